@@ -1,0 +1,80 @@
+import { cellText, normalizeHeader, normalizeValueText, toHalfWidth } from './text';
+
+describe('toHalfWidth', () => {
+  it.each([
+    ['turns full-width letters and digits into ASCII', 'ＡＢＣ１２３', 'ABC123'],
+    ['turns full-width brackets into ASCII brackets', '（必填）', '(必填)'],
+    ['turns the ideographic space into a space', '张三\u3000李四', '张三 李四'],
+    ['turns the full-width tilde, the last of the range, into ~', '２０～３０', '20~30'],
+    ['turns the full-width exclamation mark, the first of the range, into !', '！', '!'],
+    ['keeps Chinese punctuation that has no ASCII twin', '张三、李四。', '张三、李四。'],
+    ['turns the full-width comma into a comma', 'ｈｅｌｌｏ，世界', 'hello,世界'],
+    ['leaves ASCII alone', 'abc 123', 'abc 123'],
+  ])('%s', (_name, input, expected) => {
+    expect(toHalfWidth(input)).toBe(expected);
+  });
+});
+
+describe('normalizeHeader', () => {
+  it.each([
+    ['removes a line break inside the header', '当事人\n姓名', '当事人姓名'],
+    ['removes a Windows line break', '化解\r\n日期', '化解日期'],
+    ['removes surrounding spaces', ' 发生日期 ', '发生日期'],
+    ['removes ideographic spaces, tabs and non-breaking spaces', '姓\u3000名\t（\u00a0必填）', '姓名'],
+    ['drops a leading required-field star', '*当事人', '当事人'],
+    ['drops a leading full-width star', '＊联系电话', '联系电话'],
+    ['drops a trailing star', '当事人*', '当事人'],
+    ['drops the unit hint 元', '涉及金额（元）', '涉及金额'],
+    ['drops the unit hint 人', '涉及人数(人)', '涉及人数'],
+    ['drops the unit hint 万元', '争议标的（万元）', '争议标的'],
+    ['drops a 单位：元 hint', '涉及金额（单位：元）', '涉及金额'],
+    ['drops a date format hint', '登记日期（yyyy-mm-dd）', '登记日期'],
+    ['drops a hint and then a star', '当事人（必填）*', '当事人'],
+    ['drops stacked hints behind a star', '*涉及金额(万元)(选填)', '涉及金额'],
+    ['keeps a meaningful bracket group and makes it ASCII', '村（社区）', '村(社区)'],
+    ['keeps 所属村(社区)', '所属村(社区)', '所属村(社区)'],
+    ['keeps a bracket group that is not a known hint', '化解是否成功（是/否）', '化解是否成功(是/否)'],
+    ['keeps a header that is only a hint', '(必填)', '(必填)'],
+    ['lower-cases Latin letters', 'ID  Number', 'idnumber'],
+    ['turns full-width Latin letters into lower-case ASCII', 'ＩＤ号', 'id号'],
+    ['returns an empty header as empty', '  ', ''],
+  ])('%s', (_name, input, expected) => {
+    expect(normalizeHeader(input)).toBe(expected);
+  });
+});
+
+describe('normalizeValueText', () => {
+  it.each([
+    ['trims surrounding spaces', '  张三  ', '张三'],
+    ['collapses a run of spaces to one', '张三   李四', '张三 李四'],
+    ['turns a Windows line break into \\n', '张三\r\n李四', '张三\n李四'],
+    ['turns an old Mac line break into \\n', '张三\r李四', '张三\n李四'],
+    ['collapses blank lines and the spaces around them into one line break', '张三 \n\n 李四', '张三\n李四'],
+    ['turns full-width digits into ASCII', '２０２０年', '2020年'],
+    ['collapses tabs with spaces', '\t a \t b ', 'a b'],
+    ['turns an ideographic space into a space', '张三\u3000\u3000李四', '张三 李四'],
+    ['drops leading and trailing line breaks', '\n张三\n', '张三'],
+  ])('%s', (_name, input, expected) => {
+    expect(normalizeValueText(input)).toBe(expected);
+  });
+});
+
+describe('cellText', () => {
+  it.each<[string, string | number | boolean | null, string]>([
+    ['gives empty text for null', null, ''],
+    ['gives empty text for an empty string', '', ''],
+    ['writes an integer as it is', 42, '42'],
+    ['writes a negative integer', -7, '-7'],
+    ['writes a decimal as it is', 3.5, '3.5'],
+    ['writes a tiny number without an exponent', 1e-7, '0.0000001'],
+    ['writes a tiny number with several digits without an exponent', 1.5e-7, '0.00000015'],
+    ['writes a tiny negative number without an exponent', -2.5e-8, '-0.000000025'],
+    ['writes a huge number without an exponent', 1e21, '1000000000000000000000'],
+    ['writes a huge number with a fraction in its mantissa without an exponent', 1.25e22, '12500000000000000000000'],
+    ['writes true as Excel shows it', true, 'TRUE'],
+    ['writes false as Excel shows it', false, 'FALSE'],
+    ['normalises text', ' ＡＢ  cd ', 'AB cd'],
+  ])('%s', (_name, input, expected) => {
+    expect(cellText(input)).toBe(expected);
+  });
+});

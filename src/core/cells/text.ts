@@ -1,0 +1,78 @@
+import type { CellValue } from '../model';
+
+/**
+ * Full-width ASCII (U+FF01–U+FF5E) to ASCII and the ideographic space to a space.
+ * Chinese punctuation without an ASCII twin (、。「」) is left alone: it still separates words.
+ */
+export function toHalfWidth(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else if (code === 0x3000) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+/**
+ * Bracketed hints that only tell the clerk how to fill a column, compared after normalisation.
+ * Any other bracket group is part of the name: 村(社区) and 所属村(社区) are different columns.
+ */
+const HEADER_HINTS: ReadonlySet<string> = new Set([
+  '必填', '选填', '可选', '非必填', '必须填写',
+  '元', '万元', '人', '个', '次', '天', '户', '件',
+  '单位:元', '单位:万元', '单位:人', '单位:个', '单位:次', '单位:天', '单位:户', '单位:件',
+  'yyyy-mm-dd', 'yyyy/mm/dd', 'yyyy.mm.dd', 'yyyymmdd', 'yyyy-m-d', 'yyyy/m/d', 'yyyy.m.d',
+  'yyyy年mm月dd日', 'yyyy年m月d日', 'xxxx年xx月xx日', 'xxxx-xx-xx', '年月日', '年-月-日', '格式:yyyy-mm-dd',
+]);
+
+/**
+ * The form of a column header used to match it against aliases: half-width, no whitespace at all
+ * (headers are often wrapped with Alt+Enter), no required-field star, no fill-in hint in brackets,
+ * Latin letters lower-cased.
+ */
+export function normalizeHeader(s: string): string {
+  let h = toHalfWidth(s).replace(/[\s\u00a0\u3000\ufeff]+/g, '').toLowerCase();
+  // Stars and hints can be stacked ("*金额(元)(必填)"), so peel until nothing changes.
+  for (;;) {
+    const before = h;
+    h = h.replace(/^\*+/, '').replace(/\*+$/, '');
+    const m = /\(([^()]*)\)$/.exec(h);
+    if (m && m.index > 0 && HEADER_HINTS.has(m[1])) h = h.slice(0, m.index);
+    if (h === before) return h;
+  }
+}
+
+/**
+ * Cell text for reading and display: half-width, trimmed, runs of spaces collapsed, but line
+ * breaks kept (as a single '\n') because some ledgers put one party or one revisit per line.
+ */
+export function normalizeValueText(s: string): string {
+  return toHalfWidth(s)
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\s\u00a0\ufeff]+/g, (run) => (run.includes('\n') ? '\n' : ' '))
+    .trim();
+}
+
+/** Writes a number's `String` form without an exponent: 1e-7 → '0.0000001', 1e21 → '1000…0'. */
+function plainNumber(n: number): string {
+  const s = String(n);
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  if (!m) return s;
+  const [, sign, lead, frac = '', expText] = m;
+  const exp = Number(expText);
+  const digits = lead + frac;
+  if (exp >= 0) {
+    return sign + (exp >= frac.length ? digits + '0'.repeat(exp - frac.length) : `${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`);
+  }
+  return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
+}
+
+/** One cell's value as text: '' for blank, numbers in plain decimal, booleans as Excel shows them. */
+export function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? plainNumber(v) : '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return normalizeValueText(v);
+}
