@@ -1,0 +1,80 @@
+import { cellAddress, columnIndex, columnLetter, parseCellAddress } from './addresses';
+
+// Columns are bijective base 26: AB = 1·26 + 2 = 28th column, ZZ = 26·26 + 26 = 702nd,
+// XFD = 24·676 + 6·26 + 4 = 16384th.
+
+describe('columnLetter', () => {
+  it.each([
+    ['gives A for 0', 0, 'A'],
+    ['gives B for 1', 1, 'B'],
+    ['gives Z for 25', 25, 'Z'],
+    ['gives AA for 26', 26, 'AA'],
+    ['gives AB for 27', 27, 'AB'],
+    ['gives AZ for 51', 51, 'AZ'],
+    ['gives BA for 52', 52, 'BA'],
+    ['gives ZZ for 701', 701, 'ZZ'],
+    ['gives AAA for 702', 702, 'AAA'],
+    ['gives XFD for 16383', 16383, 'XFD'],
+  ])('%s', (_name, input, expected) => {
+    expect(columnLetter(input)).toBe(expected);
+  });
+
+  it.each([
+    ['throws on a negative index', -1],
+    ['throws on a fractional index', 1.5],
+  ])('%s', (_name, input) => {
+    expect(() => columnLetter(input)).toThrow(RangeError);
+  });
+});
+
+describe('columnIndex', () => {
+  it.each([
+    ['gives 0 for A', 'A', 0],
+    ['gives 25 for Z', 'Z', 25],
+    ['gives 26 for AA', 'AA', 26],
+    ['gives 27 for AB', 'AB', 27],
+    ['ignores case', 'ab', 27],
+    ['ignores a dollar sign', '$AB', 27],
+    ['gives 16383 for XFD', 'XFD', 16383],
+    ['gives -1 past XFD', 'XFE', -1],
+    ['gives -1 for four letters', 'AAAA', -1],
+    ['gives -1 for empty text', '', -1],
+    ['gives -1 for a cell address', 'A1', -1],
+  ])('%s', (_name, input, expected) => {
+    expect(columnIndex(input)).toBe(expected);
+  });
+});
+
+describe('cellAddress', () => {
+  it.each([
+    ['gives A1 for the origin', 0, 0, 'A1'],
+    ['gives E12 for row 11, column 4', 11, 4, 'E12'],
+    ['gives the last cell of a sheet', 1048575, 16383, 'XFD1048576'],
+  ])('%s', (_name, row, col, expected) => {
+    expect(cellAddress(row, col)).toBe(expected);
+  });
+
+  it('throws on a negative row', () => {
+    expect(() => cellAddress(-1, 0)).toThrow(RangeError);
+  });
+});
+
+describe('parseCellAddress', () => {
+  it.each([
+    ['reads E12', 'E12', { row: 11, col: 4 }],
+    ['reads an absolute address', '$E$12', { row: 11, col: 4 }],
+    ['reads a half-absolute address', 'E$12', { row: 11, col: 4 }],
+    ['reads lower case', 'e12', { row: 11, col: 4 }],
+    ['reads A1', 'A1', { row: 0, col: 0 }],
+    ['reads the last cell of a sheet', 'XFD1048576', { row: 1048575, col: 16383 }],
+    ['rejects a row past the sheet', 'XFD1048577', null],
+    ['rejects a column past the sheet', 'XFE1', null],
+    ['rejects row 0', 'A0', null],
+    ['rejects a column alone', 'E', null],
+    ['rejects a row alone', '12', null],
+    ['rejects a range', 'E12:F13', null],
+    ['rejects empty text', '', null],
+  ])('%s', (_name, input, expected) => {
+    expect(parseCellAddress(input)).toEqual(expected);
+  });
+});

@@ -1,0 +1,23 @@
+// Parsing of single cell values. Implementation in progress: signatures are the contract.
+export {
+  toHalfWidth,
+  normalizeHeader,
+  normalizeValueText,
+  cellText,
+} from './text';
+export {
+  dayFromYmd,
+  ymdFromDay,
+  formatDay,
+  parseIsoDay,
+  excelSerialToDay,
+  dayToExcelSerial,
+  isDateFormat,
+  parseDateCell,
+  parseAllDates,
+} from './dates';
+export type { DateContext, DateParse } from './dates';
+export { parseQuantity } from './numbers';
+export { parseLevel, LEVEL_TOKENS } from './levels';
+export { parseStatusText, parseYesNo } from './status';
+export { columnLetter, columnIndex, cellAddress, parseCellAddress } from './addresses';

@@ -1,0 +1,79 @@
+import type { CellValue, DisputeStatus } from '../model';
+import { parseStatusText, parseYesNo } from './status';
+
+describe('parseStatusText', () => {
+  it.each<[string, CellValue, DisputeStatus | null]>([
+    ['reads 已销号 as closed', '已销号', 'closed'],
+    ['reads 销号 as closed', '销号', 'closed'],
+    ['reads a resolved and closed dispute as closed', '已化解，已销号', 'closed'],
+    ['does not read 未销号 as closed', '未销号', null],
+    ['reads 已化解，未销号 as resolved', '已化解，未销号', 'resolved'],
+    ['reads 已化解，待销号 as resolved, not open for its 待', '已化解，待销号', 'resolved'],
+    ['reads 未化解 as open although it contains 化解', '未化解', 'open'],
+    ['reads 化解中 as open', '化解中', 'open'],
+    ['reads 调解中 as open', '调解中', 'open'],
+    ['reads 多次调解未果 as open', '多次调解未果', 'open'],
+    ['reads 调解失败 as open', '调解失败', 'open'],
+    ['reads 调解不成功 as open although it contains 成功', '调解不成功', 'open'],
+    ['reads 未成功 as open', '未成功', 'open'],
+    ['reads 正在调解 as open', '正在调解', 'open'],
+    ['reads 持续跟进 as open', '持续跟进', 'open'],
+    ['reads 待调解 as open', '待调解', 'open'],
+    ['reads 未达成协议 as open although it contains 达成协议', '未达成协议', 'open'],
+    ['reads 化解成功 as resolved', '化解成功', 'resolved'],
+    ['reads 已化解 as resolved', '已化解', 'resolved'],
+    ['reads 调解成功 as resolved', '调解成功', 'resolved'],
+    ['reads 已调解 as resolved', '已调解', 'resolved'],
+    ['reads 已解决 as resolved', '已解决', 'resolved'],
+    ['reads 已处理 as resolved', '已处理', 'resolved'],
+    ['reads 成功 as resolved', '成功', 'resolved'],
+    ['reads 双方达成协议 as resolved', '双方达成协议', 'resolved'],
+    ['reads 已结案 as resolved', '已结案', 'resolved'],
+    ['reads 化解 as resolved', '化解', 'resolved'],
+    ['reads 已化解，待回访 as resolved, not open for its 待', '已化解，待回访', 'resolved'],
+    ['reads 已化解，定期回访 as resolved', '已化解，定期回访', 'resolved'],
+    ['reads text with full-width spaces', '　已化解　', 'resolved'],
+    ['gives null for empty text', '', null],
+    ['gives null for null', null, null],
+    ['gives null for text that says neither', '已移交司法所', null],
+  ])('%s', (_name, input, expected) => {
+    expect(parseStatusText(input)).toBe(expected);
+  });
+});
+
+describe('parseYesNo', () => {
+  it.each<[string, CellValue, boolean | null]>([
+    ['reads 是 as yes', '是', true],
+    ['reads 否 as no', '否', false],
+    ['reads a tick as yes', '√', true],
+    ['reads a cross as no', '×', false],
+    ['reads a check mark as yes', '✓', true],
+    ['reads Y as yes', 'Y', true],
+    ['reads n as no', 'n', false],
+    ['reads YES as yes', 'YES', true],
+    ['reads No as no', 'No', false],
+    ['reads a letter X as no', 'X', false],
+    ['reads 成功 as yes', '成功', true],
+    ['reads 未成功 as no', '未成功', false],
+    ['reads 失败 as no', '失败', false],
+    ['reads the number 1 as yes', 1, true],
+    ['reads the number 0 as no', 0, false],
+    ['reads the text 1 as yes', '1', true],
+    ['reads the text 0 as no', '0', false],
+    ['reads 已 as yes', '已', true],
+    ['reads 未 as no', '未', false],
+    ['reads 已化解 as yes', '已化解', true],
+    ['reads true as yes', true, true],
+    ['reads false as no', false, false],
+    ['reads a leading 是 with a note as yes', '是（已签协议）', true],
+    ['reads a leading 否 with a note as no', '否，调解中', false],
+    ['reads an ongoing status as no', '调解中', false],
+    ['reads a closed status as yes', '已销号', true],
+    ['reads 是否 as unknown, not yes', '是否', null],
+    ['gives null for empty text', '', null],
+    ['gives null for null', null, null],
+    ['gives null for unreadable text', '不详', null],
+  ])('%s', (_name, input, expected) => {
+    expect(parseYesNo(input)).toBe(expected);
+  });
+});
