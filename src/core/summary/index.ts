@@ -1,0 +1,50 @@
+// Joint-meeting (联席会议) summary: totals, breakdowns, key cases, overdue revisits and changes
+// since the previous meeting, plus the snapshots that make "since the previous meeting" possible.
+export type {
+  Period,
+  SnapshotEntry,
+  MeetingSnapshot,
+  SettlementKeywords,
+  DiffItem,
+  ChangeCategory,
+  ChangeCounts,
+  SnapshotDiff,
+  Totals,
+  LevelCounts,
+  ChannelKind,
+  BreakdownRow,
+  HeadcountBuckets,
+  SettlementCounts,
+  KeyCase,
+  OverdueRevisit,
+  ChangeItem,
+  MeetingChanges,
+  MeetingSummary,
+  MeetingSummaryOptions,
+  RenderMeetingOptions,
+} from './types';
+export { CHANGE_CATEGORIES } from './types';
+export {
+  SNAPSHOT_MARKER,
+  SNAPSHOT_VERSION,
+  SNAPSHOT_HEADER,
+  samePeriod,
+  takeSnapshot,
+  snapshotToRows,
+  snapshotsFromRows,
+  previousSnapshot,
+  retainSnapshots,
+  diffSinceSnapshot,
+} from './snapshot';
+export {
+  SLOGAN,
+  DEFAULT_SETTLEMENT_KEYWORDS,
+  CHANNEL_NAMES,
+  isHandled,
+  classifyChannel,
+  classifySettlement,
+  buildMeetingSummary,
+} from './build';
+export { renderMeetingSummary, MEETING_COLUMN_WIDTHS } from './render';
+export { LABELS, label } from './labels';
+export type { LabelKey } from './labels';

@@ -1,0 +1,207 @@
+import type { CellValue } from '../model';
+import { day, dispute } from './fixtures';
+import {
+  SNAPSHOT_MARKER,
+  diffSinceSnapshot,
+  previousSnapshot,
+  retainSnapshots,
+  snapshotToRows,
+  snapshotsFromRows,
+  takeSnapshot,
+} from './snapshot';
+import type { MeetingSnapshot, Period } from './types';
+
+const SEP: Period = { from: day(2026, 9, 1), to: day(2026, 9, 30) };
+const OCT: Period = { from: day(2026, 10, 1), to: day(2026, 10, 31) };
+const NOV: Period = { from: day(2026, 11, 1), to: day(2026, 11, 30) };
+const DEC: Period = { from: day(2026, 12, 1), to: day(2026, 12, 31) };
+const Q4: Period = { from: day(2026, 10, 1), to: day(2026, 12, 31) };
+
+const snap = (period: Period, keys: string[] = []): MeetingSnapshot => ({
+  period,
+  entries: keys.map((key, i) => ({ key, row: i + 2, level: 'green', status: 'open' })),
+});
+
+describe('takeSnapshot', () => {
+  it('records key, row, effective level and status of every dispute', () => {
+    const s = takeSnapshot(
+      [dispute(2, { level: 'red', key: 'A' }), dispute(5, { level: 'green', status: 'closed', key: 'B' })],
+      NOV,
+    );
+    expect(s).toEqual({
+      period: { from: 20758, to: 20787 },
+      entries: [
+        { key: 'A', row: 2, level: 'red', status: 'open' },
+        { key: 'B', row: 5, level: 'green', status: 'closed' },
+      ],
+    });
+  });
+});
+
+describe('snapshot rows', () => {
+  const nov: MeetingSnapshot = {
+    period: NOV,
+    entries: [
+      { key: '0012', row: 3, level: 'red', status: 'open' },
+      { key: '2026-11-03|张三|东村|邻里', row: 4, level: 'yellow', status: 'resolved' },
+    ],
+  };
+
+  it('writes a version marker, a header and one row per period and entry, all the same width', () => {
+    expect(snapshotToRows(nov)).toEqual([
+      ['tricolor-meeting-snapshots', 1, '', '', '', '', ''],
+      ['kind', 'from', 'to', 'key', 'row', 'level', 'status'],
+      ['period', 20758, 20787, '2026-11-01..2026-11-30', 2, '', ''],
+      ['entry', 20758, 20787, '0012', 3, 'red', 'open'],
+      ['entry', 20758, 20787, '2026-11-03|张三|东村|邻里', 4, 'yellow', 'resolved'],
+    ]);
+  });
+
+  it('reads back what it wrote, for one snapshot or several', () => {
+    const oct = snap(OCT, ['X']);
+    expect(snapshotsFromRows(snapshotToRows(nov))).toEqual({ snapshots: [nov], problems: [] });
+    expect(snapshotsFromRows(snapshotToRows([nov, oct]))).toEqual({ snapshots: [oct, nov], problems: [] });
+  });
+
+  it('keeps a snapshot with no entries', () => {
+    expect(snapshotsFromRows(snapshotToRows(snap(NOV)))).toEqual({ snapshots: [snap(NOV)], problems: [] });
+  });
+
+  it('reads numbers a spreadsheet made of numeric text, and ISO dates typed by hand', () => {
+    const rows: CellValue[][] = [
+      [SNAPSHOT_MARKER, '1', '', '', '', '', ''],
+      ['kind', 'from', 'to', 'key', 'row', 'level', 'status'],
+      ['period', '2026-11-01', '2026-11-30', '', 1, '', ''],
+      ['entry', 20758, '20787', 12, '3', 'RED', ' open '],
+    ];
+    expect(snapshotsFromRows(rows)).toEqual({
+      snapshots: [{ period: NOV, entries: [{ key: '12', row: 3, level: 'red', status: 'open' }] }],
+      problems: [],
+    });
+  });
+
+  it.each<[string, CellValue[], string]>([
+    ['an unknown level', ['entry', 20758, 20787, 'A', 3, 'purple', 'open'], 'Row 4: damaged snapshot entry (level unreadable); skipped.'],
+    ['a blank key', ['entry', 20758, 20787, '', 3, 'red', 'open'], 'Row 4: damaged snapshot entry (key unreadable); skipped.'],
+    ['a row that is not a number', ['entry', 20758, 20787, 'A', 'x', 'red', 'open'], 'Row 4: damaged snapshot entry (row unreadable); skipped.'],
+    ['an unknown status', ['entry', 20758, 20787, 'A', 3, 'red', 'done'], 'Row 4: damaged snapshot entry (status unreadable); skipped.'],
+    ['an unreadable period', ['entry', 'soon', 20787, 'A', 3, 'red', 'open'], "Row 4: unreadable period 'soon'..'20787'; skipped."],
+    ['an unknown kind', ['note', 20758, 20787, 'A', 3, 'red', 'open'], "Row 4: unknown row kind 'note'; skipped."],
+  ])('skips and reports a row with %s, and keeps the rest', (_what, bad, message) => {
+    const rows: CellValue[][] = [
+      [SNAPSHOT_MARKER, 1],
+      ['kind', 'from', 'to', 'key', 'row', 'level', 'status'],
+      ['period', 20758, 20787, '', 1],
+      bad,
+      ['entry', 20758, 20787, 'B', 5, 'green', 'closed'],
+    ];
+    const result = snapshotsFromRows(rows);
+    expect(result.snapshots).toEqual([{ period: NOV, entries: [{ key: 'B', row: 5, level: 'green', status: 'closed' }] }]);
+    expect(result.problems[0]).toBe(message);
+  });
+
+  it('reports a snapshot whose entry count does not match its period row', () => {
+    const rows: CellValue[][] = [
+      [SNAPSHOT_MARKER, 1],
+      ['kind', 'from', 'to', 'key', 'row', 'level', 'status'],
+      ['period', 20758, 20787, '', 3],
+      ['entry', 20758, 20787, 'B', 5, 'green', 'closed'],
+    ];
+    expect(snapshotsFromRows(rows).problems).toEqual(['Row 3: snapshot 2026-11-01..2026-11-30 should have 3 entries but 1 were read.']);
+  });
+
+  it('gives nothing and no problem for an empty sheet', () => {
+    expect(snapshotsFromRows([])).toEqual({ snapshots: [], problems: [] });
+    expect(snapshotsFromRows([[null, ''], []])).toEqual({ snapshots: [], problems: [] });
+  });
+
+  it('refuses a format version it does not know', () => {
+    expect(snapshotsFromRows([[SNAPSHOT_MARKER, 2], ['entry', 20758, 20787, 'A', 3, 'red', 'open']])).toEqual({
+      snapshots: [],
+      problems: ["Row 1: snapshot format version '2' is not supported (this version reads 1); no previous snapshot was read."],
+    });
+  });
+
+  it('refuses a sheet that is not a snapshot sheet', () => {
+    expect(snapshotsFromRows([['序号', '姓名']])).toEqual({
+      snapshots: [],
+      problems: ["Row 1: not a meeting snapshot sheet (expected 'tricolor-meeting-snapshots' in column A); no previous snapshot was read."],
+    });
+  });
+});
+
+describe('previousSnapshot', () => {
+  const stored = [snap(NOV, ['n']), snap(SEP, ['s']), snap(OCT, ['o'])];
+
+  it.each<[string, Period, Period | null]>([
+    ['November compares with October', NOV, OCT],
+    ['December compares with November', DEC, NOV],
+    ['a quarter compares with the last meeting that ended before it began', Q4, SEP],
+    ['September has nothing before it', SEP, null],
+  ])('%s', (_name, period, expected) => {
+    expect(previousSnapshot(stored, period)?.period ?? null).toEqual(expected);
+  });
+
+  it('gives the same previous meeting when the same period is run again after its snapshot was stored', () => {
+    const first = previousSnapshot([snap(SEP), snap(OCT)], NOV);
+    const stored2 = retainSnapshots([snap(SEP), snap(OCT)], snap(NOV, ['n']));
+    const second = previousSnapshot(stored2, NOV);
+    expect(first?.period).toEqual(OCT);
+    expect(second?.period).toEqual(OCT);
+  });
+});
+
+describe('retainSnapshots', () => {
+  it('keeps the previous meeting and the current one, which replaces an older run of the same period', () => {
+    const current = snap(NOV, ['new']);
+    expect(retainSnapshots([snap(SEP), snap(OCT), snap(NOV, ['old'])], current)).toEqual([snap(OCT), current]);
+  });
+
+  it('keeps only the current snapshot when there is no earlier meeting', () => {
+    expect(retainSnapshots([snap(DEC)], snap(NOV))).toEqual([snap(NOV)]);
+  });
+});
+
+describe('diffSinceSnapshot', () => {
+  const previous: MeetingSnapshot = {
+    period: OCT,
+    entries: [
+      { key: 'A', row: 2, level: 'red', status: 'open' },
+      { key: 'B', row: 3, level: 'yellow', status: 'open' },
+      { key: 'C', row: 4, level: 'green', status: 'open' },
+      { key: 'D', row: 5, level: 'red', status: 'open' },
+      { key: 'E', row: 6, level: 'yellow', status: 'open' },
+    ],
+  };
+  const now = [
+    dispute(2, { key: 'A', level: 'red' }), // unchanged
+    dispute(3, { key: 'B', level: 'red' }), // yellow → red: new red and escalated
+    dispute(4, { key: 'C', level: 'yellow' }), // green → yellow: escalated
+    dispute(5, { key: 'D', level: 'green', status: 'resolved' }), // red → green, resolved
+    dispute(6, { key: 'E', level: 'yellow', status: 'closed' }), // resolved, level unchanged
+    dispute(7, { key: 'F', level: 'red' }), // new row, red
+    dispute(8, { key: 'G', level: 'green' }), // new row, green: nothing
+  ];
+  const diff = diffSinceSnapshot(previous, now);
+  const rows = (list: { row: number }[]) => list.map((i) => i.row);
+
+  it.each<[string, 'newRed' | 'escalated' | 'deEscalated' | 'resolved', number[]]>([
+    ['new red holds disputes red now that were absent or not red before', 'newRed', [3, 7]],
+    ['escalated holds disputes whose level rose', 'escalated', [3, 4]],
+    ['de-escalated holds disputes whose level fell', 'deEscalated', [5]],
+    ['resolved holds disputes open before and resolved or closed now', 'resolved', [5, 6]],
+  ])('%s', (_name, category, expected) => {
+    expect(rows(diff[category])).toEqual(expected);
+  });
+
+  it('counts each list', () => {
+    expect(diff.counts).toEqual({ newRed: 2, escalated: 2, deEscalated: 1, resolved: 2 });
+  });
+
+  it('gives each dispute its row, key and levels before and now', () => {
+    expect(diff.newRed).toEqual([
+      { row: 3, key: 'B', level: 'red', previousLevel: 'yellow', status: 'open', previousStatus: 'open' },
+      { row: 7, key: 'F', level: 'red', previousLevel: null, status: 'open', previousStatus: null },
+    ]);
+  });
+});
