@@ -1,0 +1,123 @@
+import { maskIdNumber, maskName, maskParties, maskPhone, maskText, splitParties } from './mask';
+
+describe('maskName', () => {
+  it.each([
+    ['keeps the surname of a two-character name', '张三', '张某'],
+    ['keeps the surname of a three-character name', '张三丰', '张某'],
+    ['keeps a compound surname', '欧阳娜娜', '欧阳某'],
+    ['keeps the compound surname 司马', '司马光', '司马某'],
+    ['keeps the compound surname 诸葛', '诸葛亮', '诸葛某'],
+    ['keeps the compound surname 上官', '上官婉儿', '上官某'],
+    ['keeps the compound surname 长孙', '长孙无忌', '长孙某'],
+    ['reads a two-character name starting with a compound surname as surname and given name', '欧阳', '欧某'],
+    ['masks a single character entirely', '张', '某'],
+    ['gives empty text for empty text', '', ''],
+    ['trims spaces first', '  李四 ', '李某'],
+    ['keeps the first letter of a Latin name', 'John Smith', 'J某'],
+    ['keeps the first letter of a lower-case Latin name', 'alice', 'a某'],
+    ['leaves a masked name as it is', '张某', '张某'],
+    ['keeps the first character of a transliterated name', '阿依古丽·买买提', '阿某'],
+  ])('%s', (_name, input, expected) => {
+    expect(maskName(input)).toBe(expected);
+  });
+});
+
+describe('splitParties', () => {
+  it.each<[string, string, string[]]>([
+    ['splits at 、', '张三、李四', ['张三', '李四']],
+    ['splits at commas and semicolons of both widths', '张三,李四；王五，赵六;钱七', ['张三', '李四', '王五', '赵六', '钱七']],
+    ['splits at line breaks', '张三\n李四', ['张三', '李四']],
+    ['splits at spaces', '张三 李四', ['张三', '李四']],
+    ['splits at ideographic spaces', '张三\u3000李四', ['张三', '李四']],
+    ['splits at slashes', '张三/李四', ['张三', '李四']],
+    ['drops bracketed roles', '张三（申请人）、李四(被申请人)', ['张三', '李四']],
+    ['drops square-bracketed notes', '张三【村民】', ['张三']],
+    ['drops role labels before a colon', '申请人：张三，被申请人：李四', ['张三', '李四']],
+    ['drops a role word written before the name', '申请人张三', ['张三']],
+    ['drops the longer role word 被申请人', '被申请人李四', ['李四']],
+    ['drops a role word that stands alone', '申请人', []],
+    ['drops 等5人 after a name', '张三等5人', ['张三']],
+    ['drops 等人 after a name', '张三等人', ['张三']],
+    ['drops a phone number after a space', '张三 13812345678', ['张三']],
+    ['drops a phone number stuck to the name', '张三13812345678', ['张三']],
+    ['keeps a compound-surname name whole', '欧阳娜娜', ['欧阳娜娜']],
+    ['gives nothing for empty text', '', []],
+    ['gives nothing for separators only', ' 、\n ', []],
+  ])('%s', (_name, input, expected) => {
+    expect(splitParties(input)).toEqual(expected);
+  });
+});
+
+describe('maskParties', () => {
+  it.each([
+    ['masks every party and joins them with 、', '张三、李四', '张某、李某'],
+    ['masks parties with role labels on separate lines', '申请人：欧阳娜娜\n被申请人：张三丰', '欧阳某、张某'],
+    ['masks parties with bracketed roles', '张三（申请人）,李四', '张某、李某'],
+    ['gives empty text for empty text', '', ''],
+  ])('%s', (_name, input, expected) => {
+    expect(maskParties(input)).toBe(expected);
+  });
+});
+
+describe('maskIdNumber', () => {
+  it.each([
+    ['keeps 6 + 4 digits of an 18-digit ID', '640422199001011234', '640422********1234'],
+    ['keeps a final X', '64042219900101123X', '640422********123X'],
+    ['writes a final lower-case x in upper case', '64042219900101123x', '640422********123X'],
+    ['keeps 6 + 4 digits of a 15-digit ID', '640422900101234', '640422*****1234'],
+    ['reads full-width digits', '６４０４２２１９９００１０１１２３４', '640422********1234'],
+    ['ignores spaces inside and around the number', ' 640422 19900101 1234 ', '640422********1234'],
+    ['masks several IDs in one cell', '640422199001011234、640422199102021234', '640422********1234、640422********1234'],
+    ['keeps 3 + 2 digits of an 8-digit number that is no ID', '12345678', '123***78'],
+    ['keeps 3 + 2 digits of a 19-digit number', '6404221990010112345', '640**************45'],
+    ['keeps the letters of a passport number and masks its digits', 'E12345678', 'E123***78'],
+    ['hides a short number entirely', '1234567', '***'],
+    ['hides text without a number', '不详', '***'],
+    ['gives empty text for empty text', '', ''],
+  ])('%s', (_name, input, expected) => {
+    expect(maskIdNumber(input)).toBe(expected);
+  });
+});
+
+describe('maskPhone', () => {
+  it.each([
+    ['keeps 3 + 4 digits of a mobile', '13812345678', '138****5678'],
+    ['joins a mobile written with dashes', '138-1234-5678', '138****5678'],
+    ['joins a mobile written with spaces', '138 1234 5678', '138****5678'],
+    ['keeps a +86 prefix', '+8613812345678', '+86138****5678'],
+    ['keeps the area code and last 4 digits of a landline', '0954-1234567', '0954-***4567'],
+    ['keeps a three-digit area code', '010-12345678', '010-****5678'],
+    ['keeps an area code in brackets', '(0954)1234567', '(0954)***4567'],
+    ['keeps an area code in full-width brackets as ASCII', '（0954）1234567', '(0954)***4567'],
+    ['finds the area code of a landline written without a dash', '09541234567', '0954***4567'],
+    ['masks every number in a cell', '13812345678、13987654321', '138****5678、139****4321'],
+    ['masks a mobile and a landline in one cell', '13812345678/0954-1234567', '138****5678/0954-***4567'],
+    ['keeps an extension', '0954-1234567-801', '0954-***4567-801'],
+    ['keeps the last 4 digits of a local number', '1234567', '***4567'],
+    ['keeps only the last 4 digits of an 11-digit number that is no mobile', '12345678901', '*******8901'],
+    ['reads full-width digits', '１３８１２３４５６７８', '138****5678'],
+    ['keeps text without a number', '无', '无'],
+    ['gives empty text for empty text', '', ''],
+  ])('%s', (_name, input, expected) => {
+    expect(maskPhone(input)).toBe(expected);
+  });
+});
+
+describe('maskText', () => {
+  it.each<[string, string, string[], string]>([
+    ['masks each given name', '张三与李四因宅基地发生纠纷', ['张三', '李四'], '张某与李某因宅基地发生纠纷'],
+    ['masks the longest name first and never masks twice', '欧阳娜娜称欧阳要报复', ['欧阳', '欧阳娜娜'], '欧阳某称欧某要报复'],
+    ['masks every occurrence of a name', '张三多次找张三的邻居', ['张三'], '张某多次找张某的邻居'],
+    ['ignores one-character names', '张三', ['张'], '张三'],
+    ['ignores duplicate and padded names', '张三、李四', ['张三', ' 张三 ', '李四 '], '张某、李某'],
+    ['treats names as plain text, not patterns', 'a.b先生和axb', ['a.b'], 'a某先生和axb'],
+    ['masks a mobile in the text', '张三的电话13812345678', ['张三'], '张某的电话138****5678'],
+    ['masks an 18-digit ID in the text', '身份证640422199001011234', [], '身份证640422********1234'],
+    ['masks a 15-digit ID in the text', '旧证640422900101234', [], '旧证640422*****1234'],
+    ['masks a landline with an area code', '座机0954-1234567', [], '座机0954-***4567'],
+    ['leaves amounts, local numbers and dates alone', '2020年5月21日涉及30000元，1234567', [], '2020年5月21日涉及30000元，1234567'],
+    ['leaves text without names or numbers alone', '双方达成协议', ['张三'], '双方达成协议'],
+  ])('%s', (_name, text, names, expected) => {
+    expect(maskText(text, names)).toBe(expected);
+  });
+});

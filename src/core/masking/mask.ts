@@ -1,0 +1,139 @@
+import { normalizeValueText, toHalfWidth } from '../cells/text';
+
+// Masking for handouts. Names, ID numbers and phone numbers are personal information under the
+// PIPL; the handout keeps just enough to tell cases apart at a meeting (张某, 6 + 4 ID digits, 3 + 4
+// phone digits).
+
+const COMPOUND_SURNAMES = [
+  '欧阳', '司马', '诸葛', '上官', '司徒', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '夏侯', '长孙', '宇文',
+];
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * 张三 → 张某, 欧阳娜娜 → 欧阳某. A lone character becomes 某 (it may be the whole name). A two-character
+ * name starting with a compound surname is read as surname + given name (欧阳 → 欧某). Names not
+ * in Chinese characters keep their first letter: John Smith → J某.
+ */
+export function maskName(name: string): string {
+  const chars = [...normalizeValueText(name)];
+  if (chars.length === 0) return '';
+  if (chars.length === 1) return '某';
+  if (HAN.test(chars[0]) && chars.length >= 3) {
+    const compound = COMPOUND_SURNAMES.find((s) => chars[0] + chars[1] === s);
+    if (compound) return `${compound}某`;
+  }
+  return `${chars[0]}某`;
+}
+
+// Role words written before a name ("申请人：张三", "甲方张三"), longest first so 被申请人 wins over 申请人.
+const ROLE_WORDS = [
+  '被申请人', '申请人', '当事人', '被反映人', '反映人', '信访人', '被告', '原告', '甲方', '乙方', '一方', '另一方',
+].sort((a, b) => b.length - a.length);
+
+/**
+ * The bare names in a parties cell: split at 、，,;；/ spaces and line breaks; bracketed notes
+ * ("张三（申请人）"), role labels ("申请人：张三"), trailing "等5人" and digits (phone numbers
+ * written beside the name) are dropped.
+ */
+export function splitParties(text: string): string[] {
+  const s = toHalfWidth(text)
+    .replace(/\([^()]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕/g, ' ')
+    .replace(/[^\s、,;/:]*:/g, ' '); // any "label:" before a name
+  const names: string[] = [];
+  for (const raw of s.split(/[\s、,;/\u00a0]+/)) {
+    let part = raw
+      .replace(/[\d+\-#]+/g, '')
+      .replace(/[。.]+$/, '')
+      .replace(/等[一二三四五六七八九十两几多余]*[人名户]?$/, '');
+    const role = ROLE_WORDS.find((w) => part.startsWith(w) && part.length - w.length >= 2);
+    if (role) part = part.slice(role.length);
+    if (part !== '' && !ROLE_WORDS.includes(part)) names.push(part);
+  }
+  return names;
+}
+
+/** Every party in a cell masked and joined with 、: "张三、李四" → "张某、李某". */
+export function maskParties(text: string): string {
+  return splitParties(text).map(maskName).join('、');
+}
+
+const ID_18 = /^(\d{6})\d{8}(\d{3}[\dXx])$/;
+const ID_15 = /^(\d{6})\d{5}(\d{4})$/;
+
+function maskDigitRun(run: string): string {
+  let m: RegExpExecArray | null;
+  if ((m = ID_18.exec(run))) return `${m[1]}********${m[2].toUpperCase()}`;
+  if ((m = ID_15.exec(run))) return `${m[1]}*****${m[2]}`;
+  // Not an ID number we know (a passport, a mistyped ID): still hide the middle.
+  return run.slice(0, 3) + '*'.repeat(run.length - 5) + run.slice(-2);
+}
+
+/**
+ * An ID number cell: 18 digits (last may be X) keep 6 + 4, 15 digits keep 6 + 4. Other runs of 8
+ * or more digits keep their first 3 and last 2. Spaces inside one number are ignored; several
+ * numbers in one cell are each masked. A non-blank cell with no such run becomes '***', since it
+ * cannot be checked for what it reveals.
+ */
+export function maskIdNumber(s: string): string {
+  const text = normalizeValueText(s);
+  if (text === '') return '';
+  const compact = text.replace(/[\s-]/g, '');
+  if (ID_18.test(compact) || ID_15.test(compact)) return maskDigitRun(compact);
+  let found = false;
+  const out = text.replace(/\d[\dXx]*/g, (run) => {
+    if (run.replace(/[Xx]/g, '').length < 8) return run;
+    found = true;
+    return maskDigitRun(run);
+  });
+  return found ? out : '***';
+}
+
+const stars = (n: number): string => '*'.repeat(n);
+
+// An 11-digit mobile starting 1[3-9], optionally +86 and split 3-4-4 by spaces or dashes.
+const MOBILE = /(?<!\d)((?:\+?86[- ]?)?)(1[3-9]\d)[- ]?\d{4}[- ]?(\d{4})(?!\d)/g;
+// A landline with its area code: 010 and 02x are three digits, every other area code four.
+const LANDLINE = /(?<!\d)(\(?(?:0[12]\d|0[3-9]\d{2})\)?)([- ]?)(\d{3,4})(\d{4})(?!\d)/g;
+// In a phone column, any other run of 7 or more digits (a local number without area code, a
+// mistyped mobile) keeps only its last 4.
+const LOCAL = /(?<![\d*])(\d{3,})(\d{4})(?![\d*])/g;
+
+function maskPhones(text: string, withLocal: boolean): string {
+  let out = text
+    .replace(MOBILE, (_m, prefix: string, head: string, tail: string) => `${prefix}${head}****${tail}`)
+    .replace(LANDLINE, (_m, area: string, sep: string, mid: string, tail: string) => `${area}${sep}${stars(mid.length)}${tail}`);
+  if (withLocal) out = out.replace(LOCAL, (_m, mid: string, tail: string) => `${stars(mid.length)}${tail}`);
+  return out;
+}
+
+/**
+ * A phone cell: mobiles keep 3 + 4 digits (138****5678), landlines keep the area code and the last
+ * 4 digits (0954-***4567), any other run of 7 or more digits keeps its last 4. Every number in the
+ * cell is masked; the rest of the text is kept.
+ */
+export function maskPhone(s: string): string {
+  return maskPhones(normalizeValueText(s), true);
+}
+
+const ID_IN_TEXT = /(?<![\dA-Za-z])(?:\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g;
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Free text (简要情况) leaving the ledger: each given name of two or more characters is replaced
+ * by its masked form, and ID numbers (15/18 digits) and phone numbers (mobiles, landlines with an
+ * area code) by theirs. Names not in `names`, addresses and sensitive labels are left to the caller.
+ */
+export function maskText(text: string, names: string[]): string {
+  let out = text.replace(ID_IN_TEXT, (id) => maskDigitRun(id));
+  out = maskPhones(out, false);
+  const wanted = [...new Set(names.map((n) => n.trim()).filter((n) => [...n].length >= 2))];
+  if (wanted.length === 0) return out;
+  // One pass with the longest names first, so 欧阳娜娜 is masked whole and no masked form is masked again.
+  wanted.sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(wanted.map(escapeRegExp).join('|'), 'g');
+  return out.replace(pattern, (name) => maskName(name));
+}
