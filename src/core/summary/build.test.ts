@@ -1,6 +1,7 @@
 import type { TriagedDispute } from '../model';
 import { buildMeetingSummary, classifyChannel, classifySettlement, DEFAULT_SETTLEMENT_KEYWORDS, isHandled } from './build';
 import { day, dispute } from './fixtures';
+import { previousSnapshot, retainSnapshots, snapshotToRows, snapshotsFromRows, takeSnapshot } from './snapshot';
 import type { MeetingSnapshot, Period } from './types';
 
 const NOV: Period = { from: day(2026, 11, 1), to: day(2026, 11, 30) };
@@ -268,5 +269,25 @@ describe('changes since the previous meeting', () => {
         { category: 'escalated', row: 2, key: 'K2', place: '东村', level: 'red', previousLevel: 'yellow', status: 'open', previousStatus: 'open', names: [] },
       ],
     });
+  });
+});
+
+describe('running the same meeting twice', () => {
+  it('gives the same summary, because the second run still compares with the previous meeting', () => {
+    const october: MeetingSnapshot = {
+      period: { from: day(2026, 10, 1), to: day(2026, 10, 31) },
+      entries: [{ key: 'K2', row: 2, level: 'yellow', status: 'open' }, { key: 'K5', row: 5, level: 'yellow', status: 'open' }],
+    };
+    const run = (storedRows: (string | number)[][]) => {
+      const stored = snapshotsFromRows(storedRows).snapshots;
+      const summary = build(ledger, previousSnapshot(stored, NOV));
+      return { summary, rows: snapshotToRows(retainSnapshots(stored, takeSnapshot(ledger, NOV))) };
+    };
+    const first = run(snapshotToRows(october));
+    const second = run(first.rows);
+    // row 2 went yellow → red; row 8 (red) is new
+    expect(first.summary.changes?.counts).toEqual({ newRed: 2, escalated: 1, deEscalated: 0, resolved: 0 });
+    expect(second.summary).toEqual(first.summary);
+    expect(second.rows).toEqual(first.rows);
   });
 });
