@@ -1,0 +1,199 @@
+import { cellAddress, columnLetter, dayFromYmd, ymdFromDay } from '../cells';
+import { detectLedger, readRecords, OWN_COLUMN_HEADERS, type LedgerLayout, type OwnColumn } from '../ledger';
+import { message } from '../messages';
+import { LEVEL_ZH, type CellValue, type Day, type RowIssue, type SheetGrid, type TriagedDispute } from '../model';
+import { compilePreset, triageRecord } from '../rules';
+import { buildDueList, renderDueList, scheduleRevisit } from '../schedule';
+import {
+  buildMeetingSummary,
+  previousSnapshot,
+  renderMeetingSummary,
+  retainSnapshots,
+  snapshotToRows,
+  snapshotsFromRows,
+  takeSnapshot,
+  type Period,
+} from '../summary';
+import { levelFormulas, overdueFormula, SETTLED_SUGGESTION } from './level-formulas';
+import { STATE_SHEET, type JobCounts, type JobInput, type JobOptions, type LedgerJob, type OwnColumnPlan, type WritePlan } from './types';
+
+/** Thrown when the sheet holds no ledger; the message says what to check. */
+export class LedgerNotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LedgerNotFoundError';
+  }
+}
+
+/** The as-of month up to the as-of date: the monthly 综治 meeting. */
+export function defaultPeriod(asOf: Day): Period {
+  const { year, month } = ymdFromDay(asOf);
+  return { from: dayFromYmd(year, month, 1)!, to: asOf };
+}
+
+/**
+ * The whole job on one ledger sheet: read, triage, schedule, summarise, and plan every write.
+ * Pure: the host supplies the cells and "today", and applies the returned plan.
+ */
+export function runLedgerJob(input: JobInput, options: JobOptions): LedgerJob {
+  const { ledger } = input;
+  const layout = detectLedger(ledger);
+  if (!layout) throw new LedgerNotFoundError(message('ledger.notFound', options.language, { sheet: ledger.name }));
+  const { asOf, language, preset } = options;
+  const period = options.period ?? defaultPeriod(asOf);
+
+  const read = readRecords(ledger, layout, { asOf, language });
+  const compiled = compilePreset(preset, language);
+  const issues: RowIssue[] = [...read.issues];
+  const disputes: TriagedDispute[] = read.records.map((record) => {
+    const triage = triageRecord(compiled, record, asOf, language);
+    const schedule = scheduleRevisit(record, triage.effective, preset.cadenceDays, asOf);
+    if (triage.needsReview)
+      issues.push({
+        code: 'level.manualBelowSuggested',
+        row: record.row,
+        message: message('level.manualBelowSuggested', language, {
+          row: record.row,
+          manual: LEVEL_ZH[triage.manual!],
+          suggested: LEVEL_ZH[triage.suggested],
+        }),
+      });
+    if (record.status !== 'closed' && record.registered === null && record.lastRevisit === null) {
+      const col = layout.fields.registered;
+      issues.push({
+        code: 'schedule.noDate',
+        row: record.row,
+        cell: col === undefined ? undefined : cellAddress(record.row - 1, col),
+        message: message('schedule.noDate', language, {
+          row: record.row,
+          cell: col === undefined ? '登记日期' : `${ledger.name}!${cellAddress(record.row - 1, col)}`,
+        }),
+      });
+    }
+    return { record, triage, schedule };
+  });
+  disambiguateKeys(disputes);
+  issues.sort((a, b) => a.row - b.row);
+
+  const stored = snapshotsFromRows(input.stateRows ?? []).snapshots;
+  const previous = previousSnapshot(stored, period);
+  const summary = buildMeetingSummary(disputes, { period, asOf, previous });
+  const current = takeSnapshot(disputes, period);
+
+  const plan = planWrites(ledger, layout, read.lastDataRow, disputes, {
+    dueList: renderDueList(buildDueList(disputes, asOf), { asOf, language, mask: options.mask, handling: preset.handling }),
+    summary: renderMeetingSummary(summary, { language, mask: options.mask }),
+    stateRows: snapshotToRows(retainSnapshots(stored, current)),
+  });
+  return { layout, disputes, issues, counts: countJob(disputes, issues, asOf), period, summary, plan };
+}
+
+/** Two identical rows (a duplicated entry) must still be told apart in the snapshot. */
+function disambiguateKeys(disputes: TriagedDispute[]) {
+  const seen = new Map<string, number>();
+  for (const d of disputes) {
+    const n = seen.get(d.record.key) ?? 0;
+    seen.set(d.record.key, n + 1);
+    if (n > 0) d.record.key = `${d.record.key}#${n + 1}`;
+  }
+}
+
+function countJob(disputes: TriagedDispute[], issues: RowIssue[], asOf: Day): JobCounts {
+  const byLevel = { red: 0, yellow: 0, green: 0 };
+  let dueToday = 0;
+  let overdue = 0;
+  let needsReview = 0;
+  for (const d of disputes) {
+    byLevel[d.triage.effective]++;
+    if (d.schedule.nextRevisit === asOf) dueToday++;
+    else if (d.schedule.due) overdue++;
+    if (d.triage.needsReview) needsReview++;
+  }
+  const unreadableRows = new Set(issues.filter((i) => i.cell !== undefined).map((i) => i.row)).size;
+  return { disputes: disputes.length, byLevel, dueToday, overdue, unreadableRows, needsReview };
+}
+
+const OWN_ORDER: OwnColumn[] = ['suggested', 'reasons', 'nextRevisit', 'manual'];
+const OWN_KIND: Record<OwnColumn, OwnColumnPlan['kind']> = { suggested: 'text', reasons: 'wrap', nextRevisit: 'date', manual: 'text' };
+const OWN_WIDTH: Record<OwnColumn, number> = { suggested: 12, reasons: 48, nextRevisit: 14, manual: 10 };
+
+/** Where the add-in's columns go: where an earlier run put them, else right of everything in the table's rows. */
+function placeOwnColumns(ledger: SheetGrid, layout: LedgerLayout, lastDataRow: number): Map<OwnColumn, number> {
+  const wanted = OWN_ORDER.filter((k) => k !== 'manual' || layout.fields.manualLevel === undefined || layout.own.manual !== undefined);
+  const placed = new Map<OwnColumn, number>();
+  let next = layout.lastCol;
+  for (let r = layout.headerTop; r <= lastDataRow; r++) {
+    const row = ledger.values[r] ?? [];
+    for (let c = row.length - 1; c > next; c--) if (!isBlank(row[c])) next = c;
+  }
+  for (const m of ledger.merges) if (m.bottom >= layout.headerTop && m.top <= lastDataRow) next = Math.max(next, m.right);
+  for (const key of OWN_ORDER) if (layout.own[key] !== undefined) next = Math.max(next, layout.own[key]!);
+  for (const key of wanted) placed.set(key, layout.own[key] ?? ++next);
+  return placed;
+}
+
+const isBlank = (v: CellValue | undefined) => v === null || v === undefined || v === '';
+
+function planWrites(
+  ledger: SheetGrid,
+  layout: LedgerLayout,
+  lastDataRow: number,
+  disputes: TriagedDispute[],
+  reports: { dueList: WritePlan['reports'][number]; summary: WritePlan['reports'][number]; stateRows: (string | number)[][] },
+): WritePlan {
+  const placed = placeOwnColumns(ledger, layout, lastDataRow);
+  const columns: OwnColumnPlan[] = [...placed].map(([key, col]) => ({
+    key,
+    header: OWN_COLUMN_HEADERS[key],
+    col,
+    kind: OWN_KIND[key],
+    width: OWN_WIDTH[key],
+    cells: key === 'manual' ? [] : disputes.map((d) => ({ row: d.record.row - 1, value: ownValue(key, d) })),
+  }));
+  const firstDataRow = layout.headerBottom + 1;
+  const last = Math.max(lastDataRow, firstDataRow);
+  const suggestedCol = placed.get('suggested')!;
+  const manualCol = layout.fields.manualLevel ?? placed.get('manual')!;
+  const revisitCol = placed.get('nextRevisit')!;
+  const rightmost = Math.max(layout.lastCol, ...placed.values());
+  const anchor = (col: number) => `$${columnLetter(col)}${firstDataRow + 1}`;
+  const formulas = levelFormulas(anchor(manualCol), anchor(suggestedCol));
+  return {
+    sheet: ledger.name,
+    headerTop: layout.headerTop,
+    headerBottom: layout.headerBottom,
+    firstDataRow,
+    lastDataRow: last,
+    columns,
+    headerStyleFrom: { row: layout.headerTop, col: layout.lastCol },
+    levelFormat: {
+      range: { top: firstDataRow, bottom: last, left: layout.firstCol, right: rightmost },
+      rules: [
+        { formula: formulas.red, style: 'red' },
+        { formula: formulas.yellow, style: 'yellow' },
+        { formula: formulas.green, style: 'green' },
+      ],
+    },
+    overdueFormat: {
+      range: { top: firstDataRow, bottom: last, left: revisitCol, right: revisitCol },
+      rules: [{ formula: overdueFormula(anchor(revisitCol)), style: 'overdue' }],
+    },
+    dropdown: { range: { top: firstDataRow, bottom: last, left: manualCol, right: manualCol }, list: ['红', '黄', '绿'] },
+    reports: [reports.dueList, reports.summary],
+    state: { sheet: STATE_SHEET, rows: reports.stateRows },
+  };
+}
+
+function ownValue(key: OwnColumn, d: TriagedDispute): string | Day | null {
+  switch (key) {
+    case 'suggested':
+      return d.record.status === 'open' ? LEVEL_ZH[d.triage.suggested] : SETTLED_SUGGESTION[d.record.status];
+    case 'reasons':
+      return d.triage.reasons.length ? d.triage.reasons.map((r) => r.text).join('；') : '未触发预警规则';
+    case 'nextRevisit':
+      return d.schedule.nextRevisit;
+    default:
+      return null;
+  }
+}
+

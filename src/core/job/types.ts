@@ -1,0 +1,89 @@
+import type { LedgerLayout, OwnColumn } from '../ledger';
+import type { CellRange, CellValue, Day, Language, Level, RowIssue, SheetGrid, TriagedDispute } from '../model';
+import type { ReportSheet } from '../report';
+import type { TriagePreset } from '../rules';
+import type { MeetingSummary, Period } from '../summary';
+
+/** Name of the hidden sheet where the add-in keeps meeting snapshots between runs. */
+export const STATE_SHEET = '_tricolor';
+
+export interface JobOptions {
+  /** "Today" for due dates and open-day counts. The core never reads the clock. */
+  asOf: Day;
+  /** The joint-meeting period; defaults to the as-of month up to the as-of date. */
+  period?: Period;
+  preset: TriagePreset;
+  language: Language;
+  /** Mask personal information in the report sheets (on unless switched off explicitly). */
+  mask: boolean;
+}
+
+export interface JobInput {
+  ledger: SheetGrid;
+  /** Cells of the hidden state sheet from an earlier run, if the workbook has one. */
+  stateRows?: CellValue[][] | null;
+}
+
+/** A cell the add-in writes in one of its own columns. */
+export interface OwnCell {
+  /** 0-based sheet row. */
+  row: number;
+  value: string | Day | null;
+}
+
+export interface OwnColumnPlan {
+  key: OwnColumn;
+  header: string;
+  /** 0-based sheet column. */
+  col: number;
+  /** How the cells look: plain text, wrapped reasons, or a date (value is a Day). */
+  kind: 'text' | 'wrap' | 'date';
+  /** Cells to write, one per dispute row; empty for the manual column, which belongs to the user once created. */
+  cells: OwnCell[];
+  /** Column width in characters when the column is created. */
+  width: number;
+}
+
+/** A conditional format: one rule per formula, in priority order (first wins where they conflict). */
+export interface ConditionalFormatPlan {
+  range: CellRange;
+  rules: { formula: string; style: Level | 'overdue' }[];
+}
+
+/** Everything a host writes. Hosts apply it as a whole or not at all. */
+export interface WritePlan {
+  sheet: string;
+  headerTop: number;
+  headerBottom: number;
+  firstDataRow: number;
+  lastDataRow: number;
+  columns: OwnColumnPlan[];
+  /** Header cell style is copied from this column of the header (the table's last). */
+  headerStyleFrom: { row: number; col: number };
+  levelFormat: ConditionalFormatPlan;
+  overdueFormat: ConditionalFormatPlan;
+  /** A 红/黄/绿 dropdown on the manual-level column. */
+  dropdown: { range: CellRange; list: string[] };
+  reports: ReportSheet[];
+  state: { sheet: string; rows: (string | number)[][] };
+}
+
+export interface JobCounts {
+  disputes: number;
+  byLevel: Record<Level, number>;
+  dueToday: number;
+  overdue: number;
+  /** Rows with at least one cell that could not be read. */
+  unreadableRows: number;
+  needsReview: number;
+}
+
+export interface LedgerJob {
+  layout: LedgerLayout;
+  disputes: TriagedDispute[];
+  issues: RowIssue[];
+  counts: JobCounts;
+  period: Period;
+  summary: MeetingSummary;
+  plan: WritePlan;
+}

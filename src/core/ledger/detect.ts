@@ -1,0 +1,213 @@
+import { normalizeHeader, cellText } from '../cells';
+import type { CellRange, CellValue, FieldName, SheetGrid } from '../model';
+import { FIELD_ALIASES, FIELD_NAMES, OWN_COLUMN_HEADERS, type OwnColumn } from './fields';
+
+/** Where the ledger table sits in a sheet and what each column means. All indexes are 0-based. */
+export interface LedgerLayout {
+  sheet: string;
+  headerTop: number;
+  headerBottom: number;
+  firstCol: number;
+  lastCol: number;
+  /** Canonical field → column. */
+  fields: Partial<Record<FieldName, number>>;
+  /** The add-in's own columns found from an earlier run. */
+  own: Partial<Record<OwnColumn, number>>;
+  /** Header text of every column in the table (parent and child joined by '/'). */
+  labels: Map<number, string>;
+  /** Columns with a header that matched no field. */
+  unmapped: number[];
+  /** Distinct fields recognised: how sure we are this is the ledger. */
+  score: number;
+}
+
+/** How far down a sheet the header may start: title and 填报单位 lines never take more. */
+const HEADER_SEARCH_ROWS = 40;
+const MAX_HEADER_ROWS = 4;
+/** Fewer recognised columns than this is not a ledger (a sheet of notes, a pivot, a chart's data). */
+const MIN_FIELDS = 3;
+
+type MergeIndex = (row: number, col: number) => CellRange | undefined;
+
+function indexMerges(merges: readonly CellRange[], maxRow: number): MergeIndex {
+  const byRow = new Map<number, CellRange[]>();
+  for (const m of merges) {
+    if (m.top > maxRow) continue;
+    for (let r = m.top; r <= Math.min(m.bottom, maxRow); r++) {
+      const list = byRow.get(r) ?? [];
+      list.push(m);
+      byRow.set(r, list);
+    }
+  }
+  return (row, col) => byRow.get(row)?.find((m) => col >= m.left && col <= m.right);
+}
+
+function textAt(values: CellValue[][], row: number, col: number): string {
+  const v = values[row]?.[col];
+  return typeof v === 'string' ? v : v === null || v === undefined ? '' : cellText(v);
+}
+
+/** Best field for one header text, with a score: exact beats contains, a longer alias beats a shorter one. */
+function matchLabel(label: string, isLeaf: boolean): { field: FieldName; score: number }[] {
+  const found: { field: FieldName; score: number }[] = [];
+  if (!label) return found;
+  for (const field of FIELD_NAMES) {
+    const aliases = FIELD_ALIASES[field];
+    if (aliases.exact.includes(label)) {
+      found.push({ field, score: (isLeaf ? 10000 : 9000) + label.length });
+      continue;
+    }
+    let best = 0;
+    for (const alias of aliases.contains) if (alias.length > best && label.includes(alias)) best = alias.length;
+    if (best) found.push({ field, score: best * 100 + (isLeaf ? 50 : 0) });
+  }
+  return found;
+}
+
+const OWN_BY_HEADER = new Map<string, OwnColumn>(
+  (Object.entries(OWN_COLUMN_HEADERS) as [OwnColumn, string][]).map(([key, header]) => [header, key]),
+);
+
+/** A header cell is short text: a long sentence or a number is data, not a column name. */
+function looksLikeHeaderCell(text: string): boolean {
+  return text.length > 0 && text.length <= 24 && !/[:：]/.test(text) && !/^[\d.\-/\s]+$/.test(text);
+}
+
+function rowScore(values: CellValue[][], row: number): number {
+  const fields = new Set<FieldName>();
+  for (let c = 0; c < (values[row]?.length ?? 0); c++) {
+    const label = normalizeHeader(textAt(values, row, c));
+    if (!looksLikeHeaderCell(label)) continue;
+    if (OWN_BY_HEADER.has(label)) continue;
+    const best = matchLabel(label, true).sort((a, b) => b.score - a.score)[0];
+    if (best) fields.add(best.field);
+  }
+  return fields.size;
+}
+
+/**
+ * Finds the header block: the row that names most fields, widened over merged parent cells
+ * above it ("当事人" over "姓名", "联系电话") and leaf rows below it, up to four rows.
+ * Returns null when no row names at least three fields.
+ */
+export function detectLedger(grid: SheetGrid): LedgerLayout | null {
+  const { values } = grid;
+  const searchRows = Math.min(values.length, HEADER_SEARCH_ROWS);
+  let best = -1;
+  let bestScore = 0;
+  for (let r = 0; r < searchRows; r++) {
+    const s = rowScore(values, r);
+    if (s > bestScore) [best, bestScore] = [r, s];
+  }
+  if (best < 0 || bestScore < MIN_FIELDS) return null;
+  const mergeAt = indexMerges(grid.merges, searchRows + MAX_HEADER_ROWS);
+
+  let top = best;
+  let bottom = best;
+  // Vertical merges in the best row ("序号" over two header rows) fix the block's height.
+  for (let c = 0; c < (values[best]?.length ?? 0); c++) {
+    const m = mergeAt(best, c);
+    if (m && m.bottom > m.top) {
+      top = Math.max(Math.min(top, m.top), best - MAX_HEADER_ROWS + 1);
+      bottom = Math.min(Math.max(bottom, m.bottom), top + MAX_HEADER_ROWS - 1);
+    }
+  }
+  // A row above is a parent row when it has a merged group heading within the table, and no title or 填报 line.
+  while (top > 0 && bottom - top + 1 < MAX_HEADER_ROWS && isParentRow(grid, top - 1, mergeAt)) top--;
+  // A row below is a child row when its cells sit under merged parents and read as header names.
+  while (bottom + 1 < values.length && bottom - top + 1 < MAX_HEADER_ROWS && isChildRow(grid, bottom + 1, top, bottom, mergeAt))
+    bottom++;
+
+  return mapColumns(grid, top, bottom, mergeAt, bestScore);
+}
+
+function nonEmptyCols(values: CellValue[][], row: number): number[] {
+  const cols: number[] = [];
+  const cells = values[row] ?? [];
+  for (let c = 0; c < cells.length; c++) if (textAt(values, row, c).trim() !== '') cols.push(c);
+  return cols;
+}
+
+function isParentRow(grid: SheetGrid, row: number, mergeAt: MergeIndex): boolean {
+  const cols = nonEmptyCols(grid.values, row);
+  if (cols.length === 0) return false;
+  const texts = cols.map((c) => normalizeHeader(textAt(grid.values, row, c)));
+  if (!texts.every(looksLikeHeaderCell) || texts.some((t) => t.includes('填报') || t.includes('台账'))) return false;
+  const groupHeading = cols.some((c) => {
+    const m = mergeAt(row, c);
+    return m !== undefined && m.right > m.left && m.top === row && m.bottom === row;
+  });
+  return groupHeading || rowScore(grid.values, row) >= 2;
+}
+
+function isChildRow(grid: SheetGrid, row: number, top: number, bottom: number, mergeAt: MergeIndex): boolean {
+  const cols = nonEmptyCols(grid.values, row);
+  if (cols.length === 0) return false;
+  const underParent = cols.some((c) => {
+    for (let r = top; r <= bottom; r++) {
+      const m = mergeAt(r, c);
+      if (m && m.right > m.left && m.bottom < row) return true;
+    }
+    return false;
+  });
+  if (!underParent) return false;
+  return cols.every((c) => {
+    const v = grid.values[row][c];
+    return typeof v === 'string' && looksLikeHeaderCell(normalizeHeader(v));
+  });
+}
+
+function mapColumns(grid: SheetGrid, top: number, bottom: number, mergeAt: MergeIndex, score: number): LedgerLayout {
+  const { values } = grid;
+  let firstCol = Infinity;
+  let lastCol = -1;
+  for (let r = top; r <= bottom; r++)
+    for (const c of nonEmptyCols(values, r)) {
+      const m = mergeAt(r, c);
+      firstCol = Math.min(firstCol, c);
+      lastCol = Math.max(lastCol, m ? m.right : c);
+    }
+
+  const labels = new Map<number, string>();
+  const own: Partial<Record<OwnColumn, number>> = {};
+  const candidates: { col: number; field: FieldName; score: number }[] = [];
+  for (let c = firstCol; c <= lastCol; c++) {
+    const parts: string[] = [];
+    for (let r = top; r <= bottom; r++) {
+      const m = mergeAt(r, c);
+      const text = normalizeHeader(m ? textAt(values, m.top, m.left) : textAt(values, r, c));
+      if (text && parts[parts.length - 1] !== text) parts.push(text);
+    }
+    if (parts.length === 0) continue;
+    labels.set(c, parts.join('/'));
+    const leaf = parts[parts.length - 1];
+    const ownKey = OWN_BY_HEADER.get(leaf);
+    if (ownKey) {
+      own[ownKey] = c;
+      if (ownKey !== 'manual') continue;
+    }
+    const found = [...matchLabel(leaf, true), ...(parts.length > 1 ? matchLabel(parts.join(''), false) : [])];
+    for (const f of found) candidates.push({ col: c, ...f });
+  }
+
+  // Greedy by score: each field gets its best column, each column one field.
+  candidates.sort((a, b) => b.score - a.score || a.col - b.col);
+  const fields: Partial<Record<FieldName, number>> = {};
+  const taken = new Set<number>();
+  for (const { col, field } of candidates) {
+    if (fields[field] !== undefined || taken.has(col)) continue;
+    // Our own 人工定级 column only stands in when the ledger has no level column of its own.
+    if (field === 'manualLevel' && col === own.manual && candidates.some((x) => x.field === 'manualLevel' && x.col !== col && !taken.has(x.col)))
+      continue;
+    fields[field] = col;
+    taken.add(col);
+  }
+  // A ledger with only 责任单位 still has a responsible party.
+  if (fields.owner === undefined && fields.ownerUnit !== undefined) {
+    fields.owner = fields.ownerUnit;
+    delete fields.ownerUnit;
+  }
+  const ownCols = new Set(Object.values(own));
+  const unmapped = [...labels.keys()].filter((c) => !taken.has(c) && !ownCols.has(c));
+  return { sheet: grid.name, headerTop: top, headerBottom: bottom, firstCol, lastCol, fields, own, labels, unmapped, score };
+}

@@ -1,0 +1,99 @@
+import type { FieldName } from '../model';
+
+/**
+ * Column names by canonical field (GB/T 31000-2015 names first, then local aliases seen in real
+ * ledgers). Headers are compared after `normalizeHeader` (no spaces, half-width brackets).
+ * `exact` names must equal the header; `contains` names may appear inside a longer header.
+ */
+export interface FieldAliases {
+  exact: string[];
+  contains: string[];
+}
+
+export const FIELD_ALIASES: Readonly<Record<FieldName, FieldAliases>> = {
+  serial: { exact: ['序号', '编号', '案件编号', '事件编号', '纠纷编号', 'no', 'no.'], contains: ['序号', '编号'] },
+  title: { exact: ['事件名称', '案件标题', '纠纷名称', '事项名称', '标题'], contains: ['事件名称', '案件标题', '纠纷名称'] },
+  description: {
+    exact: ['事件简述', '简要情况', '基本情况', '主要情况', '纠纷情况', '案情简介', '事由', '纠纷事由', '主要内容'],
+    contains: ['纠纷简要情况', '矛盾纠纷简要情况', '简要情况', '事件简述', '基本情况', '案情', '简述', '简要'],
+  },
+  type: {
+    exact: ['事件类别', '纠纷类型', '纠纷类别', '矛盾纠纷类型', '矛盾纠纷类别', '调解类别', '类型', '类别', '纠纷种类'],
+    contains: ['纠纷类型', '纠纷类别', '事件类别', '事件类型', '纠纷种类', '类型', '类别'],
+  },
+  registered: {
+    exact: ['发生日期', '排查日期', '登记日期', '受理日期', '受理时间', '发生时间', '排查时间', '登记时间', '日期', '时间'],
+    contains: ['登记日期', '受理日期', '排查日期', '发生日期', '受理时间', '登记时间', '排查时间', '发生时间'],
+  },
+  place: {
+    exact: ['所属区域', '村(社区)', '村(居)', '所属村', '发生地', '发生地点', '所属网格', '单位', '村', '社区', '地点', '村组', '所在村'],
+    contains: ['所属区域', '村(社区)', '所属村', '发生地', '所属网格', '村(居)', '地点', '区域', '网格'],
+  },
+  parties: {
+    exact: ['当事人', '主要当事人', '主要当事人姓名', '当事人姓名', '双方当事人', '姓名', '当事人姓名姓名'],
+    contains: ['当事人姓名', '当事人', '姓名'],
+  },
+  idNumber: { exact: ['证件号码', '身份证号', '身份证号码', '公民身份号码'], contains: ['身份证', '证件号'] },
+  phone: { exact: ['联系电话', '联系方式', '电话', '手机', '手机号', '电话号码'], contains: ['电话', '联系方式', '手机'] },
+  address: { exact: ['住址', '家庭住址', '现住址', '户籍地址', '地址'], contains: ['住址', '地址'] },
+  headcount: { exact: ['涉及人数', '涉及人员', '人数', '涉事人数'], contains: ['涉及人数', '人数'] },
+  amount: { exact: ['涉及金额', '争议标的', '标的额', '金额', '涉案金额', '争议金额'], contains: ['涉及金额', '争议标的', '标的', '金额'] },
+  manualLevel: {
+    exact: ['风险等级', '预警等级', '纠纷等级', '预警级别', '风险级别', '等级', '级别', '预警颜色', '三色预警', '人工定级'],
+    contains: ['风险等级', '预警等级', '纠纷等级', '预警级别', '风险级别', '三色预警', '预警'],
+  },
+  owner: {
+    exact: ['化解责任人', '责任人', '包案领导', '包案责任人', '包案人', '承办人', '调解员', '经办人', '负责人'],
+    contains: ['化解责任人', '包案领导', '责任人', '包案', '承办人', '调解员'],
+  },
+  ownerUnit: {
+    exact: ['责任单位', '化解组织', '受理机构', '化解单位', '承办单位', '调解组织', '牵头单位'],
+    contains: ['责任单位', '化解组织', '受理机构', '承办单位', '调解组织', '牵头单位'],
+  },
+  channel: { exact: ['化解方式', '调解方式', '调处方式', '处置方式', '化解途径'], contains: ['化解方式', '调解方式', '调处方式', '化解途径'] },
+  resolvedFlag: {
+    exact: ['化解是否成功', '是否化解', '是否化解成功', '是否成功', '调解是否成功', '是否调解成功'],
+    contains: ['是否化解', '是否成功', '化解是否成功', '调解是否成功'],
+  },
+  status: {
+    exact: ['化解状态', '状态', '化解情况', '办理状态', '化解结果', '调处结果', '处置情况', '调解结果', '办理情况', '进展情况'],
+    contains: ['化解状态', '化解情况', '化解结果', '调处结果', '调解结果', '办理状态', '状态'],
+  },
+  resolvedOn: { exact: ['化解日期', '化解时间', '办结日期', '办结时间', '调结日期', '结案日期'], contains: ['化解日期', '化解时间', '办结', '结案日期'] },
+  deadline: { exact: ['化解时限', '办结时限', '时限', '化解期限'], contains: ['时限', '期限'] },
+  lastRevisit: {
+    exact: ['回访日期', '回访时间', '最近回访', '最近回访日期', '最近回访时间', '上次回访'],
+    contains: ['回访日期', '回访时间', '最近回访', '上次回访'],
+  },
+  revisitNotes: { exact: ['回访情况', '回访记录', '回访结果'], contains: ['回访情况', '回访记录', '回访结果'] },
+  supervision: { exact: ['督办情况', '督办'], contains: ['督办'] },
+  closure: { exact: ['销号情况', '是否销号', '销号'], contains: ['销号'] },
+  mediationCount: {
+    exact: ['调解次数', '调解未果次数', '调解失败次数', '未果次数', '调处次数'],
+    contains: ['调解次数', '未果次数', '调处次数', '调解失败次数'],
+  },
+  policeCalls: { exact: ['报警次数', '警情次数', '接处警次数', '报警求助次数'], contains: ['报警次数', '警情次数', '接处警'] },
+  keyPerson: { exact: ['重点人员', '是否重点人员', '人员类别', '重点人员类别'], contains: ['重点人员'] },
+  remarks: { exact: ['备注', '其他', '说明'], contains: ['备注'] },
+};
+
+export const FIELD_NAMES = Object.keys(FIELD_ALIASES) as FieldName[];
+
+/** Chinese names of fields, for messages and reports. */
+export const FIELD_LABEL_ZH: Readonly<Record<FieldName, string>> = {
+  serial: '序号', title: '事件名称', description: '简要情况', type: '纠纷类型', registered: '登记日期',
+  place: '村(社区)', parties: '当事人', idNumber: '身份证号', phone: '联系电话', address: '住址',
+  headcount: '涉及人数', amount: '涉及金额', manualLevel: '风险等级', owner: '责任人', ownerUnit: '责任单位',
+  channel: '化解方式', resolvedFlag: '化解是否成功', status: '化解情况', resolvedOn: '化解日期', deadline: '化解时限',
+  lastRevisit: '回访日期', revisitNotes: '回访情况', supervision: '督办情况', closure: '销号情况',
+  mediationCount: '调解次数', policeCalls: '报警次数', keyPerson: '重点人员', remarks: '备注',
+};
+
+/** The add-in's own columns, found again by these headers on a re-run. */
+export const OWN_COLUMN_HEADERS = {
+  suggested: '建议等级',
+  reasons: '判定依据',
+  nextRevisit: '下次回访日期',
+  manual: '人工定级',
+} as const;
+export type OwnColumn = keyof typeof OWN_COLUMN_HEADERS;

@@ -1,0 +1,256 @@
+import {
+  cellAddress,
+  cellText,
+  dayFromYmd,
+  excelSerialToDay,
+  formatDay,
+  parseAllDates,
+  parseDateCell,
+  parseLevel,
+  parseQuantity,
+  parseStatusText,
+  parseYesNo,
+  ymdFromDay,
+  type DateContext,
+} from '../cells';
+import { message } from '../messages';
+import type { CellValue, Day, DisputeRecord, DisputeStatus, FieldName, Language, RowIssue, SheetGrid } from '../model';
+import type { LedgerLayout } from './detect';
+
+export interface ReadOptions {
+  asOf: Day;
+  language: Language;
+}
+
+export interface LedgerRead {
+  records: DisputeRecord[];
+  issues: RowIssue[];
+  /** 0-based index of the last row that holds a dispute (the table's end for formats). */
+  lastDataRow: number;
+}
+
+/** Dates outside this window are typing mistakes (a serial typed as a count, 2202 for 2022). */
+const EARLIEST = dayFromYmd(1990, 1, 1)!;
+const LATEST = dayFromYmd(2100, 12, 31)!;
+
+/** Fields whose text marks a row as a dispute; a row with none of them is a note, a total or a signature line. */
+const IDENTIFYING: FieldName[] = ['title', 'description', 'type', 'parties', 'registered', 'place'];
+
+/** Reads every dispute row below the header; a bad cell becomes a RowIssue and the row is still read. */
+export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: ReadOptions): LedgerRead {
+  const values = fillVerticalMerges(grid, layout);
+  const issues: RowIssue[] = [];
+  const records: DisputeRecord[] = [];
+  const ledgerYear = yearAboveHeader(grid, layout) ?? ymdFromDay(options.asOf).year;
+  const entries = Object.entries(layout.fields) as [FieldName, number][];
+  let lastDataRow = layout.headerBottom;
+
+  for (let r = layout.headerBottom + 1; r < values.length; r++) {
+    const row = values[r];
+    if (!row || !isDisputeRow(grid.values[r], layout)) continue;
+    lastDataRow = r;
+    const text: Partial<Record<FieldName, string>> = {};
+    for (const [field, col] of entries) text[field] = cellText(row[col] ?? null);
+    const ctx = new RowContext(r, row, layout, grid.date1904, options, issues);
+    const registered = ctx.date('registered', { date1904: grid.date1904, year: ledgerYear });
+    const notBefore = registered ?? undefined;
+    const year = registered !== null ? ymdFromDay(registered).year : ledgerYear;
+    const revisits = ctx.allDates('lastRevisit', { date1904: grid.date1904, year, notBefore });
+    const resolvedOn = ctx.date('resolvedOn', { date1904: grid.date1904, year, notBefore });
+    const record: DisputeRecord = {
+      row: r + 1,
+      text,
+      registered,
+      resolvedOn,
+      lastRevisit: revisits.length ? Math.max(...revisits) : null,
+      deadline: ctx.date('deadline', { date1904: grid.date1904, year, notBefore }, false),
+      headcount: ctx.quantity('headcount'),
+      amount: ctx.quantity('amount'),
+      mediationFailures: ctx.quantity('mediationCount') ?? countInText(text, MEDIATION_FAILURES),
+      policeCalls: ctx.quantity('policeCalls') ?? countInText(text, POLICE_CALLS),
+      manualLevel: ctx.level(),
+      status: readStatus(text, resolvedOn),
+      key: disputeKey(text, registered),
+    };
+    records.push(record);
+  }
+  return { records, issues, lastDataRow };
+}
+
+/** Per-row helpers that parse one field and record an issue naming the cell when it cannot. */
+class RowContext {
+  constructor(
+    private readonly r: number,
+    private readonly row: CellValue[],
+    private readonly layout: LedgerLayout,
+    private readonly date1904: boolean,
+    private readonly options: ReadOptions,
+    private readonly issues: RowIssue[],
+  ) {}
+
+  private cell(field: FieldName): { value: CellValue; address: string } | null {
+    const col = this.layout.fields[field];
+    if (col === undefined) return null;
+    const value = this.row[col] ?? null;
+    if (value === null || (typeof value === 'string' && value.trim() === '')) return null;
+    return { value, address: cellAddress(this.r, col) };
+  }
+
+  private issue(code: Parameters<typeof message>[0], address: string, text: string) {
+    this.issues.push({
+      code,
+      row: this.r + 1,
+      cell: address,
+      message: message(code, this.options.language, { cell: `${this.layout.sheet}!${address}`, text, row: this.r + 1 }),
+    });
+  }
+
+  date(field: FieldName, ctx: DateContext, report = true): Day | null {
+    const cell = this.cell(field);
+    if (!cell) return null;
+    const parsed = parseDateCell(cell.value, ctx);
+    if (parsed.kind === 'date') return this.plausible(parsed.day, cell.address, report);
+    if (parsed.kind === 'invalid' && report) this.issue('date.unreadable', cell.address, parsed.text);
+    return null;
+  }
+
+  allDates(field: FieldName, ctx: DateContext): Day[] {
+    const cell = this.cell(field);
+    if (!cell) return [];
+    const days = parseAllDates(cell.value, ctx).filter((d) => this.plausible(d, cell.address, true) !== null);
+    if (days.length === 0 && !/^(无|未回访|—|-|\/)$/.test(cellText(cell.value))) {
+      this.issue('date.unreadable', cell.address, cellText(cell.value));
+    }
+    return days;
+  }
+
+  private plausible(day: Day, address: string, report: boolean): Day | null {
+    if (day >= EARLIEST && day <= LATEST) return day;
+    if (report) this.issue('date.implausible', address, formatDay(day));
+    return null;
+  }
+
+  quantity(field: FieldName): number | null {
+    const cell = this.cell(field);
+    if (!cell) return null;
+    const n = parseQuantity(cell.value);
+    if (n === null && !/^(无|—|-|\/|不详)$/.test(cellText(cell.value))) this.issue('number.unreadable', cell.address, cellText(cell.value));
+    return n;
+  }
+
+  level() {
+    const cell = this.cell('manualLevel');
+    if (!cell) return null;
+    const level = parseLevel(cell.value);
+    if (level === null) this.issue('level.unreadable', cell.address, cellText(cell.value));
+    return level;
+  }
+}
+
+/**
+ * A value merged down over several data rows (a village over its disputes) belongs to each row.
+ * Only merges below the header and not a single row wide-merge (a note line) are filled.
+ */
+function fillVerticalMerges(grid: SheetGrid, layout: LedgerLayout): CellValue[][] {
+  const merges = grid.merges.filter((m) => m.top > layout.headerBottom && m.bottom > m.top);
+  if (merges.length === 0) return grid.values;
+  const values = grid.values.slice();
+  for (const m of merges) {
+    const value = grid.values[m.top]?.[m.left] ?? null;
+    for (let r = m.top; r <= m.bottom; r++) {
+      const row = (values[r] = (values[r] === grid.values[r] ? (grid.values[r] ?? []).slice() : values[r]) ?? []);
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) row[c] = value;
+    }
+  }
+  return values;
+}
+
+function isDisputeRow(row: CellValue[] | undefined, layout: LedgerLayout): boolean {
+  if (!row) return false;
+  let identified = false;
+  for (const field of IDENTIFYING) {
+    const col = layout.fields[field];
+    if (col === undefined) continue;
+    const v = row[col];
+    if (v === null || v === undefined || v === '') continue;
+    if (typeof v === 'string' && (v.trim() === '' || /^\s*(合计|总计|小计)/.test(v))) continue;
+    identified = true;
+  }
+  return identified;
+}
+
+/** The year named in the title or 填报日期 line, for dates written without one (5月21日). */
+function yearAboveHeader(grid: SheetGrid, layout: LedgerLayout): number | null {
+  for (let r = layout.headerTop - 1; r >= 0; r--) {
+    for (const v of grid.values[r] ?? []) {
+      if (typeof v === 'number' && v > 30000 && v < 80000) {
+        const day = excelSerialToDay(v, grid.date1904);
+        if (day !== null) return ymdFromDay(day).year;
+      }
+      const m = typeof v === 'string' ? /((?:19|20)\d{2})\s*(?:年|[-./])/.exec(v) : null;
+      if (m) return Number(m[1]);
+    }
+  }
+  return null;
+}
+
+function readStatus(text: Partial<Record<FieldName, string>>, resolvedOn: Day | null): DisputeStatus {
+  const fromText = text.status ? parseStatusText(text.status) : null;
+  if (fromText === 'closed' || (text.closure && parseStatusText(text.closure) === 'closed')) return 'closed';
+  if (fromText !== null) return fromText;
+  const flag = text.resolvedFlag ? parseYesNo(text.resolvedFlag) : null;
+  if (flag !== null) return flag ? 'resolved' : 'open';
+  // A 化解日期 with nothing else filled in means the dispute was resolved on that day.
+  return resolvedOn !== null ? 'resolved' : 'open';
+}
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const COUNT = '(\\d+|[一二两三四五六七八九十]+)';
+const MEDIATION_FAILURES = [
+  new RegExp(`${COUNT}次调[解处][^，。；;]{0,3}?(未果|无果|失败|未成功|不成|未达成)`),
+  new RegExp(`调[解处]${COUNT}次[^，。；;]{0,3}?(未果|无果|失败|未成功|不成|未达成)`),
+];
+const POLICE_CALLS = [new RegExp(`报警${COUNT}次`), new RegExp(`${COUNT}次报警`)];
+
+/** A count written in the description ("三次调解未果", "报警5次"), when the ledger has no count column. */
+function countInText(text: Partial<Record<FieldName, string>>, patterns: RegExp[]): number | null {
+  for (const field of ['description', 'status', 'remarks', 'revisitNotes'] as FieldName[]) {
+    const t = text[field];
+    if (!t) continue;
+    for (const p of patterns) {
+      const m = p.exec(t);
+      if (m) return toCount(m[1]);
+    }
+  }
+  return null;
+}
+
+function toCount(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s.length === 1) return CN_DIGITS[s] ?? 0;
+  // 十二 → 12, 二十 → 20, 二十三 → 23
+  const [tens, ones] = s.split('十');
+  return (tens ? CN_DIGITS[tens] ?? 0 : 1) * 10 + (ones ? CN_DIGITS[ones] ?? 0 : 0);
+}
+
+/**
+ * Identity of a dispute across meetings. Row numbers and 序号 change when rows are inserted or
+ * sorted, so the key is built from what describes the dispute itself.
+ */
+function disputeKey(text: Partial<Record<FieldName, string>>, registered: Day | null): string {
+  const serial = text.serial ?? '';
+  if (/[A-Za-z\u4e00-\u9fff-]/.test(serial) && serial.length >= 4) return `id:${serial}`;
+  const basis = [registered === null ? '' : formatDay(registered), text.parties, text.place, text.type, text.title]
+    .map((s) => s ?? '')
+    .join('|');
+  return `h:${fnv1a(basis)}`;
+}
+
+function fnv1a(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}

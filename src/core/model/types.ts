@@ -1,0 +1,152 @@
+/**
+ * The shapes every part of the core agrees on. A host turns its workbook into a `SheetGrid`,
+ * the core turns that into a `LedgerPlan`, and the host applies the plan.
+ */
+
+/** A warning level of the "333" mechanism. */
+export type Level = 'red' | 'yellow' | 'green';
+export const LEVELS: readonly Level[] = ['red', 'yellow', 'green'];
+/** Higher is more severe: red 2, yellow 1, green 0. */
+export const LEVEL_RANK: Readonly<Record<Level, number>> = { red: 2, yellow: 1, green: 0 };
+export const LEVEL_ZH: Readonly<Record<Level, string>> = { red: '红', yellow: '黄', green: '绿' };
+
+/** What `range.values` and an .xlsx reader both give: '' or null for an empty cell. */
+export type CellValue = string | number | boolean | null;
+
+/**
+ * A calendar date without time or zone: whole days since 1970-01-01.
+ * Integer arithmetic keeps the core free of `Date` and time zones.
+ */
+export type Day = number;
+
+/** A rectangle of cells, 0-based and inclusive, relative to the sheet's A1. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** One worksheet as a host reads it. */
+export interface SheetGrid {
+  name: string;
+  /** Row-major cell values; `values[r][c]` is the cell at sheet row r+1, column c+1 (A1 origin). */
+  values: CellValue[][];
+  /** Merged areas. Only a merge's top-left cell carries the value, as in Excel. */
+  merges: CellRange[];
+  /**
+   * Number format codes of numeric cells, when the host knows them (same shape as `values`,
+   * sparse: missing rows or `null` mean General). Used to recognise date serials.
+   */
+  numberFormats?: (string | null | undefined)[][];
+  /** The workbook uses the 1904 date system (Mac Excel's old default). */
+  date1904: boolean;
+}
+
+/**
+ * The canonical fields of a dispute record, after GB/T 31000-2015 with local aliases.
+ * The JSON output names columns by these keys.
+ */
+export type FieldName =
+  | 'serial'
+  | 'title'
+  | 'description'
+  | 'type'
+  | 'registered'
+  | 'place'
+  | 'parties'
+  | 'idNumber'
+  | 'phone'
+  | 'address'
+  | 'headcount'
+  | 'amount'
+  | 'manualLevel'
+  | 'owner'
+  | 'ownerUnit'
+  | 'channel'
+  | 'resolvedFlag'
+  | 'status'
+  | 'resolvedOn'
+  | 'deadline'
+  | 'lastRevisit'
+  | 'revisitNotes'
+  | 'supervision'
+  | 'closure'
+  | 'mediationCount'
+  | 'policeCalls'
+  | 'keyPerson'
+  | 'remarks';
+
+/** A problem with one cell or row: the ledger is still processed. */
+export interface RowIssue {
+  /** Stable code from the message catalogue, e.g. 'date.unreadable'. */
+  code: string;
+  /** 1-based sheet row. */
+  row: number;
+  /** A1 address of the cell, e.g. 'E12', when the problem is in one cell. */
+  cell?: string;
+  /** The message in the requested language, naming the cell and what to do. */
+  message: string;
+}
+
+/** Where a dispute stands. Closed (已销号) needs no more revisits; resolved still gets periodic ones. */
+export type DisputeStatus = 'open' | 'resolved' | 'closed';
+
+/** One ledger row, read and parsed. Raw cell text stays available for reasons and reports. */
+export interface DisputeRecord {
+  /** 1-based sheet row. */
+  row: number;
+  /** Cell text by field, trimmed ('' when blank). */
+  text: Partial<Record<FieldName, string>>;
+  registered: Day | null;
+  resolvedOn: Day | null;
+  /** Latest revisit date found in the revisit column. */
+  lastRevisit: Day | null;
+  deadline: Day | null;
+  headcount: number | null;
+  amount: number | null;
+  /** Failed mediations: a count column, or a count found in the text. */
+  mediationFailures: number | null;
+  policeCalls: number | null;
+  manualLevel: Level | null;
+  status: DisputeStatus;
+  /** Stable identity across meetings (serial number where present, else registration + parties + place + type). */
+  key: string;
+}
+
+/** What the rules made of one dispute. */
+export interface Reason {
+  /** The rule's id from the preset, e.g. 'red.violence'. */
+  rule: string;
+  level: Level;
+  /** Readable text: the rule's label and the text or value that fired it. */
+  text: string;
+}
+
+export interface TriageResult {
+  suggested: Level;
+  /** Every rule that fired, most severe first; empty means green by default. */
+  reasons: Reason[];
+  manual: Level | null;
+  /** The level that colours the row and sets the cadence. */
+  effective: Level;
+  /** A manual level below the suggestion: someone should look again. */
+  needsReview: boolean;
+}
+
+export interface ScheduleResult {
+  /** null when the dispute needs no more revisits (closed), or has no date to count from. */
+  nextRevisit: Day | null;
+  /** Days past the due date on the as-of date, 0 when due today or not yet due. */
+  overdueDays: number;
+  /** Next revisit on or before the as-of date. */
+  due: boolean;
+}
+
+export interface TriagedDispute {
+  record: DisputeRecord;
+  triage: TriageResult;
+  schedule: ScheduleResult;
+}
+
+export type Language = 'zh' | 'en';

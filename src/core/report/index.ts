@@ -1,0 +1,1 @@
+export type { ReportStyle, ReportCell, ReportSheet } from './types';

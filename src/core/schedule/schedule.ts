@@ -1,0 +1,15 @@
+import type { Day, DisputeRecord, Level, ScheduleResult } from '../model';
+
+/** Days between revisits by effective level (domain.md: red daily, yellow weekly, green monthly). */
+export type Cadence = Readonly<Record<Level, number>>;
+
+/**
+ * The next revisit is one cadence after the latest revisit, or after registration when there was
+ * none. A closed dispute (已销号) needs no more revisits; a resolved one keeps the green cadence.
+ */
+export function scheduleRevisit(record: DisputeRecord, effective: Level, cadence: Cadence, asOf: Day): ScheduleResult {
+  const from = record.lastRevisit ?? record.registered;
+  if (record.status === 'closed' || from === null) return { nextRevisit: null, overdueDays: 0, due: false };
+  const nextRevisit = from + cadence[effective];
+  return { nextRevisit, overdueDays: Math.max(0, asOf - nextRevisit), due: nextRevisit <= asOf };
+}

@@ -1,0 +1,262 @@
+import { dayToExcelSerial, type CellRange, type WritePlan } from '../../core';
+import { cellAddress, columnLetter, parseCellAddress, parseRangeRef, rangeRef } from './refs';
+import { laterThan } from './worksheet-order';
+import { appendToList, attr, escapeXml, findElement, findElements, innerXml, insertBeforeFirst, setAttr, splice } from './xml';
+
+/** Style indexes and dxf ids the writer needs, prepared in the styles part first. */
+export interface LedgerStyles {
+  text: number;
+  wrap: number;
+  date: number;
+  dxf: Record<'red' | 'yellow' | 'green' | 'overdue', number>;
+}
+
+/**
+ * Applies the plan to the ledger worksheet: writes the add-in's own cells (header and one per
+ * dispute row), widths for new columns, merged own headers across a multi-row header, the dimension,
+ * and the add-in's conditional formats and dropdown, replacing those of an earlier run.
+ * Every other byte of the part is kept, in order.
+ */
+export function writeLedgerSheet(xml: string, plan: WritePlan, styles: LedgerStyles, date1904: boolean): string {
+  const headerStyle = styleAt(xml, plan.headerStyleFrom.row, plan.headerStyleFrom.col);
+  const cellsByRow = collectCells(plan, styles, headerStyle, date1904);
+  xml = writeRows(xml, cellsByRow);
+  xml = mergeOwnHeaders(xml, plan);
+  xml = setColumnWidths(xml, plan);
+  xml = widenDimension(xml, plan);
+  xml = replaceConditionalFormats(xml, plan, styles);
+  xml = replaceDropdown(xml, plan);
+  return xml;
+}
+
+type CellXml = { col: number; xml: string };
+
+function collectCells(plan: WritePlan, styles: LedgerStyles, headerStyle: string | undefined, date1904: boolean): Map<number, CellXml[]> {
+  const byRow = new Map<number, CellXml[]>();
+  const put = (row: number, col: number, xml: string) => {
+    const list = byRow.get(row);
+    if (list) list.push({ col, xml });
+    else byRow.set(row, [{ col, xml }]);
+  };
+  for (const column of plan.columns) {
+    const s = headerStyle === undefined ? '' : ` s="${headerStyle}"`;
+    put(plan.headerTop, column.col, `<c r="${cellAddress(plan.headerTop, column.col)}"${s} t="inlineStr"><is><t>${escapeXml(column.header)}</t></is></c>`);
+    const style = column.kind === 'date' ? styles.date : column.kind === 'wrap' ? styles.wrap : styles.text;
+    for (const cell of column.cells) {
+      const ref = cellAddress(cell.row, column.col);
+      if (cell.value === null || cell.value === '') put(cell.row, column.col, `<c r="${ref}" s="${style}"/>`);
+      else if (column.kind === 'date' && typeof cell.value === 'number')
+        put(cell.row, column.col, `<c r="${ref}" s="${style}"><v>${dayToExcelSerial(cell.value, date1904)}</v></c>`);
+      else put(cell.row, column.col, `<c r="${ref}" s="${style}" t="inlineStr"><is><t>${escapeXml(String(cell.value))}</t></is></c>`);
+    }
+  }
+  for (const list of byRow.values()) list.sort((a, b) => a.col - b.col);
+  return byRow;
+}
+
+/** The s attribute of an existing cell, to give the add-in's header the look of the user's. */
+function styleAt(xml: string, row: number, col: number): string | undefined {
+  const ref = cellAddress(row, col);
+  const m = new RegExp(`<c\\b[^>]*\\br="${ref}"[^>]*>`).exec(xml);
+  return m ? attr(m[0], 's') : undefined;
+}
+
+/**
+ * One pass over <sheetData>: rows the plan touches get their own cells merged in column order
+ * (replacing cells at the same column from an earlier run); other rows are copied as they are.
+ */
+function writeRows(xml: string, cellsByRow: Map<number, CellXml[]>): string {
+  const dataSpan = findElement(xml, 'sheetData');
+  if (!dataSpan) throw new Error('worksheet has no sheetData');
+  const pending = new Map(cellsByRow);
+  const out: string[] = [];
+  const dataInner = innerXml(xml, dataSpan);
+  const rowRe = /<row\b([^>]*?)(\/>|>)/g;
+  let copiedTo = 0;
+  let implicitRow = -1;
+  for (let m = rowRe.exec(dataInner); m; m = rowRe.exec(dataInner)) {
+    const r = attr(m[1], 'r');
+    const row = r ? Number(r) - 1 : implicitRow + 1;
+    implicitRow = row;
+    const selfClosing = m[2] === '/>';
+    const end = selfClosing ? m.index + m[0].length : dataInner.indexOf('</row>', m.index) + 6;
+    rowRe.lastIndex = end;
+    // Rows the plan does not touch but that come before a new one: emit new rows in order.
+    for (const [newRow, cells] of [...pending].filter(([n]) => n < row).sort((a, b) => a[0] - b[0])) {
+      out.push(dataInner.slice(copiedTo, m.index), newRowXml(newRow, cells));
+      copiedTo = m.index;
+      pending.delete(newRow);
+    }
+    const cells = pending.get(row);
+    if (!cells) continue;
+    pending.delete(row);
+    const tag = `<row${m[1]}>`;
+    const body = selfClosing ? '' : dataInner.slice(m.index + m[0].length, end - 6);
+    out.push(dataInner.slice(copiedTo, m.index), withSpans(tag, cells), mergeCells(body, row, cells), '</row>');
+    copiedTo = end;
+  }
+  out.push(dataInner.slice(copiedTo));
+  for (const [newRow, cells] of [...pending].sort((a, b) => a[0] - b[0])) out.push(newRowXml(newRow, cells));
+  const open = dataSpan.tag.endsWith('/>') ? dataSpan.tag.slice(0, -2) + '>' : dataSpan.tag;
+  return splice(xml, dataSpan.start, dataSpan.end, `${open}${out.join('')}</sheetData>`);
+}
+
+function newRowXml(row: number, cells: CellXml[]): string {
+  return `<row r="${row + 1}">${cells.map((c) => c.xml).join('')}</row>`;
+}
+
+/** `spans` is only an optimisation hint, but a wrong one can confuse readers: widen it to the new cells. */
+function withSpans(tag: string, cells: CellXml[]): string {
+  const spans = attr(tag, 'spans');
+  if (!spans) return tag;
+  const [from, to] = spans.split(':').map(Number);
+  const last = Math.max(to, ...cells.map((c) => c.col + 1));
+  return last === to ? tag : setAttr(tag, 'spans', `${from}:${last}`);
+}
+
+function mergeCells(body: string, row: number, cells: CellXml[]): string {
+  const own = new Map(cells.map((c) => [c.col, c.xml]));
+  const out: string[] = [];
+  const cellRe = /<c\b([^>]*?)(\/>|>)/g;
+  let col = -1;
+  let copiedTo = 0;
+  for (let m = cellRe.exec(body); m; m = cellRe.exec(body)) {
+    const ref = attr(m[1], 'r');
+    col = ref ? parseCellAddress(ref)?.col ?? col + 1 : col + 1;
+    const end = m[2] === '/>' ? m.index + m[0].length : body.indexOf('</c>', m.index) + 4;
+    cellRe.lastIndex = end;
+    for (const [c, x] of [...own].filter(([c]) => c < col)) {
+      out.push(body.slice(copiedTo, m.index), x);
+      copiedTo = m.index;
+      own.delete(c);
+    }
+    const replacement = own.get(col);
+    if (replacement !== undefined) {
+      out.push(body.slice(copiedTo, m.index), replacement);
+      copiedTo = end;
+      own.delete(col);
+    }
+  }
+  out.push(body.slice(copiedTo));
+  for (const x of own.values()) out.push(x);
+  void row;
+  return out.join('');
+}
+
+function containerOf(xml: string) {
+  const ws = findElement(xml, 'worksheet');
+  if (!ws) throw new Error('not a worksheet');
+  return ws;
+}
+
+/** A header of several rows: the add-in's header cell is merged down over them, like the user's own. */
+function mergeOwnHeaders(xml: string, plan: WritePlan): string {
+  if (plan.headerBottom <= plan.headerTop) return xml;
+  const existing = new Set(findElements(xml, 'mergeCell').map((m) => attr(m.tag, 'ref')));
+  const wanted = plan.columns
+    .map((c) => rangeRef({ top: plan.headerTop, bottom: plan.headerBottom, left: c.col, right: c.col }))
+    .filter((ref) => !existing.has(ref))
+    .map((ref) => `<mergeCell ref="${ref}"/>`);
+  if (wanted.length === 0) return xml;
+  return appendToList(xml, 'mergeCells', 'mergeCell', wanted, containerOf(xml), laterThan('mergeCells')).xml;
+}
+
+/** New own columns get a width; an existing <col> range over them is split so the user's widths stay. */
+function setColumnWidths(xml: string, plan: WritePlan): string {
+  const cols = findElement(xml, 'cols');
+  const ranges = cols ? findElements(xml, 'col', cols.start, cols.end) : [];
+  const covered = (c: number) => ranges.some((r) => c + 1 >= Number(attr(r.tag, 'min')) && c + 1 <= Number(attr(r.tag, 'max')) && attr(r.tag, 'customWidth') === '1');
+  const widths = plan.columns.filter((c) => !covered(c.col));
+  if (widths.length === 0) return xml;
+  const targets = new Map(widths.map((c) => [c.col + 1, c.width]));
+  const pieces: { min: number; max: number; xml: string }[] = [];
+  for (const r of ranges) {
+    const min = Number(attr(r.tag, 'min'));
+    const max = Number(attr(r.tag, 'max'));
+    let start = min;
+    for (let n = min; n <= max; n++) {
+      if (!targets.has(n)) continue;
+      if (n > start) pieces.push({ min: start, max: n - 1, xml: setAttr(setAttr(r.tag, 'min', String(start)), 'max', String(n - 1)) });
+      start = n + 1;
+    }
+    if (start <= max) pieces.push({ min: start, max, xml: start === min ? r.tag : setAttr(setAttr(r.tag, 'min', String(start)), 'max', String(max)) });
+  }
+  for (const [n, width] of targets) pieces.push({ min: n, max: n, xml: `<col min="${n}" max="${n}" width="${width}" customWidth="1"/>` });
+  pieces.sort((a, b) => a.min - b.min);
+  const body = pieces.map((p) => p.xml).join('');
+  if (cols) return splice(xml, cols.start, cols.end, `${cols.tag}${body}</cols>`);
+  return insertBeforeFirst(xml, `<cols>${body}</cols>`, ['sheetData'], containerOf(xml));
+}
+
+function widenDimension(xml: string, plan: WritePlan): string {
+  const dim = findElement(xml, 'dimension');
+  if (!dim) return xml;
+  const range = parseRangeRef(attr(dim.tag, 'ref') ?? '');
+  if (!range) return xml;
+  const right = Math.max(range.right, ...plan.columns.map((c) => c.col));
+  const bottom = Math.max(range.bottom, plan.lastDataRow);
+  if (right === range.right && bottom === range.bottom) return xml;
+  return splice(xml, dim.start, dim.end, setAttr(dim.tag, 'ref', rangeRef({ ...range, right, bottom })));
+}
+
+/** Our conditional formats, recognised by the formulas only the add-in writes. */
+function isOwnConditionalFormat(block: string): boolean {
+  const formulas = [...block.matchAll(/<formula>([\s\S]*?)<\/formula>/g)].map((m) => m[1]);
+  if (formulas.length === 0) return false;
+  return formulas.every((f) => f.includes('绿（') || /^AND\(ISNUMBER\(\$[A-Z]+\d+\),\$[A-Z]+\d+&lt;TODAY\(\)\)$/.test(f));
+}
+
+/**
+ * Conditional formats are re-created on every run, never edited in place: the add-in's blocks are
+ * removed and added again after the user's own, with priorities below (numerically above) theirs.
+ */
+function replaceConditionalFormats(xml: string, plan: WritePlan, styles: LedgerStyles): string {
+  for (const block of findElements(xml, 'conditionalFormatting').reverse()) {
+    if (isOwnConditionalFormat(xml.slice(block.start, block.end))) xml = splice(xml, block.start, block.end, '');
+  }
+  const priorities = [...xml.matchAll(/<(?:x14:)?cfRule\b[^>]*?\bpriority="(\d+)"/g)].map((m) => Number(m[1]));
+  let priority = Math.max(0, ...priorities);
+  const block = (range: CellRange, rules: WritePlan['levelFormat']['rules']) =>
+    `<conditionalFormatting sqref="${rangeRef(range)}">` +
+    rules
+      .map((r) => `<cfRule type="expression" dxfId="${styles.dxf[r.style]}" priority="${++priority}"><formula>${escapeXml(r.formula)}</formula></cfRule>`)
+      .join('') +
+    `</conditionalFormatting>`;
+  const insert = block(plan.levelFormat.range, plan.levelFormat.rules) + block(plan.overdueFormat.range, plan.overdueFormat.rules);
+  const existing = findElements(xml, 'conditionalFormatting');
+  if (existing.length) {
+    const last = existing[existing.length - 1];
+    return splice(xml, last.end, last.end, insert);
+  }
+  return insertBeforeFirst(xml, insert, laterThan('conditionalFormatting'), containerOf(xml));
+}
+
+const OWN_LIST = '"红,黄,绿"';
+
+/** The 红/黄/绿 dropdown, unless the user already validates those cells their own way. */
+function replaceDropdown(xml: string, plan: WritePlan): string {
+  const list = findElement(xml, 'dataValidations');
+  const { range } = plan.dropdown;
+  const ours = `<dataValidation type="list" errorStyle="warning" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${rangeRef(range)}"><formula1>${escapeXml(OWN_LIST)}</formula1></dataValidation>`;
+  if (!list) return insertBeforeFirst(xml, `<dataValidations count="1">${ours}</dataValidations>`, laterThan('dataValidations'), containerOf(xml));
+  const items = findElements(xml, 'dataValidation', list.start, list.end);
+  const isOwn = (s: { start: number; end: number }) => xml.slice(s.start, s.end).includes(`<formula1>${escapeXml(OWN_LIST)}</formula1>`);
+  const theirsOverlap = items.some((s) => !isOwn(s) && (attr(s.tag, 'sqref') ?? '').split(/\s+/).some((ref) => overlaps(parseRangeRef(ref), range)));
+  const kept = items.filter((s) => !isOwn(s)).map((s) => xml.slice(s.start, s.end));
+  if (!theirsOverlap) kept.push(ours);
+  if (kept.length === items.length && !theirsOverlap && items.some(isOwn) === false) {
+    // nothing of ours before: fall through to rebuild with ours appended
+  }
+  const tag = setAttr(list.tag, 'count', String(kept.length));
+  if (kept.length === 0) return splice(xml, list.start, list.end, '');
+  const inner = innerXml(xml, list);
+  const firstItem = items[0] ? items[0].start - list.start - list.tag.length : inner.length;
+  const prefix = inner.slice(0, Math.max(0, firstItem));
+  return splice(xml, list.start, list.end, `${tag}${prefix}${kept.join('')}</dataValidations>`);
+}
+
+function overlaps(a: CellRange | null, b: CellRange): boolean {
+  return !!a && a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+export { columnLetter };

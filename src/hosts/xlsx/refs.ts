@@ -1,0 +1,35 @@
+import { cellAddress, columnIndex, columnLetter, type CellRange } from '../../core';
+
+/** 'E12' or '$E$12' → 0-based {row, col}. Faster than the core's general parser on the hot path. */
+export function parseCellAddress(ref: string): { row: number; col: number } | null {
+  let col = 0;
+  let i = 0;
+  if (ref[i] === '$') i++;
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code >= 65 && code <= 90) col = col * 26 + (code - 64);
+    else if (code >= 97 && code <= 122) col = col * 26 + (code - 96);
+    else break;
+  }
+  if (ref[i] === '$') i++;
+  const row = Number(ref.slice(i));
+  if (!col || !Number.isInteger(row) || row < 1) return null;
+  return { row: row - 1, col: col - 1 };
+}
+
+/** 'A1:P3' → range; a single cell 'A1' → a one-cell range. */
+export function parseRangeRef(ref: string): CellRange | null {
+  const [a, b] = ref.split(':');
+  const from = parseCellAddress(a);
+  const to = b ? parseCellAddress(b) : from;
+  if (!from || !to) return null;
+  return { top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) };
+}
+
+export function rangeRef(r: CellRange): string {
+  const a = cellAddress(r.top, r.left);
+  const b = cellAddress(r.bottom, r.right);
+  return a === b ? a : `${a}:${b}`;
+}
+
+export { columnIndex, columnLetter, cellAddress };
