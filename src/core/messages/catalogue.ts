@@ -49,6 +49,22 @@ export const CATALOGUE = {
     zh: '规则预设有误：{detail}',
     en: 'The rule preset is invalid: {detail}',
   },
+  'file.notWorkbook': {
+    zh: '“{file}”不是 Excel 工作簿（.xlsx/.xlsm）；请在 Excel、WPS 或 LibreOffice 中另存为 .xlsx 后再试',
+    en: '"{file}" is not an Excel workbook (.xlsx/.xlsm); save it as .xlsx in Excel, WPS or LibreOffice and try again',
+  },
+  'file.encrypted': {
+    zh: '“{file}”已加密（设置了打开密码）或是旧版 .xls 文件；请取消密码或另存为 .xlsx 后再试',
+    en: '"{file}" is password-protected or an old .xls file; remove the password or save it as .xlsx and try again',
+  },
+  'file.damaged': {
+    zh: '“{file}”已损坏，无法读取（{detail}）；请在 Excel 中打开并另存一份后再试',
+    en: '"{file}" is damaged and cannot be read ({detail}); open it in Excel, save a copy and try again',
+  },
+  'sheet.unknown': {
+    zh: '“{file}”中没有名为“{sheet}”的工作表；现有工作表：{sheets}',
+    en: '"{file}" has no sheet named "{sheet}"; its sheets are: {sheets}',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageCode = keyof typeof CATALOGUE;

@@ -1,0 +1,159 @@
+import dayjs from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
+import { parseIsoDay, type Day, type Language } from '../core';
+
+dayjs.extend(customParseFormat);
+
+export interface RunArgs {
+  command: 'run';
+  ledger: string;
+  sheet?: string;
+  asOf?: Day;
+  rules?: string;
+  period?: { from: Day; to: Day };
+  out?: string;
+  force: boolean;
+  json: boolean;
+  mask: boolean;
+  language: Language;
+}
+
+export type ParsedArgs = RunArgs | { command: 'help'; language: Language } | { command: 'version' };
+
+/** A command-line mistake; the message is already in the user's language. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+const texts = {
+  zh: {
+    unknownOption: (o: string) => `未知选项 ${o}；运行 tricolor --help 查看用法`,
+    missingValue: (o: string) => `选项 ${o} 需要一个值`,
+    missingLedger: '请给出台账文件，例如：tricolor run 台账.xlsx',
+    unknownCommand: (c: string) => `未知命令“${c}”；目前只有 run。运行 tricolor --help 查看用法`,
+    badDate: (o: string, v: string) => `${o} 的日期“${v}”无效，请写成 YYYY-MM-DD，例如 2026-11-30`,
+    badPeriod: (v: string) => `--period 的“${v}”无效，请写成 起..止，例如 2026-11-01..2026-11-30`,
+    badLang: (v: string) => `--lang 只能是 zh 或 en，而不是“${v}”`,
+  },
+  en: {
+    unknownOption: (o: string) => `Unknown option ${o}; run tricolor --help for usage`,
+    missingValue: (o: string) => `Option ${o} needs a value`,
+    missingLedger: 'Name the ledger file, e.g. tricolor run ledger.xlsx',
+    unknownCommand: (c: string) => `Unknown command "${c}"; the only command is run. See tricolor --help`,
+    badDate: (o: string, v: string) => `The date "${v}" for ${o} is not valid; write it as YYYY-MM-DD, e.g. 2026-11-30`,
+    badPeriod: (v: string) => `The period "${v}" is not valid; write FROM..TO, e.g. 2026-11-01..2026-11-30`,
+    badLang: (v: string) => `--lang must be zh or en, not "${v}"`,
+  },
+};
+
+/** A strict YYYY-MM-DD date (dayjs rejects 2026-02-30 in strict mode). */
+function parseDateArg(option: string, value: string, t: (typeof texts)['zh']): Day {
+  const d = dayjs(value, 'YYYY-MM-DD', true);
+  const day = d.isValid() ? parseIsoDay(value) : null;
+  if (day === null) throw new UsageError(t.badDate(option, value));
+  return day;
+}
+
+export function parseArgs(argv: readonly string[], defaultLanguage: Language): ParsedArgs {
+  let language = defaultLanguage;
+  const langAt = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (langAt >= 0) {
+    const v = argv[langAt].includes('=') ? argv[langAt].split('=')[1] : argv[langAt + 1];
+    if (v !== 'zh' && v !== 'en') throw new UsageError(texts[language].badLang(String(v)));
+    language = v;
+  }
+  const t = texts[language];
+  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { command: 'help', language };
+  if (argv.includes('--version') || argv.includes('-v')) return { command: 'version' };
+  const [command, ...rest] = argv;
+  if (command !== 'run') throw new UsageError(t.unknownCommand(command));
+
+  const args: RunArgs = { command: 'run', ledger: '', force: false, json: false, mask: true, language };
+  for (let i = 0; i < rest.length; i++) {
+    const raw = rest[i];
+    const [option, inline] = raw.startsWith('--') && raw.includes('=') ? [raw.slice(0, raw.indexOf('=')), raw.slice(raw.indexOf('=') + 1)] : [raw, undefined];
+    const value = () => {
+      const v = inline ?? rest[++i];
+      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(t.missingValue(option));
+      return v;
+    };
+    switch (option) {
+      case '--sheet':
+        args.sheet = value();
+        break;
+      case '--as-of':
+        args.asOf = parseDateArg(option, value(), t);
+        break;
+      case '--rules':
+        args.rules = value();
+        break;
+      case '--period': {
+        const v = value();
+        const [from, to] = v.split('..');
+        if (!from || !to) throw new UsageError(t.badPeriod(v));
+        args.period = { from: parseDateArg(option, from, t), to: parseDateArg(option, to, t) };
+        if (args.period.from > args.period.to) throw new UsageError(t.badPeriod(v));
+        break;
+      }
+      case '--out':
+      case '-o':
+        args.out = value();
+        break;
+      case '--force':
+      case '-f':
+        args.force = true;
+        break;
+      case '--json':
+        args.json = true;
+        break;
+      case '--no-mask':
+        args.mask = false;
+        break;
+      case '--lang':
+        value();
+        break;
+      default:
+        if (option.startsWith('-')) throw new UsageError(t.unknownOption(option));
+        if (args.ledger) throw new UsageError(t.unknownOption(option));
+        args.ledger = option;
+    }
+  }
+  if (!args.ledger) throw new UsageError(t.missingLedger);
+  return args;
+}
+
+export const HELP = `三色台账 tricolor —— 矛盾纠纷工作台账红黄绿三色预警、回访清单与联席会议汇总
+Tricolor Ledger — red/yellow/green triage, revisit lists and joint-meeting summaries for dispute ledgers
+
+用法 Usage:
+  tricolor run 台账.xlsx [选项 options]
+
+选项 Options:
+  --sheet 名称         台账所在工作表（默认自动识别）
+                       the ledger sheet (found automatically when omitted)
+  --as-of YYYY-MM-DD   以哪一天计算到期与逾期（默认今天）
+                       the day revisits are due by (default: today)
+  --rules 预设.json    使用自定义的分级规则预设（默认“333”预设）
+                       a triage preset file (default: the "333 default" preset)
+  --period 起..止      联席会议汇总的期间，如 2026-11-01..2026-11-30（默认本月）
+                       the meeting period (default: the as-of month)
+  --out 文件           输出文件（默认在原文件旁写 台账.tricolor.xlsx）
+                       output file (default: LEDGER.tricolor.xlsx beside the input)
+  --force              覆盖已存在的输出文件   overwrite an existing output file
+  --json               向标准输出打印一个 JSON 结果   print one JSON document to stdout
+  --no-mask            汇总与清单中不遮蔽姓名、证件号、电话（默认遮蔽）
+                       do not mask names, ID and phone numbers in the report sheets
+  --lang zh|en         提示语言（默认中文）   message language (default Chinese)
+  -h, --help           显示本帮助   show this help
+  -v, --version        显示版本     show the version
+
+原文件从不被修改；输出只增加“建议等级、判定依据、下次回访日期（及人工定级）”列、
+条件格式，以及“回访清单”“联席会议汇总”两张工作表。
+The input is never modified; the output adds only the add-in's columns, conditional formats,
+and the sheets 回访清单 and 联席会议汇总.
+
+退出状态 Exit status: 0 成功 success, 1 无法处理的输入 bad input, 2 用法错误 usage error.
+`;

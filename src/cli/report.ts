@@ -1,0 +1,75 @@
+import { columnLetter, formatDay, LEVEL_ZH, type Language, type LedgerJob } from '../core';
+
+/** The short summary a person reads after a run. */
+export function formatSummary(job: LedgerJob, output: string, language: Language): string {
+  const c = job.counts;
+  const header = job.layout.headerTop === job.layout.headerBottom ? `${job.layout.headerTop + 1}` : `${job.layout.headerTop + 1}–${job.layout.headerBottom + 1}`;
+  const lines: string[] = [];
+  const issues = job.issues;
+  const shown = issues.slice(0, 10);
+  if (language === 'zh') {
+    lines.push(`台账工作表“${job.layout.sheet}”，表头在第 ${header} 行，共 ${c.disputes} 件纠纷`);
+    lines.push(`  ${LEVEL_ZH.red}色 ${c.byLevel.red} 件　${LEVEL_ZH.yellow}色 ${c.byLevel.yellow} 件　${LEVEL_ZH.green}色 ${c.byLevel.green} 件`);
+    lines.push(`  今日到期回访 ${c.dueToday} 件，逾期 ${c.overdue} 件`);
+    if (c.needsReview) lines.push(`  人工定级低于建议等级、需复核 ${c.needsReview} 件`);
+    lines.push(`  无法读取的行 ${c.unreadableRows} 行`);
+    for (const i of shown) lines.push(`    · ${i.message}`);
+    if (issues.length > shown.length) lines.push(`    ……另有 ${issues.length - shown.length} 条提示，见 --json 输出`);
+    lines.push(`联席会议期间 ${formatDay(job.period.from)} 至 ${formatDay(job.period.to)}`);
+    lines.push(`输出：${output}`);
+  } else {
+    lines.push(`Ledger sheet "${job.layout.sheet}", header on row ${header}, ${c.disputes} disputes`);
+    lines.push(`  red ${c.byLevel.red}   yellow ${c.byLevel.yellow}   green ${c.byLevel.green}`);
+    lines.push(`  revisits due today ${c.dueToday}, overdue ${c.overdue}`);
+    if (c.needsReview) lines.push(`  manual level below the suggestion, to review: ${c.needsReview}`);
+    lines.push(`  rows that could not be read: ${c.unreadableRows}`);
+    for (const i of shown) lines.push(`    · ${i.message}`);
+    if (issues.length > shown.length) lines.push(`    … ${issues.length - shown.length} more, see --json`);
+    lines.push(`Meeting period ${formatDay(job.period.from)} to ${formatDay(job.period.to)}`);
+    lines.push(`Output: ${output}`);
+  }
+  return lines.join('\n');
+}
+
+/** The --json document: one object, dates as YYYY-MM-DD, levels as red/yellow/green. */
+export function jobToJson(job: LedgerJob, output: string, asOf: number) {
+  const { layout } = job;
+  const fields: Record<string, string> = {};
+  for (const [field, col] of Object.entries(layout.fields)) fields[field] = columnLetter(col);
+  if (fields.status === undefined && fields.resolvedFlag !== undefined) fields.status = fields.resolvedFlag;
+  const headerRows: number[] = [];
+  for (let r = layout.headerTop; r <= layout.headerBottom; r++) headerRows.push(r + 1);
+  const s = job.summary;
+  return {
+    sheet: layout.sheet,
+    headerRows,
+    fields,
+    rows: job.disputes.map(({ record, triage, schedule }) => ({
+      row: record.row,
+      level: triage.effective,
+      suggested: triage.suggested,
+      manual: triage.manual,
+      reasons: triage.reasons.map((r) => ({ rule: r.rule, text: r.text })),
+      nextRevisit: schedule.nextRevisit === null ? null : formatDay(schedule.nextRevisit),
+      overdueDays: schedule.overdueDays,
+      due: schedule.due,
+      needsReview: triage.needsReview,
+      status: record.status,
+    })),
+    issues: job.issues.map((i) => ({ code: i.code, row: i.row, cell: i.cell ?? null, message: i.message })),
+    summary: {
+      asOf: formatDay(asOf),
+      disputes: job.counts.disputes,
+      red: job.counts.byLevel.red,
+      yellow: job.counts.byLevel.yellow,
+      green: job.counts.byLevel.green,
+      dueToday: job.counts.dueToday,
+      overdue: job.counts.overdue,
+      unreadableRows: job.counts.unreadableRows,
+      needsReview: job.counts.needsReview,
+      period: { from: formatDay(job.period.from), to: formatDay(job.period.to) },
+      meeting: { period: s.totals.period, yearToDate: s.totals.yearToDate, open: s.open, changes: s.changes?.counts ?? null },
+      output,
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import { attr, escapeXml, findElement, findElements, insertBeforeFirst, setAttr, splice, unescapeXml } from './xml';
+
+/** Resolves a relationship target against the folder of the part that owns the .rels. */
+export function resolveTarget(ownerPart: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = ownerPart.split('/').slice(0, -1);
+  for (const segment of target.split('/')) {
+    if (segment === '..') parts.pop();
+    else if (segment !== '.') parts.push(segment);
+  }
+  return parts.join('/');
+}
+
+export function relsPathOf(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+export interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+}
+
+export function readRelationships(xml: string): Relationship[] {
+  return findElements(xml, 'Relationship').map((r) => ({
+    id: attr(r.tag, 'Id') ?? '',
+    type: attr(r.tag, 'Type') ?? '',
+    target: attr(r.tag, 'Target') ?? '',
+  }));
+}
+
+export function addRelationship(xml: string, type: string, target: string): { xml: string; id: string } {
+  const ids = new Set(readRelationships(xml).map((r) => r.id));
+  let n = 1;
+  while (ids.has(`rId${n}`)) n++;
+  const id = `rId${n}`;
+  const root = findElement(xml, 'Relationships')!;
+  const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>`;
+  if (root.tag.endsWith('/>')) return { xml: splice(xml, root.start, root.end, `${root.tag.slice(0, -2)}>${rel}</Relationships>`), id };
+  return { xml: insertBeforeFirst(xml, rel, [], root), id };
+}
+
+export function addContentTypeOverride(xml: string, partName: string, contentType: string): string {
+  const exists = findElements(xml, 'Override').some((o) => attr(o.tag, 'PartName') === `/${partName}`);
+  if (exists) return xml;
+  const root = findElement(xml, 'Types')!;
+  return insertBeforeFirst(xml, `<Override PartName="/${escapeXml(partName)}" ContentType="${contentType}"/>`, [], root);
+}
+
+/** A <sheet> entry of workbook.xml. */
+export interface SheetEntry {
+  name: string;
+  sheetId: number;
+  rid: string;
+  state: string;
+  /** Position among the sheets, as localSheetId counts. */
+  index: number;
+  span: { start: number; end: number; tag: string };
+}
+
+export function readSheetEntries(workbookXml: string): SheetEntry[] {
+  const sheets = findElement(workbookXml, 'sheets');
+  if (!sheets) return [];
+  return findElements(workbookXml, 'sheet', sheets.start, sheets.end).map((s, index) => ({
+    name: attr(s.tag, 'name') ?? '',
+    sheetId: Number(attr(s.tag, 'sheetId')),
+    rid: ridOf(s.tag) ?? '',
+    state: attr(s.tag, 'state') ?? 'visible',
+    index,
+    span: s,
+  }));
+}
+
+/** The r:id attribute, whatever prefix the workbook binds to the relationships namespace. */
+function ridOf(tag: string): string | undefined {
+  const m = /\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(tag);
+  return m ? unescapeXml(m[1]) : undefined;
+}
+
+export function workbookUses1904(workbookXml: string): boolean {
+  const pr = findElement(workbookXml, 'workbookPr');
+  const v = pr ? attr(pr.tag, 'date1904') : undefined;
+  return v === '1' || v === 'true';
+}
+
+/** Sets or adds the print-title rows of one sheet (a defined name local to it). */
+export function setPrintTitles(workbookXml: string, sheetIndex: number, sheetName: string, rows: [number, number]): string {
+  const quoted = `'${sheetName.replace(/'/g, "''")}'`;
+  const value = `${quoted}!$${rows[0]}:$${rows[1]}`;
+  const el = `<definedName name="_xlnm.Print_Titles" localSheetId="${sheetIndex}">${escapeXml(value)}</definedName>`;
+  const names = findElement(workbookXml, 'definedNames');
+  if (names) {
+    const existing = findElements(workbookXml, 'definedName', names.start, names.end).find(
+      (d) => attr(d.tag, 'name') === '_xlnm.Print_Titles' && attr(d.tag, 'localSheetId') === String(sheetIndex),
+    );
+    if (existing) return splice(workbookXml, existing.start, existing.end, el);
+    return insertBeforeFirst(workbookXml, el, [], names);
+  }
+  const wb = findElement(workbookXml, 'workbook')!;
+  const after = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+  return insertBeforeFirst(workbookXml, `<definedNames>${el}</definedNames>`, after, wb);
+}
+
+/** Appends a <sheet> entry, declaring the relationships prefix on it if the workbook binds none. */
+export function addSheetEntry(workbookXml: string, name: string, rid: string, hidden: boolean): string {
+  const entries = readSheetEntries(workbookXml);
+  const sheetId = Math.max(0, ...entries.map((e) => e.sheetId)) + 1;
+  const prefix = /xmlns:([\w.-]+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(workbookXml)?.[1];
+  const idAttr = prefix
+    ? `${prefix}:id="${rid}"`
+    : `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${rid}"`;
+  const el = `<sheet name="${escapeXml(name)}" sheetId="${sheetId}"${hidden ? ' state="hidden"' : ''} ${idAttr}/>`;
+  const sheets = findElement(workbookXml, 'sheets')!;
+  return insertBeforeFirst(workbookXml, el, [], sheets);
+}
+
+export { setAttr };

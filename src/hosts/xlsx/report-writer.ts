@@ -1,0 +1,90 @@
+import { dayToExcelSerial, type ReportSheet, type ReportStyle } from '../../core';
+import { cellAddress, columnLetter, rangeRef } from './refs';
+import type { StyleSheet, XfSpec } from './styles';
+import { escapeXml } from './xml';
+
+export const LEVEL_FILLS = { red: 'FFFFC7CE', yellow: 'FFFFEB9C', green: 'FFC6EFCE' } as const;
+
+const REPORT_STYLES: Record<ReportStyle, XfSpec> = {
+  title: { bold: true, fontSize: 14, horizontal: 'center' },
+  subtitle: { bold: true },
+  header: { bold: true, border: true, fill: 'FFD9D9D9', horizontal: 'center', wrap: true },
+  text: { border: true },
+  wrap: { border: true, wrap: true },
+  number: { border: true, horizontal: 'center' },
+  percent: { border: true, horizontal: 'center', numFmt: '0.0%' },
+  date: { border: true, horizontal: 'center', numFmt: 'yyyy-mm-dd' },
+  red: { border: true, horizontal: 'center', fill: LEVEL_FILLS.red },
+  yellow: { border: true, horizontal: 'center', fill: LEVEL_FILLS.yellow },
+  green: { border: true, horizontal: 'center', fill: LEVEL_FILLS.green },
+  note: { italic: true },
+};
+
+export const SPREADSHEET_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** A complete worksheet part for a sheet the add-in owns (回访清单, 联席会议汇总). */
+export function reportSheetXml(sheet: ReportSheet, styles: StyleSheet, date1904: boolean): string {
+  const styleIds = new Map<ReportStyle, number>();
+  const styleOf = (s: ReportStyle) => {
+    if (!styleIds.has(s)) styleIds.set(s, styles.ensureXf(REPORT_STYLES[s]));
+    return styleIds.get(s)!;
+  };
+  const width = Math.max(sheet.columnWidths.length, ...sheet.rows.map((r) => r.length), 1);
+  const rows = sheet.rows.map((cells, r) => {
+    const xml = cells
+      .map((cell, c) => {
+        const ref = cellAddress(r, c);
+        const s = cell.style ? ` s="${styleOf(cell.style)}"` : '';
+        if (cell.value === null || cell.value === '') return s ? `<c r="${ref}"${s}/>` : '';
+        if (typeof cell.value === 'number') {
+          const v = cell.style === 'date' ? dayToExcelSerial(cell.value, date1904) : cell.value;
+          return `<c r="${ref}"${s}><v>${v}</v></c>`;
+        }
+        return `<c r="${ref}"${s} t="inlineStr"><is><t>${escapeXml(cell.value)}</t></is></c>`;
+      })
+      .join('');
+    return `<row r="${r + 1}">${xml}</row>`;
+  });
+  const cols = sheet.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
+  const lastRow = Math.max(sheet.rows.length, 1);
+  const freeze = sheet.freezeRows
+    ? `<pane ySplit="${sheet.freezeRows}" topLeftCell="A${sheet.freezeRows + 1}" activePane="bottomLeft" state="frozen"/>`
+    : '';
+  const merges = sheet.merges.length
+    ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${rangeRef(m)}"/>`).join('')}</mergeCells>`
+    : '';
+  const { landscape, fitToWidth } = sheet.print;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<worksheet xmlns="${SPREADSHEET_NS}" xmlns:r="${RELATIONSHIPS_NS}">` +
+    (fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
+    `<dimension ref="A1:${columnLetter(width - 1)}${lastRow}"/>` +
+    `<sheetViews><sheetView workbookViewId="0">${freeze}</sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/>` +
+    (cols ? `<cols>${cols}</cols>` : '') +
+    `<sheetData>${rows.join('')}</sheetData>` +
+    merges +
+    `<printOptions horizontalCentered="1"/>` +
+    `<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>` +
+    `<pageSetup paperSize="9"${landscape ? ' orientation="landscape"' : ''}${fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>` +
+    `</worksheet>`
+  );
+}
+
+/** The hidden sheet holding meeting snapshots: all text cells, so keys like '0012' survive Excel. */
+export function stateSheetXml(rows: (string | number)[][]): string {
+  const body = rows
+    .map((cells, r) => {
+      const xml = cells
+        .map((v, c) => `<c r="${cellAddress(r, c)}" t="inlineStr"><is><t>${escapeXml(String(v))}</t></is></c>`)
+        .join('');
+      return `<row r="${r + 1}">${xml}</row>`;
+    })
+    .join('');
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<worksheet xmlns="${SPREADSHEET_NS}" xmlns:r="${RELATIONSHIPS_NS}"><sheetData>${body}</sheetData>` +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
+  );
+}
