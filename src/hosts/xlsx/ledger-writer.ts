@@ -1,7 +1,7 @@
 import { dayToExcelSerial, type CellRange, type WritePlan } from '../../core';
 import { cellAddress, columnLetter, parseCellAddress, parseRangeRef, rangeRef } from './refs';
 import { laterThan } from './worksheet-order';
-import { appendToList, attr, escapeXml, findElement, findElements, innerXml, insertBeforeFirst, setAttr, splice } from './xml';
+import { appendToList, attr, escapeText, findElement, findElements, innerXml, insertBeforeFirst, setAttr, splice } from './xml';
 
 /** Style indexes and dxf ids the writer needs, prepared in the styles part first. */
 export interface LedgerStyles {
@@ -40,14 +40,14 @@ function collectCells(plan: WritePlan, styles: LedgerStyles, headerStyle: string
   };
   for (const column of plan.columns) {
     const s = headerStyle === undefined ? '' : ` s="${headerStyle}"`;
-    put(plan.headerTop, column.col, `<c r="${cellAddress(plan.headerTop, column.col)}"${s} t="inlineStr"><is><t>${escapeXml(column.header)}</t></is></c>`);
+    put(plan.headerTop, column.col, `<c r="${cellAddress(plan.headerTop, column.col)}"${s} t="inlineStr"><is><t>${escapeText(column.header)}</t></is></c>`);
     const style = column.kind === 'date' ? styles.date : column.kind === 'wrap' ? styles.wrap : styles.text;
     for (const cell of column.cells) {
       const ref = cellAddress(cell.row, column.col);
       if (cell.value === null || cell.value === '') put(cell.row, column.col, `<c r="${ref}" s="${style}"/>`);
       else if (column.kind === 'date' && typeof cell.value === 'number')
         put(cell.row, column.col, `<c r="${ref}" s="${style}"><v>${dayToExcelSerial(cell.value, date1904)}</v></c>`);
-      else put(cell.row, column.col, `<c r="${ref}" s="${style}" t="inlineStr"><is><t>${escapeXml(String(cell.value))}</t></is></c>`);
+      else put(cell.row, column.col, `<c r="${ref}" s="${style}" t="inlineStr"><is><t>${escapeText(String(cell.value))}</t></is></c>`);
     }
   }
   for (const list of byRow.values()) list.sort((a, b) => a.col - b.col);
@@ -219,7 +219,7 @@ function replaceConditionalFormats(xml: string, plan: WritePlan, styles: LedgerS
   const block = (range: CellRange, rules: WritePlan['levelFormat']['rules']) =>
     `<conditionalFormatting sqref="${rangeRef(range)}">` +
     rules
-      .map((r) => `<cfRule type="expression" dxfId="${styles.dxf[r.style]}" priority="${++priority}"><formula>${escapeXml(r.formula)}</formula></cfRule>`)
+      .map((r) => `<cfRule type="expression" dxfId="${styles.dxf[r.style]}" priority="${++priority}"><formula>${escapeText(r.formula)}</formula></cfRule>`)
       .join('') +
     `</conditionalFormatting>`;
   const insert = block(plan.levelFormat.range, plan.levelFormat.rules) + block(plan.overdueFormat.range, plan.overdueFormat.rules);
@@ -237,10 +237,10 @@ const OWN_LIST = '"红,黄,绿"';
 function replaceDropdown(xml: string, plan: WritePlan): string {
   const list = findElement(xml, 'dataValidations');
   const { range } = plan.dropdown;
-  const ours = `<dataValidation type="list" errorStyle="warning" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${rangeRef(range)}"><formula1>${escapeXml(OWN_LIST)}</formula1></dataValidation>`;
+  const ours = `<dataValidation type="list" errorStyle="warning" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${rangeRef(range)}"><formula1>${escapeText(OWN_LIST)}</formula1></dataValidation>`;
   if (!list) return insertBeforeFirst(xml, `<dataValidations count="1">${ours}</dataValidations>`, laterThan('dataValidations'), containerOf(xml));
   const items = findElements(xml, 'dataValidation', list.start, list.end);
-  const isOwn = (s: { start: number; end: number }) => xml.slice(s.start, s.end).includes(`<formula1>${escapeXml(OWN_LIST)}</formula1>`);
+  const isOwn = (s: { start: number; end: number }) => xml.slice(s.start, s.end).includes(`<formula1>${escapeText(OWN_LIST)}</formula1>`);
   const theirsOverlap = items.some((s) => !isOwn(s) && (attr(s.tag, 'sqref') ?? '').split(/\s+/).some((ref) => overlaps(parseRangeRef(ref), range)));
   const kept = items.filter((s) => !isOwn(s)).map((s) => xml.slice(s.start, s.end));
   if (!theirsOverlap) kept.push(ours);

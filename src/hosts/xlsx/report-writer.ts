@@ -1,7 +1,7 @@
 import { dayToExcelSerial, type ReportSheet, type ReportStyle } from '../../core';
 import { cellAddress, columnLetter, rangeRef } from './refs';
 import type { StyleSheet, XfSpec } from './styles';
-import { escapeXml } from './xml';
+import { escapeText } from './xml';
 
 export const LEVEL_FILLS = { red: 'FFFFC7CE', yellow: 'FFFFEB9C', green: 'FFC6EFCE' } as const;
 
@@ -41,7 +41,7 @@ export function reportSheetXml(sheet: ReportSheet, styles: StyleSheet, date1904:
           const v = cell.style === 'date' ? dayToExcelSerial(cell.value, date1904) : cell.value;
           return `<c r="${ref}"${s}><v>${v}</v></c>`;
         }
-        return `<c r="${ref}"${s} t="inlineStr"><is><t>${escapeXml(cell.value)}</t></is></c>`;
+        return `<c r="${ref}"${s} t="inlineStr"><is><t>${escapeText(cell.value)}</t></is></c>`;
       })
       .join('');
     return `<row r="${r + 1}">${xml}</row>`;
@@ -77,7 +77,7 @@ export function stateSheetXml(rows: (string | number)[][]): string {
   const body = rows
     .map((cells, r) => {
       const xml = cells
-        .map((v, c) => `<c r="${cellAddress(r, c)}" t="inlineStr"><is><t>${escapeXml(String(v))}</t></is></c>`)
+        .map((v, c) => `<c r="${cellAddress(r, c)}" t="inlineStr"><is><t>${escapeText(String(v))}</t></is></c>`)
         .join('');
       return `<row r="${r + 1}">${xml}</row>`;
     })

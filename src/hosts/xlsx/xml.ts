@@ -17,6 +17,12 @@ export function unescapeXml(s: string): string {
 // eslint-disable-next-line no-control-regex
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
+/** Escapes element text: quotes need no escaping there, and Excel writes formulas with bare quotes. */
+export function escapeText(s: string): string {
+  return s.replace(INVALID_XML_CHARS, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Escapes an attribute value (double-quoted). */
 export function escapeXml(s: string): string {
   return s
     .replace(INVALID_XML_CHARS, '')
