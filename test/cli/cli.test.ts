@@ -1,0 +1,102 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main, type Io } from '../../src/cli/main';
+import { smallLedger } from '../xlsx/small-ledger';
+
+function capture(today = '2026-11-28') {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { stdout: (s) => out.push(s), stderr: (s) => err.push(s), today: () => today };
+  return { io, out: () => out.join(''), err: () => err.join('') };
+}
+
+describe('tricolor run', () => {
+  let dir: string;
+  let ledger: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tricolor-cli-'));
+    ledger = path.join(dir, '台账.xlsx');
+    fs.writeFileSync(ledger, smallLedger());
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('writes LEDGER.tricolor.xlsx beside the input and prints counts by colour', () => {
+    const c = capture();
+    expect(main(['run', ledger], c.io)).toBe(0);
+    expect(fs.existsSync(path.join(dir, '台账.tricolor.xlsx'))).toBe(true);
+    expect(c.out()).toContain('共 4 件纠纷');
+    expect(c.out()).toContain('红色 1 件　黄色 2 件　绿色 1 件');
+    expect(c.out()).toContain(`输出：${path.join(dir, '台账.tricolor.xlsx')}`);
+  });
+
+  it('never modifies the input', () => {
+    const before = fs.readFileSync(ledger);
+    main(['run', ledger], capture().io);
+    expect(fs.readFileSync(ledger).equals(before)).toBe(true);
+  });
+
+  it('refuses to overwrite an existing output without --force', () => {
+    main(['run', ledger], capture().io);
+    const c = capture();
+    expect(main(['run', ledger], c.io)).toBe(1);
+    expect(c.err()).toContain('已存在；加 --force 覆盖');
+    expect(main(['run', ledger, '--force'], capture().io)).toBe(0);
+  });
+
+  it('prints one JSON document with fields by column letter and rows with levels and dates', () => {
+    const c = capture();
+    expect(main(['run', ledger, '--json', '--as-of', '2026-11-28'], c.io)).toBe(0);
+    const doc = JSON.parse(c.out());
+    expect(doc.sheet).toBe('台账');
+    expect(doc.headerRows).toEqual([3, 4]);
+    expect(doc.fields).toMatchObject({ registered: 'B', place: 'C', parties: 'D', phone: 'E', type: 'F', description: 'G', headcount: 'H', amount: 'I', status: 'J', owner: 'K', lastRevisit: 'L' });
+    // Row 5: 扬言要砍 → red; last revisit 11月20日 (year from registration 2026) + 1 day = 2026-11-21, 7 days overdue on the 28th.
+    expect(doc.rows[0]).toMatchObject({ row: 5, level: 'red', suggested: 'red', manual: null, nextRevisit: '2026-11-21', overdueDays: 7, due: true });
+    expect(doc.rows[0].reasons[0].rule).toBe('red.violence');
+    // Row 7: 已化解 → green, registered 2026-11-27, no revisit yet: due 30 days later.
+    expect(doc.rows[2]).toMatchObject({ row: 7, level: 'green', nextRevisit: '2026-12-27', due: false, overdueDays: 0 });
+    expect(doc.issues.map((i: { cell: string | null }) => i.cell)).toEqual(['B8', 'H8', 'B8']);
+  });
+
+  it('uses today from the clock when --as-of is not given', () => {
+    const c = capture('2026-12-31');
+    main(['run', ledger, '--json'], c.io);
+    expect(JSON.parse(c.out()).summary.asOf).toBe('2026-12-31');
+  });
+
+  it.each([
+    [['run', 'missing.xlsx'], 1, '找不到文件“missing.xlsx”'],
+    [['run', '{ledger}', '--as-of', '2026-02-30'], 2, '--as-of 的日期“2026-02-30”无效'],
+    [['run', '{ledger}', '--period', '2026-11-30..2026-11-01'], 2, '--period 的“2026-11-30..2026-11-01”无效'],
+    [['run', '{ledger}', '--sheet', '不存在'], 1, '没有名为“不存在”的工作表'],
+    [['run', '{ledger}', '--rules', '{bad-rules}'], 1, 'cadenceDays.red: must be a whole number of days'],
+    [['run', '{ledger}', '--bogus'], 2, '未知选项 --bogus'],
+    [['run', '{text}'], 1, '不是 Excel 工作簿'],
+  ])('rejects %j with exit %i and a message, writing nothing', (argv, code, expected) => {
+    const badRules = path.join(dir, 'rules.json');
+    fs.writeFileSync(badRules, JSON.stringify({ version: 1, name: 'x', textFields: ['description'], negations: [], rules: [{ id: 'a', level: 'red', label: { zh: '甲', en: 'A' }, when: { keywords: ['x'] } }], cadenceDays: { red: 0, yellow: 7, green: 30 }, handling: { red: { zh: '1', en: '1' }, yellow: { zh: '1', en: '1' }, green: { zh: '1', en: '1' }, resolved: { zh: '1', en: '1' } } }));
+    const text = path.join(dir, 'notes.xlsx');
+    fs.writeFileSync(text, '这不是工作簿');
+    const args = argv.map((a) => a.replace('{ledger}', ledger).replace('{bad-rules}', badRules).replace('{text}', text));
+    const before = fs.readdirSync(dir).sort();
+    const c = capture();
+    expect(main(args, c.io)).toBe(code);
+    expect(c.err()).toContain(expected);
+    expect(c.err()).not.toMatch(/\n\s+at /); // no stack trace
+    expect(fs.readdirSync(dir).sort()).toEqual(before);
+  });
+
+  it('answers in English with --lang en', () => {
+    const c = capture();
+    expect(main(['run', path.join(dir, 'nope.xlsx'), '--lang', 'en'], c.io)).toBe(1);
+    expect(c.err()).toContain('File "');
+  });
+
+  it('prints help in Chinese and English', () => {
+    const c = capture();
+    expect(main(['--help'], c.io)).toBe(0);
+    expect(c.out()).toContain('用法 Usage:');
+    expect(c.out()).toContain('--as-of YYYY-MM-DD');
+  });
+});
