@@ -113,7 +113,8 @@ export function detectLedger(grid: SheetGrid): LedgerLayout | null {
     }
   }
   // A row above is a parent row when it has a merged group heading within the table, and no title or 填报 line.
-  while (top > 0 && bottom - top + 1 < MAX_HEADER_ROWS && isParentRow(grid, top - 1, mergeAt)) top--;
+  const [tableLeft, tableRight] = rowExtent(grid, best, mergeAt);
+  while (top > 0 && bottom - top + 1 < MAX_HEADER_ROWS && isParentRow(grid, top - 1, mergeAt, tableLeft, tableRight)) top--;
   // A row below is a child row when its cells sit under merged parents and read as header names.
   while (bottom + 1 < values.length && bottom - top + 1 < MAX_HEADER_ROWS && isChildRow(grid, bottom + 1, top, bottom, mergeAt))
     bottom++;
@@ -128,11 +129,23 @@ function nonEmptyCols(values: CellValue[][], row: number): number[] {
   return cols;
 }
 
-function isParentRow(grid: SheetGrid, row: number, mergeAt: MergeIndex): boolean {
+/** First and last column a header row covers, merged cells included. */
+function rowExtent(grid: SheetGrid, row: number, mergeAt: MergeIndex): [number, number] {
+  const cols = nonEmptyCols(grid.values, row);
+  const last = cols[cols.length - 1];
+  return [cols[0], Math.max(last, mergeAt(row, last)?.right ?? last)];
+}
+
+function isParentRow(grid: SheetGrid, row: number, mergeAt: MergeIndex, tableLeft: number, tableRight: number): boolean {
   const cols = nonEmptyCols(grid.values, row);
   if (cols.length === 0) return false;
   const texts = cols.map((c) => normalizeHeader(textAt(grid.values, row, c)));
   if (!texts.every(looksLikeHeaderCell) || texts.some((t) => t.includes('填报') || t.includes('台账'))) return false;
+  // One cell merged across the whole table is its title ("2020年矛盾纠纷排查化解情况"), not a group heading.
+  if (cols.length === 1) {
+    const m = mergeAt(row, cols[0]);
+    if (m && m.left <= tableLeft && m.right >= tableRight) return false;
+  }
   const groupHeading = cols.some((c) => {
     const m = mergeAt(row, c);
     return m !== undefined && m.right > m.left && m.top === row && m.bottom === row;
@@ -146,7 +159,8 @@ function isChildRow(grid: SheetGrid, row: number, top: number, bottom: number, m
   const underParent = cols.some((c) => {
     for (let r = top; r <= bottom; r++) {
       const m = mergeAt(r, c);
-      if (m && m.right > m.left && m.bottom < row) return true;
+      // The parent must end right above: under a finished header block, short text is data.
+      if (m && m.right > m.left && m.bottom === row - 1) return true;
     }
     return false;
   });
