@@ -314,3 +314,121 @@ export function validatePackage(bytes: Uint8Array): ValidationResult[] {
   for (const [name, data] of zip) if (isXmlPart(name)) parts.push({ path: name, xml: partText(data) });
   return validateParts(parts);
 }
+
+/** Check well-formedness only (for parts no schema covers). Returns xmllint's messages per part. */
+export function checkWellFormed(parts: PartToValidate[]): ValidationResult[] {
+  if (!xmllintAvailable()) throw new Error('cannot check: xmllint not installed');
+  const results: ValidationResult[] = parts.map((p) => ({ path: p.path, ok: true, errors: [], schema: null }));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ooxml-wf-'));
+  try {
+    const files = parts.map((p, i) => {
+      const f = path.join(dir, `${String(i).padStart(4, '0')}.xml`);
+      fs.writeFileSync(f, p.xml);
+      return f;
+    });
+    const r = spawnSync('xmllint', ['--noout', '--nonet', ...files], { encoding: 'utf8' });
+    let current = -1;
+    for (const line of r.stderr.split('\n').filter(Boolean)) {
+      const i = files.findIndex((f) => line.startsWith(f));
+      if (i >= 0) current = i;
+      if (current >= 0) {
+        results[current].ok = false;
+        results[current].errors.push(line.split(files[current]).join(parts[current].path));
+      }
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------- reading cell values (for tests)
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- xmldom's node types are loose */
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+function parseXml(bytes: Uint8Array): any {
+  return new DOMParser().parseFromString(partText(bytes), 'text/xml');
+}
+
+function elements(parent: any, local: string): any[] {
+  return Array.from(parent.getElementsByTagNameNS(MAIN_NS, local) as ArrayLike<any>);
+}
+
+/** Text of a <si> or <is>: its <t>, or its runs' <t>s, never the phonetic <rPh>. */
+function stringItemText(si: any): string {
+  let s = '';
+  for (let n = si.firstChild; n; n = n.nextSibling) {
+    if (n.localName === 't') s += n.textContent;
+    else if (n.localName === 'r') for (const t of elements(n, 't')) s += t.textContent;
+  }
+  return s;
+}
+
+/** Resolve a relationship target against the part that owns the .rels. */
+function resolveTarget(fromPart: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  return path.posix.normalize(path.posix.join(path.posix.dirname(fromPart), target));
+}
+
+export interface SheetValues {
+  /** Worksheet names in workbook order. */
+  sheets: string[];
+  /** A1 address → value (number, string or boolean) of the requested sheet. */
+  cells: Map<string, string | number | boolean>;
+  /** Merged ranges as written, e.g. 'A1:Q1'. */
+  merges: string[];
+  date1904: boolean;
+}
+
+/**
+ * Read one sheet's cell values from a package: a small, independent reader so fixture tests
+ * do not depend on the engine's own reader. Formulas give their cached values.
+ */
+export function readSheetValues(bytes: Uint8Array, sheetName?: string): SheetValues {
+  const zip = readZip(bytes);
+  const get = (p: string) => {
+    const b = zip.get(p);
+    if (!b) throw new Error(`missing part ${p}`);
+    return b;
+  };
+  const rootRels = parseXml(get('_rels/.rels'));
+  const officeRel = Array.from(rootRels.getElementsByTagName('Relationship') as ArrayLike<any>).find((r) => /\/officeDocument$/.test(r.getAttribute('Type')));
+  const wbPath = resolveTarget('', officeRel.getAttribute('Target'));
+  const wb = parseXml(get(wbPath));
+  const relsPath = `${path.posix.dirname(wbPath)}/_rels/${path.posix.basename(wbPath)}.rels`;
+  const rels = Array.from(parseXml(get(relsPath)).getElementsByTagName('Relationship') as ArrayLike<any>);
+  const target = (id: string) => resolveTarget(wbPath, rels.find((r) => r.getAttribute('Id') === id).getAttribute('Target'));
+  const sheets = elements(wb, 'sheet').map((s) => ({ name: s.getAttribute('name') as string, rid: s.getAttributeNS(REL_NS, 'id') as string }));
+  const pr = elements(wb, 'workbookPr')[0];
+  const date1904 = !!pr && ['1', 'true'].includes(pr.getAttribute('date1904'));
+  const sstRel = rels.find((r) => /\/sharedStrings$/.test(r.getAttribute('Type')));
+  const sst = sstRel ? elements(parseXml(get(resolveTarget(wbPath, sstRel.getAttribute('Target')))), 'si').map(stringItemText) : [];
+  const chosen = sheetName === undefined ? sheets[0] : sheets.find((s) => s.name === sheetName);
+  if (!chosen) throw new Error(`no sheet named ${sheetName}`);
+  const doc = parseXml(get(target(chosen.rid)));
+  const cells = new Map<string, string | number | boolean>();
+  for (const c of elements(doc, 'c')) {
+    const ref = c.getAttribute('r') as string;
+    const t = c.getAttribute('t') || 'n';
+    const v = elements(c, 'v')[0]?.textContent ?? null;
+    if (t === 'inlineStr') {
+      const is = elements(c, 'is')[0];
+      if (is) cells.set(ref, stringItemText(is));
+    } else if (v === null) {
+      continue;
+    } else if (t === 's') {
+      cells.set(ref, sst[Number(v)]);
+    } else if (t === 'str' || t === 'e') {
+      cells.set(ref, v);
+    } else if (t === 'b') {
+      cells.set(ref, v === '1' || v === 'true');
+    } else {
+      cells.set(ref, Number(v));
+    }
+  }
+  const merges = elements(doc, 'mergeCell').map((m) => m.getAttribute('ref') as string);
+  return { sheets: sheets.map((s) => s.name), cells, merges, date1904 };
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
