@@ -41,7 +41,8 @@ export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: Read
   const values = fillVerticalMerges(grid, layout);
   const issues: RowIssue[] = [];
   const records: DisputeRecord[] = [];
-  const ledgerYear = yearAboveHeader(grid, layout) ?? ymdFromDay(options.asOf).year;
+  const titleYear = yearAboveHeader(grid, layout);
+  const ledgerYear = titleYear ?? ymdFromDay(options.asOf).year;
   const entries = Object.entries(layout.fields) as [FieldName, number][];
   let lastDataRow = layout.headerBottom;
 
@@ -52,7 +53,13 @@ export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: Read
     const text: Partial<Record<FieldName, string>> = {};
     for (const [field, col] of entries) text[field] = cellText(row[col] ?? null);
     const ctx = new RowContext(r, row, layout, grid.date1904, options, issues);
-    const registered = ctx.date('registered', { date1904: grid.date1904, year: ledgerYear });
+    let registered = ctx.date('registered', { date1904: grid.date1904, year: ledgerYear });
+    // Without a year above the header, a year-less registration takes the as-of year, but it cannot
+    // lie after the as-of date: 12月20日 read on 10 January is last December.
+    if (titleYear === null && registered !== null && registered > options.asOf) {
+      const earlier = ctx.date('registered', { date1904: grid.date1904, year: ledgerYear - 1 }, false);
+      if (earlier !== null) registered = earlier;
+    }
     const notBefore = registered ?? undefined;
     const year = registered !== null ? ymdFromDay(registered).year : ledgerYear;
     const revisits = ctx.allDates('lastRevisit', { date1904: grid.date1904, year, notBefore });
@@ -165,6 +172,9 @@ function fillVerticalMerges(grid: SheetGrid, layout: LedgerLayout): CellValue[][
   return values;
 }
 
+/** Totals, notes and signature lines (合计, 注：…, 填报人：… 审核人：…) that may stand in any column. */
+const NOT_A_DISPUTE = /^\s*(?:合计|总计|小计|注\s*[:：]|(?:填报|填表|制表|审核|审批|统计|负责|单位负责|联系|经办)(?:人|单位|日期|时间)?\s*[:：])/;
+
 function isDisputeRow(row: CellValue[] | undefined, layout: LedgerLayout): boolean {
   if (!row) return false;
   let identified = false;
@@ -173,7 +183,7 @@ function isDisputeRow(row: CellValue[] | undefined, layout: LedgerLayout): boole
     if (col === undefined) continue;
     const v = row[col];
     if (v === null || v === undefined || v === '') continue;
-    if (typeof v === 'string' && (v.trim() === '' || /^\s*(合计|总计|小计)/.test(v))) continue;
+    if (typeof v === 'string' && (v.trim() === '' || NOT_A_DISPUTE.test(v))) continue;
     identified = true;
   }
   return identified;
@@ -194,12 +204,18 @@ function yearAboveHeader(grid: SheetGrid, layout: LedgerLayout): number | null {
   return null;
 }
 
+/**
+ * domain.md: with both a yes/no column (化解是否成功) and a status text (化解情况), "only the text
+ * tells a closed dispute from a resolved one". So the text decides closed; otherwise an explicit
+ * yes/no decides resolved or open, since status text is free prose ("正在履行协议" after a 是) and
+ * is read only when the yes/no cell is blank or unreadable.
+ */
 function readStatus(text: Partial<Record<FieldName, string>>, resolvedOn: Day | null): DisputeStatus {
   const fromText = text.status ? parseStatusText(text.status) : null;
   if (fromText === 'closed' || (text.closure && parseStatusText(text.closure) === 'closed')) return 'closed';
-  if (fromText !== null) return fromText;
   const flag = text.resolvedFlag ? parseYesNo(text.resolvedFlag) : null;
   if (flag !== null) return flag ? 'resolved' : 'open';
+  if (fromText !== null) return fromText;
   // A 化解日期 with nothing else filled in means the dispute was resolved on that day.
   return resolvedOn !== null ? 'resolved' : 'open';
 }
