@@ -1,0 +1,288 @@
+import { columnIndex, formatDay, parseIsoDay } from '../cells';
+import type { CellValue, DisputeRecord, DisputeStatus, Level, SheetGrid } from '../model';
+import { detectLedger } from './detect';
+import { sheet } from './fixtures';
+import { readRecords, type LedgerRead } from './read';
+
+// One header for most tests; the letters are the columns RowIssues name.
+//   A 序号  B 登记日期  C 当事人  D 纠纷类型  E 简要情况  F 涉及人数  G 涉及金额  H 风险等级
+//   I 化解是否成功  J 化解情况  K 回访日期  L 化解日期  M 销号情况  N 调解次数  O 报警次数
+const HEADER: CellValue[] = [
+  '序号', '登记日期', '当事人', '纠纷类型', '简要情况', '涉及人数', '涉及金额', '风险等级',
+  '化解是否成功', '化解情况', '回访日期', '化解日期', '销号情况', '调解次数', '报警次数',
+];
+
+/** A data row from cells named by column letter: line({ B: '2020-05-21', C: '张三' }). */
+function line(cells: Record<string, CellValue>): CellValue[] {
+  const row: CellValue[] = [];
+  for (const [letter, value] of Object.entries(cells)) row[columnIndex(letter)] = value;
+  for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
+  return row;
+}
+
+const AS_OF = parseIsoDay('2021-03-01')!;
+
+function read(grid: SheetGrid, asOf = AS_OF): LedgerRead {
+  const layout = detectLedger(grid);
+  if (!layout) throw new Error('no ledger');
+  return readRecords(grid, layout, { asOf, language: 'zh' });
+}
+
+/** Reads one dispute written below HEADER on row 2 (plus any rows above the header). */
+function one(cells: Record<string, CellValue>, options: { above?: CellValue[][]; date1904?: boolean; asOf?: number } = {}): DisputeRecord {
+  const above = options.above ?? [];
+  const result = read(sheet([...above, HEADER, line({ A: 1, C: '张三', ...cells })], [], { date1904: options.date1904 }), options.asOf);
+  expect(result.records).toHaveLength(1);
+  return result.records[0];
+}
+
+const shown = (day: number | null) => (day === null ? null : formatDay(day));
+
+describe('readRecords reads registration dates', () => {
+  it.each<[string, CellValue, boolean, string | null]>([
+    ['reads a serial in the 1900 system', 43972, false, '2020-05-21'],
+    ['reads a serial with a time of day', 43972.625, false, '2020-05-21'],
+    ['reads a serial in the 1904 system', 42510, true, '2020-05-21'],
+    ['reads 2020-05-21', '2020-05-21', false, '2020-05-21'],
+    ['reads 2020/5/21', '2020/5/21', false, '2020-05-21'],
+    ['reads 2020.5.21', '2020.5.21', false, '2020-05-21'],
+    ['reads 2020年5月21日', '2020年5月21日', false, '2020-05-21'],
+    ['reads full-width digits with a trailing space', '２０２０年５月２１日 ', false, '2020-05-21'],
+    ['reads a blank as no date', '', false, null],
+  ])('%s', (_name, value, date1904, expected) => {
+    expect(shown(one({ B: value }, { date1904 }).registered)).toBe(expected);
+  });
+
+  it.each<[string, CellValue[][], string]>([
+    ['takes the year of a title line for a year-less registration', [['2020年XX派出所矛盾纠纷排查化解工作台账']], '2020-05-21'],
+    ['takes the year of a 填报日期 line', [['XX派出所矛盾纠纷排查化解工作台账'], ['填报单位：XX派出所', '填报日期：2020年6月1日']], '2020-05-21'],
+    ['takes the year of a date serial above the header', [['填报日期', 43983]], '2020-05-21'],
+  ])('%s', (_name, above, expected) => {
+    expect(shown(one({ B: '5月21日' }, { above }).registered)).toBe(expected);
+  });
+
+  it.each<[string, string, string, string]>([
+    // As of 2021-03-01, with no year above the header.
+    ['takes the as-of year when the date has passed in it', '2月1日', '2021-03-01', '2021-02-01'],
+    ['takes the as-of date itself', '3月1日', '2021-03-01', '2021-03-01'],
+    // A registration cannot lie in the future: 5月21日 read on 1 March 2021 was last May.
+    ['takes the year before when the as-of year would put it in the future', '5月21日', '2021-03-01', '2020-05-21'],
+    ['reads 12月20日 in January as last December', '12月20日', '2021-01-10', '2020-12-20'],
+  ])('%s', (_name, value, asOf, expected) => {
+    expect(shown(one({ B: value }, { asOf: parseIsoDay(asOf)! }).registered)).toBe(expected);
+  });
+
+  it('prefers a full date in the cell over the year above the header', () => {
+    expect(shown(one({ B: '2019-12-30' }, { above: [['2020年矛盾纠纷工作台账']] }).registered)).toBe('2019-12-30');
+  });
+});
+
+describe('readRecords reads revisit and resolution dates', () => {
+  it.each<[string, CellValue, CellValue, string | null]>([
+    ['takes the latest of several revisit dates in one cell', '2020-05-21', '2020-06-01、2020-05-25', '2020-06-01'],
+    ['takes the latest of revisits on separate lines', '2020-05-21', '2020.5.25\n2020.6.1\n2020.5.28', '2020-06-01'],
+    ['gives a year-less revisit the registration year', '2020-05-21', '5月25日', '2020-05-25'],
+    ['takes the latest of year-less revisits', '2020-05-21', '6月1日、5月25日回访', '2020-06-01'],
+    ['moves a year-less revisit before registration into the next year', '2020-12-20', '1月5日', '2021-01-05'],
+    ['reads year-less revisits across the new year', '2020-12-20', '12月28日、1月5日', '2021-01-05'],
+    ['reads a revisit serial', '2020-05-21', 43983, '2020-06-01'],
+    ['reads 未回访 as no revisit', '2020-05-21', '未回访', null],
+  ])('%s', (_name, registered, revisits, expected) => {
+    expect(shown(one({ B: registered, K: revisits }).lastRevisit)).toBe(expected);
+  });
+
+  it('gives a year-less revisit the title year when registration is year-less too', () => {
+    const record = one({ B: '12月20日', K: '1月5日' }, { above: [['2020年矛盾纠纷排查化解工作台账']] });
+    expect([shown(record.registered), shown(record.lastRevisit)]).toEqual(['2020-12-20', '2021-01-05']);
+  });
+
+  it('moves a year-less resolution date before registration into the next year', () => {
+    expect(shown(one({ B: '2020-12-20', L: '1月5日' }).resolvedOn)).toBe('2021-01-05');
+  });
+});
+
+describe('readRecords reads numbers', () => {
+  it.each<[string, CellValue, number | null]>([
+    ['reads 45人', '45人', 45],
+    ['passes a number through', 45, 45],
+    ['reads 三十余人', '三十余人', 30],
+    ['reads 不详 as unknown', '不详', null],
+  ])('headcount: %s', (_name, value, expected) => {
+    expect(one({ F: value }).headcount).toBe(expected);
+  });
+
+  it.each<[string, CellValue, number | null]>([
+    ['reads 3万', '3万', 30000],
+    ['reads 3.5万元', '3.5万元', 35000],
+    ['reads 30,000元', '30,000元', 30000],
+    ['reads 30000元', '30000元', 30000],
+    ['passes a number through', 29999, 29999],
+  ])('amount: %s', (_name, value, expected) => {
+    expect(one({ G: value }).amount).toBe(expected);
+  });
+});
+
+describe('readRecords reads the manual level', () => {
+  it.each<[string, CellValue, Level | null]>([
+    ['reads 红', '红', 'red'],
+    ['reads 黄色', '黄色', 'yellow'],
+    ['reads 绿', '绿', 'green'],
+    ['reads 一般 as green', '一般', 'green'],
+    ['reads 重大 as red', '重大', 'red'],
+    ['reads a blank as no level', '', null],
+  ])('%s', (_name, value, expected) => {
+    expect(one({ H: value }).manualLevel).toBe(expected);
+  });
+});
+
+describe('readRecords reads the status', () => {
+  it.each<[string, Record<string, CellValue>, DisputeStatus]>([
+    ['reads 调解中 as open', { J: '调解中' }, 'open'],
+    ['reads 已化解 as resolved', { J: '已化解' }, 'resolved'],
+    ['reads 已销号 as closed', { J: '已销号' }, 'closed'],
+    ['reads a blank status as open', {}, 'open'],
+    ['reads 是 in 化解是否成功 as resolved', { I: '是' }, 'resolved'],
+    ['reads 否 in 化解是否成功 as open', { I: '否' }, 'open'],
+    ['reads 是 with 已销号 as closed', { I: '是', J: '已销号' }, 'closed'],
+    ['reads 是 with 已化解，待回访 as resolved', { I: '是', J: '已化解，待回访' }, 'resolved'],
+    ['reads 否 with 调解中 as open', { I: '否', J: '调解中' }, 'open'],
+    ['reads 是 with 已销号 in 销号情况 as closed', { I: '是', M: '已销号' }, 'closed'],
+    ['reads 未销号 in 销号情况 as not closed', { I: '是', M: '未销号' }, 'resolved'],
+    // The yes/no column says whether it was resolved; the text only adds 已销号 (domain.md).
+    ['trusts 是 over a status text that sounds ongoing', { I: '是', J: '正在履行协议' }, 'resolved'],
+    ['trusts 否 over a status text that sounds settled', { I: '否', J: '已化解' }, 'open'],
+    ['falls back to the text when the yes/no cell is unreadable', { I: '不详', J: '已化解' }, 'resolved'],
+    ['reads a 化解日期 with nothing else filled in as resolved', { L: '2020-06-01' }, 'resolved'],
+  ])('%s', (_name, cells, expected) => {
+    expect(one({ B: '2020-05-21', ...cells }).status).toBe(expected);
+  });
+});
+
+describe('readRecords finds counts', () => {
+  it.each<[string, Record<string, CellValue>, number | null, number | null]>([
+    ['finds 三次调解未果 in the description', { E: '邻里纠纷，三次调解未果' }, 3, null],
+    ['finds 调解两次未果', { E: '调解两次未果' }, 2, null],
+    ['finds 调解3次均未达成协议', { E: '经调解3次均未达成协议' }, 3, null],
+    ['finds 报警5次', { E: '双方多次冲突，报警5次' }, null, 5],
+    ['finds 先后报警十二次', { E: '先后报警十二次' }, null, 12],
+    ['finds a count in the status text', { J: '二次调解未果' }, 2, null],
+    ['prefers the count columns over the text', { E: '三次调解未果，报警5次', N: 4, O: '2次' }, 4, 2],
+    ['finds nothing in text without a count', { E: '多次调解未果' }, null, null],
+  ])('%s', (_name, cells, mediation, police) => {
+    const record = one(cells);
+    expect([record.mediationFailures, record.policeCalls]).toEqual([mediation, police]);
+  });
+});
+
+describe('readRecords reads the rows of a table', () => {
+  it('fills vertically merged data cells down to every row they cover', () => {
+    const result = read(
+      sheet(
+        [
+          HEADER,
+          line({ A: 1, B: 43972, C: '张三', D: '土地纠纷' }),
+          line({ A: 2, C: '李四' }),
+          line({ A: 3, B: '2020-06-01', C: '王五' }),
+        ],
+        ['B2:B3', 'D2:D4'],
+      ),
+    );
+    expect(result.records.map((r) => [r.row, shown(r.registered), r.text.type])).toEqual([
+      [2, '2020-05-21', '土地纠纷'],
+      [3, '2020-05-21', '土地纠纷'],
+      [4, '2020-06-01', '土地纠纷'],
+    ]);
+  });
+
+  it('skips totals, notes and signature lines below the table', () => {
+    const result = read(
+      sheet(
+        [
+          HEADER,
+          line({ A: 1, B: '2020-05-21', C: '张三', F: 10 }),
+          line({ A: 2, B: '2020-06-01', C: '李四', F: 20 }),
+          line({ A: '合计', F: 30, G: '5万' }),
+          line({ A: '注：红色为重大复杂纠纷，黄色为敏感纠纷' }),
+          line({ A: '填报人：赵六        审核人：钱七' }),
+        ],
+        ['A5:O5', 'A6:O6'],
+      ),
+    );
+    expect(result.records.map((r) => r.row)).toEqual([2, 3]);
+    expect(result.lastDataRow).toBe(2);
+    expect(result.issues).toEqual([]);
+  });
+
+  it('skips a 合计 row and a signature line when the first column is the village', () => {
+    const result = read(
+      sheet(
+        [
+          ['村(社区)', '登记日期', '当事人', '纠纷类型', '涉及人数'],
+          ['东村', '2020-05-21', '张三', '邻里纠纷', 3],
+          ['合计', null, null, null, 3],
+          ['填报人：赵六        审核人：钱七        填报日期：2020年6月30日'],
+        ],
+        ['A4:E4'],
+      ),
+    );
+    expect(result.records.map((r) => r.row)).toEqual([2]);
+  });
+
+  it('reports a bad cell by its address and reads the rest of the row and of the ledger', () => {
+    const result = read(
+      sheet([
+        ['XX派出所矛盾纠纷排查化解工作台账'],
+        [],
+        HEADER,
+        line({ A: 1, B: '2020-05-21', C: '张三' }),
+        line({ A: 2, B: '2020-05-22', C: '李四' }),
+        line({ A: 3, B: '2020-05-23', C: '王五' }),
+        line({ A: 4, B: '2020-05-24', C: '赵六' }),
+        line({ A: 5, B: '去年夏天', C: '钱七', D: '邻里纠纷', F: '8人', H: '红' }),
+        line({ A: 6, B: '2020-05-26', C: '孙八' }),
+      ]),
+    );
+    expect(result.records.map((r) => r.row)).toEqual([4, 5, 6, 7, 8, 9]);
+    expect(result.issues).toHaveLength(1);
+    expect(result.issues[0]).toMatchObject({ code: 'date.unreadable', row: 8, cell: 'B8' });
+    expect(result.issues[0].message).toContain('Sheet1!B8');
+    expect(result.issues[0].message).toContain('去年夏天');
+    const bad = result.records[4];
+    expect([bad.registered, bad.text.parties, bad.text.type, bad.headcount, bad.manualLevel]).toEqual([null, '钱七', '邻里纠纷', 8, 'red']);
+    expect(shown(result.records[5].registered)).toBe('2020-05-26');
+  });
+
+  it.each<[string, Record<string, CellValue>, string, string]>([
+    ['an unreadable amount', { G: '若干' }, 'number.unreadable', 'G2'],
+    ['an unreadable level', { H: '待定' }, 'level.unreadable', 'H2'],
+    ['an unreadable revisit cell', { K: '电话回访' }, 'date.unreadable', 'K2'],
+    ['a date outside 1990–2100', { B: '2202-05-21' }, 'date.implausible', 'B2'],
+  ])('reports %s with the cell', (_name, cells, code, cell) => {
+    const result = read(sheet([HEADER, line({ A: 1, B: '2020-05-21', C: '张三', ...cells })]));
+    expect(result.records).toHaveLength(1);
+    expect(result.issues.map((i) => [i.code, i.cell])).toEqual([[code, cell]]);
+  });
+
+  it('keeps cell text trimmed and half-width by field', () => {
+    const record = one({ D: ' 婚姻家庭　', E: '双方因琐事争吵\n已调解' });
+    expect(record.text).toMatchObject({ serial: '1', parties: '张三', type: '婚姻家庭', description: '双方因琐事争吵\n已调解' });
+  });
+
+  it('keys a dispute by a serial with letters or a dash', () => {
+    expect(one({ A: '2020-001' }).key).toBe('id:2020-001');
+  });
+
+  it('gives the same key to a dispute that moved down a row', () => {
+    const cells = { A: 1, B: '2020-05-21', C: '张三', D: '邻里纠纷' };
+    const before = read(sheet([HEADER, line(cells)])).records[0];
+    const after = read(sheet([HEADER, line({ A: 1, C: '李四' }), line({ ...cells, A: 2 })])).records[1];
+    expect(after.key).toBe(before.key);
+  });
+
+  it('does not change the grid it reads', () => {
+    const grid = sheet([HEADER, line({ A: 1, B: 43972, C: '张三', D: '土地纠纷' }), line({ A: 2, C: '李四' })], ['B2:B3', 'D2:D3']);
+    const copy = JSON.parse(JSON.stringify(grid));
+    read(grid);
+    expect(grid).toEqual(copy);
+  });
+});
