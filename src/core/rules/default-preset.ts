@@ -56,7 +56,13 @@ export const DEFAULT_PRESET: TriagePreset = {
       id: 'red.keyPerson',
       level: 'red',
       label: { zh: '涉重点人员', en: 'Involves a key person' },
-      when: { keywords: ['精神障碍', '精神病', '肇事肇祸', '重点人员'] },
+      when: {
+        any: [
+          { keywords: ['精神障碍', '精神病', '肇事肇祸', '重点人员'] },
+          // A yes in a 是否重点人员 column is the flag itself (domain.md: "a party flagged as a key person").
+          { pattern: '^(是|√|✓|✔|[Yy]|[Yy][Ee][Ss])$', fields: ['keyPerson'] },
+        ],
+      },
     },
     {
       id: 'yellow.familyViolence',
