@@ -83,17 +83,36 @@ export function parseIso(iso: string): Ymd {
   return { y, m, d };
 }
 
+// Big benchmark ledgers call these hundreds of thousands of times over a few hundred dates.
+const addDaysCache = new Map<string, string>();
+
 export function addDays(iso: string, days: number): string {
-  const { y, m, d } = parseIso(iso);
-  const t = new Date(Date.UTC(y, m - 1, d) + days * 86400000);
-  return t.toISOString().slice(0, 10);
+  const key = `${iso}|${days}`;
+  let hit = addDaysCache.get(key);
+  if (hit === undefined) {
+    const { y, m, d } = parseIso(iso);
+    hit = new Date(Date.UTC(y, m - 1, d) + days * 86400000).toISOString().slice(0, 10);
+    addDaysCache.set(key, hit);
+  }
+  return hit;
 }
 
 /** Whole days from a to b. */
 export function daysBetween(a: string, b: string): number {
-  const pa = parseIso(a);
-  const pb = parseIso(b);
-  return Math.round((Date.UTC(pb.y, pb.m - 1, pb.d) - Date.UTC(pa.y, pa.m - 1, pa.d)) / 86400000);
+  return dayNumber(b) - dayNumber(a);
+}
+
+const dayNumberCache = new Map<string, number>();
+
+/** Days since 1970-01-01 for an ISO date. */
+export function dayNumber(iso: string): number {
+  let n = dayNumberCache.get(iso);
+  if (n === undefined) {
+    const { y, m, d } = parseIso(iso);
+    n = Math.round(Date.UTC(y, m - 1, d) / 86400000);
+    dayNumberCache.set(iso, n);
+  }
+  return n;
 }
 
 /** Text forms of a date found in real ledgers. */
