@@ -9,6 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { writeXlsx } from '../lib/xlsx-writer';
+import { repoRoot } from '../lib/paths';
 import { sampleLedgerSheet } from './sample-data';
 
 /** An .xlsx ledger with `rows` disputes. Deterministic for a given row count. */
@@ -24,7 +25,7 @@ export function makeBigLedger(rows: number): Uint8Array {
 
 if (require.main === module) {
   const rows = Number(process.argv[2] ?? 100000);
-  const root = path.resolve(__dirname, '../../..');
+  const root = repoRoot(__dirname);
   const out = path.join(root, 'bench-output', `ledger-${rows >= 1000 ? `${rows / 1000}k` : rows}.xlsx`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const started = process.hrtime.bigint();

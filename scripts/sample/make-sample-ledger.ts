@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { writeXlsx } from '../lib/xlsx-writer';
+import { repoRoot } from '../lib/paths';
 import { instructionsSheet, sampleLedgerSheet } from './sample-data';
 
 /** About 300 disputes: the rule scenarios plus ordinary ones. */
@@ -22,8 +23,7 @@ export function makeSampleLedger(): Uint8Array {
 }
 
 if (require.main === module) {
-  // Compiled to build/scripts/sample/, three levels below the repository root.
-  const root = path.resolve(__dirname, '../../..');
+  const root = repoRoot(__dirname);
   const out = path.join(root, 'assets', 'sample-ledger.xlsx');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const bytes = makeSampleLedger();
