@@ -1,0 +1,247 @@
+import { formatDay, parseIsoDay, parseLevel } from '../cells';
+import { sheet } from '../ledger/fixtures';
+import type { CellValue, Level, SheetGrid } from '../model';
+import { DEFAULT_PRESET } from '../rules';
+import { formulaHolds } from './fixtures';
+import { levelFormulas } from './level-formulas';
+import { LedgerNotFoundError, runLedgerJob } from './run-job';
+import type { JobOptions, LedgerJob } from './types';
+
+const AS_OF = parseIsoDay('2021-03-17')!;
+const OPTIONS: JobOptions = { asOf: AS_OF, preset: DEFAULT_PRESET, language: 'zh', mask: true };
+const iso = (s: string) => parseIsoDay(s)!;
+const shown = (v: CellValue | undefined) => (typeof v === 'number' ? formatDay(v) : v);
+
+// A ledger A–H under a merged title, with a note someone typed in J5, right of the table.
+// What the core should make of each row, by hand (as of 2021-03-17; red daily, yellow weekly, green 30 days):
+//   row 3  持刀: red.violence → red; registered 03-01, next revisit 03-02, 15 days overdue
+//   row 4  土地纠纷 / 宅基地: yellow.sensitiveType → yellow; registered 03-10, next 03-17, due today
+//   row 5  邻里纠纷: green; registered 03-16, next 04-15, not due
+//   row 6  已化解: resolved → green; registered 01-05, next 02-04, 41 days overdue (24 in February + 17)
+//   row 7  已销号: closed → green, no revisit
+//   row 8  registration 去年 unreadable: green, no revisit, two issues on B8
+function firstRunGrid(): SheetGrid {
+  return sheet(
+    [
+      ['XX派出所矛盾纠纷排查化解工作台账'],
+      ['序号', '登记日期', '当事人', '纠纷类型', '简要情况', '涉及人数', '化解情况', '责任人'],
+      [1, '2021-03-01', '张三', '邻里纠纷', '一方持刀', 2, '调解中', '王警官'],
+      [2, '2021-03-10', '李四、王五', '土地纠纷', '宅基地边界争议', null, '', '李主任'],
+      [3, '2021-03-16', '赵六', '邻里纠纷', '噪音', null, '', '王警官', null, '备忘：待核实'],
+      [4, '2021-01-05', '钱七', '婚姻家庭', '夫妻争吵', null, '已化解', ''],
+      [5, '2021-01-05', '孙八', '邻里纠纷', '琐事', null, '已销号', ''],
+      [6, '去年', '周九', '债务纠纷', '借款未还', null, '调解中', ''],
+    ],
+    ['A1:H1'],
+  );
+}
+
+/** The grid as it looks after a host applied the plan: own headers and cells written in. */
+function applied(grid: SheetGrid, job: LedgerJob): SheetGrid {
+  const values = grid.values.map((r) => r.slice());
+  for (const column of job.plan.columns) {
+    (values[job.plan.headerBottom] ??= [])[column.col] = column.header;
+    for (const cell of column.cells) {
+      const row = (values[cell.row] ??= []);
+      while (row.length < column.col) row.push(null);
+      row[column.col] = cell.value;
+    }
+  }
+  return { ...grid, values };
+}
+
+describe('runLedgerJob on a small ledger', () => {
+  const grid = firstRunGrid();
+  const before = JSON.parse(JSON.stringify(grid));
+  const job = runLedgerJob({ ledger: grid }, OPTIONS);
+
+  it('does not change the grid it was given', () => {
+    expect(grid).toEqual(before);
+  });
+
+  it('finds the header under the title', () => {
+    expect([job.plan.headerTop, job.plan.headerBottom, job.plan.firstDataRow, job.plan.lastDataRow]).toEqual([1, 1, 2, 7]);
+  });
+
+  it('gives every row its effective level and next revisit', () => {
+    expect(job.disputes.map((d) => [d.record.row, d.triage.effective, d.record.status, shown(d.schedule.nextRevisit), d.schedule.overdueDays])).toEqual([
+      [3, 'red', 'open', '2021-03-02', 15],
+      [4, 'yellow', 'open', '2021-03-17', 0],
+      [5, 'green', 'open', '2021-04-15', 0],
+      [6, 'green', 'resolved', '2021-02-04', 41],
+      [7, 'green', 'closed', null, 0],
+      [8, 'green', 'open', null, 0],
+    ]);
+  });
+
+  it('counts disputes, levels, revisits due today and overdue, and unreadable rows', () => {
+    expect(job.counts).toEqual({
+      disputes: 6,
+      byLevel: { red: 1, yellow: 1, green: 4 },
+      dueToday: 1,
+      overdue: 2,
+      unreadableRows: 1,
+      needsReview: 0,
+    });
+  });
+
+  it('reports the unreadable date and the row it leaves without a revisit, by cell', () => {
+    expect(job.issues.map((i) => [i.code, i.row, i.cell])).toEqual([
+      ['date.unreadable', 8, 'B8'],
+      ['schedule.noDate', 8, 'B8'],
+    ]);
+  });
+
+  it('places its columns right of the rightmost used cell, J5, with a manual column since the ledger has none', () => {
+    expect(job.plan.columns.map((c) => [c.key, c.header, c.col, c.kind])).toEqual([
+      ['suggested', '建议等级', 10, 'text'],
+      ['reasons', '判定依据', 11, 'wrap'],
+      ['nextRevisit', '下次回访日期', 12, 'date'],
+      ['manual', '人工定级', 13, 'text'],
+    ]);
+  });
+
+  it('writes the suggestion, the reasons and the next revisit of every dispute, and nothing in the manual column', () => {
+    const [suggested, reasons, nextRevisit, manual] = job.plan.columns;
+    expect(suggested.cells).toEqual([
+      { row: 2, value: '红' },
+      { row: 3, value: '黄' },
+      { row: 4, value: '绿' },
+      { row: 5, value: '绿（已化解）' },
+      { row: 6, value: '绿（已销号）' },
+      { row: 7, value: '绿' },
+    ]);
+    expect(reasons.cells.map((c) => c.value)).toEqual([
+      '人身安全威胁：“持刀”',
+      '敏感类型：“土地”',
+      '未触发预警规则',
+      '已化解：转绿色定期回访',
+      '已销号：不再回访',
+      '未触发预警规则',
+    ]);
+    expect(nextRevisit.cells.map((c) => shown(c.value))).toEqual(['2021-03-02', '2021-03-17', '2021-04-15', '2021-02-04', null, null]);
+    expect(manual.cells).toEqual([]);
+  });
+
+  it('colours the table from A to the manual column and puts the dropdown on the manual column', () => {
+    expect(job.plan.levelFormat.range).toEqual({ top: 2, bottom: 7, left: 0, right: 13 });
+    expect(job.plan.levelFormat.rules.map((r) => r.style)).toEqual(['red', 'yellow', 'green']);
+    expect(job.plan.levelFormat.rules[0].formula).toBe(levelFormulas('$N3', '$K3').red);
+    expect(job.plan.dropdown).toEqual({ range: { top: 2, bottom: 7, left: 13, right: 13 }, list: ['红', '黄', '绿'] });
+    expect(job.plan.overdueFormat.range).toEqual({ top: 2, bottom: 7, left: 12, right: 12 });
+    expect(job.plan.overdueFormat.rules).toEqual([{ formula: 'AND(ISNUMBER($M3),$M3<TODAY())', style: 'overdue' }]);
+  });
+
+  it('plans the due list and the meeting summary, and the state sheet', () => {
+    expect(job.plan.reports.map((r) => r.name)).toEqual(['回访清单', '联席会议汇总']);
+    expect(job.plan.state.sheet).toBe('_tricolor');
+    expect(job.period).toEqual({ from: iso('2021-03-01'), to: AS_OF });
+  });
+
+  describe('run again on the sheet the first run wrote', () => {
+    const second = applied(grid, job);
+    // The user has since set row 3 to green by hand: below the suggested red.
+    second.values[2][13] = '绿';
+    const again = runLedgerJob({ ledger: second, stateRows: job.plan.state.rows }, OPTIONS);
+
+    it('finds its own columns where it put them', () => {
+      expect(again.layout.own).toEqual({ suggested: 10, reasons: 11, nextRevisit: 12, manual: 13 });
+      expect(again.plan.columns.map((c) => [c.key, c.col])).toEqual([
+        ['suggested', 10],
+        ['reasons', 11],
+        ['nextRevisit', 12],
+        ['manual', 13],
+      ]);
+    });
+
+    it('reads the manual level the user set in its manual column and flags it for review', () => {
+      const d = again.disputes[0];
+      expect([d.triage.suggested, d.triage.manual, d.triage.effective, d.triage.needsReview]).toEqual(['red', 'green', 'green', true]);
+      expect(again.counts.needsReview).toBe(1);
+      expect(again.counts.byLevel).toEqual({ red: 0, yellow: 1, green: 5 });
+      expect(again.issues.map((i) => [i.code, i.row])).toEqual([
+        ['level.manualBelowSuggested', 3],
+        ['date.unreadable', 8],
+        ['schedule.noDate', 8],
+      ]);
+      expect(again.issues[0].message).toBe('第 3 行人工定级为绿，低于建议的红，请复核');
+    });
+
+    it('moves the green revisit of row 3 to 30 days after registration', () => {
+      expect(shown(again.disputes[0].schedule.nextRevisit)).toBe('2021-03-31');
+    });
+
+    it('still writes the suggestion, not the manual level, in 建议等级', () => {
+      expect(again.plan.columns[0].cells[0]).toEqual({ row: 2, value: '红' });
+    });
+  });
+
+  it('puts no manual column beside a ledger that has a level column, and points the formats at that column', () => {
+    const withLevel = sheet([
+      ['序号', '登记日期', '当事人', '纠纷类型', '风险等级'],
+      [1, '2021-03-01', '张三', '邻里纠纷', '黄'],
+    ]);
+    const j = runLedgerJob({ ledger: withLevel }, OPTIONS);
+    expect(j.plan.columns.map((c) => [c.key, c.col])).toEqual([
+      ['suggested', 5],
+      ['reasons', 6],
+      ['nextRevisit', 7],
+    ]);
+    expect(j.plan.dropdown.range).toEqual({ top: 1, bottom: 1, left: 4, right: 4 });
+    expect(j.plan.levelFormat.rules[1].formula).toBe(levelFormulas('$E2', '$F2').yellow);
+    expect(j.disputes[0].triage.effective).toBe('yellow');
+  });
+
+  it('throws LedgerNotFoundError on a sheet that is not a ledger, naming the sheet', () => {
+    const notes = sheet([['会议记录'], ['时间：2021年3月1日']], [], { name: '备忘' });
+    expect(() => runLedgerJob({ ledger: notes }, OPTIONS)).toThrow(LedgerNotFoundError);
+    expect(() => runLedgerJob({ ledger: notes }, OPTIONS)).toThrow(/“备忘”/);
+  });
+});
+
+// The conditional format must colour a row as the core levels it. For each manual text, a ledger
+// row of each kind (red, yellow, green by the rules; resolved; closed) is run through the job, and
+// the first level formula that holds for the written row (red, yellow, green: their priority) must
+// be the dispute's effective level.
+describe('the level formulas agree with the levels the core computes', () => {
+  const MANUAL_TEXTS: CellValue[] = [
+    '红', '黄', '绿', '红色', '黄色预警', '绿色', '高', '中', '低', '高风险', '中风险', '低风险', '重大', '较大', '一般',
+    '一级', '二级', '三级', 'Ⅰ级', 'Ⅱ', 'Ⅲ级', 'RED', 'Yellow', 'green', '红转绿', '绿转黄', '中高', '较高',
+    '', null, '无', '待定', '？', 1,
+  ];
+  const KINDS: [string, CellValue[]][] = [
+    ['red by the rules', ['2021-03-10', '张三', '邻里纠纷', '一方持刀', '调解中']],
+    ['yellow by the rules', ['2021-03-10', '李四', '土地纠纷', '地界争议', '调解中']],
+    ['green by the rules', ['2021-03-10', '王五', '邻里纠纷', '噪音', '调解中']],
+    ['resolved', ['2021-03-10', '赵六', '邻里纠纷', '一方持刀', '已化解']],
+    ['closed', ['2021-03-10', '钱七', '邻里纠纷', '一方持刀', '已销号']],
+  ];
+  const rows: CellValue[][] = [['序号', '登记日期', '当事人', '纠纷类型', '简要情况', '化解情况', '风险等级']];
+  for (const manual of MANUAL_TEXTS) for (const [, cells] of KINDS) rows.push([rows.length, ...cells, manual]);
+  const job = runLedgerJob({ ledger: sheet(rows) }, OPTIONS);
+  const written = applied(sheet(rows), job).values;
+  const [red, yellow, green] = job.plan.levelFormat.rules;
+
+  it('lists the formulas red first, then yellow, then green', () => {
+    expect([red.style, yellow.style, green.style]).toEqual(['red', 'yellow', 'green']);
+  });
+
+  const colourOf = (row: CellValue[]): Level | null =>
+    formulaHolds(red.formula, row) ? 'red' : formulaHolds(yellow.formula, row) ? 'yellow' : formulaHolds(green.formula, row) ? 'green' : null;
+
+  const cases = MANUAL_TEXTS.flatMap((manual, m) =>
+    KINDS.map(([kind], k) => [`${JSON.stringify(manual)} on a dispute ${kind}`, job.disputes[m * KINDS.length + k]] as const),
+  );
+  it.each(cases)('colours %s as the core levels it', (_name, d) => {
+    expect(colourOf(written[d.record.row - 1])).toBe(d.triage.effective);
+  });
+
+  it('reads each manual text as parseLevel does on open disputes', () => {
+    const open = job.disputes.filter((d) => d.record.status === 'open');
+    for (const d of open) expect(d.triage.manual).toBe(parseLevel(written[d.record.row - 1][6]));
+  });
+
+  it('leaves a row without a suggestion uncoloured', () => {
+    expect(colourOf([null, null, null, null, null, null, '红', ''])).toBeNull();
+  });
+});
