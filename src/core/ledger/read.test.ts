@@ -61,6 +61,16 @@ describe('readRecords reads registration dates', () => {
     expect(shown(one({ B: '5月21日' }, { above }).registered)).toBe(expected);
   });
 
+  it.each<[string, CellValue[][], string, string]>([
+    // A yearly ledger handed in early the next January.
+    ['prefers the title year to the year of a later 填报日期', [['2020年矛盾纠纷排查化解工作台账'], ['填报日期：2021年1月5日']], '12月20日', '2020-12-20'],
+    ['puts a date after the 填报日期 into the year before', [['矛盾纠纷排查化解工作台账'], ['填报日期：2021年1月5日']], '12月20日', '2020-12-20'],
+    ['keeps a date before the 填报日期 in its year', [['矛盾纠纷排查化解工作台账'], ['填报日期：2021年1月5日']], '1月3日', '2021-01-03'],
+    ['puts a date after a 填报日期 serial into the year before', [['填报日期', 44201]], '12月20日', '2020-12-20'],
+  ])('%s', (_name, above, value, expected) => {
+    expect(shown(one({ B: value }, { above }).registered)).toBe(expected);
+  });
+
   it.each<[string, string, string, string]>([
     // As of 2021-03-01, with no year above the header.
     ['takes the as-of year when the date has passed in it', '2月1日', '2021-03-01', '2021-02-01'],

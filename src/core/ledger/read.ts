@@ -10,6 +10,7 @@ import {
   parseQuantity,
   parseStatusText,
   parseYesNo,
+  toHalfWidth,
   ymdFromDay,
   type DateContext,
 } from '../cells';
@@ -41,8 +42,12 @@ export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: Read
   const values = fillVerticalMerges(grid, layout);
   const issues: RowIssue[] = [];
   const records: DisputeRecord[] = [];
-  const titleYear = yearAboveHeader(grid, layout);
-  const ledgerYear = titleYear ?? ymdFromDay(options.asOf).year;
+  const above = yearAboveHeader(grid, layout);
+  const ledgerYear = above?.year ?? ymdFromDay(options.asOf).year;
+  // A year-less registration cannot be later than the 填报日期 (or, without a year above the
+  // header, than the as-of date): 12月20日 in a ledger handed in on 2021年1月5日 is 2020-12-20.
+  // A title year alone ("2020年…台账") is taken as it stands.
+  const notAfter = above ? above.notAfter : options.asOf;
   const entries = Object.entries(layout.fields) as [FieldName, number][];
   let lastDataRow = layout.headerBottom;
 
@@ -54,9 +59,7 @@ export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: Read
     for (const [field, col] of entries) text[field] = cellText(row[col] ?? null);
     const ctx = new RowContext(r, row, layout, grid.date1904, options, issues);
     let registered = ctx.date('registered', { date1904: grid.date1904, year: ledgerYear });
-    // Without a year above the header, a year-less registration takes the as-of year, but it cannot
-    // lie after the as-of date: 12月20日 read on 10 January is last December.
-    if (titleYear === null && registered !== null && registered > options.asOf) {
+    if (notAfter !== null && registered !== null && registered > notAfter) {
       const earlier = ctx.date('registered', { date1904: grid.date1904, year: ledgerYear - 1 }, false);
       if (earlier !== null) registered = earlier;
     }
@@ -189,16 +192,24 @@ function isDisputeRow(row: CellValue[] | undefined, layout: LedgerLayout): boole
   return identified;
 }
 
-/** The year named in the title or 填报日期 line, for dates written without one (5月21日). */
-function yearAboveHeader(grid: SheetGrid, layout: LedgerLayout): number | null {
-  for (let r = layout.headerTop - 1; r >= 0; r--) {
+/**
+ * The year named in the title or 填报日期 line, for dates written without one (5月21日), and the
+ * date itself when the line gives a full one. Read top-down: the title names the ledger's year,
+ * while a 填报日期 below it may already fall in January of the next.
+ */
+function yearAboveHeader(grid: SheetGrid, layout: LedgerLayout): { year: number; notAfter: Day | null } | null {
+  for (let r = 0; r < layout.headerTop; r++) {
     for (const v of grid.values[r] ?? []) {
       if (typeof v === 'number' && v > 30000 && v < 80000) {
         const day = excelSerialToDay(v, grid.date1904);
-        if (day !== null) return ymdFromDay(day).year;
+        if (day !== null) return { year: ymdFromDay(day).year, notAfter: day };
       }
-      const m = typeof v === 'string' ? /((?:19|20)\d{2})\s*(?:年|[-./])/.exec(v) : null;
-      if (m) return Number(m[1]);
+      if (typeof v !== 'string') continue;
+      const full = /((?:19|20)\d{2})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})/.exec(toHalfWidth(v));
+      const day = full ? dayFromYmd(Number(full[1]), Number(full[2]), Number(full[3])) : null;
+      if (full && day !== null) return { year: Number(full[1]), notAfter: day };
+      const m = /((?:19|20)\d{2})\s*(?:年|[-./])/.exec(toHalfWidth(v));
+      if (m) return { year: Number(m[1]), notAfter: null };
     }
   }
   return null;
