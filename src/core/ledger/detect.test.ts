@@ -76,6 +76,23 @@ describe('detectLedger finds the header block', () => {
     expect(layout!.labels.get(3)).toBe('化解工作/化解情况');
   });
 
+  it('tells 当事人/姓名 from 责任人/姓名 by their parents', () => {
+    const layout = detectLedger(
+      sheet(
+        [
+          ['序号', '当事人', null, null, '纠纷类型', '责任人', null],
+          [null, '姓名', '身份证号', '联系电话', null, '姓名', '联系电话'],
+          [1, '张三', '640422199001011234', '13812345678', '邻里纠纷', '王警官', '13900001111'],
+        ],
+        ['A1:A2', 'B1:D1', 'E1:E2', 'F1:G1'],
+      ),
+    );
+    expect([layout!.headerTop, layout!.headerBottom]).toEqual([0, 1]);
+    expect(fieldLetters(layout!.fields)).toEqual({ serial: 'A', parties: 'B', idNumber: 'C', phone: 'D', type: 'E', owner: 'F' });
+    expect(layout!.labels.get(5)).toBe('责任人/姓名');
+    expect(layout!.unmapped).toEqual([6]);
+  });
+
   it('reads a 3-row header: a group row, a field row and a leaf row', () => {
     const layout = detectLedger(
       sheet(
