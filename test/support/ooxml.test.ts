@@ -50,6 +50,33 @@ describe('prepareForSchema', () => {
   });
 });
 
+describe('prepareForSchema on the details', () => {
+  const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+  const XR = 'http://schemas.microsoft.com/office/spreadsheetml/2014/revision';
+
+  it('drops elements in an ignorable namespace with everything inside them', () => {
+    const xml = `<a xmlns="urn:a" xmlns:mc="${MC}" xmlns:xr="${XR}" mc:Ignorable="xr"><b/><xr:x><c/>text</xr:x><d/></a>`;
+    expect(prepareForSchema(xml)).toBe(`<a xmlns="urn:a" xmlns:mc="${MC}" xmlns:xr="${XR}"><b/><d/></a>`);
+  });
+
+  it('copies <extLst><ext> content verbatim, ignorable attributes included', () => {
+    const ext = `<extLst><ext uri="{X}"><x14:y xmlns:x14="urn:x14" xr:uid="{1}" xml:space="preserve"/></ext></extLst>`;
+    const xml = `<a xmlns="urn:a" xmlns:mc="${MC}" xmlns:xr="${XR}" mc:Ignorable="xr" xr:uid="{0}">${ext}</a>`;
+    expect(prepareForSchema(xml)).toBe(`<a xmlns="urn:a" xmlns:mc="${MC}" xmlns:xr="${XR}">${ext}</a>`);
+  });
+
+  it('resolves prefixes by scope, not by spelling', () => {
+    // "x" is ignorable only where it is bound to the ignorable namespace.
+    const xml = `<a xmlns="urn:a" xmlns:mc="${MC}" xmlns:x="${XR}" mc:Ignorable="x"><b x:k="1"/><c xmlns:x="urn:other" x:k="2"/></a>`;
+    expect(prepareForSchema(xml)).toBe(`<a xmlns="urn:a" xmlns:mc="${MC}" xmlns:x="${XR}"><b/><c xmlns:x="urn:other" x:k="2"/></a>`);
+  });
+
+  it('keeps comments and processing instructions outside dropped content', () => {
+    const xml = `<?xml version="1.0"?>\n<!-- c --><a xmlns="urn:a" xml:space="preserve"> t </a>`;
+    expect(prepareForSchema(xml)).toBe('<?xml version="1.0"?>\n<!-- c --><a xmlns="urn:a"> t </a>');
+  });
+});
+
 describe('schemaFor', () => {
   it.each([
     ['xl/worksheets/sheet1.xml', goodSheet, 'sml.xsd'],

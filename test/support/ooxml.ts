@@ -11,7 +11,6 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { unzipSync, strFromU8 } from 'fflate';
-import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 
 /** ../shared beside the repository root. */
 export const SCHEMA_DIR = path.resolve(__dirname, '../../../shared/schemas/ooxml');
@@ -130,89 +129,147 @@ export function schemaFor(partPath: string, xml: string): { schema: string } | {
 
 // ---------------------------------------------------------------- markup-compatibility preprocessing
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- xmldom's node types are loose */
-
-function isElement(n: any): boolean {
-  return n && n.nodeType === 1;
+/** One open element while scanning. */
+interface Frame {
+  /** prefix → namespace URI in scope ('' is the default namespace). */
+  scope: Map<string, string>;
+  ignorable: Set<string>;
+  /**
+   * keep: written out; drop: left out with its content; ext: <extLst><ext> content, copied as is;
+   * ac: mc:AlternateContent (tag left out, only its mc:Fallback's content is kept);
+   * unwrap: mc:Fallback (tag left out, content processed as the parent's).
+   */
+  mode: 'keep' | 'drop' | 'ext' | 'ac' | 'unwrap';
+  local: string;
 }
 
-/** Is this an <ext> inside an <extLst>? Its content is open and stays untouched. */
-function isExtensionContent(el: any): boolean {
-  return el.localName === 'ext' && el.parentNode && el.parentNode.localName === 'extLst';
-}
+const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
+const ATTR = /([^\s=/>]+)(\s*=\s*)("[^"]*"|'[^']*')/g;
 
-function processElement(el: any, inheritedIgnorable: Set<string>): void {
-  let ignorable = inheritedIgnorable;
-  const decl = el.getAttributeNS(MC_NS, 'Ignorable');
-  if (decl) {
-    ignorable = new Set(inheritedIgnorable);
-    for (const prefix of decl.trim().split(/\s+/)) {
-      const uri = el.lookupNamespaceURI(prefix);
-      if (uri) ignorable.add(uri);
-    }
-  }
-  // Attributes: mc:*, ignorable namespaces, xml:space.
-  for (let i = el.attributes.length - 1; i >= 0; i--) {
-    const attr = el.attributes.item(i);
-    const ns = attr.namespaceURI;
-    if (ns === MC_NS || (ns && ignorable.has(ns)) || (ns === XML_NS && attr.localName === 'space')) {
-      el.removeAttributeNode(attr);
-    }
-  }
-  if (isExtensionContent(el)) return;
-  let child = el.firstChild;
-  while (child) {
-    const next = child.nextSibling;
-    if (isElement(child)) {
-      if (child.namespaceURI === MC_NS) {
-        if (child.localName === 'AlternateContent') {
-          // A consumer that understands no extension takes mc:Fallback (ECMA-376 Part 3, 10.2).
-          let fallback: any = null;
-          for (let c = child.firstChild; c; c = c.nextSibling) {
-            if (isElement(c) && c.namespaceURI === MC_NS && c.localName === 'Fallback') fallback = c;
-          }
-          const first = fallback ? fallback.firstChild : null;
-          if (fallback) {
-            while (fallback.firstChild) el.insertBefore(fallback.firstChild, child);
-          }
-          el.removeChild(child);
-          // Process the moved-in children in turn (they sit before `next`).
-          child = first ?? next;
-          continue;
-        }
-        el.removeChild(child);
-      } else if (child.namespaceURI && ignorable.has(child.namespaceURI)) {
-        el.removeChild(child);
-      } else {
-        processElement(child, ignorable);
-      }
-    }
-    child = next;
-  }
+function splitQName(q: string): [string, string] {
+  const i = q.indexOf(':');
+  return i < 0 ? ['', q] : [q.slice(0, i), q.slice(i + 1)];
 }
 
 /**
  * Reduce a part to what the ISO schemas describe: drop mc:Ignorable and every attribute and element
  * in an ignorable namespace, replace mc:AlternateContent by its mc:Fallback content (or nothing),
- * and drop xml:space. <extLst><ext> content is left as it is.
+ * and drop xml:space. <extLst><ext> content is left as it is (ECMA-376 Part 3; see the schemas' README).
+ *
+ * A single pass over the tags, copying untouched stretches as slices: a 100,000-row Excel sheet
+ * (x14ac:dyDescent on every row) takes about a second, where a DOM ran out of memory.
+ * mc:ProcessContent and mc:MustUnderstand are not used in SpreadsheetML parts and are not handled.
  */
 export function prepareForSchema(xml: string): string {
-  // Parts with no markup compatibility and no xml:space go through untouched (big sheets stay fast).
+  // Parts without markup compatibility or xml:space go through untouched.
   if (!/Ignorable|AlternateContent|xml:space|markup-compatibility/.test(xml)) return xml;
-  const errors: string[] = [];
-  const doc: any = new DOMParser({
-    onError: (level: string, msg: string) => {
-      if (level !== 'warning') errors.push(msg);
-    },
-  }).parseFromString(xml, 'text/xml');
-  if (errors.length || !doc.documentElement) {
-    // Leave it to xmllint to report the well-formedness error with a line number.
-    return xml;
+  const out: string[] = [];
+  let copyFrom = 0; // xml[copyFrom, here) is still to be copied
+  const root: Frame = { scope: new Map([['xml', XML_NS]]), ignorable: new Set(), mode: 'keep', local: '' };
+  const stack: Frame[] = [root];
+  /** Leave xml[from, to) out of the output. */
+  const skip = (from: number, to: number) => {
+    if (from > copyFrom) out.push(xml.slice(copyFrom, from));
+    copyFrom = to;
+  };
+  let m: RegExpExecArray | null;
+  TOKEN.lastIndex = 0;
+  while ((m = TOKEN.exec(xml))) {
+    const top = stack[stack.length - 1];
+    const from = m.index;
+    const to = TOKEN.lastIndex;
+    // Text between tags: dropped inside a dropped element and directly inside AlternateContent.
+    if (top.mode === 'drop' || top.mode === 'ac') skip(copyFrom, from);
+    const qname = m[2];
+    if (qname === undefined) {
+      // Comment, CDATA, PI: kept unless inside something dropped.
+      if (top.mode === 'drop' || top.mode === 'ac') skip(from, to);
+      continue;
+    }
+    if (m[1] === '/') {
+      const frame = stack.pop();
+      if (!frame || stack.length === 0) throw new Error(`prepareForSchema: unbalanced </${qname}>`);
+      if (frame.mode !== 'keep' && frame.mode !== 'ext') skip(from, to);
+      continue;
+    }
+    const selfClosing = m[4] === '/';
+    const attrs = m[3];
+    // Inside something dropped or inside ext content: only track nesting.
+    if (top.mode === 'drop' || top.mode === 'ext') {
+      if (top.mode === 'drop') skip(from, to);
+      if (!selfClosing) stack.push({ scope: top.scope, ignorable: top.ignorable, mode: top.mode, local: '' });
+      continue;
+    }
+    // Namespace declarations on this element.
+    let scope = top.scope;
+    let ignorableDecl: string | null = null;
+    if (attrs && (attrs.includes('xmlns') || attrs.includes(':'))) {
+      ATTR.lastIndex = 0;
+      let a: RegExpExecArray | null;
+      while ((a = ATTR.exec(attrs))) {
+        const name = a[1];
+        const value = a[3].slice(1, -1);
+        if (name === 'xmlns' || name.startsWith('xmlns:')) {
+          if (scope === top.scope) scope = new Map(top.scope);
+          scope.set(name === 'xmlns' ? '' : name.slice(6), value);
+        }
+      }
+      ATTR.lastIndex = 0;
+      while ((a = ATTR.exec(attrs))) {
+        const [p, l] = splitQName(a[1]);
+        if (p && l === 'Ignorable' && scope.get(p) === MC_NS) ignorableDecl = a[3].slice(1, -1);
+      }
+    }
+    let ignorable = top.ignorable;
+    if (ignorableDecl) {
+      ignorable = new Set(top.ignorable);
+      for (const prefix of ignorableDecl.trim().split(/\s+/)) {
+        const uri = scope.get(prefix);
+        if (uri) ignorable.add(uri);
+      }
+    }
+    const [prefix, local] = splitQName(qname);
+    const ns = scope.get(prefix) ?? '';
+    let mode: Frame['mode'] = 'keep';
+    if (ns === MC_NS) {
+      if (local === 'AlternateContent') mode = 'ac';
+      else if (local === 'Fallback' && top.mode === 'ac') mode = 'unwrap';
+      else mode = 'drop';
+    } else if (top.mode === 'ac') {
+      mode = 'drop'; // stray content directly inside AlternateContent
+    } else if (ignorable.has(ns)) {
+      mode = 'drop';
+    } else if (local === 'ext' && top.local === 'extLst') {
+      mode = 'ext';
+    }
+    if (mode === 'keep' || mode === 'ext') {
+      // Rewrite the tag only when some attribute must go.
+      if (attrs && attrs.includes(':')) {
+        let changed = false;
+        const kept = attrs.replace(ATTR, (whole, name: string) => {
+          const [p] = splitQName(name);
+          if (!p || p === 'xmlns') return whole;
+          const uri = scope.get(p);
+          if (uri === MC_NS || (uri && ignorable.has(uri)) || name === 'xml:space') {
+            changed = true;
+            return '';
+          }
+          return whole;
+        });
+        if (changed) {
+          skip(from, to);
+          out.push(`<${qname}${kept.replace(/\s+$/, '')}${selfClosing ? '/>' : '>'}`);
+        }
+      }
+    } else {
+      skip(from, to);
+    }
+    if (!selfClosing) stack.push({ scope, ignorable, mode, local });
   }
-  processElement(doc.documentElement, new Set());
-  return new XMLSerializer().serializeToString(doc);
+  if (stack.length !== 1) throw new Error('prepareForSchema: unclosed elements');
+  out.push(xml.slice(copyFrom));
+  return out.join('');
 }
-/* eslint-enable @typescript-eslint/no-explicit-any */
 
 // ---------------------------------------------------------------- xmllint
 
@@ -246,7 +303,15 @@ export function validateParts(parts: PartToValidate[]): ValidationResult[] {
   try {
     const tmpName = parts.map((p, i) => path.join(dir, `${String(i).padStart(4, '0')}-${path.basename(p.path).replace(/[^\w.-]/g, '_') || 'part'}`));
     for (const [schema, indices] of bySchema) {
-      for (const i of indices) fs.writeFileSync(tmpName[i], prepareForSchema(parts[i].xml));
+      for (const i of indices) {
+        let prepared = parts[i].xml;
+        try {
+          prepared = prepareForSchema(prepared);
+        } catch {
+          // Not well-formed: validate it as it is, so xmllint reports where it breaks.
+        }
+        fs.writeFileSync(tmpName[i], prepared);
+      }
       // Chunks keep the command line short.
       for (let start = 0; start < indices.length; start += 100) {
         const chunk = indices.slice(start, start + 100);
@@ -344,25 +409,43 @@ export function checkWellFormed(parts: PartToValidate[]): ValidationResult[] {
 
 // ---------------------------------------------------------------- reading cell values (for tests)
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- xmldom's node types are loose */
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+// Regular expressions rather than a DOM: these helpers must also read 100,000-row outputs.
 
-function parseXml(bytes: Uint8Array): any {
-  return new DOMParser().parseFromString(partText(bytes), 'text/xml');
+const ENTITY: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Replace the five XML entities and character references. */
+export function decodeXmlText(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITY[e],
+  );
 }
 
-function elements(parent: any, local: string): any[] {
-  return Array.from(parent.getElementsByTagNameNS(MAIN_NS, local) as ArrayLike<any>);
+/** Attributes of a start tag's attribute text (prefixes kept: 'r:id'). */
+function attributes(attrText: string): Map<string, string> {
+  const map = new Map<string, string>();
+  const re = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+  let a: RegExpExecArray | null;
+  while ((a = re.exec(attrText))) map.set(a[1], decodeXmlText(a[2] ?? a[3]));
+  return map;
 }
 
-/** Text of a <si> or <is>: its <t>, or its runs' <t>s, never the phonetic <rPh>. */
-function stringItemText(si: any): string {
+/** Every start tag <prefix:local …> (any prefix) with its attributes. */
+function tags(xml: string, local: string): Map<string, string>[] {
+  const re = new RegExp(`<(?:[\\w.-]+:)?${local}\\b([^>]*?)/?>`, 'g');
+  const out: Map<string, string>[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(xml))) out.push(attributes(m[1]));
+  return out;
+}
+
+/** Text of a <si> or <is>: its <t>s (directly or in runs), never the phonetic <rPh>. */
+function stringItemText(inner: string): string {
+  const noPhonetic = inner.replace(/<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g, '');
   let s = '';
-  for (let n = si.firstChild; n; n = n.nextSibling) {
-    if (n.localName === 't') s += n.textContent;
-    else if (n.localName === 'r') for (const t of elements(n, 't')) s += t.textContent;
-  }
+  const re = /<(?:[\w.-]+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?t>/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(noPhonetic))) s += decodeXmlText(m[1]);
   return s;
 }
 
@@ -370,6 +453,12 @@ function stringItemText(si: any): string {
 function resolveTarget(fromPart: string, target: string): string {
   if (target.startsWith('/')) return target.slice(1);
   return path.posix.normalize(path.posix.join(path.posix.dirname(fromPart), target));
+}
+
+function relsOf(zip: Map<string, Uint8Array>, part: string): Map<string, string>[] {
+  const relsPath = part ? `${path.posix.dirname(part)}/_rels/${path.posix.basename(part)}.rels`.replace(/^\.\//, '') : '_rels/.rels';
+  const b = zip.get(relsPath);
+  return b ? tags(partText(b), 'Relationship') : [];
 }
 
 export interface SheetValues {
@@ -383,52 +472,60 @@ export interface SheetValues {
 }
 
 /**
- * Read one sheet's cell values from a package: a small, independent reader so fixture tests
- * do not depend on the engine's own reader. Formulas give their cached values.
+ * Read one sheet's cell values from a package: a small, independent reader so fixture tests do not
+ * depend on the engine's own reader. Formulas give their cached values; _xHHHH_ escapes are left as
+ * written.
  */
 export function readSheetValues(bytes: Uint8Array, sheetName?: string): SheetValues {
   const zip = readZip(bytes);
-  const get = (p: string) => {
+  const text = (p: string) => {
     const b = zip.get(p);
     if (!b) throw new Error(`missing part ${p}`);
-    return b;
+    return partText(b);
   };
-  const rootRels = parseXml(get('_rels/.rels'));
-  const officeRel = Array.from(rootRels.getElementsByTagName('Relationship') as ArrayLike<any>).find((r) => /\/officeDocument$/.test(r.getAttribute('Type')));
-  const wbPath = resolveTarget('', officeRel.getAttribute('Target'));
-  const wb = parseXml(get(wbPath));
-  const relsPath = `${path.posix.dirname(wbPath)}/_rels/${path.posix.basename(wbPath)}.rels`;
-  const rels = Array.from(parseXml(get(relsPath)).getElementsByTagName('Relationship') as ArrayLike<any>);
-  const target = (id: string) => resolveTarget(wbPath, rels.find((r) => r.getAttribute('Id') === id).getAttribute('Target'));
-  const sheets = elements(wb, 'sheet').map((s) => ({ name: s.getAttribute('name') as string, rid: s.getAttributeNS(REL_NS, 'id') as string }));
-  const pr = elements(wb, 'workbookPr')[0];
-  const date1904 = !!pr && ['1', 'true'].includes(pr.getAttribute('date1904'));
-  const sstRel = rels.find((r) => /\/sharedStrings$/.test(r.getAttribute('Type')));
-  const sst = sstRel ? elements(parseXml(get(resolveTarget(wbPath, sstRel.getAttribute('Target')))), 'si').map(stringItemText) : [];
+  const office = relsOf(zip, '').find((r) => /\/officeDocument$/.test(r.get('Type') ?? ''));
+  if (!office) throw new Error('no officeDocument relationship');
+  const wbPath = resolveTarget('', office.get('Target')!);
+  const wb = text(wbPath);
+  const rels = relsOf(zip, wbPath);
+  const sheets = tags(wb, 'sheet').map((a) => ({ name: a.get('name')!, rid: a.get('r:id') ?? [...a].find(([k]) => k.endsWith(':id'))?.[1] ?? '' }));
+  const pr = tags(wb, 'workbookPr')[0];
+  const date1904 = !!pr && ['1', 'true'].includes(pr.get('date1904') ?? '');
+  const sstRel = rels.find((r) => /\/sharedStrings$/.test(r.get('Type') ?? ''));
+  const sst: string[] = [];
+  if (sstRel) {
+    const re = /<(?:[\w.-]+:)?si>([\s\S]*?)<\/(?:[\w.-]+:)?si>|<(?:[\w.-]+:)?si\/>/g;
+    const xml = text(resolveTarget(wbPath, sstRel.get('Target')!));
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(xml))) sst.push(m[1] === undefined ? '' : stringItemText(m[1]));
+  }
   const chosen = sheetName === undefined ? sheets[0] : sheets.find((s) => s.name === sheetName);
   if (!chosen) throw new Error(`no sheet named ${sheetName}`);
-  const doc = parseXml(get(target(chosen.rid)));
+  const sheetRel = rels.find((r) => r.get('Id') === chosen.rid);
+  if (!sheetRel) throw new Error(`no relationship ${chosen.rid}`);
+  const doc = text(resolveTarget(wbPath, sheetRel.get('Target')!));
   const cells = new Map<string, string | number | boolean>();
-  for (const c of elements(doc, 'c')) {
-    const ref = c.getAttribute('r') as string;
-    const t = c.getAttribute('t') || 'n';
-    const v = elements(c, 'v')[0]?.textContent ?? null;
+  const cellRe = /<(?:[\w.-]+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g;
+  let m: RegExpExecArray | null;
+  while ((m = cellRe.exec(doc))) {
+    // Two targeted matches instead of a full attribute map: big sheets hold millions of cells.
+    const ref = /(?:^|\s)r\s*=\s*["']([^"']*)["']/.exec(m[1])?.[1];
+    const inner = m[2];
+    if (!ref || inner === undefined) continue;
+    const t = /(?:^|\s)t\s*=\s*["']([^"']*)["']/.exec(m[1])?.[1] ?? 'n';
     if (t === 'inlineStr') {
-      const is = elements(c, 'is')[0];
-      if (is) cells.set(ref, stringItemText(is));
-    } else if (v === null) {
+      const is = /<(?:[\w.-]+:)?is>([\s\S]*?)<\/(?:[\w.-]+:)?is>/.exec(inner);
+      if (is) cells.set(ref, stringItemText(is[1]));
       continue;
-    } else if (t === 's') {
-      cells.set(ref, sst[Number(v)]);
-    } else if (t === 'str' || t === 'e') {
-      cells.set(ref, v);
-    } else if (t === 'b') {
-      cells.set(ref, v === '1' || v === 'true');
-    } else {
-      cells.set(ref, Number(v));
     }
+    const v = /<(?:[\w.-]+:)?v>([\s\S]*?)<\/(?:[\w.-]+:)?v>/.exec(inner);
+    if (!v) continue;
+    const raw = decodeXmlText(v[1]);
+    if (t === 's') cells.set(ref, sst[Number(raw)]);
+    else if (t === 'str' || t === 'e') cells.set(ref, raw);
+    else if (t === 'b') cells.set(ref, raw === '1' || raw === 'true');
+    else cells.set(ref, Number(raw));
   }
-  const merges = elements(doc, 'mergeCell').map((m) => m.getAttribute('ref') as string);
+  const merges = tags(doc, 'mergeCell').map((x) => x.get('ref')!);
   return { sheets: sheets.map((s) => s.name), cells, merges, date1904 };
 }
-/* eslint-enable @typescript-eslint/no-explicit-any */
