@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import dayjs from 'dayjs';
 import { DEFAULT_PRESET, parseIsoDay, PresetError, validatePreset, type Language, type TriagePreset } from '../core';
-import { processWorkbook, WorkbookError } from '../hosts/xlsx';
+import { processWorkbook, WorkbookError, type DeflateCodec } from '../hosts/xlsx';
 import { HELP, parseArgs, UsageError, type RunArgs } from './args';
 import { formatSummary, jobToJson } from './report';
 
@@ -34,6 +35,12 @@ const say = {
 };
 
 class InputError extends Error {}
+
+/** Node's native zlib: the same raw deflate as fflate, several times faster on big sheets. */
+const NODE_CODEC: DeflateCodec = {
+  deflate: (data) => zlib.deflateRawSync(data, { level: 6 }),
+  inflate: (data) => zlib.inflateRawSync(data),
+};
 
 export interface Io {
   stdout: (s: string) => void;
@@ -130,6 +137,7 @@ function run(args: RunArgs, io: Io) {
     preset,
     language: args.language,
     mask: args.mask,
+    codec: NODE_CODEC,
     onProgress: progress ? (stage) => io.stderr(`${t.stage[stage]}\n`) : undefined,
   });
 

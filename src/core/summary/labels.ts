@@ -72,6 +72,7 @@ export const LABELS = {
 
   overdue: { zh: '逾期未回访', en: 'Overdue revisits' },
   overdueCount: { zh: '逾期件数', en: 'Overdue' },
+  overdueMore: { zh: '另有 {more} 件逾期回访未列出，完整名单见“回访清单”工作表', en: '{more} more overdue revisits are not listed; see the 回访清单 sheet' },
   ledgerRow: { zh: '台账行', en: 'Ledger row' },
   villageColumn: { zh: '村', en: 'Village' },
   person: { zh: '责任人', en: 'Responsible' },

@@ -171,3 +171,15 @@ describe('renderMeetingSummary', () => {
     expect(find(en, 'Red')).toBeDefined();
   });
 });
+
+describe('the overdue list in the handout', () => {
+  it('prints the 50 most overdue revisits and says how many more are on the 回访清单 sheet', () => {
+    const many = Array.from({ length: 53 }, (_, i) =>
+      dispute(10 + i, { registered: day(2026, 10, 1), level: 'green', overdueDays: 100 - i, nextRevisit: day(2026, 10, 31), text: { place: '西村' } }),
+    );
+    const sheet = renderMeetingSummary(buildMeetingSummary(many, { period: NOV, asOf: AS_OF, previous: null }), { language: 'zh', mask: true });
+    const rowsListed = sheet.rows.filter((row) => row[1]?.value === '西村' && row[5]?.style === 'number');
+    expect(rowsListed.map((row) => row[5].value)).toEqual(Array.from({ length: 50 }, (_, i) => 100 - i));
+    expect(allText(sheet)).toContain('另有 3 件逾期回访未列出，完整名单见“回访清单”工作表');
+  });
+});

@@ -1,6 +1,7 @@
 import type { CellValue } from '../model';
 import { day, dispute } from './fixtures';
 import {
+  CHUNK_CHARS,
   SNAPSHOT_MARKER,
   diffSinceSnapshot,
   previousSnapshot,
@@ -47,13 +48,11 @@ describe('snapshot rows', () => {
     ],
   };
 
-  it('writes a version marker, a header and one row per period and entry, all the same width', () => {
+  it('writes a version marker, a header and one row per period with its entries packed in a cell', () => {
     expect(snapshotToRows(nov)).toEqual([
-      ['tricolor-meeting-snapshots', 1, '', '', '', '', ''],
-      ['kind', 'from', 'to', 'key', 'row', 'level', 'status'],
-      ['period', 20758, 20787, '2026-11-01..2026-11-30', 2, '', ''],
-      ['entry', 20758, 20787, '0012', 3, 'red', 'open'],
-      ['entry', 20758, 20787, '2026-11-03|张三|东村|邻里', 4, 'yellow', 'resolved'],
+      ['tricolor-meeting-snapshots', 2, '', '', ''],
+      ['kind', 'from', 'to', 'entries', 'data'],
+      ['period', '2026-11-01', '2026-11-30', 2, '0012\t3\tr\to\n2026-11-03|张三|东村|邻里\t4\ty\tr'],
     ]);
   });
 
@@ -67,12 +66,21 @@ describe('snapshot rows', () => {
     expect(snapshotsFromRows(snapshotToRows(snap(NOV)))).toEqual({ snapshots: [snap(NOV)], problems: [] });
   });
 
-  it('reads numbers a spreadsheet made of numeric text, and ISO dates typed by hand', () => {
+  it('splits a large snapshot over cells below Excel\'s 32,767-character limit and reads it back whole', () => {
+    const keys = Array.from({ length: 5000 }, (_, i) => `h:${String(i).padStart(8, '0')}`);
+    const big = snap(NOV, keys);
+    const rows = snapshotToRows(big);
+    const cells = rows[2].slice(4) as string[];
+    expect(cells.length).toBeGreaterThan(1);
+    expect(cells.every((c) => c.length <= CHUNK_CHARS)).toBe(true);
+    expect(snapshotsFromRows(rows)).toEqual({ snapshots: [big], problems: [] });
+  });
+
+  it('reads the count as numeric text, as a spreadsheet may return it', () => {
     const rows: CellValue[][] = [
-      [SNAPSHOT_MARKER, '1', '', '', '', '', ''],
-      ['kind', 'from', 'to', 'key', 'row', 'level', 'status'],
-      ['period', '2026-11-01', '2026-11-30', '', 1, '', ''],
-      ['entry', 20758, '20787', 12, '3', 'RED', ' open '],
+      [SNAPSHOT_MARKER, '2'],
+      ['kind', 'from', 'to', 'entries', 'data'],
+      ['period', '2026-11-01', '2026-11-30', '1', '12\t3\tr\to'],
     ];
     expect(snapshotsFromRows(rows)).toEqual({
       snapshots: [{ period: NOV, entries: [{ key: '12', row: 3, level: 'red', status: 'open' }] }],
@@ -80,32 +88,35 @@ describe('snapshot rows', () => {
     });
   });
 
-  it.each<[string, CellValue[], string]>([
-    ['an unknown level', ['entry', 20758, 20787, 'A', 3, 'purple', 'open'], 'Row 4: damaged snapshot entry (level unreadable); skipped.'],
-    ['a blank key', ['entry', 20758, 20787, '', 3, 'red', 'open'], 'Row 4: damaged snapshot entry (key unreadable); skipped.'],
-    ['a row that is not a number', ['entry', 20758, 20787, 'A', 'x', 'red', 'open'], 'Row 4: damaged snapshot entry (row unreadable); skipped.'],
-    ['an unknown status', ['entry', 20758, 20787, 'A', 3, 'red', 'done'], 'Row 4: damaged snapshot entry (status unreadable); skipped.'],
-    ['an unreadable period', ['entry', 'soon', 20787, 'A', 3, 'red', 'open'], "Row 4: unreadable period 'soon'..'20787'; skipped."],
-    ['an unknown kind', ['note', 20758, 20787, 'A', 3, 'red', 'open'], "Row 4: unknown row kind 'note'; skipped."],
-  ])('skips and reports a row with %s, and keeps the rest', (_what, bad, message) => {
+  it.each<[string, string, string]>([
+    ['an unknown level', 'A\t3\tpurple\to', 'Row 3: 1 damaged snapshot entries of 2026-11-01..2026-11-30 skipped.'],
+    ['a blank key', '\t3\tr\to', 'Row 3: 1 damaged snapshot entries of 2026-11-01..2026-11-30 skipped.'],
+    ['a row that is not a number', 'A\tx\tr\to', 'Row 3: 1 damaged snapshot entries of 2026-11-01..2026-11-30 skipped.'],
+    ['an unknown status', 'A\t3\tr\tdone', 'Row 3: 1 damaged snapshot entries of 2026-11-01..2026-11-30 skipped.'],
+  ])('skips and reports an entry with %s, and keeps the rest', (_what, bad, message) => {
     const rows: CellValue[][] = [
-      [SNAPSHOT_MARKER, 1],
-      ['kind', 'from', 'to', 'key', 'row', 'level', 'status'],
-      ['period', 20758, 20787, '', 1],
-      bad,
-      ['entry', 20758, 20787, 'B', 5, 'green', 'closed'],
+      [SNAPSHOT_MARKER, 2],
+      ['kind', 'from', 'to', 'entries', 'data'],
+      ['period', '2026-11-01', '2026-11-30', 2, `${bad}\nB\t5\tg\tc`],
     ];
     const result = snapshotsFromRows(rows);
     expect(result.snapshots).toEqual([{ period: NOV, entries: [{ key: 'B', row: 5, level: 'green', status: 'closed' }] }]);
-    expect(result.problems[0]).toBe(message);
+    expect(result.problems).toEqual([message]);
   });
 
-  it('reports a snapshot whose entry count does not match its period row', () => {
+  it.each<[string, CellValue[], string]>([
+    ['an unreadable period', ['period', 'soon', '2026-11-30', 1, 'A\t3\tr\to'], "Row 3: unreadable period 'soon'..'2026-11-30'; skipped."],
+    ['an unknown kind', ['note', '2026-11-01', '2026-11-30', 1, 'A\t3\tr\to'], "Row 3: unknown row kind 'note'; skipped."],
+  ])('skips and reports a row with %s', (_what, bad, message) => {
+    const rows: CellValue[][] = [[SNAPSHOT_MARKER, 2], ['kind', 'from', 'to', 'entries', 'data'], bad];
+    expect(snapshotsFromRows(rows)).toEqual({ snapshots: [], problems: [message] });
+  });
+
+  it('reports a snapshot whose entry count does not match', () => {
     const rows: CellValue[][] = [
-      [SNAPSHOT_MARKER, 1],
-      ['kind', 'from', 'to', 'key', 'row', 'level', 'status'],
-      ['period', 20758, 20787, '', 3],
-      ['entry', 20758, 20787, 'B', 5, 'green', 'closed'],
+      [SNAPSHOT_MARKER, 2],
+      ['kind', 'from', 'to', 'entries', 'data'],
+      ['period', '2026-11-01', '2026-11-30', 3, 'B\t5\tg\tc'],
     ];
     expect(snapshotsFromRows(rows).problems).toEqual(['Row 3: snapshot 2026-11-01..2026-11-30 should have 3 entries but 1 were read.']);
   });
@@ -116,9 +127,9 @@ describe('snapshot rows', () => {
   });
 
   it('refuses a format version it does not know', () => {
-    expect(snapshotsFromRows([[SNAPSHOT_MARKER, 2], ['entry', 20758, 20787, 'A', 3, 'red', 'open']])).toEqual({
+    expect(snapshotsFromRows([[SNAPSHOT_MARKER, 1], ['entry', 20758, 20787, 'A', 3, 'red', 'open']])).toEqual({
       snapshots: [],
-      problems: ["Row 1: snapshot format version '2' is not supported (this version reads 1); no previous snapshot was read."],
+      problems: ["Row 1: snapshot format version '1' is not supported (this version reads 2); no previous snapshot was read."],
     });
   });
 

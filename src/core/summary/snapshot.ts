@@ -4,26 +4,29 @@ import { dayFromYmd, formatDay } from '../cells';
 import type { DiffItem, MeetingSnapshot, Period, SnapshotDiff, SnapshotEntry } from './types';
 
 /**
- * Snapshot storage format, version 1. Hosts keep the matrix in a hidden sheet. Every row has
- * `SNAPSHOT_WIDTH` cells so it can be written as one rectangular range.
+ * Snapshot storage format, version 2. Hosts keep the matrix in a hidden sheet; every row has the
+ * same width so it can be written as one rectangular range.
  *
- *   row 1: 'tricolor-meeting-snapshots' | 1 (the version) | '' …
- *   row 2: kind | from | to | key | row | level | status        (the header)
- *   then, per snapshot:
- *          'period' | from | to | 'YYYY-MM-DD..YYYY-MM-DD' (for people) | entry count | '' | ''
- *          'entry'  | from | to | key | row | level | status    (one per dispute)
+ *   row 1: 'tricolor-meeting-snapshots' | 2 (the version) | '' …
+ *   row 2: kind | from | to | entries | data …                     (the header)
+ *   then one row per snapshot:
+ *          'period' | YYYY-MM-DD | YYYY-MM-DD | entry count | chunk | chunk …
  *
- * from/to are `Day` numbers; level is red/yellow/green, status open/resolved/closed. Every entry
- * row names its period, so a damaged row loses only itself. A future format changes the version
- * in row 1; this reader refuses versions it does not know instead of guessing.
+ * A chunk is up to CHUNK_CHARS characters of lines `key<TAB>row<TAB>level<TAB>status` (level
+ * r/y/g, status o/r/c). Packing a 100,000-row ledger into about 70 cells instead of 700,000 keeps
+ * the sheet small, and keeps an Office.js write far under Excel on the web's request limit.
+ * A damaged line loses only itself; an unknown version is refused rather than guessed at.
  */
 export const SNAPSHOT_MARKER = 'tricolor-meeting-snapshots';
-export const SNAPSHOT_VERSION = 1;
-export const SNAPSHOT_HEADER: readonly string[] = ['kind', 'from', 'to', 'key', 'row', 'level', 'status'];
-const WIDTH = SNAPSHOT_HEADER.length;
+export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_HEADER: readonly string[] = ['kind', 'from', 'to', 'entries', 'data'];
+/** Below Excel's 32,767-character cell limit, with room to spare. */
+export const CHUNK_CHARS = 30000;
 
-const LEVEL_WORDS: Record<string, Level> = { red: 'red', yellow: 'yellow', green: 'green', 红: 'red', 黄: 'yellow', 绿: 'green' };
-const STATUS_WORDS: Record<string, DisputeStatus> = { open: 'open', resolved: 'resolved', closed: 'closed' };
+const LEVEL_CODE: Record<Level, string> = { red: 'r', yellow: 'y', green: 'g' };
+const STATUS_CODE: Record<DisputeStatus, string> = { open: 'o', resolved: 'r', closed: 'c' };
+const LEVEL_OF: Record<string, Level> = { r: 'red', y: 'yellow', g: 'green' };
+const STATUS_OF: Record<string, DisputeStatus> = { o: 'open', r: 'resolved', c: 'closed' };
 
 export function samePeriod(a: Period, b: Period): boolean {
   return a.from === b.from && a.to === b.to;
@@ -42,20 +45,28 @@ export function takeSnapshot(disputes: readonly TriagedDispute[], period: Period
   };
 }
 
-function pad(cells: (string | number)[]): (string | number)[] {
-  while (cells.length < WIDTH) cells.push('');
-  return cells;
+function chunks(entries: readonly SnapshotEntry[]): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const e of entries) {
+    const line = `${e.key.replace(/[\t\n]/g, ' ')}\t${e.row}\t${LEVEL_CODE[e.level]}\t${STATUS_CODE[e.status]}`;
+    if (current && current.length + 1 + line.length > CHUNK_CHARS) {
+      out.push(current);
+      current = '';
+    }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) out.push(current);
+  return out;
 }
 
 /** The matrix for the hidden sheet, snapshots in the order given. */
 export function snapshotToRows(snapshots: MeetingSnapshot | readonly MeetingSnapshot[]): (string | number)[][] {
   const list: readonly MeetingSnapshot[] = Array.isArray(snapshots) ? snapshots : [snapshots as MeetingSnapshot];
-  const rows: (string | number)[][] = [pad([SNAPSHOT_MARKER, SNAPSHOT_VERSION]), [...SNAPSHOT_HEADER]];
-  for (const s of list) {
-    const { from, to } = s.period;
-    rows.push(pad(['period', from, to, `${formatDay(from)}..${formatDay(to)}`, s.entries.length]));
-    for (const e of s.entries) rows.push(['entry', from, to, e.key, e.row, e.level, e.status]);
-  }
+  const rows: (string | number)[][] = [[SNAPSHOT_MARKER, SNAPSHOT_VERSION], [...SNAPSHOT_HEADER]];
+  for (const s of list) rows.push(['period', formatDay(s.period.from), formatDay(s.period.to), s.entries.length, ...chunks(s.entries)]);
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  for (const r of rows) while (r.length < width) r.push('');
   return rows;
 }
 
@@ -73,8 +84,6 @@ function cellInteger(v: CellValue | undefined): number | null {
 }
 
 function cellDay(v: CellValue | undefined): Day | null {
-  const n = cellInteger(v);
-  if (n !== null) return n;
   if (typeof v === 'string') {
     const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v.trim());
     if (m) return dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -86,17 +95,8 @@ function isBlankRow(row: readonly CellValue[] | undefined): boolean {
   return !row || row.every((c) => cellString(c) === '');
 }
 
-interface Group {
-  period: Period;
-  entries: SnapshotEntry[];
-  declared: number | null;
-  /** 1-based sheet row of the period row, or of the first entry when the period row is missing. */
-  firstRow: number;
-  periodRows: number;
-}
-
 /**
- * Reads the hidden sheet back. Tolerant: a damaged row is skipped and reported; an unknown
+ * Reads the hidden sheet back. Tolerant: a damaged row or line is skipped and reported; an unknown
  * format or version gives no snapshots and one problem (the host then starts afresh).
  * Problems name the 1-based sheet row.
  */
@@ -120,23 +120,12 @@ export function snapshotsFromRows(rows: readonly (readonly CellValue[])[]): { sn
   if (i < rows.length && cellString(rows[i][0]).toLowerCase() === SNAPSHOT_HEADER[0]) i++;
   else if (i < rows.length) problems.push(`Row ${i + 1}: the header row is missing; reading on.`);
 
-  const groups = new Map<string, Group>();
-  const groupFor = (from: Day, to: Day, sheetRow: number): Group => {
-    const id = `${from}:${to}`;
-    let g = groups.get(id);
-    if (!g) {
-      g = { period: { from, to }, entries: [], declared: null, firstRow: sheetRow, periodRows: 0 };
-      groups.set(id, g);
-    }
-    return g;
-  };
-
+  const byPeriod = new Map<string, MeetingSnapshot>();
   for (; i < rows.length; i++) {
     const row = rows[i];
     const at = `Row ${i + 1}`;
     if (isBlankRow(row)) continue;
-    const kind = cellString(row[0]).toLowerCase();
-    if (kind !== 'period' && kind !== 'entry') {
+    if (cellString(row[0]).toLowerCase() !== 'period') {
       problems.push(`${at}: unknown row kind '${cellString(row[0])}'; skipped.`);
       continue;
     }
@@ -146,35 +135,29 @@ export function snapshotsFromRows(rows: readonly (readonly CellValue[])[]): { sn
       problems.push(`${at}: unreadable period '${cellString(row[1])}'..'${cellString(row[2])}'; skipped.`);
       continue;
     }
-    if (kind === 'period') {
-      const g = groupFor(from, to, i + 1);
-      g.periodRows++;
-      const declared = cellInteger(row[4]);
-      if (declared !== null && declared >= 0) g.declared = (g.declared ?? 0) + declared;
-      continue;
+    const entries: SnapshotEntry[] = [];
+    let damaged = 0;
+    for (let c = 4; c < row.length; c++) {
+      const chunk = row[c];
+      if (typeof chunk !== 'string' || chunk === '') continue;
+      for (const line of chunk.split('\n')) {
+        const [key, sheetRow, level, status] = line.split('\t');
+        const n = Number(sheetRow);
+        if (!key || !Number.isInteger(n) || n < 1 || !LEVEL_OF[level] || !STATUS_OF[status]) damaged++;
+        else entries.push({ key, row: n, level: LEVEL_OF[level], status: STATUS_OF[status] });
+      }
     }
-    const key = cellString(row[3]);
-    const sheetRow = cellInteger(row[4]);
-    const level = LEVEL_WORDS[cellString(row[5]).toLowerCase()];
-    const status = STATUS_WORDS[cellString(row[6]).toLowerCase()];
-    if (key === '' || sheetRow === null || sheetRow < 1 || !level || !status) {
-      const what = key === '' ? 'key' : sheetRow === null || sheetRow < 1 ? 'row' : !level ? 'level' : 'status';
-      problems.push(`${at}: damaged snapshot entry (${what} unreadable); skipped.`);
-      continue;
-    }
-    groupFor(from, to, i + 1).entries.push({ key, row: sheetRow, level, status });
+    const name = `${formatDay(from)}..${formatDay(to)}`;
+    if (damaged) problems.push(`${at}: ${damaged} damaged snapshot entries of ${name} skipped.`);
+    const declared = cellInteger(row[3]);
+    if (declared !== null && declared !== entries.length + damaged)
+      problems.push(`${at}: snapshot ${name} should have ${declared} entries but ${entries.length} were read.`);
+    const id = `${from}:${to}`;
+    const existing = byPeriod.get(id);
+    if (existing) existing.entries.push(...entries);
+    else byPeriod.set(id, { period: { from, to }, entries });
   }
-
-  const snapshots: MeetingSnapshot[] = [];
-  for (const g of groups.values()) {
-    const name = `${formatDay(g.period.from)}..${formatDay(g.period.to)}`;
-    if (g.periodRows === 0) problems.push(`Row ${g.firstRow}: snapshot ${name} has no period row; its entries were read.`);
-    if (g.declared !== null && g.declared !== g.entries.length) {
-      problems.push(`Row ${g.firstRow}: snapshot ${name} should have ${g.declared} entries but ${g.entries.length} were read.`);
-    }
-    snapshots.push({ period: g.period, entries: g.entries });
-  }
-  snapshots.sort(comparePeriods);
+  const snapshots = [...byPeriod.values()].sort(comparePeriods);
   return { snapshots, problems };
 }
 

@@ -19,15 +19,23 @@ export interface LedgerStyles {
  */
 export function writeLedgerSheet(xml: string, plan: WritePlan, styles: LedgerStyles, date1904: boolean): string {
   const headerStyle = styleAt(xml, plan.headerStyleFrom.row, plan.headerStyleFrom.col);
-  const cellsByRow = collectCells(plan, styles, headerStyle, date1904);
-  xml = writeRows(xml, cellsByRow);
-  xml = mergeOwnHeaders(xml, plan);
-  xml = setColumnWidths(xml, plan);
-  xml = widenDimension(xml, plan);
-  xml = replaceConditionalFormats(xml, plan, styles);
-  xml = replaceDropdown(xml, plan);
-  return xml;
+  const data = findElement(xml, 'sheetData');
+  if (!data) throw new Error('worksheet has no sheetData');
+  // Structural edits work on the part without its rows (a few kilobytes), so a 100,000-row
+  // sheet is copied once, not once per edit.
+  let skeleton = xml.slice(0, data.start) + SHEET_DATA_SLOT + xml.slice(data.end);
+  skeleton = mergeOwnHeaders(skeleton, plan);
+  skeleton = setColumnWidths(skeleton, plan);
+  skeleton = widenDimension(skeleton, plan);
+  skeleton = replaceConditionalFormats(skeleton, plan, styles);
+  skeleton = replaceDropdown(skeleton, plan);
+  const rows = writeRows(xml.slice(data.start, data.end), collectCells(plan, styles, headerStyle, date1904));
+  const at = skeleton.indexOf(SHEET_DATA_SLOT);
+  return skeleton.slice(0, at) + rows + skeleton.slice(at + SHEET_DATA_SLOT.length);
 }
+
+/** Stands for the rows while the rest of the part is edited. */
+const SHEET_DATA_SLOT = '<sheetData/>';
 
 type CellXml = { col: number; xml: string };
 
@@ -68,7 +76,8 @@ function styleAt(xml: string, row: number, col: number): string | undefined {
 function writeRows(xml: string, cellsByRow: Map<number, CellXml[]>): string {
   const dataSpan = findElement(xml, 'sheetData');
   if (!dataSpan) throw new Error('worksheet has no sheetData');
-  const pending = new Map(cellsByRow);
+  const todo = [...cellsByRow.keys()].sort((a, b) => a - b);
+  let next = 0; // index into todo: rows before it are written
   const out: string[] = [];
   const dataInner = innerXml(xml, dataSpan);
   const rowRe = /<row\b([^>]*?)(\/>|>)/g;
@@ -81,22 +90,22 @@ function writeRows(xml: string, cellsByRow: Map<number, CellXml[]>): string {
     const selfClosing = m[2] === '/>';
     const end = selfClosing ? m.index + m[0].length : dataInner.indexOf('</row>', m.index) + 6;
     rowRe.lastIndex = end;
-    // Rows the plan does not touch but that come before a new one: emit new rows in order.
-    for (const [newRow, cells] of [...pending].filter(([n]) => n < row).sort((a, b) => a[0] - b[0])) {
-      out.push(dataInner.slice(copiedTo, m.index), newRowXml(newRow, cells));
+    // Rows the part does not have yet (blank in the user's sheet) are created in order.
+    if (todo[next] < row) {
+      out.push(dataInner.slice(copiedTo, m.index));
       copiedTo = m.index;
-      pending.delete(newRow);
+      for (; todo[next] < row; next++) out.push(newRowXml(todo[next], cellsByRow.get(todo[next])!));
     }
-    const cells = pending.get(row);
-    if (!cells) continue;
-    pending.delete(row);
+    if (todo[next] !== row) continue;
+    const cells = cellsByRow.get(row)!;
+    next++;
     const tag = `<row${m[1]}>`;
     const body = selfClosing ? '' : dataInner.slice(m.index + m[0].length, end - 6);
-    out.push(dataInner.slice(copiedTo, m.index), withSpans(tag, cells), mergeCells(body, row, cells), '</row>');
+    out.push(dataInner.slice(copiedTo, m.index), withSpans(tag, cells), mergeCells(body, cells), '</row>');
     copiedTo = end;
   }
   out.push(dataInner.slice(copiedTo));
-  for (const [newRow, cells] of [...pending].sort((a, b) => a[0] - b[0])) out.push(newRowXml(newRow, cells));
+  for (; next < todo.length; next++) out.push(newRowXml(todo[next], cellsByRow.get(todo[next])!));
   const open = dataSpan.tag.endsWith('/>') ? dataSpan.tag.slice(0, -2) + '>' : dataSpan.tag;
   return splice(xml, dataSpan.start, dataSpan.end, `${open}${out.join('')}</sheetData>`);
 }
@@ -114,7 +123,7 @@ function withSpans(tag: string, cells: CellXml[]): string {
   return last === to ? tag : setAttr(tag, 'spans', `${from}:${last}`);
 }
 
-function mergeCells(body: string, row: number, cells: CellXml[]): string {
+function mergeCells(body: string, cells: CellXml[]): string {
   const own = new Map(cells.map((c) => [c.col, c.xml]));
   const out: string[] = [];
   const cellRe = /<c\b([^>]*?)(\/>|>)/g;
@@ -139,7 +148,6 @@ function mergeCells(body: string, row: number, cells: CellXml[]): string {
   }
   out.push(body.slice(copiedTo));
   for (const x of own.values()) out.push(x);
-  void row;
   return out.join('');
 }
 

@@ -30,7 +30,7 @@ export function reportSheetXml(sheet: ReportSheet, styles: StyleSheet, date1904:
     if (!styleIds.has(s)) styleIds.set(s, styles.ensureXf(REPORT_STYLES[s]));
     return styleIds.get(s)!;
   };
-  const width = Math.max(sheet.columnWidths.length, ...sheet.rows.map((r) => r.length), 1);
+  const width = sheet.rows.reduce((w, r) => Math.max(w, r.length), Math.max(sheet.columnWidths.length, 1));
   const rows = sheet.rows.map((cells, r) => {
     const xml = cells
       .map((cell, c) => {

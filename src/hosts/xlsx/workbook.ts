@@ -28,7 +28,7 @@ import {
 import { LEVEL_FILLS, reportSheetXml, stateSheetXml } from './report-writer';
 import { readSharedStrings, readSheetXml } from './sheet-reader';
 import { StyleSheet } from './styles';
-import { readEntry, readZip, ZipFormatError, writeZip, type ZipEntry, type ZipOutput } from './zip';
+import { FFLATE_CODEC, readEntry, readZip, ZipFormatError, writeZip, type DeflateCodec, type ZipEntry, type ZipOutput } from './zip';
 
 /** A workbook that cannot be processed, with a catalogue message naming the file or sheet. */
 export class WorkbookError extends Error {
@@ -50,6 +50,8 @@ export interface WorkbookJobOptions extends JobOptions {
   /** The file's name, for messages. */
   fileName: string;
   onProgress?: (stage: Stage) => void;
+  /** Compression; defaults to fflate, which runs anywhere. */
+  codec?: DeflateCodec;
 }
 
 export interface WorkbookJobResult {
@@ -72,7 +74,10 @@ const encoder = new TextEncoder();
 class Package {
   readonly entries = new Map<string, ZipEntry>();
   readonly written = new Map<string, string>();
-  constructor(readonly order: ZipEntry[]) {
+  constructor(
+    readonly order: ZipEntry[],
+    private readonly codec: DeflateCodec,
+  ) {
     for (const e of order) this.entries.set(e.name, e);
   }
   has(name: string) {
@@ -83,7 +88,7 @@ class Package {
     if (w !== undefined) return w;
     const entry = this.entries.get(name);
     if (!entry) throw new ZipFormatError('notZip', `missing part ${name}`);
-    return decoder.decode(readEntry(entry));
+    return decoder.decode(readEntry(entry, this.codec));
   }
   write(name: string, xml: string) {
     this.written.set(name, xml);
@@ -95,7 +100,7 @@ class Package {
       outputs.push(w === undefined ? { copy: e } : { name: e.name, data: encoder.encode(w) });
     }
     for (const [name, xml] of this.written) if (!this.entries.has(name)) outputs.push({ name, data: encoder.encode(xml) });
-    return writeZip(outputs);
+    return writeZip(outputs, this.codec);
   }
 }
 
@@ -110,7 +115,7 @@ export function processWorkbook(input: Uint8Array, options: WorkbookJobOptions):
   };
   let pkg: Package;
   try {
-    pkg = new Package(readZip(input));
+    pkg = new Package(readZip(input), options.codec ?? FFLATE_CODEC);
   } catch (e) {
     if (e instanceof ZipFormatError) return fail(e.reason === 'encrypted' ? 'file.encrypted' : 'file.notWorkbook');
     throw e;

@@ -87,11 +87,25 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
   return entries;
 }
 
-export function readEntry(entry: ZipEntry): Uint8Array {
+/**
+ * Raw deflate, pluggable: fflate (pure JavaScript) runs in every host; the command passes Node's
+ * native zlib, several times faster on a 100,000-row sheet.
+ */
+export interface DeflateCodec {
+  deflate(data: Uint8Array): Uint8Array;
+  inflate(data: Uint8Array, size: number): Uint8Array;
+}
+
+export const FFLATE_CODEC: DeflateCodec = {
+  deflate: (data) => deflateSync(data, { level: 6 }),
+  inflate: (data, size) => inflateSync(data, { out: new Uint8Array(size) }),
+};
+
+export function readEntry(entry: ZipEntry, codec: DeflateCodec = FFLATE_CODEC): Uint8Array {
   if (!entry.record) throw new Error(`entry ${entry.name} has no data`);
   const data = entry.record.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
   if (entry.method === 0) return data;
-  if (entry.method === 8) return inflateSync(data, { out: new Uint8Array(entry.size) });
+  if (entry.method === 8) return codec.inflate(data, entry.size);
   throw new ZipFormatError('unsupported', `entry ${entry.name} uses compression method ${entry.method}`);
 }
 
@@ -118,7 +132,7 @@ export function crc32(data: Uint8Array): number {
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
-export function writeZip(outputs: readonly ZipOutput[]): Uint8Array {
+export function writeZip(outputs: readonly ZipOutput[], codec: DeflateCodec = FFLATE_CODEC): Uint8Array {
   const encoder = new TextEncoder();
   const records: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
@@ -132,7 +146,7 @@ export function writeZip(outputs: readonly ZipOutput[]): Uint8Array {
       new DataView(central.buffer, central.byteOffset, central.byteLength).setUint32(42, offset, true);
     } else {
       const name = encoder.encode(out.name);
-      const compressed = deflateSync(out.data, { level: 6 });
+      const compressed = codec.deflate(out.data);
       const crc = crc32(out.data);
       const flags = 0x800; // names are UTF-8
       record = new Uint8Array(30 + name.length + compressed.length);
