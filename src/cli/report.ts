@@ -9,7 +9,7 @@ export function formatSummary(job: LedgerJob, output: string, language: Language
   const shown = issues.slice(0, 10);
   if (language === 'zh') {
     lines.push(`台账工作表“${job.layout.sheet}”，表头在第 ${header} 行，共 ${c.disputes} 件纠纷`);
-    lines.push(`  ${LEVEL_ZH.red}色 ${c.byLevel.red} 件　${LEVEL_ZH.yellow}色 ${c.byLevel.yellow} 件　${LEVEL_ZH.green}色 ${c.byLevel.green} 件`);
+    lines.push(`  ${LEVEL_ZH.red}色 ${c.byLevel.red} 件\u3000${LEVEL_ZH.yellow}色 ${c.byLevel.yellow} 件\u3000${LEVEL_ZH.green}色 ${c.byLevel.green} 件`);
     lines.push(`  今日到期回访 ${c.dueToday} 件，逾期 ${c.overdue} 件`);
     if (c.needsReview) lines.push(`  人工定级低于建议等级、需复核 ${c.needsReview} 件`);
     lines.push(`  无法读取的行 ${c.unreadableRows} 行`);
