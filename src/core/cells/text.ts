@@ -5,15 +5,12 @@ import type { CellValue } from '../model';
  * Chinese punctuation without an ASCII twin (、。「」) is left alone: it still separates words.
  */
 export function toHalfWidth(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else if (code === 0x3000) out += ' ';
-    else out += ch;
-  }
-  return out;
+  // Most cells have no full-width character: test once before rebuilding (a hot path on big ledgers).
+  if (!HAS_FULL_WIDTH.test(s)) return s;
+  return s.replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
+const HAS_FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
 
 /**
  * Bracketed hints that only tell the clerk how to fill a column, compared after normalisation.
@@ -49,11 +46,15 @@ export function normalizeHeader(s: string): string {
  * breaks kept (as a single '\n') because some ledgers put one party or one revisit per line.
  */
 export function normalizeValueText(s: string): string {
-  return toHalfWidth(s)
+  const half = toHalfWidth(s);
+  if (!ANY_SPACE.test(half)) return half;
+  return half
     .replace(/\r\n?/g, '\n')
     .replace(/[\s\u00a0\ufeff]+/g, (run) => (run.includes('\n') ? '\n' : ' '))
     .trim();
 }
+
+const ANY_SPACE = /[\s\u00a0\ufeff]/;
 
 /** Writes a number's `String` form without an exponent: 1e-7 → '0.0000001', 1e21 → '1000…0'. */
 function plainNumber(n: number): string {

@@ -17,7 +17,7 @@ export interface LedgerStyles {
  * and the add-in's conditional formats and dropdown, replacing those of an earlier run.
  * Every other byte of the part is kept, in order.
  */
-export function writeLedgerSheet(xml: string, plan: WritePlan, styles: LedgerStyles, date1904: boolean): string {
+export function writeLedgerSheet(xml: string, plan: WritePlan, styles: LedgerStyles, date1904: boolean): string[] {
   const headerStyle = styleAt(xml, plan.headerStyleFrom.row, plan.headerStyleFrom.col);
   const data = findElement(xml, 'sheetData');
   if (!data) throw new Error('worksheet has no sheetData');
@@ -31,7 +31,8 @@ export function writeLedgerSheet(xml: string, plan: WritePlan, styles: LedgerSty
   skeleton = replaceDropdown(skeleton, plan);
   const rows = writeRows(xml.slice(data.start, data.end), collectCells(plan, styles, headerStyle, date1904));
   const at = skeleton.indexOf(SHEET_DATA_SLOT);
-  return skeleton.slice(0, at) + rows + skeleton.slice(at + SHEET_DATA_SLOT.length);
+  // Returned in pieces: joining a 90 MB sheet into one string costs more memory than it is worth.
+  return [skeleton.slice(0, at), ...rows, skeleton.slice(at + SHEET_DATA_SLOT.length)];
 }
 
 /** Stands for the rows while the rest of the part is edited. */
@@ -73,7 +74,7 @@ function styleAt(xml: string, row: number, col: number): string | undefined {
  * One pass over <sheetData>: rows the plan touches get their own cells merged in column order
  * (replacing cells at the same column from an earlier run); other rows are copied as they are.
  */
-function writeRows(xml: string, cellsByRow: Map<number, CellXml[]>): string {
+function writeRows(xml: string, cellsByRow: Map<number, CellXml[]>): string[] {
   const dataSpan = findElement(xml, 'sheetData');
   if (!dataSpan) throw new Error('worksheet has no sheetData');
   const todo = [...cellsByRow.keys()].sort((a, b) => a - b);
@@ -107,7 +108,7 @@ function writeRows(xml: string, cellsByRow: Map<number, CellXml[]>): string {
   out.push(dataInner.slice(copiedTo));
   for (; next < todo.length; next++) out.push(newRowXml(todo[next], cellsByRow.get(todo[next])!));
   const open = dataSpan.tag.endsWith('/>') ? dataSpan.tag.slice(0, -2) + '>' : dataSpan.tag;
-  return splice(xml, dataSpan.start, dataSpan.end, `${open}${out.join('')}</sheetData>`);
+  return [xml.slice(0, dataSpan.start), open, ...out, '</sheetData>', xml.slice(dataSpan.end)];
 }
 
 function newRowXml(row: number, cells: CellXml[]): string {
@@ -124,6 +125,11 @@ function withSpans(tag: string, cells: CellXml[]): string {
 }
 
 function mergeCells(body: string, cells: CellXml[]): string {
+  // Usual case: the add-in's columns lie right of every cell in the row, so they are appended.
+  const lastCell = body.lastIndexOf('<c ');
+  const lastRef = lastCell < 0 ? undefined : attr(body.slice(lastCell, body.indexOf('>', lastCell) + 1), 'r');
+  const lastCol = lastRef ? parseCellAddress(lastRef)?.col : lastCell < 0 ? -1 : undefined;
+  if (lastCol !== undefined && lastCol < cells[0].col && body.indexOf('<c>') < 0) return body + cells.map((c) => c.xml).join('');
   const own = new Map(cells.map((c) => [c.col, c.xml]));
   const out: string[] = [];
   const cellRe = /<c\b([^>]*?)(\/>|>)/g;

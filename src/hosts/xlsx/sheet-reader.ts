@@ -38,7 +38,7 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetGrid {
       continue;
     }
     const tag = m[3];
-    const ref = attr(tag, 'r');
+    const ref = quickAttr(tag, ' r="') ?? attr(tag, 'r');
     const pos = ref ? parseCellAddress(ref) : null;
     col = pos ? pos.col : col + 1;
     if (pos && pos.row !== row) row = pos.row;
@@ -50,7 +50,7 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetGrid {
     if (value === null) continue;
     (values[row] ??= [])[col] = value;
     if (typeof value === 'number') {
-      const s = attr(tag, 's');
+      const s = quickAttr(tag, ' s="') ?? attr(tag, 's');
       const format = s ? ctx.formatOf(Number(s)) : null;
       if (format) (numberFormats[row] ??= [])[col] = format;
     }
@@ -63,8 +63,16 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetGrid {
   return { name: ctx.name, values, merges: readMerges(xml, dataEnd), numberFormats, date1904: ctx.date1904 };
 }
 
+/** The common spelling ` r="…"` found without a regex; undefined sends the caller to `attr`. */
+function quickAttr(tag: string, prefix: string): string | undefined {
+  const at = tag.indexOf(prefix);
+  if (at < 0) return undefined;
+  const end = tag.indexOf('"', at + prefix.length);
+  return end < 0 ? undefined : tag.slice(at + prefix.length, end);
+}
+
 function cellValue(tag: string, inner: string, ctx: SheetContext): CellValue {
-  const type = attr(tag, 't') ?? 'n';
+  const type = quickAttr(tag, ' t="') ?? attr(tag, 't') ?? 'n';
   if (type === 'inlineStr') return richText(inner);
   const v = /<v>([\s\S]*?)<\/v>/.exec(inner);
   if (!v) return null;

@@ -70,10 +70,37 @@ const DETECTION_ROWS = 45;
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
+/** UTF-8 of a string or of pieces, encoded a few megabytes at a time so no giant string is built. */
+function encodeUtf8(content: string | string[]): Uint8Array {
+  if (typeof content === 'string') return encoder.encode(content);
+  const chunks: Uint8Array[] = [];
+  let batch: string[] = [];
+  let batchLength = 0;
+  const flush = () => {
+    chunks.push(encoder.encode(batch.join('')));
+    batch = [];
+    batchLength = 0;
+  };
+  for (const piece of content) {
+    batch.push(piece);
+    batchLength += piece.length;
+    if (batchLength >= 1 << 22) flush();
+  }
+  flush();
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 /** The package as the job sees it: parts by name, read on demand, and the parts it has changed. */
 class Package {
   readonly entries = new Map<string, ZipEntry>();
-  readonly written = new Map<string, string>();
+  /** New content by part: a string, or pieces of one too large to join. */
+  readonly written = new Map<string, string | string[]>();
   constructor(
     readonly order: ZipEntry[],
     private readonly codec: DeflateCodec,
@@ -85,21 +112,21 @@ class Package {
   }
   text(name: string): string {
     const w = this.written.get(name);
-    if (w !== undefined) return w;
+    if (w !== undefined) return typeof w === 'string' ? w : w.join('');
     const entry = this.entries.get(name);
     if (!entry) throw new ZipFormatError('notZip', `missing part ${name}`);
     return decoder.decode(readEntry(entry, this.codec));
   }
-  write(name: string, xml: string) {
+  write(name: string, xml: string | string[]) {
     this.written.set(name, xml);
   }
   toBytes(): Uint8Array {
     const outputs: ZipOutput[] = [];
     for (const e of this.order) {
       const w = this.written.get(e.name);
-      outputs.push(w === undefined ? { copy: e } : { name: e.name, data: encoder.encode(w) });
+      outputs.push(w === undefined ? { copy: e } : { name: e.name, data: encodeUtf8(w) });
     }
-    for (const [name, xml] of this.written) if (!this.entries.has(name)) outputs.push({ name, data: encoder.encode(xml) });
+    for (const [name, xml] of this.written) if (!this.entries.has(name)) outputs.push({ name, data: encodeUtf8(xml) });
     return writeZip(outputs, this.codec);
   }
 }

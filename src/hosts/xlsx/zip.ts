@@ -94,6 +94,8 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
 export interface DeflateCodec {
   deflate(data: Uint8Array): Uint8Array;
   inflate(data: Uint8Array, size: number): Uint8Array;
+  /** CRC-32 of new entries; the portable table-driven one when not given. */
+  crc32?(data: Uint8Array): number;
 }
 
 export const FFLATE_CODEC: DeflateCodec = {
@@ -147,7 +149,7 @@ export function writeZip(outputs: readonly ZipOutput[], codec: DeflateCodec = FF
     } else {
       const name = encoder.encode(out.name);
       const compressed = codec.deflate(out.data);
-      const crc = crc32(out.data);
+      const crc = (codec.crc32 ?? crc32)(out.data);
       const flags = 0x800; // names are UTF-8
       record = new Uint8Array(30 + name.length + compressed.length);
       const lv = new DataView(record.buffer);
