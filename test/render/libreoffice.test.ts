@@ -8,7 +8,7 @@ import { LEVEL_FILLS } from '../../src/hosts/xlsx/report-writer';
 import { toolSkipReason } from './tools';
 
 const SAMPLE = path.resolve(__dirname, '../../assets/sample-ledger.xlsx');
-const skip = toolSkipReason('soffice', 'libreoffice-calc') ?? toolSkipReason('pdftoppm', 'poppler-utils');
+const skip = toolSkipReason('soffice', 'libreoffice-calc') ?? toolSkipReason('pdftoppm', 'poppler-utils') ?? toolSkipReason('pdftotext', 'poppler-utils');
 
 /** Pixels of page 1 by colour, from a binary PPM (P6) that pdftoppm writes. */
 function countColours(ppm: Buffer, colours: Record<string, string>): Record<string, number> {
@@ -25,7 +25,7 @@ function countColours(ppm: Buffer, colours: Record<string, string>): Record<stri
 }
 
 (skip ? describe.skip : describe)(`LibreOffice opens the demo output${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  it('and renders the ledger rows in red, yellow and green', () => {
+  it('and renders each ledger row in the colour of its level', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tricolor-render-'));
     try {
       const { bytes, job } = processWorkbook(fs.readFileSync(SAMPLE), {
@@ -46,16 +46,27 @@ function countColours(ppm: Buffer, colours: Record<string, string>): Record<stri
       expect(convert.status).toBe(0);
       const pdf = path.join(dir, 'demo.pdf');
       expect(fs.existsSync(pdf)).toBe(true);
-      const page = spawnSync('pdftoppm', ['-r', '40', '-f', '1', '-l', '1', pdf], { maxBuffer: 64 * 1024 * 1024 });
-      expect(page.status).toBe(0);
-      const counts = countColours(page.stdout, LEVEL_FILLS);
-      // The first page shows the top of the ledger; the sample's first rows include every colour.
-      const top = job.disputes.filter((d) => d.record.row <= 20).map((d) => d.triage.effective);
-      expect(new Set(top)).toEqual(new Set(['red', 'yellow', 'green']));
-      // A filled row at 40 dpi is several hundred pixels of its colour; an uncoloured page has none.
-      expect(counts.red).toBeGreaterThan(200);
-      expect(counts.yellow).toBeGreaterThan(200);
-      expect(counts.green).toBeGreaterThan(200);
+      // The ledger sheet prints first; its pages end where the 回访清单 sheet begins.
+      const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
+      const pages = text.split('\f');
+      const ledgerPages = pages.findIndex((p) => p.includes('回访清单（截至'));
+      expect(ledgerPages).toBeGreaterThan(0);
+      const counts = { red: 0, yellow: 0, green: 0 };
+      for (let n = 1; n <= ledgerPages; n++) {
+        const page = spawnSync('pdftoppm', ['-r', '30', '-f', String(n), '-l', String(n), pdf], { maxBuffer: 64 * 1024 * 1024 });
+        expect(page.status).toBe(0);
+        const c = countColours(page.stdout, LEVEL_FILLS);
+        counts.red += c.red;
+        counts.yellow += c.yellow;
+        counts.green += c.green;
+      }
+      // Each colour's area follows how many rows have that level (the sample has all three).
+      const rows = { red: 0, yellow: 0, green: 0 };
+      for (const d of job.disputes) rows[d.triage.effective]++;
+      expect(Math.min(rows.red, rows.yellow, rows.green)).toBeGreaterThan(0);
+      for (const level of ['red', 'yellow', 'green'] as const) expect({ level, coloured: counts[level] > rows[level] * 20 }).toEqual({ level, coloured: true });
+      const order = (o: Record<string, number>) => Object.keys(o).sort((a, b) => o[a] - o[b]);
+      expect(order(counts)).toEqual(order(rows));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

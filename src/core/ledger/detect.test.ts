@@ -264,6 +264,8 @@ describe('detectLedger rejects sheets that are not ledgers', () => {
     ['meeting notes', [['联席会议记录'], ['时间：2020年5月21日'], ['参会人员：张三、李四、王五'], ['会议议定：加强排查']]],
     ['a contact list with two field names', [['姓名', '联系电话'], ['张三', '13812345678']]],
     ['a table of numbers', [[1, 2, 3], [4, 5, 6]]],
+    ['a contact list naming four fields but no dispute', [['姓名', '单位', '联系电话', '备注'], ['张三', '红河村', '13812345678', '']]],
+    ['a purchase list with a date, an amount and a status', [['日期', '品名', '金额', '状态'], [43961, '纸', 500, '已付']]],
   ])('gives null for %s', (_name, values) => {
     expect(detectLedger(sheet(values))).toBeNull();
   });
@@ -294,7 +296,7 @@ describe("detectLedger recognises the add-in's own columns from an earlier run",
   });
 
   it('does not read 下次回访日期 as the last revisit, nor 建议等级 as a manual level', () => {
-    const layout = detectLedger(sheet([['序号', '登记日期', '当事人', '回访日期', '建议等级', '下次回访日期']]));
+    const layout = detectLedger(sheet([['序号', '登记日期', '当事人', '回访日期', '建议等级', '下次回访日期', '纠纷类型']]));
     expect(layout!.fields.lastRevisit).toBe(3);
     expect(layout!.fields.manualLevel).toBeUndefined();
     expect(layout!.own).toEqual({ suggested: 4, nextRevisit: 5 });

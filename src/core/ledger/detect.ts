@@ -26,6 +26,11 @@ const HEADER_SEARCH_ROWS = 40;
 const MAX_HEADER_ROWS = 4;
 /** Fewer recognised columns than this is not a ledger (a sheet of notes, a pivot, a chart's data). */
 const MIN_FIELDS = 3;
+/**
+ * A ledger says what each dispute is about. A contact list (姓名, 单位, 电话) or a purchase list
+ * (日期, 金额, 状态) names three fields too, but none of these.
+ */
+const WHAT_IT_IS_ABOUT: readonly FieldName[] = ['description', 'type', 'title'];
 
 type MergeIndex = (row: number, col: number) => CellRange | undefined;
 
@@ -119,7 +124,8 @@ export function detectLedger(grid: SheetGrid): LedgerLayout | null {
   while (bottom + 1 < values.length && bottom - top + 1 < MAX_HEADER_ROWS && isChildRow(grid, bottom + 1, top, bottom, mergeAt))
     bottom++;
 
-  return mapColumns(grid, top, bottom, mergeAt, bestScore);
+  const layout = mapColumns(grid, top, bottom, mergeAt, bestScore);
+  return WHAT_IT_IS_ABOUT.some((f) => layout.fields[f] !== undefined) ? layout : null;
 }
 
 function nonEmptyCols(values: CellValue[][], row: number): number[] {

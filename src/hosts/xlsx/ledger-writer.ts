@@ -246,27 +246,28 @@ function replaceConditionalFormats(xml: string, plan: WritePlan, styles: LedgerS
 }
 
 const OWN_LIST = '"红,黄,绿"';
+/** Marks the add-in's dropdown (and shows as the cell's input hint): a user's own 红,黄,绿 list is never taken for it. */
+const OWN_PROMPT_TITLE = '三色台账';
 
 /** The 红/黄/绿 dropdown, unless the user already validates those cells their own way. */
 function replaceDropdown(xml: string, plan: WritePlan): string {
   const list = findElement(xml, 'dataValidations');
   const { range } = plan.dropdown;
-  const ours = `<dataValidation type="list" errorStyle="warning" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${rangeRef(range)}"><formula1>${escapeText(OWN_LIST)}</formula1></dataValidation>`;
+  const ours =
+    `<dataValidation type="list" errorStyle="warning" allowBlank="1" showInputMessage="1" showErrorMessage="1" ` +
+    `promptTitle="${OWN_PROMPT_TITLE}" prompt="人工定级：红、黄或绿" sqref="${rangeRef(range)}"><formula1>${escapeText(OWN_LIST)}</formula1></dataValidation>`;
   if (!list) return insertBeforeFirst(xml, `<dataValidations count="1">${ours}</dataValidations>`, laterThan('dataValidations'), containerOf(xml));
   const items = findElements(xml, 'dataValidation', list.start, list.end);
-  const isOwn = (s: { start: number; end: number }) => xml.slice(s.start, s.end).includes(`<formula1>${escapeText(OWN_LIST)}</formula1>`);
-  const theirsOverlap = items.some((s) => !isOwn(s) && (attr(s.tag, 'sqref') ?? '').split(/\s+/).some((ref) => overlaps(parseRangeRef(ref), range)));
-  const kept = items.filter((s) => !isOwn(s)).map((s) => xml.slice(s.start, s.end));
+  const isOwn = (s: { tag: string }) => attr(s.tag, 'promptTitle') === OWN_PROMPT_TITLE;
+  const theirs = items.filter((s) => !isOwn(s));
+  const theirsOverlap = theirs.some((s) => (attr(s.tag, 'sqref') ?? '').split(/\s+/).some((ref) => overlaps(parseRangeRef(ref), range)));
+  const kept = theirs.map((s) => xml.slice(s.start, s.end));
   if (!theirsOverlap) kept.push(ours);
-  if (kept.length === items.length && !theirsOverlap && items.some(isOwn) === false) {
-    // nothing of ours before: fall through to rebuild with ours appended
-  }
-  const tag = setAttr(list.tag, 'count', String(kept.length));
   if (kept.length === 0) return splice(xml, list.start, list.end, '');
-  const inner = innerXml(xml, list);
-  const firstItem = items[0] ? items[0].start - list.start - list.tag.length : inner.length;
-  const prefix = inner.slice(0, Math.max(0, firstItem));
-  return splice(xml, list.start, list.end, `${tag}${prefix}${kept.join('')}</dataValidations>`);
+  // Keep whatever precedes the first item (nothing, usually) and rewrite the list with its count.
+  const prefix = items.length ? xml.slice(list.start + list.tag.length, items[0].start) : '';
+  const open = list.tag.endsWith('/>') ? `${list.tag.slice(0, -2)}>` : list.tag;
+  return splice(xml, list.start, list.end, `${setAttr(open, 'count', String(kept.length))}${prefix}${kept.join('')}</dataValidations>`);
 }
 
 function overlaps(a: CellRange | null, b: CellRange): boolean {

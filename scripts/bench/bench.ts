@@ -1,0 +1,62 @@
+/**
+ * `npm run bench`: the tricolor command on generated 20,000- and 100,000-row ledgers, beside the
+ * time LibreOffice takes just to open and save the same file. Prints a table; the README quotes it.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { makeBigLedger } from '../sample/make-big-ledger';
+
+const root = path.resolve(__dirname, '../../..');
+const outDir = path.join(root, 'bench-output');
+const sizes = (process.env.BENCH_ROWS ?? '20000,100000').split(',').map(Number);
+
+function runCli(input: string): { ms: number; maxRssMiB: number } {
+  const out = path.join(outDir, `${path.basename(input, '.xlsx')}.tricolor.xlsx`);
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'measure-cli.js'), 'run', input, '--as-of', '2026-11-30', '--out', out, '--force'], {
+    encoding: 'utf8',
+  });
+  const last = r.stderr.trim().split('\n').pop() ?? '';
+  const m = JSON.parse(last) as { code: number; ms: number; maxRssMiB: number };
+  if (m.code !== 0) throw new Error(`tricolor failed: ${r.stderr}`);
+  return m;
+}
+
+function runLibreOffice(input: string): number | null {
+  if (spawnSync('soffice', ['--version']).status !== 0) return null;
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-profile-'));
+  const target = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-out-'));
+  try {
+    // Warm the profile once so the timed run measures opening and saving, not first-start setup.
+    spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--terminate_after_init']);
+    const started = process.hrtime.bigint();
+    const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', target, input], {
+      encoding: 'utf8',
+      timeout: 30 * 60_000,
+    });
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    return r.status === 0 ? ms : null;
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+    fs.rmSync(target, { recursive: true, force: true });
+  }
+}
+
+fs.mkdirSync(outDir, { recursive: true });
+const rows: string[] = [];
+for (const n of sizes) {
+  const input = path.join(outDir, `ledger-${n / 1000}k.xlsx`);
+  fs.writeFileSync(input, makeBigLedger(n));
+  const mib = (fs.statSync(input).size / 1024 / 1024).toFixed(1);
+  const cli = [runCli(input), runCli(input), runCli(input)].sort((a, b) => a.ms - b.ms)[1]; // median of 3
+  const lo = runLibreOffice(input);
+  rows.push(
+    `| ${n.toLocaleString('en-US')} | ${mib} MiB | ${(cli.ms / 1000).toFixed(1)} s | ${cli.maxRssMiB.toFixed(0)} MiB | ${lo === null ? 'n/a' : `${(lo / 1000).toFixed(1)} s`} | ${lo === null ? '' : `${((cli.ms / lo) * 100).toFixed(0)}%`} |`,
+  );
+  console.log(rows[rows.length - 1]);
+}
+console.log(`\nnode ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
+console.log('| rows | file | tricolor run | peak memory | LibreOffice open+save | tricolor / LibreOffice |');
+console.log('|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) console.log(r);
