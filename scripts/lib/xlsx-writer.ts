@@ -47,6 +47,8 @@ export interface SheetSpec {
   colWidths?: (number | undefined)[];
   /** Freeze panes so that this cell is the top-left of the scrolling area, e.g. 'B5'. */
   freeze?: string;
+  /** Page setup for printing: A4, landscape, all columns fitted to the page width. */
+  print?: { landscape?: boolean; fitToWidth?: boolean };
   /** Row heights in points, by 1-based row number. */
   rowHeights?: Record<number, number>;
 }
@@ -327,6 +329,7 @@ function worksheetChunks(sheet: SheetSpec, ctx: SheetContext, selected: boolean)
   data.flush();
 
   const head: string[] = [`${XML_DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">`];
+  if (sheet.print?.fitToWidth) head.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   const dim = lastRow > 0 && maxCol > 0 ? `A1:${columnLetter(maxCol - 1)}${lastRow}` : 'A1';
   head.push(`<dimension ref="${dim}"/>`);
 
@@ -364,6 +367,10 @@ function worksheetChunks(sheet: SheetSpec, ctx: SheetContext, selected: boolean)
     tail.push(`<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);
   }
   tail.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  if (sheet.print) {
+    const { landscape, fitToWidth } = sheet.print;
+    tail.push(`<pageSetup paperSize="9"${landscape ? ' orientation="landscape"' : ''}${fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`);
+  }
   tail.push('</worksheet>');
   return [strToU8(head.join('')), ...data.chunks, strToU8(tail.join(''))];
 }

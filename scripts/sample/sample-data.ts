@@ -20,7 +20,7 @@ export const SAMPLE_HEADER: string[][] = [
   ['序号', '登记日期', '所属村(社区)', '纠纷类型', '纠纷简要情况', '当事人', '', '', '涉及人数', '涉及金额', '调解次数', '化解责任人', '责任单位', '调解方式', '化解结果', '', '', '回访', '', '备注'],
   ['', '', '', '', '', '姓名', '身份证号', '联系电话', '', '', '', '', '', '', '化解是否成功', '化解情况', '化解日期', '回访日期', '回访情况', ''],
 ];
-export const SAMPLE_WIDTHS = [5, 12, 12, 12, 46, 10, 20, 13, 8, 10, 8, 9, 14, 10, 8, 9, 12, 12, 16, 12];
+export const SAMPLE_WIDTHS = [5, 15, 12, 12, 46, 10, 20, 13, 8, 10, 8, 9, 14, 10, 8, 9, 14, 14, 16, 12];
 const WIDTH = SAMPLE_HEADER[0].length;
 
 /** Merges of the title, the 填报 line and the header (rows 1–4). */
@@ -321,6 +321,7 @@ export function sampleLedgerSheet(o: SampleSheetOptions): SheetSpec {
     colWidths: SAMPLE_WIDTHS,
     freeze: 'C5',
     rowHeights: { 1: 32, 3: 20, 4: 20 },
+    print: { landscape: true, fitToWidth: true },
   };
 }
 

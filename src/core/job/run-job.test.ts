@@ -95,7 +95,7 @@ describe('runLedgerJob on a small ledger', () => {
   it('places its columns right of the rightmost used cell, J5, with a manual column since the ledger has none', () => {
     expect(job.plan.columns.map((c) => [c.key, c.header, c.col, c.kind])).toEqual([
       ['suggested', '建议等级', 10, 'text'],
-      ['reasons', '判定依据', 11, 'wrap'],
+      ['reasons', '判定依据', 11, 'text'],
       ['nextRevisit', '下次回访日期', 12, 'date'],
       ['manual', '人工定级', 13, 'text'],
     ]);

@@ -114,8 +114,10 @@ function countJob(disputes: TriagedDispute[], issues: RowIssue[], asOf: Day): Jo
 }
 
 const OWN_ORDER: OwnColumn[] = ['suggested', 'reasons', 'nextRevisit', 'manual'];
-const OWN_KIND: Record<OwnColumn, OwnColumnPlan['kind']> = { suggested: 'text', reasons: 'wrap', nextRevisit: 'date', manual: 'text' };
-const OWN_WIDTH: Record<OwnColumn, number> = { suggested: 12, reasons: 48, nextRevisit: 14, manual: 10 };
+// Reasons are not wrapped: the user's rows keep their heights, and a clipped line reads better than
+// wrapped text spilling over the next row. The full text shows in the cell.
+const OWN_KIND: Record<OwnColumn, OwnColumnPlan['kind']> = { suggested: 'text', reasons: 'text', nextRevisit: 'date', manual: 'text' };
+const OWN_WIDTH: Record<OwnColumn, number> = { suggested: 12, reasons: 60, nextRevisit: 14, manual: 10 };
 
 /** Where the add-in's columns go: where an earlier run put them, else right of everything in the table's rows. */
 function placeOwnColumns(ledger: SheetGrid, layout: LedgerLayout, lastDataRow: number): Map<OwnColumn, number> {

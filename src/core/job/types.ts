@@ -36,8 +36,8 @@ export interface OwnColumnPlan {
   header: string;
   /** 0-based sheet column. */
   col: number;
-  /** How the cells look: plain text, wrapped reasons, or a date (value is a Day). */
-  kind: 'text' | 'wrap' | 'date';
+  /** How the cells look: text, or a date (value is a Day). */
+  kind: 'text' | 'date';
   /** Cells to write, one per dispute row; empty for the manual column, which belongs to the user once created. */
   cells: OwnCell[];
   /** Column width in characters when the column is created. */

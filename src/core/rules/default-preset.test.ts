@@ -52,7 +52,8 @@ const CASES: [string, DisputeRecord, string[]][] = [
   ['fires red.escalatedPetition on 赴省', desc('多次赴省反映'), ['red.escalatedPetition']],
   ['gives a petition at the county yellow, not red', desc('到县信访局上访'), ['yellow.petition']],
   // red.repeatFailure
-  ['fires red.repeatFailure on three failed mediations', row({ mediationFailures: 3 }), ['red.repeatFailure', 'yellow.repeatFailure']],
+  // yellow.repeatFailure fires on the same count; its reason repeats the red one and is left out.
+  ['fires red.repeatFailure on three failed mediations', row({ mediationFailures: 3 }), ['red.repeatFailure']],
   ['fires red.repeatFailure on 多次调解未果', desc('多次调解未果'), ['red.repeatFailure']],
   ['fires red.repeatFailure on five police calls', row({ policeCalls: 5 }), ['red.repeatFailure']],
   ['gives two failed mediations yellow, not red', row({ mediationFailures: 2 }), ['yellow.repeatFailure']],
@@ -134,7 +135,7 @@ describe('the default preset', () => {
     ['names the headcount', row({ headcount: 30 }), '群体性纠纷：涉及30人'],
     ['writes an amount in 万元', row({ amount: 35000 }), '涉及金额较大：涉及金额3.5万元'],
     ['writes an amount below 万 in 元', row({ amount: 30050 }), '涉及金额较大：涉及金额30050元'],
-    ['counts the days open', row({ registered: AS_OF - 31 }), '超过30天未化解：登记已31天未化解'],
+    ['counts the days open', row({ registered: AS_OF - 31 }), '超过30天未化解：登记已31天'],
     ['joins the evidence of an all-rule', row({ text: { type: '婚姻家庭', description: '殴打' } }), '婚姻家庭纠纷有暴力苗头：“婚姻家庭”、“殴打”'],
   ])('%s in the reason', (_name, dispute, expected) => {
     expect(firedReasons(compilePreset(DEFAULT_PRESET), dispute, AS_OF)[0].text).toBe(expected);
@@ -143,7 +144,7 @@ describe('the default preset', () => {
   it.each<[string, DisputeRecord, string]>([
     ['names the headcount in English', row({ headcount: 30 }), 'Group dispute: 30 people'],
     ['quotes the keyword in English', desc('持刀'), 'Threat to life or violence: "持刀"'],
-    ['counts the days open in English', row({ registered: AS_OF - 31 }), 'Unresolved for more than 30 days: open 31 days since registration'],
+    ['counts the days open in English', row({ registered: AS_OF - 31 }), 'Unresolved for more than 30 days: 31 days since registration'],
   ])('%s', (_name, dispute, expected) => {
     expect(firedReasons(compilePreset(DEFAULT_PRESET, 'en'), dispute, AS_OF, 'en')[0].text).toBe(expected);
   });

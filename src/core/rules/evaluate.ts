@@ -74,7 +74,7 @@ function compileCondition(c: Condition, preset: TriagePreset, language: Language
       if (record.status !== 'open' || record.registered === null) return null;
       const days = asOf - record.registered;
       if (days <= limit) return null;
-      return language === 'zh' ? `登记已${days}天未化解` : `open ${days} days since registration`;
+      return language === 'zh' ? `登记已${days}天` : `${days} days since registration`;
     };
   }
   if ('all' in c) {
@@ -116,16 +116,28 @@ function isNegated(text: string, at: number, negations: readonly string[]): bool
   return negations.some((n) => before.endsWith(n));
 }
 
-/** Every rule that fires for the record, most severe first (preset order within a level). */
+/**
+ * Every rule that fires for the record, most severe first (preset order within a level). A milder
+ * rule fired by the very same evidence as a more severe one ("调解未果4次" is both red's ≥3 and
+ * yellow's ≥2) adds nothing to read and is left out.
+ */
 export function firedReasons(compiled: CompiledPreset, record: DisputeRecord, asOf: Day, language: Language = 'zh'): Reason[] {
-  const reasons: Reason[] = [];
+  const fired: (Reason & { evidence: string })[] = [];
   for (const { rule, test } of compiled.rules) {
     const evidence = test(record, asOf);
     if (evidence === null) continue;
     const separator = language === 'zh' ? '：' : ': ';
-    reasons.push({ rule: rule.id, level: rule.level, text: `${rule.label[language]}${separator}${evidence}` });
+    fired.push({ rule: rule.id, level: rule.level, text: `${rule.label[language]}${separator}${evidence}`, evidence });
   }
-  return reasons.sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level]);
+  fired.sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level]);
+  const seen = new Set<string>();
+  const reasons: Reason[] = [];
+  for (const { evidence, ...reason } of fired) {
+    if (seen.has(evidence)) continue;
+    seen.add(evidence);
+    reasons.push(reason);
+  }
+  return reasons;
 }
 
 const STATUS_REASON: Record<'resolved' | 'closed', { zh: string; en: string }> = {

@@ -6,7 +6,6 @@ import { appendToList, attr, escapeText, findElement, findElements, innerXml, in
 /** Style indexes and dxf ids the writer needs, prepared in the styles part first. */
 export interface LedgerStyles {
   text: number;
-  wrap: number;
   date: number;
   dxf: Record<'red' | 'yellow' | 'green' | 'overdue', number>;
 }
@@ -50,7 +49,7 @@ function collectCells(plan: WritePlan, styles: LedgerStyles, headerStyle: string
   for (const column of plan.columns) {
     const s = headerStyle === undefined ? '' : ` s="${headerStyle}"`;
     put(plan.headerTop, column.col, `<c r="${cellAddress(plan.headerTop, column.col)}"${s} t="inlineStr"><is><t>${escapeText(column.header)}</t></is></c>`);
-    const style = column.kind === 'date' ? styles.date : column.kind === 'wrap' ? styles.wrap : styles.text;
+    const style = column.kind === 'date' ? styles.date : styles.text;
     for (const cell of column.cells) {
       const ref = cellAddress(cell.row, column.col);
       if (cell.value === null || cell.value === '') put(cell.row, column.col, `<c r="${ref}" s="${style}"/>`);

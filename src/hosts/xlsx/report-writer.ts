@@ -44,7 +44,8 @@ export function reportSheetXml(sheet: ReportSheet, styles: StyleSheet, date1904:
         return `<c r="${ref}"${s} t="inlineStr"><is><t>${escapeText(cell.value)}</t></is></c>`;
       })
       .join('');
-    return `<row r="${r + 1}">${xml}</row>`;
+    const height = rowHeight(cells, sheet.columnWidths);
+    return `<row r="${r + 1}"${height ? ` ht="${height}" customHeight="1"` : ''}>${xml}</row>`;
   });
   const cols = sheet.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
   const lastRow = Math.max(sheet.rows.length, 1);
@@ -70,6 +71,32 @@ export function reportSheetXml(sheet: ReportSheet, styles: StyleSheet, date1904:
     `<pageSetup paperSize="9"${landscape ? ' orientation="landscape"' : ''}${fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>` +
     `</worksheet>`
   );
+}
+
+/** Points per line of 11-point text. */
+const LINE_HEIGHT = 15;
+
+/** Display width in character units: a CJK character is two, as Excel measures column widths. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.charCodeAt(0) > 0x2e7f ? 2 : 1;
+  return w;
+}
+
+/**
+ * Excel sizes rows to wrapped text when it edits them, but neither Excel nor LibreOffice does so
+ * when opening a file, so a wrapped row gets the height its longest cell needs (and a title a bit more).
+ */
+function rowHeight(cells: ReportSheet['rows'][number], widths: readonly number[]): number | undefined {
+  if (cells.some((c) => c.style === 'title')) return 24;
+  let lines = 1;
+  cells.forEach((cell, c) => {
+    if ((cell.style !== 'wrap' && cell.style !== 'header') || typeof cell.value !== 'string') return;
+    const perLine = Math.max(4, (widths[c] ?? 10) - 1);
+    const needed = cell.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / perLine)), 0);
+    lines = Math.max(lines, needed);
+  });
+  return lines > 1 ? lines * LINE_HEIGHT : undefined;
 }
 
 /** The hidden sheet holding meeting snapshots: all text cells, so keys like '0012' survive Excel. */

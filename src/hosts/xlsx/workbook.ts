@@ -210,7 +210,6 @@ function processPackage(
   options.onProgress?.('write');
   const ledgerStyles: LedgerStyles = {
     text: styles.ensureXf({ border: true }),
-    wrap: styles.ensureXf({ border: true, wrap: true }),
     date: styles.ensureXf({ border: true, numFmt: 'yyyy-mm-dd', horizontal: 'center' }),
     dxf: {
       red: styles.ensureDxf({ fill: LEVEL_FILLS.red }),
