@@ -1,4 +1,6 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { DEFAULT_PRESET, parseIsoDay } from '../../src/core';
+import { writeXlsx } from '../../scripts/lib/xlsx-writer';
 import { processWorkbook, WorkbookError, type WorkbookJobOptions } from '../../src/hosts/xlsx';
 import { validateParts, validationSkipReason } from '../support/ooxml';
 import { cellsOf, diffPackages, EDITABLE_PARTS, partNames, partOf } from './preservation';
@@ -86,5 +88,31 @@ describe('bad workbooks get a message naming the file or sheet', () => {
   it.each(cases)('%s', (_name, bytes, extra, expected) => {
     expect(() => processWorkbook(bytes, { ...options, ...extra })).toThrow(WorkbookError);
     expect(() => processWorkbook(bytes, { ...options, ...extra })).toThrow(expected);
+  });
+});
+
+describe('a template with formatted empty cells right of the table', () => {
+  // A bordered but empty M5:N8 area, as ledger templates often have: Excel keeps <c r="M5" s="1"/>.
+  const files = unzipSync(smallLedger());
+  const sheet = strFromU8(files['xl/worksheets/sheet1.xml']).replace(/(<row r="([5-8])"[^>]*>[\s\S]*?)(<\/row>)/g, '$1<c r="M$2" s="1"/><c r="N$2" s="1"/>$3');
+  const input = zipSync({ ...files, 'xl/worksheets/sheet1.xml': strToU8(sheet) });
+  const result = processWorkbook(input, options);
+
+  it('puts its columns right of them and leaves them as they were', () => {
+    const cells = cellsOf(partOf(result.bytes, 'xl/worksheets/sheet1.xml'));
+    expect(cells.get('M5')).toBe('<c r="M5" s="1"/>');
+    expect(cells.get('N8')).toBe('<c r="N8" s="1"/>');
+    expect(cells.get('O3')).toContain('<t>建议等级</t>');
+  });
+});
+
+describe('a ledger without a registration date column', () => {
+  const input = writeXlsx({
+    sheets: [{ name: '台账', rows: [['序号', '村(社区)', '纠纷类型', '简要情况'], [1, '红河村', '邻里纠纷', '口角'], [2, '常沟村', '土地纠纷', '地界']] }],
+  });
+  it('says once that no revisit can be scheduled, naming the sheet', () => {
+    const { job } = processWorkbook(input, options);
+    expect(job.issues.map((i) => i.message)).toEqual(['“台账”没有登记日期列，无法排定回访；请在表头增加“登记日期”列']);
+    expect(job.disputes.map((d) => d.schedule.nextRevisit)).toEqual([null, null]);
   });
 });

@@ -1,7 +1,7 @@
 import { cellAddress, columnLetter, dayFromYmd, ymdFromDay } from '../cells';
 import { detectLedger, readRecords, OWN_COLUMN_HEADERS, type LedgerLayout, type OwnColumn } from '../ledger';
 import { message } from '../messages';
-import { LEVEL_ZH, type CellValue, type Day, type RowIssue, type SheetGrid, type TriagedDispute } from '../model';
+import { LEVEL_ZH, type Day, type RowIssue, type SheetGrid, type TriagedDispute } from '../model';
 import { compilePreset, triageRecord } from '../rules';
 import { buildDueList, renderDueList, scheduleRevisit } from '../schedule';
 import {
@@ -58,20 +58,25 @@ export function runLedgerJob(input: JobInput, options: JobOptions): LedgerJob {
           suggested: LEVEL_ZH[triage.suggested],
         }),
       });
-    if (record.status !== 'closed' && record.registered === null && record.lastRevisit === null) {
-      const col = layout.fields.registered;
+    const col = layout.fields.registered;
+    if (col !== undefined && record.status !== 'closed' && record.registered === null && record.lastRevisit === null) {
+      const cell = cellAddress(record.row - 1, col);
       issues.push({
         code: 'schedule.noDate',
         row: record.row,
-        cell: col === undefined ? undefined : cellAddress(record.row - 1, col),
-        message: message('schedule.noDate', language, {
-          row: record.row,
-          cell: col === undefined ? '登记日期' : `${ledger.name}!${cellAddress(record.row - 1, col)}`,
-        }),
+        cell,
+        message: message('schedule.noDate', language, { row: record.row, cell: `${ledger.name}!${cell}` }),
       });
     }
     return { record, triage, schedule };
   });
+  // Without a registration column no row can be scheduled: say so once, not once per row.
+  if (layout.fields.registered === undefined && layout.fields.lastRevisit === undefined)
+    issues.push({
+      code: 'schedule.noDateColumn',
+      row: layout.headerTop + 1,
+      message: message('schedule.noDateColumn', language, { sheet: ledger.name }),
+    });
   disambiguateKeys(disputes);
   issues.sort((a, b) => a.row - b.row);
 
@@ -124,17 +129,15 @@ function placeOwnColumns(ledger: SheetGrid, layout: LedgerLayout, lastDataRow: n
   const wanted = OWN_ORDER.filter((k) => k !== 'manual' || layout.fields.manualLevel === undefined || layout.own.manual !== undefined);
   const placed = new Map<OwnColumn, number>();
   let next = layout.lastCol;
-  for (let r = layout.headerTop; r <= lastDataRow; r++) {
-    const row = ledger.values[r] ?? [];
-    for (let c = row.length - 1; c > next; c--) if (!isBlank(row[c])) next = c;
-  }
+  // A row's length reaches its last cell, blank or not: hosts include formatted empty cells (a
+  // template's borders), and the add-in's columns go right of them too.
+  for (let r = layout.headerTop; r <= lastDataRow; r++) next = Math.max(next, (ledger.values[r]?.length ?? 0) - 1);
   for (const m of ledger.merges) if (m.bottom >= layout.headerTop && m.top <= lastDataRow) next = Math.max(next, m.right);
   for (const key of OWN_ORDER) if (layout.own[key] !== undefined) next = Math.max(next, layout.own[key]!);
   for (const key of wanted) placed.set(key, layout.own[key] ?? ++next);
   return placed;
 }
 
-const isBlank = (v: CellValue | undefined) => v === null || v === undefined || v === '';
 
 function planWrites(
   ledger: SheetGrid,

@@ -33,6 +33,10 @@ export const CATALOGUE = {
     zh: '第 {row} 行没有登记日期或回访日期，无法排定回访，请在 {cell} 填写登记日期',
     en: 'Row {row} has no registration or revisit date, so no revisit can be scheduled; fill in {cell}',
   },
+  'schedule.noDateColumn': {
+    zh: '“{sheet}”没有登记日期列，无法排定回访；请在表头增加“登记日期”列',
+    en: '"{sheet}" has no registration date column, so no revisit can be scheduled; add a 登记日期 column',
+  },
   'ledger.notFound': {
     zh: '在“{sheet}”中找不到台账表头（如 登记日期、当事人、纠纷类型、简要情况）；请确认表头行，或用 --sheet 指定台账工作表',
     en: 'No ledger header (e.g. 登记日期, 当事人, 纠纷类型, 简要情况) found in "{sheet}"; check the header row or name the sheet with --sheet',

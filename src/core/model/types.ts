@@ -30,7 +30,10 @@ export interface CellRange {
 /** One worksheet as a host reads it. */
 export interface SheetGrid {
   name: string;
-  /** Row-major cell values; `values[r][c]` is the cell at sheet row r+1, column c+1 (A1 origin). */
+  /**
+   * Row-major cell values; `values[r][c]` is the cell at sheet row r+1, column c+1 (A1 origin).
+   * A row reaches its last cell that exists in the sheet, including formatted empty cells (null).
+   */
   values: CellValue[][];
   /** Merged areas. Only a merge's top-left cell carries the value, as in Excel. */
   merges: CellRange[];

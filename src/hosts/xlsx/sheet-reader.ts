@@ -42,7 +42,13 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetGrid {
     const pos = ref ? parseCellAddress(ref) : null;
     col = pos ? pos.col : col + 1;
     if (pos && pos.row !== row) row = pos.row;
-    if (m[4] === '/') continue; // empty styled cell
+    if (m[4] === '/') {
+      // An empty but formatted cell (a border drawn ahead in a template) still occupies its place:
+      // the row reaches it, so nothing is written over it.
+      const cells = (values[row] ??= []);
+      if (cells.length <= col) cells.length = col + 1;
+      continue;
+    }
     const close = xml.indexOf('</c>', token.lastIndex);
     const inner = xml.slice(token.lastIndex, close);
     token.lastIndex = close + 4;
