@@ -117,6 +117,8 @@ describe('readRecords reads numbers', () => {
     ['passes a number through', 45, 45],
     ['reads 三十余人', '三十余人', 30],
     ['reads 不详 as unknown', '不详', null],
+    ['counts the people in 8户30人, not the households', '8户30人', 30],
+    ['reads 约50余人', '约50余人', 50],
   ])('headcount: %s', (_name, value, expected) => {
     expect(one({ F: value }).headcount).toBe(expected);
   });

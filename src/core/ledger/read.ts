@@ -143,7 +143,9 @@ class RowContext {
   quantity(field: FieldName): number | null {
     const cell = this.cell(field);
     if (!cell) return null;
-    const n = parseQuantity(cell.value);
+    // "8户30人": in a headcount the number of people counts, not the first number.
+    const people = field === 'headcount' && typeof cell.value === 'string' ? /(\d+)\s*(?:余|多)?\s*人/.exec(toHalfWidth(cell.value)) : null;
+    const n = people ? Number(people[1]) : parseQuantity(cell.value);
     if (n === null && !/^(无|—|-|\/|不详)$/.test(cellText(cell.value))) this.issue('number.unreadable', cell.address, cellText(cell.value));
     return n;
   }

@@ -35,6 +35,10 @@ const CASES: [string, DisputeRecord, string[]][] = [
   ['does not fire on a negated threat', desc('当事人未扬言报复'), []],
   ['fires when a keyword is negated once and written again without', desc('此前无自杀倾向，昨日自杀未遂'), ['red.violence']],
   ['fires when the negation is earlier in the sentence', desc('无业人员扬言自杀'), ['red.violence']],
+  ['does not fire when a denial stands a few characters before', desc('经排查未发现有自杀倾向'), []],
+  ['does not fire when the party denies it', desc('当事人否认有持刀'), []],
+  ['fires when 无 only begins a word before it', desc('张三无故持刀'), ['red.violence']],
+  ['fires when the denial belongs to the previous clause', desc('未发现异常，次日扬言自杀'), ['red.violence']],
   // red.group
   ['fires red.group on 30 people', row({ headcount: 30 }), ['red.group']],
   ['fires red.group on 群体', desc('群体性纠纷'), ['red.group']],

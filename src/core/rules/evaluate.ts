@@ -111,9 +111,14 @@ function findUnnegated(text: string, keyword: string, negations: readonly string
   return false;
 }
 
+/**
+ * A hit is negated when a negation stands right before it ("无自杀倾向"), or a negation of two or
+ * more characters stands within the four characters before it ("未发现有自杀", "否认有持刀"). A
+ * one-character negation further away is not enough: "无故持刀" is no denial.
+ */
 function isNegated(text: string, at: number, negations: readonly string[]): boolean {
-  const before = text.slice(Math.max(0, at - 4), at);
-  return negations.some((n) => before.endsWith(n));
+  const before = text.slice(Math.max(0, at - 4), at).split(/[，,。；;！!？?、\s]/).pop()!;
+  return negations.some((n) => before.endsWith(n) || (n.length > 1 && before.includes(n)));
 }
 
 /**
