@@ -134,6 +134,26 @@ export function crc32(data: Uint8Array): number {
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
+/**
+ * The fields a local header and a central-directory header share, in the same order
+ * (APPNOTE 4.3.7 and 4.3.12): version needed, flags, method, time, date, CRC, sizes, name length.
+ */
+function writeEntryFields(
+  view: DataView,
+  at: number,
+  e: { flags: number; crc: number; compressedSize: number; size: number; nameLength: number },
+) {
+  view.setUint16(at, 20, true);
+  view.setUint16(at + 2, e.flags, true);
+  view.setUint16(at + 4, 8, true); // deflate
+  view.setUint16(at + 6, DOS_TIME, true);
+  view.setUint16(at + 8, DOS_DATE, true);
+  view.setUint32(at + 10, e.crc, true);
+  view.setUint32(at + 14, e.compressedSize, true);
+  view.setUint32(at + 18, e.size, true);
+  view.setUint16(at + 22, e.nameLength, true);
+}
+
 export function writeZip(outputs: readonly ZipOutput[], codec: DeflateCodec = FFLATE_CODEC): Uint8Array {
   const encoder = new TextEncoder();
   const records: Uint8Array[] = [];
@@ -152,33 +172,17 @@ export function writeZip(outputs: readonly ZipOutput[], codec: DeflateCodec = FF
       const crc = (codec.crc32 ?? crc32)(out.data);
       const flags = 0x800; // names are UTF-8
       record = new Uint8Array(30 + name.length + compressed.length);
+      const entry = { flags, crc, compressedSize: compressed.length, size: out.data.length, nameLength: name.length };
       const lv = new DataView(record.buffer);
       lv.setUint32(0, SIG_LOCAL, true);
-      lv.setUint16(4, 20, true);
-      lv.setUint16(6, flags, true);
-      lv.setUint16(8, 8, true);
-      lv.setUint16(10, DOS_TIME, true);
-      lv.setUint16(12, DOS_DATE, true);
-      lv.setUint32(14, crc, true);
-      lv.setUint32(18, compressed.length, true);
-      lv.setUint32(22, out.data.length, true);
-      lv.setUint16(26, name.length, true);
-      lv.setUint16(28, 0, true);
+      writeEntryFields(lv, 4, entry);
       record.set(name, 30);
       record.set(compressed, 30 + name.length);
       central = new Uint8Array(46 + name.length);
       const cv = new DataView(central.buffer);
       cv.setUint32(0, SIG_CENTRAL, true);
-      cv.setUint16(4, 20, true);
-      cv.setUint16(6, 20, true);
-      cv.setUint16(8, flags, true);
-      cv.setUint16(10, 8, true);
-      cv.setUint16(12, DOS_TIME, true);
-      cv.setUint16(14, DOS_DATE, true);
-      cv.setUint32(16, crc, true);
-      cv.setUint32(20, compressed.length, true);
-      cv.setUint32(24, out.data.length, true);
-      cv.setUint16(28, name.length, true);
+      cv.setUint16(4, 20, true); // version made by
+      writeEntryFields(cv, 6, entry);
       cv.setUint32(42, offset, true);
       central.set(name, 46);
     }
