@@ -21,6 +21,9 @@ import type {
 } from './types';
 import { CHANGE_CATEGORIES } from './types';
 
+/** Most overdue revisits listed in the summary; `overdue.count` still counts them all. */
+export const OVERDUE_LIST_LIMIT = 50;
+
 export const SLOGAN = '小事不出村、大事不出镇、矛盾不上交';
 export const BLANK_NAME = '未填';
 
@@ -226,14 +229,16 @@ export function buildMeetingSummary(disputes: readonly TriagedDispute[], options
       };
     });
 
-  const overdueItems: OverdueRevisit[] = disputes
-    .filter((d) => d.schedule.overdueDays > 0)
+  const overdueAll = disputes.filter((d) => d.schedule.overdueDays > 0);
+  const overdueItems: OverdueRevisit[] = overdueAll
     .sort(
       (a, b) =>
         b.schedule.overdueDays - a.schedule.overdueDays ||
         (b.triage.effective === 'red' ? 1 : 0) - (a.triage.effective === 'red' ? 1 : 0) ||
         a.record.row - b.record.row,
     )
+    // The handout lists the most overdue; the full list is the due-list sheet.
+    .slice(0, OVERDUE_LIST_LIMIT)
     .map((d) => {
       const place = text(d, 'place');
       const owner = text(d, 'owner') || text(d, 'ownerUnit');
@@ -284,7 +289,7 @@ export function buildMeetingSummary(disputes: readonly TriagedDispute[], options
     headcount: headcountBuckets(disputes, periodList),
     settlement,
     keyCases,
-    overdue: { count: overdueItems.length, items: overdueItems },
+    overdue: { count: overdueAll.length, items: overdueItems },
     changes,
   };
 }

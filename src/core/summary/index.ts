@@ -38,6 +38,7 @@ export {
 } from './snapshot';
 export {
   SLOGAN,
+  OVERDUE_LIST_LIMIT,
   DEFAULT_SETTLEMENT_KEYWORDS,
   CHANNEL_NAMES,
   isHandled,

@@ -9,8 +9,6 @@ import type { BreakdownRow, MeetingSummary, RenderMeetingOptions } from './types
 /** Nine columns: the key-case list (突出矛盾纠纷台账) is the widest section and sets them. */
 export const MEETING_COLUMN_WIDTHS: readonly number[] = [12, 14, 36, 8, 18, 12, 18, 16, 12];
 const COLUMNS = MEETING_COLUMN_WIDTHS.length;
-/** Most overdue revisits printed in the handout. */
-export const OVERDUE_LIST_LIMIT = 50;
 const ZH_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 
 class SheetBuilder {
@@ -146,8 +144,7 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
   b.add([{ value: t('overdueCount'), style: 'text' }, num(summary.overdue.count)]);
   b.add(head(['ledgerRow', 'villageColumn', 'level', 'person', 'dueDate', 'overdueDays']));
   if (summary.overdue.items.length === 0) b.add([{ value: t('none'), style: 'note' }]);
-  // A handout lists the most overdue; the full list is the 回访清单 sheet.
-  for (const o of summary.overdue.items.slice(0, OVERDUE_LIST_LIMIT)) {
+  for (const o of summary.overdue.items) {
     b.add([
       num(o.row),
       { value: show(o.place, o.names), style: 'text' },
@@ -158,8 +155,8 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
     ]);
   }
 
-  if (summary.overdue.items.length > OVERDUE_LIST_LIMIT)
-    note(t('overdueMore', { more: String(summary.overdue.items.length - OVERDUE_LIST_LIMIT) }));
+  if (summary.overdue.count > summary.overdue.items.length)
+    note(t('overdueMore', { more: String(summary.overdue.count - summary.overdue.items.length) }));
 
   // Changes since the previous meeting
   section('changes');

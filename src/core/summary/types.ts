@@ -199,6 +199,7 @@ export interface MeetingSummary {
   headcount: HeadcountBuckets | null;
   settlement: SettlementCounts;
   keyCases: KeyCase[];
+  /** Every overdue revisit is counted; the most overdue `OVERDUE_LIST_LIMIT` are listed. */
   overdue: { count: number; items: OverdueRevisit[] };
   /** null when there is no previous meeting snapshot. */
   changes: MeetingChanges | null;
