@@ -1,4 +1,4 @@
-import { normalizeHeader, cellText } from '../cells';
+import { normalizeHeader, cellText, toHalfWidth } from '../cells';
 import type { CellRange, CellValue, FieldName, SheetGrid } from '../model';
 import { FIELD_ALIASES, FIELD_NAMES, OWN_COLUMN_HEADERS, type OwnColumn } from './fields';
 
@@ -17,6 +17,8 @@ export interface LedgerLayout {
   labels: Map<number, string>;
   /** Columns with a header that matched no field. */
   unmapped: number[];
+  /** A unit named in a numeric column's header: 涉及金额（万元） holds 3.5 for 35,000 yuan. */
+  scales: Partial<Record<FieldName, number>>;
   /** Distinct fields recognised: how sure we are this is the ledger. */
   score: number;
 }
@@ -58,8 +60,10 @@ function matchLabel(label: string, isLeaf: boolean): { field: FieldName; score: 
   if (!label) return found;
   for (const field of FIELD_NAMES) {
     const aliases = FIELD_ALIASES[field];
-    if (aliases.exact.includes(label)) {
-      found.push({ field, score: (isLeaf ? 10000 : 9000) + label.length });
+    const exact = aliases.exact.indexOf(label);
+    if (exact >= 0) {
+      // Earlier aliases are more telling (登记日期 before 发生日期), so they win a tie between columns.
+      found.push({ field, score: (isLeaf ? 10000 : 9000) + 100 - exact });
       continue;
     }
     let best = 0;
@@ -151,6 +155,9 @@ function isParentRow(grid: SheetGrid, row: number, mergeAt: MergeIndex, tableLef
   if (cols.length === 1) {
     const m = mergeAt(row, cols[0]);
     if (m && m.left <= tableLeft && m.right >= tableRight) return false;
+    // A lone heading over part of the table is a group name (当事人, 化解情况, 回访) only when it is
+    // short and names a field; "矛盾纠纷排查化解登记表" over most columns is a title.
+    if (texts[0].length > 6 || matchLabel(texts[0], true).length === 0) return false;
   }
   const groupHeading = cols.some((c) => {
     const m = mergeAt(row, c);
@@ -171,10 +178,34 @@ function isChildRow(grid: SheetGrid, row: number, top: number, bottom: number, m
     return false;
   });
   if (!underParent) return false;
+  // Each cell sits under a group heading, or in a column the header has not named yet; a row with
+  // text under a column already named above (登记日期, 纠纷类型) is the first dispute, not a header.
+  const underGroup = (c: number) => {
+    for (let r = top; r <= bottom; r++) {
+      const m = mergeAt(r, c);
+      if (m && m.right > m.left && m.bottom === row - 1) return true;
+    }
+    return false;
+  };
+  const named = (c: number) => {
+    for (let r = top; r <= bottom; r++) if (textAt(grid.values, r, c).trim() !== '' || (mergeAt(r, c)?.bottom ?? -1) >= r) return true;
+    return false;
+  };
+  if (!cols.every((c) => underGroup(c) || !named(c))) return false;
   return cols.every((c) => {
     const v = grid.values[row][c];
     return typeof v === 'string' && looksLikeHeaderCell(normalizeHeader(v));
   });
+}
+
+/** A column's header as written (parents and leaf), before hints such as （万元） are dropped. */
+function rawHeaderText(values: CellValue[][], top: number, bottom: number, c: number, mergeAt: MergeIndex): string {
+  let text = '';
+  for (let r = top; r <= bottom; r++) {
+    const m = mergeAt(r, c);
+    text += m ? textAt(values, m.top, m.left) : textAt(values, r, c);
+  }
+  return text;
 }
 
 function mapColumns(grid: SheetGrid, top: number, bottom: number, mergeAt: MergeIndex, score: number): LedgerLayout {
@@ -191,6 +222,7 @@ function mapColumns(grid: SheetGrid, top: number, bottom: number, mergeAt: Merge
   const labels = new Map<number, string>();
   const own: Partial<Record<OwnColumn, number>> = {};
   const candidates: { col: number; field: FieldName; score: number }[] = [];
+  const rawHeaders = new Map<number, string>();
   for (let c = firstCol; c <= lastCol; c++) {
     const parts: string[] = [];
     for (let r = top; r <= bottom; r++) {
@@ -200,6 +232,7 @@ function mapColumns(grid: SheetGrid, top: number, bottom: number, mergeAt: Merge
     }
     if (parts.length === 0) continue;
     labels.set(c, parts.join('/'));
+    rawHeaders.set(c, rawHeaderText(values, top, bottom, c, mergeAt));
     const leaf = parts[parts.length - 1];
     const ownKey = OWN_BY_HEADER.get(leaf);
     if (ownKey) {
@@ -229,5 +262,10 @@ function mapColumns(grid: SheetGrid, top: number, bottom: number, mergeAt: Merge
   }
   const ownCols = new Set(Object.values(own));
   const unmapped = [...labels.keys()].filter((c) => !taken.has(c) && !ownCols.has(c));
-  return { sheet: grid.name, headerTop: top, headerBottom: bottom, firstCol, lastCol, fields, own, labels, unmapped, score };
+  const scales: Partial<Record<FieldName, number>> = {};
+  if (fields.amount !== undefined) {
+    const unit = /万元|千元|\(万\)|（万）/.exec(toHalfWidth(rawHeaders.get(fields.amount) ?? ''));
+    if (unit) scales.amount = unit[0].includes('千') ? 1000 : 10000;
+  }
+  return { sheet: grid.name, headerTop: top, headerBottom: bottom, firstCol, lastCol, fields, own, labels, unmapped, score, scales };
 }

@@ -298,3 +298,43 @@ describe('readRecords reads the rows of a table', () => {
     expect(grid).toEqual(copy);
   });
 });
+
+describe('readRecords reads closure', () => {
+  const grid = (header: string[], row: CellValue[]) => ({ name: '台账', values: [header, row], merges: [], date1904: false });
+  it.each<[string, string[], CellValue[], string]>([
+    ['a 是 in a 是否销号 column closes it', ['登记日期', '纠纷类型', '化解是否成功', '是否销号'], [46000, '邻里纠纷', '是', '是'], 'closed'],
+    ['a √ in a 销号情况 column closes it', ['登记日期', '纠纷类型', '化解是否成功', '销号情况'], [46000, '邻里纠纷', '是', '√'], 'closed'],
+    ['a 否 in a 是否销号 column leaves it resolved', ['登记日期', '纠纷类型', '化解是否成功', '是否销号'], [46000, '邻里纠纷', '是', '否'], 'resolved'],
+    ['已销号 written in the yes/no column closes it', ['登记日期', '纠纷类型', '化解是否成功'], [46000, '邻里纠纷', '已销号'], 'closed'],
+  ])('%s', (_name, header, row, expected) => {
+    const g = grid(header, row);
+    const layout = detectLedger(g)!;
+    expect(readRecords(g, layout, { asOf: 47000, language: 'zh' }).records[0].status).toBe(expected);
+  });
+});
+
+describe('readRecords reads a unit in the amount header', () => {
+  it.each<[string, string, CellValue, number]>([
+    ['3.5 in 涉及金额（万元） is 35,000 yuan', '涉及金额（万元）', 3.5, 35000],
+    ['"3.5" as text in 涉及金额(万元) is 35,000 yuan', '涉及金额(万元)', '3.5', 35000],
+    ['3.5万 in 涉及金额（万元） keeps its own unit', '涉及金额（万元）', '3.5万', 35000],
+    ['3500 in 涉及金额（元） is 3,500 yuan', '涉及金额（元）', 3500, 3500],
+  ])('%s', (_name, header, value, expected) => {
+    const g = { name: '台账', values: [['登记日期', '纠纷类型', header], [46000, '合同纠纷', value]], merges: [], date1904: false };
+    expect(readRecords(g, detectLedger(g)!, { asOf: 47000, language: 'zh' }).records[0].amount).toBe(expected);
+  });
+});
+
+describe('readRecords skips rows that are not disputes', () => {
+  const header = ['村(社区)', '登记日期', '纠纷类型', '简要情况'];
+  it.each<[string, CellValue[][], { top: number; left: number; bottom: number; right: number }[], number[]]>([
+    ['a 共计 line', [header, ['东村', 46000, '邻里纠纷', '口角'], ['共计4件', null, null, null]], [], [2]],
+    ['a note merged across the table', [header, ['东村', 46000, '邻里纠纷', '口角'], ['本表由村调委会按月报送，不含已移交案件', null, null, null]], [{ top: 2, left: 0, bottom: 2, right: 3 }], [2]],
+    ['the column numbers printed under the header', [header, [1, 2, 3, 4], ['东村', 46000, '邻里纠纷', '口角']], [], [3]],
+  ])('%s', (_name, values, merges, rows) => {
+    const g = { name: '台账', values, merges, date1904: false };
+    const read = readRecords(g, detectLedger(g)!, { asOf: 47000, language: 'zh' });
+    expect(read.records.map((r) => r.row)).toEqual(rows);
+    expect(read.issues).toEqual([]);
+  });
+});

@@ -51,9 +51,10 @@ export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: Read
   const entries = Object.entries(layout.fields) as [FieldName, number][];
   let lastDataRow = layout.headerBottom;
 
+  const skipped = notDisputeRows(grid, layout);
   for (let r = layout.headerBottom + 1; r < values.length; r++) {
     const row = values[r];
-    if (!row || !isDisputeRow(grid.values[r], layout)) continue;
+    if (!row || skipped.has(r) || !isDisputeRow(grid.values[r], layout)) continue;
     lastDataRow = r;
     const text: Partial<Record<FieldName, string>> = {};
     for (const [field, col] of entries) text[field] = cellText(row[col] ?? null);
@@ -145,7 +146,10 @@ class RowContext {
     if (!cell) return null;
     // "8户30人": in a headcount the number of people counts, not the first number.
     const people = field === 'headcount' && typeof cell.value === 'string' ? /(\d+)\s*(?:余|多)?\s*人/.exec(toHalfWidth(cell.value)) : null;
-    const n = people ? Number(people[1]) : parseQuantity(cell.value);
+    let n = people ? Number(people[1]) : parseQuantity(cell.value);
+    // A unit in the header applies to bare numbers only: "3.5" in 涉及金额（万元）, not "3.5万".
+    const scale = this.layout.scales[field];
+    if (n !== null && scale && (typeof cell.value === 'number' || /^[\d.,\s]+$/.test(toHalfWidth(cell.value as string)))) n *= scale;
     if (n === null && !/^(无|—|-|\/|不详)$/.test(cellText(cell.value))) this.issue('number.unreadable', cell.address, cellText(cell.value));
     return n;
   }
@@ -178,7 +182,26 @@ function fillVerticalMerges(grid: SheetGrid, layout: LedgerLayout): CellValue[][
 }
 
 /** Totals, notes and signature lines (合计, 注：…, 填报人：… 审核人：…) that may stand in any column. */
-const NOT_A_DISPUTE = /^\s*(?:合计|总计|小计|注\s*[:：]|(?:填报|填表|制表|审核|审批|统计|负责|单位负责|联系|经办)(?:人|单位|日期|时间)?\s*[:：])/;
+const NOT_A_DISPUTE = /^\s*(?:合计|总计|小计|共计|说明|附注|备注\s*[:：]|填表说明|注\s*[:：]|(?:填报|填表|制表|审核|审批|统计|负责|单位负责|联系|经办)(?:人|单位|日期|时间)?\s*[:：])/;
+
+/**
+ * Rows below the header that are not disputes by their shape: a note merged across most of the
+ * table ("说明：…"), or the column numbers some ledgers print under the header (1, 2, 3 …).
+ */
+function notDisputeRows(grid: SheetGrid, layout: LedgerLayout): Set<number> {
+  const rows = new Set<number>();
+  const width = layout.lastCol - layout.firstCol + 1;
+  for (const m of grid.merges)
+    if (m.top > layout.headerBottom && m.top === m.bottom && (m.right - m.left + 1) * 2 >= width) {
+      const others = (grid.values[m.top] ?? []).some((v, c) => (c < m.left || c > m.right) && v !== null && v !== '');
+      if (!others) rows.add(m.top);
+    }
+  for (let r = layout.headerBottom + 1; r <= Math.min(layout.headerBottom + 2, grid.values.length - 1); r++) {
+    const cells = (grid.values[r] ?? []).filter((v) => v !== null && v !== '');
+    if (cells.length >= 3 && cells.every((v, i) => Number(v) === i + 1)) rows.add(r);
+  }
+  return rows;
+}
 
 function isDisputeRow(row: CellValue[] | undefined, layout: LedgerLayout): boolean {
   if (!row) return false;
@@ -195,26 +218,33 @@ function isDisputeRow(row: CellValue[] | undefined, layout: LedgerLayout): boole
 }
 
 /**
- * The year named in the title or 填报日期 line, for dates written without one (5月21日), and the
- * date itself when the line gives a full one. Read top-down: the title names the ledger's year,
- * while a 填报日期 below it may already fall in January of the next.
+ * The year for dates written without one (5月21日), read from the lines above the header, and the
+ * latest full date there (a 填报日期, or the end of "统计时段 2026.1.1-2026.11.30"), after which no
+ * year-less registration can fall. The latest full date's year wins over a bare year in the title:
+ * "2020年…台账" handed in on 2021年1月5日 reads 12月20日 as 2020-12-20 through `notAfter`.
  */
 function yearAboveHeader(grid: SheetGrid, layout: LedgerLayout): { year: number; notAfter: Day | null } | null {
+  let bareYear: number | null = null;
+  let latest: Day | null = null;
+  const fullDate = /((?:19|20)\d{2})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})/g;
   for (let r = 0; r < layout.headerTop; r++) {
     for (const v of grid.values[r] ?? []) {
       if (typeof v === 'number' && v > 30000 && v < 80000) {
         const day = excelSerialToDay(v, grid.date1904);
-        if (day !== null) return { year: ymdFromDay(day).year, notAfter: day };
+        if (day !== null && (latest === null || day > latest)) latest = day;
       }
       if (typeof v !== 'string') continue;
-      const full = /((?:19|20)\d{2})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})/.exec(toHalfWidth(v));
-      const day = full ? dayFromYmd(Number(full[1]), Number(full[2]), Number(full[3])) : null;
-      if (full && day !== null) return { year: Number(full[1]), notAfter: day };
-      const m = /((?:19|20)\d{2})\s*(?:年|[-./])/.exec(toHalfWidth(v));
-      if (m) return { year: Number(m[1]), notAfter: null };
+      const text = toHalfWidth(v);
+      for (const m of text.matchAll(fullDate)) {
+        const day = dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+        if (day !== null && (latest === null || day > latest)) latest = day;
+      }
+      const bare = /((?:19|20)\d{2})\s*(?:年|[-./])/.exec(text);
+      if (bare && bareYear === null) bareYear = Number(bare[1]);
     }
   }
-  return null;
+  if (latest !== null) return { year: ymdFromDay(latest).year, notAfter: latest };
+  return bareYear === null ? null : { year: bareYear, notAfter: null };
 }
 
 /**
@@ -225,7 +255,10 @@ function yearAboveHeader(grid: SheetGrid, layout: LedgerLayout): { year: number;
  */
 function readStatus(text: Partial<Record<FieldName, string>>, resolvedOn: Day | null): DisputeStatus {
   const fromText = text.status ? parseStatusText(text.status) : null;
-  if (fromText === 'closed' || (text.closure && parseStatusText(text.closure) === 'closed')) return 'closed';
+  // 已销号 anywhere, or a 是/√ in a 是否销号 column, closes the dispute.
+  const closedBy = (t: string | undefined, yesMeansClosed: boolean) =>
+    !!t && (parseStatusText(t) === 'closed' || (yesMeansClosed && parseYesNo(t) === true));
+  if (fromText === 'closed' || closedBy(text.closure, true) || closedBy(text.resolvedFlag, false)) return 'closed';
   const flag = text.resolvedFlag ? parseYesNo(text.resolvedFlag) : null;
   if (flag !== null) return flag ? 'resolved' : 'open';
   if (fromText !== null) return fromText;

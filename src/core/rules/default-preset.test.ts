@@ -44,14 +44,15 @@ const CASES: [string, DisputeRecord, string[]][] = [
   ['fires red.group on 群体', desc('群体性纠纷'), ['red.group']],
   ['fires red.group on 聚集', desc('村民聚集村委会'), ['red.group']],
   ['fires red.group on 堵路', desc('村民堵路'), ['red.group']],
-  ['fires red.group and yellow.petition on 集体上访', desc('三十余户村民集体上访'), ['red.group', 'yellow.petition']],
+  // yellow.petition is for petitions without escalation (domain.md), so it stays quiet here.
+  ['fires red.group on 集体上访', desc('三十余户村民集体上访'), ['red.group']],
   ['gives 29 people yellow, not red', row({ headcount: 29 }), ['yellow.headcount']],
   // red.crossRegion
   ['fires red.crossRegion on 跨县', desc('跨县经营纠纷'), ['red.crossRegion']],
   ['fires red.crossRegion on 跨行业', desc('涉及跨行业合作'), ['red.crossRegion']],
   ['does not fire on a county named without 跨', desc('县城经营纠纷'), []],
   // red.escalatedPetition
-  ['fires red.escalatedPetition on 越级上访', desc('曾越级上访'), ['red.escalatedPetition', 'yellow.petition']],
+  ['fires red.escalatedPetition on 越级上访', desc('曾越级上访'), ['red.escalatedPetition']],
   ['fires red.escalatedPetition on 进京', desc('扬言进京'), ['red.escalatedPetition']],
   ['fires red.escalatedPetition on 赴省', desc('多次赴省反映'), ['red.escalatedPetition']],
   ['gives a petition at the county yellow, not red', desc('到县信访局上访'), ['yellow.petition']],
@@ -151,5 +152,18 @@ describe('the default preset', () => {
     ['counts the days open in English', row({ registered: AS_OF - 31 }), 'Unresolved for more than 30 days: 31 days since registration'],
   ])('%s', (_name, dispute, expected) => {
     expect(firedReasons(compilePreset(DEFAULT_PRESET, 'en'), dispute, AS_OF, 'en')[0].text).toBe(expected);
+  });
+});
+
+describe('the petition rules', () => {
+  const compiled = compilePreset(DEFAULT_PRESET);
+  const rules = (description: string) => firedReasons(compiled, row({ text: { description } }), AS_OF).map((r) => r.rule);
+  it.each<[string, string, string[]]>([
+    ['an escalated petition is red only, not also yellow', '欲越级上访', ['red.escalatedPetition']],
+    ['a petition to Beijing is red only', '扬称要进京上访', ['red.escalatedPetition']],
+    ['a group petition is red (group) only', '组织集体上访', ['red.group']],
+    ['a petition at the county is yellow', '多次到县信访局上访', ['yellow.petition']],
+  ])('%s', (_name, description, expected) => {
+    expect(rules(description)).toEqual(expected);
   });
 });

@@ -100,7 +100,8 @@ export const DEFAULT_PRESET: TriagePreset = {
       id: 'yellow.petition',
       level: 'yellow',
       label: { zh: '涉信访', en: 'Petition' },
-      when: { keywords: ['信访', '上访'] },
+      // "At or below the county, without escalation": 越级上访, 集体上访 and 进京上访 are red rules' business.
+      when: { pattern: '信访|(?<!越级|集体|进京|赴省|赴京|到省|去京)上访' },
     },
     {
       id: 'yellow.repeatFailure',
