@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import dayjs from 'dayjs';
-import { DEFAULT_PRESET, parseIsoDay, PresetError, validatePreset, type Language, type TriagePreset } from '../core';
+import { DEFAULT_PRESET, describeProblem, parseIsoDay, PresetError, validatePreset, type Language, type TriagePreset } from '../core';
 import { processWorkbook, WorkbookError, type DeflateCodec } from '../hosts/xlsx';
 import { HELP, parseArgs, UsageError, type RunArgs } from './args';
 import { formatSummary, jobToJson } from './report';
@@ -16,6 +16,8 @@ const PROGRESS_BYTES = 2 * 1024 * 1024;
 const say = {
   zh: {
     notFound: (f: string) => `找不到文件“${f}”；请检查路径`,
+    isDirectory: (f: string) => `“${f}”是文件夹，不是工作簿；请给出 .xlsx 或 .xlsm 文件`,
+    extension: (f: string, want: string) => `输出文件“${f}”的扩展名应为 ${want}，与原工作簿${want === '.xlsm' ? '（含宏）' : '（不含宏）'}一致，否则 Excel 无法打开`,
     sameAsInput: (f: string) => `输出文件“${f}”就是输入文件；原台账从不被修改，请换一个 --out`,
     exists: (f: string) => `输出文件“${f}”已存在；加 --force 覆盖，或用 --out 另指定`,
     rulesUnreadable: (f: string, e: string) => `无法读取规则预设“${f}”：${e}`,
@@ -25,6 +27,8 @@ const say = {
   },
   en: {
     notFound: (f: string) => `File "${f}" not found; check the path`,
+    isDirectory: (f: string) => `"${f}" is a folder, not a workbook; name an .xlsx or .xlsm file`,
+    extension: (f: string, want: string) => `The output "${f}" must end in ${want} like the input workbook, or Excel will not open it`,
     sameAsInput: (f: string) => `The output "${f}" is the input itself; the ledger is never modified, choose another --out`,
     exists: (f: string) => `The output "${f}" exists; add --force to overwrite it, or choose another --out`,
     rulesUnreadable: (f: string, e: string) => `Cannot read the rule preset "${f}": ${e}`,
@@ -111,14 +115,15 @@ function loadPreset(file: string | undefined, language: Language): TriagePreset 
   const t = say[language];
   let json: unknown;
   try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    // Notepad saves UTF-8 with a byte-order mark, which JSON.parse refuses.
+    json = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new InputError(t.rulesUnreadable(file, (e as Error).message));
   }
   try {
     return validatePreset(json);
   } catch (e) {
-    if (e instanceof PresetError) throw new InputError(t.rulesInvalid(file, e.message));
+    if (e instanceof PresetError) throw new InputError(t.rulesInvalid(file, e.problems.map((p) => describeProblem(p, language)).join('；')));
     throw e;
   }
 }
@@ -126,8 +131,12 @@ function loadPreset(file: string | undefined, language: Language): TriagePreset 
 function run(args: RunArgs, io: Io) {
   const t = say[args.language];
   const input = path.resolve(args.ledger);
-  if (!fs.existsSync(input) || !fs.statSync(input).isFile()) throw new InputError(t.notFound(args.ledger));
+  if (!fs.existsSync(input)) throw new InputError(t.notFound(args.ledger));
+  if (fs.statSync(input).isDirectory()) throw new InputError(t.isDirectory(args.ledger));
   const output = path.resolve(args.out ?? defaultOutput(input));
+  // A macro-enabled package must keep .xlsm and a plain one must not take it: Excel checks the pair.
+  const macros = path.extname(input).toLowerCase() === '.xlsm';
+  if ((path.extname(output).toLowerCase() === '.xlsm') !== macros) throw new InputError(t.extension(output, macros ? '.xlsm' : '.xlsx'));
   if (output === input) throw new InputError(t.sameAsInput(output));
   if (fs.existsSync(output) && !args.force) throw new InputError(t.exists(output));
   const preset = loadPreset(args.rules, args.language);

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { DEFAULT_PRESET } from '../../src/core';
 import { main, type Io } from '../../src/cli/main';
 import { smallLedger } from '../xlsx/small-ledger';
 
@@ -70,7 +71,10 @@ describe('tricolor run', () => {
     [['run', '{ledger}', '--as-of', '2026-02-30'], 2, '--as-of 的日期“2026-02-30”无效'],
     [['run', '{ledger}', '--period', '2026-11-30..2026-11-01'], 2, '--period 的“2026-11-30..2026-11-01”无效'],
     [['run', '{ledger}', '--sheet', '不存在'], 1, '没有名为“不存在”的工作表'],
-    [['run', '{ledger}', '--rules', '{bad-rules}'], 1, 'cadenceDays.red: must be a whole number of days'],
+    [['run', '{ledger}', '--rules', '{bad-rules}'], 1, 'cadenceDays.red：应为 1 到 366 之间的整天数'],
+    [['run', '{ledger}', '--rules', '{bad-rules}', '--lang', 'en'], 1, 'cadenceDays.red: must be a whole number of days'],
+    [['run', '{dir}'], 1, '是文件夹，不是工作簿'],
+    [['run', '{ledger}', '--out', '{xlsm-out}'], 1, '扩展名应为 .xlsx'],
     [['run', '{ledger}', '--bogus'], 2, '未知选项 --bogus'],
     [['run', '{text}'], 1, '不是 Excel 工作簿'],
   ])('rejects %j with exit %i and a message, writing nothing', (argv, code, expected) => {
@@ -78,13 +82,21 @@ describe('tricolor run', () => {
     fs.writeFileSync(badRules, JSON.stringify({ version: 1, name: 'x', textFields: ['description'], negations: [], rules: [{ id: 'a', level: 'red', label: { zh: '甲', en: 'A' }, when: { keywords: ['x'] } }], cadenceDays: { red: 0, yellow: 7, green: 30 }, handling: { red: { zh: '1', en: '1' }, yellow: { zh: '1', en: '1' }, green: { zh: '1', en: '1' }, resolved: { zh: '1', en: '1' } } }));
     const text = path.join(dir, 'notes.xlsx');
     fs.writeFileSync(text, '这不是工作簿');
-    const args = argv.map((a) => a.replace('{ledger}', ledger).replace('{bad-rules}', badRules).replace('{text}', text));
+    const args = argv.map((a) =>
+      a.replace('{ledger}', ledger).replace('{bad-rules}', badRules).replace('{text}', text).replace('{dir}', dir).replace('{xlsm-out}', path.join(dir, 'out.xlsm')),
+    );
     const before = fs.readdirSync(dir).sort();
     const c = capture();
     expect(main(args, c.io)).toBe(code);
     expect(c.err()).toContain(expected);
     expect(c.err()).not.toMatch(/\n\s+at /); // no stack trace
     expect(fs.readdirSync(dir).sort()).toEqual(before);
+  });
+
+  it('reads a preset saved with a byte-order mark, as Notepad writes UTF-8', () => {
+    const preset = path.join(dir, '预设.json');
+    fs.writeFileSync(preset, '\uFEFF' + JSON.stringify(DEFAULT_PRESET));
+    expect(main(['run', ledger, '--rules', preset], capture().io)).toBe(0);
   });
 
   it('answers in English with --lang en', () => {

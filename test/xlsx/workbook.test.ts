@@ -116,3 +116,50 @@ describe('a ledger without a registration date column', () => {
     expect(job.disputes.map((d) => d.schedule.nextRevisit)).toEqual([null, null]);
   });
 });
+
+describe('sheets the user already has', () => {
+  it('keeps a user\'s own 回访清单 and writes the due-list beside it under another name', () => {
+    const input = smallLedger([{ name: '回访清单', rows: [['我的回访记录'], ['2026-11-01', '张三', '已电话回访']] }]);
+    const first = processWorkbook(input, options);
+    expect(partOf(first.bytes, 'xl/worksheets/sheet2.xml')).toBe(partOf(input, 'xl/worksheets/sheet2.xml'));
+    const workbook = partOf(first.bytes, 'xl/workbook.xml');
+    expect(workbook).toMatch(/<sheet name="回访清单（三色台账）" sheetId="\d+" r:id="rId\d+"\/>/);
+    // And a second run replaces its own sheet, not the user's.
+    const second = processWorkbook(first.bytes, options);
+    expect(Buffer.from(second.bytes).equals(Buffer.from(first.bytes))).toBe(true);
+  });
+
+  it('chooses the visible ledger with disputes over a hidden empty template', () => {
+    const files = unzipSync(
+      writeXlsx({
+        sheets: [
+          { name: '模板', rows: [['序号', '登记日期', '纠纷类型', '简要情况']] },
+          { name: '台账', rows: [['序号', '登记日期', '纠纷类型', '简要情况'], [1, { date: '2026-11-01' }, '邻里纠纷', '口角']] },
+        ],
+      }),
+    );
+    const workbook = strFromU8(files['xl/workbook.xml']).replace('<sheet name="模板"', '<sheet name="模板" state="hidden"');
+    const { job } = processWorkbook(zipSync({ ...files, 'xl/workbook.xml': strToU8(workbook) }), options);
+    expect(job.layout.sheet).toBe('台账');
+  });
+});
+
+describe('unusual but valid packages', () => {
+  it('adds a styles part when the workbook has none', () => {
+    const files = unzipSync(smallLedger());
+    delete files['xl/styles.xml'];
+    const rels = strFromU8(files['xl/_rels/workbook.xml.rels']).replace(/<Relationship [^>]*styles"[^>]*\/>/, '');
+    const types = strFromU8(files['[Content_Types].xml']).replace(/<Override PartName="\/xl\/styles.xml"[^>]*\/>/, '');
+    const input = zipSync({ ...files, 'xl/_rels/workbook.xml.rels': strToU8(rels), '[Content_Types].xml': strToU8(types) });
+    const result = processWorkbook(input, options);
+    expect(partOf(result.bytes, 'xl/_rels/workbook.xml.rels')).toContain('relationships/styles" Target="styles.xml"');
+    expect(partOf(result.bytes, '[Content_Types].xml')).toContain('<Override PartName="/xl/styles.xml"');
+    expect(partOf(result.bytes, 'xl/styles.xml')).toContain('<dxfs count="4">');
+  });
+
+  it('asks for a re-save when the parts use a namespace prefix', () => {
+    const files = unzipSync(smallLedger());
+    const prefixed = strFromU8(files['xl/workbook.xml']).replace(/<(\/?)workbook\b/g, '<$1x:workbook').replace('xmlns=', 'xmlns:x=');
+    expect(() => processWorkbook(zipSync({ ...files, 'xl/workbook.xml': strToU8(prefixed) }), options)).toThrow(/另存为 \.xlsx 后再试/);
+  });
+});

@@ -1,21 +1,63 @@
 import { detectLedger, type LedgerLayout } from '../ledger';
-import type { SheetGrid } from '../model';
+import type { CellValue, SheetGrid } from '../model';
 import { DUE_LIST_SHEET } from '../schedule';
+import { SNAPSHOT_MARKER } from '../summary';
 import { STATE_SHEET } from './types';
 
+export const MEETING_SUMMARY_SHEET = '联席会议汇总';
+
 /** Sheets the add-in writes itself: never a ledger. */
-export const OWN_SHEETS: readonly string[] = [DUE_LIST_SHEET, '联席会议汇总', STATE_SHEET, '回访记录'];
+export const OWN_SHEETS: readonly string[] = [DUE_LIST_SHEET, MEETING_SUMMARY_SHEET, STATE_SHEET, '回访记录'];
+
+/** What the add-in writes in A1 of each of its sheets, in either language. */
+const OWN_A1: Readonly<Record<string, readonly string[]>> = {
+  [DUE_LIST_SHEET]: ['回访清单（截至', 'Revisits due (as of'],
+  [MEETING_SUMMARY_SHEET]: ['联席会议矛盾纠纷汇总（', 'Joint meeting dispute summary ('],
+  [STATE_SHEET]: [SNAPSHOT_MARKER],
+};
+
+/**
+ * Whether a sheet called `name` was written by the add-in (and may be replaced), judged by its A1.
+ * A user's own sheet that happens to be called 回访清单 is never overwritten.
+ */
+export function isOwnSheet(name: string, a1: CellValue | undefined): boolean {
+  const marks = OWN_A1[name];
+  return !!marks && typeof a1 === 'string' && marks.some((m) => a1.includes(m));
+}
+
+/** The name for an add-in sheet when a user's sheet already has the usual one. */
+export function alternativeSheetName(name: string, taken: (candidate: string) => boolean): string {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? `${name}（三色台账）` : `${name}（三色台账${n}）`;
+    if (!taken(candidate)) return candidate;
+  }
+}
+
+interface Candidate {
+  sheet: string;
+  layout: LedgerLayout;
+  rank: number[];
+}
 
 /**
  * The sheet most like a ledger among the candidates (each given as its first rows is enough):
- * the one whose header names most fields; the earlier sheet on a tie. null when none is a ledger.
+ * one with disputes under its header before an empty template, a visible one before a hidden one,
+ * then the one whose header names most fields, then the earlier sheet. null when none is a ledger.
  */
 export function chooseLedgerSheet(sheets: readonly SheetGrid[]): { sheet: string; layout: LedgerLayout } | null {
-  let best: { sheet: string; layout: LedgerLayout } | null = null;
+  let best: Candidate | null = null;
   for (const grid of sheets) {
     if (OWN_SHEETS.includes(grid.name)) continue;
     const layout = detectLedger(grid);
-    if (layout && (!best || layout.score > best.layout.score)) best = { sheet: grid.name, layout };
+    if (!layout) continue;
+    const hasRows = grid.values.slice(layout.headerBottom + 1).some((row) => row?.some((v) => v !== null && v !== ''));
+    const rank = [hasRows ? 1 : 0, grid.hidden ? 0 : 1, layout.score];
+    if (!best || compareRanks(rank, best.rank) > 0) best = { sheet: grid.name, layout, rank };
   }
-  return best;
+  return best && { sheet: best.sheet, layout: best.layout };
+}
+
+function compareRanks(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
 }

@@ -1,5 +1,5 @@
 export { runLedgerJob, defaultPeriod, LedgerNotFoundError } from './run-job';
-export { chooseLedgerSheet, OWN_SHEETS } from './choose';
+export { alternativeSheetName, chooseLedgerSheet, isOwnSheet, MEETING_SUMMARY_SHEET, OWN_SHEETS } from './choose';
 export { levelFormulas, overdueFormula, SETTLED_SUGGESTION } from './level-formulas';
 export { STATE_SHEET } from './types';
 export type { ConditionalFormatPlan, JobCounts, JobInput, JobOptions, LedgerJob, OwnCell, OwnColumnPlan, WritePlan } from './types';

@@ -65,6 +65,10 @@ export const CATALOGUE = {
     zh: '“{file}”已损坏，无法读取（{detail}）；请在 Excel 中打开并另存一份后再试',
     en: '"{file}" is damaged and cannot be read ({detail}); open it in Excel, save a copy and try again',
   },
+  'file.prefixedXml': {
+    zh: '“{file}”的内部格式是少见的带前缀写法，无法安全修改；请在 Excel、WPS 或 LibreOffice 中打开并另存为 .xlsx 后再试',
+    en: '"{file}" uses a rare prefixed XML form that cannot be edited safely; open it in Excel, WPS or LibreOffice, save it as .xlsx and try again',
+  },
   'sheet.unknown': {
     zh: '“{file}”中没有名为“{sheet}”的工作表；现有工作表：{sheets}',
     en: '"{file}" has no sheet named "{sheet}"; its sheets are: {sheets}',

@@ -44,6 +44,8 @@ export interface SheetGrid {
   numberFormats?: (string | null | undefined)[][];
   /** The workbook uses the 1904 date system (Mac Excel's old default). */
   date1904: boolean;
+  /** The sheet is hidden; a visible ledger is preferred when choosing. */
+  hidden?: boolean;
 }
 
 /**

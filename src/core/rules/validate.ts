@@ -115,3 +115,38 @@ function checkCondition(c: Json, path: string, bad: (p: string, m: string) => vo
     }
   }
 }
+
+/** Chinese for each problem text, matched by its English form (the one the tests and the JSON use). */
+const PROBLEM_ZH: [RegExp, string][] = [
+  [/^must be a JSON object$/, '应为一个 JSON 对象'],
+  [/^must be 1$/, '应为 1'],
+  [/^must be a non-empty string$/, '应为非空文字'],
+  [/^must be a list of non-empty strings$/, '应为非空文字的列表'],
+  [/^must be a non-empty list$/, '应为非空列表'],
+  [/^must be an object$/, '应为一个对象'],
+  [/^duplicate id "(.*)"$/, '规则编号“$1”重复'],
+  [/^must be "red", "yellow" or "green"$/, '应为 "red"、"yellow" 或 "green"'],
+  [/^must be \{"zh": "…", "en": "…"\} with both texts$/, '应为 {"zh": "…", "en": "…"}，中英文都要填写'],
+  [/^must be a whole number of days from 1 to 366$/, '应为 1 到 366 之间的整天数'],
+  [/^must be an object with red, yellow and green$/, '应为包含 red、yellow、green 的对象'],
+  [/^must be an object with red, yellow, green and resolved$/, '应为包含 red、yellow、green、resolved 的对象'],
+  [/^must be a non-empty list of field names$/, '应为非空的字段名列表'],
+  [/^unknown field "(.*)"; known: (.*)$/, '未知字段“$1”；可用字段：$2'],
+  [/^must have exactly one of (.*)$/, '应当且只应包含以下之一：$1'],
+  [/^must be a non-empty list of non-empty strings$/, '应为非空文字组成的非空列表'],
+  [/^must be a non-empty regular expression$/, '应为非空的正则表达式'],
+  [/^is not a valid regular expression \((.*)\)$/, '不是有效的正则表达式（$1）'],
+  [/^must be one of (.*)$/, '应为以下之一：$1'],
+  [/^needs min or max$/, '需要 min 或 max'],
+  [/^must be a number$/, '应为数字'],
+  [/^min must not exceed max$/, 'min 不能大于 max'],
+  [/^must be a whole number of days$/, '应为整天数'],
+  [/^must be a non-empty list of conditions$/, '应为非空的条件列表'],
+];
+
+/** One problem as a line for the user, in their language: `path: what is wrong`. */
+export function describeProblem(problem: PresetProblem, language: 'zh' | 'en'): string {
+  if (language === 'en') return `${problem.path}: ${problem.message}`;
+  const hit = PROBLEM_ZH.find(([re]) => re.test(problem.message));
+  return `${problem.path}：${hit ? problem.message.replace(hit[0], hit[1]) : problem.message}`;
+}

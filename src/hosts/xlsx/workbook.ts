@@ -1,5 +1,7 @@
 import {
+  alternativeSheetName,
   chooseLedgerSheet,
+  isOwnSheet,
   message,
   runLedgerJob,
   LedgerNotFoundError,
@@ -64,6 +66,8 @@ export interface WorkbookJobResult {
 const REL_OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
 const REL_WORKSHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
 const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const REL_STYLES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
+const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 /** Header detection looks at the top of each sheet only: a 100,000-row sheet is read in full once. */
 const DETECTION_ROWS = 45;
 
@@ -167,6 +171,9 @@ function processPackage(
   if (!pkg.has(workbookPart) || !pkg.has('[Content_Types].xml')) fail('file.notWorkbook');
   const workbookRelsPart = relsPathOf(workbookPart);
   let workbookXml = pkg.text(workbookPart);
+  // SpreadsheetML with a namespace prefix (<x:workbook>, as some SDKs write it) is valid but rare;
+  // the part editor expects the default namespace, so ask for a re-save rather than guess.
+  if (/^\s*(?:<\?xml[^>]*>\s*)?<[\w.-]+:workbook\b/.test(workbookXml)) fail('file.prefixedXml');
   let workbookRels = pkg.text(workbookRelsPart);
   const rels = readRelationships(workbookRels);
   const date1904 = workbookUses1904(workbookXml);
@@ -180,8 +187,10 @@ function processPackage(
   const styles = new StyleSheet(stylesPart && pkg.has(stylesPart) ? pkg.text(stylesPart) : minimalStyles());
   const sstPart = partByType(rels, 'sharedStrings', workbookPart);
   const sharedStrings = sstPart && pkg.has(sstPart) ? readSharedStrings(pkg.text(sstPart)) : [];
-  const readGrid = (entry: SheetEntry, maxRows?: number): SheetGrid =>
-    readSheetXml(pkg.text(partOf(entry)!), { name: entry.name, sharedStrings, formatOf: styles.formatOf, date1904, maxRows });
+  const readGrid = (entry: SheetEntry, maxRows?: number): SheetGrid => ({
+    ...readSheetXml(pkg.text(partOf(entry)!), { name: entry.name, sharedStrings, formatOf: styles.formatOf, date1904, maxRows }),
+    hidden: entry.state !== 'visible',
+  });
 
   let ledgerEntry: SheetEntry | undefined;
   if (options.sheet !== undefined) {
@@ -227,28 +236,50 @@ function processPackage(
     { name: job.plan.state.sheet, xml: stateSheetXml(job.plan.state.rows), hidden: true, printTitles: undefined },
   ];
   for (const own of ownSheets) {
-    const existing = readSheetEntries(workbookXml).find((s) => s.name === own.name);
+    // A sheet of that name is replaced only if the add-in wrote it (its A1 says so); a user's own
+    // 回访清单 is kept and the add-in's goes beside it under another name.
+    const entryNamed = (name: string) => readSheetEntries(workbookXml).find((s) => s.name === name);
+    const ours = (entry: SheetEntry) => {
+      const part = partOf(entry);
+      return !!part && pkg.has(part) && isOwnSheet(own.name, readGrid(entry, 1).values[0]?.[0]);
+    };
+    let name = own.name;
+    let existing = entryNamed(name);
+    if (existing && !ours(existing)) {
+      name = alternativeSheetName(own.name, (candidate) => {
+        const e = entryNamed(candidate);
+        return !!e && !ours(e);
+      });
+      existing = entryNamed(name);
+    }
     let part = existing && partOf(existing);
     if (!part) {
       part = freeWorksheetPart(pkg, workbookPart);
       const added = addRelationship(workbookRels, REL_WORKSHEET, relativeTarget(workbookPart, part));
       workbookRels = added.id ? added.xml : workbookRels;
-      workbookXml = addSheetEntry(workbookXml, own.name, added.id, own.hidden);
+      workbookXml = addSheetEntry(workbookXml, name, added.id, own.hidden);
       contentTypes = addContentTypeOverride(contentTypes, part, CT_WORKSHEET);
       rels.push({ id: added.id, type: REL_WORKSHEET, target: relativeTarget(workbookPart, part) });
     }
     pkg.write(part, own.xml);
     if (own.printTitles) {
-      const index = readSheetEntries(workbookXml).findIndex((s) => s.name === own.name);
-      workbookXml = setPrintTitles(workbookXml, index, own.name, own.printTitles);
+      const index = readSheetEntries(workbookXml).findIndex((s) => s.name === name);
+      workbookXml = setPrintTitles(workbookXml, index, name, own.printTitles);
     }
   }
   writeIfChanged(pkg, workbookPart, workbookXml);
   writeIfChanged(pkg, workbookRelsPart, workbookRels);
   writeIfChanged(pkg, '[Content_Types].xml', contentTypes);
   if (styles.changed) {
-    if (!stylesPart) throw new Error('workbook without a styles part');
-    pkg.write(stylesPart, styles.toXml());
+    let part = stylesPart && pkg.has(stylesPart) ? stylesPart : undefined;
+    if (!part) {
+      // Rare (some generators omit it), but the add-in's formats need one: add it like Excel would.
+      part = resolveTarget(workbookPart, 'styles.xml');
+      workbookRels = addRelationship(workbookRels, REL_STYLES, 'styles.xml').xml;
+      writeIfChanged(pkg, workbookRelsPart, workbookRels);
+      writeIfChanged(pkg, '[Content_Types].xml', addContentTypeOverride(pkg.text('[Content_Types].xml'), part, CT_STYLES));
+    }
+    pkg.write(part, styles.toXml());
   }
   return { bytes: pkg.toBytes(), job, writtenParts: [...pkg.written.keys()] };
 }
