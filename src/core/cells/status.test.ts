@@ -41,6 +41,39 @@ describe('parseStatusText', () => {
   });
 });
 
+describe('parseStatusText with settled wording, failures and follow-up words', () => {
+  it.each<[string, CellValue, DisputeStatus | null]>([
+    ['reads 已达成调解协议 as resolved', '已达成调解协议', 'resolved'],
+    ['reads 达成调解协议 as resolved', '达成调解协议', 'resolved'],
+    ['reads 已调结 as resolved', '已调结', 'resolved'],
+    ['reads 调结 as resolved', '调结', 'resolved'],
+    ['reads 协议已履行完毕 as resolved', '协议已履行完毕', 'resolved'],
+    ['reads 履行完毕 as resolved', '履行完毕', 'resolved'],
+    ['reads 已履行 as resolved', '已履行', 'resolved'],
+    ['reads 息诉罢访 as resolved', '息诉罢访', 'resolved'],
+    ['reads 双方握手言和 as resolved', '双方握手言和', 'resolved'],
+    ['reads 调解成功，正在履行 as resolved although 正在 says ongoing', '调解成功，正在履行', 'resolved'],
+    ['reads 已化解，持续跟进 as resolved although 跟进 says ongoing', '已化解，持续跟进', 'resolved'],
+    ['reads 已达成协议，尚未履行 as resolved: the agreement is still to be carried out', '已达成协议，尚未履行', 'resolved'],
+    ['reads 握手言和，待回访 as resolved', '握手言和，待回访', 'resolved'],
+    ['reads 调解成功，已销号 as closed: closure comes first', '调解成功，已销号', 'closed'],
+    ['reads 调解失败，已销号 as closed: closure comes first', '调解失败，已销号', 'closed'],
+    ['reads 未调解成功 as open although it contains 调解成功', '未调解成功', 'open'],
+    ['reads 调解无果 as open', '调解无果', 'open'],
+    ['reads 李四拒绝调解 as open', '李四拒绝调解', 'open'],
+    ['reads 经调解未达成调解协议 as open although it contains 达成调解协议', '经调解未达成调解协议', 'open'],
+    ['reads 未能化解 as open although it contains 化解', '未能化解', 'open'],
+    ['reads 没有化解 as open although it contains 化解', '没有化解', 'open'],
+    ['reads 无法调解，正在跟进 as open', '无法调解，正在跟进', 'open'],
+    ['reads a failure before a settled phrase as open: 调解失败，未达成协议', '调解失败，未达成协议', 'open'],
+    ['reads 处理中 as open', '处理中', 'open'],
+    ['reads 待回访 alone as saying neither', '待回访', null],
+    ['reads 待销号 alone as saying neither', '待销号', null],
+  ])('%s', (_name, input, expected) => {
+    expect(parseStatusText(input)).toBe(expected);
+  });
+});
+
 describe('parseYesNo', () => {
   it.each<[string, CellValue, boolean | null]>([
     ['reads 是 as yes', '是', true],
@@ -68,6 +101,8 @@ describe('parseYesNo', () => {
     ['reads a leading 是 with a note as yes', '是（已签协议）', true],
     ['reads a leading 否 with a note as no', '否，调解中', false],
     ['reads an ongoing status as no', '调解中', false],
+    ['reads a settled agreement as yes', '已达成调解协议', true],
+    ['reads a settled dispute being followed up as yes', '调解成功，正在履行', true],
     ['reads a closed status as yes', '已销号', true],
     ['reads 是否 as unknown, not yes', '是否', null],
     ['gives null for empty text', '', null],

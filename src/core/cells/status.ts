@@ -6,20 +6,32 @@ import { cellText } from './text';
 const NOT_CLOSED = /(?:尚未|暂未|未|待|不予|没有|不能)销号/g;
 const REVISIT = /(?:待|定期|跟踪|继续|持续|已)?回访/g;
 
-// Negative forms are checked first because they contain the positive ones:
-// '未化解' contains '化解', '调解不成功' contains '成功', '未达成协议' contains '达成协议'.
-const OPEN_TOKENS = [
-  '未化解', '化解中', '调解中', '处理中', '办理中', '进行中', '未果', '无果', '失败', '不成功', '未成功',
-  '未解决', '未处理', '未调解', '未达成', '无法', '尚未', '拒绝', '正在', '跟进', '待',
+// The tiers below are read in order; the first tier with a word in the text decides.
+//
+// 1. Failure and negation: they contain settled words ('未化解' contains '化解', '未调解成功' contains
+//    '调解成功', '调解不成功' contains '成功', '未达成协议' contains '达成协议'), so they come first.
+const FAILED_TOKENS = [
+  '未化解', '未调解成功', '调解不成功', '不成功', '未成功', '失败', '未果', '无果', '未达成', '拒绝调解',
+  '未解决', '未处理', '未调解',
 ];
-const RESOLVED_TOKENS = [
-  '化解成功', '已化解', '调解成功', '已调解', '已调处', '已解决', '已处理', '已办结', '办结', '成功',
-  '达成协议', '已结案', '结案', '息诉', '化解',
+// "未能化解", "没有化解", "尚未达成", "无法调解": a negation right before a settling verb. 履行 is not
+// among the verbs: "已达成协议，尚未履行" is settled, with the agreement still to be carried out.
+const NEGATED_SETTLING = /(?:未|没|没有|尚未|仍未|暂未|不能|未能|无法|难以)(?:能|够)?(?:化解|调解|调处|解决|处理|达成|调结|结案|和解)/;
+// 2. Settled phrases. They win over follow-up words that may stand beside them: "调解成功，正在履行",
+//    "已化解，持续跟进", "已达成协议，待回访".
+const SETTLED_PHRASES = [
+  '化解成功', '调解成功', '已化解', '已调解', '已调处', '已解决', '已处理', '已办结', '达成协议', '达成调解协议',
+  '已调结', '调结', '履行完毕', '已履行', '已结案', '息诉罢访', '握手言和',
 ];
+// 3. Mediation still going on.
+const ONGOING_TOKENS = ['化解中', '调解中', '处理中', '办理中', '进行中', '正在', '跟进', '尚未', '无法', '拒绝', '待'];
+// 4. Bare settled words, read only when nothing above matched ('化解中' contains '化解').
+const SETTLED_WORDS = ['办结', '结案', '息诉', '成功', '化解'];
 
 /**
- * A 化解情况 / 状态 text as a status: closed for 已销号, open for failed or ongoing mediation,
- * resolved for a settled one; null for blank or text that says neither (callers count that as open).
+ * A 化解情况 / 状态 text as a status: closed for 已销号; open for failed mediation; resolved for a
+ * settled one, even when follow-up words stand beside it (调解成功，正在履行); open for mediation
+ * still going on; null for blank or text that says neither (callers count that as open).
  */
 export function parseStatusText(text: CellValue): DisputeStatus | null {
   const t = cellText(text);
@@ -27,8 +39,10 @@ export function parseStatusText(text: CellValue): DisputeStatus | null {
   const settled = t.replace(NOT_CLOSED, '');
   if (settled.includes('销号')) return 'closed';
   const rest = settled.replace(REVISIT, '');
-  if (OPEN_TOKENS.some((w) => rest.includes(w))) return 'open';
-  if (RESOLVED_TOKENS.some((w) => rest.includes(w))) return 'resolved';
+  if (FAILED_TOKENS.some((w) => rest.includes(w)) || NEGATED_SETTLING.test(rest)) return 'open';
+  if (SETTLED_PHRASES.some((w) => rest.includes(w))) return 'resolved';
+  if (ONGOING_TOKENS.some((w) => rest.includes(w))) return 'open';
+  if (SETTLED_WORDS.some((w) => rest.includes(w))) return 'resolved';
   return null;
 }
 
