@@ -1,0 +1,160 @@
+/**
+ * A1 addresses for the fake Excel: parsing what the Excel JavaScript API accepts in getRange(),
+ * and formatting what Excel answers in Range.address. Rows and columns are zero-based here.
+ */
+
+export const MAX_ROWS = 1048576;
+export const MAX_COLUMNS = 16384;
+
+/** An inclusive rectangle of cells, zero-based. */
+export interface Rect {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+export function columnLetters(col: number): string {
+  let s = '';
+  let n = col + 1;
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+export function cellKey(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+export function parseCellKey(key: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(key);
+  if (!m) throw new Error(`Not a cell reference: ${key}`);
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+}
+
+export function rectArea(r: Rect): number {
+  return (r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1);
+}
+
+export function rectContains(outer: Rect, inner: Rect): boolean {
+  return inner.r0 >= outer.r0 && inner.r1 <= outer.r1 && inner.c0 >= outer.c0 && inner.c1 <= outer.c1;
+}
+
+export function rectIntersects(a: Rect, b: Rect): boolean {
+  return a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+}
+
+export function rectIntersection(a: Rect, b: Rect): Rect | null {
+  if (!rectIntersects(a, b)) return null;
+  return { r0: Math.max(a.r0, b.r0), c0: Math.max(a.c0, b.c0), r1: Math.min(a.r1, b.r1), c1: Math.min(a.c1, b.c1) };
+}
+
+export function rectEquals(a: Rect, b: Rect): boolean {
+  return a.r0 === b.r0 && a.c0 === b.c0 && a.r1 === b.r1 && a.c1 === b.c1;
+}
+
+/** a minus b, as up to four rectangles (bands above, below, left, right). */
+export function rectSubtract(a: Rect, b: Rect): Rect[] {
+  const x = rectIntersection(a, b);
+  if (!x) return [a];
+  const out: Rect[] = [];
+  if (a.r0 < x.r0) out.push({ r0: a.r0, c0: a.c0, r1: x.r0 - 1, c1: a.c1 });
+  if (x.r1 < a.r1) out.push({ r0: x.r1 + 1, c0: a.c0, r1: a.r1, c1: a.c1 });
+  if (a.c0 < x.c0) out.push({ r0: x.r0, c0: a.c0, r1: x.r1, c1: x.c0 - 1 });
+  if (x.c1 < a.c1) out.push({ r0: x.r0, c0: x.c1 + 1, r1: x.r1, c1: a.c1 });
+  return out;
+}
+
+export function isEntireColumns(r: Rect): boolean {
+  return r.r0 === 0 && r.r1 === MAX_ROWS - 1;
+}
+
+export function isEntireRows(r: Rect): boolean {
+  return r.c0 === 0 && r.c1 === MAX_COLUMNS - 1;
+}
+
+/** 'A1', 'A1:B2', 'A:C' for whole columns, '2:5' for whole rows — the forms Excel answers with. */
+export function formatRect(r: Rect, absolute = false): string {
+  const d = absolute ? '$' : '';
+  if (isEntireColumns(r) && !isEntireRows(r)) return `${d}${columnLetters(r.c0)}:${d}${columnLetters(r.c1)}`;
+  if (isEntireRows(r) && !isEntireColumns(r)) return `${d}${r.r0 + 1}:${d}${r.r1 + 1}`;
+  const a = `${d}${columnLetters(r.c0)}${d}${r.r0 + 1}`;
+  if (r.r0 === r.r1 && r.c0 === r.c1) return a;
+  return `${a}:${d}${columnLetters(r.c1)}${d}${r.r1 + 1}`;
+}
+
+/** Excel quotes a sheet name in an address unless it is a plain word that cannot be read as a reference. */
+export function quoteSheetName(name: string): string {
+  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[Rr]\d*[Cc]\d*$/.test(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+export function qualify(sheetName: string, r: Rect): string {
+  return `${quoteSheetName(sheetName)}!${formatRect(r)}`;
+}
+
+export interface ParsedAddress {
+  sheetName?: string;
+  rect: Rect;
+}
+
+/**
+ * One rectangular area, as getRange() takes it: 'B3', 'b3:c4', '$A$1:$B$2', 'A:C', '2:5',
+ * optionally qualified by a sheet name ('Sheet1!A1', "'My sheet'!A1"). Returns null when the text
+ * is not an address (it may then be a defined name).
+ */
+export function parseAddress(text: string): ParsedAddress | null {
+  let rest = text.trim();
+  let sheetName: string | undefined;
+  const bang = rest.lastIndexOf('!');
+  if (bang >= 0) {
+    const sheetPart = rest.slice(0, bang);
+    rest = rest.slice(bang + 1);
+    const quoted = /^'((?:[^']|'')+)'$/.exec(sheetPart);
+    sheetName = quoted ? quoted[1].replace(/''/g, "'") : sheetPart;
+    if (!sheetName) return null;
+  }
+  const parts = rest.split(':');
+  if (parts.length > 2 || parts.some((p) => p === '')) return null;
+  const cell = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
+  const col = /^\$?([A-Za-z]{1,3})$/;
+  const row = /^\$?(\d{1,7})$/;
+  let rect: Rect | null = null;
+  if (parts.every((p) => cell.test(p))) {
+    const [a, b] = [parts[0], parts[1] ?? parts[0]].map((p) => parseCellKey(p.replace(/\$/g, '')));
+    rect = { r0: Math.min(a.row, b.row), c0: Math.min(a.col, b.col), r1: Math.max(a.row, b.row), c1: Math.max(a.col, b.col) };
+  } else if (parts.length === 2 && parts.every((p) => col.test(p))) {
+    const [a, b] = parts.map((p) => columnIndex(col.exec(p)![1]));
+    rect = { r0: 0, r1: MAX_ROWS - 1, c0: Math.min(a, b), c1: Math.max(a, b) };
+  } else if (parts.length === 2 && parts.every((p) => row.test(p))) {
+    const [a, b] = parts.map((p) => Number(row.exec(p)![1]) - 1);
+    rect = { r0: Math.min(a, b), r1: Math.max(a, b), c0: 0, c1: MAX_COLUMNS - 1 };
+  }
+  if (!rect) return null;
+  if (rect.r0 < 0 || rect.c0 < 0 || rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLUMNS) return null;
+  return { sheetName, rect };
+}
+
+/** Like parseAddress, but several areas separated by commas ('A1:B2,D4'); null if any is not an address. */
+export function parseAreas(text: string): ParsedAddress[] | null {
+  const out: ParsedAddress[] = [];
+  for (const part of text.split(',')) {
+    const p = parseAddress(part);
+    if (!p) return null;
+    out.push(p);
+  }
+  return out;
+}
+
+export function formatAreas(rects: Rect[]): string {
+  return rects.map((r) => formatRect(r)).join(',');
+}

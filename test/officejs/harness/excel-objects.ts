@@ -1,0 +1,1508 @@
+/**
+ * The Excel object model the fake serves: each class below stands for the Excel class of the same
+ * name in Microsoft's client library, and its TypeDef says which properties and methods the fake
+ * emulates on a FakeWorkbook. Anything not listed fails loudly (NotEmulatedError).
+ */
+import {
+  cellKey,
+  formatAreas,
+  formatRect,
+  isEntireColumns,
+  isEntireRows,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  parseAddress,
+  parseAreas,
+  parseCellKey,
+  qualify,
+  Rect,
+  rectArea,
+  rectContains,
+  rectIntersection,
+  rectIntersects,
+  rectSubtract,
+  columnLetters,
+} from './address';
+import {
+  BorderLine,
+  CellValue,
+  DEFAULT_COLUMN_WIDTH,
+  DEFAULT_ROW_HEIGHT,
+  FakeCell,
+  FakeConditionalFormat,
+  FakeDataValidation,
+  FakeFont,
+  FakeName,
+  FakeSheet,
+  FakeWorkbook,
+} from './fake-workbook';
+import { excelError, NotEmulatedError, ServerObject, TypeDef } from './rich-api';
+
+/** Excel's enumerations, read from the loaded client library so the fake accepts exactly what Excel does. */
+export type EnumLookup = (name: string) => string[];
+
+/** The fake refuses to materialize more cells than this in one property read or write. */
+export const CELL_LIMIT = 2_000_000;
+
+export const DEFAULT_FONT: Required<Pick<FakeFont, 'bold' | 'italic' | 'color' | 'size' | 'name' | 'underline' | 'strikethrough'>> = {
+  bold: false,
+  italic: false,
+  color: '#000000',
+  size: 11,
+  name: 'Calibri',
+  underline: 'None',
+  strikethrough: false,
+};
+
+// ---------------------------------------------------------------- server objects
+
+class WorkbookObj implements ServerObject {
+  readonly type = 'Workbook';
+}
+class WorksheetCollectionObj implements ServerObject {
+  readonly type = 'WorksheetCollection';
+}
+class WorksheetObj implements ServerObject {
+  readonly type = 'Worksheet';
+  constructor(readonly sheet: FakeSheet) {}
+}
+class RangeObj implements ServerObject {
+  readonly type = 'Range';
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly rect: Rect,
+  ) {}
+}
+class RangeAreasObj implements ServerObject {
+  readonly type = 'RangeAreas';
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly rects: Rect[],
+  ) {}
+}
+class RangeCollectionObj implements ServerObject {
+  readonly type = 'RangeCollection';
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly rects: Rect[],
+  ) {}
+}
+class RangePartObj implements ServerObject {
+  constructor(
+    readonly type: 'RangeFormat' | 'RangeFill' | 'RangeFont' | 'RangeBorderCollection' | 'DataValidation' | 'ConditionalFormatCollection',
+    readonly range: RangeObj,
+  ) {}
+}
+class RangeBorderObj implements ServerObject {
+  readonly type = 'RangeBorder';
+  constructor(
+    readonly range: RangeObj,
+    readonly side: string,
+  ) {}
+}
+class SheetPartObj implements ServerObject {
+  constructor(
+    readonly type: 'WorksheetFreezePanes' | 'PageLayout',
+    readonly sheet: FakeSheet,
+  ) {}
+}
+class ConditionalFormatObj implements ServerObject {
+  constructor(
+    readonly type: 'ConditionalFormat' | 'CustomConditionalFormat' | 'ConditionalFormatRule' | 'ConditionalRangeFormat' | 'ConditionalRangeFill' | 'ConditionalRangeFont',
+    readonly sheet: FakeSheet,
+    readonly cf: FakeConditionalFormat,
+  ) {}
+}
+class ApplicationObj implements ServerObject {
+  readonly type = 'Application';
+}
+class NamedItemCollectionObj implements ServerObject {
+  readonly type = 'NamedItemCollection';
+}
+class NamedItemObj implements ServerObject {
+  readonly type = 'NamedItem';
+  constructor(readonly item: FakeName) {}
+}
+
+// ---------------------------------------------------------------- helpers
+
+function str(v: unknown, what: string): string {
+  if (typeof v !== 'string') throw excelError('InvalidArgument', `${what} must be a string, got ${JSON.stringify(v)}`);
+  return v;
+}
+
+function bool(v: unknown, what: string): boolean {
+  if (typeof v !== 'boolean') throw excelError('InvalidArgument', `${what} must be a boolean, got ${JSON.stringify(v)}`);
+  return v;
+}
+
+function num(v: unknown, what: string): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw excelError('InvalidArgument', `${what} must be a number, got ${JSON.stringify(v)}`);
+  return v;
+}
+
+function int(v: unknown, what: string): number {
+  const n = num(v, what);
+  if (!Number.isInteger(n)) throw excelError('InvalidArgument', `${what} must be an integer, got ${n}`);
+  return n;
+}
+
+/** The common HTML colour names Excel accepts; other names fail loudly rather than guess. */
+const NAMED_COLORS: Record<string, string> = {
+  black: '#000000', white: '#FFFFFF', red: '#FF0000', green: '#008000', lime: '#00FF00', blue: '#0000FF',
+  yellow: '#FFFF00', orange: '#FFA500', purple: '#800080', gray: '#808080', grey: '#808080', silver: '#C0C0C0',
+  maroon: '#800000', navy: '#000080', olive: '#808000', teal: '#008080', aqua: '#00FFFF', cyan: '#00FFFF',
+  fuchsia: '#FF00FF', magenta: '#FF00FF', pink: '#FFC0CB', brown: '#A52A2A', gold: '#FFD700',
+  lightgray: '#D3D3D3', lightgrey: '#D3D3D3', darkgray: '#A9A9A9', darkgrey: '#A9A9A9', lightgreen: '#90EE90',
+  darkgreen: '#006400', lightblue: '#ADD8E6', darkblue: '#00008B', darkred: '#8B0000', lightyellow: '#FFFFE0',
+  lightpink: '#FFB6C1', orangered: '#FF4500', darkorange: '#FF8C00', salmon: '#FA8072', khaki: '#F0E68C',
+};
+
+export function normalizeColor(v: unknown, what: string): string {
+  const s = str(v, what).trim();
+  let m = /^#?([0-9a-fA-F]{6})$/.exec(s);
+  if (m) return `#${m[1].toUpperCase()}`;
+  m = /^#([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])$/.exec(s);
+  if (m) return `#${m[1]}${m[1]}${m[2]}${m[2]}${m[3]}${m[3]}`.toUpperCase();
+  const named = NAMED_COLORS[s.toLowerCase()];
+  if (named) return named;
+  if (/^[a-z]+$/i.test(s)) throw new NotEmulatedError(`the colour name '${s}'`, 'use #RRGGBB');
+  throw excelError('InvalidArgument', `${what}: '${s}' is not a colour`);
+}
+
+function pruneCell(cell: FakeCell): boolean {
+  for (const k of Object.keys(cell) as (keyof FakeCell)[]) if (cell[k] === undefined) delete cell[k];
+  if (cell.font) {
+    for (const k of Object.keys(cell.font) as (keyof FakeFont)[]) if (cell.font[k] === undefined) delete cell.font[k];
+    if (!Object.keys(cell.font).length) delete cell.font;
+  }
+  if (cell.borders) {
+    for (const k of Object.keys(cell.borders) as (keyof NonNullable<FakeCell['borders']>)[]) if (!cell.borders[k]) delete cell.borders[k];
+    if (!Object.keys(cell.borders).length) delete cell.borders;
+  }
+  return Object.keys(cell).length > 0;
+}
+
+function mutate(sheet: FakeSheet, r: number, c: number, fn: (cell: FakeCell) => void): void {
+  const key = cellKey(r, c);
+  const cell = sheet.cells[key] ?? {};
+  fn(cell);
+  if (pruneCell(cell)) sheet.cells[key] = cell;
+  else delete sheet.cells[key];
+}
+
+function guard(rect: Rect, what: string): void {
+  if (rectArea(rect) > CELL_LIMIT) {
+    throw new NotEmulatedError(`${what} over ${formatRect(rect)}`, `${rectArea(rect)} cells; the fake keeps cells one by one`);
+  }
+}
+
+function forEachCell(rect: Rect, what: string, fn: (r: number, c: number) => void): void {
+  guard(rect, what);
+  for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) fn(r, c);
+}
+
+function grid<T>(sheet: FakeSheet, rect: Rect, what: string, pick: (cell: FakeCell | undefined, r: number, c: number) => T): T[][] {
+  guard(rect, what);
+  const out: T[][] = [];
+  for (let r = rect.r0; r <= rect.r1; r++) {
+    const row: T[] = [];
+    for (let c = rect.c0; c <= rect.c1; c++) row.push(pick(sheet.cells[cellKey(r, c)], r, c));
+    out.push(row);
+  }
+  return out;
+}
+
+/** The one value a property has over a range, or null when cells differ (Excel's rule for formats). */
+function uniform<T>(sheet: FakeSheet, rect: Rect, pick: (cell: FakeCell) => T | undefined, fallback: T): T | null {
+  const seen = new Set<string>();
+  let first: T | undefined;
+  let stored = 0;
+  for (const [key, cell] of Object.entries(sheet.cells)) {
+    const { row, col } = parseCellKey(key);
+    if (row < rect.r0 || row > rect.r1 || col < rect.c0 || col > rect.c1) continue;
+    stored++;
+    const v = pick(cell) ?? fallback;
+    seen.add(JSON.stringify(v));
+    first ??= v;
+    if (seen.size > 1) return null;
+  }
+  if (stored < rectArea(rect)) {
+    seen.add(JSON.stringify(fallback));
+    first ??= fallback;
+  }
+  return seen.size === 1 ? (first as T) : null;
+}
+
+/**
+ * A 2D input for a range property: a matrix of exactly the range's shape, or a single value Excel
+ * applies to every cell. Returns the value for a cell, null meaning "leave unchanged".
+ */
+function cellInputs(rect: Rect, value: unknown): (r: number, c: number) => unknown {
+  if (!Array.isArray(value)) return () => value;
+  const rows = rect.r1 - rect.r0 + 1;
+  const cols = rect.c1 - rect.c0 + 1;
+  if (value.length !== rows || value.some((row) => !Array.isArray(row) || row.length !== cols)) {
+    const got = `${value.length}x${Array.isArray(value[0]) ? value[0].length : '?'}`;
+    throw excelError(
+      'InvalidArgument',
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range: range is ${rows}x${cols}, input ${got}`,
+    );
+  }
+  return (r, c) => (value[r - rect.r0] as unknown[])[c - rect.c0];
+}
+
+const NUMBER_TEXT = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+/** Texts Excel converts on entry in ways the fake does not emulate (dates, times, percentages, currency, grouping, formulas). */
+const CONVERTED_TEXT: [RegExp, string][] = [
+  [/^\s*\d{1,4}\s*[-/]\s*\d{1,2}(\s*[-/]\s*\d{1,4})?\s*$/, 'a date'],
+  [/^\s*\d{1,4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*$/, 'a date'],
+  [/^\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/, 'a date'],
+  [/^\s*\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(\s*[AaPp][Mm])?\s*$/, 'a time'],
+  [/^\s*[+-]?(\d+\.?\d*|\.\d+)\s*%\s*$/, 'a percentage'],
+  [/^\s*[+-]?[$¥€£￥]\s*[\d.,]+\s*$/, 'a currency amount'],
+  [/^\s*[+-]?\d{1,3}(,\d{3})+(\.\d+)?\s*$/, 'a number with thousands separators'],
+  [/^\s*\(\s*(\d+\.?\d*|\.\d+)\s*\)\s*$/, 'a negative number'],
+  [/^\s*\d+\s+\d+\/\d+\s*$/, 'a fraction'],
+  [/^[+-]./, 'a formula'],
+];
+
+/** Excel keeps 15 significant digits of a number typed as text: '110101199001011234' becomes 110101199001011000. */
+function excelNumber(text: string): number {
+  const n = Number(text.trim());
+  return n === 0 ? 0 : Number(n.toPrecision(15));
+}
+
+/** Writes one input of Range.values / Range.formulas into a cell, with Excel's conversions on entry. */
+function writeCellInput(cell: FakeCell, v: unknown, where: string): void {
+  if (v === null || v === undefined) return;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw excelError('InvalidArgument', `${where}: ${v} is not a number Excel can hold`);
+    cell.value = v;
+    delete cell.formula;
+    return;
+  }
+  if (typeof v === 'boolean') {
+    cell.value = v;
+    delete cell.formula;
+    return;
+  }
+  if (typeof v !== 'string') throw excelError('InvalidArgument', `${where}: ${JSON.stringify(v)} is not a cell value`);
+  if (v.length > 32767) throw excelError('InvalidArgument', `${where}: text longer than 32767 characters`);
+  delete cell.formula;
+  if (v === '') {
+    delete cell.value;
+  } else if (cell.numberFormat === '@') {
+    cell.value = v;
+  } else if (v.startsWith("'")) {
+    if (v.length > 1) cell.value = v.slice(1);
+    else delete cell.value;
+  } else if (v.startsWith('=') && v.length > 1) {
+    delete cell.value;
+    cell.formula = v;
+  } else if (NUMBER_TEXT.test(v)) {
+    cell.value = excelNumber(v);
+  } else if (/^\s*(true|false)\s*$/i.test(v)) {
+    cell.value = v.trim().toLowerCase() === 'true';
+  } else {
+    const converted = CONVERTED_TEXT.find(([re]) => re.test(v));
+    if (converted) {
+      throw new NotEmulatedError(
+        `Excel's conversion of the text ${JSON.stringify(v)} written to ${where}`,
+        `Excel reads it as ${converted[1]}; write a number with a numberFormat, or set numberFormat "@" before writing text`,
+      );
+    }
+    cell.value = v;
+  }
+}
+
+function readValue(cell: FakeCell | undefined, where: string): CellValue | '' {
+  if (cell?.formula !== undefined && cell.value === undefined) {
+    throw new NotEmulatedError(`calculating ${cell.formula} in ${where}`, 'the fake has no calculation engine; read formulas instead');
+  }
+  return cell?.value ?? '';
+}
+
+function generalText(v: number): string {
+  if (Number.isInteger(v) && Math.abs(v) < 1e11) return String(v);
+  const s = String(v);
+  if (s.length <= 11 && !/e/i.test(s)) return s;
+  throw new NotEmulatedError(`the General format's text for ${v}`);
+}
+
+function cellText(cell: FakeCell | undefined, where: string): string {
+  const v = readValue(cell, where);
+  if (v === '') return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'string') return v;
+  const fmt = cell?.numberFormat ?? 'General';
+  if (fmt === '@') return String(v);
+  if (fmt === 'General') return generalText(v);
+  throw new NotEmulatedError(`formatting ${v} with number format '${fmt}' as text (${where})`);
+}
+
+function valueType(cell: FakeCell | undefined, where: string): string {
+  const v = readValue(cell, where);
+  if (v === '') return 'Empty';
+  if (typeof v === 'number') return 'Double';
+  if (typeof v === 'boolean') return 'Boolean';
+  return /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!)$/.test(v) ? 'Error' : 'String';
+}
+
+function sheetAlive(wb: FakeWorkbook, sheet: FakeSheet): void {
+  if (!wb.sheets.includes(sheet)) throw excelError('ItemNotFound', `worksheet ${sheet.name} was deleted`);
+}
+
+function checkGrid(rect: Rect): Rect {
+  if (rect.r0 < 0 || rect.c0 < 0 || rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLUMNS || rect.r1 < rect.r0 || rect.c1 < rect.c0) {
+    throw excelError('InvalidArgument', 'the range would lie outside the worksheet grid');
+  }
+  return rect;
+}
+
+const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
+function checkSheetName(wb: FakeWorkbook, name: unknown, self?: FakeSheet): string {
+  const s = str(name, 'name');
+  if (!s.length || s.length > 31 || SHEET_NAME_FORBIDDEN.test(s) || s.startsWith("'") || s.endsWith("'") || s.toLowerCase() === 'history') {
+    throw excelError('InvalidArgument', `'${s}' is not a valid sheet name`);
+  }
+  const other = wb.findSheet(s);
+  if (other && other !== self && other.name.toLowerCase() === s.toLowerCase()) throw excelError('ItemAlreadyExists', `a sheet named ${other.name} exists`);
+  return s;
+}
+
+function visibleSheets(wb: FakeWorkbook): FakeSheet[] {
+  return wb.sheets.filter((s) => s.visibility === 'Visible');
+}
+
+function activateNextVisible(wb: FakeWorkbook, leaving: FakeSheet): void {
+  if (wb.activeSheetId !== leaving.id) return;
+  const i = wb.sheets.indexOf(leaving);
+  const next = wb.sheets.slice(i + 1).find((s) => s !== leaving && s.visibility === 'Visible') ?? [...wb.sheets.slice(0, i)].reverse().find((s) => s.visibility === 'Visible');
+  if (next) wb.activeSheetId = next.id;
+}
+
+function mergesOf(sheet: FakeSheet): Rect[] {
+  return sheet.merges.map((m) => parseAddress(m)!.rect);
+}
+
+function areasOf(address: string): Rect[] {
+  return (parseAreas(address) ?? []).map((a) => a.rect);
+}
+
+function renumberPriorities(sheet: FakeSheet): void {
+  sheet.conditionalFormats.sort((a, b) => a.priority - b.priority).forEach((cf, i) => (cf.priority = i));
+}
+
+const DV_TYPES: Record<string, string> = {
+  wholeNumber: 'WholeNumber',
+  decimal: 'Decimal',
+  list: 'List',
+  date: 'Date',
+  time: 'Time',
+  textLength: 'TextLength',
+  custom: 'Custom',
+};
+
+// ---------------------------------------------------------------- the model
+
+export interface ExcelModel {
+  root: ServerObject;
+  defs: Record<string, TypeDef>;
+}
+
+export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelModel {
+  const oneOf = (enumName: string, v: unknown, what: string): string => {
+    const s = str(v, what);
+    const allowed = enums(enumName);
+    const hit = allowed.find((a) => a.toLowerCase() === s.toLowerCase());
+    if (!hit) throw excelError('InvalidArgument', `${what}: '${s}' is not one of ${allowed.join(', ')}`);
+    return hit;
+  };
+
+  const sheetObj = (sheet: FakeSheet) => new WorksheetObj(sheet);
+  const range = (sheet: FakeSheet, rect: Rect) => new RangeObj(sheet, checkGrid(rect));
+
+  /** A Range argument (object or address on the same sheet) as a rectangle. */
+  const rectArg = (sheet: FakeSheet, v: unknown, what: string): Rect => {
+    if (v instanceof RangeObj) {
+      if (v.sheet !== sheet) throw excelError('InvalidArgument', `${what} is on another worksheet`);
+      return v.rect;
+    }
+    const p = parseAddress(str(v, what));
+    if (!p || (p.sheetName && wb.findSheet(p.sheetName) !== sheet)) throw excelError('InvalidArgument', `${what}: '${v}' is not an address on ${sheet.name}`);
+    return p.rect;
+  };
+
+  const nameRange = (item: FakeName): RangeObj | null => {
+    const p = parseAddress(item.formula.replace(/^=/, ''));
+    const sheet = p?.sheetName ? wb.findSheet(p.sheetName) : undefined;
+    return p && sheet ? new RangeObj(sheet, p.rect) : null;
+  };
+
+  const getRangeOnSheet = (sheet: FakeSheet, address: unknown): RangeObj => {
+    if (address === undefined || address === null || address === '') return range(sheet, { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLUMNS - 1 });
+    const text = str(address, 'address');
+    const p = parseAddress(text);
+    if (p) {
+      if (p.sheetName && wb.findSheet(p.sheetName) !== sheet) throw excelError('InvalidArgument', `'${text}' is not on ${sheet.name}`);
+      return range(sheet, p.rect);
+    }
+    if (text.includes(',')) throw excelError('InvalidArgument', `'${text}' has several areas; use getRanges`);
+    const item = wb.names.find((n) => n.name.toLowerCase() === text.toLowerCase());
+    const r = item ? nameRange(item) : null;
+    if (!r || r.sheet !== sheet) throw excelError('InvalidArgument', `'${text}' is not an address or a name on ${sheet.name}`);
+    return r;
+  };
+
+  const usedRect = (sheet: FakeSheet, valuesOnly: unknown): Rect | null => sheet.usedRect(valuesOnly === true);
+
+  // ------------------------------------------------------------ Range
+
+  const rangeValues = (o: RangeObj) =>
+    grid(o.sheet, o.rect, 'Range.values', (cell, r, c) => readValue(cell, `${o.sheet.name}!${cellKey(r, c)}`));
+
+  const writeValues = (o: RangeObj, value: unknown, what: string) => {
+    const input = cellInputs(o.rect, value);
+    forEachCell(o.rect, what, (r, c) => {
+      const v = input(r, c);
+      if (v === null || v === undefined) return;
+      mutate(o.sheet, r, c, (cell) => writeCellInput(cell, v, `${o.sheet.name}!${cellKey(r, c)}`));
+    });
+  };
+
+  const setCellFormat = (o: RangeObj, what: string, fn: (cell: FakeCell) => void) => forEachCell(o.rect, what, (r, c) => mutate(o.sheet, r, c, fn));
+
+  const clearFormats = (o: RangeObj) => {
+    setCellFormat(o, 'Range.clear', (cell) => {
+      delete cell.numberFormat;
+      delete cell.fill;
+      delete cell.font;
+      delete cell.horizontalAlignment;
+      delete cell.verticalAlignment;
+      delete cell.wrapText;
+      delete cell.borders;
+    });
+    o.sheet.merges = o.sheet.merges.filter((m) => !rectIntersects(parseAddress(m)!.rect, o.rect));
+    clearConditionalFormats(o.sheet, o.rect);
+  };
+
+  const clearConditionalFormats = (sheet: FakeSheet, rect: Rect) => {
+    sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => {
+      const rest = areasOf(cf.address).flatMap((a) => rectSubtract(a, rect));
+      cf.address = formatAreas(rest);
+      return rest.length > 0;
+    });
+    renumberPriorities(sheet);
+  };
+
+  const merge = (o: RangeObj, across: unknown) => {
+    const areas: Rect[] = [];
+    if (across === true) for (let r = o.rect.r0; r <= o.rect.r1; r++) areas.push({ ...o.rect, r0: r, r1: r });
+    else areas.push(o.rect);
+    for (const area of areas) {
+      if (rectArea(area) === 1) continue;
+      const existing = mergesOf(o.sheet);
+      const partial = existing.find((m) => rectIntersects(m, area) && !rectContains(area, m));
+      if (partial) throw new NotEmulatedError(`merging ${formatRect(area)} across part of the merged area ${formatRect(partial)}`);
+      o.sheet.merges = o.sheet.merges.filter((m) => !rectContains(area, parseAddress(m)!.rect));
+      o.sheet.merges.push(formatRect(area));
+      // Excel keeps only the upper-left value of the merged area.
+      forEachCell(area, 'Range.merge', (r, c) => {
+        if (r === area.r0 && c === area.c0) return;
+        mutate(o.sheet, r, c, (cell) => {
+          delete cell.value;
+          delete cell.formula;
+        });
+      });
+    }
+  };
+
+  const rangeDef: TypeDef<RangeObj> = {
+    check: (o) => sheetAlive(wb, o.sheet),
+    scalars: {
+      address: { get: (o) => qualify(o.sheet.name, o.rect) },
+      addressLocal: { get: (o) => qualify(o.sheet.name, o.rect) },
+      rowIndex: { get: (o) => o.rect.r0 },
+      columnIndex: { get: (o) => o.rect.c0 },
+      rowCount: { get: (o) => o.rect.r1 - o.rect.r0 + 1 },
+      columnCount: { get: (o) => o.rect.c1 - o.rect.c0 + 1 },
+      cellCount: { get: (o) => rectArea(o.rect) },
+      isEntireColumn: { get: (o) => isEntireColumns(o.rect) },
+      isEntireRow: { get: (o) => isEntireRows(o.rect) },
+      values: { get: rangeValues, set: (o, v) => writeValues(o, v, 'Range.values') },
+      formulas: {
+        get: (o) => grid(o.sheet, o.rect, 'Range.formulas', (cell) => cell?.formula ?? cell?.value ?? ''),
+        set: (o, v) => writeValues(o, v, 'Range.formulas'),
+      },
+      formulasLocal: {
+        get: (o) => grid(o.sheet, o.rect, 'Range.formulasLocal', (cell) => cell?.formula ?? cell?.value ?? ''),
+        set: (o, v) => writeValues(o, v, 'Range.formulasLocal'),
+      },
+      numberFormat: {
+        get: (o) => grid(o.sheet, o.rect, 'Range.numberFormat', (cell) => cell?.numberFormat ?? 'General'),
+        set: (o, v) => {
+          const input = cellInputs(o.rect, v);
+          forEachCell(o.rect, 'Range.numberFormat', (r, c) => {
+            const f = input(r, c);
+            if (f === null || f === undefined) return;
+            const s = str(f, 'numberFormat');
+            mutate(o.sheet, r, c, (cell) => (cell.numberFormat = s === 'General' ? undefined : s));
+          });
+        },
+      },
+      text: { get: (o) => grid(o.sheet, o.rect, 'Range.text', (cell, r, c) => cellText(cell, `${o.sheet.name}!${cellKey(r, c)}`)) },
+      valueTypes: { get: (o) => grid(o.sheet, o.rect, 'Range.valueTypes', (cell, r, c) => valueType(cell, `${o.sheet.name}!${cellKey(r, c)}`)) },
+    },
+    nav: {
+      format: (o) => new RangePartObj('RangeFormat', o),
+      conditionalFormats: (o) => new RangePartObj('ConditionalFormatCollection', o),
+      dataValidation: (o) => new RangePartObj('DataValidation', o),
+      worksheet: (o) => sheetObj(o.sheet),
+    },
+    methods: {
+      getCell: (o, [row, column]) => {
+        const r = o.rect.r0 + int(row, 'row');
+        const c = o.rect.c0 + int(column, 'column');
+        return range(o.sheet, { r0: r, c0: c, r1: r, c1: c });
+      },
+      getOffsetRange: (o, [dr, dc]) => {
+        const a = int(dr, 'rowOffset');
+        const b = int(dc, 'columnOffset');
+        return range(o.sheet, { r0: o.rect.r0 + a, r1: o.rect.r1 + a, c0: o.rect.c0 + b, c1: o.rect.c1 + b });
+      },
+      getResizedRange: (o, [dr, dc]) => range(o.sheet, { ...o.rect, r1: o.rect.r1 + int(dr, 'deltaRows'), c1: o.rect.c1 + int(dc, 'deltaColumns') }),
+      getEntireColumn: (o) => range(o.sheet, { ...o.rect, r0: 0, r1: MAX_ROWS - 1 }),
+      getEntireRow: (o) => range(o.sheet, { ...o.rect, c0: 0, c1: MAX_COLUMNS - 1 }),
+      getRow: (o, [i]) => {
+        const r = o.rect.r0 + int(i, 'row');
+        if (r > o.rect.r1 || r < o.rect.r0) throw excelError('InvalidArgument', `row ${i} is outside the range`);
+        return range(o.sheet, { ...o.rect, r0: r, r1: r });
+      },
+      getColumn: (o, [i]) => {
+        const c = o.rect.c0 + int(i, 'column');
+        if (c > o.rect.c1 || c < o.rect.c0) throw excelError('InvalidArgument', `column ${i} is outside the range`);
+        return range(o.sheet, { ...o.rect, c0: c, c1: c });
+      },
+      getLastRow: (o) => range(o.sheet, { ...o.rect, r0: o.rect.r1 }),
+      getLastColumn: (o) => range(o.sheet, { ...o.rect, c0: o.rect.c1 }),
+      getLastCell: (o) => range(o.sheet, { r0: o.rect.r1, r1: o.rect.r1, c0: o.rect.c1, c1: o.rect.c1 }),
+      getUsedRange: (o, [valuesOnly]) => {
+        const used = usedRect(o.sheet, valuesOnly);
+        const x = used && rectIntersection(used, o.rect);
+        if (!x) throw excelError('ItemNotFound', 'no used cells in the range');
+        return range(o.sheet, x);
+      },
+      getUsedRangeOrNullObject: (o, [valuesOnly]) => {
+        const used = usedRect(o.sheet, valuesOnly);
+        const x = used && rectIntersection(used, o.rect);
+        return x ? range(o.sheet, x) : null;
+      },
+      getIntersection: (o, [other]) => {
+        const x = rectIntersection(o.rect, rectArg(o.sheet, other, 'anotherRange'));
+        if (!x) throw excelError('ItemNotFound', 'the ranges do not intersect');
+        return range(o.sheet, x);
+      },
+      getIntersectionOrNullObject: (o, [other]) => {
+        const x = rectIntersection(o.rect, rectArg(o.sheet, other, 'anotherRange'));
+        return x ? range(o.sheet, x) : null;
+      },
+      getBoundingRect: (o, [other]) => {
+        const b = rectArg(o.sheet, other, 'anotherRange');
+        return range(o.sheet, { r0: Math.min(o.rect.r0, b.r0), c0: Math.min(o.rect.c0, b.c0), r1: Math.max(o.rect.r1, b.r1), c1: Math.max(o.rect.c1, b.c1) });
+      },
+      getMergedAreasOrNullObject: (o) => {
+        const hits = mergesOf(o.sheet).filter((m) => rectIntersects(m, o.rect));
+        return hits.length ? new RangeAreasObj(o.sheet, hits) : null;
+      },
+      merge: (o, [across]) => merge(o, across),
+      unmerge: (o) => {
+        o.sheet.merges = o.sheet.merges.filter((m) => !rectIntersects(parseAddress(m)!.rect, o.rect));
+      },
+      clear: (o, [applyTo]) => {
+        const what = applyTo === undefined || applyTo === null ? 'All' : oneOf('ClearApplyTo', applyTo, 'applyTo');
+        if (what === 'All' || what === 'Contents') {
+          setCellFormat(o, 'Range.clear', (cell) => {
+            delete cell.value;
+            delete cell.formula;
+          });
+        }
+        if (what === 'All' || what === 'Formats') clearFormats(o);
+        if (what !== 'All' && what !== 'Contents' && what !== 'Formats') throw new NotEmulatedError(`Range.clear('${what}')`);
+      },
+      select: (o) => {
+        if (o.sheet.visibility !== 'Visible') throw excelError('InvalidOperation', `${o.sheet.name} is hidden`);
+        o.sheet.selection = formatRect(o.rect);
+        wb.activeSheetId = o.sheet.id;
+      },
+    },
+  };
+
+  // ------------------------------------------------------------ Range.format and its parts
+
+  const fontProp = <K extends keyof typeof DEFAULT_FONT>(key: K, parse: (v: unknown) => FakeFont[K]) => ({
+    get: (o: RangePartObj) => uniform(o.range.sheet, o.range.rect, (cell) => cell.font?.[key], DEFAULT_FONT[key]),
+    set: (o: RangePartObj, v: unknown) => {
+      const value = parse(v);
+      setCellFormat(o.range, `RangeFont.${key}`, (cell) => {
+        cell.font = { ...cell.font, [key]: value === DEFAULT_FONT[key] ? undefined : value };
+      });
+    },
+  });
+
+  const widthOf = (sheet: FakeSheet, c: number) => sheet.columnWidths[columnLetters(c)] ?? DEFAULT_COLUMN_WIDTH;
+  const heightOf = (sheet: FakeSheet, r: number) => sheet.rowHeights[String(r + 1)] ?? DEFAULT_ROW_HEIGHT;
+  const sameOver = (from: number, to: number, f: (i: number) => number): number | null => {
+    if (to - from > 20000) throw new NotEmulatedError('reading sizes over more than 20000 rows or columns');
+    const first = f(from);
+    for (let i = from + 1; i <= to; i++) if (f(i) !== first) return null;
+    return first;
+  };
+
+  const rangeFormatDef: TypeDef<RangePartObj> = {
+    scalars: {
+      columnWidth: {
+        get: (o) => sameOver(o.range.rect.c0, o.range.rect.c1, (c) => widthOf(o.range.sheet, c)),
+        set: (o, v) => {
+          const w = num(v, 'columnWidth');
+          if (w < 0) throw excelError('InvalidArgument', 'columnWidth must not be negative');
+          for (let c = o.range.rect.c0; c <= o.range.rect.c1; c++) o.range.sheet.columnWidths[columnLetters(c)] = w;
+        },
+      },
+      rowHeight: {
+        get: (o) => sameOver(o.range.rect.r0, o.range.rect.r1, (r) => heightOf(o.range.sheet, r)),
+        set: (o, v) => {
+          const h = num(v, 'rowHeight');
+          if (h < 0) throw excelError('InvalidArgument', 'rowHeight must not be negative');
+          if (o.range.rect.r1 - o.range.rect.r0 > 100000) throw new NotEmulatedError('setting rowHeight on more than 100000 rows');
+          for (let r = o.range.rect.r0; r <= o.range.rect.r1; r++) o.range.sheet.rowHeights[String(r + 1)] = h;
+        },
+      },
+      useStandardWidth: {
+        get: (o) => sameOver(o.range.rect.c0, o.range.rect.c1, (c) => (o.range.sheet.columnWidths[columnLetters(c)] === undefined ? 1 : 0)) === 1,
+        set: (o, v) => {
+          if (bool(v, 'useStandardWidth')) for (let c = o.range.rect.c0; c <= o.range.rect.c1; c++) delete o.range.sheet.columnWidths[columnLetters(c)];
+        },
+      },
+      useStandardHeight: {
+        get: (o) => sameOver(o.range.rect.r0, o.range.rect.r1, (r) => (o.range.sheet.rowHeights[String(r + 1)] === undefined ? 1 : 0)) === 1,
+        set: (o, v) => {
+          if (bool(v, 'useStandardHeight')) for (let r = o.range.rect.r0; r <= o.range.rect.r1; r++) delete o.range.sheet.rowHeights[String(r + 1)];
+        },
+      },
+      wrapText: {
+        get: (o) => uniform(o.range.sheet, o.range.rect, (cell) => cell.wrapText, false),
+        set: (o, v) => {
+          const b = bool(v, 'wrapText');
+          setCellFormat(o.range, 'RangeFormat.wrapText', (cell) => (cell.wrapText = b || undefined));
+        },
+      },
+      horizontalAlignment: {
+        get: (o) => uniform(o.range.sheet, o.range.rect, (cell) => cell.horizontalAlignment, 'General'),
+        set: (o, v) => {
+          const a = oneOf('HorizontalAlignment', v, 'horizontalAlignment');
+          setCellFormat(o.range, 'RangeFormat.horizontalAlignment', (cell) => (cell.horizontalAlignment = a === 'General' ? undefined : a));
+        },
+      },
+      verticalAlignment: {
+        get: (o) => uniform(o.range.sheet, o.range.rect, (cell) => cell.verticalAlignment, 'Bottom'),
+        set: (o, v) => {
+          const a = oneOf('VerticalAlignment', v, 'verticalAlignment');
+          setCellFormat(o.range, 'RangeFormat.verticalAlignment', (cell) => (cell.verticalAlignment = a === 'Bottom' ? undefined : a));
+        },
+      },
+    },
+    nav: {
+      fill: (o) => new RangePartObj('RangeFill', o.range),
+      font: (o) => new RangePartObj('RangeFont', o.range),
+      borders: (o) => new RangePartObj('RangeBorderCollection', o.range),
+    },
+    methods: {
+      // Excel measures text to fit; the fake cannot, so it records the request and keeps the widths.
+      autofitColumns: (o) => {
+        o.range.sheet.autofitted.push(`columns ${formatRect(o.range.rect)}`);
+      },
+      autofitRows: (o) => {
+        o.range.sheet.autofitted.push(`rows ${formatRect(o.range.rect)}`);
+      },
+    },
+  };
+
+  const rangeFillDef: TypeDef<RangePartObj> = {
+    scalars: {
+      color: {
+        get: (o) => uniform(o.range.sheet, o.range.rect, (cell) => cell.fill, '#FFFFFF'),
+        set: (o, v) => {
+          const color = normalizeColor(v, 'color');
+          setCellFormat(o.range, 'RangeFill.color', (cell) => (cell.fill = color));
+        },
+      },
+    },
+    methods: {
+      clear: (o) => setCellFormat(o.range, 'RangeFill.clear', (cell) => delete cell.fill),
+    },
+  };
+
+  const rangeFontDef: TypeDef<RangePartObj> = {
+    scalars: {
+      bold: fontProp('bold', (v) => bool(v, 'bold')),
+      italic: fontProp('italic', (v) => bool(v, 'italic')),
+      strikethrough: fontProp('strikethrough', (v) => bool(v, 'strikethrough')),
+      color: fontProp('color', (v) => normalizeColor(v, 'color')),
+      size: fontProp('size', (v) => {
+        const n = num(v, 'size');
+        if (n < 1 || n > 409) throw excelError('InvalidArgument', `font size ${n} is out of range`);
+        return n;
+      }),
+      name: fontProp('name', (v) => str(v, 'name')),
+      underline: fontProp('underline', (v) => oneOf('RangeUnderlineStyle', v, 'underline')),
+    },
+  };
+
+  // ------------------------------------------------------------ borders
+
+  /** Which stored cell sides a border index covers in a range. */
+  const borderCells = (rect: Rect, index: string): { r: number; c: number; side: 'top' | 'bottom' | 'left' | 'right' }[] => {
+    const out: { r: number; c: number; side: 'top' | 'bottom' | 'left' | 'right' }[] = [];
+    const row = (r: number, side: 'top' | 'bottom') => {
+      for (let c = rect.c0; c <= rect.c1; c++) out.push({ r, c, side });
+    };
+    const col = (c: number, side: 'left' | 'right') => {
+      for (let r = rect.r0; r <= rect.r1; r++) out.push({ r, c, side });
+    };
+    guard(rect, `borders ${index}`);
+    switch (index) {
+      case 'EdgeTop':
+        row(rect.r0, 'top');
+        break;
+      case 'EdgeBottom':
+        row(rect.r1, 'bottom');
+        break;
+      case 'EdgeLeft':
+        col(rect.c0, 'left');
+        break;
+      case 'EdgeRight':
+        col(rect.c1, 'right');
+        break;
+      case 'InsideHorizontal':
+        for (let r = rect.r0; r < rect.r1; r++) {
+          row(r, 'bottom');
+          row(r + 1, 'top');
+        }
+        break;
+      case 'InsideVertical':
+        for (let c = rect.c0; c < rect.c1; c++) {
+          col(c, 'right');
+          col(c + 1, 'left');
+        }
+        break;
+      default:
+        throw new NotEmulatedError(`the ${index} border`);
+    }
+    return out;
+  };
+
+  const borderProp = (key: keyof BorderLine, parse: (v: unknown) => string, fallback: string) => ({
+    get: (o: RangeBorderObj) => {
+      const seen = new Set<string>();
+      for (const { r, c, side } of borderCells(o.range.rect, o.side)) {
+        const line = o.range.sheet.cells[cellKey(r, c)]?.borders?.[side];
+        seen.add(line ? line[key] : key === 'style' ? 'None' : fallback);
+        if (seen.size > 1) return null;
+      }
+      return seen.size ? [...seen][0] : key === 'style' ? 'None' : fallback;
+    },
+    set: (o: RangeBorderObj, v: unknown) => {
+      const value = parse(v);
+      for (const { r, c, side } of borderCells(o.range.rect, o.side)) {
+        mutate(o.range.sheet, r, c, (cell) => {
+          const borders = { ...cell.borders };
+          if (key === 'style' && value === 'None') delete borders[side];
+          else borders[side] = { style: 'Continuous', weight: 'Thin', color: '#000000', ...borders[side], [key]: value };
+          cell.borders = borders;
+        });
+      }
+    },
+  });
+
+  const rangeBorderCollectionDef: TypeDef<RangePartObj> = {
+    indexer: (o, key) => new RangeBorderObj(o.range, oneOf('BorderIndex', key, 'index')),
+    items: (o) => enums('BorderIndex').map((i) => new RangeBorderObj(o.range, i)),
+    scalars: { count: { get: () => enums('BorderIndex').length } },
+    methods: { getItemAt: (o, [i]) => new RangeBorderObj(o.range, enums('BorderIndex')[int(i, 'index')]) },
+  };
+
+  const rangeBorderDef: TypeDef<RangeBorderObj> = {
+    scalars: {
+      sideIndex: { get: (o) => o.side },
+      style: borderProp('style', (v) => oneOf('BorderLineStyle', v, 'style'), 'None'),
+      weight: borderProp('weight', (v) => oneOf('BorderWeight', v, 'weight'), 'Thin'),
+      color: borderProp('color', (v) => normalizeColor(v, 'color'), '#000000'),
+    },
+  };
+
+  // ------------------------------------------------------------ RangeAreas (merged areas)
+
+  const rangeAreasDef: TypeDef<RangeAreasObj> = {
+    check: (o) => sheetAlive(wb, o.sheet),
+    scalars: {
+      address: { get: (o) => o.rects.map((r) => qualify(o.sheet.name, r)).join(', ') },
+      addressLocal: { get: (o) => o.rects.map((r) => qualify(o.sheet.name, r)).join(', ') },
+      areaCount: { get: (o) => o.rects.length },
+      cellCount: { get: (o) => o.rects.reduce((n, r) => n + rectArea(r), 0) },
+      isEntireColumn: { get: (o) => o.rects.every(isEntireColumns) },
+      isEntireRow: { get: (o) => o.rects.every(isEntireRows) },
+    },
+    nav: {
+      areas: (o) => new RangeCollectionObj(o.sheet, o.rects),
+      worksheet: (o) => sheetObj(o.sheet),
+    },
+  };
+
+  const rangeCollectionDef: TypeDef<RangeCollectionObj> = {
+    items: (o) => o.rects.map((r) => new RangeObj(o.sheet, r)),
+    methods: {
+      getCount: (o) => o.rects.length,
+      getItemAt: (o, [i]) => {
+        const r = o.rects[int(i, 'index')];
+        if (!r) throw excelError('ItemNotFound', `no area ${i}`);
+        return new RangeObj(o.sheet, r);
+      },
+    },
+  };
+
+  // ------------------------------------------------------------ conditional formats
+
+  const cfOn = (o: RangePartObj) => o.range.sheet.conditionalFormatsAt(formatRect(o.range.rect));
+  const cfObj = (sheet: FakeSheet, cf: FakeConditionalFormat) => new ConditionalFormatObj('ConditionalFormat', sheet, cf);
+  const cfAlive = (o: ConditionalFormatObj) => {
+    sheetAlive(wb, o.sheet);
+    if (!o.sheet.conditionalFormats.includes(o.cf)) throw excelError('ItemNotFound', 'the conditional format was deleted');
+  };
+
+  const conditionalFormatCollectionDef: TypeDef<RangePartObj> = {
+    items: (o) => cfOn(o).map((cf) => cfObj(o.range.sheet, cf)),
+    indexer: (o, id) => {
+      const cf = o.range.sheet.conditionalFormats.find((x) => x.id === id);
+      if (!cf) throw excelError('ItemNotFound', `no conditional format ${id}`);
+      return cfObj(o.range.sheet, cf);
+    },
+    methods: {
+      add: (o, [type]) => {
+        const t = oneOf('ConditionalFormatType', type, 'type');
+        if (t !== 'Custom') throw new NotEmulatedError(`conditional formats of type ${t}`);
+        guard(o.range.rect, 'ConditionalFormatCollection.add');
+        for (const cf of o.range.sheet.conditionalFormats) cf.priority++;
+        const cf: FakeConditionalFormat = {
+          id: wb.newId('cf'),
+          address: formatRect(o.range.rect),
+          type: t,
+          formula: null,
+          fill: null,
+          font: { color: null, bold: null, italic: null, strikethrough: null, underline: null },
+          numberFormat: null,
+          priority: 0,
+          stopIfTrue: false,
+        };
+        o.range.sheet.conditionalFormats.unshift(cf);
+        return cfObj(o.range.sheet, cf);
+      },
+      clearAll: (o) => clearConditionalFormats(o.range.sheet, o.range.rect),
+      getCount: (o) => cfOn(o).length,
+      getItemAt: (o, [i]) => {
+        const cf = cfOn(o)[int(i, 'index')];
+        if (!cf) throw excelError('ItemNotFound', `no conditional format at ${i}`);
+        return cfObj(o.range.sheet, cf);
+      },
+    },
+  };
+
+  const conditionalFormatDef: TypeDef<ConditionalFormatObj> = {
+    check: cfAlive,
+    id: (o) => o.cf.id,
+    scalars: {
+      id: { get: (o) => o.cf.id },
+      type: { get: (o) => o.cf.type },
+      priority: {
+        get: (o) => o.cf.priority,
+        set: (o, v) => {
+          const p = int(v, 'priority');
+          const list = o.sheet.conditionalFormats.filter((x) => x !== o.cf).sort((a, b) => a.priority - b.priority);
+          list.splice(Math.max(0, Math.min(p, list.length)), 0, o.cf);
+          list.forEach((x, i) => (x.priority = i));
+        },
+      },
+      stopIfTrue: { get: (o) => o.cf.stopIfTrue, set: (o, v) => (o.cf.stopIfTrue = bool(v, 'stopIfTrue')) },
+    },
+    nav: {
+      custom: (o) => {
+        if (o.cf.type !== 'Custom') throw excelError('InvalidOperation', `the conditional format is of type ${o.cf.type}`);
+        return new ConditionalFormatObj('CustomConditionalFormat', o.sheet, o.cf);
+      },
+      customOrNullObject: (o) => (o.cf.type === 'Custom' ? new ConditionalFormatObj('CustomConditionalFormat', o.sheet, o.cf) : null),
+    },
+    methods: {
+      delete: (o) => {
+        o.sheet.conditionalFormats = o.sheet.conditionalFormats.filter((x) => x !== o.cf);
+        renumberPriorities(o.sheet);
+      },
+      getRange: (o) => {
+        const areas = areasOf(o.cf.address);
+        if (areas.length !== 1) throw excelError('InvalidOperation', `the conditional format applies to ${areas.length} areas; use getRanges`);
+        return new RangeObj(o.sheet, areas[0]);
+      },
+      getRangeOrNullObject: (o) => {
+        const areas = areasOf(o.cf.address);
+        return areas.length === 1 ? new RangeObj(o.sheet, areas[0]) : null;
+      },
+      getRanges: (o) => new RangeAreasObj(o.sheet, areasOf(o.cf.address)),
+    },
+  };
+
+  const cfPart = (type: ConditionalFormatObj['type']) => (o: ConditionalFormatObj) => new ConditionalFormatObj(type, o.sheet, o.cf);
+  const customConditionalFormatDef: TypeDef<ConditionalFormatObj> = {
+    check: cfAlive,
+    nav: { rule: cfPart('ConditionalFormatRule'), format: cfPart('ConditionalRangeFormat') },
+  };
+  const conditionalFormatRuleDef: TypeDef<ConditionalFormatObj> = {
+    check: cfAlive,
+    scalars: {
+      formula: { get: (o) => o.cf.formula, set: (o, v) => (o.cf.formula = str(v, 'formula')) },
+      formulaLocal: { get: (o) => o.cf.formula, set: (o, v) => (o.cf.formula = str(v, 'formulaLocal')) },
+    },
+  };
+  const conditionalRangeFormatDef: TypeDef<ConditionalFormatObj> = {
+    check: cfAlive,
+    scalars: { numberFormat: { get: (o) => o.cf.numberFormat, set: (o, v) => (o.cf.numberFormat = str(v, 'numberFormat')) } },
+    nav: { fill: cfPart('ConditionalRangeFill'), font: cfPart('ConditionalRangeFont') },
+  };
+  const conditionalRangeFillDef: TypeDef<ConditionalFormatObj> = {
+    check: cfAlive,
+    scalars: { color: { get: (o) => o.cf.fill, set: (o, v) => (o.cf.fill = normalizeColor(v, 'color')) } },
+    methods: { clear: (o) => void (o.cf.fill = null) },
+  };
+  const conditionalRangeFontDef: TypeDef<ConditionalFormatObj> = {
+    check: cfAlive,
+    scalars: {
+      color: { get: (o) => o.cf.font.color, set: (o, v) => (o.cf.font.color = normalizeColor(v, 'color')) },
+      bold: { get: (o) => o.cf.font.bold, set: (o, v) => (o.cf.font.bold = bool(v, 'bold')) },
+      italic: { get: (o) => o.cf.font.italic, set: (o, v) => (o.cf.font.italic = bool(v, 'italic')) },
+      strikethrough: { get: (o) => o.cf.font.strikethrough, set: (o, v) => (o.cf.font.strikethrough = bool(v, 'strikethrough')) },
+      underline: { get: (o) => o.cf.font.underline, set: (o, v) => (o.cf.font.underline = oneOf('ConditionalRangeFontUnderlineStyle', v, 'underline')) },
+    },
+    methods: {
+      clear: (o) => void (o.cf.font = { color: null, bold: null, italic: null, strikethrough: null, underline: null }),
+    },
+  };
+
+  // ------------------------------------------------------------ data validation
+
+  const dvsAt = (sheet: FakeSheet, rect: Rect) => sheet.dataValidations.filter((dv) => areasOf(dv.address).some((a) => rectIntersects(a, rect)));
+
+  const subtractValidation = (sheet: FakeSheet, rect: Rect) => {
+    sheet.dataValidations = sheet.dataValidations.filter((dv) => {
+      const rest = areasOf(dv.address).flatMap((a) => rectSubtract(a, rect));
+      dv.address = formatAreas(rest);
+      return rest.length > 0;
+    });
+  };
+
+  /** The validation covering exactly the whole range, splitting validations that reach outside it. */
+  const dvCovering = (sheet: FakeSheet, rect: Rect): FakeDataValidation[] => {
+    const hits = dvsAt(sheet, rect);
+    if (!hits.length) throw new NotEmulatedError('setting validation options on a range without a validation rule', 'set rule first');
+    const inside: FakeDataValidation[] = [];
+    for (const dv of hits) {
+      const areas = areasOf(dv.address);
+      const within = areas.map((a) => rectIntersection(a, rect)).filter((a): a is Rect => !!a);
+      const outside = areas.flatMap((a) => rectSubtract(a, rect));
+      if (!outside.length) {
+        inside.push(dv);
+        continue;
+      }
+      dv.address = formatAreas(outside);
+      const copy: FakeDataValidation = JSON.parse(JSON.stringify(dv));
+      copy.address = formatAreas(within);
+      sheet.dataValidations.push(copy);
+      inside.push(copy);
+    }
+    return inside;
+  };
+
+  const singleDv = (o: RangePartObj): FakeDataValidation | null | 'mixed' => {
+    const hits = dvsAt(o.range.sheet, o.range.rect);
+    if (!hits.length) return null;
+    if (hits.length === 1 && areasOf(hits[0].address).some((a) => rectContains(a, o.range.rect))) return hits[0];
+    return 'mixed';
+  };
+
+  const dataValidationDef: TypeDef<RangePartObj> = {
+    scalars: {
+      type: {
+        get: (o) => {
+          const dv = singleDv(o);
+          if (dv === null) return 'None';
+          if (dv === 'mixed') return 'Inconsistent';
+          return DV_TYPES[Object.keys(dv.rule)[0]] ?? 'Inconsistent';
+        },
+      },
+      rule: {
+        get: (o) => {
+          const dv = singleDv(o);
+          if (dv === null || dv === 'mixed') throw new NotEmulatedError(`reading DataValidation.rule where ${formatRect(o.range.rect)} has ${dv === null ? 'no' : 'several'} rules`);
+          return JSON.parse(JSON.stringify(dv.rule));
+        },
+        set: (o, v) => {
+          if (typeof v !== 'object' || v === null || Array.isArray(v)) throw excelError('InvalidArgument', 'rule must be an object');
+          const kinds = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined && x !== null);
+          if (kinds.length !== 1 || !DV_TYPES[kinds[0][0]]) throw excelError('InvalidArgument', `rule must have exactly one of ${Object.keys(DV_TYPES).join(', ')}`);
+          const [kind, body] = kinds[0];
+          if (kind === 'list') {
+            const list = body as { inCellDropDown?: unknown; source?: unknown };
+            let source = list.source;
+            if (source instanceof RangeObj) source = `=${qualify(source.sheet.name, source.rect).replace(/!(.*)$/, (_m, a: string) => `!${a.replace(/([A-Z]+|\d+)/g, '$$$1')}`)}`;
+            if (typeof source !== 'string' || !source) throw excelError('InvalidArgument', 'list.source must be a non-empty string or a Range');
+            const rule = { list: { inCellDropDown: list.inCellDropDown === undefined ? true : bool(list.inCellDropDown, 'inCellDropDown'), source } };
+            applyRule(o, rule);
+          } else applyRule(o, { [kind]: JSON.parse(JSON.stringify(body)) });
+        },
+      },
+      ignoreBlanks: {
+        get: (o) => {
+          const dv = singleDv(o);
+          return dv === null ? true : dv === 'mixed' ? null : dv.ignoreBlanks;
+        },
+        set: (o, v) => {
+          const b = bool(v, 'ignoreBlanks');
+          for (const dv of dvCovering(o.range.sheet, o.range.rect)) dv.ignoreBlanks = b;
+        },
+      },
+      prompt: {
+        get: (o) => {
+          const dv = singleDv(o);
+          if (dv === null || dv === 'mixed') throw new NotEmulatedError('reading DataValidation.prompt without a single rule');
+          return { ...dv.prompt };
+        },
+        set: (o, v) => {
+          const p = v as Partial<FakeDataValidation['prompt']>;
+          for (const dv of dvCovering(o.range.sheet, o.range.rect)) dv.prompt = { ...dv.prompt, ...p };
+        },
+      },
+      errorAlert: {
+        get: (o) => {
+          const dv = singleDv(o);
+          if (dv === null || dv === 'mixed') throw new NotEmulatedError('reading DataValidation.errorAlert without a single rule');
+          return { ...dv.errorAlert };
+        },
+        set: (o, v) => {
+          const e = { ...(v as Partial<FakeDataValidation['errorAlert']>) };
+          if (e.style !== undefined) e.style = oneOf('DataValidationAlertStyle', e.style, 'errorAlert.style');
+          for (const dv of dvCovering(o.range.sheet, o.range.rect)) dv.errorAlert = { ...dv.errorAlert, ...e };
+        },
+      },
+    },
+    methods: {
+      clear: (o) => subtractValidation(o.range.sheet, o.range.rect),
+    },
+  };
+
+  function applyRule(o: RangePartObj, rule: Record<string, unknown>) {
+    guard(o.range.rect, 'DataValidation.rule');
+    subtractValidation(o.range.sheet, o.range.rect);
+    o.range.sheet.dataValidations.push({
+      address: formatRect(o.range.rect),
+      rule,
+      ignoreBlanks: true,
+      prompt: { showPrompt: false, title: '', message: '' },
+      errorAlert: { showAlert: true, style: 'Stop', title: '', message: '' },
+    });
+  }
+
+  // ------------------------------------------------------------ Worksheet
+
+  const sheetIndexer = (key: unknown): FakeSheet => {
+    const sheet = wb.findSheet(str(key, 'key'));
+    if (!sheet) throw excelError('ItemNotFound', `no worksheet '${key}'`);
+    return sheet;
+  };
+
+  const worksheetDef: TypeDef<WorksheetObj> = {
+    check: (o) => sheetAlive(wb, o.sheet),
+    id: (o) => o.sheet.id,
+    scalars: {
+      id: { get: (o) => o.sheet.id },
+      name: { get: (o) => o.sheet.name, set: (o, v) => (o.sheet.name = checkSheetName(wb, v, o.sheet)) },
+      position: {
+        get: (o) => wb.sheets.indexOf(o.sheet),
+        set: (o, v) => {
+          const p = int(v, 'position');
+          if (p < 0 || p >= wb.sheets.length) throw excelError('InvalidArgument', `position ${p} is out of range`);
+          wb.sheets.splice(wb.sheets.indexOf(o.sheet), 1);
+          wb.sheets.splice(p, 0, o.sheet);
+        },
+      },
+      visibility: {
+        get: (o) => o.sheet.visibility,
+        set: (o, v) => {
+          const vis = oneOf('SheetVisibility', v, 'visibility') as FakeSheet['visibility'];
+          if (vis !== 'Visible' && o.sheet.visibility === 'Visible' && visibleSheets(wb).length === 1) {
+            throw excelError('InvalidOperation', 'a workbook must keep at least one visible worksheet');
+          }
+          o.sheet.visibility = vis;
+          if (vis !== 'Visible') activateNextVisible(wb, o.sheet);
+        },
+      },
+      tabColor: { get: (o) => o.sheet.tabColor, set: (o, v) => (o.sheet.tabColor = v === '' ? '' : normalizeColor(v, 'tabColor')) },
+      showGridlines: { get: (o) => o.sheet.showGridlines, set: (o, v) => (o.sheet.showGridlines = bool(v, 'showGridlines')) },
+      standardWidth: { get: () => 8.43 },
+      standardHeight: { get: () => DEFAULT_ROW_HEIGHT },
+    },
+    nav: {
+      freezePanes: (o) => new SheetPartObj('WorksheetFreezePanes', o.sheet),
+      pageLayout: (o) => new SheetPartObj('PageLayout', o.sheet),
+    },
+    methods: {
+      getRange: (o, [address]) => getRangeOnSheet(o.sheet, address),
+      getRangeByIndexes: (o, [row, col, rows, cols]) => {
+        const r0 = int(row, 'startRow');
+        const c0 = int(col, 'startColumn');
+        const nr = int(rows, 'rowCount');
+        const nc = int(cols, 'columnCount');
+        if (nr < 1 || nc < 1) throw excelError('InvalidArgument', 'rowCount and columnCount must be at least 1');
+        return range(o.sheet, { r0, c0, r1: r0 + nr - 1, c1: c0 + nc - 1 });
+      },
+      getCell: (o, [row, column]) => {
+        const r = int(row, 'row');
+        const c = int(column, 'column');
+        return range(o.sheet, { r0: r, c0: c, r1: r, c1: c });
+      },
+      getUsedRange: (o, [valuesOnly]) => range(o.sheet, usedRect(o.sheet, valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 }),
+      getUsedRangeOrNullObject: (o, [valuesOnly]) => {
+        const used = usedRect(o.sheet, valuesOnly);
+        return used ? range(o.sheet, used) : null;
+      },
+      activate: (o) => {
+        if (o.sheet.visibility !== 'Visible') throw excelError('InvalidOperation', `${o.sheet.name} is hidden`);
+        wb.activeSheetId = o.sheet.id;
+      },
+      delete: (o) => {
+        if (o.sheet.visibility === 'Visible' && visibleSheets(wb).length === 1) {
+          throw excelError('InvalidOperation', 'a workbook must keep at least one visible worksheet');
+        }
+        activateNextVisible(wb, o.sheet);
+        wb.sheets.splice(wb.sheets.indexOf(o.sheet), 1);
+      },
+      getNext: (o, [visibleOnly]) => {
+        const next = neighbour(o.sheet, 1, visibleOnly === true);
+        if (!next) throw excelError('ItemNotFound', `no worksheet after ${o.sheet.name}`);
+        return sheetObj(next);
+      },
+      getNextOrNullObject: (o, [visibleOnly]) => {
+        const next = neighbour(o.sheet, 1, visibleOnly === true);
+        return next ? sheetObj(next) : null;
+      },
+      getPrevious: (o, [visibleOnly]) => {
+        const prev = neighbour(o.sheet, -1, visibleOnly === true);
+        if (!prev) throw excelError('ItemNotFound', `no worksheet before ${o.sheet.name}`);
+        return sheetObj(prev);
+      },
+      getPreviousOrNullObject: (o, [visibleOnly]) => {
+        const prev = neighbour(o.sheet, -1, visibleOnly === true);
+        return prev ? sheetObj(prev) : null;
+      },
+    },
+  };
+
+  function neighbour(sheet: FakeSheet, step: 1 | -1, visibleOnly: boolean): FakeSheet | undefined {
+    for (let i = wb.sheets.indexOf(sheet) + step; i >= 0 && i < wb.sheets.length; i += step) {
+      if (!visibleOnly || wb.sheets[i].visibility === 'Visible') return wb.sheets[i];
+    }
+    return undefined;
+  }
+
+  const worksheetCollectionDef: TypeDef<WorksheetCollectionObj> = {
+    items: () => wb.sheets.map(sheetObj),
+    indexer: (_o, key) => sheetObj(sheetIndexer(key)),
+    methods: {
+      getItemOrNullObject: (_o, [key]) => {
+        const sheet = wb.findSheet(str(key, 'key'));
+        return sheet ? sheetObj(sheet) : null;
+      },
+      add: (_o, [name]) => {
+        const sheet = wb.addSheet(name === undefined || name === null ? undefined : checkSheetName(wb, name));
+        return sheetObj(sheet);
+      },
+      getActiveWorksheet: () => {
+        const active = wb.activeSheet;
+        if (!active) throw excelError('ItemNotFound', 'no active worksheet');
+        return sheetObj(active);
+      },
+      getCount: (_o, [visibleOnly]) => (visibleOnly === true ? visibleSheets(wb).length : wb.sheets.length),
+      getFirst: (_o, [visibleOnly]) => {
+        const s = visibleOnly === true ? visibleSheets(wb)[0] : wb.sheets[0];
+        if (!s) throw excelError('ItemNotFound', 'no worksheet');
+        return sheetObj(s);
+      },
+      getLast: (_o, [visibleOnly]) => {
+        const list = visibleOnly === true ? visibleSheets(wb) : wb.sheets;
+        const s = list[list.length - 1];
+        if (!s) throw excelError('ItemNotFound', 'no worksheet');
+        return sheetObj(s);
+      },
+    },
+  };
+
+  // ------------------------------------------------------------ freeze panes, page layout
+
+  const freezePanesDef: TypeDef<SheetPartObj> = {
+    check: (o) => sheetAlive(wb, o.sheet),
+    methods: {
+      freezeRows: (o, [count]) => {
+        const n = count === undefined || count === null ? 1 : int(count, 'count');
+        if (n < 0 || n >= MAX_ROWS) throw excelError('InvalidArgument', `cannot freeze ${n} rows`);
+        o.sheet.freeze = { rows: n, columns: 0 };
+      },
+      freezeColumns: (o, [count]) => {
+        const n = count === undefined || count === null ? 1 : int(count, 'count');
+        if (n < 0 || n >= MAX_COLUMNS) throw excelError('InvalidArgument', `cannot freeze ${n} columns`);
+        o.sheet.freeze = { rows: 0, columns: n };
+      },
+      freezeAt: (o, [frozen]) => {
+        const rect = rectArg(o.sheet, frozen, 'frozenRange');
+        o.sheet.freeze = { rows: isEntireColumns(rect) ? 0 : rect.r1 + 1, columns: isEntireRows(rect) ? 0 : rect.c1 + 1 };
+      },
+      unfreeze: (o) => {
+        o.sheet.freeze = { rows: 0, columns: 0 };
+      },
+      getLocationOrNullObject: (o) => {
+        const { rows, columns } = o.sheet.freeze;
+        if (!rows && !columns) return null;
+        return new RangeObj(o.sheet, {
+          r0: 0,
+          c0: 0,
+          r1: rows ? rows - 1 : MAX_ROWS - 1,
+          c1: columns ? columns - 1 : MAX_COLUMNS - 1,
+        });
+      },
+    },
+  };
+
+  const layoutBool = (key: 'centerHorizontally' | 'centerVertically' | 'printGridlines' | 'printHeadings') => ({
+    get: (o: SheetPartObj) => o.sheet.pageLayout[key],
+    set: (o: SheetPartObj, v: unknown) => (o.sheet.pageLayout[key] = bool(v, key)),
+  });
+  const layoutMargin = (key: 'leftMargin' | 'rightMargin' | 'topMargin' | 'bottomMargin' | 'headerMargin' | 'footerMargin') => ({
+    get: (o: SheetPartObj) => o.sheet.pageLayout[key],
+    set: (o: SheetPartObj, v: unknown) => {
+      const n = num(v, key);
+      if (n < 0) throw excelError('InvalidArgument', `${key} must not be negative`);
+      o.sheet.pageLayout[key] = n;
+    },
+  });
+  const rowsOnly = (sheet: FakeSheet, v: unknown, what: string): string => {
+    const rect = rectArg(sheet, v, what);
+    return `${rect.r0 + 1}:${rect.r1 + 1}`;
+  };
+
+  const pageLayoutDef: TypeDef<SheetPartObj> = {
+    check: (o) => sheetAlive(wb, o.sheet),
+    scalars: {
+      orientation: { get: (o) => o.sheet.pageLayout.orientation, set: (o, v) => (o.sheet.pageLayout.orientation = oneOf('PageOrientation', v, 'orientation')) },
+      paperSize: { get: (o) => o.sheet.pageLayout.paperSize, set: (o, v) => (o.sheet.pageLayout.paperSize = oneOf('PaperType', v, 'paperSize')) },
+      zoom: {
+        get: (o) => ({ ...o.sheet.pageLayout.zoom }),
+        set: (o, v) => {
+          if (typeof v !== 'object' || v === null || Array.isArray(v)) throw excelError('InvalidArgument', 'zoom must be an object');
+          const zoom: FakeSheet['pageLayout']['zoom'] = {};
+          for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+            if (k !== 'scale' && k !== 'horizontalFitToPages' && k !== 'verticalFitToPages') throw excelError('InvalidArgument', `zoom has no member ${k}`);
+            if (x === null || x === undefined) continue;
+            const n = int(x, `zoom.${k}`);
+            if (k === 'scale' && (n < 10 || n > 400)) throw excelError('InvalidArgument', `zoom.scale ${n} is outside 10..400`);
+            if (k !== 'scale' && n < 0) throw excelError('InvalidArgument', `zoom.${k} must not be negative`);
+            zoom[k] = n;
+          }
+          o.sheet.pageLayout.zoom = zoom;
+        },
+      },
+      centerHorizontally: layoutBool('centerHorizontally'),
+      centerVertically: layoutBool('centerVertically'),
+      printGridlines: layoutBool('printGridlines'),
+      printHeadings: layoutBool('printHeadings'),
+      leftMargin: layoutMargin('leftMargin'),
+      rightMargin: layoutMargin('rightMargin'),
+      topMargin: layoutMargin('topMargin'),
+      bottomMargin: layoutMargin('bottomMargin'),
+      headerMargin: layoutMargin('headerMargin'),
+      footerMargin: layoutMargin('footerMargin'),
+    },
+    methods: {
+      setPrintTitleRows: (o, [rows]) => void (o.sheet.pageLayout.printTitleRows = rowsOnly(o.sheet, rows, 'printTitleRows')),
+      getPrintTitleRowsOrNullObject: (o) => {
+        const t = o.sheet.pageLayout.printTitleRows;
+        return t ? new RangeObj(o.sheet, parseAddress(t)!.rect) : null;
+      },
+      getPrintTitleRows: (o) => {
+        const t = o.sheet.pageLayout.printTitleRows;
+        if (!t) throw excelError('ItemNotFound', 'no print title rows');
+        return new RangeObj(o.sheet, parseAddress(t)!.rect);
+      },
+      setPrintArea: (o, [area]) => void (o.sheet.pageLayout.printArea = formatRect(rectArg(o.sheet, area, 'printArea'))),
+      getPrintAreaOrNullObject: (o) => {
+        const a = o.sheet.pageLayout.printArea;
+        return a ? new RangeAreasObj(o.sheet, areasOf(a)) : null;
+      },
+    },
+  };
+
+  // ------------------------------------------------------------ workbook, application, names
+
+  const namedItemDef: TypeDef<NamedItemObj> = {
+    check: (o) => {
+      if (!wb.names.includes(o.item)) throw excelError('ItemNotFound', `the name ${o.item.name} was deleted`);
+    },
+    scalars: {
+      name: { get: (o) => o.item.name },
+      formula: { get: (o) => o.item.formula, set: (o, v) => (o.item.formula = str(v, 'formula')) },
+      comment: { get: (o) => o.item.comment, set: (o, v) => (o.item.comment = str(v, 'comment')) },
+      visible: { get: (o) => o.item.visible, set: (o, v) => (o.item.visible = bool(v, 'visible')) },
+      scope: { get: () => 'Workbook' },
+      type: {
+        get: (o) => {
+          const body = o.item.formula.replace(/^=/, '');
+          if (nameRange(o.item)) return 'Range';
+          if (NUMBER_TEXT.test(body)) return 'Double';
+          if (/^(TRUE|FALSE)$/i.test(body)) return 'Boolean';
+          if (/^".*"$/.test(body)) return 'String';
+          return 'Formula';
+        },
+      },
+      value: {
+        get: (o) => {
+          const r = nameRange(o.item);
+          if (r) return qualify(r.sheet.name, r.rect).replace(/!(.*)$/, (_m, a: string) => `!${a.replace(/([A-Z]+|\d+)/g, '$$$1')}`);
+          const body = o.item.formula.replace(/^=/, '');
+          if (NUMBER_TEXT.test(body)) return Number(body);
+          if (/^".*"$/.test(body)) return body.slice(1, -1).replace(/""/g, '"');
+          throw new NotEmulatedError(`the value of the name ${o.item.name} (${o.item.formula})`);
+        },
+      },
+    },
+    methods: {
+      getRange: (o) => {
+        const r = nameRange(o.item);
+        if (!r) throw excelError('InvalidOperation', `${o.item.name} does not refer to a range`);
+        return r;
+      },
+      getRangeOrNullObject: (o) => nameRange(o.item),
+      delete: (o) => {
+        wb.names = wb.names.filter((n) => n !== o.item);
+      },
+    },
+  };
+
+  const findName = (key: unknown) => wb.names.find((n) => n.name.toLowerCase() === str(key, 'name').toLowerCase());
+
+  const namedItemCollectionDef: TypeDef<NamedItemCollectionObj> = {
+    items: () => wb.names.map((n) => new NamedItemObj(n)),
+    indexer: (_o, key) => {
+      const n = findName(key);
+      if (!n) throw excelError('ItemNotFound', `no name '${key}'`);
+      return new NamedItemObj(n);
+    },
+    methods: {
+      getItemOrNullObject: (_o, [key]) => {
+        const n = findName(key);
+        return n ? new NamedItemObj(n) : null;
+      },
+      getCount: () => wb.names.length,
+      add: (_o, [name, reference, comment]) => {
+        const n = str(name, 'name');
+        if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(n) || parseAddress(n)) throw excelError('InvalidArgument', `'${n}' is not a valid name`);
+        if (findName(n)) throw excelError('ItemAlreadyExists', `the name ${n} exists`);
+        let formula: string;
+        if (reference instanceof RangeObj) {
+          formula = `=${qualify(reference.sheet.name, reference.rect).replace(/!(.*)$/, (_m, a: string) => `!${a.replace(/([A-Z]+|\d+)/g, '$$$1')}`)}`;
+        } else {
+          const s = str(reference, 'reference');
+          formula = s.startsWith('=') ? s : `=${s}`;
+        }
+        const item: FakeName = { name: n, formula, comment: comment === undefined || comment === null ? '' : str(comment, 'comment'), visible: true };
+        wb.names.push(item);
+        return new NamedItemObj(item);
+      },
+    },
+  };
+
+  const applicationDef: TypeDef<ApplicationObj> = {
+    scalars: {
+      calculationMode: { get: () => wb.calculationMode, set: (_o, v) => (wb.calculationMode = oneOf('CalculationMode', v, 'calculationMode')) },
+      calculationState: { get: () => 'Done' },
+      decimalSeparator: { get: () => '.' },
+      thousandsSeparator: { get: () => ',' },
+      useSystemSeparators: { get: () => true },
+    },
+    methods: {
+      // No calculation engine: these are counted in the host's stats so a test can see they were asked for.
+      calculate: (_o, [type], ctx) => {
+        oneOf('CalculationType', type, 'calculationType');
+        ctx.count('calculate');
+      },
+      suspendScreenUpdatingUntilNextSync: (_o, _a, ctx) => ctx.count('suspendScreenUpdatingUntilNextSync'),
+      suspendApiCalculationUntilNextSync: (_o, _a, ctx) => ctx.count('suspendApiCalculationUntilNextSync'),
+    },
+  };
+
+  const activeRange = (): RangeObj => {
+    const sheet = wb.activeSheet;
+    if (!sheet) throw excelError('ItemNotFound', 'no active worksheet');
+    return new RangeObj(sheet, parseAddress(sheet.selection)!.rect);
+  };
+
+  const workbookDef: TypeDef<WorkbookObj> = {
+    nav: {
+      worksheets: () => new WorksheetCollectionObj(),
+      names: () => new NamedItemCollectionObj(),
+      application: () => new ApplicationObj(),
+    },
+    methods: {
+      getSelectedRange: () => activeRange(),
+      getActiveCell: () => {
+        const r = activeRange();
+        return new RangeObj(r.sheet, { r0: r.rect.r0, c0: r.rect.c0, r1: r.rect.r0, c1: r.rect.c0 });
+      },
+      _RemoveReference: (_o, [id], ctx) => {
+        ctx.refs.delete(String(id));
+      },
+    },
+  };
+
+  const defs: Record<string, TypeDef<never>> = {
+    Workbook: workbookDef,
+    Application: applicationDef,
+    WorksheetCollection: worksheetCollectionDef,
+    Worksheet: worksheetDef,
+    WorksheetFreezePanes: freezePanesDef,
+    PageLayout: pageLayoutDef,
+    NamedItemCollection: namedItemCollectionDef,
+    NamedItem: namedItemDef,
+    Range: rangeDef,
+    RangeAreas: rangeAreasDef,
+    RangeCollection: rangeCollectionDef,
+    RangeFormat: rangeFormatDef,
+    RangeFill: rangeFillDef,
+    RangeFont: rangeFontDef,
+    RangeBorderCollection: rangeBorderCollectionDef,
+    RangeBorder: rangeBorderDef,
+    ConditionalFormatCollection: conditionalFormatCollectionDef,
+    ConditionalFormat: conditionalFormatDef,
+    CustomConditionalFormat: customConditionalFormatDef,
+    ConditionalFormatRule: conditionalFormatRuleDef,
+    ConditionalRangeFormat: conditionalRangeFormatDef,
+    ConditionalRangeFill: conditionalRangeFillDef,
+    ConditionalRangeFont: conditionalRangeFontDef,
+    DataValidation: dataValidationDef,
+  };
+  return { root: new WorkbookObj(), defs: defs as unknown as Record<string, TypeDef> };
+}
+

@@ -1,0 +1,269 @@
+/**
+ * Loads Microsoft's Excel client library (excel-web-16.00[.debug].js from @microsoft/office-js)
+ * into the test's own global scope, and stands in for the page that hosts an add-in in Excel on
+ * the web.
+ *
+ * In the browser, office.js reads the host from the URL, loads excel-web-16.00.js, asks the host
+ * frame for the app context over XDM (postMessage) and then builds Office.context. Here we do the
+ * last step ourselves with the library's own classes (OSF.OfficeAppContext, OSF.DDA.Context,
+ * OSF.DDA.RefreshableSettings, OSF.DDA.ExcelDocument, OSF.DDA.DispIdHost.Facade with the WAC
+ * delegates), and replace only the XDM client end point: the object whose
+ * invoke('executeMethod', callback, { DdaMethod: { DispatchId }, … }) would post to the Excel page.
+ * Everything above that boundary — Excel.run, context.sync, load/PropertyNotLoaded, the request
+ * JSON, OSF.DDA.RichApi.executeRichApiRequestAsync, settings.saveAsync, isSetSupported — is
+ * Microsoft's code.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+export type LibraryBuild = 'debug' | 'release';
+
+/** What the page answers for one executeMethod call: an OSF error code (0 = none) and the payload. */
+export interface HostReply {
+  error: number;
+  payload?: Record<string, unknown>;
+}
+
+/** The host page's side of the XDM channel, as the harness implements it. */
+export interface HostPage {
+  executeMethod(dispatchId: number, params: Record<string, unknown>): HostReply;
+  /** Something the library asked of the page that the harness does not emulate. */
+  notEmulated(what: string): void;
+}
+
+export interface HostSession {
+  controlId: string;
+  /** Serialized settings (key → JSON text) as stored in the document. */
+  settings: Record<string, string>;
+  /** Requirement sets and their highest version, e.g. { ExcelApi: '1.17' }. */
+  requirementSets: Record<string, string>;
+  page: HostPage;
+}
+
+/* The library's globals, untyped: this module is the only place that reaches into OSF. */
+type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const STATE = Symbol.for('tricolor-ledger.officejs-harness');
+
+interface RealmState {
+  build: LibraryBuild;
+  session: HostSession | null;
+  context: unknown;
+  facade: unknown;
+  endpoint: unknown;
+}
+
+const g = globalThis as unknown as Loose;
+
+export const HOST_INFO = {
+  isO15: false,
+  isRichClient: false,
+  hostType: 'excel',
+  hostPlatform: 'web',
+  hostSpecificFileVersion: '16.00',
+  hostLocale: 'en-us',
+  osfControlAppCorrelationId: '',
+  isDialog: false,
+  disableLogging: true,
+  flags: 0,
+};
+
+export function libraryDirectory(): string {
+  return path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
+}
+
+/** The library file the harness loads: the one office.js picks for Excel on the web. */
+export function libraryFile(build: LibraryBuild): string {
+  return path.join(libraryDirectory(), build === 'debug' ? 'excel-web-16.00.debug.js' : 'excel-web-16.00.js');
+}
+
+function state(): RealmState | undefined {
+  return g[STATE as unknown as string] as RealmState | undefined;
+}
+
+/**
+ * Loads the library once per jest test file (each file has its own global scope). The scripts
+ * are evaluated with an indirect eval, as a <script> tag would: their top-level `var`s become
+ * globals (Excel, Office, OfficeExtension, OSF, …) of this realm, so test code and code under test
+ * see the same objects and errors are instances of this realm's Error.
+ */
+export function loadLibrary(build: LibraryBuild): void {
+  const existing = state();
+  if (existing) {
+    if (existing.build !== build) throw new Error(`The ${existing.build} Excel library is already loaded in this test file; cannot switch to ${build}.`);
+    return;
+  }
+  const s: RealmState = { build, session: null, context: {}, facade: {}, endpoint: null };
+  g[STATE as unknown as string] = s;
+
+  // The browser globals the library touches while loading. Nothing else of a DOM is needed.
+  g.window ??= g;
+  g.navigator ??= { userAgent: 'Node.js (tricolor-ledger Office.js harness)' };
+  g.document ??= {
+    readyState: 'complete',
+    URL: 'https://localhost/taskpane.html',
+    getElementById: () => null,
+    getElementsByTagName: () => [],
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+  };
+
+  // office.js defines OSF._OfficeAppFactory before it loads the host script; the host script reads
+  // it at load time (it turns on Excel on the web's preview execution), so it must exist first.
+  const webAppState = {
+    id: 'fake-excel',
+    webAppUrl: 'https://fake-excel.localhost',
+    conversationID: null,
+    focused: false,
+    get clientEndPoint() {
+      return s.endpoint;
+    },
+  };
+  g.OSF = {
+    _OfficeAppFactory: {
+      getId: () => s.session?.controlId ?? 'fake-excel',
+      getClientEndPoint: () => s.endpoint,
+      getContext: () => s.context,
+      setContext: (c: unknown) => (s.context = c),
+      getHostInfo: () => HOST_INFO,
+      getLoggingAllowed: () => false,
+      getHostFacade: () => s.facade,
+      setHostFacade: (f: unknown) => (s.facade = f),
+      getInitializationHelper: () => ({ _webAppState: webAppState, _hostInfo: HOST_INFO }),
+      getCachedSessionSettingsKey: () => `${s.session?.controlId ?? 'fake-excel'}CachedSessionSettings`,
+      getWebAppState: () => webAppState,
+      getWindowLocationHash: () => '',
+      getWindowLocationSearch: () => '',
+      getWindowName: () => '',
+    },
+  };
+
+  const dir = libraryDirectory();
+  const evaluate = (file: string) => {
+    const code = fs.readFileSync(file, 'utf8');
+    (0, eval)(`${code}\n//# sourceURL=${file}`);
+  };
+  evaluate(path.join(dir, 'en-us', build === 'debug' ? 'office_strings.debug.js' : 'office_strings.js'));
+  evaluate(libraryFile(build));
+
+  const OSF = g.OSF as Loose;
+  const Office = g.Office as Loose;
+  OSF.DDA.ErrorCodeManager.initializeErrorMessages(g.Strings.OfficeOM);
+  // What office.js's loader (not loaded here) contributes: the host name, the enums and Office.onReady.
+  Office.HostType ??= { Word: 'Word', Excel: 'Excel', PowerPoint: 'PowerPoint', Outlook: 'Outlook', OneNote: 'OneNote', Project: 'Project', Access: 'Access', Visio: 'Visio' };
+  Office.PlatformType ??= { PC: 'PC', OfficeOnline: 'OfficeOnline', Mac: 'Mac', iOS: 'iOS', Android: 'Android', Universal: 'Universal' };
+  const host = {
+    getHost: () => Office.HostType.Excel,
+    getPlatform: () => Office.PlatformType.OfficeOnline,
+    getDiagnostics: (version?: string) => ({ host: Office.HostType.Excel, version: version || '16.0.0000.0000', platform: Office.PlatformType.OfficeOnline }),
+  };
+  g.OfficeExt.HostName = { Host: { getInstance: () => host } };
+  const info = () => ({ host: Office.HostType.Excel, platform: Office.PlatformType.OfficeOnline, addin: null });
+  Office.onReady = (callback?: (i: unknown) => unknown) =>
+    Promise.resolve().then(async () => {
+      if (!s.session) throw new Error('Office.onReady: no Excel host; call createExcelHost() first.');
+      if (callback) await callback(info());
+      return info();
+    });
+  // As Excel's own initialization does (OSF.InitializationHelper.loadAppSpecificScriptAndCreateOM).
+  OSF.DDA.DispIdHost.addAsyncMethods(OSF.DDA.RichApi, [OSF.DDA.AsyncMethodNames.ExecuteRichApiRequestAsync]);
+}
+
+/** Connects the library to one host page: a fresh Office.context, settings and request channel. */
+export function openSession(session: HostSession): void {
+  const s = state();
+  if (!s) throw new Error('loadLibrary() first');
+  if (s.session) throw new Error('Another Excel host is active in this test file: dispose() it first.');
+  const OSF = g.OSF as Loose;
+  const Office = g.Office as Loose;
+  const appContext = new OSF.OfficeAppContext(
+    session.controlId,
+    OSF.AppName.ExcelWebApp,
+    '16.00',
+    'en-US',
+    'en-US',
+    'https://fake-excel.localhost/ledger.xlsx',
+    OSF.ClientMode.ReadWrite,
+    { ...session.settings },
+    Office.InitializationReason?.DocumentOpened ?? 'documentOpened',
+    OSF.OsfControlType.DocumentLevel,
+    '',
+    session.controlId,
+    session.controlId,
+    false,
+    true,
+    1,
+    JSON.stringify(session.requirementSets),
+    undefined,
+    '16.0.0.0',
+  );
+  const settings = new OSF.DDA.RefreshableSettings(OSF.DDA.SettingsManager.deserializeSettings({ ...session.settings }));
+  const doc = new OSF.DDA.ExcelDocument(appContext, settings);
+  s.session = session;
+  s.context = new OSF.DDA.Context(appContext, doc, new OSF.DDA.License(''));
+  s.facade = new OSF.DDA.DispIdHost.Facade(OSF.DDA.WAC.getDelegateMethods, OSF.DDA.WAC.Delegate.ParameterMap);
+  s.endpoint = makeEndpoint(s, session);
+}
+
+export function closeSession(session: HostSession): void {
+  const s = state();
+  if (!s || s.session !== session) return;
+  s.session = null;
+  s.context = {};
+  s.facade = {};
+  s.endpoint = closedEndpoint();
+}
+
+const NO_ERROR = 0;
+
+/** Microsoft.Office.Common.ClientEndPoint, as far as the WAC delegates use it. */
+function makeEndpoint(s: RealmState, session: HostSession): unknown {
+  const respond = (callback: unknown, status: number, payload: unknown) => {
+    // The real channel is postMessage: always asynchronous. A resolved promise (not a timer) so tests
+    // using jest's fake timers still get answers.
+    if (typeof callback === 'function') void Promise.resolve().then(() => callback(status, payload));
+  };
+  return {
+    invoke(method: string, callback: unknown, params: Record<string, unknown>) {
+      if (s.session !== session) return respond(callback, -2, null);
+      if (method !== 'executeMethod') {
+        session.page.notEmulated(`the host call ${method}`);
+        return respond(callback, -2, null);
+      }
+      const dispatchId = (params?.DdaMethod as { DispatchId?: number } | undefined)?.DispatchId ?? -1;
+      const reply = session.page.executeMethod(dispatchId, params);
+      respond(callback, NO_ERROR, { Version: 1, Error: reply.error, ...reply.payload });
+    },
+    registerForEvent(eventName: string) {
+      session.page.notEmulated(`events (${eventName})`);
+      throw new Error(`FakeExcel does not emulate Office events (${eventName}).`);
+    },
+    unregisterForEvent(eventName: string) {
+      session.page.notEmulated(`events (${eventName})`);
+      throw new Error(`FakeExcel does not emulate Office events (${eventName}).`);
+    },
+  };
+}
+
+function closedEndpoint(): unknown {
+  return {
+    invoke(_method: string, callback: unknown) {
+      if (typeof callback === 'function') void Promise.resolve().then(() => callback(-2, null));
+    },
+    registerForEvent() {
+      throw new Error('The Excel host was disposed.');
+    },
+    unregisterForEvent() {
+      throw new Error('The Excel host was disposed.');
+    },
+  };
+}
+
+/** The library's OSF error codes (OSF.DDA.ErrorCodeManager.errorCodes). */
+export function osfErrorCodes(): Record<string, number> {
+  return (g.OSF as Loose).DDA.ErrorCodeManager.errorCodes;
+}
+
+export function methodDispIds(): Record<string, number> {
+  return (g.OSF as Loose).DDA.MethodDispId;
+}
