@@ -615,6 +615,12 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
         const hits = mergesOf(o.sheet).filter((m) => rectIntersects(m, o.rect));
         return hits.length ? new RangeAreasObj(o.sheet, hits) : null;
       },
+      // The library sends this before writing a large matrix in chunks of rows (setRangePropertiesInBulk).
+      _ValidateArraySize: (o, [rows, columns]) => {
+        if (int(rows, 'rows') !== o.rect.r1 - o.rect.r0 + 1 || int(columns, 'columns') !== o.rect.c1 - o.rect.c0 + 1) {
+          throw excelError('InvalidArgument', "The number of rows or columns in the input array doesn't match the size or dimensions of the range");
+        }
+      },
       merge: (o, [across]) => merge(o, across),
       unmerge: (o) => {
         o.sheet.merges = o.sheet.merges.filter((m) => !rectIntersects(parseAddress(m)!.rect, o.rect));

@@ -5,8 +5,8 @@
  */
 import { FakeWorkbook } from './fake-workbook';
 import { createExcelModel } from './excel-objects';
-import { ClassMetadata, RequestBody, ResponseBody, RichApiServer, ServerContext, ServerObject } from './rich-api';
-import { closeSession, HostReply, HostSession, LibraryBuild, loadLibrary, methodDispIds, openSession, osfErrorCodes } from './office-runtime';
+import { ClassMetadata, ExcelApiError, RequestBody, ResponseBody, RichApiServer, ServerContext, ServerObject } from './rich-api';
+import { apiRequirements, closeSession, HostReply, HostSession, isSetSupported, LibraryBuild, loadLibrary, methodDispIds, openSession, osfErrorCodes } from './office-runtime';
 
 export { FakeWorkbook, FakeSheet, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT } from './fake-workbook';
 export type {
@@ -121,7 +121,19 @@ export function createExcelHost(workbook: FakeWorkbook, options: ExcelHostOption
       has: (member) => member in proto,
     };
   };
-  const server = new RichApiServer(model.defs, metadata, ctx);
+  const requirements = apiRequirements();
+  const checkApi = (type: string, member: string) => {
+    const need = requirements.get(`${type}.${member}`);
+    if (need && !isSetSupported(need.set, need.version)) {
+      throw new ExcelApiError(
+        'ApiNotFound',
+        `The method or property ${type}.${member} is part of the ${need.set} ${need.version} requirement set, which is not available in your version of Excel.`,
+        404,
+        `${type}.${member}`,
+      );
+    }
+  };
+  const server = new RichApiServer(model.defs, metadata, ctx, checkApi);
   const codes = osfErrorCodes();
   const dispIds = methodDispIds();
 

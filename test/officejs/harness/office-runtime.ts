@@ -51,6 +51,7 @@ interface RealmState {
   context: unknown;
   facade: unknown;
   endpoint: unknown;
+  requirements?: ApiRequirements;
 }
 
 const g = globalThis as unknown as Loose;
@@ -257,6 +258,34 @@ function closedEndpoint(): unknown {
       throw new Error('The Excel host was disposed.');
     },
   };
+}
+
+/** The requirement set and version Microsoft's library declares for each Excel member ('Range.getMergedAreasOrNullObject' → ExcelApi 1.13). */
+export type ApiRequirements = Map<string, { set: string; version: string }>;
+
+const REQUIREMENT = /\(\s*"([A-Za-z0-9]+\.[A-Za-z0-9_]+)"\s*,\s*(?:"([A-Za-z0-9]+)"|[\w$]+)\s*,\s*"(\d+(?:\.\d+)?)"/g;
+
+/**
+ * Read from the library itself: every generated member starts with
+ * _throwIfApiNotSupported("Class.member", apiSetName, "version", hostName). (The library's own check
+ * is switched off in the web build — CommonUtility._doApiNotSupportedCheck stays false — so, as in
+ * Excel, it is the host that refuses what its version does not have.)
+ */
+export function apiRequirements(): ApiRequirements {
+  const s = state();
+  if (!s) throw new Error('loadLibrary() first');
+  if (s.requirements) return s.requirements;
+  const map: ApiRequirements = new Map();
+  for (const m of fs.readFileSync(libraryFile(s.build), 'utf8').matchAll(REQUIREMENT)) {
+    if (!map.has(m[1])) map.set(m[1], { set: m[2] ?? 'ExcelApi', version: m[3] });
+  }
+  s.requirements = map;
+  return map;
+}
+
+export function isSetSupported(set: string, version: string): boolean {
+  const requirements = (g.Office as Loose)?.context?.requirements;
+  return requirements ? requirements.isSetSupported(set, version) : false;
 }
 
 /** The library's OSF error codes (OSF.DDA.ErrorCodeManager.errorCodes). */

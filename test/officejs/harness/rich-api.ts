@@ -126,12 +126,21 @@ export interface ResponseBody {
 const camel = (pascal: string) => (pascal.startsWith('_') ? pascal : pascal.charAt(0).toLowerCase() + pascal.slice(1));
 const pascal = (name: string) => (name.startsWith('_') ? name : name.charAt(0).toUpperCase() + name.slice(1));
 
+/** Throws ApiNotFound when the host's requirement sets do not include the member. */
+export type ApiCheck = (type: string, member: string) => void;
+
 export class RichApiServer {
   constructor(
     private readonly defs: Record<string, TypeDef>,
     private readonly meta: MetadataLookup,
     private readonly ctx: ServerContext,
+    private readonly checkApi: ApiCheck = () => undefined,
   ) {}
+
+  /** @internal */
+  requireApi(type: string, member: string): void {
+    this.checkApi(type, member);
+  }
 
   execute(body: RequestBody): ResponseBody {
     return new RequestRun(this, body).run();
@@ -236,6 +245,7 @@ class RequestRun {
         }
         const o = this.live(r, action.Name);
         const name = camel(action.Name);
+        this.server.requireApi(o.type, name);
         const fn = this.server.def(o).methods?.[name];
         if (!fn) throw this.server.missing(o.type, name);
         const value = this.withLocation(`${o.type}.${name}`, () => fn(o, this.args(action.ArgumentInfo), ctx));
@@ -247,6 +257,7 @@ class RequestRun {
         const r = this.resolve(action.ObjectPathId);
         const o = this.live(r, action.Name);
         const name = this.server.scalarName(o.type, action.Name);
+        this.server.requireApi(o.type, name);
         const prop = this.server.def(o).scalars?.[name];
         if (!prop) throw this.server.missing(o.type, name);
         if (!prop.set) throw new ExcelApiError('InvalidArgument', `${o.type}.${name} is read-only.`, 400, `${o.type}.${name}`);
@@ -303,6 +314,7 @@ class RequestRun {
           break;
         }
         const name = camel(info.Name);
+        this.server.requireApi(parent.type, name);
         const nav = this.server.def(parent).nav?.[name];
         if (!nav) throw this.server.missing(parent.type, name);
         resolved = { obj: this.withLocation(`${parent.type}.${name}`, () => nav(parent, ctx)) };
@@ -315,6 +327,7 @@ class RequestRun {
           break;
         }
         const name = camel(info.Name);
+        this.server.requireApi(parent.type, name);
         const fn = this.server.def(parent).methods?.[name];
         if (!fn) throw this.server.missing(parent.type, name);
         const value = this.withLocation(`${parent.type}.${name}`, () => fn(parent, this.args(info.ArgumentInfo), ctx));
@@ -328,6 +341,7 @@ class RequestRun {
           resolved = { obj: null };
           break;
         }
+        this.server.requireApi(parent.type, 'getItem');
         const indexer = this.server.def(parent).indexer;
         if (!indexer) throw this.server.missing(parent.type, 'getItem');
         const [key] = this.args(info.ArgumentInfo);
@@ -404,6 +418,7 @@ class RequestRun {
       ? [...(meta?.scalarNames ?? Object.keys(def.scalars ?? {})).filter((n) => !n.startsWith('_')).map((n) => [n, true] as [string, true]), ...tree.children]
       : tree.children;
     for (const [name, sub] of entries) {
+      this.server.requireApi(o.type, name);
       const scalar = def.scalars?.[name];
       if (sub === true && (scalar || meta?.scalarNames.includes(name))) {
         if (!scalar?.get) {
