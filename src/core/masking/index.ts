@@ -1,2 +1,12 @@
 // Masking of personal information for everything that leaves the ledger (handouts, summaries).
 export { maskName, splitParties, maskParties, maskIdNumber, maskPhone, maskText } from './mask';
+export {
+  maskForHandout,
+  maskPlaceForHandout,
+  findKinshipNames,
+  DEFAULT_HANDOUT_RULES,
+  ADDRESS_OMITTED,
+  SENSITIVE_OMITTED,
+  AGE_OMITTED,
+} from './handout';
+export type { HandoutMaskRules, HandoutMaskOptions } from './handout';

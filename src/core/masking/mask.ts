@@ -118,14 +118,16 @@ export function maskPhone(s: string): string {
 
 const ID_IN_TEXT = /(?<![\dA-Za-z])(?:\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g;
 
-function escapeRegExp(s: string): string {
+/** `s` as a pattern that matches exactly `s`. */
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
  * Free text (简要情况) leaving the ledger: each given name of two or more characters is replaced
  * by its masked form, and ID numbers (15/18 digits) and phone numbers (mobiles, landlines with an
- * area code) by theirs. Names not in `names`, addresses and sensitive labels are left to the caller.
+ * area code) by theirs. Names not in `names`, addresses and sensitive labels are left alone: a
+ * handout uses `maskForHandout` (handout.ts), which also leaves those out.
  */
 export function maskText(text: string, names: string[]): string {
   let out = text.replace(ID_IN_TEXT, (id) => maskDigitRun(id));

@@ -1,0 +1,205 @@
+import { toHalfWidth } from '../cells/text';
+import { escapeRegExp, maskText } from './mask';
+
+// Handout text. maskText hides names, ID numbers and phone numbers; a handout must also leave out
+// addresses and sensitive labels (health, mental illness, key-person status, domestic violence,
+// minors…: sensitive personal information under PIPL art. 28). What counts as such is data, so a
+// county can extend it without code.
+
+/** What replaces an address in a handout. */
+export const ADDRESS_OMITTED = '（地址略）';
+/** What replaces a sensitive label in a handout. */
+export const SENSITIVE_OMITTED = '（敏感信息略）';
+/** What replaces an age in a handout. */
+export const AGE_OMITTED = '（年龄略）';
+
+export interface HandoutMaskRules {
+  /**
+   * Words that reveal health, mental illness, key-person status, domestic violence, minors, drugs,
+   * sexual offences, HIV, disability or a criminal record. Each is replaced by SENSITIVE_OMITTED
+   * (Latin letters in any case).
+   */
+  sensitiveLabels: readonly string[];
+  /** Words left out together with a label they directly follow: 精神障碍患者, 精神病史, 吸毒人员. */
+  labelSuffixes: readonly string[];
+  /** Place words a house number follows: 东村3组5号, 幸福小区2栋, 人民路12号. */
+  addressPlaces: readonly string[];
+  /** Units after a number in an address (3组, 5号, 2单元…). */
+  addressUnits: readonly string[];
+  /**
+   * The units that make a house address rather than a place: a 村(社区) cell keeps 东村3组 (a
+   * villager group, what the breakdowns count by) and leaves out 东村3组5号. Free text leaves out both.
+   */
+  houseUnits: readonly string[];
+  /** Kinship words a personal name may follow: 女儿王小花, 其子李四. */
+  kinshipWords: readonly string[];
+  /**
+   * Surnames (one or two characters) that start a name after a kinship word; without one there is
+   * no name (女儿出嫁, 儿子上学).
+   */
+  surnames: readonly string[];
+  /** Words after a kinship word that start with a surname but are no name: 儿子高考, 妻子马上. */
+  notNames: readonly string[];
+}
+
+export const DEFAULT_HANDOUT_RULES: HandoutMaskRules = {
+  sensitiveLabels: [
+    // mental illness and key persons
+    '精神障碍', '精神分裂', '精神病', '精神疾病', '精神异常', '精神残疾', '重性精神', '肇事肇祸', '重点人员', '重点人口',
+    // health
+    '抑郁症', '抑郁', '自闭症', '癫痫', '残疾', '智障', '智力障碍', '艾滋病', '艾滋', 'HIV',
+    // domestic violence, minors, sexual offences
+    '家暴', '家庭暴力', '未成年', '留守儿童', '性侵', '强奸', '猥亵',
+    // drugs and criminal record
+    '吸毒', '戒毒', '涉毒', '刑满释放', '社区矫正',
+  ],
+  labelSuffixes: ['患者', '病人', '病史', '人员', '人', '史'],
+  addressPlaces: ['村', '社区', '小区', '街道', '大街', '街', '路', '巷', '弄', '胡同', '屯', '庄', '花园', '公寓', '大厦', '家园'],
+  addressUnits: ['组', '队', '号', '号楼', '栋', '幢', '单元', '室', '楼', '层'],
+  houseUnits: ['号', '号楼', '栋', '幢', '单元', '室', '楼', '层'],
+  kinshipWords: [
+    '女儿', '儿子', '孙女', '孙子', '外孙', '外孙女', '妻子', '丈夫', '前妻', '前夫', '父亲', '母亲',
+    '儿媳', '女婿', '哥哥', '弟弟', '姐姐', '妹妹', '之子', '之女', '其子', '其女',
+  ],
+  surnames: [
+    ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金廖贾夏韦方邹孟熊秦邱江尹薛闫段雷侯史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤温康施牛樊葛邢庞颜倪庄聂章鲁岳翟殷詹欧耿焦俞祝舒阮柯梅裴霍涂苗翁冉骆蓝辛靳柴蒙鲍喻祁蒲滕屈饶牟艾尤穆卓缪褚娄窦戚岑晏瞿佟臧闵苟邬卞栾隋刁巫寇桑甄虞敖巩佘邝',
+    '欧阳', '司马', '诸葛', '上官', '司徒', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '夏侯', '长孙', '宇文',
+  ],
+  notNames: [
+    '高考', '高中', '高职', '高烧', '马上', '周末', '周岁', '周边', '许多', '钱款', '钱财', '金额', '金钱', '何时', '何处', '何事',
+    '田地', '田间', '林地', '陈述', '江边', '毛病', '顾及', '曾经', '孙子', '孙女',
+  ],
+};
+
+export interface HandoutMaskOptions {
+  /** Party names to mask (as `maskText`). */
+  names: readonly string[];
+  /** The row's own address cell: each part of four or more characters is left out wherever it appears. */
+  address?: string;
+  /** Defaults to DEFAULT_HANDOUT_RULES. */
+  rules?: HandoutMaskRules;
+}
+
+const HAN = '\\p{Script=Han}';
+const NUMBER = '[0-9０-９零〇一二三四五六七八九十百两]+';
+// Characters that end a place name before it (住东村3组 → 东村3组) and that end a name after a
+// kinship word (女儿王芳受伤 → 王芳).
+const ADDRESS_PREFIX_STOP = '住在于至到往从自系是的居位址为和与及向将把对其之来回去搬迁入现原';
+const NAME_STOP = '受被在因与和及系是于到去称说也已的等现住今将把对向从为有没未不又还就都曾均亦仍却则即要想会能让给跟同并而但了着过来出回上下中里外后前年月日岁次人家之其该此某';
+
+interface Compiled {
+  label: RegExp;
+  address: RegExp;
+  house: RegExp;
+  kin: RegExp;
+  notNames: readonly string[];
+}
+
+const compiledRules = new WeakMap<HandoutMaskRules, Compiled>();
+
+const alternation = (words: readonly string[]): string =>
+  [...new Set(words.filter((w) => w !== ''))].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+
+function compile(rules: HandoutMaskRules): Compiled {
+  const cached = compiledRules.get(rules);
+  if (cached) return cached;
+  const units = alternation(rules.addressUnits);
+  const segment = `(?:第?${NUMBER}(?:${units})|[0-9０-９]+(?:[-－—][0-9０-９]+)+(?:${units})?)`;
+  const single = rules.surnames.filter((s) => [...s].length === 1);
+  const compound = rules.surnames.filter((s) => [...s].length > 1);
+  const surname = [...(compound.length > 0 ? [alternation(compound)] : []), ...(single.length > 0 ? [`[${single.map(escapeRegExp).join('')}]`] : [])].join('|');
+  const labels = alternation(rules.sensitiveLabels);
+  const suffixes = alternation(rules.labelSuffixes);
+  const places = alternation(rules.addressPlaces);
+  const houseUnits = alternation(rules.houseUnits);
+  // An empty list switches its part off (an empty alternation would match everywhere).
+  const compiled: Compiled = {
+    label: labels === '' ? /(?!)/g : new RegExp(`(?:${labels})${suffixes === '' ? '' : `(?:${suffixes})?`}`, 'giu'),
+    address:
+      places === '' || units === ''
+        ? /(?!)/gu
+        : new RegExp(`(?:(?![${ADDRESS_PREFIX_STOP}])[${HAN}A-Za-z]){0,8}(?:${places})(${segment}+)`, 'gu'),
+    house: new RegExp(`${houseUnits === '' ? '' : `${houseUnits}|`}[0-9０-９][-－—][0-9０-９]`, 'u'),
+    kin:
+      surname === '' || rules.kinshipWords.length === 0
+        ? /(?!)/gu
+        : new RegExp(`(?:${alternation(rules.kinshipWords)})((?:${surname})(?:(?![${NAME_STOP}])${HAN}){1,2})`, 'gu'),
+    notNames: rules.notNames,
+  };
+  compiledRules.set(rules, compiled);
+  return compiled;
+}
+
+const AGE = /(?:[0-9０-９]{1,3}|[零〇一二三四五六七八九十两百]{1,4})(?:多|余)?周?岁半?/g;
+
+const PLACEHOLDERS = [ADDRESS_OMITTED, SENSITIVE_OMITTED, AGE_OMITTED].map(escapeRegExp).join('|');
+// "(肇事肇祸)" becomes "(（敏感信息略）)": drop the outer brackets.
+const BRACKETED_PLACEHOLDER = new RegExp(`[（(]\\s*(${PLACEHOLDERS})\\s*[)）]`, 'g');
+// "精神障碍患者(肇事肇祸)" becomes two placeholders in a row: keep one.
+const REPEATED_PLACEHOLDER = new RegExp(`(${PLACEHOLDERS})(?:[\\s、/]*\\1)+`, 'g');
+
+function removeOwnAddress(text: string, address: string | undefined): string {
+  if (!address) return text;
+  const parts = address
+    .split(/[、,，;；/\n]+/)
+    .map((p) => p.trim())
+    .filter((p) => [...p].length >= 4);
+  let out = text;
+  for (const part of [...new Set([...parts, ...parts.map(toHalfWidth)])].sort((a, b) => b.length - a.length)) {
+    out = out.split(part).join(ADDRESS_OMITTED);
+  }
+  return out;
+}
+
+function maskHandout(text: string, options: HandoutMaskOptions, placeCell: boolean): string {
+  if (text === '') return text;
+  const c = compile(options.rules ?? DEFAULT_HANDOUT_RULES);
+  let out = removeOwnAddress(text, options.address);
+  out = out.replace(c.address, (whole: string, segments: string) =>
+    placeCell && !c.house.test(segments) ? whole : ADDRESS_OMITTED,
+  );
+  out = withoutLabels(out, c);
+  // Names after a kinship word are masked wherever else they appear too.
+  out = maskText(out, [...options.names, ...kinshipNames(out, c)]);
+  return out.replace(BRACKETED_PLACEHOLDER, '$1').replace(REPEATED_PLACEHOLDER, '$1');
+}
+
+function withoutLabels(text: string, c: Compiled): string {
+  return text.replace(AGE, AGE_OMITTED).replace(c.label, SENSITIVE_OMITTED);
+}
+
+function kinshipNames(text: string, c: Compiled): string[] {
+  const found = new Set<string>();
+  for (const m of text.matchAll(c.kin)) if (!c.notNames.some((w) => m[1].startsWith(w))) found.add(m[1]);
+  return [...found];
+}
+
+/**
+ * The personal names that follow a kinship word in the text (女儿王小花 → 王小花), read after
+ * sensitive labels are left out (儿子艾滋病患者 names nobody). A handout passes them with the
+ * parties when masking the other cells of the same dispute, where the kinship word is missing.
+ */
+export function findKinshipNames(text: string, rules: HandoutMaskRules = DEFAULT_HANDOUT_RULES): string[] {
+  const c = compile(rules);
+  return kinshipNames(withoutLabels(text, c), c);
+}
+
+/**
+ * Free text leaving the ledger for a handout (简要情况, 化解情况, 督办情况…). On top of `maskText`
+ * (names, ID numbers, phone numbers): the row's own address and house addresses (东村3组5号,
+ * 幸福小区3栋2单元501室) become ADDRESS_OMITTED, sensitive labels (精神障碍, 家暴, 未成年…)
+ * SENSITIVE_OMITTED, ages (12岁) AGE_OMITTED, and a name after a kinship word (女儿王小花) is
+ * masked like a party's, wherever it appears.
+ */
+export function maskForHandout(text: string, options: HandoutMaskOptions): string {
+  return maskHandout(text, options, false);
+}
+
+/**
+ * A 村(社区) / 单位 / 发生地 cell for a handout: as `maskForHandout`, except that a place without a
+ * house number is kept (东村3组 is a villager group, and the breakdowns count by it), while a house
+ * address (东村3组5号) and the row's own address are left out.
+ */
+export function maskPlaceForHandout(text: string, options: HandoutMaskOptions): string {
+  return maskHandout(text, options, true);
+}
