@@ -1,5 +1,5 @@
 import { formatDay } from '../cells';
-import { maskParties, maskText, splitParties } from '../masking';
+import { maskForHandout, maskParties, maskPlaceForHandout, splitParties } from '../masking';
 import { LEVEL_ZH, type Day, type Language, type Level, type TriagedDispute } from '../model';
 import type { ReportCell, ReportSheet } from '../report';
 import type { LocalText } from '../rules';
@@ -29,7 +29,10 @@ const LABELS = {
 export interface DueListRenderOptions {
   asOf: Day;
   language: Language;
-  /** Mask names, ID and phone numbers (default on: the list is printed and handed out). */
+  /**
+   * Mask names, ID and phone numbers, and leave out addresses, sensitive labels and ages (default
+   * on: the list is printed and handed out). Off, the ledger text is shown as it is.
+   */
   mask: boolean;
   handling: Record<Level | 'resolved', LocalText>;
 }
@@ -75,7 +78,9 @@ function dueRow(n: number, d: TriagedDispute, options: DueListRenderOptions): Re
   const { record, triage, schedule } = d;
   const level = triage.effective;
   const parties = record.text.parties ?? '';
+  const place = record.text.place ?? '';
   const summary = record.text.description || record.text.title || '';
+  const handout = { names: splitParties(parties), address: record.text.address };
   const handling = record.status === 'resolved' ? options.handling.resolved : options.handling[level];
   return [
     { value: n, style: 'number' },
@@ -83,10 +88,10 @@ function dueRow(n: number, d: TriagedDispute, options: DueListRenderOptions): Re
     { value: L.level[level], style: level },
     { value: schedule.nextRevisit, style: 'date' },
     { value: schedule.overdueDays, style: 'number' },
-    { value: record.text.place ?? '', style: 'text' },
+    { value: options.mask ? maskPlaceForHandout(place, handout) : place, style: 'text' },
     { value: record.text.type ?? '', style: 'text' },
     { value: options.mask ? maskParties(parties) : parties, style: 'wrap' },
-    { value: options.mask ? maskText(summary, splitParties(parties)) : summary, style: 'wrap' },
+    { value: options.mask ? maskForHandout(summary, handout) : summary, style: 'wrap' },
     { value: record.lastRevisit, style: 'date' },
     { value: handling[options.language], style: 'wrap' },
   ];

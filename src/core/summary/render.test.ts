@@ -183,3 +183,55 @@ describe('the overdue list in the handout', () => {
     expect(allText(sheet)).toContain('另有 3 件逾期回访未列出，完整名单见“回访清单”工作表');
   });
 });
+
+describe('handout masking of ledger text in the summary', () => {
+  const REPRODUCTION = '张三系精神障碍患者(肇事肇祸),长期家暴,其未成年女儿王小花(12岁)受伤,住东村3组5号';
+  const REPRODUCTION_MASKED = '张某系（敏感信息略）,长期（敏感信息略）,其（敏感信息略）女儿王某（年龄略）受伤,住（地址略）';
+  const previous: MeetingSnapshot = { period: { from: day(2026, 10, 1), to: day(2026, 10, 31) }, entries: [] };
+  const sheetOf = (place: string, mask: boolean) =>
+    renderMeetingSummary(
+      buildMeetingSummary(
+        [
+          dispute(2, {
+            registered: day(2026, 11, 5),
+            level: 'red',
+            overdueDays: 2,
+            nextRevisit: day(2026, 11, 28),
+            text: { place, parties: '张三', address: '东村3组5号', description: REPRODUCTION, owner: '刘主任', status: '调解中，王小花已送医', supervision: '县督办' },
+          }),
+        ],
+        { period: NOV, asOf: AS_OF, previous },
+      ),
+      { language: 'zh', mask },
+    );
+  /** 单位/村, 简要情况 and 化解情况 of the first key case. */
+  const keyCase = (sheet: ReportSheet): unknown[] => {
+    const row = sheet.rows[find(sheet, '责任单位/责任人（包案）').r + 1];
+    return [row[1].value, row[2].value, row[6].value];
+  };
+
+  it.each<[string, string, boolean, unknown[]]>([
+    [
+      'leaves the address, sensitive labels, the child’s name and age out of the reviewer’s example, and masks the child in the status too',
+      '东村',
+      true,
+      ['东村', REPRODUCTION_MASKED, '调解中，王某已送医'],
+    ],
+    ['shows the reviewer’s example as it is when masking is off', '东村', false, ['东村', REPRODUCTION, '调解中，王小花已送医']],
+    ['keeps a villager group in the 单位/村 column', '东村3组', true, ['东村3组', REPRODUCTION_MASKED, '调解中，王某已送医']],
+  ])('%s', (_name, place, mask, expected) => {
+    expect(keyCase(sheetOf(place, mask))).toEqual(expected);
+  });
+
+  it('prints none of the reviewer’s example’s sensitive words anywhere', () => {
+    const text = allText(sheetOf('东村', true));
+    for (const word of ['张三', '王小花', '精神障碍', '肇事肇祸', '家暴', '未成年', '12岁', '东村3组5号']) expect(text).not.toContain(word);
+  });
+
+  it('leaves a house address in the place column out of the place breakdown, the key cases, the overdue list and the changes', () => {
+    const sheet = sheetOf('东村3组5号', true);
+    const omitted = sheet.rows.flatMap((row, r) => row.flatMap((cell, c) => (cell.value === '（地址略）' ? [[r, c]] : [])));
+    expect(omitted.map(([, c]) => c)).toEqual([0, 1, 1, 2]);
+    expect(allText(sheet)).not.toContain('东村3组5号');
+  });
+});

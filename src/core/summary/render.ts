@@ -1,10 +1,10 @@
 import type { CellRange, Level } from '../model';
 import type { ReportCell, ReportSheet } from '../report';
 import { formatDay } from '../cells';
-import { maskText } from '../masking';
+import { findKinshipNames, maskForHandout, maskPlaceForHandout, maskText } from '../masking';
 import { CHANGE_LABEL, CHANNEL_LABEL, LABELS, LEVEL_LABEL, label } from './labels';
 import type { LabelKey } from './labels';
-import type { BreakdownRow, MeetingSummary, RenderMeetingOptions } from './types';
+import type { BreakdownRow, ChangeItem, KeyCase, MeetingSummary, OverdueRevisit, RenderMeetingOptions } from './types';
 
 /** Nine columns: the key-case list (突出矛盾纠纷台账) is the widest section and sets them. */
 export const MEETING_COLUMN_WIDTHS: readonly number[] = [12, 14, 36, 8, 18, 12, 18, 16, 12];
@@ -34,15 +34,30 @@ class SheetBuilder {
 }
 
 /**
- * The print-ready 联席会议汇总 sheet. With `mask` (the default) every text cell taken from the
- * ledger goes through `maskText` with the names of the parties it could contain, so names,
- * ID numbers and phone numbers never appear in clear; the parties column itself is never printed.
+ * The row's 住址 cell, to leave out wherever it appears. The summary does not carry it yet: once
+ * build.ts sets `address` on key cases, overdue revisits and change items, it is used here.
+ * Until then addresses are found by their pattern only (东村3组5号, 幸福小区3栋2单元501室).
+ */
+type Located = { readonly address?: string };
+const addressOf = (item: KeyCase | OverdueRevisit | ChangeItem): string | undefined => (item as Located).address;
+
+/**
+ * The print-ready 联席会议汇总 sheet. With `mask` (the default) every text cell taken from one
+ * dispute goes through `maskForHandout` (places through `maskPlaceForHandout`) with the names of the
+ * parties it could contain: names, ID numbers and phone numbers never appear in clear, and the
+ * addresses, sensitive labels and ages the handout rules find are left out; the parties column
+ * itself is never printed. Type names are categories, not
+ * one person's text: they are masked for names only (`maskText`).
  */
 export function renderMeetingSummary(summary: MeetingSummary, options: RenderMeetingOptions): ReportSheet {
   const lang = options.language;
   const mask = options.mask !== false;
   const t = (key: LabelKey, values?: Record<string, string>) => label(lang, key, values);
-  const show = (text: string, names: readonly string[]): string => (mask && text !== '' ? maskText(text, [...names]) : text);
+  const show = (text: string, names: readonly string[], address?: string): string =>
+    mask && text !== '' ? maskForHandout(text, { names, address }) : text;
+  const showPlace = (text: string, names: readonly string[], address?: string): string =>
+    mask && text !== '' ? maskPlaceForHandout(text, { names, address }) : text;
+  const showType = (text: string, names: readonly string[]): string => (mask && text !== '' ? maskText(text, [...names]) : text);
   const levelCell = (level: Level): ReportCell => ({ value: t(LEVEL_LABEL[level]), style: level });
   const num = (n: number): ReportCell => ({ value: n, style: 'number' });
   const pct = (x: number | null): ReportCell => (x === null ? { value: t('dash'), style: 'text' } : { value: x, style: 'percent' });
@@ -84,21 +99,21 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
   note(t('openNote', { asOf: formatDay(summary.asOf) }));
 
   // Breakdowns
-  const breakdownName = (r: BreakdownRow): string => {
+  const breakdownName = (r: BreakdownRow, showName: (text: string, names: readonly string[]) => string): string => {
     if (r.channel) return t(CHANNEL_LABEL[r.channel]);
     if (r.blank) return t('blank');
-    return show(r.name, r.names);
+    return showName(r.name, r.names);
   };
-  const breakdownSection = (title: LabelKey, nameKey: LabelKey, rows: BreakdownRow[]) => {
+  const breakdownSection = (title: LabelKey, nameKey: LabelKey, rows: BreakdownRow[], showName = showType) => {
     section(title);
     b.add(head([nameKey, 'count', 'resolved', 'openRed', 'openYellow', 'openGreen']));
     if (rows.length === 0) b.add([{ value: t('none'), style: 'note' }]);
     for (const r of rows) {
-      b.add([{ value: breakdownName(r), style: 'text' }, num(r.count), num(r.resolved), num(r.openRed), num(r.openYellow), num(r.openGreen)]);
+      b.add([{ value: breakdownName(r, showName), style: 'text' }, num(r.count), num(r.resolved), num(r.openRed), num(r.openYellow), num(r.openGreen)]);
     }
   };
   breakdownSection('byType', 'type', summary.byType);
-  breakdownSection('byPlace', 'place', summary.byPlace);
+  breakdownSection('byPlace', 'place', summary.byPlace, showPlace);
   breakdownSection('byChannel', 'channel', summary.byChannel);
 
   // Headcount
@@ -125,10 +140,13 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
   b.add(head(['serial', 'place', 'brief', 'level', 'owner', 'deadline', 'statusText', 'supervision', 'closure']));
   if (summary.keyCases.length === 0) b.add([{ value: t('none'), style: 'note' }]);
   for (const k of summary.keyCases) {
-    const wrap = (text: string): ReportCell => ({ value: show(text, k.names), style: 'wrap' });
+    const address = addressOf(k);
+    // A child named after 女儿 in the brief is masked in the status and supervision cells too.
+    const names = mask ? [...k.names, ...findKinshipNames([k.brief, k.statusText, k.supervision, k.closure].join('\n'))] : k.names;
+    const wrap = (text: string): ReportCell => ({ value: show(text, names, address), style: 'wrap' });
     b.add([
       num(k.index),
-      wrap(k.place),
+      { value: showPlace(k.place, names, address), style: 'wrap' },
       wrap(k.brief),
       levelCell(k.level),
       wrap(k.owner),
@@ -147,9 +165,9 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
   for (const o of summary.overdue.items) {
     b.add([
       num(o.row),
-      { value: show(o.place, o.names), style: 'text' },
+      { value: showPlace(o.place, o.names, addressOf(o)), style: 'text' },
       levelCell(o.level),
-      { value: show(o.owner, o.names), style: 'text' },
+      { value: show(o.owner, o.names, addressOf(o)), style: 'text' },
       o.due !== null ? { value: o.due, style: 'date' } : { value: t('dash'), style: 'text' },
       num(o.overdueDays),
     ]);
@@ -176,7 +194,7 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
         b.add([
           { value: t(CHANGE_LABEL[item.category]), style: 'text' },
           num(item.row),
-          { value: show(item.place, item.names), style: 'text' },
+          { value: showPlace(item.place, item.names, addressOf(item)), style: 'text' },
           item.previousLevel ? levelCell(item.previousLevel) : { value: t('absent'), style: 'text' },
           levelCell(item.level),
         ]);

@@ -1,0 +1,76 @@
+import { parseIsoDay } from '../cells';
+import { record } from '../ledger/fixtures';
+import type { FieldName, TriagedDispute } from '../model';
+import { DEFAULT_PRESET } from '../rules';
+import { renderDueList } from './render-due-list';
+
+const AS_OF = parseIsoDay('2021-03-17')!;
+const handling = DEFAULT_PRESET.handling;
+
+/** One red dispute due today with the given ledger text. */
+function due(text: Partial<Record<FieldName, string>>): TriagedDispute {
+  return {
+    record: record({ row: 7, registered: AS_OF - 10, lastRevisit: AS_OF - 1, text }),
+    triage: { suggested: 'red', reasons: [], manual: null, effective: 'red', needsReview: false },
+    schedule: { nextRevisit: AS_OF, overdueDays: 0, due: true },
+  };
+}
+
+/** 村(社区), 当事人 and 简要情况 of the one row of a list holding just this dispute. */
+function cells(text: Partial<Record<FieldName, string>>, mask: boolean): unknown[] {
+  const sheet = renderDueList([{ owner: '王警官', items: [due(text)] }], { asOf: AS_OF, language: 'zh', mask, handling });
+  const row = sheet.rows[4];
+  return [row[5].value, row[7].value, row[8].value];
+}
+
+const REPRODUCTION = '张三系精神障碍患者(肇事肇祸),长期家暴,其未成年女儿王小花(12岁)受伤,住东村3组5号';
+const REPRODUCTION_MASKED = '张某系（敏感信息略）,长期（敏感信息略）,其（敏感信息略）女儿王某（年龄略）受伤,住（地址略）';
+
+describe('renderDueList handout masking', () => {
+  it.each<[string, Partial<Record<FieldName, string>>, boolean, unknown[]]>([
+    [
+      'leaves the address, sensitive labels, the child’s name and age out of the reviewer’s example',
+      { place: '东村', parties: '张三', address: '东村3组5号', description: REPRODUCTION },
+      true,
+      ['东村', '张某', REPRODUCTION_MASKED],
+    ],
+    [
+      'leaves the address out of the reviewer’s example when the ledger has no address column',
+      { place: '东村', parties: '张三', description: REPRODUCTION },
+      true,
+      ['东村', '张某', REPRODUCTION_MASKED],
+    ],
+    [
+      'leaves out the row’s own address that no pattern finds',
+      { place: '城关镇', parties: '李四', address: '幸福家园二期', description: '李四住幸福家园二期，与邻居因漏水争执' },
+      true,
+      ['城关镇', '李某', '李某住（地址略），与邻居因漏水争执'],
+    ],
+    [
+      'masks the title when there is no description',
+      { place: '西村', parties: '王五', title: '王五（精神病人）与邻居纠纷' },
+      true,
+      ['西村', '王某', '王某（敏感信息略）与邻居纠纷'],
+    ],
+    [
+      'keeps a villager group in the 村(社区) column',
+      { place: '东村3组', parties: '赵六', description: '赵六讨要工钱' },
+      true,
+      ['东村3组', '赵某', '赵某讨要工钱'],
+    ],
+    [
+      'leaves a house address out of the 村(社区) column',
+      { place: '东村3组5号', parties: '赵六', description: '赵六讨要工钱' },
+      true,
+      ['（地址略）', '赵某', '赵某讨要工钱'],
+    ],
+    [
+      'shows the reviewer’s example as it is when masking is off',
+      { place: '东村3组5号', parties: '张三', address: '东村3组5号', description: REPRODUCTION },
+      false,
+      ['东村3组5号', '张三', REPRODUCTION],
+    ],
+  ])('%s', (_name, text, mask, expected) => {
+    expect(cells(text, mask)).toEqual(expected);
+  });
+});
