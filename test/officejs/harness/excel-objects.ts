@@ -42,7 +42,7 @@ import { excelError, NotEmulatedError, ServerObject, TypeDef } from './rich-api'
 export type EnumLookup = (name: string) => string[];
 
 /** The fake refuses to materialize more cells than this in one property read or write. */
-export const CELL_LIMIT = 2_000_000;
+export const CELL_LIMIT = 1_000_000;
 
 export const DEFAULT_FONT: Required<Pick<FakeFont, 'bold' | 'italic' | 'color' | 'size' | 'name' | 'underline' | 'strikethrough'>> = {
   bold: false,

@@ -144,7 +144,12 @@ export function loadLibrary(build: LibraryBuild): void {
     const code = fs.readFileSync(file, 'utf8');
     (0, eval)(`${code}\n//# sourceURL=${file}`);
   };
+  // office.js's loader gives the strings file a Type.registerNamespace (the minified strings file
+  // needs it); it is removed again before the host script, which brings its own.
+  const hadType = 'Type' in g;
+  if (!hadType) g.Type = { registerNamespace: (ns: string) => (g[ns] ??= {}) };
   evaluate(path.join(dir, 'en-us', build === 'debug' ? 'office_strings.debug.js' : 'office_strings.js'));
+  if (!hadType) delete g.Type;
   evaluate(libraryFile(build));
 
   const OSF = g.OSF as Loose;
@@ -276,7 +281,13 @@ export function apiRequirements(): ApiRequirements {
   if (!s) throw new Error('loadLibrary() first');
   if (s.requirements) return s.requirements;
   const map: ApiRequirements = new Map();
-  for (const m of fs.readFileSync(libraryFile(s.build), 'utf8').matchAll(REQUIREMENT)) {
+  // Only the Excel namespace (between the library's _BeginExcel and _EndExcel markers): elsewhere the
+  // default set is another one (OfficeSharedApi, …).
+  const text = fs.readFileSync(libraryFile(s.build), 'utf8');
+  const begin = text.indexOf('_BeginExcel');
+  const end = text.indexOf('_EndExcel', begin);
+  const excel = begin >= 0 && end > begin ? text.slice(begin, end) : text;
+  for (const m of excel.matchAll(REQUIREMENT)) {
     if (!map.has(m[1])) map.set(m[1], { set: m[2] ?? 'ExcelApi', version: m[3] });
   }
   s.requirements = map;

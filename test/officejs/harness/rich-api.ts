@@ -414,19 +414,27 @@ class RequestRun {
     if (def.items) return { _Items: def.items(o, ctx).map((item) => this.queryItem(item, tree)) };
     const out: Record<string, unknown> = {};
     const meta = this.server.metadata(o.type);
-    const entries: [string, Selection | true][] = tree.all
-      ? [...(meta?.scalarNames ?? Object.keys(def.scalars ?? {})).filter((n) => !n.startsWith('_')).map((n) => [n, true] as [string, true]), ...tree.children]
-      : tree.children;
-    for (const [name, sub] of entries) {
+    if (tree.all) {
+      // load() without names, or '*': every scalar the host's version has and the fake can produce.
+      // The rest stay unloaded, so reading one gives the library's PropertyNotLoaded; named, they fail loudly.
+      const named = new Set(tree.children.map(([n]) => n));
+      for (const name of meta?.scalarNames ?? Object.keys(def.scalars ?? {})) {
+        const get = def.scalars?.[name]?.get;
+        if (name.startsWith('_') || named.has(name) || !get) continue;
+        try {
+          this.server.requireApi(o.type, name);
+          out[this.server.originalScalarName(o.type, name)] = get(o, ctx);
+        } catch (e) {
+          if (e instanceof NotEmulatedError || (e instanceof ExcelApiError && e.code === 'ApiNotFound')) continue;
+          throw e;
+        }
+      }
+    }
+    for (const [name, sub] of tree.children) {
       this.server.requireApi(o.type, name);
       const scalar = def.scalars?.[name];
       if (sub === true && (scalar || meta?.scalarNames.includes(name))) {
-        if (!scalar?.get) {
-          // Loading "everything" touches scalars the fake does not model: leave them out rather than fail,
-          // so the library reports PropertyNotLoaded if code reads one. Asked for by name: loud.
-          if (tree.all && !tree.children.some(([n]) => n === name)) continue;
-          throw this.server.missing(o.type, name);
-        }
+        if (!scalar?.get) throw this.server.missing(o.type, name);
         out[this.server.originalScalarName(o.type, name)] = this.withLocation(`${o.type}.${name}`, () => scalar.get!(o, ctx));
         continue;
       }
