@@ -219,6 +219,7 @@ describe('key cases', () => {
       supervision: '县督办',
       closure: '未销号',
       names: ['张三', '李四'],
+      address: '',
     });
     expect(s.keyCases[0].brief).toBe('王五扬言报复');
   });
@@ -265,8 +266,8 @@ describe('changes since the previous meeting', () => {
       previousPeriod: previous.period,
       counts: { newRed: 1, escalated: 1, deEscalated: 0, resolved: 0 },
       items: [
-        { category: 'newRed', row: 2, key: 'K2', place: '东村', level: 'red', previousLevel: 'yellow', status: 'open', previousStatus: 'open', names: [] },
-        { category: 'escalated', row: 2, key: 'K2', place: '东村', level: 'red', previousLevel: 'yellow', status: 'open', previousStatus: 'open', names: [] },
+        { category: 'newRed', row: 2, key: 'K2', place: '东村', level: 'red', previousLevel: 'yellow', status: 'open', previousStatus: 'open', names: [], address: '' },
+        { category: 'escalated', row: 2, key: 'K2', place: '东村', level: 'red', previousLevel: 'yellow', status: 'open', previousStatus: 'open', names: [], address: '' },
       ],
     });
   });

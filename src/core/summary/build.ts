@@ -226,6 +226,7 @@ export function buildMeetingSummary(disputes: readonly TriagedDispute[], options
         supervision,
         closure,
         names: namesFor(d, place, brief, owner, deadlineText, statusText, supervision, closure),
+        address: text(d, 'address'),
       };
     });
 
@@ -251,6 +252,7 @@ export function buildMeetingSummary(disputes: readonly TriagedDispute[], options
         due: d.schedule.nextRevisit,
         overdueDays: d.schedule.overdueDays,
         names: namesFor(d, place, owner),
+        address: text(d, 'address'),
       };
     });
 
@@ -264,7 +266,7 @@ export function buildMeetingSummary(disputes: readonly TriagedDispute[], options
       for (const item of diff[category]) {
         const d = byRow.get(item.row);
         const place = d ? text(d, 'place') : '';
-        items.push({ ...item, category, place, names: d ? namesFor(d, place) : [] });
+        items.push({ ...item, category, place, names: d ? namesFor(d, place) : [], address: d ? text(d, 'address') : '' });
       }
     }
     changes = { previousPeriod: { ...previous.period }, counts: diff.counts, items };

@@ -235,3 +235,14 @@ describe('handout masking of ledger text in the summary', () => {
     expect(allText(sheet)).not.toContain('东村3组5号');
   });
 });
+
+describe('the row\'s own address in the handout', () => {
+  it('is left out of the key-case text even where no address pattern would find it', () => {
+    const withAddress = [
+      dispute(9, { registered: day(2026, 11, 20), level: 'red', text: { place: '北村', parties: '钱七', address: '老街粮站宿舍', description: '钱七住老街粮站宿舍，扬言报复' } }),
+    ];
+    const sheet = renderMeetingSummary(buildMeetingSummary(withAddress, { period: NOV, asOf: AS_OF, previous: null }), { language: 'zh', mask: true });
+    expect(allText(sheet)).not.toContain('老街粮站宿舍');
+    expect(allText(sheet)).toContain('钱某住（地址略），扬言报复');
+  });
+});

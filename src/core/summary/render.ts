@@ -4,7 +4,7 @@ import { formatDay } from '../cells';
 import { findKinshipNames, maskForHandout, maskPlaceForHandout, maskText } from '../masking';
 import { CHANGE_LABEL, CHANNEL_LABEL, LABELS, LEVEL_LABEL, label } from './labels';
 import type { LabelKey } from './labels';
-import type { BreakdownRow, ChangeItem, KeyCase, MeetingSummary, OverdueRevisit, RenderMeetingOptions } from './types';
+import type { BreakdownRow, MeetingSummary, RenderMeetingOptions } from './types';
 
 /** Nine columns: the key-case list (突出矛盾纠纷台账) is the widest section and sets them. */
 export const MEETING_COLUMN_WIDTHS: readonly number[] = [12, 14, 36, 8, 18, 12, 18, 16, 12];
@@ -33,13 +33,6 @@ class SheetBuilder {
   }
 }
 
-/**
- * The row's 住址 cell, to leave out wherever it appears. The summary does not carry it yet: once
- * build.ts sets `address` on key cases, overdue revisits and change items, it is used here.
- * Until then addresses are found by their pattern only (东村3组5号, 幸福小区3栋2单元501室).
- */
-type Located = { readonly address?: string };
-const addressOf = (item: KeyCase | OverdueRevisit | ChangeItem): string | undefined => (item as Located).address;
 
 /**
  * The print-ready 联席会议汇总 sheet. With `mask` (the default) every text cell taken from one
@@ -140,7 +133,7 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
   b.add(head(['serial', 'place', 'brief', 'level', 'owner', 'deadline', 'statusText', 'supervision', 'closure']));
   if (summary.keyCases.length === 0) b.add([{ value: t('none'), style: 'note' }]);
   for (const k of summary.keyCases) {
-    const address = addressOf(k);
+    const address = k.address;
     // A child named after 女儿 in the brief is masked in the status and supervision cells too.
     const names = mask ? [...k.names, ...findKinshipNames([k.brief, k.statusText, k.supervision, k.closure].join('\n'))] : k.names;
     const wrap = (text: string): ReportCell => ({ value: show(text, names, address), style: 'wrap' });
@@ -165,9 +158,9 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
   for (const o of summary.overdue.items) {
     b.add([
       num(o.row),
-      { value: showPlace(o.place, o.names, addressOf(o)), style: 'text' },
+      { value: showPlace(o.place, o.names, o.address), style: 'text' },
       levelCell(o.level),
-      { value: show(o.owner, o.names, addressOf(o)), style: 'text' },
+      { value: show(o.owner, o.names, o.address), style: 'text' },
       o.due !== null ? { value: o.due, style: 'date' } : { value: t('dash'), style: 'text' },
       num(o.overdueDays),
     ]);
@@ -194,7 +187,7 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
         b.add([
           { value: t(CHANGE_LABEL[item.category]), style: 'text' },
           num(item.row),
-          { value: showPlace(item.place, item.names, addressOf(item)), style: 'text' },
+          { value: showPlace(item.place, item.names, item.address), style: 'text' },
           item.previousLevel ? levelCell(item.previousLevel) : { value: t('absent'), style: 'text' },
           levelCell(item.level),
         ]);

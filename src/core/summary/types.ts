@@ -155,6 +155,8 @@ export interface KeyCase {
   closure: string;
   /** Names to mask in this line's text: the dispute's own parties and any party of the ledger found in it. */
   names: string[];
+  /** The dispute's own 住址, left out wherever the handout text repeats it. */
+  address: string;
 }
 
 /** A dispute whose revisit is overdue on the as-of date. */
@@ -169,12 +171,14 @@ export interface OverdueRevisit {
   due: Day | null;
   overdueDays: number;
   names: string[];
+  address: string;
 }
 
 export interface ChangeItem extends DiffItem {
   category: ChangeCategory;
   place: string;
   names: string[];
+  address: string;
 }
 
 export interface MeetingChanges {
