@@ -643,6 +643,32 @@ describe('the real Excel library against a fake workbook', () => {
     expect(Office.context.platform).toBe('OfficeOnline');
   });
 
+  test('load() without names loads what the host version has and the fake can produce', async () => {
+    open(ledger(), { apiVersion: '1.1' });
+    const result = await Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('台账').getRange('A2:B2');
+      range.load();
+      await context.sync();
+      let spill: unknown;
+      try {
+        spill = range.hasSpill;
+      } catch (e) {
+        spill = (e as OfficeExtension.Error).code;
+      }
+      return { values: range.values, address: range.address, text: range.text, spill };
+    });
+    expect(result).toEqual({ values: [[1, '张三']], address: '台账!A2:B2', text: [['1', '张三']], spill: 'PropertyNotLoaded' });
+  });
+
+  test('settings.refreshAsync reads what the document holds now', async () => {
+    const wb = ledger();
+    open(wb);
+    wb.setSetting('tricolor.version', 2);
+    const result = await new Promise<Office.AsyncResult<Office.Settings>>((resolve) => Office.context.document.settings.refreshAsync(resolve));
+    expect(result.status).toBe(Office.AsyncResultStatus.Succeeded);
+    expect(Office.context.document.settings.get('tricolor.version')).toBe(2);
+  });
+
   test('an earlier failure in a batch keeps the writes before it and stops the rest, like Excel', async () => {
     const wb = FakeWorkbook.fromSheets([{ name: 'S' }]);
     open(wb);
