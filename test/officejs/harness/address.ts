@@ -82,11 +82,11 @@ export function isEntireRows(r: Rect): boolean {
   return r.c0 === 0 && r.c1 === MAX_COLUMNS - 1;
 }
 
-/** 'A1', 'A1:B2', 'A:C' for whole columns, '2:5' for whole rows — the forms Excel answers with. */
+/** 'A1', 'A1:B2', 'A:C' for whole columns, '2:5' for whole rows (and '1:1048576' for the sheet) — the forms Excel answers with. */
 export function formatRect(r: Rect, absolute = false): string {
   const d = absolute ? '$' : '';
-  if (isEntireColumns(r) && !isEntireRows(r)) return `${d}${columnLetters(r.c0)}:${d}${columnLetters(r.c1)}`;
-  if (isEntireRows(r) && !isEntireColumns(r)) return `${d}${r.r0 + 1}:${d}${r.r1 + 1}`;
+  if (isEntireRows(r)) return `${d}${r.r0 + 1}:${d}${r.r1 + 1}`;
+  if (isEntireColumns(r)) return `${d}${columnLetters(r.c0)}:${d}${columnLetters(r.c1)}`;
   const a = `${d}${columnLetters(r.c0)}${d}${r.r0 + 1}`;
   if (r.r0 === r.r1 && r.c0 === r.c1) return a;
   return `${a}:${d}${columnLetters(r.c1)}${d}${r.r1 + 1}`;

@@ -637,6 +637,18 @@ describe('the real Excel library against a fake workbook', () => {
     expect(h.workbook.sheet('台账').values('E2')).toEqual([['second']]);
   });
 
+  test('after dispose() the library reports that the host is gone', async () => {
+    const h = open(ledger());
+    h.dispose();
+    const err = await failure(() =>
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem('台账').load('name');
+        await context.sync();
+      }),
+    );
+    expect(err.message).toMatch(/disposed/);
+  });
+
   test('Office.onReady reports Excel on the web', async () => {
     open(ledger());
     await expect(Office.onReady()).resolves.toEqual({ host: 'Excel', platform: 'OfficeOnline', addin: null });

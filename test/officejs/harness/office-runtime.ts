@@ -216,7 +216,10 @@ export function closeSession(session: HostSession): void {
   if (!s || s.session !== session) return;
   s.session = null;
   s.context = {};
-  s.facade = {};
+  const closed = () => {
+    throw new Error('The Excel host was disposed: create another with createExcelHost().');
+  };
+  s.facade = { invokeMethod: closed, addEventHandler: closed, removeEventHandler: closed };
   s.endpoint = closedEndpoint();
 }
 
