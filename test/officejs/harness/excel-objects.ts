@@ -239,6 +239,7 @@ function uniform<T>(sheet: FakeSheet, rect: Rect, pick: (cell: FakeCell) => T | 
  * applies to every cell. Returns the value for a cell, null meaning "leave unchanged".
  */
 function cellInputs(rect: Rect, value: unknown): (r: number, c: number) => unknown {
+  if (value === null || value === undefined) throw excelError('InvalidArgument', 'null is not a valid input for a whole property; use null inside a matrix to leave a cell unchanged');
   if (!Array.isArray(value)) return () => value;
   const rows = rect.r1 - rect.r0 + 1;
   const cols = rect.c1 - rect.c0 + 1;
@@ -258,6 +259,8 @@ const CONVERTED_TEXT: [RegExp, string][] = [
   [/^\s*\d{1,4}\s*[-/]\s*\d{1,2}(\s*[-/]\s*\d{1,4})?\s*$/, 'a date'],
   [/^\s*\d{1,4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*$/, 'a date'],
   [/^\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/, 'a date'],
+  [/^\s*\d{1,2}[-\s/]?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?([-\s/,]+\d{2,4})?\s*$/i, 'a date'],
+  [/^\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[-\s/]\d{1,2}(,?[-\s/]\d{2,4})?\s*$/i, 'a date'],
   [/^\s*\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(\s*[AaPp][Mm])?\s*$/, 'a time'],
   [/^\s*[+-]?(\d+\.?\d*|\.\d+)\s*%\s*$/, 'a percentage'],
   [/^\s*[+-]?[$¥€£￥]\s*[\d.,]+\s*$/, 'a currency amount'],
@@ -547,7 +550,8 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
             const f = input(r, c);
             if (f === null || f === undefined) return;
             const s = str(f, 'numberFormat');
-            mutate(o.sheet, r, c, (cell) => (cell.numberFormat = s === 'General' ? undefined : s));
+            // '' resets to General, as Excel does.
+            mutate(o.sheet, r, c, (cell) => (cell.numberFormat = s === 'General' || s === '' ? undefined : s));
           });
         },
       },
@@ -739,7 +743,8 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
       color: {
         get: (o) => uniform(o.range.sheet, o.range.rect, (cell) => cell.fill, '#FFFFFF'),
         set: (o, v) => {
-          const color = normalizeColor(v, 'color');
+          // '' clears, as blank input does for Excel's properties; null is refused.
+          const color = v === '' ? undefined : normalizeColor(v, 'color');
           setCellFormat(o.range, 'RangeFill.color', (cell) => (cell.fill = color));
         },
       },
@@ -754,7 +759,7 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
       bold: fontProp('bold', (v) => bool(v, 'bold')),
       italic: fontProp('italic', (v) => bool(v, 'italic')),
       strikethrough: fontProp('strikethrough', (v) => bool(v, 'strikethrough')),
-      color: fontProp('color', (v) => normalizeColor(v, 'color')),
+      color: fontProp('color', (v) => (v === '' ? DEFAULT_FONT.color : normalizeColor(v, 'color'))),
       size: fontProp('size', (v) => {
         const n = num(v, 'size');
         if (n < 1 || n > 409) throw excelError('InvalidArgument', `font size ${n} is out of range`);

@@ -328,6 +328,14 @@ describe('the real Excel library against a fake workbook', () => {
       [0, 0],
     ]);
     expect(wb.sheet('S').numberFormats('A2:B2')).toEqual([['0.00', '0.00']]);
+
+    const err = await failure(() =>
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem('S').getRange('A1').values = null as unknown as string[][];
+        await context.sync();
+      }),
+    );
+    expect(err.code).toBe('InvalidArgument');
   });
 
   test('text is converted on entry as Excel does, and what the fake cannot convert fails loudly', async () => {
