@@ -368,6 +368,33 @@ describe('the real Excel library against a fake workbook', () => {
     h.notEmulated.length = 0;
   });
 
+  test('formulas are kept, but the value of a formula written in the session cannot be read: there is no calculation engine', async () => {
+    const wb = FakeWorkbook.fromSheets([{ name: 'S', values: [[1, 2, 3]], formulas: [[null, null, '=A1+B1']] }]);
+    const h = open(wb);
+    const given = await Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('S').getRange('A1:C1');
+      range.load('values,formulas');
+      await context.sync();
+      return [range.values, range.formulas];
+    });
+    expect(given).toEqual([[[1, 2, 3]], [[1, 2, '=A1+B1']]]);
+
+    h.resetStats();
+    const err = await failure(() =>
+      Excel.run(async (context) => {
+        const cell = context.workbook.worksheets.getItem('S').getRange('D1');
+        cell.formulas = [['=C1*2']];
+        cell.load('values');
+        await context.sync();
+      }),
+    );
+    expect(err.code).toBe('NotImplemented');
+    expect(err.message).toMatch(/calculating =C1\*2 in S!D1/);
+    expect(wb.sheet('S').cell('D1')).toEqual({ formula: '=C1*2' });
+    expect(h.stats.syncs).toBe(1);
+    h.notEmulated.length = 0;
+  });
+
   test('an API the fake does not emulate fails the request loudly with its class and member, and dispose() reports it', async () => {
     const h = open(ledger());
     const err = await failure(() =>

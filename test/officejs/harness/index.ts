@@ -78,6 +78,8 @@ export interface ExcelHost {
   stats: ExcelHostStats;
   /** Every API the code asked for that the fake does not emulate (each also failed its request loudly). */
   notEmulated: string[];
+  /** Zeroes stats (e.g. after a test's setup runs), keeping the workbook. */
+  resetStats(): void;
   /** Ends the session. Throws if anything not emulated was asked for, unless allowNotEmulated. */
   dispose(): void;
 }
@@ -206,6 +208,12 @@ export function createExcelHost(workbook: FakeWorkbook, options: ExcelHostOption
     workbook,
     stats,
     notEmulated,
+    resetStats() {
+      stats.syncs = 0;
+      stats.requests.length = 0;
+      stats.settingsSaves = 0;
+      for (const k of Object.keys(stats.events)) delete stats.events[k];
+    },
     dispose() {
       if (disposed) return;
       disposed = true;
