@@ -5,7 +5,7 @@
  */
 import { FakeWorkbook } from './fake-workbook';
 import { createExcelModel } from './excel-objects';
-import { ClassMetadata, ExcelApiError, RequestBody, ResponseBody, RichApiServer, ServerContext, ServerObject } from './rich-api';
+import { ClassMetadata, ExcelApiError, HARNESS_FAILURE, RequestBody, ResponseBody, RichApiServer, ServerContext, ServerObject } from './rich-api';
 import { apiRequirements, closeSession, HostReply, HostSession, isSetSupported, LibraryBuild, loadLibrary, methodDispIds, openSession, osfErrorCodes } from './office-runtime';
 
 export { FakeWorkbook, FakeSheet, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT } from './fake-workbook';
@@ -76,7 +76,7 @@ export interface ExcelHost {
   OfficeExtension: typeof OfficeExtension;
   workbook: FakeWorkbook;
   stats: ExcelHostStats;
-  /** Every API the code asked for that the fake does not emulate (each also failed its request loudly). */
+  /** Every API the code asked for that the fake does not emulate, and any failure of the fake itself (each also failed its request). */
   notEmulated: string[];
   /** Zeroes stats (e.g. after a test's setup runs), keeping the workbook. */
   resetStats(): void;
@@ -164,7 +164,9 @@ export function createExcelHost(workbook: FakeWorkbook, options: ExcelHostOption
     if (options.recordBodies) stat.response = response;
     if (response.Error) {
       stat.error = response.Error.Code;
-      if (response.Error.Code === 'NotImplemented' && response.Error.Location) notEmulated.push(`${response.Error.Location}: ${response.Error.Message}`);
+      if ((response.Error.Code === 'NotImplemented' || response.Error.Location === HARNESS_FAILURE) && response.Error.Location) {
+        notEmulated.push(`${response.Error.Location}: ${response.Error.Message}`);
+      }
     }
     if (options.maxResponseBytes !== undefined && stat.responseBytes > options.maxResponseBytes) {
       stat.error = 'ResponsePayloadSizeLimitExceeded';

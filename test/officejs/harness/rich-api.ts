@@ -123,6 +123,9 @@ export interface ResponseBody {
   Error?: { Code: string; Message: string; HttpStatusCode: number; ActionIndex: number; Location: string };
 }
 
+/** The Location of errors that are bugs of the harness rather than Excel behaviour. */
+export const HARNESS_FAILURE = 'FakeExcel (harness failure)';
+
 const camel = (pascal: string) => (pascal.startsWith('_') ? pascal : pascal.charAt(0).toLowerCase() + pascal.slice(1));
 const pascal = (name: string) => (name.startsWith('_') ? name : name.charAt(0).toUpperCase() + name.slice(1));
 
@@ -207,7 +210,8 @@ class RequestRun {
       try {
         this.perform(action);
       } catch (e) {
-        const err = e instanceof ExcelApiError ? e : new ExcelApiError('GeneralException', `FakeExcel failed: ${(e as Error)?.stack ?? e}`, 500);
+        // A bug in the fake itself is reported like Excel's internal errors, and flagged (see index.ts).
+        const err = e instanceof ExcelApiError ? e : new ExcelApiError('GeneralException', `FakeExcel failed: ${(e as Error)?.stack ?? e}`, 500, HARNESS_FAILURE);
         return {
           Results: this.results,
           ...(this.traceIds.length ? { TraceIds: this.traceIds } : {}),
