@@ -11,4 +11,5 @@ export * from './rules';
 export * from './schedule';
 export * from './summary';
 export * from './report';
+export * from './revisits';
 export * from './job';

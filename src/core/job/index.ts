@@ -1,4 +1,4 @@
-export { runLedgerJob, defaultPeriod, LedgerNotFoundError } from './run-job';
+export { runLedgerJob, defaultPeriod, withFieldColumns, LedgerNotFoundError } from './run-job';
 export { alternativeSheetName, chooseLedgerSheet, isOwnSheet, MEETING_SUMMARY_SHEET, OWN_SHEETS } from './choose';
 export { levelFormulas, overdueFormula, SETTLED_SUGGESTION } from './level-formulas';
 export { STATE_SHEET } from './types';

@@ -1,7 +1,8 @@
 import { cellAddress, columnLetter, dayFromYmd, ymdFromDay } from '../cells';
 import { detectLedger, readRecords, OWN_COLUMN_HEADERS, type LedgerLayout, type OwnColumn } from '../ledger';
 import { message } from '../messages';
-import { LEVEL_ZH, type Day, type RowIssue, type SheetGrid, type TriagedDispute } from '../model';
+import { LEVEL_ZH, type Day, type DisputeRecord, type FieldName, type RowIssue, type SheetGrid, type TriagedDispute } from '../model';
+import { applyRevisitLog, readRevisitLog } from '../revisits';
 import { compilePreset, triageRecord } from '../rules';
 import { buildDueList, renderDueList, scheduleRevisit } from '../schedule';
 import {
@@ -37,12 +38,15 @@ export function defaultPeriod(asOf: Day): Period {
  */
 export function runLedgerJob(input: JobInput, options: JobOptions): LedgerJob {
   const { ledger } = input;
-  const layout = detectLedger(ledger);
-  if (!layout) throw new LedgerNotFoundError(message('ledger.notFound', options.language, { sheet: ledger.name }));
+  const detected = detectLedger(ledger);
+  if (!detected) throw new LedgerNotFoundError(message('ledger.notFound', options.language, { sheet: ledger.name }));
+  const layout = withFieldColumns(detected, options.fieldColumns);
   const { asOf, language, preset } = options;
   const period = options.period ?? defaultPeriod(asOf);
 
   const read = readRecords(ledger, layout, { asOf, language });
+  disambiguateKeys(read.records);
+  applyRevisitLog(read.records, readRevisitLog(input.revisitLog ?? []));
   const compiled = compilePreset(preset, language);
   const issues: RowIssue[] = [...read.issues];
   const disputes: TriagedDispute[] = read.records.map((record) => {
@@ -77,7 +81,6 @@ export function runLedgerJob(input: JobInput, options: JobOptions): LedgerJob {
       row: layout.headerTop + 1,
       message: message('schedule.noDateColumn', language, { sheet: ledger.name }),
     });
-  disambiguateKeys(disputes);
   issues.sort((a, b) => a.row - b.row);
 
   const stored = snapshotsFromRows(input.stateRows ?? []).snapshots;
@@ -93,14 +96,32 @@ export function runLedgerJob(input: JobInput, options: JobOptions): LedgerJob {
   return { layout, disputes, issues, counts: countJob(disputes, issues, asOf), period, summary, plan };
 }
 
-/** Two identical rows (a duplicated entry) must still be told apart in the snapshot. */
-function disambiguateKeys(disputes: TriagedDispute[]) {
+/** Two identical rows (a duplicated entry) must still be told apart in snapshots and the revisit log. */
+function disambiguateKeys(records: DisputeRecord[]) {
   const seen = new Map<string, number>();
-  for (const d of disputes) {
-    const n = seen.get(d.record.key) ?? 0;
-    seen.set(d.record.key, n + 1);
-    if (n > 0) d.record.key = `${d.record.key}#${n + 1}`;
+  for (const r of records) {
+    const n = seen.get(r.key) ?? 0;
+    seen.set(r.key, n + 1);
+    if (n > 0) r.key = `${r.key}#${n + 1}`;
   }
+}
+
+/**
+ * The mapping the user confirmed wins over detection: a field moved to another column (which then
+ * means nothing else), or marked as not in this ledger (null).
+ */
+export function withFieldColumns(layout: LedgerLayout, fieldColumns: JobOptions['fieldColumns']): LedgerLayout {
+  if (!fieldColumns || Object.keys(fieldColumns).length === 0) return layout;
+  const fields = { ...layout.fields };
+  for (const [field, col] of Object.entries(fieldColumns) as [FieldName, number | null][]) {
+    if (col === null) {
+      delete fields[field];
+      continue;
+    }
+    for (const [other, c] of Object.entries(fields) as [FieldName, number][]) if (c === col && other !== field) delete fields[other];
+    fields[field] = col;
+  }
+  return { ...layout, fields, unmapped: layout.unmapped.filter((c) => !Object.values(fields).includes(c)) };
 }
 
 function countJob(disputes: TriagedDispute[], issues: RowIssue[], asOf: Day): JobCounts {

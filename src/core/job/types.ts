@@ -1,5 +1,5 @@
 import type { LedgerLayout, OwnColumn } from '../ledger';
-import type { CellRange, CellValue, Day, Language, Level, RowIssue, SheetGrid, TriagedDispute } from '../model';
+import type { CellRange, CellValue, Day, FieldName, Language, Level, RowIssue, SheetGrid, TriagedDispute } from '../model';
 import type { ReportSheet } from '../report';
 import type { TriagePreset } from '../rules';
 import type { MeetingSummary, Period } from '../summary';
@@ -16,12 +16,16 @@ export interface JobOptions {
   language: Language;
   /** Mask personal information in the report sheets (on unless switched off explicitly). */
   mask: boolean;
+  /** Corrections the user confirmed: field → 0-based column, or null for "not in this ledger". */
+  fieldColumns?: Partial<Record<FieldName, number | null>>;
 }
 
 export interface JobInput {
   ledger: SheetGrid;
   /** Cells of the hidden state sheet from an earlier run, if the workbook has one. */
   stateRows?: CellValue[][] | null;
+  /** Cells of the 回访记录 sheet, if the workbook has one: its revisits count as last revisits. */
+  revisitLog?: CellValue[][] | null;
 }
 
 /** A cell the add-in writes in one of its own columns. */

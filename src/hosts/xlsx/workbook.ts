@@ -6,6 +6,7 @@ import {
   runLedgerJob,
   LedgerNotFoundError,
   OWN_SHEETS,
+  REVISIT_LOG_SHEET,
   STATE_SHEET,
   type CellValue,
   type JobOptions,
@@ -206,11 +207,13 @@ function processPackage(
   const grid = readGrid(ledgerEntry!);
   const stateEntry = sheets.find((s) => s.name === STATE_SHEET);
   const stateRows: CellValue[][] | null = stateEntry ? readGrid(stateEntry).values : null;
+  const logEntry = sheets.find((s) => s.name === REVISIT_LOG_SHEET);
+  const revisitLog: CellValue[][] | null = logEntry ? readGrid(logEntry).values : null;
 
   options.onProgress?.('triage');
   let job: LedgerJob;
   try {
-    job = runLedgerJob({ ledger: grid, stateRows }, options);
+    job = runLedgerJob({ ledger: grid, stateRows, revisitLog }, options);
   } catch (e) {
     if (e instanceof LedgerNotFoundError) fail('ledger.notFound', { sheet: ledgerEntry!.name });
     throw e;

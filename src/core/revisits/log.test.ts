@@ -1,0 +1,41 @@
+import { parseIsoDay } from '../cells';
+import { DEFAULT_PRESET } from '../rules';
+import { runLedgerJob } from '../job';
+import { REVISIT_LOG_HEADER, readRevisitLog, revisitLogRow } from './log';
+
+const day = (iso: string) => parseIsoDay(iso)!;
+
+describe('the revisit log', () => {
+  it('reads back the rows it writes, skipping the header and blank rows', () => {
+    const entry = { row: 5, key: 'h:0011aa22', date: day('2026-11-20'), method: '上门', result: '双方情绪稳定', by: '王警官' };
+    expect(readRevisitLog([[...REVISIT_LOG_HEADER], revisitLogRow(entry), [null, '', '']])).toEqual([entry]);
+  });
+
+  it('makes a logged revisit the last revisit, so the next one is due a cadence later', () => {
+    const ledger = {
+      name: '台账',
+      values: [
+        ['登记日期', '纠纷类型', '简要情况'],
+        [day('2026-11-01') + 25569, '邻里纠纷', '张三扬言报复'],
+      ],
+      merges: [],
+      date1904: false,
+    };
+    const options = { asOf: day('2026-11-30'), preset: DEFAULT_PRESET, language: 'zh' as const, mask: true };
+    const before = runLedgerJob({ ledger }, options);
+    // Red: daily revisits from registration on 11-01, so 11-02 is due and 28 days overdue.
+    expect(before.disputes[0].schedule).toEqual({ nextRevisit: day('2026-11-02'), overdueDays: 28, due: true });
+    const key = before.disputes[0].record.key;
+    const log = [[...REVISIT_LOG_HEADER], revisitLogRow({ row: 2, key, date: day('2026-11-29'), method: '电话', result: '稳定', by: '王' })];
+    const after = runLedgerJob({ ledger, revisitLog: log }, options);
+    expect(after.disputes[0].schedule).toEqual({ nextRevisit: day('2026-11-30'), overdueDays: 0, due: true });
+  });
+});
+
+describe('the mapping the user confirmed', () => {
+  it('moves a field to the column the user chose and drops a field marked as absent', () => {
+    const ledger = { name: '台账', values: [['登记日期', '纠纷类型', '简要情况', '备注']], merges: [], date1904: false };
+    const job = runLedgerJob({ ledger }, { asOf: day('2026-11-30'), preset: DEFAULT_PRESET, language: 'zh', mask: true, fieldColumns: { description: 3, type: null } });
+    expect(job.layout.fields).toEqual({ registered: 0, description: 3 });
+  });
+});
