@@ -1,0 +1,340 @@
+/// <reference types="office-js" />
+import {
+  alternativeSheetName,
+  chooseLedgerSheet,
+  columnIndex,
+  columnLetter,
+  detectLedger,
+  formatDay,
+  isOwnSheet,
+  parseIsoDay,
+  revisitLogRow,
+  runLedgerJob,
+  withFieldColumns,
+  OWN_SHEETS,
+  REVISIT_LOG_HEADER,
+  REVISIT_LOG_SHEET,
+  STATE_SHEET,
+  type CellValue,
+  type FieldName,
+  type JobOptions,
+  type Language,
+  type LedgerJob,
+  type SheetGrid,
+} from '../../core';
+import type { AddinHost, AddinSettings, HostCapabilities, JobReport, LedgerInfo, ProgressListener, SelectedDispute, SummaryOptions } from '../../addin/host';
+import { rangeAt, sheetNames } from './ranges';
+import { listSheets, readGrids } from './read-grid';
+import { loadStored, saveStored, SETTINGS_SHEET } from './settings';
+import { Syncer } from './sync';
+import { writeLedger } from './write-ledger';
+import { TEMP_SHEET, writeReportSheet } from './write-report';
+
+export interface OfficeHostOptions {
+  /** Today as YYYY-MM-DD; the clock is read here, at the edge, never in the core. */
+  today?: () => string;
+  /** Longest wait for one sync before the command gives up and says so. */
+  syncTimeoutMs?: number;
+  language?: Language;
+}
+
+/** Rows read from each sheet to find the ledger's header. */
+const DETECTION_ROWS = 45;
+const HIDDEN_SHEETS = [STATE_SHEET, SETTINGS_SHEET, TEMP_SHEET];
+
+function localToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+function supports(version: string): boolean {
+  return Office.context.requirements.isSetSupported('ExcelApi', version);
+}
+
+export function capabilitiesNow(): HostCapabilities {
+  const versions = ['1.17', '1.16', '1.15', '1.14', '1.13', '1.12', '1.11', '1.10', '1.9', '1.8', '1.7', '1.6', '1.5', '1.4', '1.3', '1.2', '1.1'];
+  return { conditionalFormats: supports('1.6'), mergedAreas: supports('1.13'), excelApi: versions.find(supports) ?? '1.1' };
+}
+
+/** The add-in's jobs on the open workbook through the Excel JavaScript API. */
+export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHost {
+  const today = options.today ?? localToday;
+  const timeout = options.syncTimeoutMs ?? 120_000;
+  const language: Language = options.language ?? (/^zh/i.test(Office.context.displayLanguage ?? 'zh-CN') ? 'zh' : 'en');
+
+  /** One Excel.run per command, with calculation paused (ExcelApi 1.8) and restored whatever happens. */
+  const run = <T>(work: (context: Excel.RequestContext, syncer: Syncer) => Promise<T>): Promise<T> =>
+    Excel.run(async (context) => {
+      const syncer = new Syncer(context, timeout);
+      const calc = supports('1.8') ? context.application : null;
+      let mode: Excel.CalculationMode | string | undefined;
+      if (calc) {
+        calc.load('calculationMode');
+        await syncer.sync();
+        mode = calc.calculationMode;
+        calc.calculationMode = Excel.CalculationMode.manual;
+      }
+      try {
+        return await work(context, syncer);
+      } finally {
+        if (calc && mode) {
+          calc.calculationMode = mode as Excel.CalculationMode;
+          await syncer.sync().catch(() => undefined);
+        }
+      }
+    });
+
+  async function findLedger(context: Excel.RequestContext, syncer: Syncer): Promise<{ grid: SheetGrid; others: Map<string, SheetGrid> }> {
+    const sheets = await listSheets(context, syncer);
+    const candidates = sheets.filter((s) => !OWN_SHEETS.includes(s.name) && !HIDDEN_SHEETS.includes(s.name));
+    const tops = await readGrids(context, syncer, candidates, { maxRows: DETECTION_ROWS, merges: supports('1.13') });
+    const chosen = chooseLedgerSheet(tops);
+    if (!chosen) throw new Error(language === 'zh' ? '工作簿中没有找到矛盾纠纷台账：没有一张工作表的表头含有 登记日期、当事人、纠纷类型、简要情况 等列名' : 'No dispute ledger found in this workbook');
+    const extra = sheets.filter((s) => s.name === chosen.sheet || s.name === STATE_SHEET || s.name === REVISIT_LOG_SHEET);
+    const full = await readGrids(context, syncer, extra, { merges: supports('1.13') });
+    const others = new Map(full.map((g) => [g.name, g]));
+    return { grid: others.get(chosen.sheet)!, others };
+  }
+
+  function fieldColumns(settings: AddinSettings): JobOptions['fieldColumns'] {
+    const out: Partial<Record<FieldName, number | null>> = {};
+    for (const [field, letter] of Object.entries(settings.fieldColumns) as [FieldName, string | null][])
+      out[field] = letter === null ? null : columnIndex(letter);
+    return out;
+  }
+
+  async function job(context: Excel.RequestContext, syncer: Syncer, extra: Partial<JobOptions> = {}) {
+    const stored = await loadStored(context, syncer);
+    const { grid, others } = await findLedger(context, syncer);
+    const result = runLedgerJob(
+      { ledger: grid, stateRows: others.get(STATE_SHEET)?.values ?? null, revisitLog: others.get(REVISIT_LOG_SHEET)?.values ?? null },
+      { asOf: parseIsoDay(today())!, preset: stored.settings.preset, language, mask: stored.settings.mask, fieldColumns: fieldColumns(stored.settings), ...extra },
+    );
+    return { stored, job: result, grid };
+  }
+
+  function report(result: LedgerJob, sheet: string, staticFills: boolean): JobReport {
+    return {
+      counts: result.counts,
+      issues: result.issues.map((i) => ({ message: i.message, sheet: result.layout.sheet, cell: i.cell ?? null })),
+      sheet,
+      staticFills,
+    };
+  }
+
+  /** The name for an add-in sheet: its usual name unless a user's own sheet has it (judged by A1). */
+  async function ownName(context: Excel.RequestContext, syncer: Syncer, name: string): Promise<string> {
+    const names = await sheetNames(context, () => syncer.sync());
+    const taken = async (candidate: string) => {
+      if (!names.has(candidate)) return false;
+      const a1 = context.workbook.worksheets.getItem(candidate).getRange('A1');
+      a1.load('values');
+      await syncer.sync();
+      return !isOwnSheet(name, a1.values[0][0] as CellValue);
+    };
+    if (!(await taken(name))) return name;
+    return alternativeSheetName(name, (c) => names.has(c));
+  }
+
+  const host: AddinHost = {
+    detect: () =>
+      run(async (context, syncer) => {
+        const stored = await loadStored(context, syncer);
+        const sheets = await listSheets(context, syncer);
+        const candidates = sheets.filter((s) => !OWN_SHEETS.includes(s.name) && !HIDDEN_SHEETS.includes(s.name));
+        const tops = await readGrids(context, syncer, candidates, { maxRows: DETECTION_ROWS, merges: supports('1.13') });
+        const chosen = chooseLedgerSheet(tops);
+        if (!chosen) throw new Error(language === 'zh' ? '没有找到矛盾纠纷台账' : 'No dispute ledger found');
+        const layout = withFieldColumns(chosen.layout, fieldColumns(stored.settings));
+        return ledgerInfo(layout, candidates.filter((s) => !s.hidden).map((s) => s.name));
+      }),
+
+    setFieldColumn: async (field, column) => {
+      await run(async (context, syncer) => {
+        const stored = await loadStored(context, syncer);
+        stored.settings.fieldColumns = { ...stored.settings.fieldColumns, [field]: column };
+        await saveStored(context, syncer, stored);
+      });
+      return host.detect();
+    },
+
+    triage: (onProgress?: ProgressListener) =>
+      run(async (context, syncer) => {
+        onProgress?.({ stage: 'read' });
+        const { stored, job: result } = await job(context, syncer);
+        onProgress?.({ stage: 'write' });
+        const conditional = supports('1.6');
+        if (supports('1.9')) context.application.suspendScreenUpdatingUntilNextSync();
+        const formats = await writeLedger(context, syncer, result.plan, result.disputes, {
+          date1904: false,
+          conditionalFormats: conditional,
+          dataValidation: supports('1.8'),
+          columnWidths: supports('1.2'),
+          merge: supports('1.2'),
+          previousFormats: stored.formats,
+        });
+        await saveStored(context, syncer, { ...stored, formats });
+        return report(result, result.layout.sheet, !conditional);
+      }),
+
+    writeDueList: (onProgress?: ProgressListener) =>
+      run(async (context, syncer) => {
+        onProgress?.({ stage: 'read' });
+        const { job: result } = await job(context, syncer);
+        onProgress?.({ stage: 'write' });
+        const due = result.plan.reports[0];
+        const name = await ownName(context, syncer, due.name);
+        await writeReportSheet(context, syncer, due, name, reportOptions());
+        return report(result, name, !supports('1.6'));
+      }),
+
+    writeSummary: (summary: SummaryOptions, onProgress?: ProgressListener) =>
+      run(async (context, syncer) => {
+        onProgress?.({ stage: 'read' });
+        const period = { from: parseIsoDay(summary.from)!, to: parseIsoDay(summary.to)! };
+        const { job: result } = await job(context, syncer, { period, mask: summary.mask });
+        onProgress?.({ stage: 'write' });
+        const sheet = result.plan.reports[1];
+        const name = await ownName(context, syncer, sheet.name);
+        await writeReportSheet(context, syncer, sheet, name, reportOptions());
+        const state = { name: STATE_SHEET, columnWidths: [], rows: result.plan.state.rows.map((r) => r.map((v) => ({ value: String(v) }))), merges: [], print: { landscape: false, fitToWidth: false } };
+        await writeReportSheet(context, syncer, state, STATE_SHEET, { ...reportOptions(), hidden: true, textOnly: true, pageLayout: false, freezePanes: false });
+        return report(result, name, !supports('1.6'));
+      }),
+
+    selectCell: (sheet, address) =>
+      run(async (context, syncer) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(address).select();
+        await syncer.sync();
+      }),
+
+    selectedDispute: () =>
+      run(async (context, syncer) => {
+        const selected = context.workbook.getSelectedRange();
+        selected.load('rowIndex');
+        selected.worksheet.load('name');
+        await syncer.sync();
+        return disputeAt(context, syncer, selected.worksheet.name, selected.rowIndex + 1);
+      }),
+
+    recordRevisit: (entry) =>
+      run(async (context, syncer) => {
+        const found = await rowJob(context, syncer, null, entry.row);
+        if (!found) throw new Error(language === 'zh' ? `第 ${entry.row} 行不是台账中的纠纷` : `Row ${entry.row} is not a dispute`);
+        const sheets = context.workbook.worksheets;
+        const exists = (await sheetNames(context, () => syncer.sync())).has(REVISIT_LOG_SHEET);
+        let nextRow = 1;
+        let log: Excel.Worksheet;
+        if (!exists) {
+          log = sheets.add(REVISIT_LOG_SHEET);
+          rangeAt(log, 0, 0, 1, REVISIT_LOG_HEADER.length).values = [[...REVISIT_LOG_HEADER]];
+          rangeAt(log, 0, 0, 1, REVISIT_LOG_HEADER.length).format.font.bold = true;
+        } else {
+          log = sheets.getItem(REVISIT_LOG_SHEET);
+          const used = log.getUsedRange();
+          used.load('rowIndex,rowCount');
+          await syncer.sync();
+          nextRow = used.rowIndex + used.rowCount;
+        }
+        // As text, like the file host reads it back: Excel would turn 2026-11-28 into a date serial.
+        const row = revisitLogRow({ row: entry.row, key: found.job.disputes[0].record.key, date: parseIsoDay(entry.date)!, method: entry.method, result: entry.result, by: entry.by }).map(String);
+        const target = rangeAt(log, nextRow, 0, 1, row.length);
+        target.numberFormat = [row.map(() => '@')];
+        target.values = [row];
+        await syncer.sync();
+        const after = await rowJob(context, syncer, found.sheet, entry.row);
+        const next = after?.job.disputes[0]?.schedule.nextRevisit ?? null;
+        return { nextRevisit: next === null ? null : formatDay(next) };
+      }),
+
+    loadSettings: () => run(async (context, syncer) => (await loadStored(context, syncer)).settings),
+
+    saveSettings: (settings) =>
+      run(async (context, syncer) => {
+        const stored = await loadStored(context, syncer);
+        await saveStored(context, syncer, { ...stored, settings });
+      }),
+
+    capabilities: async () => capabilitiesNow(),
+  };
+
+  function reportOptions() {
+    return {
+      date1904: false,
+      conditionalFormats: supports('1.6'),
+      pageLayout: supports('1.9'),
+      freezePanes: supports('1.7'),
+      columnWidths: supports('1.2'),
+      merge: supports('1.2'),
+    };
+  }
+
+  /**
+   * The job on one ledger row only: the header rows and that row are read, so selecting a row in a
+   * 100,000-row ledger costs a few syncs, not a full read.
+   */
+  async function rowJob(context: Excel.RequestContext, syncer: Syncer, sheetName: string | null, row: number) {
+    const stored = await loadStored(context, syncer);
+    const sheets = await listSheets(context, syncer);
+    const candidates = sheets.filter((s) => !OWN_SHEETS.includes(s.name) && !HIDDEN_SHEETS.includes(s.name) && (!sheetName || s.name === sheetName));
+    const tops = await readGrids(context, syncer, candidates, { maxRows: DETECTION_ROWS, merges: supports('1.13') });
+    const chosen = chooseLedgerSheet(tops);
+    if (!chosen) return null;
+    const grid = tops.find((g) => g.name === chosen.sheet)!;
+    if (row - 1 <= chosen.layout.headerBottom) return null;
+    if (row > DETECTION_ROWS) {
+      const range = rangeAt(context.workbook.worksheets.getItem(chosen.sheet), row - 1, 0, 1, Math.max(1, ...grid.values.map((r) => r.length)));
+      range.load('values');
+      await syncer.sync();
+      grid.values[row - 1] = range.values[0] as CellValue[];
+    }
+    const single: SheetGrid = { ...grid, values: grid.values.map((r, i) => (i <= chosen.layout.headerBottom || i === row - 1 ? r : [])) };
+    const logSheet = sheets.find((s) => s.name === REVISIT_LOG_SHEET);
+    const log = logSheet ? (await readGrids(context, syncer, [logSheet], { merges: false }))[0].values : null;
+    if (!detectLedger(single)) return null;
+    const result = runLedgerJob(
+      { ledger: single, revisitLog: log },
+      { asOf: parseIsoDay(today())!, preset: stored.settings.preset, language, mask: true, fieldColumns: fieldColumns(stored.settings) },
+    );
+    result.disputes = result.disputes.filter((d) => d.record.row === row);
+    return result.disputes.length ? { sheet: chosen.sheet, job: result } : null;
+  }
+
+  async function disputeAt(context: Excel.RequestContext, syncer: Syncer, sheet: string, row: number): Promise<SelectedDispute | null> {
+    const found = await rowJob(context, syncer, sheet, row);
+    const d = found?.job.disputes[0];
+    if (!d) return null;
+    const summary = d.record.text.description || d.record.text.title || d.record.text.type || '';
+    const label = `${d.record.text.place ?? ''} ${summary}`.trim().slice(0, 40);
+    return {
+      row,
+      label: found!.job.plan.reports.length ? maskLabel(label, d.record.text.parties ?? '') : label,
+      level: d.triage.effective,
+      nextRevisit: d.schedule.nextRevisit === null ? null : formatDay(d.schedule.nextRevisit),
+    };
+  }
+
+  return host;
+}
+
+function maskLabel(label: string, parties: string): string {
+  // The pane is on the user's own screen, but the label is short and masked all the same.
+  return parties
+    .split(/[、，,;；\s]+/)
+    .filter((n) => n.length >= 2)
+    .reduce((text, name) => text.split(name).join(`${name[0]}某`), label);
+}
+
+function ledgerInfo(layout: ReturnType<typeof withFieldColumns>, sheets: string[]): LedgerInfo {
+  const fieldOf = new Map<number, FieldName>();
+  for (const [field, col] of Object.entries(layout.fields) as [FieldName, number][]) fieldOf.set(col, field);
+  const columns = [...layout.labels.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([col, header]) => ({ column: columnLetter(col), header, field: fieldOf.get(col) ?? null }));
+  const headerRows: number[] = [];
+  for (let r = layout.headerTop; r <= layout.headerBottom; r++) headerRows.push(r + 1);
+  return { sheet: layout.sheet, headerRows, columns, sheets };
+}
+

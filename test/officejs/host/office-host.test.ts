@@ -1,0 +1,137 @@
+/// <reference types="office-js" />
+import { DEFAULT_PRESET, parseIsoDay } from '../../../src/core';
+import { createOfficeAddinHost } from '../../../src/hosts/officejs';
+import { processWorkbook, readEntry, readZip } from '../../../src/hosts/xlsx';
+import { readSharedStrings, readSheetXml } from '../../../src/hosts/xlsx/sheet-reader';
+import { createExcelHost, FakeWorkbook, type ExcelHost } from '../harness';
+import { LEDGER_MERGES, LEDGER_VALUES, ledgerXlsx } from './ledger';
+
+const TODAY = '2026-11-28';
+let excel: ExcelHost | null = null;
+afterEach(() => {
+  excel?.dispose();
+  excel = null;
+});
+
+function open(apiVersion = '1.17', workbook = FakeWorkbook.fromSheets([{ name: '台账', values: LEDGER_VALUES, merges: LEDGER_MERGES }])) {
+  excel = createExcelHost(workbook, { apiVersion, maxRequestBytes: 4 * 1024 * 1024 });
+  return { workbook, host: createOfficeAddinHost({ today: () => TODAY, language: 'zh' }) };
+}
+
+/** What the file host writes for the same ledger and day: sheet name → values, read back from the package. */
+function fileHostSheets(): Map<string, (string | number | boolean | null)[][]> {
+  const { bytes } = processWorkbook(ledgerXlsx(), { fileName: 'x.xlsx', asOf: parseIsoDay(TODAY)!, preset: DEFAULT_PRESET, language: 'zh', mask: true });
+  const entries = new Map(readZip(bytes).map((e) => [e.name, e]));
+  const text = (name: string) => new TextDecoder().decode(readEntry(entries.get(name)!));
+  const sst = readSharedStrings(text('xl/sharedStrings.xml'));
+  const workbook = text('xl/workbook.xml');
+  const rels = text('xl/_rels/workbook.xml.rels');
+  const out = new Map<string, (string | number | boolean | null)[][]>();
+  for (const m of workbook.matchAll(/<sheet name="([^"]+)"[^>]*r:id="(rId\d+)"/g)) {
+    const target = new RegExp(`Id="${m[2]}"[^>]*Target="([^"]+)"`).exec(rels)![1];
+    out.set(m[1], readSheetXml(text(`xl/${target}`), { name: m[1], sharedStrings: sst, formatOf: () => null, date1904: false }).values);
+  }
+  return out;
+}
+
+/** The fake sheet's values as a matrix from A1, '' for empty. */
+function valuesOf(workbook: FakeWorkbook, sheet: string): (string | number | boolean)[][] {
+  return workbook.sheet(sheet).values() as (string | number | boolean)[][];
+}
+const blankToNull = (rows: unknown[][]) => rows.map((r) => r.map((v) => (v === '' || v === undefined ? null : v)));
+const trimRows = (rows: unknown[][]) => rows.map((r) => { const out = [...r]; while (out.length && (out[out.length - 1] === null)) out.pop(); return out; });
+
+describe('one-click triage through Microsoft\'s Excel library', () => {
+  it('writes the same columns as the file host, right of the table', async () => {
+    const { workbook, host } = open();
+    const report = await host.triage();
+    expect(report.counts.byLevel).toEqual({ red: 1, yellow: 2, green: 1 });
+    expect(report.staticFills).toBe(false);
+    const expected = fileHostSheets().get('台账')!;
+    const got = valuesOf(workbook, '台账');
+    const own = (row: unknown[] | undefined) => [12, 13, 14].map((c) => (row?.[c] === '' || row?.[c] === undefined ? null : row[c]));
+    for (let r = 2; r < 8; r++) expect([r + 1, own(got[r])]).toEqual([r + 1, own(expected[r])]);
+    expect(got[2].slice(12, 16)).toEqual(['建议等级', '判定依据', '下次回访日期', '人工定级']);
+  });
+
+  it('colours rows with conditional formats over the table, the same formulas as the file host, and re-creates them on a re-run', async () => {
+    const { workbook, host } = open();
+    await host.triage();
+    const first = workbook.sheet('台账').conditionalFormats.map((cf) => [cf.address, cf.formula]);
+    expect(first).toHaveLength(4);
+    expect(first.map(([a]) => a).sort()).toEqual(['A5:P8', 'A5:P8', 'A5:P8', 'O5:O8']);
+    const { job } = processWorkbook(ledgerXlsx(), { fileName: 'x.xlsx', asOf: parseIsoDay(TODAY)!, preset: DEFAULT_PRESET, language: 'zh', mask: true });
+    const fileFormulas = [...job.plan.levelFormat.rules, ...job.plan.overdueFormat.rules].map((r) => `=${r.formula}`);
+    expect(first.map(([, f]) => f).sort()).toEqual(fileFormulas.sort());
+    await host.triage();
+    expect(workbook.sheet('台账').conditionalFormats.map((cf) => [cf.address, cf.formula]).sort()).toEqual([...first].sort());
+  });
+
+  it('puts a 红/黄/绿 dropdown on the new manual-level column', async () => {
+    const { workbook, host } = open();
+    await host.triage();
+    const dv = workbook.sheet('台账').dataValidations.find((d) => d.address.includes('P5'));
+    expect(JSON.stringify(dv?.rule)).toContain('红,黄,绿');
+  });
+
+  it('colours with static fills where Excel has no conditional formats (ExcelApi 1.1) and says so', async () => {
+    const { workbook, host } = open('1.1');
+    const report = await host.triage();
+    expect(report.staticFills).toBe(true);
+    const sheet = workbook.sheet('台账');
+    expect(sheet.conditionalFormats).toEqual([]);
+    expect(sheet.cell('A5')?.fill).toBe('#FFC7CE');
+    expect(sheet.cell('G6')?.fill).toBe('#FFEB9C');
+    expect(sheet.cell('B7')?.fill).toBe('#C6EFCE');
+  });
+});
+
+describe('the report sheets', () => {
+  it('writes the same 回访清单 and 联席会议汇总 as the file host', async () => {
+    const { workbook, host } = open();
+    await host.writeDueList();
+    await host.writeSummary({ from: '2026-11-01', to: '2026-11-28', mask: true });
+    const expected = fileHostSheets();
+    for (const name of ['回访清单', '联席会议汇总']) expect([name, trimRows(blankToNull(valuesOf(workbook, name)))]).toEqual([name, trimRows(expected.get(name)!)]);
+    expect(workbook.sheets.map((s) => s.name)).toEqual(['台账', '_tricolor_settings', '回访清单', '联席会议汇总', '_tricolor'].filter((n) => workbook.sheets.some((s) => s.name === n)));
+    expect(workbook.sheet('_tricolor').visibility).toBe('Hidden');
+  });
+
+  it('leaves no half-written sheet when a write fails', async () => {
+    const workbook = FakeWorkbook.fromSheets([{ name: '台账', values: LEDGER_VALUES, merges: LEDGER_MERGES }]);
+    excel = createExcelHost(workbook, { maxRequestBytes: 600 });
+    const host = createOfficeAddinHost({ today: () => TODAY, language: 'zh' });
+    await expect(host.writeDueList()).rejects.toThrow();
+    excel.dispose();
+    excel = createExcelHost(workbook);
+    expect(workbook.sheets.map((s) => s.name).filter((n) => n.includes('临时') || n === '回访清单')).toEqual([]);
+  });
+});
+
+describe('settings', () => {
+  it('survive closing and reopening the workbook, and fall back to the hidden sheet copy', async () => {
+    const { workbook, host } = open();
+    const settings = await host.loadSettings();
+    await host.saveSettings({ ...settings, mask: false, fieldColumns: { remarks: 'K' } });
+    excel!.dispose();
+    excel = createExcelHost(workbook);
+    const reopened = createOfficeAddinHost({ today: () => TODAY, language: 'zh' });
+    expect(await reopened.loadSettings()).toMatchObject({ mask: false, fieldColumns: { remarks: 'K' } });
+    excel.dispose();
+    workbook.settings = {};
+    excel = createExcelHost(workbook);
+    expect(await createOfficeAddinHost({ today: () => TODAY, language: 'zh' }).loadSettings()).toMatchObject({ mask: false });
+  });
+});
+
+describe('recording a revisit', () => {
+  it('adds it to 回访记录 and the next due date follows from it', async () => {
+    const { workbook, host } = open();
+    // Row 5 is red (扬言要砍): daily revisits, so a revisit today makes tomorrow the next.
+    expect(await host.recordRevisit({ row: 5, date: TODAY, method: '上门', result: '情绪稳定', by: '王警官' })).toEqual({ nextRevisit: '2026-11-29' });
+    const log = valuesOf(workbook, '回访记录');
+    expect(log[0]).toEqual(['台账行', '纠纷标识', '回访日期', '方式', '回访结果', '回访人']);
+    expect(log[1][0]).toBe('5');
+    expect(log[1].slice(2)).toEqual([TODAY, '上门', '情绪稳定', '王警官']);
+  });
+});
