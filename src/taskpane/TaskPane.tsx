@@ -1,0 +1,115 @@
+import { FluentProvider, Tab, TabList, Divider, makeStyles, tokens, useId, webLightTheme } from '@fluentui/react-components';
+import { JobPanel } from './jobs/JobPanel';
+import { LedgerSection } from './ledger/LedgerSection';
+import { RevisitSection } from './revisit/RevisitSection';
+import { RulesSection } from './rules/RulesSection';
+import { PaneTextProvider } from './shared/pane-context';
+import { useSectionStyles } from './shared/useSectionStyles';
+import { SummarySection } from './summary/SummarySection';
+import { PANE_SECTIONS, type PaneSection, type TaskPaneProps } from './TaskPane.types';
+import { useTaskPane, type TaskPaneState } from './useTaskPane';
+
+const useTaskPaneStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    minWidth: 0,
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+  },
+  tabs: { flexWrap: 'wrap', marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  panel: { minWidth: 0, paddingBlock: tokens.spacingVerticalS },
+});
+
+/** 三色台账's task pane: five sections (检测/分级/回访/规则/汇总) on tabs, fit for a 320 px pane. */
+export function TaskPane(props: TaskPaneProps) {
+  const state = useTaskPane(props);
+  return renderTaskPane(state);
+}
+
+function renderTaskPane(state: TaskPaneState) {
+  const { t, language } = state.text;
+  return (
+    <FluentProvider theme={webLightTheme} lang={language === 'zh' ? 'zh-CN' : 'en'}>
+      <PaneTextProvider value={state.text}>
+        <PaneLayout state={state} labels={t.tabs} />
+      </PaneTextProvider>
+    </FluentProvider>
+  );
+}
+
+function PaneLayout({ state, labels }: { state: TaskPaneState; labels: Record<PaneSection | 'label', string> }) {
+  const styles = useTaskPaneStyles();
+  const idBase = useId('tricolor-');
+  const tabId = (s: PaneSection) => `${idBase}-tab-${s}`;
+  const panelId = `${idBase}-panel`;
+  return (
+    <main className={styles.root}>
+      <TabList
+        size="small"
+        className={styles.tabs}
+        aria-label={labels.label}
+        selectedValue={state.section}
+        onTabSelect={(_, data) => state.selectSection(data.value as PaneSection)}
+      >
+        {PANE_SECTIONS.map((s) => (
+          <Tab key={s} value={s} id={tabId(s)} aria-controls={panelId}>
+            {labels[s]}
+          </Tab>
+        ))}
+      </TabList>
+      <div role="tabpanel" id={panelId} aria-labelledby={tabId(state.section)} className={styles.panel}>
+        <SectionBody state={state} />
+      </div>
+    </main>
+  );
+}
+
+function SectionBody({ state }: { state: TaskPaneState }) {
+  const { t } = state.text;
+  const styles = useSectionStyles();
+  switch (state.section) {
+    case 'ledger':
+      return <LedgerSection ledger={state.ledger} />;
+    case 'triage':
+      return (
+        <section className={styles.section} aria-labelledby="tricolor-triage-heading">
+          <h2 id="tricolor-triage-heading" className={styles.heading}>
+            {t.jobs.triageHeading}
+          </h2>
+          <JobPanel
+            job={state.triage}
+            runLabel={t.jobs.triage.run}
+            doneTitle={t.jobs.triage.done}
+            intro={t.jobs.triageIntro}
+            onRun={state.runTriage}
+          />
+        </section>
+      );
+    case 'revisit':
+      return (
+        <div className={styles.section}>
+          <section className={styles.section} aria-labelledby="tricolor-due-list-heading">
+            <h2 id="tricolor-due-list-heading" className={styles.heading}>
+              {t.jobs.dueListHeading}
+            </h2>
+            <JobPanel
+              job={state.dueList}
+              runLabel={t.jobs.dueList.run}
+              doneTitle={t.jobs.dueList.done}
+              intro={t.jobs.dueListIntro}
+              onRun={state.runDueList}
+            />
+          </section>
+          <Divider />
+          <RevisitSection revisit={state.revisit} today={state.today} />
+        </div>
+      );
+    case 'rules':
+      return <RulesSection editor={state.rules} />;
+    case 'summary':
+      return <SummarySection options={state.summary} job={state.summaryJob} onRun={state.runSummary} />;
+  }
+}

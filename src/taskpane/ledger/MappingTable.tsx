@@ -1,0 +1,79 @@
+import {
+  Dropdown,
+  Option,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { FIELD_NAMES, type FieldName } from '../../core';
+import type { LedgerInfo } from '../../addin/host';
+import { usePaneText } from '../shared/pane-context';
+
+/** The dropdown value for "this column holds none of the fields" (a field name is never '-'). */
+const NO_FIELD = '-';
+
+const useMappingTableStyles = makeStyles({
+  table: { tableLayout: 'fixed', width: '100%' },
+  columnCell: { width: '2.5em' },
+  headerCell: { width: '38%', overflowWrap: 'anywhere' },
+  dropdown: { minWidth: 0, width: '100%' },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
+});
+
+export interface MappingTableProps {
+  columns: LedgerInfo['columns'];
+  disabled: boolean;
+  onCorrect(column: string, field: FieldName | null): void;
+}
+
+/** Every column of the ledger: letter, header text, and the field it holds (editable). */
+export function MappingTable({ columns, disabled, onCorrect }: MappingTableProps) {
+  const { t } = usePaneText();
+  const styles = useMappingTableStyles();
+  return (
+    <Table size="extra-small" aria-label={t.ledger.tableLabel} className={styles.table}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell className={styles.columnCell}>{t.ledger.column}</TableHeaderCell>
+          <TableHeaderCell className={styles.headerCell}>{t.ledger.header}</TableHeaderCell>
+          <TableHeaderCell>{t.ledger.field}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {columns.map(({ column, header, field }) => (
+          <TableRow key={column}>
+            <TableCell className={styles.mono}>{column}</TableCell>
+            <TableCell>{header}</TableCell>
+            <TableCell>
+              <Dropdown
+                size="small"
+                className={styles.dropdown}
+                aria-label={t.ledger.fieldFor(column, header)}
+                disabled={disabled}
+                value={field ? t.fields[field] : t.ledger.noField}
+                selectedOptions={[field ?? NO_FIELD]}
+                onOptionSelect={(_, data) => {
+                  const chosen = data.optionValue;
+                  if (chosen === undefined) return;
+                  onCorrect(column, chosen === NO_FIELD ? null : (chosen as FieldName));
+                }}
+              >
+                <Option value={NO_FIELD}>{t.ledger.noField}</Option>
+                {FIELD_NAMES.map((name) => (
+                  <Option key={name} value={name}>
+                    {t.fields[name]}
+                  </Option>
+                ))}
+              </Dropdown>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

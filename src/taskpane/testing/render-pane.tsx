@@ -1,0 +1,49 @@
+import './dom-shims';
+import { render, screen } from '@testing-library/react';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
+import type { Language } from '../../core';
+import { TaskPane } from '../index';
+import { FakeHost } from './fake-host';
+
+/** The date every pane test runs on. */
+export const TODAY = '2026-05-21';
+
+export interface PaneUnderTest {
+  host: FakeHost;
+  user: UserEvent;
+  /** Files the pane would have saved, by the injected saveTextFile. */
+  saved: { fileName: string; text: string }[];
+}
+
+/** Renders the pane over a fake host (given, or a fresh one) and waits for the ledger to show. */
+export async function renderPane(options: { host?: FakeHost; language?: Language; today?: string } = {}): Promise<PaneUnderTest> {
+  const host = options.host ?? new FakeHost();
+  const saved: PaneUnderTest['saved'] = [];
+  const user = userEvent.setup();
+  render(
+    <TaskPane
+      host={host}
+      language={options.language ?? 'zh'}
+      today={options.today ?? TODAY}
+      saveTextFile={(fileName, text) => saved.push({ fileName, text })}
+    />,
+  );
+  return { host, user, saved };
+}
+
+/** Opens a section by its tab, with the mouse. */
+export async function openTab(user: UserEvent, name: string): Promise<void> {
+  await user.click(screen.getByRole('tab', { name }));
+}
+
+/**
+ * Presses Tab until `target` has focus, proving it is reachable by keyboard; fails after
+ * `limit` presses.
+ */
+export async function tabTo(user: UserEvent, target: HTMLElement, limit = 60): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if (document.activeElement === target) return;
+    await user.tab();
+  }
+  if (document.activeElement !== target) throw new Error(`Not reachable by Tab in ${limit} presses: ${target.outerHTML.slice(0, 200)}`);
+}
