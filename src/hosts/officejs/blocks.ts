@@ -3,8 +3,11 @@
  * of JSON, leaving room for the library's envelope.
  */
 export const MAX_WRITE_BYTES = 3 * 1024 * 1024;
-/** Cells read per sync: responses stay a few megabytes and far below the 5,000,000-cell limit. */
-export const MAX_READ_CELLS = 100_000;
+/**
+ * Cells read per sync: a response of long Chinese text stays under a few megabytes (Excel on the
+ * web refuses 5 MB responses too) and far below the 5,000,000-cell read limit.
+ */
+export const MAX_READ_CELLS = 50_000;
 
 /** UTF-8 bytes of a value's JSON, as the request will carry it. */
 export function jsonBytes(value: unknown): number {

@@ -45,30 +45,39 @@ export async function readGrids(
 
   const grids: SheetGrid[] = used.map((u) => ({ name: u.name, values: [], merges: [], numberFormats: [], date1904: false, hidden: u.hidden }));
   // Every sheet's blocks are queued together, so detection over many sheets costs one sync per block round.
-  type Pending = { grid: SheetGrid; range: Excel.Range; top: number; left: number; merges?: Excel.RangeAreas };
-  const rounds: Pending[][] = [];
+  // Blocks are queued one round at a time (everything queued before a sync goes in that sync);
+  // the blocks of all sheets in a round share it, so detection over many sheets stays cheap.
+  type Block = { grid: SheetGrid; sheet: string; top: number; left: number; rows: number; cols: number; mergeRows?: number };
+  const rounds: Block[][] = [];
   used.forEach((u, i) => {
     const rows = Math.min(u.used.rowCount, Math.max(0, (options.maxRows ?? Infinity) - u.used.rowIndex));
     const perBlock = Math.max(1, Math.floor(MAX_READ_CELLS / Math.max(1, u.used.columnCount)));
     let round = 0;
     for (let start = 0; start < rows; start += perBlock, round++) {
-      const sheet = context.workbook.worksheets.getItem(u.name);
-      const range = rangeAt(sheet, u.used.rowIndex + start, u.used.columnIndex, Math.min(perBlock, rows - start), u.used.columnCount);
-      range.load('values,numberFormat');
-      const item: Pending = { grid: grids[i], range, top: u.used.rowIndex + start, left: u.used.columnIndex };
-      if (start === 0 && options.merges) {
-        item.merges = rangeAt(sheet, u.used.rowIndex, u.used.columnIndex, rows, u.used.columnCount).getMergedAreasOrNullObject();
-        item.merges.load('address');
-      }
-      (rounds[round] ??= []).push(item);
+      const block: Block = { grid: grids[i], sheet: u.name, top: u.used.rowIndex + start, left: u.used.columnIndex, rows: Math.min(perBlock, rows - start), cols: u.used.columnCount };
+      if (start === 0 && options.merges) block.mergeRows = rows;
+      (rounds[round] ??= []).push(block);
     }
   });
   for (const round of rounds) {
+    const queued = round.map((b) => {
+      const sheet = context.workbook.worksheets.getItem(b.sheet);
+      const range = rangeAt(sheet, b.top, b.left, b.rows, b.cols);
+      // Number formats only where they can matter (the header rows found by detection); the
+      // engine reads a number in a date column as a serial whatever its format.
+      range.load(options.maxRows ? 'values,numberFormat' : 'values');
+      let merges: Excel.RangeAreas | undefined;
+      if (b.mergeRows) {
+        merges = rangeAt(sheet, b.top, b.left, b.mergeRows, b.cols).getMergedAreasOrNullObject();
+        merges.load('address');
+      }
+      return { ...b, range, merges };
+    });
     await syncer.sync();
-    for (const { grid, range, top, left, merges } of round) {
+    for (const { grid, range, top, left, merges } of queued) {
       range.values.forEach((row, r) => {
         grid.values[top + r] = padLeft(row as CellValue[], left);
-        grid.numberFormats![top + r] = padLeft(range.numberFormat[r] as string[], left);
+        if (options.maxRows) grid.numberFormats![top + r] = padLeft(range.numberFormat[r] as string[], left);
       });
       if (merges && !merges.isNullObject) grid.merges.push(...parseAreas(merges.address));
     }

@@ -902,7 +902,8 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
       add: (o, [type]) => {
         const t = oneOf('ConditionalFormatType', type, 'type');
         if (t !== 'Custom') throw new NotEmulatedError(`conditional formats of type ${t}`);
-        guard(o.range.rect, 'ConditionalFormatCollection.add');
+        // A conditional format is kept by its address, not cell by cell, so any size is fine (Excel
+        // itself takes whole columns).
         for (const cf of o.range.sheet.conditionalFormats) cf.priority++;
         const cf: FakeConditionalFormat = {
           id: wb.newId('cf'),
