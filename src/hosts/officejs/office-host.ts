@@ -165,14 +165,20 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
         onProgress?.({ stage: 'write' });
         const conditional = supports('1.6');
         if (supports('1.9')) context.application.suspendScreenUpdatingUntilNextSync();
-        const formats = await writeLedger(context, syncer, result.plan, result.disputes, {
-          date1904: false,
-          conditionalFormats: conditional,
-          dataValidation: supports('1.8'),
-          columnWidths: supports('1.2'),
-          merge: supports('1.2'),
-          previousFormats: stored.formats,
-        });
+        let formats;
+        try {
+          formats = await writeLedger(context, syncer, result.plan, result.disputes, {
+            date1904: false,
+            conditionalFormats: conditional,
+            dataValidation: supports('1.8'),
+            columnWidths: supports('1.2'),
+            merge: supports('1.2'),
+            previousFormats: stored.formats,
+          });
+        } catch (e) {
+          await removeNewColumns(context, syncer, result);
+          throw e;
+        }
         await saveStored(context, syncer, { ...stored, formats });
         return report(result, result.layout.sheet, !conditional);
       }),
@@ -317,6 +323,23 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
   }
 
   return host;
+}
+
+/**
+ * A triage that fails half-way must not leave stray columns: the add-in's columns created by this
+ * run (not found from an earlier one) are cleared again. Columns from an earlier run keep their
+ * earlier contents only in part, and the next run rewrites them whole.
+ */
+async function removeNewColumns(context: Excel.RequestContext, syncer: Syncer, result: LedgerJob) {
+  try {
+    const sheet = context.workbook.worksheets.getItem(result.plan.sheet);
+    const own = result.layout.own as Record<string, number | undefined>;
+    for (const column of result.plan.columns)
+      if (own[column.key] === undefined) rangeAt(sheet, result.plan.headerTop, column.col, result.plan.lastDataRow - result.plan.headerTop + 1, 1).clear();
+    await syncer.sync();
+  } catch {
+    // The original failure is what the user needs to see.
+  }
 }
 
 function maskLabel(label: string, parties: string): string {
