@@ -24,7 +24,6 @@ export function RuleEditor({ label, values, textOf, problemAt, onEdit }: RuleEdi
   const { t } = usePaneText();
   const styles = useRuleEditorStyles();
   const keywordLists = values.filter((v) => v.kind === 'keywords');
-  if (values.length === 0) return <Text className={styles.hint}>{t.rules.noEditable}</Text>;
 
   const numberField = (v: EditableValue, fieldLabel: string) => (
     <Field key={v.path} label={fieldLabel} validationMessage={problemAt(v.path)}>
@@ -62,7 +61,7 @@ export function RuleEditor({ label, values, textOf, problemAt, onEdit }: RuleEdi
   }
   return (
     <div role="group" aria-label={label} className={styles.group}>
-      {rows}
+      {rows.length ? rows : <Text className={styles.hint}>{t.rules.noEditable}</Text>}
     </div>
   );
 }
