@@ -163,5 +163,6 @@ async function devServer() {
 
 module.exports.DEV_BASE_URL = DEV_BASE_URL;
 module.exports.PAGES = PAGES;
+module.exports.ADDIN_ENTRIES = ADDIN_ENTRIES;
 module.exports.addinBaseUrl = addinBaseUrl;
 module.exports.rewriteManifestUrls = rewriteManifestUrls;
