@@ -81,13 +81,17 @@ module.exports = async (env, argv) => {
   const mode = argv.mode ?? 'production';
   const serving = Boolean(env && env.WEBPACK_SERVE);
   const release = mode === 'production' && !serving;
-  const baseUrl = release ? addinBaseUrl(process.env.ADDIN_BASE_URL) : DEV_BASE_URL;
+  const baseUrl = release ? orExit(() => addinBaseUrl(process.env.ADDIN_BASE_URL)) : DEV_BASE_URL;
 
   // The task pane is written by others (src/taskpane). Until it lands, the dev server and the
   // development build run without it, saying so; a release never ships a manifest whose
   // taskpane.html would be missing.
   const paneFiles = [ADDIN_ENTRIES.taskpane, PAGES[0].template].filter((f) => !fs.existsSync(path.resolve(__dirname, f)));
-  if (paneFiles.length && release) throw new Error(`the task pane is missing (${paneFiles.join(', ')}): npm run build will not ship a manifest whose taskpane.html does not exist`);
+  if (paneFiles.length && release) {
+    orExit(() => {
+      throw new Error(`任务窗格尚未完成（缺少 ${paneFiles.join('、')}），npm run build 不会发布指向不存在的 taskpane.html 的清单 · the task pane is missing (${paneFiles.join(', ')}): npm run build will not ship a manifest whose taskpane.html does not exist`);
+    });
+  }
   const pages = paneFiles.length ? PAGES.slice(1) : PAGES;
   const entries = Object.fromEntries(Object.entries(ADDIN_ENTRIES).filter(([name]) => pages.some((p) => p.chunks.includes(name))));
 
@@ -128,6 +132,16 @@ module.exports = async (env, argv) => {
   };
 };
 
+/** Runs `make`; if it throws, prints just the message (webpack-cli would add a stack trace) and stops. */
+function orExit(make) {
+  try {
+    return make();
+  } catch (error) {
+    console.error(`\n${error.message}\n`);
+    process.exit(1);
+  }
+}
+
 function missingPaneWarning(files) {
   return {
     apply(compiler) {
@@ -147,9 +161,20 @@ async function devServer() {
   try {
     options = await devCerts.getHttpsServerOptions();
   } catch (error) {
-    throw new Error(
-      `无法为 https://localhost:${DEV_PORT} 准备开发证书 · could not prepare the development certificate for https://localhost:${DEV_PORT}:\n  ${error.message}\n` +
-        '（可先运行 npx office-addin-dev-certs install；在 Linux 上安装证书需要 sudo · try npx office-addin-dev-certs install first; on Linux installing the CA needs sudo)',
+    options = process.platform === 'linux' ? generatedCertificate() : null;
+    if (!options) {
+      return orExit(() => {
+        throw new Error(
+          `无法为 https://localhost:${DEV_PORT} 准备开发证书 · could not prepare the development certificate for https://localhost:${DEV_PORT}:\n  ${error.message}\n` +
+            '可先运行 npx office-addin-dev-certs install · try npx office-addin-dev-certs install first',
+        );
+      });
+    }
+    // On Linux only Excel on the web can load the add-in, and browsers there mostly keep their own
+    // certificate stores, so an uninstalled CA (no sudo, a container) is worth a warning, not a stop.
+    console.warn(
+      `\n开发证书已生成，但其根证书没有装入系统（${error.message.trim()}）。浏览器会提示 https://localhost:${DEV_PORT} 的证书不受信任：请先打开 https://localhost:${DEV_PORT}/help.html 并选择继续访问。\n` +
+        `The development certificate was made but its CA is not installed (${error.message.trim()}). Browsers will call https://localhost:${DEV_PORT} untrusted: open https://localhost:${DEV_PORT}/help.html first and choose to continue.\n`,
     );
   }
   return {
@@ -159,6 +184,16 @@ async function devServer() {
     static: false,
     client: { overlay: { warnings: false } },
   };
+}
+
+/** The certificate office-addin-dev-certs generated before failing to install its CA, if it did. */
+function generatedCertificate() {
+  const paths = require('office-addin-dev-certs/lib/defaults');
+  try {
+    return { ca: fs.readFileSync(paths.caCertificatePath), cert: fs.readFileSync(paths.localhostCertificatePath), key: fs.readFileSync(paths.localhostKeyPath) };
+  } catch {
+    return null;
+  }
 }
 
 module.exports.DEV_BASE_URL = DEV_BASE_URL;
