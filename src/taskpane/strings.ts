@@ -53,7 +53,7 @@ const zh = {
     saving: '正在保存更正…',
     saved: (field: string, column: string | null) =>
       column ? `已更正：“${field}”在 ${column} 列` : `已更正：台账中没有“${field}”`,
-    missingFields: '未找到的字段',
+    missingFields: (fields: string[]) => `未找到的字段：${fields.join('、')}`,
     hint: '如果某列对应错了，请在“对应字段”中改选；更正保存在工作簿中，下次运行仍然有效。',
   },
   /** Field names as the ledgers write them. */
@@ -97,8 +97,7 @@ const zh = {
     noSelection: '请先在台账中选中一件纠纷所在的行',
     row: (row: number) => `第 ${row} 行`,
     level: '等级',
-    nextRevisit: '下次回访',
-    noNextRevisit: '无需再回访',
+    nextRevisit: (date: string | null) => `下次回访：${date ?? '无需再回访'}`,
     date: '回访日期',
     method: '回访方式',
     methods: { 电话: '电话', 上门: '上门' } as Record<'电话' | '上门', string>,
@@ -196,7 +195,7 @@ const en: Strings = {
     fieldFor: (column, header) => `Field for column ${column} "${header || '(blank)'}"`,
     saving: 'Saving the correction…',
     saved: (field, column) => (column ? `Corrected: "${field}" is in column ${column}` : `Corrected: the ledger has no "${field}"`),
-    missingFields: 'Fields not found',
+    missingFields: (fields) => `Fields not found: ${fields.join(', ')}`,
     hint: 'If a column is mapped wrongly, pick the right field; corrections are kept in the workbook for later runs.',
   },
   // With the Chinese beside it: the user's ledger headers are in Chinese whatever the display language.
@@ -243,8 +242,7 @@ const en: Strings = {
     noSelection: 'Select a row of the ledger that holds a dispute first',
     row: (row) => `Row ${row}`,
     level: 'Level',
-    nextRevisit: 'Next revisit',
-    noNextRevisit: 'No further revisit',
+    nextRevisit: (date) => `Next revisit: ${date ?? 'none needed'}`,
     date: 'Revisit date',
     method: 'How',
     methods: { 电话: 'Phone (电话)', 上门: 'Visit (上门)' },

@@ -62,7 +62,7 @@ export function LedgerSection({ ledger }: LedgerSectionProps) {
           <MappingTable columns={info.columns} disabled={saving || detecting} onCorrect={ledger.correct} />
           {missing.length > 0 && (
             <Text className={styles.hint}>
-              {t.ledger.missingFields}：{missing.map((f) => t.fields[f]).join('、')}
+              {t.ledger.missingFields(missing.map((f) => t.fields[f]))}
             </Text>
           )}
         </>

@@ -22,9 +22,7 @@ export function SelectedDisputeCard({ dispute }: { dispute: SelectedDispute }) {
         <Text size={200}>{t.revisit.level}</Text>
         <LevelBadge level={dispute.level}>{t.levels[dispute.level]}</LevelBadge>
       </div>
-      <Text size={200}>
-        {t.revisit.nextRevisit}：{dispute.nextRevisit ?? t.revisit.noNextRevisit}
-      </Text>
+      <Text size={200}>{t.revisit.nextRevisit(dispute.nextRevisit)}</Text>
     </Card>
   );
 }

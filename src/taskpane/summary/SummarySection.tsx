@@ -1,4 +1,5 @@
 import { Field, Input, MessageBar, MessageBarBody, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
 import { JobPanel } from '../jobs/JobPanel';
 import type { JobState } from '../jobs/useJob';
 import { usePaneText } from '../shared/pane-context';
@@ -21,6 +22,14 @@ export function SummarySection({ options, job, onRun }: SummarySectionProps) {
   const { t } = usePaneText();
   const styles = useSectionStyles();
   const local = useSummarySectionStyles();
+  // The dialog opens from the switch, not from a DialogTrigger, so Fluent has nowhere to return
+  // focus when it closes: put it back on the switch, where a keyboard user left off.
+  const maskSwitch = useRef<HTMLInputElement>(null);
+  const wasConfirming = useRef(false);
+  useEffect(() => {
+    if (wasConfirming.current && !options.confirmingMaskOff) maskSwitch.current?.focus();
+    wasConfirming.current = options.confirmingMaskOff;
+  }, [options.confirmingMaskOff]);
   const say = (p: PeriodProblem | undefined) =>
     p === 'required' ? t.summary.periodRequired : p === 'order' ? t.summary.periodOrder : undefined;
   return (
@@ -36,7 +45,7 @@ export function SummarySection({ options, job, onRun }: SummarySectionProps) {
           <Input type="date" value={options.to} onChange={(_, d) => options.setTo(d.value)} />
         </Field>
       </div>
-      <Switch label={t.summary.mask} checked={options.mask} onChange={(_, d) => options.requestMask(d.checked)} />
+      <Switch ref={maskSwitch} label={t.summary.mask} checked={options.mask} onChange={(_, d) => options.requestMask(d.checked)} />
       {!options.mask && (
         <MessageBar intent="warning">
           <MessageBarBody>{t.summary.maskOffNotice}</MessageBarBody>
