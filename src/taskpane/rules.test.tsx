@@ -146,6 +146,16 @@ describe('规则: editing the preset', () => {
     expect(host.callsTo('saveSettings')).toEqual([]);
   });
 
+  it('the import button opens the file chooser (keyboard: Tab, Enter)', async () => {
+    const { user } = await openRules();
+    const input = screen.getByLabelText('导入 JSON 文件') as HTMLInputElement;
+    const opened = jest.spyOn(input, 'click').mockImplementation(() => undefined);
+    await tabTo(user, screen.getByRole('button', { name: '导入 JSON 文件' }));
+    await user.keyboard('{Enter}');
+    expect(opened).toHaveBeenCalledTimes(1);
+    expect(input.tabIndex).toBe(-1);
+  });
+
   it('import of a file that is not JSON says so', async () => {
     const { user } = await openRules();
     await user.upload(screen.getByLabelText('导入 JSON 文件'), presetFile('{"version": 1,', 'broken.json'));
