@@ -83,18 +83,6 @@ module.exports = async (env, argv) => {
   const release = mode === 'production' && !serving;
   const baseUrl = release ? orExit(() => addinBaseUrl(process.env.ADDIN_BASE_URL)) : DEV_BASE_URL;
 
-  // The task pane is written by others (src/taskpane). Until it lands, the dev server and the
-  // development build run without it, saying so; a release never ships a manifest whose
-  // taskpane.html would be missing.
-  const paneFiles = [ADDIN_ENTRIES.taskpane, PAGES[0].template].filter((f) => !fs.existsSync(path.resolve(__dirname, f)));
-  if (paneFiles.length && release) {
-    orExit(() => {
-      throw new Error(`任务窗格尚未完成（缺少 ${paneFiles.join('、')}），npm run build 不会发布指向不存在的 taskpane.html 的清单 · the task pane is missing (${paneFiles.join(', ')}): npm run build will not ship a manifest whose taskpane.html does not exist`);
-    });
-  }
-  const pages = paneFiles.length ? PAGES.slice(1) : PAGES;
-  const entries = Object.fromEntries(Object.entries(ADDIN_ENTRIES).filter(([name]) => pages.some((p) => p.chunks.includes(name))));
-
   return {
     mode,
     devtool: mode === 'development' ? 'source-map' : false,
@@ -102,7 +90,7 @@ module.exports = async (env, argv) => {
     target: ['web', 'es5'],
     entry: {
       'tricolor-engine': { import: './src/web/engine.ts', library: { name: 'TricolorEngine', type: 'umd' } },
-      ...entries,
+      ...ADDIN_ENTRIES,
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -118,14 +106,13 @@ module.exports = async (env, argv) => {
       ],
     },
     plugins: [
-      ...pages.map((page) => new HtmlWebpackPlugin({ filename: page.filename, template: page.template, chunks: page.chunks, chunksSortMode: 'manual', inject: 'head', scriptLoading: 'defer' })),
+      ...PAGES.map((page) => new HtmlWebpackPlugin({ filename: page.filename, template: page.template, chunks: page.chunks, chunksSortMode: 'manual', inject: 'head', scriptLoading: 'defer' })),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => (release ? rewriteManifestUrls(content.toString('utf8'), baseUrl) : content) },
         ],
       }),
-      ...(paneFiles.length ? [missingPaneWarning(paneFiles)] : []),
     ],
     ...(serving ? { devServer: await devServer() } : {}),
     performance: { hints: false },
@@ -140,17 +127,6 @@ function orExit(make) {
     console.error(`\n${error.message}\n`);
     process.exit(1);
   }
-}
-
-function missingPaneWarning(files) {
-  return {
-    apply(compiler) {
-      compiler.hooks.thisCompilation.tap('MissingTaskPane', (compilation) => {
-        const { WebpackError } = compiler.webpack;
-        compilation.warnings.push(new WebpackError(`task pane not built: ${files.join(', ')} missing (src/taskpane has not landed); taskpane.html is absent from this build`));
-      });
-    },
-  };
 }
 
 async function devServer() {
