@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-/* global require, module, process, console, __dirname */
-/* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS: runs with node, no build step */
 /**
  * npm start / npm stop: try the add-in in Excel.
  *
