@@ -20,6 +20,8 @@ const useTaskPaneStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
   },
   tabs: { flexWrap: 'wrap', marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  // Five tabs must fit a 320 px pane in both languages: less padding than Fluent's small tab.
+  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
   panel: { minWidth: 0, paddingBlock: tokens.spacingVerticalS },
 });
 
@@ -55,7 +57,7 @@ function PaneLayout({ state, labels }: { state: TaskPaneState; labels: Record<Pa
         onTabSelect={(_, data) => state.selectSection(data.value as PaneSection)}
       >
         {PANE_SECTIONS.map((s) => (
-          <Tab key={s} value={s} id={tabId(s)} aria-controls={panelId}>
+          <Tab key={s} value={s} id={tabId(s)} aria-controls={panelId} className={styles.tab}>
             {labels[s]}
           </Tab>
         ))}

@@ -13,7 +13,7 @@ describe('检测: the detected ledger', () => {
     expect(rows.map((r) => within(r).getAllByRole('cell')[0].textContent)).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']);
     const b = within(table).getByRole('combobox', { name: 'B 列“受理日期”对应的字段' });
     expect(b.textContent).toContain('登记日期');
-    expect(within(table).getByRole('combobox', { name: 'G 列“包案人员”对应的字段' }).textContent).toContain('（不对应任何字段）');
+    expect(within(table).getByRole('combobox', { name: 'G 列“包案人员”对应的字段' }).textContent).toContain('（未对应）');
     expect(host.callsTo('detect')).toHaveLength(1);
   });
 
@@ -70,6 +70,6 @@ describe('检测: the detected ledger', () => {
     await user.click(await screen.findByRole('combobox', { name: 'G 列“包案人员”对应的字段' }));
     await user.click(screen.getByRole('option', { name: '责任人' }));
     expect((await screen.findByRole('alert')).textContent).toContain('无法保存设置：工作簿是只读的');
-    expect(screen.getByRole('combobox', { name: 'G 列“包案人员”对应的字段' }).textContent).toContain('（不对应任何字段）');
+    expect(screen.getByRole('combobox', { name: 'G 列“包案人员”对应的字段' }).textContent).toContain('（未对应）');
   });
 });

@@ -48,7 +48,7 @@ const zh = {
     column: '列',
     header: '表头',
     field: '对应字段',
-    noField: '（不对应任何字段）',
+    noField: '（未对应）',
     fieldFor: (column: string, header: string) => `${column} 列“${header || '（空）'}”对应的字段`,
     saving: '正在保存更正…',
     saved: (field: string, column: string | null) =>
@@ -191,7 +191,7 @@ const en: Strings = {
     column: 'Col.',
     header: 'Header',
     field: 'Field',
-    noField: '(no field)',
+    noField: '(none)',
     fieldFor: (column, header) => `Field for column ${column} "${header || '(blank)'}"`,
     saving: 'Saving the correction…',
     saved: (field, column) => (column ? `Corrected: "${field}" is in column ${column}` : `Corrected: the ledger has no "${field}"`),

@@ -1,10 +1,25 @@
-import { Button, Text } from '@fluentui/react-components';
+import { Button, Text, makeStyles } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { HostErrorBar } from '../shared/HostErrorBar';
 import { useSectionStyles } from '../shared/useSectionStyles';
 import { JobProgress } from './JobProgress';
 import { JobResultCard } from './JobResultCard';
 import type { JobState } from './useJob';
+
+const useJobPanelStyles = makeStyles({
+  // Read by screen readers, not shown: the card below already carries the same title.
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
+});
 
 export interface JobPanelProps {
   job: JobState;
@@ -19,6 +34,7 @@ export interface JobPanelProps {
 /** A job's button, its progress while it runs, then its result card or the host's message. */
 export function JobPanel({ job, runLabel, doneTitle, intro, onRun }: JobPanelProps) {
   const styles = useSectionStyles();
+  const local = useJobPanelStyles();
   const running = job.status === 'running';
   return (
     <div className={styles.form}>
@@ -28,7 +44,10 @@ export function JobPanel({ job, runLabel, doneTitle, intro, onRun }: JobPanelPro
           {runLabel}
         </Button>
       </div>
-      <div aria-live="polite">{running && <JobProgress progress={job.progress} />}</div>
+      <div aria-live="polite">
+        {running && <JobProgress progress={job.progress} />}
+        {job.status === 'done' && <span className={local.visuallyHidden}>{doneTitle}</span>}
+      </div>
       {job.failure && <HostErrorBar error={job.failure.error} onDismiss={job.dismissFailure} />}
       {job.report && <JobResultCard report={job.report} title={doneTitle} onGoTo={job.goTo} />}
     </div>

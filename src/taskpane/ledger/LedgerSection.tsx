@@ -37,7 +37,7 @@ export function LedgerSection({ ledger }: LedgerSectionProps) {
         <h2 id="tricolor-ledger-heading" className={styles.heading}>
           {t.ledger.heading}
         </h2>
-        <Button size="small" onClick={ledger.detect} disabled={detecting || saving}>
+        <Button size="small" onClick={ledger.detect} disabledFocusable={detecting || saving}>
           {t.ledger.redetect}
         </Button>
       </div>
@@ -59,7 +59,7 @@ export function LedgerSection({ ledger }: LedgerSectionProps) {
               lastSaved && <Text>{t.ledger.saved(t.fields[lastSaved.field], lastSaved.column)}</Text>
             )}
           </div>
-          <MappingTable columns={info.columns} disabled={saving || detecting} onCorrect={ledger.correct} />
+          <MappingTable columns={info.columns} busy={saving || detecting} onCorrect={ledger.correct} />
           {missing.length > 0 && (
             <Text className={styles.hint}>
               {t.ledger.missingFields(missing.map((f) => t.fields[f]))}

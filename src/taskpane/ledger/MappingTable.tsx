@@ -27,12 +27,13 @@ const useMappingTableStyles = makeStyles({
 
 export interface MappingTableProps {
   columns: LedgerInfo['columns'];
-  disabled: boolean;
+  /** While a correction is saved, changes are ignored; the dropdowns stay focusable. */
+  busy: boolean;
   onCorrect(column: string, field: FieldName | null): void;
 }
 
 /** Every column of the ledger: letter, header text, and the field it holds (editable). */
-export function MappingTable({ columns, disabled, onCorrect }: MappingTableProps) {
+export function MappingTable({ columns, busy, onCorrect }: MappingTableProps) {
   const { t } = usePaneText();
   const styles = useMappingTableStyles();
   return (
@@ -54,7 +55,7 @@ export function MappingTable({ columns, disabled, onCorrect }: MappingTableProps
                 size="small"
                 className={styles.dropdown}
                 aria-label={t.ledger.fieldFor(column, header)}
-                disabled={disabled}
+                aria-busy={busy || undefined}
                 value={field ? t.fields[field] : t.ledger.noField}
                 selectedOptions={[field ?? NO_FIELD]}
                 onOptionSelect={(_, data) => {

@@ -44,6 +44,8 @@ export function useLedger(host: AddinHost): LedgerState {
 
   const correct = useCallback(
     (column: string, field: FieldName | null) => {
+      // One correction at a time: the host rewrites the saved settings for each one.
+      if (saving) return;
       const current = info?.columns.find((c) => c.column === column)?.field ?? null;
       if (field === current) return;
       // A column that no longer holds its field: the field is not in this ledger (until the user
@@ -63,7 +65,7 @@ export function useLedger(host: AddinHost): LedgerState {
         },
       );
     },
-    [host, info],
+    [host, info, saving],
   );
 
   const dismissFailure = useCallback(() => setFailure(null), []);

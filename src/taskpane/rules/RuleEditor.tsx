@@ -4,7 +4,8 @@ import { usePaneText } from '../shared/pane-context';
 
 const useRuleEditorStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  bounds: { display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: tokens.spacingHorizontalS },
+  bounds: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalS },
+  input: { minWidth: 0 },
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -27,7 +28,7 @@ export function RuleEditor({ label, values, textOf, problemAt, onEdit }: RuleEdi
 
   const numberField = (v: EditableValue, fieldLabel: string) => (
     <Field key={v.path} label={fieldLabel} validationMessage={problemAt(v.path)}>
-      <Input type="number" inputMode="decimal" value={textOf(v)} onChange={(_, d) => onEdit(v.path, d.value)} />
+      <Input className={styles.input} type="number" inputMode="decimal" value={textOf(v)} onChange={(_, d) => onEdit(v.path, d.value)} />
     </Field>
   );
 

@@ -25,7 +25,8 @@ import { RuleEditor } from './RuleEditor';
 import type { PresetEditorState, PresetNotice } from './usePresetEditor';
 
 const useRulesSectionStyles = makeStyles({
-  cadence: { display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', columnGap: tokens.spacingHorizontalS },
+  cadence: { display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', columnGap: tokens.spacingHorizontalS },
+  input: { minWidth: 0 },
   ruleHeader: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   problems: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
   fileInput: { display: 'none' },
@@ -131,7 +132,7 @@ export function RulesSection({ editor }: RulesSectionProps) {
               const level = v.path.slice('cadenceDays.'.length) as keyof typeof t.levels;
               return (
                 <Field key={v.path} label={t.levels[level]} validationMessage={problemAt(v.path)}>
-                  <Input type="number" min={1} max={366} value={textOf(v)} onChange={(_, d) => editor.edit(v.path, d.value)} />
+                  <Input className={local.input} type="number" min={1} max={366} value={textOf(v)} onChange={(_, d) => editor.edit(v.path, d.value)} />
                 </Field>
               );
             })}

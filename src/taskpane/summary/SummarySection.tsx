@@ -1,4 +1,4 @@
-import { Field, Input, MessageBar, MessageBarBody, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, Input, MessageBar, MessageBarBody, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import { JobPanel } from '../jobs/JobPanel';
 import type { JobState } from '../jobs/useJob';
@@ -8,7 +8,8 @@ import { MaskOffDialog } from './MaskOffDialog';
 import type { PeriodProblem, SummaryOptionsState } from './useSummaryOptions';
 
 const useSummarySectionStyles = makeStyles({
-  period: { display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: tokens.spacingHorizontalS },
+  period: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalS },
+  input: { minWidth: 0 },
 });
 
 export interface SummarySectionProps {
@@ -37,12 +38,13 @@ export function SummarySection({ options, job, onRun }: SummarySectionProps) {
       <h2 id="tricolor-summary-heading" className={styles.heading}>
         {t.summary.heading}
       </h2>
+      <Text className={styles.hint}>{t.summary.intro}</Text>
       <div className={local.period}>
         <Field label={t.summary.from} required validationMessage={say(options.problems.from)}>
-          <Input type="date" value={options.from} onChange={(_, d) => options.setFrom(d.value)} />
+          <Input className={local.input} type="date" value={options.from} onChange={(_, d) => options.setFrom(d.value)} />
         </Field>
         <Field label={t.summary.to} required validationMessage={say(options.problems.to)}>
-          <Input type="date" value={options.to} onChange={(_, d) => options.setTo(d.value)} />
+          <Input className={local.input} type="date" value={options.to} onChange={(_, d) => options.setTo(d.value)} />
         </Field>
       </div>
       <Switch ref={maskSwitch} label={t.summary.mask} checked={options.mask} onChange={(_, d) => options.requestMask(d.checked)} />
@@ -52,7 +54,7 @@ export function SummarySection({ options, job, onRun }: SummarySectionProps) {
         </MessageBar>
       )}
       <MaskOffDialog open={options.confirmingMaskOff} onConfirm={options.confirmMaskOff} onCancel={options.cancelMaskOff} />
-      <JobPanel job={job} runLabel={t.jobs.summary.run} doneTitle={t.jobs.summary.done} intro={t.summary.intro} onRun={onRun} />
+      <JobPanel job={job} runLabel={t.jobs.summary.run} doneTitle={t.jobs.summary.done} onRun={onRun} />
     </section>
   );
 }

@@ -19,7 +19,8 @@ export interface PaneUnderTest {
 export async function renderPane(options: { host?: FakeHost; language?: Language; today?: string } = {}): Promise<PaneUnderTest> {
   const host = options.host ?? new FakeHost();
   const saved: PaneUnderTest['saved'] = [];
-  const user = userEvent.setup();
+  // No pause between keystrokes: the pane does not debounce, and it keeps the suite fast.
+  const user = userEvent.setup({ delay: null });
   render(
     <TaskPane
       host={host}
