@@ -113,6 +113,18 @@ describe('分级: 一键分级上色', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('找不到工作表“台账”');
   });
 
+  it('lists the first 50 issues and counts the rest', async () => {
+    const host = new FakeHost();
+    host.report.issues = Array.from({ length: 60 }, (_, i) => ({ message: `第 ${i + 5} 行日期无法识别`, sheet: '台账', cell: `B${i + 5}` }));
+    const { user } = await renderPane({ host });
+    await openTab(user, '分级');
+    await user.click(screen.getByRole('button', { name: '一键分级上色' }));
+    const card = await screen.findByRole('region', { name: '分级上色完成' });
+    expect(within(card).getByText('需要核对的问题（60）')).toBeTruthy();
+    expect(within(card).getAllByRole('button', { name: /^定位到/ })).toHaveLength(50);
+    expect(within(card).getByText('另有 10 条未列出。')).toBeTruthy();
+  });
+
   it('keeps the result when the user looks at another tab and comes back', async () => {
     const { user } = await renderPane();
     await openTab(user, '分级');
