@@ -1,5 +1,5 @@
 import { FluentProvider, Tab, TabList, Divider, makeStyles, tokens, useId, webLightTheme } from '@fluentui/react-components';
-import { JobPanel } from './jobs/JobPanel';
+import { JobPanel, type JobPanelProps } from './jobs/JobPanel';
 import { LedgerSection } from './ledger/LedgerSection';
 import { RevisitSection } from './revisit/RevisitSection';
 import { RulesSection } from './rules/RulesSection';
@@ -69,6 +69,19 @@ function PaneLayout({ state, labels }: { state: TaskPaneState; labels: Record<Pa
   );
 }
 
+/** A job under its heading: the triage and due-list sections are built alike. */
+function JobSection({ id, heading, ...panel }: JobPanelProps & { id: string; heading: string }) {
+  const styles = useSectionStyles();
+  return (
+    <section className={styles.section} aria-labelledby={id}>
+      <h2 id={id} className={styles.heading}>
+        {heading}
+      </h2>
+      <JobPanel {...panel} />
+    </section>
+  );
+}
+
 function SectionBody({ state }: { state: TaskPaneState }) {
   const { t } = state.text;
   const styles = useSectionStyles();
@@ -77,34 +90,28 @@ function SectionBody({ state }: { state: TaskPaneState }) {
       return <LedgerSection ledger={state.ledger} />;
     case 'triage':
       return (
-        <section className={styles.section} aria-labelledby="tricolor-triage-heading">
-          <h2 id="tricolor-triage-heading" className={styles.heading}>
-            {t.jobs.triageHeading}
-          </h2>
-          <JobPanel
-            job={state.triage}
-            runLabel={t.jobs.triage.run}
-            doneTitle={t.jobs.triage.done}
-            intro={t.jobs.triageIntro}
-            onRun={state.runTriage}
-          />
-        </section>
+        <JobSection
+          id="tricolor-triage-heading"
+          heading={t.jobs.triageHeading}
+          job={state.triage}
+          runLabel={t.jobs.triage.run}
+          doneTitle={t.jobs.triage.done}
+          intro={t.jobs.triageIntro}
+          onRun={state.runTriage}
+        />
       );
     case 'revisit':
       return (
         <div className={styles.section}>
-          <section className={styles.section} aria-labelledby="tricolor-due-list-heading">
-            <h2 id="tricolor-due-list-heading" className={styles.heading}>
-              {t.jobs.dueListHeading}
-            </h2>
-            <JobPanel
-              job={state.dueList}
-              runLabel={t.jobs.dueList.run}
-              doneTitle={t.jobs.dueList.done}
-              intro={t.jobs.dueListIntro}
-              onRun={state.runDueList}
-            />
-          </section>
+          <JobSection
+            id="tricolor-due-list-heading"
+            heading={t.jobs.dueListHeading}
+            job={state.dueList}
+            runLabel={t.jobs.dueList.run}
+            doneTitle={t.jobs.dueList.done}
+            intro={t.jobs.dueListIntro}
+            onRun={state.runDueList}
+          />
           <Divider />
           <RevisitSection revisit={state.revisit} today={state.today} />
         </div>
