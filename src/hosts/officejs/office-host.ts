@@ -7,6 +7,8 @@ import {
   detectLedger,
   formatDay,
   isOwnSheet,
+  maskText,
+  splitParties,
   parseIsoDay,
   revisitLogRow,
   runLedgerJob,
@@ -316,7 +318,8 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
     const label = `${d.record.text.place ?? ''} ${summary}`.trim().slice(0, 40);
     return {
       row,
-      label: found!.job.plan.reports.length ? maskLabel(label, d.record.text.parties ?? '') : label,
+      // The pane is the user's own screen, but the label is short and masked all the same.
+      label: maskText(label, splitParties(d.record.text.parties ?? '')),
       level: d.triage.effective,
       nextRevisit: d.schedule.nextRevisit === null ? null : formatDay(d.schedule.nextRevisit),
     };
@@ -340,14 +343,6 @@ async function removeNewColumns(context: Excel.RequestContext, syncer: Syncer, r
   } catch {
     // The original failure is what the user needs to see.
   }
-}
-
-function maskLabel(label: string, parties: string): string {
-  // The pane is on the user's own screen, but the label is short and masked all the same.
-  return parties
-    .split(/[、，,;；\s]+/)
-    .filter((n) => n.length >= 2)
-    .reduce((text, name) => text.split(name).join(`${name[0]}某`), label);
 }
 
 function ledgerInfo(layout: ReturnType<typeof withFieldColumns>, sheets: string[]): LedgerInfo {

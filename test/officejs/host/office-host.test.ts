@@ -135,3 +135,17 @@ describe('recording a revisit', () => {
     expect(log[1].slice(2)).toEqual([TODAY, '上门', '情绪稳定', '王警官']);
   });
 });
+
+describe('the selected dispute', () => {
+  it('is the ledger row under the selection, with its level, next revisit and a masked label', async () => {
+    const { workbook, host } = open();
+    workbook.sheet('台账').selection = 'G5';
+    expect(await host.selectedDispute()).toEqual({ row: 5, label: '红河村 张某扬言要砍死李某', level: 'red', nextRevisit: '2026-11-21' });
+  });
+
+  it('is nothing when the selection is in the header', async () => {
+    const { workbook, host } = open();
+    workbook.sheet('台账').selection = 'B3';
+    expect(await host.selectedDispute()).toBeNull();
+  });
+});
