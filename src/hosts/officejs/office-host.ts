@@ -86,12 +86,24 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
       }
     });
 
-  async function findLedger(context: Excel.RequestContext, syncer: Syncer): Promise<{ grid: SheetGrid; others: Map<string, SheetGrid> }> {
+  /** The top rows of every sheet that could be the ledger, and the one chosen (or a clear error). */
+  async function detectTop(context: Excel.RequestContext, syncer: Syncer, only?: string) {
     const sheets = await listSheets(context, syncer);
-    const candidates = sheets.filter((s) => !OWN_SHEETS.includes(s.name) && !HIDDEN_SHEETS.includes(s.name));
+    const candidates = sheets.filter((s) => !OWN_SHEETS.includes(s.name) && !HIDDEN_SHEETS.includes(s.name) && (!only || s.name === only));
     const tops = await readGrids(context, syncer, candidates, { maxRows: DETECTION_ROWS, merges: supports('1.13') });
-    const chosen = chooseLedgerSheet(tops);
-    if (!chosen) throw new Error(language === 'zh' ? '工作簿中没有找到矛盾纠纷台账：没有一张工作表的表头含有 登记日期、当事人、纠纷类型、简要情况 等列名' : 'No dispute ledger found in this workbook');
+    return { sheets, candidates, tops, chosen: chooseLedgerSheet(tops) };
+  }
+
+  const noLedger = () =>
+    new Error(
+      language === 'zh'
+        ? '工作簿中没有找到矛盾纠纷台账：没有一张工作表的表头含有 登记日期、当事人、纠纷类型、简要情况 等列名'
+        : 'No dispute ledger found in this workbook: no sheet has a header with columns such as 登记日期, 当事人, 纠纷类型, 简要情况',
+    );
+
+  async function findLedger(context: Excel.RequestContext, syncer: Syncer): Promise<{ grid: SheetGrid; others: Map<string, SheetGrid> }> {
+    const { sheets, chosen } = await detectTop(context, syncer);
+    if (!chosen) throw noLedger();
     const extra = sheets.filter((s) => s.name === chosen.sheet || s.name === STATE_SHEET || s.name === REVISIT_LOG_SHEET);
     const full = await readGrids(context, syncer, extra, { merges: supports('1.13') });
     const others = new Map(full.map((g) => [g.name, g]));
@@ -142,11 +154,8 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
     detect: () =>
       run(async (context, syncer) => {
         const stored = await loadStored(context, syncer);
-        const sheets = await listSheets(context, syncer);
-        const candidates = sheets.filter((s) => !OWN_SHEETS.includes(s.name) && !HIDDEN_SHEETS.includes(s.name));
-        const tops = await readGrids(context, syncer, candidates, { maxRows: DETECTION_ROWS, merges: supports('1.13') });
-        const chosen = chooseLedgerSheet(tops);
-        if (!chosen) throw new Error(language === 'zh' ? '没有找到矛盾纠纷台账' : 'No dispute ledger found');
+        const { candidates, chosen } = await detectTop(context, syncer);
+        if (!chosen) throw noLedger();
         const layout = withFieldColumns(chosen.layout, fieldColumns(stored.settings));
         return ledgerInfo(layout, candidates.filter((s) => !s.hidden).map((s) => s.name));
       }),
@@ -285,10 +294,7 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
    */
   async function rowJob(context: Excel.RequestContext, syncer: Syncer, sheetName: string | null, row: number) {
     const stored = await loadStored(context, syncer);
-    const sheets = await listSheets(context, syncer);
-    const candidates = sheets.filter((s) => !OWN_SHEETS.includes(s.name) && !HIDDEN_SHEETS.includes(s.name) && (!sheetName || s.name === sheetName));
-    const tops = await readGrids(context, syncer, candidates, { maxRows: DETECTION_ROWS, merges: supports('1.13') });
-    const chosen = chooseLedgerSheet(tops);
+    const { sheets, tops, chosen } = await detectTop(context, syncer, sheetName ?? undefined);
     if (!chosen) return null;
     const grid = tops.find((g) => g.name === chosen.sheet)!;
     if (row - 1 <= chosen.layout.headerBottom) return null;
