@@ -1,9 +1,11 @@
 /**
- * Loads Microsoft's Excel client library (excel-web-16.00[.debug].js from @microsoft/office-js)
- * into the test's own global scope, and stands in for the page that hosts an add-in in Excel on
- * the web.
+ * Stands in for the page that hosts an add-in in Excel on the web, around Microsoft's Excel client
+ * library (excel-web-16.00[.debug].js from @microsoft/office-js) loaded into this realm's globals:
+ * by the Office.js test harness in node (an indirect eval of the file, test/officejs/harness) and
+ * by the task pane outside Excel (a <script> tag, ./browser-library.ts). Both go through
+ * loadLibraryWith(), so the set-up before and after the library is the same code.
  *
- * In the browser, office.js reads the host from the URL, loads excel-web-16.00.js, asks the host
+ * In Excel on the web, office.js reads the host from the URL, loads excel-web-16.00.js, asks the host
  * frame for the app context over XDM (postMessage) and then builds Office.context. Here we do the
  * last step ourselves with the library's own classes (OSF.OfficeAppContext, OSF.DDA.Context,
  * OSF.DDA.RefreshableSettings, OSF.DDA.ExcelDocument, OSF.DDA.DispIdHost.Facade with the WAC
@@ -12,10 +14,9 @@
  * Everything above that boundary — Excel.run, context.sync, load/PropertyNotLoaded, the request
  * JSON, OSF.DDA.RichApi.executeRichApiRequestAsync, settings.saveAsync, isSetSupported — is
  * Microsoft's code.
+ *
+ * No Node or DOM API is used here: this module runs in jest and in the browser alike.
  */
-import * as fs from 'fs';
-import * as path from 'path';
-
 export type LibraryBuild = 'debug' | 'release';
 
 /** What the page answers for one executeMethod call: an OSF error code (0 = none) and the payload. */
@@ -52,6 +53,8 @@ interface RealmState {
   facade: unknown;
   endpoint: unknown;
   requirements?: ApiRequirements;
+  /** The library's text, for apiRequirements(); null where it was loaded without it. */
+  source: string | null;
 }
 
 const g = globalThis as unknown as Loose;
@@ -69,35 +72,75 @@ export const HOST_INFO = {
   flags: 0,
 };
 
-export function libraryDirectory(): string {
-  return path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
-}
-
-/** The library file the harness loads: the one office.js picks for Excel on the web. */
-export function libraryFile(build: LibraryBuild): string {
-  return path.join(libraryDirectory(), build === 'debug' ? 'excel-web-16.00.debug.js' : 'excel-web-16.00.js');
+/** The files of one build, relative to the folder of @microsoft/office-js's dist/ (where office.js is). */
+export function libraryFiles(build: LibraryBuild): { strings: string; library: string } {
+  return build === 'debug'
+    ? { strings: 'en-us/office_strings.debug.js', library: 'excel-web-16.00.debug.js' }
+    : { strings: 'en-us/office_strings.js', library: 'excel-web-16.00.js' };
 }
 
 function state(): RealmState | undefined {
   return g[STATE as unknown as string] as RealmState | undefined;
 }
 
+/** The build loaded into this realm, or null before loadLibraryWith(). */
+export function loadedBuild(): LibraryBuild | null {
+  return state()?.build ?? null;
+}
+
 /**
- * Loads the library once per jest test file (each file has its own global scope). The scripts
- * are evaluated with an indirect eval, as a <script> tag would: their top-level `var`s become
- * globals (Excel, Office, OfficeExtension, OSF, …) of this realm, so test code and code under test
- * see the same objects and errors are instances of this realm's Error.
+ * Runs one of the library's files as a <script> tag would (its top-level `var`s become globals of
+ * this realm) and gives back its text, or null where the text is not at hand. `file` is one of
+ * libraryFiles(build).
  */
-export function loadLibrary(build: LibraryBuild): void {
+export type RunScript<R> = (file: string) => R;
+
+/**
+ * Loads the library once per realm (each jest test file has its own global scope; a page has one):
+ * the stand-ins the library reads while loading, the strings file, the library, and what office.js's
+ * loader would add after it. `run` is synchronous in node (eval) and asynchronous in a page (script
+ * tags); the library's text, when given, tells which requirement set each Excel member needs.
+ */
+export function loadLibraryWith(build: LibraryBuild, run: RunScript<string | null>): void;
+export function loadLibraryWith(build: LibraryBuild, run: RunScript<Promise<string | null>>): Promise<void>;
+export function loadLibraryWith(build: LibraryBuild, run: RunScript<string | null | Promise<string | null>>): void | Promise<void> {
   const existing = state();
   if (existing) {
-    if (existing.build !== build) throw new Error(`The ${existing.build} Excel library is already loaded in this test file; cannot switch to ${build}.`);
+    if (existing.build !== build) throw new Error(`The ${existing.build} Excel library is already loaded here; cannot switch to ${build}.`);
     return;
   }
-  const s: RealmState = { build, session: null, context: {}, facade: {}, endpoint: null };
+  const files = libraryFiles(build);
+  const s = beforeLibrary(build);
+  // office.js's loader gives the strings file a Type.registerNamespace (the minified strings file
+  // needs it); it is removed again before the host script, which brings its own.
+  const hadType = 'Type' in g;
+  if (!hadType) g.Type = { registerNamespace: (ns: string) => (g[ns] ??= {}) };
+  const betweenFiles = () => {
+    if (!hadType) delete g.Type;
+  };
+  const strings = run(files.strings);
+  if (strings instanceof Promise) {
+    return strings
+      .then(() => {
+        betweenFiles();
+        return run(files.library);
+      })
+      .then((text) => afterLibrary(s, text))
+      .catch((e) => {
+        delete g[STATE as unknown as string];
+        throw e;
+      });
+  }
+  betweenFiles();
+  afterLibrary(s, run(files.library) as string | null);
+}
+
+/** The globals the library touches while loading, and office.js's OSF._OfficeAppFactory. */
+function beforeLibrary(build: LibraryBuild): RealmState {
+  const s: RealmState = { build, session: null, context: {}, facade: {}, endpoint: null, source: null };
   g[STATE as unknown as string] = s;
 
-  // The browser globals the library touches while loading. Nothing else of a DOM is needed.
+  // The browser globals the library touches while loading (a page has them; node gets these).
   g.window ??= g;
   g.navigator ??= { userAgent: 'Node.js (tricolor-ledger Office.js harness)' };
   g.document ??= {
@@ -138,24 +181,16 @@ export function loadLibrary(build: LibraryBuild): void {
       getWindowName: () => '',
     },
   };
+  return s;
+}
 
-  const dir = libraryDirectory();
-  const evaluate = (file: string) => {
-    const code = fs.readFileSync(file, 'utf8');
-    (0, eval)(`${code}\n//# sourceURL=${file}`);
-  };
-  // office.js's loader gives the strings file a Type.registerNamespace (the minified strings file
-  // needs it); it is removed again before the host script, which brings its own.
-  const hadType = 'Type' in g;
-  if (!hadType) g.Type = { registerNamespace: (ns: string) => (g[ns] ??= {}) };
-  evaluate(path.join(dir, 'en-us', build === 'debug' ? 'office_strings.debug.js' : 'office_strings.js'));
-  if (!hadType) delete g.Type;
-  evaluate(libraryFile(build));
-
+/** What office.js's loader (not loaded) contributes once the library is there. */
+function afterLibrary(s: RealmState, source: string | null): void {
+  s.source = source;
   const OSF = g.OSF as Loose;
   const Office = g.Office as Loose;
   OSF.DDA.ErrorCodeManager.initializeErrorMessages(g.Strings.OfficeOM);
-  // What office.js's loader (not loaded here) contributes: the host name, the enums and Office.onReady.
+  // The host name, the enums and Office.onReady.
   Office.HostType ??= { Word: 'Word', Excel: 'Excel', PowerPoint: 'PowerPoint', Outlook: 'Outlook', OneNote: 'OneNote', Project: 'Project', Access: 'Access', Visio: 'Visio' };
   Office.PlatformType ??= { PC: 'PC', OfficeOnline: 'OfficeOnline', Mac: 'Mac', iOS: 'iOS', Android: 'Android', Universal: 'Universal' };
   const host = {
@@ -178,7 +213,7 @@ export function loadLibrary(build: LibraryBuild): void {
 /** Connects the library to one host page: a fresh Office.context, settings and request channel. */
 export function openSession(session: HostSession): void {
   const s = state();
-  if (!s) throw new Error('loadLibrary() first');
+  if (!s) throw new Error('loadLibraryWith() first');
   if (s.session) throw new Error('Another Excel host is active in this test file: dispose() it first.');
   const OSF = g.OSF as Loose;
   const Office = g.Office as Loose;
@@ -281,12 +316,12 @@ const REQUIREMENT = /\(\s*"([A-Za-z0-9]+\.[A-Za-z0-9_]+)"\s*,\s*(?:"([A-Za-z0-9]
  */
 export function apiRequirements(): ApiRequirements {
   const s = state();
-  if (!s) throw new Error('loadLibrary() first');
+  if (!s) throw new Error('loadLibraryWith() first');
   if (s.requirements) return s.requirements;
   const map: ApiRequirements = new Map();
   // Only the Excel namespace (between the library's _BeginExcel and _EndExcel markers): elsewhere the
-  // default set is another one (OfficeSharedApi, …).
-  const text = fs.readFileSync(libraryFile(s.build), 'utf8');
+  // default set is another one (OfficeSharedApi, …). Without the text, the host refuses nothing.
+  const text = s.source ?? '';
   const begin = text.indexOf('_BeginExcel');
   const end = text.indexOf('_EndExcel', begin);
   const excel = begin >= 0 && end > begin ? text.slice(begin, end) : text;
