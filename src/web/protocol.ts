@@ -1,0 +1,137 @@
+/**
+ * What the web page and its worker say to each other. Everything here is plain, structured-clone
+ * safe data (no Maps, class instances or functions), so it crosses postMessage unchanged and the
+ * page never needs the engine's own types at run time.
+ */
+import type { FieldName, JobCounts, Language, Level, ReportCell } from '../core';
+import type { CellRange } from '../core';
+
+/** A processWorkbook stage, plus the page's own steps around it. */
+export type WebStage = 'load' | 'read' | 'triage' | 'write' | 'preview';
+export const WEB_STAGES: readonly WebStage[] = ['load', 'read', 'triage', 'write', 'preview'];
+
+/** One column of the ledger table as detected: letter, header text and the field it holds. */
+export interface MappedColumn {
+  /** 0-based sheet column. */
+  index: number;
+  /** Column letter, e.g. 'E'. */
+  column: string;
+  header: string;
+  field: FieldName | null;
+}
+
+/** What the page shows before a run: where the ledger is and how its columns were read. */
+export interface WorkbookInfo {
+  fileName: string;
+  /** The ledger sheet that was found (or the one asked for). */
+  sheet: string;
+  /** Every worksheet of the workbook that the user may pick the ledger from, in workbook order. */
+  sheets: string[];
+  /** 1-based header rows. */
+  headerRows: number[];
+  /** Every named column of the table, left to right (the add-in's own columns left out). */
+  columns: MappedColumn[];
+}
+
+/** The options of a run, as the page holds them: dates as YYYY-MM-DD. */
+export interface RunOptions {
+  fileName: string;
+  language: Language;
+  /** "Today" for due dates. */
+  asOf: string;
+  /** The joint-meeting period, inclusive; the as-of month up to the as-of date when absent. */
+  period?: { from: string; to: string };
+  /** Mask personal information in the report sheets. */
+  mask: boolean;
+  /** A preset as parsed from its JSON file (validated again before use); the default when absent. */
+  presetJson?: unknown;
+  /** The ledger sheet, when the user picked one; found by its header otherwise (like the command). */
+  sheet?: string;
+  /** The user's corrections: field → 0-based column, or null for "not in this ledger". */
+  fieldColumns?: Partial<Record<FieldName, number | null>>;
+}
+
+/** A row of the coloured-ledger preview. */
+export interface PreviewRow {
+  /** 1-based sheet row. */
+  row: number;
+  /** The effective level that colours the row; null for a row that holds no dispute. */
+  level: Level | null;
+  /** Display text of each preview column. */
+  cells: string[];
+}
+
+export interface LedgerPreview {
+  columns: { column: string; header: string; own: boolean }[];
+  rows: PreviewRow[];
+  /** The table goes on below the rows shown (the preview stops after its first rows). */
+  truncated: boolean;
+}
+
+/** A report sheet as the page renders it: the first rows of the ReportSheet model. */
+export interface ReportPreview {
+  name: string;
+  columnWidths: number[];
+  rows: ReportCell[][];
+  /** Merges that lie wholly within the rows kept. */
+  merges: CellRange[];
+  totalRows: number;
+}
+
+export interface IssueSummary {
+  /** 1-based sheet row. */
+  row: number;
+  /** e.g. 'B35', when the issue is about one cell. */
+  cell: string | null;
+  message: string;
+}
+
+/** What the page shows after a run. */
+export interface JobSummary {
+  /** The file name the processed workbook is offered under: NAME.tricolor.xlsx (or .xlsm). */
+  outputName: string;
+  mimeType: string;
+  sheet: string;
+  headerRows: number[];
+  columns: MappedColumn[];
+  counts: JobCounts;
+  asOf: string;
+  period: { from: string; to: string };
+  issues: IssueSummary[];
+  /** All issues, of which `issues` holds the first few hundred. */
+  issueCount: number;
+  preview: LedgerPreview;
+  reports: ReportPreview[];
+  /** Parts the job rewrote or added; every other part is copied byte for byte. */
+  writtenParts: string[];
+}
+
+/**
+ * A failure the page can put into words in either language: a catalogue message (a WorkbookError's
+ * code and parameters), a bad preset (its problems), or an unexpected error (its text).
+ */
+export type JobFailure =
+  | { kind: 'workbook'; code: string; params: Record<string, string | number>; message: string }
+  | { kind: 'preset'; problems: { path: string; message: string }[]; message: string }
+  | { kind: 'unexpected'; message: string };
+
+export type WorkerRequest =
+  | { type: 'inspect'; file: Blob; fileName: string; language: Language; sheet?: string }
+  | { type: 'run'; file: Blob; options: RunOptions };
+
+export type WorkerResponse =
+  | { type: 'progress'; stage: WebStage }
+  | { type: 'inspected'; info: WorkbookInfo }
+  | { type: 'done'; bytes: ArrayBuffer; summary: JobSummary }
+  | { type: 'failed'; failure: JobFailure };
+
+/** The output name the command would choose: NAME.tricolor.xlsx, and .xlsm stays .xlsm. */
+export function outputNameFor(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  const base = dot > 0 ? fileName.slice(0, dot) : fileName;
+  const macros = dot > 0 && fileName.slice(dot).toLowerCase() === '.xlsm';
+  return `${base}.tricolor${macros ? '.xlsm' : '.xlsx'}`;
+}
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSM_MIME = 'application/vnd.ms-excel.sheet.macroEnabled.12';

@@ -1,0 +1,39 @@
+/**
+ * The web page's worker: reads the file it is sent and runs inspectWorkbook or runJob on it,
+ * posting progress, then the result (the workbook's bytes transferred, not copied) or a failure.
+ * One worker serves one request; the page starts a new one for the next and can end it at any time.
+ */
+import { failureOf, inspectWorkbook, runJob } from './run-job';
+import type { WorkerRequest, WorkerResponse } from './protocol';
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage(message: WorkerResponse, transfer?: Transferable[]): void;
+}
+
+const scope = globalThis as unknown as WorkerScope;
+
+/** Handles one request; exported for tests, which call it without a worker. */
+export async function handleRequest(request: WorkerRequest, post: (message: WorkerResponse, transfer?: Transferable[]) => void): Promise<void> {
+  try {
+    post({ type: 'progress', stage: 'load' });
+    const bytes = new Uint8Array(await request.file.arrayBuffer());
+    if (request.type === 'inspect') {
+      post({ type: 'inspected', info: inspectWorkbook(bytes, request) });
+      return;
+    }
+    const result = runJob(bytes, request.options, (stage) => post({ type: 'progress', stage }));
+    const out = result.bytes;
+    // A buffer of exactly the output's size, handed over rather than copied.
+    const buffer = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength ? (out.buffer as ArrayBuffer) : out.slice().buffer;
+    post({ type: 'done', bytes: buffer, summary: result.summary }, [buffer]);
+  } catch (error) {
+    post({ type: 'failed', failure: failureOf(error) });
+  }
+}
+
+if (typeof document === 'undefined' && typeof scope.postMessage === 'function') {
+  scope.onmessage = (event) => {
+    void handleRequest(event.data, (message, transfer) => scope.postMessage(message, transfer ?? []));
+  };
+}
