@@ -31,6 +31,12 @@ const ADDIN_ENTRIES = {
   dialog: './src/dialog/dialog.ts',
 };
 
+/**
+ * The offline web edition (src/web): a page of its own beside the add-in's, not in the manifest.
+ * Its worker (src/web/worker.ts) is a chunk webpack finds from `new Worker(new URL(…))`.
+ */
+const WEB_PAGE = { filename: 'web.html', template: 'src/web/web.html', entry: './src/web/main.tsx', chunk: 'web' };
+
 // Compiled to ES5, because they must run in Internet Explorer 11 (Office 2016/2019) to say that
 // the add-in cannot: see src/commands/legacy.ts. Everything else targets the Chromium (WebView2),
 // Safari and browser webviews the engine needs.
@@ -91,6 +97,7 @@ module.exports = async (env, argv) => {
     entry: {
       'tricolor-engine': { import: './src/web/engine.ts', library: { name: 'TricolorEngine', type: 'umd' } },
       ...ADDIN_ENTRIES,
+      [WEB_PAGE.chunk]: WEB_PAGE.entry,
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -107,6 +114,7 @@ module.exports = async (env, argv) => {
     },
     plugins: [
       ...PAGES.map((page) => new HtmlWebpackPlugin({ filename: page.filename, template: page.template, chunks: page.chunks, chunksSortMode: 'manual', inject: 'head', scriptLoading: 'defer' })),
+      new HtmlWebpackPlugin({ filename: WEB_PAGE.filename, template: WEB_PAGE.template, chunks: [WEB_PAGE.chunk], inject: 'head', scriptLoading: 'defer' }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
@@ -175,5 +183,6 @@ function generatedCertificate() {
 module.exports.DEV_BASE_URL = DEV_BASE_URL;
 module.exports.PAGES = PAGES;
 module.exports.ADDIN_ENTRIES = ADDIN_ENTRIES;
+module.exports.WEB_PAGE = WEB_PAGE;
 module.exports.addinBaseUrl = addinBaseUrl;
 module.exports.rewriteManifestUrls = rewriteManifestUrls;

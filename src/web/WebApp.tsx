@@ -1,0 +1,156 @@
+import { Button, FluentProvider, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { FileSection } from './components/FileSection';
+import { FailureBar } from './components/FailureBar';
+import { LedgerSection } from './components/LedgerSection';
+import { OptionsSection } from './components/OptionsSection';
+import { ResultSection } from './components/ResultSection';
+import { RunSection } from './components/RunSection';
+import { useSectionStyles } from './components/styles';
+import { WebTextProvider } from './components/text';
+import { useWebApp, type WebAppProps, type WebAppState } from './useWebApp';
+
+export type { WebAppProps } from './useWebApp';
+
+const useWebAppStyles = makeStyles({
+  page: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  main: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalL,
+    maxWidth: '80rem',
+    marginInline: 'auto',
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    boxSizing: 'border-box',
+  },
+  header: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS },
+  title: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
+  intro: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+});
+
+/** 三色台账's offline web page: open a ledger, check the mapping, set the options, run, preview, download. */
+export function WebApp(props: WebAppProps) {
+  const state = useWebApp(props);
+  const { language, t } = state;
+  useEffect(() => {
+    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+    document.title = t.appTitle;
+  }, [language, t]);
+  const dragging = useFileDrop(state.chooseFile);
+  return (
+    <FluentProvider theme={webLightTheme} lang={language === 'zh' ? 'zh-CN' : 'en'}>
+      <WebTextProvider value={{ language, t }}>
+        <Page state={state} dragging={dragging} />
+      </WebTextProvider>
+    </FluentProvider>
+  );
+}
+
+function Page({ state, dragging }: { state: WebAppState; dragging: boolean }) {
+  const { t } = state;
+  const styles = useWebAppStyles();
+  const section = useSectionStyles();
+  const other = state.language === 'zh' ? 'en' : 'zh';
+  return (
+    <div className={styles.page}>
+      <main className={styles.main}>
+        <header className={styles.header}>
+          <div className={styles.intro}>
+            <h1 className={styles.title}>{t.appTitle}</h1>
+            <Text>{t.tagline}</Text>
+            <Text className={section.hint}>{t.offline}</Text>
+          </div>
+          <Button lang={t.switchLanguageLang} onClick={() => state.setLanguage(other)}>
+            {t.switchLanguage}
+          </Button>
+        </header>
+        <FileSection file={state.file} busy={state.inspecting} dragging={dragging} onChoose={state.chooseFile} />
+        {state.inspectFailure && <FailureBar failure={state.inspectFailure} onDismiss={state.info ? state.dismissInspectFailure : undefined} />}
+        {state.info && (
+          <LedgerSection
+            info={state.info}
+            columns={state.columns}
+            corrections={Object.keys(state.corrections).length}
+            lastCorrection={state.lastCorrection}
+            busy={state.inspecting}
+            onChooseSheet={state.chooseSheet}
+            onCorrect={state.correct}
+            onUndoCorrections={state.undoCorrections}
+          />
+        )}
+        <OptionsSection
+          asOf={state.asOf}
+          period={state.period}
+          mask={state.mask}
+          preset={state.preset}
+          presetProblem={state.presetProblem}
+          dateProblems={state.dateProblems}
+          onAsOf={state.setAsOf}
+          onPeriod={state.setPeriod}
+          onMask={state.setMask}
+          onChoosePreset={state.choosePreset}
+          onClearPreset={state.clearPreset}
+        />
+        <RunSection
+          ready={!!state.info && !state.inspecting}
+          needFile={!state.file}
+          stage={state.stage}
+          inBackground={state.inBackground}
+          failure={state.runFailure}
+          onRun={state.run}
+          onCancel={state.cancel}
+          onDismissFailure={state.dismissRunFailure}
+        />
+        <div role="status" className={section.visuallyHidden}>
+          {state.result && !state.running && !state.stale ? t.result.disputes(state.result.summary.counts.disputes) : ''}
+        </div>
+        {state.result && <ResultSection result={state.result} stale={state.stale} />}
+      </main>
+    </div>
+  );
+}
+
+/**
+ * Files dropped anywhere on the page open as the ledger (a drop outside a handler would make the
+ * browser navigate to the file and lose the page). Returns whether a file is being dragged over it.
+ */
+function useFileDrop(onFile: (file: File) => void): boolean {
+  const [dragging, setDragging] = useState(false);
+  useEffect(() => {
+    let depth = 0;
+    const hasFiles = (e: DragEvent) => !!e.dataTransfer && Array.from(e.dataTransfer.types ?? []).includes('Files');
+    const enter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth++;
+      setDragging(true);
+    };
+    const leave = () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const over = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    };
+    const drop = (e: DragEvent) => {
+      const file = e.dataTransfer?.files?.[0];
+      if (!file) return;
+      e.preventDefault();
+      depth = 0;
+      setDragging(false);
+      onFile(file);
+    };
+    document.addEventListener('dragenter', enter);
+    document.addEventListener('dragleave', leave);
+    document.addEventListener('dragover', over);
+    document.addEventListener('drop', drop);
+    return () => {
+      document.removeEventListener('dragenter', enter);
+      document.removeEventListener('dragleave', leave);
+      document.removeEventListener('dragover', over);
+      document.removeEventListener('drop', drop);
+    };
+  }, [onFile]);
+  return dragging;
+}

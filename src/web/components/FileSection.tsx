@@ -1,0 +1,68 @@
+import { Button, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useRef } from 'react';
+import { useSectionStyles } from './styles';
+import { useWebText } from './text';
+
+const useFileSectionStyles = makeStyles({
+  zone: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalXL,
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+  },
+  active: {
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+});
+
+export interface FileSectionProps {
+  file: File | null;
+  busy: boolean;
+  /** A file is being dragged over the page. */
+  dragging: boolean;
+  onChoose(file: File): void;
+}
+
+/** 1. 选择台账: a button for the file chooser (the keyboard way) and a drop zone. */
+export function FileSection({ file, busy, dragging, onChoose }: FileSectionProps) {
+  const { t } = useWebText();
+  const styles = useSectionStyles();
+  const local = useFileSectionStyles();
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <section className={styles.section} aria-labelledby="web-file-heading">
+      <h2 id="web-file-heading" className={styles.heading}>
+        {t.file.heading}
+      </h2>
+      <div className={mergeClasses(local.zone, dragging && local.active)}>
+        <Button appearance="primary" onClick={() => input.current?.click()}>
+          {t.file.choose}
+        </Button>
+        <input
+          ref={input}
+          type="file"
+          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
+          aria-label={t.file.inputLabel}
+          tabIndex={-1}
+          className={styles.hidden}
+          onChange={(e) => {
+            const chosen = e.target.files?.[0];
+            // Cleared, so that choosing the same file again (after editing it) opens it again.
+            e.target.value = '';
+            if (chosen) onChoose(chosen);
+          }}
+        />
+        <Text>{dragging ? t.file.dropActive : t.file.drop}</Text>
+      </div>
+      <div role="status">
+        {file && <Text>{t.file.chosen(file.name, t.file.size(file.size))}</Text>}
+        {busy && <Spinner size="tiny" labelPosition="after" label={t.file.reading} />}
+      </div>
+    </section>
+  );
+}

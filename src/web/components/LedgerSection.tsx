@@ -1,0 +1,133 @@
+import {
+  Button,
+  Dropdown,
+  Field,
+  Option,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { FIELD_NAMES, type FieldName } from '../../core';
+import type { MappedColumn, WorkbookInfo } from '../protocol';
+import { useSectionStyles } from './styles';
+import { useWebText } from './text';
+
+/** The dropdown value for "this column holds none of the fields" (a field name is never '-'). */
+const NO_FIELD = '-';
+
+const useLedgerStyles = makeStyles({
+  table: { tableLayout: 'fixed', width: '100%', maxWidth: '46rem' },
+  columnCell: { width: '3em' },
+  headerCell: { width: '40%', overflowWrap: 'anywhere' },
+  dropdown: { minWidth: 0, width: '100%' },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
+  sheetPicker: { maxWidth: '24rem' },
+});
+
+export interface LedgerSectionProps {
+  info: WorkbookInfo;
+  columns: MappedColumn[];
+  corrections: number;
+  lastCorrection: { field: FieldName; column: string | null } | null;
+  busy: boolean;
+  onChooseSheet(sheet: string): void;
+  onCorrect(index: number, field: FieldName | null): void;
+  onUndoCorrections(): void;
+}
+
+/** 2. 检测到的台账: the sheet (which the user may change), the header rows and the column mapping. */
+export function LedgerSection({ info, columns, corrections, lastCorrection, busy, onChooseSheet, onCorrect, onUndoCorrections }: LedgerSectionProps) {
+  const { t } = useWebText();
+  const styles = useSectionStyles();
+  const local = useLedgerStyles();
+  const mapped = new Set(columns.map((c) => c.field));
+  const missing = FIELD_NAMES.filter((f) => !mapped.has(f));
+  return (
+    <section className={styles.section} aria-labelledby="web-ledger-heading">
+      <h2 id="web-ledger-heading" className={styles.heading}>
+        {t.ledger.heading}
+      </h2>
+      <dl className={styles.facts}>
+        <dt className={styles.term}>{t.ledger.sheet}</dt>
+        <dd className={styles.value}>{info.sheet}</dd>
+        <dt className={styles.term}>{t.ledger.headerRows}</dt>
+        <dd className={styles.value}>{t.ledger.rows(info.headerRows)}</dd>
+      </dl>
+      {info.sheets.length > 1 && (
+        <Field label={t.ledger.sheetPicker} className={local.sheetPicker}>
+          <Dropdown
+            value={info.sheet}
+            selectedOptions={[info.sheet]}
+            aria-busy={busy || undefined}
+            onOptionSelect={(_, data) => {
+              if (!busy && data.optionValue !== undefined && data.optionValue !== info.sheet) onChooseSheet(data.optionValue);
+            }}
+          >
+            {info.sheets.map((s) => (
+              <Option key={s} value={s}>
+                {s}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      )}
+      <Text className={styles.hint}>{t.ledger.hint}</Text>
+      <div role="status">
+        {lastCorrection && <Text>{t.ledger.corrected(t.fields[lastCorrection.field], lastCorrection.column)}</Text>}
+      </div>
+      {corrections > 0 && (
+        <div className={styles.actions}>
+          <Text>{t.ledger.correctedCount(corrections)}</Text>
+          <Button size="small" onClick={onUndoCorrections}>
+            {t.ledger.undoCorrections}
+          </Button>
+        </div>
+      )}
+      <Table size="small" aria-label={t.ledger.tableLabel} className={local.table}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell className={local.columnCell}>{t.ledger.column}</TableHeaderCell>
+            <TableHeaderCell className={local.headerCell}>{t.ledger.header}</TableHeaderCell>
+            <TableHeaderCell>{t.ledger.field}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {columns.map(({ index, column, header, field }) => (
+            <TableRow key={index}>
+              <TableCell className={local.mono}>{column}</TableCell>
+              <TableCell>{header}</TableCell>
+              <TableCell>
+                <Dropdown
+                  size="small"
+                  className={local.dropdown}
+                  aria-label={t.ledger.fieldFor(column, header)}
+                  value={field ? t.fields[field] : t.ledger.noField}
+                  selectedOptions={[field ?? NO_FIELD]}
+                  onOptionSelect={(_, data) => {
+                    const chosen = data.optionValue;
+                    if (chosen === undefined) return;
+                    onCorrect(index, chosen === NO_FIELD ? null : (chosen as FieldName));
+                  }}
+                >
+                  <Option value={NO_FIELD}>{t.ledger.noField}</Option>
+                  {FIELD_NAMES.map((name) => (
+                    <Option key={name} value={name}>
+                      {t.fields[name]}
+                    </Option>
+                  ))}
+                </Dropdown>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {missing.length > 0 && <Text className={styles.hint}>{t.ledger.missingFields(missing.map((f) => t.fields[f]))}</Text>}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { formatDay, type ReportCell, type ReportStyle } from '../../core';
+import type { ReportPreview } from '../protocol';
+import { LEVEL_BACKGROUND } from './styles';
+
+const useReportStyles = makeStyles({
+  scroller: { overflow: 'auto', maxHeight: '70vh', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  cell: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, verticalAlign: 'top', whiteSpace: 'pre-line', textAlign: 'start' },
+  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, textAlign: 'center', paddingBlock: tokens.spacingVerticalS },
+  subtitle: { fontWeight: tokens.fontWeightSemibold },
+  header: { fontWeight: tokens.fontWeightSemibold, backgroundColor: '#D9D9D9', textAlign: 'center', border: '1px solid #A6A6A6' },
+  text: { border: '1px solid #A6A6A6' },
+  wrap: { border: '1px solid #A6A6A6', minWidth: '14em' },
+  number: { border: '1px solid #A6A6A6', textAlign: 'center' },
+  percent: { border: '1px solid #A6A6A6', textAlign: 'center' },
+  date: { border: '1px solid #A6A6A6', textAlign: 'center', whiteSpace: 'nowrap' },
+  red: { border: '1px solid #A6A6A6', textAlign: 'center', backgroundColor: LEVEL_BACKGROUND.red },
+  yellow: { border: '1px solid #A6A6A6', textAlign: 'center', backgroundColor: LEVEL_BACKGROUND.yellow },
+  green: { border: '1px solid #A6A6A6', textAlign: 'center', backgroundColor: LEVEL_BACKGROUND.green },
+  note: { fontStyle: 'italic', color: tokens.colorNeutralForeground3 },
+});
+
+/** A report cell's text as the sheet shows it: dates as YYYY-MM-DD, fractions as 0.0%. */
+export function reportCellText(cell: ReportCell | undefined): string {
+  if (!cell || cell.value === null) return '';
+  if (typeof cell.value === 'number') {
+    if (cell.style === 'date') return formatDay(cell.value);
+    if (cell.style === 'percent') return `${(cell.value * 100).toFixed(1)}%`;
+    return String(cell.value);
+  }
+  return cell.value;
+}
+
+export interface ReportTableProps {
+  report: ReportPreview;
+  label: string;
+}
+
+/** A ReportSheet (回访清单, 联席会议汇总) as an HTML table: merged cells span, styles as in the workbook. */
+export function ReportTable({ report, label }: ReportTableProps) {
+  const styles = useReportStyles();
+  const width = Math.max(1, report.columnWidths.length, ...report.rows.map((r) => r.length));
+  // Cells covered by a merge (all but its top-left) are not rendered.
+  const covered = new Set<string>();
+  const spans = new Map<string, { rowSpan: number; colSpan: number }>();
+  for (const m of report.merges) {
+    spans.set(`${m.top},${m.left}`, { rowSpan: m.bottom - m.top + 1, colSpan: m.right - m.left + 1 });
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+  }
+  return (
+    <div className={styles.scroller} role="region" aria-label={label} tabIndex={0}>
+      <table className={styles.table} aria-label={label}>
+        <tbody>
+          {report.rows.map((row, r) => (
+            <tr key={r}>
+              {Array.from({ length: width }, (_, c) => {
+                if (covered.has(`${r},${c}`)) return null;
+                const cell = row[c];
+                const span = spans.get(`${r},${c}`);
+                const style: ReportStyle | undefined = cell?.style;
+                const className = mergeClasses(styles.cell, style && styles[style]);
+                const props = { className, rowSpan: span && span.rowSpan > 1 ? span.rowSpan : undefined, colSpan: span && span.colSpan > 1 ? span.colSpan : undefined };
+                return style === 'header' ? (
+                  <th key={c} {...props} scope="col">
+                    {reportCellText(cell)}
+                  </th>
+                ) : (
+                  <td key={c} {...props}>
+                    {reportCellText(cell)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

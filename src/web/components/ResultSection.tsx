@@ -1,0 +1,127 @@
+import { Badge, Button, MessageBar, MessageBarBody, Tab, TabList, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { useState } from 'react';
+import { LEVELS, type Level } from '../../core';
+import type { Result } from '../useWebApp';
+import { PreviewTable } from './PreviewTable';
+import { ReportTable } from './ReportTable';
+import { LEVEL_BACKGROUND, useSectionStyles } from './styles';
+import { useWebText } from './text';
+
+const useResultStyles = makeStyles({
+  top: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXXXL, rowGap: tokens.spacingVerticalM, alignItems: 'flex-start' },
+  counts: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  badges: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  badge: { color: tokens.colorNeutralForeground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
+  download: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, maxWidth: '32rem' },
+  issues: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, maxHeight: '16rem', overflow: 'auto' },
+  issue: { overflowWrap: 'anywhere' },
+  panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
+});
+
+export interface ResultSectionProps {
+  result: Result;
+  /** The options changed after the run. */
+  stale: boolean;
+}
+
+type Panel = 'ledger' | number;
+
+/** 处理结果: counts, the download, the issues, and previews of the ledger and both report sheets. */
+export function ResultSection({ result, stale }: ResultSectionProps) {
+  const { t } = useWebText();
+  const styles = useSectionStyles();
+  const local = useResultStyles();
+  const [panel, setPanel] = useState<Panel>('ledger');
+  const idBase = useId('web-result-');
+  const { summary } = result;
+  const { counts } = summary;
+  const tabId = (p: Panel) => `${idBase}-tab-${p}`;
+  const panelId = `${idBase}-panel`;
+  const report = typeof panel === 'number' ? summary.reports[panel] : undefined;
+  const badgeStyle = (level: Level) => ({ backgroundColor: LEVEL_BACKGROUND[level] });
+  return (
+    <section className={styles.section} aria-labelledby="web-result-heading">
+      <h2 id="web-result-heading" className={styles.heading}>
+        {t.result.heading}
+      </h2>
+      {stale && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t.result.stale}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={local.top}>
+        <div className={local.counts}>
+          <Text weight="semibold">{t.result.disputes(counts.disputes)}</Text>
+          <div role="group" aria-label={t.result.byLevel} className={local.badges}>
+            {LEVELS.map((level) => (
+              <Badge key={level} appearance="filled" shape="rounded" size="large" className={local.badge} style={badgeStyle(level)}>
+                {t.levelCount(t.levels[level], counts.byLevel[level])}
+              </Badge>
+            ))}
+          </div>
+          <dl className={styles.facts}>
+            <dt>{t.result.dueToday}</dt>
+            <dd className={styles.value}>{t.result.count(counts.dueToday)}</dd>
+            <dt>{t.result.overdue}</dt>
+            <dd className={styles.value}>{t.result.count(counts.overdue)}</dd>
+            <dt>{t.result.unreadable}</dt>
+            <dd className={styles.value}>{t.result.rowCount(counts.unreadableRows)}</dd>
+            {counts.needsReview > 0 && (
+              <>
+                <dt>{t.result.needsReview}</dt>
+                <dd className={styles.value}>{t.result.count(counts.needsReview)}</dd>
+              </>
+            )}
+            <dt>{t.result.period}</dt>
+            <dd className={styles.value}>{t.result.periodValue(summary.period.from, summary.period.to)}</dd>
+          </dl>
+        </div>
+        <div className={local.download}>
+          <Button as="a" appearance="primary" size="large" href={result.url} download={summary.outputName}>
+            {t.result.download(summary.outputName)}
+          </Button>
+          <Text className={styles.hint}>{t.result.downloadHint}</Text>
+        </div>
+      </div>
+      {summary.issueCount > 0 && (
+        <>
+          <h3 className={styles.subheading}>{t.result.issuesHeading(summary.issueCount)}</h3>
+          <ul className={local.issues} tabIndex={0} aria-label={t.result.issuesHeading(summary.issueCount)}>
+            {summary.issues.map((issue, i) => (
+              <li key={i} className={local.issue}>
+                {issue.message}
+              </li>
+            ))}
+          </ul>
+          {summary.issueCount > summary.issues.length && <Text className={styles.hint}>{t.result.moreIssues(summary.issueCount - summary.issues.length)}</Text>}
+        </>
+      )}
+      <TabList aria-label={t.result.tabsLabel} selectedValue={String(panel)} onTabSelect={(_, d) => setPanel(d.value === 'ledger' ? 'ledger' : Number(d.value))}>
+        <Tab value="ledger" id={tabId('ledger')} aria-controls={panelId}>
+          {t.result.ledgerTab}
+        </Tab>
+        {summary.reports.map((r, i) => (
+          <Tab key={r.name} value={String(i)} id={tabId(i)} aria-controls={panelId}>
+            {r.name}
+          </Tab>
+        ))}
+      </TabList>
+      <div role="tabpanel" id={panelId} aria-labelledby={tabId(panel)} className={local.panel}>
+        {report ? (
+          <>
+            {report.totalRows > report.rows.length && <Text className={styles.hint}>{t.result.reportNote(report.rows.length, report.totalRows)}</Text>}
+            <ReportTable report={report} label={report.name} />
+          </>
+        ) : (
+          <>
+            <Text className={styles.hint}>
+              {t.result.legend}
+              {summary.preview.truncated ? ` ${t.result.previewNote(summary.preview.rows.length, counts.disputes)}` : ''}
+            </Text>
+            <PreviewTable preview={summary.preview} sheet={summary.sheet} />
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

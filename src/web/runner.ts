@@ -1,0 +1,150 @@
+/**
+ * How the page gets work done: the Runner interface (what WebApp asks for), the worker runner the
+ * page uses, and the in-page fallback for browsers that refuse a worker (Chromium on a page opened
+ * from file://). Tests give WebApp a fake Runner instead.
+ */
+import type { Language } from '../core';
+import type { JobFailure, JobSummary, RunOptions, WebStage, WorkbookInfo, WorkerRequest, WorkerResponse } from './protocol';
+
+export interface RunResult {
+  bytes: ArrayBuffer;
+  summary: JobSummary;
+}
+
+export interface Runner {
+  /** Finds the ledger in the file (the sheet given, or the one that looks most like a ledger). */
+  inspect(file: Blob, request: { fileName: string; language: Language; sheet?: string }, onProgress?: (stage: WebStage) => void): Promise<WorkbookInfo>;
+  /** Processes the file as `tricolor run` would with these options. */
+  run(file: Blob, options: RunOptions, onProgress?: (stage: WebStage) => void): Promise<RunResult>;
+  /** Ends the work under way; its promise rejects with a `RunnerCancelled`. */
+  cancel(): void;
+  /** False once the runner works in the page itself (no worker): big ledgers then hold the page. */
+  readonly inBackground: boolean;
+}
+
+/** A failure reported by the work itself, in words the page can show (see JobFailure). */
+export class RunnerFailure extends Error {
+  constructor(readonly failure: JobFailure) {
+    super(failure.message);
+    this.name = 'RunnerFailure';
+  }
+}
+
+export class RunnerCancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'RunnerCancelled';
+  }
+}
+
+type Handle = (request: WorkerRequest, post: (message: WorkerResponse) => void) => Promise<void>;
+
+/**
+ * Work in this thread: the same handler as the worker's, loaded on first use (a separate chunk,
+ * so the page does not carry the engine twice when the worker runs).
+ */
+async function inPageHandler(): Promise<Handle> {
+  const { handleRequest } = await import('./worker');
+  return handleRequest;
+}
+
+/** Lets the browser paint (the progress) before the page blocks on work. */
+const nextPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 30));
+
+/**
+ * The page's runner: each request in a fresh worker from `startWorker`, ended when it answers or
+ * on cancel(). When no worker can be started, or one fails to load before it says anything, the
+ * work runs in the page (same code) from then on.
+ */
+export function createWorkerRunner(startWorker: () => Worker | null): Runner {
+  let workerWorks = true;
+  let current: { worker: Worker | null; reject: (error: Error) => void } | null = null;
+
+  function viaWorker(request: WorkerRequest, onMessage: (m: WorkerResponse) => boolean): Promise<'unavailable' | void> {
+    const worker = workerWorks ? startWorker() : null;
+    if (!worker) {
+      workerWorks = false;
+      return Promise.resolve('unavailable');
+    }
+    return new Promise((resolve, reject) => {
+      let heard = false;
+      const end = () => {
+        worker.terminate();
+        if (current?.worker === worker) current = null;
+      };
+      current = { worker, reject: (e) => (end(), reject(e)) };
+      worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
+        heard = true;
+        if (onMessage(event.data)) {
+          end();
+          resolve();
+        }
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        end();
+        if (!heard) {
+          // The script did not load (or the browser refused it): do without a worker.
+          workerWorks = false;
+          resolve('unavailable');
+        } else reject(new RunnerFailure({ kind: 'unexpected', message: event.message || 'worker error' }));
+      };
+      worker.postMessage(request);
+    });
+  }
+
+  async function inPage(request: WorkerRequest, onMessage: (m: WorkerResponse) => boolean): Promise<void> {
+    let cancelled = false;
+    let rejectCancelled: (error: Error) => void = () => undefined;
+    const whenCancelled = new Promise<never>((_, reject) => (rejectCancelled = reject));
+    whenCancelled.catch(() => undefined);
+    const mine = { worker: null, reject: (e: Error) => ((cancelled = true), rejectCancelled(e)) };
+    current = mine;
+    try {
+      const handle = await Promise.race([inPageHandler(), whenCancelled]);
+      await Promise.race([nextPaint(), whenCancelled]);
+      await Promise.race([handle(request, (m) => void (cancelled || onMessage(m))), whenCancelled]);
+    } finally {
+      if (current === mine) current = null;
+    }
+  }
+
+  async function request<T>(message: WorkerRequest, onProgress: ((stage: WebStage) => void) | undefined, pick: (m: WorkerResponse) => T | undefined): Promise<T> {
+    runner.cancel();
+    let outcome: { value: T } | { failure: JobFailure } | null = null;
+    const onMessage = (m: WorkerResponse): boolean => {
+      if (m.type === 'progress') {
+        onProgress?.(m.stage);
+        return false;
+      }
+      if (m.type === 'failed') outcome = { failure: m.failure };
+      else {
+        const value = pick(m);
+        if (value !== undefined) outcome = { value };
+      }
+      return outcome !== null;
+    };
+    const via = await viaWorker(message, onMessage);
+    if (via === 'unavailable') await inPage(message, onMessage);
+    const done = outcome as { value: T } | { failure: JobFailure } | null;
+    if (!done) throw new RunnerFailure({ kind: 'unexpected', message: 'no answer' });
+    if ('failure' in done) throw new RunnerFailure(done.failure);
+    return done.value;
+  }
+
+  const runner: Runner = {
+    get inBackground() {
+      return workerWorks;
+    },
+    inspect: (file, r, onProgress) =>
+      request({ type: 'inspect', file, fileName: r.fileName, language: r.language, sheet: r.sheet }, onProgress, (m) => (m.type === 'inspected' ? m.info : undefined)),
+    run: (file, options, onProgress) =>
+      request({ type: 'run', file, options }, onProgress, (m) => (m.type === 'done' ? { bytes: m.bytes, summary: m.summary } : undefined)),
+    cancel() {
+      const c = current;
+      current = null;
+      c?.reject(new RunnerCancelled());
+    },
+  };
+  return runner;
+}

@@ -1,0 +1,331 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { defaultPeriod, describeProblem, formatDay, message, parseIsoDay, validatePreset, PresetError, CATALOGUE, type FieldName, type Language, type MessageCode } from '../core';
+import type { JobFailure, JobSummary, MappedColumn, RunOptions, WebStage, WorkbookInfo } from './protocol';
+import { correctedColumns } from './columns';
+import { RunnerCancelled, RunnerFailure, type Runner } from './runner';
+import { WEB_STRINGS, type WebStrings } from './strings';
+
+/** Object URLs for the download; injectable because jsdom has none. */
+export interface ObjectUrls {
+  create(blob: Blob): string;
+  revoke(url: string): void;
+}
+
+export const BROWSER_OBJECT_URLS: ObjectUrls = {
+  create: (blob) => URL.createObjectURL(blob),
+  revoke: (url) => URL.revokeObjectURL(url),
+};
+
+export interface WebAppProps {
+  runner: Runner;
+  /** Today on this computer, YYYY-MM-DD: the default as-of date. */
+  today: string;
+  /** The language the page opens in (Chinese unless the browser's is known and not Chinese). */
+  language?: Language;
+  objectUrls?: ObjectUrls;
+}
+
+export type DateProblem = 'required' | 'invalid' | 'order';
+
+/** Something the page could not do, kept as data so it can be worded in whichever language is on. */
+export type PageFailure = JobFailure | { kind: 'read'; file: string };
+
+export type PresetProblem = { kind: 'notJson'; file: string; detail: string } | { kind: 'invalid'; file: string; problems: { path: string; message: string }[] };
+
+export interface Result {
+  summary: JobSummary;
+  url: string;
+  /** The options it was made with, to tell when the page's options have moved on. */
+  key: string;
+}
+
+const optionsKey = (o: RunOptions) => JSON.stringify(o);
+
+/** The page's whole state: the file, its ledger and mapping, the options, the run and its result. */
+export function useWebApp({ runner, today, language: initialLanguage = 'zh', objectUrls = BROWSER_OBJECT_URLS }: WebAppProps) {
+  const [language, setLanguage] = useState<Language>(initialLanguage);
+  const t: WebStrings = WEB_STRINGS[language];
+
+  const [file, setFile] = useState<File | null>(null);
+  const [inspecting, setInspecting] = useState(false);
+  const [info, setInfo] = useState<WorkbookInfo | null>(null);
+  const [inspectFailure, setInspectFailure] = useState<PageFailure | null>(null);
+  const [sheetChoice, setSheetChoice] = useState<string | undefined>(undefined);
+  const [corrections, setCorrections] = useState<Partial<Record<FieldName, number | null>>>({});
+  const [lastCorrection, setLastCorrection] = useState<{ field: FieldName; column: string | null } | null>(null);
+
+  const [asOf, setAsOfDay] = useState(today);
+  const [period, setPeriodDays] = useState(() => periodFor(today));
+  const [periodTouched, setPeriodTouched] = useState(false);
+  const [mask, setMask] = useState(true);
+  const [preset, setPreset] = useState<{ file: string; name: string; json: unknown } | null>(null);
+  const [presetProblem, setPresetProblem] = useState<PresetProblem | null>(null);
+  const [dateProblems, setDateProblems] = useState<{ asOf?: DateProblem; from?: DateProblem; to?: DateProblem }>({});
+
+  const [stage, setStage] = useState<WebStage | 'preparing' | null>(null);
+  const [runFailure, setRunFailure] = useState<PageFailure | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
+
+  // The download URL lives as long as its result.
+  const urlRef = useRef<string | null>(null);
+  const replaceResult = useCallback(
+    (next: Result | null) => {
+      if (urlRef.current) objectUrls.revoke(urlRef.current);
+      urlRef.current = next?.url ?? null;
+      setResult(next);
+    },
+    [objectUrls],
+  );
+  useEffect(() => () => {
+    if (urlRef.current) objectUrls.revoke(urlRef.current);
+  }, [objectUrls]);
+
+  /** Finds the ledger (on `sheet`, or wherever it is); false when it failed (the failure is shown). */
+  const inspect = useCallback(
+    async (chosen: File, sheet: string | undefined): Promise<boolean> => {
+      setInspecting(true);
+      setInspectFailure(null);
+      try {
+        const found = await runner.inspect(chosen, { fileName: chosen.name, language, sheet });
+        setInfo(found);
+        setCorrections({});
+        setLastCorrection(null);
+        return true;
+      } catch (e) {
+        if (!(e instanceof RunnerCancelled)) setInspectFailure(failureFrom(e, chosen.name));
+        return false;
+      } finally {
+        setInspecting(false);
+      }
+    },
+    [runner, language],
+  );
+
+  const chooseFile = useCallback(
+    (chosen: File) => {
+      setFile(chosen);
+      setInfo(null);
+      setSheetChoice(undefined);
+      setRunFailure(null);
+      setStage(null);
+      replaceResult(null);
+      void inspect(chosen, undefined);
+    },
+    [inspect, replaceResult],
+  );
+
+  const chooseSheet = useCallback(
+    async (sheet: string) => {
+      if (!file) return;
+      // A sheet without a ledger leaves the one found before in place, with the reason shown.
+      if (await inspect(file, sheet)) setSheetChoice(sheet);
+    },
+    [file, inspect],
+  );
+
+  const columns: MappedColumn[] = useMemo(() => (info ? correctedColumns(info.columns, corrections) : []), [info, corrections]);
+
+  const correct = useCallback(
+    (index: number, field: FieldName | null) => {
+      const current = columns.find((c) => c.index === index);
+      if (!current || current.field === field) return;
+      if (field === null) {
+        if (!current.field) return;
+        const removed = current.field;
+        setCorrections((c) => ({ ...c, [removed]: null }));
+        setLastCorrection({ field: removed, column: null });
+      } else {
+        setCorrections((c) => ({ ...c, [field]: index }));
+        setLastCorrection({ field, column: current.column });
+      }
+    },
+    [columns],
+  );
+  const undoCorrections = useCallback(() => {
+    setCorrections({});
+    setLastCorrection(null);
+  }, []);
+
+  const setAsOf = useCallback(
+    (day: string) => {
+      setAsOfDay(day);
+      setDateProblems({});
+      // The period follows the as-of date until the user sets it.
+      if (!periodTouched && parseIsoDay(day) !== null) setPeriodDays(periodFor(day));
+    },
+    [periodTouched],
+  );
+  const setPeriod = useCallback((which: 'from' | 'to', day: string) => {
+    setPeriodTouched(true);
+    setPeriodDays((p) => ({ ...p, [which]: day }));
+    setDateProblems({});
+  }, []);
+
+  const choosePreset = useCallback(async (chosen: File) => {
+    let text: string;
+    try {
+      text = (await readText(chosen)).replace(/^\uFEFF/, '');
+    } catch (e) {
+      setPresetProblem({ kind: 'notJson', file: chosen.name, detail: e instanceof Error ? e.message : String(e) });
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      setPresetProblem({ kind: 'notJson', file: chosen.name, detail: e instanceof Error ? e.message : String(e) });
+      return;
+    }
+    try {
+      const valid = validatePreset(json as Parameters<typeof validatePreset>[0]);
+      setPreset({ file: chosen.name, name: valid.name, json });
+      setPresetProblem(null);
+    } catch (e) {
+      if (e instanceof PresetError) setPresetProblem({ kind: 'invalid', file: chosen.name, problems: e.problems });
+      else throw e;
+    }
+  }, []);
+  const clearPreset = useCallback(() => {
+    setPreset(null);
+    setPresetProblem(null);
+  }, []);
+
+  /** The options of a run as the page now stands, or null when a date is missing or wrong (problems shown). */
+  const currentOptions = useCallback(
+    (showProblems: boolean): RunOptions | null => {
+      if (!file) return null;
+      const problems: { asOf?: DateProblem; from?: DateProblem; to?: DateProblem } = {};
+      const check = (day: string): DateProblem | undefined => (!day ? 'required' : parseIsoDay(day) === null ? 'invalid' : undefined);
+      problems.asOf = check(asOf);
+      problems.from = check(period.from);
+      problems.to = check(period.to);
+      if (!problems.from && !problems.to && period.from > period.to) problems.to = 'order';
+      const bad = Object.values(problems).some(Boolean);
+      if (showProblems) setDateProblems(bad ? problems : {});
+      if (bad) return null;
+      const defaultP = periodFor(asOf);
+      const fieldColumns = Object.keys(corrections).length ? corrections : undefined;
+      return {
+        fileName: file.name,
+        language,
+        asOf,
+        // The default period is left to the engine, as the command leaves it without --period.
+        ...(period.from === defaultP.from && period.to === defaultP.to ? {} : { period: { from: period.from, to: period.to } }),
+        mask,
+        ...(preset ? { presetJson: preset.json } : {}),
+        ...(sheetChoice !== undefined ? { sheet: sheetChoice } : {}),
+        ...(fieldColumns ? { fieldColumns } : {}),
+      };
+    },
+    [file, asOf, period, corrections, language, mask, preset, sheetChoice],
+  );
+
+  const run = useCallback(async () => {
+    if (!file || !info) return;
+    const options = currentOptions(true);
+    if (!options) return;
+    setRunFailure(null);
+    setStage('preparing');
+    try {
+      const done = await runner.run(file, options, (s) => setStage(s));
+      const url = objectUrls.create(new Blob([done.bytes], { type: done.summary.mimeType }));
+      replaceResult({ summary: done.summary, url, key: optionsKey(options) });
+    } catch (e) {
+      if (e instanceof RunnerCancelled) return;
+      setRunFailure(failureFrom(e, file.name));
+    } finally {
+      setStage(null);
+    }
+  }, [file, info, currentOptions, runner, objectUrls, replaceResult]);
+
+  const cancel = useCallback(() => {
+    runner.cancel();
+    setStage(null);
+    setInspecting(false);
+  }, [runner]);
+
+  const optionsNow = currentOptions(false);
+  const stale = !!result && (!optionsNow || optionsKey(optionsNow) !== result.key);
+
+  return {
+    language,
+    setLanguage,
+    t,
+    file,
+    chooseFile,
+    inspecting,
+    info,
+    inspectFailure,
+    dismissInspectFailure: () => setInspectFailure(null),
+    chooseSheet,
+    columns,
+    corrections,
+    lastCorrection,
+    correct,
+    undoCorrections,
+    asOf,
+    setAsOf,
+    period,
+    setPeriod,
+    mask,
+    setMask,
+    preset,
+    presetProblem,
+    choosePreset,
+    clearPreset,
+    dateProblems,
+    running: stage !== null,
+    stage,
+    inBackground: runner.inBackground,
+    run,
+    cancel,
+    runFailure,
+    dismissRunFailure: () => setRunFailure(null),
+    result,
+    stale,
+  };
+}
+
+export type WebAppState = ReturnType<typeof useWebApp>;
+
+/** The as-of month up to the as-of date, as YYYY-MM-DD (the engine's default period). */
+export function periodFor(asOf: string): { from: string; to: string } {
+  const day = parseIsoDay(asOf);
+  if (day === null) return { from: '', to: '' };
+  const p = defaultPeriod(day);
+  return { from: formatDay(p.from), to: formatDay(p.to) };
+}
+
+function failureFrom(error: unknown, fileName: string): PageFailure {
+  if (error instanceof RunnerFailure) return error.failure;
+  if (error instanceof DOMException && error.name === 'NotReadableError') return { kind: 'read', file: fileName };
+  return { kind: 'unexpected', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** A failure in the page's language: catalogue messages are worded again, anything else as it came. */
+export function failureText(failure: PageFailure, language: Language): string {
+  const t = WEB_STRINGS[language];
+  switch (failure.kind) {
+    case 'workbook': {
+      // The catalogue's advice names the command's --sheet; on the page the sheet is picked from a list.
+      if (failure.code === 'ledger.notFound') return t.ledger.notFound(String(failure.params.sheet ?? ''));
+      return failure.code in CATALOGUE ? message(failure.code as MessageCode, language, failure.params) : failure.message;
+    }
+    case 'preset':
+      return failure.problems.map((p) => describeProblem(p, language)).join(language === 'zh' ? '；' : '; ');
+    case 'read':
+      return t.errors.readFailed(failure.file);
+    case 'unexpected':
+      return t.errors.unexpected(failure.message);
+  }
+}
+
+/** A chosen file's text (FileReader: Blob.text() is missing in older browsers). */
+function readText(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsText(file, 'utf-8');
+  });
+}
