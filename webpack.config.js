@@ -81,6 +81,10 @@ function rewriteManifestUrls(xml, baseUrl) {
   return out;
 }
 
+/** @microsoft/office-js's dist/ folder, and the files of it the task pane loads outside Excel. */
+const OFFICE_JS_DIST = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
+const OFFICE_JS_FILES = ['excel-web-16.00.js', 'en-us/office_strings.js'];
+
 const tsRule = (include, options) => ({ test: /\.tsx?$/, loader: 'ts-loader', include, options: { configFile: 'tsconfig.web.json', ...options } });
 
 module.exports = async (env, argv) => {
@@ -119,6 +123,11 @@ module.exports = async (env, argv) => {
         patterns: [
           { from: 'assets', to: 'assets' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => (release ? rewriteManifestUrls(content.toString('utf8'), baseUrl) : content) },
+          // Microsoft's Excel library (the minified build office.js loads in Excel on the web) and its
+          // strings, unmodified with their licence, for the task pane outside Excel: it runs the pane
+          // on an in-browser workbook (src/hosts/inbrowser/browser-library.ts loads officejs/…).
+          ...OFFICE_JS_FILES.map((file) => ({ from: path.join(OFFICE_JS_DIST, file), to: `officejs/${file}` })),
+          { from: path.join(OFFICE_JS_DIST, '..', 'LICENSE.md'), to: 'officejs/LICENSE.md' },
         ],
       }),
     ],

@@ -4,7 +4,7 @@
  * harness (office-runtime.ts's loadLibraryWith). The build ships the files under dist/officejs/
  * (webpack.config.js copies them from @microsoft/office-js).
  */
-import { libraryFiles, loadLibraryWith, type LibraryBuild } from './office-runtime';
+import { libraryFiles, loadedBuild, loadLibraryWith, type LibraryBuild } from './office-runtime';
 
 /** Where the build puts Microsoft's files, relative to the task pane's page. */
 export const DEFAULT_LIBRARY_BASE = 'officejs/';
@@ -30,9 +30,22 @@ async function textOf(url: string): Promise<string | null> {
   }
 }
 
+/**
+ * The objects office.js's loader left in the page when it found no Office host. The library cannot
+ * extend them (office.js makes Office.context — Microsoft.Office.WebExtension.context — non-configurable: "Cannot redefine property"), so
+ * they make way, as in Excel, where office.js loads the library before building them. (Declared
+ * with `var`, they can be overwritten but not deleted.) The pane is done with office.js by then:
+ * Office.onReady has answered.
+ */
+const OFFICE_JS_LOADER_GLOBALS = ['Office', 'OfficeExt', 'Microsoft'];
+
 /** Loads the build once into this page's globals (Excel, Office, OfficeExtension, OSF). */
 export function loadLibraryInPage(base: string = DEFAULT_LIBRARY_BASE, build: LibraryBuild = 'release'): Promise<void> {
   const baseUrl = new URL(base, document.baseURI);
+  if (loadedBuild() === null) {
+    const g = globalThis as unknown as Record<string, unknown>;
+    for (const name of OFFICE_JS_LOADER_GLOBALS) if (name in g) g[name] = undefined;
+  }
   const library = libraryFiles(build).library;
   return loadLibraryWith(build, async (file: string) => {
     const url = new URL(file, baseUrl).href;
