@@ -58,31 +58,28 @@ const nextPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 30));
  */
 export function createWorkerRunner(startWorker: () => Worker | null): Runner {
   let workerWorks = true;
-  let current: { worker: Worker | null; reject: (error: Error) => void } | null = null;
+  /** The request under way: cancel() runs its clean-ups (end the worker, reject the caller). */
+  let current: { cancelled: boolean; onCancel: (() => void)[] } | null = null;
 
-  function viaWorker(request: WorkerRequest, onMessage: (m: WorkerResponse) => boolean): Promise<'unavailable' | void> {
+  function viaWorker(request: WorkerRequest, onMessage: (m: WorkerResponse) => boolean, job: NonNullable<typeof current>): Promise<'unavailable' | void> {
     const worker = workerWorks ? startWorker() : null;
     if (!worker) {
       workerWorks = false;
       return Promise.resolve('unavailable');
     }
+    job.onCancel.push(() => worker.terminate());
     return new Promise((resolve, reject) => {
       let heard = false;
-      const end = () => {
-        worker.terminate();
-        if (current?.worker === worker) current = null;
-      };
-      current = { worker, reject: (e) => (end(), reject(e)) };
       worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
         heard = true;
         if (onMessage(event.data)) {
-          end();
+          worker.terminate();
           resolve();
         }
       };
       worker.onerror = (event) => {
         event.preventDefault();
-        end();
+        worker.terminate();
         if (!heard) {
           // The script did not load (or the browser refused it): do without a worker.
           workerWorks = false;
@@ -93,24 +90,19 @@ export function createWorkerRunner(startWorker: () => Worker | null): Runner {
     });
   }
 
-  async function inPage(request: WorkerRequest, onMessage: (m: WorkerResponse) => boolean): Promise<void> {
-    let cancelled = false;
-    let rejectCancelled: (error: Error) => void = () => undefined;
-    const whenCancelled = new Promise<never>((_, reject) => (rejectCancelled = reject));
-    whenCancelled.catch(() => undefined);
-    const mine = { worker: null, reject: (e: Error) => ((cancelled = true), rejectCancelled(e)) };
-    current = mine;
-    try {
-      const handle = await Promise.race([inPageHandler(), whenCancelled]);
-      await Promise.race([nextPaint(), whenCancelled]);
-      await Promise.race([handle(request, (m) => void (cancelled || onMessage(m))), whenCancelled]);
-    } finally {
-      if (current === mine) current = null;
-    }
+  async function inPage(request: WorkerRequest, onMessage: (m: WorkerResponse) => boolean, job: NonNullable<typeof current>): Promise<void> {
+    const handle = await inPageHandler();
+    await nextPaint();
+    if (job.cancelled) return;
+    await handle(request, (m) => void (job.cancelled || onMessage(m)));
   }
 
   async function request<T>(message: WorkerRequest, onProgress: ((stage: WebStage) => void) | undefined, pick: (m: WorkerResponse) => T | undefined): Promise<T> {
     runner.cancel();
+    const job: NonNullable<typeof current> = { cancelled: false, onCancel: [] };
+    current = job;
+    const cancelled = new Promise<never>((_, reject) => job.onCancel.push(() => reject(new RunnerCancelled())));
+    cancelled.catch(() => undefined);
     let outcome: { value: T } | { failure: JobFailure } | null = null;
     const onMessage = (m: WorkerResponse): boolean => {
       if (m.type === 'progress') {
@@ -124,8 +116,12 @@ export function createWorkerRunner(startWorker: () => Worker | null): Runner {
       }
       return outcome !== null;
     };
-    const via = await viaWorker(message, onMessage);
-    if (via === 'unavailable') await inPage(message, onMessage);
+    try {
+      const via = await Promise.race([viaWorker(message, onMessage, job), cancelled]);
+      if (via === 'unavailable') await Promise.race([inPage(message, onMessage, job), cancelled]);
+    } finally {
+      if (current === job) current = null;
+    }
     const done = outcome as { value: T } | { failure: JobFailure } | null;
     if (!done) throw new RunnerFailure({ kind: 'unexpected', message: 'no answer' });
     if ('failure' in done) throw new RunnerFailure(done.failure);
@@ -141,9 +137,11 @@ export function createWorkerRunner(startWorker: () => Worker | null): Runner {
     run: (file, options, onProgress) =>
       request({ type: 'run', file, options }, onProgress, (m) => (m.type === 'done' ? { bytes: m.bytes, summary: m.summary } : undefined)),
     cancel() {
-      const c = current;
+      const job = current;
       current = null;
-      c?.reject(new RunnerCancelled());
+      if (!job || job.cancelled) return;
+      job.cancelled = true;
+      for (const f of job.onCancel) f();
     },
   };
   return runner;

@@ -1,0 +1,127 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { RunOptions, WorkerRequest, WorkerResponse } from './protocol';
+import { runJob } from './run-job';
+import { createWorkerRunner, RunnerCancelled, RunnerFailure } from './runner';
+import { handleRequest } from './worker';
+
+const LEDGER = new Uint8Array(fs.readFileSync(path.resolve(__dirname, '../../test/fixtures/excel-everything.xlsx')));
+const OPTIONS: RunOptions = { fileName: 'excel-everything.xlsx', language: 'zh', asOf: '2020-06-30', mask: true };
+
+/**
+ * A Worker as the page sees one, running worker.ts's handler on the messages it is posted (as the
+ * real worker does, without a thread), or failing to load when told to.
+ */
+class FakeWorker {
+  static started: FakeWorker[] = [];
+  onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  terminated = false;
+  posted: WorkerRequest[] = [];
+  constructor(private readonly behaviour: 'works' | 'fails to load' | 'crashes after progress' | 'never answers' = 'works') {
+    FakeWorker.started.push(this);
+  }
+  postMessage(request: WorkerRequest) {
+    this.posted.push(request);
+    setTimeout(() => {
+      if (this.terminated) return;
+      if (this.behaviour === 'fails to load') return this.error('Failed to load web-worker.js');
+      if (this.behaviour === 'never answers') return this.deliver({ type: 'progress', stage: 'load' });
+      if (this.behaviour === 'crashes after progress') {
+        this.deliver({ type: 'progress', stage: 'load' });
+        return this.error('Out of memory');
+      }
+      void handleRequest(request, (message) => this.deliver(message));
+    }, 0);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  private deliver(message: WorkerResponse) {
+    if (!this.terminated) this.onmessage?.({ data: structuredClone(message) } as MessageEvent<WorkerResponse>);
+  }
+  private error(message: string) {
+    this.onerror?.({ message, preventDefault: () => undefined } as ErrorEvent);
+  }
+}
+
+const asWorker = (w: FakeWorker) => w as unknown as Worker;
+
+beforeEach(() => {
+  FakeWorker.started = [];
+});
+
+describe('createWorkerRunner', () => {
+  it('runs each request in a fresh worker, relays the stages and ends the worker with the answer', async () => {
+    const runner = createWorkerRunner(() => asWorker(new FakeWorker()));
+    const stages: string[] = [];
+    const done = await runner.run(new Blob([LEDGER]), OPTIONS, (s) => stages.push(s));
+    expect(stages).toEqual(['load', 'read', 'triage', 'write', 'preview']);
+    expect(Buffer.from(done.bytes).equals(Buffer.from(runJob(LEDGER, OPTIONS).bytes))).toBe(true);
+    expect(done.summary.counts.disputes).toBe(32);
+    const info = await runner.inspect(new Blob([LEDGER]), { fileName: 'a.xlsx', language: 'zh' });
+    expect(info.sheet).toBe('矛盾纠纷台账');
+    expect(FakeWorker.started.map((w) => [w.posted[0].type, w.terminated])).toEqual([
+      ['run', true],
+      ['inspect', true],
+    ]);
+    expect(runner.inBackground).toBe(true);
+  });
+
+  it('a failure in the worker comes back as a RunnerFailure with the words for the page', async () => {
+    const runner = createWorkerRunner(() => asWorker(new FakeWorker()));
+    const failed = runner.inspect(new Blob([new Uint8Array([1, 2, 3])]), { fileName: 'x.xlsx', language: 'en' });
+    await expect(failed).rejects.toBeInstanceOf(RunnerFailure);
+    await expect(failed).rejects.toMatchObject({ failure: { kind: 'workbook', code: 'file.notWorkbook', params: { file: 'x.xlsx' } } });
+  });
+
+  it('where no worker can start (Chromium on file://), the same work runs in the page, and says so', async () => {
+    const runner = createWorkerRunner(() => null);
+    const stages: string[] = [];
+    const done = await runner.run(new Blob([LEDGER]), OPTIONS, (s) => stages.push(s));
+    expect(stages).toEqual(['load', 'read', 'triage', 'write', 'preview']);
+    expect(Buffer.from(done.bytes).equals(Buffer.from(runJob(LEDGER, OPTIONS).bytes))).toBe(true);
+    expect(runner.inBackground).toBe(false);
+  });
+
+  it('a worker that fails to load before it says anything: the page does the work, and does not try workers again', async () => {
+    let starts = 0;
+    const runner = createWorkerRunner(() => (starts++, asWorker(new FakeWorker('fails to load'))));
+    const info = await runner.inspect(new Blob([LEDGER]), { fileName: 'a.xlsx', language: 'zh' });
+    expect(info.headerRows).toEqual([3, 4]);
+    expect(runner.inBackground).toBe(false);
+    await runner.run(new Blob([LEDGER]), OPTIONS);
+    expect(starts).toBe(1);
+  });
+
+  it('a worker that dies during the work is a failure, not a reason to work in the page', async () => {
+    const runner = createWorkerRunner(() => asWorker(new FakeWorker('crashes after progress')));
+    await expect(runner.run(new Blob([LEDGER]), OPTIONS)).rejects.toMatchObject({ failure: { kind: 'unexpected', message: 'Out of memory' } });
+    expect(runner.inBackground).toBe(true);
+    expect(FakeWorker.started[0].terminated).toBe(true);
+  });
+
+  it('cancel() ends the worker and rejects with RunnerCancelled; a new request cancels the one before', async () => {
+    const runner = createWorkerRunner(() => asWorker(new FakeWorker('never answers')));
+    const first = runner.run(new Blob([LEDGER]), OPTIONS);
+    await new Promise((r) => setTimeout(r, 5));
+    runner.cancel();
+    await expect(first).rejects.toBeInstanceOf(RunnerCancelled);
+    expect(FakeWorker.started[0].terminated).toBe(true);
+    const second = runner.run(new Blob([LEDGER]), OPTIONS);
+    const third = runner.inspect(new Blob([LEDGER]), { fileName: 'a.xlsx', language: 'zh' });
+    await expect(second).rejects.toBeInstanceOf(RunnerCancelled);
+    expect(FakeWorker.started[1].terminated).toBe(true);
+    runner.cancel();
+    await expect(third).rejects.toBeInstanceOf(RunnerCancelled);
+  });
+
+  it('cancel() before in-page work starts stops it', async () => {
+    const runner = createWorkerRunner(() => null);
+    const stages: string[] = [];
+    const run = runner.run(new Blob([LEDGER]), OPTIONS, (s) => stages.push(s));
+    runner.cancel();
+    await expect(run).rejects.toBeInstanceOf(RunnerCancelled);
+    expect(stages).toEqual([]);
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * A Runner for the page's tests: answers with the ledger and summary below (or the failures it is
+ * told to give), reports every stage, can hold a run until released, and records every call.
+ */
+import { WEB_STAGES, type JobFailure, type JobSummary, type RunOptions, type WebStage, type WorkbookInfo } from '../protocol';
+import { RunnerCancelled, RunnerFailure, type RunResult, type Runner } from '../runner';
+
+export const INFO: WorkbookInfo = {
+  fileName: '十一月台账.xlsx',
+  sheet: '台账',
+  sheets: ['说明', '台账', '统计'],
+  headerRows: [3, 4],
+  columns: [
+    { index: 0, column: 'A', header: '序号', field: 'serial' },
+    { index: 1, column: 'B', header: '受理日期', field: 'registered' },
+    { index: 2, column: 'C', header: '当事人', field: 'parties' },
+    { index: 3, column: 'D', header: '纠纷类型', field: 'type' },
+    { index: 4, column: 'E', header: '简要情况', field: 'description' },
+    { index: 5, column: 'F', header: '化解情况', field: 'status' },
+    { index: 6, column: 'G', header: '包案人员', field: null },
+  ],
+};
+
+const day = (iso: string) => Math.round(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86400000);
+
+export const SUMMARY: JobSummary = {
+  outputName: '十一月台账.tricolor.xlsx',
+  mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  sheet: '台账',
+  headerRows: [3, 4],
+  columns: INFO.columns,
+  counts: { disputes: 3, byLevel: { red: 1, yellow: 1, green: 1 }, dueToday: 1, overdue: 2, unreadableRows: 1, needsReview: 0 },
+  asOf: '2026-11-30',
+  period: { from: '2026-11-01', to: '2026-11-30' },
+  issues: [{ row: 7, cell: 'B7', message: '台账!B7 的日期“去年”无法识别，请改为 2026-05-21 或 2026年5月21日 的写法' }],
+  issueCount: 1,
+  preview: {
+    columns: [
+      { column: 'A', header: '序号', own: false },
+      { column: 'B', header: '受理日期', own: false },
+      { column: 'E', header: '简要情况', own: false },
+      { column: 'H', header: '建议等级', own: true },
+      { column: 'I', header: '判定依据', own: true },
+    ],
+    rows: [
+      { row: 5, level: 'red', cells: ['1', '2026-11-02', '一方持刀威胁', '红', '人身安全威胁：“持刀”'] },
+      { row: 6, level: 'yellow', cells: ['2', '2026-11-10', '宅基地边界争议', '黄', '敏感类型：“宅基地”'] },
+      { row: 7, level: 'green', cells: ['3', '去年', '噪音', '绿', '未触发预警规则'] },
+    ],
+    truncated: false,
+  },
+  reports: [
+    {
+      name: '回访清单',
+      columnWidths: [6, 12, 10],
+      rows: [
+        [{ value: '回访清单（截至 2026-11-30）', style: 'title' }, { value: null }, { value: null }],
+        [{ value: '序号', style: 'header' }, { value: '下次回访', style: 'header' }, { value: '等级', style: 'header' }],
+        [{ value: 1, style: 'number' }, { value: day('2026-11-03'), style: 'date' }, { value: '红', style: 'red' }],
+      ],
+      merges: [{ top: 0, left: 0, bottom: 0, right: 2 }],
+      totalRows: 3,
+    },
+    {
+      name: '联席会议汇总',
+      columnWidths: [12, 10],
+      rows: [
+        [{ value: '联席会议矛盾纠纷汇总（2026-11-01 至 2026-11-30）', style: 'title' }, { value: null }],
+        [{ value: '调处率', style: 'header' }, { value: 0.75, style: 'percent' }],
+      ],
+      merges: [{ top: 0, left: 0, bottom: 0, right: 1 }],
+      totalRows: 2,
+    },
+  ],
+  writtenParts: ['xl/worksheets/sheet2.xml'],
+};
+
+type Call = { method: 'inspect'; fileName: string; request: { fileName: string; language: string; sheet?: string } } | { method: 'run'; fileName: string; options: RunOptions } | { method: 'cancel' };
+
+export class FakeRunner implements Runner {
+  inBackground = true;
+  readonly calls: Call[] = [];
+  info: WorkbookInfo = INFO;
+  summary: JobSummary = SUMMARY;
+  bytes = new Uint8Array([80, 75, 5, 6]);
+  inspectFailure: JobFailure | null = null;
+  runFailure: JobFailure | null = null;
+  /** Sheets that hold no ledger: inspecting them fails with ledger.notFound. */
+  sheetsWithoutLedger = new Set(['说明']);
+  private held: { promise: Promise<void>; release: () => void } | null = null;
+  private pending: ((error: Error) => void) | null = null;
+
+  /** The next runs stop after their first stage until the returned function is called. */
+  hold(): () => void {
+    let release = () => undefined as void;
+    const promise = new Promise<void>((resolve) => (release = resolve));
+    this.held = { promise, release };
+    return () => {
+      this.held = null;
+      release();
+    };
+  }
+
+  callsTo<M extends Call['method']>(method: M): Extract<Call, { method: M }>[] {
+    return this.calls.filter((c): c is Extract<Call, { method: M }> => c.method === method);
+  }
+
+  async inspect(file: Blob, request: { fileName: string; language: 'zh' | 'en'; sheet?: string }, onProgress?: (stage: WebStage) => void): Promise<WorkbookInfo> {
+    this.calls.push({ method: 'inspect', fileName: (file as File).name, request });
+    onProgress?.('load');
+    await Promise.resolve();
+    if (this.inspectFailure) throw new RunnerFailure(this.inspectFailure);
+    if (request.sheet && this.sheetsWithoutLedger.has(request.sheet))
+      throw new RunnerFailure({ kind: 'workbook', code: 'ledger.notFound', params: { file: request.fileName, sheet: request.sheet }, message: `在“${request.sheet}”中找不到台账表头` });
+    return { ...this.info, fileName: request.fileName, sheet: request.sheet ?? this.info.sheet };
+  }
+
+  async run(file: Blob, options: RunOptions, onProgress?: (stage: WebStage) => void): Promise<RunResult> {
+    this.calls.push({ method: 'run', fileName: (file as File).name, options });
+    const cancelled = new Promise<never>((_, reject) => (this.pending = reject));
+    cancelled.catch(() => undefined);
+    for (const stage of WEB_STAGES) {
+      onProgress?.(stage);
+      if (stage === 'load' && this.held) await Promise.race([this.held.promise, cancelled]);
+      await Promise.resolve();
+    }
+    this.pending = null;
+    if (this.runFailure) throw new RunnerFailure(this.runFailure);
+    return { bytes: this.bytes.slice().buffer, summary: this.summary };
+  }
+
+  cancel(): void {
+    this.calls.push({ method: 'cancel' });
+    this.pending?.(new RunnerCancelled());
+    this.pending = null;
+  }
+}
