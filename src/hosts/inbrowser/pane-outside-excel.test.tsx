@@ -1,0 +1,92 @@
+/** @jest-environment jsdom */
+/**
+ * src/taskpane/main.tsx, the pane's entry point: inside Excel it builds the Office.js host as before;
+ * with no Office host it offers a ledger file and runs the pane on the in-browser workbook. The
+ * in-browser start-up itself is tested in start.test.ts; here it is replaced by a fake host.
+ */
+import '../../taskpane/testing/dom-shims';
+// From @testing-library/dom, not /react: nothing here goes through the outer React's act().
+import { screen, waitFor } from '@testing-library/dom';
+import userEvent from '@testing-library/user-event';
+import { FakeHost } from '../../taskpane/testing/fake-host';
+
+const started: { bytes: Uint8Array; fileName: string; options: unknown }[] = [];
+jest.mock('./index', () => ({
+  startInBrowserExcel: async (bytes: Uint8Array, fileName: string, options: unknown) => {
+    started.push({ bytes, fileName, options });
+    if (fileName.endsWith('.txt')) throw new Error(`“${fileName}”不是 Excel 工作簿`);
+    return { host: new FakeHost(), workbook: null, excel: null, download: () => null, dispose: () => undefined };
+  },
+}));
+const officeHosts: unknown[] = [];
+jest.mock('../officejs', () => ({
+  createOfficeAddinHost: (options: unknown) => {
+    officeHosts.push(options);
+    return new FakeHost();
+  },
+}));
+
+type OfficeStub = { onReady(callback: (info: { host: string | null }) => void): void; context?: { displayLanguage?: string } };
+const g = globalThis as unknown as { Office?: OfficeStub };
+
+/**
+ * Loads main.tsx afresh (it starts on import) into a new #root. Its React is the isolated registry's,
+ * not the one testing-library's act() drives, so the test waits for what it renders (findBy, waitFor)
+ * and React is told not to expect act().
+ */
+async function loadMain(office: OfficeStub | undefined) {
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+  document.body.innerHTML = '<div id="root"></div>';
+  if (office) g.Office = office;
+  else delete g.Office;
+  jest.isolateModules(() => {
+    require('../../taskpane/main'); // eslint-disable-line @typescript-eslint/no-require-imports -- main.tsx starts on import; each test loads it afresh
+  });
+}
+
+// The browser's language decides the pane's outside Excel: a Chinese browser here.
+beforeAll(() => Object.defineProperty(window.navigator, 'language', { value: 'zh-CN', configurable: true }));
+
+afterEach(() => {
+  delete g.Office;
+  started.length = 0;
+  officeHosts.length = 0;
+});
+
+/** A file of ASCII `content` (File.arrayBuffer and TextEncoder are missing from jsdom). */
+function file(content: string, name: string): File {
+  const f = new File([content], name);
+  Object.defineProperty(f, 'arrayBuffer', { value: async () => Uint8Array.from(content, (c) => c.charCodeAt(0)).buffer });
+  return f;
+}
+
+describe('the task pane’s entry point', () => {
+  it('inside Excel builds the Office.js host and shows the pane, with no file chooser', async () => {
+    await loadMain({ onReady: (cb) => cb({ host: 'Excel' }), context: { displayLanguage: 'zh-CN' } });
+    expect(officeHosts).toHaveLength(1);
+    expect(await screen.findByRole('tab', { name: '检测' })).toBeTruthy();
+    expect(screen.queryByLabelText('选择台账文件 / Open a ledger file')).toBeNull();
+  });
+
+  it('with no Office host offers a ledger file, then runs the pane on the in-browser workbook', async () => {
+    await loadMain({ onReady: (cb) => cb({ host: null }) });
+    expect(officeHosts).toHaveLength(0);
+    expect(screen.queryByRole('tab', { name: '检测' })).toBeNull();
+    const input = (await screen.findByLabelText('选择台账文件 / Open a ledger file')) as HTMLInputElement;
+    expect(input.type).toBe('file');
+    const user = userEvent.setup({ delay: null });
+    await user.upload(input, file('PK\x03\x04', '台账.xlsx'));
+    expect(await screen.findByRole('tab', { name: '检测' })).toBeTruthy();
+    expect(started.map((s) => [s.fileName, s.bytes.length])).toEqual([['台账.xlsx', 4]]);
+    expect(await screen.findByText('已打开 台账.xlsx（浏览器内存中的副本）')).toBeTruthy();
+  });
+
+  it('says why a file cannot be opened, and starts the same way when office.js is missing altogether', async () => {
+    await loadMain(undefined);
+    // The chooser's accept list would keep the file picker from offering notes.txt; a drop or "all files" can still give it.
+    const user = userEvent.setup({ delay: null, applyAccept: false });
+    await user.upload(await screen.findByLabelText('选择台账文件 / Open a ledger file'), file('x', 'notes.txt'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('无法打开：“notes.txt”不是 Excel 工作簿'));
+    expect(screen.queryByRole('tab', { name: '检测' })).toBeNull();
+  });
+});
