@@ -7,6 +7,7 @@ import { processWorkbook, readEntry, readZip, WorkbookError } from '../hosts/xls
 import type { RunOptions, WorkerResponse } from './protocol';
 import { correctedColumns, failureOf, inspectWorkbook, runJob, PREVIEW_ROWS, WebPresetError } from './run-job';
 import { handleRequest } from './worker';
+import { makeBigLedger } from '../../scripts/sample/make-big-ledger';
 
 const FIXTURES = path.resolve(__dirname, '../../test/fixtures');
 const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(FIXTURES, name)));
@@ -145,9 +146,20 @@ describe('runJob: the summary the page shows', () => {
     expect(summary.issues.map((i) => i.message)).toEqual(job.issues.map((i) => i.message));
   });
 
-  it('shows only the first rows of a big ledger, and counts them all', () => {
-    const big = runJob(fixture('excel-everything.xlsx'), BASE);
-    expect(big.summary.preview.rows.length).toBeLessThanOrEqual(PREVIEW_ROWS);
+  it('shows only the first rows of a big ledger (read from the top of the sheet only), and counts them all', () => {
+    const { summary: big, job: bigJob } = runJob(makeBigLedger(1500), { ...BASE, fileName: 'big.xlsx', asOf: '2026-11-30' });
+    expect(big.counts.disputes).toBe(1500);
+    expect(big.preview.truncated).toBe(true);
+    expect(big.preview.rows).toHaveLength(PREVIEW_ROWS);
+    const firstShown = bigJob.plan.firstDataRow + 1;
+    expect(big.preview.rows.map((r) => r.row)).toEqual(Array.from({ length: PREVIEW_ROWS }, (_, i) => firstShown + i));
+    // Each row as the output holds it: the user's serial number and the add-in's suggestion, with its level.
+    const column = (header: string) => big.preview.columns.findIndex((c) => c.header === header);
+    const disputes = bigJob.disputes.slice(0, PREVIEW_ROWS);
+    const suggested = bigJob.plan.columns.find((c) => c.key === 'suggested')!.cells.slice(0, PREVIEW_ROWS);
+    expect(big.preview.rows.map((r) => [r.level, r.cells[column('序号')], r.cells[column('建议等级')]])).toEqual(
+      disputes.map((d, i) => [d.triage.effective, d.record.text.serial, suggested[i].value]),
+    );
   });
 });
 

@@ -26,6 +26,7 @@ import {
   type SheetGrid,
   type TriagePreset,
 } from '../core';
+import { Inflate } from 'fflate';
 import { processWorkbook, readEntry, readZip, WorkbookError, type DeflateCodec, type WorkbookJobOptions } from '../hosts/xlsx';
 import { readRelationships, readSheetEntries, relsPathOf, resolveTarget, workbookUses1904, type SheetEntry } from '../hosts/xlsx/package-parts';
 import { readSharedStrings, readSheetXml } from '../hosts/xlsx/sheet-reader';
@@ -194,9 +195,46 @@ class PackageView {
     return new TextDecoder().decode(readEntry(entry));
   }
 
-  grid(sheet: { entry: SheetEntry; part: string }, maxRows?: number): SheetGrid {
+  /**
+   * The part's text up to and including sheet row `rows` (1-based), closed after it: only as much
+   * of the part is inflated and decoded as those rows need, so the top of a 100,000-row sheet is
+   * read in a moment. The whole part when it is short or stored uncompressed.
+   */
+  textOfRows(part: string, rows: number): string {
+    const entry = this.entries.get(part);
+    if (!entry?.record || entry.method !== 8) return this.text(part);
+    const decoder = new TextDecoder();
+    let text = '';
+    let rowTags = 0;
+    let scanFrom = 0;
+    let cut = -1;
+    const inflater = new Inflate((chunk) => {
+      if (cut >= 0) return;
+      text += decoder.decode(chunk, { stream: true });
+      // The (rows + 1)-th <row> tag has r > rows (numbers only grow): every row wanted is complete before it.
+      const tag = /<row[\s>/]/g;
+      tag.lastIndex = scanFrom;
+      let end = scanFrom;
+      for (let m = tag.exec(text); m; m = tag.exec(text)) {
+        end = tag.lastIndex;
+        if (++rowTags > rows) {
+          cut = m.index;
+          return;
+        }
+      }
+      // A tag cut off at the end of this chunk is counted with the next one.
+      scanFrom = Math.max(end, text.length - 4);
+    });
+    const data = entry.record.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    const step = 1 << 16;
+    for (let at = 0; at < data.length && cut < 0; at += step) inflater.push(data.subarray(at, at + step), at + step >= data.length);
+    return cut < 0 ? text : `${text.slice(0, cut)}</sheetData></worksheet>`;
+  }
+
+  grid(sheet: { entry: SheetEntry; part: string }, maxRows?: number, prefixOnly = false): SheetGrid {
+    const xml = prefixOnly && maxRows !== undefined ? this.textOfRows(sheet.part, maxRows) : this.text(sheet.part);
     return {
-      ...readSheetXml(this.text(sheet.part), {
+      ...readSheetXml(xml, {
         name: sheet.entry.name,
         sharedStrings: this.sharedStrings,
         formatOf: this.styles.formatOf,
@@ -277,7 +315,7 @@ function previewLedger(output: Uint8Array, job: LedgerJob): LedgerPreview {
   const view = new PackageView(output, '', 'zh');
   const sheet = view.sheets.find((s) => s.entry.name === plan.sheet);
   const lastRow = Math.min(plan.lastDataRow, plan.firstDataRow + PREVIEW_ROWS - 1);
-  const grid = sheet ? view.grid(sheet, lastRow + 1) : null;
+  const grid = sheet ? view.grid(sheet, lastRow + 1, true) : null;
   const ownCols = new Map(plan.columns.map((c) => [c.col, c.header]));
   const right = Math.max(layout.lastCol, ...plan.columns.map((c) => c.col));
   const columns: LedgerPreview['columns'] = [];
