@@ -1,0 +1,93 @@
+/**
+ * The offline web page (dist/web.html) in chromium with the network cut off: open the sample
+ * ledger through the file input, process it as of 2026-11-30 for the November meeting, check the
+ * counts the page shows, download the result and compare it part by part with what
+ * `tricolor run` writes for the same options. Axe scan; docs/images/web.png.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main, type Io } from '../../src/cli/main';
+import { readEntry, readZip } from '../../src/hosts/xlsx';
+import { ROOT, describeViolations, launchBrowser, openIsolatedPage, seriousAxeViolations, startPreviewServer, type Browser, type PreviewServer } from './browser';
+
+const SAMPLE = path.join(ROOT, 'assets', 'sample-ledger.xlsx');
+const AS_OF = '2026-11-30';
+const PERIOD = { from: '2026-11-01', to: '2026-11-30' };
+
+/** What `tricolor run SAMPLE --as-of … --period … --out X --force` writes. */
+function commandOutput(dir: string): Uint8Array {
+  const out = path.join(dir, 'cli.tricolor.xlsx');
+  const err: string[] = [];
+  const io: Io = { stdout: () => undefined, stderr: (s) => err.push(s), today: () => AS_OF };
+  const code = main(['run', SAMPLE, '--as-of', AS_OF, '--period', `${PERIOD.from}..${PERIOD.to}`, '--out', out, '--force'], io);
+  if (code !== 0) throw new Error(`tricolor run failed (${code}): ${err.join('')}`);
+  return new Uint8Array(fs.readFileSync(out));
+}
+
+/** Every part in order with its uncompressed content (zip timestamps and compression aside). */
+function parts(bytes: Uint8Array): { name: string; content: Buffer }[] {
+  return readZip(bytes).map((e) => ({ name: e.name, content: Buffer.from(readEntry(e)) }));
+}
+
+describe('offline web page', () => {
+  let server: PreviewServer;
+  let browser: Browser;
+  let dir: string;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tricolor-e2e-web-'));
+    server = await startPreviewServer();
+    browser = await launchBrowser({ acceptDownloads: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('processes the sample ledger offline and gives the command’s workbook', async () => {
+    const { page, network } = await openIsolatedPage(browser);
+    try {
+      const response = await page.goto(`${server.url}web.html`, { waitUntil: 'load' });
+      expect(response?.status()).toBe(200);
+
+      await page.getByLabel('台账文件（.xlsx 或 .xlsm）').setInputFiles(SAMPLE);
+      await page.getByText('矛盾纠纷台账').first().waitFor();
+      await page.getByLabel('截至日期').fill(AS_OF);
+      await page.getByLabel('联席会议起始日期').fill(PERIOD.from);
+      await page.getByLabel('联席会议截止日期').fill(PERIOD.to);
+      await page.getByRole('button', { name: '开始处理' }).click();
+
+      const download = page.getByRole('link', { name: /下载处理后的工作簿/ }).or(page.getByRole('button', { name: /下载处理后的工作簿/ }));
+      await download.waitFor({ timeout: 60_000 });
+      const text = await page.evaluate(() => document.body.innerText);
+      expect(text).toContain('红 14');
+      expect(text).toContain('黄 28');
+      expect(text).toContain('绿 258');
+      expect(text).toContain('共 300 件纠纷');
+      expect(text).toMatch(/今日到期回访\s*2 件/);
+      expect(text).toMatch(/回访已逾期\s*125 件/);
+      expect(text).toMatch(/无法读取的行\s*3 行/);
+
+      const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+      expect(file.suggestedFilename()).toBe('sample-ledger.tricolor.xlsx');
+      const saved = path.join(dir, 'web.tricolor.xlsx');
+      await file.saveAs(saved);
+
+      const web = parts(new Uint8Array(fs.readFileSync(saved)));
+      const cli = parts(commandOutput(dir));
+      expect(web.map((p) => p.name)).toEqual(cli.map((p) => p.name));
+      expect(web.filter((p, i) => !p.content.equals(cli[i].content)).map((p) => p.name)).toEqual([]);
+
+      expect(network.blocked).toEqual([]);
+      expect(network.servedLocally).toEqual([]);
+      expect(network.errors).toEqual([]);
+
+      expect(describeViolations(await seriousAxeViolations(page))).toBe('');
+      fs.mkdirSync(path.join(ROOT, 'docs', 'images'), { recursive: true });
+      await page.screenshot({ path: path.join(ROOT, 'docs', 'images', 'web.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+});
