@@ -97,7 +97,7 @@ function startServer({ root = DIST, port = 8080 } = {}) {
 /** The pages a person can open, with a word on each. */
 function pageList(url) {
   const pages = [
-    ['taskpane.html', '任务窗格（为 Excel 而做，在浏览器中只是界面外壳）· the task pane (made for Excel; in a browser only its shell)'],
+    ['taskpane.html', '任务窗格（在 Excel 之外可选择台账文件试用）· the task pane (outside Excel: open a ledger file to try it)'],
     ['web.html', '离线网页 · the offline web page'],
     ['help.html', '帮助 · help'],
   ];

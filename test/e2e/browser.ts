@@ -74,13 +74,16 @@ export interface NetworkLog {
   errors: string[];
 }
 
-function isLoopback(url: string): boolean {
-  let host: string;
+/** A URL on this computer: http(s) to the loopback, or a file: URL (a page opened from disk). */
+function isLocal(url: string): boolean {
+  let parsed: URL;
   try {
-    host = new URL(url).hostname;
+    parsed = new URL(url);
   } catch {
     return false;
   }
+  if (parsed.protocol === 'file:') return true;
+  const host = parsed.hostname;
   return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
 }
 
@@ -95,7 +98,7 @@ export async function openIsolatedPage(browser: Browser, options: { viewport?: {
   const network: NetworkLog = { blocked: [], servedLocally: [], errors: [] };
   await page.route('**/*', async (route) => {
     const url = route.request().url();
-    if (isLoopback(url)) return route.continue();
+    if (isLocal(url)) return route.continue();
     const local = localOfficeJs(url);
     if (local) {
       network.servedLocally.push(url);

@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { main, type Io } from '../../src/cli/main';
 import { readEntry, readZip } from '../../src/hosts/xlsx';
 import { ROOT, describeViolations, launchBrowser, openIsolatedPage, seriousAxeViolations, startPreviewServer, type Browser, type PreviewServer } from './browser';
@@ -45,40 +46,52 @@ describe('offline web page', () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('processes the sample ledger offline and gives the command’s workbook', async () => {
-    const { page, network } = await openIsolatedPage(browser);
+  /**
+   * Opens `url`, processes the sample ledger with the command's options, checks the counts, and
+   * returns the page (still open) with the downloaded workbook's parts.
+   */
+  async function processSample(url: string, saveAs: string) {
+    const opened = await openIsolatedPage(browser);
+    const { page } = opened;
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    await page.goto(url, { waitUntil: 'load' });
+    await page.getByLabel('台账文件（.xlsx 或 .xlsm）').setInputFiles(SAMPLE);
+    await page.getByText('矛盾纠纷台账').first().waitFor();
+    await page.getByLabel('截至日期').fill(AS_OF);
+    await page.getByLabel('联席会议起始日期').fill(PERIOD.from);
+    await page.getByLabel('联席会议截止日期').fill(PERIOD.to);
+    await page.getByRole('button', { name: '开始处理' }).click();
+
+    const download = page.getByRole('link', { name: /下载处理后的工作簿/ }).or(page.getByRole('button', { name: /下载处理后的工作簿/ }));
+    await download.waitFor({ timeout: 60_000 });
+    const text = await page.evaluate(() => document.body.innerText);
+    expect(text).toContain('共 300 件纠纷');
+    expect(text).toContain('红 14');
+    expect(text).toContain('黄 28');
+    expect(text).toContain('绿 258');
+    expect(text).toMatch(/今日到期回访\s*2 件/);
+    expect(text).toMatch(/回访已逾期\s*125 件/);
+    expect(text).toMatch(/无法读取的行\s*3 行/);
+
+    const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    expect(file.suggestedFilename()).toBe('sample-ledger.tricolor.xlsx');
+    const saved = path.join(dir, saveAs);
+    await file.saveAs(saved);
+    return { ...opened, text, workers, parts: parts(new Uint8Array(fs.readFileSync(saved))) };
+  }
+
+  function expectCommandParts(web: { name: string; content: Buffer }[]) {
+    const cli = parts(commandOutput(dir));
+    expect(web.map((p) => p.name)).toEqual(cli.map((p) => p.name));
+    expect(web.filter((p, i) => !p.content.equals(cli[i].content)).map((p) => p.name)).toEqual([]);
+  }
+
+  it('served: processes the sample ledger offline (in its worker) and gives the command’s workbook', async () => {
+    const { page, network, workers, parts: web } = await processSample(`${server.url}web.html`, 'served.tricolor.xlsx');
     try {
-      const response = await page.goto(`${server.url}web.html`, { waitUntil: 'load' });
-      expect(response?.status()).toBe(200);
-
-      await page.getByLabel('台账文件（.xlsx 或 .xlsm）').setInputFiles(SAMPLE);
-      await page.getByText('矛盾纠纷台账').first().waitFor();
-      await page.getByLabel('截至日期').fill(AS_OF);
-      await page.getByLabel('联席会议起始日期').fill(PERIOD.from);
-      await page.getByLabel('联席会议截止日期').fill(PERIOD.to);
-      await page.getByRole('button', { name: '开始处理' }).click();
-
-      const download = page.getByRole('link', { name: /下载处理后的工作簿/ }).or(page.getByRole('button', { name: /下载处理后的工作簿/ }));
-      await download.waitFor({ timeout: 60_000 });
-      const text = await page.evaluate(() => document.body.innerText);
-      expect(text).toContain('红 14');
-      expect(text).toContain('黄 28');
-      expect(text).toContain('绿 258');
-      expect(text).toContain('共 300 件纠纷');
-      expect(text).toMatch(/今日到期回访\s*2 件/);
-      expect(text).toMatch(/回访已逾期\s*125 件/);
-      expect(text).toMatch(/无法读取的行\s*3 行/);
-
-      const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
-      expect(file.suggestedFilename()).toBe('sample-ledger.tricolor.xlsx');
-      const saved = path.join(dir, 'web.tricolor.xlsx');
-      await file.saveAs(saved);
-
-      const web = parts(new Uint8Array(fs.readFileSync(saved)));
-      const cli = parts(commandOutput(dir));
-      expect(web.map((p) => p.name)).toEqual(cli.map((p) => p.name));
-      expect(web.filter((p, i) => !p.content.equals(cli[i].content)).map((p) => p.name)).toEqual([]);
-
+      expect(workers).toContain(`${server.url}web-worker.js`);
+      expectCommandParts(web);
       expect(network.blocked).toEqual([]);
       expect(network.servedLocally).toEqual([]);
       expect(network.errors).toEqual([]);
@@ -86,6 +99,20 @@ describe('offline web page', () => {
       expect(describeViolations(await seriousAxeViolations(page))).toBe('');
       fs.mkdirSync(path.join(ROOT, 'docs', 'images'), { recursive: true });
       await page.screenshot({ path: path.join(ROOT, 'docs', 'images', 'web.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('from disk (file://): the job runs in the page (no worker) and gives the same workbook', async () => {
+    const url = pathToFileURL(path.join(ROOT, 'dist', 'web.html')).href;
+    const { page, network, workers, parts: web } = await processSample(url, 'file.tricolor.xlsx');
+    try {
+      // Chromium refuses a worker to a file: page; the runner falls back to the page itself.
+      expect(workers).toEqual([]);
+      expectCommandParts(web);
+      expect(network.blocked).toEqual([]);
+      expect(network.servedLocally).toEqual([]);
     } finally {
       await page.close();
     }
