@@ -6,6 +6,7 @@
  *   node scripts/preview.js            serve dist/ on http://127.0.0.1:$PREVIEW_PORT (default 8080)
  *   node scripts/preview.js --build    build first (what npm run preview does)
  *   PREVIEW_PORT=0 node scripts/preview.js   any free port; the chosen URL is printed
+ *   node scripts/preview.js --exit-with-stdin   stop when stdin closes (the e2e suite's child)
  *
  * No dependencies. Loopback only (127.0.0.1), GET and HEAD only, no directory listing, nothing
  * outside dist/. The end-to-end tests start it with startPreviewServer() (test/e2e/server.ts).
@@ -126,6 +127,12 @@ async function main(argv) {
   } catch (error) {
     console.error(`无法在 127.0.0.1:${port} 上提供服务 · cannot serve on 127.0.0.1:${port}: ${error.message}\n（可设置 PREVIEW_PORT=0 使用任一空闲端口 · PREVIEW_PORT=0 picks a free port）`);
     return 1;
+  }
+  if (argv.includes('--exit-with-stdin')) {
+    // Started by the e2e suite (test/e2e/browser.ts): stop when it goes, even if it is killed.
+    process.stdin.on('end', () => process.exit(0));
+    process.stdin.on('error', () => process.exit(0));
+    process.stdin.resume();
   }
   console.log(`三色台账 · 预览 preview: ${server.url}  (Ctrl+C 结束 · to stop)`);
   for (const line of pageList(server.url)) console.log(line);

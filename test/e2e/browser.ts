@@ -124,10 +124,11 @@ export interface PreviewServer {
  * it prints it. dist/ must exist (jest.e2e.config.js builds it in globalSetup).
  */
 export function startPreviewServer(): Promise<PreviewServer> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'scripts', 'preview.js')], {
+  // stdin stays open as a lifeline: if this process dies without stop(), the server exits too.
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'scripts', 'preview.js'), '--exit-with-stdin'], {
     cwd: ROOT,
     env: { ...process.env, PREVIEW_PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
