@@ -4,7 +4,7 @@
  * (one translation of the canonical fields); messages from the engine (row issues, workbook and
  * preset errors) come already worded in the user's language.
  */
-import type { FieldName, Language, Level } from '../core';
+import type { FieldName, Language } from '../core';
 import { STRINGS as PANE_STRINGS } from '../taskpane/strings';
 import type { WebStage } from './protocol';
 
@@ -15,8 +15,8 @@ const zh = {
   /** The other language's button: its name is in that language. */
   switchLanguage: 'English',
   switchLanguageLang: 'en',
-  levels: { red: '红', yellow: '黄', green: '绿' } as Record<Level, string>,
-  levelCount: (level: string, count: number) => `${level} ${count}`,
+  levels: PANE_STRINGS.zh.levels,
+  levelCount: PANE_STRINGS.zh.levelCount,
   file: {
     heading: '1. 选择台账',
     choose: '选择台账文件…',
@@ -127,8 +127,8 @@ const en: WebStrings = {
   offline: 'Everything happens in this browser on this computer: the file is not uploaded, and the page works offline.',
   switchLanguage: '中文',
   switchLanguageLang: 'zh-CN',
-  levels: { red: 'Red', yellow: 'Yellow', green: 'Green' },
-  levelCount: (level, count) => `${level} ${count}`,
+  levels: PANE_STRINGS.en.levels,
+  levelCount: PANE_STRINGS.en.levelCount,
   file: {
     heading: '1. Choose the ledger',
     choose: 'Choose a ledger file…',

@@ -3,6 +3,8 @@
  * and formatting what Excel answers in Range.address. Rows and columns are zero-based here.
  */
 
+import { columnLetter } from '../../core';
+
 export const MAX_ROWS = 1048576;
 export const MAX_COLUMNS = 16384;
 
@@ -14,16 +16,8 @@ export interface Rect {
   c1: number;
 }
 
-export function columnLetters(col: number): string {
-  let s = '';
-  let n = col + 1;
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letters of a 0-based column: the core's, so the fake and the hosts name columns alike. */
+export const columnLetters = columnLetter;
 
 export function columnIndex(letters: string): number {
   let n = 0;

@@ -1,6 +1,4 @@
 import {
-  Dropdown,
-  Option,
   Table,
   TableBody,
   TableCell,
@@ -10,12 +8,10 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { FIELD_NAMES, type FieldName } from '../../core';
+import type { FieldName } from '../../core';
 import type { LedgerInfo } from '../../addin/host';
 import { usePaneText } from '../shared/pane-context';
-
-/** The dropdown value for "this column holds none of the fields" (a field name is never '-'). */
-const NO_FIELD = '-';
+import { FieldDropdown } from './FieldDropdown';
 
 const useMappingTableStyles = makeStyles({
   table: { tableLayout: 'fixed', width: '100%' },
@@ -51,26 +47,15 @@ export function MappingTable({ columns, busy, onCorrect }: MappingTableProps) {
             <TableCell className={styles.mono}>{column}</TableCell>
             <TableCell>{header}</TableCell>
             <TableCell>
-              <Dropdown
-                size="small"
+              <FieldDropdown
                 className={styles.dropdown}
-                aria-label={t.ledger.fieldFor(column, header)}
-                aria-busy={busy || undefined}
-                value={field ? t.fields[field] : t.ledger.noField}
-                selectedOptions={[field ?? NO_FIELD]}
-                onOptionSelect={(_, data) => {
-                  const chosen = data.optionValue;
-                  if (chosen === undefined) return;
-                  onCorrect(column, chosen === NO_FIELD ? null : (chosen as FieldName));
-                }}
-              >
-                <Option value={NO_FIELD}>{t.ledger.noField}</Option>
-                {FIELD_NAMES.map((name) => (
-                  <Option key={name} value={name}>
-                    {t.fields[name]}
-                  </Option>
-                ))}
-              </Dropdown>
+                label={t.ledger.fieldFor(column, header)}
+                busy={busy}
+                field={field}
+                fieldNames={t.fields}
+                noField={t.ledger.noField}
+                onChoose={(chosen) => onCorrect(column, chosen)}
+              />
             </TableCell>
           </TableRow>
         ))}

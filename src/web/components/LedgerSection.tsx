@@ -13,13 +13,11 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { FieldDropdown } from '../../taskpane/ledger/FieldDropdown';
 import { FIELD_NAMES, type FieldName } from '../../core';
 import type { MappedColumn, WorkbookInfo } from '../protocol';
 import { useSectionStyles } from './styles';
 import { useWebText } from './text';
-
-/** The dropdown value for "this column holds none of the fields" (a field name is never '-'). */
-const NO_FIELD = '-';
 
 const useLedgerStyles = makeStyles({
   table: { tableLayout: 'fixed', width: '100%', maxWidth: '46rem' },
@@ -103,25 +101,14 @@ export function LedgerSection({ info, columns, corrections, lastCorrection, busy
               <TableCell className={local.mono}>{column}</TableCell>
               <TableCell>{header}</TableCell>
               <TableCell>
-                <Dropdown
-                  size="small"
+                <FieldDropdown
                   className={local.dropdown}
-                  aria-label={t.ledger.fieldFor(column, header)}
-                  value={field ? t.fields[field] : t.ledger.noField}
-                  selectedOptions={[field ?? NO_FIELD]}
-                  onOptionSelect={(_, data) => {
-                    const chosen = data.optionValue;
-                    if (chosen === undefined) return;
-                    onCorrect(index, chosen === NO_FIELD ? null : (chosen as FieldName));
-                  }}
-                >
-                  <Option value={NO_FIELD}>{t.ledger.noField}</Option>
-                  {FIELD_NAMES.map((name) => (
-                    <Option key={name} value={name}>
-                      {t.fields[name]}
-                    </Option>
-                  ))}
-                </Dropdown>
+                  label={t.ledger.fieldFor(column, header)}
+                  field={field}
+                  fieldNames={t.fields}
+                  noField={t.ledger.noField}
+                  onChoose={(chosen) => onCorrect(index, chosen)}
+                />
               </TableCell>
             </TableRow>
           ))}
