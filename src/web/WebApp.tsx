@@ -1,5 +1,5 @@
 import { Button, FluentProvider, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { FileSection } from './components/FileSection';
 import { FailureBar } from './components/FailureBar';
 import { LedgerSection } from './components/LedgerSection';
@@ -11,6 +11,12 @@ import { WebTextProvider } from './components/text';
 import { useWebApp, type WebAppProps, type WebAppState } from './useWebApp';
 
 export type { WebAppProps } from './useWebApp';
+
+// Each progress step re-renders the page; the mapping table, the options and the result (hundreds
+// of cells on a big ledger) render again only when their own props change.
+const LedgerSectionMemo = memo(LedgerSection);
+const OptionsSectionMemo = memo(OptionsSection);
+const ResultSectionMemo = memo(ResultSection);
 
 const useWebAppStyles = makeStyles({
   page: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
@@ -37,9 +43,11 @@ export function WebApp(props: WebAppProps) {
     document.title = t.appTitle;
   }, [language, t]);
   const dragging = useFileDrop(state.chooseFile);
+  // A new context value would re-render every section that reads the text, memo or not.
+  const text = useMemo(() => ({ language, t }), [language, t]);
   return (
     <FluentProvider theme={webLightTheme} lang={language === 'zh' ? 'zh-CN' : 'en'}>
-      <WebTextProvider value={{ language, t }}>
+      <WebTextProvider value={text}>
         <Page state={state} dragging={dragging} />
       </WebTextProvider>
     </FluentProvider>
@@ -67,7 +75,7 @@ function Page({ state, dragging }: { state: WebAppState; dragging: boolean }) {
         <FileSection file={state.file} busy={state.inspecting} dragging={dragging} onChoose={state.chooseFile} />
         {state.inspectFailure && <FailureBar failure={state.inspectFailure} onDismiss={state.info ? state.dismissInspectFailure : undefined} />}
         {state.info && (
-          <LedgerSection
+          <LedgerSectionMemo
             info={state.info}
             columns={state.columns}
             corrections={Object.keys(state.corrections).length}
@@ -78,7 +86,7 @@ function Page({ state, dragging }: { state: WebAppState; dragging: boolean }) {
             onUndoCorrections={state.undoCorrections}
           />
         )}
-        <OptionsSection
+        <OptionsSectionMemo
           asOf={state.asOf}
           period={state.period}
           mask={state.mask}
@@ -104,7 +112,7 @@ function Page({ state, dragging }: { state: WebAppState; dragging: boolean }) {
         <div role="status" className={section.visuallyHidden}>
           {state.result && !state.running && !state.stale ? t.result.disputes(state.result.summary.counts.disputes) : ''}
         </div>
-        {state.result && <ResultSection result={state.result} stale={state.stale} />}
+        {state.result && <ResultSectionMemo result={state.result} stale={state.stale} />}
       </main>
     </div>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { defaultPeriod, describeProblem, formatDay, message, parseIsoDay, validatePreset, PresetError, CATALOGUE, type FieldName, type Language, type MessageCode } from '../core';
 import type { JobFailure, JobSummary, MappedColumn, RunOptions, WebStage, WorkbookInfo } from './protocol';
 import { correctedColumns } from './columns';
@@ -87,15 +87,18 @@ export function useWebApp({ runner, today, language: initialLanguage = 'zh', obj
       setInspectFailure(null);
       try {
         const found = await runner.inspect(chosen, { fileName: chosen.name, language, sheet });
-        setInfo(found);
-        setCorrections({});
-        setLastCorrection(null);
+        // A transition: React renders the mapping table in slices, so the page keeps answering.
+        startTransition(() => {
+          setInfo(found);
+          setCorrections({});
+          setLastCorrection(null);
+          setInspecting(false);
+        });
         return true;
       } catch (e) {
         if (!(e instanceof RunnerCancelled)) setInspectFailure(failureFrom(e, chosen.name));
-        return false;
-      } finally {
         setInspecting(false);
+        return false;
       }
     },
     [runner, language],
@@ -229,12 +232,15 @@ export function useWebApp({ runner, today, language: initialLanguage = 'zh', obj
     try {
       const done = await runner.run(file, options, (s) => setStage(s));
       const url = objectUrls.create(new Blob([done.bytes], { type: done.summary.mimeType }));
-      replaceResult({ summary: done.summary, url, key: optionsKey(options) });
+      // The result (a preview table of hundreds of rows) renders as a transition, in slices.
+      startTransition(() => {
+        replaceResult({ summary: done.summary, url, key: optionsKey(options) });
+        setStage(null);
+      });
     } catch (e) {
+      setStage(null);
       if (e instanceof RunnerCancelled) return;
       setRunFailure(failureFrom(e, file.name));
-    } finally {
-      setStage(null);
     }
   }, [file, info, currentOptions, runner, objectUrls, replaceResult]);
 

@@ -1,5 +1,6 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { LedgerPreview } from '../protocol';
+import { memo, startTransition, useEffect, useState } from 'react';
+import type { LedgerPreview, PreviewRow } from '../protocol';
 import { LEVEL_BACKGROUND } from './styles';
 import { useWebText } from './text';
 
@@ -45,6 +46,7 @@ export function PreviewTable({ preview, sheet }: PreviewTableProps) {
   const { t } = useWebText();
   const styles = usePreviewStyles();
   const label = t.result.ledgerTableLabel(sheet);
+  const shown = useRowsInSteps(preview.rows.length);
   return (
     <div className={styles.scroller} role="region" aria-label={label} tabIndex={0}>
       <table className={styles.table} aria-label={label}>
@@ -64,21 +66,49 @@ export function PreviewTable({ preview, sheet }: PreviewTableProps) {
           </tr>
         </thead>
         <tbody>
-          {preview.rows.map((row) => (
-            <tr key={row.row} className={row.level ? styles[row.level] : undefined} data-level={row.level ?? undefined}>
-              <th scope="row" className={mergeClasses(styles.cell, styles.nowrap, styles.rowHead)}>
-                {row.row}
-              </th>
-              <td className={mergeClasses(styles.cell, styles.nowrap)}>{row.level ? t.levels[row.level] : ''}</td>
-              {row.cells.map((text, i) => (
-                <td key={i} className={styles.cell}>
-                  {text}
-                </td>
-              ))}
-            </tr>
+          {preview.rows.slice(0, shown).map((row) => (
+            <PreviewTableRow key={row.row} row={row} levelText={row.level ? t.levels[row.level] : ''} />
           ))}
         </tbody>
       </table>
     </div>
   );
 }
+
+/** Rows added to the table per step: each step is one commit (DOM and layout) of its own. */
+const ROWS_PER_STEP = 50;
+
+/**
+ * How many of `total` rows to show: the first step at once, then one more step after each paint,
+ * so that mounting a long preview never holds the page in one long task.
+ */
+function useRowsInSteps(total: number): number {
+  const [shown, setShown] = useState(ROWS_PER_STEP);
+  useEffect(() => {
+    if (shown >= total) return;
+    const timer = setTimeout(() => startTransition(() => setShown((n) => n + ROWS_PER_STEP)), 0);
+    return () => clearTimeout(timer);
+  }, [shown, total]);
+  return Math.min(shown, total);
+}
+
+/**
+ * One ledger row. A component of its own so that React renders the table as a transition in
+ * slices, row by row: hundreds of rows in one render would hold the page for a noticeable moment.
+ */
+const PreviewTableRow = memo(function PreviewTableRow({ row, levelText }: { row: PreviewRow; levelText: string }) {
+  const styles = usePreviewStyles();
+  return (
+    <tr className={row.level ? styles[row.level] : undefined} data-level={row.level ?? undefined}>
+      <th scope="row" className={mergeClasses(styles.cell, styles.nowrap, styles.rowHead)}>
+        {row.row}
+      </th>
+      <td className={mergeClasses(styles.cell, styles.nowrap)}>{levelText}</td>
+      {row.cells.map((text, i) => (
+        <td key={i} className={styles.cell}>
+          {text}
+        </td>
+      ))}
+    </tr>
+  );
+});

@@ -1,4 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { memo, useMemo } from 'react';
 import { formatDay, type ReportCell, type ReportStyle } from '../../core';
 import type { ReportPreview } from '../protocol';
 import { LEVEL_BACKGROUND } from './styles';
@@ -40,41 +41,60 @@ export interface ReportTableProps {
 /** A ReportSheet (回访清单, 联席会议汇总) as an HTML table: merged cells span, styles as in the workbook. */
 export function ReportTable({ report, label }: ReportTableProps) {
   const styles = useReportStyles();
-  const width = Math.max(1, report.columnWidths.length, ...report.rows.map((r) => r.length));
-  // Cells covered by a merge (all but its top-left) are not rendered.
-  const covered = new Set<string>();
-  const spans = new Map<string, { rowSpan: number; colSpan: number }>();
-  for (const m of report.merges) {
-    spans.set(`${m.top},${m.left}`, { rowSpan: m.bottom - m.top + 1, colSpan: m.right - m.left + 1 });
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
-  }
+  const layout = useMemo(() => mergeLayout(report), [report]);
   return (
     <div className={styles.scroller} role="region" aria-label={label} tabIndex={0}>
       <table className={styles.table} aria-label={label}>
         <tbody>
           {report.rows.map((row, r) => (
-            <tr key={r}>
-              {Array.from({ length: width }, (_, c) => {
-                if (covered.has(`${r},${c}`)) return null;
-                const cell = row[c];
-                const span = spans.get(`${r},${c}`);
-                const style: ReportStyle | undefined = cell?.style;
-                const className = mergeClasses(styles.cell, style && styles[style]);
-                const props = { className, rowSpan: span && span.rowSpan > 1 ? span.rowSpan : undefined, colSpan: span && span.colSpan > 1 ? span.colSpan : undefined };
-                return style === 'header' ? (
-                  <th key={c} {...props} scope="col">
-                    {reportCellText(cell)}
-                  </th>
-                ) : (
-                  <td key={c} {...props}>
-                    {reportCellText(cell)}
-                  </td>
-                );
-              })}
-            </tr>
+            <ReportTableRow key={r} row={row} index={r} layout={layout} />
           ))}
         </tbody>
       </table>
     </div>
   );
 }
+
+interface MergeLayout {
+  width: number;
+  /** Cells covered by a merge (all but its top-left), as "row,column": not rendered. */
+  covered: Set<string>;
+  spans: Map<string, { rowSpan: number; colSpan: number }>;
+}
+
+function mergeLayout(report: ReportPreview): MergeLayout {
+  const width = Math.max(1, report.columnWidths.length, ...report.rows.map((r) => r.length));
+  const covered = new Set<string>();
+  const spans = new Map<string, { rowSpan: number; colSpan: number }>();
+  for (const m of report.merges) {
+    spans.set(`${m.top},${m.left}`, { rowSpan: m.bottom - m.top + 1, colSpan: m.right - m.left + 1 });
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+  }
+  return { width, covered, spans };
+}
+
+/** One row: a component of its own so that React can render a long report in slices (see PreviewTable). */
+const ReportTableRow = memo(function ReportTableRow({ row, index: r, layout }: { row: ReportCell[]; index: number; layout: MergeLayout }) {
+  const styles = useReportStyles();
+  return (
+    <tr>
+      {Array.from({ length: layout.width }, (_, c) => {
+        if (layout.covered.has(`${r},${c}`)) return null;
+        const cell = row[c];
+        const span = layout.spans.get(`${r},${c}`);
+        const style: ReportStyle | undefined = cell?.style;
+        const className = mergeClasses(styles.cell, style && styles[style]);
+        const props = { className, rowSpan: span && span.rowSpan > 1 ? span.rowSpan : undefined, colSpan: span && span.colSpan > 1 ? span.colSpan : undefined };
+        return style === 'header' ? (
+          <th key={c} {...props} scope="col">
+            {reportCellText(cell)}
+          </th>
+        ) : (
+          <td key={c} {...props}>
+            {reportCellText(cell)}
+          </td>
+        );
+      })}
+    </tr>
+  );
+});

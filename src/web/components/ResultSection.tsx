@@ -1,5 +1,5 @@
 import { Badge, Button, MessageBar, MessageBarBody, Tab, TabList, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
-import { useState } from 'react';
+import { startTransition, useState } from 'react';
 import { LEVELS, type Level } from '../../core';
 import type { Result } from '../useWebApp';
 import { PreviewTable } from './PreviewTable';
@@ -96,7 +96,7 @@ export function ResultSection({ result, stale }: ResultSectionProps) {
           {summary.issueCount > summary.issues.length && <Text className={styles.hint}>{t.result.moreIssues(summary.issueCount - summary.issues.length)}</Text>}
         </>
       )}
-      <TabList aria-label={t.result.tabsLabel} selectedValue={String(panel)} onTabSelect={(_, d) => setPanel(d.value === 'ledger' ? 'ledger' : Number(d.value))}>
+      <TabList aria-label={t.result.tabsLabel} selectedValue={String(panel)} onTabSelect={(_, d) => startTransition(() => setPanel(d.value === 'ledger' ? 'ledger' : Number(d.value)))}>
         <Tab value="ledger" id={tabId('ledger')} aria-controls={panelId}>
           {t.result.ledgerTab}
         </Tab>
@@ -118,7 +118,8 @@ export function ResultSection({ result, stale }: ResultSectionProps) {
               {t.result.legend}
               {summary.preview.truncated ? ` ${t.result.previewNote(summary.preview.rows.length, counts.disputes)}` : ''}
             </Text>
-            <PreviewTable preview={summary.preview} sheet={summary.sheet} />
+            {/* A new result starts its preview from the first rows again. */}
+            <PreviewTable key={result.url} preview={summary.preview} sheet={summary.sheet} />
           </>
         )}
       </div>
