@@ -55,6 +55,9 @@ export async function launchBrowser(options: { acceptDownloads?: boolean } = {})
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     acceptDownloads: options.acceptDownloads ?? true,
+    // Chromium's own widgets (date fields, the file button) follow the process's language, not the
+    // page's locale: Chinese, as users see them, where chromium-l10n is installed (.ci/run does).
+    env: { ...process.env, LANG: 'zh_CN.UTF-8', LANGUAGE: 'zh_CN' },
   });
   return {
     context,

@@ -9,7 +9,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { main, type Io } from '../../src/cli/main';
-import { readEntry, readZip } from '../../src/hosts/xlsx';
+import { DEFAULT_PRESET, parseIsoDay, type Level } from '../../src/core';
+import { processWorkbook, readEntry, readZip } from '../../src/hosts/xlsx';
+import { LEVEL_BACKGROUND } from '../../src/web/components/styles';
 import { ROOT, describeViolations, launchBrowser, openIsolatedPage, seriousAxeViolations, startPreviewServer, type Browser, type PreviewServer } from './browser';
 
 const SAMPLE = path.join(ROOT, 'assets', 'sample-ledger.xlsx');
@@ -24,6 +26,34 @@ function commandOutput(dir: string): Uint8Array {
   const code = main(['run', SAMPLE, '--as-of', AS_OF, '--period', `${PERIOD.from}..${PERIOD.to}`, '--out', out, '--force'], io);
   if (code !== 0) throw new Error(`tricolor run failed (${code}): ${err.join('')}`);
   return new Uint8Array(fs.readFileSync(out));
+}
+
+/** The preview's rows as the page draws them: sheet row, the level in words, the row's background. */
+interface DrawnRow {
+  row: number;
+  levelText: string;
+  background: string;
+}
+
+const LEVEL_WORDS: Record<string, Level> = { 红: 'red', 黄: 'yellow', 绿: 'green' };
+
+/** '#FFC7CE' as getComputedStyle gives it: 'rgb(255, 199, 206)'. */
+function rgb(hex: string): string {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+}
+
+/**
+ * The downloaded workbook read back by the file host, processed again with the same options:
+ * the level of every dispute row, and the workbook a second run writes.
+ */
+function fileHostRead(bytes: Uint8Array) {
+  const asOf = parseIsoDay(AS_OF);
+  const from = parseIsoDay(PERIOD.from);
+  const to = parseIsoDay(PERIOD.to);
+  if (asOf === null || from === null || to === null) throw new Error('bad test dates');
+  const again = processWorkbook(bytes, { fileName: 'sample-ledger.tricolor.xlsx', asOf, period: { from, to }, preset: DEFAULT_PRESET, language: 'zh', mask: true });
+  return { levels: new Map(again.job.disputes.map((d) => [d.record.row, d.triage.effective])), counts: again.job.counts, bytes: again.bytes };
 }
 
 /** Every part in order with its uncompressed content (zip timestamps and compression aside). */
@@ -66,6 +96,14 @@ describe('offline web page', () => {
     const download = page.getByRole('link', { name: /下载处理后的工作簿/ }).or(page.getByRole('button', { name: /下载处理后的工作簿/ }));
     await download.waitFor({ timeout: 60_000 });
     const text = await page.evaluate(() => document.body.innerText);
+    await page.waitForFunction(() => document.querySelector('table[aria-label="“矛盾纠纷台账”预览，按等级着色"] tbody')?.childElementCount === 200);
+    const drawn: DrawnRow[] = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('table[aria-label="“矛盾纠纷台账”预览，按等级着色"] tbody tr'), (tr) => ({
+        row: Number(tr.querySelector('th')?.textContent),
+        levelText: tr.querySelector('td')?.textContent ?? '',
+        background: getComputedStyle(tr).backgroundColor,
+      })),
+    );
     expect(text).toContain('共 300 件纠纷');
     expect(text).toContain('红 14');
     expect(text).toContain('黄 28');
@@ -78,7 +116,7 @@ describe('offline web page', () => {
     expect(file.suggestedFilename()).toBe('sample-ledger.tricolor.xlsx');
     const saved = path.join(dir, saveAs);
     await file.saveAs(saved);
-    return { ...opened, text, workers, parts: parts(new Uint8Array(fs.readFileSync(saved))) };
+    return { ...opened, text, workers, drawn, bytes: new Uint8Array(fs.readFileSync(saved)), parts: parts(new Uint8Array(fs.readFileSync(saved))) };
   }
 
   function expectCommandParts(web: { name: string; content: Buffer }[]) {
@@ -88,10 +126,27 @@ describe('offline web page', () => {
   }
 
   it('served: processes the sample ledger offline (in its worker) and gives the command’s workbook', async () => {
-    const { page, network, workers, parts: web } = await processSample(`${server.url}web.html`, 'served.tricolor.xlsx');
+    const { page, network, workers, drawn, bytes, parts: web } = await processSample(`${server.url}web.html`, 'served.tricolor.xlsx');
     try {
       expect(workers).toContain(`${server.url}web-worker.js`);
       expectCommandParts(web);
+
+      // The file host reads the download as a ledger with the same counts, and a second run
+      // changes nothing (running twice is running once).
+      const read = fileHostRead(bytes);
+      expect(read.counts.byLevel).toEqual({ red: 14, yellow: 28, green: 258 });
+      expect(parts(read.bytes)).toEqual(web);
+
+      // The preview: the sample's first 200 table rows (sheet rows 5–204), each in its level's
+      // colour, and that level is the one the file host reads from the downloaded workbook.
+      expect(drawn.map((d) => d.row)).toEqual(Array.from({ length: 200 }, (_, i) => i + 5));
+      const wrong = drawn.filter((d) => {
+        const level = LEVEL_WORDS[d.levelText];
+        return !level || d.background !== rgb(LEVEL_BACKGROUND[level]) || read.levels.get(d.row) !== level;
+      });
+      expect(wrong).toEqual([]);
+      const shown = (level: Level) => drawn.filter((d) => LEVEL_WORDS[d.levelText] === level).length;
+      expect([shown('red'), shown('yellow'), shown('green')].every((n) => n > 0)).toBe(true);
       expect(network.blocked).toEqual([]);
       expect(network.servedLocally).toEqual([]);
       expect(network.errors).toEqual([]);
