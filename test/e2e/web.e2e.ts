@@ -1,8 +1,9 @@
 /**
  * The offline web page (dist/web.html) in chromium with the network cut off: open the sample
- * ledger through the file input, process it as of 2026-11-30 for the November meeting, check the
- * counts the page shows, download the result and compare it part by part with what
- * `tricolor run` writes for the same options. Axe scan; docs/images/web.png.
+ * ledger (through the file chooser when served, dropped on the page when opened from disk),
+ * process it as of 2026-11-30 for the November meeting, check the counts the page shows and the
+ * colour of every preview row, download the result, read it back with the file host and compare
+ * it part by part with what `tricolor run` writes for the same options. Axe scan; docs/images/web.png.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -12,6 +13,7 @@ import { main, type Io } from '../../src/cli/main';
 import { DEFAULT_PRESET, parseIsoDay, type Level } from '../../src/core';
 import { processWorkbook, readEntry, readZip } from '../../src/hosts/xlsx';
 import { LEVEL_BACKGROUND } from '../../src/web/components/styles';
+import type { Page } from 'playwright-core';
 import { ROOT, describeViolations, launchBrowser, openIsolatedPage, seriousAxeViolations, startPreviewServer, type Browser, type PreviewServer } from './browser';
 
 const SAMPLE = path.join(ROOT, 'assets', 'sample-ledger.xlsx');
@@ -56,6 +58,24 @@ function fileHostRead(bytes: Uint8Array) {
   return { levels: new Map(again.job.disputes.map((d) => [d.record.row, d.triage.effective])), counts: again.job.counts, bytes: again.bytes };
 }
 
+/**
+ * Drags `file` from "the desktop" onto the page and drops it there: the browser's own drag events
+ * with a DataTransfer holding the file, as the operating system hands it over.
+ */
+async function dropFile(page: Page, file: string): Promise<void> {
+  const base64 = fs.readFileSync(file).toString('base64');
+  await page.evaluate(
+    ({ name, base64 }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+      const target = document.querySelector('main') ?? document.body;
+      for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    },
+    { name: path.basename(file), base64 },
+  );
+}
+
 /** Every part in order with its uncompressed content (zip timestamps and compression aside). */
 function parts(bytes: Uint8Array): { name: string; content: Buffer }[] {
   return readZip(bytes).map((e) => ({ name: e.name, content: Buffer.from(readEntry(e)) }));
@@ -80,13 +100,14 @@ describe('offline web page', () => {
    * Opens `url`, processes the sample ledger with the command's options, checks the counts, and
    * returns the page (still open) with the downloaded workbook's parts.
    */
-  async function processSample(url: string, saveAs: string) {
+  async function processSample(url: string, saveAs: string, open: 'chooser' | 'drop') {
     const opened = await openIsolatedPage(browser);
     const { page } = opened;
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
     await page.goto(url, { waitUntil: 'load' });
-    await page.getByLabel('台账文件（.xlsx 或 .xlsm）').setInputFiles(SAMPLE);
+    if (open === 'chooser') await page.getByLabel('台账文件（.xlsx 或 .xlsm）').setInputFiles(SAMPLE);
+    else await dropFile(page, SAMPLE);
     await page.getByText('矛盾纠纷台账').first().waitFor();
     await page.getByLabel('截至日期').fill(AS_OF);
     await page.getByLabel('联席会议起始日期').fill(PERIOD.from);
@@ -126,7 +147,7 @@ describe('offline web page', () => {
   }
 
   it('served: processes the sample ledger offline (in its worker) and gives the command’s workbook', async () => {
-    const { page, network, workers, drawn, bytes, parts: web } = await processSample(`${server.url}web.html`, 'served.tricolor.xlsx');
+    const { page, network, workers, drawn, bytes, parts: web } = await processSample(`${server.url}web.html`, 'served.tricolor.xlsx', 'chooser');
     try {
       expect(workers).toContain(`${server.url}web-worker.js`);
       expectCommandParts(web);
@@ -159,9 +180,9 @@ describe('offline web page', () => {
     }
   });
 
-  it('from disk (file://): the job runs in the page (no worker) and gives the same workbook', async () => {
+  it('from disk (file://), the ledger dropped on the page: the job runs in the page (no worker) and gives the same workbook', async () => {
     const url = pathToFileURL(path.join(ROOT, 'dist', 'web.html')).href;
-    const { page, network, workers, parts: web } = await processSample(url, 'file.tricolor.xlsx');
+    const { page, network, workers, parts: web } = await processSample(url, 'file.tricolor.xlsx', 'drop');
     try {
       // Chromium refuses a worker to a file: page; the runner falls back to the page itself.
       expect(workers).toEqual([]);
