@@ -242,11 +242,13 @@ describe('task pane outside Excel', () => {
     expect(card).toMatch(/红 14\s*黄 28\s*绿 258/);
 
     // In the sheet (read cell by cell through the selection box), worked out from the sample's cells:
-    // - 排查数 本期 56: the 登记日期 (column B) of 56 rows fall in November 2026, rows 249–304 less
-    //   the days with none (written as serials, 2026-11-01, 2026/11/4, 2026.11.11, 2026年11月2日 …);
+    // - 排查数 本期 56: the 登记日期 (column B) of rows 249–304, and only theirs, fall in November
+    //   2026 (written as date serials, 2026-11-01, 2026/11/4, 2026.11.11, 2026年11月2日 …);
     // - 成功数 本期 14: of those 56, 化解情况 (column P) is 已化解 for 10 and 已销号 for 4;
     // - 在办 合计 60: over the whole ledger 化解情况 is 化解中 39, 未化解 18 and blank 3 (the rest,
     //   已化解 111 and 已销号 129, are not open).
+    // (Cross-checked: `tricolor run assets/sample-ledger.xlsx --as-of 2026-11-30 --period
+    // 2026-11-01..2026-11-30 --json` gives the same in summary.meeting.)
     await select(page, '联席会议汇总!A6', '当前选中：联席会议汇总!A6，内容：排查数');
     await select(page, '联席会议汇总!B6', '当前选中：联席会议汇总!B6，内容：56');
     await select(page, '联席会议汇总!A9', '当前选中：联席会议汇总!A9，内容：成功数');
