@@ -43,6 +43,8 @@ export interface ExcelHostOptions {
   recordBodies?: boolean;
   /** Don't make dispose() throw when something not emulated was asked for. */
   allowNotEmulated?: boolean;
+  /** Called after each request has been served (e.g. so a page can show the new selection). */
+  onRequest?: () => void;
 }
 
 export interface RequestStat {
@@ -158,6 +160,14 @@ export function createExcelHost(workbook: FakeWorkbook, options: ExcelHostOption
   const dispIds = methodDispIds();
 
   const executeRichApi = (params: Record<string, unknown>): HostReply => {
+    try {
+      return serveRichApi(params);
+    } finally {
+      options.onRequest?.();
+    }
+  };
+
+  const serveRichApi = (params: Record<string, unknown>): HostReply => {
     // [customData, method, path, headers, body, appPermission, flags, solutionId, …]
     const message = params.ArrayData as unknown[];
     const text = String(message[4] ?? '');

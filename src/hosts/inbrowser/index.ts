@@ -13,6 +13,7 @@ import { createExcelHost, EXCEL_WEB_PAYLOAD_LIMIT, type ExcelHost } from './exce
 import type { FakeWorkbook } from './fake-workbook';
 import type { LibraryBuild } from './office-runtime';
 import { readXlsxWorkbook } from './xlsx-workbook';
+import { readSelection, selectReference, type SelectResult, type WorkbookSelection } from './selection';
 
 export { readXlsxWorkbook } from './xlsx-workbook';
 export type { ReadXlsxOptions } from './xlsx-workbook';
@@ -20,6 +21,8 @@ export { loadLibraryInPage, DEFAULT_LIBRARY_BASE } from './browser-library';
 export { createExcelHost, EXCEL_WEB_PAYLOAD_LIMIT, FakeWorkbook, FakeSheet } from './excel-host';
 export type { ExcelHost, ExcelHostOptions, SheetSpec } from './excel-host';
 export type { LibraryBuild } from './office-runtime';
+export { readSelection, selectReference, qualifiedSelection } from './selection';
+export type { SelectProblem, SelectResult, WorkbookSelection } from './selection';
 
 export interface InBrowserExcelOptions {
   language?: Language;
@@ -43,6 +46,12 @@ export interface InBrowserExcel {
   workbook: FakeWorkbook;
   /** The fake Excel serving the library's requests: request counts, what was not emulated. */
   excel: ExcelHost;
+  /** The active sheet's selection and the selected cell's contents (there is no grid to look at). */
+  selection(): WorkbookSelection | null;
+  /** Selects 'B35', '35' (a row) or 'Sheet!B35', as a click in Excel would; see selection.ts. */
+  select(reference: string): SelectResult;
+  /** Calls `listener` whenever the workbook may have changed (after each request, or a select()); returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
   /** The changed workbook as a file: not implemented yet, always null. */
   download(): Uint8Array | null;
   /** Ends the session, so another file can be opened in the same page. */
@@ -62,6 +71,10 @@ export async function startInBrowserExcel(bytes: Uint8Array, fileName: string, o
   if (options.loadLibrary) await options.loadLibrary(build);
   else await loadLibraryInPage(options.libraryBase ?? DEFAULT_LIBRARY_BASE, build);
   current?.dispose();
+  const listeners = new Set<() => void>();
+  const notify = () => {
+    for (const listener of [...listeners]) listener();
+  };
   const excel = createExcelHost(workbook, {
     build,
     apiVersion: options.apiVersion ?? '1.17',
@@ -69,15 +82,27 @@ export async function startInBrowserExcel(bytes: Uint8Array, fileName: string, o
     maxRequestBytes: EXCEL_WEB_PAYLOAD_LIMIT,
     // Something not emulated fails its request (the pane shows the error); ending the session must not throw.
     allowNotEmulated: true,
+    onRequest: notify,
   });
   const host = createOfficeAddinHost({ language: options.language, today: options.today });
   const session: InBrowserExcel = {
     host,
     workbook,
     excel,
+    selection: () => readSelection(workbook),
+    select(reference) {
+      const result = selectReference(workbook, reference);
+      if (result.ok) notify();
+      return result;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     download: () => null,
     dispose() {
       if (current === session) current = null;
+      listeners.clear();
       excel.dispose();
     },
   };

@@ -15,7 +15,16 @@ jest.mock('./index', () => ({
   startInBrowserExcel: async (bytes: Uint8Array, fileName: string, options: unknown) => {
     started.push({ bytes, fileName, options });
     if (fileName.endsWith('.txt')) throw new Error(`“${fileName}”不是 Excel 工作簿`);
-    return { host: new FakeHost(), workbook: null, excel: null, download: () => null, dispose: () => undefined };
+    return {
+      host: new FakeHost(),
+      workbook: null,
+      excel: null,
+      selection: () => ({ sheet: '矛盾纠纷台账', address: 'A1', value: '' }),
+      select: () => ({ ok: false, problem: { kind: 'address', text: '' } }),
+      subscribe: () => () => undefined,
+      download: () => null,
+      dispose: () => undefined,
+    };
   },
 }));
 const officeHosts: unknown[] = [];
@@ -72,13 +81,27 @@ describe('the task pane’s entry point', () => {
     await loadMain({ onReady: (cb) => cb({ host: null }) });
     expect(officeHosts).toHaveLength(0);
     expect(screen.queryByRole('tab', { name: '检测' })).toBeNull();
+    // A Fluent button in the page's language opens the (visually hidden, still labelled) file input.
     const input = (await screen.findByLabelText('选择台账文件 / Open a ledger file')) as HTMLInputElement;
     expect(input.type).toBe('file');
+    let opened = false;
+    const onClick = (e: Event) => {
+      opened = true;
+      e.preventDefault();
+    };
+    input.addEventListener('click', onClick);
     const user = userEvent.setup({ delay: null });
+    await user.click(screen.getByRole('button', { name: '选择台账文件…' }));
+    expect(opened).toBe(true);
+    input.removeEventListener('click', onClick);
     await user.upload(input, file('PK\x03\x04', '台账.xlsx'));
     expect(await screen.findByRole('tab', { name: '检测' })).toBeTruthy();
     expect(started.map((s) => [s.fileName, s.bytes.length])).toEqual([['台账.xlsx', 4]]);
     expect(await screen.findByText('已打开 台账.xlsx（浏览器内存中的副本）')).toBeTruthy();
+    // Another file can be opened; the selection box appears for the open one.
+    expect(screen.getByRole('button', { name: '换一个台账文件…' })).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: '选中单元格或行' })).toBeTruthy();
+    expect(screen.getByText('当前选中：矛盾纠纷台账!A1（空单元格）')).toBeTruthy();
   });
 
   it('says why a file cannot be opened, and starts the same way when office.js is missing altogether', async () => {

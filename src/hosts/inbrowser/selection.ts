@@ -1,0 +1,77 @@
+/**
+ * The selection of the in-memory workbook, for the pane outside Excel. There is no grid to click
+ * there, so the page offers a small "name box": the user types a cell ('B35'), a row ('35') or a
+ * qualified cell ('联席会议汇总!B6') and it is selected as a click in Excel would select it; the
+ * page then shows what is selected and what the cell holds. The pane itself reads the selection
+ * through the Excel API as it would in Excel (getSelectedRange), and its own selectCell (the
+ * result card's links) moves it the same way.
+ */
+import { excelSerialToDay, formatDay, isDateFormat } from '../../core';
+import { formatRect, parseAddress, quoteSheetName, MAX_COLUMNS } from './address';
+import type { FakeWorkbook } from './fake-workbook';
+
+export interface WorkbookSelection {
+  sheet: string;
+  /** Without the sheet name: 'B35', '35:35', 'A1:C4'. */
+  address: string;
+  /** What the cell holds as text (dates as YYYY-MM-DD), '' for an empty cell, null for more than one cell. */
+  value: string | null;
+}
+
+export type SelectProblem =
+  /** Not a cell, row or area reference. */
+  | { kind: 'address'; text: string }
+  /** No sheet of that name. */
+  | { kind: 'sheet'; sheet: string }
+  /** The sheet is hidden; Excel cannot select in it either. */
+  | { kind: 'hidden'; sheet: string };
+
+export type SelectResult = { ok: true; selection: WorkbookSelection } | { ok: false; problem: SelectProblem };
+
+/** Full-width forms a Chinese input method gives (Ｂ３５, ！, ：) as ASCII. */
+function halfWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+/** The active sheet's selection, with the selected cell's contents; null when no sheet is active. */
+export function readSelection(workbook: FakeWorkbook): WorkbookSelection | null {
+  const sheet = workbook.activeSheet;
+  if (!sheet) return null;
+  const parsed = parseAddress(sheet.selection);
+  if (!parsed) return { sheet: sheet.name, address: sheet.selection, value: null };
+  const { rect } = parsed;
+  if (rect.r0 !== rect.r1 || rect.c0 !== rect.c1) return { sheet: sheet.name, address: sheet.selection, value: null };
+  const cell = sheet.cell(sheet.selection);
+  let value = '';
+  if (cell?.value !== undefined) {
+    const day = typeof cell.value === 'number' && cell.numberFormat && isDateFormat(cell.numberFormat) ? excelSerialToDay(cell.value, false) : null;
+    value = day !== null ? formatDay(day) : String(cell.value);
+  }
+  return { sheet: sheet.name, address: sheet.selection, value };
+}
+
+/**
+ * Selects what `text` names: 'B35' or 'B35:D40' on the active sheet, '35' for row 35, or
+ * 'Sheet!B35' (the sheet is activated, as a click on its tab would). Returns the new selection,
+ * or why nothing was selected.
+ */
+export function selectReference(workbook: FakeWorkbook, text: string): SelectResult {
+  const typed = halfWidth(text).trim();
+  const bang = typed.lastIndexOf('!');
+  const sheetPart = bang >= 0 ? typed.slice(0, bang).trim() : '';
+  let target = bang >= 0 ? typed.slice(bang + 1).trim() : typed;
+  if (/^\d{1,7}$/.test(target)) target = `${target}:${target}`;
+  const parsed = parseAddress(bang >= 0 ? `${sheetPart}!${target}` : target);
+  if (!parsed || parsed.rect.c1 >= MAX_COLUMNS) return { ok: false, problem: { kind: 'address', text: text.trim() } };
+  const sheet = parsed.sheetName !== undefined ? workbook.findSheet(parsed.sheetName) : workbook.activeSheet;
+  if (!sheet) return { ok: false, problem: { kind: 'sheet', sheet: parsed.sheetName ?? '' } };
+  if (sheet.visibility !== 'Visible') return { ok: false, problem: { kind: 'hidden', sheet: sheet.name } };
+  sheet.selection = formatRect(parsed.rect);
+  workbook.activeSheetId = sheet.id;
+  return { ok: true, selection: readSelection(workbook)! };
+}
+
+/** 'Sheet!B35' as Excel writes it (the name quoted when it must be). */
+export function qualifiedSelection(selection: WorkbookSelection): string {
+  return `${quoteSheetName(selection.sheet)}!${selection.address}`;
+}

@@ -1,0 +1,102 @@
+import { Button, FluentProvider, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { useRef, useState, type ChangeEvent } from 'react';
+import type { AddinHost } from '../../addin/host';
+import type { Language } from '../../core';
+import { TaskPane } from '../TaskPane';
+import { SelectionBar, type SelectableWorkbook } from './SelectionBar';
+import { OUTSIDE_TEXT } from './strings';
+
+/** An opened ledger: the pane's host and the workbook the selection box works on. */
+export interface OutsideSession extends SelectableWorkbook {
+  host: AddinHost;
+}
+
+export interface OutsideExcelProps {
+  language: Language;
+  /** Today as YYYY-MM-DD, read by the entry point. */
+  today: () => string;
+  /** Opens a file's bytes as an in-browser workbook; the entry point's is startInBrowserExcel. */
+  open(bytes: Uint8Array, fileName: string): Promise<OutsideSession>;
+}
+
+const useOutsideStyles = makeStyles({
+  bar: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  // The file input itself stays out of sight (its button would be chromium's own, in the
+  // browser's language); the Fluent button opens it. It keeps its label for assistive technology.
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
+  chooser: { alignSelf: 'flex-start' },
+  error: { color: tokens.colorPaletteRedForeground1 },
+});
+
+type Opened = { key: number; session: OutsideSession; name: string };
+
+/** The pane outside Excel: a file chooser, then the normal pane on the in-browser workbook. */
+export function OutsideExcel({ language, today, open }: OutsideExcelProps) {
+  const text = OUTSIDE_TEXT[language];
+  const styles = useOutsideStyles();
+  const input = useRef<HTMLInputElement>(null);
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const [status, setStatus] = useState<{ kind: 'busy' | 'error'; message: string } | null>(null);
+
+  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    // The same file chosen again must still give a change event.
+    event.target.value = '';
+    if (!file) return;
+    setStatus({ kind: 'busy', message: text.opening(file.name) });
+    try {
+      const session = await open(new Uint8Array(await file.arrayBuffer()), file.name);
+      setOpened((previous) => ({ key: (previous?.key ?? 0) + 1, session, name: file.name }));
+      setStatus(null);
+    } catch (e) {
+      setStatus({ kind: 'error', message: text.failed(e instanceof Error ? e.message : String(e)) });
+    }
+  };
+
+  return (
+    <>
+      <FluentProvider theme={webLightTheme} lang={language === 'zh' ? 'zh-CN' : 'en'}>
+        <div className={styles.bar}>
+          {!opened && <Text>{text.intro}</Text>}
+          <input
+            ref={input}
+            type="file"
+            tabIndex={-1}
+            className={styles.visuallyHidden}
+            aria-label={text.fileLabel}
+            accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
+            onChange={choose}
+          />
+          <Button className={styles.chooser} appearance={opened ? 'secondary' : 'primary'} onClick={() => input.current?.click()} disabledFocusable={status?.kind === 'busy'}>
+            {opened ? text.chooseAnother : text.chooseButton}
+          </Button>
+          {status?.kind === 'busy' && <Text role="status">{status.message}</Text>}
+          {status?.kind === 'error' && (
+            <Text role="alert" className={styles.error}>
+              {status.message}
+            </Text>
+          )}
+          {opened && !status && <Text role="status">{text.opened(opened.name)}</Text>}
+          {opened && <SelectionBar key={opened.key} workbook={opened.session} text={text} />}
+        </div>
+      </FluentProvider>
+      {opened && <TaskPane key={opened.key} host={opened.session.host} language={language} today={today()} />}
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import { Button, Input, Label, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { qualifiedSelection, type SelectProblem, type SelectResult, type WorkbookSelection } from '../../hosts/inbrowser/selection';
+import type { OutsideText } from './strings';
+
+/** What the selection box needs of the in-browser workbook (InBrowserExcel has it). */
+export interface SelectableWorkbook {
+  selection(): WorkbookSelection | null;
+  select(reference: string): SelectResult;
+  subscribe(listener: () => void): () => void;
+}
+
+const useSelectionBarStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, marginTop: tokens.spacingVerticalS },
+  row: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'center' },
+  input: { flexGrow: 1, minWidth: 0 },
+  hint: { color: tokens.colorNeutralForeground3 },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  current: { overflowWrap: 'anywhere' },
+});
+
+const same = (a: WorkbookSelection | null, b: WorkbookSelection | null) =>
+  a === b || (!!a && !!b && a.sheet === b.sheet && a.address === b.address && a.value === b.value);
+
+/**
+ * Outside Excel there is no grid to click: a box that selects a cell or row of the in-memory
+ * workbook, as a click would in Excel, and a line saying what is selected and what it holds. The
+ * line follows the selection wherever it is made (here, or by the pane's own links).
+ */
+export function SelectionBar({ workbook, text }: { workbook: SelectableWorkbook; text: OutsideText }) {
+  const styles = useSelectionBarStyles();
+  const id = useId('tricolor-select');
+  const [reference, setReference] = useState('');
+  const [problem, setProblem] = useState<SelectProblem | null>(null);
+  const [selection, setSelection] = useState<WorkbookSelection | null>(() => workbook.selection());
+
+  useEffect(() => {
+    const update = () => {
+      const now = workbook.selection();
+      setSelection((before) => (same(before, now) ? before : now));
+    };
+    update();
+    return workbook.subscribe(update);
+  }, [workbook]);
+
+  return (
+    <form
+      className={styles.form}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!reference.trim()) return;
+        const result = workbook.select(reference);
+        setProblem(result.ok ? null : result.problem);
+      }}
+    >
+      <Label htmlFor={`${id}-input`} size="small" weight="semibold">
+        {text.selectLabel}
+      </Label>
+      <div className={styles.row}>
+        <Input
+          id={`${id}-input`}
+          className={styles.input}
+          size="small"
+          value={reference}
+          aria-describedby={`${id}-hint`}
+          aria-invalid={problem ? true : undefined}
+          aria-errormessage={problem ? `${id}-error` : undefined}
+          onChange={(_, d) => {
+            setReference(d.value);
+            setProblem(null);
+          }}
+        />
+        <Button size="small" type="submit">
+          {text.selectButton}
+        </Button>
+      </div>
+      {problem && (
+        <Text id={`${id}-error`} role="alert" size={200} className={styles.error}>
+          {text.problem(problem)}
+        </Text>
+      )}
+      <Text id={`${id}-hint`} size={200} className={styles.hint}>
+        {text.selectHint}
+      </Text>
+      <Text role="status" size={200} weight="semibold" className={styles.current}>
+        {selection ? text.current(qualifiedSelection(selection), selection.value) : ''}
+      </Text>
+    </form>
+  );
+}
