@@ -1,4 +1,4 @@
-import type { FieldName, JobCounts, Language, TriagePreset } from '../core';
+import type { FieldName, JobCounts, Language, MeetingHeadline, TriagePreset } from '../core';
 
 /**
  * What the task pane and the ribbon commands ask of a host. The Office.js host implements it on
@@ -55,6 +55,8 @@ export interface JobReport {
   sheet: string;
   /** Rows were coloured with static fills because the client lacks conditional formats (ExcelApi 1.6). */
   staticFills: boolean;
+  /** The meeting's headline numbers, when the job wrote 联席会议汇总. */
+  meeting?: MeetingHeadline;
 }
 
 export interface SummaryOptions {

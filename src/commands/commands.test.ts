@@ -216,12 +216,14 @@ describe('registerCommand', () => {
   it('writes the summary for this month up to today, masked unless the saved settings say not to', async () => {
     jest.useFakeTimers({ now: new Date(2026, 10, 30, 16, 45) });
     const settings: AddinSettings = { version: 1, preset: DEFAULT_PRESET, fieldColumns: {}, mask: false };
-    const writeSummary = jest.fn(() => Promise.resolve(report({ sheet: '联席会议汇总' })));
+    // The sample ledger's November (tricolor run --json gives the same), as the Office.js host reports it.
+    const meeting = { from: '2026-11-01', to: '2026-11-30', registered: 56, handled: 56, resolved: 14, open: { red: 14, yellow: 28, green: 18, total: 60 } };
+    const writeSummary = jest.fn(() => Promise.resolve(report({ sheet: '联席会议汇总', meeting })));
     const { done } = run('writeMeetingSummary', fakeHost({ loadSettings: () => Promise.resolve(settings), writeSummary }));
     const dialog = await dialogOpened(1);
     expect(writeSummary).toHaveBeenCalledWith({ from: '2026-11-01', to: '2026-11-30', mask: false });
     expect(shown(dialog).message).toBe(
-      '已生成“联席会议汇总”，会议期间 2026-11-01 至 2026-11-30。\n台账现有红色 14 件，黄色 28 件，绿色 258 件。\n注意：本次汇总没有遮蔽姓名、身份证号和电话，请勿外发。',
+      '已生成“联席会议汇总”，会议期间 2026-11-01 至 2026-11-30。\n本期排查 56 件，调处 56 件，化解成功 14 件；在办 60 件（红 14、黄 28、绿 18）。\n台账现有红色 14 件，黄色 28 件，绿色 258 件。\n注意：本次汇总没有遮蔽姓名、身份证号和电话，请勿外发。',
     );
     dialog.fire('message', { message: 'close' });
     await done;

@@ -34,8 +34,9 @@ const zh: CommandTexts = {
       ? `已生成“${sheet}”：今日到期回访 ${c.dueToday} 件，逾期 ${c.overdue} 件。`
       : `已生成“${sheet}”：今天没有到期或逾期的回访。`,
   ],
-  summary: ({ sheet, counts: c }, o) => [
+  summary: ({ sheet, counts: c, meeting: m }, o) => [
     `已生成“${sheet}”，会议期间 ${o.from} 至 ${o.to}。`,
+    ...(m ? [`本期排查 ${m.registered} 件，调处 ${m.handled} 件，化解成功 ${m.resolved} 件；在办 ${m.open.total} 件（红 ${m.open.red}、黄 ${m.open.yellow}、绿 ${m.open.green}）。`] : []),
     `台账现有红色 ${c.byLevel.red} 件，黄色 ${c.byLevel.yellow} 件，绿色 ${c.byLevel.green} 件。`,
     o.mask ? '汇总中的姓名、身份证号和电话已遮蔽。' : '注意：本次汇总没有遮蔽姓名、身份证号和电话，请勿外发。',
   ],
@@ -59,8 +60,9 @@ const en: CommandTexts = {
       ? `Wrote "${sheet}": ${c.dueToday} revisits due today, ${c.overdue} overdue.`
       : `Wrote "${sheet}": no revisits are due or overdue today.`,
   ],
-  summary: ({ sheet, counts: c }, o) => [
+  summary: ({ sheet, counts: c, meeting: m }, o) => [
     `Wrote "${sheet}" for the meeting period ${o.from} to ${o.to}.`,
+    ...(m ? [`In the period ${m.registered} registered, ${m.handled} handled, ${m.resolved} resolved; ${m.open.total} open (${m.open.red} red, ${m.open.yellow} yellow, ${m.open.green} green).`] : []),
     `The ledger now has ${c.byLevel.red} red, ${c.byLevel.yellow} yellow and ${c.byLevel.green} green disputes.`,
     o.mask ? 'Names, ID numbers and phone numbers in the summary are masked.' : 'Note: names, ID numbers and phone numbers are NOT masked in this summary; do not hand it out.',
   ],

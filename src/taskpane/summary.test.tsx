@@ -12,8 +12,12 @@ describe('汇总: period, masking and 生成联席会议汇总', () => {
     const mask = screen.getByRole('switch', { name: '隐去个人信息（姓名、身份证号、联系电话）' }) as HTMLInputElement;
     expect(mask.checked).toBe(true);
     await user.click(screen.getByRole('button', { name: '生成联席会议汇总' }));
-    expect(await screen.findByRole('region', { name: '联席会议汇总已生成' })).toBeTruthy();
+    const card = await screen.findByRole('region', { name: '联席会议汇总已生成' });
     expect(host.callsTo('writeSummary')).toEqual([[{ from: '2026-05-01', to: '2026-05-21', mask: true }]]);
+    // The card reads out the meeting's headline under the sheet's own names.
+    const facts = within(card).getByLabelText('联席会议汇总要点');
+    const pairs = Array.from(facts.querySelectorAll('dt'), (dt) => `${dt.textContent}：${dt.nextElementSibling?.textContent}`);
+    expect(pairs).toEqual(['联席会议期间：2026-05-01 至 2026-05-21', '排查数：12 件', '调处数：8 件', '成功数：6 件', '在办：30 件（红 3、黄 9、绿 18）']);
   });
 
   it('switching masking off asks first; keeping it on changes nothing', async () => {

@@ -3,7 +3,7 @@
  * safe data (no Maps, class instances or functions), so it crosses postMessage unchanged and the
  * page never needs the engine's own types at run time.
  */
-import type { FieldName, JobCounts, Language, Level, ReportCell } from '../core';
+import type { FieldName, JobCounts, Language, Level, MeetingHeadline, ReportCell } from '../core';
 import type { CellRange } from '../core';
 
 /** A processWorkbook stage, plus the page's own steps around it. */
@@ -96,7 +96,8 @@ export interface JobSummary {
   columns: MappedColumn[];
   counts: JobCounts;
   asOf: string;
-  period: { from: string; to: string };
+  /** The meeting period and its headline numbers (联席会议汇总's 排查数, 调处数, 成功数, 在办). */
+  meeting: MeetingHeadline;
   issues: IssueSummary[];
   /** All issues, of which `issues` holds the first few hundred. */
   issueCount: number;

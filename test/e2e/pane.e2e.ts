@@ -240,6 +240,10 @@ describe('task pane outside Excel', () => {
     expect(card).toContain('结果写在“联席会议汇总”工作表');
     expect(card).toContain('共 300 件纠纷');
     expect(card).toMatch(/红 14\s*黄 28\s*绿 258/);
+    // The card's headline says what the sheet says (the cells below).
+    expect(card).toMatch(/排查数\s*56 件/);
+    expect(card).toMatch(/成功数\s*14 件/);
+    expect(card).toMatch(/在办\s*60 件（红 14、黄 28、绿 18）/);
 
     // In the sheet (read cell by cell through the selection box), worked out from the sample's cells:
     // - 排查数 本期 56: the 登记日期 (column B) of rows 249–304, and only theirs, fall in November

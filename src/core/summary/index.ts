@@ -48,4 +48,6 @@ export {
 } from './build';
 export { renderMeetingSummary, MEETING_COLUMN_WIDTHS } from './render';
 export { LABELS, label } from './labels';
+export { meetingHeadline } from './headline';
+export type { MeetingHeadline } from './headline';
 export type { LabelKey } from './labels';

@@ -9,6 +9,7 @@ import {
   isOwnSheet,
   maskText,
   splitParties,
+  meetingHeadline,
   parseIsoDay,
   revisitLogRow,
   runLedgerJob,
@@ -216,7 +217,7 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
         await writeReportSheet(context, syncer, sheet, name, reportOptions());
         const state = { name: STATE_SHEET, columnWidths: [], rows: result.plan.state.rows.map((r) => r.map((v) => ({ value: String(v) }))), merges: [], print: { landscape: false, fitToWidth: false } };
         await writeReportSheet(context, syncer, state, STATE_SHEET, { ...reportOptions(), hidden: true, textOnly: true, pageLayout: false, freezePanes: false });
-        return report(result, name, !supports('1.6'));
+        return { ...report(result, name, !supports('1.6')), meeting: meetingHeadline(result.summary) };
       }),
 
     selectCell: (sheet, address) =>

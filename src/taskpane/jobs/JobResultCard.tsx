@@ -12,6 +12,7 @@ import {
 import { LEVELS } from '../../core';
 import type { JobReport } from '../../addin/host';
 import { LevelBadge } from '../shared/LevelBadge';
+import { MeetingFacts } from '../shared/MeetingFacts';
 import { usePaneText } from '../shared/pane-context';
 
 /** More than this many issues are counted, not listed: the pane is for finding the first ones. */
@@ -47,7 +48,7 @@ export interface JobResultCardProps {
 
 /** What a job did: counts by colour, revisits due and overdue, unreadable rows, and each issue with a link. */
 export function JobResultCard({ report, title, onGoTo }: JobResultCardProps) {
-  const { t } = usePaneText();
+  const { t, language } = usePaneText();
   const styles = useJobResultCardStyles();
   const { counts, issues } = report;
   const listed = issues.slice(0, MAX_LISTED_ISSUES);
@@ -79,6 +80,7 @@ export function JobResultCard({ report, title, onGoTo }: JobResultCardProps) {
           </>
         )}
       </dl>
+      {report.meeting && <MeetingFacts meeting={report.meeting} language={language} className={styles.facts} valueClassName={styles.value} />}
       {report.staticFills && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>

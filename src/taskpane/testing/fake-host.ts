@@ -120,7 +120,7 @@ export class FakeHost implements AddinHost {
     return value();
   }
 
-  private async job(method: keyof typeof JOB_SHEETS, args: unknown[], onProgress?: ProgressListener): Promise<JobReport> {
+  private async job(method: keyof typeof JOB_SHEETS, args: unknown[], onProgress?: ProgressListener, extra: Partial<JobReport> = {}): Promise<JobReport> {
     this.calls.push({ method, args });
     await Promise.resolve();
     const [first, ...rest] = this.progressSteps;
@@ -128,7 +128,7 @@ export class FakeHost implements AddinHost {
     if (this.gate) await this.gate;
     if (this.failures.has(method)) throw this.failures.get(method);
     for (const p of rest) onProgress?.(p);
-    return { ...clone(this.report), sheet: method === 'triage' ? this.report.sheet : JOB_SHEETS[method] };
+    return { ...clone(this.report), sheet: method === 'triage' ? this.report.sheet : JOB_SHEETS[method], ...extra };
   }
 
   detect(): Promise<LedgerInfo> {
@@ -154,7 +154,9 @@ export class FakeHost implements AddinHost {
   }
 
   writeSummary(options: SummaryOptions, onProgress?: ProgressListener): Promise<JobReport> {
-    return this.job('writeSummary', [clone(options)], onProgress);
+    // The headline the Office.js host adds for the meeting: 12 registered in the period, 8 handled, 6 resolved.
+    const meeting = { from: options.from, to: options.to, registered: 12, handled: 8, resolved: 6, open: { red: 3, yellow: 9, green: 18, total: 30 } };
+    return this.job('writeSummary', [clone(options)], onProgress, { meeting });
   }
 
   selectCell(sheet: string, address: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { Badge, Button, MessageBar, MessageBarBody, Tab, TabList, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { startTransition, useState } from 'react';
 import { LEVELS, type Level } from '../../core';
+import { MeetingFacts } from '../../taskpane/shared/MeetingFacts';
 import type { Result } from '../useWebApp';
 import { PreviewTable } from './PreviewTable';
 import { ReportTable } from './ReportTable';
@@ -28,7 +29,7 @@ type Panel = 'ledger' | number;
 
 /** 处理结果: counts, the download, the issues, and previews of the ledger and both report sheets. */
 export function ResultSection({ result, stale }: ResultSectionProps) {
-  const { t } = useWebText();
+  const { t, language } = useWebText();
   const styles = useSectionStyles();
   const local = useResultStyles();
   const [panel, setPanel] = useState<Panel>('ledger');
@@ -72,9 +73,8 @@ export function ResultSection({ result, stale }: ResultSectionProps) {
                 <dd className={styles.value}>{t.result.count(counts.needsReview)}</dd>
               </>
             )}
-            <dt>{t.result.period}</dt>
-            <dd className={styles.value}>{t.result.periodValue(summary.period.from, summary.period.to)}</dd>
           </dl>
+          <MeetingFacts meeting={summary.meeting} language={language} className={styles.facts} valueClassName={styles.value} />
         </div>
         <div className={local.download}>
           <Button as="a" appearance="primary" size="large" href={result.url} download={summary.outputName}>
@@ -126,3 +126,4 @@ export function ResultSection({ result, stale }: ResultSectionProps) {
     </section>
   );
 }
+

@@ -31,7 +31,7 @@ export const SUMMARY: JobSummary = {
   columns: INFO.columns,
   counts: { disputes: 3, byLevel: { red: 1, yellow: 1, green: 1 }, dueToday: 1, overdue: 2, unreadableRows: 1, needsReview: 0 },
   asOf: '2026-11-30',
-  period: { from: '2026-11-01', to: '2026-11-30' },
+  meeting: { from: '2026-11-01', to: '2026-11-30', registered: 2, handled: 1, resolved: 1, open: { red: 1, yellow: 1, green: 0, total: 2 } },
   issues: [{ row: 7, cell: 'B7', message: '台账!B7 的日期“去年”无法识别，请改为 2026-05-21 或 2026年5月21日 的写法' }],
   issueCount: 1,
   preview: {

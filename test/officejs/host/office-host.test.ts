@@ -90,8 +90,20 @@ describe('the report sheets', () => {
   it('writes the same 回访清单 and 联席会议汇总 as the file host', async () => {
     const { workbook, host } = open();
     await host.writeDueList();
-    await host.writeSummary({ from: '2026-11-01', to: '2026-11-28', mask: true });
+    const report = await host.writeSummary({ from: '2026-11-01', to: '2026-11-28', mask: true });
     const expected = fileHostSheets();
+    // The headline the pane shows is what the sheet says: 排查数/调处数/成功数 for the period (the
+    // row's first number), 在办 by level.
+    const sheet = expected.get('联席会议汇总')!;
+    const numberAfter = (name: string) => sheet.find((row) => row[0] === name)?.find((v) => typeof v === 'number');
+    expect(report.meeting).toEqual({
+      from: '2026-11-01',
+      to: '2026-11-28',
+      registered: numberAfter('排查数'),
+      handled: numberAfter('调处数'),
+      resolved: numberAfter('成功数'),
+      open: { red: numberAfter('红'), yellow: numberAfter('黄'), green: numberAfter('绿'), total: numberAfter('合计') },
+    });
     for (const name of ['回访清单', '联席会议汇总']) expect([name, trimRows(blankToNull(valuesOf(workbook, name)))]).toEqual([name, trimRows(expected.get(name)!)]);
     expect(workbook.sheets.map((s) => s.name)).toEqual(['台账', '_tricolor_settings', '回访清单', '联席会议汇总', '_tricolor'].filter((n) => workbook.sheets.some((s) => s.name === n)));
     expect(workbook.sheet('_tricolor').visibility).toBe('Hidden');
