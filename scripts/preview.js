@@ -54,6 +54,13 @@ function resolveFile(root, urlPath) {
   return stat.isFile() ? file : null;
 }
 
+/**
+ * A worker does not take its page's <meta> Content-Security-Policy: only its own response header
+ * sets one. The web page's worker may load its own scripts and connect nowhere. (A server that
+ * hosts dist/ should send the same header; the worker also removes its own fetch and friends.)
+ */
+const WORKER_HEADERS = { 'Content-Security-Policy': "default-src 'none'; script-src 'self'" };
+
 function send(res, status, text) {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
   res.end(text);
@@ -75,7 +82,8 @@ function startServer({ root = DIST, port = 8080 } = {}) {
     if (!file) return send(res, 404, 'not found\n');
     const type = TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
     const size = fs.statSync(file).size;
-    res.writeHead(200, { 'Content-Type': type, 'Content-Length': size, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+    const extra = path.basename(file) === 'web-worker.js' ? WORKER_HEADERS : {};
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': size, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...extra });
     if (req.method === 'HEAD') return res.end();
     fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
   });
@@ -145,4 +153,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { startServer, resolveFile, TYPES };
+module.exports = { startServer, resolveFile, TYPES, WORKER_HEADERS };

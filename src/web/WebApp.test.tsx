@@ -95,6 +95,25 @@ describe('web page: choose a ledger, check the mapping, run, preview, download',
     expect(page.runner.callsTo('run')[0].options.fieldColumns).toEqual({ owner: 6, type: null });
   });
 
+  it('the latest correction wins: a field put on a column corrected before takes it, and the earlier field has no column', async () => {
+    const page = renderPage();
+    await openLedger(page);
+    const choose = async (column: string, field: string) => {
+      await page.user.click(screen.getByRole('combobox', { name: new RegExp(`^${column} 列`) }));
+      await page.user.click(screen.getByRole('option', { name: field }));
+    };
+    await choose('G', '责任人');
+    await choose('F', '登记日期');
+    await choose('F', '责任人');
+    expect(await screen.findByText('已更正：“责任人”在 F 列')).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'F 列“化解情况”对应的字段' }).textContent).toContain('责任人');
+    expect(screen.getByRole('combobox', { name: 'G 列“包案人员”对应的字段' }).textContent).toContain('（未对应）');
+    // 登记日期 left B for F, and F is now 责任人's: it is in no column.
+    expect(screen.getByRole('combobox', { name: 'B 列“受理日期”对应的字段' }).textContent).toContain('（未对应）');
+    await runAndWait(page);
+    expect(page.runner.callsTo('run')[0].options.fieldColumns).toEqual({ registered: null, owner: 5 });
+  });
+
   it('moving a field to another column takes it from the column it was in; 撤销全部更正 restores detection', async () => {
     const page = renderPage();
     await openLedger(page);
@@ -332,6 +351,33 @@ describe('web page: sheets and failures', () => {
     expect(page.runner.callsTo('cancel')).toHaveLength(1);
     expect(screen.queryByRole('region', { name: '处理结果' })).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('a second file chosen while the first is still being read: the page stays busy until the second is read', async () => {
+    const page = renderPage();
+    const release = page.runner.hold();
+    await page.user.upload(screen.getByLabelText('台账文件（.xlsx 或 .xlsm）'), ledgerFile('十月台账.xlsx'));
+    await page.user.upload(screen.getByLabelText('台账文件（.xlsx 或 .xlsm）'), ledgerFile('十一月台账.xlsx'));
+    // The first reading was ended by the second; the page still says it is looking.
+    await act(async () => undefined);
+    expect(screen.getByText('正在查找台账…')).toBeTruthy();
+    expect(screen.queryByRole('table', { name: '列与字段的对应' })).toBeNull();
+    await act(async () => release());
+    expect(await screen.findByRole('table', { name: '列与字段的对应' })).toBeTruthy();
+    expect(screen.queryByText('正在查找台账…')).toBeNull();
+    expect(screen.getByText('已选择：十一月台账.xlsx（1 KB）')).toBeTruthy();
+  });
+
+  it('cancel by keyboard: focus returns to 开始处理', async () => {
+    const page = renderPage();
+    await openLedger(page);
+    page.runner.hold();
+    await page.user.click(screen.getByRole('button', { name: '开始处理' }));
+    const cancel = await screen.findByRole('button', { name: '取消' });
+    cancel.focus();
+    await page.user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.queryByRole('button', { name: '取消' })).toBeNull());
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: '开始处理' }));
   });
 
   it('without a worker the page says it will be busy for a while during the run', async () => {

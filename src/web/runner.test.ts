@@ -3,7 +3,7 @@ import * as path from 'path';
 import type { RunOptions, WorkerRequest, WorkerResponse } from './protocol';
 import { runJob } from './run-job';
 import { createWorkerRunner, RunnerCancelled, RunnerFailure } from './runner';
-import { handleRequest } from './worker';
+import { closeNetwork, handleRequest, NETWORK_APIS } from './worker';
 
 const LEDGER = new Uint8Array(fs.readFileSync(path.resolve(__dirname, '../../test/fixtures/excel-everything.xlsx')));
 const OPTIONS: RunOptions = { fileName: 'excel-everything.xlsx', language: 'zh', asOf: '2020-06-30', mask: true };
@@ -123,5 +123,17 @@ describe('createWorkerRunner', () => {
     runner.cancel();
     await expect(run).rejects.toBeInstanceOf(RunnerCancelled);
     expect(stages).toEqual([]);
+  });
+});
+
+describe('closeNetwork: the worker removes its own means of connection', () => {
+  it('leaves fetch, XMLHttpRequest, WebSocket, EventSource and WebTransport undefined, and they stay so', () => {
+    const global: Record<string, unknown> = { fetch: () => 'sent', XMLHttpRequest: class {}, WebSocket: class {}, EventSource: class {}, postMessage: () => undefined };
+    closeNetwork(global);
+    expect(NETWORK_APIS.map((name) => global[name])).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(() => {
+      global.fetch = () => 'sent again';
+    }).toThrow(TypeError);
+    expect(typeof global.postMessage).toBe('function');
   });
 });

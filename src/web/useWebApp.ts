@@ -27,6 +27,9 @@ export interface WebAppProps {
 
 export type DateProblem = 'required' | 'invalid' | 'order';
 
+/** Where a run is: the worker's stages, and the page's own steps before and after them. */
+export type PageStage = WebStage | 'preparing' | 'showing';
+
 /** Something the page could not do, kept as data so it can be worded in whichever language is on. */
 export type PageFailure = JobFailure | { kind: 'read'; file: string };
 
@@ -62,27 +65,26 @@ export function useWebApp({ runner, today, language: initialLanguage = 'zh', obj
   const [presetProblem, setPresetProblem] = useState<PresetProblem | null>(null);
   const [dateProblems, setDateProblems] = useState<{ asOf?: DateProblem; from?: DateProblem; to?: DateProblem }>({});
 
-  const [stage, setStage] = useState<WebStage | 'preparing' | null>(null);
+  const [stage, setStage] = useState<PageStage | null>(null);
   const [runFailure, setRunFailure] = useState<PageFailure | null>(null);
   const [result, setResult] = useState<Result | null>(null);
 
-  // The download URL lives as long as its result.
-  const urlRef = useRef<string | null>(null);
-  const replaceResult = useCallback(
-    (next: Result | null) => {
-      if (urlRef.current) objectUrls.revoke(urlRef.current);
-      urlRef.current = next?.url ?? null;
-      setResult(next);
-    },
-    [objectUrls],
-  );
-  useEffect(() => () => {
-    if (urlRef.current) objectUrls.revoke(urlRef.current);
-  }, [objectUrls]);
+  // The download URL lives as long as its result is on screen: it is revoked once the next result
+  // (or none) has been committed, so the old link works until it is gone.
+  useEffect(() => {
+    const url = result?.url;
+    return () => {
+      if (url) objectUrls.revoke(url);
+    };
+  }, [result?.url, objectUrls]);
+
+  // Every request cancels the one before it (one runner); only the latest may end "busy".
+  const latestRequest = useRef(0);
 
   /** Finds the ledger (on `sheet`, or wherever it is); false when it failed (the failure is shown). */
   const inspect = useCallback(
     async (chosen: File, sheet: string | undefined): Promise<boolean> => {
+      const request = ++latestRequest.current;
       setInspecting(true);
       setInspectFailure(null);
       try {
@@ -97,7 +99,7 @@ export function useWebApp({ runner, today, language: initialLanguage = 'zh', obj
         return true;
       } catch (e) {
         if (!(e instanceof RunnerCancelled)) setInspectFailure(failureFrom(e, chosen.name));
-        setInspecting(false);
+        if (request === latestRequest.current) setInspecting(false);
         return false;
       }
     },
@@ -111,10 +113,10 @@ export function useWebApp({ runner, today, language: initialLanguage = 'zh', obj
       setSheetChoice(undefined);
       setRunFailure(null);
       setStage(null);
-      replaceResult(null);
+      setResult(null);
       void inspect(chosen, undefined);
     },
-    [inspect, replaceResult],
+    [inspect],
   );
 
   const chooseSheet = useCallback(
@@ -138,7 +140,14 @@ export function useWebApp({ runner, today, language: initialLanguage = 'zh', obj
         setCorrections((c) => ({ ...c, [removed]: null }));
         setLastCorrection({ field: removed, column: null });
       } else {
-        setCorrections((c) => ({ ...c, [field]: index }));
+        setCorrections((c) => {
+          // Corrections apply in order, a later one taking its column from an earlier one: the
+          // field goes last, and a field corrected onto this column before now has no column.
+          const next: Partial<Record<FieldName, number | null>> = {};
+          for (const [other, col] of Object.entries(c) as [FieldName, number | null][]) if (other !== field) next[other] = col === index ? null : col;
+          next[field] = index;
+          return next;
+        });
         setLastCorrection({ field, column: current.column });
       }
     },
@@ -227,22 +236,25 @@ export function useWebApp({ runner, today, language: initialLanguage = 'zh', obj
     if (!file || !info) return;
     const options = currentOptions(true);
     if (!options) return;
+    const request = ++latestRequest.current;
     setRunFailure(null);
     setStage('preparing');
     try {
       const done = await runner.run(file, options, (s) => setStage(s));
       const url = objectUrls.create(new Blob([done.bytes], { type: done.summary.mimeType }));
-      // The result (a preview table of hundreds of rows) renders as a transition, in slices.
+      // The work is done and can no longer be cancelled; the result (a preview table of hundreds
+      // of rows) renders as a transition, in slices, while the page says so.
+      setStage('showing');
       startTransition(() => {
-        replaceResult({ summary: done.summary, url, key: optionsKey(options) });
+        setResult({ summary: done.summary, url, key: optionsKey(options) });
         setStage(null);
       });
     } catch (e) {
-      setStage(null);
+      if (request === latestRequest.current) setStage(null);
       if (e instanceof RunnerCancelled) return;
       setRunFailure(failureFrom(e, file.name));
     }
-  }, [file, info, currentOptions, runner, objectUrls, replaceResult]);
+  }, [file, info, currentOptions, runner, objectUrls]);
 
   const cancel = useCallback(() => {
     runner.cancel();

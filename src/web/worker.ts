@@ -13,6 +13,24 @@ interface WorkerScope {
 
 const scope = globalThis as unknown as WorkerScope;
 
+/** What a worker could reach the network with; the engine uses none of them. */
+export const NETWORK_APIS = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'WebTransport'] as const;
+
+/**
+ * Removes the network from a worker's global scope. The page's Content-Security-Policy does not
+ * reach its worker (only the worker script's own response header would), and a server hosting the
+ * page may not send one: the worker takes the means away itself before it handles any request.
+ */
+export function closeNetwork(global: Record<string, unknown>): void {
+  for (const name of NETWORK_APIS) {
+    try {
+      Object.defineProperty(global, name, { value: undefined, configurable: false, writable: false });
+    } catch {
+      global[name] = undefined;
+    }
+  }
+}
+
 /** Handles one request; exported for tests, which call it without a worker. */
 export async function handleRequest(request: WorkerRequest, post: (message: WorkerResponse, transfer?: Transferable[]) => void): Promise<void> {
   try {
@@ -33,6 +51,7 @@ export async function handleRequest(request: WorkerRequest, post: (message: Work
 }
 
 if (typeof document === 'undefined' && typeof scope.postMessage === 'function') {
+  closeNetwork(globalThis as unknown as Record<string, unknown>);
   scope.onmessage = (event) => {
     void handleRequest(event.data, (message, transfer) => scope.postMessage(message, transfer ?? []));
   };

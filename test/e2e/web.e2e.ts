@@ -12,6 +12,7 @@ import { pathToFileURL } from 'url';
 import { main, type Io } from '../../src/cli/main';
 import { DEFAULT_PRESET, parseIsoDay, type Level } from '../../src/core';
 import { processWorkbook, readEntry, readZip } from '../../src/hosts/xlsx';
+import { readSharedStrings, readSheetXml } from '../../src/hosts/xlsx/sheet-reader';
 import { LEVEL_BACKGROUND } from '../../src/web/components/styles';
 import type { Page } from 'playwright-core';
 import { ROOT, describeViolations, launchBrowser, openIsolatedPage, seriousAxeViolations, startPreviewServer, type Browser, type PreviewServer } from './browser';
@@ -46,16 +47,35 @@ function rgb(hex: string): string {
 }
 
 /**
- * The downloaded workbook read back by the file host, processed again with the same options:
- * the level of every dispute row, and the workbook a second run writes.
+ * The level the downloaded workbook holds for each row: its 建议等级 cell as written ('绿（已化解）'
+ * counts as green), read with the file host's own sheet reader. (The sample has no manual levels,
+ * so the suggested level is the one that colours the row.)
  */
-function fileHostRead(bytes: Uint8Array) {
+function writtenLevels(bytes: Uint8Array, sheet: string): Map<number, Level> {
+  const entries = new Map(readZip(bytes).map((e) => [e.name, e]));
+  const text = (name: string) => new TextDecoder().decode(readEntry(entries.get(name)!));
+  const rid = new RegExp(`<sheet [^>]*name="${sheet}"[^>]*r:id="(rId\\d+)"`).exec(text('xl/workbook.xml'))?.[1];
+  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(text('xl/_rels/workbook.xml.rels'))?.[1];
+  if (!rid || !target) throw new Error(`no sheet ${sheet} in the download`);
+  const grid = readSheetXml(text(`xl/${target.replace(/^\/?xl\//, '')}`), { name: sheet, sharedStrings: readSharedStrings(text('xl/sharedStrings.xml')), formatOf: () => null, date1904: false });
+  const headerRow = grid.values.findIndex((r) => r.includes('建议等级'));
+  const column = grid.values[headerRow].indexOf('建议等级');
+  const levels = new Map<number, Level>();
+  grid.values.forEach((r, i) => {
+    const level = LEVEL_WORDS[String(r[column] ?? '').charAt(0)];
+    if (i > headerRow && level) levels.set(i + 1, level);
+  });
+  return levels;
+}
+
+/** The downloaded workbook processed again by the file host with the same options. */
+function fileHostRerun(bytes: Uint8Array) {
   const asOf = parseIsoDay(AS_OF);
   const from = parseIsoDay(PERIOD.from);
   const to = parseIsoDay(PERIOD.to);
   if (asOf === null || from === null || to === null) throw new Error('bad test dates');
   const again = processWorkbook(bytes, { fileName: 'sample-ledger.tricolor.xlsx', asOf, period: { from, to }, preset: DEFAULT_PRESET, language: 'zh', mask: true });
-  return { levels: new Map(again.job.disputes.map((d) => [d.record.row, d.triage.effective])), counts: again.job.counts, bytes: again.bytes };
+  return { counts: again.job.counts, bytes: again.bytes };
 }
 
 /**
@@ -105,6 +125,10 @@ describe('offline web page', () => {
     const { page } = opened;
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
+    const workerCsp: (string | undefined)[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('/web-worker.js')) workerCsp.push(response.headers()['content-security-policy']);
+    });
     await page.goto(url, { waitUntil: 'load' });
     if (open === 'chooser') await page.getByLabel('台账文件（.xlsx 或 .xlsm）').setInputFiles(SAMPLE);
     else await dropFile(page, SAMPLE);
@@ -142,7 +166,7 @@ describe('offline web page', () => {
     expect(file.suggestedFilename()).toBe('sample-ledger.tricolor.xlsx');
     const saved = path.join(dir, saveAs);
     await file.saveAs(saved);
-    return { ...opened, text, workers, drawn, bytes: new Uint8Array(fs.readFileSync(saved)), parts: parts(new Uint8Array(fs.readFileSync(saved))) };
+    return { ...opened, text, workers, workerCsp, drawn, bytes: new Uint8Array(fs.readFileSync(saved)), parts: parts(new Uint8Array(fs.readFileSync(saved))) };
   }
 
   function expectCommandParts(web: { name: string; content: Buffer }[]) {
@@ -152,23 +176,28 @@ describe('offline web page', () => {
   }
 
   it('served: processes the sample ledger offline (in its worker) and gives the command’s workbook', async () => {
-    const { page, network, workers, drawn, bytes, parts: web } = await processSample(`${server.url}web.html`, 'served.tricolor.xlsx', 'chooser');
+    const { page, network, workers, workerCsp, drawn, bytes, parts: web } = await processSample(`${server.url}web.html`, 'served.tricolor.xlsx', 'chooser');
     try {
       expect(workers).toContain(`${server.url}web-worker.js`);
+      // The worker is served with a policy that allows it no connection (see also the test below).
+      expect(workerCsp.length).toBeGreaterThan(0);
+      expect(workerCsp.every((csp) => csp === "default-src 'none'; script-src 'self'")).toBe(true);
       expectCommandParts(web);
 
-      // The file host reads the download as a ledger with the same counts, and a second run
-      // changes nothing (running twice is running once).
-      const read = fileHostRead(bytes);
-      expect(read.counts.byLevel).toEqual({ red: 14, yellow: 28, green: 258 });
-      expect(parts(read.bytes)).toEqual(web);
+      // The file host finds the same ledger and counts in the download, and a second run changes
+      // nothing (running twice is running once).
+      const again = fileHostRerun(bytes);
+      expect(again.counts.byLevel).toEqual({ red: 14, yellow: 28, green: 258 });
+      expect(parts(again.bytes)).toEqual(web);
 
       // The preview: the sample's first 200 table rows (sheet rows 5–204), each in its level's
-      // colour, and that level is the one the file host reads from the downloaded workbook.
+      // colour, and that level is the 建议等级 written in the downloaded workbook for that row.
       expect(drawn.map((d) => d.row)).toEqual(Array.from({ length: 200 }, (_, i) => i + 5));
+      const written = writtenLevels(bytes, '矛盾纠纷台账');
+      expect(written.size).toBe(300);
       const wrong = drawn.filter((d) => {
         const level = LEVEL_WORDS[d.levelText];
-        return !level || d.background !== rgb(LEVEL_BACKGROUND[level]) || read.levels.get(d.row) !== level;
+        return !level || d.background !== rgb(LEVEL_BACKGROUND[level]) || written.get(d.row) !== level;
       });
       expect(wrong).toEqual([]);
       const shown = (level: Level) => drawn.filter((d) => LEVEL_WORDS[d.levelText] === level).length;
@@ -180,6 +209,46 @@ describe('offline web page', () => {
       expect(describeViolations(await seriousAxeViolations(page))).toBe('');
       fs.mkdirSync(path.join(ROOT, 'docs', 'images'), { recursive: true });
       await page.screenshot({ path: path.join(ROOT, 'docs', 'images', 'web.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the worker cannot connect anywhere, not even to the server it came from', async () => {
+    const { page, network } = await openIsolatedPage(browser);
+    try {
+      await page.goto(`${server.url}web.html`, { waitUntil: 'load' });
+      // A worker of the page's own, kept idle (the page's would end after one answer).
+      const [worker] = await Promise.all([page.waitForEvent('worker'), page.evaluate(() => void new Worker('web-worker.js'))]);
+      await worker.evaluate(async () => {
+        while ((self as unknown as { onmessage: unknown }).onmessage === null) await new Promise((resolve) => setTimeout(resolve, 20));
+      });
+      const attempts = await worker.evaluate(async (target) => {
+        const tryIt = async (send: () => Promise<unknown>) => {
+          try {
+            await send();
+            return 'sent';
+          } catch {
+            return 'refused';
+          }
+        };
+        const scope = self as unknown as { fetch?: typeof fetch; XMLHttpRequest?: typeof XMLHttpRequest };
+        return {
+          fetch: await tryIt(() => scope.fetch!(target)),
+          xhr: await tryIt(
+            () =>
+              new Promise((resolve, reject) => {
+                const xhr = new scope.XMLHttpRequest!();
+                xhr.onload = resolve;
+                xhr.onerror = reject;
+                xhr.open('GET', target);
+                xhr.send();
+              }),
+          ),
+        };
+      }, `${server.url}web.html?from-worker`);
+      expect(attempts).toEqual({ fetch: 'refused', xhr: 'refused' });
+      expect(network.blocked).toEqual([]);
     } finally {
       await page.close();
     }

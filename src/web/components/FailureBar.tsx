@@ -1,5 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { failureText, type PageFailure } from '../useWebApp';
+import { focusHeadingBefore } from './focus';
 import { useWebText } from './text';
 
 export interface FailureBarProps {
@@ -19,7 +20,15 @@ export function FailureBar({ failure, onDismiss }: FailureBarProps) {
       {onDismiss && (
         <MessageBarActions
           containerAction={
-            <Button appearance="transparent" size="small" onClick={onDismiss}>
+            <Button
+              appearance="transparent"
+              size="small"
+              onClick={(e) => {
+                // The bar goes away with the button that has focus: keep the user in this section.
+                focusHeadingBefore(e.currentTarget);
+                onDismiss();
+              }}
+            >
               {t.errors.dismiss}
             </Button>
           }

@@ -16,6 +16,7 @@ import {
 import { FieldDropdown } from '../../taskpane/ledger/FieldDropdown';
 import { FIELD_NAMES, type FieldName } from '../../core';
 import type { MappedColumn, WorkbookInfo } from '../protocol';
+import { focusHeadingBefore } from './focus';
 import { useSectionStyles } from './styles';
 import { useWebText } from './text';
 
@@ -82,7 +83,13 @@ export function LedgerSection({ info, columns, corrections, lastCorrection, busy
       {corrections > 0 && (
         <div className={styles.actions}>
           <Text>{t.ledger.correctedCount(corrections)}</Text>
-          <Button size="small" onClick={onUndoCorrections}>
+          <Button
+            size="small"
+            onClick={(e) => {
+              focusHeadingBefore(e.currentTarget);
+              onUndoCorrections();
+            }}
+          >
             {t.ledger.undoCorrections}
           </Button>
         </div>

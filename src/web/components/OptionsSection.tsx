@@ -37,6 +37,7 @@ export function OptionsSection(props: OptionsSectionProps) {
   const styles = useSectionStyles();
   const local = useOptionsStyles();
   const presetInput = useRef<HTMLInputElement>(null);
+  const presetButton = useRef<HTMLButtonElement>(null);
   const problemText = (p: DateProblem | undefined) =>
     p === 'required' ? t.options.dateRequired : p === 'invalid' ? t.options.dateInvalid : p === 'order' ? t.options.periodOrder : undefined;
   const dateField = (label: string, value: string, problem: DateProblem | undefined, onChange: (day: string) => void, hint?: string) => (
@@ -64,7 +65,9 @@ export function OptionsSection(props: OptionsSectionProps) {
       <h3 className={styles.subheading}>{t.options.preset}</h3>
       <Text>{props.preset ? t.options.presetLoaded(props.preset.file, props.preset.name) : t.options.presetDefault}</Text>
       <div className={styles.actions}>
-        <Button onClick={() => presetInput.current?.click()}>{t.options.presetChoose}</Button>
+        <Button ref={presetButton} onClick={() => presetInput.current?.click()}>
+          {t.options.presetChoose}
+        </Button>
         <input
           ref={presetInput}
           type="file"
@@ -78,7 +81,17 @@ export function OptionsSection(props: OptionsSectionProps) {
             if (chosen) props.onChoosePreset(chosen);
           }}
         />
-        {props.preset && <Button onClick={props.onClearPreset}>{t.options.presetClear}</Button>}
+        {props.preset && (
+          <Button
+            onClick={() => {
+              // This button goes with the preset: focus stays with the preset's other button.
+              presetButton.current?.focus();
+              props.onClearPreset();
+            }}
+          >
+            {t.options.presetClear}
+          </Button>
+        )}
       </div>
       {presetProblem && (
         <MessageBar intent="error" role="alert" layout="multiline">

@@ -1,5 +1,7 @@
 import { Button, Field, MessageBar, MessageBarBody, ProgressBar } from '@fluentui/react-components';
-import { WEB_STAGES, type WebStage } from '../protocol';
+import { useEffect, useRef } from 'react';
+import { WEB_STAGES } from '../protocol';
+import type { PageStage } from '../useWebApp';
 import type { PageFailure } from '../useWebApp';
 import { FailureBar } from './FailureBar';
 import { useSectionStyles } from './styles';
@@ -9,7 +11,7 @@ export interface RunSectionProps {
   ready: boolean;
   /** No file chosen yet: say so beside the disabled button. */
   needFile: boolean;
-  stage: WebStage | 'preparing' | null;
+  stage: PageStage | null;
   /** The work runs in a worker; otherwise the page warns that it will be unresponsive for a while. */
   inBackground: boolean;
   failure: PageFailure | null;
@@ -23,24 +25,42 @@ export function RunSection({ ready, needFile, stage, inBackground, failure, onRu
   const { t } = useWebText();
   const styles = useSectionStyles();
   const running = stage !== null;
-  const step = stage && stage !== 'preparing' ? WEB_STAGES.indexOf(stage) : 0;
+  const step = stage === 'showing' ? WEB_STAGES.length : stage && stage !== 'preparing' ? WEB_STAGES.indexOf(stage) : 0;
+  const stageText = stage === null ? '' : stage === 'preparing' ? t.run.preparing : stage === 'showing' ? t.run.showing : t.run.stages[stage];
+  // 取消 goes when the work ends (or is cancelled); if it had focus, focus returns to 开始处理.
+  const startButton = useRef<HTMLButtonElement>(null);
+  const cancelHadFocus = useRef(false);
+  useEffect(() => {
+    if (running || !cancelHadFocus.current) return;
+    cancelHadFocus.current = false;
+    const active = document.activeElement;
+    if (!active || active === document.body) startButton.current?.focus();
+  }, [running]);
   return (
     <section className={styles.section} aria-labelledby="web-run-heading">
       <h2 id="web-run-heading" className={styles.heading}>
         {t.run.heading}
       </h2>
       <div className={styles.actions}>
-        <Button appearance="primary" size="large" disabledFocusable={!ready || running} onClick={onRun}>
+        <Button ref={startButton} appearance="primary" size="large" disabledFocusable={!ready || running} onClick={onRun}>
           {t.run.start}
         </Button>
-        {running && <Button onClick={onCancel}>{t.run.cancel}</Button>}
+        {running && (
+          // Once the result is being shown there is nothing left to cancel.
+          <Button disabledFocusable={stage === 'showing'} onClick={onCancel} onFocus={() => (cancelHadFocus.current = true)} onBlur={(e) => (cancelHadFocus.current = e.relatedTarget === null)}>
+            {t.run.cancel}
+          </Button>
+        )}
       </div>
       {needFile && <span className={styles.hint}>{t.run.needFile}</span>}
-      {running && (
-        <Field label={stage === 'preparing' ? t.run.preparing : t.run.stages[stage]} validationState="none">
-          <ProgressBar thickness="large" max={WEB_STAGES.length} value={step} />
-        </Field>
-      )}
+      {/* A live region that is always there, so each stage is announced as it begins. */}
+      <div role="status">
+        {running && (
+          <Field label={stageText} validationState="none">
+            <ProgressBar thickness="large" max={WEB_STAGES.length} value={step} />
+          </Field>
+        )}
+      </div>
       {running && !inBackground && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{t.run.inPage}</MessageBarBody>

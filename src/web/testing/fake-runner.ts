@@ -90,7 +90,7 @@ export class FakeRunner implements Runner {
   private held: { promise: Promise<void>; release: () => void } | null = null;
   private pending: ((error: Error) => void) | null = null;
 
-  /** The next runs stop after their first stage until the returned function is called. */
+  /** The next inspections and runs stop after their first stage until the returned function is called. */
   hold(): () => void {
     let release = () => undefined as void;
     const promise = new Promise<void>((resolve) => (release = resolve));
@@ -105,10 +105,21 @@ export class FakeRunner implements Runner {
     return this.calls.filter((c): c is Extract<Call, { method: M }> => c.method === method);
   }
 
+  /** Like the real runner, a new request ends the one under way (it rejects with RunnerCancelled). */
+  private begin(): Promise<never> {
+    this.pending?.(new RunnerCancelled());
+    const cancelled = new Promise<never>((_, reject) => (this.pending = reject));
+    cancelled.catch(() => undefined);
+    return cancelled;
+  }
+
   async inspect(file: Blob, request: { fileName: string; language: 'zh' | 'en'; sheet?: string }, onProgress?: (stage: WebStage) => void): Promise<WorkbookInfo> {
     this.calls.push({ method: 'inspect', fileName: (file as File).name, request });
+    const cancelled = this.begin();
     onProgress?.('load');
+    if (this.held) await Promise.race([this.held.promise, cancelled]);
     await Promise.resolve();
+    this.pending = null;
     if (this.inspectFailure) throw new RunnerFailure(this.inspectFailure);
     if (request.sheet && this.sheetsWithoutLedger.has(request.sheet))
       throw new RunnerFailure({ kind: 'workbook', code: 'ledger.notFound', params: { file: request.fileName, sheet: request.sheet }, message: `在“${request.sheet}”中找不到台账表头` });
@@ -117,8 +128,7 @@ export class FakeRunner implements Runner {
 
   async run(file: Blob, options: RunOptions, onProgress?: (stage: WebStage) => void): Promise<RunResult> {
     this.calls.push({ method: 'run', fileName: (file as File).name, options });
-    const cancelled = new Promise<never>((_, reject) => (this.pending = reject));
-    cancelled.catch(() => undefined);
+    const cancelled = this.begin();
     for (const stage of WEB_STAGES) {
       onProgress?.(stage);
       if (stage === 'load' && this.held) await Promise.race([this.held.promise, cancelled]);
