@@ -4,9 +4,10 @@
  * Office.js, reads the display language and the local date, builds the Office.js host and
  * hands all three to the pane, whose components never read Office or the clock.
  *
- * Outside Excel (Office.onReady reports no host, or office.js could not be loaded at all) the pane
- * asks for a ledger file and runs on an in-browser workbook instead: the same Office.js host over
- * Microsoft's Excel library, answered by an in-memory copy of the file (src/hosts/inbrowser).
+ * Outside Excel (Office.onReady reports no host, or office.js could not be loaded at all, as
+ * without network) the pane asks for a ledger file and runs on an in-browser workbook instead: the
+ * same Office.js host over Microsoft's Excel library, answered by an in-memory copy of the file
+ * (src/hosts/inbrowser), which needs nothing of office.js.
  * No URL routing: office.js nulls history.pushState even outside Office.
  */
 import { StrictMode } from 'react';

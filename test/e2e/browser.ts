@@ -94,15 +94,18 @@ function isLocal(url: string): boolean {
  * A new page in `browser` on which every request to a non-loopback host is aborted and recorded,
  * except Office.js (anything under OFFICE_JS_BASE that @microsoft/office-js has), which is
  * answered from node_modules and recorded as served locally. data: and blob: URLs never reach the router.
+ *
+ * `officeJs: false` is a computer without network: Office.js is blocked (and recorded as blocked)
+ * like everything else, so the page runs without office.js at all.
  */
-export async function openIsolatedPage(browser: Browser, options: { viewport?: { width: number; height: number } } = {}): Promise<{ page: Page; network: NetworkLog }> {
+export async function openIsolatedPage(browser: Browser, options: { viewport?: { width: number; height: number }; officeJs?: boolean } = {}): Promise<{ page: Page; network: NetworkLog }> {
   const page = await browser.context.newPage();
   if (options.viewport) await page.setViewportSize(options.viewport);
   const network: NetworkLog = { blocked: [], servedLocally: [], errors: [] };
   await page.route('**/*', async (route) => {
     const url = route.request().url();
     if (isLocal(url)) return route.continue();
-    const local = localOfficeJs(url);
+    const local = options.officeJs === false ? null : localOfficeJs(url);
     if (local) {
       network.servedLocally.push(url);
       return route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: fs.readFileSync(local) });

@@ -1,10 +1,13 @@
 /**
  * The task pane (dist/taskpane.html) in chromium, outside Excel: served by scripts/preview.js,
- * with every non-loopback request blocked (Office.js is answered from node_modules). Every test
- * checks that nothing tried to leave the machine, that the page logged no error, and that axe finds
- * no serious or critical violation in the states it reaches.
+ * with every non-loopback request blocked (Office.js is answered from node_modules, except in the
+ * test of a computer without network, where it is blocked too). Every test checks that nothing
+ * tried to leave the machine, that the page logged no error (without office.js: only chromium's line
+ * for the failed office.js load), and that axe finds no serious or critical violation in the states
+ * it reaches.
  *
- * Outside Excel Office.onReady reports no host, so the pane offers a file chooser and runs on the
+ * Outside Excel Office.onReady reports no host (or, offline, office.js never loads and there is no
+ * Office at all), so the pane offers a file chooser and runs on the
  * in-browser workbook (src/hosts/inbrowser, Microsoft's Excel library from dist/officejs/). The
  * page's clock is 2026-11-30 in Beijing, and the sample ledger (assets/sample-ledger.xlsx, 300
  * disputes) goes through the pane's main flows: detect, correct a field, triage, the due-list, the
@@ -101,6 +104,51 @@ describe('task pane outside Excel', () => {
     expect(network.servedLocally).toContain(`${OFFICE_JS_BASE}office.js`);
     expectOffline(network);
     await expectAxeClean(page);
+  });
+
+  it('works with no office.js at all, as on a computer without network: the file chooser, then 红 14 黄 28 绿 258', async () => {
+    // Office.js is blocked like everything else (officeJs: false): taskpane.html's <script> for it
+    // fails, `typeof Office` stays 'undefined' and main.tsx goes straight to the pane outside Excel.
+    const { page, network } = await openIsolatedPage(browser, { viewport: { width: 360, height: 720 }, officeJs: false });
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    const consoleErrors: { text: string; url: string }[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push({ text: message.text(), url: message.location().url });
+    });
+    await page.clock.install({ time: new Date('2026-11-30T09:00:00+08:00') });
+    const response = await page.goto(`${server.url}taskpane.html`, { waitUntil: 'load' });
+    expect(response?.status()).toBe(200);
+    expect(await page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe('undefined');
+    await page.getByRole('button', { name: '选择台账文件…' }).waitFor();
+    expect(await page.getByLabel(FILE_LABEL).getAttribute('type')).toBe('file');
+    expect(await page.evaluate(() => document.body.innerText)).toContain('当前不在 Excel 中');
+    await expectAxeClean(page);
+
+    await page.getByLabel(FILE_LABEL).setInputFiles(SAMPLE);
+    await page.getByText('已打开 sample-ledger.xlsx').waitFor({ timeout: 30_000 });
+    await page.getByText('第 3、4 行').waitFor();
+    await page.getByRole('tab', { name: '分级' }).click();
+    const card = await runJob(page, '一键分级上色', '分级上色完成');
+    expect(card).toContain('共 300 件纠纷');
+    expect(card).toMatch(/红 14\s*黄 28\s*绿 258/);
+    expect(card).toMatch(/今日到期回访\s*2 件/);
+    expect(card).toMatch(/无法读取的行\s*3 行/);
+    await expectAxeClean(page);
+
+    // Microsoft's Excel library came from the page's own server (dist/officejs/), not through office.js.
+    expect(requested).toContain(`${server.url}officejs/excel-web-16.00.js`);
+    expect(requested).toContain(`${server.url}officejs/en-us/office_strings.js`);
+    // The only thing that tried to leave the machine is office.js itself (with no office.js there
+    // is no o15apptofilemappingtable.js and no telemetry frame either) …
+    expect(network.blocked).toEqual([`${OFFICE_JS_BASE}office.js`]);
+    expect(network.servedLocally).toEqual([]);
+    // … and the only error is chromium's own line for that failed <script> load, which a user without
+    // network gets too (there with net::ERR_INTERNET_DISCONNECTED or the like; here the request is
+    // aborted by the test, hence BLOCKED_BY_CLIENT). It is expected, not filtered: exactly one, and it
+    // is about office.js's URL. No page error, and nothing from the pane.
+    expect(consoleErrors).toEqual([{ text: expect.stringMatching(/^Failed to load resource: net::ERR_BLOCKED_BY_CLIENT\b/), url: `${OFFICE_JS_BASE}office.js` }]);
+    expect(network.errors).toEqual([`console: ${consoleErrors[0].text}`]);
   });
 
   it('检测 shows the sample’s sheet, header rows and fields; a corrected field is saved and the next triage uses it', async () => {

@@ -35,7 +35,8 @@ async function textOf(url: string): Promise<string | null> {
  * extend them (office.js makes Office.context — Microsoft.Office.WebExtension.context — non-configurable: "Cannot redefine property"), so
  * they make way, as in Excel, where office.js loads the library before building them. (Declared
  * with `var`, they can be overwritten but not deleted.) The pane is done with office.js by then:
- * Office.onReady has answered.
+ * Office.onReady has answered. Without network office.js never loaded and there is nothing to clear:
+ * the library needs nothing of it (office-runtime.ts stands in for its loader).
  */
 const OFFICE_JS_LOADER_GLOBALS = ['Office', 'OfficeExt', 'Microsoft'];
 

@@ -43,3 +43,57 @@ describe('the in-memory workbook’s selection, for the pane outside Excel', () 
     expect(readSelection(wb)).toEqual({ sheet: '矛盾纠纷台账', address: 'B2', value: '2026-01-01' });
   });
 });
+
+describe('sheet names as typed: only the cell or row is read in half width', () => {
+  /**
+   * Sheets whose names hold full-width characters of their own: the add-in's fallback due-list
+   * beside a user's own 回访清单 (core/job/choose.ts), a name in full-width letters only, and one in
+   * full-width digits beside its half-width twin.
+   */
+  function named() {
+    return FakeWorkbook.fromSheets([
+      { name: '回访清单', values: [['用户自己的表']] },
+      { name: '回访清单（三色台账）', values: [['责任人', '序号'], ['赵志强', 13]] },
+      { name: 'ＡＢＣ分局', values: [['全角字母']] },
+      { name: '２０２６年台账', values: [['全角数字']] },
+      { name: '2026年台账', values: [['半角数字']] },
+      { name: 'Sheet1', values: [['s1']] },
+      { name: 'My sheet', values: [['a']] },
+    ]);
+  }
+  const ok = (sheet: string, address: string, value: string | null) => ({ ok: true, selection: { sheet, address, value } });
+  const noSheet = (sheet: string) => ({ ok: false, problem: { kind: 'sheet', sheet } });
+  const notAnAddress = (text: string) => ({ ok: false, problem: { kind: 'address', text } });
+
+  it.each<[string, string, unknown]>([
+    ['the add-in’s fallback sheet, as its name is written', '回访清单（三色台账）!A2', ok('回访清单（三色台账）', 'A2', '赵志强')],
+    ['… with a full-width ！ and cell', '回访清单（三色台账）！Ｂ２', ok('回访清单（三色台账）', 'B2', '13')],
+    ['… a whole row of it', '回访清单（三色台账）!2', ok('回访清单（三色台账）', '2:2', null)],
+    ['… quoted', "'回访清单（三色台账）'!A2", ok('回访清单（三色台账）', 'A2', '赵志强')],
+    ['… padded with ideographic spaces', '\u3000回访清单（三色台账）！Ａ２\u3000', ok('回访清单（三色台账）', 'A2', '赵志强')],
+    ['the user’s own 回访清单 is another sheet', '回访清单!A1', ok('回访清单', 'A1', '用户自己的表')],
+    ['full-width letters in the name', 'ＡＢＣ分局！Ａ１', ok('ＡＢＣ分局', 'A1', '全角字母')],
+    ['full-width digits in the name: that sheet, not its half-width twin', '２０２６年台账!A1', ok('２０２６年台账', 'A1', '全角数字')],
+    ['half-width digits: the half-width twin', '2026年台账!A1', ok('2026年台账', 'A1', '半角数字')],
+    ['a full-width name with no such sheet falls back to half width', 'Ｓｈｅｅｔ１！Ａ１', ok('Sheet1', 'A1', 's1')],
+    ['names are case-insensitive, as in Excel', 'sheet1!a1', ok('Sheet1', 'A1', 's1')],
+    ['a quoted name with a space', "'My sheet'!A1", ok('My sheet', 'A1', 'a')],
+    ['… quoted in full width', '＇Ｍｙ ｓｈｅｅｔ＇！Ａ１', ok('My sheet', 'A1', 'a')],
+    // Half width is only ever a fallback for what was typed, never applied to the workbook's names.
+    ['half-width letters do not find a full-width name', 'ABC分局!A1', noSheet('ABC分局')],
+    ['half-width brackets do not find the fallback sheet; the name is shown as typed', '回访清单(三色台账)!A2', noSheet('回访清单(三色台账)')],
+    ['an unknown full-width name is shown as typed', '不存在（表）！A1', noSheet('不存在（表）')],
+    ['no name before the !', '!A1', notAnAddress('!A1')],
+    ['not a cell after the sheet', '回访清单（三色台账）!第二行', notAnAddress('回访清单（三色台账）!第二行')],
+  ])('%s: %s', (_, typed, expected) => {
+    expect(selectReference(named(), typed)).toEqual(expected);
+  });
+
+  it('activates the sheet it found, and leaves everything as it was when nothing was found', () => {
+    const wb = named();
+    selectReference(wb, '回访清单（三色台账）!B2');
+    expect(wb.activeSheet?.name).toBe('回访清单（三色台账）');
+    expect(selectReference(wb, '回访清单(三色台账)!A1').ok).toBe(false);
+    expect(readSelection(wb)).toEqual({ sheet: '回访清单（三色台账）', address: 'B2', value: '13' });
+  });
+});

@@ -50,21 +50,42 @@ export function readSelection(workbook: FakeWorkbook): WorkbookSelection | null 
   return { sheet: sheet.name, address: sheet.selection, value };
 }
 
+/** A sheet name as typed before the '!': quotes ('My sheet', 'it''s') taken off; null if nothing is left. */
+function unquoteSheetName(typed: string): string | null {
+  const quoted = /^'((?:[^']|'')+)'$/.exec(typed);
+  const name = quoted ? quoted[1].replace(/''/g, "'") : typed;
+  return name === '' ? null : name;
+}
+
 /**
  * Selects what `text` names: 'B35' or 'B35:D40' on the active sheet, '35' for row 35, or
  * 'Sheet!B35' (the sheet is activated, as a click on its tab would). Returns the new selection,
  * or why nothing was selected.
+ *
+ * Only the cell or row part is read in half width (Ｂ３５ → B35): the sheet name is looked up as
+ * typed first, since sheet names may hold full-width characters of their own — the add-in's own
+ * fallback sheets are named 回访清单（三色台账） (core/job/choose.ts) — and only if no sheet has
+ * that exact name, in half width (Ｓｈｅｅｔ１ → Sheet1). The separator may be '!' or '！'; the
+ * last one counts, as a cell reference holds neither.
  */
 export function selectReference(workbook: FakeWorkbook, text: string): SelectResult {
-  const typed = halfWidth(text).trim();
-  const bang = typed.lastIndexOf('!');
-  const sheetPart = bang >= 0 ? typed.slice(0, bang).trim() : '';
-  let target = bang >= 0 ? typed.slice(bang + 1).trim() : typed;
+  const typed = text.trim();
+  const notAnAddress: SelectResult = { ok: false, problem: { kind: 'address', text: typed } };
+  const bang = Math.max(typed.lastIndexOf('!'), typed.lastIndexOf('！'));
+  let target = halfWidth(bang >= 0 ? typed.slice(bang + 1) : typed).trim();
   if (/^\d{1,7}$/.test(target)) target = `${target}:${target}`;
-  const parsed = parseAddress(bang >= 0 ? `${sheetPart}!${target}` : target);
-  if (!parsed || parsed.rect.c1 >= MAX_COLUMNS) return { ok: false, problem: { kind: 'address', text: text.trim() } };
-  const sheet = parsed.sheetName !== undefined ? workbook.findSheet(parsed.sheetName) : workbook.activeSheet;
-  if (!sheet) return { ok: false, problem: { kind: 'sheet', sheet: parsed.sheetName ?? '' } };
+  const parsed = parseAddress(target);
+  if (!parsed || parsed.rect.c1 >= MAX_COLUMNS) return notAnAddress;
+  let sheet = workbook.activeSheet;
+  if (bang >= 0) {
+    const sheetPart = typed.slice(0, bang).trim();
+    const exact = unquoteSheetName(sheetPart);
+    const narrowed = unquoteSheetName(halfWidth(sheetPart).trim());
+    if (exact === null || narrowed === null) return notAnAddress;
+    sheet = workbook.findSheet(exact) ?? workbook.findSheet(narrowed);
+    if (!sheet) return { ok: false, problem: { kind: 'sheet', sheet: exact } };
+  }
+  if (!sheet) return { ok: false, problem: { kind: 'sheet', sheet: '' } };
   if (sheet.visibility !== 'Visible') return { ok: false, problem: { kind: 'hidden', sheet: sheet.name } };
   sheet.selection = formatRect(parsed.rect);
   workbook.activeSheetId = sheet.id;
