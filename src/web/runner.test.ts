@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { RunOptions, WorkerRequest, WorkerResponse } from './protocol';
+import * as runJobModule from './run-job';
 import { runJob } from './run-job';
 import { createWorkerRunner, RunnerCancelled, RunnerFailure } from './runner';
 import { closeNetwork, handleRequest, NETWORK_APIS } from './worker';
@@ -16,9 +17,10 @@ class FakeWorker {
   static started: FakeWorker[] = [];
   onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: ((event: MessageEvent) => void) | null = null;
   terminated = false;
   posted: WorkerRequest[] = [];
-  constructor(private readonly behaviour: 'works' | 'fails to load' | 'crashes after progress' | 'never answers' = 'works') {
+  constructor(private readonly behaviour: 'works' | 'fails to load' | 'crashes after progress' | 'never answers' | 'answers unreadably' = 'works') {
     FakeWorker.started.push(this);
   }
   postMessage(request: WorkerRequest) {
@@ -27,6 +29,7 @@ class FakeWorker {
       if (this.terminated) return;
       if (this.behaviour === 'fails to load') return this.error('Failed to load web-worker.js');
       if (this.behaviour === 'never answers') return this.deliver({ type: 'progress', stage: 'load' });
+      if (this.behaviour === 'answers unreadably') return this.onmessageerror?.({} as MessageEvent);
       if (this.behaviour === 'crashes after progress') {
         this.deliver({ type: 'progress', stage: 'load' });
         return this.error('Out of memory');
@@ -114,6 +117,35 @@ describe('createWorkerRunner', () => {
     expect(FakeWorker.started[1].terminated).toBe(true);
     runner.cancel();
     await expect(third).rejects.toBeInstanceOf(RunnerCancelled);
+  });
+
+  it('a message from the worker that cannot be read is a failure, not a wait for ever', async () => {
+    const runner = createWorkerRunner(() => asWorker(new FakeWorker('answers unreadably')));
+    await expect(runner.run(new Blob([LEDGER]), OPTIONS)).rejects.toMatchObject({ failure: { kind: 'unexpected' } });
+    expect(FakeWorker.started[0].terminated).toBe(true);
+  });
+
+  it('in the page, a job cancelled while its file is being read is not started', async () => {
+    const runner = createWorkerRunner(() => null);
+    // A file whose bytes arrive only when the test says so, as a big file read from disk would.
+    let deliver: () => void = () => undefined;
+    const arrived = new Promise<void>((resolve) => (deliver = resolve));
+    const slowFile = { arrayBuffer: async () => (await arrived, LEDGER.slice().buffer) } as unknown as Blob;
+    const jobs = jest.spyOn(runJobModule, 'runJob');
+    try {
+      const stages: string[] = [];
+      const run = runner.run(slowFile, OPTIONS, (s) => stages.push(s));
+      await new Promise((r) => setTimeout(r, 60));
+      expect(stages).toEqual(['load']);
+      runner.cancel();
+      await expect(run).rejects.toBeInstanceOf(RunnerCancelled);
+      deliver();
+      await new Promise((r) => setTimeout(r, 20));
+      // The job (which would hold the page) never began.
+      expect(jobs).not.toHaveBeenCalled();
+    } finally {
+      jobs.mockRestore();
+    }
   });
 
   it('cancel() before in-page work starts stops it', async () => {

@@ -37,7 +37,7 @@ export class RunnerCancelled extends Error {
   }
 }
 
-type Handle = (request: WorkerRequest, post: (message: WorkerResponse) => void) => Promise<void>;
+type Handle = (request: WorkerRequest, post: (message: WorkerResponse) => void, cancelled: () => boolean) => Promise<void>;
 
 /**
  * Work in this thread: the same handler as the worker's, loaded on first use (a separate chunk,
@@ -77,6 +77,11 @@ export function createWorkerRunner(startWorker: () => Worker | null): Runner {
           resolve();
         }
       };
+      // A message that cannot be read (it never should be) is a failure, not a wait for ever.
+      worker.onmessageerror = () => {
+        worker.terminate();
+        reject(new RunnerFailure({ kind: 'unexpected', message: 'unreadable message from the worker' }));
+      };
       worker.onerror = (event) => {
         event.preventDefault();
         worker.terminate();
@@ -94,7 +99,7 @@ export function createWorkerRunner(startWorker: () => Worker | null): Runner {
     const handle = await inPageHandler();
     await nextPaint();
     if (job.cancelled) return;
-    await handle(request, (m) => void (job.cancelled || onMessage(m)));
+    await handle(request, (m) => void (job.cancelled || onMessage(m)), () => job.cancelled);
   }
 
   async function request<T>(message: WorkerRequest, onProgress: ((stage: WebStage) => void) | undefined, pick: (m: WorkerResponse) => T | undefined): Promise<T> {

@@ -31,11 +31,20 @@ export function closeNetwork(global: Record<string, unknown>): void {
   }
 }
 
-/** Handles one request; exported for tests, which call it without a worker. */
-export async function handleRequest(request: WorkerRequest, post: (message: WorkerResponse, transfer?: Transferable[]) => void): Promise<void> {
+/**
+ * Handles one request; exported for tests and for the in-page fallback. `cancelled` is asked once
+ * the file is read: in the page, a job cancelled meanwhile is not started (the job itself cannot be
+ * interrupted once it runs; in a worker, cancelling ends the worker).
+ */
+export async function handleRequest(
+  request: WorkerRequest,
+  post: (message: WorkerResponse, transfer?: Transferable[]) => void,
+  cancelled: () => boolean = () => false,
+): Promise<void> {
   try {
     post({ type: 'progress', stage: 'load' });
     const bytes = new Uint8Array(await request.file.arrayBuffer());
+    if (cancelled()) return;
     if (request.type === 'inspect') {
       post({ type: 'inspected', info: inspectWorkbook(bytes, request) });
       return;
