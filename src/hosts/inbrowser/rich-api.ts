@@ -311,45 +311,13 @@ class RequestRun {
       case 1:
         resolved = { obj: ctx.root };
         break;
-      case 4: {
-        const parent = this.resolve(info.ParentObjectPathId!).obj;
-        if (!parent) {
-          resolved = { obj: null };
-          break;
-        }
-        const name = camel(info.Name);
-        this.server.requireApi(parent.type, name);
-        const nav = this.server.def(parent).nav?.[name];
-        if (!nav) throw this.server.missing(parent.type, name);
-        resolved = { obj: this.withLocation(`${parent.type}.${name}`, () => nav(parent, ctx)) };
-        break;
-      }
-      case 3: {
-        const parent = this.resolve(info.ParentObjectPathId!).obj;
-        if (!parent) {
-          resolved = { obj: null };
-          break;
-        }
-        const name = camel(info.Name);
-        this.server.requireApi(parent.type, name);
-        const fn = this.server.def(parent).methods?.[name];
-        if (!fn) throw this.server.missing(parent.type, name);
-        const value = this.withLocation(`${parent.type}.${name}`, () => fn(parent, this.args(info.ArgumentInfo), ctx));
-        if (value !== null && !isServerObject(value)) throw new NotEmulatedError(`${parent.type}.${name} as an object`);
-        resolved = { obj: value };
-        break;
-      }
+      // Below a parent: 3 a method that returns an object, 4 a navigation property, 5 getItem.
+      case 3:
+      case 4:
       case 5: {
         const parent = this.resolve(info.ParentObjectPathId!).obj;
-        if (!parent) {
-          resolved = { obj: null };
-          break;
-        }
-        this.server.requireApi(parent.type, 'getItem');
-        const indexer = this.server.def(parent).indexer;
-        if (!indexer) throw this.server.missing(parent.type, 'getItem');
-        const [key] = this.args(info.ArgumentInfo);
-        resolved = { obj: this.withLocation(`${parent.type}.getItem`, () => indexer(parent, key, ctx)) };
+        // Below a null object (an *OrNullObject that was null) everything is null too.
+        resolved = { obj: parent ? this.child(info, parent) : null };
         break;
       }
       case 6: {
@@ -368,6 +336,31 @@ class RequestRun {
     if (resolved.obj) this.server.def(resolved.obj).check?.(resolved.obj, ctx);
     this.memo.set(pathId, resolved);
     return resolved;
+  }
+
+  /** The object a method (3), navigation property (4) or indexer (5) path gives below `parent`. */
+  private child(info: ObjectPathInfo, parent: ServerObject): ServerObject | null {
+    const ctx = this.server.context;
+    const def = this.server.def(parent);
+    if (info.ObjectPathType === 5) {
+      this.server.requireApi(parent.type, 'getItem');
+      const indexer = def.indexer;
+      if (!indexer) throw this.server.missing(parent.type, 'getItem');
+      const [key] = this.args(info.ArgumentInfo);
+      return this.withLocation(`${parent.type}.getItem`, () => indexer(parent, key, ctx));
+    }
+    const name = camel(info.Name);
+    this.server.requireApi(parent.type, name);
+    if (info.ObjectPathType === 4) {
+      const nav = def.nav?.[name];
+      if (!nav) throw this.server.missing(parent.type, name);
+      return this.withLocation(`${parent.type}.${name}`, () => nav(parent, ctx));
+    }
+    const fn = def.methods?.[name];
+    if (!fn) throw this.server.missing(parent.type, name);
+    const value = this.withLocation(`${parent.type}.${name}`, () => fn(parent, this.args(info.ArgumentInfo), ctx));
+    if (value !== null && !isServerObject(value)) throw new NotEmulatedError(`${parent.type}.${name} as an object`);
+    return value;
   }
 
   /** Arguments with client objects (sent as object path ids) replaced by the server objects. */
