@@ -9,24 +9,9 @@ import { createExcelHost as createHost, type ExcelHost, type ExcelHostOptions } 
 import type { FakeWorkbook } from '../../../src/hosts/inbrowser/fake-workbook';
 import { loadLibraryInNode } from './node-library';
 
-export { EXCEL_WEB_PAYLOAD_LIMIT, FakeWorkbook, FakeSheet, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, DEFAULT_FONT } from '../../../src/hosts/inbrowser/excel-host';
-export type {
-  CellValue,
-  ExcelHost,
-  ExcelHostOptions,
-  ExcelHostStats,
-  RequestStat,
-  FakeCell,
-  FakeFont,
-  BorderLine,
-  FakeConditionalFormat,
-  FakeDataValidation,
-  FakePageLayout,
-  FakeName,
-  LibraryBuild,
-  SheetSpec,
-  WorkbookSpec,
-} from '../../../src/hosts/inbrowser/excel-host';
+// Everything the in-browser host offers; createExcelHost below (which loads the library in node
+// first) takes the place of its own.
+export * from '../../../src/hosts/inbrowser/excel-host';
 export { loadLibraryInNode, libraryDirectory, libraryFile } from './node-library';
 
 /**
