@@ -5,20 +5,11 @@ import { useSectionStyles } from '../shared/useSectionStyles';
 import { JobProgress } from './JobProgress';
 import { JobResultCard } from './JobResultCard';
 import type { JobState } from './useJob';
+import { VISUALLY_HIDDEN } from '../shared/visually-hidden';
 
 const useJobPanelStyles = makeStyles({
   // Read by screen readers, not shown: the card below already carries the same title.
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clipPath: 'inset(50%)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
+  visuallyHidden: VISUALLY_HIDDEN,
 });
 
 export interface JobPanelProps {

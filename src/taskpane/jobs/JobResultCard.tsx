@@ -12,6 +12,7 @@ import {
 import { LEVELS } from '../../core';
 import type { JobReport } from '../../addin/host';
 import { LevelBadge } from '../shared/LevelBadge';
+import { CountFacts } from '../shared/CountFacts';
 import { MeetingFacts } from '../shared/MeetingFacts';
 import { usePaneText } from '../shared/pane-context';
 
@@ -66,20 +67,7 @@ export function JobResultCard({ report, title, onGoTo }: JobResultCardProps) {
           </LevelBadge>
         ))}
       </div>
-      <dl className={styles.facts}>
-        <dt>{t.jobs.dueToday}</dt>
-        <dd className={styles.value}>{t.jobs.count(counts.dueToday)}</dd>
-        <dt>{t.jobs.overdue}</dt>
-        <dd className={styles.value}>{t.jobs.count(counts.overdue)}</dd>
-        <dt>{t.jobs.unreadable}</dt>
-        <dd className={styles.value}>{t.jobs.rowCount(counts.unreadableRows)}</dd>
-        {counts.needsReview > 0 && (
-          <>
-            <dt>{t.jobs.needsReview}</dt>
-            <dd className={styles.value}>{t.jobs.count(counts.needsReview)}</dd>
-          </>
-        )}
-      </dl>
+      <CountFacts counts={counts} language={language} className={styles.facts} valueClassName={styles.value} />
       {report.meeting && <MeetingFacts meeting={report.meeting} language={language} className={styles.facts} valueClassName={styles.value} />}
       {report.staticFills && (
         <MessageBar intent="warning" layout="multiline">

@@ -24,7 +24,7 @@ export interface LedgerSectionProps {
 
 /** 检测: the sheet, its header rows and the column mapping, with corrections. */
 export function LedgerSection({ ledger }: LedgerSectionProps) {
-  const { t } = usePaneText();
+  const { t, language } = usePaneText();
   const styles = useSectionStyles();
   const local = useLedgerSectionStyles();
   const { info, detecting, saving, lastSaved, failure } = ledger;
@@ -59,7 +59,7 @@ export function LedgerSection({ ledger }: LedgerSectionProps) {
               lastSaved && <Text>{t.ledger.saved(t.fields[lastSaved.field], lastSaved.column)}</Text>
             )}
           </div>
-          <MappingTable columns={info.columns} busy={saving || detecting} onCorrect={ledger.correct} />
+          <MappingTable columns={info.columns} busy={saving || detecting} language={language} onCorrect={(c, field) => ledger.correct(c.column, field)} />
           {missing.length > 0 && (
             <Text className={styles.hint}>
               {t.ledger.missingFields(missing.map((f) => t.fields[f]))}

@@ -6,11 +6,11 @@ import {
   TableHeaderCell,
   TableRow,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import type { FieldName } from '../../core';
-import type { LedgerInfo } from '../../addin/host';
-import { usePaneText } from '../shared/pane-context';
+import type { FieldName, Language } from '../../core';
+import { STRINGS } from '../strings';
 import { FieldDropdown } from './FieldDropdown';
 
 const useMappingTableStyles = makeStyles({
@@ -21,19 +21,34 @@ const useMappingTableStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace },
 });
 
-export interface MappingTableProps {
-  columns: LedgerInfo['columns'];
-  /** While a correction is saved, changes are ignored; the dropdowns stay focusable. */
-  busy: boolean;
-  onCorrect(column: string, field: FieldName | null): void;
+/** A column of the ledger as the table lists it. */
+export interface MappingColumn {
+  /** Column letter, e.g. 'E'. */
+  column: string;
+  header: string;
+  field: FieldName | null;
 }
 
-/** Every column of the ledger: letter, header text, and the field it holds (editable). */
-export function MappingTable({ columns, busy, onCorrect }: MappingTableProps) {
-  const { t } = usePaneText();
+export interface MappingTableProps<C extends MappingColumn> {
+  columns: readonly C[];
+  /** While a correction is saved, changes are ignored; the dropdowns stay focusable. */
+  busy?: boolean;
+  language: Language;
+  /** 'extra-small' in the narrow task pane, 'small' on the web page. */
+  size?: 'extra-small' | 'small';
+  className?: string;
+  onCorrect(column: C, field: FieldName | null): void;
+}
+
+/**
+ * Every column of the ledger: letter, header text, and the field it holds (editable). The task
+ * pane's and the web page's mapping table.
+ */
+export function MappingTable<C extends MappingColumn>({ columns, busy, language, size = 'extra-small', className, onCorrect }: MappingTableProps<C>) {
+  const t = STRINGS[language];
   const styles = useMappingTableStyles();
   return (
-    <Table size="extra-small" aria-label={t.ledger.tableLabel} className={styles.table}>
+    <Table size={size} aria-label={t.ledger.tableLabel} className={mergeClasses(styles.table, className)}>
       <TableHeader>
         <TableRow>
           <TableHeaderCell className={styles.columnCell}>{t.ledger.column}</TableHeaderCell>
@@ -42,19 +57,19 @@ export function MappingTable({ columns, busy, onCorrect }: MappingTableProps) {
         </TableRow>
       </TableHeader>
       <TableBody>
-        {columns.map(({ column, header, field }) => (
-          <TableRow key={column}>
-            <TableCell className={styles.mono}>{column}</TableCell>
-            <TableCell>{header}</TableCell>
+        {columns.map((c) => (
+          <TableRow key={c.column}>
+            <TableCell className={styles.mono}>{c.column}</TableCell>
+            <TableCell>{c.header}</TableCell>
             <TableCell>
               <FieldDropdown
                 className={styles.dropdown}
-                label={t.ledger.fieldFor(column, header)}
+                label={t.ledger.fieldFor(c.column, c.header)}
                 busy={busy}
-                field={field}
+                field={c.field}
                 fieldNames={t.fields}
                 noField={t.ledger.noField}
-                onChoose={(chosen) => onCorrect(column, chosen)}
+                onChoose={(chosen) => onCorrect(c, chosen)}
               />
             </TableCell>
           </TableRow>

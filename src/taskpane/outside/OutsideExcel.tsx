@@ -1,10 +1,11 @@
-import { Button, FluentProvider, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { useRef, useState, type ChangeEvent } from 'react';
+import { FluentProvider, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { AddinHost } from '../../addin/host';
 import type { Language } from '../../core';
 import { TaskPane } from '../TaskPane';
 import { SelectionBar, type SelectableWorkbook } from './SelectionBar';
 import { OUTSIDE_TEXT } from './strings';
+import { FileChooserButton, LEDGER_FILE_TYPES } from '../shared/FileChooserButton';
 
 /** An opened ledger: the pane's host and the workbook the selection box works on. */
 export interface OutsideSession extends SelectableWorkbook {
@@ -27,19 +28,6 @@ const useOutsideStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  // The file input itself stays out of sight (its button would be chromium's own, in the
-  // browser's language); the Fluent button opens it. It keeps its label for assistive technology.
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clipPath: 'inset(50%)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
   chooser: { alignSelf: 'flex-start' },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
@@ -50,15 +38,10 @@ type Opened = { key: number; session: OutsideSession; name: string };
 export function OutsideExcel({ language, today, open }: OutsideExcelProps) {
   const text = OUTSIDE_TEXT[language];
   const styles = useOutsideStyles();
-  const input = useRef<HTMLInputElement>(null);
   const [opened, setOpened] = useState<Opened | null>(null);
   const [status, setStatus] = useState<{ kind: 'busy' | 'error'; message: string } | null>(null);
 
-  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    // The same file chosen again must still give a change event.
-    event.target.value = '';
-    if (!file) return;
+  const choose = async (file: File) => {
     setStatus({ kind: 'busy', message: text.opening(file.name) });
     try {
       const session = await open(new Uint8Array(await file.arrayBuffer()), file.name);
@@ -74,18 +57,16 @@ export function OutsideExcel({ language, today, open }: OutsideExcelProps) {
       <FluentProvider theme={webLightTheme} lang={language === 'zh' ? 'zh-CN' : 'en'}>
         <div className={styles.bar}>
           {!opened && <Text>{text.intro}</Text>}
-          <input
-            ref={input}
-            type="file"
-            tabIndex={-1}
-            className={styles.visuallyHidden}
-            aria-label={text.fileLabel}
-            accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
-            onChange={choose}
-          />
-          <Button className={styles.chooser} appearance={opened ? 'secondary' : 'primary'} onClick={() => input.current?.click()} disabledFocusable={status?.kind === 'busy'}>
+          <FileChooserButton
+            className={styles.chooser}
+            appearance={opened ? 'secondary' : 'primary'}
+            accept={LEDGER_FILE_TYPES}
+            inputLabel={text.fileLabel}
+            disabledFocusable={status?.kind === 'busy'}
+            onChoose={(file) => void choose(file)}
+          >
             {opened ? text.chooseAnother : text.chooseButton}
-          </Button>
+          </FileChooserButton>
           {status?.kind === 'busy' && <Text role="status">{status.message}</Text>}
           {status?.kind === 'error' && (
             <Text role="alert" className={styles.error}>

@@ -14,8 +14,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { describeProblem, type PresetProblem } from '../../core';
+import { FileChooserButton, JSON_FILE_TYPES } from '../shared/FileChooserButton';
 import { HostErrorBar } from '../shared/HostErrorBar';
 import { LevelBadge } from '../shared/LevelBadge';
 import { usePaneText } from '../shared/pane-context';
@@ -29,7 +30,6 @@ const useRulesSectionStyles = makeStyles({
   input: { minWidth: 0 },
   ruleHeader: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   problems: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
-  fileInput: { display: 'none' },
 });
 
 export interface RulesSectionProps {
@@ -41,7 +41,6 @@ export function RulesSection({ editor }: RulesSectionProps) {
   const { t, language } = usePaneText();
   const styles = useSectionStyles();
   const local = useRulesSectionStyles();
-  const fileInput = useRef<HTMLInputElement>(null);
   const { preset, trouble } = editor;
   const [openRules, setOpenRules] = useState<string[]>([]);
 
@@ -78,21 +77,9 @@ export function RulesSection({ editor }: RulesSectionProps) {
         <HostErrorBar error={editor.failure.error} onDismiss={editor.dismissFailure} onRetry={preset ? undefined : editor.load} />
       )}
       <div className={styles.actions}>
-        <Button onClick={() => fileInput.current?.click()}>{t.rules.importJson}</Button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          aria-label={t.rules.importJson}
-          tabIndex={-1}
-          className={local.fileInput}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            // Cleared so that choosing the same file again (after fixing it) still fires.
-            e.target.value = '';
-            if (file) editor.importFile(file);
-          }}
-        />
+        <FileChooserButton accept={JSON_FILE_TYPES} inputLabel={t.rules.importJson} onChoose={editor.importFile}>
+          {t.rules.importJson}
+        </FileChooserButton>
         <Button onClick={editor.exportJson} disabled={!preset}>
           {t.rules.exportJson}
         </Button>

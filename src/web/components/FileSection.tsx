@@ -1,5 +1,5 @@
-import { Button, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useRef } from 'react';
+import { Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { FileChooserButton, LEDGER_FILE_TYPES } from '../../taskpane/shared/FileChooserButton';
 import { useSectionStyles } from './styles';
 import { useWebText } from './text';
 
@@ -33,30 +33,15 @@ export function FileSection({ file, busy, dragging, onChoose }: FileSectionProps
   const { t } = useWebText();
   const styles = useSectionStyles();
   const local = useFileSectionStyles();
-  const input = useRef<HTMLInputElement>(null);
   return (
     <section className={styles.section} aria-labelledby="web-file-heading">
       <h2 id="web-file-heading" className={styles.heading}>
         {t.file.heading}
       </h2>
       <div className={mergeClasses(local.zone, dragging && local.active)}>
-        <Button appearance="primary" onClick={() => input.current?.click()}>
+        <FileChooserButton appearance="primary" accept={LEDGER_FILE_TYPES} inputLabel={t.file.inputLabel} onChoose={onChoose}>
           {t.file.choose}
-        </Button>
-        <input
-          ref={input}
-          type="file"
-          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
-          aria-label={t.file.inputLabel}
-          tabIndex={-1}
-          className={styles.hidden}
-          onChange={(e) => {
-            const chosen = e.target.files?.[0];
-            // Cleared, so that choosing the same file again (after editing it) opens it again.
-            e.target.value = '';
-            if (chosen) onChoose(chosen);
-          }}
-        />
+        </FileChooserButton>
         <Text>{dragging ? t.file.dropActive : t.file.drop}</Text>
       </div>
       <div role="status">

@@ -1,19 +1,5 @@
-import {
-  Button,
-  Dropdown,
-  Field,
-  Option,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { FieldDropdown } from '../../taskpane/ledger/FieldDropdown';
+import { Button, Dropdown, Field, Option, Text, makeStyles } from '@fluentui/react-components';
+import { MappingTable } from '../../taskpane/ledger/MappingTable';
 import { FIELD_NAMES, type FieldName } from '../../core';
 import type { MappedColumn, WorkbookInfo } from '../protocol';
 import { focusHeadingBefore } from './focus';
@@ -21,11 +7,7 @@ import { useSectionStyles } from './styles';
 import { useWebText } from './text';
 
 const useLedgerStyles = makeStyles({
-  table: { tableLayout: 'fixed', width: '100%', maxWidth: '46rem' },
-  columnCell: { width: '3em' },
-  headerCell: { width: '40%', overflowWrap: 'anywhere' },
-  dropdown: { minWidth: 0, width: '100%' },
-  mono: { fontFamily: tokens.fontFamilyMonospace },
+  table: { maxWidth: '46rem' },
   sheetPicker: { maxWidth: '24rem' },
 });
 
@@ -42,7 +24,7 @@ export interface LedgerSectionProps {
 
 /** 2. 检测到的台账: the sheet (which the user may change), the header rows and the column mapping. */
 export function LedgerSection({ info, columns, corrections, lastCorrection, busy, onChooseSheet, onCorrect, onUndoCorrections }: LedgerSectionProps) {
-  const { t } = useWebText();
+  const { t, language } = useWebText();
   const styles = useSectionStyles();
   const local = useLedgerStyles();
   const mapped = new Set(columns.map((c) => c.field));
@@ -94,33 +76,7 @@ export function LedgerSection({ info, columns, corrections, lastCorrection, busy
           </Button>
         </div>
       )}
-      <Table size="small" aria-label={t.ledger.tableLabel} className={local.table}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell className={local.columnCell}>{t.ledger.column}</TableHeaderCell>
-            <TableHeaderCell className={local.headerCell}>{t.ledger.header}</TableHeaderCell>
-            <TableHeaderCell>{t.ledger.field}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {columns.map(({ index, column, header, field }) => (
-            <TableRow key={index}>
-              <TableCell className={local.mono}>{column}</TableCell>
-              <TableCell>{header}</TableCell>
-              <TableCell>
-                <FieldDropdown
-                  className={local.dropdown}
-                  label={t.ledger.fieldFor(column, header)}
-                  field={field}
-                  fieldNames={t.fields}
-                  noField={t.ledger.noField}
-                  onChoose={(chosen) => onCorrect(index, chosen)}
-                />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <MappingTable columns={columns} language={language} size="small" className={local.table} onCorrect={(c, field) => onCorrect(c.index, field)} />
       {missing.length > 0 && <Text className={styles.hint}>{t.ledger.missingFields(missing.map((f) => t.fields[f]))}</Text>}
     </section>
   );

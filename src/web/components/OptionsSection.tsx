@@ -1,5 +1,6 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef } from 'react';
+import { FileChooserButton, JSON_FILE_TYPES } from '../../taskpane/shared/FileChooserButton';
 import { describeProblem } from '../../core';
 import type { DateProblem, PresetProblem } from '../useWebApp';
 import { useSectionStyles } from './styles';
@@ -36,7 +37,6 @@ export function OptionsSection(props: OptionsSectionProps) {
   const { t, language } = useWebText();
   const styles = useSectionStyles();
   const local = useOptionsStyles();
-  const presetInput = useRef<HTMLInputElement>(null);
   const presetButton = useRef<HTMLButtonElement>(null);
   const problemText = (p: DateProblem | undefined) =>
     p === 'required' ? t.options.dateRequired : p === 'invalid' ? t.options.dateInvalid : p === 'order' ? t.options.periodOrder : undefined;
@@ -65,22 +65,9 @@ export function OptionsSection(props: OptionsSectionProps) {
       <h3 className={styles.subheading}>{t.options.preset}</h3>
       <Text>{props.preset ? t.options.presetLoaded(props.preset.file, props.preset.name) : t.options.presetDefault}</Text>
       <div className={styles.actions}>
-        <Button ref={presetButton} onClick={() => presetInput.current?.click()}>
+        <FileChooserButton buttonRef={presetButton} accept={JSON_FILE_TYPES} inputLabel={t.options.presetInputLabel} onChoose={props.onChoosePreset}>
           {t.options.presetChoose}
-        </Button>
-        <input
-          ref={presetInput}
-          type="file"
-          accept=".json,application/json"
-          aria-label={t.options.presetInputLabel}
-          tabIndex={-1}
-          className={styles.hidden}
-          onChange={(e) => {
-            const chosen = e.target.files?.[0];
-            e.target.value = '';
-            if (chosen) props.onChoosePreset(chosen);
-          }}
-        />
+        </FileChooserButton>
         {props.preset && (
           <Button
             onClick={() => {

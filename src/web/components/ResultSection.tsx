@@ -2,6 +2,7 @@ import { Badge, Button, MessageBar, MessageBarBody, Tab, TabList, Text, makeStyl
 import { startTransition, useState } from 'react';
 import { LEVELS, type Level } from '../../core';
 import { MeetingFacts } from '../../taskpane/shared/MeetingFacts';
+import { CountFacts } from '../../taskpane/shared/CountFacts';
 import type { Result } from '../useWebApp';
 import { PreviewTable } from './PreviewTable';
 import { ReportTable } from './ReportTable';
@@ -60,20 +61,7 @@ export function ResultSection({ result, stale }: ResultSectionProps) {
               </Badge>
             ))}
           </div>
-          <dl className={styles.facts}>
-            <dt>{t.result.dueToday}</dt>
-            <dd className={styles.value}>{t.result.count(counts.dueToday)}</dd>
-            <dt>{t.result.overdue}</dt>
-            <dd className={styles.value}>{t.result.count(counts.overdue)}</dd>
-            <dt>{t.result.unreadable}</dt>
-            <dd className={styles.value}>{t.result.rowCount(counts.unreadableRows)}</dd>
-            {counts.needsReview > 0 && (
-              <>
-                <dt>{t.result.needsReview}</dt>
-                <dd className={styles.value}>{t.result.count(counts.needsReview)}</dd>
-              </>
-            )}
-          </dl>
+          <CountFacts counts={counts} language={language} className={styles.facts} valueClassName={styles.value} />
           <MeetingFacts meeting={summary.meeting} language={language} className={styles.facts} valueClassName={styles.value} />
         </div>
         <div className={local.download}>

@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { VISUALLY_HIDDEN } from '../../taskpane/shared/visually-hidden';
 
 /** ARGB fills of the workbook's level formats (hosts/xlsx LEVEL_FILLS), as CSS colours. */
 export const LEVEL_BACKGROUND = { red: '#FFC7CE', yellow: '#FFEB9C', green: '#C6EFCE' } as const;
@@ -58,15 +59,5 @@ export const useSectionStyles = makeStyles({
   value: { margin: 0, overflowWrap: 'anywhere' },
   hidden: { display: 'none' },
   /** Read by screen readers, not shown. */
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
+  visuallyHidden: VISUALLY_HIDDEN,
 });
