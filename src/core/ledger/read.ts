@@ -52,6 +52,7 @@ export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: Read
   let lastDataRow = layout.headerBottom;
 
   const skipped = notDisputeRows(grid, layout);
+  const mediationColumn = mediationCountKind(layout);
   for (let r = layout.headerBottom + 1; r < values.length; r++) {
     const row = values[r];
     if (!row || skipped.has(r) || !isDisputeRow(grid.values[r], layout)) continue;
@@ -77,8 +78,9 @@ export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: Read
       deadline: ctx.date('deadline', { date1904: grid.date1904, year, notBefore }, false),
       headcount: ctx.quantity('headcount'),
       amount: ctx.quantity('amount'),
-      mediationFailures: ctx.quantity('mediationCount') ?? countInText(text, MEDIATION_FAILURES),
-      policeCalls: ctx.quantity('policeCalls') ?? countInText(text, POLICE_CALLS),
+      mediationFailures: ctx.quantity('mediationCount'),
+      ...(mediationColumn ? { mediationColumn } : {}),
+      policeCalls: ctx.quantity('policeCalls'),
       manualLevel: ctx.level(),
       status: readStatus(text, resolvedOn),
       key: disputeKey(text, registered),
@@ -266,33 +268,11 @@ function readStatus(text: Partial<Record<FieldName, string>>, resolvedOn: Day | 
   return resolvedOn !== null ? 'resolved' : 'open';
 }
 
-const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-const COUNT = '(\\d+|[一二两三四五六七八九十]+)';
-const MEDIATION_FAILURES = [
-  new RegExp(`${COUNT}次调[解处][^，。；;]{0,3}?(未果|无果|失败|未成功|不成|未达成)`),
-  new RegExp(`调[解处]${COUNT}次[^，。；;]{0,3}?(未果|无果|失败|未成功|不成|未达成)`),
-];
-const POLICE_CALLS = [new RegExp(`报警${COUNT}次`), new RegExp(`${COUNT}次报警`)];
-
-/** A count written in the description ("三次调解未果", "报警5次"), when the ledger has no count column. */
-function countInText(text: Partial<Record<FieldName, string>>, patterns: RegExp[]): number | null {
-  for (const field of ['description', 'status', 'remarks', 'revisitNotes'] as FieldName[]) {
-    const t = text[field];
-    if (!t) continue;
-    for (const p of patterns) {
-      const m = p.exec(t);
-      if (m) return toCount(m[1]);
-    }
-  }
-  return null;
-}
-
-function toCount(s: string): number {
-  if (/^\d+$/.test(s)) return Number(s);
-  if (s.length === 1) return CN_DIGITS[s] ?? 0;
-  // 十二 → 12, 二十 → 20, 二十三 → 23
-  const [tens, ones] = s.split('十');
-  return (tens ? CN_DIGITS[tens] ?? 0 : 1) * 10 + (ones ? CN_DIGITS[ones] ?? 0 : 0);
+/** 调解未果次数 counts failures; 调解次数 counts mediations held (failures while the dispute is open). */
+function mediationCountKind(layout: LedgerLayout): 'attempts' | 'failures' | undefined {
+  const col = layout.fields.mediationCount;
+  if (col === undefined) return undefined;
+  return /未果|失败|未成|不成/.test(layout.labels.get(col) ?? '') ? 'failures' : 'attempts';
 }
 
 /**

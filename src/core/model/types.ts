@@ -110,8 +110,14 @@ export interface DisputeRecord {
   deadline: Day | null;
   headcount: number | null;
   amount: number | null;
-  /** Failed mediations: a count column, or a count found in the text. */
+  /** Failed mediations from a count column (counts written in the text are the rules' to read). */
   mediationFailures: number | null;
+  /**
+   * What the count column counts: 调解次数 (mediations held, the dispute still open) or
+   * 调解未果次数 (failures); the reason says which.
+   */
+  mediationColumn?: 'attempts' | 'failures';
+  /** Police calls from a count column. */
   policeCalls: number | null;
   manualLevel: Level | null;
   status: DisputeStatus;

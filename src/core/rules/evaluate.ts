@@ -1,43 +1,133 @@
-import { LEVEL_RANK, type Day, type DisputeRecord, type Language, type Level, type Reason, type TriageResult } from '../model';
+import { LEVEL_RANK, type Day, type DisputeRecord, type FieldName, type Language, type Level, type Reason, type TriageResult } from '../model';
+import { Scanner, type Hit, type ScannedText } from './text-scan';
+import { TEXT_NUMBER_READERS } from './text-numbers';
 import type { Condition, NumericField, TriagePreset, TriageRule } from './types';
 
-/** A preset with its patterns compiled once, ready to run over many rows. */
+/** A preset compiled once (one trie for every word list, patterns compiled), ready for many rows. */
 export interface CompiledPreset {
   preset: TriagePreset;
   rules: { rule: TriageRule; test: Matcher }[];
+  scanner: Scanner;
 }
 
-/** Returns the evidence that fired (readable text), or null. */
-type Matcher = (record: DisputeRecord, asOf: Day) => string | null;
+/** What one row offers the conditions: its record, and its texts scanned once, on demand. */
+class RowView {
+  private readonly scans = new Map<FieldName, ScannedText | null>();
+  private readonly numbers = new Map<NumericField, { value: number; evidence: string } | null>();
 
-const NUMBER_LABEL: Record<NumericField, { zh: (n: number) => string; en: (n: number) => string }> = {
-  headcount: { zh: (n) => `涉及${n}人`, en: (n) => `${n} people` },
-  amount: { zh: (n) => `涉及金额${formatYuan(n)}`, en: (n) => `amount ${n} yuan` },
-  mediationFailures: { zh: (n) => `调解未果${n}次`, en: (n) => `${n} failed mediations` },
-  policeCalls: { zh: (n) => `报警${n}次`, en: (n) => `${n} police calls` },
-};
+  constructor(
+    readonly record: DisputeRecord,
+    private readonly scanner: Scanner,
+    private readonly textFields: readonly FieldName[],
+    private readonly language: Language,
+  ) {}
+
+  scanned(field: FieldName): ScannedText | null {
+    let s = this.scans.get(field);
+    if (s === undefined) {
+      const text = this.record.text[field];
+      s = text ? this.scanner.scan(text) : null;
+      this.scans.set(field, s);
+    }
+    return s;
+  }
+
+  /** The count column when it has a value, else the largest count written in the texts. */
+  number(field: NumericField): { value: number; evidence: string } | null {
+    if (this.numbers.has(field)) return this.numbers.get(field)!;
+    let found: { value: number; evidence: string } | null = null;
+    const column = this.record[field];
+    if (column !== null) found = { value: column, evidence: columnEvidence(field, column, this.record, this.language) };
+    else {
+      const read = TEXT_NUMBER_READERS[field];
+      for (const f of this.textFields) {
+        const text = this.record.text[f];
+        const hit = text ? read(text) : null;
+        if (hit && (!found || hit.value > found.value)) found = { value: hit.value, evidence: quote(hit.phrase, this.language) };
+      }
+    }
+    this.numbers.set(field, found);
+    return found;
+  }
+}
+
+/** Returns the evidence that fired (readable text, '' for context that is never quoted), or null. */
+type Matcher = (row: RowView, asOf: Day) => string | null;
+
+/** What a count column says, in the words of its header (调解次数 is not 调解未果次数). */
+function columnEvidence(field: NumericField, n: number, record: DisputeRecord, language: Language): string {
+  const zh = language === 'zh';
+  switch (field) {
+    case 'headcount':
+      return zh ? `涉及${n}人` : `${n} people`;
+    case 'amount':
+      return zh ? `涉及金额${formatYuan(n)}` : `amount ${n} yuan`;
+    case 'policeCalls':
+      return zh ? `报警${n}次` : `${n} police calls`;
+    case 'mediationFailures':
+      if (record.mediationColumn === 'attempts') return zh ? `已调解${n}次仍未化解` : `mediated ${n} times, still unresolved`;
+      return zh ? `调解未果${n}次` : `${n} failed mediations`;
+  }
+}
 
 function formatYuan(n: number): string {
   return n >= 10000 && n % 100 === 0 ? `${n / 10000}万元` : `${n}元`;
 }
 
 export function compilePreset(preset: TriagePreset, language: Language = 'zh'): CompiledPreset {
-  return {
-    preset,
-    rules: preset.rules.map((rule) => ({ rule, test: compileCondition(rule.when, preset, language) })),
+  // Class names to trie numbers; a keywords list becomes an anonymous class of its own.
+  const names = Object.keys(preset.classes);
+  const classIndex = new Map(names.map((name, i) => [name, i]));
+  const lists: { words: readonly string[]; exclude?: readonly string[] }[] = names.map((n) => preset.classes[n]);
+  const anonymous = (words: string[]) => {
+    lists.push({ words });
+    return lists.length - 1;
   };
+  const compile = (c: Condition) => compileCondition(c, preset, language, classIndex, anonymous);
+  const rules = preset.rules.map((rule) => ({ rule, test: compile(rule.when) }));
+  const scanner = new Scanner({ classes: lists, exclusions: preset.exclusions, negations: preset.negations, notNegations: preset.notNegations });
+  return { preset, rules, scanner };
 }
 
-function compileCondition(c: Condition, preset: TriagePreset, language: Language): Matcher {
-  if ('keywords' in c) {
+function compileCondition(
+  c: Condition,
+  preset: TriagePreset,
+  language: Language,
+  classIndex: Map<string, number>,
+  anonymous: (words: string[]) => number,
+): Matcher {
+  const recurse = (sub: Condition) => compileCondition(sub, preset, language, classIndex, anonymous);
+  const classOf = (name: string) => {
+    const i = classIndex.get(name);
+    if (i === undefined) throw new Error(`unknown word class "${name}"`); // validatePreset refuses this first
+    return i;
+  };
+
+  if ('words' in c || 'keywords' in c) {
+    const cls = 'words' in c ? classOf(c.words) : anonymous(c.keywords);
     const fields = c.fields ?? preset.textFields;
-    return (record) => {
+    const quoted = !('quote' in c && c.quote === false);
+    return (row) => {
       for (const field of fields) {
-        const text = record.text[field];
-        if (!text) continue;
-        for (const keyword of c.keywords) {
-          if (findUnnegated(text, keyword, preset.negations)) return quote(keyword, language);
-        }
+        const hit = row.scanned(field)?.hits[cls][0];
+        if (!hit) continue;
+        return quoted ? quote(row.scanned(field)!.quote(hit, hit.clause, hit.clause), language) : '';
+      }
+      return null;
+    };
+  }
+  if ('together' in c) {
+    const classes = c.together.map(classOf);
+    const unless = (c.unless ?? []).map(classOf);
+    const fields = c.fields ?? preset.textFields;
+    const window = c.clauses ?? 2;
+    const ordered = c.ordered ?? false;
+    return (row) => {
+      for (const field of fields) {
+        const scanned = row.scanned(field);
+        if (!scanned) continue;
+        const found = findTogether(scanned, classes, window, ordered, unless);
+        if (found) return quote(found, language);
       }
       return null;
     };
@@ -45,9 +135,9 @@ function compileCondition(c: Condition, preset: TriagePreset, language: Language
   if ('pattern' in c) {
     const fields = c.fields ?? preset.textFields;
     const regex = new RegExp(c.pattern, 'gu');
-    return (record) => {
+    return (row) => {
       for (const field of fields) {
-        const text = record.text[field];
+        const text = row.record.text[field];
         if (!text) continue;
         regex.lastIndex = 0;
         for (let m = regex.exec(text); m; m = regex.exec(text)) {
@@ -60,17 +150,18 @@ function compileCondition(c: Condition, preset: TriagePreset, language: Language
   }
   if ('number' in c) {
     const { number: field, min, max } = c;
-    return (record) => {
-      const value = record[field];
-      if (value === null) return null;
-      if (min !== undefined && value < min) return null;
-      if (max !== undefined && value > max) return null;
-      return NUMBER_LABEL[field][language](value);
+    return (row) => {
+      const found = row.number(field);
+      if (found === null) return null;
+      if (min !== undefined && found.value < min) return null;
+      if (max !== undefined && found.value > max) return null;
+      return found.evidence;
     };
   }
   if ('openForMoreThanDays' in c) {
     const limit = c.openForMoreThanDays;
-    return (record, asOf) => {
+    return (row, asOf) => {
+      const { record } = row;
       if (record.status !== 'open' || record.registered === null) return null;
       const days = asOf - record.registered;
       if (days <= limit) return null;
@@ -78,67 +169,107 @@ function compileCondition(c: Condition, preset: TriagePreset, language: Language
     };
   }
   if ('all' in c) {
-    const parts = c.all.map((sub) => compileCondition(sub, preset, language));
-    return (record, asOf) => {
+    const parts = c.all.map(recurse);
+    return (row, asOf) => {
       const evidence: string[] = [];
       for (const part of parts) {
-        const hit = part(record, asOf);
+        const hit = part(row, asOf);
         if (hit === null) return null;
-        evidence.push(hit);
+        if (hit) evidence.push(hit);
       }
       return evidence.join(language === 'zh' ? '、' : ', ');
     };
   }
-  const parts = c.any.map((sub) => compileCondition(sub, preset, language));
-  return (record, asOf) => {
+  const parts = c.any.map(recurse);
+  return (row, asOf) => {
     for (const part of parts) {
-      const hit = part(record, asOf);
+      const hit = part(row, asOf);
       if (hit !== null) return hit;
     }
     return null;
   };
 }
 
+/**
+ * A word of every class within `window` neighbouring clauses of one sentence, the words distinct
+ * (砍刀 alone is not both a weapon and a cut), in the listed order when `ordered`, and no word of an
+ * `unless` class in the clauses they stand in. Tighter windows are tried first; returns the quote.
+ */
+function findTogether(scanned: ScannedText, classes: number[], window: number, ordered: boolean, unless: number[]): string | null {
+  const lists = classes.map((cls) => scanned.hits[cls]);
+  if (lists.some((l) => l.length === 0)) return null;
+  const lastClause = Math.max(...lists.flat().map((h) => h.clause));
+  for (let size = 1; size <= window; size++) {
+    for (let from = 0; from + size - 1 <= lastClause; from++) {
+      const to = from + size - 1;
+      const inWindow = lists.map((l) => l.filter((h) => h.clause >= from && h.clause <= to));
+      if (inWindow.some((l) => l.length === 0)) continue;
+      const chosen = choose(inWindow, 0, [], ordered);
+      if (!chosen) continue;
+      if (new Set(chosen.map((h) => h.sentence)).size > 1) continue;
+      const c0 = Math.min(...chosen.map((h) => h.clause));
+      const c1 = Math.max(...chosen.map((h) => h.clause));
+      if (size > 1 && c1 - c0 + 1 < size) continue; // found already with a tighter window
+      const blocks = (h: Hit) => h.clause >= c0 && h.clause <= c1 && !chosen.some((p) => p.start < h.end && h.start < p.end);
+      if (unless.some((cls) => scanned.hits[cls].some(blocks))) continue;
+      const start = Math.min(...chosen.map((h) => h.start));
+      const end = Math.max(...chosen.map((h) => h.end));
+      return scanned.quote({ start, end }, c0, c1);
+    }
+  }
+  return null;
+}
+
+/** One hit per class, pairwise apart, in text order when `ordered`. */
+function choose(lists: Hit[][], i: number, picked: Hit[], ordered: boolean): Hit[] | null {
+  if (i === lists.length) return picked;
+  for (const h of lists[i]) {
+    if (picked.some((p) => p.start < h.end && h.start < p.end)) continue;
+    if (ordered && picked.length && picked[picked.length - 1].start >= h.start) continue;
+    const done = choose(lists, i + 1, [...picked, h], ordered);
+    if (done) return done;
+  }
+  return null;
+}
+
 function quote(text: string, language: Language): string {
   return language === 'zh' ? `“${text}”` : `"${text}"`;
 }
 
-/** True when `keyword` occurs in `text` at least once without a negation right before it. */
-function findUnnegated(text: string, keyword: string, negations: readonly string[]): boolean {
-  for (let at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) {
-    if (!isNegated(text, at, negations)) return true;
-  }
-  return false;
-}
-
 /**
- * A hit is negated when a negation stands right before it ("无自杀倾向"), or a negation of two or
- * more characters stands within the four characters before it ("未发现有自杀", "否认有持刀"). A
- * one-character negation further away is not enough: "无故持刀" is no denial.
+ * For `pattern` conditions: negated when a negation stands right before the match ("无自杀倾向"),
+ * or a negation of two or more characters stands within the four characters before it.
  */
 function isNegated(text: string, at: number, negations: readonly string[]): boolean {
   const before = text.slice(Math.max(0, at - 4), at).split(/[，,。；;！!？?、\s]/).pop()!;
   return negations.some((n) => before.endsWith(n) || (n.length > 1 && before.includes(n)));
 }
 
+const LEVEL_MARK: Record<Language, Record<Level, string>> = {
+  zh: { red: '红', yellow: '黄', green: '绿' },
+  en: { red: 'Red', yellow: 'Yellow', green: 'Green' },
+};
+
 /**
- * Every rule that fires for the record, most severe first (preset order within a level). A milder
- * rule fired by the very same evidence as a more severe one ("调解未果4次" is both red's ≥3 and
- * yellow's ≥2) adds nothing to read and is left out.
+ * Every rule that fires for the record, most severe first (preset order within a level), each
+ * marked with its colour ("红：人身安全威胁：“拿菜刀追砍”"). A milder rule fired by the very same
+ * evidence as a more severe one ("调解未果4次" is both red's ≥3 and yellow's ≥2) is left out.
  */
 export function firedReasons(compiled: CompiledPreset, record: DisputeRecord, asOf: Day, language: Language = 'zh'): Reason[] {
+  const row = new RowView(record, compiled.scanner, compiled.preset.textFields, language);
   const fired: (Reason & { evidence: string })[] = [];
+  const separator = language === 'zh' ? '：' : ': ';
   for (const { rule, test } of compiled.rules) {
-    const evidence = test(record, asOf);
+    const evidence = test(row, asOf);
     if (evidence === null) continue;
-    const separator = language === 'zh' ? '：' : ': ';
-    fired.push({ rule: rule.id, level: rule.level, text: `${rule.label[language]}${separator}${evidence}`, evidence });
+    const parts = [LEVEL_MARK[language][rule.level], rule.label[language], ...(evidence ? [evidence] : [])];
+    fired.push({ rule: rule.id, level: rule.level, text: parts.join(separator), evidence });
   }
   fired.sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level]);
   const seen = new Set<string>();
   const reasons: Reason[] = [];
   for (const { evidence, ...reason } of fired) {
-    if (seen.has(evidence)) continue;
+    if (evidence && seen.has(evidence)) continue;
     seen.add(evidence);
     reasons.push(reason);
   }
@@ -150,9 +281,13 @@ const STATUS_REASON: Record<'resolved' | 'closed', { zh: string; en: string }> =
   closed: { zh: '已销号：不再回访', en: 'Closed: no further revisits' },
 };
 
+/** Written when no rule fired, in the reasons column and after a manual level. */
+export const NO_RULE_FIRED: Record<Language, string> = { zh: '规则未触发预警', en: 'No warning rule fired' };
+
 /**
  * The level of one dispute: the highest colour any rule gives; a resolved or closed dispute moves
- * to green (domain.md); a manual level wins for open disputes and is flagged when below the suggestion.
+ * to green (domain.md); a manual level wins for open disputes, says so first in the reasons, and
+ * is flagged when below the suggestion.
  */
 export function triageRecord(compiled: CompiledPreset, record: DisputeRecord, asOf: Day, language: Language = 'zh'): TriageResult {
   const fired = firedReasons(compiled, record, asOf, language);
@@ -162,12 +297,22 @@ export function triageRecord(compiled: CompiledPreset, record: DisputeRecord, as
     const statusReason: Reason = { rule: `status.${record.status}`, level: 'green', text: STATUS_REASON[record.status][language] };
     return { suggested: 'green', reasons: [statusReason, ...fired], manual, effective: 'green', needsReview: false };
   }
-  return {
-    suggested: risk,
-    reasons: fired,
-    manual,
-    effective: manual ?? risk,
-    needsReview: manual !== null && LEVEL_RANK[manual] < LEVEL_RANK[risk],
-  };
+  const reasons = fired;
+  if (manual !== null) {
+    const separator = language === 'zh' ? '：' : ': ';
+    const manualReason: Reason = {
+      rule: 'manual',
+      level: manual,
+      text: `${language === 'zh' ? '人工定级' : 'Set by hand'}${separator}${LEVEL_MARK[language][manual]}`,
+    };
+    const none: Reason[] = fired.length ? [] : [{ rule: 'none', level: 'green', text: NO_RULE_FIRED[language] }];
+    return {
+      suggested: risk,
+      reasons: [manualReason, ...none, ...fired],
+      manual,
+      effective: manual,
+      needsReview: LEVEL_RANK[manual] < LEVEL_RANK[risk],
+    };
+  }
+  return { suggested: risk, reasons, manual, effective: risk, needsReview: false };
 }
-

@@ -6,20 +6,42 @@ export interface LocalText {
   en: string;
 }
 
-/** Numbers the reader derives from a row (a column, or a count found in the text). */
+/** Numbers a rule can test: from a count column, or written in the text ("三十余人", "调解3次未成"). */
 export type NumericField = 'headcount' | 'amount' | 'mediationFailures' | 'policeCalls';
 export const NUMERIC_FIELDS: readonly NumericField[] = ['headcount', 'amount', 'mediationFailures', 'policeCalls'];
 
 /**
- * What a rule looks at. Conditions are plain JSON so a county edits thresholds and
- * keywords in a preset file, never in code.
+ * A named list of words that mean one thing (weapons, threat verbs, self-harm acts …), defined
+ * once and used by many rules: a county adds a dialect word to the class, not to ten rules.
+ */
+export interface WordClass {
+  /** What the class is, for the editor ("凶器、工具", "Weapons and tools"). */
+  label: LocalText;
+  words: string[];
+  /** Phrases that contain one of the words and do not mean it (跳楼价 for 跳楼, 刀具质量 for 刀). */
+  exclude?: string[];
+}
+
+/**
+ * What a rule looks at. Conditions are plain JSON so a county edits thresholds, word classes
+ * and exclusions in a preset file, never in code. Text conditions read the preset's
+ * `textFields` unless they name `fields`; a word counts only where no negation denies it and
+ * no exclusion covers it.
  */
 export type Condition =
-  /** The text of `fields` (default: the preset's `textFields`) contains any keyword, not negated. */
+  /** Any word of a class occurs. `quote: false` makes it context, never quoted as evidence (离婚 is a type, not violence). */
+  | { words: string; fields?: FieldName[]; quote?: boolean }
+  /**
+   * A word of every listed class occurs within one clause, or within `clauses` neighbouring
+   * clauses of one sentence (default 2), in any order unless `ordered`; not when a clause the
+   * words stand in also holds a word of an `unless` class (a weapon named as goods in a trade).
+   */
+  | { together: string[]; clauses?: number; ordered?: boolean; unless?: string[]; fields?: FieldName[] }
+  /** Any of these literal words occurs (the version-1 condition; prefer a word class). */
   | { keywords: string[]; fields?: FieldName[] }
-  /** A regular expression (JavaScript syntax) matches the text of `fields`, not negated. */
+  /** A regular expression (JavaScript syntax) matches, not negated. */
   | { pattern: string; fields?: FieldName[] }
-  /** A derived number lies within [min, max] (either bound optional). */
+  /** A number lies within [min, max] (either bound optional): the count column, else the text. */
   | { number: NumericField; min?: number; max?: number }
   /** Still unresolved more than this many days after registration, on the as-of date. */
   | { openForMoreThanDays: number }
@@ -36,13 +58,19 @@ export interface TriageRule {
 }
 
 export interface TriagePreset {
-  /** Format version of the preset file. */
-  version: 1;
+  /** Format version of the preset file; version 1 files are upgraded when loaded. */
+  version: 2;
   name: string;
-  /** Fields whose text keyword and pattern rules search by default. */
+  /** Fields whose text the text conditions search by default. */
   textFields: FieldName[];
-  /** A keyword right after one of these ("无自杀倾向", "未发现持刀") does not count. */
+  /** Words that deny what follows them in the clause ("未发现持刀", "否认曾威胁对方", "已无过激言行"). */
   negations: string[];
+  /** Words that begin like a negation and deny nothing that follows (无故, 未成年, 调解未果). */
+  notNegations: string[];
+  /** Phrases that look like a signal of any class and are not (农药化肥, 砍价, 打官司 …). */
+  exclusions: string[];
+  /** Word classes by name, used by `words` and `together` conditions. */
+  classes: Record<string, WordClass>;
   rules: TriageRule[];
   /** Days between revisits by effective level. */
   cadenceDays: Record<Level, number>;

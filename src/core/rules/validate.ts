@@ -1,6 +1,7 @@
 import { LEVELS, type FieldName, type Level } from '../model';
 import { FIELD_NAMES } from '../ledger/fields';
 import { NUMERIC_FIELDS, type TriagePreset } from './types';
+import { DEFAULT_PRESET } from './default-preset';
 
 /** One thing wrong with a preset, located by a JSON path such as `rules[3].when.pattern`. */
 export interface PresetProblem {
@@ -21,18 +22,49 @@ const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' &
 const isStringArray = (v: Json): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string' && s.length > 0);
 
 /**
+ * A version-1 preset (keyword lists, no word classes) in today's shape: its keyword and pattern
+ * rules run unchanged; it gets no classes or exclusions of its own, and the default list of words
+ * that look like negations and are not (无故, 未成年), which version 1 handled by position.
+ */
+function upgradeVersion1(input: Record<string, Json>): Record<string, Json> {
+  return {
+    ...input,
+    version: 2,
+    notNegations: input.notNegations ?? DEFAULT_PRESET.notNegations,
+    exclusions: input.exclusions ?? [],
+    classes: input.classes ?? {},
+  };
+}
+/**
  * Checks a preset read from JSON and returns it typed, or throws PresetError listing every
  * problem (not just the first), so a county editing the file fixes it in one pass.
  */
-export function validatePreset(input: Json): TriagePreset {
+export function validatePreset(json: Json): TriagePreset {
   const problems: PresetProblem[] = [];
   const bad = (path: string, message: string) => problems.push({ path, message });
-  if (!isObject(input)) throw new PresetError([{ path: '(root)', message: 'must be a JSON object' }]);
+  if (!isObject(json)) throw new PresetError([{ path: '(root)', message: 'must be a JSON object' }]);
+  const input = json.version === 1 ? upgradeVersion1(json) : json;
+  if (input.version !== 2) bad('version', 'must be 2 (or 1, the keyword-list format, which is converted when loaded)');
 
-  if (input.version !== 1) bad('version', 'must be 1');
   if (typeof input.name !== 'string' || !input.name) bad('name', 'must be a non-empty string');
   checkFields(input.textFields, 'textFields', bad);
   if (!isStringArray(input.negations)) bad('negations', 'must be a list of non-empty strings');
+  if (!isStringArray(input.notNegations)) bad('notNegations', 'must be a list of non-empty strings');
+  if (!isStringArray(input.exclusions)) bad('exclusions', 'must be a list of non-empty strings');
+  const classNames = new Set<string>();
+  if (!isObject(input.classes)) bad('classes', 'must be an object of word classes by name');
+  else
+    for (const [name, cls] of Object.entries(input.classes)) {
+      const at = `classes.${name}`;
+      classNames.add(name);
+      if (!isObject(cls)) {
+        bad(at, 'must be an object');
+        continue;
+      }
+      checkLocalText(cls.label, `${at}.label`, bad);
+      if (!isStringArray(cls.words) || cls.words.length === 0) bad(`${at}.words`, 'must be a non-empty list of non-empty strings');
+      if (cls.exclude !== undefined && !isStringArray(cls.exclude)) bad(`${at}.exclude`, 'must be a list of non-empty strings');
+    }
 
   if (!Array.isArray(input.rules) || input.rules.length === 0) bad('rules', 'must be a non-empty list');
   else {
@@ -45,7 +77,7 @@ export function validatePreset(input: Json): TriagePreset {
       else seen.add(rule.id);
       if (!LEVELS.includes(rule.level as Level)) bad(`${at}.level`, 'must be "red", "yellow" or "green"');
       checkLocalText(rule.label, `${at}.label`, bad);
-      checkCondition(rule.when, `${at}.when`, bad);
+      checkCondition(rule.when, `${at}.when`, bad, classNames);
     });
   }
 
@@ -75,14 +107,34 @@ function checkFields(v: Json, path: string, bad: (p: string, m: string) => void)
   });
 }
 
-function checkCondition(c: Json, path: string, bad: (p: string, m: string) => void): void {
+const CONDITION_KINDS = ['words', 'together', 'keywords', 'pattern', 'number', 'openForMoreThanDays', 'all', 'any'];
+
+function checkCondition(c: Json, path: string, bad: (p: string, m: string) => void, classes: ReadonlySet<string>): void {
   if (!isObject(c)) return bad(path, 'must be an object');
-  const kinds = ['keywords', 'pattern', 'number', 'openForMoreThanDays', 'all', 'any'].filter((k) => k in c);
-  if (kinds.length !== 1)
-    return bad(path, 'must have exactly one of keywords, pattern, number, openForMoreThanDays, all, any');
+  const kinds = CONDITION_KINDS.filter((k) => k in c);
+  if (kinds.length !== 1) return bad(path, `must have exactly one of ${CONDITION_KINDS.join(', ')}`);
   const kind = kinds[0];
   if ('fields' in c) checkFields(c.fields, `${path}.fields`, bad);
+  const checkClass = (name: Json, at: string) => {
+    if (typeof name !== 'string' || !classes.has(name))
+      bad(at, `must name a word class defined under "classes" (${classes.size ? [...classes].join(', ') : 'none defined'})`);
+  };
   switch (kind) {
+    case 'words':
+      checkClass(c.words, `${path}.words`);
+      if (c.quote !== undefined && typeof c.quote !== 'boolean') bad(`${path}.quote`, 'must be true or false');
+      break;
+    case 'together':
+      if (!Array.isArray(c.together) || c.together.length === 0) bad(`${path}.together`, 'must be a non-empty list of word class names');
+      else c.together.forEach((name, i) => checkClass(name, `${path}.together[${i}]`));
+      if (c.unless !== undefined) {
+        if (!Array.isArray(c.unless)) bad(`${path}.unless`, 'must be a list of word class names');
+        else c.unless.forEach((name, i) => checkClass(name, `${path}.unless[${i}]`));
+      }
+      if (c.clauses !== undefined && (typeof c.clauses !== 'number' || !Number.isInteger(c.clauses) || c.clauses < 1 || c.clauses > 5))
+        bad(`${path}.clauses`, 'must be a whole number from 1 to 5');
+      if (c.ordered !== undefined && typeof c.ordered !== 'boolean') bad(`${path}.ordered`, 'must be true or false');
+      break;
     case 'keywords':
       if (!isStringArray(c.keywords) || c.keywords.length === 0) bad(`${path}.keywords`, 'must be a non-empty list of non-empty strings');
       break;
@@ -111,7 +163,7 @@ function checkCondition(c: Json, path: string, bad: (p: string, m: string) => vo
     default: {
       const list = c[kind];
       if (!Array.isArray(list) || list.length === 0) bad(`${path}.${kind}`, 'must be a non-empty list of conditions');
-      else list.forEach((sub, i) => checkCondition(sub, `${path}.${kind}[${i}]`, bad));
+      else list.forEach((sub, i) => checkCondition(sub, `${path}.${kind}[${i}]`, bad, classes));
     }
   }
 }
@@ -119,7 +171,13 @@ function checkCondition(c: Json, path: string, bad: (p: string, m: string) => vo
 /** Chinese for each problem text, matched by its English form (the one the tests and the JSON use). */
 const PROBLEM_ZH: [RegExp, string][] = [
   [/^must be a JSON object$/, '应为一个 JSON 对象'],
-  [/^must be 1$/, '应为 1'],
+  [/^must be 2 \(or 1, the keyword-list format, which is converted when loaded\)$/, '应为 2（或 1，即旧的关键词列表格式，读入时自动转换）'],
+  [/^must be an object of word classes by name$/, '应为按名称列出的词类对象'],
+  [/^must name a word class defined under "classes" \((.*)\)$/, '应为 "classes" 中定义的词类名（$1）'],
+  [/^must be a non-empty list of word class names$/, '应为非空的词类名列表'],
+  [/^must be a list of word class names$/, '应为词类名列表'],
+  [/^must be a whole number from 1 to 5$/, '应为 1 到 5 之间的整数'],
+  [/^must be true or false$/, '应为 true 或 false'],
   [/^must be a non-empty string$/, '应为非空文字'],
   [/^must be a list of non-empty strings$/, '应为非空文字的列表'],
   [/^must be a non-empty list$/, '应为非空列表'],

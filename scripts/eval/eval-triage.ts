@@ -1,0 +1,22 @@
+import { DEFAULT_PRESET, validatePreset } from '../../src/core';
+import * as fs from 'fs';
+import { formatReport, judge, readCorpus } from './corpus';
+
+/**
+ * `npm run eval:triage [-- --rules preset.json] [--quiet]`: judges the triage corpus with the
+ * default preset (or a county's) and prints the confusion table, red recall and precision, and
+ * every line it gets wrong. The held-out file, written by another hand and never used to tune the
+ * word lists, is reported on its own.
+ */
+function main() {
+  const args = process.argv.slice(2);
+  const rulesAt = args.indexOf('--rules');
+  const preset = rulesAt >= 0 ? validatePreset(JSON.parse(fs.readFileSync(args[rulesAt + 1], 'utf8'))) : DEFAULT_PRESET;
+  const quiet = args.includes('--quiet');
+  const development = judge(readCorpus(undefined, (name) => name !== 'heldout.tsv'), preset);
+  console.log(formatReport('Corpus (test/triage-corpus, without heldout.tsv)', development, !quiet));
+  const heldOut = judge(readCorpus(undefined, (name) => name === 'heldout.tsv'), preset);
+  if (heldOut.length) console.log('\n' + formatReport('Held out (test/triage-corpus/heldout.tsv)', heldOut, args.includes('--show-heldout')));
+}
+
+main();

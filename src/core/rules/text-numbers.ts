@@ -1,0 +1,185 @@
+import { toHalfWidth } from '../cells';
+import type { NumericField } from './types';
+
+/**
+ * Numbers written in a ledger line, read as a count column would be: "三十余人", "四十多名学生家长",
+ * "上百人", "56户", "12万元", "3.5万", "调解3次未成", "报警四五十次". Approximations count at their
+ * upper end ("四五十" is 50, "几十" is 30), because a missed red is the failure to avoid.
+ */
+
+/** A number found in the text, with the words it came from. */
+export interface TextNumber {
+  value: number;
+  /** The phrase as written, for the reason ("四十多名学生家长"). */
+  phrase: string;
+}
+
+const DIGIT: Readonly<Record<string, number>> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 俩: 2, 三: 3, 仨: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 几: 3, 数: 3,
+};
+const UNIT: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+const SECTION: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
+
+/** An Arabic number, or a run of Chinese numerals with 余/多/来 inside ("十余万", "三十多"). */
+const NUMERAL = /(\d+(?:\.\d+)?|[零〇一二两俩三仨四五六七八九十百千几数][零〇一二两三四五六七八九十百千万亿几余多来]*)([余多来几]?)([十百千万亿]*)([余多来]?)/gu;
+
+/** The value of a Chinese numeral; adjacent digits are a range whose upper end counts (四五十 → 50). */
+function chineseValue(s: string): number {
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  let lastWasDigit = false;
+  for (const ch of s) {
+    if (ch in DIGIT) {
+      digit = lastWasDigit ? Math.max(digit, DIGIT[ch]) : DIGIT[ch];
+      lastWasDigit = true;
+      continue;
+    }
+    lastWasDigit = false;
+    if (ch in UNIT) {
+      section += (digit || 1) * UNIT[ch];
+      digit = 0;
+    } else if (ch in SECTION) {
+      total = (total + section + digit) * SECTION[ch];
+      section = 0;
+      digit = 0;
+    }
+  }
+  // 十几 is 13 and 三十几 is 33: a 几 after a unit adds to it; 一万五 is 15,000 (a trailing digit
+  // after 万 counts thousands).
+  return total + section + digit;
+}
+
+interface Numeral {
+  value: number;
+  start: number;
+  end: number;
+}
+
+/** Every number in the (half-width) text, with multipliers applied ("3.5万" → 35000). */
+function numerals(text: string): Numeral[] {
+  const found: Numeral[] = [];
+  const plain = text.replace(/(\d),(?=\d{3}(?!\d))/g, '$1\u0000');
+  NUMERAL.lastIndex = 0;
+  for (let m = NUMERAL.exec(plain); m; m = NUMERAL.exec(plain)) {
+    const [whole, head, , multipliers] = m;
+    let value: number;
+    if (/\d/.test(head)) {
+      value = Number(head);
+      for (const ch of multipliers) value *= UNIT[ch] ?? SECTION[ch];
+    } else value = chineseValue(head + multipliers);
+    if (!/\d/.test(head) && whole === '数') continue;
+    found.push({ value: Number(value.toPrecision(15)), start: m.index, end: m.index + whole.length });
+  }
+  return found;
+}
+
+/** Words counting people or households after a number; 人民 and 人次 are not a count of people. */
+const PEOPLE_UNIT = /^(?:个人|人(?!民)|名|户|位|家|口人)/;
+/** A sum of money after a number, or 万/亿 not followed by another unit (拖欠3.5万，). */
+const MONEY_UNIT = /^(?:元|块|圆|人民币)/;
+const OTHER_UNIT_AFTER_WAN = /^(?:人(?!民)|名|户|位|家|亩|平|米|斤|吨|公里|头|只|株|棵|箱|个|件|册|字|步|次|余人|多人|余户|多户|余名|多名)/;
+
+/** Before a number: 第三次 is an ordinal, 110 is the police line, a year or a date is no count. */
+const NOT_A_COUNT_BEFORE = /(?:第|编号|号码|电话|手机|拨打)$/;
+
+/** The longest phrase around a number worth quoting: the number and the few words after it. */
+function phraseAt(text: string, raw: string, start: number, end: number): string {
+  const clauseEnd = text.slice(end).search(/[，,、。；;！!？?\s]/);
+  const stop = clauseEnd < 0 ? text.length : end + clauseEnd;
+  return raw.slice(start, Math.min(stop, end + 6));
+}
+
+/** "多名村民", "数户", "几位老人": several, at least three (domain.md's "多名村民" is yellow). */
+const SEVERAL = /(?:多|数|几|若干)(?:名|个人|人|户|位|家)/gu;
+
+/** People or households named in the text; the largest count is the headcount ("8户30人" → 30). */
+export function headcountInText(raw: string): TextNumber | null {
+  const text = toHalfWidth(raw);
+  let best: TextNumber | null = null;
+  for (const m of text.matchAll(SEVERAL)) {
+    if (/^.?人民/.test(text.slice(m.index! + m[0].length - 1))) continue;
+    if (!best) best = { value: 3, phrase: phraseAt(text, raw, m.index!, m.index! + m[0].length - 1) };
+  }
+  for (const n of numerals(text)) {
+    if (NOT_A_COUNT_BEFORE.test(text.slice(Math.max(0, n.start - 3), n.start))) continue;
+    const after = text.slice(n.end);
+    if (!PEOPLE_UNIT.test(after)) continue;
+    // A number followed by 万/千 etc. already has them applied; 3万人民币 was refused by the unit test.
+    if (!best || n.value > best.value) best = { value: n.value, phrase: phraseAt(text, raw, n.start, n.end) };
+  }
+  return best;
+}
+
+/** Sums of money in the text; the largest counts ("拖欠工程款12万元", "借款3.5万"). */
+export function amountInText(raw: string): TextNumber | null {
+  const text = toHalfWidth(raw);
+  let best: TextNumber | null = null;
+  for (const n of numerals(text)) {
+    const after = text.slice(n.end);
+    const written = text.slice(n.start, n.end);
+    const money = MONEY_UNIT.test(after) || (/[万亿]$/.test(written.replace(/[余多来]$/, '')) && !OTHER_UNIT_AFTER_WAN.test(after));
+    if (!money) continue;
+    if (!best || n.value > best.value) best = { value: n.value, phrase: phraseAt(text, raw, n.start, n.end) };
+  }
+  return best;
+}
+
+/** 多次、反复、屡次: at least three, as domain.md reads 多次调解未果. */
+const MANY = '(?:多|反复|屡|数|几|无数)';
+const COUNT = `(?:\\d+|[零〇一二两三四五六七八九十百几数]+[余多来]?)`;
+const MEDIATE = '(?:调解|调处|协调|化解|调停|说和|劝解|组织调解|调)';
+const FAILED =
+  '(?:未果|无果|失败|未成|不成|未达成|未能|均未|仍未|都未|没有成功|没成|没谈拢|谈不拢|无效|破裂|未调成|未化解|不下来|无结果|未有结果|闭门羹|拒绝|不配合|未见成效|没有效果|差距仍大|差距较大|分歧较大|仍有分歧|不接受|僵持|不同意|没有进展|无进展)';
+/** Mediations that failed, within one clause: "调解3次未成", "经三次调解均未达成协议", "第4次调解仍未果". */
+const MEDIATION_PATTERNS = [
+  // 村、镇两级调解均未成功: each level mediated once.
+  new RegExp(`([二两三四五2-5])级[^，,。；;！!？?]{0,6}?${MEDIATE}[^。；;！!？?]{0,12}?${FAILED}`, 'u'),
+  new RegExp(`${MEDIATE}[^，,。；;！!？?]{0,6}?(${COUNT}|${MANY})(?:次|回|轮)[^。；;！!？?]{0,12}?${FAILED}`, 'u'),
+  new RegExp(`(?:第)?(${COUNT}|${MANY})(?:次|回|轮)[^，,。；;！!？?]{0,8}?${MEDIATE}[^。；;！!？?]{0,12}?${FAILED}`, 'u'),
+  new RegExp(`(屡|多次|反复|几经|数次|多番)[^，,。；;！!？?]{0,3}?${MEDIATE}[^。；;！!？?]{0,10}?(?:${FAILED}|不成|不下)`, 'u'),
+];
+const POLICE = '(?:报警|报110|拨打110|打110|求助110|110报警|出警|接警|警情)';
+/** Police calls about the dispute: "报警8次", "第5次报警", "先后报警四五十次", "多次报警". */
+const POLICE_PATTERNS = [
+  new RegExp(`${POLICE}[^，,。；;！!？?]{0,5}?(${COUNT}|${MANY})(?:次|回|起)`, 'u'),
+  new RegExp(`(?:第)?(${COUNT}|${MANY})(?:次|回)[^，,。；;！!？?]{0,4}?${POLICE}`, 'u'),
+];
+
+/** "3" → 3, "四五十" → 50; 多、反复、屡、几经 and the like → 3, 无数 → 10. */
+function countFrom(word: string): number {
+  if (/^\d/.test(word)) return Number(word);
+  if (word === '无数') return 10;
+  if (/^(?:多|反复|屡|几经|数次|多番|几|数)$/.test(word) || word === '多次') return 3;
+  return chineseValue(word.replace(/[余多来]$/, ''));
+}
+
+function firstCount(raw: string, patterns: RegExp[]): TextNumber | null {
+  const text = toHalfWidth(raw);
+  let best: TextNumber | null = null;
+  for (const p of patterns) {
+    for (const m of text.matchAll(new RegExp(p.source, 'gu'))) {
+      const value = countFrom(m[1]);
+      if (!best || value > best.value) best = { value, phrase: raw.slice(m.index!, m.index! + m[0].length) };
+    }
+  }
+  return best;
+}
+
+/** Failed mediations written in the text; "多次调解未果" and "屡调不成" count as three. */
+export function mediationFailuresInText(raw: string): TextNumber | null {
+  return firstCount(raw, MEDIATION_PATTERNS);
+}
+
+/** Police calls written in the text; "多次报警" counts as three. */
+export function policeCallsInText(raw: string): TextNumber | null {
+  return firstCount(raw, POLICE_PATTERNS);
+}
+
+/** The reader of each number field in text. */
+export const TEXT_NUMBER_READERS: Readonly<Record<NumericField, (raw: string) => TextNumber | null>> = {
+  headcount: headcountInText,
+  amount: amountInText,
+  mediationFailures: mediationFailuresInText,
+  policeCalls: policeCallsInText,
+};

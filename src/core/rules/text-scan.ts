@@ -1,0 +1,211 @@
+import { toHalfWidth } from '../cells';
+
+/**
+ * Reading a ledger line the way domain.md says: the text is cut into sentences and clauses, every
+ * word of every class is found in one pass over a trie, and a word counts only where no negation
+ * denies it and no exclusion covers it.
+ */
+
+/** A span of the text, end exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A word found in the text, with the clause and sentence it stands in. */
+export interface Hit extends Span {
+  clause: number;
+  sentence: number;
+}
+
+/** Sentences end at 。；;！!？? and line breaks. */
+const SENTENCE_END = /[。；;！!？?\n\r]/;
+/**
+ * Clauses end at commas and colons as well ("拖欠工资：…", "当场威胁：今晚就…"). A 、 only lists
+ * within a clause ("拳打脚踢，致其头部、腰部受伤"), so it ends none.
+ */
+const CLAUSE_END = /[，,：:。；;！!？?\n\r]/;
+/** A negation reaches across 、 (未发现持刀、扬言报复等情况) but not past a comma or a 但. */
+const NEGATION_STOP = /[，,。；;！!？?\n\r]/;
+const NEGATION_BREAKERS = ['但', '却', '后又', '仍然', '仍'];
+/** How far a negation reaches: 未发现有持刀, 否认曾经多次威胁对方. */
+const NEGATION_REACH = 10;
+
+/** What one trie entry is: a word of a class, a class's exclusion, or one of the preset's lists. */
+type Term =
+  | { kind: 'word'; cls: number }
+  | { kind: 'exclude'; cls: number }
+  | { kind: 'exclusion' }
+  | { kind: 'negation' }
+  | { kind: 'notNegation' }
+  | { kind: 'breaker' };
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  terms: Term[];
+}
+
+/** The lists a scanner is built from; classes are numbered by their position. */
+export interface ScannerLists {
+  classes: { words: readonly string[]; exclude?: readonly string[] }[];
+  exclusions: readonly string[];
+  negations: readonly string[];
+  notNegations: readonly string[];
+}
+
+/** Word lists compiled into one trie: a text is scanned once, whatever the number of classes. */
+export class Scanner {
+  private readonly root: TrieNode = { next: new Map(), terms: [] };
+  readonly classCount: number;
+
+  constructor(lists: ScannerLists) {
+    this.classCount = lists.classes.length;
+    lists.classes.forEach((c, cls) => {
+      for (const w of c.words) this.add(w, { kind: 'word', cls });
+      for (const w of c.exclude ?? []) this.add(w, { kind: 'exclude', cls });
+    });
+    for (const w of lists.exclusions) this.add(w, { kind: 'exclusion' });
+    for (const w of lists.negations) this.add(w, { kind: 'negation' });
+    for (const w of lists.notNegations) this.add(w, { kind: 'notNegation' });
+    for (const w of NEGATION_BREAKERS) this.add(w, { kind: 'breaker' });
+  }
+
+  private add(word: string, term: Term) {
+    const w = toHalfWidth(word.trim());
+    if (!w) return;
+    let node = this.root;
+    for (const ch of w) {
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { next: new Map(), terms: [] }));
+      node = child;
+    }
+    node.terms.push(term);
+  }
+
+  /** Scans one text: every class's words that count, with their clauses. */
+  scan(raw: string): ScannedText {
+    const text = toHalfWidth(raw);
+    const n = text.length;
+    const clauseAt = new Int32Array(n + 1);
+    const sentenceAt = new Int32Array(n + 1);
+    const negationScopeAt = new Int32Array(n + 1);
+    let clause = 0;
+    let sentence = 0;
+    let scope = 0;
+    for (let i = 0; i < n; i++) {
+      const ch = text[i];
+      clauseAt[i] = clause;
+      sentenceAt[i] = sentence;
+      negationScopeAt[i] = scope;
+      if (CLAUSE_END.test(ch)) clause++;
+      if (SENTENCE_END.test(ch)) sentence++;
+      if (NEGATION_STOP.test(ch)) scope++;
+    }
+    clauseAt[n] = clause;
+    sentenceAt[n] = sentence;
+
+    const words: { span: Span; cls: number }[] = [];
+    const excludes: { span: Span; cls: number }[] = [];
+    const exclusions: Span[] = [];
+    const negations: Span[] = [];
+    const notNegations: Span[] = [];
+    const breakers: Span[] = [];
+    for (let i = 0; i < n; i++) {
+      let node: TrieNode | undefined = this.root;
+      for (let j = i; j < n && node; j++) {
+        node = node.next.get(text[j]);
+        if (!node) break;
+        for (const term of node.terms) {
+          const span = { start: i, end: j + 1 };
+          if (term.kind === 'word') words.push({ span, cls: term.cls });
+          else if (term.kind === 'exclude') excludes.push({ span, cls: term.cls });
+          else if (term.kind === 'exclusion') exclusions.push(span);
+          else if (term.kind === 'negation') negations.push(span);
+          else if (term.kind === 'notNegation') notNegations.push(span);
+          else breakers.push(span);
+        }
+      }
+    }
+
+    // A negation inside a longer word that is no denial (无故, 调解未果) denies nothing.
+    const denials = negations.filter((neg) => !notNegations.some((nn) => overlaps(nn, neg) && !within(nn, neg)));
+    const hits: Hit[][] = Array.from({ length: this.classCount }, () => []);
+    for (const { span, cls } of words) {
+      if (exclusions.some((ex) => covers(ex, span))) continue;
+      if (excludes.some((ex) => ex.cls === cls && covers(ex.span, span))) continue;
+      if (isDenied(span, denials, breakers, negationScopeAt)) continue;
+      hits[cls].push({ ...span, clause: clauseAt[span.start], sentence: sentenceAt[span.start] });
+    }
+    return new ScannedText(raw, text, hits, clauseAt);
+  }
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+const within = (inner: Span, outer: Span) => inner.start >= outer.start && inner.end <= outer.end;
+
+/**
+ * An exclusion covers a word it overlaps unless it is only a shorter piece of that word: 跳楼价
+ * covers 跳楼, 农药化肥 covers 农药, but the exclusion 杀猪 (butchering) does not cover 杀猪刀.
+ */
+function covers(exclusion: Span, word: Span): boolean {
+  if (!overlaps(exclusion, word)) return false;
+  const shorterInside = within(exclusion, word) && exclusion.end - exclusion.start < word.end - word.start;
+  return !shorterInside;
+}
+
+/** Denied when a negation ends shortly before the word in the same negation scope, with no 但 between. */
+function isDenied(word: Span, denials: Span[], breakers: Span[], scopeAt: Int32Array): boolean {
+  for (const neg of denials) {
+    if (neg.end > word.start || word.start - neg.end > NEGATION_REACH) continue;
+    if (scopeAt[neg.start] !== scopeAt[word.start]) continue;
+    if (breakers.some((b) => b.start >= neg.end && b.end <= word.start)) continue;
+    return true;
+  }
+  return false;
+}
+
+/** One scanned text: the hits of each class and the clause boundaries, for conditions to combine. */
+export class ScannedText {
+  constructor(
+    /** The text as written, for quoting. */
+    readonly raw: string,
+    /** The half-width text the positions refer to (same length as `raw`). */
+    readonly text: string,
+    /** Hits that count, by class number, in text order. */
+    readonly hits: Hit[][],
+    private readonly clauseAt: Int32Array,
+  ) {}
+
+  /** The span of clauses `from`..`to` (inclusive), without their closing punctuation. */
+  clauseSpan(from: number, to: number): Span {
+    let start = 0;
+    while (start < this.text.length && this.clauseAt[start] < from) start++;
+    let end = start;
+    while (end < this.text.length && this.clauseAt[end] <= to) end++;
+    while (end > start && CLAUSE_END.test(this.text[end - 1])) end--;
+    return { start, end };
+  }
+
+  /**
+   * The words quoted as evidence: the clause they stand in when it is short ("老人称要上吊寻死"),
+   * else the words with a few characters around them, never a lone two-character keyword.
+   */
+  quote(span: Span, clauseFrom: number, clauseTo: number): string {
+    const clauses = this.clauseSpan(clauseFrom, clauseTo);
+    const trimmed = trimLead(this.raw, clauses);
+    if (trimmed.end - trimmed.start <= 14) return this.raw.slice(trimmed.start, trimmed.end);
+    let { start, end } = span;
+    // Words after a signal say what it was done to ("互殴致一人轻伤"); extend right first.
+    while (end - start < 6 && end < clauses.end) end++;
+    while (end - start < 6 && start > clauses.start) start--;
+    return this.raw.slice(start, end);
+  }
+}
+
+/** Leading spaces and a lone opening quote do not belong in a quotation. */
+function trimLead(raw: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /[\s“"'‘]/.test(raw[start])) start++;
+  while (end > start && /\s/.test(raw[end - 1])) end--;
+  return { start, end };
+}
