@@ -239,13 +239,13 @@ describe('correctedColumns: the mapping as the run will use it', () => {
 
 describe('failures in words', () => {
   it('a bad preset names its problems in the user’s language', () => {
-    expect(() => runJob(fixture('excel-everything.xlsx'), { ...BASE, presetJson: { version: 2 } })).toThrow(WebPresetError);
+    expect(() => runJob(fixture('excel-everything.xlsx'), { ...BASE, presetJson: { version: 3 } })).toThrow(WebPresetError);
     try {
-      runJob(fixture('excel-everything.xlsx'), { ...BASE, language: 'en', presetJson: { version: 2 } });
+      runJob(fixture('excel-everything.xlsx'), { ...BASE, language: 'en', presetJson: { version: 3 } });
     } catch (e) {
       const failure = failureOf(e);
       expect(failure.kind).toBe('preset');
-      expect(failure.message).toContain('version: must be 1');
+      expect(failure.message).toContain('version: must be 2');
     }
   });
 });

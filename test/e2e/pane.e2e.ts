@@ -106,7 +106,7 @@ describe('task pane outside Excel', () => {
     await expectAxeClean(page);
   });
 
-  it('works with no office.js at all, as on a computer without network: the file chooser, then 红 14 黄 28 绿 258', async () => {
+  it('works with no office.js at all, as on a computer without network: the file chooser, then 红 15 黄 27 绿 258', async () => {
     // Office.js is blocked like everything else (officeJs: false): taskpane.html's <script> for it
     // fails, `typeof Office` stays 'undefined' and main.tsx goes straight to the pane outside Excel.
     const { page, network } = await openIsolatedPage(browser, { viewport: { width: 360, height: 720 }, officeJs: false });
@@ -195,12 +195,12 @@ describe('task pane outside Excel', () => {
     card = await runJob(page, '一键分级上色', '分级上色完成');
     expect(card).toMatch(/无法读取的行\s*3 行/);
     expect(card).toContain('定位到 矛盾纠纷台账!I65');
-    expect(card).toMatch(/红 14\s*黄 28\s*绿 258/);
+    expect(card).toMatch(/红 15\s*黄 27\s*绿 258/);
 
     expectOffline(network);
   });
 
-  it('triages the sample: 红 14, 黄 28, 绿 258; an issue’s link selects its cell', async () => {
+  it('triages the sample: 红 15, 黄 27, 绿 258; an issue’s link selects its cell', async () => {
     const { page, network } = await openSample();
     await page.getByRole('tab', { name: '分级' }).click();
     const text = await runJob(page, '一键分级上色', '分级上色完成');
@@ -217,17 +217,17 @@ describe('task pane outside Excel', () => {
     await page.screenshot({ path: path.join(ROOT, 'docs', 'images', 'taskpane.png'), fullPage: true });
   });
 
-  it('回访: the due-list (2 due today, 125 overdue); a revisit recorded for row 13 takes it off the overdue list', async () => {
+  it('回访: the due-list (2 due today, 126 overdue); a revisit recorded for row 13 takes it off the overdue list', async () => {
     const { page, network } = await openSample();
     await page.getByRole('tab', { name: '回访' }).click();
     let card = await runJob(page, '生成回访清单', '回访清单已生成');
     expect(card).toContain('结果写在“回访清单”工作表');
     expect(card).toMatch(/今日到期回访\s*2 件/);
-    expect(card).toMatch(/回访已逾期\s*125 件/);
+    expect(card).toMatch(/回访已逾期\s*126 件/);
 
     // Row 13 of the sample (序号 9): 北岔村, registered 2026-01-09, 化解中, never revisited. Still
     // unresolved more than 30 days after registration makes it yellow, so its first revisit was
-    // due 7 days after registration, 2026-01-16: one of the 125 overdue.
+    // due 7 days after registration, 2026-01-16: one of the 126 overdue.
     await select(page, '矛盾纠纷台账!13', '当前选中：矛盾纠纷台账!13:13');
     await page.getByRole('button', { name: '读取选中的纠纷' }).click();
     const selected = page.getByRole('region', { name: '第 13 行' });
@@ -257,10 +257,10 @@ describe('task pane outside Excel', () => {
     await select(page, '回访记录!D2', '当前选中：回访记录!D2，内容：上门');
     await select(page, '回访记录!F2', '当前选中：回访记录!F2，内容：赵志强');
 
-    // The due-list again: row 13 is no longer overdue (124), the two due today are unchanged.
+    // The due-list again: row 13 is no longer overdue (125), the two due today are unchanged.
     card = await runJob(page, '生成回访清单', '回访清单已生成');
     expect(card).toMatch(/今日到期回访\s*2 件/);
-    expect(card).toMatch(/回访已逾期\s*124 件/);
+    expect(card).toMatch(/回访已逾期\s*125 件/);
 
     expectOffline(network);
     await expectAxeClean(page);
@@ -278,11 +278,11 @@ describe('task pane outside Excel', () => {
     const card = await runJob(page, '生成联席会议汇总', '联席会议汇总已生成');
     expect(card).toContain('结果写在“联席会议汇总”工作表');
     expect(card).toContain('共 300 件纠纷');
-    expect(card).toMatch(/红 14\s*黄 28\s*绿 258/);
+    expect(card).toMatch(/红 15\s*黄 27\s*绿 258/);
     // The card's headline says what the sheet says (the cells below).
     expect(card).toMatch(/排查数\s*56 件/);
     expect(card).toMatch(/成功数\s*14 件/);
-    expect(card).toMatch(/在办\s*60 件（红 14、黄 28、绿 18）/);
+    expect(card).toMatch(/在办\s*60 件（红 15、黄 27、绿 18）/);
 
     // In the sheet (read cell by cell through the selection box), worked out from the sample's cells:
     // - 排查数 本期 56: the 登记日期 (column B) of rows 249–304, and only theirs, fall in November

@@ -112,12 +112,12 @@ describe('runLedgerJob on a small ledger', () => {
       { row: 7, value: '绿' },
     ]);
     expect(reasons.cells.map((c) => c.value)).toEqual([
-      '人身安全威胁：“持刀”',
-      '敏感类型：“土地”',
-      '未触发预警规则',
+      '红：人身安全威胁：“一方持刀”',
+      '黄：敏感类型：“土地纠纷”',
+      '规则未触发预警',
       '已化解：转绿色定期回访',
       '已销号：不再回访',
-      '未触发预警规则',
+      '规则未触发预警',
     ]);
     expect(nextRevisit.cells.map((c) => shown(c.value))).toEqual(['2021-03-02', '2021-03-17', '2021-04-15', '2021-02-04', null, null]);
     expect(manual.cells).toEqual([]);

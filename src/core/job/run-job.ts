@@ -3,7 +3,7 @@ import { detectLedger, readRecords, OWN_COLUMN_HEADERS, type LedgerLayout, type 
 import { message } from '../messages';
 import { LEVEL_ZH, type Day, type DisputeRecord, type FieldName, type RowIssue, type SheetGrid, type TriagedDispute } from '../model';
 import { applyRevisitLog, readRevisitLog } from '../revisits';
-import { compilePreset, triageRecord } from '../rules';
+import { compilePreset, NO_RULE_FIRED, triageRecord } from '../rules';
 import { buildDueList, renderDueList, scheduleRevisit } from '../schedule';
 import {
   buildMeetingSummary,
@@ -215,7 +215,7 @@ function ownValue(key: OwnColumn, d: TriagedDispute): string | Day | null {
     case 'suggested':
       return d.record.status === 'open' ? LEVEL_ZH[d.triage.suggested] : SETTLED_SUGGESTION[d.record.status];
     case 'reasons':
-      return d.triage.reasons.length ? d.triage.reasons.map((r) => r.text).join('；') : '未触发预警规则';
+      return d.triage.reasons.length ? d.triage.reasons.map((r) => r.text).join('；') : NO_RULE_FIRED.zh;
     case 'nextRevisit':
       return d.schedule.nextRevisit;
     default:

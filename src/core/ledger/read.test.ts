@@ -170,19 +170,21 @@ describe('readRecords reads the status', () => {
   });
 });
 
-describe('readRecords finds counts', () => {
+describe('readRecords reads count columns', () => {
+  // Counts written in the text (三次调解未果, 报警5次) are the rules' to read (text-numbers.ts): the
+  // record holds what the columns say, so that a column always wins over the text.
   it.each<[string, Record<string, CellValue>, number | null, number | null]>([
-    ['finds 三次调解未果 in the description', { E: '邻里纠纷，三次调解未果' }, 3, null],
-    ['finds 调解两次未果', { E: '调解两次未果' }, 2, null],
-    ['finds 调解3次均未达成协议', { E: '经调解3次均未达成协议' }, 3, null],
-    ['finds 报警5次', { E: '双方多次冲突，报警5次' }, null, 5],
-    ['finds 先后报警十二次', { E: '先后报警十二次' }, null, 12],
-    ['finds a count in the status text', { J: '二次调解未果' }, 2, null],
-    ['prefers the count columns over the text', { E: '三次调解未果，报警5次', N: 4, O: '2次' }, 4, 2],
-    ['finds nothing in text without a count', { E: '多次调解未果' }, null, null],
+    ['reads the count columns', { E: '三次调解未果，报警5次', N: 4, O: '2次' }, 4, 2],
+    ['leaves a count written only in the text to the rules', { E: '邻里纠纷，三次调解未果，报警5次' }, null, null],
   ])('%s', (_name, cells, mediation, police) => {
     const record = one(cells);
     expect([record.mediationFailures, record.policeCalls]).toEqual([mediation, police]);
+  });
+
+  it('says whether the mediation column counts mediations held (调解次数) or failures (调解未果次数)', () => {
+    expect(one({ N: 3 }).mediationColumn).toBe('attempts');
+    const failures = read(sheet([HEADER.map((h) => (h === '调解次数' ? '调解未果次数' : h)), line({ A: 1, E: '邻里纠纷', N: 3 })]));
+    expect(failures.records[0].mediationColumn).toBe('failures');
   });
 });
 

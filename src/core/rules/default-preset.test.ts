@@ -3,7 +3,7 @@ import { record } from '../ledger/fixtures';
 import type { DisputeRecord, FieldName } from '../model';
 import { DEFAULT_PRESET } from './default-preset';
 import { compilePreset, firedReasons } from './evaluate';
-import type { TriagePreset } from './types';
+import type { Condition, TriagePreset } from './types';
 import { validatePreset } from './validate';
 
 // The "333 default" of domain.md, rule by rule: a row built to fire each rule and a near miss
@@ -17,50 +17,77 @@ const row = (spec: Spec): DisputeRecord => record({ registered: RECENT, ...spec 
 const desc = (description: string): DisputeRecord => row({ text: { description } });
 
 const CASES: [string, DisputeRecord, string[]][] = [
-  // red.violence
+  // red.violence: a threat verb with an act of harm, killing said outright, a weapon in use
   ['fires red.violence on a threat to kill', desc('一方扬言要杀了对方'), ['red.violence']],
   ['fires red.violence on a threat of revenge', desc('因赔偿不到位，当事人声称要报复'), ['red.violence']],
   ['fires red.violence on 同归于尽', desc('当事人扬言同归于尽'), ['red.violence']],
-  ['fires red.violence on a knife', desc('双方争执中一方持刀'), ['red.violence']],
-  ['fires red.violence on pesticide', desc('家中备有农药'), ['red.violence']],
-  ['fires red.violence on self-harm', desc('当事人曾喝药轻生'), ['red.violence']],
-  ['does not fire on 扬言 without a threat to harm', desc('扬言要去法院起诉'), []],
+  ['fires red.violence on a threat to burn a house', desc('韦某当场威胁：今晚就去把你家房子点了'), ['red.violence', 'yellow.threat']],
+  ['fires red.violence on a knife held', desc('双方争执中一方持刀'), ['red.violence']],
+  ['fires red.violence on a kitchen knife and a chase', desc('刘某拿菜刀追砍邻居'), ['red.violence']],
+  ['fires red.violence on a weapon in the next clause', desc('张某酒后拿着铁锹，冲到李某家门口'), ['red.violence']],
+  ['fires red.violence on petrol carried to a house', desc('王某提着汽油桶到村委会'), ['red.violence']],
+  ['fires red.violence on poison laid', desc('吴某将老鼠药拌进邻居家鸡食'), ['red.violence']],
+  ['does not fire on 扬言 without an act of harm', desc('扬言要去法院起诉'), []],
   ['does not fire when a sentence ends between 扬言 and 杀', desc('扬言要讨说法。对方杀鸡款待'), []],
-  ['does not fire when 杀 is more than ten characters after 扬言', desc('扬言要讨个说法，后来双方一起杀鸡'), []],
-  ['does not fire on 无自杀倾向', desc('当事人无自杀倾向'), []],
-  ['does not fire on 无明显自杀倾向', desc('当事人无明显自杀倾向'), []],
-  ['does not fire on 未发现持刀', desc('现场未发现持刀'), []],
-  ['does not fire on 没有持刀行为', desc('没有持刀行为'), []],
-  ['does not fire on 暂无轻生念头', desc('暂无轻生念头'), []],
-  ['does not fire on a negated threat', desc('当事人未扬言报复'), []],
-  ['fires when a keyword is negated once and written again without', desc('此前无自杀倾向，昨日自杀未遂'), ['red.violence']],
-  ['fires when the negation is earlier in the sentence', desc('无业人员扬言自杀'), ['red.violence']],
-  ['does not fire when a denial stands a few characters before', desc('经排查未发现有自杀倾向'), []],
-  ['does not fire when the party denies it', desc('当事人否认有持刀'), []],
+  ['does not fire on pesticide and fertiliser as goods', desc('顾客与商户因农药化肥质量问题发生争执'), []],
+  ['does not fire on short-measured petrol', desc('加油站汽油计量不足引发争执'), []],
+  ['does not fire on a knife bought at the market', desc('集市买的刀具刀柄松动'), []],
+  ['does not fire on a knife returned as goods', desc('顾客拿着菜刀到店里要求退货'), []],
+  ['does not fire on an axe to a tree', desc('张某拿斧头砍了李某家的树'), []],
+  ['does not fire on bargaining', desc('双方因砍价发生口角'), []],
+  ['does not fire on 未发现持刀', desc('经排查未发现持刀等过激行为'), []],
+  ['does not fire on a denied threat', desc('否认曾威胁对方'), []],
+  ['does not fire on a denial across a list', desc('未发现持刀、扬言报复等情况'), []],
+  ['does not fire on prevention', desc('加强稳控，防止发生民转刑案件'), []],
   ['fires when 无 only begins a word before it', desc('张三无故持刀'), ['red.violence']],
-  ['fires when the denial belongs to the previous clause', desc('未发现异常，次日扬言自杀'), ['red.violence']],
+  ['fires when the denial belongs to the previous clause', desc('未发现异常，次日持刀上门'), ['red.violence']],
+  ['fires when a 但 ends the denial', desc('否认打人但承认持刀追赶'), ['red.violence']],
+  // red.injury
+  ['fires red.injury on a brawl with injury', desc('双方互殴致一人轻伤'), ['red.injury']],
+  ['fires red.injury on a beating that put someone in hospital', desc('张某持棍将李某打伤住院'), ['red.violence']],
+  ['fires red.injury on blows and a fracture', desc('双方发生推搡，李某被推倒致左腿骨折'), ['red.injury', 'yellow.physicalConflict']],
+  ['does not fire on a traffic accident with a fracture', desc('交通事故致李某左腿骨折，双方就赔偿协商'), []],
+  ['does not fire on 无人受伤 after a scuffle', desc('双方发生推搡，无人受伤'), ['yellow.physicalConflict']],
+  // red.selfHarm
+  ['fires red.selfHarm on 以死相逼', desc('妻子以死相逼要求离婚'), ['red.selfHarm']],
+  ['fires red.selfHarm on a threat to hang oneself', desc('老人称要上吊寻死'), ['red.selfHarm']],
+  ['fires red.selfHarm on a threat to take poison', desc('王某称要服毒'), ['red.selfHarm']],
+  ['fires red.selfHarm on drinking pesticide', desc('扬言买瓶农药喝了'), ['red.selfHarm']],
+  ['fires when a keyword is denied once and written again without', desc('此前无自杀倾向，昨日自杀未遂'), ['red.selfHarm']],
+  ['does not fire on a clearance price', desc("理发店'跳楼价'促销"), []],
+  ['does not fire on 无明显自杀倾向', desc('当事人无明显自杀倾向'), []],
+  // A milder rule that quotes the very words of a severer one adds nothing to read and is left out.
+  // red.domesticViolence
+  ['fires red.domesticViolence on repeated beating at home', row({ text: { type: '婚姻家庭纠纷', description: '丈夫经常酒后殴打妻子' } }), ['red.domesticViolence']],
+  ['fires red.domesticViolence on long abuse', desc('妻子长期遭受家暴'), ['red.domesticViolence']],
+  // red.extreme
+  ['fires red.extreme on 民转刑 named as a risk', desc('矛盾激化，存在民转刑风险'), ['red.extreme']],
   // red.group
   ['fires red.group on 30 people', row({ headcount: 30 }), ['red.group']],
-  ['fires red.group on 群体', desc('群体性纠纷'), ['red.group']],
-  ['fires red.group on 聚集', desc('村民聚集村委会'), ['red.group']],
+  ['fires red.group on 30 people written in the text', desc('三十余人到镇政府反映'), ['red.group']],
+  ['fires red.group on households written in the text', desc('56户村民联名反映饮水问题'), ['red.group']],
+  ['fires red.group on a sit-in', desc('四十多名学生家长到镇政府门口静坐'), ['red.group']],
   ['fires red.group on 堵路', desc('村民堵路'), ['red.group']],
-  // yellow.petition is for petitions without escalation (domain.md), so it stays quiet here.
   ['fires red.group on 集体上访', desc('三十余户村民集体上访'), ['red.group']],
   ['gives 29 people yellow, not red', row({ headcount: 29 }), ['yellow.headcount']],
+  ['lets the column win over the text', row({ headcount: 10, text: { description: '三十余人到场' } }), ['yellow.headcount']],
   // red.crossRegion
   ['fires red.crossRegion on 跨县', desc('跨县经营纠纷'), ['red.crossRegion']],
   ['fires red.crossRegion on 跨行业', desc('涉及跨行业合作'), ['red.crossRegion']],
   ['does not fire on a county named without 跨', desc('县城经营纠纷'), []],
   // red.escalatedPetition
   ['fires red.escalatedPetition on 越级上访', desc('曾越级上访'), ['red.escalatedPetition']],
-  ['fires red.escalatedPetition on 进京', desc('扬言进京'), ['red.escalatedPetition']],
-  ['fires red.escalatedPetition on 赴省', desc('多次赴省反映'), ['red.escalatedPetition']],
+  ['fires red.escalatedPetition on a threat to go to Beijing', desc('扬言不解决就去北京'), ['red.escalatedPetition']],
+  ['fires red.escalatedPetition on 赴省 to complain', desc('多次赴省反映'), ['red.escalatedPetition']],
+  ['does not fire on a trip to the provincial capital', desc('陪女儿赴省城参加考试期间家中被淹'), []],
   ['gives a petition at the county yellow, not red', desc('到县信访局上访'), ['yellow.petition']],
   // red.repeatFailure
-  // yellow.repeatFailure fires on the same count; its reason repeats the red one and is left out.
   ['fires red.repeatFailure on three failed mediations', row({ mediationFailures: 3 }), ['red.repeatFailure']],
+  ['fires red.repeatFailure on 调解3次未成 in the text', desc('村调委会调解3次未成'), ['red.repeatFailure']],
   ['fires red.repeatFailure on 多次调解未果', desc('多次调解未果'), ['red.repeatFailure']],
+  ['fires red.repeatFailure on a count in the status text', row({ text: { status: '三次调解未果' } }), ['red.repeatFailure']],
   ['fires red.repeatFailure on five police calls', row({ policeCalls: 5 }), ['red.repeatFailure']],
+  ['fires red.repeatFailure on 报警四五十次', desc('楼上噪音扰民，先后报警四五十次'), ['red.repeatFailure']],
   ['gives two failed mediations yellow, not red', row({ mediationFailures: 2 }), ['yellow.repeatFailure']],
   ['gives four police calls yellow, not red', row({ policeCalls: 4 }), ['yellow.repeatFailure']],
   // red.keyPerson
@@ -69,6 +96,7 @@ const CASES: [string, DisputeRecord, string[]][] = [
   ['fires red.keyPerson on 重点人员 in the remarks', row({ text: { remarks: '列为重点人员' } }), ['red.keyPerson']],
   ['fires red.keyPerson on 是 in a 是否重点人员 column', row({ text: { keyPerson: '是' } }), ['red.keyPerson']],
   ['does not fire on 否 in a 是否重点人员 column', row({ text: { keyPerson: '否' } }), []],
+  ['does not fire on 无精神病史', desc('经了解当事人无精神病史'), []],
   // yellow.familyViolence
   [
     'fires yellow.familyViolence on a family dispute with beating',
@@ -77,14 +105,22 @@ const CASES: [string, DisputeRecord, string[]][] = [
   ],
   ['fires yellow.familyViolence on a threat in a relationship', row({ text: { type: '婚恋纠纷', description: '男方威胁女方' } }), ['yellow.familyViolence']],
   ['does not fire on a family dispute without violence', row({ text: { type: '婚姻家庭纠纷', description: '夫妻因家务琐事争吵' } }), []],
-  ['does not fire on beating outside the family', desc('双方因排水问题发生殴打'), []],
   ['does not fire on a family dispute with 无家暴', row({ text: { type: '婚姻家庭', description: '无家暴行为' } }), []],
+  ['does not fire on 离婚 alone', desc('协议离婚后因财产分割发生争执'), []],
+  // yellow.physicalConflict
+  ['fires yellow.physicalConflict on a scuffle outside the family', desc('双方因排水问题发生推搡'), ['yellow.physicalConflict']],
+  ['does not fire on a quarrel', desc('双方因排水问题发生口角'), []],
+  // yellow.threat
+  ['fires yellow.threat on a threat without an act of harm', desc('张某打电话恐吓对方'), ['yellow.threat']],
   // yellow.headcount
   ['fires yellow.headcount on 3 people', row({ headcount: 3 }), ['yellow.headcount']],
+  ['fires yellow.headcount on 10余户 in the text', desc('10余户村民反映'), ['yellow.headcount']],
   ['does not fire on 2 people', row({ headcount: 2 }), []],
   // yellow.amount
   ['fires yellow.amount on 30000 yuan', row({ amount: 30000 }), ['yellow.amount']],
+  ['fires yellow.amount on an amount in the text', desc('张某借李某3.5万未还'), ['yellow.amount']],
   ['does not fire on 29999 yuan', row({ amount: 29999 }), []],
+  ['does not fire on 2.5万 in the text', desc('张某借李某2.5万未还'), []],
   // yellow.sensitiveType
   ['fires yellow.sensitiveType on a land type', row({ text: { type: '土地承包纠纷' } }), ['yellow.sensitiveType']],
   ['fires yellow.sensitiveType on 山林', row({ text: { type: '山林权属' } }), ['yellow.sensitiveType']],
@@ -95,11 +131,13 @@ const CASES: [string, DisputeRecord, string[]][] = [
   ['fires yellow.sensitiveType on 劳资', row({ text: { type: '劳资纠纷' } }), ['yellow.sensitiveType']],
   ['does not fire on a neighbour dispute', row({ text: { type: '邻里纠纷' } }), []],
   ['does not fire on 土地 only in the remarks', row({ text: { remarks: '涉及土地' } }), []],
+  ['does not fire on a noise complaint called 噪声污染', desc('楼下广场舞噪声污染'), []],
   // yellow.petition
   ['fires yellow.petition on 信访', desc('曾到县信访局反映'), ['yellow.petition']],
   ['does not fire on 未上访', desc('当事人未上访'), []],
   // yellow.repeatFailure
   ['fires yellow.repeatFailure on two police calls', row({ policeCalls: 2 }), ['yellow.repeatFailure']],
+  ['fires yellow.repeatFailure on two failed mediations in the text', desc('经两次调解未果'), ['yellow.repeatFailure']],
   ['does not fire on one police call', row({ policeCalls: 1 }), []],
   ['does not fire on one failed mediation', row({ mediationFailures: 1 }), []],
   // yellow.overdue
@@ -135,23 +173,49 @@ describe('the default preset', () => {
   });
 
   it.each<[string, DisputeRecord, string]>([
-    ['quotes the keyword', desc('双方争执中一方持刀'), '人身安全威胁：“持刀”'],
-    ['quotes the words that matched a pattern', desc('一方扬言要杀了对方'), '人身安全威胁：“扬言要杀”'],
-    ['names the headcount', row({ headcount: 30 }), '群体性纠纷：涉及30人'],
-    ['writes an amount in 万元', row({ amount: 35000 }), '涉及金额较大：涉及金额3.5万元'],
-    ['writes an amount below 万 in 元', row({ amount: 30050 }), '涉及金额较大：涉及金额30050元'],
-    ['counts the days open', row({ registered: AS_OF - 31 }), '超过30天未化解：登记已31天'],
-    ['joins the evidence of an all-rule', row({ text: { type: '婚姻家庭', description: '殴打' } }), '婚姻家庭纠纷有暴力苗头：“婚姻家庭”、“殴打”'],
+    ['quotes the words that fired, marked with their colour', desc('刘某拿菜刀追砍邻居'), '红：人身安全威胁：“刘某拿菜刀追砍邻居”'],
+    ['quotes a short clause whole', desc('老人称要上吊寻死'), '红：自杀、自残倾向：“老人称要上吊寻死”'],
+    ['quotes words with what follows them in a long clause', desc('2026年3月5日晚双方在村口小卖部门前因琐事互殴致一人轻伤'), '红：暴力致伤、斗殴：“互殴致一人轻伤”'],
+    ['quotes the threat and the act together', desc('张某扬言要砍死李某全家并烧掉他家的房子以泄心头之恨'), '红：人身安全威胁：“扬言要砍死”'],
+    ['names the headcount column', row({ headcount: 30 }), '红：群体性纠纷：涉及30人'],
+    ['quotes a headcount written in the text', desc('四十多名学生家长到镇政府门口反映'), '红：群体性纠纷：“四十多名学生家长”'],
+    ['writes an amount in 万元', row({ amount: 35000 }), '黄：涉及金额较大：涉及金额3.5万元'],
+    ['writes an amount below 万 in 元', row({ amount: 30050 }), '黄：涉及金额较大：涉及金额30050元'],
+    ['counts the days open', row({ registered: AS_OF - 31 }), '黄：超过30天未化解：登记已31天'],
+    ['says what a 调解次数 column counts', row({ mediationFailures: 3, mediationColumn: 'attempts' }), '红：多次调解未果或反复报警：已调解3次仍未化解'],
+    ['says what a 调解未果次数 column counts', row({ mediationFailures: 3, mediationColumn: 'failures' }), '红：多次调解未果或反复报警：调解未果3次'],
+    ['never quotes the category as evidence', row({ text: { type: '婚姻家庭', description: '丈夫威胁妻子' } }), '黄：婚姻家庭纠纷有暴力苗头：“丈夫威胁妻子”'],
   ])('%s in the reason', (_name, dispute, expected) => {
     expect(firedReasons(compilePreset(DEFAULT_PRESET), dispute, AS_OF)[0].text).toBe(expected);
   });
 
+  it('lists red reasons before yellow ones, each marked', () => {
+    const dispute = row({ registered: AS_OF - 40, text: { description: '刘某拿菜刀追砍邻居' } });
+    expect(firedReasons(compilePreset(DEFAULT_PRESET), dispute, AS_OF).map((r) => r.text)).toEqual([
+      '红：人身安全威胁：“刘某拿菜刀追砍邻居”',
+      '黄：超过30天未化解：登记已40天',
+    ]);
+  });
+
   it.each<[string, DisputeRecord, string]>([
-    ['names the headcount in English', row({ headcount: 30 }), 'Group dispute: 30 people'],
-    ['quotes the keyword in English', desc('持刀'), 'Threat to life or violence: "持刀"'],
-    ['counts the days open in English', row({ registered: AS_OF - 31 }), 'Unresolved for more than 30 days: 31 days since registration'],
+    ['names the headcount in English', row({ headcount: 30 }), 'Red: Group dispute: 30 people'],
+    ['quotes the words in English', desc('持刀'), 'Red: Threat to life or violence: "持刀"'],
+    ['counts the days open in English', row({ registered: AS_OF - 31 }), 'Yellow: Unresolved for more than 30 days: 31 days since registration'],
   ])('%s', (_name, dispute, expected) => {
     expect(firedReasons(compilePreset(DEFAULT_PRESET, 'en'), dispute, AS_OF, 'en')[0].text).toBe(expected);
+  });
+
+  it('names every word class a rule uses, and uses every class it names', () => {
+    const used = new Set<string>();
+    const walk = (c: Condition): void => {
+      if ('words' in c) used.add(c.words);
+      else if ('together' in c) [...c.together, ...(c.unless ?? [])].forEach((n) => used.add(n));
+      else if ('all' in c) c.all.forEach(walk);
+      else if ('any' in c) c.any.forEach(walk);
+    };
+    DEFAULT_PRESET.rules.forEach((r) => walk(r.when));
+    expect([...used].filter((n) => !(n in DEFAULT_PRESET.classes))).toEqual([]);
+    expect(Object.keys(DEFAULT_PRESET.classes).filter((n) => !used.has(n))).toEqual([]);
   });
 });
 
@@ -160,7 +224,7 @@ describe('the petition rules', () => {
   const rules = (description: string) => firedReasons(compiled, row({ text: { description } }), AS_OF).map((r) => r.rule);
   it.each<[string, string, string[]]>([
     ['an escalated petition is red only, not also yellow', '欲越级上访', ['red.escalatedPetition']],
-    ['a petition to Beijing is red only', '扬称要进京上访', ['red.escalatedPetition']],
+    ['a petition to Beijing is red; its yellow twin quotes the same words and is left out', '扬称要进京上访', ['red.escalatedPetition']],
     ['a group petition is red (group) only', '组织集体上访', ['red.group']],
     ['a petition at the county is yellow', '多次到县信访局上访', ['yellow.petition']],
   ])('%s', (_name, description, expected) => {

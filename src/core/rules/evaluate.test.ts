@@ -111,7 +111,7 @@ describe('firedReasons', () => {
     const compiled = compilePreset(preset);
     expect(firedReasons(compiled, record({ text: { description: '排除自杀' } }), AS_OF)).toEqual([]);
     // 无 is no longer a negation in this preset.
-    expect(firedReasons(compiled, record({ text: { description: '无自杀倾向' } }), AS_OF).map((r) => r.rule)).toEqual(['red.violence']);
+    expect(firedReasons(compiled, record({ text: { description: '无自杀倾向' } }), AS_OF).map((r) => r.rule)).toEqual(['red.selfHarm']);
   });
 
   it('gives the same reasons on a second record with the same compiled pattern', () => {

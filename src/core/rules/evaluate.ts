@@ -13,12 +13,11 @@ export interface CompiledPreset {
 /** What one row offers the conditions: its record, and its texts scanned once, on demand. */
 class RowView {
   private readonly scans = new Map<FieldName, ScannedText | null>();
-  private readonly numbers = new Map<NumericField, { value: number; evidence: string } | null>();
+  private readonly numbers = new Map<string, { value: number; evidence: string } | null>();
 
   constructor(
     readonly record: DisputeRecord,
     private readonly scanner: Scanner,
-    private readonly textFields: readonly FieldName[],
     private readonly language: Language,
   ) {}
 
@@ -32,21 +31,22 @@ class RowView {
     return s;
   }
 
-  /** The count column when it has a value, else the largest count written in the texts. */
-  number(field: NumericField): { value: number; evidence: string } | null {
-    if (this.numbers.has(field)) return this.numbers.get(field)!;
+  /** The count column when it has a value, else the largest count written in the texts of `fields`. */
+  number(field: NumericField, fields: readonly FieldName[]): { value: number; evidence: string } | null {
+    const key = `${field}:${fields.join(',')}`;
+    if (this.numbers.has(key)) return this.numbers.get(key)!;
     let found: { value: number; evidence: string } | null = null;
     const column = this.record[field];
     if (column !== null) found = { value: column, evidence: columnEvidence(field, column, this.record, this.language) };
     else {
       const read = TEXT_NUMBER_READERS[field];
-      for (const f of this.textFields) {
+      for (const f of fields) {
         const text = this.record.text[f];
         const hit = text ? read(text) : null;
         if (hit && (!found || hit.value > found.value)) found = { value: hit.value, evidence: quote(hit.phrase, this.language) };
       }
     }
-    this.numbers.set(field, found);
+    this.numbers.set(key, found);
     return found;
   }
 }
@@ -109,9 +109,14 @@ function compileCondition(
     const quoted = !('quote' in c && c.quote === false);
     return (row) => {
       for (const field of fields) {
-        const hit = row.scanned(field)?.hits[cls][0];
-        if (!hit) continue;
-        return quoted ? quote(row.scanned(field)!.quote(hit, hit.clause, hit.clause), language) : '';
+        const scanned = row.scanned(field);
+        const hits = scanned?.hits[cls];
+        if (!scanned || !hits?.length) continue;
+        if (!quoted) return '';
+        // Every word of the class in the first one's clause: "互殴致一人轻伤", not "互殴".
+        const first = hits[0];
+        const end = Math.max(...hits.filter((h) => h.clause === first.clause).map((h) => h.end));
+        return quote(scanned.quote({ start: first.start, end }, first.clause, first.clause), language);
       }
       return null;
     };
@@ -150,8 +155,9 @@ function compileCondition(
   }
   if ('number' in c) {
     const { number: field, min, max } = c;
+    const fields = c.fields ?? preset.textFields;
     return (row) => {
-      const found = row.number(field);
+      const found = row.number(field, fields);
       if (found === null) return null;
       if (min !== undefined && found.value < min) return null;
       if (max !== undefined && found.value > max) return null;
@@ -256,7 +262,7 @@ const LEVEL_MARK: Record<Language, Record<Level, string>> = {
  * evidence as a more severe one ("调解未果4次" is both red's ≥3 and yellow's ≥2) is left out.
  */
 export function firedReasons(compiled: CompiledPreset, record: DisputeRecord, asOf: Day, language: Language = 'zh'): Reason[] {
-  const row = new RowView(record, compiled.scanner, compiled.preset.textFields, language);
+  const row = new RowView(record, compiled.scanner, language);
   const fired: (Reason & { evidence: string })[] = [];
   const separator = language === 'zh' ? '：' : ': ';
   for (const { rule, test } of compiled.rules) {

@@ -21,7 +21,7 @@ const UNIT: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 const SECTION: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
 
 /** An Arabic number, or a run of Chinese numerals with 余/多/来 inside ("十余万", "三十多"). */
-const NUMERAL = /(\d+(?:\.\d+)?|[零〇一二两俩三仨四五六七八九十百千几数][零〇一二两三四五六七八九十百千万亿几余多来]*)([余多来几]?)([十百千万亿]*)([余多来]?)/gu;
+const NUMERAL = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两俩三仨四五六七八九十百千几数][零〇一二两三四五六七八九十百千万亿几余多来]*)([余多来几]?)([十百千万亿]*)([余多来]?)/gu;
 
 /** The value of a Chinese numeral; adjacent digits are a range whose upper end counts (四五十 → 50). */
 function chineseValue(s: string): number {
@@ -59,13 +59,12 @@ interface Numeral {
 /** Every number in the (half-width) text, with multipliers applied ("3.5万" → 35000). */
 function numerals(text: string): Numeral[] {
   const found: Numeral[] = [];
-  const plain = text.replace(/(\d),(?=\d{3}(?!\d))/g, '$1\u0000');
   NUMERAL.lastIndex = 0;
-  for (let m = NUMERAL.exec(plain); m; m = NUMERAL.exec(plain)) {
+  for (let m = NUMERAL.exec(text); m; m = NUMERAL.exec(text)) {
     const [whole, head, , multipliers] = m;
     let value: number;
     if (/\d/.test(head)) {
-      value = Number(head);
+      value = Number(head.replace(/,/g, ''));
       for (const ch of multipliers) value *= UNIT[ch] ?? SECTION[ch];
     } else value = chineseValue(head + multipliers);
     if (!/\d/.test(head) && whole === '数') continue;
@@ -75,7 +74,7 @@ function numerals(text: string): Numeral[] {
 }
 
 /** Words counting people or households after a number; 人民 and 人次 are not a count of people. */
-const PEOPLE_UNIT = /^(?:个人|人(?!民)|名|户|位|家|口人)/;
+const PEOPLE_UNIT = /^(?:个人|人(?!民)|名|户|位|家|口人|号(?=人|工人|村民|群众|人员|业主|家长|老人|妇女|学生))/;
 /** A sum of money after a number, or 万/亿 not followed by another unit (拖欠3.5万，). */
 const MONEY_UNIT = /^(?:元|块|圆|人民币)/;
 const OTHER_UNIT_AFTER_WAN = /^(?:人(?!民)|名|户|位|家|亩|平|米|斤|吨|公里|头|只|株|棵|箱|个|件|册|字|步|次|余人|多人|余户|多户|余名|多名)/;
@@ -87,7 +86,7 @@ const NOT_A_COUNT_BEFORE = /(?:第|编号|号码|电话|手机|拨打)$/;
 function phraseAt(text: string, raw: string, start: number, end: number): string {
   const clauseEnd = text.slice(end).search(/[，,、。；;！!？?\s]/);
   const stop = clauseEnd < 0 ? text.length : end + clauseEnd;
-  return raw.slice(start, Math.min(stop, end + 6));
+  return raw.slice(start, Math.min(stop, end + 5));
 }
 
 /** "多名村民", "数户", "几位老人": several, at least three (domain.md's "多名村民" is yellow). */
@@ -130,7 +129,7 @@ const MANY = '(?:多|反复|屡|数|几|无数)';
 const COUNT = `(?:\\d+|[零〇一二两三四五六七八九十百几数]+[余多来]?)`;
 const MEDIATE = '(?:调解|调处|协调|化解|调停|说和|劝解|组织调解|调)';
 const FAILED =
-  '(?:未果|无果|失败|未成|不成|未达成|未能|均未|仍未|都未|没有成功|没成|没谈拢|谈不拢|无效|破裂|未调成|未化解|不下来|无结果|未有结果|闭门羹|拒绝|不配合|未见成效|没有效果|差距仍大|差距较大|分歧较大|仍有分歧|不接受|僵持|不同意|没有进展|无进展)';
+  '(?:未果|无果|失败|未成|不成|未达成|未能|均未|仍未|都未|没有成功|没成|没谈拢|谈不拢|无效|破裂|未调成|未化解|不下来|无结果|未有结果|闭门羹|拒绝|不配合|未见成效|没有效果|差距仍大|差距较大|分歧较大|仍有分歧|不接受|僵持|不同意|没有进展|无进展|各执一词|互不相让|互不让步|不肯让步|未达成一致|谈崩|崩了|没谈成|不欢而散|没调成|调不成|调不下来)';
 /** Mediations that failed, within one clause: "调解3次未成", "经三次调解均未达成协议", "第4次调解仍未果". */
 const MEDIATION_PATTERNS = [
   // 村、镇两级调解均未成功: each level mediated once.
@@ -143,7 +142,7 @@ const POLICE = '(?:报警|报110|拨打110|打110|求助110|110报警|出警|接
 /** Police calls about the dispute: "报警8次", "第5次报警", "先后报警四五十次", "多次报警". */
 const POLICE_PATTERNS = [
   new RegExp(`${POLICE}[^，,。；;！!？?]{0,5}?(${COUNT}|${MANY})(?:次|回|起)`, 'u'),
-  new RegExp(`(?:第)?(${COUNT}|${MANY})(?:次|回)[^，,。；;！!？?]{0,4}?${POLICE}`, 'u'),
+  new RegExp(`(?:第)?(${COUNT}|${MANY})(?:次|回)[^，,。；;！!？?]{0,8}?${POLICE}`, 'u'),
 ];
 
 /** "3" → 3, "四五十" → 50; 多、反复、屡、几经 and the like → 3, 无数 → 10. */

@@ -136,6 +136,8 @@ export class Scanner {
       if (isDenied(span, denials, breakers, negationScopeAt)) continue;
       hits[cls].push({ ...span, clause: clauseAt[span.start], sentence: sentenceAt[span.start] });
     }
+    // In text order, the longest word first where several start together (砍死 before 砍).
+    for (const list of hits) list.sort((a, b) => a.start - b.start || b.end - a.end);
     return new ScannedText(raw, text, hits, clauseAt);
   }
 }
@@ -188,16 +190,18 @@ export class ScannedText {
 
   /**
    * The words quoted as evidence: the clause they stand in when it is short ("老人称要上吊寻死"),
-   * else the words with a few characters around them, never a lone two-character keyword.
+   * else the words that fired ("扬言要砍死", "互殴致一人轻伤"), never a lone two-character keyword.
    */
   quote(span: Span, clauseFrom: number, clauseTo: number): string {
     const clauses = this.clauseSpan(clauseFrom, clauseTo);
     const trimmed = trimLead(this.raw, clauses);
     if (trimmed.end - trimmed.start <= 14) return this.raw.slice(trimmed.start, trimmed.end);
     let { start, end } = span;
-    // Words after a signal say what it was done to ("互殴致一人轻伤"); extend right first.
-    while (end - start < 6 && end < clauses.end) end++;
-    while (end - start < 6 && start > clauses.start) start--;
+    // A lone short word gets what follows it ("打伤" → "打伤李某住院"); longer spans stand as found.
+    if (end - start < 4) {
+      while (end - start < 6 && end < clauses.end) end++;
+      while (end - start < 6 && start > clauses.start) start--;
+    }
     return this.raw.slice(start, end);
   }
 }

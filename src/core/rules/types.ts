@@ -41,8 +41,11 @@ export type Condition =
   | { keywords: string[]; fields?: FieldName[] }
   /** A regular expression (JavaScript syntax) matches, not negated. */
   | { pattern: string; fields?: FieldName[] }
-  /** A number lies within [min, max] (either bound optional): the count column, else the text. */
-  | { number: NumericField; min?: number; max?: number }
+  /**
+   * A number lies within [min, max] (either bound optional): the count column when it has a
+   * value, else the largest such number written in `fields` (default: the preset's `textFields`).
+   */
+  | { number: NumericField; min?: number; max?: number; fields?: FieldName[] }
   /** Still unresolved more than this many days after registration, on the as-of date. */
   | { openForMoreThanDays: number }
   | { all: Condition[] }

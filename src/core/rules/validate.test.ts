@@ -12,6 +12,9 @@ function broken(edit: (p: AnyJson) => void): unknown {
   return p;
 }
 
+/** The position of a rule of the default preset. */
+const at = (id: string): number => DEFAULT_PRESET.rules.findIndex((r) => r.id === id);
+
 /** The paths of every problem validatePreset reports, or [] when it accepts the preset. */
 function problemPaths(input: unknown): string[] {
   try {
@@ -32,39 +35,57 @@ describe('validatePreset', () => {
     expect(validatePreset(JSON.parse(JSON.stringify(DEFAULT_PRESET)))).toEqual(DEFAULT_PRESET);
   });
 
-  // The default preset's rules: [0] red.violence (any: pattern, keywords, keywords), [1] red.group,
-  // [2] red.crossRegion (keywords), [6] yellow.familyViolence (all), [7] yellow.headcount (number),
-  // [9] yellow.sensitiveType (keywords with fields), [12] yellow.overdue.
+  // Rules are found by id, so the table does not depend on the preset's order.
+  const CROSS = at('red.crossRegion');
+  const HEAD = at('yellow.headcount');
+  const SENSITIVE = at('yellow.sensitiveType');
+  const OVERDUE = at('yellow.overdue');
+  const FAMILY = at('yellow.familyViolence');
+  const VIOLENCE = at('red.violence');
   it.each<[string, unknown, string[]]>([
     ['rejects a value that is not an object', 'red', ['(root)']],
     ['rejects a list', [], ['(root)']],
     ['rejects null', null, ['(root)']],
-    ['rejects another version', broken((p) => (p.version = 2)), ['version']],
+    ['rejects an unknown version', broken((p) => (p.version = 3)), ['version']],
     ['rejects an empty name', broken((p) => (p.name = '')), ['name']],
     ['rejects an unknown text field', broken((p) => (p.textFields = ['description', 'summary'])), ['textFields[1]']],
     ['rejects no text fields', broken((p) => (p.textFields = [])), ['textFields']],
     ['rejects an empty negation', broken((p) => (p.negations = ['无', ''])), ['negations']],
+    ['rejects missing not-negations', broken((p) => delete p.notNegations), ['notNegations']],
+    ['rejects exclusions that are not a list', broken((p) => (p.exclusions = '砍价')), ['exclusions']],
+    ['rejects classes that are not an object', broken((p) => (p.classes = [])), ['classes']],
+    ['rejects a class without words', broken((p) => (p.classes.weapon.words = [])), ['classes.weapon.words']],
+    ['rejects a class with an empty word', broken((p) => p.classes.weapon.words.push('')), ['classes.weapon.words']],
+    ['rejects a class without a label', broken((p) => delete p.classes.weapon.label), ['classes.weapon.label']],
+    ['rejects a class exclusion that is not a list', broken((p) => (p.classes.weapon.exclude = '刀口')), ['classes.weapon.exclude']],
     ['rejects no rules', broken((p) => (p.rules = [])), ['rules']],
     ['rejects a rule that is not an object', broken((p) => (p.rules[3] = 'red')), ['rules[3]']],
     ['rejects a rule without an id', broken((p) => delete p.rules[4].id), ['rules[4].id']],
     ['rejects a duplicate id', broken((p) => (p.rules[1].id = 'red.violence')), ['rules[1].id']],
     ['rejects an unknown level', broken((p) => (p.rules[0].level = 'orange')), ['rules[0].level']],
     ['rejects a label without English', broken((p) => (p.rules[0].label = { zh: '人身安全威胁' })), ['rules[0].label']],
-    ['rejects an invalid pattern', broken((p) => (p.rules[2].when = { pattern: '(扬言' })), ['rules[2].when.pattern']],
-    ['rejects an invalid pattern inside any', broken((p) => (p.rules[0].when.any[0].pattern = '[杀')), ['rules[0].when.any[0].pattern']],
-    ['rejects an empty pattern', broken((p) => (p.rules[2].when = { pattern: '' })), ['rules[2].when.pattern']],
-    ['rejects an empty keyword list', broken((p) => (p.rules[2].when.keywords = [])), ['rules[2].when.keywords']],
-    ['rejects a condition of two kinds', broken((p) => (p.rules[2].when.number = 'headcount')), ['rules[2].when']],
-    ['rejects a condition of no known kind', broken((p) => (p.rules[2].when = { words: ['跨县'] })), ['rules[2].when']],
-    ['rejects an unknown field in a condition', broken((p) => (p.rules[9].when.fields = ['type', 'nowhere'])), ['rules[9].when.fields[1]']],
-    ['rejects an unknown number', broken((p) => (p.rules[7].when.number = 'age')), ['rules[7].when.number']],
-    ['rejects a number without bounds', broken((p) => (p.rules[7].when = { number: 'headcount' })), ['rules[7].when']],
-    ['rejects a bound that is text', broken((p) => (p.rules[7].when.min = '3')), ['rules[7].when.min']],
-    ['rejects min above max', broken((p) => (p.rules[7].when = { number: 'headcount', min: 30, max: 3 })), ['rules[7].when']],
-    ['rejects negative open days', broken((p) => (p.rules[12].when.openForMoreThanDays = -1)), ['rules[12].when.openForMoreThanDays']],
-    ['rejects fractional open days', broken((p) => (p.rules[12].when.openForMoreThanDays = 30.5)), ['rules[12].when.openForMoreThanDays']],
-    ['rejects an empty all', broken((p) => (p.rules[6].when.all = [])), ['rules[6].when.all']],
-    ['rejects a bad condition inside all', broken((p) => (p.rules[6].when.all[1] = { keywords: '家暴' })), ['rules[6].when.all[1].keywords']],
+    ['rejects a word class that is not defined', broken((p) => (p.rules[CROSS].when = { words: 'borders' })), [`rules[${CROSS}].when.words`]],
+    ['rejects a list where a class name belongs', broken((p) => (p.rules[CROSS].when = { words: ['跨县'] })), [`rules[${CROSS}].when.words`]],
+    ['rejects an unknown class in together', broken((p) => (p.rules[VIOLENCE].when.any[0].together[1] = 'harm')), [`rules[${VIOLENCE}].when.any[0].together[1]`]],
+    ['rejects an empty together', broken((p) => (p.rules[VIOLENCE].when.any[0].together = [])), [`rules[${VIOLENCE}].when.any[0].together`]],
+    ['rejects an unknown class in unless', broken((p) => (p.rules[VIOLENCE].when.any[0].unless = ['trees'])), [`rules[${VIOLENCE}].when.any[0].unless[0]`]],
+    ['rejects a window of 0 clauses', broken((p) => (p.rules[VIOLENCE].when.any[0].clauses = 0)), [`rules[${VIOLENCE}].when.any[0].clauses`]],
+    ['rejects ordered given as text', broken((p) => (p.rules[VIOLENCE].when.any[0].ordered = 'yes')), [`rules[${VIOLENCE}].when.any[0].ordered`]],
+    ['rejects quote given as text', broken((p) => (p.rules[FAMILY].when.all[0].quote = 'no')), [`rules[${FAMILY}].when.all[0].quote`]],
+    ['rejects an invalid pattern', broken((p) => (p.rules[CROSS].when = { pattern: '(扬言' })), [`rules[${CROSS}].when.pattern`]],
+    ['rejects an empty pattern', broken((p) => (p.rules[CROSS].when = { pattern: '' })), [`rules[${CROSS}].when.pattern`]],
+    ['rejects an empty keyword list', broken((p) => (p.rules[CROSS].when = { keywords: [] })), [`rules[${CROSS}].when.keywords`]],
+    ['rejects a condition of two kinds', broken((p) => (p.rules[CROSS].when.number = 'headcount')), [`rules[${CROSS}].when`]],
+    ['rejects a condition of no known kind', broken((p) => (p.rules[CROSS].when = { phrases: ['跨县'] })), [`rules[${CROSS}].when`]],
+    ['rejects an unknown field in a condition', broken((p) => (p.rules[SENSITIVE].when.fields = ['type', 'nowhere'])), [`rules[${SENSITIVE}].when.fields[1]`]],
+    ['rejects an unknown number', broken((p) => (p.rules[HEAD].when.number = 'age')), [`rules[${HEAD}].when.number`]],
+    ['rejects a number without bounds', broken((p) => (p.rules[HEAD].when = { number: 'headcount' })), [`rules[${HEAD}].when`]],
+    ['rejects a bound that is text', broken((p) => (p.rules[HEAD].when.min = '3')), [`rules[${HEAD}].when.min`]],
+    ['rejects min above max', broken((p) => (p.rules[HEAD].when = { number: 'headcount', min: 30, max: 3 })), [`rules[${HEAD}].when`]],
+    ['rejects negative open days', broken((p) => (p.rules[OVERDUE].when.openForMoreThanDays = -1)), [`rules[${OVERDUE}].when.openForMoreThanDays`]],
+    ['rejects fractional open days', broken((p) => (p.rules[OVERDUE].when.openForMoreThanDays = 30.5)), [`rules[${OVERDUE}].when.openForMoreThanDays`]],
+    ['rejects an empty all', broken((p) => (p.rules[FAMILY].when.all = [])), [`rules[${FAMILY}].when.all`]],
+    ['rejects a bad condition inside all', broken((p) => (p.rules[FAMILY].when.all[1] = { keywords: '家暴' })), [`rules[${FAMILY}].when.all[1].keywords`]],
     ['rejects a cadence of 0 days', broken((p) => (p.cadenceDays.red = 0)), ['cadenceDays.red']],
     ['rejects a fractional cadence', broken((p) => (p.cadenceDays.yellow = 1.5)), ['cadenceDays.yellow']],
     ['rejects a cadence given as text', broken((p) => (p.cadenceDays.green = '30')), ['cadenceDays.green']],
@@ -77,12 +98,12 @@ describe('validatePreset', () => {
 
   it('lists every problem at once, each with its path, in the error message', () => {
     const input = broken((p) => {
-      p.version = 2;
+      p.version = 3;
       p.rules[2].when = { pattern: '(扬言' };
       p.cadenceDays.red = 0;
     });
     expect(problemPaths(input)).toEqual(['version', 'rules[2].when.pattern', 'cadenceDays.red']);
-    expect(() => validatePreset(input)).toThrow(/^version: must be 1; rules\[2\]\.when\.pattern: is not a valid regular expression .*; cadenceDays\.red: /);
+    expect(() => validatePreset(input)).toThrow(/^version: must be 2 .*; rules\[2\]\.when\.pattern: is not a valid regular expression .*; cadenceDays\.red: /);
   });
 
   it('accepts a county preset with its own rule and cadences', () => {
@@ -91,5 +112,43 @@ describe('validatePreset', () => {
       p.cadenceDays = { red: 1, yellow: 3, green: 15 };
     });
     expect(problemPaths(input)).toEqual([]);
+  });
+
+  it('accepts a county preset with a dialect word added to a class and an exclusion of its own', () => {
+    const input = broken((p) => {
+      p.classes.weapon.words.push('洋镐把');
+      p.exclusions.push('刀削面馆');
+    });
+    expect(problemPaths(input)).toEqual([]);
+  });
+});
+
+describe('a version-1 preset (keyword lists)', () => {
+  /** A county's file written for the old language: keywords and patterns, no classes. */
+  const version1 = {
+    version: 1,
+    name: '我县旧预设',
+    textFields: ['description'],
+    negations: ['无', '未'],
+    rules: [
+      { id: 'red.knife', level: 'red', label: { zh: '持刀', en: 'Knife' }, when: { keywords: ['持刀', '砍人'] } },
+      { id: 'yellow.threat', level: 'yellow', label: { zh: '威胁', en: 'Threat' }, when: { pattern: '扬言[^，]{0,5}报复' } },
+    ],
+    cadenceDays: { red: 1, yellow: 7, green: 30 },
+    handling: DEFAULT_PRESET.handling,
+  };
+
+  it('keeps loading, converted to version 2 with no classes or exclusions of its own', () => {
+    const preset = validatePreset(JSON.parse(JSON.stringify(version1)));
+    expect(preset.version).toBe(2);
+    expect(preset.classes).toEqual({});
+    expect(preset.exclusions).toEqual([]);
+    expect(preset.notNegations).toEqual(DEFAULT_PRESET.notNegations);
+    expect(preset.rules).toEqual(version1.rules);
+  });
+
+  it('reports a version-1 file that is broken by the same paths as before', () => {
+    const input = { ...version1, rules: [{ ...version1.rules[0], when: { keywords: [] } }] };
+    expect(problemPaths(input)).toEqual(['rules[0].when.keywords']);
   });
 });

@@ -51,12 +51,15 @@ export function validatePreset(json: Json): TriagePreset {
   if (!isStringArray(input.negations)) bad('negations', 'must be a list of non-empty strings');
   if (!isStringArray(input.notNegations)) bad('notNegations', 'must be a list of non-empty strings');
   if (!isStringArray(input.exclusions)) bad('exclusions', 'must be a list of non-empty strings');
-  const classNames = new Set<string>();
-  if (!isObject(input.classes)) bad('classes', 'must be an object of word classes by name');
-  else
+  // With no usable classes object, references to classes are not checked: one problem, not forty.
+  let classNames: Set<string> | null = new Set<string>();
+  if (!isObject(input.classes)) {
+    bad('classes', 'must be an object of word classes by name');
+    classNames = null;
+  } else
     for (const [name, cls] of Object.entries(input.classes)) {
       const at = `classes.${name}`;
-      classNames.add(name);
+      classNames!.add(name);
       if (!isObject(cls)) {
         bad(at, 'must be an object');
         continue;
@@ -109,14 +112,15 @@ function checkFields(v: Json, path: string, bad: (p: string, m: string) => void)
 
 const CONDITION_KINDS = ['words', 'together', 'keywords', 'pattern', 'number', 'openForMoreThanDays', 'all', 'any'];
 
-function checkCondition(c: Json, path: string, bad: (p: string, m: string) => void, classes: ReadonlySet<string>): void {
+function checkCondition(c: Json, path: string, bad: (p: string, m: string) => void, classes: ReadonlySet<string> | null): void {
   if (!isObject(c)) return bad(path, 'must be an object');
   const kinds = CONDITION_KINDS.filter((k) => k in c);
   if (kinds.length !== 1) return bad(path, `must have exactly one of ${CONDITION_KINDS.join(', ')}`);
   const kind = kinds[0];
   if ('fields' in c) checkFields(c.fields, `${path}.fields`, bad);
   const checkClass = (name: Json, at: string) => {
-    if (typeof name !== 'string' || !classes.has(name))
+    if (typeof name !== 'string') return bad(at, 'must be the name of a word class');
+    if (classes && !classes.has(name))
       bad(at, `must name a word class defined under "classes" (${classes.size ? [...classes].join(', ') : 'none defined'})`);
   };
   switch (kind) {
@@ -175,6 +179,7 @@ const PROBLEM_ZH: [RegExp, string][] = [
   [/^must be an object of word classes by name$/, '应为按名称列出的词类对象'],
   [/^must name a word class defined under "classes" \((.*)\)$/, '应为 "classes" 中定义的词类名（$1）'],
   [/^must be a non-empty list of word class names$/, '应为非空的词类名列表'],
+  [/^must be the name of a word class$/, '应为词类名'],
   [/^must be a list of word class names$/, '应为词类名列表'],
   [/^must be a whole number from 1 to 5$/, '应为 1 到 5 之间的整数'],
   [/^must be true or false$/, '应为 true 或 false'],

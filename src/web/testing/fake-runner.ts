@@ -45,7 +45,7 @@ export const SUMMARY: JobSummary = {
     rows: [
       { row: 5, level: 'red', cells: ['1', '2026-11-02', '一方持刀威胁', '红', '人身安全威胁：“持刀”'] },
       { row: 6, level: 'yellow', cells: ['2', '2026-11-10', '宅基地边界争议', '黄', '敏感类型：“宅基地”'] },
-      { row: 7, level: 'green', cells: ['3', '去年', '噪音', '绿', '未触发预警规则'] },
+      { row: 7, level: 'green', cells: ['3', '去年', '噪音', '绿', '规则未触发预警'] },
     ],
     truncated: false,
   },
