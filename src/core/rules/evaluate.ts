@@ -12,8 +12,9 @@ export interface CompiledPreset {
 
 /** What one row offers the conditions: its record, and its texts scanned once, on demand. */
 class RowView {
-  private readonly scans = new Map<FieldName, ScannedText | null>();
-  private readonly numbers = new Map<string, { value: number; evidence: string } | null>();
+  // Plain objects, not Maps: one RowView per ledger row, so its caches should cost next to nothing.
+  private readonly scans: Partial<Record<FieldName, ScannedText | null>> = {};
+  private readonly numbers: Record<string, { value: number; evidence: string } | null> = {};
 
   constructor(
     readonly record: DisputeRecord,
@@ -22,19 +23,21 @@ class RowView {
   ) {}
 
   scanned(field: FieldName): ScannedText | null {
-    let s = this.scans.get(field);
+    let s = this.scans[field];
     if (s === undefined) {
       const text = this.record.text[field];
-      s = text ? this.scanner.scan(text) : null;
-      this.scans.set(field, s);
+      s = this.scans[field] = text ? this.scanner.scan(text) : null;
     }
     return s;
   }
 
-  /** The count column when it has a value, else the largest count written in the texts of `fields`. */
-  number(field: NumericField, fields: readonly FieldName[]): { value: number; evidence: string } | null {
-    const key = `${field}:${fields.join(',')}`;
-    if (this.numbers.has(key)) return this.numbers.get(key)!;
+  /**
+   * The count column when it has a value, else the largest count written in the texts of `fields`;
+   * `key` names the pair so rules reading the same number share one reading.
+   */
+  number(field: NumericField, fields: readonly FieldName[], key: string): { value: number; evidence: string } | null {
+    const known = this.numbers[key];
+    if (known !== undefined) return known;
     let found: { value: number; evidence: string } | null = null;
     const column = this.record[field];
     if (column !== null) found = { value: column, evidence: columnEvidence(field, column, this.record, this.language) };
@@ -46,8 +49,7 @@ class RowView {
         if (hit && (!found || hit.value > found.value)) found = { value: hit.value, evidence: quote(hit.phrase, this.language) };
       }
     }
-    this.numbers.set(key, found);
-    return found;
+    return (this.numbers[key] = found);
   }
 }
 
@@ -110,7 +112,7 @@ function compileCondition(
     return (row) => {
       for (const field of fields) {
         const scanned = row.scanned(field);
-        const hits = scanned?.hits[cls];
+        const hits = scanned?.hitsOf(cls);
         if (!scanned || !hits?.length) continue;
         if (!quoted) return '';
         // Every word of the class in the first one's clause: "互殴致一人轻伤", not "互殴".
@@ -156,8 +158,9 @@ function compileCondition(
   if ('number' in c) {
     const { number: field, min, max } = c;
     const fields = c.fields ?? preset.textFields;
+    const key = `${field}:${fields.join(',')}`;
     return (row) => {
-      const found = row.number(field, fields);
+      const found = row.number(field, fields, key);
       if (found === null) return null;
       if (min !== undefined && found.value < min) return null;
       if (max !== undefined && found.value > max) return null;
@@ -202,7 +205,7 @@ function compileCondition(
  * `unless` class in the clauses they stand in. Tighter windows are tried first; returns the quote.
  */
 function findTogether(scanned: ScannedText, classes: number[], window: number, ordered: boolean, unless: number[]): string | null {
-  const lists = classes.map((cls) => scanned.hits[cls]);
+  const lists = classes.map((cls) => scanned.hitsOf(cls));
   if (lists.some((l) => l.length === 0)) return null;
   const lastClause = Math.max(...lists.flat().map((h) => h.clause));
   for (let size = 1; size <= window; size++) {
@@ -217,7 +220,7 @@ function findTogether(scanned: ScannedText, classes: number[], window: number, o
       const c1 = Math.max(...chosen.map((h) => h.clause));
       if (size > 1 && c1 - c0 + 1 < size) continue; // found already with a tighter window
       const blocks = (h: Hit) => h.clause >= c0 && h.clause <= c1 && !chosen.some((p) => p.start < h.end && h.start < p.end);
-      if (unless.some((cls) => scanned.hits[cls].some(blocks))) continue;
+      if (unless.some((cls) => scanned.hitsOf(cls).some(blocks))) continue;
       const start = Math.min(...chosen.map((h) => h.start));
       const end = Math.max(...chosen.map((h) => h.end));
       return scanned.quote({ start, end }, c0, c1);
@@ -227,7 +230,7 @@ function findTogether(scanned: ScannedText, classes: number[], window: number, o
 }
 
 /** One hit per class, pairwise apart, in text order when `ordered`. */
-function choose(lists: Hit[][], i: number, picked: Hit[], ordered: boolean): Hit[] | null {
+function choose(lists: (readonly Hit[])[], i: number, picked: Hit[], ordered: boolean): Hit[] | null {
   if (i === lists.length) return picked;
   for (const h of lists[i]) {
     if (picked.some((p) => p.start < h.end && h.start < p.end)) continue;

@@ -16,19 +16,27 @@ export interface TextNumber {
 
 const DIGIT: Readonly<Record<string, number>> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 俩: 2, 三: 3, 仨: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 几: 3, 数: 3,
+  // The capital forms of receipts and IOUs: 叁万捌仟元.
+  壹: 1, 贰: 2, 叁: 3, 肆: 4, 伍: 5, 陆: 6, 柒: 7, 捌: 8, 玖: 9,
 };
-const UNIT: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+const UNIT: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000, 拾: 10, 佰: 100, 仟: 1000 };
 const SECTION: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
 
 /** An Arabic number, or a run of Chinese numerals with 余/多/来 inside ("十余万", "三十多"). */
-const NUMERAL = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两俩三仨四五六七八九十百千几数][零〇一二两三四五六七八九十百千万亿几余多来]*)([余多来几]?)([十百千万亿]*)([余多来]?)/gu;
+const NUMERAL =
+  /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两俩三仨四五六七八九十百千几数壹贰叁肆伍陆柒捌玖拾佰仟][零〇一二两三四五六七八九十百千万亿几余多来壹贰叁肆伍陆柒捌玖拾佰仟]*)([余多来几]?)([十百千万亿]*)([余多来]?)/gu;
 
-/** The value of a Chinese numeral; adjacent digits are a range whose upper end counts (四五十 → 50). */
+/**
+ * The value of a Chinese numeral; adjacent digits are a range whose upper end counts (四五十 → 50).
+ * A digit after the last unit counts in the unit below it, as people say it: 三万二 is 32,000,
+ * 一千五 is 1,500 (and 十几 is 13: 几 counts as 3).
+ */
 function chineseValue(s: string): number {
   let total = 0;
   let section = 0;
   let digit = 0;
   let lastWasDigit = false;
+  let lastUnit = 1;
   for (const ch of s) {
     if (ch in DIGIT) {
       digit = lastWasDigit ? Math.max(digit, DIGIT[ch]) : DIGIT[ch];
@@ -38,17 +46,20 @@ function chineseValue(s: string): number {
     lastWasDigit = false;
     if (ch in UNIT) {
       section += (digit || 1) * UNIT[ch];
+      lastUnit = UNIT[ch];
       digit = 0;
     } else if (ch in SECTION) {
       total = (total + section + digit) * SECTION[ch];
+      lastUnit = SECTION[ch];
       section = 0;
       digit = 0;
     }
   }
-  // 十几 is 13 and 三十几 is 33: a 几 after a unit adds to it; 一万五 is 15,000 (a trailing digit
-  // after 万 counts thousands).
-  return total + section + digit;
+  const trailing = digit && lastUnit >= 100 && DIGIT_AFTER_UNIT.test(s) ? (digit * lastUnit) / 10 : digit;
+  return total + section + trailing;
 }
+/** 三万二, 一千五: a single digit right after the last unit (not 一万零五, not 十二). */
+const DIGIT_AFTER_UNIT = /[百千万亿佰仟][一二两三四五六七八九壹贰叁肆伍陆柒捌玖]$/;
 
 interface Numeral {
   value: number;
@@ -74,7 +85,8 @@ function numerals(text: string): Numeral[] {
 }
 
 /** Words counting people or households after a number; 人民 and 人次 are not a count of people. */
-const PEOPLE_UNIT = /^(?:个人|人(?!民)|名|户|位|家|口人|号(?=人|工人|村民|群众|人员|业主|家长|老人|妇女|学生))/;
+const PERSONS = '人|工人|村民|群众|人员|业主|家长|老人|妇女|学生|孩子|小孩|员工|农民工|商户|租户|住户';
+const PEOPLE_UNIT = new RegExp(`^(?:个人|人(?!民)|名|户|位|家|口人|兄弟|姐妹|兄妹|姐弟|子女|(?:号|个)(?=${PERSONS}))`);
 /** A sum of money after a number, or 万/亿 not followed by another unit (拖欠3.5万，). */
 const MONEY_UNIT = /^(?:元|块|圆|人民币)/;
 const OTHER_UNIT_AFTER_WAN = /^(?:人(?!民)|名|户|位|家|亩|平|米|斤|吨|公里|头|只|株|棵|箱|个|件|册|字|步|次|余人|多人|余户|多户|余名|多名)/;
@@ -94,6 +106,8 @@ const SEVERAL = /(?:多|数|几|若干)(?:名|个人|人|户|位|家)/gu;
 
 /** People or households named in the text; the largest count is the headcount ("8户30人" → 30). */
 export function headcountInText(raw: string): TextNumber | null {
+  // No unit of people, no headcount: one cheap test spares the numeral scan on most lines.
+  if (!/[人名户位家号个兄姐子]/.test(raw)) return null;
   const text = toHalfWidth(raw);
   let best: TextNumber | null = null;
   for (const m of text.matchAll(SEVERAL)) {
@@ -112,12 +126,13 @@ export function headcountInText(raw: string): TextNumber | null {
 
 /** Sums of money in the text; the largest counts ("拖欠工程款12万元", "借款3.5万"). */
 export function amountInText(raw: string): TextNumber | null {
+  if (!/[元块圆币万亿]/.test(raw)) return null;
   const text = toHalfWidth(raw);
   let best: TextNumber | null = null;
   for (const n of numerals(text)) {
     const after = text.slice(n.end);
     const written = text.slice(n.start, n.end);
-    const money = MONEY_UNIT.test(after) || (/[万亿]$/.test(written.replace(/[余多来]$/, '')) && !OTHER_UNIT_AFTER_WAN.test(after));
+    const money = MONEY_UNIT.test(after) || (/[万亿]/.test(written) && !OTHER_UNIT_AFTER_WAN.test(after));
     if (!money) continue;
     if (!best || n.value > best.value) best = { value: n.value, phrase: phraseAt(text, raw, n.start, n.end) };
   }
@@ -133,16 +148,16 @@ const FAILED =
 /** Mediations that failed, within one clause: "调解3次未成", "经三次调解均未达成协议", "第4次调解仍未果". */
 const MEDIATION_PATTERNS = [
   // 村、镇两级调解均未成功: each level mediated once.
-  new RegExp(`([二两三四五2-5])级[^，,。；;！!？?]{0,6}?${MEDIATE}[^。；;！!？?]{0,12}?${FAILED}`, 'u'),
-  new RegExp(`${MEDIATE}[^，,。；;！!？?]{0,6}?(${COUNT}|${MANY})(?:次|回|轮)[^。；;！!？?]{0,12}?${FAILED}`, 'u'),
-  new RegExp(`(?:第)?(${COUNT}|${MANY})(?:次|回|轮)[^，,。；;！!？?]{0,8}?${MEDIATE}[^。；;！!？?]{0,12}?${FAILED}`, 'u'),
-  new RegExp(`(屡|多次|反复|几经|数次|多番)[^，,。；;！!？?]{0,3}?${MEDIATE}[^。；;！!？?]{0,10}?(?:${FAILED}|不成|不下)`, 'u'),
+  new RegExp(`([二两三四五2-5])级[^，,。；;！!？?]{0,6}?${MEDIATE}[^。；;！!？?]{0,12}?${FAILED}`, 'gu'),
+  new RegExp(`${MEDIATE}[^，,。；;！!？?]{0,6}?(${COUNT}|${MANY})(?:次|回|轮)[^。；;！!？?]{0,12}?${FAILED}`, 'gu'),
+  new RegExp(`(?:第)?(${COUNT}|${MANY})(?:次|回|轮)[^，,。；;！!？?]{0,8}?${MEDIATE}[^。；;！!？?]{0,12}?${FAILED}`, 'gu'),
+  new RegExp(`(屡|多次|反复|几经|数次|多番)[^，,。；;！!？?]{0,3}?${MEDIATE}[^。；;！!？?]{0,10}?(?:${FAILED}|不成|不下)`, 'gu'),
 ];
 const POLICE = '(?:报警|报110|拨打110|打110|求助110|110报警|出警|接警|警情)';
 /** Police calls about the dispute: "报警8次", "第5次报警", "先后报警四五十次", "多次报警". */
 const POLICE_PATTERNS = [
-  new RegExp(`${POLICE}[^，,。；;！!？?]{0,5}?(${COUNT}|${MANY})(?:次|回|起)`, 'u'),
-  new RegExp(`(?:第)?(${COUNT}|${MANY})(?:次|回)[^，,。；;！!？?]{0,8}?${POLICE}`, 'u'),
+  new RegExp(`${POLICE}[^，,。；;！!？?]{0,5}?(${COUNT}|${MANY})(?:次|回|起)`, 'gu'),
+  new RegExp(`(?:第)?(${COUNT}|${MANY})(?:次|回)[^，,。；;！!？?]{0,8}?${POLICE}`, 'gu'),
 ];
 
 /** "3" → 3, "四五十" → 50; 多、反复、屡、几经 and the like → 3, 无数 → 10. */
@@ -157,9 +172,10 @@ function firstCount(raw: string, patterns: RegExp[]): TextNumber | null {
   const text = toHalfWidth(raw);
   let best: TextNumber | null = null;
   for (const p of patterns) {
-    for (const m of text.matchAll(new RegExp(p.source, 'gu'))) {
+    p.lastIndex = 0;
+    for (let m = p.exec(text); m; m = p.exec(text)) {
       const value = countFrom(m[1]);
-      if (!best || value > best.value) best = { value, phrase: raw.slice(m.index!, m.index! + m[0].length) };
+      if (!best || value > best.value) best = { value, phrase: raw.slice(m.index, m.index + m[0].length) };
     }
   }
   return best;
@@ -167,12 +183,13 @@ function firstCount(raw: string, patterns: RegExp[]): TextNumber | null {
 
 /** Failed mediations written in the text; "多次调解未果" and "屡调不成" count as three. */
 export function mediationFailuresInText(raw: string): TextNumber | null {
-  return firstCount(raw, MEDIATION_PATTERNS);
+  // Most lines say nothing of mediation: one cheap test before the patterns.
+  return /调|协|化解|说和|劝解/.test(raw) ? firstCount(raw, MEDIATION_PATTERNS) : null;
 }
 
 /** Police calls written in the text; "多次报警" counts as three. */
 export function policeCallsInText(raw: string): TextNumber | null {
-  return firstCount(raw, POLICE_PATTERNS);
+  return /警|110|１１０/.test(raw) ? firstCount(raw, POLICE_PATTERNS) : null;
 }
 
 /** The reader of each number field in text. */

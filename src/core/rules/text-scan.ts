@@ -32,17 +32,18 @@ const NEGATION_BREAKERS = ['但', '却', '后又', '仍然', '仍'];
 const NEGATION_REACH = 10;
 
 /** What one trie entry is: a word of a class, a class's exclusion, or one of the preset's lists. */
-type Term =
-  | { kind: 'word'; cls: number }
-  | { kind: 'exclude'; cls: number }
-  | { kind: 'exclusion' }
-  | { kind: 'negation' }
-  | { kind: 'notNegation' }
-  | { kind: 'breaker' };
+const WORD = 0;
+const EXCLUDE = 1;
+const EXCLUSION = 2;
+const NEGATION = 3;
+const NOT_NEGATION = 4;
+const BREAKER = 5;
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
-  terms: Term[];
+  /** Children by UTF-16 code unit: numbers, so scanning creates no one-character strings. */
+  next: Map<number, TrieNode>;
+  /** Entries ending here as kind * 65536 + class (the class only for WORD and EXCLUDE). */
+  terms: number[];
 }
 
 /** The lists a scanner is built from; classes are numbered by their position. */
@@ -53,94 +54,138 @@ export interface ScannerLists {
   notNegations: readonly string[];
 }
 
+/** Short texts (a type, a place, a name) repeat down a ledger: their scans are kept and shared. */
+const CACHE_TEXT_LENGTH = 24;
+const CACHE_SIZE = 4096;
+
 /** Word lists compiled into one trie: a text is scanned once, whatever the number of classes. */
 export class Scanner {
   private readonly root: TrieNode = { next: new Map(), terms: [] };
+  private readonly cache = new Map<string, ScannedText>();
+  private readonly found: number[] = [];
   readonly classCount: number;
 
   constructor(lists: ScannerLists) {
     this.classCount = lists.classes.length;
     lists.classes.forEach((c, cls) => {
-      for (const w of c.words) this.add(w, { kind: 'word', cls });
-      for (const w of c.exclude ?? []) this.add(w, { kind: 'exclude', cls });
+      for (const w of c.words) this.add(w, WORD, cls);
+      for (const w of c.exclude ?? []) this.add(w, EXCLUDE, cls);
     });
-    for (const w of lists.exclusions) this.add(w, { kind: 'exclusion' });
-    for (const w of lists.negations) this.add(w, { kind: 'negation' });
-    for (const w of lists.notNegations) this.add(w, { kind: 'notNegation' });
-    for (const w of NEGATION_BREAKERS) this.add(w, { kind: 'breaker' });
+    for (const w of lists.exclusions) this.add(w, EXCLUSION);
+    for (const w of lists.negations) this.add(w, NEGATION);
+    for (const w of lists.notNegations) this.add(w, NOT_NEGATION);
+    for (const w of NEGATION_BREAKERS) this.add(w, BREAKER);
   }
 
-  private add(word: string, term: Term) {
+  private add(word: string, kind: number, cls = 0) {
     const w = toHalfWidth(word.trim());
     if (!w) return;
     let node = this.root;
-    for (const ch of w) {
-      let child = node.next.get(ch);
-      if (!child) node.next.set(ch, (child = { next: new Map(), terms: [] }));
+    for (let i = 0; i < w.length; i++) {
+      const code = w.charCodeAt(i);
+      let child = node.next.get(code);
+      if (!child) node.next.set(code, (child = { next: new Map(), terms: [] }));
       node = child;
     }
-    node.terms.push(term);
+    node.terms.push(kind * 65536 + cls);
   }
 
   /** Scans one text: every class's words that count, with their clauses. */
   scan(raw: string): ScannedText {
+    if (raw.length <= CACHE_TEXT_LENGTH) {
+      const cached = this.cache.get(raw);
+      if (cached) return cached;
+      const scanned = this.scanText(raw);
+      if (this.cache.size >= CACHE_SIZE) this.cache.clear();
+      this.cache.set(raw, scanned);
+      return scanned;
+    }
+    return this.scanText(raw);
+  }
+
+  private scanText(raw: string): ScannedText {
     const text = toHalfWidth(raw);
     const n = text.length;
+    // Every entry found, as flat triples (start, end, term), in a buffer reused from scan to scan.
+    const found = this.found;
+    found.length = 0;
+    for (let i = 0; i < n; i++) {
+      let node = this.root.next.get(text.charCodeAt(i));
+      for (let j = i + 1; node; j++) {
+        for (const term of node.terms) found.push(i, j, term);
+        if (j >= n) break;
+        node = node.next.get(text.charCodeAt(j));
+      }
+    }
     const clauseAt = new Int32Array(n + 1);
+    if (found.length === 0) return new ScannedText(raw, text, [], clauseAt);
     const sentenceAt = new Int32Array(n + 1);
     const negationScopeAt = new Int32Array(n + 1);
     let clause = 0;
     let sentence = 0;
     let scope = 0;
     for (let i = 0; i < n; i++) {
-      const ch = text[i];
       clauseAt[i] = clause;
       sentenceAt[i] = sentence;
       negationScopeAt[i] = scope;
-      if (CLAUSE_END.test(ch)) clause++;
-      if (SENTENCE_END.test(ch)) sentence++;
-      if (NEGATION_STOP.test(ch)) scope++;
+      const b = BOUNDARY.get(text.charCodeAt(i));
+      if (b !== undefined) {
+        if (b & ENDS_CLAUSE) clause++;
+        if (b & ENDS_SENTENCE) sentence++;
+        if (b & ENDS_NEGATION) scope++;
+      }
     }
     clauseAt[n] = clause;
-    sentenceAt[n] = sentence;
 
-    const words: { span: Span; cls: number }[] = [];
-    const excludes: { span: Span; cls: number }[] = [];
-    const exclusions: Span[] = [];
-    const negations: Span[] = [];
-    const notNegations: Span[] = [];
-    const breakers: Span[] = [];
-    for (let i = 0; i < n; i++) {
-      let node: TrieNode | undefined = this.root;
-      for (let j = i; j < n && node; j++) {
-        node = node.next.get(text[j]);
-        if (!node) break;
-        for (const term of node.terms) {
-          const span = { start: i, end: j + 1 };
-          if (term.kind === 'word') words.push({ span, cls: term.cls });
-          else if (term.kind === 'exclude') excludes.push({ span, cls: term.cls });
-          else if (term.kind === 'exclusion') exclusions.push(span);
-          else if (term.kind === 'negation') negations.push(span);
-          else if (term.kind === 'notNegation') notNegations.push(span);
-          else breakers.push(span);
-        }
-      }
+    // Most lines hold words and nothing that excludes or denies them: collect those lists only if needed.
+    let excludes: { span: Span; cls: number }[] | null = null;
+    let exclusions: Span[] | null = null;
+    let negations: Span[] | null = null;
+    let notNegations: Span[] | null = null;
+    let breakers: Span[] | null = null;
+    for (let k = 0; k < found.length; k += 3) {
+      const kind = Math.floor(found[k + 2] / 65536);
+      if (kind === WORD) continue;
+      const span = { start: found[k], end: found[k + 1] };
+      if (kind === EXCLUDE) (excludes ??= []).push({ span, cls: found[k + 2] % 65536 });
+      else if (kind === EXCLUSION) (exclusions ??= []).push(span);
+      else if (kind === NEGATION) (negations ??= []).push(span);
+      else if (kind === NOT_NEGATION) (notNegations ??= []).push(span);
+      else (breakers ??= []).push(span);
     }
 
     // A negation inside a longer word that is no denial (无故, 调解未果) denies nothing.
-    const denials = negations.filter((neg) => !notNegations.some((nn) => overlaps(nn, neg) && !within(nn, neg)));
-    const hits: Hit[][] = Array.from({ length: this.classCount }, () => []);
-    for (const { span, cls } of words) {
-      if (exclusions.some((ex) => covers(ex, span))) continue;
-      if (excludes.some((ex) => ex.cls === cls && covers(ex.span, span))) continue;
-      if (isDenied(span, denials, breakers, negationScopeAt)) continue;
-      hits[cls].push({ ...span, clause: clauseAt[span.start], sentence: sentenceAt[span.start] });
+    const denials = negations && negations.filter((neg) => !notNegations?.some((nn) => overlaps(nn, neg) && !within(nn, neg)));
+    const hits: Hit[][] = [];
+    for (let k = 0; k < found.length; k += 3) {
+      if (Math.floor(found[k + 2] / 65536) !== WORD) continue;
+      const cls = found[k + 2] % 65536;
+      const span = { start: found[k], end: found[k + 1] };
+      if (exclusions && exclusions.some((ex) => covers(ex, span))) continue;
+      if (excludes && excludes.some((ex) => ex.cls === cls && covers(ex.span, span))) continue;
+      if (denials && denials.length && isDenied(span, denials, breakers ?? [], negationScopeAt)) continue;
+      (hits[cls] ??= []).push({ start: span.start, end: span.end, clause: clauseAt[span.start], sentence: sentenceAt[span.start] });
     }
     // In text order, the longest word first where several start together (砍死 before 砍).
-    for (const list of hits) list.sort((a, b) => a.start - b.start || b.end - a.end);
+    for (const list of hits) if (list) list.sort((a, b) => a.start - b.start || b.end - a.end);
     return new ScannedText(raw, text, hits, clauseAt);
   }
 }
+
+const ENDS_CLAUSE = 1;
+const ENDS_SENTENCE = 2;
+const ENDS_NEGATION = 4;
+/** What each punctuation mark ends, by code unit (built from the three patterns above). */
+const BOUNDARY: ReadonlyMap<number, number> = (() => {
+  const map = new Map<number, number>();
+  const mark = (re: RegExp, flag: number) => {
+    for (const ch of '，,、：:。；;！!？?\n\r') if (re.test(ch)) map.set(ch.charCodeAt(0), (map.get(ch.charCodeAt(0)) ?? 0) | flag);
+  };
+  mark(CLAUSE_END, ENDS_CLAUSE);
+  mark(SENTENCE_END, ENDS_SENTENCE);
+  mark(NEGATION_STOP, ENDS_NEGATION);
+  return map;
+})();
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 const within = (inner: Span, outer: Span) => inner.start >= outer.start && inner.end <= outer.end;
@@ -166,6 +211,8 @@ function isDenied(word: Span, denials: Span[], breakers: Span[], scopeAt: Int32A
   return false;
 }
 
+const NO_HITS: readonly Hit[] = [];
+
 /** One scanned text: the hits of each class and the clause boundaries, for conditions to combine. */
 export class ScannedText {
   constructor(
@@ -173,10 +220,15 @@ export class ScannedText {
     readonly raw: string,
     /** The half-width text the positions refer to (same length as `raw`). */
     readonly text: string,
-    /** Hits that count, by class number, in text order. */
-    readonly hits: Hit[][],
+    /** Hits that count, by class number, in text order (sparse: a class with none has no entry). */
+    private readonly hits: (Hit[] | undefined)[],
     private readonly clauseAt: Int32Array,
   ) {}
+
+  /** The hits of one class, in text order. */
+  hitsOf(cls: number): readonly Hit[] {
+    return this.hits[cls] ?? NO_HITS;
+  }
 
   /** The span of clauses `from`..`to` (inclusive), without their closing punctuation. */
   clauseSpan(from: number, to: number): Span {
