@@ -1,4 +1,5 @@
 import { LEVEL_RANK, type Day, type DisputeRecord, type FieldName, type Language, type Level, type Reason, type TriageResult } from '../model';
+import { FIELD_NAMES } from '../ledger/fields';
 import { Scanner, type Hit, type ScannedText } from './text-scan';
 import { TEXT_NUMBER_READERS } from './text-numbers';
 import type { Condition, NumericField, TriagePreset, TriageRule } from './types';
@@ -8,25 +9,44 @@ export interface CompiledPreset {
   preset: TriagePreset;
   rules: { rule: TriageRule; test: Matcher }[];
   scanner: Scanner;
+  /** Every field a word or together condition reads. */
+  scanFields: FieldName[];
 }
+
+/** A small number per field, so a row's scans sit in an array rather than a keyed object. */
+const FIELD_INDEX = Object.fromEntries(FIELD_NAMES.map((f, i) => [f, i])) as Record<FieldName, number>;
 
 /** What one row offers the conditions: its record, and its texts scanned once, on demand. */
 class RowView {
   // Plain objects, not Maps: one RowView per ledger row, so its caches should cost next to nothing.
-  private readonly scans: Partial<Record<FieldName, ScannedText | null>> = {};
+  private readonly scans: (ScannedText | null | undefined)[] = [];
   private readonly numbers: Record<string, { value: number; evidence: string } | null> = {};
+  private presence: Uint8Array | null = null;
 
   constructor(
     readonly record: DisputeRecord,
-    private readonly scanner: Scanner,
+    private readonly compiled: CompiledPreset,
     private readonly language: Language,
   ) {}
 
+  /**
+   * Whether any text field a rule reads holds a word of the class: most conditions fail here, at
+   * the cost of one array read, without walking their fields.
+   */
+  present(cls: number): boolean {
+    if (!this.presence) {
+      this.presence = new Uint8Array(this.compiled.scanner.classCount);
+      for (const field of this.compiled.scanFields) this.scanned(field)?.markClasses(this.presence);
+    }
+    return this.presence[cls] === 1;
+  }
+
   scanned(field: FieldName): ScannedText | null {
-    let s = this.scans[field];
+    const at = FIELD_INDEX[field];
+    let s = this.scans[at];
     if (s === undefined) {
       const text = this.record.text[field];
-      s = this.scans[field] = text ? this.scanner.scan(text) : null;
+      s = this.scans[at] = text ? this.compiled.scanner.scan(text) : null;
     }
     return s;
   }
@@ -85,10 +105,12 @@ export function compilePreset(preset: TriagePreset, language: Language = 'zh'): 
     lists.push({ words });
     return lists.length - 1;
   };
-  const compile = (c: Condition) => compileCondition(c, preset, language, classIndex, anonymous);
+  const scanFields = new Set<FieldName>();
+  const reads = (fields: FieldName[]) => fields.forEach((f) => scanFields.add(f));
+  const compile = (c: Condition) => compileCondition(c, preset, language, classIndex, anonymous, reads);
   const rules = preset.rules.map((rule) => ({ rule, test: compile(rule.when) }));
   const scanner = new Scanner({ classes: lists, exclusions: preset.exclusions, negations: preset.negations, notNegations: preset.notNegations });
-  return { preset, rules, scanner };
+  return { preset, rules, scanner, scanFields: [...scanFields] };
 }
 
 function compileCondition(
@@ -97,8 +119,9 @@ function compileCondition(
   language: Language,
   classIndex: Map<string, number>,
   anonymous: (words: string[]) => number,
+  reads: (fields: FieldName[]) => void,
 ): Matcher {
-  const recurse = (sub: Condition) => compileCondition(sub, preset, language, classIndex, anonymous);
+  const recurse = (sub: Condition) => compileCondition(sub, preset, language, classIndex, anonymous, reads);
   const classOf = (name: string) => {
     const i = classIndex.get(name);
     if (i === undefined) throw new Error(`unknown word class "${name}"`); // validatePreset refuses this first
@@ -108,8 +131,10 @@ function compileCondition(
   if ('words' in c || 'keywords' in c) {
     const cls = 'words' in c ? classOf(c.words) : anonymous(c.keywords);
     const fields = c.fields ?? preset.textFields;
+    reads(fields);
     const quoted = !('quote' in c && c.quote === false);
     return (row) => {
+      if (!row.present(cls)) return null;
       for (const field of fields) {
         const scanned = row.scanned(field);
         const hits = scanned?.hitsOf(cls);
@@ -117,7 +142,8 @@ function compileCondition(
         if (!quoted) return '';
         // Every word of the class in the first one's clause: "互殴致一人轻伤", not "互殴".
         const first = hits[0];
-        const end = Math.max(...hits.filter((h) => h.clause === first.clause).map((h) => h.end));
+        let end = first.end;
+        for (const h of hits) if (h.clause === first.clause) end = Math.max(end, h.end);
         return quote(scanned.quote({ start: first.start, end }, first.clause, first.clause), language);
       }
       return null;
@@ -129,7 +155,9 @@ function compileCondition(
     const fields = c.fields ?? preset.textFields;
     const window = c.clauses ?? 2;
     const ordered = c.ordered ?? false;
+    reads(fields);
     return (row) => {
+      for (const cls of classes) if (!row.present(cls)) return null;
       for (const field of fields) {
         const scanned = row.scanned(field);
         if (!scanned) continue;
@@ -206,23 +234,35 @@ function compileCondition(
  */
 function findTogether(scanned: ScannedText, classes: number[], window: number, ordered: boolean, unless: number[]): string | null {
   const lists = classes.map((cls) => scanned.hitsOf(cls));
-  if (lists.some((l) => l.length === 0)) return null;
-  const lastClause = Math.max(...lists.flat().map((h) => h.clause));
+  let lastClause = 0;
+  for (const list of lists) {
+    if (list.length === 0) return null;
+    lastClause = Math.max(lastClause, list[list.length - 1].clause);
+  }
+  const firstClause = lists[0][0].clause;
   for (let size = 1; size <= window; size++) {
-    for (let from = 0; from + size - 1 <= lastClause; from++) {
+    for (let from = Math.max(0, firstClause - size + 1); from + size - 1 <= lastClause; from++) {
       const to = from + size - 1;
       const inWindow = lists.map((l) => l.filter((h) => h.clause >= from && h.clause <= to));
       if (inWindow.some((l) => l.length === 0)) continue;
       const chosen = choose(inWindow, 0, [], ordered);
       if (!chosen) continue;
-      if (new Set(chosen.map((h) => h.sentence)).size > 1) continue;
-      const c0 = Math.min(...chosen.map((h) => h.clause));
-      const c1 = Math.max(...chosen.map((h) => h.clause));
+      let c0 = chosen[0].clause;
+      let c1 = c0;
+      let start = chosen[0].start;
+      let end = chosen[0].end;
+      let oneSentence = true;
+      for (const h of chosen) {
+        c0 = Math.min(c0, h.clause);
+        c1 = Math.max(c1, h.clause);
+        start = Math.min(start, h.start);
+        end = Math.max(end, h.end);
+        oneSentence &&= h.sentence === chosen[0].sentence;
+      }
+      if (!oneSentence) continue;
       if (size > 1 && c1 - c0 + 1 < size) continue; // found already with a tighter window
       const blocks = (h: Hit) => h.clause >= c0 && h.clause <= c1 && !chosen.some((p) => p.start < h.end && h.start < p.end);
       if (unless.some((cls) => scanned.hitsOf(cls).some(blocks))) continue;
-      const start = Math.min(...chosen.map((h) => h.start));
-      const end = Math.max(...chosen.map((h) => h.end));
       return scanned.quote({ start, end }, c0, c1);
     }
   }
@@ -265,7 +305,7 @@ const LEVEL_MARK: Record<Language, Record<Level, string>> = {
  * evidence as a more severe one ("调解未果4次" is both red's ≥3 and yellow's ≥2) is left out.
  */
 export function firedReasons(compiled: CompiledPreset, record: DisputeRecord, asOf: Day, language: Language = 'zh'): Reason[] {
-  const row = new RowView(record, compiled.scanner, language);
+  const row = new RowView(record, compiled, language);
   const fired: (Reason & { evidence: string })[] = [];
   const separator = language === 'zh' ? '：' : ': ';
   for (const { rule, test } of compiled.rules) {

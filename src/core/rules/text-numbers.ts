@@ -61,6 +61,8 @@ function chineseValue(s: string): number {
 /** 三万二, 一千五: a single digit right after the last unit (not 一万零五, not 十二). */
 const DIGIT_AFTER_UNIT = /[百千万亿佰仟][一二两三四五六七八九壹贰叁肆伍陆柒捌玖]$/;
 
+const ANY_NUMERAL = /[\d零〇一二两俩三仨四五六七八九十百千几数壹贰叁肆伍陆柒捌玖拾佰仟]/;
+
 interface Numeral {
   value: number;
   start: number;
@@ -69,7 +71,19 @@ interface Numeral {
 
 /** Every number in the (half-width) text, with multipliers applied ("3.5万" → 35000). */
 function numerals(text: string): Numeral[] {
+  // The headcount and the amount read the same texts one after the other: keep the last few.
+  const known = recentNumerals.get(text);
+  if (known) return known;
+  const found = readNumerals(text);
+  if (recentNumerals.size >= 64) recentNumerals.clear();
+  recentNumerals.set(text, found);
+  return found;
+}
+const recentNumerals = new Map<string, Numeral[]>();
+
+function readNumerals(text: string): Numeral[] {
   const found: Numeral[] = [];
+  if (!ANY_NUMERAL.test(text)) return found;
   NUMERAL.lastIndex = 0;
   for (let m = NUMERAL.exec(text); m; m = NUMERAL.exec(text)) {
     const [whole, head, , multipliers] = m;

@@ -63,6 +63,8 @@ export class Scanner {
   private readonly root: TrieNode = { next: new Map(), terms: [] };
   private readonly cache = new Map<string, ScannedText>();
   private readonly found: number[] = [];
+  /** 1 where some word starts with this code unit: most characters of a line start none. */
+  private readonly starts = new Uint8Array(65536);
   readonly classCount: number;
 
   constructor(lists: ScannerLists) {
@@ -80,6 +82,7 @@ export class Scanner {
   private add(word: string, kind: number, cls = 0) {
     const w = toHalfWidth(word.trim());
     if (!w) return;
+    this.starts[w.charCodeAt(0)] = 1;
     let node = this.root;
     for (let i = 0; i < w.length; i++) {
       const code = w.charCodeAt(i);
@@ -110,32 +113,17 @@ export class Scanner {
     const found = this.found;
     found.length = 0;
     for (let i = 0; i < n; i++) {
-      let node = this.root.next.get(text.charCodeAt(i));
+      const code = text.charCodeAt(i);
+      if (!this.starts[code]) continue;
+      let node = this.root.next.get(code);
       for (let j = i + 1; node; j++) {
         for (const term of node.terms) found.push(i, j, term);
         if (j >= n) break;
         node = node.next.get(text.charCodeAt(j));
       }
     }
-    const clauseAt = new Int32Array(n + 1);
-    if (found.length === 0) return new ScannedText(raw, text, [], clauseAt);
-    const sentenceAt = new Int32Array(n + 1);
-    const negationScopeAt = new Int32Array(n + 1);
-    let clause = 0;
-    let sentence = 0;
-    let scope = 0;
-    for (let i = 0; i < n; i++) {
-      clauseAt[i] = clause;
-      sentenceAt[i] = sentence;
-      negationScopeAt[i] = scope;
-      const b = BOUNDARY.get(text.charCodeAt(i));
-      if (b !== undefined) {
-        if (b & ENDS_CLAUSE) clause++;
-        if (b & ENDS_SENTENCE) sentence++;
-        if (b & ENDS_NEGATION) scope++;
-      }
-    }
-    clauseAt[n] = clause;
+    const bounds = boundariesOf(text);
+    if (found.length === 0) return new ScannedText(raw, text, [], bounds);
 
     // Most lines hold words and nothing that excludes or denies them: collect those lists only if needed.
     let excludes: { span: Span; cls: number }[] | null = null;
@@ -158,18 +146,49 @@ export class Scanner {
     const denials = negations && negations.filter((neg) => !notNegations?.some((nn) => overlaps(nn, neg) && !within(nn, neg)));
     const hits: Hit[][] = [];
     for (let k = 0; k < found.length; k += 3) {
-      if (Math.floor(found[k + 2] / 65536) !== WORD) continue;
-      const cls = found[k + 2] % 65536;
-      const span = { start: found[k], end: found[k + 1] };
-      if (exclusions && exclusions.some((ex) => covers(ex, span))) continue;
-      if (excludes && excludes.some((ex) => ex.cls === cls && covers(ex.span, span))) continue;
-      if (denials && denials.length && isDenied(span, denials, breakers ?? [], negationScopeAt)) continue;
-      (hits[cls] ??= []).push({ start: span.start, end: span.end, clause: clauseAt[span.start], sentence: sentenceAt[span.start] });
+      const term = found[k + 2];
+      if (term >= 65536) continue; // not a word (WORD is kind 0)
+      const start = found[k];
+      const end = found[k + 1];
+      if (exclusions || excludes || denials?.length) {
+        const span = { start, end };
+        if (exclusions && exclusions.some((ex) => covers(ex, span))) continue;
+        if (excludes && excludes.some((ex) => ex.cls === term && covers(ex.span, span))) continue;
+        if (denials && denials.length && isDenied(span, denials, breakers ?? [], bounds)) continue;
+      }
+      const hit = { start, end, clause: countBefore(bounds.clauseEnds, start), sentence: countBefore(bounds.sentenceEnds, start) };
+      (hits[term] ??= []).push(hit);
     }
     // In text order, the longest word first where several start together (砍死 before 砍).
     for (const list of hits) if (list) list.sort((a, b) => a.start - b.start || b.end - a.end);
-    return new ScannedText(raw, text, hits, clauseAt);
+    return new ScannedText(raw, text, hits, bounds);
   }
+}
+
+/** Where clauses, sentences and negation scopes end: the positions of their closing marks. */
+interface Boundaries {
+  clauseEnds: number[];
+  sentenceEnds: number[];
+  negationEnds: number[];
+}
+
+function boundariesOf(text: string): Boundaries {
+  const bounds: Boundaries = { clauseEnds: [], sentenceEnds: [], negationEnds: [] };
+  for (let i = 0; i < text.length; i++) {
+    const b = BOUNDARY.get(text.charCodeAt(i));
+    if (b === undefined) continue;
+    if (b & ENDS_CLAUSE) bounds.clauseEnds.push(i);
+    if (b & ENDS_SENTENCE) bounds.sentenceEnds.push(i);
+    if (b & ENDS_NEGATION) bounds.negationEnds.push(i);
+  }
+  return bounds;
+}
+
+/** How many marks stand before `position`: the number of the clause (or sentence) it is in. */
+function countBefore(ends: readonly number[], position: number): number {
+  let n = 0;
+  while (n < ends.length && ends[n] < position) n++;
+  return n;
 }
 
 const ENDS_CLAUSE = 1;
@@ -201,10 +220,10 @@ function covers(exclusion: Span, word: Span): boolean {
 }
 
 /** Denied when a negation ends shortly before the word in the same negation scope, with no 但 between. */
-function isDenied(word: Span, denials: Span[], breakers: Span[], scopeAt: Int32Array): boolean {
+function isDenied(word: Span, denials: Span[], breakers: Span[], bounds: Boundaries): boolean {
   for (const neg of denials) {
     if (neg.end > word.start || word.start - neg.end > NEGATION_REACH) continue;
-    if (scopeAt[neg.start] !== scopeAt[word.start]) continue;
+    if (countBefore(bounds.negationEnds, neg.start) !== countBefore(bounds.negationEnds, word.start)) continue;
     if (breakers.some((b) => b.start >= neg.end && b.end <= word.start)) continue;
     return true;
   }
@@ -222,8 +241,15 @@ export class ScannedText {
     readonly text: string,
     /** Hits that count, by class number, in text order (sparse: a class with none has no entry). */
     private readonly hits: (Hit[] | undefined)[],
-    private readonly clauseAt: Int32Array,
+    private readonly bounds: Boundaries,
   ) {}
+
+  /** Sets `marks[cls]` to 1 for every class with a hit. */
+  markClasses(marks: Uint8Array): void {
+    this.hits.forEach((list, cls) => {
+      if (list && list.length) marks[cls] = 1;
+    });
+  }
 
   /** The hits of one class, in text order. */
   hitsOf(cls: number): readonly Hit[] {
@@ -232,11 +258,9 @@ export class ScannedText {
 
   /** The span of clauses `from`..`to` (inclusive), without their closing punctuation. */
   clauseSpan(from: number, to: number): Span {
-    let start = 0;
-    while (start < this.text.length && this.clauseAt[start] < from) start++;
-    let end = start;
-    while (end < this.text.length && this.clauseAt[end] <= to) end++;
-    while (end > start && CLAUSE_END.test(this.text[end - 1])) end--;
+    const ends = this.bounds.clauseEnds;
+    const start = from === 0 ? 0 : ends[from - 1] + 1;
+    const end = to < ends.length ? ends[to] : this.text.length;
     return { start, end };
   }
 
