@@ -6,7 +6,9 @@ import { compilePreset, triageRecord, type CompiledPreset, type DisputeRecord, t
  * The triage corpus (test/triage-corpus/*.tsv): ledger lines as staff write them, each with the
  * colour a station chief gives under domain.md. Shared by `npm run eval:triage` and the tests.
  */
-export const CORPUS_DIR = path.join(__dirname, '..', '..', '..', 'test', 'triage-corpus');
+export const CORPUS_DIR = [path.join(__dirname, '..', '..'), path.join(__dirname, '..', '..', '..')]
+  .map((root) => path.join(root, 'test', 'triage-corpus'))
+  .find((dir) => fs.existsSync(dir))!; // from the sources (jest) or from build/ (npm run eval:triage)
 
 export interface CorpusLine {
   file: string;

@@ -128,3 +128,106 @@ describe('firedReasons', () => {
     expect(r).toEqual(copy);
   });
 });
+
+/** A preset of two classes and the rules under test, to see the language itself at work. */
+function languagePreset(rules: TriagePreset['rules'], extra: Partial<TriagePreset> = {}): TriagePreset {
+  return {
+    ...DEFAULT_PRESET,
+    classes: {
+      threat: { label: { zh: '扬言', en: 'threat' }, words: ['扬言', '威胁'] },
+      harm: { label: { zh: '伤害', en: 'harm' }, words: ['砍', '砍死', '报复'] },
+      goods: { label: { zh: '商品', en: 'goods' }, words: ['质量', '购买'] },
+      knife: { label: { zh: '刀', en: 'knife' }, words: ['菜刀', '刀'], exclude: ['刀口'] },
+    },
+    exclusions: ['砍价'],
+    negations: ['未', '否认', '未发现'],
+    notNegations: ['未果', '未成年'],
+    rules,
+    ...extra,
+  };
+}
+const rule = (when: TriagePreset['rules'][number]['when']): TriagePreset['rules'] => [{ id: 'r', level: 'red', label: { zh: '规则', en: 'rule' }, when }];
+const firesOn = (preset: TriagePreset, description: string) => firedReasons(compilePreset(preset), record({ text: { description } }), AS_OF).map((r) => r.text);
+
+describe('the rule language', () => {
+  const together = languagePreset(rule({ together: ['threat', 'harm'] }));
+  it.each<[string, string, boolean]>([
+    ['one clause', '张某扬言要砍人', true],
+    ['either order', '要砍死他，张某扬言', true],
+    ['two neighbouring clauses of one sentence', '张某扬言，要报复李某', true],
+    ['not two sentences', '张某扬言要讨说法。李某砍了树', false],
+    ['not three clauses apart', '张某扬言，喝了酒，后来，砍柴', false],
+    ['not when an exclusion covers the word', '张某扬言砍价', false],
+    ['not when a negation denies it', '张某否认扬言报复', false],
+    ['a negation reaches across 、', '未发现威胁、报复等情况', false],
+    ['a negation stops at a comma', '调解未成功，张某扬言报复', true],
+    ['a word that only starts like a negation denies nothing', '调解未果扬言报复', true],
+    ['a 但 ends the denial', '否认砍人但扬言报复', true],
+  ])('together: %s', (_name, text, fires) => {
+    expect(firesOn(together, text).length > 0).toBe(fires);
+  });
+
+  it('together with clauses: 1 needs one clause', () => {
+    const tight = languagePreset(rule({ together: ['threat', 'harm'], clauses: 1 }));
+    expect(firesOn(tight, '张某扬言，要报复李某')).toEqual([]);
+    expect(firesOn(tight, '张某扬言要报复李某')).toHaveLength(1);
+  });
+
+  it('together with ordered keeps the listed order', () => {
+    const ordered = languagePreset(rule({ together: ['threat', 'harm'], ordered: true }));
+    expect(firesOn(ordered, '要砍死他，张某扬言')).toEqual([]);
+    expect(firesOn(ordered, '张某扬言要砍死他')).toHaveLength(1);
+  });
+
+  it('together with unless: not when the clause says the thing is goods', () => {
+    const weapon = languagePreset(rule({ together: ['knife'], unless: ['goods'] }));
+    expect(firesOn(weapon, '购买的菜刀质量差')).toEqual([]);
+    expect(firesOn(weapon, '购买了菜刀，回家后持菜刀上门')).toHaveLength(1);
+  });
+
+  it('a class exclusion covers the word it contains, not a longer word of the class', () => {
+    const knife = languagePreset(rule({ words: 'knife' }));
+    expect(firesOn(knife, '术后刀口感染')).toEqual([]);
+    expect(firesOn(knife, '拿菜刀')).toHaveLength(1);
+  });
+
+  it('quotes the clause, never a word used as context only', () => {
+    const family = languagePreset(rule({ all: [{ words: 'goods', quote: false }, { words: 'threat' }] }));
+    expect(firesOn(family, '因质量问题争执，店主威胁顾客')).toEqual(['红：规则：“店主威胁顾客”']);
+  });
+
+  it('keywords (version 1) run as an anonymous class with the same negation', () => {
+    const keywords = languagePreset(rule({ keywords: ['持刀'] }));
+    expect(firesOn(keywords, '经排查未发现持刀')).toEqual([]);
+    expect(firesOn(keywords, '酒后持刀')).toEqual(['红：规则：“酒后持刀”']);
+  });
+
+  it('a number condition reads the text of the fields it names when the column is blank', () => {
+    const preset = languagePreset(rule({ number: 'mediationFailures', min: 3, fields: ['status'] }));
+    const compiled = compilePreset(preset);
+    const fired = (text: Partial<Record<'status' | 'description', string>>, mediationFailures: number | null = null) =>
+      firedReasons(compiled, record({ text, mediationFailures }), AS_OF).map((r) => r.text);
+    expect(fired({ status: '调解3次未成' })).toEqual(['红：规则：“调解3次未成”']);
+    expect(fired({ description: '调解3次未成' })).toEqual([]);
+    expect(fired({ status: '调解3次未成' }, 1)).toEqual([]); // the column wins
+  });
+});
+
+describe('triageRecord says when a level was set by hand', () => {
+  const compiled = compilePreset(DEFAULT_PRESET);
+  it.each<[string, DisputeRecord, string[]]>([
+    ['a manual red where no rule fired', record({ registered: RECENT, manualLevel: 'red' }), ['人工定级：红', '规则未触发预警']],
+    [
+      'a manual green over a red suggestion, with the rule that fired',
+      record({ registered: RECENT, manualLevel: 'green', text: { description: '张某拿菜刀追砍邻居' } }),
+      ['人工定级：绿', '红：人身安全威胁：“张某拿菜刀追砍邻居”'],
+    ],
+  ])('%s', (_name, dispute, texts) => {
+    expect(triageRecord(compiled, dispute, AS_OF).reasons.map((r) => r.text)).toEqual(texts);
+  });
+
+  it('in English', () => {
+    const t = triageRecord(compilePreset(DEFAULT_PRESET, 'en'), record({ registered: RECENT, manualLevel: 'yellow' }), AS_OF, 'en');
+    expect(t.reasons.map((r) => r.text)).toEqual(['Set by hand: Yellow', 'No warning rule fired']);
+  });
+});
