@@ -231,3 +231,22 @@ describe('the petition rules', () => {
     expect(rules(description)).toEqual(expected);
   });
 });
+
+describe('docs/adding-a-rule.md, step by step', () => {
+  const county = JSON.parse(JSON.stringify(DEFAULT_PRESET)) as TriagePreset;
+  const reasons = (preset: TriagePreset, description: string) => firedReasons(compilePreset(preset), desc(description), AS_OF).map((r) => r.text);
+
+  it('a dialect word added to a class is known to every rule that uses the class', () => {
+    const line = '王某薅着铁锨站在李某家门口';
+    expect(reasons(county, line)).toEqual([]);
+    county.classes.weaponUse.words.push('薅着');
+    expect(reasons(validatePreset(JSON.parse(JSON.stringify(county))), line)).toEqual(['红：人身安全威胁：“王某薅着铁锨站在李某家门口”']);
+  });
+
+  it('an exclusion makes a look-alike phrase no evidence', () => {
+    const line = '舞狮队挥舞关公大刀表演时与围观者发生口角';
+    expect(reasons(county, line)).toEqual(['红：人身安全威胁：“挥舞关公大刀”']);
+    county.exclusions.push('关公大刀');
+    expect(reasons(validatePreset(JSON.parse(JSON.stringify(county))), line)).toEqual([]);
+  });
+});
