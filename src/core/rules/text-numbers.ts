@@ -154,9 +154,9 @@ export function amountInText(raw: string): TextNumber | null {
 }
 
 /** 多次、反复、屡次: at least three, as domain.md reads 多次调解未果. */
-const MANY = '(?:多|反复|屡|数|几|无数)';
+const MANY = '(?:多|反复|屡|数|几|无数|好几|好多|很多|三番五)';
 const COUNT = `(?:\\d+|[零〇一二两三四五六七八九十百几数]+[余多来]?)`;
-const MEDIATE = '(?:调解|调处|协调|化解|调停|说和|劝解|组织调解|调)';
+const MEDIATE = '(?:调解|调处|协调|协商|化解|调停|说和|劝解|劝和|组织调解|调)';
 const FAILED =
   '(?:未果|无果|失败|未成|不成|未达成|未能|均未|仍未|都未|没有成功|没成|没谈拢|谈不拢|无效|破裂|未调成|未化解|不下来|无结果|未有结果|闭门羹|拒绝|不配合|未见成效|没有效果|差距仍大|差距较大|分歧较大|仍有分歧|不接受|僵持|不同意|没有进展|无进展|各执一词|互不相让|互不让步|不肯让步|未达成一致|谈崩|崩了|没谈成|不欢而散|没调成|调不成|调不下来)';
 /** Mediations that failed, within one clause: "调解3次未成", "经三次调解均未达成协议", "第4次调解仍未果". */
@@ -178,7 +178,7 @@ const POLICE_PATTERNS = [
 function countFrom(word: string): number {
   if (/^\d/.test(word)) return Number(word);
   if (word === '无数') return 10;
-  if (/^(?:多|反复|屡|几经|数次|多番|几|数)$/.test(word) || word === '多次') return 3;
+  if (/^(?:多|反复|屡|几经|数次|多番|几|数|好几|好多|很多|三番五)$/.test(word) || word === '多次') return 3;
   return chineseValue(word.replace(/[余多来]$/, ''));
 }
 

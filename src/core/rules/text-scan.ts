@@ -271,7 +271,7 @@ export class ScannedText {
   quote(span: Span, clauseFrom: number, clauseTo: number): string {
     const clauses = this.clauseSpan(clauseFrom, clauseTo);
     const trimmed = trimLead(this.raw, clauses);
-    if (trimmed.end - trimmed.start <= 14) return this.raw.slice(trimmed.start, trimmed.end);
+    if (trimmed.end - trimmed.start <= 20) return this.raw.slice(trimmed.start, trimmed.end);
     let { start, end } = span;
     // A lone short word gets what follows it ("打伤" → "打伤李某住院"); longer spans stand as found.
     if (end - start < 4) {
