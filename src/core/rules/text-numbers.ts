@@ -81,26 +81,34 @@ function numerals(text: string): Numeral[] {
 }
 const recentNumerals = new Map<string, Numeral[]>();
 
-function readNumerals(text: string): Numeral[] {
+function readNumerals(text: string, pattern = NUMERAL): Numeral[] {
   const found: Numeral[] = [];
   if (!ANY_NUMERAL.test(text)) return found;
-  NUMERAL.lastIndex = 0;
-  for (let m = NUMERAL.exec(text); m; m = NUMERAL.exec(text)) {
-    const [whole, head, , multipliers] = m;
-    let value: number;
-    if (/\d/.test(head)) {
-      value = Number(head.replace(/,/g, ''));
-      for (const ch of multipliers) value *= UNIT[ch] ?? SECTION[ch];
-    } else value = chineseValue(head + multipliers);
-    if (!/\d/.test(head) && whole === '数') continue;
-    found.push({ value: Number(value.toPrecision(15)), start: m.index, end: m.index + whole.length });
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const numeral = numeralOf(m);
+    if (numeral) found.push(numeral);
   }
   return found;
 }
 
+/** The value of a match of NUMERAL (or a pattern built on it); null for a lone 数. */
+function numeralOf(m: RegExpExecArray): Numeral | null {
+  const [whole, head, , multipliers] = m;
+  let value: number;
+  if (/\d/.test(head)) {
+    value = Number(head.replace(/,/g, ''));
+    for (const ch of multipliers) value *= UNIT[ch] ?? SECTION[ch];
+  } else if (whole === '数') return null;
+  else value = chineseValue(head + multipliers);
+  return { value: Number(value.toPrecision(15)), start: m.index, end: m.index + whole.length };
+}
+
 /** Words counting people or households after a number; 人民 and 人次 are not a count of people. */
 const PERSONS = '人|工人|村民|群众|人员|业主|家长|老人|妇女|学生|孩子|小孩|员工|农民工|商户|租户|住户';
-const PEOPLE_UNIT = new RegExp(`^(?:个人|人(?!民)|名|户|位|家|口人|兄弟|姐妹|兄妹|姐弟|子女|(?:号|个)(?=${PERSONS}))`);
+const PEOPLE_UNIT = `(?:个人|人(?!民)|名|户|位|家|口人|兄弟|姐妹|兄妹|姐弟|子女|(?:号|个)(?=${PERSONS}))`;
+/** A number right before a unit of people: the regular expression finds the few candidates itself. */
+const NUMBER_OF_PEOPLE = new RegExp(`${NUMERAL.source}(?=${PEOPLE_UNIT})`, 'gu');
 /** A sum of money after a number, or 万/亿 not followed by another unit (拖欠3.5万，). */
 const MONEY_UNIT = /^(?:元|块|圆|人民币)/;
 const OTHER_UNIT_AFTER_WAN = /^(?:人(?!民)|名|户|位|家|亩|平|米|斤|吨|公里|头|只|株|棵|箱|个|件|册|字|步|次|余人|多人|余户|多户|余名|多名)/;
@@ -124,15 +132,13 @@ export function headcountInText(raw: string): TextNumber | null {
   if (!/[人名户位家号个兄姐子]/.test(raw)) return null;
   const text = toHalfWidth(raw);
   let best: TextNumber | null = null;
-  for (const m of text.matchAll(SEVERAL)) {
-    if (/^.?人民/.test(text.slice(m.index! + m[0].length - 1))) continue;
-    if (!best) best = { value: 3, phrase: phraseAt(text, raw, m.index!, m.index! + m[0].length - 1) };
+  SEVERAL.lastIndex = 0;
+  for (let m = SEVERAL.exec(text); m && !best; m = SEVERAL.exec(text)) {
+    if (text.startsWith('人民', m.index + m[0].length - 1)) continue;
+    best = { value: 3, phrase: phraseAt(text, raw, m.index, m.index + m[0].length - 1) };
   }
-  for (const n of numerals(text)) {
+  for (const n of readNumerals(text, NUMBER_OF_PEOPLE)) {
     if (NOT_A_COUNT_BEFORE.test(text.slice(Math.max(0, n.start - 3), n.start))) continue;
-    const after = text.slice(n.end);
-    if (!PEOPLE_UNIT.test(after)) continue;
-    // A number followed by 万/千 etc. already has them applied; 3万人民币 was refused by the unit test.
     if (!best || n.value > best.value) best = { value: n.value, phrase: phraseAt(text, raw, n.start, n.end) };
   }
   return best;

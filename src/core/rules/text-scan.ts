@@ -63,8 +63,8 @@ export class Scanner {
   private readonly root: TrieNode = { next: new Map(), terms: [] };
   private readonly cache = new Map<string, ScannedText>();
   private readonly found: number[] = [];
-  /** 1 where some word starts with this code unit: most characters of a line start none. */
-  private readonly starts = new Uint8Array(65536);
+  /** The root's children by code unit, in an array: the first step from every character is one read. */
+  private readonly starts: (TrieNode | undefined)[] = new Array(65536);
   readonly classCount: number;
 
   constructor(lists: ScannerLists) {
@@ -82,7 +82,6 @@ export class Scanner {
   private add(word: string, kind: number, cls = 0) {
     const w = toHalfWidth(word.trim());
     if (!w) return;
-    this.starts[w.charCodeAt(0)] = 1;
     let node = this.root;
     for (let i = 0; i < w.length; i++) {
       const code = w.charCodeAt(i);
@@ -91,6 +90,7 @@ export class Scanner {
       node = child;
     }
     node.terms.push(kind * 65536 + cls);
+    this.starts[w.charCodeAt(0)] = this.root.next.get(w.charCodeAt(0));
   }
 
   /** Scans one text: every class's words that count, with their clauses. */
@@ -113,9 +113,7 @@ export class Scanner {
     const found = this.found;
     found.length = 0;
     for (let i = 0; i < n; i++) {
-      const code = text.charCodeAt(i);
-      if (!this.starts[code]) continue;
-      let node = this.root.next.get(code);
+      let node = this.starts[text.charCodeAt(i)];
       for (let j = i + 1; node; j++) {
         for (const term of node.terms) found.push(i, j, term);
         if (j >= n) break;
