@@ -49,7 +49,7 @@ export function jobToJson(job: LedgerJob, output: string, asOf: number) {
       level: triage.effective,
       suggested: triage.suggested,
       manual: triage.manual,
-      reasons: triage.reasons.map((r) => ({ rule: r.rule, text: r.text })),
+      reasons: triage.reasons.map((r) => ({ rule: r.rule, level: r.level, text: r.text })),
       nextRevisit: schedule.nextRevisit === null ? null : formatDay(schedule.nextRevisit),
       overdueDays: schedule.overdueDays,
       due: schedule.due,

@@ -54,7 +54,8 @@ describe('tricolor run', () => {
     expect(doc.fields).toMatchObject({ registered: 'B', place: 'C', parties: 'D', phone: 'E', type: 'F', description: 'G', headcount: 'H', amount: 'I', status: 'J', owner: 'K', lastRevisit: 'L' });
     // Row 5: 扬言要砍 → red; last revisit 11月20日 (year from registration 2026) + 1 day = 2026-11-21, 7 days overdue on the 28th.
     expect(doc.rows[0]).toMatchObject({ row: 5, level: 'red', suggested: 'red', manual: null, nextRevisit: '2026-11-21', overdueDays: 7, due: true });
-    expect(doc.rows[0].reasons[0].rule).toBe('red.violence');
+    expect(doc.rows[0].reasons[0]).toMatchObject({ rule: 'red.violence', level: 'red' });
+    expect(doc.rows[0].reasons[0].text).toMatch(/^红：人身安全威胁：“.*扬言要砍/);
     // Row 7: 已化解 → green, registered 2026-11-27, no revisit yet: due 30 days later.
     expect(doc.rows[2]).toMatchObject({ row: 7, level: 'green', nextRevisit: '2026-12-27', due: false, overdueDays: 0 });
     expect(doc.issues.map((i: { cell: string | null }) => i.cell)).toEqual(['B8', 'H8', 'B8']);
