@@ -237,10 +237,10 @@ describe('docs/adding-a-rule.md, step by step', () => {
   const reasons = (preset: TriagePreset, description: string) => firedReasons(compilePreset(preset), desc(description), AS_OF).map((r) => r.text);
 
   it('a dialect word added to a class is known to every rule that uses the class', () => {
-    const line = '王某薅着铁锨站在李某家门口';
+    const line = '王某薅着砍刀站在李某家门口';
     expect(reasons(county, line)).toEqual([]);
     county.classes.weaponUse.words.push('薅着');
-    expect(reasons(validatePreset(JSON.parse(JSON.stringify(county))), line)).toEqual(['红：人身安全威胁：“王某薅着铁锨站在李某家门口”']);
+    expect(reasons(validatePreset(JSON.parse(JSON.stringify(county))), line)).toEqual(['红：人身安全威胁：“王某薅着砍刀站在李某家门口”']);
   });
 
   it('an exclusion makes a look-alike phrase no evidence', () => {

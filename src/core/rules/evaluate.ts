@@ -233,7 +233,12 @@ function compileCondition(
  * `unless` class in the clauses they stand in. Tighter windows are tried first; returns the quote.
  */
 function findTogether(scanned: ScannedText, classes: number[], window: number, ordered: boolean, unless: number[]): string | null {
-  const lists = classes.map((cls) => scanned.hitsOf(cls));
+  const all = classes.map((cls) => scanned.hitsOf(cls));
+  // A word inside a longer word of another listed class is part of that word: in 砍刀 the 砍 is
+  // no act of cutting and the 刀 no second weapon.
+  const lists = all.map((list, i) =>
+    list.filter((h) => !all.some((other, j) => j !== i && other.some((o) => o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start))),
+  );
   let lastClause = 0;
   for (const list of lists) {
     if (list.length === 0) return null;

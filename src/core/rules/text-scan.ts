@@ -208,13 +208,12 @@ const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 const within = (inner: Span, outer: Span) => inner.start >= outer.start && inner.end <= outer.end;
 
 /**
- * An exclusion covers a word it overlaps unless it is only a shorter piece of that word: 跳楼价
- * covers 跳楼, 农药化肥 covers 农药, but the exclusion 杀猪 (butchering) does not cover 杀猪刀.
+ * An exclusion covers a word it overlaps and reaches beyond: 跳楼价 covers 跳楼, 农药化肥 covers
+ * 农药. It does not cover a longer word it lies inside (杀猪 does not cover 杀猪刀), nor a word it
+ * equals: a class that lists 打药 on purpose (farm work) keeps it though 打药 is no attack.
  */
 function covers(exclusion: Span, word: Span): boolean {
-  if (!overlaps(exclusion, word)) return false;
-  const shorterInside = within(exclusion, word) && exclusion.end - exclusion.start < word.end - word.start;
-  return !shorterInside;
+  return overlaps(exclusion, word) && !within(exclusion, word);
 }
 
 /** Denied when a negation ends shortly before the word in the same negation scope, with no 但 between. */
