@@ -266,7 +266,9 @@ function findTogether(scanned: ScannedText, classes: number[], window: number, o
       }
       if (!oneSentence) continue;
       if (size > 1 && c1 - c0 + 1 < size) continue; // found already with a tighter window
-      const blocks = (h: Hit) => h.clause >= c0 && h.clause <= c1 && !chosen.some((p) => p.start < h.end && h.start < p.end);
+      // An unless word that is only a piece of a chosen word (老鼠 in 老鼠药) does not block; one that
+      // reaches beyond it does (拎走 around 拎: carried off, not brandished).
+      const blocks = (h: Hit) => h.clause >= c0 && h.clause <= c1 && !chosen.some((p) => p.start <= h.start && h.end <= p.end);
       if (unless.some((cls) => scanned.hitsOf(cls).some(blocks))) continue;
       return scanned.quote({ start, end }, c0, c1);
     }

@@ -161,10 +161,10 @@ export function amountInText(raw: string): TextNumber | null {
 
 /** 多次、反复、屡次: at least three, as domain.md reads 多次调解未果. */
 const MANY = '(?:多|反复|屡|数|几|无数|好几|好多|很多|三番五)';
-const COUNT = `(?:\\d+|[零〇一二两三四五六七八九十百几数]+[余多来]?)`;
+const COUNT = `(?:\\d+|[零〇一二两三四五六七八九十百几数壹贰叁肆伍陆柒捌玖拾]+[余多来]?)`;
 const MEDIATE = '(?:调解|调处|协调|协商|化解|调停|说和|劝解|劝和|组织调解|调)';
 const FAILED =
-  '(?:未果|无果|失败|未成|不成|未达成|未能|均未|仍未|都未|没有成功|没成|没谈拢|谈不拢|无效|破裂|未调成|未化解|不下来|无结果|未有结果|闭门羹|拒绝|不配合|未见成效|没有效果|差距仍大|差距较大|分歧较大|仍有分歧|不接受|僵持|不同意|没有进展|无进展|各执一词|互不相让|互不让步|不肯让步|未达成一致|谈崩|崩了|没谈成|不欢而散|没调成|调不成|调不下来)';
+  '(?:未果|无果|失败|未成|不成|未达成|未能|均未|仍未|都未|没有成功|没成|没谈拢|谈不拢|无效|破裂|未调成|未化解|不下来|无结果|未有结果|闭门羹|拒绝|不配合|未见成效|没有效果|差距仍大|差距较大|分歧较大|仍有分歧|不接受|僵持|不同意|没有进展|无进展|各执一词|互不相让|互不让步|不肯让步|未达成一致|谈崩|崩了|没谈成|不欢而散|没调成|调不成|调不下来|仍坚持|依然坚持|仍要求|仍不同意|仍不接受|仍不满意)';
 /** Mediations that failed, within one clause: "调解3次未成", "经三次调解均未达成协议", "第4次调解仍未果". */
 const MEDIATION_PATTERNS = [
   // 村、镇两级调解均未成功: each level mediated once.
@@ -173,7 +173,7 @@ const MEDIATION_PATTERNS = [
   new RegExp(`(?:第)?(${COUNT}|${MANY})(?:次|回|轮)[^，,。；;！!？?]{0,8}?${MEDIATE}[^。；;！!？?]{0,12}?${FAILED}`, 'gu'),
   new RegExp(`(屡|多次|反复|几经|数次|多番)[^，,。；;！!？?]{0,3}?${MEDIATE}[^。；;！!？?]{0,10}?(?:${FAILED}|不成|不下)`, 'gu'),
 ];
-const POLICE = '(?:报警|报110|拨打110|打110|求助110|110报警|出警|接警|警情)';
+const POLICE = '(?:报警|报110|拨打110|打110|求助110|110报警|出警|接警|警情|110)';
 /** Police calls about the dispute: "报警8次", "第5次报警", "先后报警四五十次", "多次报警". */
 const POLICE_PATTERNS = [
   new RegExp(`${POLICE}[^，,。；;！!？?]{0,5}?(${COUNT}|${MANY})(?:次|回|起)`, 'gu'),
@@ -209,7 +209,25 @@ export function mediationFailuresInText(raw: string): TextNumber | null {
 
 /** Police calls written in the text; "多次报警" counts as three. */
 export function policeCallsInText(raw: string): TextNumber | null {
-  return /警|110|１１０/.test(raw) ? firstCount(raw, POLICE_PATTERNS) : null;
+  if (!/警|110|１１０/.test(raw)) return null;
+  const single = firstCount(raw, POLICE_PATTERNS);
+  const byMonth = monthlyCalls(raw);
+  return byMonth && (!single || byMonth.value > single.value) ? byMonth : single;
+}
+
+/** A tally by month in a sentence about police calls: "警情：1月2起、2月3起、3月1起" is 6. */
+const MONTH_TALLY = new RegExp(`(?:\\d{1,2}|[一二三四五六七八九十]{1,2})月份?(${COUNT})(?:起|次)`, 'gu');
+function monthlyCalls(raw: string): TextNumber | null {
+  const text = toHalfWidth(raw);
+  for (const sentence of text.split(/[。；;！!？?\n]/)) {
+    if (!new RegExp(POLICE).test(sentence)) continue;
+    const counts = [...sentence.matchAll(MONTH_TALLY)].map((m) => countFrom(m[1]));
+    if (counts.length >= 2) {
+      const at = text.indexOf(sentence);
+      return { value: counts.reduce((a, b) => a + b, 0), phrase: raw.slice(at, at + sentence.length) };
+    }
+  }
+  return null;
 }
 
 /** The reader of each number field in text. */

@@ -170,17 +170,34 @@ interface Boundaries {
   negationEnds: number[];
 }
 
+/**
+ * Quoted speech is one clause with the words that introduce it: in 放出话来：“把我逼急了，大家都别想活。”
+ * the threat verb and what was threatened belong together, so marks inside “…” or 「…」 (and the
+ * colon that opens them) end no clause or sentence. They still end a negation's reach.
+ */
 function boundariesOf(text: string): Boundaries {
   const bounds: Boundaries = { clauseEnds: [], sentenceEnds: [], negationEnds: [] };
+  let quoted = 0;
   for (let i = 0; i < text.length; i++) {
-    const b = BOUNDARY.get(text.charCodeAt(i));
+    const code = text.charCodeAt(i);
+    if (code === OPEN_QUOTE || code === OPEN_CORNER) quoted++;
+    else if ((code === CLOSE_QUOTE || code === CLOSE_CORNER) && quoted > 0) quoted--;
+    const b = BOUNDARY.get(code);
     if (b === undefined) continue;
+    if (b & ENDS_NEGATION) bounds.negationEnds.push(i);
+    const opensQuote = (code === COLON || code === FULL_COLON) && (text.charCodeAt(i + 1) === OPEN_QUOTE || text.charCodeAt(i + 1) === OPEN_CORNER);
+    if (quoted > 0 || opensQuote) continue;
     if (b & ENDS_CLAUSE) bounds.clauseEnds.push(i);
     if (b & ENDS_SENTENCE) bounds.sentenceEnds.push(i);
-    if (b & ENDS_NEGATION) bounds.negationEnds.push(i);
   }
   return bounds;
 }
+const OPEN_QUOTE = 0x201c; // “
+const CLOSE_QUOTE = 0x201d; // ”
+const OPEN_CORNER = 0x300c; // 「
+const CLOSE_CORNER = 0x300d; // 」
+const COLON = 0x3a; // :
+const FULL_COLON = 0xff1a; // ：, already half-width by the time it is read, kept for clarity
 
 /** How many marks stand before `position`: the number of the clause (or sentence) it is in. */
 function countBefore(ends: readonly number[], position: number): number {
