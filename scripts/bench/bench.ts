@@ -7,6 +7,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { makeBigLedger } from '../sample/make-big-ledger';
+import { compilePreset, DEFAULT_PRESET, triageRecord } from '../../src/core';
+import { readCorpus, recordOf } from '../eval/corpus';
 
 const root = path.resolve(__dirname, '../../..');
 const outDir = path.join(root, 'bench-output');
@@ -56,6 +58,28 @@ for (const n of sizes) {
   );
   console.log(rows[rows.length - 1]);
 }
+/**
+ * The preset alone, on text as staff write it: 100,000 rows whose 简要情况 are the corpus's lines
+ * (longer and richer than the generated ledgers'), CPU time, median of five after a warm-up.
+ */
+function triageAlone(rows: number): number {
+  const lines = readCorpus().map((l) => l.text);
+  const records = Array.from({ length: rows }, (_, i) => recordOf(`${lines[i % lines.length]}（${i}）`, i + 2));
+  const compiled = compilePreset(DEFAULT_PRESET);
+  const asOf = records[0].registered!;
+  records.slice(0, 2000).forEach((r) => triageRecord(compiled, r, asOf));
+  const runs: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const before = process.cpuUsage();
+    for (const r of records) triageRecord(compiled, r, asOf);
+    const used = process.cpuUsage(before);
+    runs.push((used.user + used.system) / 1000);
+  }
+  return runs.sort((a, b) => a - b)[2];
+}
+
+const alone = triageAlone(100000);
+console.log(`\ntriage alone: 100,000 rows of corpus text in ${(alone / 1000).toFixed(2)} s CPU (median of 5)`);
 console.log(`\nnode ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
 console.log('| rows | file | tricolor run | peak memory | LibreOffice open+save | tricolor / LibreOffice |');
 console.log('|---:|---:|---:|---:|---:|---:|');
