@@ -1,8 +1,10 @@
 /** @jest-environment jsdom */
 import { screen, within } from '@testing-library/react';
-import { DEFAULT_PRESET, validatePreset, type NumericField, type TriagePreset } from '../core';
+import type { UserEvent } from '@testing-library/user-event';
+import { DEFAULT_PRESET, validatePreset, type Condition, type NumericField, type TriagePreset } from '../core';
 import type { AddinSettings } from '../addin/host';
 import { FakeHost } from './testing/fake-host';
+import { typeAtEnd } from './testing/keyboard';
 import { openTab, renderPane, tabTo } from './testing/render-pane';
 
 const presetFile = (json: unknown, name = 'county.json') =>
@@ -15,11 +17,35 @@ async function openRules(options: Parameters<typeof renderPane>[0] = {}) {
   return pane;
 }
 
-/** Opens a rule's accordion item and gives its group of inputs. */
-async function openRule(user: Awaited<ReturnType<typeof renderPane>>['user'], label: string) {
-  await user.click(screen.getByRole('button', { name: new RegExp(label) }));
-  return screen.findByRole('group', { name: label });
+const clone = <T,>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+/** A class's label as the pane shows it; read from the preset, whose wording the core's owners refine. */
+const classLabel = (name: string, language: 'zh' | 'en' = 'zh') => DEFAULT_PRESET.classes[name].label[language];
+/** The weapons class, where a county's dialect words for its tools go. */
+const WEAPONS = classLabel('weapon');
+const ruleIndex = (id: string) => DEFAULT_PRESET.rules.findIndex((r) => r.id === id);
+const ruleWhen = (preset: TriagePreset, id: string) => preset.rules.find((r) => r.id === id)!.when;
+
+/** The default preset with one rule's condition replaced, as a county's file might have it. */
+function presetWithRule(id: string, when: Condition): TriagePreset {
+  const preset = clone(DEFAULT_PRESET);
+  preset.rules[ruleIndex(id)].when = when;
+  return preset;
 }
+/** 敏感类型 as a version-1 file writes it: a keyword list, not a word class. */
+const SENSITIVE_KEYWORDS: Condition = { keywords: ['土地', '山林', '宅基地', '征地', '拆迁'], fields: ['type', 'title', 'description'] };
+
+/** Opens a rule's accordion item (in the 规则 list, not the 词类 one) and gives its group of inputs. */
+async function openRule(user: UserEvent, label: string) {
+  await user.click(within(screen.getByRole('region', { name: '规则' })).getByRole('button', { name: new RegExp(label) }));
+  return within(screen.getByRole('region', { name: '规则' })).findByRole('group', { name: label });
+}
+
+/** Opens a word class's accordion item and gives its group of inputs. */
+async function openClass(user: UserEvent, label: string) {
+  await user.click(within(screen.getByRole('region', { name: '词类' })).getByRole('button', { name: label }));
+  return within(screen.getByRole('region', { name: '词类' })).findByRole('group', { name: label });
+}
+
 
 function numberCondition(preset: TriagePreset, ruleId: string, number: NumericField) {
   const rule = preset.rules.find((r) => r.id === ruleId)!;
@@ -34,8 +60,15 @@ function numberCondition(preset: TriagePreset, ruleId: string, number: NumericFi
 }
 
 describe('规则: editing the preset', () => {
-  it('shows the loaded preset: cadence per level and each rule with its values', async () => {
-    const { user, host } = await openRules();
+  it('shows the loaded preset: cadence per level and each rule with its values and the word classes it reads', async () => {
+    const host = new FakeHost();
+    host.settings.preset = presetWithRule('red.violence', {
+      any: [
+        { together: ['threatVerb', 'harmAct'], unless: ['plants', 'animals'] },
+        { together: ['weaponUse', 'weapon'], clauses: 1, unless: ['trade', 'plants'] },
+      ],
+    });
+    const { user } = await openRules({ host });
     const cadence = screen.getByRole('group', { name: '回访周期（天）' });
     expect((within(cadence).getByRole('spinbutton', { name: '红' }) as HTMLInputElement).value).toBe('1');
     expect((within(cadence).getByRole('spinbutton', { name: '黄' }) as HTMLInputElement).value).toBe('7');
@@ -43,17 +76,29 @@ describe('规则: editing the preset', () => {
     const amount = await openRule(user, '涉及金额较大');
     expect((within(amount).getByRole('spinbutton', { name: '涉及金额（元） 下限' }) as HTMLInputElement).value).toBe('30000');
     expect((within(amount).getByRole('spinbutton', { name: '涉及金额（元） 上限' }) as HTMLInputElement).value).toBe('');
+    const violence = await openRule(user, '人身安全威胁');
+    // Each class once, in the order the conditions name them; labels joined by ； (a label may hold 、).
+    const uses = ['threatVerb', 'harmAct', 'weaponUse', 'weapon'].map((n) => classLabel(n));
+    expect(within(violence).getByText(`用到的词类：${uses.join('；')}`)).toBeTruthy();
+    const unless = ['plants', 'animals', 'trade'].map((n) => classLabel(n));
+    expect(within(violence).getByText(`同一分句中还有以下词类时不算：${unless.join('；')}`)).toBeTruthy();
     const sensitive = await openRule(user, '敏感类型');
-    expect((within(sensitive).getByRole('textbox', { name: '关键词' }) as HTMLTextAreaElement).value).toBe(
-      '土地、山林、林地、宅基地、征地、拆迁、欠薪、劳资、拖欠工资',
-    );
+    expect(within(sensitive).getByText(`用到的词类：${classLabel('sensitiveType')}`)).toBeTruthy();
+    expect(within(sensitive).queryByRole('textbox')).toBeNull();
+    expect(host.callsTo('loadSettings')).toHaveLength(1);
+  });
+
+  it('a rule that is a regular expression only says to edit it as JSON', async () => {
+    const host = new FakeHost();
+    host.settings.preset = presetWithRule('yellow.petition', { pattern: '上访|信访' });
+    const { user } = await openRules({ host });
     const petition = await openRule(user, '涉信访');
     expect(within(petition).getByText('这条规则只含正则表达式，请导出 JSON 文件修改后再导入。')).toBeTruthy();
-    expect(host.callsTo('loadSettings')).toHaveLength(1);
   });
 
   it('saves edited thresholds, keywords (comma or 、 separated) and cadence, keeping the other settings', async () => {
     const host = new FakeHost();
+    host.settings.preset = presetWithRule('yellow.sensitiveType', SENSITIVE_KEYWORDS);
     const { user } = await openRules({ host });
     // A column correction saved after the pane opened must survive the save of the rules.
     host.settings.fieldColumns = { owner: 'G' };
@@ -76,7 +121,7 @@ describe('规则: editing the preset', () => {
     expect(saved.fieldColumns).toEqual({ owner: 'G' });
     expect(saved.mask).toBe(true);
     expect(numberCondition(saved.preset, 'yellow.amount', 'amount')).toEqual({ number: 'amount', min: 50000 });
-    expect(saved.preset.rules.find((r) => r.id === 'yellow.sensitiveType')!.when).toEqual({
+    expect(ruleWhen(saved.preset, 'yellow.sensitiveType')).toEqual({
       keywords: ['土地', '山林', '宅基地', '征地'],
       fields: ['type', 'title', 'description'],
     });
@@ -96,30 +141,37 @@ describe('规则: editing the preset', () => {
     await user.clear(within(headcount).getByRole('spinbutton', { name: '涉及人数 下限' }));
     await user.click(screen.getByRole('button', { name: '保存规则' }));
     const alert = await screen.findByRole('alert', { name: '规则有误，未保存' });
-    expect(alert.textContent).toContain('rules[7].when：需要 min 或 max');
+    expect(alert.textContent).toContain(`rules[${ruleIndex('yellow.headcount')}].when：需要 min 或 max`);
+    // The condition's problem shows under its bounds.
+    expect(within(headcount).getByText('需要 min 或 max')).toBeTruthy();
     expect(host.callsTo('saveSettings')).toHaveLength(1);
   });
 
   it('refuses to save an emptied keyword list, naming the path, and shows it on the field', async () => {
-    const { host, user } = await openRules();
+    const host = new FakeHost();
+    host.settings.preset = presetWithRule('yellow.sensitiveType', SENSITIVE_KEYWORDS);
+    const { user } = await openRules({ host });
     const sensitive = await openRule(user, '敏感类型');
     await user.clear(within(sensitive).getByRole('textbox', { name: '关键词' }));
     await user.click(screen.getByRole('button', { name: '保存规则' }));
     const alert = await screen.findByRole('alert', { name: '规则有误，未保存' });
-    expect(within(alert).getByText('rules[9].when.keywords：应为非空文字组成的非空列表')).toBeTruthy();
+    expect(within(alert).getByText(`rules[${ruleIndex('yellow.sensitiveType')}].when.keywords：应为非空文字组成的非空列表`)).toBeTruthy();
     expect(within(sensitive).getByText('应为非空文字组成的非空列表')).toBeTruthy();
     expect(host.callsTo('saveSettings')).toEqual([]);
   });
 
   it('opens a closed rule that has a problem so its message is seen', async () => {
-    const { user } = await openRules();
-    const header = screen.getByRole('button', { name: /敏感类型/ });
+    const host = new FakeHost();
+    host.settings.preset = presetWithRule('yellow.sensitiveType', SENSITIVE_KEYWORDS);
+    const { user } = await openRules({ host });
+    const rules = screen.getByRole('region', { name: '规则' });
+    const header = within(rules).getByRole('button', { name: /敏感类型/ });
     await user.click(header);
-    await user.clear(within(await screen.findByRole('group', { name: '敏感类型' })).getByRole('textbox', { name: '关键词' }));
+    await user.clear(within(await within(rules).findByRole('group', { name: '敏感类型' })).getByRole('textbox', { name: '关键词' }));
     await user.click(header);
-    expect(screen.queryByRole('group', { name: '敏感类型' })).toBeNull();
+    expect(within(rules).queryByRole('group', { name: '敏感类型' })).toBeNull();
     await user.click(screen.getByRole('button', { name: '保存规则' }));
-    const group = await screen.findByRole('group', { name: '敏感类型' });
+    const group = await within(rules).findByRole('group', { name: '敏感类型' });
     expect(within(group).getByText('应为非空文字组成的非空列表')).toBeTruthy();
   });
 
@@ -185,7 +237,8 @@ describe('规则: editing the preset', () => {
     expect(saved).toHaveLength(1);
     expect(saved[0].fileName).toBe('333 default.json');
     const preset = validatePreset(JSON.parse(saved[0].text));
-    expect(numberCondition(preset, 'yellow.repeatFailure', 'policeCalls')).toEqual({ number: 'policeCalls', min: 2, max: 6 });
+    expect(preset.version).toBe(2);
+    expect(numberCondition(preset, 'yellow.repeatFailure', 'policeCalls')).toEqual({ ...(numberCondition(DEFAULT_PRESET, 'yellow.repeatFailure', 'policeCalls') as object), max: 6 });
     expect(screen.getByText('已导出 333 default.json')).toBeTruthy();
   });
 
@@ -196,7 +249,7 @@ describe('规则: editing the preset', () => {
     await user.clear(max);
     await user.type(max, '2');
     await user.click(screen.getByRole('button', { name: '导出 JSON 文件' }));
-    expect((await screen.findByRole('alert', { name: '规则有误，未保存' })).textContent).toContain('rules[7].when：min 不能大于 max');
+    expect((await screen.findByRole('alert', { name: '规则有误，未保存' })).textContent).toContain(`rules[${ruleIndex('yellow.headcount')}].when：min 不能大于 max`);
     expect(saved).toEqual([]);
   });
 
@@ -220,7 +273,7 @@ describe('规则: editing the preset', () => {
     const group = await screen.findByRole('group', { name: '涉及金额较大' });
     await tabTo(user, within(group).getByRole('spinbutton', { name: '涉及金额（元） 下限' }));
     await user.keyboard('{Control>}a{/Control}{Backspace}100000');
-    await tabTo(user, screen.getByRole('button', { name: '保存规则' }));
+    await tabTo(user, screen.getByRole('button', { name: '保存规则' }), 80);
     await user.keyboard('{Enter}');
     await screen.findByText('规则已保存。重新运行“一键分级上色”后生效。');
     const [[saved]] = host.callsTo('saveSettings') as [[AddinSettings]];
@@ -245,5 +298,125 @@ describe('规则: editing the preset', () => {
     host.succeed('loadSettings');
     await user.click(within(alert).getByRole('button', { name: '重试' }));
     expect(await screen.findByText('当前规则：333 default')).toBeTruthy();
+  });
+});
+
+describe('规则: word classes, exclusions and negations', () => {
+  it.each([
+    { name: 'weapon', word: '铁家伙', exclusion: '刀削面馆', withoutExclusions: false },
+    { name: 'selfHarm', word: '喝耗子药', exclusion: '跳楼机', withoutExclusions: false },
+    // A class written without exclusions gets the list when one is typed.
+    { name: 'weapon', word: '洋镐柄', exclusion: '刀削面馆', withoutExclusions: true },
+  ])('adds a local word ($word) and an exclusion ($exclusion) to the class $name; saving stores both', async ({ name, word, exclusion, withoutExclusions }) => {
+    const host = new FakeHost();
+    const before = host.settings.preset.classes[name];
+    if (withoutExclusions) delete before.exclude;
+    expect(before.words).not.toContain(word);
+    const { user } = await openRules({ host });
+    const label = classLabel(name);
+    const group = await openClass(user, label);
+    await typeAtEnd(user, within(group).getByRole('textbox', { name: `${label}：词语` }), `、${word}`);
+    await typeAtEnd(user, within(group).getByRole('textbox', { name: `${label}：排除的说法` }), `，${exclusion}`);
+    await user.click(screen.getByRole('button', { name: '保存规则' }));
+    await screen.findByText('规则已保存。重新运行“一键分级上色”后生效。');
+
+    const [[saved]] = host.callsTo('saveSettings') as [[AddinSettings]];
+    expect(saved.preset.classes[name]).toEqual({ ...before, words: [...before.words, word], exclude: [...(before.exclude ?? []), exclusion] });
+    const others = (p: TriagePreset) => Object.entries(p.classes).filter(([n]) => n !== name);
+    expect(others(saved.preset)).toEqual(others(DEFAULT_PRESET));
+    expect(() => validatePreset(saved.preset)).not.toThrow();
+  });
+
+  it.each([
+    { label: '排除的说法', key: 'exclusions', word: '刀削面馆' },
+    { label: '否定词', key: 'negations', word: '未曾见' },
+  ] as const)('adds $word to $label, the list for every class', async ({ label, key, word }) => {
+    const { host, user } = await openRules();
+    await typeAtEnd(user, screen.getByRole('textbox', { name: label }), `\n${word}`);
+    await user.click(screen.getByRole('button', { name: '保存规则' }));
+    await screen.findByText('规则已保存。重新运行“一键分级上色”后生效。');
+    const [[saved]] = host.callsTo('saveSettings') as [[AddinSettings]];
+    expect(saved.preset[key]).toEqual([...DEFAULT_PRESET[key], word]);
+  });
+
+  it('an emptied class is refused with the message on its field, and its closed item opens to show it', async () => {
+    const { host, user } = await openRules();
+    const classes = screen.getByRole('region', { name: '词类' });
+    const header = within(classes).getByRole('button', { name: WEAPONS });
+    await user.click(header);
+    await user.clear(within(await within(classes).findByRole('group', { name: WEAPONS })).getByRole('textbox', { name: `${WEAPONS}：词语` }));
+    await user.click(header);
+    expect(within(classes).queryByRole('group', { name: WEAPONS })).toBeNull();
+    await user.click(screen.getByRole('button', { name: '保存规则' }));
+
+    const alert = await screen.findByRole('alert', { name: '规则有误，未保存' });
+    expect(within(alert).getByText('classes.weapon.words：应为非空文字组成的非空列表')).toBeTruthy();
+    const group = await within(classes).findByRole('group', { name: WEAPONS });
+    const words = within(group).getByRole('textbox', { name: `${WEAPONS}：词语` });
+    expect(words.getAttribute('aria-invalid')).toBe('true');
+    expect(within(group).getByText('应为非空文字组成的非空列表')).toBeTruthy();
+    expect(host.callsTo('saveSettings')).toEqual([]);
+  });
+
+  it('export writes version 2 with the edited class; a version-1 file is imported converted', async () => {
+    const { user, saved } = await openRules();
+    await typeAtEnd(user, within(await openClass(user, WEAPONS)).getByRole('textbox', { name: `${WEAPONS}：词语` }), '、铁家伙');
+    await user.click(screen.getByRole('button', { name: '导出 JSON 文件' }));
+    const exported = JSON.parse(saved[0].text) as TriagePreset;
+    expect(exported.version).toBe(2);
+    expect(exported.classes.weapon.words.at(-1)).toBe('铁家伙');
+
+    const firstRule = DEFAULT_PRESET.rules[0];
+    const version1 = { ...clone(DEFAULT_PRESET), version: 1, name: '旧版规则', rules: [{ ...firstRule, when: { keywords: ['持刀', '扬言'] } }] };
+    delete (version1 as Partial<TriagePreset>).classes;
+    await user.upload(screen.getByLabelText('导入 JSON 文件'), presetFile(version1, 'old.json'));
+    await screen.findByText('当前规则：旧版规则');
+    expect(screen.getByText('这套规则没有词类：旧格式的关键词在上面各条规则中修改。')).toBeTruthy();
+    const rule = await openRule(user, firstRule.label.zh);
+    expect((within(rule).getByRole('textbox', { name: '关键词' }) as HTMLTextAreaElement).value).toBe('持刀、扬言');
+    await user.click(screen.getByRole('button', { name: '导出 JSON 文件' }));
+    expect(JSON.parse(saved[1].text).version).toBe(2);
+  });
+
+  it('works with the keyboard only: open a class with Enter, add a word, save with Enter', async () => {
+    const { host, user } = await openRules();
+    await tabTo(user, within(screen.getByRole('region', { name: '词类' })).getByRole('button', { name: WEAPONS }));
+    await user.keyboard('{Enter}');
+    const words = within(await screen.findByRole('group', { name: WEAPONS })).getByRole('textbox', { name: `${WEAPONS}：词语` });
+    await tabTo(user, words);
+    await user.keyboard('{Control>}{End}{/Control}、铁家伙');
+    await tabTo(user, screen.getByRole('button', { name: '保存规则' }), 80);
+    await user.keyboard('{Enter}');
+    await screen.findByText('规则已保存。重新运行“一键分级上色”后生效。');
+    const [[saved]] = host.callsTo('saveSettings') as [[AddinSettings]];
+    expect(saved.preset.classes.weapon.words).toEqual([...DEFAULT_PRESET.classes.weapon.words, '铁家伙']);
+  });
+
+  it('names every input of the editor, the new ones by their class', async () => {
+    const { user } = await openRules();
+    await openRule(user, '涉及多人');
+    await openClass(user, WEAPONS);
+    for (const name of [`${WEAPONS}：词语`, `${WEAPONS}：排除的说法`, '排除的说法', '否定词']) expect(screen.getByRole('textbox', { name })).toBeTruthy();
+    for (const name of ['涉及人数 下限', '涉及人数 上限', '红', '黄', '绿']) expect(screen.getByRole('spinbutton', { name })).toBeTruthy();
+    // And nothing else goes unnamed.
+    const section = screen.getByRole('region', { name: '分级规则' });
+    for (const role of ['textbox', 'spinbutton', 'button'] as const)
+      expect(within(section).getAllByRole(role, { name: /\S/ })).toHaveLength(within(section).getAllByRole(role).length);
+  });
+
+  it('labels the class fields and the classes a rule reads in English', async () => {
+    const { user } = await renderPane({ language: 'en' });
+    await openTab(user, 'Rules');
+    await screen.findByText('Current rules: 333 default');
+    const classes = screen.getByRole('region', { name: 'Word classes' });
+    const weapons = classLabel('weapon', 'en');
+    await user.click(within(classes).getByRole('button', { name: weapons }));
+    expect(await within(classes).findByRole('textbox', { name: `${weapons}: words` })).toBeTruthy();
+    expect(within(classes).getByRole('textbox', { name: `${weapons}: phrases to exclude` })).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Phrases to exclude' })).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Negations' })).toBeTruthy();
+    const rules = screen.getByRole('region', { name: 'Rules' });
+    await user.click(within(rules).getByRole('button', { name: /Sensitive type/ }));
+    expect(await within(rules).findByText(`Word classes used: ${classLabel('sensitiveType', 'en')}`)).toBeTruthy();
   });
 });

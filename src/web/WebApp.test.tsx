@@ -1,49 +1,9 @@
 /** @jest-environment jsdom */
 import '../taskpane/testing/dom-shims';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent, { type UserEvent } from '@testing-library/user-event';
-import { DEFAULT_PRESET, type Language } from '../core';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { tabTo } from '../taskpane/testing/keyboard';
 import { FakeRunner, INFO, SUMMARY } from './testing/fake-runner';
-import type { ObjectUrls } from './useWebApp';
-import { WebApp } from './WebApp';
-
-const TODAY = '2026-11-30';
-
-interface PageUnderTest {
-  runner: FakeRunner;
-  user: UserEvent;
-  urls: { created: { url: string; blob: Blob }[]; revoked: string[] };
-}
-
-function renderPage(options: { runner?: FakeRunner; language?: Language; today?: string } = {}): PageUnderTest {
-  const runner = options.runner ?? new FakeRunner();
-  const urls: PageUnderTest['urls'] = { created: [], revoked: [] };
-  const objectUrls: ObjectUrls = {
-    create: (blob) => {
-      const url = `blob:test/${urls.created.length + 1}`;
-      urls.created.push({ url, blob });
-      return url;
-    },
-    revoke: (url) => void urls.revoked.push(url),
-  };
-  const user = userEvent.setup({ delay: null });
-  render(<WebApp runner={runner} today={options.today ?? TODAY} language={options.language ?? 'zh'} objectUrls={objectUrls} />);
-  return { runner, user, urls };
-}
-
-const ledgerFile = (name = '十一月台账.xlsx') => new File([new Uint8Array([80, 75, 3, 4])], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-
-/** Chooses the ledger through the file input and waits for the mapping. */
-async function openLedger(page: PageUnderTest, file = ledgerFile()): Promise<HTMLElement> {
-  await page.user.upload(screen.getByLabelText('台账文件（.xlsx 或 .xlsm）'), file);
-  return screen.findByRole('table', { name: '列与字段的对应' });
-}
-
-async function runAndWait(page: PageUnderTest): Promise<HTMLElement> {
-  await page.user.click(screen.getByRole('button', { name: '开始处理' }));
-  await screen.findByRole('link', { name: /下载处理后的工作簿/ });
-  return screen.getByRole('region', { name: '处理结果' });
-}
+import { accessibleName, ledgerFile, openLedger, renderPage, runAndWait, validPreset } from './testing/render-page';
 
 /** The text of a fact in a <dl>: the <dd> after the <dt>. */
 const fact = (within_: HTMLElement, term: string) => within(within_).getByText(term).nextElementSibling?.textContent;
@@ -256,7 +216,7 @@ describe('web page: options', () => {
   it('a preset with problems is named and not used; a file that is not JSON says so', async () => {
     const page = renderPage();
     await openLedger(page);
-    await page.user.upload(screen.getByLabelText('规则预设文件（JSON）'), new File(['{"version": 2}'], 'bad.json', { type: 'application/json' }));
+    await page.user.upload(screen.getByLabelText('规则预设文件（JSON）'), new File(['{"version": 3}'], 'bad.json', { type: 'application/json' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('规则预设有误，未采用');
     expect(alert.textContent).toContain('version');
@@ -460,27 +420,3 @@ describe('web page: English, drag and drop, keyboard', () => {
     expect(INFO.columns.length).toBeGreaterThan(0);
   });
 });
-
-/** A name from aria-label, aria-labelledby, a <label>, or the text inside. */
-function accessibleName(el: HTMLElement): string {
-  const label = el.getAttribute('aria-label');
-  if (label) return label;
-  const by = el.getAttribute('aria-labelledby');
-  if (by) return by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
-  const labels = (el as HTMLInputElement).labels;
-  if (labels && labels.length) return Array.from(labels).map((l) => l.textContent).join(' ').trim();
-  return (el.textContent ?? '').trim();
-}
-
-async function tabTo(user: UserEvent, target: HTMLElement, limit = 80): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    if (document.activeElement === target) return;
-    await user.tab();
-  }
-  if (document.activeElement !== target) throw new Error(`Not reachable by Tab in ${limit} presses: ${target.outerHTML.slice(0, 200)}`);
-}
-
-/** A preset validatePreset accepts: the default with another name. */
-function validPreset(name: string) {
-  return JSON.parse(JSON.stringify({ ...DEFAULT_PRESET, name }));
-}

@@ -90,14 +90,11 @@ function Page({ state, dragging }: { state: WebAppState; dragging: boolean }) {
           asOf={state.asOf}
           period={state.period}
           mask={state.mask}
-          preset={state.preset}
-          presetProblem={state.presetProblem}
+          presetDraft={state.presetDraft}
           dateProblems={state.dateProblems}
           onAsOf={state.setAsOf}
           onPeriod={state.setPeriod}
           onMask={state.setMask}
-          onChoosePreset={state.choosePreset}
-          onClearPreset={state.clearPreset}
         />
         <RunSection
           ready={!!state.info && !state.inspecting}

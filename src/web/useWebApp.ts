@@ -1,5 +1,7 @@
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { defaultPeriod, describeProblem, formatDay, message, parseIsoDay, validatePreset, PresetError, CATALOGUE, type FieldName, type Language, type MessageCode } from '../core';
+import { defaultPeriod, describeProblem, formatDay, message, parseIsoDay, CATALOGUE, type FieldName, type Language, type MessageCode } from '../core';
+import { downloadTextFile, type SaveTextFile } from '../taskpane/rules/save-text-file';
+import { usePresetDraft } from '../taskpane/rules/usePresetDraft';
 import type { JobFailure, JobSummary, MappedColumn, RunOptions, WebStage, WorkbookInfo } from './protocol';
 import { correctedColumns } from './columns';
 import { RunnerCancelled, RunnerFailure, type Runner } from './runner';
@@ -23,6 +25,8 @@ export interface WebAppProps {
   /** The language the page opens in (Chinese unless the browser's is known and not Chinese). */
   language?: Language;
   objectUrls?: ObjectUrls;
+  /** How an exported preset reaches the user; a browser download unless given (tests pass a recorder). */
+  saveTextFile?: SaveTextFile;
 }
 
 export type DateProblem = 'required' | 'invalid' | 'order';
@@ -32,8 +36,6 @@ export type PageStage = WebStage | 'preparing' | 'showing';
 
 /** Something the page could not do, kept as data so it can be worded in whichever language is on. */
 export type PageFailure = JobFailure | { kind: 'read'; file: string };
-
-export type PresetProblem = { kind: 'notJson'; file: string; detail: string } | { kind: 'invalid'; file: string; problems: { path: string; message: string }[] };
 
 export interface Result {
   summary: JobSummary;
@@ -45,7 +47,7 @@ export interface Result {
 const optionsKey = (o: RunOptions) => JSON.stringify(o);
 
 /** The page's whole state: the file, its ledger and mapping, the options, the run and its result. */
-export function useWebApp({ runner, today, language: initialLanguage = 'zh', objectUrls = BROWSER_OBJECT_URLS }: WebAppProps) {
+export function useWebApp({ runner, today, language: initialLanguage = 'zh', objectUrls = BROWSER_OBJECT_URLS, saveTextFile = downloadTextFile }: WebAppProps) {
   const [language, setLanguage] = useState<Language>(initialLanguage);
   const t: WebStrings = WEB_STRINGS[language];
 
@@ -61,8 +63,8 @@ export function useWebApp({ runner, today, language: initialLanguage = 'zh', obj
   const [period, setPeriodDays] = useState(() => periodFor(today));
   const [periodTouched, setPeriodTouched] = useState(false);
   const [mask, setMask] = useState(true);
-  const [preset, setPreset] = useState<{ file: string; name: string; json: unknown } | null>(null);
-  const [presetProblem, setPresetProblem] = useState<PresetProblem | null>(null);
+  // The rules start as the default; a chosen file replaces them, and the user's edits go on top.
+  const presetDraft = usePresetDraft(saveTextFile, 'default');
   const [dateProblems, setDateProblems] = useState<{ asOf?: DateProblem; from?: DateProblem; to?: DateProblem }>({});
 
   const [stage, setStage] = useState<PageStage | null>(null);
@@ -173,35 +175,6 @@ export function useWebApp({ runner, today, language: initialLanguage = 'zh', obj
     setDateProblems({});
   }, []);
 
-  const choosePreset = useCallback(async (chosen: File) => {
-    let text: string;
-    try {
-      text = (await readText(chosen)).replace(/^\uFEFF/, '');
-    } catch (e) {
-      setPresetProblem({ kind: 'notJson', file: chosen.name, detail: e instanceof Error ? e.message : String(e) });
-      return;
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      setPresetProblem({ kind: 'notJson', file: chosen.name, detail: e instanceof Error ? e.message : String(e) });
-      return;
-    }
-    try {
-      const valid = validatePreset(json as Parameters<typeof validatePreset>[0]);
-      setPreset({ file: chosen.name, name: valid.name, json });
-      setPresetProblem(null);
-    } catch (e) {
-      if (e instanceof PresetError) setPresetProblem({ kind: 'invalid', file: chosen.name, problems: e.problems });
-      else throw e;
-    }
-  }, []);
-  const clearPreset = useCallback(() => {
-    setPreset(null);
-    setPresetProblem(null);
-  }, []);
-
   /** The options of a run as the page now stands, or null when a date is missing or wrong (problems shown). */
   const currentOptions = useCallback(
     (showProblems: boolean): RunOptions | null => {
@@ -214,7 +187,10 @@ export function useWebApp({ runner, today, language: initialLanguage = 'zh', obj
       if (!problems.from && !problems.to && period.from > period.to) problems.to = 'order';
       const bad = Object.values(problems).some(Boolean);
       if (showProblems) setDateProblems(bad ? problems : {});
-      if (bad) return null;
+      // Edited rules with a problem are not used: the run waits until they are corrected.
+      const checked = presetDraft.checked;
+      const rules = showProblems ? presetDraft.validated() : checked?.ok ? checked.preset : null;
+      if (bad || !rules) return null;
       const defaultP = periodFor(asOf);
       const fieldColumns = Object.keys(corrections).length ? corrections : undefined;
       return {
@@ -224,12 +200,13 @@ export function useWebApp({ runner, today, language: initialLanguage = 'zh', obj
         // The default period is left to the engine, as the command leaves it without --period.
         ...(period.from === defaultP.from && period.to === defaultP.to ? {} : { period: { from: period.from, to: period.to } }),
         mask,
-        ...(preset ? { presetJson: preset.json } : {}),
+        // The default rules, unedited, are left to the engine, as the command leaves them without --rules.
+        ...(presetDraft.file !== null || presetDraft.changed ? { presetJson: rules } : {}),
         ...(sheetChoice !== undefined ? { sheet: sheetChoice } : {}),
         ...(fieldColumns ? { fieldColumns } : {}),
       };
     },
-    [file, asOf, period, corrections, language, mask, preset, sheetChoice],
+    [file, asOf, period, corrections, language, mask, presetDraft, sheetChoice],
   );
 
   const run = useCallback(async () => {
@@ -287,10 +264,7 @@ export function useWebApp({ runner, today, language: initialLanguage = 'zh', obj
     setPeriod,
     mask,
     setMask,
-    preset,
-    presetProblem,
-    choosePreset,
-    clearPreset,
+    presetDraft,
     dateProblems,
     running: stage !== null,
     stage,
@@ -336,14 +310,4 @@ export function failureText(failure: PageFailure, language: Language): string {
     case 'unexpected':
       return t.errors.unexpected(failure.message);
   }
-}
-
-/** A chosen file's text (FileReader: Blob.text() is missing in older browsers). */
-function readText(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsText(file, 'utf-8');
-  });
 }

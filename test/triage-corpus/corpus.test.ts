@@ -69,12 +69,15 @@ describe('the default preset on the corpus', () => {
   });
 });
 
-declare module 'expect' {
-  interface AsymmetricMatchers {
-    toBeAtLeast(floor: number): void;
-  }
-  interface Matchers<R> {
-    toBeAtLeast(floor: number): R;
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace jest {
+    interface Expect {
+      toBeAtLeast(floor: number): unknown;
+    }
+    interface Matchers<R> {
+      toBeAtLeast(floor: number): R;
+    }
   }
 }
 

@@ -1,6 +1,9 @@
-import { Field, Input, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import type { EditableValue } from './preset-edit';
-import { usePaneText } from '../shared/pane-context';
+import { Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import type { Language, TriagePreset } from '../../core';
+import { STRINGS } from '../strings';
+import { classesOfRule, editableValues, type EditableValue } from './preset-edit';
+import { WordListField, type PresetFieldAccess } from './WordListField';
 
 const useRuleEditorStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -10,59 +13,61 @@ const useRuleEditorStyles = makeStyles({
 });
 
 export interface RuleEditorProps {
-  /** The rule's label, naming the group of inputs for screen readers. */
-  label: string;
-  values: EditableValue[];
-  /** The text shown for a path: the user's edit, else the preset's value. */
-  textOf(value: EditableValue): string;
-  /** A problem `validatePreset` found at a path, as a line for the user. */
-  problemAt(path: string): string | undefined;
-  onEdit(path: string, text: string): void;
+  preset: TriagePreset;
+  /** The rule's index in `preset.rules`: its values' paths start `rules[index]`. */
+  index: number;
+  language: Language;
+  access: PresetFieldAccess;
 }
 
-/** The editable values of one rule: number bounds, days, and keyword lists. */
-export function RuleEditor({ label, values, textOf, problemAt, onEdit }: RuleEditorProps) {
-  const { t } = usePaneText();
+/**
+ * The editable values of one rule (number bounds, days, keyword lists) and, read-only, the word
+ * classes it reads: a word is added to the class, in the 词类 part of the editor, not to the rule.
+ */
+export function RuleEditor({ preset, index, language, access }: RuleEditorProps) {
+  const t = STRINGS[language].rules;
   const styles = useRuleEditorStyles();
+  const rule = preset.rules[index];
+  const values = editableValues(preset, index);
   const keywordLists = values.filter((v) => v.kind === 'keywords');
+  const classes = classesOfRule(rule);
+  const labelOf = (name: string) => preset.classes[name]?.label[language] ?? name;
 
-  const numberField = (v: EditableValue, fieldLabel: string) => (
-    <Field key={v.path} label={fieldLabel} validationMessage={problemAt(v.path)}>
-      <Input className={styles.input} type="number" inputMode="decimal" value={textOf(v)} onChange={(_, d) => onEdit(v.path, d.value)} />
+  const numberField = (v: EditableValue, fieldLabel: string, problem = access.problemAt(v.path)) => (
+    <Field key={v.path} label={fieldLabel} validationMessage={problem}>
+      <Input className={styles.input} type="number" inputMode="decimal" value={access.textOf(v)} onChange={(_, d) => access.onEdit(v.path, d.value)} />
     </Field>
   );
 
-  const rows: React.ReactNode[] = [];
+  const rows: ReactNode[] = [];
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v.kind === 'min' && values[i + 1]?.kind === 'max') {
-      const what = t.rules.numberNames[v.number as keyof typeof t.rules.numberNames];
+      const what = t.numberNames[v.number as keyof typeof t.numberNames];
       const max = values[i + 1];
+      // "needs min or max" and "min must not exceed max" are the condition's, not one bound's: shown under the pair.
+      const conditionProblem = access.problemAt(v.path.slice(0, -'.min'.length));
       rows.push(
         <div key={v.path} className={styles.bounds}>
-          {numberField(v, t.rules.min(what))}
-          {numberField(max, t.rules.max(what))}
+          {numberField(v, t.min(what))}
+          {numberField(max, t.max(what), access.problemAt(max.path) ?? conditionProblem)}
         </div>,
       );
       i++;
-    } else if (v.kind === 'days') rows.push(numberField(v, t.rules.days));
+    } else if (v.kind === 'days') rows.push(numberField(v, t.days));
     else if (v.kind === 'keywords') {
       const n = keywordLists.indexOf(v) + 1;
       rows.push(
-        <Field
-          key={v.path}
-          label={keywordLists.length > 1 ? t.rules.keywordsGroup(n) : t.rules.keywords}
-          hint={t.rules.keywordsHint}
-          validationMessage={problemAt(v.path)}
-        >
-          <Textarea resize="vertical" value={textOf(v)} onChange={(_, d) => onEdit(v.path, d.value)} />
-        </Field>,
+        <WordListField key={v.path} value={v} label={keywordLists.length > 1 ? t.keywordsGroup(n) : t.keywords} hint={t.keywordsHint} access={access} />,
       );
     }
   }
+  if (classes.uses.length) rows.push(<Text key="uses">{t.classesUsed(classes.uses.map(labelOf))}</Text>);
+  if (classes.unless.length) rows.push(<Text key="unless" className={styles.hint}>{t.classesUnless(classes.unless.map(labelOf))}</Text>);
+
   return (
-    <div role="group" aria-label={label} className={styles.group}>
-      {rows.length ? rows : <Text className={styles.hint}>{t.rules.noEditable}</Text>}
+    <div role="group" aria-label={rule.label[language]} className={styles.group}>
+      {rows.length ? rows : <Text className={styles.hint}>{t.noEditable}</Text>}
     </div>
   );
 }

@@ -1,23 +1,35 @@
-import { LEVELS, PresetError, validatePreset, type Condition, type NumericField, type PresetProblem, type TriagePreset } from '../../core';
+import {
+  LEVELS,
+  PresetError,
+  describeProblem,
+  validatePreset,
+  type Condition,
+  type Language,
+  type NumericField,
+  type PresetProblem,
+  type TriagePreset,
+  type TriageRule,
+} from '../../core';
 
 /**
- * The values of a preset the pane lets a county edit without touching JSON: thresholds of
- * number conditions, keyword lists, days of openForMoreThanDays, and revisit cadence. Each is
- * named by the JSON path `validatePreset` reports problems with, so a problem lands on its field.
+ * The values of a preset the editor lets a county change without touching JSON: thresholds of
+ * number conditions, keyword lists, days of openForMoreThanDays, revisit cadence, the words and
+ * exclusions of each word class, and the preset's own exclusions and negations. Each is named by
+ * the JSON path `validatePreset` reports problems with, so a problem lands on its field.
  */
-export type EditableKind = 'min' | 'max' | 'days' | 'keywords' | 'cadence';
+export type EditableKind = 'min' | 'max' | 'days' | 'keywords' | 'cadence' | 'classWords' | 'classExclude' | 'exclusions' | 'negations';
 
 export interface EditableValue {
-  /** e.g. `rules[1].when.any[0].min`, `rules[7].when.keywords`, `cadenceDays.red`. */
+  /** e.g. `rules[1].when.any[0].min`, `rules[7].when.keywords`, `cadenceDays.red`, `classes.weapon.words`. */
   path: string;
   kind: EditableKind;
   /** What a min or max bounds. */
   number?: NumericField;
-  /** The value as the user edits it: a number as text ('' for an absent bound), keywords joined by 、. */
+  /** The value as the user edits it: a number as text ('' for an absent bound), a word list joined by 、. */
   text: string;
 }
 
-/** Keywords are typed separated by commas (half or full width), 、, semicolons or line breaks. */
+/** Words are typed separated by commas (half or full width), 、, semicolons or line breaks. */
 const KEYWORD_SEPARATORS = /[,，、;；\n\r]+/;
 
 export function keywordsToText(keywords: readonly string[]): string {
@@ -53,10 +65,72 @@ export function cadenceValues(preset: TriagePreset): EditableValue[] {
   return LEVELS.map((level) => ({ path: `cadenceDays.${level}`, kind: 'cadence', text: String(preset.cadenceDays[level]) }));
 }
 
+/** A word class's words and its exclusions (an absent list edits as empty). */
+export function classValues(preset: TriagePreset, name: string): { words: EditableValue; exclude: EditableValue } {
+  const cls = preset.classes[name];
+  return {
+    words: { path: `classes.${name}.words`, kind: 'classWords', text: keywordsToText(cls.words) },
+    exclude: { path: `classes.${name}.exclude`, kind: 'classExclude', text: keywordsToText(cls.exclude ?? []) },
+  };
+}
+
+/** The lists that apply to every class: exclusions and negations. */
+export function sharedListValues(preset: TriagePreset): { exclusions: EditableValue; negations: EditableValue } {
+  return {
+    exclusions: { path: 'exclusions', kind: 'exclusions', text: keywordsToText(preset.exclusions) },
+    negations: { path: 'negations', kind: 'negations', text: keywordsToText(preset.negations) },
+  };
+}
+
+/**
+ * The word classes a rule reads, in the order its conditions name them: `uses` fire the rule,
+ * `unless` (of `together` conditions) stop it. This tells a user which class to add a word to.
+ */
+export function classesOfRule(rule: TriageRule): { uses: string[]; unless: string[] } {
+  const uses = new Set<string>();
+  const unless = new Set<string>();
+  const walk = (c: Condition) => {
+    if ('words' in c) uses.add(c.words);
+    else if ('together' in c) {
+      c.together.forEach((name) => uses.add(name));
+      c.unless?.forEach((name) => unless.add(name));
+    } else if ('all' in c) c.all.forEach(walk);
+    else if ('any' in c) c.any.forEach(walk);
+  };
+  walk(rule.when);
+  return { uses: [...uses], unless: [...unless].filter((name) => !uses.has(name)) };
+}
+
+/** The editor section a problem's path lies in, so that section can be opened to show it. */
+export type ProblemPlace = { kind: 'rule'; index: number } | { kind: 'class'; name: string } | { kind: 'other' };
+
+const CLASS_LIST_PATH = /^classes\.(.+)\.(words|exclude)$/;
+
+export function placeOfProblem(path: string): ProblemPlace {
+  const rule = /^rules\[(\d+)\]/.exec(path);
+  if (rule) return { kind: 'rule', index: Number(rule[1]) };
+  // A class name may itself hold dots; the list's key is the last segment.
+  const cls = CLASS_LIST_PATH.exec(path) ?? /^classes\.(.+?)(?:\.label.*)?$/.exec(path);
+  if (cls) return { kind: 'class', name: cls[1] };
+  return { kind: 'other' };
+}
+
+/** The message of the problem at exactly `path`, in `language`, without the path in front. */
+export function problemTextAt(problems: readonly PresetProblem[], path: string, language: Language): string | undefined {
+  const hit = problems.find((p) => p.path === path);
+  return hit && describeProblem(hit, language).slice(path.length).replace(/^[:：]\s*/, '');
+}
+
 /** `rules[1].when.any[0].min` → ['rules', 1, 'when', 'any', 0, 'min']. */
 function pathSegments(path: string): (string | number)[] {
+  // Class names are keys chosen by the county and may hold dots or brackets: keep them whole.
+  const cls = CLASS_LIST_PATH.exec(path);
+  if (cls) return ['classes', cls[1], cls[2]];
   return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]));
 }
+
+/** Paths whose value is a list of words rather than a number. */
+const isWordListPath = (path: string) => path.endsWith('.keywords') || CLASS_LIST_PATH.test(path) || path === 'exclusions' || path === 'negations';
 
 /**
  * A number typed by the user. Text that is not a number is kept as text, so that
@@ -80,8 +154,12 @@ export function applyEdits(preset: TriagePreset, edits: Readonly<Record<string, 
     let parent: Record<string | number, unknown> | undefined = copy;
     for (const s of segments) parent = parent?.[s] as Record<string | number, unknown> | undefined;
     if (!parent || typeof parent !== 'object') continue;
-    if (key === 'keywords') parent[key] = textToKeywords(text);
-    else if ((key === 'min' || key === 'max') && text.trim() === '') delete parent[key];
+    if (isWordListPath(path)) {
+      const words = textToKeywords(text);
+      // A class's exclusions are optional: an emptied list leaves the key out, as a hand-written file would.
+      if (key === 'exclude' && words.length === 0) delete parent[key];
+      else parent[key] = words;
+    } else if ((key === 'min' || key === 'max') && text.trim() === '') delete parent[key];
     else parent[key] = numberOrText(text);
   }
   return copy;
@@ -97,4 +175,14 @@ export function checkPreset(candidate: unknown): PresetCheck {
     if (error instanceof PresetError) return { ok: false, problems: error.problems };
     throw error;
   }
+}
+
+/** A file name for the exported preset: its name, without characters Windows refuses. */
+export function presetFileName(preset: TriagePreset): string {
+  const base = [...preset.name]
+    .map((ch) => (ch < ' ' || '\\/:*?"<>|'.includes(ch) ? ' ' : ch))
+    .join('')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+  return `${base || 'tricolor-rules'}.json`;
 }

@@ -37,14 +37,4 @@ export async function openTab(user: UserEvent, name: string): Promise<void> {
   await user.click(screen.getByRole('tab', { name }));
 }
 
-/**
- * Presses Tab until `target` has focus, proving it is reachable by keyboard; fails after
- * `limit` presses.
- */
-export async function tabTo(user: UserEvent, target: HTMLElement, limit = 60): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    if (document.activeElement === target) return;
-    await user.tab();
-  }
-  if (document.activeElement !== target) throw new Error(`Not reachable by Tab in ${limit} presses: ${target.outerHTML.slice(0, 200)}`);
-}
+export { tabTo } from './keyboard';

@@ -1,8 +1,7 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useRef } from 'react';
-import { FileChooserButton, JSON_FILE_TYPES } from '../../taskpane/shared/FileChooserButton';
-import { describeProblem } from '../../core';
-import type { DateProblem, PresetProblem } from '../useWebApp';
+import { Field, Input, MessageBar, MessageBarBody, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { PresetDraft } from '../../taskpane/rules/usePresetDraft';
+import type { DateProblem } from '../useWebApp';
+import { PresetOptions } from './PresetOptions';
 import { useSectionStyles } from './styles';
 import { useWebText } from './text';
 
@@ -15,29 +14,25 @@ const useOptionsStyles = makeStyles({
     alignItems: 'start',
     maxWidth: '48rem',
   },
-  problems: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
 
 export interface OptionsSectionProps {
   asOf: string;
   period: { from: string; to: string };
   mask: boolean;
-  preset: { file: string; name: string } | null;
-  presetProblem: PresetProblem | null;
+  /** The rules a run uses, as chosen and edited. */
+  presetDraft: PresetDraft;
   dateProblems: { asOf?: DateProblem; from?: DateProblem; to?: DateProblem };
   onAsOf(day: string): void;
   onPeriod(which: 'from' | 'to', day: string): void;
   onMask(on: boolean): void;
-  onChoosePreset(file: File): void;
-  onClearPreset(): void;
 }
 
-/** 3. 选项: as-of date, meeting period, masking (on by default) and an optional preset JSON file. */
+/** 3. 选项: as-of date, meeting period, masking (on by default) and the triage rules (default, a JSON file, or edited). */
 export function OptionsSection(props: OptionsSectionProps) {
-  const { t, language } = useWebText();
+  const { t } = useWebText();
   const styles = useSectionStyles();
   const local = useOptionsStyles();
-  const presetButton = useRef<HTMLButtonElement>(null);
   const problemText = (p: DateProblem | undefined) =>
     p === 'required' ? t.options.dateRequired : p === 'invalid' ? t.options.dateInvalid : p === 'order' ? t.options.periodOrder : undefined;
   const dateField = (label: string, value: string, problem: DateProblem | undefined, onChange: (day: string) => void, hint?: string) => (
@@ -45,7 +40,6 @@ export function OptionsSection(props: OptionsSectionProps) {
       <Input type="date" value={value} onChange={(_, d) => onChange(d.value)} />
     </Field>
   );
-  const { presetProblem } = props;
   return (
     <section className={styles.section} aria-labelledby="web-options-heading">
       <h2 id="web-options-heading" className={styles.heading}>
@@ -62,40 +56,7 @@ export function OptionsSection(props: OptionsSectionProps) {
           <MessageBarBody>{t.options.maskOffNotice}</MessageBarBody>
         </MessageBar>
       )}
-      <h3 className={styles.subheading}>{t.options.preset}</h3>
-      <Text>{props.preset ? t.options.presetLoaded(props.preset.file, props.preset.name) : t.options.presetDefault}</Text>
-      <div className={styles.actions}>
-        <FileChooserButton buttonRef={presetButton} accept={JSON_FILE_TYPES} inputLabel={t.options.presetInputLabel} onChoose={props.onChoosePreset}>
-          {t.options.presetChoose}
-        </FileChooserButton>
-        {props.preset && (
-          <Button
-            onClick={() => {
-              // This button goes with the preset: focus stays with the preset's other button.
-              presetButton.current?.focus();
-              props.onClearPreset();
-            }}
-          >
-            {t.options.presetClear}
-          </Button>
-        )}
-      </div>
-      {presetProblem && (
-        <MessageBar intent="error" role="alert" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t.options.presetInvalidTitle}</MessageBarTitle>
-            {presetProblem.kind === 'notJson' ? (
-              t.options.presetNotJson(presetProblem.file, presetProblem.detail)
-            ) : (
-              <ul className={local.problems}>
-                {presetProblem.problems.map((p, i) => (
-                  <li key={i}>{describeProblem(p, language)}</li>
-                ))}
-              </ul>
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <PresetOptions draft={props.presetDraft} />
       <Text className={styles.hint}>{t.options.reportLanguage}</Text>
     </section>
   );

@@ -36,6 +36,13 @@ export const useSectionStyles = makeStyles({
     lineHeight: tokens.lineHeightBase400,
     fontWeight: tokens.fontWeightSemibold,
   },
+  /** A heading inside a subsection (the rule editor's parts). */
+  minorHeading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   hint: {
     color: tokens.colorNeutralForeground3,
     fontSize: tokens.fontSizeBase200,
