@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { compilePreset, triageRecord, type CompiledPreset, type DisputeRecord, type Level, type TriagePreset } from '../../src/core';
+import { record } from '../../src/core/ledger/fixtures';
 
 /**
  * The triage corpus (test/triage-corpus/*.tsv): ledger lines as staff write them, each with the
@@ -52,21 +53,7 @@ const AS_OF = 20000;
 
 /** A ledger line as the reader would give it: the text in 简要情况, an open dispute, no count columns. */
 export function recordOf(text: string, row = 1): DisputeRecord {
-  return {
-    row,
-    text: { description: text },
-    registered: AS_OF,
-    resolvedOn: null,
-    lastRevisit: null,
-    deadline: null,
-    headcount: null,
-    amount: null,
-    mediationFailures: null,
-    policeCalls: null,
-    manualLevel: null,
-    status: 'open',
-    key: `corpus:${row}`,
-  };
+  return record({ row, text: { description: text }, registered: AS_OF, key: `corpus:${row}` });
 }
 
 export interface Judged extends CorpusLine {
