@@ -184,7 +184,8 @@ describe('the default preset', () => {
     ['counts the days open', row({ registered: AS_OF - 31 }), '黄：超过30天未化解：登记已31天'],
     ['says what a 调解次数 column counts', row({ mediationFailures: 3, mediationColumn: 'attempts' }), '红：多次调解未果或反复报警：已调解3次仍未化解'],
     ['says what a 调解未果次数 column counts', row({ mediationFailures: 3, mediationColumn: 'failures' }), '红：多次调解未果或反复报警：调解未果3次'],
-    ['never quotes the category as evidence', row({ text: { type: '婚姻家庭', description: '丈夫威胁妻子' } }), '黄：婚姻家庭纠纷有暴力苗头：“丈夫威胁妻子”'],
+    ['never quotes the category as evidence', row({ text: { type: '婚姻家庭', description: '丈夫威胁妻子' } }), '黄：婚姻家庭纠纷有暴力苗头，言语威胁：“丈夫威胁妻子”'],
+    ['names every rule of one level that the same words fired, once', desc('当事人以喝农药相威胁'), '红：人身安全威胁，自杀、自残倾向：“当事人以喝农药相威胁”'],
   ])('%s in the reason', (_name, dispute, expected) => {
     expect(firedReasons(compilePreset(DEFAULT_PRESET), dispute, AS_OF)[0].text).toBe(expected);
   });

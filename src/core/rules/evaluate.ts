@@ -308,28 +308,36 @@ const LEVEL_MARK: Record<Language, Record<Level, string>> = {
 
 /**
  * Every rule that fires for the record, most severe first (preset order within a level), each
- * marked with its colour ("红：人身安全威胁：“拿菜刀追砍”"). A milder rule fired by the very same
- * evidence as a more severe one ("调解未果4次" is both red's ≥3 and yellow's ≥2) is left out.
+ * marked with its colour ("红：人身安全威胁：“拿菜刀追砍”"). Rules of one level fired by the very same
+ * words are one reason naming each rule ("红：自杀、自残倾向，人身安全威胁：“以喝农药相威胁”"); a milder rule
+ * fired by the words of a severer one ("调解未果4次" is both red's ≥3 and yellow's ≥2) is left out.
  */
 export function firedReasons(compiled: CompiledPreset, record: DisputeRecord, asOf: Day, language: Language = 'zh'): Reason[] {
   const row = new RowView(record, compiled, language);
-  const fired: (Reason & { evidence: string })[] = [];
-  const separator = language === 'zh' ? '：' : ': ';
+  const fired: { rule: TriageRule; evidence: string }[] = [];
   for (const { rule, test } of compiled.rules) {
     const evidence = test(row, asOf);
-    if (evidence === null) continue;
-    const parts = [LEVEL_MARK[language][rule.level], rule.label[language], ...(evidence ? [evidence] : [])];
-    fired.push({ rule: rule.id, level: rule.level, text: parts.join(separator), evidence });
+    if (evidence !== null) fired.push({ rule, evidence });
   }
-  fired.sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level]);
-  const seen = new Set<string>();
-  const reasons: Reason[] = [];
-  for (const { evidence, ...reason } of fired) {
-    if (evidence && seen.has(evidence)) continue;
-    seen.add(evidence);
-    reasons.push(reason);
+  fired.sort((a, b) => LEVEL_RANK[b.rule.level] - LEVEL_RANK[a.rule.level]);
+  const separator = language === 'zh' ? '：' : ': ';
+  const labelSeparator = language === 'zh' ? '，' : '; ';
+  const groups: { level: Level; rules: TriageRule[]; evidence: string }[] = [];
+  const levelOf = new Map<string, Level>();
+  for (const { rule, evidence } of fired) {
+    const earlier = evidence ? levelOf.get(evidence) : undefined;
+    if (earlier !== undefined) {
+      if (earlier === rule.level) groups.find((g) => g.evidence === evidence && g.level === rule.level)!.rules.push(rule);
+      continue;
+    }
+    if (evidence) levelOf.set(evidence, rule.level);
+    groups.push({ level: rule.level, rules: [rule], evidence });
   }
-  return reasons;
+  return groups.map(({ level, rules, evidence }) => ({
+    rule: rules[0].id,
+    level,
+    text: [LEVEL_MARK[language][level], rules.map((r) => r.label[language]).join(labelSeparator), ...(evidence ? [evidence] : [])].join(separator),
+  }));
 }
 
 const STATUS_REASON: Record<'resolved' | 'closed', { zh: string; en: string }> = {
