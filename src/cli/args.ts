@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
-import { parseIsoDay, type Day, type Language } from '../core';
+import { parseIsoDay, parsePeriod, type Day, type Language } from '../core';
 
 dayjs.extend(customParseFormat);
 
@@ -35,7 +35,7 @@ const texts = {
     missingLedger: '请给出台账文件，例如：tricolor run 台账.xlsx',
     unknownCommand: (c: string) => `未知命令“${c}”；目前只有 run。运行 tricolor --help 查看用法`,
     badDate: (o: string, v: string) => `${o} 的日期“${v}”无效，请写成 YYYY-MM-DD，例如 2026-11-30`,
-    badPeriod: (v: string) => `--period 的“${v}”无效，请写成 起..止，例如 2026-11-01..2026-11-30`,
+    badPeriod: (v: string) => `--period 的“${v}”无效，请写成 起..止（2026-11-01..2026-11-30）、月份（2026-11）或季度（2026-Q4）`,
     badLang: (v: string) => `--lang 只能是 zh 或 en，而不是“${v}”`,
   },
   en: {
@@ -44,7 +44,7 @@ const texts = {
     missingLedger: 'Name the ledger file, e.g. tricolor run ledger.xlsx',
     unknownCommand: (c: string) => `Unknown command "${c}"; the only command is run. See tricolor --help`,
     badDate: (o: string, v: string) => `The date "${v}" for ${o} is not valid; write it as YYYY-MM-DD, e.g. 2026-11-30`,
-    badPeriod: (v: string) => `The period "${v}" is not valid; write FROM..TO, e.g. 2026-11-01..2026-11-30`,
+    badPeriod: (v: string) => `The period "${v}" is not valid; write FROM..TO (2026-11-01..2026-11-30), a month (2026-11) or a quarter (2026-Q4)`,
     badLang: (v: string) => `--lang must be zh or en, not "${v}"`,
   },
 };
@@ -92,10 +92,9 @@ export function parseArgs(argv: readonly string[], defaultLanguage: Language): P
         break;
       case '--period': {
         const v = value();
-        const [from, to] = v.split('..');
-        if (!from || !to) throw new UsageError(t.badPeriod(v));
-        args.period = { from: parseDateArg(option, from, t), to: parseDateArg(option, to, t) };
-        if (args.period.from > args.period.to) throw new UsageError(t.badPeriod(v));
+        const period = parsePeriod(v);
+        if (!period) throw new UsageError(t.badPeriod(v));
+        args.period = period;
         break;
       }
       case '--out':
@@ -138,8 +137,8 @@ Tricolor Ledger — red/yellow/green triage, revisit lists and joint-meeting sum
                        the day revisits are due by (default: today)
   --rules 预设.json    使用自定义的分级规则预设（默认“333”预设）
                        a triage preset file (default: the "333 default" preset)
-  --period 起..止      联席会议汇总的期间，如 2026-11-01..2026-11-30（默认本月）
-                       the meeting period (default: the as-of month)
+  --period 期间        联席会议汇总的期间：2026-11-01..2026-11-30、2026-11 或 2026-Q4（默认本月）
+                       the meeting period: FROM..TO, a month or a quarter (default: the as-of month)
   --out 文件           输出文件（默认在原文件旁写 台账.tricolor.xlsx）
                        output file (default: LEDGER.tricolor.xlsx beside the input)
   --force              覆盖已存在的输出文件   overwrite an existing output file

@@ -17,10 +17,17 @@ const say = {
   zh: {
     notFound: (f: string) => `找不到文件“${f}”；请检查路径`,
     isDirectory: (f: string) => `“${f}”是文件夹，不是工作簿；请给出 .xlsx 或 .xlsm 文件`,
-    extension: (f: string, want: string) => `输出文件“${f}”的扩展名应为 ${want}，与原工作簿${want === '.xlsm' ? '（含宏）' : '（不含宏）'}一致，否则 Excel 无法打开`,
+    extension: (f: string, want: string) => `输出文件“${f}”的扩展名应为 ${want}，与原工作簿${want === '.xlsm' ? '（含宏）' : '（不含宏）'}一致，否则 Excel 无法打开；本工具只写 .xlsx/.xlsm 工作簿`,
     sameAsInput: (f: string) => `输出文件“${f}”就是输入文件；原台账从不被修改，请换一个 --out`,
     exists: (f: string) => `输出文件“${f}”已存在；加 --force 覆盖，或用 --out 另指定`,
     rulesUnreadable: (f: string, e: string) => `无法读取规则预设“${f}”：${e}`,
+    fileProblem: {
+      ENOENT: '找不到这个文件，请检查路径',
+      EACCES: '没有读取它的权限，请检查文件权限',
+      EPERM: '没有读取它的权限，请检查文件权限',
+      EISDIR: '这是一个文件夹，请给出预设的 JSON 文件',
+      json: (detail: string) => `内容不是有效的 JSON（${detail}），请用面板或网页导出的预设文件`,
+    },
     rulesInvalid: (f: string, e: string) => `规则预设“${f}”有误：${e}；请改正这些字段后再试`,
     failed: (f: string, e: string) => `处理“${f}”时出错：${e}；未写出任何文件`,
     stage: { read: '读取工作簿…', triage: '分级与排定回访…', write: '写出结果…' },
@@ -28,10 +35,17 @@ const say = {
   en: {
     notFound: (f: string) => `File "${f}" not found; check the path`,
     isDirectory: (f: string) => `"${f}" is a folder, not a workbook; name an .xlsx or .xlsm file`,
-    extension: (f: string, want: string) => `The output "${f}" must end in ${want} like the input workbook, or Excel will not open it`,
+    extension: (f: string, want: string) => `The output "${f}" must end in ${want} like the input workbook, or Excel will not open it; only .xlsx/.xlsm workbooks are written`,
     sameAsInput: (f: string) => `The output "${f}" is the input itself; the ledger is never modified, choose another --out`,
     exists: (f: string) => `The output "${f}" exists; add --force to overwrite it, or choose another --out`,
     rulesUnreadable: (f: string, e: string) => `Cannot read the rule preset "${f}": ${e}`,
+    fileProblem: {
+      ENOENT: 'there is no such file; check the path',
+      EACCES: 'you may not read it; check its permissions',
+      EPERM: 'you may not read it; check its permissions',
+      EISDIR: 'it is a folder; name the preset JSON file',
+      json: (detail: string) => `it is not valid JSON (${detail}); use a preset exported by the pane or the web page`,
+    },
     rulesInvalid: (f: string, e: string) => `The rule preset "${f}" is invalid: ${e}; fix these fields and try again`,
     failed: (f: string, e: string) => `Processing "${f}" failed: ${e}; no file was written`,
     stage: { read: 'Reading the workbook…', triage: 'Triaging and scheduling…', write: 'Writing the result…' },
@@ -110,6 +124,14 @@ function defaultOutput(input: string): string {
   return path.join(path.dirname(input), `${path.basename(input, ext)}.tricolor${keep}`);
 }
 
+/** What went wrong reading a file, in the user's words, not Node's ("ENOENT: no such file …"). */
+function fileProblem(e: unknown, language: Language): string {
+  const words = say[language].fileProblem;
+  if (e instanceof SyntaxError) return words.json(e.message);
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'EISDIR' ? words[code] : (e as Error).message;
+}
+
 function loadPreset(file: string | undefined, language: Language): TriagePreset {
   if (!file) return DEFAULT_PRESET;
   const t = say[language];
@@ -118,7 +140,7 @@ function loadPreset(file: string | undefined, language: Language): TriagePreset 
     // Notepad saves UTF-8 with a byte-order mark, which JSON.parse refuses.
     json = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new InputError(t.rulesUnreadable(file, (e as Error).message));
+    throw new InputError(t.rulesUnreadable(file, fileProblem(e, language)));
   }
   try {
     return validatePreset(json);
@@ -135,8 +157,10 @@ function run(args: RunArgs, io: Io) {
   if (fs.statSync(input).isDirectory()) throw new InputError(t.isDirectory(args.ledger));
   const output = path.resolve(args.out ?? defaultOutput(input));
   // A macro-enabled package must keep .xlsm and a plain one must not take it: Excel checks the pair.
+  // Anything but .xlsx/.xlsm (x.xls, x.csv) would be a workbook under a name that lies about it.
   const macros = path.extname(input).toLowerCase() === '.xlsm';
-  if ((path.extname(output).toLowerCase() === '.xlsm') !== macros) throw new InputError(t.extension(output, macros ? '.xlsm' : '.xlsx'));
+  const want = macros ? '.xlsm' : '.xlsx';
+  if (path.extname(output).toLowerCase() !== want) throw new InputError(t.extension(output, want));
   if (output === input) throw new InputError(t.sameAsInput(output));
   if (fs.existsSync(output) && !args.force) throw new InputError(t.exists(output));
   const preset = loadPreset(args.rules, args.language);

@@ -76,6 +76,13 @@ describe('tricolor run', () => {
     [['run', '{ledger}', '--rules', '{bad-rules}', '--lang', 'en'], 1, 'cadenceDays.red: must be a whole number of days'],
     [['run', '{dir}'], 1, '是文件夹，不是工作簿'],
     [['run', '{ledger}', '--out', '{xlsm-out}'], 1, '扩展名应为 .xlsx'],
+    [['run', '{ledger}', '--out', '{csv-out}'], 1, '扩展名应为 .xlsx'],
+    [['run', '{ledger}', '--out', '{xls-out}'], 1, '扩展名应为 .xlsx'],
+    [['run', '{ledger}', '--period', '2026-13'], 2, '月份（2026-11）或季度（2026-Q4）'],
+    [['run', '{ledger}', '--rules', '{missing-rules}'], 1, '找不到这个文件，请检查路径'],
+    [['run', '{ledger}', '--rules', '{dir}'], 1, '这是一个文件夹，请给出预设的 JSON 文件'],
+    [['run', '{ledger}', '--rules', '{text}'], 1, '内容不是有效的 JSON'],
+    [['run', '{ledger}', '--rules', '{missing-rules}', '--lang', 'en'], 1, 'there is no such file; check the path'],
     [['run', '{ledger}', '--bogus'], 2, '未知选项 --bogus'],
     [['run', '{text}'], 1, '不是 Excel 工作簿'],
   ])('rejects %j with exit %i and a message, writing nothing', (argv, code, expected) => {
@@ -84,14 +91,28 @@ describe('tricolor run', () => {
     const text = path.join(dir, 'notes.xlsx');
     fs.writeFileSync(text, '这不是工作簿');
     const args = argv.map((a) =>
-      a.replace('{ledger}', ledger).replace('{bad-rules}', badRules).replace('{text}', text).replace('{dir}', dir).replace('{xlsm-out}', path.join(dir, 'out.xlsm')),
+      a.replace('{ledger}', ledger).replace('{bad-rules}', badRules).replace('{text}', text).replace('{dir}', dir).replace('{xlsm-out}', path.join(dir, 'out.xlsm'))
+        .replace('{csv-out}', path.join(dir, 'out.csv'))
+        .replace('{xls-out}', path.join(dir, 'out.xls'))
+        .replace('{missing-rules}', path.join(dir, '没有这个预设.json')),
     );
     const before = fs.readdirSync(dir).sort();
     const c = capture();
     expect(main(args, c.io)).toBe(code);
     expect(c.err()).toContain(expected);
     expect(c.err()).not.toMatch(/\n\s+at /); // no stack trace
+    expect(c.err()).not.toMatch(/ENOENT|EISDIR|EACCES/); // Node's words are not the user's
     expect(fs.readdirSync(dir).sort()).toEqual(before);
+  });
+
+  it.each<[string, string, string]>([
+    ['a month', '2026-11', '2026-11-01'],
+    ['a quarter', '2026-Q4', '2026-10-01'],
+    ['a range', '2026-11-01..2026-11-15', '2026-11-01'],
+  ])('takes the meeting period as %s', (_name, period, from) => {
+    const c = capture();
+    expect(main(['run', ledger, '--json', '--as-of', '2026-11-28', '--period', period, '--out', path.join(dir, `p-${period}.xlsx`)], c.io)).toBe(0);
+    expect(JSON.parse(c.out()).summary.period.from).toBe(from);
   });
 
   it('reads a preset saved with a byte-order mark, as Notepad writes UTF-8', () => {

@@ -12,6 +12,17 @@ function daysInMonth(y: number, m: number): number {
   return m === 2 ? (isLeap(y) ? 29 : 28) : [31, 0, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
 }
 
+/**
+ * A date written in full whose day the month does not have ("2026-02-30", "2026年4月31日"), for
+ * the message that says so; null for anything else, readable or not.
+ */
+export function nonexistentDate(text: string): { year: number; month: number; day: number } | null {
+  const m = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/.exec(toHalfWidth(text));
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return month >= 1 && month <= 12 && day > daysInMonth(year, month) && day <= 31 ? { year, month, day } : null;
+}
+
 /** The day for a calendar date, or null when it does not exist (2020-02-30) or is outside years 1–9999. */
 export function dayFromYmd(y: number, m: number, d: number): Day | null {
   if (![y, m, d].every(Number.isInteger)) return null;

@@ -15,9 +15,11 @@ export {
   isDateFormat,
   parseDateCell,
   parseAllDates,
+  nonexistentDate,
 } from './dates';
 export type { DateContext, DateParse } from './dates';
 export { parseQuantity } from './numbers';
+export { parsePeriod } from './period';
 export { parseLevel, LEVEL_TOKENS } from './levels';
 export { parseStatusText, parseYesNo } from './status';
 export { columnLetter, columnIndex, cellAddress, parseCellAddress } from './addresses';

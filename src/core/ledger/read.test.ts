@@ -271,10 +271,22 @@ describe('readRecords reads the rows of a table', () => {
     ['an unreadable level', { H: '待定' }, 'level.unreadable', 'H2'],
     ['an unreadable revisit cell', { K: '电话回访' }, 'date.unreadable', 'K2'],
     ['a date outside 1990–2100', { B: '2202-05-21' }, 'date.implausible', 'B2'],
+    ['a registration date that does not exist', { B: '2026-02-30' }, 'date.nonexistent', 'B2'],
+    ['a revisit date that does not exist', { K: '2026年4月31日' }, 'date.nonexistent', 'K2'],
   ])('reports %s with the cell', (_name, cells, code, cell) => {
     const result = read(sheet([HEADER, line({ A: 1, B: '2020-05-21', C: '张三', ...cells })]));
     expect(result.records).toHaveLength(1);
     expect(result.issues.map((i) => [i.code, i.cell])).toEqual([[code, cell]]);
+  });
+
+  it.each<[string, string, string]>([
+    ['zh', '2026-02-30', 'Sheet1!B2 的日期“2026-02-30”不存在（2026年2月没有30日），请核对后改正'],
+    ['zh', '2025/2/29', 'Sheet1!B2 的日期“2025/2/29”不存在（2025年2月没有29日），请核对后改正'],
+    ['en', '2026-02-30', 'The date "2026-02-30" in Sheet1!B2 does not exist (February 2026 has no day 30); please check and correct it'],
+  ])('says a date does not exist, not that it cannot be read (%s, %s)', (language, date, expected) => {
+    const grid = sheet([HEADER, line({ A: 1, B: date, C: '张三' })]);
+    const result = readRecords(grid, detectLedger(grid)!, { asOf: parseIsoDay('2026-11-30')!, language: language as 'zh' | 'en' });
+    expect(result.issues.map((i) => i.message)).toEqual([expected]);
   });
 
   it('keeps cell text trimmed and half-width by field', () => {

@@ -4,6 +4,7 @@ import {
   dayFromYmd,
   excelSerialToDay,
   formatDay,
+  nonexistentDate,
   parseAllDates,
   parseDateCell,
   parseLevel,
@@ -29,6 +30,8 @@ export interface LedgerRead {
   /** 0-based index of the last row that holds a dispute (the table's end for formats). */
   lastDataRow: number;
 }
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Dates outside this window are typing mistakes (a serial typed as a count, 2202 for 2022). */
 const EARLIEST = dayFromYmd(1990, 1, 1)!;
@@ -109,13 +112,21 @@ class RowContext {
     return { value, address: cellAddress(this.r, col) };
   }
 
-  private issue(code: Parameters<typeof message>[0], address: string, text: string) {
+  private issue(code: Parameters<typeof message>[0], address: string, text: string, extra: Record<string, string | number> = {}) {
     this.issues.push({
       code,
       row: this.r + 1,
       cell: address,
-      message: message(code, this.options.language, { cell: `${this.layout.sheet}!${address}`, text, row: this.r + 1 }),
+      message: message(code, this.options.language, { cell: `${this.layout.sheet}!${address}`, text, row: this.r + 1, ...extra }),
     });
+  }
+
+  /** An unreadable date; one whose month has no such day says so (2026年2月没有30日), not "write it as a date". */
+  private dateIssue(address: string, text: string) {
+    const missing = nonexistentDate(text);
+    if (!missing) return this.issue('date.unreadable', address, text);
+    const monthName = MONTH_NAMES[missing.month - 1];
+    this.issue('date.nonexistent', address, text, { ...missing, monthName });
   }
 
   date(field: FieldName, ctx: DateContext, report = true): Day | null {
@@ -123,7 +134,7 @@ class RowContext {
     if (!cell) return null;
     const parsed = parseDateCell(cell.value, ctx);
     if (parsed.kind === 'date') return this.plausible(parsed.day, cell.address, report);
-    if (parsed.kind === 'invalid' && report) this.issue('date.unreadable', cell.address, parsed.text);
+    if (parsed.kind === 'invalid' && report) this.dateIssue(cell.address, parsed.text);
     return null;
   }
 
@@ -131,9 +142,7 @@ class RowContext {
     const cell = this.cell(field);
     if (!cell) return [];
     const days = parseAllDates(cell.value, ctx).filter((d) => this.plausible(d, cell.address, true) !== null);
-    if (days.length === 0 && !/^(无|未回访|—|-|\/)$/.test(cellText(cell.value))) {
-      this.issue('date.unreadable', cell.address, cellText(cell.value));
-    }
+    if (days.length === 0 && !/^(无|未回访|—|-|\/)$/.test(cellText(cell.value))) this.dateIssue(cell.address, cellText(cell.value));
     return days;
   }
 

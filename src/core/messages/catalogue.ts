@@ -9,6 +9,10 @@ export const CATALOGUE = {
     zh: '{cell} 的日期“{text}”无法识别，请改为 2026-05-21 或 2026年5月21日 的写法',
     en: 'Cannot read the date "{text}" in {cell}; write it like 2026-05-21',
   },
+  'date.nonexistent': {
+    zh: '{cell} 的日期“{text}”不存在（{year}年{month}月没有{day}日），请核对后改正',
+    en: 'The date "{text}" in {cell} does not exist ({monthName} {year} has no day {day}); please check and correct it',
+  },
   'date.implausible': {
     zh: '{cell} 的日期 {text} 不在 1990—2100 年之间，请核对',
     en: 'The date {text} in {cell} is outside 1990–2100; please check it',

@@ -19,6 +19,12 @@ export type CellValue = string | number | boolean | null;
  */
 export type Day = number;
 
+/** A meeting period, both ends inclusive. */
+export interface Period {
+  from: Day;
+  to: Day;
+}
+
 /** A rectangle of cells, 0-based and inclusive, relative to the sheet's A1. */
 export interface CellRange {
   top: number;

@@ -1,10 +1,6 @@
-import type { Day, DisputeStatus, Level } from '../model';
+import type { Day, DisputeStatus, Level, Period } from '../model';
 
-/** A meeting period, both ends inclusive. */
-export interface Period {
-  from: Day;
-  to: Day;
-}
+export type { Period };
 
 /** One dispute as it stood when a meeting summary was made. */
 export interface SnapshotEntry {
