@@ -150,9 +150,12 @@ Tricolor Ledger — red/yellow/green triage, revisit lists and joint-meeting sum
   -v, --version        显示版本     show the version
 
 原文件从不被修改；输出只增加“建议等级、判定依据、下次回访日期（及人工定级）”列、
-条件格式，以及“回访清单”“联席会议汇总”两张工作表。
+条件格式，“回访清单”“联席会议汇总”两张工作表，以及一张隐藏的工作表 _tricolor：
+它保存每次联席会议各纠纷的编号、行号、等级和状态（不含姓名、电话），供下次会议比较变化。
 The input is never modified; the output adds only the add-in's columns, conditional formats,
-and the sheets 回访清单 and 联席会议汇总.
+the sheets 回访清单 and 联席会议汇总, and a hidden sheet _tricolor that keeps each meeting's
+disputes by key, row, level and status (no names or phone numbers) so the next meeting sees what
+changed.
 
 退出状态 Exit status: 0 成功 success, 1 无法处理的输入 bad input, 2 用法错误 usage error.
 `;
