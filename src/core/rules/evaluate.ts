@@ -100,7 +100,7 @@ export function compilePreset(preset: TriagePreset, language: Language = 'zh'): 
   // Class names to trie numbers; a keywords list becomes an anonymous class of its own.
   const names = Object.keys(preset.classes);
   const classIndex = new Map(names.map((name, i) => [name, i]));
-  const lists: { words: readonly string[]; exclude?: readonly string[] }[] = names.map((n) => preset.classes[n]);
+  const lists: { words: readonly string[]; exclude?: readonly string[]; context?: boolean }[] = names.map((n) => preset.classes[n]);
   const anonymous = (words: string[]) => {
     lists.push({ words });
     return lists.length - 1;

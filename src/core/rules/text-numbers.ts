@@ -105,7 +105,7 @@ function numeralOf(m: RegExpExecArray): Numeral | null {
 }
 
 /** Words counting people or households after a number; 人民 and 人次 are not a count of people. */
-const PERSONS = '人|工人|村民|群众|人员|业主|家长|老人|妇女|学生|孩子|小孩|员工|农民工|商户|租户|住户';
+const PERSONS = '人|工人|村民|群众|人员|业主|家长|老人|妇女|学生|孩子|小孩|员工|农民工|商户|租户|住户|合伙人|股东|亲戚|邻居|同事|工友|子女';
 const PEOPLE_UNIT = `(?:个人|人(?!民)|名|户|位|家|口人|兄弟|姐妹|兄妹|姐弟|子女|(?:号|个)(?=${PERSONS}))`;
 /** A number right before a unit of people: the regular expression finds the few candidates itself. */
 const NUMBER_OF_PEOPLE = new RegExp(`${NUMERAL.source}(?=${PEOPLE_UNIT})`, 'gu');
@@ -123,19 +123,28 @@ function phraseAt(text: string, raw: string, start: number, end: number): string
   return raw.slice(start, Math.min(stop, end + 5));
 }
 
+/** "人数过百", "人数达40": a number after 人数 counts people whatever follows it. */
+const AFTER_HEADCOUNT_WORD = new RegExp(`人数(?:已|已经)?(?:过|超过|超|达|达到|约|近|有)?${NUMERAL.source}`, 'gu');
+
 /** "多名村民", "数户", "几位老人": several, at least three (domain.md's "多名村民" is yellow). */
 const SEVERAL = /(?:多|数|几|若干)(?:名|个人|人|户|位|家)/gu;
 
 /** People or households named in the text; the largest count is the headcount ("8户30人" → 30). */
 export function headcountInText(raw: string): TextNumber | null {
   // No unit of people, no headcount: one cheap test spares the numeral scan on most lines.
-  if (!/[人名户位家号个兄姐子]/.test(raw)) return null;
+  if (!/[人名户位家号个兄姐子数]/.test(raw)) return null;
   const text = toHalfWidth(raw);
   let best: TextNumber | null = null;
   SEVERAL.lastIndex = 0;
   for (let m = SEVERAL.exec(text); m && !best; m = SEVERAL.exec(text)) {
     if (text.startsWith('人民', m.index + m[0].length - 1)) continue;
     best = { value: 3, phrase: phraseAt(text, raw, m.index, m.index + m[0].length - 1) };
+  }
+  AFTER_HEADCOUNT_WORD.lastIndex = 0;
+  for (let m = AFTER_HEADCOUNT_WORD.exec(text); m; m = AFTER_HEADCOUNT_WORD.exec(text)) {
+    const head = m[1];
+    const value = /\d/.test(head) ? Number(head.replace(/,/g, '')) : chineseValue(head + (m[3] ?? ''));
+    if (!best || value > best.value) best = { value, phrase: phraseAt(text, raw, m.index, m.index + m[0].length) };
   }
   for (const n of readNumerals(text, NUMBER_OF_PEOPLE)) {
     if (NOT_A_COUNT_BEFORE.test(text.slice(Math.max(0, n.start - 3), n.start))) continue;
@@ -159,25 +168,31 @@ export function amountInText(raw: string): TextNumber | null {
   return best;
 }
 
+/** A count starts where no numeral stands before it: 二十余次 is twenty, not 十余. */
+const WHOLE = '(?<![\\d零〇一二两三四五六七八九十百几数壹贰叁肆伍陆柒捌玖拾多好很])';
+
 /** 多次、反复、屡次: at least three, as domain.md reads 多次调解未果. */
 const MANY = '(?:多|反复|屡|数|几|无数|好几|好多|很多|三番五)';
 const COUNT = `(?:\\d+|[零〇一二两三四五六七八九十百几数壹贰叁肆伍陆柒捌玖拾]+[余多来]?)`;
-const MEDIATE = '(?:调解|调处|协调|协商|化解|调停|说和|劝解|劝和|组织调解|调)';
+const MEDIATE = '(?:调解|调处|协调|协商|化解|调停|说和|劝解|劝和|组织调解|做工作|做思想工作|坐下来谈|谈判|面谈|调)';
 const FAILED =
-  '(?:未果|无果|失败|未成|不成|未达成|未能|均未|仍未|都未|没有成功|没成|没谈拢|谈不拢|无效|破裂|未调成|未化解|不下来|无结果|未有结果|闭门羹|拒绝|不配合|未见成效|没有效果|差距仍大|差距较大|分歧较大|仍有分歧|不接受|僵持|不同意|没有进展|无进展|各执一词|互不相让|互不让步|不肯让步|未达成一致|谈崩|崩了|没谈成|不欢而散|没调成|调不成|调不下来|仍坚持|依然坚持|仍要求|仍不同意|仍不接受|仍不满意)';
+  '(?:未果|无果|失败|未成|不成|未达成|未能|均未|仍未|都未|没有成功|没成|没谈拢|谈不拢|无效|破裂|未调成|未化解|不下来|无结果|未有结果|闭门羹|拒绝|不配合|未见成效|没有效果|差距仍大|差距较大|分歧较大|仍有分歧|不接受|僵持|不同意|没有进展|无进展|各执一词|互不相让|互不让步|不肯让步|未达成一致|谈崩|崩了|没谈成|不欢而散|没调成|调不成|调不下来|仍坚持|依然坚持|仍要求|仍不同意|仍不接受|仍不满意|一步不让|不让步|不松口|没个结果|没结果|悬着|不肯|不答应|不买账|没露面|不露面|不到场|没来)';
 /** Mediations that failed, within one clause: "调解3次未成", "经三次调解均未达成协议", "第4次调解仍未果". */
 const MEDIATION_PATTERNS = [
   // 村、镇两级调解均未成功: each level mediated once.
   new RegExp(`([二两三四五2-5])级[^，,。；;！!？?]{0,6}?${MEDIATE}[^。；;！!？?]{0,12}?${FAILED}`, 'gu'),
-  new RegExp(`${MEDIATE}[^，,。；;！!？?]{0,6}?(${COUNT}|${MANY})(?:次|回|轮)[^。；;！!？?]{0,12}?${FAILED}`, 'gu'),
+  // The gap before the count is greedy: of 调了一轮又一轮，少说也有四五次，仍然没个结果 the count is 四五次.
+  new RegExp(`${MEDIATE}[^。；;！!？?]{0,12}${WHOLE}(${COUNT}|${MANY})(?:次|回|轮|趟|遍)[^。；;！!？?]{0,12}?${FAILED}`, 'gu'),
   new RegExp(`(?:第)?(${COUNT}|${MANY})(?:次|回|轮)[^，,。；;！!？?]{0,8}?${MEDIATE}[^。；;！!？?]{0,12}?${FAILED}`, 'gu'),
   new RegExp(`(屡|多次|反复|几经|数次|多番)[^，,。；;！!？?]{0,3}?${MEDIATE}[^。；;！!？?]{0,10}?(?:${FAILED}|不成|不下)`, 'gu'),
 ];
 const POLICE = '(?:报警|报110|拨打110|打110|求助110|110报警|出警|接警|警情|110)';
 /** Police calls about the dispute: "报警8次", "第5次报警", "先后报警四五十次", "多次报警". */
 const POLICE_PATTERNS = [
-  new RegExp(`${POLICE}[^，,。；;！!？?]{0,5}?(${COUNT}|${MANY})(?:次|回|起)`, 'gu'),
-  new RegExp(`(?:第)?(${COUNT}|${MANY})(?:次|回)[^，,。；;！!？?]{0,8}?${POLICE}`, 'gu'),
+  new RegExp(`${POLICE}[^。；;！!？?]{0,12}?(${COUNT}|${MANY})(?:次|回|起|趟|遍)`, 'gu'),
+  // 报了六回警, 报过三次警.
+  new RegExp(`报[了过]?(${COUNT}|${MANY})(?:次|回|趟)警`, 'gu'),
+  new RegExp(`(?:第)?(${COUNT}|${MANY})(?:次|回|趟)[^，,。；;！!？?]{0,8}?${POLICE}`, 'gu'),
 ];
 
 /** "3" → 3, "四五十" → 50; 多、反复、屡、几经 and the like → 3, 无数 → 10. */
@@ -196,6 +211,8 @@ function firstCount(raw: string, patterns: RegExp[]): TextNumber | null {
     for (let m = p.exec(text); m; m = p.exec(text)) {
       const value = countFrom(m[1]);
       if (!best || value > best.value) best = { value, phrase: raw.slice(m.index, m.index + m[0].length) };
+      // Matches may overlap: "调了一轮又一轮，少说也有四五次，仍然没个结果" first matches at 一轮, then at 四五次.
+      p.lastIndex = m.index + 1;
     }
   }
   return best;
@@ -204,7 +221,7 @@ function firstCount(raw: string, patterns: RegExp[]): TextNumber | null {
 /** Failed mediations written in the text; "多次调解未果" and "屡调不成" count as three. */
 export function mediationFailuresInText(raw: string): TextNumber | null {
   // Most lines say nothing of mediation: one cheap test before the patterns.
-  return /调|协|化解|说和|劝解/.test(raw) ? firstCount(raw, MEDIATION_PATTERNS) : null;
+  return /调|协|化解|说和|劝|做工作|谈/.test(raw) ? firstCount(raw, MEDIATION_PATTERNS) : null;
 }
 
 /** Police calls written in the text; "多次报警" counts as three. */

@@ -48,7 +48,7 @@ interface TrieNode {
 
 /** The lists a scanner is built from; classes are numbered by their position. */
 export interface ScannerLists {
-  classes: { words: readonly string[]; exclude?: readonly string[] }[];
+  classes: { words: readonly string[]; exclude?: readonly string[]; context?: boolean }[];
   exclusions: readonly string[];
   negations: readonly string[];
   notNegations: readonly string[];
@@ -66,9 +66,12 @@ export class Scanner {
   /** The root's children by code unit, in an array: the first step from every character is one read. */
   private readonly starts: (TrieNode | undefined)[] = new Array(65536);
   readonly classCount: number;
+  /** Classes that describe the setting: neither negation nor the preset's exclusions apply to them. */
+  private readonly context: boolean[];
 
   constructor(lists: ScannerLists) {
     this.classCount = lists.classes.length;
+    this.context = lists.classes.map((c) => c.context === true);
     lists.classes.forEach((c, cls) => {
       for (const w of c.words) this.add(w, WORD, cls);
       for (const w of c.exclude ?? []) this.add(w, EXCLUDE, cls);
@@ -150,9 +153,10 @@ export class Scanner {
       const end = found[k + 1];
       if (exclusions || excludes || denials?.length) {
         const span = { start, end };
-        if (exclusions && exclusions.some((ex) => covers(ex, span))) continue;
+        const setting = this.context[term];
+        if (!setting && exclusions && exclusions.some((ex) => covers(ex, span))) continue;
         if (excludes && excludes.some((ex) => ex.cls === term && covers(ex.span, span))) continue;
-        if (denials && denials.length && isDenied(span, denials, breakers ?? [], bounds)) continue;
+        if (!setting && denials && denials.length && isDenied(span, denials, breakers ?? [], bounds)) continue;
       }
       const hit = { start, end, clause: countBefore(bounds.clauseEnds, start), sentence: countBefore(bounds.sentenceEnds, start) };
       (hits[term] ??= []).push(hit);

@@ -20,6 +20,12 @@ export interface WordClass {
   words: string[];
   /** Phrases that contain one of the words and do not mean it (跳楼价 for 跳楼, 刀具质量 for 刀). */
   exclude?: string[];
+  /**
+   * The class describes the setting (goods, field work, a family), never evidence: its words count
+   * even where a negation or one of the preset's exclusions would drop a signal ("砍柴用的镰刀" is
+   * still about firewood though 砍柴 is excluded as an act of cutting).
+   */
+  context?: boolean;
 }
 
 /**

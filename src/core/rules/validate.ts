@@ -67,6 +67,7 @@ export function validatePreset(json: Json): TriagePreset {
       checkLocalText(cls.label, `${at}.label`, bad);
       if (!isStringArray(cls.words) || cls.words.length === 0) bad(`${at}.words`, 'must be a non-empty list of non-empty strings');
       if (cls.exclude !== undefined && !isStringArray(cls.exclude)) bad(`${at}.exclude`, 'must be a list of non-empty strings');
+      if (cls.context !== undefined && typeof cls.context !== 'boolean') bad(`${at}.context`, 'must be true or false');
     }
 
   if (!Array.isArray(input.rules) || input.rules.length === 0) bad('rules', 'must be a non-empty list');
