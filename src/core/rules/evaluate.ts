@@ -1,4 +1,4 @@
-import { LEVEL_RANK, type Day, type DisputeRecord, type FieldName, type Language, type Level, type Reason, type TriageResult } from '../model';
+import { LEVEL_RANK, LEVEL_ZH, type Day, type DisputeRecord, type FieldName, type Language, type Level, type Reason, type TriageResult } from '../model';
 import { FIELD_NAMES } from '../ledger/fields';
 import { Scanner, type Hit, type ScannedText } from './text-scan';
 import { TEXT_NUMBER_READERS } from './text-numbers';
@@ -301,8 +301,8 @@ function isNegated(text: string, at: number, negations: readonly string[]): bool
   return negations.some((n) => before.endsWith(n) || (n.length > 1 && before.includes(n)));
 }
 
-const LEVEL_MARK: Record<Language, Record<Level, string>> = {
-  zh: { red: '红', yellow: '黄', green: '绿' },
+const LEVEL_MARK: Record<Language, Readonly<Record<Level, string>>> = {
+  zh: LEVEL_ZH,
   en: { red: 'Red', yellow: 'Yellow', green: 'Green' },
 };
 
@@ -323,15 +323,16 @@ export function firedReasons(compiled: CompiledPreset, record: DisputeRecord, as
   const separator = language === 'zh' ? '：' : ': ';
   const labelSeparator = language === 'zh' ? '，' : '; ';
   const groups: { level: Level; rules: TriageRule[]; evidence: string }[] = [];
-  const levelOf = new Map<string, Level>();
+  const byEvidence = new Map<string, (typeof groups)[number]>();
   for (const { rule, evidence } of fired) {
-    const earlier = evidence ? levelOf.get(evidence) : undefined;
-    if (earlier !== undefined) {
-      if (earlier === rule.level) groups.find((g) => g.evidence === evidence && g.level === rule.level)!.rules.push(rule);
+    const earlier = evidence ? byEvidence.get(evidence) : undefined;
+    if (earlier) {
+      if (earlier.level === rule.level) earlier.rules.push(rule);
       continue;
     }
-    if (evidence) levelOf.set(evidence, rule.level);
-    groups.push({ level: rule.level, rules: [rule], evidence });
+    const group = { level: rule.level, rules: [rule], evidence };
+    groups.push(group);
+    if (evidence) byEvidence.set(evidence, group);
   }
   return groups.map(({ level, rules, evidence }) => ({
     rule: rules[0].id,

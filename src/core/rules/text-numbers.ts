@@ -70,17 +70,6 @@ interface Numeral {
 }
 
 /** Every number in the (half-width) text, with multipliers applied ("3.5万" → 35000). */
-function numerals(text: string): Numeral[] {
-  // The headcount and the amount read the same texts one after the other: keep the last few.
-  const known = recentNumerals.get(text);
-  if (known) return known;
-  const found = readNumerals(text);
-  if (recentNumerals.size >= 64) recentNumerals.clear();
-  recentNumerals.set(text, found);
-  return found;
-}
-const recentNumerals = new Map<string, Numeral[]>();
-
 function readNumerals(text: string, pattern = NUMERAL): Numeral[] {
   const found: Numeral[] = [];
   if (!ANY_NUMERAL.test(text)) return found;
@@ -158,7 +147,7 @@ export function amountInText(raw: string): TextNumber | null {
   if (!/[元块圆币万亿]/.test(raw)) return null;
   const text = toHalfWidth(raw);
   let best: TextNumber | null = null;
-  for (const n of numerals(text)) {
+  for (const n of readNumerals(text)) {
     const after = text.slice(n.end);
     const written = text.slice(n.start, n.end);
     const money = MONEY_UNIT.test(after) || (/[万亿]/.test(written) && !OTHER_UNIT_AFTER_WAN.test(after));

@@ -189,7 +189,7 @@ function boundariesOf(text: string): Boundaries {
     const b = BOUNDARY.get(code);
     if (b === undefined) continue;
     if (b & ENDS_NEGATION) bounds.negationEnds.push(i);
-    const opensQuote = (code === COLON || code === FULL_COLON) && (text.charCodeAt(i + 1) === OPEN_QUOTE || text.charCodeAt(i + 1) === OPEN_CORNER);
+    const opensQuote = code === COLON && (text.charCodeAt(i + 1) === OPEN_QUOTE || text.charCodeAt(i + 1) === OPEN_CORNER);
     if (quoted > 0 || opensQuote) continue;
     if (b & ENDS_CLAUSE) bounds.clauseEnds.push(i);
     if (b & ENDS_SENTENCE) bounds.sentenceEnds.push(i);
@@ -200,8 +200,7 @@ const OPEN_QUOTE = 0x201c; // “
 const CLOSE_QUOTE = 0x201d; // ”
 const OPEN_CORNER = 0x300c; // 「
 const CLOSE_CORNER = 0x300d; // 」
-const COLON = 0x3a; // :
-const FULL_COLON = 0xff1a; // ：, already half-width by the time it is read, kept for clarity
+const COLON = 0x3a; // : (a full-width ： is half-width by the time it is read)
 
 /** How many marks stand before `position`: the number of the clause (or sentence) it is in. */
 function countBefore(ends: readonly number[], position: number): number {
