@@ -2,4 +2,4 @@ export { runLedgerJob, defaultPeriod, withFieldColumns, LedgerNotFoundError } fr
 export { alternativeSheetName, chooseLedgerSheet, isOwnSheet, MEETING_SUMMARY_SHEET, OWN_SHEETS } from './choose';
 export { levelFormulas, overdueFormula, SETTLED_SUGGESTION } from './level-formulas';
 export { STATE_SHEET } from './types';
-export type { ConditionalFormatPlan, JobCounts, JobInput, JobOptions, LedgerJob, OwnCell, OwnColumnPlan, WritePlan } from './types';
+export type { ConditionalFormatPlan, ConditionalFormatRule, JobCounts, JobInput, JobOptions, LedgerJob, OwnCell, OwnColumnPlan, WritePlan } from './types';

@@ -202,7 +202,15 @@ function planWrites(
     },
     overdueFormat: {
       range: { top: firstDataRow, bottom: last, left: revisitCol, right: revisitCol },
-      rules: [{ formula: overdueFormula(anchor(revisitCol)), style: 'overdue' }],
+      rules: [
+        ...(['red', 'yellow', 'green'] as const).map((level) => ({
+          formula: `AND(${overdueFormula(anchor(revisitCol))},${formulas[level]})`,
+          style: 'overdue' as const,
+          fill: level,
+          stopIfTrue: true,
+        })),
+        { formula: overdueFormula(anchor(revisitCol)), style: 'overdue', stopIfTrue: true },
+      ],
     },
     dropdown: { range: { top: firstDataRow, bottom: last, left: manualCol, right: manualCol }, list: ['红', '黄', '绿'] },
     reports: [reports.dueList, reports.summary],

@@ -48,10 +48,24 @@ export interface OwnColumnPlan {
   width: number;
 }
 
+/** One conditional-format rule. */
+export interface ConditionalFormatRule {
+  formula: string;
+  /** A level's fill, or the overdue mark (dark red bold text). */
+  style: Level | 'overdue';
+  /**
+   * With 'overdue': the level fill the cell keeps. LibreOffice shows one rule's format per cell, so
+   * the overdue rule carries the row colour too instead of relying on two rules adding up.
+   */
+  fill?: Level;
+  /** Lower-priority rules are not applied where this one holds. */
+  stopIfTrue?: boolean;
+}
+
 /** A conditional format: one rule per formula, in priority order (first wins where they conflict). */
 export interface ConditionalFormatPlan {
   range: CellRange;
-  rules: { formula: string; style: Level | 'overdue' }[];
+  rules: ConditionalFormatRule[];
 }
 
 /** Everything a host writes. Hosts apply it as a whole or not at all. */
@@ -65,6 +79,10 @@ export interface WritePlan {
   /** Header cell style is copied from this column of the header (the table's last). */
   headerStyleFrom: { row: number; col: number };
   levelFormat: ConditionalFormatPlan;
+  /**
+   * The overdue mark on the revisit column. Hosts give it priority over `levelFormat` (its rules
+   * come first and stop), so Excel, WPS and LibreOffice all show it on the coloured row.
+   */
   overdueFormat: ConditionalFormatPlan;
   /** A 红/黄/绿 dropdown on the manual-level column. */
   dropdown: { range: CellRange; list: string[] };

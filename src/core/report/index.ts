@@ -1,1 +1,1 @@
-export type { ReportStyle, ReportCell, ReportSheet } from './types';
+export type { ReportStyle, ReportCell, ReportSheet, ReportChart, ReportChartSeries } from './types';

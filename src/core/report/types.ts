@@ -34,6 +34,40 @@ export interface ReportSheet {
   print: { landscape: boolean; fitToWidth: boolean };
   /** 0-based row of the header that an autofilter / freeze pane sits under, if any. */
   freezeRows?: number;
+  /** 0-based rows that start a new printed page (a manual page break above each). */
+  rowBreaks?: number[];
+  /** Row heights in points by 0-based row, where a row must be taller than its text needs (lines to write on). */
+  rowHeights?: Record<number, number>;
+  /** Native charts drawn over empty cells of this sheet, fed from ranges of this sheet. */
+  charts?: ReportChart[];
+}
+
+/** One series of a chart: its values are cells of the same sheet. */
+export interface ReportChartSeries {
+  /** Legend text. */
+  name: string;
+  /** One row or one column of number cells (0-based, inclusive). */
+  values: CellRange;
+  /** Fill as RRGGBB. */
+  color?: string;
+  /** One fill per point (RRGGBB), for a pie's slices or a column per colour level. */
+  pointColors?: string[];
+}
+
+/**
+ * A native chart (DrawingML in an .xlsx, `worksheet.charts` in Office.js) that Excel, WPS and
+ * LibreOffice draw from the sheet's own cells, so the picture always matches the table beside it.
+ */
+export interface ReportChart {
+  kind: 'column' | 'bar' | 'pie' | 'line';
+  title: string;
+  /** One row or one column of label cells (0-based, inclusive), as long as each series. */
+  categories: CellRange;
+  series: ReportChartSeries[];
+  /** Stacked columns or bars (one column per category, series on top of each other). */
+  stacked?: boolean;
+  /** The cells the chart covers, top-left to bottom-right, inclusive; they are left empty. */
+  anchor: CellRange;
 }
 
 export type { Day };
