@@ -4,7 +4,7 @@ import type { Progress } from '../addin/host';
 /** English names of the canonical fields, shown beside the Chinese name in the English pane. */
 const FIELD_EN: Readonly<Record<FieldName, string>> = {
   serial: 'Serial no.', title: 'Title', description: 'Description', type: 'Type', registered: 'Registered on',
-  place: 'Village / community', parties: 'Parties', idNumber: 'ID number', phone: 'Phone', address: 'Address',
+  place: 'Village / community', parties: 'Parties', otherParties: 'Respondent / defendant', idNumber: 'ID number', phone: 'Phone', address: 'Address',
   headcount: 'People involved', amount: 'Amount', manualLevel: 'Manual level', owner: 'Responsible person',
   ownerUnit: 'Responsible unit', channel: 'Mediation channel', resolvedFlag: 'Resolved (yes/no)', status: 'Status',
   resolvedOn: 'Resolved on', deadline: 'Deadline', lastRevisit: 'Last revisit', revisitNotes: 'Revisit notes',

@@ -55,6 +55,19 @@ export function formatDay(day: Day): string {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(d, 2)}`;
 }
 
+/** A day as a Chinese paper writes it: 2026年11月1日. */
+export function formatDayZh(day: Day): string {
+  const { year, month, day: d } = ymdFromDay(day);
+  return `${year}年${month}月${d}日`;
+}
+
+/** A span as a Chinese paper writes it: 2026年11月1日至11月30日 (the year once when both share it). */
+export function formatSpanZh(from: Day, to: Day): string {
+  const a = ymdFromDay(from);
+  const b = ymdFromDay(to);
+  return `${formatDayZh(from)}至${a.year === b.year ? `${b.month}月${b.day}日` : formatDayZh(to)}`;
+}
+
 /** Strict 'YYYY-MM-DD' (command-line and settings input); anything else is null. */
 export function parseIsoDay(s: string): Day | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

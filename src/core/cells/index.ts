@@ -1,14 +1,17 @@
-// Parsing of single cell values. Implementation in progress: signatures are the contract.
+// Parsing of single cell values.
 export {
   toHalfWidth,
   normalizeHeader,
   normalizeValueText,
+  writtenText,
   cellText,
 } from './text';
 export {
   dayFromYmd,
   ymdFromDay,
   formatDay,
+  formatDayZh,
+  formatSpanZh,
   parseIsoDay,
   excelSerialToDay,
   dayToExcelSerial,

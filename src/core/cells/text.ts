@@ -46,9 +46,20 @@ export function normalizeHeader(s: string): string {
  * breaks kept (as a single '\n') because some ledgers put one party or one revisit per line.
  */
 export function normalizeValueText(s: string): string {
-  const half = toHalfWidth(s);
-  if (!ANY_SPACE.test(half)) return half;
-  return half
+  return collapseSpaces(toHalfWidth(s));
+}
+
+/**
+ * Text as the ledger writes it, for printing: spaces collapsed like `normalizeValueText`, but
+ * Chinese punctuation (，：（）) and full-width characters kept.
+ */
+export function writtenText(s: string): string {
+  return collapseSpaces(s.replace(/\u3000/g, ' '));
+}
+
+function collapseSpaces(s: string): string {
+  if (!ANY_SPACE.test(s)) return s;
+  return s
     .replace(/\r\n?/g, '\n')
     .replace(/[\s\u00a0\ufeff]+/g, (run) => (run.includes('\n') ? '\n' : ' '))
     .trim();

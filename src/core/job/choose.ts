@@ -12,7 +12,8 @@ export const OWN_SHEETS: readonly string[] = [DUE_LIST_SHEET, MEETING_SUMMARY_SH
 /** What the add-in writes in A1 of each of its sheets, in either language. */
 const OWN_A1: Readonly<Record<string, readonly string[]>> = {
   [DUE_LIST_SHEET]: ['回访清单（截至', 'Revisits due (as of'],
-  [MEETING_SUMMARY_SHEET]: ['联席会议矛盾纠纷汇总（', 'Joint meeting dispute summary ('],
+  // Today's titles, and the one earlier versions wrote (联席会议矛盾纠纷汇总（…）).
+  [MEETING_SUMMARY_SHEET]: ['矛盾纠纷联席会议汇总表', '联席会议矛盾纠纷汇总表', '联席会议矛盾纠纷汇总（', 'Joint meeting dispute summary', 'Joint mediation meeting dispute summary'],
   [STATE_SHEET]: [SNAPSHOT_MARKER],
 };
 

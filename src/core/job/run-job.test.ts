@@ -129,7 +129,15 @@ describe('runLedgerJob on a small ledger', () => {
     expect(job.plan.levelFormat.rules[0].formula).toBe(levelFormulas('$N3', '$K3').red);
     expect(job.plan.dropdown).toEqual({ range: { top: 2, bottom: 7, left: 13, right: 13 }, list: ['红', '黄', '绿'] });
     expect(job.plan.overdueFormat.range).toEqual({ top: 2, bottom: 7, left: 12, right: 12 });
-    expect(job.plan.overdueFormat.rules).toEqual([{ formula: 'AND(ISNUMBER($M3),$M3<TODAY())', style: 'overdue' }]);
+    // The overdue mark comes with the row's colour (LibreOffice shows one rule per cell), then alone.
+    const overdue = 'AND(ISNUMBER($M3),$M3<TODAY())';
+    const levels = levelFormulas('$N3', '$K3');
+    expect(job.plan.overdueFormat.rules).toEqual([
+      { formula: `AND(${overdue},${levels.red})`, style: 'overdue', fill: 'red', stopIfTrue: true },
+      { formula: `AND(${overdue},${levels.yellow})`, style: 'overdue', fill: 'yellow', stopIfTrue: true },
+      { formula: `AND(${overdue},${levels.green})`, style: 'overdue', fill: 'green', stopIfTrue: true },
+      { formula: overdue, style: 'overdue', stopIfTrue: true },
+    ]);
   });
 
   it('plans the due list and the meeting summary, and the state sheet', () => {

@@ -1,22 +1,27 @@
 import { cellAddress, columnLetter, dayFromYmd, ymdFromDay } from '../cells';
-import { detectLedger, readRecords, OWN_COLUMN_HEADERS, type LedgerLayout, type OwnColumn } from '../ledger';
+import { detectLedger, findLedgerUnit, readRecords, OWN_COLUMN_HEADERS, type LedgerLayout, type OwnColumn } from '../ledger';
 import { message } from '../messages';
-import { LEVEL_ZH, type Day, type DisputeRecord, type FieldName, type RowIssue, type SheetGrid, type TriagedDispute } from '../model';
+import { LEVEL_ZH, type CellValue, type Day, type DisputeRecord, type FieldName, type Language, type RowIssue, type SheetGrid, type TriagedDispute } from '../model';
 import { applyRevisitLog, readRevisitLog } from '../revisits';
 import { compilePreset, NO_RULE_FIRED, triageRecord } from '../rules';
 import { buildDueList, renderDueList, scheduleRevisit } from '../schedule';
 import {
   buildMeetingSummary,
+  mergeTallies,
   previousSnapshot,
   renderMeetingSummary,
   retainSnapshots,
+  samePeriod,
   snapshotToRows,
   snapshotsFromRows,
   takeSnapshot,
+  tallyOf,
+  type MeetingSnapshot,
+  type MeetingTally,
   type Period,
 } from '../summary';
 import { levelFormulas, overdueFormula, SETTLED_SUGGESTION } from './level-formulas';
-import { STATE_SHEET, type JobCounts, type JobInput, type JobOptions, type LedgerJob, type OwnColumnPlan, type WritePlan } from './types';
+import { STATE_SHEET, type JobCounts, type JobInput, type JobOptions, type LedgerJob, type OwnColumnPlan, type PreviousMeetingData, type WritePlan } from './types';
 
 /** Thrown when the sheet holds no ledger; the message says what to check. */
 export class LedgerNotFoundError extends Error {
@@ -38,15 +43,49 @@ export function defaultPeriod(asOf: Day): Period {
  */
 export function runLedgerJob(input: JobInput, options: JobOptions): LedgerJob {
   const { ledger } = input;
+  const { asOf, language, preset } = options;
+  const period = options.period ?? defaultPeriod(asOf);
+  const { layout, unit, disputes, issues, lastDataRow } = triageLedger(ledger, options, input.revisitLog);
+
+  const history = previousMeeting(input.stateRows ?? [], input.previous ?? null, period, language);
+  const summary = buildMeetingSummary(disputes, {
+    period,
+    asOf,
+    previous: history.previous,
+    previousSource: history.source,
+    history: history.tallies,
+    units: [unit],
+  });
+  const current = takeSnapshot(disputes, period);
+
+  const plan = planWrites(ledger, layout, lastDataRow, disputes, {
+    dueList: renderDueList(buildDueList(disputes, asOf), { asOf, language, mask: options.mask, handling: preset.handling }),
+    summary: renderMeetingSummary(summary, { language, mask: options.mask }),
+    stateRows: snapshotToRows(retainSnapshots(history.stored, current), mergeTallies(history.tallies, [tallyOf(current)])),
+  });
+  return { layout, disputes, issues, counts: countJob(disputes, issues, asOf), period, unit, summary, plan };
+}
+
+/** One ledger read, triaged and scheduled: what a single run and a joint meeting both start from. */
+export interface TriagedLedger {
+  layout: LedgerLayout;
+  /** From the user, else the ledger's title or 填报单位 line, else the fallback (file name), else ''. */
+  unit: string;
+  disputes: TriagedDispute[];
+  issues: RowIssue[];
+  lastDataRow: number;
+}
+
+export function triageLedger(ledger: SheetGrid, options: JobOptions, revisitLog?: CellValue[][] | null): TriagedLedger {
   const detected = detectLedger(ledger);
   if (!detected) throw new LedgerNotFoundError(message('ledger.notFound', options.language, { sheet: ledger.name }));
   const layout = withFieldColumns(detected, options.fieldColumns);
   const { asOf, language, preset } = options;
-  const period = options.period ?? defaultPeriod(asOf);
+  const unit = options.unit?.trim() || findLedgerUnit(ledger, layout.headerTop) || options.unitFallback?.trim() || '';
 
   const read = readRecords(ledger, layout, { asOf, language });
   disambiguateKeys(read.records);
-  applyRevisitLog(read.records, readRevisitLog(input.revisitLog ?? []));
+  applyRevisitLog(read.records, readRevisitLog(revisitLog ?? []));
   const compiled = compilePreset(preset, language);
   const issues: RowIssue[] = [...read.issues];
   const disputes: TriagedDispute[] = read.records.map((record) => {
@@ -82,18 +121,38 @@ export function runLedgerJob(input: JobInput, options: JobOptions): LedgerJob {
       message: message('schedule.noDateColumn', language, { sheet: ledger.name }),
     });
   issues.sort((a, b) => a.row - b.row);
+  return { layout, unit, disputes, issues, lastDataRow: read.lastDataRow };
+}
 
-  const stored = snapshotsFromRows(input.stateRows ?? []).snapshots;
-  const previous = previousSnapshot(stored, period);
-  const summary = buildMeetingSummary(disputes, { period, asOf, previous });
-  const current = takeSnapshot(disputes, period);
+/** The workbook's own name for itself as a source of the previous meeting's data. */
+const THIS_WORKBOOK = { zh: '本工作簿', en: 'this workbook' } as const;
 
-  const plan = planWrites(ledger, layout, read.lastDataRow, disputes, {
-    dueList: renderDueList(buildDueList(disputes, asOf), { asOf, language, mask: options.mask, handling: preset.handling }),
-    summary: renderMeetingSummary(summary, { language, mask: options.mask }),
-    stateRows: snapshotToRows(retainSnapshots(stored, current)),
-  });
-  return { layout, disputes, issues, counts: countJob(disputes, issues, asOf), period, summary, plan };
+/**
+ * The previous meeting's data: the latest meeting before this period, in this workbook's hidden
+ * sheet or in the previous output/file the user named (this workbook wins a tie), with where it
+ * came from; the snapshots to keep in this workbook; and every meeting's tally for the trend chart.
+ */
+export function previousMeeting(
+  ownRows: CellValue[][],
+  external: PreviousMeetingData | null,
+  period: Period,
+  language: Language,
+): { stored: MeetingSnapshot[]; previous: MeetingSnapshot | null; source: string; tallies: MeetingTally[] } {
+  const own = snapshotsFromRows(ownRows);
+  const other = external ? snapshotsFromRows(external.rows) : { snapshots: [], tallies: [] };
+  const mine = previousSnapshot(own.snapshots, period);
+  const theirs = previousSnapshot(other.snapshots, period);
+  const useTheirs = theirs !== null && (mine === null || theirs.period.to > mine.period.to);
+  const previous = useTheirs ? theirs : mine;
+  const source = previous === null ? '' : useTheirs ? external!.source : THIS_WORKBOOK[language];
+  const stored = useTheirs ? [...own.snapshots.filter((s) => !samePeriod(s.period, theirs.period)), theirs] : own.snapshots;
+  const tallies = mergeTallies(
+    other.tallies,
+    other.snapshots.map(tallyOf),
+    own.tallies,
+    own.snapshots.map(tallyOf),
+  ).filter((t) => t.period.to < period.from);
+  return { stored, previous, source, tallies };
 }
 
 /** Two identical rows (a duplicated entry) must still be told apart in snapshots and the revisit log. */

@@ -18,6 +18,18 @@ export interface JobOptions {
   mask: boolean;
   /** Corrections the user confirmed: field → 0-based column, or null for "not in this ledger". */
   fieldColumns?: Partial<Record<FieldName, number | null>>;
+  /** The unit keeping the ledger, as the user names it; else read from its title or 填报单位 line, else `unitFallback`. */
+  unit?: string;
+  /** The unit when the ledger does not say (the file name). */
+  unitFallback?: string;
+}
+
+/** A previous meeting's data kept elsewhere than this workbook: the previous output beside it, or a file the user named. */
+export interface PreviousMeetingData {
+  /** Cells of that workbook's hidden state sheet. */
+  rows: CellValue[][];
+  /** What the paper names as the source (the file's name). */
+  source: string;
 }
 
 export interface JobInput {
@@ -26,6 +38,8 @@ export interface JobInput {
   stateRows?: CellValue[][] | null;
   /** Cells of the 回访记录 sheet, if the workbook has one: its revisits count as last revisits. */
   revisitLog?: CellValue[][] | null;
+  /** Previous meetings' data from elsewhere; the latest meeting before this period, here or there, is compared with. */
+  previous?: PreviousMeetingData | null;
 }
 
 /** A cell the add-in writes in one of its own columns. */
@@ -106,6 +120,8 @@ export interface LedgerJob {
   issues: RowIssue[];
   counts: JobCounts;
   period: Period;
+  /** The unit the ledger belongs to ('' when neither the user, the ledger nor the file names one). */
+  unit: string;
   summary: MeetingSummary;
   plan: WritePlan;
 }

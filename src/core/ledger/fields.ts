@@ -11,20 +11,26 @@ export interface FieldAliases {
 }
 
 export const FIELD_ALIASES: Readonly<Record<FieldName, FieldAliases>> = {
-  serial: { exact: ['序号', '编号', '案件编号', '事件编号', '纠纷编号', 'no', 'no.'], contains: ['序号', '编号'] },
+  serial: {
+    exact: ['序号', '编号', '案件编号', '事件编号', '纠纷编号', '案号', '受理编号', '登记编号', 'no', 'no.'],
+    contains: ['序号', '编号', '案号'],
+  },
   title: { exact: ['事件名称', '案件标题', '纠纷名称', '事项名称', '标题'], contains: ['事件名称', '案件标题', '纠纷名称'] },
   description: {
     exact: ['事件简述', '简要情况', '基本情况', '主要情况', '纠纷情况', '案情简介', '事由', '纠纷事由', '主要内容'],
     contains: ['纠纷简要情况', '矛盾纠纷简要情况', '简要情况', '事件简述', '基本情况', '案情', '简述', '简要'],
   },
   type: {
-    exact: ['事件类别', '纠纷类型', '纠纷类别', '矛盾纠纷类型', '矛盾纠纷类别', '调解类别', '类型', '类别', '纠纷种类'],
-    contains: ['纠纷类型', '纠纷类别', '事件类别', '事件类型', '纠纷种类', '类型', '类别'],
+    exact: ['事件类别', '纠纷类型', '纠纷类别', '矛盾纠纷类型', '矛盾纠纷类别', '调解类别', '类型', '类别', '纠纷种类', '案由', '纠纷案由'],
+    contains: ['纠纷类型', '纠纷类别', '事件类别', '事件类型', '纠纷种类', '类型', '类别', '案由'],
   },
   registered: {
     // Most telling first: with both 发生日期 and 受理日期, revisits count from registration (受理/登记).
-    exact: ['登记日期', '受理日期', '受理时间', '登记时间', '排查日期', '排查时间', '发生日期', '发生时间', '日期', '时间'],
-    contains: ['登记日期', '受理日期', '排查日期', '发生日期', '受理时间', '登记时间', '排查时间', '发生时间'],
+    exact: [
+      '登记日期', '受理日期', '受理时间', '登记时间', '收案日期', '立案日期', '收案时间', '排查日期', '排查时间', '申请日期',
+      '接报日期', '报警日期', '发生日期', '发生时间', '调解日期', '日期', '时间',
+    ],
+    contains: ['登记日期', '受理日期', '收案日期', '立案日期', '排查日期', '发生日期', '受理时间', '登记时间', '收案时间', '排查时间', '发生时间'],
   },
   place: {
     exact: [
@@ -34,8 +40,13 @@ export const FIELD_ALIASES: Readonly<Record<FieldName, FieldAliases>> = {
     contains: ['所属区域', '村(社区)', '所属村', '发生地', '所属网格', '村(居)', '村/社区', '社区(村)', '所属社区', '单位/村', '地点', '区域', '网格'],
   },
   parties: {
-    exact: ['当事人', '主要当事人', '主要当事人姓名', '当事人姓名', '双方当事人', '姓名', '当事人姓名姓名'],
-    contains: ['当事人姓名', '当事人', '姓名'],
+    exact: ['当事人', '主要当事人', '主要当事人姓名', '当事人姓名', '双方当事人', '姓名', '当事人姓名姓名', '申请人', '申请人姓名', '原告', '原告姓名', '反映人'],
+    contains: ['当事人姓名', '当事人', '姓名', '申请人', '原告'],
+  },
+  // The other side where a ledger gives each side its column (司法所: 申请人/被申请人; 法庭: 原告/被告).
+  otherParties: {
+    exact: ['被申请人', '被申请人姓名', '被告', '被告姓名', '对方当事人', '被反映人', '被诉人'],
+    contains: ['被申请人', '被告', '对方当事人', '被反映人'],
   },
   idNumber: { exact: ['证件号码', '身份证号', '身份证号码', '公民身份号码'], contains: ['身份证', '证件号'] },
   phone: { exact: ['联系电话', '联系方式', '电话', '手机', '手机号', '电话号码'], contains: ['电话', '联系方式', '手机'] },
@@ -47,8 +58,11 @@ export const FIELD_ALIASES: Readonly<Record<FieldName, FieldAliases>> = {
     contains: ['风险等级', '预警等级', '纠纷等级', '预警级别', '风险级别', '三色预警', '预警'],
   },
   owner: {
-    exact: ['化解责任人', '责任人', '包案领导', '包案责任人', '包案人', '承办人', '调解员', '经办人', '负责人'],
-    contains: ['化解责任人', '包案领导', '责任人', '包案', '承办人', '调解员'],
+    exact: [
+      '化解责任人', '责任人', '包案领导', '包案责任人', '包案人', '承办人', '调解员', '经办人', '负责人', '承办法官', '调解人',
+      '调解人员', '经办民警', '责任民警', '办案民警',
+    ],
+    contains: ['化解责任人', '包案领导', '责任人', '包案', '承办人', '调解员', '承办', '调解人', '民警'],
   },
   ownerUnit: {
     exact: ['责任单位', '化解组织', '受理机构', '化解单位', '承办单位', '调解组织', '牵头单位'],
@@ -63,7 +77,10 @@ export const FIELD_ALIASES: Readonly<Record<FieldName, FieldAliases>> = {
     exact: ['化解状态', '状态', '化解情况', '办理状态', '化解结果', '调处结果', '处置情况', '调解结果', '办理情况', '进展情况'],
     contains: ['化解状态', '化解情况', '化解结果', '调处结果', '调解结果', '办理状态', '状态'],
   },
-  resolvedOn: { exact: ['化解日期', '化解时间', '办结日期', '办结时间', '调结日期', '结案日期'], contains: ['化解日期', '化解时间', '办结', '结案日期'] },
+  resolvedOn: {
+    exact: ['化解日期', '化解时间', '办结日期', '办结时间', '调结日期', '结案日期', '结案时间'],
+    contains: ['化解日期', '化解时间', '办结', '结案日期', '结案时间'],
+  },
   deadline: { exact: ['化解时限', '办结时限', '时限', '化解期限'], contains: ['时限', '期限'] },
   lastRevisit: {
     exact: ['回访日期', '回访时间', '最近回访', '最近回访日期', '最近回访时间', '上次回访'],
@@ -86,7 +103,7 @@ export const FIELD_NAMES = Object.keys(FIELD_ALIASES) as FieldName[];
 /** Chinese names of fields, for messages and reports. */
 export const FIELD_LABEL_ZH: Readonly<Record<FieldName, string>> = {
   serial: '序号', title: '事件名称', description: '简要情况', type: '纠纷类型', registered: '登记日期',
-  place: '村(社区)', parties: '当事人', idNumber: '身份证号', phone: '联系电话', address: '住址',
+  place: '村(社区)', parties: '当事人', otherParties: '被申请人/被告', idNumber: '身份证号', phone: '联系电话', address: '住址',
   headcount: '涉及人数', amount: '涉及金额', manualLevel: '风险等级', owner: '责任人', ownerUnit: '责任单位',
   channel: '化解方式', resolvedFlag: '化解是否成功', status: '化解情况', resolvedOn: '化解日期', deadline: '化解时限',
   lastRevisit: '回访日期', revisitNotes: '回访情况', supervision: '督办情况', closure: '销号情况',

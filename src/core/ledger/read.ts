@@ -12,6 +12,7 @@ import {
   parseStatusText,
   parseYesNo,
   toHalfWidth,
+  writtenText,
   ymdFromDay,
   type DateContext,
 } from '../cells';
@@ -60,8 +61,7 @@ export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: Read
     const row = values[r];
     if (!row || skipped.has(r) || !isDisputeRow(grid.values[r], layout)) continue;
     lastDataRow = r;
-    const text: Partial<Record<FieldName, string>> = {};
-    for (const [field, col] of entries) text[field] = cellText(row[col] ?? null);
+    const { text, written } = rowText(row, entries);
     const ctx = new RowContext(r, row, layout, grid.date1904, options, issues);
     let registered = ctx.date('registered', { date1904: grid.date1904, year: ledgerYear });
     if (notAfter !== null && registered !== null && registered > notAfter) {
@@ -88,9 +88,34 @@ export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: Read
       status: readStatus(text, resolvedOn),
       key: disputeKey(text, registered),
     };
+    if (written) record.written = written;
     records.push(record);
   }
   return { records, issues, lastDataRow };
+}
+
+/**
+ * The row's text by field, and where the ledger writes it differently (full-width punctuation),
+ * the text as written. A 被申请人/被告 column joins `parties`, so masking and matching see both sides.
+ */
+function rowText(row: CellValue[], entries: [FieldName, number][]) {
+  const text: Partial<Record<FieldName, string>> = {};
+  let written: Partial<Record<FieldName, string>> | undefined;
+  for (const [field, col] of entries) {
+    const v = row[col] ?? null;
+    text[field] = cellText(v);
+    if (typeof v === 'string') {
+      const asWritten = writtenText(v);
+      if (asWritten !== text[field]) (written ??= {})[field] = asWritten;
+    }
+  }
+  if (text.otherParties) {
+    const join = (a = '', b = '') => (a && b ? `${a}、${b}` : a || b);
+    if (written?.parties !== undefined || written?.otherParties !== undefined)
+      written!.parties = join(written!.parties ?? text.parties, written!.otherParties ?? text.otherParties);
+    text.parties = join(text.parties, text.otherParties);
+  }
+  return { text, written };
 }
 
 /** Per-row helpers that parse one field and record an issue naming the cell when it cannot. */

@@ -116,6 +116,7 @@ export function maskPhone(s: string): string {
   return maskPhones(normalizeValueText(s), true);
 }
 
+const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ＋]/g;
 const ID_IN_TEXT = /(?<![\dA-Za-z])(?:\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g;
 
 /** `s` as a pattern that matches exactly `s`. */
@@ -130,7 +131,9 @@ export function escapeRegExp(s: string): string {
  * handout uses `maskForHandout` (handout.ts), which also leaves those out.
  */
 export function maskText(text: string, names: string[]): string {
-  let out = text.replace(ID_IN_TEXT, (id) => maskDigitRun(id));
+  // Text as the ledger writes it keeps its Chinese punctuation; full-width digits still hide a number.
+  let out = text.replace(FULL_WIDTH_ALNUM, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+  out = out.replace(ID_IN_TEXT, (id) => maskDigitRun(id));
   out = maskPhones(out, false);
   const wanted = [...new Set(names.map((n) => n.trim()).filter((n) => [...n].length >= 2))];
   if (wanted.length === 0) return out;

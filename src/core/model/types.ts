@@ -66,6 +66,7 @@ export type FieldName =
   | 'registered'
   | 'place'
   | 'parties'
+  | 'otherParties'
   | 'idNumber'
   | 'phone'
   | 'address'
@@ -107,8 +108,13 @@ export type DisputeStatus = 'open' | 'resolved' | 'closed';
 export interface DisputeRecord {
   /** 1-based sheet row. */
   row: number;
-  /** Cell text by field, trimmed ('' when blank). */
+  /**
+   * Cell text by field, trimmed ('' when blank), full-width letters, digits and punctuation made
+   * half-width for the parsers and rules. With a 被申请人/被告 column, `parties` holds both sides.
+   */
   text: Partial<Record<FieldName, string>>;
+  /** The text as the ledger writes it (，：（）kept), only for fields where it differs from `text`: what handouts print. */
+  written?: Partial<Record<FieldName, string>>;
   registered: Day | null;
   resolvedOn: Day | null;
   /** Latest revisit date found in the revisit column. */

@@ -1,1 +1,2 @@
 export type { ReportStyle, ReportCell, ReportSheet, ReportChart, ReportChartSeries } from './types';
+export { displayWidth, linesNeeded } from './width';

@@ -1,4 +1,4 @@
-import { formatDay, parseIsoDay } from '../cells';
+import { parseIsoDay } from '../cells';
 import { record } from '../ledger/fixtures';
 import type { DisputeStatus, FieldName, Level, TriagedDispute } from '../model';
 import { DEFAULT_PRESET } from '../rules';
@@ -87,48 +87,76 @@ describe('renderDueList', () => {
     item(4, {
       level: 'red',
       overdue: 2,
-      text: { owner: '王警官', parties: '张三、李四', place: '东村', type: '宅基地纠纷', description: '张三（电话13812345678）与李四因宅基地争执' },
+      text: {
+        owner: '王警官',
+        parties: '张三、李四',
+        place: '东村',
+        phone: '13812345678',
+        description: '张三（电话13812345678）与李四因宅基地争执',
+      },
     }),
-    item(5, { level: 'green', overdue: 0, status: 'resolved', text: { owner: '王警官', parties: '欧阳娜娜', description: '欧阳娜娜讨要工钱' } }),
+    item(5, { level: 'green', overdue: 0, status: 'resolved', text: { serial: '2021-07', owner: '王警官', parties: '欧阳娜娜', description: '欧阳娜娜讨要工钱' } }),
+    item(6, { level: 'yellow', overdue: 1, text: { owner: '李调解员', parties: '赵六', description: '赵六讨要工钱' } }),
   ];
   const render = (mask: boolean, language: 'zh' | 'en' = 'zh') => renderDueList(buildDueList(disputes, AS_OF), { asOf: AS_OF, language, mask, handling });
-  const values = (rowIndex: number, mask = true) => render(mask).rows[rowIndex].map((c) => c.value);
+  /** The cells of one sheet row by header, so a test reads what a person reads. */
+  const byHeader = (sheetRow: number, mask = true, language: 'zh' | 'en' = 'zh') => {
+    const sheet = render(mask, language);
+    const headers = sheet.rows[2].map((c) => String(c.value));
+    return Object.fromEntries(headers.map((h, i) => [h, sheet.rows[sheetRow][i]?.value]));
+  };
 
-  it('writes a title, the counts and the header', () => {
+  it('writes a title with the date as a Chinese paper writes it, the counts and the header', () => {
     const sheet = render(true);
     expect(sheet.name).toBe('回访清单');
-    expect(sheet.rows[0][0].value).toBe('回访清单（截至 2021-03-17）');
-    expect(sheet.rows[1][0].value).toBe('应回访 2 件，其中今日到期 1 件、逾期 1 件。红色每日、黄色每周、绿色定期回访。');
-    expect(sheet.rows[2].map((c) => c.value)).toEqual(['序号', '台账行', '等级', '应回访日期', '逾期天数', '村(社区)', '纠纷类型', '当事人', '简要情况', '上次回访', '处置要求']);
-    expect(sheet.rows[3][0].value).toBe('责任人/单位：王警官（2 件）');
+    expect(sheet.rows[0][0].value).toBe('回访清单（截至2021年3月17日）');
+    expect(sheet.rows[1][0].value).toBe('应回访3件，其中今日到期1件、逾期2件。红色每日、黄色每周、绿色定期回访；回访后请填写回访情况并签字，交回录入台账。');
+    expect(sheet.rows[2].map((c) => c.value)).toEqual([
+      '序号', '台账序号', '等级', '应回访日期', '逾期天数', '村(社区)', '当事人', '联系电话', '简要情况', '处置要求', '回访情况', '回访人签字', '回访日期',
+    ]);
+    expect(sheet.rows[3][0].value).toBe('责任人/单位：王警官（2件）');
   });
 
-  it('masks names and phone numbers in the parties and the summary when mask is on', () => {
-    const [n, row, level, due, overdue, place, type, parties, summary, last, todo] = values(4);
-    expect([n, row, level, overdue, place, type, parties, summary]).toEqual([1, 4, '红', 2, '东村', '宅基地纠纷', '张某、李某', '张某（电话138****5678）与李某因宅基地争执']);
-    expect([formatDay(due as number), formatDay(last as number)]).toEqual(['2021-03-15', '2021-03-14']);
-    expect(todo).toBe(handling.red.zh);
+  it('masks names and phone numbers when mask is on, and leaves the columns to fill in by hand blank', () => {
+    expect(byHeader(4)).toEqual({
+      序号: 1, 台账序号: '第4行', 等级: '红', 应回访日期: '2021年3月15日', 逾期天数: 2, '村(社区)': '东村', 当事人: '张某、李某',
+      联系电话: '138****5678', 简要情况: '张某（电话138****5678）与李某因宅基地争执', 处置要求: handling.red.zh, 回访情况: '', 回访人签字: '', 回访日期: '',
+    });
   });
 
-  it('masks a compound surname as 欧阳某 and gives a resolved dispute the resolved handling', () => {
-    const [, row, level, , overdue, , , parties, summary, , todo] = values(5);
-    expect([row, level, overdue, parties, summary, todo]).toEqual([5, '绿', 0, '欧阳某', '欧阳某讨要工钱', handling.resolved.zh]);
+  it('refers to a dispute by the ledger’s own 序号, masks a compound surname and gives a resolved dispute the resolved handling', () => {
+    expect(byHeader(5)).toMatchObject({ 台账序号: '2021-07', 等级: '绿', 逾期天数: '', 当事人: '欧阳某', 简要情况: '欧阳某讨要工钱', 处置要求: handling.resolved.zh });
   });
 
-  it('shows names in full when masking is switched off', () => {
-    expect(values(4, false).slice(7, 9)).toEqual(['张三、李四', '张三（电话13812345678）与李四因宅基地争执']);
+  it('starts each responsible person’s list on a new page, with a heading, and leaves room to write', () => {
+    const sheet = render(true);
+    expect(sheet.rows[6][0].value).toBe('责任人/单位：李调解员（1件）');
+    expect(sheet.rowBreaks).toEqual([6]);
+    expect(sheet.rowHeights?.[4]).toBeGreaterThanOrEqual(30);
+  });
+
+  it('shows names and numbers in full when masking is switched off', () => {
+    expect(byHeader(4, false)).toMatchObject({ 当事人: '张三、李四', 联系电话: '13812345678', 简要情况: '张三（电话13812345678）与李四因宅基地争执' });
   });
 
   it('writes English labels', () => {
     const sheet = render(true, 'en');
-    expect(sheet.rows[1][0].value).toBe('2 due: 1 due today, 1 overdue. Red daily, yellow weekly, green periodically.');
-    expect(sheet.rows[4][2].value).toBe('Red');
-    expect(sheet.rows[4][10].value).toBe(handling.red.en);
+    expect(sheet.rows[1][0].value).toBe('3 due: 1 due today, 2 overdue. Red daily, yellow weekly, green periodically; write what was found and sign.');
+    expect(byHeader(4, true, 'en')).toMatchObject({ Level: 'Red', 'Due on': '2021-03-15', 'What to do': handling.red.en });
+  });
+
+  it('names the unit in each heading and adds a unit column when several units’ ledgers meet', () => {
+    const unitOf = (d: (typeof disputes)[number]) => (d.record.row === 6 ? '青山镇司法所' : '青山镇派出所');
+    const sheet = renderDueList(buildDueList(disputes, AS_OF, unitOf), { asOf: AS_OF, language: 'zh', mask: true, handling });
+    expect(sheet.rows[2].map((c) => c.value)).toContain('单位');
+    expect(sheet.rows[3][0].value).toBe('青山镇派出所　责任人/单位：王警官（2件）');
+    expect(sheet.rows[6][0].value).toBe('青山镇司法所　责任人/单位：李调解员（1件）');
   });
 
   it('says so when nothing is due', () => {
     const sheet = renderDueList([], { asOf: AS_OF, language: 'zh', mask: true, handling });
-    expect(sheet.rows[1][0].value).toBe('应回访 0 件，其中今日到期 0 件、逾期 0 件。红色每日、黄色每周、绿色定期回访。');
+    expect(sheet.rows[1][0].value).toBe('应回访0件，其中今日到期0件、逾期0件。红色每日、黄色每周、绿色定期回访；回访后请填写回访情况并签字，交回录入台账。');
     expect(sheet.rows[3][0].value).toBe('截至该日没有到期的回访。');
+    expect(sheet.rowBreaks).toEqual([]);
   });
 });

@@ -4,6 +4,8 @@ import { LEVEL_RANK, type Day, type TriagedDispute } from '../model';
 export interface DueGroup {
   /** 责任人, else 责任单位, else '未指定'. */
   owner: string;
+  /** The unit whose ledger holds these disputes, when several ledgers meet. */
+  unit?: string;
   items: TriagedDispute[];
 }
 
@@ -14,18 +16,20 @@ export const UNASSIGNED_OWNER = '未指定';
  * who is responsible. Within a group: red first, then most overdue, then ledger order. Groups are
  * ordered by their most urgent item, so the list reads top-down by urgency.
  */
-export function buildDueList(disputes: readonly TriagedDispute[], asOf: Day): DueGroup[] {
+export function buildDueList(disputes: readonly TriagedDispute[], asOf: Day, unitOf?: (d: TriagedDispute) => string): DueGroup[] {
   const due = disputes.filter((d) => d.schedule.nextRevisit !== null && d.schedule.nextRevisit <= asOf);
   due.sort(byUrgency);
-  const groups = new Map<string, TriagedDispute[]>();
+  const groups = new Map<string, DueGroup>();
   for (const d of due) {
-    const owner = d.record.text.owner || d.record.text.ownerUnit || UNASSIGNED_OWNER;
-    const list = groups.get(owner);
-    if (list) list.push(d);
-    else groups.set(owner, [d]);
+    const owner = d.record.written?.owner || d.record.text.owner || d.record.written?.ownerUnit || d.record.text.ownerUnit || UNASSIGNED_OWNER;
+    const unit = unitOf?.(d);
+    const id = `${unit ?? ''}\u0000${owner}`;
+    const group = groups.get(id);
+    if (group) group.items.push(d);
+    else groups.set(id, { owner, ...(unit !== undefined ? { unit } : {}), items: [d] });
   }
   // Map keeps insertion order, and items were inserted most urgent first.
-  return [...groups].map(([owner, items]) => ({ owner, items }));
+  return [...groups.values()];
 }
 
 function byUrgency(a: TriagedDispute, b: TriagedDispute): number {

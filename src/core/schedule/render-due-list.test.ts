@@ -19,8 +19,9 @@ function due(text: Partial<Record<FieldName, string>>): TriagedDispute {
 /** 村(社区), 当事人 and 简要情况 of the one row of a list holding just this dispute. */
 function cells(text: Partial<Record<FieldName, string>>, mask: boolean): unknown[] {
   const sheet = renderDueList([{ owner: '王警官', items: [due(text)] }], { asOf: AS_OF, language: 'zh', mask, handling });
+  const column = (header: string) => sheet.rows[2].findIndex((c) => c.value === header);
   const row = sheet.rows[4];
-  return [row[5].value, row[7].value, row[8].value];
+  return [row[column('村(社区)')].value, row[column('当事人')].value, row[column('简要情况')].value];
 }
 
 const REPRODUCTION = '张三系精神障碍患者(肇事肇祸),长期家暴,其未成年女儿王小花(12岁)受伤,住东村3组5号';

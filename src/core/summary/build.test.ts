@@ -82,20 +82,42 @@ describe('breakdowns', () => {
   ];
   const s = build(disputes);
 
-  it('sorts by count, most first, then by name (婚 U+5A5A before 邻 U+90BB, 土 U+571F before 未 U+672A)', () => {
-    expect(s.byType.map((r) => [r.name, r.count, r.resolved, r.openRed, r.openYellow, r.openGreen])).toEqual([
+  it('counts what the period registered and resolved, and every open dispute, most registered first (婚 U+5A5A before 邻 U+90BB), blank last', () => {
+    expect(s.byType.rows.map((r) => [r.name, r.registered, r.resolved, r.openRed, r.openYellow, r.openGreen])).toEqual([
       ['婚姻家庭', 2, 0, 0, 1, 1],
       ['邻里纠纷', 2, 1, 1, 0, 0],
-      ['土地', 1, 1, 0, 0, 0],
+      // Row 8 was registered in October and is still open: it counts as open, not as registered.
+      ['土地', 1, 1, 0, 0, 1],
       ['未填', 1, 0, 0, 0, 1],
     ]);
   });
 
+  it('has totals that agree with 一 (registered, resolved) and 二 (open by level)', () => {
+    for (const table of [s.byType, s.byPlace, s.byOwner, s.byChannel]) {
+      expect(table.total.registered).toBe(s.totals.period.registered);
+      expect(table.total.resolved).toBe(s.totals.period.resolved);
+      expect([table.total.openRed, table.total.openYellow, table.total.openGreen]).toEqual([s.open.red, s.open.yellow, s.open.green]);
+    }
+    expect(s.byType.total.resolvedRate).toBe(2 / 6);
+  });
+
   it('breaks down by village or unit, blank as 未填', () => {
-    expect(s.byPlace.map((r) => [r.name, r.count, r.blank])).toEqual([
+    expect(s.byPlace.rows.map((r) => [r.name, r.registered, r.blank])).toEqual([
       ['东村', 3, false],
       ['西村', 2, false],
       ['未填', 1, true],
+    ]);
+  });
+
+  it('breaks down by the responsible unit and person', () => {
+    const list = [
+      dispute(2, { registered: day(2026, 11, 2), text: { ownerUnit: '镇司法所', owner: '陈东' } }),
+      dispute(3, { registered: day(2026, 11, 3), text: { ownerUnit: '镇司法所', owner: '陈东' }, status: 'resolved' }),
+      dispute(4, { registered: day(2026, 11, 4), text: { owner: '王建国' } }),
+    ];
+    expect(build(list).byOwner.rows.map((r) => [r.name, r.registered, r.resolved, r.resolvedRate])).toEqual([
+      ['镇司法所/陈东', 2, 1, 0.5],
+      ['王建国', 1, 0, 0],
     ]);
   });
 
@@ -111,15 +133,15 @@ describe('breakdowns', () => {
     expect(classifyChannel(channel)).toBe(expected);
   });
 
-  it('breaks down by channel class, ties in name order (其 司 未 行)', () => {
+  it('breaks down by channel class, ties in name order (其 司 行), blank last', () => {
     const channels = ['人民调解', '村调委会人民调解', '诉前司法确认', '行政调解', '双方协商', ''];
     const list = channels.map((channel, i) => dispute(i + 2, { registered: day(2026, 11, 2), text: { channel } }));
-    expect(build(list).byChannel.map((r) => [r.name, r.channel, r.count])).toEqual([
+    expect(build(list).byChannel.rows.map((r) => [r.name, r.channel, r.registered])).toEqual([
       ['人民调解', 'people', 2],
       ['其他', 'other', 1],
       ['司法调解', 'judicial', 1],
-      ['未填', 'blank', 1],
       ['行政调解', 'administrative', 1],
+      ['未填', 'blank', 1],
     ]);
   });
 });
@@ -193,35 +215,47 @@ describe('key cases', () => {
   const s = build(disputes);
 
   it('lists open red disputes first, then open yellow, each by registration date, undated last', () => {
-    expect(s.keyCases.map((k) => [k.index, k.row, k.level])).toEqual([
-      [1, 3, 'red'],
-      [2, 8, 'red'],
-      [3, 4, 'yellow'],
-      [4, 9, 'yellow'],
-      [5, 2, 'yellow'],
-      [6, 7, 'yellow'],
+    expect(s.keyCases.map((k) => [k.refs[0].row, k.level])).toEqual([
+      [3, 'red'],
+      [8, 'red'],
+      [4, 'yellow'],
+      [9, 'yellow'],
+      [2, 'yellow'],
+      [7, 'yellow'],
     ]);
   });
 
   it('takes the description, else the title, and joins the responsible unit and person', () => {
     expect(s.keyCases[1]).toEqual({
-      index: 2,
-      row: 8,
       key: 'K8',
+      refs: [{ unit: '', row: 8, serial: '' }],
       place: '北村',
       brief: '张三与李四因债务纠纷，张三扬言同归于尽',
+      reasons: '',
       level: 'red',
       registered: day(2026, 11, 12),
+      daysOpen: 18,
       owner: '镇综治办/刘主任',
       deadline: day(2026, 12, 15),
-      deadlineText: '2026-12-15',
+      deadlineText: '',
       statusText: '调解中',
-      supervision: '县督办',
-      closure: '未销号',
+      nextRevisit: null,
+      overdueDays: 0,
       names: ['张三', '李四'],
       address: '',
     });
     expect(s.keyCases[0].brief).toBe('王五扬言报复');
+  });
+
+  it('refers to a dispute by the ledger’s own 序号 and keeps the ledger’s punctuation', () => {
+    const d = dispute(5, {
+      registered: day(2026, 11, 3),
+      level: 'red',
+      text: { serial: '249', description: '发生争执,周某扬言要砍人' },
+      written: { description: '发生争执，周某扬言要砍人' },
+    });
+    const [k] = buildMeetingSummary([d], { period: NOV, asOf: AS_OF, previous: null, units: ['XX镇派出所'] }).keyCases;
+    expect([k.refs, k.brief]).toEqual([[{ unit: 'XX镇派出所', row: 5, serial: '249' }], '发生争执，周某扬言要砍人']);
   });
 
   it('keeps a deadline it cannot read as text', () => {
@@ -234,18 +268,25 @@ describe('key cases', () => {
 });
 
 describe('overdue revisits', () => {
-  it('lists disputes with overdue revisits, most overdue first', () => {
+  it('lists every red and yellow overdue revisit, reds first, then most overdue; greens are counted only', () => {
+    const greens = Array.from({ length: 60 }, (_, i) =>
+      dispute(20 + i, { overdueDays: 200 + i, nextRevisit: day(2026, 5, 1), status: 'resolved', level: 'green' }),
+    );
     const disputes = [
       dispute(2, { overdueDays: 3, nextRevisit: day(2026, 11, 27), level: 'yellow', text: { place: '东村', owner: '赵警官' } }),
-      dispute(3, { overdueDays: 0 }),
-      dispute(4, { overdueDays: 10, nextRevisit: day(2026, 11, 20), text: { place: '西村', ownerUnit: '西村调委会' } }),
+      dispute(3, { overdueDays: 0, level: 'red' }),
+      dispute(4, { overdueDays: 10, nextRevisit: day(2026, 11, 20), level: 'yellow', text: { place: '西村', ownerUnit: '西村调委会' } }),
       dispute(5, { overdueDays: 3, nextRevisit: day(2026, 11, 27), level: 'red' }),
+      dispute(6, { overdueDays: 1, nextRevisit: day(2026, 11, 29), level: 'red' }),
+      ...greens,
     ];
     const s = build(disputes);
-    expect(s.overdue.count).toBe(3);
-    expect(s.overdue.items.map((o) => [o.row, o.place, o.level, o.owner, o.due, o.overdueDays])).toEqual([
-      [4, '西村', 'green', '西村调委会', day(2026, 11, 20), 10],
+    expect(s.overdue.count).toBe(64);
+    expect(s.overdue.byLevel).toEqual({ red: 2, yellow: 2, green: 60 });
+    expect(s.overdue.items.map((o) => [o.refs[0].row, o.place, o.level, o.owner, o.due, o.overdueDays])).toEqual([
       [5, '', 'red', '', day(2026, 11, 27), 3],
+      [6, '', 'red', '', day(2026, 11, 29), 1],
+      [4, '西村', 'yellow', '西村调委会', day(2026, 11, 20), 10],
       [2, '东村', 'yellow', '赵警官', day(2026, 11, 27), 3],
     ]);
   });
@@ -261,15 +302,31 @@ describe('changes since the previous meeting', () => {
       period: { from: day(2026, 10, 1), to: day(2026, 10, 31) },
       entries: [{ key: 'K2', row: 2, level: 'yellow', status: 'open' }],
     };
-    const s = build([dispute(2, { level: 'red', text: { place: '东村' } })], previous);
-    expect(s.changes).toEqual({
-      previousPeriod: previous.period,
-      counts: { newRed: 1, escalated: 1, deEscalated: 0, resolved: 0 },
-      items: [
-        { category: 'newRed', row: 2, key: 'K2', place: '东村', level: 'red', previousLevel: 'yellow', status: 'open', previousStatus: 'open', names: [], address: '' },
-        { category: 'escalated', row: 2, key: 'K2', place: '东村', level: 'red', previousLevel: 'yellow', status: 'open', previousStatus: 'open', names: [], address: '' },
-      ],
+    const threat = { rule: 'red.threat', level: 'red' as const, text: '红：人身安全威胁：“扬言报复”' };
+    const s = buildMeetingSummary([dispute(2, { level: 'red', reasons: [threat], text: { place: '东村', description: '王五扬言报复' } })], {
+      period: NOV,
+      asOf: AS_OF,
+      previous,
+      previousSource: '台账.tricolor.xlsx',
     });
+    expect(s.changes?.source).toBe('台账.tricolor.xlsx');
+    expect(s.changes?.counts).toEqual({ newRed: 1, escalated: 1, deEscalated: 0, resolved: 0 });
+    expect(s.changes?.items.map((i) => [i.category, i.refs[0].row, i.place, i.brief, i.previousLevel, i.level, i.why])).toEqual([
+      ['newRed', 2, '东村', '王五扬言报复', 'yellow', 'red', threat.text],
+      ['escalated', 2, '东村', '王五扬言报复', 'yellow', 'red', threat.text],
+    ]);
+  });
+
+  it('says what the ledger says of a dispute that was resolved', () => {
+    const previous: MeetingSnapshot = {
+      period: { from: day(2026, 10, 1), to: day(2026, 10, 31) },
+      entries: [{ key: 'K2', row: 2, level: 'red', status: 'open' }],
+    };
+    const s = build([dispute(2, { status: 'resolved', text: { status: '经人民调解达成协议，已履行' } })], previous);
+    expect(s.changes?.items.map((i) => [i.category, i.why])).toEqual([
+      ['deEscalated', '经人民调解达成协议，已履行'],
+      ['resolved', '经人民调解达成协议，已履行'],
+    ]);
   });
 });
 

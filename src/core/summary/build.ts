@@ -1,16 +1,20 @@
-import type { Day, TriagedDispute } from '../model';
-import { dayFromYmd, formatDay, ymdFromDay } from '../cells';
+import { LEVEL_RANK, type Day, type FieldName, type TriagedDispute } from '../model';
+import { dayFromYmd, ymdFromDay } from '../cells';
 import { splitParties } from '../masking';
 import { NameIndex, mergeNames } from './names';
 import { diffSinceSnapshot } from './snapshot';
 import type {
+  Breakdown,
   BreakdownRow,
+  ChangeCategory,
   ChangeItem,
   ChannelKind,
   HeadcountBuckets,
   KeyCase,
   LevelCounts,
+  ListedDispute,
   MeetingChanges,
+  MeetingDispute,
   MeetingSummary,
   MeetingSummaryOptions,
   OverdueRevisit,
@@ -20,9 +24,6 @@ import type {
   Totals,
 } from './types';
 import { CHANGE_CATEGORIES } from './types';
-
-/** Most overdue revisits listed in the summary; `overdue.count` still counts them all. */
-export const OVERDUE_LIST_LIMIT = 50;
 
 export const SLOGAN = '小事不出村、大事不出镇、矛盾不上交';
 export const BLANK_NAME = '未填';
@@ -44,9 +45,16 @@ export const CHANNEL_NAMES: Readonly<Record<ChannelKind, string>> = {
 /** Cell text that only says "nothing here". */
 const PLACEHOLDER = /^(?:[-—–/\\_.。·、\s]*|无|暂无|N\/?A)$/i;
 
-function text(d: TriagedDispute, field: keyof TriagedDispute['record']['text']): string {
+/** A field's text for reading (half-width), '' for placeholders such as 无 or —. */
+function text(d: TriagedDispute, field: FieldName): string {
   const t = (d.record.text[field] ?? '').trim();
   return PLACEHOLDER.test(t) ? '' : t;
+}
+
+/** A field's text as the ledger writes it (its own punctuation), for printing; '' for placeholders. */
+function shown(d: TriagedDispute, field: FieldName): string {
+  if (text(d, field) === '') return '';
+  return (d.record.written?.[field] ?? d.record.text[field] ?? '').trim();
 }
 
 function inPeriod(day: Day | null, p: Period): boolean {
@@ -99,35 +107,65 @@ function compareNames(a: string, b: string): number {
 }
 
 function breakdown(
-  disputes: readonly TriagedDispute[],
+  periodList: readonly TriagedDispute[],
+  openList: readonly TriagedDispute[],
   nameOf: (d: TriagedDispute) => { name: string; blank: boolean; channel?: ChannelKind },
   index: NameIndex,
-): BreakdownRow[] {
+): Breakdown {
   const rows = new Map<string, BreakdownRow>();
-  for (const d of disputes) {
+  const rowOf = (d: TriagedDispute) => {
     const { name, blank, channel } = nameOf(d);
     let r = rows.get(name);
     if (!r) {
-      r = { name, blank, count: 0, resolved: 0, openRed: 0, openYellow: 0, openGreen: 0, names: blank ? [] : index.find(name) };
+      r = emptyRow(name, blank, blank ? [] : index.find(name));
       if (channel) r.channel = channel;
       rows.set(name, r);
     }
-    r.count++;
+    return r;
+  };
+  for (const d of periodList) {
+    const r = rowOf(d);
+    r.registered++;
     if (isSettled(d)) r.resolved++;
-    else if (d.record.status === 'open') {
-      if (d.triage.effective === 'red') r.openRed++;
-      else if (d.triage.effective === 'yellow') r.openYellow++;
-      else r.openGreen++;
-    }
   }
-  return [...rows.values()].sort((a, b) => b.count - a.count || compareNames(a.name, b.name));
+  for (const d of openList) countOpen(rowOf(d), d);
+  const total = emptyRow('合计', false, []);
+  for (const r of rows.values()) {
+    r.resolvedRate = rate(r.resolved, r.registered);
+    total.registered += r.registered;
+    total.resolved += r.resolved;
+    total.openRed += r.openRed;
+    total.openYellow += r.openYellow;
+    total.openGreen += r.openGreen;
+  }
+  total.resolvedRate = rate(total.resolved, total.registered);
+  const open = (r: BreakdownRow) => r.openRed + r.openYellow + r.openGreen;
+  const list = [...rows.values()].sort(
+    (a, b) => Number(a.blank) - Number(b.blank) || b.registered - a.registered || open(b) - open(a) || compareNames(a.name, b.name),
+  );
+  return { rows: list, total };
+}
+
+function emptyRow(name: string, blank: boolean, names: string[]): BreakdownRow {
+  return { name, blank, registered: 0, resolved: 0, resolvedRate: null, openRed: 0, openYellow: 0, openGreen: 0, names };
+}
+
+function countOpen(r: BreakdownRow, d: TriagedDispute) {
+  if (d.triage.effective === 'red') r.openRed++;
+  else if (d.triage.effective === 'yellow') r.openYellow++;
+  else r.openGreen++;
 }
 
 function byText(field: 'type' | 'place') {
   return (d: TriagedDispute) => {
     const t = text(d, field);
-    return t === '' ? { name: BLANK_NAME, blank: true } : { name: t, blank: false };
+    return t === '' ? { name: BLANK_NAME, blank: true } : { name: shown(d, field), blank: false };
   };
+}
+
+function byOwner(d: TriagedDispute) {
+  const owner = joinOwner(shown(d, 'ownerUnit'), shown(d, 'owner'));
+  return owner === '' ? { name: BLANK_NAME, blank: true } : { name: owner, blank: false };
 }
 
 function headcountBuckets(all: readonly TriagedDispute[], inPeriodList: readonly TriagedDispute[]): HeadcountBuckets | null {
@@ -155,21 +193,38 @@ function isOpenAsOf(d: TriagedDispute, asOf: Day): boolean {
   return d.record.status === 'open' && (d.record.registered === null || d.record.registered <= asOf);
 }
 
+function levelCounts(list: readonly TriagedDispute[]): LevelCounts {
+  const c: LevelCounts = { red: 0, yellow: 0, green: 0, total: list.length };
+  for (const d of list) c[d.triage.effective]++;
+  return c;
+}
+
+const redFirst = (a: TriagedDispute, b: TriagedDispute) => LEVEL_RANK[b.triage.effective] - LEVEL_RANK[a.triage.effective];
+
+/** The reasons a dispute has its level, as the 判定依据 column writes them. */
+function reasonText(d: TriagedDispute): string {
+  return d.triage.reasons.map((r) => r.text).join('；');
+}
+
 /**
- * The data of a joint-meeting (联席会议) summary. All counts are plain; text is the ledger's own
- * (unmasked): `renderMeetingSummary` masks it. Which disputes each part looks at:
- * - totals, breakdowns, headcount and settlement: disputes registered in the period (or from
- *   1 January of the period's end year to the period's end, for year-to-date totals);
- * - open counts and the key-case list: open disputes registered up to the as-of date, or undated;
- * - overdue revisits: every dispute whose schedule is overdue on the as-of date;
- * - changes: every dispute, against the previous meeting's snapshot.
+ * The data of a joint-meeting (联席会议) summary, from one ledger or several (`heldBy` names every
+ * unit's line of a dispute held twice; it is counted once). All counts are plain; text is the
+ * ledger's own as written (unmasked): `renderMeetingSummary` masks it. Which disputes each part
+ * looks at:
+ * - totals, the registered/resolved columns of the breakdowns, headcount and settlement: disputes
+ *   registered in the period (or from 1 January of the period's end year, for year-to-date totals);
+ * - open counts, the open columns of the breakdowns and the key-case list: every dispute open on
+ *   the as-of date (registered up to it, or undated);
+ * - overdue revisits: every red and yellow dispute whose revisit is overdue on the as-of date;
+ * - changes: every dispute, against the previous meeting's data.
  */
-export function buildMeetingSummary(disputes: readonly TriagedDispute[], options: MeetingSummaryOptions): MeetingSummary {
+export function buildMeetingSummary(disputes: readonly MeetingDispute[], options: MeetingSummaryOptions): MeetingSummary {
   const { period, asOf, previous } = options;
   const keywords: SettlementKeywords = {
     escalated: options.settlement?.escalated ?? DEFAULT_SETTLEMENT_KEYWORDS.escalated,
     village: options.settlement?.village ?? DEFAULT_SETTLEMENT_KEYWORDS.village,
   };
+  const units = [...(options.units ?? [])];
   const yearStart = dayFromYmd(ymdFromDay(period.to).year, 1, 1) ?? period.from;
 
   const parties = new Map<TriagedDispute, string[]>();
@@ -180,13 +235,30 @@ export function buildMeetingSummary(disputes: readonly TriagedDispute[], options
     for (const n of names) index.add(n);
   }
   const namesFor = (d: TriagedDispute, ...texts: string[]) => mergeNames(parties.get(d) ?? [], index.find(...texts));
+  const listed = (d: MeetingDispute): ListedDispute => {
+    const place = shown(d, 'place');
+    const brief = shown(d, 'description') || shown(d, 'title');
+    const owner = joinOwner(shown(d, 'ownerUnit'), shown(d, 'owner'));
+    const reasons = reasonText(d);
+    const registered = d.record.registered;
+    return {
+      key: d.record.key,
+      refs: d.heldBy ? d.heldBy.map((r) => ({ ...r })) : [{ unit: units[0] ?? '', row: d.record.row, serial: text(d, 'serial') }],
+      level: d.triage.effective,
+      place,
+      brief,
+      reasons,
+      owner,
+      registered,
+      daysOpen: registered === null ? null : Math.max(0, asOf - registered),
+      names: namesFor(d, place, brief, owner, shown(d, 'status'), shown(d, 'supervision')),
+      address: text(d, 'address'),
+    };
+  };
 
   const periodList = disputes.filter((d) => inPeriod(d.record.registered, period));
   const ytdList = disputes.filter((d) => inPeriod(d.record.registered, { from: yearStart, to: period.to }));
-
   const openList = disputes.filter((d) => isOpenAsOf(d, asOf));
-  const open: LevelCounts = { red: 0, yellow: 0, green: 0, total: openList.length };
-  for (const d of openList) open[d.triage.effective]++;
 
   const settlement: SettlementCounts = { village: 0, township: 0, escalated: 0, total: 0 };
   for (const d of periodList) {
@@ -197,91 +269,64 @@ export function buildMeetingSummary(disputes: readonly TriagedDispute[], options
 
   const keyCases: KeyCase[] = openList
     .filter((d) => d.triage.effective !== 'green')
-    .sort(
-      (a, b) =>
-        (a.triage.effective === 'red' ? 0 : 1) - (b.triage.effective === 'red' ? 0 : 1) ||
-        (a.record.registered ?? Infinity) - (b.record.registered ?? Infinity) ||
-        a.record.row - b.record.row,
-    )
-    .map((d, i) => {
-      const place = text(d, 'place');
-      const brief = text(d, 'description') || text(d, 'title');
-      const owner = joinOwner(text(d, 'ownerUnit'), text(d, 'owner'));
-      const deadlineText = d.record.deadline !== null ? formatDay(d.record.deadline) : text(d, 'deadline');
-      const statusText = text(d, 'status');
-      const supervision = text(d, 'supervision');
-      const closure = text(d, 'closure');
-      return {
-        index: i + 1,
-        row: d.record.row,
-        key: d.record.key,
-        place,
-        brief,
-        level: d.triage.effective,
-        registered: d.record.registered,
-        owner,
-        deadline: d.record.deadline,
-        deadlineText,
-        statusText,
-        supervision,
-        closure,
-        names: namesFor(d, place, brief, owner, deadlineText, statusText, supervision, closure),
-        address: text(d, 'address'),
-      };
-    });
+    .sort((a, b) => redFirst(a, b) || (a.record.registered ?? Infinity) - (b.record.registered ?? Infinity) || a.record.row - b.record.row)
+    .map((d) => ({
+      ...listed(d),
+      deadline: d.record.deadline,
+      deadlineText: d.record.deadline !== null ? '' : shown(d, 'deadline'),
+      statusText: shown(d, 'status'),
+      nextRevisit: d.schedule.nextRevisit,
+      overdueDays: d.schedule.overdueDays,
+    }));
 
   const overdueAll = disputes.filter((d) => d.schedule.overdueDays > 0);
+  const overdueByLevel = { red: 0, yellow: 0, green: 0 };
+  for (const d of overdueAll) overdueByLevel[d.triage.effective]++;
   const overdueItems: OverdueRevisit[] = overdueAll
-    .sort(
-      (a, b) =>
-        b.schedule.overdueDays - a.schedule.overdueDays ||
-        (b.triage.effective === 'red' ? 1 : 0) - (a.triage.effective === 'red' ? 1 : 0) ||
-        a.record.row - b.record.row,
-    )
-    // The handout lists the most overdue; the full list is the due-list sheet.
-    .slice(0, OVERDUE_LIST_LIMIT)
-    .map((d) => {
-      const place = text(d, 'place');
-      const owner = text(d, 'owner') || text(d, 'ownerUnit');
-      return {
-        row: d.record.row,
-        key: d.record.key,
-        place,
-        level: d.triage.effective,
-        owner,
-        due: d.schedule.nextRevisit,
-        overdueDays: d.schedule.overdueDays,
-        names: namesFor(d, place, owner),
-        address: text(d, 'address'),
-      };
-    });
+    .filter((d) => d.triage.effective !== 'green')
+    .sort((a, b) => redFirst(a, b) || b.schedule.overdueDays - a.schedule.overdueDays || a.record.row - b.record.row)
+    .map((d) => ({ ...listed(d), due: d.schedule.nextRevisit, overdueDays: d.schedule.overdueDays }));
 
   let changes: MeetingChanges | null = null;
   if (previous) {
     const diff = diffSinceSnapshot(previous, disputes);
-    const byRow = new Map<number, TriagedDispute>();
-    for (const d of disputes) if (!byRow.has(d.record.row)) byRow.set(d.record.row, d);
+    const byKey = new Map<string, MeetingDispute>();
+    for (const d of disputes) if (!byKey.has(d.record.key)) byKey.set(d.record.key, d);
     const items: ChangeItem[] = [];
     for (const category of CHANGE_CATEGORIES) {
-      for (const item of diff[category]) {
-        const d = byRow.get(item.row);
-        const place = d ? text(d, 'place') : '';
-        items.push({ ...item, category, place, names: d ? namesFor(d, place) : [], address: d ? text(d, 'address') : '' });
-      }
+      const inCategory = diff[category]
+        .map((item) => ({ item, d: byKey.get(item.key) }))
+        .filter((x): x is { item: (typeof diff)[typeof category][number]; d: MeetingDispute } => x.d !== undefined)
+        .sort((a, b) => redFirst(a.d, b.d) || a.item.row - b.item.row);
+      for (const { item, d } of inCategory) items.push({ ...listed(d), ...item, category, why: changeReason(category, d) });
     }
-    changes = { previousPeriod: { ...previous.period }, counts: diff.counts, items };
+    changes = {
+      previousPeriod: { ...previous.period },
+      source: options.previousSource ?? '',
+      counts: diff.counts,
+      items,
+    };
   }
 
+  const open = levelCounts(openList);
+  // Earlier meetings only: a tally of this period from an earlier run is replaced by this one.
+  const history = (options.history ?? []).filter((h) => h.period.to < period.from);
   return {
     period: { from: period.from, to: period.to },
     asOf,
+    units,
     yearStart,
+    disputes: disputes.length,
     totals: { period: totalsOf(periodList), yearToDate: totalsOf(ytdList) },
     open,
-    byType: breakdown(periodList, byText('type'), index),
-    byPlace: breakdown(periodList, byText('place'), index),
+    periodByLevel: levelCounts(periodList),
+    openRegisteredInPeriod: levelCounts(openList.filter((d) => inPeriod(d.record.registered, period))),
+    byType: breakdown(periodList, openList, byText('type'), index),
+    byPlace: breakdown(periodList, openList, byText('place'), index),
+    byOwner: breakdown(periodList, openList, byOwner, index),
     byChannel: breakdown(
       periodList,
+      openList,
       (d) => {
         const kind = classifyChannel(text(d, 'channel'));
         return { name: CHANNEL_NAMES[kind], blank: kind === 'blank', channel: kind };
@@ -291,7 +336,18 @@ export function buildMeetingSummary(disputes: readonly TriagedDispute[], options
     headcount: headcountBuckets(disputes, periodList),
     settlement,
     keyCases,
-    overdue: { count: overdueAll.length, items: overdueItems },
+    overdue: { count: overdueAll.length, byLevel: overdueByLevel, items: overdueItems },
     changes,
+    history: [...history.map((h) => ({ period: { ...h.period }, red: h.red, yellow: h.yellow })), { period: { ...period }, red: open.red, yellow: open.yellow }],
+    unitRows: (options.unitRows ?? []).map((u) => ({ ...u, open: { ...u.open } })),
+    sharedCount: disputes.filter((d) => (d.heldBy?.length ?? 0) > 1).length,
   };
+}
+
+/** Why a dispute is on a change list, in the ledger's and the rules' words. */
+function changeReason(category: ChangeCategory, d: TriagedDispute): string {
+  const settledWords = () => shown(d, 'status') || (d.record.status === 'closed' ? '已销号' : '已化解');
+  if (category === 'resolved') return settledWords();
+  if (category === 'deEscalated' && d.record.status !== 'open') return settledWords();
+  return reasonText(d) || (category === 'deEscalated' ? '现有情况未见升级因素' : '');
 }

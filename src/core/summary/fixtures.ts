@@ -1,5 +1,5 @@
 // Test-only builders for the summary tests (kept out of index.ts).
-import type { Day, DisputeStatus, FieldName, Level, TriagedDispute } from '../model';
+import type { Day, DisputeStatus, FieldName, Level, Reason, TriagedDispute } from '../model';
 
 /** The day of a calendar date, for tests. */
 export function day(y: number, m: number, d: number): Day {
@@ -16,6 +16,9 @@ export interface DisputeSpec {
   overdueDays?: number;
   nextRevisit?: Day | null;
   text?: Partial<Record<FieldName, string>>;
+  /** Text as the ledger writes it, where it differs from `text`. */
+  written?: Partial<Record<FieldName, string>>;
+  reasons?: Reason[];
 }
 
 /** A triaged dispute on ledger row `row` with just what a test says; key defaults to 'K<row>'. */
@@ -36,8 +39,9 @@ export function dispute(row: number, spec: DisputeSpec = {}): TriagedDispute {
       manualLevel: null,
       status: spec.status ?? 'open',
       key: spec.key ?? `K${row}`,
+      ...(spec.written ? { written: spec.written } : {}),
     },
-    triage: { suggested: level, reasons: [], manual: null, effective: level, needsReview: false },
+    triage: { suggested: level, reasons: spec.reasons ?? [], manual: null, effective: level, needsReview: false },
     schedule: {
       nextRevisit: spec.nextRevisit ?? null,
       overdueDays: spec.overdueDays ?? 0,

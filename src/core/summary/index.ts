@@ -13,6 +13,12 @@ export type {
   LevelCounts,
   ChannelKind,
   BreakdownRow,
+  Breakdown,
+  DisputeRef,
+  MeetingDispute,
+  ListedDispute,
+  MeetingTally,
+  UnitRow,
   HeadcountBuckets,
   SettlementCounts,
   KeyCase,
@@ -34,11 +40,13 @@ export {
   snapshotsFromRows,
   previousSnapshot,
   retainSnapshots,
+  tallyOf,
+  mergeTallies,
+  TALLIES_KEPT,
   diffSinceSnapshot,
 } from './snapshot';
 export {
   SLOGAN,
-  OVERDUE_LIST_LIMIT,
   DEFAULT_SETTLEMENT_KEYWORDS,
   CHANNEL_NAMES,
   isHandled,
@@ -46,7 +54,7 @@ export {
   classifySettlement,
   buildMeetingSummary,
 } from './build';
-export { renderMeetingSummary, MEETING_COLUMN_WIDTHS } from './render';
+export { renderMeetingSummary, LEVEL_CHART_COLORS } from './render';
 export { LABELS, label } from './labels';
 export { meetingHeadline } from './headline';
 export type { MeetingHeadline } from './headline';

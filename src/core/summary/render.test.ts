@@ -52,99 +52,152 @@ const beside = (sheet: ReportSheet, value: string, offset = 1): ReportCell => {
 const allText = (sheet: ReportSheet): string =>
   sheet.rows.flatMap((row) => row.map((cell) => String(cell.value ?? ''))).join('\n');
 
+/** The cells of the list row `offset` rows under the list header whose first cells are 序号 and then `second`, by header. */
+function listRow(sheet: ReportSheet, header: string, offset = 1, occurrence = 0): Record<string, ReportCell> {
+  const heads = sheet.rows.map((row, r) => ({ row, r })).filter(({ row }) => row[0]?.value === '序号' && row.some((c) => c.value === header));
+  const { row, r } = heads[occurrence];
+  return Object.fromEntries(row.map((cell, c) => [String(cell.value), sheet.rows[r + offset][c]]));
+}
+
 describe('renderMeetingSummary', () => {
-  it('names the sheet, merges the title across the nine columns and repeats the two title rows when printing', () => {
-    expect(zh.name).toBe('联席会议汇总');
-    expect(zh.rows[0]).toEqual([{ value: '联席会议矛盾纠纷汇总（2026-11-01 至 2026-11-30）', style: 'title' }]);
-    expect(zh.merges).toContainEqual({ top: 0, left: 0, bottom: 0, right: 8 });
-    expect(zh.rows[1]).toEqual([{ value: '截至 2026-11-30　　小事不出村、大事不出镇、矛盾不上交', style: 'subtitle' }]);
-    expect(zh.printTitleRows).toEqual([1, 2]);
-    expect(zh.print).toEqual({ landscape: true, fitToWidth: true });
-    expect(zh.columnWidths).toHaveLength(9);
+  const unitSummary = buildMeetingSummary(disputes, { period: NOV, asOf: AS_OF, previous: null, units: ['城关镇派出所'] });
+  const paper = renderMeetingSummary(unitSummary, { language: 'zh', mask: true });
+
+  it('titles the paper with the unit and the period in Chinese dates, A4 landscape, title rows repeated', () => {
+    expect(paper.name).toBe('联席会议汇总');
+    expect(paper.rows[0]).toEqual([{ value: '城关镇派出所矛盾纠纷联席会议汇总表', style: 'title' }]);
+    expect(paper.merges).toContainEqual({ top: 0, left: 0, bottom: 0, right: paper.columnWidths.length - 1 });
+    expect(paper.rows[1][0].value).toBe('（2026年11月1日至11月30日，截至2026年11月30日）　小事不出村、大事不出镇、矛盾不上交');
+    expect(paper.printTitleRows).toEqual([1, 2]);
+    expect(paper.print).toEqual({ landscape: true, fitToWidth: true });
   });
 
-  it('puts the unit name before the title', () => {
-    const sheet = renderMeetingSummary(summary, { language: 'zh', mask: true, unitName: '城关镇' });
-    expect(sheet.rows[0][0].value).toBe('城关镇联席会议矛盾纠纷汇总（2026-11-01 至 2026-11-30）');
+  it('leaves blanks for the meeting’s time, place, chair and units, a 下步工作 block and the signatures', () => {
+    const text = allText(paper);
+    for (const blank of ['会议时间：', '会议地点：', '主持人：', '参会单位：城关镇派出所、', '下步工作', '制表人：', '审核人：', '日期：']) expect(text).toContain(blank);
+    // The numbers call for steps: one open red, one yellow revisit overdue.
+    expect(text).toContain('1件在办红色纠纷：');
+    expect(text).toContain('1件红色、黄色纠纷逾期未回访');
   });
 
   it.each<[string, number, number]>([
-    ['排查数', 4, 4],
+    ['排查数（登记件数）', 4, 4],
     ['调处数', 3, 3],
-    ['成功数', 1, 1],
+    ['成功数（已化解）', 1, 1],
   ])('shows %s for the period beside its label, then the year to date', (labelText, period, ytd) => {
-    expect(beside(zh, labelText)).toEqual({ value: period, style: 'number' });
-    expect(beside(zh, labelText, 2)).toEqual({ value: ytd, style: 'number' });
+    expect(beside(zh, labelText, 3)).toEqual({ value: period, style: 'number' });
+    expect(beside(zh, labelText, 4)).toEqual({ value: ytd, style: 'number' });
   });
 
-  it('shows rates as fractions styled as percentages', () => {
-    expect(beside(zh, '调处率')).toEqual({ value: 0.75, style: 'percent' });
-    expect(beside(zh, '成功率')).toEqual({ value: 1 / 3, style: 'percent' });
-  });
-
-  it('shows a dash where a rate would divide by zero', () => {
+  it('shows rates as fractions styled as percentages, a dash where a rate would divide by zero', () => {
+    expect(beside(zh, '调处率', 3)).toEqual({ value: 0.75, style: 'percent' });
+    expect(beside(zh, '成功率', 3)).toEqual({ value: 1 / 3, style: 'percent' });
     const empty = renderMeetingSummary(buildMeetingSummary([], { period: NOV, asOf: AS_OF, previous: null }), { language: 'zh', mask: true });
-    expect(beside(empty, '调处率')).toEqual({ value: '—', style: 'text' });
-    expect(beside(empty, '成功率')).toEqual({ value: '—', style: 'text' });
+    expect(beside(empty, '调处率', 3)).toEqual({ value: '—', style: 'number' });
   });
 
-  it('gives each section a title, then a header row', () => {
-    const { r } = find(zh, '三、按纠纷类型');
-    expect(zh.rows[r][0].style).toBe('subtitle');
-    expect(zh.rows[r + 1].map((c) => [c.value, c.style])).toEqual([
-      ['纠纷类型', 'header'],
-      ['件数', 'header'],
-      ['成功数', 'header'],
-      ['在办红', 'header'],
-      ['在办黄', 'header'],
-      ['在办绿', 'header'],
+  it('says what each count counts: open disputes of any date, of which registered in the period, and the period by level', () => {
+    const { r } = find(zh, '在办件数（全部）');
+    expect(zh.rows[r].slice(3).map((c) => c.value)).toEqual(['在办件数（全部）', '其中本期登记', '本期登记件数（含已化解）']);
+    expect(zh.rows[r + 1].map((c) => c.value)).toEqual(['红', '', '', 1, 1, 1]);
+    expect(zh.rows[r + 4].map((c) => c.value)).toEqual(['合计', '', '', 3, 3, 4]);
+  });
+
+  it('gives each breakdown what the period registered and resolved and what is open now, with totals that agree with 一 and 二', () => {
+    const { r } = find(zh, '四、按纠纷类型');
+    expect(zh.rows[r + 1].map((c) => c.value)).toEqual(['纠纷类型', '', '', '本期登记', '本期已化解', '化解率', '在办红', '在办黄', '在办绿', '在办合计']);
+    const total = zh.rows.slice(r).find((row) => row[0].value === '合计')!;
+    expect(total.slice(3).map((c) => c.value)).toEqual([4, 1, 0.25, 1, 1, 1, 3]);
+    for (const title of ['五、按村（社区）/单位', '六、按责任单位/责任人', '七、按化解方式（三调联动：人民调解、司法调解、行政调解）']) expect(find(zh, title)).toBeDefined();
+  });
+
+  it('draws a pie of the period by level and a bar chart by type over blank rows, fed by the sheet’s own cells', () => {
+    expect(zh.charts?.map((c) => [c.kind, c.title])).toEqual([
+      ['pie', '本期登记纠纷（按预警等级）'],
+      ['bar', '本期登记纠纷（按类型）'],
     ]);
+    const cells = (range: { top: number; left: number; bottom: number; right: number }) =>
+      zh.rows.slice(range.top, range.bottom + 1).map((row) => row[range.left]?.value);
+    const [pie, bar] = zh.charts!;
+    expect(cells(pie.categories)).toEqual(['红', '黄', '绿']);
+    expect(cells(pie.series[0].values)).toEqual([1, 1, 2]);
+    expect(cells(bar.categories)).toEqual(['未填']);
+    for (const chart of zh.charts!)
+      for (let r = chart.anchor.top; r <= chart.anchor.bottom; r++) expect(zh.rows[r]).toEqual([]);
   });
 
-  it('lays out the key-case list as the 突出矛盾纠纷台账, with a styled level, a date deadline and masked text', () => {
-    const { r } = find(zh, '责任单位/责任人（包案）');
-    expect(zh.rows[r].map((c) => c.value)).toEqual(['序号', '单位/村', '简要情况', '等级', '责任单位/责任人（包案）', '化解时限', '化解情况', '督办情况', '销号情况']);
-    expect(zh.rows[r + 1]).toEqual([
-      { value: 1, style: 'number' },
-      { value: '北村', style: 'wrap' },
-      { value: '张某与李某因债务纠纷，张某扬言报复，身份证号640422********1234，电话138****5678', style: 'wrap' },
-      { value: '红', style: 'red' },
-      { value: '镇综治办/刘主任', style: 'wrap' },
-      { value: day(2026, 12, 15), style: 'date' },
-      { value: '李某拒绝调解', style: 'wrap' },
-      { value: '县督办', style: 'wrap' },
-      { value: '', style: 'wrap' },
-    ]);
-    expect(zh.rows[r + 2][2]).toEqual({ value: '赵某与王某土地纠纷', style: 'wrap' });
-    expect(zh.rows[r + 2][3]).toEqual({ value: '黄', style: 'yellow' });
-  });
-
-  it('lists overdue revisits with the due date as a date', () => {
-    expect(beside(zh, '逾期件数')).toEqual({ value: 1, style: 'number' });
-    const { r } = find(zh, '应回访日期');
-    expect(zh.rows[r + 1]).toEqual([
-      { value: 4, style: 'number' },
-      { value: '东村', style: 'text' },
-      { value: '黄', style: 'yellow' },
-      { value: '孙警官', style: 'text' },
-      { value: day(2026, 11, 26), style: 'date' },
-      { value: 4, style: 'number' },
-    ]);
-  });
-
-  it('says so when there is no previous meeting snapshot', () => {
-    expect(allText(zh)).toContain('无上次会议快照');
-  });
-
-  it('shows the change counts when there is a previous meeting', () => {
-    const previous: MeetingSnapshot = { period: { from: day(2026, 10, 1), to: day(2026, 10, 31) }, entries: [] };
-    const s: MeetingSummary = buildMeetingSummary(disputes, { period: NOV, asOf: AS_OF, previous });
+  it('adds a chart of open reds and yellows over the meetings when earlier ones are known', () => {
+    const s = buildMeetingSummary(disputes, {
+      period: NOV,
+      asOf: AS_OF,
+      previous: null,
+      history: [{ period: { from: day(2026, 10, 1), to: day(2026, 10, 31) }, red: 3, yellow: 5 }],
+    });
     const sheet = renderMeetingSummary(s, { language: 'zh', mask: true });
-    expect(beside(sheet, '新增红色')).toEqual({ value: 1, style: 'number' });
-    expect(allText(sheet)).toContain('上次会议期间：2026-10-01 至 2026-10-31');
+    const trend = sheet.charts!.find((c) => c.title === '历次会议在办红色、黄色纠纷')!;
+    expect(trend.series.map((x) => x.name)).toEqual(['在办红', '在办黄']);
+    const values = trend.series.map((x) => sheet.rows.slice(x.values.top, x.values.bottom + 1).map((row) => row[x.values.left].value));
+    expect(values).toEqual([
+      [3, 1],
+      [5, 1],
+    ]);
   });
 
-  it('never shows a party name when masking', () => {
+  it('lists each open red and yellow dispute by the ledger’s 序号, with days open, masked text and the reasons', () => {
+    const reasons = [{ rule: 'red.threat', level: 'red' as const, text: '红：人身安全威胁：“张三扬言报复”' }];
+    const withSerial = [dispute(2, { ...{ registered: day(2026, 11, 3), level: 'red' }, reasons, text: { ...disputes[0].record.text, serial: '249' } }), ...disputes.slice(1)];
+    const sheet = renderMeetingSummary(buildMeetingSummary(withSerial, { period: NOV, asOf: AS_OF, previous: null }), { language: 'zh', mask: true });
+    const row = listRow(sheet, '判定依据');
+    expect(Object.fromEntries(Object.entries(row).map(([k, c]) => [k, c.value]))).toEqual({
+      序号: '249',
+      '村（社区）': '北村',
+      预警等级: '红',
+      登记日期: '2026年11月3日',
+      在办天数: 27,
+      简要情况: '张某与李某因债务纠纷，张某扬言报复，身份证号640422********1234，电话138****5678',
+      判定依据: '红：人身安全威胁：“张某扬言报复”',
+      '责任单位/责任人': '镇综治办/刘主任',
+      应回访日期: '—',
+      逾期天数: '',
+      化解情况: '李某拒绝调解',
+    });
+    expect(row['预警等级'].style).toBe('red');
+    // A ledger without a 序号 is referred to by row.
+    expect(listRow(sheet, '判定依据', 2)['序号'].value).toBe('第4行');
+  });
+
+  it('lists every overdue red and yellow revisit, however many resolved greens are overdue', () => {
+    const greens = Array.from({ length: 80 }, (_, i) =>
+      dispute(10 + i, { registered: day(2026, 1, 1), status: 'resolved', overdueDays: 300 - i, nextRevisit: day(2026, 2, 1) }),
+    );
+    const reds = Array.from({ length: 14 }, (_, i) =>
+      dispute(100 + i, { registered: day(2026, 11, 1), level: 'red', overdueDays: 1 + i, nextRevisit: day(2026, 11, 29 - i), text: { serial: `R${i}` } }),
+    );
+    const sheet = renderMeetingSummary(buildMeetingSummary([...greens, ...reds], { period: NOV, asOf: AS_OF, previous: null }), {
+      language: 'zh',
+      mask: true,
+    });
+    expect(allText(sheet)).toContain('逾期未回访共94件：红色14件、黄色0件（以下全部列出），绿色80件（见“回访清单”）。');
+    const serials = Array.from({ length: 14 }, (_, i) => listRow(sheet, '逾期天数', i + 1, 1)['序号'].value);
+    expect(new Set(serials)).toEqual(new Set(reds.map((d) => d.record.text.serial)));
+  });
+
+  it('says so when no previous meeting’s data was found, calling it 上次会议数据', () => {
+    expect(allText(zh)).toContain('未找到上次会议数据');
+    expect(allText(zh)).not.toContain('快照');
+  });
+
+  it('says which meeting it compared with and where that came from, and lists each change with its reason', () => {
+    const previous: MeetingSnapshot = { period: { from: day(2026, 10, 1), to: day(2026, 10, 31) }, entries: [] };
+    const s: MeetingSummary = buildMeetingSummary(disputes, { period: NOV, asOf: AS_OF, previous, previousSource: '台账.tricolor.xlsx' });
+    const sheet = renderMeetingSummary(s, { language: 'zh', mask: true });
+    expect(beside(sheet, '新增红色', 3)).toEqual({ value: 1, style: 'number' });
+    expect(allText(sheet)).toContain('与上次会议数据比较：上次会议期间2026年10月1日至10月31日（来自台账.tricolor.xlsx）。');
+    const change = listRow(sheet, '变化原因');
+    expect([change['类别'].value, change['原等级'].value, change['现等级'].value]).toEqual(['新增红色', '（新登记）', '红']);
+  });
+
+  it('never shows a party name, an ID or a phone number when masking', () => {
     const previous: MeetingSnapshot = { period: { from: day(2026, 10, 1), to: day(2026, 10, 31) }, entries: [] };
     for (const language of ['zh', 'en'] as const) {
       const sheet = renderMeetingSummary(buildMeetingSummary(disputes, { period: NOV, asOf: AS_OF, previous }), { language, mask: true });
@@ -153,6 +206,13 @@ describe('renderMeetingSummary', () => {
       expect(text).not.toContain('640422199001011234');
       expect(text).not.toContain('13812345678');
     }
+  });
+
+  it('writes no English in the Chinese paper', () => {
+    const previous: MeetingSnapshot = { period: { from: day(2026, 10, 1), to: day(2026, 10, 31) }, entries: [] };
+    const sheet = renderMeetingSummary(buildMeetingSummary(disputes, { period: NOV, asOf: AS_OF, previous }), { language: 'zh', mask: true });
+    expect(allText(sheet)).not.toMatch(/[A-Za-z]/);
+    expect(sheet.charts!.map((c) => c.title + c.series.map((x) => x.name).join(''))).not.toContainEqual(expect.stringMatching(/[A-Za-z]/));
   });
 
   it('masks by default', () => {
@@ -166,21 +226,41 @@ describe('renderMeetingSummary', () => {
 
   it('prints English labels in English', () => {
     const en = renderMeetingSummary(summary, { language: 'en', mask: true });
-    expect(en.rows[0][0].value).toBe('Joint meeting dispute summary (2026-11-01 to 2026-11-30)');
-    expect(beside(en, 'Registered')).toEqual({ value: 4, style: 'number' });
+    expect(en.rows[0][0].value).toBe('Joint meeting dispute summary');
+    expect(beside(en, 'Registered', 3)).toEqual({ value: 4, style: 'number' });
     expect(find(en, 'Red')).toBeDefined();
   });
 });
 
-describe('the overdue list in the handout', () => {
-  it('prints the 50 most overdue revisits and says how many more are on the 回访清单 sheet', () => {
-    const many = Array.from({ length: 53 }, (_, i) =>
-      dispute(10 + i, { registered: day(2026, 10, 1), level: 'green', overdueDays: 100 - i, nextRevisit: day(2026, 10, 31), text: { place: '西村' } }),
-    );
-    const sheet = renderMeetingSummary(buildMeetingSummary(many, { period: NOV, asOf: AS_OF, previous: null }), { language: 'zh', mask: true });
-    const rowsListed = sheet.rows.filter((row) => row[1]?.value === '西村' && row[5]?.style === 'number');
-    expect(rowsListed.map((row) => row[5].value)).toEqual(Array.from({ length: 50 }, (_, i) => 100 - i));
-    expect(allText(sheet)).toContain('另有 3 件逾期回访未列出，完整名单见“回访清单”工作表');
+describe('a joint meeting of several units', () => {
+  const held = [
+    { ...disputes[0], heldBy: [{ unit: '青山镇派出所', row: 2, serial: '7' }, { unit: '青山镇司法所', row: 9, serial: '青司调〔2026〕45号' }] },
+    { ...disputes[2], heldBy: [{ unit: '青山人民法庭', row: 4, serial: '（2026）X0123民诉前调12号' }] },
+  ];
+  const unitRows = [
+    { unit: '青山镇派出所', disputes: 1, registered: 1, resolved: 0, resolvedRate: 0, open: { red: 1, yellow: 0, green: 0, total: 1 }, overdue: 0, shared: 1 },
+    { unit: '青山镇司法所', disputes: 1, registered: 1, resolved: 0, resolvedRate: 0, open: { red: 1, yellow: 0, green: 0, total: 1 }, overdue: 0, shared: 1 },
+    { unit: '青山人民法庭', disputes: 1, registered: 1, resolved: 0, resolvedRate: 0, open: { red: 0, yellow: 1, green: 0, total: 1 }, overdue: 1, shared: 0 },
+  ];
+  const units = unitRows.map((u) => u.unit);
+  const sheet = renderMeetingSummary(buildMeetingSummary(held, { period: NOV, asOf: AS_OF, previous: null, units, unitRows }), { language: 'zh', mask: true });
+
+  it('names every unit in the title and among the units present', () => {
+    expect(sheet.rows[0][0].value).toBe('青山镇派出所、青山镇司法所、青山人民法庭三调联动联席会议矛盾纠纷汇总表');
+    expect(allText(sheet)).toContain('参会单位：青山镇派出所、青山镇司法所、青山人民法庭、');
+  });
+
+  it('lists a dispute held by two units once, with both units and both numbers', () => {
+    const row = listRow(sheet, '判定依据');
+    expect([row['序号'].value, row['单位'].value]).toEqual(['7、青司调〔2026〕45号', '青山镇派出所、青山镇司法所']);
+  });
+
+  it('has a per-unit table whose total counts the shared dispute once, and charts the period by unit', () => {
+    const { r } = find(sheet, '台账件数');
+    const total = sheet.rows.slice(r).find((row) => row[0].value === '合计')!;
+    expect(total.slice(3).map((c) => c.value)).toEqual([2, 2, 0, 0, 1, 1, 0, 1, 1]);
+    expect(allText(sheet)).toContain('各单位台账共3件，其中1件纠纷同时记在两个以上单位的台账上，按一件统计');
+    expect(sheet.charts!.map((c) => c.title)).toContain('本期登记纠纷（按单位）');
   });
 });
 
@@ -204,10 +284,10 @@ describe('handout masking of ledger text in the summary', () => {
       ),
       { language: 'zh', mask },
     );
-  /** 单位/村, 简要情况 and 化解情况 of the first key case. */
+  /** 村（社区）, 简要情况 and 化解情况 of the first key case. */
   const keyCase = (sheet: ReportSheet): unknown[] => {
-    const row = sheet.rows[find(sheet, '责任单位/责任人（包案）').r + 1];
-    return [row[1].value, row[2].value, row[6].value];
+    const row = listRow(sheet, '判定依据');
+    return [row['村（社区）'].value, row['简要情况'].value, row['化解情况'].value];
   };
 
   it.each<[string, string, boolean, unknown[]]>([
@@ -231,7 +311,8 @@ describe('handout masking of ledger text in the summary', () => {
   it('leaves a house address in the place column out of the place breakdown, the key cases, the overdue list and the changes', () => {
     const sheet = sheetOf('东村3组5号', true);
     const omitted = sheet.rows.flatMap((row, r) => row.flatMap((cell, c) => (cell.value === '（地址略）' ? [[r, c]] : [])));
-    expect(omitted.map(([, c]) => c)).toEqual([0, 1, 1, 2]);
+    // Column A of the place breakdown, then the 村（社区） column of the key cases, the overdue list and the changes.
+    expect(omitted.map(([, c]) => c)).toEqual([0, 1, 1, 1]);
     expect(allText(sheet)).not.toContain('东村3组5号');
   });
 });

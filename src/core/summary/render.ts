@@ -1,19 +1,59 @@
 import type { CellRange, Level } from '../model';
-import type { ReportCell, ReportSheet } from '../report';
-import { formatDay } from '../cells';
+import { linesNeeded, type ReportCell, type ReportChart, type ReportSheet } from '../report';
+import { formatDay, formatDayZh, formatSpanZh } from '../cells';
 import { findKinshipNames, maskForHandout, maskPlaceForHandout, maskText } from '../masking';
 import { CHANGE_LABEL, CHANNEL_LABEL, LABELS, LEVEL_LABEL, label } from './labels';
 import type { LabelKey } from './labels';
-import type { BreakdownRow, MeetingSummary, RenderMeetingOptions } from './types';
+import type { Breakdown, BreakdownRow, ListedDispute, MeetingSummary, RenderMeetingOptions } from './types';
 
-/** Nine columns: the key-case list (突出矛盾纠纷台账) is the widest section and sets them. */
-export const MEETING_COLUMN_WIDTHS: readonly number[] = [12, 14, 36, 8, 18, 12, 18, 16, 12];
-const COLUMNS = MEETING_COLUMN_WIDTHS.length;
-const ZH_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+/** The columns of the dispute lists, which set the sheet's grid; the unit column only when several ledgers meet. */
+type ListColumn =
+  | 'serial'
+  | 'unit'
+  | 'place'
+  | 'level'
+  | 'registeredOn'
+  | 'daysOpen'
+  | 'brief'
+  | 'reasons'
+  | 'owner'
+  | 'nextRevisit'
+  | 'overdueDays'
+  | 'statusText';
+const LIST_COLUMNS: readonly { key: ListColumn; width: number }[] = [
+  { key: 'serial', width: 9 },
+  { key: 'unit', width: 14 },
+  { key: 'place', width: 10 },
+  { key: 'level', width: 6 },
+  { key: 'registeredOn', width: 14 },
+  { key: 'daysOpen', width: 7 },
+  { key: 'brief', width: 30 },
+  { key: 'reasons', width: 26 },
+  { key: 'owner', width: 12 },
+  { key: 'nextRevisit', width: 14 },
+  { key: 'overdueDays', width: 7 },
+  { key: 'statusText', width: 16 },
+];
+/** Table labels span the first three columns. */
+const LABEL_SPAN = 3;
+const LINE_HEIGHT = 15;
+/** Rows a chart covers: about 8.5 cm at the default row height. */
+const CHART_ROWS = 16;
+const TYPE_CHART_LIMIT = 10;
+const ZH_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六'];
+/** Chart colours of the three levels (stronger than the cell fills, to read on paper). */
+export const LEVEL_CHART_COLORS: Readonly<Record<Level, string>> = { red: 'D9363E', yellow: 'F2B93B', green: '4CAF50' };
+const NEUTRAL_CHART_COLOR = '4472C4';
 
 class SheetBuilder {
   readonly rows: ReportCell[][] = [];
   readonly merges: CellRange[] = [];
+  readonly rowHeights: Record<number, number> = {};
+  constructor(readonly widths: readonly number[]) {}
+
+  get columns(): number {
+    return this.widths.length;
+  }
 
   /** Adds a row and returns its 0-based index. */
   add(cells: ReportCell[]): number {
@@ -21,11 +61,32 @@ class SheetBuilder {
     return this.rows.length - 1;
   }
 
-  /** A single value merged across all columns. */
+  /** A single value merged across all columns, as tall as its text needs. */
   banner(value: string, style: ReportCell['style']): number {
     const r = this.add([{ value, style }]);
-    this.merges.push({ top: r, left: 0, bottom: r, right: COLUMNS - 1 });
+    this.merges.push({ top: r, left: 0, bottom: r, right: this.columns - 1 });
+    const total = this.widths.reduce((a, b) => a + b, 0);
+    const lines = linesNeeded(value, style === 'title' ? Math.floor((total * 11) / 15) : total);
+    if (lines > 1) this.rowHeights[r] = lines * (style === 'title' ? 22 : LINE_HEIGHT) + 2;
     return r;
+  }
+
+  /** A table row: its label merged over the first columns, then one value per column. */
+  labelled(labelCell: ReportCell, values: ReportCell[]): number {
+    const r = this.add([labelCell, ...Array.from({ length: LABEL_SPAN - 1 }, () => ({ value: '', style: labelCell.style })), ...values]);
+    this.merges.push({ top: r, left: 0, bottom: r, right: LABEL_SPAN - 1 });
+    const width = this.widths.slice(0, LABEL_SPAN).reduce((a, b) => a + b, 0);
+    const valueLines = values.map((v, i) => (typeof v.value === 'string' ? linesNeeded(v.value, this.widths[LABEL_SPAN + i] ?? 10) : 1));
+    const lines = Math.max(typeof labelCell.value === 'string' ? linesNeeded(labelCell.value, width) : 1, ...valueLines);
+    if (lines > 1) this.rowHeights[r] = lines * LINE_HEIGHT;
+    return r;
+  }
+
+  /** Blank rows a chart is drawn over; returns the first. */
+  space(rows: number): number {
+    const first = this.rows.length;
+    for (let i = 0; i < rows; i++) this.add([]);
+    return first;
   }
 
   gap(): void {
@@ -33,19 +94,28 @@ class SheetBuilder {
   }
 }
 
-
 /**
- * The print-ready 联席会议汇总 sheet. With `mask` (the default) every text cell taken from one
- * dispute goes through `maskForHandout` (places through `maskPlaceForHandout`) with the names of the
- * parties it could contain: names, ID numbers and phone numbers never appear in clear, and the
- * addresses, sensitive labels and ages the handout rules find are left out; the parties column
- * itself is never printed. Type names are categories, not
- * one person's text: they are masked for names only (`maskText`).
+ * The print-ready 联席会议汇总 sheet, for one ledger or the joint meeting of several. Text is the
+ * ledger's own as written (its punctuation kept); with `mask` (the default) every text cell taken
+ * from a dispute goes through `maskForHandout` (places through `maskPlaceForHandout`) with the
+ * names of the parties it could contain: names, ID numbers and phone numbers never appear in
+ * clear, and addresses, sensitive labels and ages are left out; the parties column itself is never
+ * printed. Type names are categories, masked for names only (`maskText`). Disputes are referred to
+ * by their ledger's own 序号/案件编号, by row only where the ledger has none. A4 landscape, with
+ * blanks for the meeting's time, place, chair and attendance, a 下步工作 block and signatures.
  */
 export function renderMeetingSummary(summary: MeetingSummary, options: RenderMeetingOptions): ReportSheet {
   const lang = options.language;
   const mask = options.mask !== false;
-  const t = (key: LabelKey, values?: Record<string, string>) => label(lang, key, values);
+  const zh = lang === 'zh';
+  const t = (key: LabelKey, values?: Record<string, string | number>) =>
+    label(lang, key, values && Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])));
+  const day = (d: number) => (zh ? formatDayZh(d) : formatDay(d));
+  const span = (from: number, to: number) => (zh ? formatSpanZh(from, to) : `${formatDay(from)} – ${formatDay(to)}`);
+  const joint = summary.units.length > 1;
+  const columns = LIST_COLUMNS.filter((c) => c.key !== 'unit' || joint);
+  const b = new SheetBuilder(columns.map((c) => c.width));
+
   const show = (text: string, names: readonly string[], address?: string): string =>
     mask && text !== '' ? maskForHandout(text, { names, address }) : text;
   const showPlace = (text: string, names: readonly string[], address?: string): string =>
@@ -53,153 +123,286 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
   const showType = (text: string, names: readonly string[]): string => (mask && text !== '' ? maskText(text, [...names]) : text);
   const levelCell = (level: Level): ReportCell => ({ value: t(LEVEL_LABEL[level]), style: level });
   const num = (n: number): ReportCell => ({ value: n, style: 'number' });
-  const pct = (x: number | null): ReportCell => (x === null ? { value: t('dash'), style: 'text' } : { value: x, style: 'percent' });
-  const head = (keys: LabelKey[]): ReportCell[] => keys.map((k) => ({ value: t(k), style: 'header' }));
-  const b = new SheetBuilder();
+  const pct = (x: number | null): ReportCell => (x === null ? { value: t('dash'), style: 'number' } : { value: x, style: 'percent' });
+  const textCell = (value: string): ReportCell => ({ value, style: 'text' });
+  const wrap = (value: string): ReportCell => ({ value, style: 'wrap' });
+  const headRow = (labelKey: LabelKey, keys: LabelKey[]) =>
+    b.labelled({ value: t(labelKey), style: 'header' }, keys.map((k) => ({ value: t(k), style: 'header' as const })));
   const note = (text: string) => b.banner(text, 'note');
 
-  const { period } = summary;
-  b.banner(
-    t('title', { unit: options.unitName?.trim() ?? '', from: formatDay(period.from), to: formatDay(period.to) }),
-    'title',
-  );
-  b.banner(t('subtitle', { asOf: formatDay(summary.asOf) }), 'subtitle');
+  // Heading block: title with the units, the period in Chinese dates, blanks for the meeting.
+  const unitText = summary.units.filter((u) => u !== '').join('、');
+  b.banner(t(joint ? 'titleJoint' : 'title', { unit: unitText }), 'title');
+  b.banner(t('subtitle', { span: span(summary.period.from, summary.period.to), asOf: day(summary.asOf) }), 'subtitle');
+  b.banner(t('meetingBlanks'), 'text');
+  b.banner(t('attendees', { units: unitText ? `${unitText}、` : '' }), 'text');
 
   let sectionNo = 0;
   const section = (key: LabelKey) => {
     b.gap();
     const n = sectionNo++;
-    const prefix = lang === 'zh' ? `${ZH_NUMERALS[n] ?? String(n + 1)}、` : `${n + 1}. `;
-    b.banner(prefix + t(key), 'subtitle');
+    b.banner((zh ? `${ZH_NUMERALS[n] ?? String(n + 1)}、` : `${n + 1}. `) + t(key), 'subtitle');
   };
 
-  // Totals
+  // 一 Totals
   section('totals');
-  b.add(head(['metric', 'thisPeriod', 'yearToDate']));
+  headRow('metric', ['thisPeriod', 'yearToDate']);
   const { period: p, yearToDate: y } = summary.totals;
-  b.add([{ value: t('registered'), style: 'text' }, num(p.registered), num(y.registered)]);
-  b.add([{ value: t('handled'), style: 'text' }, num(p.handled), num(y.handled)]);
-  b.add([{ value: t('handledRate'), style: 'text' }, pct(p.handledRate), pct(y.handledRate)]);
-  b.add([{ value: t('resolved'), style: 'text' }, num(p.resolved), num(y.resolved)]);
-  b.add([{ value: t('resolvedRate'), style: 'text' }, pct(p.resolvedRate), pct(y.resolvedRate)]);
-  note(t('totalsNote', { yearStart: formatDay(summary.yearStart) }));
+  b.labelled(textCell(t('registered')), [num(p.registered), num(y.registered)]);
+  b.labelled(textCell(t('handled')), [num(p.handled), num(y.handled)]);
+  b.labelled(textCell(t('handledRate')), [pct(p.handledRate), pct(y.handledRate)]);
+  b.labelled(textCell(t('resolved')), [num(p.resolved), num(y.resolved)]);
+  b.labelled(textCell(t('resolvedRate')), [pct(p.resolvedRate), pct(y.resolvedRate)]);
+  note(t('totalsNote', { span: span(summary.period.from, summary.period.to), yearStart: day(summary.yearStart) }));
+  if (summary.sharedCount > 0) {
+    const lines = summary.unitRows.reduce((n, u) => n + u.disputes, 0);
+    note(t('shared', { all: lines, shared: summary.sharedCount }));
+  }
 
-  // Open by level
+  // 二 Open by level, with the period's registrations by level (the pie's data)
   section('open');
-  b.add(head(['level', 'count']));
-  for (const level of ['red', 'yellow', 'green'] as const) b.add([levelCell(level), num(summary.open[level])]);
-  b.add([{ value: t('total'), style: 'text' }, num(summary.open.total)]);
-  note(t('openNote', { asOf: formatDay(summary.asOf) }));
+  headRow('level', ['openAll', 'openInPeriod', 'periodByLevel']);
+  const levelRows: number[] = [];
+  for (const level of ['red', 'yellow', 'green'] as const)
+    levelRows.push(
+      b.labelled(levelCell(level), [num(summary.open[level]), num(summary.openRegisteredInPeriod[level]), num(summary.periodByLevel[level])]),
+    );
+  b.labelled(textCell(t('total')), [num(summary.open.total), num(summary.openRegisteredInPeriod.total), num(summary.periodByLevel.total)]);
+  note(t('openNote', { asOf: day(summary.asOf) }));
 
-  // Breakdowns
+  // 三 Charts: drawn over blank rows, fed by the tables of this sheet (ranges filled in below).
+  section('charts');
+  const chartTop = b.space(CHART_ROWS);
+  const half = Math.floor(b.columns / 2);
+  const charts: ReportChart[] = [];
+  const range = (top: number, left: number, bottom = top, right = left): CellRange => ({ top, left, bottom, right });
+  charts.push({
+    kind: 'pie',
+    title: t('chartByLevel'),
+    categories: range(levelRows[0], 0, levelRows[2], 0),
+    series: [
+      {
+        name: t('periodByLevel'),
+        values: range(levelRows[0], LABEL_SPAN + 2, levelRows[2], LABEL_SPAN + 2),
+        pointColors: [LEVEL_CHART_COLORS.red, LEVEL_CHART_COLORS.yellow, LEVEL_CHART_COLORS.green],
+      },
+    ],
+    anchor: range(chartTop, 0, chartTop + CHART_ROWS - 1, half - 1),
+  });
+  let barChart: { title: LabelKey; rows: number[] } | null = null;
+  if (summary.history.length >= 2) {
+    b.gap();
+    headRow('meetingPeriod', ['openRed', 'openYellow']);
+    const historyRows = summary.history.map((h) =>
+      b.labelled(textCell(span(h.period.from, h.period.to)), [num(h.red), num(h.yellow)]),
+    );
+    const top = b.space(CHART_ROWS);
+    const first = historyRows[0];
+    const last = historyRows[historyRows.length - 1];
+    charts.push({
+      kind: 'column',
+      title: t('chartHistory'),
+      categories: range(first, 0, last, 0),
+      series: [
+        { name: t('openRed'), values: range(first, LABEL_SPAN, last, LABEL_SPAN), color: LEVEL_CHART_COLORS.red },
+        { name: t('openYellow'), values: range(first, LABEL_SPAN + 1, last, LABEL_SPAN + 1), color: LEVEL_CHART_COLORS.yellow },
+      ],
+      anchor: range(top, 0, top + CHART_ROWS - 1, b.columns - 1),
+    });
+  }
+
+  // Per unit, when several ledgers meet
+  if (joint && summary.unitRows.length > 0) {
+    section('byUnit');
+    headRow('unit', ['ledgerLines', 'periodRegistered', 'periodResolved', 'resolvedShare', 'openRed', 'openYellow', 'openGreen', 'overdueShort', 'sharedShort']);
+    const unitRows = summary.unitRows.map((u) =>
+      b.labelled(textCell(u.unit), [
+        num(u.disputes),
+        num(u.registered),
+        num(u.resolved),
+        pct(u.resolvedRate),
+        num(u.open.red),
+        num(u.open.yellow),
+        num(u.open.green),
+        num(u.overdue),
+        num(u.shared),
+      ]),
+    );
+    const tp = summary.totals.period;
+    b.labelled(textCell(t('total')), [
+      num(summary.disputes),
+      num(tp.registered),
+      num(tp.resolved),
+      pct(tp.registered === 0 ? null : tp.resolved / tp.registered),
+      num(summary.open.red),
+      num(summary.open.yellow),
+      num(summary.open.green),
+      num(summary.overdue.byLevel.red + summary.overdue.byLevel.yellow),
+      num(summary.sharedCount),
+    ]);
+    note(t('byUnitNote'));
+    barChart = { title: 'chartByUnit', rows: unitRows };
+  }
+
+  // Breakdowns: what the period registered and resolved, and what is open now
   const breakdownName = (r: BreakdownRow, showName: (text: string, names: readonly string[]) => string): string => {
     if (r.channel) return t(CHANNEL_LABEL[r.channel]);
     if (r.blank) return t('blank');
     return showName(r.name, r.names);
   };
-  const breakdownSection = (title: LabelKey, nameKey: LabelKey, rows: BreakdownRow[], showName = showType) => {
+  let explained = false;
+  const breakdownSection = (title: LabelKey, nameKey: LabelKey, table: Breakdown, showName = showType): number[] => {
     section(title);
-    b.add(head([nameKey, 'count', 'resolved', 'openRed', 'openYellow', 'openGreen']));
-    if (rows.length === 0) b.add([{ value: t('none'), style: 'note' }]);
-    for (const r of rows) {
-      b.add([{ value: breakdownName(r, showName), style: 'text' }, num(r.count), num(r.resolved), num(r.openRed), num(r.openYellow), num(r.openGreen)]);
-    }
+    headRow(nameKey, ['periodRegistered', 'periodResolved', 'resolvedShare', 'openRed', 'openYellow', 'openGreen', 'openTotal']);
+    const values = (r: BreakdownRow) => [
+      num(r.registered),
+      num(r.resolved),
+      pct(r.resolvedRate),
+      num(r.openRed),
+      num(r.openYellow),
+      num(r.openGreen),
+      num(r.openRed + r.openYellow + r.openGreen),
+    ];
+    const rows = table.rows.map((r) => b.labelled(textCell(breakdownName(r, showName)), values(r)));
+    if (table.rows.length === 0) b.labelled({ value: t('none'), style: 'text' }, []);
+    b.labelled(textCell(t('total')), values(table.total));
+    if (!explained) note(t('breakdownNote'));
+    explained = true;
+    return rows;
   };
-  breakdownSection('byType', 'type', summary.byType);
+  const typeRows = breakdownSection('byType', 'type', summary.byType);
   breakdownSection('byPlace', 'place', summary.byPlace, showPlace);
+  breakdownSection('byOwner', 'ownerName', summary.byOwner, (text, names) => show(text, names));
   breakdownSection('byChannel', 'channel', summary.byChannel);
+  if (!barChart) barChart = { title: 'chartByType', rows: typeRows.slice(0, TYPE_CHART_LIMIT) };
+  if (barChart.rows.length > 0) {
+    const first = barChart.rows[0];
+    const last = barChart.rows[barChart.rows.length - 1];
+    charts.push({
+      kind: 'bar',
+      title: t(barChart.title),
+      categories: range(first, 0, last, 0),
+      series: [{ name: t('periodRegistered'), values: range(first, LABEL_SPAN + (barChart.title === 'chartByUnit' ? 1 : 0), last, LABEL_SPAN + (barChart.title === 'chartByUnit' ? 1 : 0)), color: NEUTRAL_CHART_COLOR }],
+      anchor: range(chartTop, half, chartTop + CHART_ROWS - 1, b.columns - 1),
+    });
+  }
 
   // Headcount
   if (summary.headcount) {
     section('headcount');
-    b.add(head(['people', 'count']));
+    headRow('people', ['count']);
     const h = summary.headcount;
-    for (const k of ['under50', 'from50to100', 'from101to500', 'over500'] as const) b.add([{ value: t(k), style: 'text' }, num(h[k])]);
-    b.add([{ value: t('blank'), style: 'text' }, num(h.unknown)]);
+    for (const k of ['under50', 'from50to100', 'from101to500', 'over500'] as const) b.labelled(textCell(t(k)), [num(h[k])]);
+    b.labelled(textCell(t('blank')), [num(h.unknown)]);
   }
 
   // Settlement
   section('settlement');
-  b.add(head(['tier', 'count', 'share']));
+  headRow('tier', ['count', 'share']);
   const s = summary.settlement;
-  for (const k of ['village', 'township', 'escalated'] as const) {
-    b.add([{ value: t(k), style: 'text' }, num(s[k]), pct(s.total === 0 ? null : s[k] / s.total)]);
-  }
-  b.add([{ value: t('total'), style: 'text' }, num(s.total), pct(s.total === 0 ? null : 1)]);
+  for (const k of ['village', 'township', 'escalated'] as const) b.labelled(textCell(t(k)), [num(s[k]), pct(s.total === 0 ? null : s[k] / s.total)]);
+  b.labelled(textCell(t('total')), [num(s.total), pct(s.total === 0 ? null : 1)]);
   note(t('settlementNote'));
 
-  // Key cases
+  // The dispute lists share one grid: 序号 as the ledger has it, unit, place, level …
+  const listRow = (item: ListedDispute, cells: Partial<Record<ListColumn, ReportCell>>, extraTexts: string[] = []): number => {
+    const names = mask ? [...item.names, ...findKinshipNames([item.brief, ...extraTexts].join('\n'))] : item.names;
+    const base: Record<ListColumn, ReportCell> = {
+      serial: wrap(item.refs.map((r) => r.serial || t('rowRef', { row: r.row })).join('、')),
+      unit: wrap(item.refs.map((r) => r.unit).join('、')),
+      place: wrap(showPlace(item.place, names, item.address)),
+      level: levelCell(item.level),
+      registeredOn: item.registered === null ? textCell(t('dash')) : { value: day(item.registered), style: 'number' },
+      daysOpen: item.daysOpen === null ? textCell(t('dash')) : num(item.daysOpen),
+      brief: wrap(show(item.brief, names, item.address)),
+      reasons: wrap(show(item.reasons, names, item.address)),
+      owner: wrap(show(item.owner, names, item.address)),
+      nextRevisit: textCell(''),
+      overdueDays: textCell(''),
+      statusText: textCell(''),
+    };
+    const all = { ...base, ...cells };
+    const r = b.add(columns.map((c) => all[c.key]));
+    const lines = Math.max(1, ...columns.map((c, i) => (typeof all[c.key].value === 'string' && all[c.key].style === 'wrap' ? linesNeeded(all[c.key].value as string, b.widths[i]) : 1)));
+    if (lines > 1) b.rowHeights[r] = lines * LINE_HEIGHT;
+    return r;
+  };
+  const listHead = (labels: Partial<Record<ListColumn, LabelKey>>) => {
+    const r = b.add(columns.map((c) => ({ value: t(labels[c.key] ?? (c.key === 'unit' ? 'unit' : c.key)), style: 'header' as const })));
+    const lines = Math.max(...columns.map((c, i) => linesNeeded(String(b.rows[r][i].value ?? ''), b.widths[i])));
+    if (lines > 1) b.rowHeights[r] = lines * LINE_HEIGHT;
+  };
+
   section('keyCases');
-  b.add(head(['serial', 'place', 'brief', 'level', 'owner', 'deadline', 'statusText', 'supervision', 'closure']));
-  if (summary.keyCases.length === 0) b.add([{ value: t('none'), style: 'note' }]);
+  listHead({});
+  if (summary.keyCases.length === 0) b.banner(t('none'), 'note');
   for (const k of summary.keyCases) {
-    const address = k.address;
-    // A child named after 女儿 in the brief is masked in the status and supervision cells too.
-    const names = mask ? [...k.names, ...findKinshipNames([k.brief, k.statusText, k.supervision, k.closure].join('\n'))] : k.names;
-    const wrap = (text: string): ReportCell => ({ value: show(text, names, address), style: 'wrap' });
-    b.add([
-      num(k.index),
-      { value: showPlace(k.place, names, address), style: 'wrap' },
-      wrap(k.brief),
-      levelCell(k.level),
-      wrap(k.owner),
-      k.deadline !== null ? { value: k.deadline, style: 'date' } : wrap(k.deadlineText),
-      wrap(k.statusText),
-      wrap(k.supervision),
-      wrap(k.closure),
-    ]);
+    const names = mask ? [...k.names, ...findKinshipNames([k.brief, k.statusText].join('\n'))] : k.names;
+    listRow(
+      k,
+      {
+        nextRevisit: k.nextRevisit === null ? textCell(t('dash')) : { value: day(k.nextRevisit), style: 'number' },
+        overdueDays: k.overdueDays > 0 ? num(k.overdueDays) : textCell(''),
+        statusText: wrap(show(k.statusText, names, k.address)),
+      },
+      [k.statusText],
+    );
   }
+  note(t('keyCasesNote'));
 
-  // Overdue revisits
   section('overdue');
-  b.add([{ value: t('overdueCount'), style: 'text' }, num(summary.overdue.count)]);
-  b.add(head(['ledgerRow', 'villageColumn', 'level', 'person', 'dueDate', 'overdueDays']));
-  if (summary.overdue.items.length === 0) b.add([{ value: t('none'), style: 'note' }]);
-  for (const o of summary.overdue.items) {
-    b.add([
-      num(o.row),
-      { value: showPlace(o.place, o.names, o.address), style: 'text' },
-      levelCell(o.level),
-      { value: show(o.owner, o.names, o.address), style: 'text' },
-      o.due !== null ? { value: o.due, style: 'date' } : { value: t('dash'), style: 'text' },
-      num(o.overdueDays),
-    ]);
-  }
+  const o = summary.overdue;
+  note(t('overdueCount', { all: o.count, red: o.byLevel.red, yellow: o.byLevel.yellow, green: o.byLevel.green }));
+  if (o.items.length > 0) listHead({ statusText: 'dash' });
+  for (const item of o.items)
+    listRow(item, {
+      nextRevisit: item.due === null ? textCell(t('dash')) : { value: day(item.due), style: 'number' },
+      overdueDays: num(item.overdueDays),
+    });
 
-  if (summary.overdue.count > summary.overdue.items.length)
-    note(t('overdueMore', { more: String(summary.overdue.count - summary.overdue.items.length) }));
-
-  // Changes since the previous meeting
   section('changes');
   const c = summary.changes;
   if (!c) {
     note(t('noPrevious'));
   } else {
-    note(t('changesSince', { from: formatDay(c.previousPeriod.from), to: formatDay(c.previousPeriod.to) }));
-    b.add(head(['category', 'count']));
-    for (const cat of ['newRed', 'escalated', 'deEscalated', 'resolved'] as const) {
-      b.add([{ value: t(CHANGE_LABEL[cat]), style: 'text' }, num(c.counts[cat])]);
-    }
+    note(t('changesSince', { span: span(c.previousPeriod.from, c.previousPeriod.to), source: c.source || t('dash') }));
+    headRow('category', ['count']);
+    for (const cat of ['newRed', 'escalated', 'deEscalated', 'resolved'] as const) b.labelled(textCell(t(CHANGE_LABEL[cat])), [num(c.counts[cat])]);
     if (c.items.length > 0) {
       b.gap();
-      b.add(head(['category', 'ledgerRow', 'place', 'previousLevel', 'currentLevel']));
-      for (const item of c.items) {
-        b.add([
-          { value: t(CHANGE_LABEL[item.category]), style: 'text' },
-          num(item.row),
-          { value: showPlace(item.place, item.names, item.address), style: 'text' },
-          item.previousLevel ? levelCell(item.previousLevel) : { value: t('absent'), style: 'text' },
-          levelCell(item.level),
-        ]);
-      }
+      listHead({ level: 'currentLevel', registeredOn: 'previousLevel', daysOpen: 'category', reasons: 'why', nextRevisit: 'dash', overdueDays: 'dash', statusText: 'dash' });
+      for (const item of c.items)
+        listRow(item, {
+          registeredOn: item.previousLevel ? levelCell(item.previousLevel) : textCell(t('absent')),
+          daysOpen: wrap(t(CHANGE_LABEL[item.category])),
+          reasons: wrap(show(item.why, item.names, item.address)),
+        });
     }
   }
 
+  // 下步工作: what the numbers call for, then lines to write on.
+  section('nextSteps');
+  const steps: string[] = [];
+  if (summary.open.red > 0) steps.push(t('stepRed', { n: summary.open.red }));
+  const overdueRedYellow = o.byLevel.red + o.byLevel.yellow;
+  if (overdueRedYellow > 0) steps.push(t('stepOverdue', { n: overdueRedYellow }));
+  const worse = c ? new Set(c.items.filter((i) => i.category === 'newRed' || i.category === 'escalated').map((i) => i.key)).size : 0;
+  if (worse > 0) steps.push(t('stepEscalated', { n: worse }));
+  steps.forEach((step, i) => b.banner(`${i + 1}．${step}`.replace('．', zh ? '．' : '. '), 'text'));
+  for (let i = steps.length; i < steps.length + 3; i++) {
+    const r = b.banner(t('stepBlank', { n: i + 1 }), 'text');
+    b.rowHeights[r] = 24;
+  }
+  b.gap();
+  b.banner(t('footer'), 'text');
+
   return {
     name: LABELS.sheetName.zh,
-    columnWidths: [...MEETING_COLUMN_WIDTHS],
+    columnWidths: [...b.widths],
     rows: b.rows,
     merges: b.merges,
+    rowHeights: b.rowHeights,
+    charts,
     printTitleRows: [1, 2],
     print: { landscape: true, fitToWidth: true },
   };

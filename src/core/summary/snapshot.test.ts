@@ -58,12 +58,12 @@ describe('snapshot rows', () => {
 
   it('reads back what it wrote, for one snapshot or several', () => {
     const oct = snap(OCT, ['X']);
-    expect(snapshotsFromRows(snapshotToRows(nov))).toEqual({ snapshots: [nov], problems: [] });
-    expect(snapshotsFromRows(snapshotToRows([nov, oct]))).toEqual({ snapshots: [oct, nov], problems: [] });
+    expect(snapshotsFromRows(snapshotToRows(nov))).toEqual({ snapshots: [nov], tallies: [], problems: [] });
+    expect(snapshotsFromRows(snapshotToRows([nov, oct]))).toEqual({ snapshots: [oct, nov], tallies: [], problems: [] });
   });
 
   it('keeps a snapshot with no entries', () => {
-    expect(snapshotsFromRows(snapshotToRows(snap(NOV)))).toEqual({ snapshots: [snap(NOV)], problems: [] });
+    expect(snapshotsFromRows(snapshotToRows(snap(NOV)))).toEqual({ snapshots: [snap(NOV)], tallies: [], problems: [] });
   });
 
   it('splits a large snapshot over cells below Excel\'s 32,767-character limit and reads it back whole', () => {
@@ -73,7 +73,7 @@ describe('snapshot rows', () => {
     const cells = rows[2].slice(4) as string[];
     expect(cells.length).toBeGreaterThan(1);
     expect(cells.every((c) => c.length <= CHUNK_CHARS)).toBe(true);
-    expect(snapshotsFromRows(rows)).toEqual({ snapshots: [big], problems: [] });
+    expect(snapshotsFromRows(rows)).toEqual({ snapshots: [big], tallies: [], problems: [] });
   });
 
   it('reads the count as numeric text, as a spreadsheet may return it', () => {
@@ -84,6 +84,7 @@ describe('snapshot rows', () => {
     ];
     expect(snapshotsFromRows(rows)).toEqual({
       snapshots: [{ period: NOV, entries: [{ key: '12', row: 3, level: 'red', status: 'open' }] }],
+      tallies: [],
       problems: [],
     });
   });
@@ -109,7 +110,7 @@ describe('snapshot rows', () => {
     ['an unknown kind', ['note', '2026-11-01', '2026-11-30', 1, 'A\t3\tr\to'], "Row 3: unknown row kind 'note'; skipped."],
   ])('skips and reports a row with %s', (_what, bad, message) => {
     const rows: CellValue[][] = [[SNAPSHOT_MARKER, 2], ['kind', 'from', 'to', 'entries', 'data'], bad];
-    expect(snapshotsFromRows(rows)).toEqual({ snapshots: [], problems: [message] });
+    expect(snapshotsFromRows(rows)).toEqual({ snapshots: [], tallies: [], problems: [message] });
   });
 
   it('reports a snapshot whose entry count does not match', () => {
@@ -122,20 +123,30 @@ describe('snapshot rows', () => {
   });
 
   it('gives nothing and no problem for an empty sheet', () => {
-    expect(snapshotsFromRows([])).toEqual({ snapshots: [], problems: [] });
-    expect(snapshotsFromRows([[null, ''], []])).toEqual({ snapshots: [], problems: [] });
+    expect(snapshotsFromRows([])).toEqual({ snapshots: [], tallies: [], problems: [] });
+    expect(snapshotsFromRows([[null, ''], []])).toEqual({ snapshots: [], tallies: [], problems: [] });
   });
 
   it('refuses a format version it does not know', () => {
     expect(snapshotsFromRows([[SNAPSHOT_MARKER, 1], ['entry', 20758, 20787, 'A', 3, 'red', 'open']])).toEqual({
       snapshots: [],
+      tallies: [],
       problems: ["Row 1: snapshot format version '1' is not supported (this version reads 2); no previous snapshot was read."],
     });
+  });
+
+  it('keeps each meeting’s open reds and yellows for the trend chart, and reads a damaged tally as a problem', () => {
+    const rows = snapshotToRows(snap(NOV), [{ period: OCT, red: 4, yellow: 9 }]);
+    expect(rows[rows.length - 1].slice(0, 5)).toEqual(['tally', '2026-10-01', '2026-10-31', 4, 9]);
+    expect(snapshotsFromRows(rows).tallies).toEqual([{ period: OCT, red: 4, yellow: 9 }]);
+    const damaged = [...rows.slice(0, -1), ['tally', '2026-10-01', '2026-10-31', 'many', 9]];
+    expect(snapshotsFromRows(damaged)).toMatchObject({ tallies: [], problems: [`Row ${damaged.length}: unreadable meeting tally; skipped.`] });
   });
 
   it('refuses a sheet that is not a snapshot sheet', () => {
     expect(snapshotsFromRows([['序号', '姓名']])).toEqual({
       snapshots: [],
+      tallies: [],
       problems: ["Row 1: not a meeting snapshot sheet (expected 'tricolor-meeting-snapshots' in column A); no previous snapshot was read."],
     });
   });

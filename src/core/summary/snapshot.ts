@@ -1,7 +1,7 @@
 import type { CellValue, Day, DisputeStatus, Level, TriagedDispute } from '../model';
 import { LEVEL_RANK } from '../model';
 import { dayFromYmd, formatDay } from '../cells';
-import type { DiffItem, MeetingSnapshot, Period, SnapshotDiff, SnapshotEntry } from './types';
+import type { DiffItem, MeetingSnapshot, MeetingTally, Period, SnapshotDiff, SnapshotEntry } from './types';
 
 /**
  * Snapshot storage format, version 2. Hosts keep the matrix in a hidden sheet; every row has the
@@ -11,6 +11,8 @@ import type { DiffItem, MeetingSnapshot, Period, SnapshotDiff, SnapshotEntry } f
  *   row 2: kind | from | to | entries | data …                     (the header)
  *   then one row per snapshot:
  *          'period' | YYYY-MM-DD | YYYY-MM-DD | entry count | chunk | chunk …
+ *   and one row per earlier meeting's open reds and yellows (the trend chart):
+ *          'tally' | YYYY-MM-DD | YYYY-MM-DD | red | yellow
  *
  * A chunk is up to CHUNK_CHARS characters of lines `key<TAB>row<TAB>level<TAB>status` (level
  * r/y/g, status o/r/c). Packing a 100,000-row ledger into about 70 cells instead of 700,000 keeps
@@ -60,11 +62,37 @@ function chunks(entries: readonly SnapshotEntry[]): string[] {
   return out;
 }
 
-/** The matrix for the hidden sheet, snapshots in the order given. */
-export function snapshotToRows(snapshots: MeetingSnapshot | readonly MeetingSnapshot[]): (string | number)[][] {
+/** Tallies kept for the trend chart: a year of monthly meetings. */
+export const TALLIES_KEPT = 12;
+
+/** Open reds and yellows in a snapshot. */
+export function tallyOf(snapshot: MeetingSnapshot): MeetingTally {
+  let red = 0;
+  let yellow = 0;
+  for (const e of snapshot.entries) {
+    if (e.status !== 'open') continue;
+    if (e.level === 'red') red++;
+    else if (e.level === 'yellow') yellow++;
+  }
+  return { period: { ...snapshot.period }, red, yellow };
+}
+
+/**
+ * The meetings' tallies to keep, oldest first: those stored, those the snapshots imply, and this
+ * one (which replaces a stored tally of the same period), at most TALLIES_KEPT.
+ */
+export function mergeTallies(...lists: readonly (readonly MeetingTally[])[]): MeetingTally[] {
+  const byPeriod = new Map<string, MeetingTally>();
+  for (const list of lists) for (const t of list) byPeriod.set(`${t.period.from}:${t.period.to}`, { period: { ...t.period }, red: t.red, yellow: t.yellow });
+  return [...byPeriod.values()].sort((a, b) => a.period.to - b.period.to || a.period.from - b.period.from).slice(-TALLIES_KEPT);
+}
+
+/** The matrix for the hidden sheet, snapshots in the order given, then the tallies. */
+export function snapshotToRows(snapshots: MeetingSnapshot | readonly MeetingSnapshot[], tallies: readonly MeetingTally[] = []): (string | number)[][] {
   const list: readonly MeetingSnapshot[] = Array.isArray(snapshots) ? snapshots : [snapshots as MeetingSnapshot];
   const rows: (string | number)[][] = [[SNAPSHOT_MARKER, SNAPSHOT_VERSION], [...SNAPSHOT_HEADER]];
   for (const s of list) rows.push(['period', formatDay(s.period.from), formatDay(s.period.to), s.entries.length, ...chunks(s.entries)]);
+  for (const t of tallies) rows.push(['tally', formatDay(t.period.from), formatDay(t.period.to), t.red, t.yellow]);
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   for (const r of rows) while (r.length < width) r.push('');
   return rows;
@@ -100,21 +128,26 @@ function isBlankRow(row: readonly CellValue[] | undefined): boolean {
  * format or version gives no snapshots and one problem (the host then starts afresh).
  * Problems name the 1-based sheet row.
  */
-export function snapshotsFromRows(rows: readonly (readonly CellValue[])[]): { snapshots: MeetingSnapshot[]; problems: string[] } {
+export function snapshotsFromRows(rows: readonly (readonly CellValue[])[]): {
+  snapshots: MeetingSnapshot[];
+  tallies: MeetingTally[];
+  problems: string[];
+} {
   const problems: string[] = [];
+  const tallies: MeetingTally[] = [];
   let i = 0;
   while (i < rows.length && isBlankRow(rows[i])) i++;
-  if (i >= rows.length) return { snapshots: [], problems };
+  if (i >= rows.length) return { snapshots: [], tallies, problems };
 
   const marker = rows[i];
   if (cellString(marker[0]) !== SNAPSHOT_MARKER) {
     problems.push(`Row ${i + 1}: not a meeting snapshot sheet (expected '${SNAPSHOT_MARKER}' in column A); no previous snapshot was read.`);
-    return { snapshots: [], problems };
+    return { snapshots: [], tallies, problems };
   }
   const version = cellInteger(marker[1]);
   if (version !== SNAPSHOT_VERSION) {
     problems.push(`Row ${i + 1}: snapshot format version '${cellString(marker[1])}' is not supported (this version reads ${SNAPSHOT_VERSION}); no previous snapshot was read.`);
-    return { snapshots: [], problems };
+    return { snapshots: [], tallies, problems };
   }
   i++;
   if (i < rows.length && cellString(rows[i][0]).toLowerCase() === SNAPSHOT_HEADER[0]) i++;
@@ -125,6 +158,15 @@ export function snapshotsFromRows(rows: readonly (readonly CellValue[])[]): { sn
     const row = rows[i];
     const at = `Row ${i + 1}`;
     if (isBlankRow(row)) continue;
+    if (cellString(row[0]).toLowerCase() === 'tally') {
+      const from = cellDay(row[1]);
+      const to = cellDay(row[2]);
+      const red = cellInteger(row[3]);
+      const yellow = cellInteger(row[4]);
+      if (from === null || to === null || red === null || yellow === null) problems.push(`${at}: unreadable meeting tally; skipped.`);
+      else tallies.push({ period: { from, to }, red, yellow });
+      continue;
+    }
     if (cellString(row[0]).toLowerCase() !== 'period') {
       problems.push(`${at}: unknown row kind '${cellString(row[0])}'; skipped.`);
       continue;
@@ -158,7 +200,7 @@ export function snapshotsFromRows(rows: readonly (readonly CellValue[])[]): { sn
     else byPeriod.set(id, { period: { from, to }, entries });
   }
   const snapshots = [...byPeriod.values()].sort(comparePeriods);
-  return { snapshots, problems };
+  return { snapshots, tallies, problems };
 }
 
 function comparePeriods(a: MeetingSnapshot, b: MeetingSnapshot): number {

@@ -1,4 +1,4 @@
-import type { Day, DisputeStatus, Level, Period } from '../model';
+import type { Day, DisputeStatus, Level, Period, TriagedDispute } from '../model';
 
 export type { Period };
 
@@ -85,7 +85,12 @@ export interface LevelCounts {
 /** A mediation channel (化解方式) class of the 三调联动. */
 export type ChannelKind = 'people' | 'judicial' | 'administrative' | 'other' | 'blank';
 
-/** One line of a breakdown by type, village/unit or channel (period disputes only). */
+/**
+ * One line of a breakdown (by type, village/unit, 责任人 or channel). Two populations, said in
+ * the column heads: `registered`/`resolved` count disputes registered in the period (so the
+ * total line equals 一's 排查数/成功数), the `open…` counts every dispute open on the as-of date
+ * (so the total line equals 二).
+ */
 export interface BreakdownRow {
   /** The ledger text, or '未填' when blank, or the channel's Chinese name for channel rows. */
   name: string;
@@ -93,14 +98,23 @@ export interface BreakdownRow {
   blank: boolean;
   /** For the channel breakdown only. */
   channel?: ChannelKind;
-  count: number;
-  /** Resolved or closed. */
+  /** Registered in the period. */
+  registered: number;
+  /** Of those, resolved or closed. */
   resolved: number;
+  /** 化解率 = resolved ÷ registered; null when none was registered. */
+  resolvedRate: number | null;
   openRed: number;
   openYellow: number;
   openGreen: number;
   /** Party names that occur in `name` (to mask when printing). */
   names: string[];
+}
+
+export interface Breakdown {
+  rows: BreakdownRow[];
+  /** The column sums: registered = 排查数, resolved = 成功数, open = 二's counts. */
+  total: BreakdownRow;
 }
 
 /** 涉及人数 buckets over the period's disputes. */
@@ -125,90 +139,144 @@ export interface SettlementCounts {
   total: number;
 }
 
-/** One line of the key-case list (突出矛盾纠纷台账). Text is raw: the renderer masks it. */
-export interface KeyCase {
-  /** 序号, from 1. */
-  index: number;
+/** Where a dispute is written: the unit's ledger, its sheet row and its own 序号/案件编号 ('' when it has none). */
+export interface DisputeRef {
+  unit: string;
   row: number;
+  serial: string;
+}
+
+/** A dispute for the summary; `heldBy` lists every unit's line when several ledgers hold it (the counted one first). */
+export type MeetingDispute = TriagedDispute & { heldBy?: readonly DisputeRef[] };
+
+/** What every listed dispute carries. Text is raw: the renderer masks it. */
+export interface ListedDispute {
   key: string;
-  /** 单位/村 */
+  /** Every unit's line for it, the counted one first. */
+  refs: DisputeRef[];
+  level: Level;
+  /** 村(社区) */
   place: string;
   /** 简要情况: the description, or the title when there is none. */
   brief: string;
-  level: Level;
-  registered: Day | null;
-  /** 责任单位/责任人（包案）: unit and person joined with '/'. */
+  /** Why the level: the triage reasons joined, or the manual level's note. */
+  reasons: string;
+  /** 责任单位/责任人: unit and person joined with '/'. */
   owner: string;
-  /** 化解时限 as a day, when the ledger gave a readable date. */
-  deadline: Day | null;
-  /** 化解时限 as text: YYYY-MM-DD when readable, else the raw cell text. */
-  deadlineText: string;
-  /** 化解情况 */
-  statusText: string;
-  /** 督办情况 */
-  supervision: string;
-  /** 销号情况 */
-  closure: string;
+  registered: Day | null;
+  /** Days from registration to the as-of date; null without a registration date. */
+  daysOpen: number | null;
   /** Names to mask in this line's text: the dispute's own parties and any party of the ledger found in it. */
   names: string[];
   /** The dispute's own 住址, left out wherever the handout text repeats it. */
   address: string;
 }
 
-/** A dispute whose revisit is overdue on the as-of date. */
-export interface OverdueRevisit {
-  row: number;
-  key: string;
-  place: string;
-  level: Level;
-  /** 责任人, or the responsible unit when no person is named. */
-  owner: string;
+/** One line of the key-case list (突出矛盾纠纷台账): an open red or yellow dispute. */
+export interface KeyCase extends ListedDispute {
+  /** 化解时限 as a day, when the ledger gave a readable date. */
+  deadline: Day | null;
+  /** 化解时限 as the ledger wrote it, when it is not a date. */
+  deadlineText: string;
+  /** 化解情况 */
+  statusText: string;
+  /** The next revisit and how many days it is overdue (0 when not). */
+  nextRevisit: Day | null;
+  overdueDays: number;
+}
+
+/** A red or yellow dispute whose revisit is overdue on the as-of date. */
+export interface OverdueRevisit extends ListedDispute {
   /** 应回访日期 */
   due: Day | null;
   overdueDays: number;
-  names: string[];
-  address: string;
 }
 
-export interface ChangeItem extends DiffItem {
+export interface ChangeItem extends ListedDispute, DiffItem {
   category: ChangeCategory;
-  place: string;
-  names: string[];
-  address: string;
+  /** Why it changed, in words: the reasons for the new level, or what the ledger says of its settling. */
+  why: string;
 }
 
 export interface MeetingChanges {
   previousPeriod: Period;
+  /** Where the previous meeting's data came from (a file name, or '本工作簿'). */
+  source: string;
   counts: ChangeCounts;
-  /** Grouped by category in `CHANGE_CATEGORIES` order, by row within a category. */
+  /** Grouped by category in `CHANGE_CATEGORIES` order, reds and ledger order within a category. */
   items: ChangeItem[];
+}
+
+/** Open reds and yellows at one meeting, for the trend chart. */
+export interface MeetingTally {
+  period: Period;
+  red: number;
+  yellow: number;
+}
+
+/** One unit's line in a joint meeting of several ledgers. */
+export interface UnitRow {
+  unit: string;
+  /** Disputes in its ledger. */
+  disputes: number;
+  registered: number;
+  resolved: number;
+  resolvedRate: number | null;
+  open: LevelCounts;
+  /** Red and yellow revisits overdue. */
+  overdue: number;
+  /** Its disputes another unit's ledger also holds. */
+  shared: number;
 }
 
 export interface MeetingSummary {
   period: Period;
   asOf: Day;
+  /** The units whose ledgers the meeting joins, in the order given; one for a single ledger ('' when unnamed). */
+  units: string[];
   /** 1 January of the year the period ends in. */
   yearStart: Day;
+  /** Disputes in the ledger(s), one held by several units counted once. */
+  disputes: number;
   totals: { period: Totals; yearToDate: Totals };
   /** Open disputes registered up to the as-of date (or undated), by effective level. */
   open: LevelCounts;
-  byType: BreakdownRow[];
-  byPlace: BreakdownRow[];
-  byChannel: BreakdownRow[];
+  /** Disputes registered in the period, by effective level (resolved ones are green). */
+  periodByLevel: LevelCounts;
+  /** Of the open ones, how many were registered in the period. */
+  openRegisteredInPeriod: LevelCounts;
+  byType: Breakdown;
+  byPlace: Breakdown;
+  byOwner: Breakdown;
+  byChannel: Breakdown;
   /** null when no dispute in the ledger has a headcount. */
   headcount: HeadcountBuckets | null;
   settlement: SettlementCounts;
+  /** Every open red and yellow dispute: reds first, then the oldest. */
   keyCases: KeyCase[];
-  /** Every overdue revisit is counted; the most overdue `OVERDUE_LIST_LIMIT` are listed. */
-  overdue: { count: number; items: OverdueRevisit[] };
-  /** null when there is no previous meeting snapshot. */
+  /** Every red and yellow revisit overdue (all listed, reds first); greens are counted only. */
+  overdue: { count: number; byLevel: Record<Level, number>; items: OverdueRevisit[] };
+  /** null when no previous meeting's data was found. */
   changes: MeetingChanges | null;
+  /** Earlier meetings' open reds and yellows, oldest first, this one last. */
+  history: MeetingTally[];
+  /** One line per unit when the meeting joins several ledgers; empty for one. */
+  unitRows: UnitRow[];
+  /** Disputes held by more than one unit, counted once. */
+  sharedCount: number;
 }
 
 export interface MeetingSummaryOptions {
   period: Period;
   asOf: Day;
   previous: MeetingSnapshot | null;
+  /** Where `previous` was read from, for the paper to say (a file name, or '本工作簿'). */
+  previousSource?: string;
+  /** Earlier meetings' tallies, oldest first (from the hidden sheet). */
+  history?: readonly MeetingTally[];
+  /** The unit of a single ledger (from its title or 填报单位 line); several are given through `heldBy` and `unitRows`. */
+  units?: readonly string[];
+  unitRows?: readonly UnitRow[];
   settlement?: Partial<SettlementKeywords>;
 }
 
@@ -216,6 +284,4 @@ export interface RenderMeetingOptions {
   language: 'zh' | 'en';
   /** Mask names, ID and phone numbers in every text cell. Default true. */
   mask?: boolean;
-  /** Printed before the title, e.g. 'XX镇'. */
-  unitName?: string;
 }
