@@ -2,6 +2,8 @@ import { readEntry, readZip } from '../../src/hosts/xlsx';
 
 /** Parts the job may rewrite; anything else must come out byte-identical. */
 export const EDITABLE_PARTS = /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/worksheets\/sheet\d+\.xml)$/;
+/** Parts the job may add: its sheets, and the drawings and charts of its report sheets with their relationships. */
+export const ADDED_PARTS = /^xl\/(worksheets\/sheet|worksheets\/_rels\/sheet|drawings\/drawing|drawings\/_rels\/drawing|charts\/chart)\d+\.xml(\.rels)?$/;
 
 export interface PackageDiff {
   /** Parts present in both whose content differs. */

@@ -3,7 +3,7 @@ import { DEFAULT_PRESET, parseIsoDay } from '../../src/core';
 import { writeXlsx } from '../../scripts/lib/xlsx-writer';
 import { processWorkbook, WorkbookError, type WorkbookJobOptions } from '../../src/hosts/xlsx';
 import { validateParts, validationSkipReason } from '../support/ooxml';
-import { cellsOf, diffPackages, EDITABLE_PARTS, partNames, partOf } from './preservation';
+import { ADDED_PARTS, cellsOf, diffPackages, EDITABLE_PARTS, partNames, partOf } from './preservation';
 import { smallLedger } from './small-ledger';
 
 const options: WorkbookJobOptions = {
@@ -18,12 +18,16 @@ describe('processing a small ledger workbook', () => {
   const input = smallLedger([{ name: '说明', rows: [['本表由派出所填写'], ['联系人', '王警官']] }]);
   const first = processWorkbook(input, options);
 
-  it('rewrites only the ledger sheet, workbook, relationships, content types and styles, and adds its three sheets', () => {
+  it('rewrites only the ledger sheet, workbook, relationships, content types and styles, and adds its three sheets and their charts', () => {
     const diff = diffPackages(input, first.bytes);
     expect(diff.removed).toEqual([]);
     expect(diff.recompressed).toEqual([]);
     expect(diff.changed.sort()).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
-    expect(diff.added.sort()).toEqual(['xl/worksheets/sheet3.xml', 'xl/worksheets/sheet4.xml', 'xl/worksheets/sheet5.xml']);
+    expect(diff.added.filter((p) => p.startsWith('xl/worksheets/sheet')).sort()).toEqual(['xl/worksheets/sheet3.xml', 'xl/worksheets/sheet4.xml', 'xl/worksheets/sheet5.xml']);
+    // Beside the sheets: one chart part per chart the reports ask for, and the drawings that hold them.
+    const charts = first.job.plan.reports.reduce((n, r) => n + (r.charts?.length ?? 0), 0);
+    expect(diff.added.filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))).toHaveLength(charts);
+    expect(diff.added.filter((p) => !ADDED_PARTS.test(p))).toEqual([]);
     expect(diff.changed.every((p) => EDITABLE_PARTS.test(p))).toBe(true);
   });
 
@@ -154,7 +158,8 @@ describe('unusual but valid packages', () => {
     const result = processWorkbook(input, options);
     expect(partOf(result.bytes, 'xl/_rels/workbook.xml.rels')).toContain('relationships/styles" Target="styles.xml"');
     expect(partOf(result.bytes, '[Content_Types].xml')).toContain('<Override PartName="/xl/styles.xml"');
-    expect(partOf(result.bytes, 'xl/styles.xml')).toContain('<dxfs count="4">');
+    // The three level fills, and the overdue mark alone and on each of them.
+    expect(partOf(result.bytes, 'xl/styles.xml')).toContain('<dxfs count="7">');
   });
 
   it('asks for a re-save when the parts use a namespace prefix', () => {

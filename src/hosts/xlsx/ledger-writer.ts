@@ -1,4 +1,4 @@
-import { dayToExcelSerial, type CellRange, type WritePlan } from '../../core';
+import { dayToExcelSerial, type CellRange, type ConditionalFormatPlan, type ConditionalFormatRule, type WritePlan } from '../../core';
 import { cellAddress, columnLetter, parseCellAddress, parseRangeRef, rangeRef } from './refs';
 import { laterThan } from './worksheet-order';
 import { appendToList, attr, escapeText, findElement, findElements, innerXml, insertBeforeFirst, setAttr, splice } from './xml';
@@ -7,7 +7,8 @@ import { appendToList, attr, escapeText, findElement, findElements, innerXml, in
 export interface LedgerStyles {
   text: number;
   date: number;
-  dxf: Record<'red' | 'yellow' | 'green' | 'overdue', number>;
+  /** The differential format a conditional-format rule applies. */
+  dxf: (rule: ConditionalFormatRule) => number;
 }
 
 /**
@@ -221,7 +222,10 @@ function isOwnConditionalFormat(block: string): boolean {
 
 /**
  * Conditional formats are re-created on every run, never edited in place: the add-in's blocks are
- * removed and added again after the user's own, with priorities below (numerically above) theirs.
+ * removed and added again after the user's own, with priorities below (numerically above) theirs,
+ * so the user's numbers never move. Among the add-in's, the overdue mark comes first (lowest
+ * numbers) and first in the part: Excel and WPS go by priority and stop where stopIfTrue holds,
+ * while LibreOffice shows the format of one block per cell, the first it reads.
  */
 function replaceConditionalFormats(xml: string, plan: WritePlan, styles: LedgerStyles): string {
   for (const block of findElements(xml, 'conditionalFormatting').reverse()) {
@@ -229,13 +233,17 @@ function replaceConditionalFormats(xml: string, plan: WritePlan, styles: LedgerS
   }
   const priorities = [...xml.matchAll(/<(?:x14:)?cfRule\b[^>]*?\bpriority="(\d+)"/g)].map((m) => Number(m[1]));
   let priority = Math.max(0, ...priorities);
-  const block = (range: CellRange, rules: WritePlan['levelFormat']['rules']) =>
+  const block = ({ range, rules }: ConditionalFormatPlan) =>
     `<conditionalFormatting sqref="${rangeRef(range)}">` +
     rules
-      .map((r) => `<cfRule type="expression" dxfId="${styles.dxf[r.style]}" priority="${++priority}"><formula>${escapeText(r.formula)}</formula></cfRule>`)
+      .map(
+        (r) =>
+          `<cfRule type="expression" dxfId="${styles.dxf(r)}" priority="${++priority}"${r.stopIfTrue ? ' stopIfTrue="1"' : ''}>` +
+          `<formula>${escapeText(r.formula)}</formula></cfRule>`,
+      )
       .join('') +
     `</conditionalFormatting>`;
-  const insert = block(plan.levelFormat.range, plan.levelFormat.rules) + block(plan.overdueFormat.range, plan.overdueFormat.rules);
+  const insert = block(plan.overdueFormat) + block(plan.levelFormat);
   const existing = findElements(xml, 'conditionalFormatting');
   if (existing.length) {
     const last = existing[existing.length - 1];

@@ -1,3 +1,4 @@
+import { sheetRef } from './refs';
 import { attr, escapeXml, findElement, findElements, insertBeforeFirst, setAttr, splice, unescapeXml } from './xml';
 
 /** Resolves a relationship target against the folder of the part that owns the .rels. */
@@ -20,6 +21,8 @@ export interface Relationship {
   id: string;
   type: string;
   target: string;
+  /** TargetMode="External": a URL or file outside the package (a hyperlink), not a part. */
+  external?: boolean;
 }
 
 export function readRelationships(xml: string): Relationship[] {
@@ -27,7 +30,27 @@ export function readRelationships(xml: string): Relationship[] {
     id: attr(r.tag, 'Id') ?? '',
     type: attr(r.tag, 'Type') ?? '',
     target: attr(r.tag, 'Target') ?? '',
+    ...(attr(r.tag, 'TargetMode') === 'External' ? { external: true } : {}),
   }));
+}
+
+/** A whole relationships part for parts the add-in writes: rId1, rId2 … in the order given. */
+export function relationshipsXml(rels: readonly { type: string; target: string }[]): string {
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+    rels.map((r, i) => `<Relationship Id="rId${i + 1}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`).join('') +
+    `</Relationships>`
+  );
+}
+
+/** The target of `part` written relative to the folder of `ownerPart`, as Excel writes them (../charts/chart1.xml). */
+export function relativeTarget(ownerPart: string, part: string): string {
+  const from = ownerPart.split('/').slice(0, -1);
+  const to = part.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
 }
 
 export function addRelationship(xml: string, type: string, target: string): { xml: string; id: string } {
@@ -39,6 +62,11 @@ export function addRelationship(xml: string, type: string, target: string): { xm
   const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>`;
   if (root.tag.endsWith('/>')) return { xml: splice(xml, root.start, root.end, `${root.tag.slice(0, -2)}>${rel}</Relationships>`), id };
   return { xml: insertBeforeFirst(xml, rel, [], root), id };
+}
+
+export function removeContentTypeOverride(xml: string, partName: string): string {
+  const found = findElements(xml, 'Override').find((o) => attr(o.tag, 'PartName') === `/${partName}`);
+  return found ? splice(xml, found.start, found.end, '') : xml;
 }
 
 export function addContentTypeOverride(xml: string, partName: string, contentType: string): string {
@@ -86,8 +114,7 @@ export function workbookUses1904(workbookXml: string): boolean {
 
 /** Sets or adds the print-title rows of one sheet (a defined name local to it). */
 export function setPrintTitles(workbookXml: string, sheetIndex: number, sheetName: string, rows: [number, number]): string {
-  const quoted = `'${sheetName.replace(/'/g, "''")}'`;
-  const value = `${quoted}!$${rows[0]}:$${rows[1]}`;
+  const value = `${sheetRef(sheetName)}!$${rows[0]}:$${rows[1]}`;
   const el = `<definedName name="_xlnm.Print_Titles" localSheetId="${sheetIndex}">${escapeXml(value)}</definedName>`;
   const names = findElement(workbookXml, 'definedNames');
   if (names) {

@@ -33,3 +33,20 @@ export function rangeRef(r: CellRange): string {
 }
 
 export { columnIndex, columnLetter, cellAddress };
+
+/**
+ * A sheet name as formulas and defined names spell it: always quoted, a quote doubled. Quoting a
+ * name that needs none is valid in Excel, WPS and LibreOffice, and saves guessing which names do
+ * (digits first, spaces, names that look like cell references).
+ */
+export function sheetRef(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** 'Sheet'!$A$5:$A$9 — an absolute reference to cells of a sheet, as chart series use. */
+export function absoluteRef(sheet: string, r: CellRange): string {
+  const abs = (row: number, col: number) => `$${columnLetter(col)}$${row + 1}`;
+  const a = abs(r.top, r.left);
+  const b = abs(r.bottom, r.right);
+  return `${sheetRef(sheet)}!${a === b ? a : `${a}:${b}`}`;
+}

@@ -23,15 +23,22 @@ const REPORT_STYLES: Record<ReportStyle, XfSpec> = {
 export const SPREADSHEET_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-/** A complete worksheet part for a sheet the add-in owns (回访清单, 联席会议汇总). */
-export function reportSheetXml(sheet: ReportSheet, styles: StyleSheet, date1904: boolean): string {
+/**
+ * A complete worksheet part for a sheet the add-in owns (回访清单, 联席会议汇总). `drawingRid` is
+ * the relationship to the drawing part holding the sheet's charts, when it has any.
+ */
+export function reportSheetXml(sheet: ReportSheet, styles: StyleSheet, date1904: boolean, drawingRid?: string): string {
   const styleIds = new Map<ReportStyle, number>();
   const styleOf = (s: ReportStyle) => {
     if (!styleIds.has(s)) styleIds.set(s, styles.ensureXf(REPORT_STYLES[s]));
     return styleIds.get(s)!;
   };
   const width = sheet.rows.reduce((w, r) => Math.max(w, r.length), Math.max(sheet.columnWidths.length, 1));
-  const rows = sheet.rows.map((cells, r) => {
+  const heights = sheet.rowHeights ?? {};
+  // A row given a height may lie below the table (lines left to write on): it is written, empty.
+  const rowCount = Math.max(sheet.rows.length, ...Object.keys(heights).map((r) => Number(r) + 1));
+  const rows = Array.from({ length: rowCount }, (_, r) => {
+    const cells = sheet.rows[r] ?? [];
     const xml = cells
       .map((cell, c) => {
         const ref = cellAddress(r, c);
@@ -44,7 +51,8 @@ export function reportSheetXml(sheet: ReportSheet, styles: StyleSheet, date1904:
         return `<c r="${ref}"${s} t="inlineStr"><is><t>${escapeText(cell.value)}</t></is></c>`;
       })
       .join('');
-    const height = rowHeight(cells, sheet.columnWidths);
+    const height = heights[r] ?? rowHeight(cells, sheet.columnWidths);
+    if (r >= sheet.rows.length && height === undefined) return '';
     return `<row r="${r + 1}"${height ? ` ht="${height}" customHeight="1"` : ''}>${xml}</row>`;
   });
   const cols = sheet.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
@@ -69,8 +77,22 @@ export function reportSheetXml(sheet: ReportSheet, styles: StyleSheet, date1904:
     `<printOptions horizontalCentered="1"/>` +
     `<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>` +
     `<pageSetup paperSize="9"${landscape ? ' orientation="landscape"' : ''}${fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>` +
+    rowBreaksXml(sheet.rowBreaks ?? []) +
+    (drawingRid ? `<drawing r:id="${drawingRid}"/>` : '') +
     `</worksheet>`
   );
+}
+
+/**
+ * Manual page breaks. A <brk id="n"> sits between 0-based rows n-1 and n — equally, below 1-based
+ * row n — so the 0-based row that starts the new page is the id itself (ECMA-376 Part 1, 18.3.1.3;
+ * Excel writes id="10" for a break above row 11 as the user sees it). max is the last column, 16383.
+ */
+function rowBreaksXml(rows: readonly number[]): string {
+  const ids = [...new Set(rows)].filter((r) => Number.isInteger(r) && r > 0).sort((a, b) => a - b);
+  if (ids.length === 0) return '';
+  const breaks = ids.map((id) => `<brk id="${id}" max="16383" man="1"/>`).join('');
+  return `<rowBreaks count="${ids.length}" manualBreakCount="${ids.length}">${breaks}</rowBreaks>`;
 }
 
 /** Points per line of 11-point text. */

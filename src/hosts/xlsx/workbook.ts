@@ -1,7 +1,6 @@
 import {
-  alternativeSheetName,
   chooseLedgerSheet,
-  isOwnSheet,
+  detectLedger,
   message,
   runLedgerJob,
   LedgerNotFoundError,
@@ -9,29 +8,23 @@ import {
   REVISIT_LOG_SHEET,
   STATE_SHEET,
   type CellValue,
+  type JobInput,
   type JobOptions,
+  type PreviousMeetingData,
   type LedgerJob,
   type MessageCode,
-  type SheetGrid,
   type Language,
+  type ReportSheet,
 } from '../../core';
 import { writeLedgerSheet, type LedgerStyles } from './ledger-writer';
-import {
-  addContentTypeOverride,
-  addRelationship,
-  addSheetEntry,
-  readRelationships,
-  readSheetEntries,
-  relsPathOf,
-  resolveTarget,
-  setPrintTitles,
-  workbookUses1904,
-  type SheetEntry,
-} from './package-parts';
-import { LEVEL_FILLS, reportSheetXml, stateSheetXml } from './report-writer';
-import { readSharedStrings, readSheetXml } from './sheet-reader';
-import { StyleSheet } from './styles';
-import { FFLATE_CODEC, readEntry, readZip, ZipFormatError, writeZip, type DeflateCodec, type ZipEntry, type ZipOutput } from './zip';
+import { Package } from './package';
+import { relationshipsXml, type SheetEntry } from './package-parts';
+import { LEVEL_FILLS, RELATIONSHIPS_NS, SPREADSHEET_NS } from './report-writer';
+import { CT_STYLES, MINIMAL_STYLES, OpenWorkbook, REL_OFFICE_DOCUMENT, REL_STYLES, type Fail, type OwnSheet } from './workbook-package';
+import { FFLATE_CODEC, readZip, ZipFormatError, type DeflateCodec } from './zip';
+
+/** The overdue mark: dark red bold text. */
+const OVERDUE_FONT = 'FFC00000';
 
 /** A workbook that cannot be processed, with a catalogue message naming the file or sheet. */
 export class WorkbookError extends Error {
@@ -55,6 +48,8 @@ export interface WorkbookJobOptions extends JobOptions {
   onProgress?: (stage: Stage) => void;
   /** Compression; defaults to fflate, which runs anywhere. */
   codec?: DeflateCodec;
+  /** The previous meeting's data kept elsewhere (the output a previous run left beside the ledger). */
+  previous?: PreviousMeetingData | null;
 }
 
 export interface WorkbookJobResult {
@@ -64,75 +59,40 @@ export interface WorkbookJobResult {
   writtenParts: string[];
 }
 
-const REL_OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
-const REL_WORKSHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
-const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
-const REL_STYLES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
-const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 /** Header detection looks at the top of each sheet only: a 100,000-row sheet is read in full once. */
 const DETECTION_ROWS = 45;
 
-const decoder = new TextDecoder();
-const encoder = new TextEncoder();
-
-/** UTF-8 of a string or of pieces, encoded a few megabytes at a time so no giant string is built. */
-function encodeUtf8(content: string | string[]): Uint8Array {
-  if (typeof content === 'string') return encoder.encode(content);
-  const chunks: Uint8Array[] = [];
-  let batch: string[] = [];
-  let batchLength = 0;
-  const flush = () => {
-    chunks.push(encoder.encode(batch.join('')));
-    batch = [];
-    batchLength = 0;
-  };
-  for (const piece of content) {
-    batch.push(piece);
-    batchLength += piece.length;
-    if (batchLength >= 1 << 22) flush();
-  }
-  flush();
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+/** What reading a workbook needs: the file's name for messages, the language of messages. */
+export interface ReadWorkbookOptions {
+  /** The file's name, for messages. */
+  fileName: string;
+  language: Language;
+  /** Compression; defaults to fflate, which runs anywhere. */
+  codec?: DeflateCodec;
 }
 
-/** The package as the job sees it: parts by name, read on demand, and the parts it has changed. */
-class Package {
-  readonly entries = new Map<string, ZipEntry>();
-  /** New content by part: a string, or pieces of one too large to join. */
-  readonly written = new Map<string, string | string[]>();
-  constructor(
-    readonly order: ZipEntry[],
-    private readonly codec: DeflateCodec,
-  ) {
-    for (const e of order) this.entries.set(e.name, e);
+/**
+ * Opens a package and runs `body` on it; a file that is no zip, is encrypted or is damaged, and a
+ * sheet without a ledger, become a WorkbookError naming the file (or the sheet).
+ */
+function withPackage<T>(bytes: Uint8Array, options: ReadWorkbookOptions & { sheet?: string }, body: (pkg: Package, fail: Fail) => T): T {
+  const { language, fileName } = options;
+  const fail: Fail = (code, params = {}) => {
+    throw new WorkbookError(code, { file: fileName, ...params }, language);
+  };
+  let pkg: Package;
+  try {
+    pkg = new Package(readZip(bytes), options.codec ?? FFLATE_CODEC);
+  } catch (e) {
+    if (e instanceof ZipFormatError) return fail(e.reason === 'encrypted' ? 'file.encrypted' : 'file.notWorkbook');
+    throw e;
   }
-  has(name: string) {
-    return this.written.has(name) || this.entries.has(name);
-  }
-  text(name: string): string {
-    const w = this.written.get(name);
-    if (w !== undefined) return typeof w === 'string' ? w : w.join('');
-    const entry = this.entries.get(name);
-    if (!entry) throw new ZipFormatError('notZip', `missing part ${name}`);
-    return decoder.decode(readEntry(entry, this.codec));
-  }
-  write(name: string, xml: string | string[]) {
-    this.written.set(name, xml);
-  }
-  toBytes(): Uint8Array {
-    const outputs: ZipOutput[] = [];
-    for (const e of this.order) {
-      const w = this.written.get(e.name);
-      outputs.push(w === undefined ? { copy: e } : { name: e.name, data: encodeUtf8(w) });
-    }
-    for (const [name, xml] of this.written) if (!this.entries.has(name)) outputs.push({ name, data: encodeUtf8(xml) });
-    return writeZip(outputs, this.codec);
+  try {
+    return body(pkg, fail);
+  } catch (e) {
+    if (e instanceof ZipFormatError) return fail('file.damaged', { detail: e.message });
+    if (e instanceof LedgerNotFoundError) return fail('ledger.notFound', { sheet: options.sheet ?? '' });
+    throw e;
   }
 }
 
@@ -141,174 +101,132 @@ class Package {
  * the output differs from it only in the add-in's own columns, formats and sheets.
  */
 export function processWorkbook(input: Uint8Array, options: WorkbookJobOptions): WorkbookJobResult {
-  const { language, fileName } = options;
-  const fail = (code: MessageCode, params: Record<string, string | number> = {}): never => {
-    throw new WorkbookError(code, { file: fileName, ...params }, language);
-  };
-  let pkg: Package;
-  try {
-    pkg = new Package(readZip(input), options.codec ?? FFLATE_CODEC);
-  } catch (e) {
-    if (e instanceof ZipFormatError) return fail(e.reason === 'encrypted' ? 'file.encrypted' : 'file.notWorkbook');
-    throw e;
-  }
-  try {
-    return processPackage(pkg, options, fail);
-  } catch (e) {
-    if (e instanceof ZipFormatError) return fail('file.damaged', { detail: e.message });
-    if (e instanceof LedgerNotFoundError) return fail('ledger.notFound', { sheet: options.sheet ?? '' });
-    throw e;
-  }
+  return withPackage(input, options, (pkg, fail) => processPackage(pkg, options, fail));
 }
 
-function processPackage(
-  pkg: Package,
-  options: WorkbookJobOptions,
-  fail: (code: MessageCode, params?: Record<string, string | number>) => never,
-): WorkbookJobResult {
-  options.onProgress?.('read');
-  const rootRels = pkg.has('_rels/.rels') ? readRelationships(pkg.text('_rels/.rels')) : [];
-  const workbookPart = resolveTarget('', rootRels.find((r) => r.type === REL_OFFICE_DOCUMENT)?.target ?? 'xl/workbook.xml');
-  if (!pkg.has(workbookPart) || !pkg.has('[Content_Types].xml')) fail('file.notWorkbook');
-  const workbookRelsPart = relsPathOf(workbookPart);
-  let workbookXml = pkg.text(workbookPart);
-  // SpreadsheetML with a namespace prefix (<x:workbook>, as some SDKs write it) is valid but rare;
-  // the part editor expects the default namespace, so ask for a re-save rather than guess.
-  if (/^\s*(?:<\?xml[^>]*>\s*)?<[\w.-]+:workbook\b/.test(workbookXml)) fail('file.prefixedXml');
-  let workbookRels = pkg.text(workbookRelsPart);
-  const rels = readRelationships(workbookRels);
-  const date1904 = workbookUses1904(workbookXml);
-  const partOf = (entry: SheetEntry) => {
-    const rel = rels.find((r) => r.id === entry.rid);
-    return rel && rel.type === REL_WORKSHEET ? resolveTarget(workbookPart, rel.target) : undefined;
-  };
-  const sheets = readSheetEntries(workbookXml).filter((s) => partOf(s) && pkg.has(partOf(s)!));
-
-  const stylesPart = partByType(rels, 'styles', workbookPart);
-  const styles = new StyleSheet(stylesPart && pkg.has(stylesPart) ? pkg.text(stylesPart) : minimalStyles());
-  const sstPart = partByType(rels, 'sharedStrings', workbookPart);
-  const sharedStrings = sstPart && pkg.has(sstPart) ? readSharedStrings(pkg.text(sstPart)) : [];
-  const readGrid = (entry: SheetEntry, maxRows?: number): SheetGrid => ({
-    ...readSheetXml(pkg.text(partOf(entry)!), { name: entry.name, sharedStrings, formatOf: styles.formatOf, date1904, maxRows }),
-    hidden: entry.state !== 'visible',
+/**
+ * Reads the ledger sheet of a workbook — the one `processWorkbook` would choose — with the state
+ * and revisit-log sheets of earlier runs, writing nothing: the input of one ledger's job when a
+ * meeting gathers several ledgers. Fails as `processWorkbook` does.
+ */
+export function readLedgerWorkbook(
+  bytes: Uint8Array,
+  options: ReadWorkbookOptions & { sheet?: string },
+): { sheet: string; input: JobInput; date1904: boolean } {
+  return withPackage(bytes, options, (pkg, fail) => {
+    const workbook = OpenWorkbook.open(pkg, fail);
+    const { entry, input } = readLedger(workbook, options.sheet, fail);
+    return { sheet: entry.name, input, date1904: workbook.date1904 };
   });
+}
 
-  let ledgerEntry: SheetEntry | undefined;
-  if (options.sheet !== undefined) {
-    ledgerEntry = sheets.find((s) => s.name === options.sheet) ?? sheets.find((s) => s.name.trim() === options.sheet!.trim());
-    if (!ledgerEntry) fail('sheet.unknown', { sheet: options.sheet, sheets: sheets.map((s) => s.name).join('、') });
+/**
+ * The cells of the hidden state sheet of any workbook (the previous NAME.tricolor.xlsx, say), or
+ * null when it has none.
+ */
+export function readStateRows(bytes: Uint8Array, options: ReadWorkbookOptions): CellValue[][] | null {
+  return withPackage(bytes, options, (pkg, fail) => {
+    const workbook = OpenWorkbook.open(pkg, fail);
+    const entry = workbook.sheets().find((s) => s.name === STATE_SHEET);
+    return entry ? workbook.readGrid(entry).values : null;
+  });
+}
+
+/**
+ * A new workbook holding only `sheets` and the hidden state sheet, written exactly as
+ * `processWorkbook` writes its report sheets (styles, merges, print titles, page breaks, charts).
+ * The first sheet is the one Excel opens on.
+ */
+export function writeReportWorkbook(
+  sheets: readonly ReportSheet[],
+  state: { sheet: string; rows: (string | number)[][] },
+  options: { codec?: DeflateCodec } = {},
+): Uint8Array {
+  // A workbook whose sheets are all hidden is one Excel refuses to open.
+  if (sheets.length === 0) throw new RangeError('writeReportWorkbook needs at least one report sheet');
+  const pkg = new Package([], options.codec ?? FFLATE_CODEC);
+  const xmlHead = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+  pkg.write(
+    '[Content_Types].xml',
+    `${xmlHead}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      `<Override PartName="/xl/styles.xml" ContentType="${CT_STYLES}"/></Types>`,
+  );
+  pkg.write('_rels/.rels', relationshipsXml([{ type: REL_OFFICE_DOCUMENT, target: 'xl/workbook.xml' }]));
+  pkg.write(
+    'xl/workbook.xml',
+    `${xmlHead}<workbook xmlns="${SPREADSHEET_NS}" xmlns:r="${RELATIONSHIPS_NS}"><bookViews><workbookView/></bookViews><sheets></sheets></workbook>`,
+  );
+  pkg.write('xl/_rels/workbook.xml.rels', relationshipsXml([{ type: REL_STYLES, target: 'styles.xml' }]));
+  pkg.write('xl/styles.xml', xmlHead + MINIMAL_STYLES);
+  const workbook = OpenWorkbook.open(pkg, () => {
+    throw new Error('the new workbook cannot be read back');
+  });
+  workbook.writeOwnSheets(ownSheets(sheets, state));
+  workbook.save();
+  return pkg.toBytes();
+}
+
+function ownSheets(reports: readonly ReportSheet[], state: { sheet: string; rows: (string | number)[][] }): OwnSheet[] {
+  return [...reports.map((report) => ({ name: report.name, report })), { name: state.sheet, stateRows: state.rows }];
+}
+
+/**
+ * The ledger sheet — named by `sheet`, or the sheet most like a ledger — and the add-in's state and
+ * revisit-log sheets: one reading path for every command.
+ */
+function readLedger(workbook: OpenWorkbook, sheet: string | undefined, fail: Fail): { entry: SheetEntry; input: JobInput } {
+  const sheets = workbook.sheets();
+  let entry: SheetEntry | undefined;
+  if (sheet !== undefined) {
+    entry = sheets.find((s) => s.name === sheet) ?? sheets.find((s) => s.name.trim() === sheet.trim());
+    if (!entry) return fail('sheet.unknown', { sheet, sheets: sheets.map((s) => s.name).join('、') });
   } else {
-    const candidates = sheets.filter((s) => !OWN_SHEETS.includes(s.name)).map((s) => readGrid(s, DETECTION_ROWS));
+    const candidates = sheets.filter((s) => !OWN_SHEETS.includes(s.name)).map((s) => workbook.readGrid(s, DETECTION_ROWS));
     const chosen = chooseLedgerSheet(candidates);
-    if (!chosen) fail('ledger.noneInWorkbook');
-    ledgerEntry = sheets.find((s) => s.name === chosen!.sheet);
+    if (!chosen) return fail('ledger.noneInWorkbook');
+    entry = sheets.find((s) => s.name === chosen.sheet)!;
   }
-  const ledgerPart = partOf(ledgerEntry!)!;
-  const grid = readGrid(ledgerEntry!);
-  const stateEntry = sheets.find((s) => s.name === STATE_SHEET);
-  const stateRows: CellValue[][] | null = stateEntry ? readGrid(stateEntry).values : null;
-  const logEntry = sheets.find((s) => s.name === REVISIT_LOG_SHEET);
-  const revisitLog: CellValue[][] | null = logEntry ? readGrid(logEntry).values : null;
+  const ledger = workbook.readGrid(entry);
+  // The job finds the header again; asked for here so a reader alone fails as the job would.
+  if (!detectLedger(ledger)) return fail('ledger.notFound', { sheet: entry.name });
+  const named = (name: string) => sheets.find((s) => s.name === name);
+  const stateEntry = named(STATE_SHEET);
+  const logEntry = named(REVISIT_LOG_SHEET);
+  return {
+    entry,
+    input: {
+      ledger,
+      stateRows: stateEntry ? workbook.readGrid(stateEntry).values : null,
+      revisitLog: logEntry ? workbook.readGrid(logEntry).values : null,
+    },
+  };
+}
+
+function processPackage(pkg: Package, options: WorkbookJobOptions, fail: Fail): WorkbookJobResult {
+  options.onProgress?.('read');
+  const workbook = OpenWorkbook.open(pkg, fail);
+  const { styles, date1904 } = workbook;
+  const { entry, input } = readLedger(workbook, options.sheet, fail);
 
   options.onProgress?.('triage');
-  let job: LedgerJob;
-  try {
-    job = runLedgerJob({ ledger: grid, stateRows, revisitLog }, options);
-  } catch (e) {
-    if (e instanceof LedgerNotFoundError) fail('ledger.notFound', { sheet: ledgerEntry!.name });
-    throw e;
-  }
+  const job = runLedgerJob({ ...input, previous: options.previous ?? null }, options);
 
   options.onProgress?.('write');
   const ledgerStyles: LedgerStyles = {
     text: styles.ensureXf({ border: true }),
     date: styles.ensureXf({ border: true, numFmt: 'yyyy-mm-dd', horizontal: 'center' }),
-    dxf: {
-      red: styles.ensureDxf({ fill: LEVEL_FILLS.red }),
-      yellow: styles.ensureDxf({ fill: LEVEL_FILLS.yellow }),
-      green: styles.ensureDxf({ fill: LEVEL_FILLS.green }),
-      overdue: styles.ensureDxf({ fontColor: 'FFC00000' }),
-    },
+    // The overdue mark keeps the row's fill: LibreOffice shows one rule's format per cell.
+    dxf: (rule) =>
+      rule.style === 'overdue'
+        ? styles.ensureDxf({ fontColor: OVERDUE_FONT, fill: rule.fill && LEVEL_FILLS[rule.fill] })
+        : styles.ensureDxf({ fill: LEVEL_FILLS[rule.style] }),
   };
+  const ledgerPart = workbook.partOf(entry)!;
   pkg.write(ledgerPart, writeLedgerSheet(pkg.text(ledgerPart), job.plan, ledgerStyles, date1904));
-
-  // The add-in's sheets: replaced in place on a re-run (keeping their position), added at the end otherwise.
-  let contentTypes = pkg.text('[Content_Types].xml');
-  const ownSheets = [
-    ...job.plan.reports.map((r) => ({ name: r.name, xml: reportSheetXml(r, styles, date1904), hidden: false, printTitles: r.printTitleRows })),
-    { name: job.plan.state.sheet, xml: stateSheetXml(job.plan.state.rows), hidden: true, printTitles: undefined },
-  ];
-  for (const own of ownSheets) {
-    // A sheet of that name is replaced only if the add-in wrote it (its A1 says so); a user's own
-    // 回访清单 is kept and the add-in's goes beside it under another name.
-    const entryNamed = (name: string) => readSheetEntries(workbookXml).find((s) => s.name === name);
-    const ours = (entry: SheetEntry) => {
-      const part = partOf(entry);
-      return !!part && pkg.has(part) && isOwnSheet(own.name, readGrid(entry, 1).values[0]?.[0]);
-    };
-    let name = own.name;
-    let existing = entryNamed(name);
-    if (existing && !ours(existing)) {
-      name = alternativeSheetName(own.name, (candidate) => {
-        const e = entryNamed(candidate);
-        return !!e && !ours(e);
-      });
-      existing = entryNamed(name);
-    }
-    let part = existing && partOf(existing);
-    if (!part) {
-      part = freeWorksheetPart(pkg, workbookPart);
-      const added = addRelationship(workbookRels, REL_WORKSHEET, relativeTarget(workbookPart, part));
-      workbookRels = added.id ? added.xml : workbookRels;
-      workbookXml = addSheetEntry(workbookXml, name, added.id, own.hidden);
-      contentTypes = addContentTypeOverride(contentTypes, part, CT_WORKSHEET);
-      rels.push({ id: added.id, type: REL_WORKSHEET, target: relativeTarget(workbookPart, part) });
-    }
-    pkg.write(part, own.xml);
-    if (own.printTitles) {
-      const index = readSheetEntries(workbookXml).findIndex((s) => s.name === name);
-      workbookXml = setPrintTitles(workbookXml, index, name, own.printTitles);
-    }
-  }
-  writeIfChanged(pkg, workbookPart, workbookXml);
-  writeIfChanged(pkg, workbookRelsPart, workbookRels);
-  writeIfChanged(pkg, '[Content_Types].xml', contentTypes);
-  if (styles.changed) {
-    let part = stylesPart && pkg.has(stylesPart) ? stylesPart : undefined;
-    if (!part) {
-      // Rare (some generators omit it), but the add-in's formats need one: add it like Excel would.
-      part = resolveTarget(workbookPart, 'styles.xml');
-      workbookRels = addRelationship(workbookRels, REL_STYLES, 'styles.xml').xml;
-      writeIfChanged(pkg, workbookRelsPart, workbookRels);
-      writeIfChanged(pkg, '[Content_Types].xml', addContentTypeOverride(pkg.text('[Content_Types].xml'), part, CT_STYLES));
-    }
-    pkg.write(part, styles.toXml());
-  }
+  workbook.writeOwnSheets(ownSheets(job.plan.reports, job.plan.state));
+  workbook.save();
   return { bytes: pkg.toBytes(), job, writtenParts: [...pkg.written.keys()] };
-}
-
-function writeIfChanged(pkg: Package, part: string, xml: string) {
-  if (pkg.text(part) !== xml) pkg.write(part, xml);
-}
-
-function partByType(rels: ReturnType<typeof readRelationships>, kind: string, workbookPart: string): string | undefined {
-  const rel = rels.find((r) => r.type.endsWith(`/${kind}`));
-  return rel ? resolveTarget(workbookPart, rel.target) : undefined;
-}
-
-/** The first xl/worksheets/sheetN.xml not in use, so names never clash with the user's parts. */
-function freeWorksheetPart(pkg: Package, workbookPart: string): string {
-  const folder = workbookPart.slice(0, workbookPart.lastIndexOf('/') + 1) + 'worksheets/';
-  let n = 1;
-  while (pkg.has(`${folder}sheet${n}.xml`)) n++;
-  return `${folder}sheet${n}.xml`;
-}
-
-function relativeTarget(workbookPart: string, part: string): string {
-  const folder = workbookPart.slice(0, workbookPart.lastIndexOf('/') + 1);
-  return part.startsWith(folder) ? part.slice(folder.length) : `/${part}`;
-}
-
-function minimalStyles(): string {
-  return '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>';
 }

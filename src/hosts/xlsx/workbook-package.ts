@@ -1,0 +1,276 @@
+import { alternativeSheetName, isOwnSheet, type MessageCode, type ReportSheet, type SheetGrid } from '../../core';
+import { chartXml, drawingXml } from './chart-writer';
+import type { Package } from './package';
+import {
+  addContentTypeOverride,
+  addRelationship,
+  addSheetEntry,
+  readRelationships,
+  readSheetEntries,
+  relationshipsXml,
+  relativeTarget,
+  relsPathOf,
+  removeContentTypeOverride,
+  resolveTarget,
+  setPrintTitles,
+  workbookUses1904,
+  type Relationship,
+  type SheetEntry,
+} from './package-parts';
+import { reportSheetXml, stateSheetXml } from './report-writer';
+import { readSharedStrings, readSheetXml } from './sheet-reader';
+import { StyleSheet } from './styles';
+
+export type Fail = (code: MessageCode, params?: Record<string, string | number>) => never;
+
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+export const REL_OFFICE_DOCUMENT = `${REL}/officeDocument`;
+const REL_WORKSHEET = `${REL}/worksheet`;
+export const REL_STYLES = `${REL}/styles`;
+const REL_DRAWING = `${REL}/drawing`;
+const REL_CHART = `${REL}/chart`;
+const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+export const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+const CT_DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
+const CT_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
+
+/** A sheet the add-in writes whole: a report, or the hidden state sheet and its rows. */
+export type OwnSheet = { name: string; report: ReportSheet } | { name: string; stateRows: (string | number)[][] };
+
+/**
+ * The workbook part and what hangs off it — relationships, content types, styles, shared strings —
+ * read once; the job edits their XML here and `save` writes back only what changed.
+ */
+export class OpenWorkbook {
+  private readonly workbookRelsPart: string;
+  private workbookXml: string;
+  private workbookRels: string;
+  private contentTypes: string;
+  private readonly rels: Relationship[];
+  private readonly stylesPart: string | undefined;
+  private readonly sharedStrings: readonly string[];
+  readonly date1904: boolean;
+  readonly styles: StyleSheet;
+
+  private constructor(
+    readonly pkg: Package,
+    readonly workbookPart: string,
+  ) {
+    this.workbookRelsPart = relsPathOf(workbookPart);
+    this.workbookXml = pkg.text(workbookPart);
+    this.workbookRels = pkg.text(this.workbookRelsPart);
+    this.contentTypes = pkg.text('[Content_Types].xml');
+    this.rels = readRelationships(this.workbookRels);
+    this.date1904 = workbookUses1904(this.workbookXml);
+    this.stylesPart = this.partByType('styles');
+    this.styles = new StyleSheet(this.stylesPart && pkg.has(this.stylesPart) ? pkg.text(this.stylesPart) : MINIMAL_STYLES);
+    const sstPart = this.partByType('sharedStrings');
+    this.sharedStrings = sstPart && pkg.has(sstPart) ? readSharedStrings(pkg.text(sstPart)) : [];
+  }
+
+  /** The workbook of a package, or `fail` when the package is no workbook the part editor can take. */
+  static open(pkg: Package, fail: Fail): OpenWorkbook {
+    const rootRels = pkg.has('_rels/.rels') ? readRelationships(pkg.text('_rels/.rels')) : [];
+    const workbookPart = resolveTarget('', rootRels.find((r) => r.type === REL_OFFICE_DOCUMENT)?.target ?? 'xl/workbook.xml');
+    if (!pkg.has(workbookPart) || !pkg.has('[Content_Types].xml')) fail('file.notWorkbook');
+    // SpreadsheetML with a namespace prefix (<x:workbook>, as some SDKs write it) is valid but rare;
+    // the part editor expects the default namespace, so ask for a re-save rather than guess.
+    if (/^\s*(?:<\?xml[^>]*>\s*)?<[\w.-]+:workbook\b/.test(pkg.text(workbookPart))) fail('file.prefixedXml');
+    return new OpenWorkbook(pkg, workbookPart);
+  }
+
+  private partByType(kind: string): string | undefined {
+    const rel = this.rels.find((r) => r.type.endsWith(`/${kind}`));
+    return rel ? resolveTarget(this.workbookPart, rel.target) : undefined;
+  }
+
+  partOf(entry: SheetEntry): string | undefined {
+    const rel = this.rels.find((r) => r.id === entry.rid);
+    return rel && rel.type === REL_WORKSHEET ? resolveTarget(this.workbookPart, rel.target) : undefined;
+  }
+
+  /** The worksheets whose part is there, in workbook order. */
+  sheets(): SheetEntry[] {
+    return readSheetEntries(this.workbookXml).filter((s) => {
+      const part = this.partOf(s);
+      return !!part && this.pkg.has(part);
+    });
+  }
+
+  readGrid(entry: SheetEntry, maxRows?: number): SheetGrid {
+    const { sharedStrings, date1904 } = this;
+    return {
+      ...readSheetXml(this.pkg.text(this.partOf(entry)!), { name: entry.name, sharedStrings, formatOf: this.styles.formatOf, date1904, maxRows }),
+      hidden: entry.state !== 'visible',
+    };
+  }
+
+  /**
+   * The add-in's sheets: replaced in place on a re-run (keeping their position, their part and
+   * their charts' parts), added at the end otherwise.
+   */
+  writeOwnSheets(sheets: readonly OwnSheet[]) {
+    for (const own of sheets) {
+      // A sheet of that name is replaced only if the add-in wrote it (its A1 says so); a user's own
+      // 回访清单 is kept and the add-in's goes beside it under another name.
+      const entryNamed = (name: string) => readSheetEntries(this.workbookXml).find((s) => s.name === name);
+      const ours = (entry: SheetEntry) => {
+        const part = this.partOf(entry);
+        return !!part && this.pkg.has(part) && isOwnSheet(own.name, this.readGrid(entry, 1).values[0]?.[0]);
+      };
+      let name = own.name;
+      let existing = entryNamed(name);
+      if (existing && !ours(existing)) {
+        name = alternativeSheetName(own.name, (candidate) => {
+          const e = entryNamed(candidate);
+          return !!e && !ours(e);
+        });
+        existing = entryNamed(name);
+      }
+      let part = existing && this.partOf(existing);
+      if (!part) {
+        part = this.freePart('worksheets/sheet');
+        const target = relativeTarget(this.workbookPart, part);
+        const added = addRelationship(this.workbookRels, REL_WORKSHEET, target);
+        this.workbookRels = added.xml;
+        this.workbookXml = addSheetEntry(this.workbookXml, name, added.id, 'stateRows' in own);
+        this.contentTypes = addContentTypeOverride(this.contentTypes, part, CT_WORKSHEET);
+        this.rels.push({ id: added.id, type: REL_WORKSHEET, target });
+      }
+      // Whatever hung off the old sheet (its drawing and charts, or what Excel added on a save) is
+      // the add-in's too: reused where the new sheet needs the same kind of part, dropped otherwise.
+      const before = this.reachableFrom(part);
+      if ('stateRows' in own) {
+        this.pkg.write(part, stateSheetXml(own.stateRows));
+        this.pkg.remove(relsPathOf(part));
+      } else {
+        const drawing = own.report.charts?.length ? this.writeCharts(part, own.report, name) : undefined;
+        this.pkg.write(part, reportSheetXml(own.report, this.styles, this.date1904, drawing));
+        if (!drawing) this.pkg.remove(relsPathOf(part));
+        if (own.report.printTitleRows) {
+          const index = readSheetEntries(this.workbookXml).findIndex((s) => s.name === name);
+          this.workbookXml = setPrintTitles(this.workbookXml, index, name, own.report.printTitleRows);
+        }
+      }
+      const after = new Set(this.reachableFrom(part));
+      this.dropUnreferenced(before.filter((p) => !after.has(p)));
+    }
+  }
+
+  /**
+   * Writes the drawing and chart parts of a report sheet and the sheet's relationships, reusing the
+   * part names of the sheet's previous drawing and charts, so a re-run writes the same package.
+   * Returns the relationship id the sheet's <drawing> names.
+   */
+  private writeCharts(sheetPart: string, report: ReportSheet, sheetName: string): string {
+    const charts = report.charts!;
+    const related = (part: string, type: string) =>
+      this.pkg.has(relsPathOf(part))
+        ? readRelationships(this.pkg.text(relsPathOf(part)))
+            .filter((r) => r.type === type && !r.external)
+            .map((r) => resolveTarget(part, r.target))
+        : [];
+    const oldDrawing = related(sheetPart, REL_DRAWING)[0];
+    const oldCharts = oldDrawing ? related(oldDrawing, REL_CHART) : [];
+    const drawing = oldDrawing ?? this.freePart('drawings/drawing');
+    const chartParts = charts.map((chart, i) => {
+      const part = oldCharts[i] ?? this.freePart('charts/chart');
+      this.pkg.write(part, chartXml(chart, report, sheetName, this.date1904));
+      // Excel adds style and colour parts to a chart it saves; the chart written now has none.
+      this.pkg.remove(relsPathOf(part));
+      this.contentTypes = addContentTypeOverride(this.contentTypes, part, CT_CHART);
+      return part;
+    });
+    this.pkg.write(drawing, drawingXml(charts, chartParts.map((_, i) => `rId${i + 1}`)));
+    this.pkg.write(relsPathOf(drawing), relationshipsXml(chartParts.map((p) => ({ type: REL_CHART, target: relativeTarget(drawing, p) }))));
+    this.contentTypes = addContentTypeOverride(this.contentTypes, drawing, CT_DRAWING);
+    this.pkg.write(relsPathOf(sheetPart), relationshipsXml([{ type: REL_DRAWING, target: relativeTarget(sheetPart, drawing) }]));
+    return 'rId1';
+  }
+
+  /** The first `prefix`N.xml beside the workbook part not in use, so names never clash with the user's parts. */
+  private freePart(prefix: string): string {
+    const base = this.workbookPart.slice(0, this.workbookPart.lastIndexOf('/') + 1) + prefix;
+    let n = 1;
+    while (this.pkg.has(`${base}${n}.xml`)) n++;
+    return `${base}${n}.xml`;
+  }
+
+  private relsText(relsPart: string): string {
+    return relsPart === this.workbookRelsPart ? this.workbookRels : this.pkg.text(relsPart);
+  }
+
+  private targetsOf(part: string): string[] {
+    const rels = relsPathOf(part);
+    if (!this.pkg.has(rels)) return [];
+    return readRelationships(this.relsText(rels))
+      .filter((r) => !r.external)
+      .map((r) => resolveTarget(part, r.target));
+  }
+
+  /** Every part reached through relationships from `part`, `part` itself aside. */
+  private reachableFrom(part: string): string[] {
+    const seen = new Set<string>();
+    const queue = [part];
+    while (queue.length) {
+      for (const target of this.targetsOf(queue.shift()!)) {
+        if (target === part || seen.has(target) || !this.pkg.has(target)) continue;
+        seen.add(target);
+        queue.push(target);
+      }
+    }
+    return [...seen];
+  }
+
+  /**
+   * Drops `candidates` (and their relationships and content types) unless a part that stays still
+   * relates to one: an image Excel shares between drawings, a pivot cache the workbook lists.
+   */
+  private dropUnreferenced(candidates: readonly string[]) {
+    const dropped = new Set(candidates);
+    if (dropped.size === 0) return;
+    const relsParts = this.pkg.names().filter((n) => n.endsWith('.rels'));
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const rels of relsParts) {
+        const owner = ownerOfRels(rels);
+        if (dropped.has(owner) || !this.pkg.has(rels)) continue;
+        for (const target of this.targetsOf(owner)) if (dropped.delete(target)) changed = true;
+      }
+    }
+    for (const part of dropped) {
+      this.pkg.remove(part);
+      this.pkg.remove(relsPathOf(part));
+      this.contentTypes = removeContentTypeOverride(this.contentTypes, part);
+    }
+  }
+
+  /** Writes the workbook part, its relationships, content types and styles where they changed. */
+  save() {
+    const writeIfChanged = (part: string, xml: string) => {
+      if (this.pkg.text(part) !== xml) this.pkg.write(part, xml);
+    };
+    if (this.styles.changed) {
+      let part = this.stylesPart && this.pkg.has(this.stylesPart) ? this.stylesPart : undefined;
+      if (!part) {
+        // Rare (some generators omit it), but the add-in's formats need one: add it like Excel would.
+        part = resolveTarget(this.workbookPart, 'styles.xml');
+        this.workbookRels = addRelationship(this.workbookRels, REL_STYLES, 'styles.xml').xml;
+        this.contentTypes = addContentTypeOverride(this.contentTypes, part, CT_STYLES);
+      }
+      this.pkg.write(part, this.styles.toXml());
+    }
+    writeIfChanged(this.workbookPart, this.workbookXml);
+    writeIfChanged(this.workbookRelsPart, this.workbookRels);
+    writeIfChanged('[Content_Types].xml', this.contentTypes);
+  }
+}
+
+/** 'xl/drawings/_rels/drawing1.xml.rels' → 'xl/drawings/drawing1.xml'; '_rels/.rels' → '' (the package). */
+function ownerOfRels(rels: string): string {
+  const m = /^(.*?)_rels\/(.*)\.rels$/.exec(rels);
+  return m ? m[1] + m[2] : '';
+}
+
+export const MINIMAL_STYLES =
+  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>';
