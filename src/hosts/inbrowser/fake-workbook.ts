@@ -88,6 +88,39 @@ export interface FakePageLayout {
   printArea: string | null;
 }
 
+/** A range a chart reads: the sheet by id (a rename keeps the reference, as in Excel) and the area. */
+export interface FakeChartSource {
+  sheetId: string;
+  /** 'B5:B7', without the sheet. */
+  address: string;
+}
+
+export interface FakeChartSeries {
+  /** Legend text ('Series1' … when Excel named it). */
+  name: string;
+  /** One row or one column; null for a series added without values yet. */
+  values: FakeChartSource | null;
+  /** Category labels (the x axis); null: Excel's 1, 2, 3 … */
+  categories: FakeChartSource | null;
+  /** A solid fill set through the API, '#RRGGBB', or null (the chart style's colour). */
+  fill: string | null;
+  /** Solid fills of single points (a pie's slices) by 0-based point index. */
+  pointFills: Record<number, string>;
+}
+
+export interface FakeChart {
+  id: string;
+  /** 'Chart 1' …, unique per sheet unless renamed. */
+  name: string;
+  /** Excel.ChartType: 'ColumnClustered', 'Pie', … */
+  type: string;
+  /** null until set: Excel's automatic title, which the fake does not compute. */
+  title: { text: string | null; visible: boolean | null };
+  series: FakeChartSeries[];
+  /** The cells the chart covers after setPosition ('H3:N20'), or null: Excel's default place and size. */
+  anchor: string | null;
+}
+
 export interface FakeName {
   name: string;
   /** '=Sheet1!$A$1:$B$2' or a constant such as '=42' / '="text"'. */
@@ -111,6 +144,13 @@ export class FakeSheet {
   merges: string[] = [];
   conditionalFormats: FakeConditionalFormat[] = [];
   dataValidations: FakeDataValidation[] = [];
+  /** Embedded charts in z-order (the order Excel lists them). */
+  charts: FakeChart[] = [];
+  /** Manual page breaks: 0-based index of the first row (column) of each new printed page, ascending. */
+  rowBreaks: number[] = [];
+  columnBreaks: number[] = [];
+  /** @internal Excel numbers new charts per sheet and does not reuse numbers ('Chart 3' after deleting 'Chart 2'). */
+  chartsAdded = 0;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   tabColor = '';
   freeze = { rows: 0, columns: 0 };

@@ -31,7 +31,7 @@ import { listSheets, readGrids } from './read-grid';
 import { loadStored, saveStored, SETTINGS_SHEET } from './settings';
 import { Syncer } from './sync';
 import { writeLedger } from './write-ledger';
-import { TEMP_SHEET, writeReportSheet } from './write-report';
+import { TEMP_SHEET, writeReportSheet, type ReportWriteOptions } from './write-report';
 
 export interface OfficeHostOptions {
   /** Today as YYYY-MM-DD; the clock is read here, at the edge, never in the core. */
@@ -57,6 +57,20 @@ function supports(version: string): boolean {
 export function capabilitiesNow(): HostCapabilities {
   const versions = ['1.17', '1.16', '1.15', '1.14', '1.13', '1.12', '1.11', '1.10', '1.9', '1.8', '1.7', '1.6', '1.5', '1.4', '1.3', '1.2', '1.1'];
   return { conditionalFormats: supports('1.6'), mergedAreas: supports('1.13'), excelApi: versions.find(supports) ?? '1.1' };
+}
+
+/** How report sheets are written with the ExcelApi sets this Excel has. */
+export function reportWriteOptions(): ReportWriteOptions {
+  return {
+    date1904: false,
+    conditionalFormats: supports('1.6'),
+    pageLayout: supports('1.9'),
+    freezePanes: supports('1.7'),
+    columnWidths: supports('1.2'),
+    rowHeights: supports('1.2'),
+    merge: supports('1.2'),
+    charts: supports('1.7'),
+  };
 }
 
 /** The add-in's jobs on the open workbook through the Excel JavaScript API. */
@@ -202,7 +216,7 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
         onProgress?.({ stage: 'write' });
         const due = result.plan.reports[0];
         const name = await ownName(context, syncer, due.name);
-        await writeReportSheet(context, syncer, due, name, reportOptions());
+        await writeReportSheet(context, syncer, due, name, reportWriteOptions());
         return report(result, name, !supports('1.6'));
       }),
 
@@ -214,9 +228,9 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
         onProgress?.({ stage: 'write' });
         const sheet = result.plan.reports[1];
         const name = await ownName(context, syncer, sheet.name);
-        await writeReportSheet(context, syncer, sheet, name, reportOptions());
+        await writeReportSheet(context, syncer, sheet, name, reportWriteOptions());
         const state = { name: STATE_SHEET, columnWidths: [], rows: result.plan.state.rows.map((r) => r.map((v) => ({ value: String(v) }))), merges: [], print: { landscape: false, fitToWidth: false } };
-        await writeReportSheet(context, syncer, state, STATE_SHEET, { ...reportOptions(), hidden: true, textOnly: true, pageLayout: false, freezePanes: false });
+        await writeReportSheet(context, syncer, state, STATE_SHEET, { ...reportWriteOptions(), hidden: true, textOnly: true, pageLayout: false, freezePanes: false });
         return { ...report(result, name, !supports('1.6')), meeting: meetingHeadline(result.summary) };
       }),
 
@@ -277,17 +291,6 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
 
     capabilities: async () => capabilitiesNow(),
   };
-
-  function reportOptions() {
-    return {
-      date1904: false,
-      conditionalFormats: supports('1.6'),
-      pageLayout: supports('1.9'),
-      freezePanes: supports('1.7'),
-      columnWidths: supports('1.2'),
-      merge: supports('1.2'),
-    };
-  }
 
   /**
    * The job on one ledger row only: the header rows and that row are read, so selecting a row in a

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { dayToExcelSerial, type CellRange, type Level, type TriagedDispute, type WritePlan } from '../../core';
+import { dayToExcelSerial, type CellRange, type ConditionalFormatRule, type Level, type TriagedDispute, type WritePlan } from '../../core';
 import { LEVEL_FILLS } from '../xlsx/report-writer';
 import { rangeRef } from '../xlsx/refs';
 import { blocksOfRows } from './blocks';
@@ -125,21 +125,28 @@ async function recreateConditionalFormats(
       if (ours.delete(cf.id)) cf.delete();
   }
   const added: Excel.ConditionalFormat[] = [];
-  const add = (range: CellRange, formula: string, style: Level | 'overdue') => {
+  const add = (range: CellRange, rule: ConditionalFormatRule) => {
     const cf = sheet.getRange(rangeRef(range)).conditionalFormats.add(Excel.ConditionalFormatType.custom);
-    cf.custom.rule.formula = `=${formula}`;
-    if (style === 'overdue') {
+    cf.custom.rule.formula = `=${rule.formula}`;
+    const fill = rule.style === 'overdue' ? rule.fill : rule.style;
+    if (fill) cf.custom.format.fill.color = HEX(LEVEL_FILLS[fill]);
+    if (rule.style === 'overdue') {
       cf.custom.format.font.color = OVERDUE_FONT;
       cf.custom.format.font.bold = true;
-    } else cf.custom.format.fill.color = HEX(LEVEL_FILLS[style]);
+    }
+    if (rule.stopIfTrue) cf.stopIfTrue = true;
     cf.load('id');
     added.push(cf);
   };
-  for (const rule of plan.levelFormat.rules) add(plan.levelFormat.range, rule.formula, rule.style);
-  for (const rule of plan.overdueFormat.rules) add(plan.overdueFormat.range, rule.formula, rule.style);
+  // The overdue mark first, then the levels (red first: a row whose manual cell names two levels
+  // shows the more severe, as parseLevel reads it).
+  for (const rule of plan.overdueFormat.rules) add(plan.overdueFormat.range, rule);
+  for (const rule of plan.levelFormat.rules) add(plan.levelFormat.range, rule);
+  // Priorities last, in the same request: Excel re-orders the others around each one set, and an
+  // object is not touched again after its priority changed (Excel asks to re-fetch it). Setting
+  // 0, 1, 2 … in turn puts ours on top in this order, above any format of the user's.
+  added.forEach((cf, i) => (cf.priority = i));
   await syncer.sync();
-  // Red first: a row whose manual cell names two levels shows the more severe, as parseLevel reads it.
-  added.slice(0, plan.levelFormat.rules.length).forEach((cf, i) => (cf.priority = i));
   return { sheet: plan.sheet, ids: added.map((cf) => cf.id) };
 }
 

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
-import { dayToExcelSerial, type ReportSheet, type ReportStyle } from '../../core';
+import { dayToExcelSerial, type CellRange, type ReportChart, type ReportSheet, type ReportStyle } from '../../core';
 import { LEVEL_FILLS } from '../xlsx/report-writer';
-import { rangeRef } from '../xlsx/refs';
+import { cellAddress, rangeRef } from '../xlsx/refs';
 import { blocksOfRows } from './blocks';
 import { rangeAt, sheetNames } from './ranges';
 import type { Syncer } from './sync';
@@ -9,18 +9,27 @@ import type { Syncer } from './sync';
 /** Written first under this name and renamed at the end, so a failure leaves no half-written sheet. */
 export const TEMP_SHEET = '三色台账_临时';
 const POINTS_PER_CHAR = 6;
+/**
+ * Text Excel would take for a number, date, time, boolean or formula when written through
+ * Range.values ('2026年11月1日', '3/4', '12%', 'Mar 2026', 'TRUE', '-'): written after an apostrophe,
+ * which Excel reads as "text" and does not keep, so the cell holds the text as the file host writes it.
+ */
+const MAY_CONVERT = /^\s*([0-9０-９+\-=@#(.$¥￥€£']|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?([\s\-/,.\d]|$))|^\s*(true|false)\s*$/i;
 const HEX = (argb: string) => `#${argb.slice(2)}`;
 
 export interface ReportWriteOptions {
   date1904: boolean;
   conditionalFormats: boolean;
-  /** ExcelApi 1.9: page layout (A4 landscape, fit to width, print titles). */
+  /** ExcelApi 1.9: page layout (A4 landscape, fit to width, print titles) and manual page breaks. */
   pageLayout: boolean;
   /** ExcelApi 1.7: freeze panes. */
   freezePanes: boolean;
-  /** ExcelApi 1.2: column widths and merging. */
+  /** ExcelApi 1.2: column widths, row heights and merging. */
   columnWidths: boolean;
+  rowHeights: boolean;
   merge: boolean;
+  /** ExcelApi 1.7: native charts (series from their own cells, setValues and setXAxisValues). */
+  charts: boolean;
   hidden?: boolean;
   /** Cells are text ('@'): the state sheet keeps keys such as '0012' as written. */
   textOnly?: boolean;
@@ -48,6 +57,7 @@ export async function writeReportSheet(
       Array.from({ length: width }, (_, c) => {
         const cell = row[c];
         if (!cell || cell.value === null) return '';
+        if (typeof cell.value === 'string' && !options.textOnly && MAY_CONVERT.test(cell.value)) return `'${cell.value}`;
         return typeof cell.value === 'number' && cell.style === 'date' ? dayToExcelSerial(cell.value, options.date1904) : cell.value;
       }),
     );
@@ -58,6 +68,7 @@ export async function writeReportSheet(
       await syncer.sync();
     }
     if (options.columnWidths) report.columnWidths.forEach((w, c) => (sheet.getCell(0, c).format.columnWidth = w * POINTS_PER_CHAR));
+    if (options.rowHeights && report.rowHeights) setRowHeights(sheet, report.rowHeights);
     formatByRuns(sheet, report, width, options.conditionalFormats);
     if (options.merge) for (const m of report.merges) sheet.getRange(rangeRef(m)).merge();
     if (options.freezePanes && report.freezeRows) sheet.freezePanes.freezeRows(report.freezeRows);
@@ -66,7 +77,12 @@ export async function writeReportSheet(
       sheet.pageLayout.paperSize = 'A4';
       if (report.print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
       if (report.printTitleRows) sheet.pageLayout.setPrintTitleRows(`$${report.printTitleRows[0]}:$${report.printTitleRows[1]}`);
+      // A break above the first row would start no new page.
+      for (const row of report.rowBreaks ?? []) if (row > 0) sheet.horizontalPageBreaks.add(cellAddress(row, 0));
     }
+    // Charts go on the temporary sheet in this same request: no round trip of their own, and a
+    // refused chart fails the request before the rename, so the catch below removes everything.
+    if (options.charts) for (const chart of report.charts ?? []) addChart(sheet, chart);
     await syncer.sync();
 
     if ((await sheetNames(context, sync)).has(finalName)) sheets.getItem(finalName).delete();
@@ -83,6 +99,50 @@ export async function writeReportSheet(
     }
     throw e;
   }
+}
+
+/** Rows of one height in a row are set as one range. */
+function setRowHeights(sheet: Excel.Worksheet, heights: Record<number, number>) {
+  const rows = Object.keys(heights).map(Number).sort((a, b) => a - b);
+  let start = 0;
+  for (let i = 1; i <= rows.length; i++) {
+    if (i < rows.length && rows[i] === rows[i - 1] + 1 && heights[rows[i]] === heights[rows[start]]) continue;
+    rangeAt(sheet, rows[start], 0, rows[i - 1] - rows[start] + 1, 1).format.rowHeight = heights[rows[start]];
+    start = i;
+  }
+}
+
+type ChartTypeName = 'ColumnClustered' | 'ColumnStacked' | 'BarClustered' | 'BarStacked' | 'Line' | 'LineStacked' | 'Pie';
+const CHART_TYPES: Record<ReportChart['kind'], [plain: ChartTypeName, stacked: ChartTypeName]> = {
+  column: ['ColumnClustered', 'ColumnStacked'],
+  bar: ['BarClustered', 'BarStacked'],
+  line: ['Line', 'LineStacked'],
+  pie: ['Pie', 'Pie'],
+};
+/** The plan's colours are RRGGBB; an ARGB colour (the file host's form) keeps its RGB. */
+const RGB = (color: string) => `#${color.slice(-6)}`;
+
+/**
+ * One chart, queued without a sync. It is made from the first series' own cells, then every series
+ * gets its values, categories and name set explicitly, so what Excel plots never depends on how
+ * Charts.add reads a source range (a text cell on top would become a series name).
+ */
+function addChart(sheet: Excel.Worksheet, spec: ReportChart) {
+  if (!spec.series.length) return;
+  const range = (r: CellRange) => sheet.getRange(rangeRef(r));
+  const first = spec.series[0].values;
+  const chart = sheet.charts.add(CHART_TYPES[spec.kind][spec.stacked ? 1 : 0], range(first), first.left === first.right ? 'Columns' : 'Rows');
+  spec.series.forEach((s, i) => {
+    const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
+    if (i === 0) series.name = s.name;
+    series.setValues(range(s.values));
+    series.setXAxisValues(range(spec.categories));
+    if (s.color) series.format.fill.setSolidColor(RGB(s.color));
+    // No sync per point: getItemAt addresses a point without loading the collection.
+    s.pointColors?.forEach((c, p) => series.points.getItemAt(p).format.fill.setSolidColor(RGB(c)));
+  });
+  chart.title.text = spec.title;
+  chart.setPosition(cellAddress(spec.anchor.top, spec.anchor.left), cellAddress(spec.anchor.bottom, spec.anchor.right));
 }
 
 /**

@@ -2,6 +2,7 @@
 import { DEFAULT_PRESET, parseIsoDay } from '../../../src/core';
 import { createOfficeAddinHost } from '../../../src/hosts/officejs';
 import { processWorkbook, readEntry, readZip } from '../../../src/hosts/xlsx';
+import { rangeRef } from '../../../src/hosts/xlsx/refs';
 import { readSharedStrings, readSheetXml } from '../../../src/hosts/xlsx/sheet-reader';
 import { createExcelHost, FakeWorkbook, type ExcelHost } from '../harness';
 import { LEDGER_MERGES, LEDGER_VALUES, ledgerXlsx } from './ledger';
@@ -58,13 +59,50 @@ describe('one-click triage through Microsoft\'s Excel library', () => {
     const { workbook, host } = open();
     await host.triage();
     const first = workbook.sheet('台账').conditionalFormats.map((cf) => [cf.address, cf.formula]);
-    expect(first).toHaveLength(4);
-    expect(first.map(([a]) => a).sort()).toEqual(['A5:P8', 'A5:P8', 'A5:P8', 'O5:O8']);
+    // Three level rules over the table; on the revisit column the overdue mark, once per level (it
+    // keeps the row's colour) and once alone.
+    expect(first).toHaveLength(7);
+    expect(first.map(([a]) => a).sort()).toEqual(['A5:P8', 'A5:P8', 'A5:P8', 'O5:O8', 'O5:O8', 'O5:O8', 'O5:O8']);
     const { job } = processWorkbook(ledgerXlsx(), { fileName: 'x.xlsx', asOf: parseIsoDay(TODAY)!, preset: DEFAULT_PRESET, language: 'zh', mask: true });
     const fileFormulas = [...job.plan.levelFormat.rules, ...job.plan.overdueFormat.rules].map((r) => `=${r.formula}`);
     expect(first.map(([, f]) => f).sort()).toEqual(fileFormulas.sort());
     await host.triage();
     expect(workbook.sheet('台账').conditionalFormats.map((cf) => [cf.address, cf.formula]).sort()).toEqual([...first].sort());
+  });
+
+  it('gives the overdue mark priority over the level colours, with the plan\'s stops, read back through the library', async () => {
+    const { workbook, host } = open();
+    // A format of the user's on the table stays, below the add-in's.
+    const own = { id: 'user-cf', address: 'A5:A8', type: 'Custom', formula: '=$A5>2', fill: '#0000FF', font: { color: null, bold: null, italic: null, strikethrough: null, underline: null }, numberFormat: null, priority: 0, stopIfTrue: false };
+    workbook.sheet('台账').conditionalFormats.push(own);
+    await host.triage();
+    const read = () =>
+      Excel.run(async (context) => {
+        const cfs = context.workbook.worksheets.getItem('台账').getRange('A5:P8').conditionalFormats;
+        cfs.load('items/id,items/priority,items/stopIfTrue,items/custom/rule/formula,items/custom/format/fill/color,items/custom/format/font/color,items/custom/format/font/bold');
+        await context.sync();
+        return cfs.items
+          .map((cf) => ({ id: cf.id, priority: cf.priority, stop: cf.stopIfTrue, formula: cf.custom.rule.formula, fill: cf.custom.format.fill.color, font: [cf.custom.format.font.color, cf.custom.format.font.bold] }))
+          .sort((a, b) => a.priority - b.priority);
+      });
+    const { job } = processWorkbook(ledgerXlsx(), { fileName: 'x.xlsx', asOf: parseIsoDay(TODAY)!, preset: DEFAULT_PRESET, language: 'zh', mask: true });
+    const { overdueFormat, levelFormat } = job.plan;
+    const FILL = { red: '#FFC7CE', yellow: '#FFEB9C', green: '#C6EFCE' };
+    const expected = [
+      ...overdueFormat.rules.map((r) => ({ formula: `=${r.formula}`, stop: r.stopIfTrue === true, fill: r.fill ? FILL[r.fill] : null, font: ['#C00000', true] })),
+      ...levelFormat.rules.map((r) => ({ formula: `=${r.formula}`, stop: r.stopIfTrue === true, fill: FILL[r.style as keyof typeof FILL], font: [null, null] })),
+    ];
+    const first = await read();
+    expect(first.map(({ priority, ...rest }) => ({ ...rest, id: undefined, priority }))).toEqual(
+      [...expected.map((e, i) => ({ ...e, id: undefined, priority: i })), { id: undefined, priority: 7, stop: false, formula: '=$A5>2', fill: '#0000FF', font: [null, null] }],
+    );
+    // The overdue rules stop: a cell that is overdue shows one rule's format, its row's colour included.
+    expect(overdueFormat.rules.every((r) => r.stopIfTrue)).toBe(true);
+    // A re-run replaces exactly the add-in's formats, in the same order.
+    await host.triage();
+    const second = await read();
+    expect(second.map(({ id, ...rest }) => (id === 'user-cf' ? id : rest))).toEqual(first.map(({ id, ...rest }) => (id === 'user-cf' ? id : rest)));
+    expect(second.filter((cf) => first.some((f) => f.id === cf.id)).map((cf) => cf.id)).toEqual(['user-cf']);
   });
 
   it('puts a 红/黄/绿 dropdown on the new manual-level column', async () => {
@@ -95,7 +133,8 @@ describe('the report sheets', () => {
     // The headline the pane shows is what the sheet says: 排查数/调处数/成功数 for the period (the
     // row's first number), 在办 by level.
     const sheet = expected.get('联席会议汇总')!;
-    const numberAfter = (name: string) => sheet.find((row) => row[0] === name)?.find((v) => typeof v === 'number');
+    // A label may carry a note in brackets: 排查数（登记件数）.
+    const numberAfter = (name: string) => sheet.find((row) => String(row[0]).replace(/（[^（]*）$/, '') === name)?.find((v) => typeof v === 'number');
     expect(report.meeting).toEqual({
       from: '2026-11-01',
       to: '2026-11-28',
@@ -107,6 +146,18 @@ describe('the report sheets', () => {
     for (const name of ['回访清单', '联席会议汇总']) expect([name, trimRows(blankToNull(valuesOf(workbook, name)))]).toEqual([name, trimRows(expected.get(name)!)]);
     expect(workbook.sheets.map((s) => s.name)).toEqual(['台账', '_tricolor_settings', '回访清单', '联席会议汇总', '_tricolor'].filter((n) => workbook.sheets.some((s) => s.name === n)));
     expect(workbook.sheet('_tricolor').visibility).toBe('Hidden');
+    // The plan's charts, page breaks and row heights are on the sheets too.
+    const { job } = processWorkbook(ledgerXlsx(), { fileName: 'x.xlsx', asOf: parseIsoDay(TODAY)!, preset: DEFAULT_PRESET, language: 'zh', mask: true });
+    const plans = job.plan.reports;
+    expect(plans[1].charts?.length).toBeGreaterThan(0);
+    for (const plan of plans) {
+      const written = workbook.sheet(plan.name);
+      const charts = written.charts.map((c) => ({ title: c.title.text, series: c.series.map((x) => [x.name, x.values?.address, x.categories?.address]) }));
+      expect([plan.name, charts]).toEqual([plan.name, (plan.charts ?? []).map((c) => ({ title: c.title, series: c.series.map((x) => [x.name, rangeRef(x.values), rangeRef(c.categories)]) }))]);
+      expect([plan.name, written.rowBreaks]).toEqual([plan.name, (plan.rowBreaks ?? []).filter((r) => r > 0)]);
+      const heights = Object.fromEntries(Object.entries(written.rowHeights).map(([row, h]) => [Number(row) - 1, h]));
+      expect([plan.name, heights]).toEqual([plan.name, plan.rowHeights ?? {}]);
+    }
   });
 
   it('leaves no half-written sheet when a write fails', async () => {
