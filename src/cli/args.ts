@@ -18,7 +18,22 @@ export interface RunArgs {
   language: Language;
 }
 
-export type ParsedArgs = RunArgs | { command: 'help'; language: Language } | { command: 'version' };
+/** `tricolor meeting`: several units' ledgers in one joint meeting. */
+export interface MeetingArgs {
+  command: 'meeting';
+  ledgers: { file: string; unit?: string }[];
+  asOf?: Day;
+  rules?: string;
+  period?: { from: Day; to: Day };
+  out?: string;
+  previous?: string;
+  force: boolean;
+  json: boolean;
+  mask: boolean;
+  language: Language;
+}
+
+export type ParsedArgs = RunArgs | MeetingArgs | { command: 'help'; language: Language } | { command: 'version' };
 
 /** A command-line mistake; the message is already in the user's language. */
 export class UsageError extends Error {
@@ -33,7 +48,10 @@ const texts = {
     unknownOption: (o: string) => `未知选项 ${o}；运行 tricolor --help 查看用法`,
     missingValue: (o: string) => `选项 ${o} 需要一个值`,
     missingLedger: '请给出台账文件，例如：tricolor run 台账.xlsx',
-    unknownCommand: (c: string) => `未知命令“${c}”；目前只有 run。运行 tricolor --help 查看用法`,
+    missingLedgers: '请给出各单位的台账文件，例如：tricolor meeting 派出所台账.xlsx 司法所台账.xlsx=青山镇司法所',
+    notForMeeting: (o: string) => `选项 ${o} 只用于 run；meeting 会在每个台账中自动识别台账工作表`,
+    notForRun: (o: string) => `选项 ${o} 只用于 meeting`,
+    unknownCommand: (c: string) => `未知命令“${c}”；可用的命令是 run 和 meeting。运行 tricolor --help 查看用法`,
     badDate: (o: string, v: string) => `${o} 的日期“${v}”无效，请写成 YYYY-MM-DD，例如 2026-11-30`,
     badPeriod: (v: string) => `--period 的“${v}”无效，请写成 起..止（2026-11-01..2026-11-30）、月份（2026-11）或季度（2026-Q4）`,
     badLang: (v: string) => `--lang 只能是 zh 或 en，而不是“${v}”`,
@@ -42,7 +60,10 @@ const texts = {
     unknownOption: (o: string) => `Unknown option ${o}; run tricolor --help for usage`,
     missingValue: (o: string) => `Option ${o} needs a value`,
     missingLedger: 'Name the ledger file, e.g. tricolor run ledger.xlsx',
-    unknownCommand: (c: string) => `Unknown command "${c}"; the only command is run. See tricolor --help`,
+    missingLedgers: 'Name each unit’s ledger file, e.g. tricolor meeting police.xlsx justice.xlsx=Justice office',
+    notForMeeting: (o: string) => `Option ${o} is for run only; meeting finds the ledger sheet in each workbook`,
+    notForRun: (o: string) => `Option ${o} is for meeting only`,
+    unknownCommand: (c: string) => `Unknown command "${c}"; the commands are run and meeting. See tricolor --help`,
     badDate: (o: string, v: string) => `The date "${v}" for ${o} is not valid; write it as YYYY-MM-DD, e.g. 2026-11-30`,
     badPeriod: (v: string) => `The period "${v}" is not valid; write FROM..TO (2026-11-01..2026-11-30), a month (2026-11) or a quarter (2026-Q4)`,
     badLang: (v: string) => `--lang must be zh or en, not "${v}"`,
@@ -69,9 +90,12 @@ export function parseArgs(argv: readonly string[], defaultLanguage: Language): P
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { command: 'help', language };
   if (argv.includes('--version') || argv.includes('-v')) return { command: 'version' };
   const [command, ...rest] = argv;
-  if (command !== 'run') throw new UsageError(t.unknownCommand(command));
+  if (command !== 'run' && command !== 'meeting') throw new UsageError(t.unknownCommand(command));
+  const meeting = command === 'meeting';
 
   const args: RunArgs = { command: 'run', ledger: '', force: false, json: false, mask: true, language };
+  const ledgers: MeetingArgs['ledgers'] = [];
+  let previous: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const raw = rest[i];
     const [option, inline] = raw.startsWith('--') && raw.includes('=') ? [raw.slice(0, raw.indexOf('=')), raw.slice(raw.indexOf('=') + 1)] : [raw, undefined];
@@ -82,7 +106,12 @@ export function parseArgs(argv: readonly string[], defaultLanguage: Language): P
     };
     switch (option) {
       case '--sheet':
+        if (meeting) throw new UsageError(t.notForMeeting(option));
         args.sheet = value();
+        break;
+      case '--previous':
+        if (!meeting) throw new UsageError(t.notForRun(option));
+        previous = value();
         break;
       case '--as-of':
         args.asOf = parseDateArg(option, value(), t);
@@ -116,12 +145,24 @@ export function parseArgs(argv: readonly string[], defaultLanguage: Language): P
         break;
       default:
         if (option.startsWith('-')) throw new UsageError(t.unknownOption(option));
-        if (args.ledger) throw new UsageError(t.unknownOption(option));
-        args.ledger = option;
+        if (meeting) ledgers.push(ledgerWithUnit(option));
+        else if (args.ledger) throw new UsageError(t.unknownOption(option));
+        else args.ledger = option;
     }
+  }
+  if (meeting) {
+    if (ledgers.length === 0) throw new UsageError(t.missingLedgers);
+    const { asOf, rules, period, out, force, json, mask } = args;
+    return { command: 'meeting', ledgers, asOf, rules, period, out, previous, force, json, mask, language };
   }
   if (!args.ledger) throw new UsageError(t.missingLedger);
   return args;
+}
+
+/** `台账.xlsx=青山镇司法所` names the unit; a file name may hold '=' itself, so only a workbook name before it counts. */
+function ledgerWithUnit(arg: string): { file: string; unit?: string } {
+  const m = /^(.+\.xls[xm])=(.+)$/i.exec(arg);
+  return m && m[2].trim() !== '' ? { file: m[1], unit: m[2].trim() } : { file: arg };
 }
 
 export const HELP = `三色台账 tricolor —— 矛盾纠纷工作台账红黄绿三色预警、回访清单与联席会议汇总
@@ -129,6 +170,15 @@ Tricolor Ledger — red/yellow/green triage, revisit lists and joint-meeting sum
 
 用法 Usage:
   tricolor run 台账.xlsx [选项 options]
+  tricolor meeting 台账1.xlsx[=单位] 台账2.xlsx[=单位] … [选项 options]
+
+  run      给一个台账分级、排定回访，写出 台账.tricolor.xlsx（原文件不动）
+           triage one ledger, schedule revisits, write LEDGER.tricolor.xlsx (the input is untouched)
+  meeting  三调联动联席会议：把派出所、司法所、法庭等各单位的台账合在一次会议里，同一纠纷只算一次，
+           写出一个工作簿（联席会议汇总、各单位的回访清单）；单位名取自台账标题或“填报单位”，
+           也可写成 文件=单位
+           the joint meeting of several units' ledgers, a dispute held by two units counted once;
+           the unit comes from the ledger's title or 填报单位 line, or FILE=UNIT
 
 选项 Options:
   --sheet 名称         台账所在工作表（默认自动识别）
@@ -139,8 +189,13 @@ Tricolor Ledger — red/yellow/green triage, revisit lists and joint-meeting sum
                        a triage preset file (default: the "333 default" preset)
   --period 期间        联席会议汇总的期间：2026-11-01..2026-11-30、2026-11 或 2026-Q4（默认本月）
                        the meeting period: FROM..TO, a month or a quarter (default: the as-of month)
-  --out 文件           输出文件（默认在原文件旁写 台账.tricolor.xlsx）
-                       output file (default: LEDGER.tricolor.xlsx beside the input)
+  --out 文件           输出文件（run 默认在原文件旁写 台账.tricolor.xlsx；meeting 默认在第一个台账旁写
+                       联席会议汇总.tricolor.xlsx）
+                       output file (run: LEDGER.tricolor.xlsx beside the input; meeting:
+                       联席会议汇总.tricolor.xlsx beside the first ledger)
+  --previous 文件      （meeting）上次会议数据所在的文件（默认取已有的输出文件或台账自身保存的数据）
+                       (meeting) the previous meeting's output to compare with (default: the
+                       existing output file, or the data the workbook keeps)
   --force              覆盖已存在的输出文件   overwrite an existing output file
   --json               向标准输出打印一个 JSON 结果   print one JSON document to stdout
   --no-mask            汇总与清单中不遮蔽姓名、证件号、电话（默认遮蔽）
@@ -151,11 +206,14 @@ Tricolor Ledger — red/yellow/green triage, revisit lists and joint-meeting sum
 
 原文件从不被修改；输出只增加“建议等级、判定依据、下次回访日期（及人工定级）”列、
 条件格式，“回访清单”“联席会议汇总”两张工作表，以及一张隐藏的工作表 _tricolor：
-它保存每次联席会议各纠纷的编号、行号、等级和状态（不含姓名、电话），供下次会议比较变化。
+它保存上次会议数据——每次联席会议各纠纷的编号、行号、等级和状态，以及历次会议的红黄件数
+（不含姓名、电话），供下次会议比较变化。下次会议时，run 从台账自身或旁边的 台账.tricolor.xlsx
+读取上次会议数据（加 --force 覆盖旧输出前先读取）。
 The input is never modified; the output adds only the add-in's columns, conditional formats,
-the sheets 回访清单 and 联席会议汇总, and a hidden sheet _tricolor that keeps each meeting's
-disputes by key, row, level and status (no names or phone numbers) so the next meeting sees what
-changed.
+the sheets 回访清单 and 联席会议汇总, and a hidden sheet _tricolor that keeps the previous meeting's
+data: each meeting's disputes by key, row, level and status, and each meeting's red and yellow
+counts (no names or phone numbers), so the next meeting sees what changed. run reads it from the
+workbook itself or from LEDGER.tricolor.xlsx beside it (before --force overwrites it).
 
 退出状态 Exit status: 0 成功 success, 1 无法处理的输入 bad input, 2 用法错误 usage error.
 `;

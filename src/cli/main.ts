@@ -2,10 +2,22 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import dayjs from 'dayjs';
-import { DEFAULT_PRESET, describeProblem, parseIsoDay, PresetError, validatePreset, type Language, type TriagePreset } from '../core';
-import { processWorkbook, WorkbookError, type DeflateCodec } from '../hosts/xlsx';
-import { HELP, parseArgs, UsageError, type RunArgs } from './args';
-import { formatSummary, jobToJson } from './report';
+import {
+  DEFAULT_PRESET,
+  describeProblem,
+  LedgerNotFoundError,
+  parseIsoDay,
+  PresetError,
+  runMeetingJob,
+  validatePreset,
+  type Language,
+  type MeetingLedger,
+  type PreviousMeetingData,
+  type TriagePreset,
+} from '../core';
+import { processWorkbook, readLedgerWorkbook, readStateRows, WorkbookError, writeReportWorkbook, type DeflateCodec } from '../hosts/xlsx';
+import { HELP, parseArgs, UsageError, type MeetingArgs, type RunArgs } from './args';
+import { formatMeeting, formatSummary, jobToJson, meetingToJson } from './report';
 
 /** Exit codes: 0 done, 1 the input cannot be processed, 2 the command line is wrong. */
 const EXIT_INPUT = 1;
@@ -21,11 +33,16 @@ const say = {
     sameAsInput: (f: string) => `输出文件“${f}”就是输入文件；原台账从不被修改，请换一个 --out`,
     exists: (f: string) => `输出文件“${f}”已存在；加 --force 覆盖，或用 --out 另指定`,
     rulesUnreadable: (f: string, e: string) => `无法读取规则预设“${f}”：${e}`,
+    fileUnreadable: (f: string, e: string) => `无法读取“${f}”：${e}`,
+    cannotWrite: (f: string, e: string) => `无法写出“${f}”：${e}；未写出任何文件`,
+    noPreviousData: (f: string) => `“${f}”中没有上次会议数据（隐藏工作表 _tricolor）；请给出上次会议输出的 .tricolor.xlsx 文件`,
     fileProblem: {
       ENOENT: '找不到这个文件，请检查路径',
       EACCES: '没有读取它的权限，请检查文件权限',
       EPERM: '没有读取它的权限，请检查文件权限',
-      EISDIR: '这是一个文件夹，请给出预设的 JSON 文件',
+      EISDIR: '这是一个文件夹，请给出文件',
+      ENOSPC: '磁盘空间不足，请清理后再试',
+      EROFS: '该位置只读，请用 --out 换一个位置',
       json: (detail: string) => `内容不是有效的 JSON（${detail}），请用面板或网页导出的预设文件`,
     },
     rulesInvalid: (f: string, e: string) => `规则预设“${f}”有误：${e}；请改正这些字段后再试`,
@@ -39,11 +56,16 @@ const say = {
     sameAsInput: (f: string) => `The output "${f}" is the input itself; the ledger is never modified, choose another --out`,
     exists: (f: string) => `The output "${f}" exists; add --force to overwrite it, or choose another --out`,
     rulesUnreadable: (f: string, e: string) => `Cannot read the rule preset "${f}": ${e}`,
+    fileUnreadable: (f: string, e: string) => `Cannot read "${f}": ${e}`,
+    cannotWrite: (f: string, e: string) => `Cannot write "${f}": ${e}; no file was written`,
+    noPreviousData: (f: string) => `"${f}" holds no previous meeting's data (the hidden sheet _tricolor); name the .tricolor.xlsx a previous meeting wrote`,
     fileProblem: {
       ENOENT: 'there is no such file; check the path',
       EACCES: 'you may not read it; check its permissions',
       EPERM: 'you may not read it; check its permissions',
-      EISDIR: 'it is a folder; name the preset JSON file',
+      EISDIR: 'it is a folder; name a file',
+      ENOSPC: 'the disk is full; free some space and try again',
+      EROFS: 'that place is read-only; choose another --out',
       json: (detail: string) => `it is not valid JSON (${detail}); use a preset exported by the pane or the web page`,
     },
     rulesInvalid: (f: string, e: string) => `The rule preset "${f}" is invalid: ${e}; fix these fields and try again`,
@@ -53,6 +75,9 @@ const say = {
 };
 
 class InputError extends Error {}
+
+/** The meeting workbook's default name, beside the first ledger. */
+const MEETING_OUTPUT = '联席会议汇总.tricolor.xlsx';
 
 /**
  * Node's native zlib: the same raw deflate as fflate, several times faster. Parts above 16 MB (the
@@ -100,7 +125,8 @@ export function main(argv: readonly string[], io: Io = defaultIo): number {
     return 0;
   }
   try {
-    run(args, io);
+    if (args.command === 'meeting') meeting(args, io);
+    else run(args, io);
     return 0;
   } catch (e) {
     if (e instanceof InputError || e instanceof WorkbookError) {
@@ -108,7 +134,8 @@ export function main(argv: readonly string[], io: Io = defaultIo): number {
       return EXIT_INPUT;
     }
     // Anything else is our bug; still no stack trace for the user, but enough to report it.
-    io.stderr(`tricolor: ${say[args.language].failed(args.ledger, e instanceof Error ? e.message : String(e))}\n`);
+    const what = args.command === 'meeting' ? args.ledgers.map((l) => l.file).join('、') : args.ledger;
+    io.stderr(`tricolor: ${say[args.language].failed(what, e instanceof Error ? e.message : String(e))}\n`);
     return EXIT_INPUT;
   }
 }
@@ -129,7 +156,9 @@ function fileProblem(e: unknown, language: Language): string {
   const words = say[language].fileProblem;
   if (e instanceof SyntaxError) return words.json(e.message);
   const code = (e as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'EISDIR' ? words[code] : (e as Error).message;
+  return code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'EISDIR' || code === 'ENOSPC' || code === 'EROFS'
+    ? words[code]
+    : (e as Error).message;
 }
 
 function loadPreset(file: string | undefined, language: Language): TriagePreset {
@@ -150,6 +179,71 @@ function loadPreset(file: string | undefined, language: Language): TriagePreset 
   }
 }
 
+/** A workbook's bytes, or a message naming the file and what to do. */
+function readWorkbookFile(file: string, language: Language): Uint8Array {
+  const t = say[language];
+  const full = path.resolve(file);
+  if (!fs.existsSync(full)) throw new InputError(t.notFound(file));
+  if (fs.statSync(full).isDirectory()) throw new InputError(t.isDirectory(file));
+  try {
+    const bytes = fs.readFileSync(full);
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  } catch (e) {
+    throw new InputError(t.fileUnreadable(file, fileProblem(e, language)));
+  }
+}
+
+/** The previous meeting's data kept in another workbook (a previous output), or null when it has none. */
+function previousFrom(file: string, language: Language): PreviousMeetingData | null {
+  const rows = readStateRows(readWorkbookFile(file, language), { fileName: path.basename(file), language, codec: NODE_CODEC });
+  return rows ? { rows, source: path.basename(file) } : null;
+}
+
+/** Writes beside the target and renames: a failure never leaves a half-written workbook. */
+function writeOutput(output: string, bytes: Uint8Array, language: Language) {
+  const temp = `${output}.${process.pid}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(output), { recursive: true });
+    fs.writeFileSync(temp, bytes);
+    fs.renameSync(temp, output);
+  } catch (e) {
+    throw new InputError(say[language].cannotWrite(output, fileProblem(e, language)));
+  } finally {
+    if (fs.existsSync(temp)) fs.unlinkSync(temp);
+  }
+}
+
+function meeting(args: MeetingArgs, io: Io) {
+  const t = say[args.language];
+  const { language } = args;
+  const first = path.resolve(args.ledgers[0].file);
+  const output = path.resolve(args.out ?? path.join(path.dirname(first), MEETING_OUTPUT));
+  if (path.extname(output).toLowerCase() !== '.xlsx') throw new InputError(t.extension(output, '.xlsx'));
+  for (const l of args.ledgers) if (path.resolve(l.file) === output) throw new InputError(t.sameAsInput(output));
+  if (fs.existsSync(output) && !args.force) throw new InputError(t.exists(output));
+  const preset = loadPreset(args.rules, language);
+  const asOf = args.asOf ?? parseIsoDay(io.today())!;
+
+  const ledgers: MeetingLedger[] = args.ledgers.map((l) => {
+    const fileName = path.basename(l.file);
+    const read = readLedgerWorkbook(readWorkbookFile(l.file, language), { fileName, language, codec: NODE_CODEC });
+    return { file: fileName, unit: l.unit, input: read.input };
+  });
+  // The last meeting: the file the user names, else this meeting's earlier output (read before it is replaced).
+  const previous = args.previous ? previousFrom(args.previous, language) : fs.existsSync(output) ? previousFrom(output, language) : null;
+  if (args.previous && !previous) throw new InputError(t.noPreviousData(args.previous));
+  let job;
+  try {
+    job = runMeetingJob(ledgers, { asOf, period: args.period, preset, language, mask: args.mask, previous });
+  } catch (e) {
+    if (e instanceof LedgerNotFoundError) throw new InputError(e.message);
+    throw e;
+  }
+  writeOutput(output, writeReportWorkbook(job.plan.reports, job.plan.state, { codec: NODE_CODEC }), language);
+  if (args.json) io.stdout(`${JSON.stringify(meetingToJson(job, output), null, 2)}\n`);
+  else io.stdout(`${formatMeeting(job, output, language)}\n`);
+}
+
 function run(args: RunArgs, io: Io) {
   const t = say[args.language];
   const input = path.resolve(args.ledger);
@@ -166,9 +260,12 @@ function run(args: RunArgs, io: Io) {
   const preset = loadPreset(args.rules, args.language);
   const asOf = args.asOf ?? parseIsoDay(io.today())!;
 
-  const bytes = fs.readFileSync(input);
+  const bytes = readWorkbookFile(args.ledger, args.language);
+  // The last meeting's data: in the ledger itself, or in the output a previous run left beside it.
+  const previous = fs.existsSync(output) ? previousFrom(output, args.language) : null;
   const progress = bytes.length > PROGRESS_BYTES;
-  const result = processWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+  const result = processWorkbook(bytes, {
+    previous,
     fileName: path.basename(input),
     sheet: args.sheet,
     asOf,
@@ -180,15 +277,7 @@ function run(args: RunArgs, io: Io) {
     onProgress: progress ? (stage) => io.stderr(`${t.stage[stage]}\n`) : undefined,
   });
 
-  // Write beside the target and rename: a failure never leaves a half-written workbook.
-  fs.mkdirSync(path.dirname(output), { recursive: true });
-  const temp = `${output}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(temp, result.bytes);
-    fs.renameSync(temp, output);
-  } finally {
-    if (fs.existsSync(temp)) fs.unlinkSync(temp);
-  }
+  writeOutput(output, result.bytes, args.language);
   if (args.json) io.stdout(`${JSON.stringify(jobToJson(result.job, output, asOf), null, 2)}\n`);
   else io.stdout(`${formatSummary(result.job, output, args.language)}\n`);
 }

@@ -1,4 +1,4 @@
-import { columnLetter, formatDay, LEVEL_ZH, type Language, type LedgerJob } from '../core';
+import { columnLetter, formatDay, LEVEL_ZH, type Language, type LedgerJob, type MeetingJob, type MeetingSummary } from '../core';
 
 /** The short summary a person reads after a run. */
 export function formatSummary(job: LedgerJob, output: string, language: Language): string {
@@ -70,8 +70,61 @@ export function jobToJson(job: LedgerJob, output: string, asOf: number) {
       unreadableRows: job.counts.unreadableRows,
       needsReview: job.counts.needsReview,
       period: { from: formatDay(job.period.from), to: formatDay(job.period.to) },
-      meeting: { period: s.totals.period, yearToDate: s.totals.yearToDate, open: s.open, changes: s.changes?.counts ?? null },
+      meeting: meetingCounts(s),
       output,
     },
   };
+}
+
+/** A meeting's numbers as `--json` gives them, the same for `run` and for each unit and the whole of `meeting`. */
+export function meetingCounts(s: MeetingSummary) {
+  return {
+    disputes: s.disputes,
+    period: s.totals.period,
+    yearToDate: s.totals.yearToDate,
+    open: s.open,
+    changes: s.changes?.counts ?? null,
+    comparedWith: s.changes ? { from: formatDay(s.changes.previousPeriod.from), to: formatDay(s.changes.previousPeriod.to), source: s.changes.source } : null,
+  };
+}
+
+/** The `meeting --json` document. */
+export function meetingToJson(job: MeetingJob, output: string) {
+  return {
+    period: { from: formatDay(job.period.from), to: formatDay(job.period.to) },
+    units: job.units.map((u) => ({ unit: u.unit, file: u.file, sheet: u.sheet, meeting: meetingCounts(u.meeting) })),
+    meeting: meetingCounts(job.summary),
+    duplicates: job.duplicates.map((group) => group.map((r) => ({ unit: r.unit, row: r.row, serial: r.serial }))),
+    issues: job.issues.map((i) => ({ unit: i.unit, code: i.code, row: i.row, cell: i.cell ?? null, message: i.message })),
+    output,
+  };
+}
+
+/** What a person reads after `tricolor meeting`. */
+export function formatMeeting(job: MeetingJob, output: string, language: Language): string {
+  const s = job.summary;
+  const lines: string[] = [];
+  const cells = job.issues.filter((i) => i.cell).length;
+  if (language === 'zh') {
+    lines.push(`联席会议期间 ${formatDay(job.period.from)} 至 ${formatDay(job.period.to)}，${job.units.length} 个单位：`);
+    for (const u of job.units)
+      lines.push(`  ${u.unit}（${u.file}，工作表“${u.sheet}”）：${u.meeting.disputes} 件，本期登记 ${u.meeting.totals.period.registered} 件，在办 ${u.meeting.open.total} 件`);
+    lines.push(`同一纠纷记在几个单位台账上的 ${job.duplicates.length} 件，合并为一件统计：`);
+    for (const g of job.duplicates) lines.push(`  · ${g.map((r) => `${r.unit} ${r.serial ? `序号${r.serial}` : `第${r.row}行`}`).join(' ＝ ')}`);
+    lines.push(`合计 ${s.disputes} 件；本期登记 ${s.totals.period.registered} 件；在办 红${s.open.red} 黄${s.open.yellow} 绿${s.open.green}`);
+    lines.push(s.changes ? `已与上次会议数据比较（${s.changes.source}）` : '未找到上次会议数据，本次未作比较');
+    if (cells) lines.push(`需核对的单元格 ${cells} 处（其余内容已照常处理），见 --json 输出`);
+    lines.push(`输出：${output}`);
+  } else {
+    lines.push(`Meeting period ${formatDay(job.period.from)} to ${formatDay(job.period.to)}, ${job.units.length} units:`);
+    for (const u of job.units)
+      lines.push(`  ${u.unit} (${u.file}, sheet "${u.sheet}"): ${u.meeting.disputes} disputes, ${u.meeting.totals.period.registered} registered this period, ${u.meeting.open.total} open`);
+    lines.push(`${job.duplicates.length} disputes held by more than one unit, counted once:`);
+    for (const g of job.duplicates) lines.push(`  · ${g.map((r) => `${r.unit} ${r.serial ? `no. ${r.serial}` : `row ${r.row}`}`).join(' = ')}`);
+    lines.push(`Total ${s.disputes}; registered this period ${s.totals.period.registered}; open red ${s.open.red} yellow ${s.open.yellow} green ${s.open.green}`);
+    lines.push(s.changes ? `Compared with the previous meeting's data (${s.changes.source})` : 'No previous meeting data found; nothing compared');
+    if (cells) lines.push(`cells to check: ${cells} (everything else was processed as usual), see --json`);
+    lines.push(`Output: ${output}`);
+  }
+  return lines.join('\n');
 }

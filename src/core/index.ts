@@ -13,3 +13,4 @@ export * from './summary';
 export * from './report';
 export * from './revisits';
 export * from './job';
+export * from './meeting';

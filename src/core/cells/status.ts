@@ -12,7 +12,7 @@ const REVISIT = /(?:待|定期|跟踪|继续|持续|已)?回访/g;
 //    '调解成功', '调解不成功' contains '成功', '未达成协议' contains '达成协议'), so they come first.
 const FAILED_TOKENS = [
   '未化解', '未调解成功', '调解不成功', '不成功', '未成功', '失败', '未果', '无果', '未达成', '拒绝调解',
-  '未解决', '未处理', '未调解',
+  '未解决', '未处理', '未调解', '调解不成', '转立案', '转诉讼', '转入诉讼',
 ];
 // "未能化解", "没有化解", "尚未达成", "无法调解": a negation right before a settling verb. 履行 is not
 // among the verbs: "已达成协议，尚未履行" is settled, with the agreement still to be carried out.
@@ -21,12 +21,12 @@ const NEGATED_SETTLING = /(?:未|没|没有|尚未|仍未|暂未|不能|未能|�
 //    "已化解，持续跟进", "已达成协议，待回访".
 const SETTLED_PHRASES = [
   '化解成功', '调解成功', '已化解', '已调解', '已调处', '已解决', '已处理', '已办结', '达成协议', '达成调解协议',
-  '已调结', '调结', '履行完毕', '已履行', '已结案', '息诉罢访', '握手言和',
+  '已调结', '调结', '履行完毕', '已履行', '已结案', '息诉罢访', '握手言和', '自行和解', '已和解', '撤诉',
 ];
 // 3. Mediation still going on.
 const ONGOING_TOKENS = ['化解中', '调解中', '处理中', '办理中', '进行中', '正在', '跟进', '尚未', '无法', '拒绝', '待'];
 // 4. Bare settled words, read only when nothing above matched ('化解中' contains '化解').
-const SETTLED_WORDS = ['办结', '结案', '息诉', '成功', '化解'];
+const SETTLED_WORDS = ['办结', '结案', '息诉', '成功', '化解', '和解', '撤回'];
 
 /**
  * A 化解情况 / 状态 text as a status: closed for 已销号; open for failed mediation; resolved for a

@@ -43,6 +43,7 @@ describe('splitParties', () => {
     ['keeps a compound-surname name whole', '欧阳娜娜', ['欧阳娜娜']],
     ['gives nothing for empty text', '', []],
     ['gives nothing for separators only', ' 、\n ', []],
+    ['“等18户村民” after the first name of a group', '谢福生等18户村民', ['谢福生']],
   ])('%s', (_name, input, expected) => {
     expect(splitParties(input)).toEqual(expected);
   });

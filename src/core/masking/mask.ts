@@ -45,7 +45,8 @@ export function splitParties(text: string): string[] {
     let part = raw
       .replace(/[\d+\-#]+/g, '')
       .replace(/[。.]+$/, '')
-      .replace(/等[一二三四五六七八九十两几多余]*[人名户]?$/, '');
+      // "等5人", "等18户村民": the first name stands for the group.
+      .replace(/等[一二三四五六七八九十两几多余]*(?:[人名户位家](?:村民|群众|居民|工人|农民工)?)?$/, '');
     const role = ROLE_WORDS.find((w) => part.startsWith(w) && part.length - w.length >= 2);
     if (role) part = part.slice(role.length);
     if (part !== '' && !ROLE_WORDS.includes(part)) names.push(part);

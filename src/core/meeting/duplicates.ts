@@ -1,0 +1,175 @@
+import { splitParties } from '../masking';
+import type { Day, TriagedDispute } from '../model';
+
+/** A dispute as one unit's ledger holds it. */
+export interface UnitDispute {
+  /** Index of the unit (ledger) in the meeting. */
+  unit: number;
+  dispute: TriagedDispute;
+}
+
+/**
+ * Registrations this many days apart or fewer can be the same dispute passed on: 派出所 to 司法所
+ * takes a day or two, a failed mediation to the 法庭's 诉前调解 a week or so.
+ */
+export const SAME_DISPUTE_DAYS = 10;
+
+/** Words in a parties cell that name nobody in particular. */
+const NOT_A_NAME = /^(?:村民|群众|居民|业主|家属|双方|多人|某某|不详|无|对方|商户|顾客|工人|农民工|村委会|居委会)$/;
+/** A masked or placeholder name (张某, 王某某, 李X, 赵*) tells two people apart from nobody. */
+const MASKED_NAME = /[某×xX*＊]/;
+
+/**
+ * What a dispute is about, in words several units use differently: 邻里纠纷 at the 派出所 is
+ * 相邻关系纠纷 at the 法庭, 借款 is 民间借贷. Two types match when they share a group, or one
+ * contains the other once 纠纷 and the like are dropped.
+ */
+const TYPE_GROUPS: readonly (readonly string[])[] = [
+  ['邻里', '相邻', '排水', '通行', '采光', '宅前', '围墙'],
+  ['婚姻', '离婚', '家庭', '赡养', '抚养', '扶养', '继承', '婚恋', '彩礼'],
+  ['借贷', '借款', '欠款', '债务', '民间借贷', '货款', '买卖', '合同'],
+  ['劳动', '劳资', '工资', '欠薪', '劳务', '报酬', '工钱'],
+  ['土地', '宅基地', '山林', '林地', '承包', '地界', '边界'],
+  ['交通', '事故', '机动车'],
+  ['医疗', '医患'],
+  ['物业', '租赁', '房屋', '租金'],
+  ['人身', '伤害', '殴打', '侵权', '损害'],
+  ['消费', '产品', '质量'],
+  ['拆迁', '征地', '补偿', '安置'],
+];
+const TYPE_NOISE = /纠纷|矛盾|案件|争议|问题|类|民事|其他/g;
+/** What follows a village's name: 金竹村5组, 龙潭村网格, 河湾村委会 all stand for 金竹, 龙潭, 河湾. */
+const PLACE_SUFFIX = /(?:村民委员会|居民委员会|村委会|居委会|网格|社区|村|[\d一二三四五六七八九十]*[组队]|屯)$/;
+
+function typeGroups(type: string): Set<number> {
+  const groups = new Set<number>();
+  TYPE_GROUPS.forEach((words, i) => {
+    if (words.some((w) => type.includes(w))) groups.add(i);
+  });
+  return groups;
+}
+
+/** What a dispute is about: its type, or where the ledger has no type column (a 信访 list), its text. */
+function typeText(d: TriagedDispute): string {
+  const t = d.record.text;
+  return t.type || [t.title, t.description].filter(Boolean).join('\n');
+}
+
+function sameType(a: string, b: string): boolean {
+  if (a === '' || b === '') return false;
+  const x = a.replace(TYPE_NOISE, '');
+  const y = b.replace(TYPE_NOISE, '');
+  if (x.length >= 2 && y.length >= 2 && (x.includes(y) || y.includes(x))) return true;
+  const ga = typeGroups(a);
+  for (const g of typeGroups(b)) if (ga.has(g)) return true;
+  return false;
+}
+
+function placeCore(place: string): string {
+  let core = place.trim();
+  for (let before = ''; before !== core; ) {
+    before = core;
+    core = core.replace(PLACE_SUFFIX, '');
+  }
+  return core;
+}
+
+/** Where a dispute happened: its place column, else the parties' address (a register without one). */
+function placeOf(d: TriagedDispute): string {
+  return placeCore(d.record.text.place || d.record.text.address || '');
+}
+
+function samePlace(a: TriagedDispute, b: TriagedDispute): boolean {
+  const pa = placeOf(a);
+  const pb = placeOf(b);
+  if (pa.length >= 2 && pb.length >= 2) return pa.includes(pb) || pb.includes(pa);
+  // A ledger without a place column (a court's list) may name the village in its text.
+  const known = pa.length >= 2 ? pa : pb.length >= 2 ? pb : '';
+  if (known === '') return false;
+  const other = pa.length >= 2 ? b : a;
+  return [other.record.text.description, other.record.text.title, other.record.text.address].some((t) => (t ?? '').includes(known));
+}
+
+/** The names a dispute's parties cell gives, fit to tell one person from another. */
+export function distinctNames(d: TriagedDispute): string[] {
+  return splitParties(d.record.text.parties ?? '').filter((n) => [...n].length >= 2 && !MASKED_NAME.test(n) && !NOT_A_NAME.test(n));
+}
+
+/** Phone numbers of seven or more digits in a dispute's phone cell. */
+function phones(d: TriagedDispute): string[] {
+  return (d.record.text.phone ?? '').match(/\d{7,}/g) ?? [];
+}
+
+interface Candidate {
+  a: number;
+  b: number;
+  days: number;
+}
+
+/**
+ * Disputes that several units' ledgers hold, as groups of indexes into `all` (each group from
+ * different units, earliest registration first). Two lines are one dispute when they share a party
+ * (or a phone number), were registered within SAME_DISPUTE_DAYS of each other, and are of the same
+ * type or happened in the same place. Lines of one unit are never joined: a ledger's own duplicates
+ * are its keeper's to merge. Near lines are looked up through a name index, so a meeting of large
+ * ledgers costs no more than the pairs that share a name.
+ */
+export function findSharedDisputes(all: readonly UnitDispute[]): number[][] {
+  const byKey = new Map<string, number[]>();
+  all.forEach((x, i) => {
+    if (x.dispute.record.registered === null) return;
+    for (const key of [...distinctNames(x.dispute).map((n) => `n:${n}`), ...phones(x.dispute).map((p) => `p:${p}`)]) {
+      const list = byKey.get(key);
+      if (list) {
+        if (list[list.length - 1] !== i) list.push(i);
+      } else byKey.set(key, [i]);
+    }
+  });
+
+  const candidates = new Map<string, Candidate>();
+  for (const list of byKey.values()) {
+    if (list.length < 2) continue;
+    const sorted = [...list].sort((i, j) => registeredOf(all[i]) - registeredOf(all[j]));
+    for (let x = 0; x < sorted.length; x++) {
+      for (let y = x + 1; y < sorted.length; y++) {
+        const a = sorted[x];
+        const b = sorted[y];
+        const days = registeredOf(all[b]) - registeredOf(all[a]);
+        if (days > SAME_DISPUTE_DAYS) break;
+        if (all[a].unit === all[b].unit) continue;
+        const da = all[a].dispute;
+        const db = all[b].dispute;
+        if (!sameType(typeText(da), typeText(db)) && !samePlace(da, db)) continue;
+        const id = a < b ? `${a}:${b}` : `${b}:${a}`;
+        if (!candidates.has(id)) candidates.set(id, { a: Math.min(a, b), b: Math.max(a, b), days });
+      }
+    }
+  }
+
+  // Closest registrations first; a join that would put two lines of one unit together is skipped.
+  const parent = all.map((_, i) => i);
+  const unitsOf = all.map((x) => new Set([x.unit]));
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  for (const c of [...candidates.values()].sort((x, y) => x.days - y.days || x.a - y.a || x.b - y.b)) {
+    const ra = root(c.a);
+    const rb = root(c.b);
+    if (ra === rb || [...unitsOf[rb]].some((u) => unitsOf[ra].has(u))) continue;
+    parent[rb] = ra;
+    for (const u of unitsOf[rb]) unitsOf[ra].add(u);
+  }
+  const groups = new Map<number, number[]>();
+  all.forEach((_, i) => {
+    const r = root(i);
+    const g = groups.get(r);
+    if (g) g.push(i);
+    else groups.set(r, [i]);
+  });
+  return [...groups.values()]
+    .filter((g) => g.length > 1)
+    .map((g) => g.sort((i, j) => registeredOf(all[i]) - registeredOf(all[j]) || all[i].unit - all[j].unit))
+    .sort((g, h) => registeredOf(all[g[0]]) - registeredOf(all[h[0]]) || g[0] - h[0]);
+}
+
+function registeredOf(x: UnitDispute): Day {
+  return x.dispute.record.registered ?? Infinity;
+}

@@ -1,0 +1,206 @@
+import { unitFromFileName } from '../ledger';
+import { LEVEL_RANK, type RowIssue, type TriagedDispute } from '../model';
+import type { ReportSheet } from '../report';
+import { buildDueList, renderDueList } from '../schedule';
+import {
+  buildMeetingSummary,
+  mergeTallies,
+  renderMeetingSummary,
+  retainSnapshots,
+  snapshotToRows,
+  takeSnapshot,
+  tallyOf,
+  type DisputeRef,
+  type MeetingDispute,
+  type MeetingSummary,
+  type Period,
+  type UnitRow,
+} from '../summary';
+import {
+  defaultPeriod,
+  previousMeeting,
+  triageLedger,
+  STATE_SHEET,
+  type JobInput,
+  type JobOptions,
+  type PreviousMeetingData,
+  type TriagedLedger,
+} from '../job';
+import { findSharedDisputes, type UnitDispute } from './duplicates';
+
+/** One unit's ledger brought to the meeting. */
+export interface MeetingLedger {
+  /** The file it came from (for the unit's name when the ledger gives none, and for messages). */
+  file: string;
+  /** The unit as the user names it (`FILE=单位`); else read from the ledger's title or 填报单位 line. */
+  unit?: string;
+  input: JobInput;
+}
+
+export interface MeetingOptions extends JobOptions {
+  /** Earlier meetings' data: the previous meeting output, or a file the user named. */
+  previous?: PreviousMeetingData | null;
+  /** Cells of the state sheet of the workbook the meeting is written to, when it exists already. */
+  stateRows?: JobInput['stateRows'];
+}
+
+export interface MeetingUnit {
+  unit: string;
+  file: string;
+  sheet: string;
+  triaged: TriagedLedger;
+  /** The unit's own summary, as `run` would give it (no comparison). */
+  meeting: MeetingSummary;
+}
+
+export interface MeetingJob {
+  period: Period;
+  units: MeetingUnit[];
+  /** The joint summary: every dispute once. */
+  summary: MeetingSummary;
+  /** Disputes held by several units: each unit's line, earliest registration first. */
+  duplicates: DisputeRef[][];
+  issues: (RowIssue & { unit: string })[];
+  /** The meeting workbook: 回访清单 of every unit, 联席会议汇总, and the hidden state. */
+  plan: { reports: ReportSheet[]; state: { sheet: string; rows: (string | number)[][] } };
+}
+
+/**
+ * The joint meeting (三调联动) of several units' ledgers, each read as `run` reads it. A dispute
+ * several ledgers hold (passed from the 派出所 to the 司法所, or to the 法庭) is counted once: it
+ * is open if any unit still has it open, at the most severe level a unit gives it, registered when
+ * the first unit registered it, and listed with every unit's line. Pure, like `runLedgerJob`.
+ */
+export function runMeetingJob(ledgers: readonly MeetingLedger[], options: MeetingOptions): MeetingJob {
+  const { asOf, language, preset } = options;
+  const period = options.period ?? defaultPeriod(asOf);
+
+  const triaged = ledgers.map((l) =>
+    triageLedger(l.input.ledger, { ...options, unit: l.unit, unitFallback: unitFromFileName(l.file) }, l.input.revisitLog),
+  );
+  const names = distinctUnitNames(triaged.map((t, i) => t.unit || unitFromFileName(ledgers[i].file)));
+  const refOf = (unit: number, d: TriagedDispute): DisputeRef => ({ unit: names[unit], row: d.record.row, serial: (d.record.text.serial ?? '').trim() });
+
+  const all: UnitDispute[] = triaged.flatMap((t, unit) => t.disputes.map((dispute) => ({ unit, dispute })));
+  const shared = findSharedDisputes(all);
+  const inGroup = new Set(shared.flat());
+
+  const merged: MeetingDispute[] = [];
+  all.forEach((x, i) => {
+    if (!inGroup.has(i)) merged.push(withUnitKey({ ...x.dispute, heldBy: [refOf(x.unit, x.dispute)] }, names[x.unit]));
+  });
+  for (const group of shared) merged.push(mergeGroup(group.map((i) => all[i]), (x) => refOf(x.unit, x.dispute), names));
+
+  const unitRows: UnitRow[] = triaged.map((t, unit) => unitRow(names[unit], t.disputes, period, asOf, all, inGroup, unit));
+  const history = previousMeeting(options.stateRows ?? [], options.previous ?? null, period, language);
+  const summary = buildMeetingSummary(merged, {
+    period,
+    asOf,
+    previous: history.previous,
+    previousSource: history.source,
+    history: history.tallies,
+    units: names,
+    unitRows,
+  });
+  const units: MeetingUnit[] = triaged.map((t, unit) => ({
+    unit: names[unit],
+    file: ledgers[unit].file,
+    sheet: ledgers[unit].input.ledger.name,
+    triaged: t,
+    meeting: buildMeetingSummary(t.disputes, { period, asOf, previous: null, units: [names[unit]] }),
+  }));
+
+  const unitOfDispute = new Map<TriagedDispute, string>();
+  for (const x of all) unitOfDispute.set(x.dispute, names[x.unit]);
+  const dueList = renderDueList(
+    buildDueList(all.map((x) => x.dispute), asOf, (d) => unitOfDispute.get(d) ?? ''),
+    { asOf, language, mask: options.mask, handling: preset.handling },
+  );
+  const current = takeSnapshot(merged, period);
+  return {
+    period,
+    units,
+    summary,
+    duplicates: shared.map((g) => g.map((i) => refOf(all[i].unit, all[i].dispute))),
+    issues: triaged.flatMap((t, unit) => t.issues.map((issue) => ({ ...issue, unit: names[unit] }))),
+    plan: {
+      reports: [dueList, renderMeetingSummary(summary, { language, mask: options.mask })],
+      state: { sheet: STATE_SHEET, rows: snapshotToRows(retainSnapshots(history.stored, current), mergeTallies(history.tallies, [tallyOf(current)])) },
+    },
+  };
+}
+
+/** Two ledgers that give the same unit name (or none) are told apart by a number. */
+function distinctUnitNames(names: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((n) => {
+    const count = (seen.get(n) ?? 0) + 1;
+    seen.set(n, count);
+    return count === 1 ? n : `${n}（${count}）`;
+  });
+}
+
+/** Keys are per unit: two ledgers may both number a dispute 12. */
+function withUnitKey(d: MeetingDispute, unit: string): MeetingDispute {
+  return { ...d, record: { ...d.record, key: `${unit}|${d.record.key}` } };
+}
+
+/**
+ * One dispute from its lines in several ledgers: open while any unit has it open (then as the
+ * most severe, most overdue open line has it), else as the line settled last; registered when
+ * first registered; its key is the first unit's, so later meetings find it again.
+ */
+function mergeGroup(lines: readonly UnitDispute[], refOf: (x: UnitDispute) => DisputeRef, names: readonly string[]): MeetingDispute {
+  const open = lines.filter((x) => x.dispute.record.status === 'open');
+  const pick = open.length
+    ? [...open].sort(
+        (a, b) =>
+          LEVEL_RANK[b.dispute.triage.effective] - LEVEL_RANK[a.dispute.triage.effective] ||
+          b.dispute.schedule.overdueDays - a.dispute.schedule.overdueDays,
+      )[0]
+    : [...lines].sort((a, b) => (b.dispute.record.resolvedOn ?? -Infinity) - (a.dispute.record.resolvedOn ?? -Infinity))[0];
+  const first = lines[0];
+  const registered = Math.min(...lines.map((x) => x.dispute.record.registered ?? Infinity));
+  return {
+    ...pick.dispute,
+    record: {
+      ...pick.dispute.record,
+      registered: Number.isFinite(registered) ? registered : pick.dispute.record.registered,
+      key: `${names[first.unit]}|${first.dispute.record.key}`,
+    },
+    heldBy: [pick, ...lines.filter((x) => x !== pick)].map(refOf),
+  };
+}
+
+function unitRow(
+  unit: string,
+  disputes: readonly TriagedDispute[],
+  period: Period,
+  asOf: number,
+  all: readonly UnitDispute[],
+  inGroup: ReadonlySet<number>,
+  index: number,
+): UnitRow {
+  const inPeriod = disputes.filter((d) => d.record.registered !== null && d.record.registered >= period.from && d.record.registered <= period.to);
+  const resolved = inPeriod.filter((d) => d.record.status !== 'open').length;
+  const open = { red: 0, yellow: 0, green: 0, total: 0 };
+  let overdue = 0;
+  for (const d of disputes) {
+    if (d.record.status === 'open' && (d.record.registered === null || d.record.registered <= asOf)) {
+      open[d.triage.effective]++;
+      open.total++;
+    }
+    if (d.schedule.overdueDays > 0 && d.triage.effective !== 'green') overdue++;
+  }
+  const sharedCount = all.filter((x, i) => x.unit === index && inGroup.has(i)).length;
+  return {
+    unit,
+    disputes: disputes.length,
+    registered: inPeriod.length,
+    resolved,
+    resolvedRate: inPeriod.length === 0 ? null : resolved / inPeriod.length,
+    open,
+    overdue,
+    shared: sharedCount,
+  };
+}
