@@ -186,6 +186,10 @@ function applyStyle(range: Excel.Range, height: number, style: ReportStyle, cond
       break;
     case 'subtitle':
       range.format.font.bold = true;
+      range.format.wrapText = true;
+      break;
+    case 'text':
+      range.format.wrapText = true;
       break;
     case 'header':
       range.format.font.bold = true;
@@ -214,6 +218,7 @@ function applyStyle(range: Excel.Range, height: number, style: ReportStyle, cond
       break;
     case 'note':
       range.format.font.italic = true;
+      range.format.wrapText = true;
       break;
     default:
       break;

@@ -1,4 +1,4 @@
-import { dayToExcelSerial, type ReportSheet, type ReportStyle } from '../../core';
+import { dayToExcelSerial, linesNeeded, type ReportSheet, type ReportStyle } from '../../core';
 import { cellAddress, columnLetter, rangeRef } from './refs';
 import type { StyleSheet, XfSpec } from './styles';
 import { escapeText } from './xml';
@@ -7,9 +7,9 @@ export const LEVEL_FILLS = { red: 'FFFFC7CE', yellow: 'FFFFEB9C', green: 'FFC6EF
 
 const REPORT_STYLES: Record<ReportStyle, XfSpec> = {
   title: { bold: true, fontSize: 14, horizontal: 'center' },
-  subtitle: { bold: true },
+  subtitle: { bold: true, wrap: true },
   header: { bold: true, border: true, fill: 'FFD9D9D9', horizontal: 'center', wrap: true },
-  text: { border: true },
+  text: { border: true, wrap: true },
   wrap: { border: true, wrap: true },
   number: { border: true, horizontal: 'center' },
   percent: { border: true, horizontal: 'center', numFmt: '0.0%' },
@@ -17,7 +17,7 @@ const REPORT_STYLES: Record<ReportStyle, XfSpec> = {
   red: { border: true, horizontal: 'center', fill: LEVEL_FILLS.red },
   yellow: { border: true, horizontal: 'center', fill: LEVEL_FILLS.yellow },
   green: { border: true, horizontal: 'center', fill: LEVEL_FILLS.green },
-  note: { italic: true },
+  note: { italic: true, wrap: true },
 };
 
 export const SPREADSHEET_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -98,13 +98,6 @@ function rowBreaksXml(rows: readonly number[]): string {
 /** Points per line of 11-point text. */
 const LINE_HEIGHT = 15;
 
-/** Display width in character units: a CJK character is two, as Excel measures column widths. */
-function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += ch.charCodeAt(0) > 0x2e7f ? 2 : 1;
-  return w;
-}
-
 /**
  * Excel sizes rows to wrapped text when it edits them, but neither Excel nor LibreOffice does so
  * when opening a file, so a wrapped row gets the height its longest cell needs (and a title a bit more).
@@ -114,9 +107,7 @@ function rowHeight(cells: ReportSheet['rows'][number], widths: readonly number[]
   let lines = 1;
   cells.forEach((cell, c) => {
     if ((cell.style !== 'wrap' && cell.style !== 'header') || typeof cell.value !== 'string') return;
-    const perLine = Math.max(4, (widths[c] ?? 10) - 1);
-    const needed = cell.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / perLine)), 0);
-    lines = Math.max(lines, needed);
+    lines = Math.max(lines, linesNeeded(cell.value, widths[c] ?? 10));
   });
   return lines > 1 ? lines * LINE_HEIGHT : undefined;
 }
