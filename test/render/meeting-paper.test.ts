@@ -80,7 +80,7 @@ describe('the meeting workbook’s charts', () => {
     ['回访清单', () => dueList],
   ])('prints every text cell of %s whole: no label or line is cut', (_name, sheet) => {
     const printed = columns.flat().join('\u0000');
-    // pdftotext splits a line at spaces ("会议时间：…　　会议地点：…"): each part must print whole.
+    // pdftotext splits a line at spaces ("会议时间：… 会议地点：…"): each part must print whole.
     const missing = sheet()
       .rows.flat()
       .flatMap((cell) => (typeof cell.value === 'string' ? cell.value.split(/\s+/) : []))
