@@ -127,6 +127,9 @@ describe('breakdowns', () => {
     ['诉前司法确认', 'judicial'],
     ['行政调解', 'administrative'],
     ['双方协商', 'other'],
+    ['治安调解', 'administrative'],
+    ['法庭诉前调解', 'judicial'],
+    ['村调委会调解', 'people'],
     ['', 'blank'],
     ['—', 'blank'],
   ])('classifies the channel %p as %p', (channel, expected) => {
@@ -142,6 +145,18 @@ describe('breakdowns', () => {
       ['司法调解', 'judicial', 1],
       ['行政调解', 'administrative', 1],
       ['未填', 'blank', 1],
+    ]);
+  });
+});
+
+describe('the channel of a blank 化解方式', () => {
+  it('is people’s mediation in a 司法所’s register and judicial in a 法庭’s list, but unknown in a 派出所’s ledger', () => {
+    const line = (row: number, unit: string) => ({ ...dispute(row, { registered: day(2026, 11, 2) }), heldBy: [{ unit, row, serial: '' }] });
+    const s = build([line(2, '青山镇司法所'), line(3, '青山人民法庭'), line(4, '青山镇派出所')]);
+    expect(s.byChannel.rows.map((r) => [r.channel, r.registered])).toEqual([
+      ['people', 1],
+      ['judicial', 1],
+      ['blank', 1],
     ]);
   });
 });

@@ -84,14 +84,28 @@ function totalsOf(disputes: readonly TriagedDispute[]): Totals {
   return { registered, handled, handledRate: rate(handled, registered), resolved, resolvedRate: rate(resolved, handled) };
 }
 
-/** Channel (化解方式) text to its class: contains 人民, else 司法, else 行政; blank; else other. */
+/**
+ * Channel (化解方式) text to its class of the 三调联动: 人民调解 (调委会), 司法调解 (法院, 法庭,
+ * 诉前调解), 行政调解 (治安调解 by the 派出所 is one); blank; else other.
+ */
 export function classifyChannel(channel: string): ChannelKind {
   const t = channel.trim();
   if (t === '' || PLACEHOLDER.test(t)) return 'blank';
-  if (t.includes('人民')) return 'people';
-  if (t.includes('司法')) return 'judicial';
-  if (t.includes('行政')) return 'administrative';
+  if (/人民|调委会|村调|人调/.test(t)) return 'people';
+  if (/司法|法院|法庭|诉前|诉讼/.test(t)) return 'judicial';
+  if (/行政|治安|公安|派出所/.test(t)) return 'administrative';
   return 'other';
+}
+
+/**
+ * The channel a unit's own register stands for when its line leaves 化解方式 blank: every line of a
+ * 司法所's 人民调解登记台账 or a 调委会's register is people's mediation, every line of a 法庭's
+ * 诉前调解 list judicial. A 派出所's screening ledger says nothing by itself.
+ */
+export function channelOfUnit(unit: string): ChannelKind {
+  if (/司法所|调委会|调解委员会/.test(unit)) return 'people';
+  if (/法庭|法院/.test(unit)) return 'judicial';
+  return 'blank';
 }
 
 /** Where a settled dispute was settled, from the channel, owner, unit, status and supervision text. */
@@ -107,13 +121,13 @@ function compareNames(a: string, b: string): number {
 }
 
 function breakdown(
-  periodList: readonly TriagedDispute[],
-  openList: readonly TriagedDispute[],
-  nameOf: (d: TriagedDispute) => { name: string; blank: boolean; channel?: ChannelKind },
+  periodList: readonly MeetingDispute[],
+  openList: readonly MeetingDispute[],
+  nameOf: (d: MeetingDispute) => { name: string; blank: boolean; channel?: ChannelKind },
   index: NameIndex,
 ): Breakdown {
   const rows = new Map<string, BreakdownRow>();
-  const rowOf = (d: TriagedDispute) => {
+  const rowOf = (d: MeetingDispute) => {
     const { name, blank, channel } = nameOf(d);
     let r = rows.get(name);
     if (!r) {
@@ -328,7 +342,8 @@ export function buildMeetingSummary(disputes: readonly MeetingDispute[], options
       periodList,
       openList,
       (d) => {
-        const kind = classifyChannel(text(d, 'channel'));
+        const written = classifyChannel(text(d, 'channel'));
+        const kind = written === 'blank' ? channelOfUnit(d.heldBy?.[0]?.unit ?? units[0] ?? '') : written;
         return { name: CHANNEL_NAMES[kind], blank: kind === 'blank', channel: kind };
       },
       index,

@@ -51,6 +51,7 @@ export {
   CHANNEL_NAMES,
   isHandled,
   classifyChannel,
+  channelOfUnit,
   classifySettlement,
   buildMeetingSummary,
 } from './build';
