@@ -4,4 +4,4 @@ export { readRecords } from './read';
 export type { LedgerRead, ReadOptions } from './read';
 export { FIELD_ALIASES, FIELD_NAMES, FIELD_LABEL_ZH, OWN_COLUMN_HEADERS } from './fields';
 export type { FieldAliases, OwnColumn } from './fields';
-export { findLedgerUnit, unitInTitle, unitFromFileName } from './unit';
+export { findLedgerUnit, unitInTitle, unitFromFileName, baseFileName } from './unit';

@@ -41,4 +41,5 @@ describe('findLedgerUnit', () => {
 test('unitFromFileName', () => {
   expect(unitFromFileName('/data/青山镇司法所人民调解台账.xlsx')).toBe('青山镇司法所');
   expect(unitFromFileName('C:\\台账\\11月台账.xlsx')).toBe('11月台账');
+  expect(unitFromFileName('/data/ledger-2026.xlsx')).toBeNull();
 });

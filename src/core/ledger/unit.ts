@@ -64,8 +64,17 @@ export function unitInTitle(title: string): string | null {
   return prefix.length >= 2 && PLACE_ENDINGS.some((e) => prefix.endsWith(e)) ? prefix : null;
 }
 
-/** A unit's name from a file name when the ledger does not say: 青山镇司法所台账.xlsx → 青山镇司法所. */
-export function unitFromFileName(fileName: string): string {
-  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.(xlsx|xlsm|xls|csv)$/i, '');
-  return unitInTitle(base) ?? base;
+/** A file's name without its folder and extension. */
+export function baseFileName(fileName: string): string {
+  return fileName.replace(/^.*[\\/]/, '').replace(/\.(xlsx|xlsm|xls|csv)$/i, '');
+}
+
+/**
+ * A unit's name from a file name when the ledger does not say: 青山镇司法所台账.xlsx → 青山镇司法所,
+ * 金竹村调解登记.xlsx → 金竹村. A name in Latin letters (ledger-2026.xlsx) names no unit a Chinese
+ * paper could print: null.
+ */
+export function unitFromFileName(fileName: string): string | null {
+  const base = baseFileName(fileName);
+  return unitInTitle(base) ?? (/\p{Script=Han}/u.test(base) && !/[A-Za-z]/.test(base) ? base : null);
 }

@@ -1,4 +1,4 @@
-import { unitFromFileName } from '../ledger';
+import { baseFileName, unitFromFileName } from '../ledger';
 import { LEVEL_RANK, type RowIssue, type TriagedDispute } from '../model';
 import type { ReportSheet } from '../report';
 import { buildDueList, renderDueList } from '../schedule';
@@ -76,9 +76,10 @@ export function runMeetingJob(ledgers: readonly MeetingLedger[], options: Meetin
   const period = options.period ?? defaultPeriod(asOf);
 
   const triaged = ledgers.map((l) =>
-    triageLedger(l.input.ledger, { ...options, unit: l.unit, unitFallback: unitFromFileName(l.file) }, l.input.revisitLog),
+    triageLedger(l.input.ledger, { ...options, unit: l.unit, unitFallback: unitFromFileName(l.file) ?? undefined }, l.input.revisitLog),
   );
-  const names = distinctUnitNames(triaged.map((t, i) => t.unit || unitFromFileName(ledgers[i].file)));
+  // Every unit needs a name at the meeting: the file's own name when nothing better says.
+  const names = distinctUnitNames(triaged.map((t, i) => t.unit || baseFileName(ledgers[i].file)));
   const refOf = (unit: number, d: TriagedDispute): DisputeRef => ({ unit: names[unit], row: d.record.row, serial: (d.record.text.serial ?? '').trim() });
 
   const all: UnitDispute[] = triaged.flatMap((t, unit) => t.disputes.map((dispute) => ({ unit, dispute })));

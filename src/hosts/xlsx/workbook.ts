@@ -11,6 +11,7 @@ import {
   type JobInput,
   type JobOptions,
   type PreviousMeetingData,
+  unitFromFileName,
   type LedgerJob,
   type MessageCode,
   type Language,
@@ -212,7 +213,8 @@ function processPackage(pkg: Package, options: WorkbookJobOptions, fail: Fail): 
   const { entry, input } = readLedger(workbook, options.sheet, fail);
 
   options.onProgress?.('triage');
-  const job = runLedgerJob({ ...input, previous: options.previous ?? null }, options);
+  const unitFallback = options.unitFallback ?? unitFromFileName(options.fileName) ?? undefined;
+  const job = runLedgerJob({ ...input, previous: options.previous ?? null }, { ...options, unitFallback });
 
   options.onProgress?.('write');
   const ledgerStyles: LedgerStyles = {
