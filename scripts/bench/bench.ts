@@ -16,9 +16,11 @@ const sizes = (process.env.BENCH_ROWS ?? '20000,100000').split(',').map(Number);
 
 function runCli(input: string): { ms: number; maxRssMiB: number } {
   const out = path.join(outDir, `${path.basename(input, '.xlsx')}.tricolor.xlsx`);
-  const r = spawnSync(process.execPath, [path.join(__dirname, 'measure-cli.js'), 'run', input, '--as-of', '2026-11-30', '--out', out, '--force'], {
-    encoding: 'utf8',
-  });
+  return measure(['run', input, '--as-of', '2026-11-30', '--out', out, '--force']);
+}
+
+function measure(args: string[]): { ms: number; maxRssMiB: number } {
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'measure-cli.js'), ...args], { encoding: 'utf8' });
   const last = r.stderr.trim().split('\n').pop() ?? '';
   const m = JSON.parse(last) as { code: number; ms: number; maxRssMiB: number };
   if (m.code !== 0) throw new Error(`tricolor failed: ${r.stderr}`);
@@ -78,6 +80,18 @@ function triageAlone(rows: number): number {
   return runs.sort((a, b) => a - b)[2];
 }
 
+/** A joint meeting of the generated ledgers: every size read, shared disputes found, one workbook written. */
+function meetingOfAll(): string | null {
+  const inputs = sizes.map((n) => path.join(outDir, `ledger-${n / 1000}k.xlsx`));
+  if (inputs.length < 2) return null;
+  const runs = [0, 1, 2].map(() => measure(['meeting', ...inputs, '--as-of', '2026-11-30', '--out', path.join(outDir, 'meeting.tricolor.xlsx'), '--force']));
+  const m = runs.sort((a, b) => a.ms - b.ms)[1];
+  const total = sizes.reduce((a, b) => a + b, 0);
+  return `meeting of ${sizes.map((n) => n.toLocaleString('en-US')).join(' + ')} = ${total.toLocaleString('en-US')} rows: ${(m.ms / 1000).toFixed(1)} s, ${m.maxRssMiB.toFixed(0)} MiB peak (median of 3)`;
+}
+
+const meeting = meetingOfAll();
+if (meeting) console.log(`\n${meeting}`);
 const alone = triageAlone(100000);
 console.log(`\ntriage alone: 100,000 rows of corpus text in ${(alone / 1000).toFixed(2)} s CPU (median of 5)`);
 console.log(`\nnode ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);

@@ -100,6 +100,9 @@ export function meetingToJson(job: MeetingJob, output: string) {
   };
 }
 
+/** Shared disputes printed after a meeting; the rest are in --json. */
+const SHOWN_DUPLICATES = 20;
+
 /** What a person reads after `tricolor meeting`. */
 export function formatMeeting(job: MeetingJob, output: string, language: Language): string {
   const s = job.summary;
@@ -110,7 +113,8 @@ export function formatMeeting(job: MeetingJob, output: string, language: Languag
     for (const u of job.units)
       lines.push(`  ${u.unit}（${u.file}，工作表“${u.sheet}”）：${u.meeting.disputes} 件，本期登记 ${u.meeting.totals.period.registered} 件，在办 ${u.meeting.open.total} 件`);
     lines.push(`同一纠纷记在几个单位台账上的 ${job.duplicates.length} 件，合并为一件统计：`);
-    for (const g of job.duplicates) lines.push(`  · ${g.map((r) => `${r.unit} ${r.serial ? `序号${r.serial}` : `第${r.row}行`}`).join(' ＝ ')}`);
+    for (const g of job.duplicates.slice(0, SHOWN_DUPLICATES)) lines.push(`  · ${g.map((r) => `${r.unit} ${r.serial ? `序号${r.serial}` : `第${r.row}行`}`).join(' ＝ ')}`);
+    if (job.duplicates.length > SHOWN_DUPLICATES) lines.push(`    ……另有 ${job.duplicates.length - SHOWN_DUPLICATES} 件，见 --json 输出`);
     lines.push(`合计 ${s.disputes} 件；本期登记 ${s.totals.period.registered} 件；在办 红${s.open.red} 黄${s.open.yellow} 绿${s.open.green}`);
     lines.push(s.changes ? `已与上次会议数据比较（${s.changes.source}）` : '未找到上次会议数据，本次未作比较');
     if (cells) lines.push(`需核对的单元格 ${cells} 处（其余内容已照常处理），见 --json 输出`);
@@ -120,7 +124,8 @@ export function formatMeeting(job: MeetingJob, output: string, language: Languag
     for (const u of job.units)
       lines.push(`  ${u.unit} (${u.file}, sheet "${u.sheet}"): ${u.meeting.disputes} disputes, ${u.meeting.totals.period.registered} registered this period, ${u.meeting.open.total} open`);
     lines.push(`${job.duplicates.length} disputes held by more than one unit, counted once:`);
-    for (const g of job.duplicates) lines.push(`  · ${g.map((r) => `${r.unit} ${r.serial ? `no. ${r.serial}` : `row ${r.row}`}`).join(' = ')}`);
+    for (const g of job.duplicates.slice(0, SHOWN_DUPLICATES)) lines.push(`  · ${g.map((r) => `${r.unit} ${r.serial ? `no. ${r.serial}` : `row ${r.row}`}`).join(' = ')}`);
+    if (job.duplicates.length > SHOWN_DUPLICATES) lines.push(`    … ${job.duplicates.length - SHOWN_DUPLICATES} more, see --json`);
     lines.push(`Total ${s.disputes}; registered this period ${s.totals.period.registered}; open red ${s.open.red} yellow ${s.open.yellow} green ${s.open.green}`);
     lines.push(s.changes ? `Compared with the previous meeting's data (${s.changes.source})` : 'No previous meeting data found; nothing compared');
     if (cells) lines.push(`cells to check: ${cells} (everything else was processed as usual), see --json`);
