@@ -12,6 +12,8 @@ export interface RunArgs {
   rules?: string;
   period?: { from: Day; to: Day };
   out?: string;
+  /** The previous meeting's output to compare with (default: the output beside the ledger, or the ledger itself). */
+  previous?: string;
   force: boolean;
   json: boolean;
   mask: boolean;
@@ -50,7 +52,6 @@ const texts = {
     missingLedger: '请给出台账文件，例如：tricolor run 台账.xlsx',
     missingLedgers: '请给出各单位的台账文件，例如：tricolor meeting 派出所台账.xlsx 司法所台账.xlsx=青山镇司法所',
     notForMeeting: (o: string) => `选项 ${o} 只用于 run；meeting 会在每个台账中自动识别台账工作表`,
-    notForRun: (o: string) => `选项 ${o} 只用于 meeting`,
     unknownCommand: (c: string) => `未知命令“${c}”；可用的命令是 run 和 meeting。运行 tricolor --help 查看用法`,
     badDate: (o: string, v: string) => `${o} 的日期“${v}”无效，请写成 YYYY-MM-DD，例如 2026-11-30`,
     badPeriod: (v: string) => `--period 的“${v}”无效，请写成 起..止（2026-11-01..2026-11-30）、月份（2026-11）或季度（2026-Q4）`,
@@ -62,7 +63,6 @@ const texts = {
     missingLedger: 'Name the ledger file, e.g. tricolor run ledger.xlsx',
     missingLedgers: 'Name each unit’s ledger file, e.g. tricolor meeting police.xlsx justice.xlsx=Justice office',
     notForMeeting: (o: string) => `Option ${o} is for run only; meeting finds the ledger sheet in each workbook`,
-    notForRun: (o: string) => `Option ${o} is for meeting only`,
     unknownCommand: (c: string) => `Unknown command "${c}"; the commands are run and meeting. See tricolor --help`,
     badDate: (o: string, v: string) => `The date "${v}" for ${o} is not valid; write it as YYYY-MM-DD, e.g. 2026-11-30`,
     badPeriod: (v: string) => `The period "${v}" is not valid; write FROM..TO (2026-11-01..2026-11-30), a month (2026-11) or a quarter (2026-Q4)`,
@@ -110,7 +110,6 @@ export function parseArgs(argv: readonly string[], defaultLanguage: Language): P
         args.sheet = value();
         break;
       case '--previous':
-        if (!meeting) throw new UsageError(t.notForRun(option));
         previous = value();
         break;
       case '--as-of':
@@ -156,7 +155,7 @@ export function parseArgs(argv: readonly string[], defaultLanguage: Language): P
     return { command: 'meeting', ledgers, asOf, rules, period, out, previous, force, json, mask, language };
   }
   if (!args.ledger) throw new UsageError(t.missingLedger);
-  return args;
+  return previous === undefined ? args : { ...args, previous };
 }
 
 /** `台账.xlsx=青山镇司法所` names the unit; a file name may hold '=' itself, so only a workbook name before it counts. */
@@ -193,9 +192,10 @@ Tricolor Ledger — red/yellow/green triage, revisit lists and joint-meeting sum
                        联席会议汇总.tricolor.xlsx）
                        output file (run: LEDGER.tricolor.xlsx beside the input; meeting:
                        联席会议汇总.tricolor.xlsx beside the first ledger)
-  --previous 文件      （meeting）上次会议数据所在的文件（默认取已有的输出文件或台账自身保存的数据）
-                       (meeting) the previous meeting's output to compare with (default: the
-                       existing output file, or the data the workbook keeps)
+  --previous 文件      上次会议数据所在的文件，即上次输出的 .tricolor.xlsx（默认取台账自身保存的数据
+                       或已有的输出文件）
+                       the previous meeting's output to compare with (default: the data the
+                       ledger keeps, or the existing output file)
   --force              覆盖已存在的输出文件   overwrite an existing output file
   --json               向标准输出打印一个 JSON 结果   print one JSON document to stdout
   --no-mask            汇总与清单中不遮蔽姓名、证件号、电话（默认遮蔽）

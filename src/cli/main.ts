@@ -261,8 +261,10 @@ function run(args: RunArgs, io: Io) {
   const asOf = args.asOf ?? parseIsoDay(io.today())!;
 
   const bytes = readWorkbookFile(args.ledger, args.language);
-  // The last meeting's data: in the ledger itself, or in the output a previous run left beside it.
-  const previous = fs.existsSync(output) ? previousFrom(output, args.language) : null;
+  // The last meeting's data: a file the user names, the output a previous run left beside the
+  // ledger, and the ledger's own hidden sheet (the core takes the latest meeting of these).
+  const previous = args.previous ? previousFrom(args.previous, args.language) : fs.existsSync(output) ? previousFrom(output, args.language) : null;
+  if (args.previous && !previous) throw new InputError(t.noPreviousData(args.previous));
   const progress = bytes.length > PROGRESS_BYTES;
   const result = processWorkbook(bytes, {
     previous,

@@ -123,6 +123,39 @@ describe('tricolor run', () => {
     expect(main(['run', ledger, '--rules', preset], capture().io)).toBe(0);
   });
 
+  describe('the previous meeting’s data', () => {
+    const json = (c: ReturnType<typeof capture>) => JSON.parse(c.out()) as { summary: { meeting: { comparedWith: unknown } } };
+    const novemberThenDecember = (...extra: string[]) => {
+      expect(main(['run', ledger, '--as-of', '2026-11-30', '--period', '2026-11'], capture().io)).toBe(0);
+      const december = capture();
+      expect(main(['run', ledger, '--as-of', '2026-12-31', '--period', '2026-12', '--force', '--json', ...extra], december.io)).toBe(0);
+      return json(december);
+    };
+
+    it('is read from the output a previous run left beside the ledger, though the ledger itself was never touched', () => {
+      expect(novemberThenDecember().summary.meeting.comparedWith).toEqual({ from: '2026-11-01', to: '2026-11-30', source: '台账.tricolor.xlsx' });
+    });
+
+    it('is read from the file --previous names, kept wherever the user keeps it', () => {
+      expect(main(['run', ledger, '--as-of', '2026-11-30', '--period', '2026-11', '--out', path.join(dir, '十一月.xlsx')], capture().io)).toBe(0);
+      const december = capture();
+      expect(main(['run', ledger, '--as-of', '2026-12-31', '--period', '2026-12', '--previous', path.join(dir, '十一月.xlsx'), '--json'], december.io)).toBe(0);
+      expect(json(december).summary.meeting.comparedWith).toEqual({ from: '2026-11-01', to: '2026-11-30', source: '十一月.xlsx' });
+    });
+
+    it('says so when --previous names a workbook that holds none', () => {
+      const c = capture();
+      expect(main(['run', ledger, '--previous', ledger], c.io)).toBe(1);
+      expect(c.err()).toBe(`tricolor: “${ledger}”中没有上次会议数据（隐藏工作表 _tricolor）；请给出上次会议输出的 .tricolor.xlsx 文件\n`);
+    });
+
+    it('is absent on a first run', () => {
+      const c = capture();
+      expect(main(['run', ledger, '--json'], c.io)).toBe(0);
+      expect(json(c).summary.meeting.comparedWith).toBeNull();
+    });
+  });
+
   it('answers in English with --lang en', () => {
     const c = capture();
     expect(main(['run', path.join(dir, 'nope.xlsx'), '--lang', 'en'], c.io)).toBe(1);

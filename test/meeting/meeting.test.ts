@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main, type Io } from '../../src/cli/main';
-import { FFLATE_CODEC, readEntry, readStateRows, readZip } from '../../src/hosts/xlsx';
+import { readStateRows, readZip } from '../../src/hosts/xlsx';
+import { readSheetValues } from '../support/ooxml';
 
 // Three units' ledgers of one township, laid out as each kind of unit keeps them, with disputes
 // passed between them; expected.json was worked out by hand (test/fixtures/README.md).
@@ -106,6 +107,10 @@ describe('tricolor meeting on a 派出所 台账, a 司法所 人民调解登记
       const december = JSON.parse(next.out()) as MeetingJson & { meeting: { comparedWith: { from: string; to: string; source: string } } };
       expect(december.meeting.comparedWith).toEqual({ from: '2026-11-01', to: '2026-11-30', source: '联席会议汇总.tricolor.xlsx' });
       expect(sheetText(december.output, '联席会议汇总')).toContain('与上次会议数据比较：上次会议期间2026年11月1日至11月30日（来自联席会议汇总.tricolor.xlsx）');
+      // With an earlier meeting known, a third chart shows open reds and yellows meeting by meeting.
+      const charts = readZip(new Uint8Array(fs.readFileSync(december.output))).filter((e) => /^xl\/charts\/chart\d+\.xml$/.test(e.name));
+      expect(charts).toHaveLength(3);
+      expect(sheetText(december.output, '联席会议汇总')).toContain('2026年11月1日至11月30日\t5\t13');
     });
   });
 
@@ -121,18 +126,17 @@ describe('tricolor meeting on a 派出所 台账, a 司法所 人民调解登记
   });
 });
 
-/** The text cells of one sheet, one line per row, cells joined by tabs. */
+/** The cells of one sheet, one line per row, cells joined by tabs, read by the tests' own package reader. */
 function sheetText(file: string, sheet: string): string {
-  const entries = readZip(new Uint8Array(fs.readFileSync(file)));
-  const text = (name: string) => new TextDecoder().decode(readEntry(entries.find((e) => e.name === name)!, FFLATE_CODEC));
-  const workbook = text('xl/workbook.xml');
-  const rid = new RegExp(`<sheet [^>]*name="${sheet}"[^>]*r:id="([^"]+)"`).exec(workbook)![1];
-  const rels = text('xl/_rels/workbook.xml.rels');
-  const target = new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1];
-  const xml = text(`xl/${target.replace(/^\/?xl\//, '')}`);
-  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-  return [...xml.matchAll(/<row [^>]*>(.*?)<\/row>/g)]
-    .map((row) => [...row[1].matchAll(/<t[^>]*>(.*?)<\/t>/g)].map((t) => unescape(t[1])).join('\t'))
-    .filter((line) => line !== '')
+  const { cells } = readSheetValues(new Uint8Array(fs.readFileSync(file)), sheet);
+  const rows = new Map<number, { col: string; value: string }[]>();
+  for (const [ref, value] of cells) {
+    const [, col, row] = /^([A-Z]+)(\d+)$/.exec(ref)!;
+    rows.set(Number(row), [...(rows.get(Number(row)) ?? []), { col, value: String(value) }]);
+  }
+  const byColumn = (a: { col: string }, b: { col: string }) => a.col.length - b.col.length || (a.col < b.col ? -1 : 1);
+  return [...rows.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, line]) => line.sort(byColumn).map((c) => c.value).join('\t'))
     .join('\n');
 }
