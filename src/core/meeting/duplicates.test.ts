@@ -38,7 +38,15 @@ describe('findSharedDisputes', () => {
       [line(0, 2, day(2026, 11, 1), { parties: '张伟、李强', place: '东岭村', type: '交通事故' }), line(1, 4, day(2026, 11, 3), { parties: '张伟、王芳', place: '河湾村', type: '婚姻纠纷' })],
       [],
     ],
-    ['masked names (张某) tell nobody apart', [line(0, 2, day(2026, 11, 1), { parties: '张某、李某', place: '东岭村' }), line(1, 3, day(2026, 11, 2), { parties: '张某、王某', place: '东岭村' })], []],
+    ['masked names (张某) alone tell nobody apart', [line(0, 2, day(2026, 11, 1), { parties: '张某、李某', place: '东岭村' }), line(1, 3, day(2026, 11, 2), { parties: '张某、王某', place: '东岭村' })], []],
+    [
+      'masked names join lines of the same type in the same village',
+      [
+        line(0, 2, day(2026, 11, 1), { parties: '张某某、李某某', place: '东岭村', type: '邻里纠纷' }),
+        line(1, 3, day(2026, 11, 4), { parties: '张某某、李某某', place: '东岭村三组', type: '相邻关系纠纷' }),
+      ],
+      [[0, 1]],
+    ],
     [
       'two lines of one unit are never joined, even through a third unit',
       [

@@ -95,6 +95,12 @@ export function distinctNames(d: TriagedDispute): string[] {
   return splitParties(d.record.text.parties ?? '').filter((n) => [...n].length >= 2 && !MASKED_NAME.test(n) && !NOT_A_NAME.test(n));
 }
 
+/** Masked names (张某, 王某某): a weak sign, enough only with the same type and the same place. */
+function maskedNames(d: TriagedDispute): string[] {
+  return splitParties(d.record.text.parties ?? '').filter((n) => [...n].length >= 2 && MASKED_NAME.test(n) && HAN_START.test(n));
+}
+const HAN_START = /^\p{Script=Han}/u;
+
 /** Phone numbers of seven or more digits in a dispute's phone cell. */
 function phones(d: TriagedDispute): string[] {
   return (d.record.text.phone ?? '').match(/\d{7,}/g) ?? [];
@@ -110,7 +116,7 @@ interface Candidate {
  * Disputes that several units' ledgers hold, as groups of indexes into `all` (each group from
  * different units, earliest registration first). Two lines are one dispute when they share a party
  * (or a phone number), were registered within SAME_DISPUTE_DAYS of each other, and are of the same
- * type or happened in the same place. Lines of one unit are never joined: a ledger's own duplicates
+ * type or happened in the same place; a ledger that masks its names (张某) needs both. Lines of one unit are never joined: a ledger's own duplicates
  * are its keeper's to merge. Near lines are looked up through a name index, so a meeting of large
  * ledgers costs no more than the pairs that share a name.
  */
@@ -118,7 +124,8 @@ export function findSharedDisputes(all: readonly UnitDispute[]): number[][] {
   const byKey = new Map<string, number[]>();
   all.forEach((x, i) => {
     if (x.dispute.record.registered === null) return;
-    for (const key of [...distinctNames(x.dispute).map((n) => `n:${n}`), ...phones(x.dispute).map((p) => `p:${p}`)]) {
+    const keys = [...distinctNames(x.dispute).map((n) => `n:${n}`), ...phones(x.dispute).map((p) => `p:${p}`), ...maskedNames(x.dispute).map((n) => `m:${n}`)];
+    for (const key of keys) {
       const list = byKey.get(key);
       if (list) {
         if (list[list.length - 1] !== i) list.push(i);
@@ -127,8 +134,9 @@ export function findSharedDisputes(all: readonly UnitDispute[]): number[][] {
   });
 
   const candidates = new Map<string, Candidate>();
-  for (const list of byKey.values()) {
+  for (const [key, list] of byKey) {
     if (list.length < 2) continue;
+    const weak = key.startsWith('m:');
     const sorted = [...list].sort((i, j) => registeredOf(all[i]) - registeredOf(all[j]));
     for (let x = 0; x < sorted.length; x++) {
       for (let y = x + 1; y < sorted.length; y++) {
@@ -139,7 +147,9 @@ export function findSharedDisputes(all: readonly UnitDispute[]): number[][] {
         if (all[a].unit === all[b].unit) continue;
         const da = all[a].dispute;
         const db = all[b].dispute;
-        if (!sameType(typeText(da), typeText(db)) && !samePlace(da, db)) continue;
+        const type = sameType(typeText(da), typeText(db));
+        const place = samePlace(da, db);
+        if (weak ? !(type && place) : !(type || place)) continue;
         const id = a < b ? `${a}:${b}` : `${b}:${a}`;
         if (!candidates.has(id)) candidates.set(id, { a: Math.min(a, b), b: Math.max(a, b), days });
       }
