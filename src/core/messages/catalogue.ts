@@ -41,6 +41,10 @@ export const CATALOGUE = {
     zh: '“{sheet}”没有登记日期列，无法排定回访；请在表头增加“登记日期”列',
     en: '"{sheet}" has no registration date column, so no revisit can be scheduled; add a 登记日期 column',
   },
+  'ledger.noRoomForColumns': {
+    zh: '工作表“{sheet}”已用到最后一列（XFD），右侧放不下“建议等级”等 {count} 列；请删除表格右侧不用的列后再试',
+    en: 'Sheet "{sheet}" already reaches the last column (XFD), so the {count} columns the add-in adds do not fit; delete unused columns right of the table and try again',
+  },
   'ledger.notFound': {
     zh: '在“{sheet}”中找不到台账表头（如 登记日期、当事人、纠纷类型、简要情况）；请确认表头行，或用 --sheet 指定台账工作表',
     en: 'No ledger header (e.g. 登记日期, 当事人, 纠纷类型, 简要情况) found in "{sheet}"; check the header row or name the sheet with --sheet',
