@@ -6,6 +6,7 @@ import {
   DEFAULT_PRESET,
   describeProblem,
   LedgerNotFoundError,
+  LedgerWriteError,
   parseIsoDay,
   PresetError,
   runMeetingJob,
@@ -35,6 +36,7 @@ const say = {
     rulesUnreadable: (f: string, e: string) => `无法读取规则预设“${f}”：${e}`,
     fileUnreadable: (f: string, e: string) => `无法读取“${f}”：${e}`,
     cannotWrite: (f: string, e: string) => `无法写出“${f}”：${e}；未写出任何文件`,
+    cannotWriteFolder: (f: string, e: string) => `无法在文件夹“${f}”中写入输出：${e}；请用 --out 换一个可写的位置，未写出任何文件`,
     noPreviousData: (f: string) => `“${f}”中没有上次会议数据（隐藏工作表 _tricolor）；请给出上次会议输出的 .tricolor.xlsx 文件`,
     fileProblem: {
       ENOENT: '找不到这个文件，请检查路径',
@@ -43,6 +45,7 @@ const say = {
       EISDIR: '这是一个文件夹，请给出预设的 JSON 文件',
       ENOSPC: '磁盘空间不足，请清理后再试',
       EROFS: '该位置只读，请用 --out 换一个位置',
+      ENOTDIR: '路径中有一段是文件而不是文件夹，请检查路径',
       json: (detail: string) => `内容不是有效的 JSON（${detail}），请用面板或网页导出的预设文件`,
     },
     rulesInvalid: (f: string, e: string) => `规则预设“${f}”有误：${e}；请改正这些字段后再试`,
@@ -58,6 +61,7 @@ const say = {
     rulesUnreadable: (f: string, e: string) => `Cannot read the rule preset "${f}": ${e}`,
     fileUnreadable: (f: string, e: string) => `Cannot read "${f}": ${e}`,
     cannotWrite: (f: string, e: string) => `Cannot write "${f}": ${e}; no file was written`,
+    cannotWriteFolder: (f: string, e: string) => `Cannot write the output in the folder "${f}": ${e}; choose a writable place with --out; no file was written`,
     noPreviousData: (f: string) => `"${f}" holds no previous meeting's data (the hidden sheet _tricolor); name the .tricolor.xlsx a previous meeting wrote`,
     fileProblem: {
       ENOENT: 'there is no such file; check the path',
@@ -66,6 +70,7 @@ const say = {
       EISDIR: 'it is a folder; name the preset JSON file',
       ENOSPC: 'the disk is full; free some space and try again',
       EROFS: 'that place is read-only; choose another --out',
+      ENOTDIR: 'a part of the path is a file, not a folder; check the path',
       json: (detail: string) => `it is not valid JSON (${detail}); use a preset exported by the pane or the web page`,
     },
     rulesInvalid: (f: string, e: string) => `The rule preset "${f}" is invalid: ${e}; fix these fields and try again`,
@@ -98,6 +103,12 @@ export interface Io {
   today: () => string;
 }
 
+// `tricolor run … --json | head` closes the pipe early: that ends the output, not in an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 const defaultIo: Io = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
@@ -129,7 +140,7 @@ export function main(argv: readonly string[], io: Io = defaultIo): number {
     else run(args, io);
     return 0;
   } catch (e) {
-    if (e instanceof InputError || e instanceof WorkbookError) {
+    if (e instanceof InputError || e instanceof WorkbookError || e instanceof LedgerWriteError) {
       io.stderr(`tricolor: ${e.message}\n`);
       return EXIT_INPUT;
     }
@@ -156,7 +167,7 @@ function fileProblem(e: unknown, language: Language): string {
   const words = say[language].fileProblem;
   if (e instanceof SyntaxError) return words.json(e.message);
   const code = (e as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'EISDIR' || code === 'ENOSPC' || code === 'EROFS'
+  return code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'EISDIR' || code === 'ENOSPC' || code === 'EROFS' || code === 'ENOTDIR'
     ? words[code]
     : (e as Error).message;
 }
@@ -199,17 +210,87 @@ function previousFrom(file: string, language: Language): PreviousMeetingData | n
   return rows ? { rows, source: path.basename(file) } : null;
 }
 
-/** Writes beside the target and renames: a failure never leaves a half-written workbook. */
-function writeOutput(output: string, bytes: Uint8Array, language: Language) {
-  const temp = `${output}.${process.pid}.tmp`;
+/**
+ * Whether two paths name one file: through symlinks, `..` and hard links. A path that does not
+ * exist yet is the same file only if its folder's real path and name match.
+ */
+function sameFile(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      try {
+        return path.join(fs.realpathSync(path.dirname(p)), path.basename(p));
+      } catch {
+        return path.resolve(p);
+      }
+    }
+  };
+  if (real(a) === real(b)) return true;
   try {
-    fs.mkdirSync(path.dirname(output), { recursive: true });
-    fs.writeFileSync(temp, bytes);
-    fs.renameSync(temp, output);
-  } catch (e) {
-    throw new InputError(say[language].cannotWrite(output, fileProblem(e, language)));
+    const [x, y] = [fs.statSync(a), fs.statSync(b)];
+    return x.ino === y.ino && x.dev === y.dev;
+  } catch {
+    return false;
+  }
+}
+
+/** Signals that end a run: the temporary file goes with them. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Writes a temporary file beside the target and moves it into place, so a failure or Ctrl-C never
+ * leaves a half-written workbook or the temporary file. Without --force the move fails if the
+ * output has appeared meanwhile (another run, another program): it is never overwritten.
+ */
+function writeOutput(output: string, bytes: Uint8Array, language: Language, force: boolean) {
+  const t = say[language];
+  const folder = path.dirname(output);
+  const temp = path.join(folder, `.${path.basename(output)}.${process.pid}.tmp`);
+  const removeTemp = () => {
+    try {
+      fs.unlinkSync(temp);
+    } catch {
+      // Already moved into place, or never written.
+    }
+  };
+  // Synchronous writes hold the event loop, so a signal is handled once the file is complete or
+  // removed; the handler then ends the run as the signal would have.
+  const onSignal = (signal: NodeJS.Signals) => {
+    removeTemp();
+    process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+  };
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
+  try {
+    try {
+      fs.mkdirSync(folder, { recursive: true });
+      fs.writeFileSync(temp, bytes);
+    } catch (e) {
+      // mkdir says EEXIST when a file stands where the folder should be.
+      const problem = (e as NodeJS.ErrnoException).code === 'EEXIST' ? t.fileProblem.ENOTDIR : fileProblem(e, language);
+      throw new InputError(t.cannotWriteFolder(folder, problem));
+    }
+    try {
+      if (force) fs.renameSync(temp, output);
+      else moveWithoutReplacing(temp, output);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new InputError(t.exists(output));
+      throw new InputError(t.cannotWrite(output, fileProblem(e, language)));
+    }
   } finally {
-    if (fs.existsSync(temp)) fs.unlinkSync(temp);
+    removeTemp();
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
+  }
+}
+
+/** A hard link fails if the target exists; a file system without links (FAT on a USB stick) gets an exclusive copy. */
+function moveWithoutReplacing(from: string, to: string) {
+  try {
+    fs.linkSync(from, to);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw e;
+    fs.copyFileSync(from, to, fs.constants.COPYFILE_EXCL);
   }
 }
 
@@ -219,7 +300,7 @@ function meeting(args: MeetingArgs, io: Io) {
   const first = path.resolve(args.ledgers[0].file);
   const output = path.resolve(args.out ?? path.join(path.dirname(first), MEETING_OUTPUT));
   if (path.extname(output).toLowerCase() !== '.xlsx') throw new InputError(t.extension(output, '.xlsx'));
-  for (const l of args.ledgers) if (path.resolve(l.file) === output) throw new InputError(t.sameAsInput(output));
+  for (const l of args.ledgers) if (sameFile(l.file, output)) throw new InputError(t.sameAsInput(output));
   if (fs.existsSync(output) && !args.force) throw new InputError(t.exists(output));
   const preset = loadPreset(args.rules, language);
   const asOf = args.asOf ?? parseIsoDay(io.today())!;
@@ -239,7 +320,7 @@ function meeting(args: MeetingArgs, io: Io) {
     if (e instanceof LedgerNotFoundError) throw new InputError(e.message);
     throw e;
   }
-  writeOutput(output, writeReportWorkbook(job.plan.reports, job.plan.state, { codec: NODE_CODEC }), language);
+  writeOutput(output, writeReportWorkbook(job.plan.reports, job.plan.state, { codec: NODE_CODEC }), language, args.force);
   if (args.json) io.stdout(`${JSON.stringify(meetingToJson(job, output), null, 2)}\n`);
   else io.stdout(`${formatMeeting(job, output, language)}\n`);
 }
@@ -255,7 +336,7 @@ function run(args: RunArgs, io: Io) {
   const macros = path.extname(input).toLowerCase() === '.xlsm';
   const want = macros ? '.xlsm' : '.xlsx';
   if (path.extname(output).toLowerCase() !== want) throw new InputError(t.extension(output, want));
-  if (output === input) throw new InputError(t.sameAsInput(output));
+  if (sameFile(input, output)) throw new InputError(t.sameAsInput(output));
   if (fs.existsSync(output) && !args.force) throw new InputError(t.exists(output));
   const preset = loadPreset(args.rules, args.language);
   const asOf = args.asOf ?? parseIsoDay(io.today())!;
@@ -279,7 +360,7 @@ function run(args: RunArgs, io: Io) {
     onProgress: progress ? (stage) => io.stderr(`${t.stage[stage]}\n`) : undefined,
   });
 
-  writeOutput(output, result.bytes, args.language);
+  writeOutput(output, result.bytes, args.language, args.force);
   if (args.json) io.stdout(`${JSON.stringify(jobToJson(result.job, output, asOf), null, 2)}\n`);
   else io.stdout(`${formatSummary(result.job, output, args.language)}\n`);
 }

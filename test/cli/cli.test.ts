@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -153,6 +154,44 @@ describe('tricolor run', () => {
       const c = capture();
       expect(main(['run', ledger, '--json'], c.io)).toBe(0);
       expect(json(c).summary.meeting.comparedWith).toBeNull();
+    });
+  });
+
+  describe('never hurts the input', () => {
+    it.each([
+      ['a symlink to the ledger', (l: string, d: string) => (fs.symlinkSync(l, path.join(d, 'link.xlsx')), path.join(d, 'link.xlsx'))],
+      ['a hard link to the ledger', (l: string, d: string) => (fs.linkSync(l, path.join(d, 'hard.xlsx')), path.join(d, 'hard.xlsx'))],
+      ['a path through ..', (l: string, d: string) => (fs.mkdirSync(path.join(d, 'sub')), path.join(d, 'sub', '..', path.basename(l)))],
+    ])('refuses an --out that is the ledger itself through %s', (_name, outFor) => {
+      const before = fs.readFileSync(ledger);
+      const out = outFor(ledger, dir);
+      const c = capture();
+      expect(main(['run', ledger, '--out', out, '--force'], c.io)).toBe(1);
+      expect(c.err()).toContain('就是输入文件；原台账从不被修改');
+      expect(fs.readFileSync(ledger).equals(before)).toBe(true);
+    });
+
+    it('names the output folder it cannot write in, and leaves no temporary file', () => {
+      const blocker = path.join(dir, '不是文件夹');
+      fs.writeFileSync(blocker, 'x');
+      const c = capture();
+      expect(main(['run', ledger, '--out', path.join(blocker, '结果.xlsx')], c.io)).toBe(1);
+      expect(c.err()).toBe(`tricolor: 无法在文件夹“${blocker}”中写入输出：路径中有一段是文件而不是文件夹，请检查路径；请用 --out 换一个可写的位置，未写出任何文件\n`);
+      expect(fs.readdirSync(dir).sort()).toEqual(['不是文件夹', '台账.xlsx']);
+    });
+
+    it('ends quietly when the reader of --json closes the pipe early (… --json | head)', () => {
+      // The built command, as a user runs it (npm ci builds it), on a ledger whose JSON overflows the pipe.
+      const SAMPLE = path.resolve(__dirname, '../../assets/sample-ledger.xlsx');
+      const r = spawnSync('bash', ['-c', `node "${path.resolve(__dirname, '../../bin/tricolor.js')}" run "${SAMPLE}" --as-of 2026-11-30 --out "${path.join(dir, 's.xlsx')}" --json --force | head -c 20 > /dev/null; echo "\${PIPESTATUS[0]}"`], {
+        encoding: 'utf8',
+      });
+      expect([r.stdout.trim(), r.stderr]).toEqual(['0', '']);
+    });
+
+    it('leaves nothing but the output beside it', () => {
+      expect(main(['run', ledger], capture().io)).toBe(0);
+      expect(fs.readdirSync(dir).sort()).toEqual(['台账.tricolor.xlsx', '台账.xlsx']);
     });
   });
 

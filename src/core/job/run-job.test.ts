@@ -4,7 +4,7 @@ import type { CellValue, Level, SheetGrid } from '../model';
 import { DEFAULT_PRESET } from '../rules';
 import { formulaHolds } from './fixtures';
 import { levelFormulas } from './level-formulas';
-import { LedgerNotFoundError, runLedgerJob } from './run-job';
+import { LedgerNotFoundError, LedgerWriteError, runLedgerJob } from './run-job';
 import type { JobOptions, LedgerJob } from './types';
 
 const AS_OF = parseIsoDay('2021-03-17')!;
@@ -204,6 +204,13 @@ describe('runLedgerJob on a small ledger', () => {
     const notes = sheet([['会议记录'], ['时间：2021年3月1日']], [], { name: '备忘' });
     expect(() => runLedgerJob({ ledger: notes }, OPTIONS)).toThrow(LedgerNotFoundError);
     expect(() => runLedgerJob({ ledger: notes }, OPTIONS)).toThrow(/“备忘”/);
+  });
+
+  it('refuses a sheet whose rows already reach column XFD rather than write the columns past it', () => {
+    const grid = firstRunGrid();
+    grid.values[3][16383] = '备注到最后一列';
+    expect(() => runLedgerJob({ ledger: grid }, OPTIONS)).toThrow(LedgerWriteError);
+    expect(() => runLedgerJob({ ledger: grid }, OPTIONS)).toThrow('工作表“Sheet1”已用到最后一列（XFD），右侧放不下“建议等级”等 4 列；请删除表格右侧不用的列后再试');
   });
 });
 

@@ -1,6 +1,6 @@
 import { cellAddress, columnLetter, dayFromYmd, ymdFromDay } from '../cells';
 import { detectLedger, findLedgerUnit, readRecords, OWN_COLUMN_HEADERS, type LedgerLayout, type OwnColumn } from '../ledger';
-import { message } from '../messages';
+import { message, type MessageCode } from '../messages';
 import { LEVEL_ZH, type CellValue, type Day, type DisputeRecord, type FieldName, type Language, type RowIssue, type SheetGrid, type TriagedDispute } from '../model';
 import { applyRevisitLog, readRevisitLog } from '../revisits';
 import { compilePreset, NO_RULE_FIRED, triageRecord } from '../rules';
@@ -31,6 +31,20 @@ export class LedgerNotFoundError extends Error {
   }
 }
 
+/** A ledger the job cannot write into, with a catalogue message in the user's language. */
+export class LedgerWriteError extends Error {
+  constructor(
+    readonly code: MessageCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LedgerWriteError';
+  }
+}
+
+/** Excel's last column, XFD. */
+const LAST_COLUMN = 16383;
+
 /** The as-of month up to the as-of date: the monthly 综治 meeting. */
 export function defaultPeriod(asOf: Day): Period {
   const { year, month } = ymdFromDay(asOf);
@@ -58,7 +72,7 @@ export function runLedgerJob(input: JobInput, options: JobOptions): LedgerJob {
   });
   const current = takeSnapshot(disputes, period);
 
-  const plan = planWrites(ledger, layout, lastDataRow, disputes, {
+  const plan = planWrites(ledger, layout, lastDataRow, disputes, language, {
     dueList: renderDueList(buildDueList(disputes, asOf), { asOf, language, mask: options.mask, handling: preset.handling }),
     summary: renderMeetingSummary(summary, { language, mask: options.mask }),
     stateRows: snapshotToRows(retainSnapshots(history.stored, current), mergeTallies(history.tallies, [tallyOf(current)])),
@@ -224,9 +238,16 @@ function planWrites(
   layout: LedgerLayout,
   lastDataRow: number,
   disputes: TriagedDispute[],
+  language: Language,
   reports: { dueList: WritePlan['reports'][number]; summary: WritePlan['reports'][number]; stateRows: (string | number)[][] },
 ): WritePlan {
   const placed = placeOwnColumns(ledger, layout, lastDataRow);
+  // Past XFD Excel refuses the file and LibreOffice drops the columns: say so rather than write them.
+  if ([...placed.values()].some((c) => c > LAST_COLUMN))
+    throw new LedgerWriteError(
+      'ledger.noRoomForColumns',
+      message('ledger.noRoomForColumns', language, { sheet: ledger.name, count: [...placed.keys()].length }),
+    );
   const columns: OwnColumnPlan[] = [...placed].map(([key, col]) => ({
     key,
     header: OWN_COLUMN_HEADERS[key],
