@@ -1,4 +1,4 @@
-import { FIELD_LABEL_ZH, type FieldName, type Language, type Level, type NumericField } from '../core';
+import { FIELD_LABEL_ZH, type DisputeRef, type FieldName, type Language, type Level, type NumericField } from '../core';
 import type { Progress } from '../addin/host';
 
 /** English names of the canonical fields, shown beside the Chinese name in the English pane. */
@@ -11,6 +11,10 @@ const FIELD_EN: Readonly<Record<FieldName, string>> = {
   supervision: 'Supervision', closure: 'Closure', mediationCount: 'Mediations', policeCalls: 'Police calls',
   keyPerson: 'Key person', remarks: 'Remarks',
 };
+
+/** A ledger line as people name it: 序号9, a case number as written (青司调〔2026〕36号), or the row. */
+const refZh = (r: DisputeRef) => `${r.unit} ${/^\d+$/.test(r.serial) ? `序号${r.serial}` : r.serial || `第${r.row}行`}`;
+const refEn = (r: DisputeRef) => `${r.unit} ${/^\d+$/.test(r.serial) ? `no. ${r.serial}` : r.serial || `row ${r.row}`}`;
 
 /**
  * Every string the task pane shows, in Chinese and English, in one place. Chinese is the
@@ -177,6 +181,38 @@ const zh = {
       '关闭后，汇总表（会议材料）将显示当事人的姓名、身份证号和联系电话。这些属于敏感个人信息，只应在不外发的情况下关闭。',
     confirmOff: '仍然关闭',
     keepOn: '保持遮挡',
+    othersHeading: '其他单位的台账（联席会议）',
+    othersIntro: '加入派出所、司法所、法庭等单位的台账，与本工作簿的台账合并统计：同一纠纷记在几个单位的只算一件。文件只在这台电脑上读取，不会上传。',
+    addOthers: '添加其他单位的台账…',
+    othersInput: '其他单位的台账文件（.xlsx 或 .xlsm，可多选）',
+    othersList: '加入联席会议的台账',
+    unitFor: (file: string) => `“${file}”的单位`,
+    sheetOf: (sheet: string) => `工作表：${sheet}`,
+    readingFile: (file: string, index: number, count: number) => `正在读取“${file}”（第 ${index + 1} 个，共 ${count} 个）`,
+    waiting: '等待读取',
+    reading: '正在读取…',
+    remove: '移除',
+    removeFile: (file: string) => `移除“${file}”`,
+    alreadyAdded: (file: string) => `“${file}”已经加入。`,
+    readFailed: (file: string) => `无法读取“${file}”；请确认文件没有被其他程序占用后再试。`,
+    /** A problem with a file, said with its name unless the message names it already. */
+    fileProblem: (file: string, message: string) => (message.includes(file) ? message : `“${file}”：${message}`),
+    willJoin: (n: number) => `将合并本工作簿和其他 ${n} 个单位的台账，重写“回访清单”和“联席会议汇总”工作表。`,
+    waitForFiles: '请等其他单位的台账读取完毕。',
+    removeFailed: '有台账无法读取：请移除它，或换一个文件。',
+    jointTotal: (n: number) => `合计 ${n} 件纠纷`,
+    jointHint: (units: number, lines: number) => `${units} 个单位的台账共 ${lines} 件；同一纠纷记在几个单位的，只算一件。`,
+    jointDueList: (sheet: string) => `各单位合并的回访清单写在“${sheet}”工作表。`,
+    unitsTable: '各单位台账',
+    unitColumn: '单位',
+    disputesColumn: '台账',
+    registeredColumn: '本期登记',
+    openColumn: '在办',
+    thisWorkbook: (unit: string) => `${unit}（本工作簿）`,
+    openValue: (open: { total: number; red: number; yellow: number; green: number }) => `${open.total}（红${open.red} 黄${open.yellow} 绿${open.green}）`,
+    duplicatesHeading: (n: number) => `同一纠纷记在几个单位（${n} 件，各算一件）`,
+    noDuplicates: '没有发现记在几个单位的同一纠纷。',
+    duplicate: (refs: DisputeRef[]) => refs.map(refZh).join(' ＝ '),
   },
 };
 
@@ -342,6 +378,38 @@ const en: Strings = {
       'The summary (the meeting handout) will then show the parties’ names, ID numbers and phone numbers. These are sensitive personal information: turn hiding off only when the handout stays inside the office.',
     confirmOff: 'Show them anyway',
     keepOn: 'Keep hiding',
+    othersHeading: 'Other units’ ledgers (joint meeting)',
+    othersIntro:
+      'Add the ledgers of the police station, the justice office, the court and other units to count them with this workbook’s: a dispute several units hold counts once. The files are read on this computer only, never uploaded.',
+    addOthers: 'Add other units’ ledgers…',
+    othersInput: 'Other units’ ledger files (.xlsx or .xlsm, several allowed)',
+    othersList: 'Ledgers in the joint meeting',
+    unitFor: (file) => `Unit of "${file}"`,
+    sheetOf: (sheet) => `Sheet: ${sheet}`,
+    readingFile: (file, index, count) => `Reading "${file}" (${index + 1} of ${count})`,
+    waiting: 'Waiting to be read',
+    reading: 'Reading…',
+    remove: 'Remove',
+    removeFile: (file) => `Remove "${file}"`,
+    alreadyAdded: (file) => `"${file}" is added already.`,
+    readFailed: (file) => `Cannot read "${file}"; make sure no other program holds it and try again.`,
+    fileProblem: (file, message) => (message.includes(file) ? message : `"${file}": ${message}`),
+    willJoin: (n) => `This workbook’s ledger and ${n} other ${n === 1 ? 'unit’s' : 'units’'} will be joined; the 回访清单 and 联席会议汇总 sheets are written again.`,
+    waitForFiles: 'Wait until the other units’ ledgers have been read.',
+    removeFailed: 'A ledger cannot be read: remove it, or choose another file.',
+    jointTotal: (n) => `Total ${n} ${n === 1 ? 'dispute' : 'disputes'}`,
+    jointHint: (units, lines) => `${lines} lines in ${units} units’ ledgers; a dispute several units hold counts once.`,
+    jointDueList: (sheet) => `The revisit list of all units is on the sheet "${sheet}".`,
+    unitsTable: 'Each unit’s ledger',
+    unitColumn: 'Unit',
+    disputesColumn: 'Ledger',
+    registeredColumn: 'Registered',
+    openColumn: 'Open',
+    thisWorkbook: (unit) => `${unit} (this workbook)`,
+    openValue: (open) => `${open.total} (${open.red} red, ${open.yellow} yellow, ${open.green} green)`,
+    duplicatesHeading: (n) => `The same dispute in several units’ ledgers (${n}, each counted once)`,
+    noDuplicates: 'No dispute was found in more than one ledger.',
+    duplicate: (refs) => refs.map(refEn).join(' = '),
   },
 };
 

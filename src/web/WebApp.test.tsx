@@ -112,9 +112,9 @@ describe('web page: choose a ledger, check the mapping, run, preview, download',
     expect(fact(result, '无法读取的行')).toBe('1 行');
     expect(fact(result, '联席会议期间')).toBe('2026-11-01 至 2026-11-30');
     // The meeting's headline, named as the 联席会议汇总 sheet names it (the runner's summary says 2 registered …).
-    expect(fact(result, '排查数')).toBe('2 件');
+    expect(fact(result, '排查数（登记件数）')).toBe('2 件');
     expect(fact(result, '调处数')).toBe('1 件');
-    expect(fact(result, '成功数')).toBe('1 件');
+    expect(fact(result, '成功数（已化解）')).toBe('1 件');
     expect(fact(result, '在办')).toBe('2 件（红 1、黄 1、绿 0）');
     expect(within(result).getByText(/台账!B7 的日期“去年”无法识别/)).toBeTruthy();
 

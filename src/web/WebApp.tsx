@@ -3,6 +3,7 @@ import { memo, useEffect, useMemo, useState } from 'react';
 import { FileSection } from './components/FileSection';
 import { FailureBar } from './components/FailureBar';
 import { LedgerSection } from './components/LedgerSection';
+import { MeetingResultSection } from './components/MeetingResultSection';
 import { OptionsSection } from './components/OptionsSection';
 import { ResultSection } from './components/ResultSection';
 import { RunSection } from './components/RunSection';
@@ -17,6 +18,7 @@ export type { WebAppProps } from './useWebApp';
 const LedgerSectionMemo = memo(LedgerSection);
 const OptionsSectionMemo = memo(OptionsSection);
 const ResultSectionMemo = memo(ResultSection);
+const MeetingResultSectionMemo = memo(MeetingResultSection);
 
 const useWebAppStyles = makeStyles({
   page: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
@@ -42,7 +44,7 @@ export function WebApp(props: WebAppProps) {
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
     document.title = t.appTitle;
   }, [language, t]);
-  const dragging = useFileDrop(state.chooseFile);
+  const dragging = useFileDrop(state.chooseFile, state.addLedgers);
   // A new context value would re-render every section that reads the text, memo or not.
   const text = useMemo(() => ({ language, t }), [language, t]);
   return (
@@ -72,7 +74,22 @@ function Page({ state, dragging }: { state: WebAppState; dragging: boolean }) {
             {t.switchLanguage}
           </Button>
         </header>
-        <FileSection file={state.file} busy={state.inspecting} dragging={dragging} onChoose={state.chooseFile} />
+        <FileSection
+          file={state.file}
+          busy={state.inspecting}
+          dragging={dragging}
+          onChoose={state.chooseFile}
+          meeting={{
+            info: state.info,
+            mainUnit: state.mainUnit,
+            others: state.others,
+            notice: state.addNotice,
+            corrections: Object.keys(state.corrections).length,
+            onAdd: state.addLedgers,
+            onRemove: state.removeLedger,
+            onUnit: state.setUnit,
+          }}
+        />
         {state.inspectFailure && <FailureBar failure={state.inspectFailure} onDismiss={state.info ? state.dismissInspectFailure : undefined} />}
         {state.info && (
           <LedgerSectionMemo
@@ -97,9 +114,12 @@ function Page({ state, dragging }: { state: WebAppState; dragging: boolean }) {
           onMask={state.setMask}
         />
         <RunSection
-          ready={!!state.info && !state.inspecting}
+          ready={!!state.info && !state.inspecting && state.othersBlock === null}
           needFile={!state.file}
+          waitHint={state.othersBlock === 'failed' ? t.meeting.removeFailed : state.othersBlock === 'reading' ? t.meeting.waitForFiles : null}
+          meeting={state.others.length > 0}
           stage={state.stage}
+          stageFile={state.stageFile}
           inBackground={state.inBackground}
           failure={state.runFailure}
           onRun={state.run}
@@ -108,8 +128,10 @@ function Page({ state, dragging }: { state: WebAppState; dragging: boolean }) {
         />
         <div role="status" className={section.visuallyHidden}>
           {state.result && !state.running && !state.stale ? t.result.disputes(state.result.summary.counts.disputes) : ''}
+          {state.meetingResult && !state.running && !state.meetingStale ? t.meeting.total(state.meetingResult.summary.disputes) : ''}
         </div>
         {state.result && <ResultSectionMemo result={state.result} stale={state.stale} />}
+        {state.meetingResult && <MeetingResultSectionMemo result={state.meetingResult} stale={state.meetingStale} />}
       </main>
     </div>
   );
@@ -117,9 +139,10 @@ function Page({ state, dragging }: { state: WebAppState; dragging: boolean }) {
 
 /**
  * Files dropped anywhere on the page open as the ledger (a drop outside a handler would make the
- * browser navigate to the file and lose the page). Returns whether a file is being dragged over it.
+ * browser navigate to the file and lose the page); with several dropped at once, the first is the
+ * ledger and the others join it in a meeting. Returns whether a file is being dragged over it.
  */
-function useFileDrop(onFile: (file: File) => void): boolean {
+function useFileDrop(onFile: (file: File) => void, onMore: (files: File[]) => void): boolean {
   const [dragging, setDragging] = useState(false);
   useEffect(() => {
     let depth = 0;
@@ -139,12 +162,13 @@ function useFileDrop(onFile: (file: File) => void): boolean {
       if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
     };
     const drop = (e: DragEvent) => {
-      const file = e.dataTransfer?.files?.[0];
-      if (!file) return;
+      const files = Array.from(e.dataTransfer?.files ?? []);
+      if (!files.length) return;
       e.preventDefault();
       depth = 0;
       setDragging(false);
-      onFile(file);
+      onFile(files[0]);
+      if (files.length > 1) onMore(files.slice(1));
     };
     document.addEventListener('dragenter', enter);
     document.addEventListener('dragleave', leave);
@@ -156,6 +180,6 @@ function useFileDrop(onFile: (file: File) => void): boolean {
       document.removeEventListener('dragover', over);
       document.removeEventListener('drop', drop);
     };
-  }, [onFile]);
+  }, [onFile, onMore]);
   return dragging;
 }

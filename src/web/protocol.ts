@@ -3,7 +3,7 @@
  * safe data (no Maps, class instances or functions), so it crosses postMessage unchanged and the
  * page never needs the engine's own types at run time.
  */
-import type { FieldName, JobCounts, Language, Level, MeetingHeadline, ReportCell } from '../core';
+import type { DisputeRef, FieldName, JobCounts, Language, Level, LevelCounts, MeetingHeadline, ReportCell, ReportChart } from '../core';
 import type { CellRange } from '../core';
 
 /** A processWorkbook stage, plus the page's own steps around it. */
@@ -31,6 +31,11 @@ export interface WorkbookInfo {
   headerRows: number[];
   /** Every named column of the table, left to right (the add-in's own columns left out). */
   columns: MappedColumn[];
+  /**
+   * The unit that keeps the ledger, as a joint meeting names it: from the ledger's title or 填报单位
+   * line, else from the file name (青山镇司法所台账.xlsx → 青山镇司法所).
+   */
+  unit: string;
 }
 
 /** The options of a run, as the page holds them: dates as YYYY-MM-DD. */
@@ -75,6 +80,8 @@ export interface ReportPreview {
   rows: ReportCell[][];
   /** Merges that lie wholly within the rows kept. */
   merges: CellRange[];
+  /** The sheet's native charts whose cells and anchor lie within the rows kept; drawn from those cells. */
+  charts: ReportChart[];
   totalRows: number;
 }
 
@@ -116,15 +123,76 @@ export type JobFailure =
   | { kind: 'preset'; problems: { path: string; message: string }[]; message: string }
   | { kind: 'unexpected'; message: string };
 
+/** The options of a joint meeting: those of a run that apply to every ledger. */
+export type MeetingRunOptions = Omit<RunOptions, 'fileName' | 'sheet' | 'fieldColumns'>;
+
+/** One unit's ledger brought to a joint meeting. */
+export interface MeetingFile {
+  file: Blob;
+  fileName: string;
+  /** The unit as the user named it; read from the ledger (title, 填报单位 line) or its file name when absent. */
+  unit?: string;
+  /** The ledger sheet, when the user picked one. */
+  sheet?: string;
+}
+
+/** Which file a stage is at, when the work reads several (a joint meeting): 0-based index of count. */
+export interface FileProgress {
+  name: string;
+  index: number;
+  count: number;
+}
+
+/** One unit's line of the joint meeting, as the 联席会议汇总's per-unit table gives it. */
+export interface MeetingUnitSummary {
+  unit: string;
+  fileName: string;
+  sheet: string;
+  /** Disputes in its ledger. */
+  disputes: number;
+  /** Registered in the period. */
+  registered: number;
+  /** Open on the as-of date, by level. */
+  open: LevelCounts;
+  /** Red and yellow revisits overdue. */
+  overdue: number;
+  /** Its disputes that another unit's ledger also holds. */
+  shared: number;
+}
+
+/** What the page shows after a joint meeting of several ledgers (`tricolor meeting`). */
+export interface MeetingJobSummary {
+  /** 联席会议汇总.tricolor.xlsx, as the command names it. */
+  outputName: string;
+  mimeType: string;
+  asOf: string;
+  /** Disputes in all the ledgers, one held by several units counted once (合计). */
+  disputes: number;
+  /** The joint meeting's headline (排查数, 调处数, 成功数, 在办). */
+  meeting: MeetingHeadline;
+  units: MeetingUnitSummary[];
+  /** Disputes found in several ledgers: each unit's line, as the sheet lists them. */
+  duplicates: DisputeRef[][];
+  issues: (IssueSummary & { unit: string })[];
+  issueCount: number;
+  /** 回访清单 and 联席会议汇总 of the meeting workbook. */
+  reports: ReportPreview[];
+}
+
 export type WorkerRequest =
   | { type: 'inspect'; file: Blob; fileName: string; language: Language; sheet?: string }
-  | { type: 'run'; file: Blob; options: RunOptions };
+  | { type: 'run'; file: Blob; options: RunOptions }
+  | { type: 'meeting'; files: MeetingFile[]; options: MeetingRunOptions };
 
 export type WorkerResponse =
-  | { type: 'progress'; stage: WebStage }
+  | { type: 'progress'; stage: WebStage; file?: FileProgress }
   | { type: 'inspected'; info: WorkbookInfo }
   | { type: 'done'; bytes: ArrayBuffer; summary: JobSummary }
+  | { type: 'meetingDone'; bytes: ArrayBuffer; summary: MeetingJobSummary }
   | { type: 'failed'; failure: JobFailure };
+
+/** The joint meeting's workbook, named as `tricolor meeting` names it. */
+export const MEETING_OUTPUT_NAME = '联席会议汇总.tricolor.xlsx';
 
 /** The output name the command would choose: NAME.tricolor.xlsx, and .xlsm stays .xlsm. */
 export function outputNameFor(fileName: string): string {

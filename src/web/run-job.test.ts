@@ -4,10 +4,11 @@ import * as path from 'path';
 import { columnLetter, DEFAULT_PRESET, parseIsoDay } from '../core';
 import { main, type Io } from '../cli/main';
 import { processWorkbook, readEntry, readZip, WorkbookError } from '../hosts/xlsx';
-import type { RunOptions, WorkerResponse } from './protocol';
-import { correctedColumns, failureOf, inspectWorkbook, runJob, PREVIEW_ROWS, WebPresetError } from './run-job';
+import type { MeetingRunOptions, RunOptions, WorkerResponse } from './protocol';
+import { correctedColumns, failureOf, inspectWorkbook, runJob, runMeeting, PREVIEW_ROWS, WebPresetError } from './run-job';
 import { handleRequest } from './worker';
 import { makeBigLedger } from '../../scripts/sample/make-big-ledger';
+import { writeXlsx } from '../../scripts/lib/xlsx-writer';
 
 const FIXTURES = path.resolve(__dirname, '../../test/fixtures');
 const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(FIXTURES, name)));
@@ -282,5 +283,123 @@ describe('the worker’s handler (worker.ts without a worker)', () => {
         message: expect.stringContaining('"corrupt.xlsx" is not an Excel workbook'),
       },
     });
+  });
+});
+
+describe('runMeeting: several units’ ledgers, as tricolor meeting joins them', () => {
+  // Three units of one township, with disputes passed between them; expected.json was worked out by hand.
+  const MEETING = path.join(FIXTURES, 'meeting');
+  const FILES = ['police.xlsx', 'justice.xlsx', 'court.xlsx'];
+  const expected = JSON.parse(fs.readFileSync(path.join(MEETING, 'expected.json'), 'utf8')) as {
+    units: { file: string; unit: string; sheet: string; disputes: number; registeredInPeriod: number; open: number }[];
+    duplicates: unknown[][];
+    combined: { disputes: number; registeredInPeriod: number; open: number };
+    openByColour: { red: number; yellow: number; green: number };
+  };
+  const bytesOf = (file: string) => new Uint8Array(fs.readFileSync(path.join(MEETING, file)));
+  const files = FILES.map((fileName) => ({ bytes: bytesOf(fileName), fileName }));
+  const OPTIONS: MeetingRunOptions = { language: 'zh', asOf: '2026-11-30', mask: true };
+
+  /** What `tricolor meeting police.xlsx justice.xlsx court.xlsx --period 2026-11 --as-of 2026-11-30 --out X` writes. */
+  function commandMeeting(): Uint8Array {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tricolor-web-meeting-'));
+    try {
+      for (const f of FILES) fs.copyFileSync(path.join(MEETING, f), path.join(dir, f));
+      const out = path.join(dir, '联席会议汇总.tricolor.xlsx');
+      const err: string[] = [];
+      const io: Io = { stdout: () => undefined, stderr: (s) => err.push(s), today: () => '2026-11-30' };
+      const code = main(['meeting', ...FILES.map((f) => path.join(dir, f)), '--period', '2026-11', '--as-of', '2026-11-30', '--out', out], io);
+      if (code !== 0) throw new Error(`tricolor meeting failed: ${err.join('')}`);
+      return new Uint8Array(fs.readFileSync(out));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('inspecting each ledger names its unit from its title or 填报单位 line', () => {
+    expect(FILES.map((f) => [f, inspectWorkbook(bytesOf(f), { fileName: f, language: 'zh' })].map((x) => (typeof x === 'string' ? x : [x.unit, x.sheet])))).toEqual(
+      expected.units.map((u) => [u.file, [u.unit, u.sheet]]),
+    );
+    // A ledger that names no unit is named by its file, as the meeting names it.
+    const untitled = writeXlsx({
+      sheets: [{ name: '台账', rows: [['序号', '登记日期', '当事人', '纠纷类型', '简要情况', '化解情况'], [1, '2026-11-02', '张三、李四', '邻里纠纷', '排水沟堵塞', '正在化解']] }],
+    });
+    expect(inspectWorkbook(untitled, { fileName: '东岭村调委会台账.xlsx', language: 'zh' }).unit).toBe('东岭村调委会');
+  });
+
+  it('writes the same workbook, part for part, as the command', () => {
+    const web = runMeeting(files, OPTIONS);
+    const a = parts(web.bytes);
+    const b = parts(commandMeeting());
+    expect(a.map((p) => p.name)).toEqual(b.map((p) => p.name));
+    expect(a.filter((p, i) => !p.content.equals(b[i].content)).map((p) => p.name)).toEqual([]);
+    expect(web.summary.outputName).toBe('联席会议汇总.tricolor.xlsx');
+  });
+
+  it('sums up what the page shows: 67 disputes once each, every unit’s line, the seven held twice or thrice', () => {
+    const { summary } = runMeeting(files, OPTIONS);
+    expect(summary.disputes).toBe(expected.combined.disputes);
+    expect(summary.meeting.registered).toBe(expected.combined.registeredInPeriod);
+    expect(summary.meeting.open).toEqual({ ...expected.openByColour, total: expected.combined.open });
+    expect(summary.units.map((u) => [u.unit, u.fileName, u.sheet, u.disputes, u.registered, u.open.total])).toEqual(
+      expected.units.map((u) => [u.unit, u.file, u.sheet, u.disputes, u.registeredInPeriod, u.open]),
+    );
+    expect(summary.duplicates).toHaveLength(expected.duplicates.length);
+    expect(summary.duplicates[0]).toEqual([
+      { unit: '青山镇派出所', row: 12, serial: '9' },
+      { unit: '青山镇司法所', row: 9, serial: '青司调〔2026〕36号' },
+      { unit: '青山人民法庭', row: 7, serial: '5' },
+    ]);
+    expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
+    expect(structuredClone(summary)).toEqual(summary);
+  });
+
+  it('previews 回访清单 and 联席会议汇总 with the summary’s charts, whose cells are in the rows kept', () => {
+    const { summary, job } = runMeeting(files, OPTIONS);
+    expect(summary.reports.map((r) => r.name)).toEqual(['回访清单', '联席会议汇总']);
+    const paper = summary.reports[1];
+    expect(paper.charts).toEqual(job.plan.reports[1].charts);
+    expect(paper.charts.map((c) => [c.kind, c.title])).toEqual([
+      ['pie', '本期登记纠纷（按预警等级）'],
+      ['bar', '本期登记纠纷（按单位）'],
+    ]);
+    const cells = (r: { top: number; left: number; bottom: number }) => paper.rows.slice(r.top, r.bottom + 1).map((row) => row[r.left].value);
+    expect(cells(paper.charts[1].categories)).toEqual(['青山镇派出所', '青山镇司法所', '青山人民法庭']);
+    expect(cells(paper.charts[1].series[0].values)).toEqual(expected.units.map((u) => u.registeredInPeriod));
+  });
+
+  it('a unit named by the user replaces the ledger’s; stages name each file as it is read', () => {
+    const progress: string[] = [];
+    const { summary } = runMeeting(
+      files.map((f, i) => (i === 1 ? { ...f, unit: ' 青山镇人民调解委员会 ' } : f)),
+      OPTIONS,
+      (stage, file) => progress.push(file ? `${stage} ${file.name} ${file.index + 1}/${file.count}` : stage),
+    );
+    expect(summary.units.map((u) => u.unit)).toEqual(['青山镇派出所', '青山镇人民调解委员会', '青山人民法庭']);
+    expect(progress).toEqual(['read police.xlsx 1/3', 'read justice.xlsx 2/3', 'read court.xlsx 3/3', 'triage', 'write', 'preview']);
+  });
+
+  it('a file that is not a ledger workbook fails with the engine’s words, naming it', () => {
+    expect(() => runMeeting([files[0], { bytes: fixture('corrupt.xlsx'), fileName: '照片.xlsx' }], OPTIONS)).toThrow('“照片.xlsx”不是 Excel 工作簿');
+    try {
+      runMeeting([files[0], { bytes: fixture('not-a-ledger.xlsx'), fileName: '统计表.xlsx' }], { ...OPTIONS, language: 'en' });
+    } catch (e) {
+      expect(failureOf(e)).toMatchObject({ kind: 'workbook', code: 'ledger.noneInWorkbook', params: { file: '统计表.xlsx' } });
+    }
+  });
+
+  it('the worker reads each file, says which, and hands the workbook over', async () => {
+    const messages: { message: WorkerResponse; transfer?: Transferable[] }[] = [];
+    await handleRequest(
+      { type: 'meeting', files: FILES.map((fileName) => ({ file: new Blob([bytesOf(fileName)]), fileName })), options: OPTIONS },
+      (message, transfer) => messages.push({ message, transfer }),
+    );
+    const steps = messages.slice(0, -1).map((m) => (m.message.type === 'progress' ? `${m.message.stage}${m.message.file ? ` ${m.message.file.name}` : ''}` : m.message.type));
+    expect(steps).toEqual(['load police.xlsx', 'load justice.xlsx', 'load court.xlsx', 'read police.xlsx', 'read justice.xlsx', 'read court.xlsx', 'triage', 'write', 'preview']);
+    const last = messages[messages.length - 1];
+    expect(last.message.type).toBe('meetingDone');
+    if (last.message.type !== 'meetingDone') return;
+    expect(last.transfer).toEqual([last.message.bytes]);
+    expect(last.message.summary.disputes).toBe(67);
   });
 });

@@ -1,47 +1,69 @@
 /**
  * The web edition's work, free of the DOM so that the worker, the page's fallback and node tests
  * all call the same functions: `inspectWorkbook` finds the ledger and its mapping before a run,
- * `runJob` is `processWorkbook` with the options `tricolor run` passes, plus a JSON-safe summary
- * for the page (counts, issues, a preview of the coloured ledger and the report sheets).
+ * `runJob` is `processWorkbook` with the options `tricolor run` passes, `runMeeting` is `tricolor
+ * meeting` (readLedgerWorkbook for each unit's ledger, runMeetingJob, writeReportWorkbook), each with
+ * a JSON-safe summary for the page (counts, issues, a preview of the coloured ledger and the report
+ * sheets). Workbooks are read only by the file host's own reader (OpenWorkbook, readLedgerWorkbook).
  */
 import {
+  baseFileName,
   chooseLedgerSheet,
   columnLetter,
   detectLedger,
   excelSerialToDay,
+  findLedgerUnit,
   formatDay,
   meetingHeadline,
   isDateFormat,
   parseIsoDay,
+  runMeetingJob,
+  unitFromFileName,
   validatePreset,
   DEFAULT_PRESET,
   OWN_SHEETS,
   PresetError,
   describeProblem,
+  type CellRange,
   type CellValue,
+  type JobOptions,
   type Language,
   type LedgerJob,
   type LedgerLayout,
   type Level,
+  type MeetingJob,
+  type MeetingLedger,
   type ReportSheet,
   type SheetGrid,
   type TriagePreset,
 } from '../core';
 import { Inflate } from 'fflate';
-import { processWorkbook, readEntry, readZip, WorkbookError, type DeflateCodec, type WorkbookJobOptions } from '../hosts/xlsx';
-import { readRelationships, readSheetEntries, relsPathOf, resolveTarget, workbookUses1904, type SheetEntry } from '../hosts/xlsx/package-parts';
-import { readSharedStrings, readSheetXml } from '../hosts/xlsx/sheet-reader';
-import { StyleSheet } from '../hosts/xlsx/styles';
+import {
+  processWorkbook,
+  readLedgerWorkbook,
+  readZip,
+  writeReportWorkbook,
+  FFLATE_CODEC,
+  WorkbookError,
+  type DeflateCodec,
+  type WorkbookJobOptions,
+} from '../hosts/xlsx';
+import { Package } from '../hosts/xlsx/package';
+import { OpenWorkbook, type Fail } from '../hosts/xlsx/workbook-package';
 import { ZipFormatError, type ZipEntry } from '../hosts/xlsx/zip';
 import { correctedColumns, mappedColumns } from './columns';
 import {
   outputNameFor,
+  MEETING_OUTPUT_NAME,
   XLSM_MIME,
   XLSX_MIME,
+  type FileProgress,
   type IssueSummary,
   type JobFailure,
   type JobSummary,
   type LedgerPreview,
+  type MeetingJobSummary,
+  type MeetingRunOptions,
   type ReportPreview,
   type RunOptions,
   type WebStage,
@@ -56,9 +78,6 @@ export const REPORT_ROWS = 500;
 export const ISSUE_LIMIT = 300;
 /** Header detection reads the top of each sheet only, as processWorkbook does. */
 const DETECTION_ROWS = 45;
-
-const REL_OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
-const REL_WORKSHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
 
 /** A preset that cannot be used; carries the problems so the page can word them in either language. */
 export class WebPresetError extends Error {
@@ -79,21 +98,28 @@ export function presetOf(presetJson: unknown, language: Language): TriagePreset 
   }
 }
 
-/** The options processWorkbook gets: exactly what `tricolor run` passes for the same choices. */
-export function workbookOptions(options: RunOptions): WorkbookJobOptions {
+/** The options every ledger of a run or a meeting gets: what the command passes for the same choices. */
+export function jobOptionsOf(options: MeetingRunOptions): JobOptions {
   const day = (s: string, what: string) => {
     const d = parseIsoDay(s);
     if (d === null) throw new Error(`${what} is not a YYYY-MM-DD date: "${s}"`);
     return d;
   };
   return {
-    fileName: options.fileName,
-    sheet: options.sheet,
     asOf: day(options.asOf, 'asOf'),
     period: options.period ? { from: day(options.period.from, 'period.from'), to: day(options.period.to, 'period.to') } : undefined,
     preset: presetOf(options.presetJson, options.language),
     language: options.language,
     mask: options.mask,
+  };
+}
+
+/** The options processWorkbook gets: exactly what `tricolor run` passes for the same choices. */
+export function workbookOptions(options: RunOptions): WorkbookJobOptions {
+  return {
+    fileName: options.fileName,
+    sheet: options.sheet,
+    ...jobOptionsOf(options),
     ...(options.fieldColumns && Object.keys(options.fieldColumns).length > 0 ? { fieldColumns: options.fieldColumns } : {}),
   };
 }
@@ -143,146 +169,117 @@ export function failureOf(error: unknown): JobFailure {
   return { kind: 'unexpected', message: error instanceof Error ? error.message : String(error) };
 }
 
-/** A read-only view of a package: its worksheets by name and their cells. */
-class PackageView {
-  private readonly entries = new Map<string, ZipEntry>();
-  readonly sheets: { entry: SheetEntry; part: string }[];
-  private readonly sharedStrings: string[];
-  private readonly styles: StyleSheet;
-  private readonly date1904: boolean;
+/**
+ * A package read as the file host reads it, except that one worksheet part can be read only up to
+ * a row: the preview needs the top 200 rows of a ledger the job has just written, and inflating
+ * the whole part of a 100,000-row sheet for them costs about a second more.
+ */
+class TopRowsPackage extends Package {
+  /** The part to read only up to (and including) sheet row `rows`, 1-based. */
+  top: { part: string; rows: number } | null = null;
 
-  constructor(bytes: Uint8Array, fileName: string, language: Language) {
-    const fail = (code: ConstructorParameters<typeof WorkbookError>[0], params: Record<string, string | number> = {}): never => {
-      throw new WorkbookError(code, { file: fileName, ...params }, language);
-    };
-    try {
-      for (const e of readZip(bytes)) this.entries.set(e.name, e);
-    } catch (e) {
-      if (e instanceof ZipFormatError) fail(e.reason === 'encrypted' ? 'file.encrypted' : 'file.notWorkbook');
-      throw e;
-    }
-    try {
-      const rootRels = this.entries.has('_rels/.rels') ? readRelationships(this.text('_rels/.rels')) : [];
-      const workbookPart = resolveTarget('', rootRels.find((r) => r.type === REL_OFFICE_DOCUMENT)?.target ?? 'xl/workbook.xml');
-      if (!this.entries.has(workbookPart) || !this.entries.has('[Content_Types].xml')) fail('file.notWorkbook');
-      const workbookXml = this.text(workbookPart);
-      if (/^\s*(?:<\?xml[^>]*>\s*)?<[\w.-]+:workbook\b/.test(workbookXml)) fail('file.prefixedXml');
-      const rels = readRelationships(this.text(relsPathOf(workbookPart)));
-      const partOf = (entry: SheetEntry) => {
-        const rel = rels.find((r) => r.id === entry.rid);
-        return rel && rel.type === REL_WORKSHEET ? resolveTarget(workbookPart, rel.target) : undefined;
-      };
-      this.sheets = readSheetEntries(workbookXml)
-        .map((entry) => ({ entry, part: partOf(entry) ?? '' }))
-        .filter((s) => s.part && this.entries.has(s.part));
-      const byType = (kind: string) => {
-        const rel = rels.find((r) => r.type.endsWith(`/${kind}`));
-        return rel ? resolveTarget(workbookPart, rel.target) : undefined;
-      };
-      const stylesPart = byType('styles');
-      this.styles = new StyleSheet(stylesPart && this.entries.has(stylesPart) ? this.text(stylesPart) : '<styleSheet/>');
-      const sstPart = byType('sharedStrings');
-      this.sharedStrings = sstPart && this.entries.has(sstPart) ? readSharedStrings(this.text(sstPart)) : [];
-      this.date1904 = workbookUses1904(workbookXml);
-    } catch (e) {
-      if (e instanceof ZipFormatError) fail('file.damaged', { detail: e.message });
-      throw e;
-    }
+  override text(name: string): string {
+    const entry = this.top?.part === name && !this.written.has(name) ? this.entries.get(name) : undefined;
+    return (entry && textOfRows(entry, this.top!.rows)) ?? super.text(name);
   }
+}
 
-  text(part: string): string {
-    const entry = this.entries.get(part);
-    if (!entry) throw new ZipFormatError('notZip', `missing part ${part}`);
-    return new TextDecoder().decode(readEntry(entry));
-  }
-
-  /**
-   * The part's text up to and including sheet row `rows` (1-based), closed after it: only as much
-   * of the part is inflated and decoded as those rows need, so the top of a 100,000-row sheet is
-   * read in a moment. The whole part when it is short or stored uncompressed.
-   */
-  textOfRows(part: string, rows: number): string {
-    const entry = this.entries.get(part);
-    if (!entry?.record || entry.method !== 8) return this.text(part);
-    const decoder = new TextDecoder();
-    let text = '';
-    let rowTags = 0;
-    let scanFrom = 0;
-    let cut = -1;
-    const inflater = new Inflate((chunk) => {
-      if (cut >= 0) return;
-      text += decoder.decode(chunk, { stream: true });
-      // The (rows + 1)-th <row> tag has r > rows (numbers only grow): every row wanted is complete before it.
-      const tag = /<row[\s>/]/g;
-      tag.lastIndex = scanFrom;
-      let end = scanFrom;
-      for (let m = tag.exec(text); m; m = tag.exec(text)) {
-        end = tag.lastIndex;
-        if (++rowTags > rows) {
-          cut = m.index;
-          return;
-        }
+/**
+ * The part's text up to and including sheet row `rows` (1-based), closed after it: only as much
+ * of the part is inflated and decoded as those rows need, so the top of a 100,000-row sheet is
+ * read in a moment. Null (read it whole) when the part is stored uncompressed.
+ */
+function textOfRows(entry: ZipEntry, rows: number): string | null {
+  if (!entry.record || entry.method !== 8) return null;
+  const decoder = new TextDecoder();
+  let text = '';
+  let rowTags = 0;
+  let scanFrom = 0;
+  let cut = -1;
+  const inflater = new Inflate((chunk) => {
+    if (cut >= 0) return;
+    text += decoder.decode(chunk, { stream: true });
+    // The (rows + 1)-th <row> tag has r > rows (numbers only grow): every row wanted is complete before it.
+    const tag = /<row[\s>/]/g;
+    tag.lastIndex = scanFrom;
+    let end = scanFrom;
+    for (let m = tag.exec(text); m; m = tag.exec(text)) {
+      end = tag.lastIndex;
+      if (++rowTags > rows) {
+        cut = m.index;
+        return;
       }
-      // A tag cut off at the end of this chunk is counted with the next one.
-      scanFrom = Math.max(end, text.length - 4);
-    });
-    const data = entry.record.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-    const step = 1 << 16;
-    for (let at = 0; at < data.length && cut < 0; at += step) inflater.push(data.subarray(at, at + step), at + step >= data.length);
-    return cut < 0 ? text : `${text.slice(0, cut)}</sheetData></worksheet>`;
-  }
+    }
+    // A tag cut off at the end of this chunk is counted with the next one.
+    scanFrom = Math.max(end, text.length - 4);
+  });
+  const data = entry.record.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  const step = 1 << 16;
+  for (let at = 0; at < data.length && cut < 0; at += step) inflater.push(data.subarray(at, at + step), at + step >= data.length);
+  return cut < 0 ? text : `${text.slice(0, cut)}</sheetData></worksheet>`;
+}
 
-  grid(sheet: { entry: SheetEntry; part: string }, maxRows?: number, prefixOnly = false): SheetGrid {
-    const xml = prefixOnly && maxRows !== undefined ? this.textOfRows(sheet.part, maxRows) : this.text(sheet.part);
-    return {
-      ...readSheetXml(xml, {
-        name: sheet.entry.name,
-        sharedStrings: this.sharedStrings,
-        formatOf: this.styles.formatOf,
-        date1904: this.date1904,
-        maxRows,
-      }),
-      hidden: sheet.entry.state !== 'visible',
-    };
+/**
+ * Opens a workbook with the file host's OpenWorkbook (the reader readLedgerWorkbook and
+ * processWorkbook use) and runs `body` on it; a file that is no zip, is encrypted or is damaged
+ * becomes the WorkbookError the file host gives, naming the file.
+ */
+function withWorkbook<T>(bytes: Uint8Array, fileName: string, language: Language, body: (workbook: OpenWorkbook, pkg: TopRowsPackage) => T): T {
+  const fail: Fail = (code, params = {}) => {
+    throw new WorkbookError(code, { file: fileName, ...params }, language);
+  };
+  let pkg: TopRowsPackage;
+  try {
+    pkg = new TopRowsPackage(readZip(bytes), FFLATE_CODEC);
+  } catch (e) {
+    if (e instanceof ZipFormatError) return fail(e.reason === 'encrypted' ? 'file.encrypted' : 'file.notWorkbook');
+    throw e;
+  }
+  try {
+    return body(OpenWorkbook.open(pkg, fail), pkg);
+  } catch (e) {
+    if (e instanceof ZipFormatError) return fail('file.damaged', { detail: e.message });
+    throw e;
   }
 }
 
 /**
  * Finds the ledger as processWorkbook will: the sheet asked for, or the sheet whose header looks
- * most like a ledger, read from the top 45 rows of each sheet. Throws WorkbookError like
- * processWorkbook for a file that is not a workbook, has no ledger or no such sheet.
+ * most like a ledger, read from the top 45 rows of each sheet (readLedgerWorkbook would read the
+ * whole ledger, three times as long on 100,000 rows, and give no list of sheets). Throws
+ * WorkbookError like processWorkbook for a file that is not a workbook, has no ledger or no such sheet.
  */
 export function inspectWorkbook(bytes: Uint8Array, request: { fileName: string; language: Language; sheet?: string }): WorkbookInfo {
   const { fileName, language } = request;
-  const view = new PackageView(bytes, fileName, language);
-  const sheets = view.sheets.filter((s) => !OWN_SHEETS.includes(s.entry.name));
-  let layout: LedgerLayout | null;
-  let sheetName: string;
-  try {
+  return withWorkbook(bytes, fileName, language, (workbook) => {
+    const all = workbook.sheets();
+    const sheets = all.filter((s) => !OWN_SHEETS.includes(s.name));
+    let grid: SheetGrid;
+    let layout: LedgerLayout | null;
     if (request.sheet !== undefined) {
       const wanted = request.sheet;
-      const found = view.sheets.find((s) => s.entry.name === wanted) ?? view.sheets.find((s) => s.entry.name.trim() === wanted.trim());
-      if (!found) throw new WorkbookError('sheet.unknown', { file: fileName, sheet: wanted, sheets: view.sheets.map((s) => s.entry.name).join('、') }, language);
-      sheetName = found.entry.name;
-      layout = detectLedger(view.grid(found, DETECTION_ROWS));
-      if (!layout) throw new WorkbookError('ledger.notFound', { file: fileName, sheet: sheetName }, language);
+      const found = all.find((s) => s.name === wanted) ?? all.find((s) => s.name.trim() === wanted.trim());
+      if (!found) throw new WorkbookError('sheet.unknown', { file: fileName, sheet: wanted, sheets: all.map((s) => s.name).join('、') }, language);
+      grid = workbook.readGrid(found, DETECTION_ROWS);
+      layout = detectLedger(grid);
+      if (!layout) throw new WorkbookError('ledger.notFound', { file: fileName, sheet: found.name }, language);
     } else {
-      const chosen = chooseLedgerSheet(sheets.map((s) => view.grid(s, DETECTION_ROWS)));
+      const grids = sheets.map((s) => workbook.readGrid(s, DETECTION_ROWS));
+      const chosen = chooseLedgerSheet(grids);
       if (!chosen) throw new WorkbookError('ledger.noneInWorkbook', { file: fileName }, language);
-      sheetName = chosen.sheet;
+      grid = grids.find((g) => g.name === chosen.sheet)!;
       layout = chosen.layout;
     }
-  } catch (e) {
-    if (e instanceof ZipFormatError) throw new WorkbookError('file.damaged', { file: fileName, detail: e.message }, language);
-    throw e;
-  }
-  return {
-    fileName,
-    sheet: sheetName,
-    sheets: sheets.map((s) => s.entry.name),
-    headerRows: headerRowsOf(layout),
-    columns: mappedColumns(layout),
-  };
+    return {
+      fileName,
+      sheet: grid.name,
+      sheets: sheets.map((s) => s.name),
+      headerRows: headerRowsOf(layout),
+      columns: mappedColumns(layout),
+      // As the meeting names it (runMeetingJob): the ledger's title or 填报单位 line, else the file's name.
+      unit: findLedgerUnit(grid, layout.headerTop) ?? unitFromFileName(fileName) ?? baseFileName(fileName),
+    };
+  });
 }
 
 function headerRowsOf(layout: LedgerLayout): number[] {
@@ -313,10 +310,13 @@ function displayText(value: CellValue | undefined, format: string | null | undef
  */
 function previewLedger(output: Uint8Array, job: LedgerJob): LedgerPreview {
   const { plan, layout } = job;
-  const view = new PackageView(output, '', 'zh');
-  const sheet = view.sheets.find((s) => s.entry.name === plan.sheet);
   const lastRow = Math.min(plan.lastDataRow, plan.firstDataRow + PREVIEW_ROWS - 1);
-  const grid = sheet ? view.grid(sheet, lastRow + 1, true) : null;
+  const grid = withWorkbook(output, '', 'zh', (workbook, pkg) => {
+    const entry = workbook.sheets().find((s) => s.name === plan.sheet);
+    if (!entry) return null;
+    pkg.top = { part: workbook.partOf(entry)!, rows: lastRow + 1 };
+    return workbook.readGrid(entry, lastRow + 1);
+  });
   const ownCols = new Map(plan.columns.map((c) => [c.col, c.header]));
   const right = Math.max(layout.lastCol, ...plan.columns.map((c) => c.col));
   const columns: LedgerPreview['columns'] = [];
@@ -343,11 +343,82 @@ function previewLedger(output: Uint8Array, job: LedgerJob): LedgerPreview {
 
 function reportPreview(sheet: ReportSheet): ReportPreview {
   const rows = sheet.rows.slice(0, REPORT_ROWS);
+  const kept = (range: CellRange) => range.bottom < rows.length;
   return {
     name: sheet.name,
     columnWidths: sheet.columnWidths,
     rows,
-    merges: sheet.merges.filter((m) => m.bottom < rows.length),
+    merges: sheet.merges.filter(kept),
+    // A chart is drawn from its cells: only one whose cells (and place) are all in the preview.
+    charts: (sheet.charts ?? []).filter((c) => kept(c.anchor) && kept(c.categories) && c.series.every((s) => kept(s.values))),
     totalRows: sheet.rows.length,
   };
+}
+
+export interface MeetingInputFile {
+  bytes: Uint8Array;
+  fileName: string;
+  /** The unit as the user named it; read from the ledger when absent (as `FILE=单位` on the command line). */
+  unit?: string;
+  /** The ledger sheet, when the user picked one. */
+  sheet?: string;
+}
+
+export interface RunMeetingResult {
+  bytes: Uint8Array;
+  summary: MeetingJobSummary;
+  /** The engine's own result, for tests and for callers in the same thread. */
+  job: MeetingJob;
+}
+
+/**
+ * `tricolor meeting` on several units' ledgers: each read with readLedgerWorkbook (the sheet the
+ * single run would choose, or the one the user picked), joined by runMeetingJob with the options
+ * the command passes, and written as a new workbook by writeReportWorkbook (回访清单, 联席会议汇总,
+ * the hidden state). No ledger is changed. Throws WorkbookError naming the file that cannot be read.
+ */
+export function runMeeting(
+  files: readonly MeetingInputFile[],
+  options: MeetingRunOptions,
+  onProgress?: (stage: WebStage, file?: FileProgress) => void,
+  codec?: DeflateCodec,
+): RunMeetingResult {
+  const jobOptions = jobOptionsOf(options);
+  const ledgers: MeetingLedger[] = files.map((f, index) => {
+    onProgress?.('read', { name: f.fileName, index, count: files.length });
+    const read = readLedgerWorkbook(f.bytes, { fileName: f.fileName, language: options.language, ...(f.sheet !== undefined ? { sheet: f.sheet } : {}), ...(codec ? { codec } : {}) });
+    const unit = f.unit?.trim();
+    return { file: f.fileName, ...(unit ? { unit } : {}), input: read.input };
+  });
+  onProgress?.('triage');
+  const job = runMeetingJob(ledgers, jobOptions);
+  onProgress?.('write');
+  const bytes = writeReportWorkbook(job.plan.reports, job.plan.state, codec ? { codec } : {});
+  onProgress?.('preview');
+  const { summary } = job;
+  const summaryData: MeetingJobSummary = {
+    outputName: MEETING_OUTPUT_NAME,
+    mimeType: XLSX_MIME,
+    asOf: formatDay(jobOptions.asOf),
+    disputes: summary.disputes,
+    meeting: meetingHeadline(summary),
+    units: job.units.map((u, i) => {
+      const row = summary.unitRows[i];
+      return {
+        unit: u.unit,
+        fileName: u.file,
+        sheet: u.sheet,
+        disputes: row.disputes,
+        registered: row.registered,
+        open: { ...row.open },
+        overdue: row.overdue,
+        shared: row.shared,
+      };
+    }),
+    duplicates: job.duplicates.map((group) => group.map((r) => ({ unit: r.unit, row: r.row, serial: r.serial }))),
+    issues: job.issues.slice(0, ISSUE_LIMIT).map((i) => ({ unit: i.unit, row: i.row, cell: i.cell ?? null, message: i.message })),
+    issueCount: job.issues.length,
+    reports: job.plan.reports.map(reportPreview),
+  };
+  return { bytes, summary: summaryData, job };
 }

@@ -71,6 +71,18 @@ describe('createWorkerRunner', () => {
     expect(runner.inBackground).toBe(true);
   });
 
+  it('a meeting runs in its worker: each file’s stages named, the meeting workbook and its summary back', async () => {
+    const runner = createWorkerRunner(() => asWorker(new FakeWorker()));
+    const dir = path.resolve(__dirname, '../../test/fixtures/meeting');
+    const files = ['police.xlsx', 'justice.xlsx'].map((fileName) => ({ file: new Blob([fs.readFileSync(path.join(dir, fileName))]), fileName }));
+    const steps: string[] = [];
+    const done = await runner.meeting(files, { language: 'zh', asOf: '2026-11-30', mask: true }, (stage, file) => steps.push(file ? `${stage} ${file.index + 1}/${file.count} ${file.name}` : stage));
+    expect(steps).toEqual(['load 1/2 police.xlsx', 'load 2/2 justice.xlsx', 'read 1/2 police.xlsx', 'read 2/2 justice.xlsx', 'triage', 'write', 'preview']);
+    expect(done.summary.units.map((u) => u.unit)).toEqual(['青山镇派出所', '青山镇司法所']);
+    expect(new Uint8Array(done.bytes.slice(0, 2))).toEqual(new Uint8Array([80, 75]));
+    expect(FakeWorker.started.map((w) => [w.posted[0].type, w.terminated])).toEqual([['meeting', true]]);
+  });
+
   it('a failure in the worker comes back as a RunnerFailure with the words for the page', async () => {
     const runner = createWorkerRunner(() => asWorker(new FakeWorker()));
     const failed = runner.inspect(new Blob([new Uint8Array([1, 2, 3])]), { fileName: 'x.xlsx', language: 'en' });

@@ -4,11 +4,28 @@
  * from file://). Tests give WebApp a fake Runner instead.
  */
 import type { Language } from '../core';
-import type { JobFailure, JobSummary, RunOptions, WebStage, WorkbookInfo, WorkerRequest, WorkerResponse } from './protocol';
+import type {
+  FileProgress,
+  JobFailure,
+  JobSummary,
+  MeetingFile,
+  MeetingJobSummary,
+  MeetingRunOptions,
+  RunOptions,
+  WebStage,
+  WorkbookInfo,
+  WorkerRequest,
+  WorkerResponse,
+} from './protocol';
 
 export interface RunResult {
   bytes: ArrayBuffer;
   summary: JobSummary;
+}
+
+export interface MeetingRunResult {
+  bytes: ArrayBuffer;
+  summary: MeetingJobSummary;
 }
 
 export interface Runner {
@@ -16,6 +33,8 @@ export interface Runner {
   inspect(file: Blob, request: { fileName: string; language: Language; sheet?: string }, onProgress?: (stage: WebStage) => void): Promise<WorkbookInfo>;
   /** Processes the file as `tricolor run` would with these options. */
   run(file: Blob, options: RunOptions, onProgress?: (stage: WebStage) => void): Promise<RunResult>;
+  /** Joins several units' ledgers as `tricolor meeting` would; progress names the file being read. */
+  meeting(files: MeetingFile[], options: MeetingRunOptions, onProgress?: (stage: WebStage, file?: FileProgress) => void): Promise<MeetingRunResult>;
   /** Ends the work under way; its promise rejects with a `RunnerCancelled`. */
   cancel(): void;
   /** False once the runner works in the page itself (no worker): big ledgers then hold the page. */
@@ -102,7 +121,11 @@ export function createWorkerRunner(startWorker: () => Worker | null): Runner {
     await handle(request, (m) => void (job.cancelled || onMessage(m)), () => job.cancelled);
   }
 
-  async function request<T>(message: WorkerRequest, onProgress: ((stage: WebStage) => void) | undefined, pick: (m: WorkerResponse) => T | undefined): Promise<T> {
+  async function request<T>(
+    message: WorkerRequest,
+    onProgress: ((stage: WebStage, file?: FileProgress) => void) | undefined,
+    pick: (m: WorkerResponse) => T | undefined,
+  ): Promise<T> {
     runner.cancel();
     const job: NonNullable<typeof current> = { cancelled: false, onCancel: [] };
     current = job;
@@ -111,7 +134,8 @@ export function createWorkerRunner(startWorker: () => Worker | null): Runner {
     let outcome: { value: T } | { failure: JobFailure } | null = null;
     const onMessage = (m: WorkerResponse): boolean => {
       if (m.type === 'progress') {
-        onProgress?.(m.stage);
+        if (m.file) onProgress?.(m.stage, m.file);
+        else onProgress?.(m.stage);
         return false;
       }
       if (m.type === 'failed') outcome = { failure: m.failure };
@@ -141,6 +165,8 @@ export function createWorkerRunner(startWorker: () => Worker | null): Runner {
       request({ type: 'inspect', file, fileName: r.fileName, language: r.language, sheet: r.sheet }, onProgress, (m) => (m.type === 'inspected' ? m.info : undefined)),
     run: (file, options, onProgress) =>
       request({ type: 'run', file, options }, onProgress, (m) => (m.type === 'done' ? { bytes: m.bytes, summary: m.summary } : undefined)),
+    meeting: (files, options, onProgress) =>
+      request({ type: 'meeting', files, options }, onProgress, (m) => (m.type === 'meetingDone' ? { bytes: m.bytes, summary: m.summary } : undefined)),
     cancel() {
       const job = current;
       current = null;

@@ -2,7 +2,18 @@ import { startTransition, useCallback, useEffect, useMemo, useRef, useState } fr
 import { defaultPeriod, describeProblem, formatDay, message, parseIsoDay, CATALOGUE, type FieldName, type Language, type MessageCode } from '../core';
 import { downloadTextFile, type SaveTextFile } from '../taskpane/rules/save-text-file';
 import { usePresetDraft } from '../taskpane/rules/usePresetDraft';
-import type { JobFailure, JobSummary, MappedColumn, RunOptions, WebStage, WorkbookInfo } from './protocol';
+import type {
+  FileProgress,
+  JobFailure,
+  JobSummary,
+  MappedColumn,
+  MeetingFile,
+  MeetingJobSummary,
+  MeetingRunOptions,
+  RunOptions,
+  WebStage,
+  WorkbookInfo,
+} from './protocol';
 import { correctedColumns } from './columns';
 import { RunnerCancelled, RunnerFailure, type Runner } from './runner';
 import { WEB_STRINGS, type WebStrings } from './strings';
@@ -44,7 +55,39 @@ export interface Result {
   key: string;
 }
 
+/** A joint meeting's result: the meeting workbook and what the page shows of it. */
+export interface MeetingResult {
+  summary: MeetingJobSummary;
+  url: string;
+  /** The options and ledgers it was made with. */
+  key: string;
+}
+
+/** Another unit's ledger added to the meeting: read in the worker, one at a time, in the order added. */
+export interface AddedLedger {
+  id: number;
+  file: File;
+  status: 'waiting' | 'reading' | 'ready' | 'failed';
+  info: WorkbookInfo | null;
+  failure: PageFailure | null;
+  /** The unit as shown: the one the ledger names once read, or what the user typed. */
+  unit: string;
+  /** The user typed the unit (it is kept when the ledger is read again). */
+  unitEdited: boolean;
+}
+
 const optionsKey = (o: RunOptions) => JSON.stringify(o);
+const meetingKey = (o: MeetingRunOptions, files: readonly MeetingFile[]) =>
+  JSON.stringify({ o, files: files.map((f) => [f.fileName, f.file.size, f.unit ?? null, f.sheet ?? null]) });
+/** A meeting's options: the run's, without what belongs to one ledger (its name, sheet and corrections). */
+const meetingOptionsOf = ({ language, asOf, period, mask, presetJson }: RunOptions): MeetingRunOptions => ({
+  language,
+  asOf,
+  ...(period ? { period } : {}),
+  mask,
+  ...(presetJson !== undefined ? { presetJson } : {}),
+});
+const sameFile = (a: File, b: File) => a.name === b.name && a.size === b.size && a.lastModified === b.lastModified;
 
 /** The page's whole state: the file, its ledger and mapping, the options, the run and its result. */
 export function useWebApp({ runner, today, language: initialLanguage = 'zh', objectUrls = BROWSER_OBJECT_URLS, saveTextFile = downloadTextFile }: WebAppProps) {
@@ -68,8 +111,16 @@ export function useWebApp({ runner, today, language: initialLanguage = 'zh', obj
   const [dateProblems, setDateProblems] = useState<{ asOf?: DateProblem; from?: DateProblem; to?: DateProblem }>({});
 
   const [stage, setStage] = useState<PageStage | null>(null);
+  const [stageFile, setStageFile] = useState<FileProgress | null>(null);
   const [runFailure, setRunFailure] = useState<PageFailure | null>(null);
   const [result, setResult] = useState<Result | null>(null);
+
+  // The joint meeting: other units' ledgers, the unit of each (the chosen ledger's too), the result.
+  const [others, setOthers] = useState<AddedLedger[]>([]);
+  const [mainUnit, setMainUnit] = useState<string | null>(null);
+  const [addNotice, setAddNotice] = useState<{ file: string } | null>(null);
+  const [meetingResult, setMeetingResult] = useState<MeetingResult | null>(null);
+  const nextId = useRef(1);
 
   // The download URL lives as long as its result is on screen: it is revoked once the next result
   // (or none) has been committed, so the old link works until it is gone.
@@ -79,6 +130,12 @@ export function useWebApp({ runner, today, language: initialLanguage = 'zh', obj
       if (url) objectUrls.revoke(url);
     };
   }, [result?.url, objectUrls]);
+  useEffect(() => {
+    const url = meetingResult?.url;
+    return () => {
+      if (url) objectUrls.revoke(url);
+    };
+  }, [meetingResult?.url, objectUrls]);
 
   // Every request cancels the one before it (one runner); only the latest may end "busy".
   const latestRequest = useRef(0);
@@ -116,10 +173,60 @@ export function useWebApp({ runner, today, language: initialLanguage = 'zh', obj
       setRunFailure(null);
       setStage(null);
       setResult(null);
+      setMeetingResult(null);
+      setMainUnit(null);
       void inspect(chosen, undefined);
     },
     [inspect],
   );
+
+  /** Other units' ledgers for the meeting; a file already in the list (or the chosen ledger) is not added twice. */
+  const addLedgers = useCallback(
+    (files: readonly File[]) => {
+      const next = [...others];
+      let duplicate: string | null = null;
+      for (const f of files) {
+        if ((file && sameFile(f, file)) || next.some((o) => sameFile(o.file, f))) duplicate = f.name;
+        else next.push({ id: nextId.current++, file: f, status: 'waiting', info: null, failure: null, unit: '', unitEdited: false });
+      }
+      setOthers(next);
+      setAddNotice(duplicate === null ? null : { file: duplicate });
+    },
+    [file, others],
+  );
+
+  const removeLedger = useCallback(
+    (id: number) => {
+      // A ledger being read is the runner's only request (they wait for it to be idle): end it.
+      if (others.some((o) => o.id === id && o.status === 'reading')) runner.cancel();
+      setOthers((list) => list.filter((o) => o.id !== id));
+      setAddNotice(null);
+    },
+    [others, runner],
+  );
+
+  const setUnit = useCallback((id: number | 'main', unit: string) => {
+    if (id === 'main') setMainUnit(unit);
+    else setOthers((list) => list.map((o) => (o.id === id ? { ...o, unit, unitEdited: true } : o)));
+  }, []);
+
+  // Added ledgers are read one at a time, whenever the runner has nothing else to do: a run or the
+  // chosen ledger's inspection ends a reading under way, which then waits its turn again.
+  const busy = inspecting || stage !== null;
+  useEffect(() => {
+    if (busy || others.some((o) => o.status === 'reading')) return;
+    const next = others.find((o) => o.status === 'waiting');
+    if (!next) return;
+    const update = (change: (o: AddedLedger) => AddedLedger) => setOthers((list) => list.map((o) => (o.id === next.id ? change(o) : o)));
+    update((o) => ({ ...o, status: 'reading', failure: null }));
+    runner.inspect(next.file, { fileName: next.file.name, language }).then(
+      (found) => update((o) => ({ ...o, status: 'ready', info: found, unit: o.unitEdited ? o.unit : found.unit })),
+      (e: unknown) =>
+        update((o) =>
+          e instanceof RunnerCancelled ? (o.status === 'reading' ? { ...o, status: 'waiting' } : o) : { ...o, status: 'failed', failure: failureFrom(e, next.file.name) },
+        ),
+    );
+  }, [busy, others, runner, language]);
 
   const chooseSheet = useCallback(
     async (sheet: string) => {
@@ -209,8 +316,52 @@ export function useWebApp({ runner, today, language: initialLanguage = 'zh', obj
     [file, asOf, period, corrections, language, mask, presetDraft, sheetChoice],
   );
 
+  /** The ledgers of the meeting as they stand, or null while one is not read (or cannot be). */
+  const meetingFiles = useMemo((): MeetingFile[] | null => {
+    if (!file || !info || others.length === 0 || others.some((o) => o.status !== 'ready')) return null;
+    // A unit is passed only when the user changed it (as FILE=单位 on the command line); else the engine reads it.
+    const unitOf = (typed: string, found: string) => (typed.trim() && typed.trim() !== found ? { unit: typed.trim() } : {});
+    return [
+      { file, fileName: file.name, ...(mainUnit !== null ? unitOf(mainUnit, info.unit) : {}), ...(sheetChoice !== undefined ? { sheet: sheetChoice } : {}) },
+      ...others.map((o) => ({ file: o.file, fileName: o.file.name, ...unitOf(o.unit, o.info!.unit) })),
+    ];
+  }, [file, info, others, mainUnit, sheetChoice]);
+
+  const runMeeting = useCallback(async () => {
+    if (!file || !meetingFiles) return;
+    const options = currentOptions(true);
+    if (!options) return;
+    const meetingOptions = meetingOptionsOf(options);
+    const request = ++latestRequest.current;
+    setRunFailure(null);
+    setStage('preparing');
+    setStageFile(null);
+    try {
+      const done = await runner.meeting(meetingFiles, meetingOptions, (s, f) => {
+        setStage(s);
+        setStageFile(f ?? null);
+      });
+      const url = objectUrls.create(new Blob([done.bytes], { type: done.summary.mimeType }));
+      setStage('showing');
+      setStageFile(null);
+      startTransition(() => {
+        setMeetingResult({ summary: done.summary, url, key: meetingKey(meetingOptions, meetingFiles) });
+        setResult(null);
+        setStage(null);
+      });
+    } catch (e) {
+      if (request === latestRequest.current) {
+        setStage(null);
+        setStageFile(null);
+      }
+      if (e instanceof RunnerCancelled) return;
+      setRunFailure(failureFrom(e, file.name));
+    }
+  }, [file, meetingFiles, currentOptions, runner, objectUrls]);
+
   const run = useCallback(async () => {
     if (!file || !info) return;
+    if (others.length > 0) return runMeeting();
     const options = currentOptions(true);
     if (!options) return;
     const request = ++latestRequest.current;
@@ -224,6 +375,7 @@ export function useWebApp({ runner, today, language: initialLanguage = 'zh', obj
       setStage('showing');
       startTransition(() => {
         setResult({ summary: done.summary, url, key: optionsKey(options) });
+        setMeetingResult(null);
         setStage(null);
       });
     } catch (e) {
@@ -231,16 +383,24 @@ export function useWebApp({ runner, today, language: initialLanguage = 'zh', obj
       if (e instanceof RunnerCancelled) return;
       setRunFailure(failureFrom(e, file.name));
     }
-  }, [file, info, currentOptions, runner, objectUrls]);
+  }, [file, info, others.length, runMeeting, currentOptions, runner, objectUrls]);
 
   const cancel = useCallback(() => {
     runner.cancel();
     setStage(null);
+    setStageFile(null);
     setInspecting(false);
   }, [runner]);
 
   const optionsNow = currentOptions(false);
   const stale = !!result && (!optionsNow || optionsKey(optionsNow) !== result.key);
+  const meetingStale = !!meetingResult && (!optionsNow || !meetingFiles || meetingKey(meetingOptionsOf(optionsNow), meetingFiles) !== meetingResult.key);
+  /** Why the run waits although the ledger is found: an added ledger still being read, or one that cannot be. */
+  const othersBlock: 'reading' | 'failed' | null = others.some((o) => o.status === 'failed')
+    ? 'failed'
+    : others.some((o) => o.status !== 'ready')
+      ? 'reading'
+      : null;
 
   return {
     language,
@@ -268,6 +428,7 @@ export function useWebApp({ runner, today, language: initialLanguage = 'zh', obj
     dateProblems,
     running: stage !== null,
     stage,
+    stageFile,
     inBackground: runner.inBackground,
     run,
     cancel,
@@ -275,6 +436,15 @@ export function useWebApp({ runner, today, language: initialLanguage = 'zh', obj
     dismissRunFailure: () => setRunFailure(null),
     result,
     stale,
+    others,
+    mainUnit: mainUnit ?? info?.unit ?? '',
+    addNotice,
+    addLedgers,
+    removeLedger,
+    setUnit,
+    othersBlock,
+    meetingResult,
+    meetingStale,
   };
 }
 
@@ -292,6 +462,14 @@ function failureFrom(error: unknown, fileName: string): PageFailure {
   if (error instanceof RunnerFailure) return error.failure;
   if (error instanceof DOMException && error.name === 'NotReadableError') return { kind: 'read', file: fileName };
   return { kind: 'unexpected', message: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * A failure with one of several files (a joint meeting's): the failure's text with the file named
+ * before it where the text does not name it already.
+ */
+export function fileFailureText(failure: PageFailure, language: Language, file: string): string {
+  return WEB_STRINGS[language].meeting.fileProblem(file, failureText(failure, language));
 }
 
 /** A failure in the page's language: catalogue messages are worded again, anything else as it came. */

@@ -1,9 +1,10 @@
 /**
- * The web page's worker: reads the file it is sent and runs inspectWorkbook or runJob on it,
- * posting progress, then the result (the workbook's bytes transferred, not copied) or a failure.
+ * The web page's worker: reads the file it is sent and runs inspectWorkbook or runJob on it (or
+ * runMeeting on several units' files), posting progress, then the result (the workbook's bytes
+ * transferred, not copied) or a failure.
  * One worker serves one request; the page starts a new one for the next and can end it at any time.
  */
-import { failureOf, inspectWorkbook, runJob } from './run-job';
+import { failureOf, inspectWorkbook, runJob, runMeeting, type MeetingInputFile } from './run-job';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 interface WorkerScope {
@@ -42,6 +43,18 @@ export async function handleRequest(
   cancelled: () => boolean = () => false,
 ): Promise<void> {
   try {
+    if (request.type === 'meeting') {
+      const files: MeetingInputFile[] = [];
+      for (const [index, f] of request.files.entries()) {
+        post({ type: 'progress', stage: 'load', file: { name: f.fileName, index, count: request.files.length } });
+        files.push({ bytes: new Uint8Array(await f.file.arrayBuffer()), fileName: f.fileName, unit: f.unit, sheet: f.sheet });
+        if (cancelled()) return;
+      }
+      const result = runMeeting(files, request.options, (stage, file) => post({ type: 'progress', stage, ...(file ? { file } : {}) }));
+      const buffer = transferable(result.bytes);
+      post({ type: 'meetingDone', bytes: buffer, summary: result.summary }, [buffer]);
+      return;
+    }
     post({ type: 'progress', stage: 'load' });
     const bytes = new Uint8Array(await request.file.arrayBuffer());
     if (cancelled()) return;
@@ -50,13 +63,16 @@ export async function handleRequest(
       return;
     }
     const result = runJob(bytes, request.options, (stage) => post({ type: 'progress', stage }));
-    const out = result.bytes;
-    // A buffer of exactly the output's size, handed over rather than copied.
-    const buffer = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength ? (out.buffer as ArrayBuffer) : out.slice().buffer;
+    const buffer = transferable(result.bytes);
     post({ type: 'done', bytes: buffer, summary: result.summary }, [buffer]);
   } catch (error) {
     post({ type: 'failed', failure: failureOf(error) });
   }
+}
+
+/** A buffer of exactly the output's size, handed over rather than copied. */
+function transferable(out: Uint8Array): ArrayBuffer {
+  return out.byteOffset === 0 && out.byteLength === out.buffer.byteLength ? (out.buffer as ArrayBuffer) : out.slice().buffer;
 }
 
 if (typeof document === 'undefined' && typeof scope.postMessage === 'function') {

@@ -152,8 +152,8 @@ describe('offline web page', () => {
     expectSampleTriage(text);
     // November's meeting, counted from the sample by hand: rows 249–304 are registered in November
     // (56), of which 10 已化解 and 4 已销号 (14); open on the 30th: 化解中 39 + 未化解 18 + blank 3 (60).
-    expect(text).toMatch(/排查数\s*56 件/);
-    expect(text).toMatch(/成功数\s*14 件/);
+    expect(text).toMatch(/排查数（登记件数）\s*56 件/);
+    expect(text).toMatch(/成功数（已化解）\s*14 件/);
     expect(text).toMatch(/在办\s*60 件/);
 
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);

@@ -12,7 +12,10 @@ export interface FileChooserButtonProps {
   accept: string;
   /** The file input's accessible name; tests (and browsers' automation) find the input by it. */
   inputLabel: string;
-  onChoose(file: File): void;
+  /** Called with the first file chosen, and every file when `multiple` lets the user choose several. */
+  onChoose(file: File, all: File[]): void;
+  /** The chooser takes several files at once. */
+  multiple?: boolean;
   appearance?: ButtonProps['appearance'];
   className?: string;
   disabledFocusable?: boolean;
@@ -24,7 +27,7 @@ export interface FileChooserButtonProps {
  * A Fluent button that opens the browser's file chooser. The input itself stays out of sight: its
  * own button would be the browser's, in the browser's language, not the page's.
  */
-export function FileChooserButton({ accept, inputLabel, onChoose, appearance, className, disabledFocusable, buttonRef, children }: FileChooserButtonProps) {
+export function FileChooserButton({ accept, inputLabel, onChoose, multiple, appearance, className, disabledFocusable, buttonRef, children }: FileChooserButtonProps) {
   const styles = useFileChooserStyles();
   const input = useRef<HTMLInputElement>(null);
   return (
@@ -36,14 +39,15 @@ export function FileChooserButton({ accept, inputLabel, onChoose, appearance, cl
         ref={input}
         type="file"
         accept={accept}
+        multiple={multiple}
         aria-label={inputLabel}
         tabIndex={-1}
         className={styles.input}
         onChange={(e) => {
-          const chosen = e.target.files?.[0];
+          const all = Array.from(e.target.files ?? []);
           // Cleared, so that choosing the same file again (after editing it) still opens it.
           e.target.value = '';
-          if (chosen) onChoose(chosen);
+          if (all.length) onChoose(all[0], all);
         }}
       />
     </>

@@ -1,5 +1,6 @@
 import { Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { FileChooserButton, LEDGER_FILE_TYPES } from '../../taskpane/shared/FileChooserButton';
+import { MeetingLedgers, type MeetingLedgersProps } from './MeetingLedgers';
 import { useSectionStyles } from './styles';
 import { useWebText } from './text';
 
@@ -26,10 +27,12 @@ export interface FileSectionProps {
   /** A file is being dragged over the page. */
   dragging: boolean;
   onChoose(file: File): void;
+  /** Other units' ledgers for a joint meeting, once a ledger is chosen. */
+  meeting?: Omit<MeetingLedgersProps, 'file'>;
 }
 
-/** 1. 选择台账: a button for the file chooser (the keyboard way) and a drop zone. */
-export function FileSection({ file, busy, dragging, onChoose }: FileSectionProps) {
+/** 1. 选择台账: a button for the file chooser (the keyboard way) and a drop zone; then other units' ledgers. */
+export function FileSection({ file, busy, dragging, onChoose, meeting }: FileSectionProps) {
   const { t } = useWebText();
   const styles = useSectionStyles();
   const local = useFileSectionStyles();
@@ -39,7 +42,7 @@ export function FileSection({ file, busy, dragging, onChoose }: FileSectionProps
         {t.file.heading}
       </h2>
       <div className={mergeClasses(local.zone, dragging && local.active)}>
-        <FileChooserButton appearance="primary" accept={LEDGER_FILE_TYPES} inputLabel={t.file.inputLabel} onChoose={onChoose}>
+        <FileChooserButton appearance="primary" accept={LEDGER_FILE_TYPES} inputLabel={t.file.inputLabel} onChoose={(chosen) => onChoose(chosen)}>
           {t.file.choose}
         </FileChooserButton>
         <Text>{dragging ? t.file.dropActive : t.file.drop}</Text>
@@ -48,6 +51,7 @@ export function FileSection({ file, busy, dragging, onChoose }: FileSectionProps
         {file && <Text>{t.file.chosen(file.name, t.file.size(file.size))}</Text>}
         {busy && <Spinner size="tiny" labelPosition="after" label={t.file.reading} />}
       </div>
+      {file && meeting && <MeetingLedgers {...meeting} file={file} />}
     </section>
   );
 }

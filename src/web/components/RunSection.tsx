@@ -1,6 +1,6 @@
 import { Button, Field, MessageBar, MessageBarBody, ProgressBar } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
-import { WEB_STAGES } from '../protocol';
+import { WEB_STAGES, type FileProgress } from '../protocol';
 import type { PageStage } from '../useWebApp';
 import type { PageFailure } from '../useWebApp';
 import { FailureBar } from './FailureBar';
@@ -11,7 +11,13 @@ export interface RunSectionProps {
   ready: boolean;
   /** No file chosen yet: say so beside the disabled button. */
   needFile: boolean;
+  /** Why the run waits for other units' ledgers (a joint meeting), said beside the button. */
+  waitHint?: string | null;
+  /** The run joins several units' ledgers: its stages are worded for that, with the file being read. */
+  meeting?: boolean;
   stage: PageStage | null;
+  /** The file a stage is at, when the run reads several. */
+  stageFile?: FileProgress | null;
   /** The work runs in a worker; otherwise the page warns that it will be unresponsive for a while. */
   inBackground: boolean;
   failure: PageFailure | null;
@@ -21,12 +27,16 @@ export interface RunSectionProps {
 }
 
 /** 4. 处理: the run button, the stage under way with a bar, and what went wrong. */
-export function RunSection({ ready, needFile, stage, inBackground, failure, onRun, onCancel, onDismissFailure }: RunSectionProps) {
+export function RunSection({ ready, needFile, waitHint, meeting, stage, stageFile, inBackground, failure, onRun, onCancel, onDismissFailure }: RunSectionProps) {
   const { t } = useWebText();
   const styles = useSectionStyles();
   const running = stage !== null;
-  const step = stage === 'showing' ? WEB_STAGES.length : stage && stage !== 'preparing' ? WEB_STAGES.indexOf(stage) : 0;
-  const stageText = stage === null ? '' : stage === 'preparing' ? t.run.preparing : stage === 'showing' ? t.run.showing : t.run.stages[stage];
+  const stages = meeting ? t.meeting.stages : t.run.stages;
+  // Reading several files moves the bar on by each file read.
+  const within = stageFile ? stageFile.index / stageFile.count : 0;
+  const step = stage === 'showing' ? WEB_STAGES.length : stage && stage !== 'preparing' ? WEB_STAGES.indexOf(stage) + within : 0;
+  const stageName = stage === null ? '' : stage === 'preparing' ? t.run.preparing : stage === 'showing' ? t.run.showing : stages[stage];
+  const stageText = stageFile && stage !== null ? t.meeting.stageFile(stageName, stageFile.name, stageFile.index, stageFile.count) : stageName;
   // 取消 goes when the work ends (or is cancelled); if it had focus, focus returns to 开始处理.
   const startButton = useRef<HTMLButtonElement>(null);
   const cancelHadFocus = useRef(false);
@@ -53,6 +63,7 @@ export function RunSection({ ready, needFile, stage, inBackground, failure, onRu
         )}
       </div>
       {needFile && <span className={styles.hint}>{t.run.needFile}</span>}
+      {waitHint && <span className={styles.hint}>{waitHint}</span>}
       {/* A live region that is always there, so each stage is announced as it begins. */}
       <div role="status">
         {running && (

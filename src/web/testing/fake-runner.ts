@@ -2,8 +2,19 @@
  * A Runner for the page's tests: answers with the ledger and summary below (or the failures it is
  * told to give), reports every stage, can hold a run until released, and records every call.
  */
-import { WEB_STAGES, type JobFailure, type JobSummary, type RunOptions, type WebStage, type WorkbookInfo } from '../protocol';
-import { RunnerCancelled, RunnerFailure, type RunResult, type Runner } from '../runner';
+import {
+  WEB_STAGES,
+  type FileProgress,
+  type JobFailure,
+  type JobSummary,
+  type MeetingFile,
+  type MeetingJobSummary,
+  type MeetingRunOptions,
+  type RunOptions,
+  type WebStage,
+  type WorkbookInfo,
+} from '../protocol';
+import { RunnerCancelled, RunnerFailure, type MeetingRunResult, type RunResult, type Runner } from '../runner';
 
 export const INFO: WorkbookInfo = {
   fileName: '十一月台账.xlsx',
@@ -19,6 +30,13 @@ export const INFO: WorkbookInfo = {
     { index: 5, column: 'F', header: '化解情况', field: 'status' },
     { index: 6, column: 'G', header: '包案人员', field: null },
   ],
+  unit: '青山镇派出所',
+};
+
+/** Other units' ledgers the fake finds when they are added to a meeting: their unit and sheet. */
+export const OTHER_LEDGERS: Record<string, { unit: string; sheet: string }> = {
+  'justice.xlsx': { unit: '青山镇司法所', sheet: '调解登记台账' },
+  'court.xlsx': { unit: '青山人民法庭', sheet: '诉前调解' },
 };
 
 const day = (iso: string) => Math.round(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86400000);
@@ -59,6 +77,7 @@ export const SUMMARY: JobSummary = {
         [{ value: 1, style: 'number' }, { value: day('2026-11-03'), style: 'date' }, { value: '红', style: 'red' }],
       ],
       merges: [{ top: 0, left: 0, bottom: 0, right: 2 }],
+      charts: [],
       totalRows: 3,
     },
     {
@@ -69,22 +88,108 @@ export const SUMMARY: JobSummary = {
         [{ value: '调处率', style: 'header' }, { value: 0.75, style: 'percent' }],
       ],
       merges: [{ top: 0, left: 0, bottom: 0, right: 1 }],
+      charts: [],
       totalRows: 2,
     },
   ],
   writtenParts: ['xl/worksheets/sheet2.xml'],
 };
 
-type Call = { method: 'inspect'; fileName: string; request: { fileName: string; language: string; sheet?: string } } | { method: 'run'; fileName: string; options: RunOptions } | { method: 'cancel' };
+const n = (value: number) => ({ value, style: 'number' as const });
+const text = (value: string) => ({ value, style: 'text' as const });
+
+/**
+ * A joint meeting of the three 青山镇 units (test/fixtures/meeting, as the engine gives it): 67
+ * disputes once each, seven found in two or three ledgers; its 联席会议汇总 has the sheet's two
+ * charts over rows 7–9, fed by its cells.
+ */
+export const MEETING_SUMMARY: MeetingJobSummary = {
+  outputName: '联席会议汇总.tricolor.xlsx',
+  mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  asOf: '2026-11-30',
+  disputes: 67,
+  meeting: { from: '2026-11-01', to: '2026-11-30', registered: 32, handled: 32, resolved: 12, open: { red: 5, yellow: 13, green: 11, total: 29 } },
+  units: [
+    { unit: '青山镇派出所', fileName: '十一月台账.xlsx', sheet: '台账', disputes: 30, registered: 12, open: { red: 4, yellow: 6, green: 1, total: 11 }, overdue: 6, shared: 5 },
+    { unit: '青山镇司法所', fileName: 'justice.xlsx', sheet: '调解登记台账', disputes: 25, registered: 11, open: { red: 1, yellow: 6, green: 4, total: 11 }, overdue: 7, shared: 6 },
+    { unit: '青山人民法庭', fileName: 'court.xlsx', sheet: '诉前调解', disputes: 20, registered: 11, open: { red: 0, yellow: 4, green: 6, total: 10 }, overdue: 3, shared: 4 },
+  ],
+  duplicates: [
+    [
+      { unit: '青山镇派出所', row: 12, serial: '9' },
+      { unit: '青山镇司法所', row: 9, serial: '青司调〔2026〕36号' },
+      { unit: '青山人民法庭', row: 7, serial: '5' },
+    ],
+    [
+      { unit: '青山镇派出所', row: 13, serial: '10' },
+      { unit: '青山镇司法所', row: 10, serial: '青司调〔2026〕37号' },
+    ],
+  ],
+  issues: [{ unit: '青山镇司法所', row: 27, cell: 'C27', message: '调解登记台账!C27 的日期“去年”无法识别' }],
+  issueCount: 1,
+  reports: [
+    {
+      name: '回访清单',
+      columnWidths: [10, 8],
+      rows: [[{ value: '回访清单（截至 2026-11-30）', style: 'title' }, { value: null }], [{ value: '单位', style: 'header' }, { value: '序号', style: 'header' }], [text('青山镇司法所'), text('青司调〔2026〕52号')]],
+      merges: [{ top: 0, left: 0, bottom: 0, right: 1 }],
+      charts: [],
+      totalRows: 3,
+    },
+    {
+      name: '联席会议汇总',
+      columnWidths: [14, 8, 8, 14, 8, 8],
+      rows: [
+        [{ value: '青山镇矛盾纠纷联席会议汇总', style: 'title' }],
+        [{ value: '等级', style: 'header' }, { value: '本期登记件数（含已化解）', style: 'header' }, { value: null }, { value: '单位', style: 'header' }, { value: '本期登记', style: 'header' }],
+        [{ value: '红', style: 'red' }, n(4), { value: null }, text('青山镇派出所'), n(12)],
+        [{ value: '黄', style: 'yellow' }, n(5), { value: null }, text('青山镇司法所'), n(11)],
+        [{ value: '绿', style: 'green' }, n(23), { value: null }, text('青山人民法庭'), n(11)],
+        [text('合计'), n(32)],
+        [{ value: '三、图表', style: 'subtitle' }],
+        [],
+        [],
+        [],
+      ],
+      merges: [{ top: 0, left: 0, bottom: 0, right: 5 }],
+      charts: [
+        {
+          kind: 'pie',
+          title: '本期登记纠纷（按预警等级）',
+          categories: { top: 2, left: 0, bottom: 4, right: 0 },
+          series: [{ name: '本期登记件数（含已化解）', values: { top: 2, left: 1, bottom: 4, right: 1 }, pointColors: ['D9363E', 'F2B93B', '4CAF50'] }],
+          anchor: { top: 7, left: 0, bottom: 9, right: 2 },
+        },
+        {
+          kind: 'bar',
+          title: '本期登记纠纷（按单位）',
+          categories: { top: 2, left: 3, bottom: 4, right: 3 },
+          series: [{ name: '本期登记', values: { top: 2, left: 4, bottom: 4, right: 4 }, color: '4472C4' }],
+          anchor: { top: 7, left: 3, bottom: 9, right: 5 },
+        },
+      ],
+      totalRows: 10,
+    },
+  ],
+};
+
+type Call =
+  | { method: 'inspect'; fileName: string; request: { fileName: string; language: string; sheet?: string } }
+  | { method: 'run'; fileName: string; options: RunOptions }
+  | { method: 'meeting'; files: { fileName: string; unit?: string; sheet?: string }[]; options: MeetingRunOptions }
+  | { method: 'cancel' };
 
 export class FakeRunner implements Runner {
   inBackground = true;
   readonly calls: Call[] = [];
   info: WorkbookInfo = INFO;
   summary: JobSummary = SUMMARY;
+  meetingSummary: MeetingJobSummary = MEETING_SUMMARY;
   bytes = new Uint8Array([80, 75, 5, 6]);
   inspectFailure: JobFailure | null = null;
   runFailure: JobFailure | null = null;
+  /** Files whose inspection fails, with the failure. */
+  readFailures = new Map<string, JobFailure>();
   /** Sheets that hold no ledger: inspecting them fails with ledger.notFound. */
   sheetsWithoutLedger = new Set(['说明']);
   private held: { promise: Promise<void>; release: () => void } | null = null;
@@ -121,9 +226,29 @@ export class FakeRunner implements Runner {
     await Promise.resolve();
     this.pending = null;
     if (this.inspectFailure) throw new RunnerFailure(this.inspectFailure);
+    const failure = this.readFailures.get(request.fileName);
+    if (failure) throw new RunnerFailure(failure);
     if (request.sheet && this.sheetsWithoutLedger.has(request.sheet))
       throw new RunnerFailure({ kind: 'workbook', code: 'ledger.notFound', params: { file: request.fileName, sheet: request.sheet }, message: `在“${request.sheet}”中找不到台账表头` });
-    return { ...this.info, fileName: request.fileName, sheet: request.sheet ?? this.info.sheet };
+    const other = OTHER_LEDGERS[request.fileName];
+    return { ...this.info, fileName: request.fileName, sheet: request.sheet ?? other?.sheet ?? this.info.sheet, unit: other?.unit ?? this.info.unit };
+  }
+
+  async meeting(files: MeetingFile[], options: MeetingRunOptions, onProgress?: (stage: WebStage, file?: FileProgress) => void): Promise<MeetingRunResult> {
+    this.calls.push({ method: 'meeting', files: files.map(({ fileName, unit, sheet }) => ({ fileName, ...(unit !== undefined ? { unit } : {}), ...(sheet !== undefined ? { sheet } : {}) })), options });
+    const cancelled = this.begin();
+    for (const [index, f] of files.entries()) {
+      onProgress?.('load', { name: f.fileName, index, count: files.length });
+      if (index === 0 && this.held) await Promise.race([this.held.promise, cancelled]);
+    }
+    files.forEach((f, index) => onProgress?.('read', { name: f.fileName, index, count: files.length }));
+    for (const stage of ['triage', 'write', 'preview'] as const) {
+      onProgress?.(stage);
+      await Promise.resolve();
+    }
+    this.pending = null;
+    if (this.runFailure) throw new RunnerFailure(this.runFailure);
+    return { bytes: this.bytes.slice().buffer, summary: this.meetingSummary };
   }
 
   async run(file: Blob, options: RunOptions, onProgress?: (stage: WebStage) => void): Promise<RunResult> {
