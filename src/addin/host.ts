@@ -1,4 +1,4 @@
-import type { FieldName, JobCounts, Language, MeetingHeadline, TriagePreset } from '../core';
+import type { DisputeRef, FieldName, JobCounts, Language, LevelCounts, MeetingHeadline, MeetingLedger, TriagePreset } from '../core';
 
 /**
  * What the task pane and the ribbon commands ask of a host. The Office.js host implements it on
@@ -14,7 +14,11 @@ export interface AddinHost {
   triage(onProgress?: ProgressListener): Promise<JobReport>;
   /** 生成回访清单: (re)writes the 回访清单 sheet for today. */
   writeDueList(onProgress?: ProgressListener): Promise<JobReport>;
-  /** 生成联席会议汇总: (re)writes the 联席会议汇总 sheet for the period, masked unless `mask` is false. */
+  /**
+   * 生成联席会议汇总: (re)writes the 联席会议汇总 sheet for the period, masked unless `mask` is false.
+   * With `options.others`, a joint meeting of this workbook's ledger and theirs: 回访清单 and
+   * 联席会议汇总 of all units, each dispute once, and the report says so (`joint`).
+   */
   writeSummary(options: SummaryOptions, onProgress?: ProgressListener): Promise<JobReport>;
   /** Selects a cell so the user sees it, e.g. from a link in the result card. */
   selectCell(sheet: string, address: string): Promise<void>;
@@ -57,6 +61,20 @@ export interface JobReport {
   staticFills: boolean;
   /** The meeting's headline numbers, when the job wrote 联席会议汇总. */
   meeting?: MeetingHeadline;
+  /** When other units' ledgers joined this workbook's (`counts` and the issue links are still this workbook's ledger's). */
+  joint?: JointMeetingReport;
+}
+
+/** A joint meeting written into this workbook: every unit's line, and the disputes several units hold. */
+export interface JointMeetingReport {
+  /** Every dispute once, however many units' ledgers hold it (合计). */
+  disputes: number;
+  /** This workbook's ledger first, then the others in the order given. */
+  units: { unit: string; file: string; sheet: string; disputes: number; registered: number; open: LevelCounts; shared: number }[];
+  /** Each dispute found in several ledgers: every unit's line (row and its own 序号 or case number). */
+  duplicates: DisputeRef[][];
+  /** Where the due-list of all units was written. */
+  dueListSheet: string;
 }
 
 export interface SummaryOptions {
@@ -64,6 +82,11 @@ export interface SummaryOptions {
   from: string;
   to: string;
   mask: boolean;
+  /**
+   * Other units' ledgers (a 派出所's, a 司法所's …), read from their files where the pane runs
+   * (readLedgerWorkbook), to join this workbook's ledger in a joint meeting; never uploaded.
+   */
+  others?: MeetingLedger[];
 }
 
 export interface SelectedDispute {

@@ -119,6 +119,6 @@ function SectionBody({ state }: { state: TaskPaneState }) {
     case 'rules':
       return <RulesSection editor={state.rules} />;
     case 'summary':
-      return <SummarySection options={state.summary} job={state.summaryJob} onRun={state.runSummary} />;
+      return <SummarySection options={state.summary} meeting={state.meeting} job={state.summaryJob} onRun={state.runSummary} />;
   }
 }

@@ -17,7 +17,7 @@ describe('汇总: period, masking and 生成联席会议汇总', () => {
     // The card reads out the meeting's headline under the sheet's own names.
     const facts = within(card).getByLabelText('联席会议汇总要点');
     const pairs = Array.from(facts.querySelectorAll('dt'), (dt) => `${dt.textContent}：${dt.nextElementSibling?.textContent}`);
-    expect(pairs).toEqual(['联席会议期间：2026-05-01 至 2026-05-21', '排查数：12 件', '调处数：8 件', '成功数：6 件', '在办：30 件（红 3、黄 9、绿 18）']);
+    expect(pairs).toEqual(['联席会议期间：2026-05-01 至 2026-05-21', '排查数（登记件数）：12 件', '调处数：8 件', '成功数（已化解）：6 件', '在办：30 件（红 3、黄 9、绿 18）']);
   });
 
   it('switching masking off asks first; keeping it on changes nothing', async () => {

@@ -5,6 +5,7 @@ import { useLedger, type LedgerState } from './ledger/useLedger';
 import { useRevisit, type RevisitState } from './revisit/useRevisit';
 import { usePresetEditor, type PresetEditorState } from './rules/usePresetEditor';
 import { downloadTextFile } from './rules/save-text-file';
+import { useMeetingLedgers, type MeetingLedgersState } from './summary/useMeetingLedgers';
 import { useSummaryOptions, type SummaryOptionsState } from './summary/useSummaryOptions';
 import type { PaneSection, TaskPaneProps } from './TaskPane.types';
 import type { PaneText } from './shared/pane-context';
@@ -21,6 +22,8 @@ export interface TaskPaneState {
   revisit: RevisitState;
   rules: PresetEditorState;
   summary: SummaryOptionsState;
+  /** Other units' ledgers for a joint 联席会议汇总. */
+  meeting: MeetingLedgersState;
   runTriage(): void;
   runDueList(): void;
   runSummary(): void;
@@ -39,6 +42,7 @@ export function useTaskPane({ host, language, today, saveTextFile = downloadText
   const revisit = useRevisit(host, today);
   const rules = usePresetEditor(host, saveTextFile);
   const summary = useSummaryOptions(today);
+  const meeting = useMeetingLedgers(language);
 
   const { run: runTriageJob } = triage;
   const { run: runDueListJob } = dueList;
@@ -46,10 +50,15 @@ export function useTaskPane({ host, language, today, saveTextFile = downloadText
   const runTriage = useCallback(() => runTriageJob((p) => host.triage(p)), [host, runTriageJob]);
   const runDueList = useCallback(() => runDueListJob((p) => host.writeDueList(p)), [host, runDueListJob]);
   const { check } = summary;
+  const { others: otherLedgers, ledgers: added } = meeting;
   const runSummary = useCallback(() => {
     const options = check();
-    if (options) runSummaryJob((p) => host.writeSummary(options, p));
-  }, [host, check, runSummaryJob]);
+    if (!options) return;
+    // With other units' ledgers added, a joint meeting: only once every one of them is read.
+    const others = added.length > 0 ? otherLedgers() : undefined;
+    if (others === null) return;
+    runSummaryJob((p) => host.writeSummary(others ? { ...options, others } : options, p));
+  }, [host, check, runSummaryJob, added.length, otherLedgers]);
 
   return {
     text: { language, t: STRINGS[language] },
@@ -63,6 +72,7 @@ export function useTaskPane({ host, language, today, saveTextFile = downloadText
     revisit,
     rules,
     summary,
+    meeting,
     runTriage,
     runDueList,
     runSummary,

@@ -13,6 +13,7 @@ import {
   parseIsoDay,
   revisitLogRow,
   runLedgerJob,
+  runMeetingJob,
   withFieldColumns,
   OWN_SHEETS,
   REVISIT_LOG_HEADER,
@@ -22,8 +23,12 @@ import {
   type FieldName,
   type JobOptions,
   type Language,
+  type JobCounts,
   type LedgerJob,
+  type MeetingLedger,
+  type Period,
   type SheetGrid,
+  type TriagedLedger,
 } from '../../core';
 import type { AddinHost, AddinSettings, HostCapabilities, JobReport, LedgerInfo, ProgressListener, SelectedDispute, SummaryOptions } from '../../addin/host';
 import { rangeAt, sheetNames } from './ranges';
@@ -224,13 +229,13 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
       run(async (context, syncer) => {
         onProgress?.({ stage: 'read' });
         const period = { from: parseIsoDay(summary.from)!, to: parseIsoDay(summary.to)! };
+        if (summary.others?.length) return jointSummary(context, syncer, summary.others, period, summary.mask, onProgress);
         const { job: result } = await job(context, syncer, { period, mask: summary.mask });
         onProgress?.({ stage: 'write' });
         const sheet = result.plan.reports[1];
         const name = await ownName(context, syncer, sheet.name);
         await writeReportSheet(context, syncer, sheet, name, reportWriteOptions());
-        const state = { name: STATE_SHEET, columnWidths: [], rows: result.plan.state.rows.map((r) => r.map((v) => ({ value: String(v) }))), merges: [], print: { landscape: false, fitToWidth: false } };
-        await writeReportSheet(context, syncer, state, STATE_SHEET, { ...reportWriteOptions(), hidden: true, textOnly: true, pageLayout: false, freezePanes: false });
+        await writeState(context, syncer, result.plan.state.rows);
         return { ...report(result, name, !supports('1.6')), meeting: meetingHeadline(result.summary) };
       }),
 
@@ -291,6 +296,76 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
 
     capabilities: async () => capabilitiesNow(),
   };
+
+  /** The hidden state sheet: the meeting's snapshot and tallies, as text. */
+  async function writeState(context: Excel.RequestContext, syncer: Syncer, rows: (string | number)[][]) {
+    const state = { name: STATE_SHEET, columnWidths: [], rows: rows.map((r) => r.map((v) => ({ value: String(v) }))), merges: [], print: { landscape: false, fitToWidth: false } };
+    await writeReportSheet(context, syncer, state, STATE_SHEET, { ...reportWriteOptions(), hidden: true, textOnly: true, pageLayout: false, freezePanes: false });
+  }
+
+  /**
+   * A joint meeting of this workbook's ledger and other units' (read from their files by the pane):
+   * runMeetingJob as `tricolor meeting` runs it, then its 回访清单, 联席会议汇总 and state written
+   * here as the single summary writes them. The saved column corrections are this ledger's and
+   * cannot be given to the others' (the meeting takes one set for all), so none is used, and the
+   * report says so.
+   */
+  async function jointSummary(
+    context: Excel.RequestContext,
+    syncer: Syncer,
+    othersLedgers: MeetingLedger[],
+    period: Period,
+    mask: boolean,
+    onProgress?: ProgressListener,
+  ): Promise<JobReport> {
+    const stored = await loadStored(context, syncer);
+    const { grid, others } = await findLedger(context, syncer);
+    onProgress?.({ stage: 'triage' });
+    const asOf = parseIsoDay(today())!;
+    const stateRows = others.get(STATE_SHEET)?.values ?? null;
+    const own: MeetingLedger = { file: grid.name, input: { ledger: grid, stateRows, revisitLog: others.get(REVISIT_LOG_SHEET)?.values ?? null } };
+    const result = runMeetingJob([own, ...othersLedgers], { asOf, period, preset: stored.settings.preset, language, mask, stateRows });
+    onProgress?.({ stage: 'write' });
+    const [dueList, paper] = result.plan.reports;
+    const dueName = await ownName(context, syncer, dueList.name);
+    await writeReportSheet(context, syncer, dueList, dueName, reportWriteOptions());
+    const name = await ownName(context, syncer, paper.name);
+    await writeReportSheet(context, syncer, paper, name, reportWriteOptions());
+    await writeState(context, syncer, result.plan.state.rows);
+
+    const mine = result.units[0];
+    // This ledger's issues point at its cells; another unit's are in its own file, so they name it.
+    const issues: JobReport['issues'] = result.issues.map((i) =>
+      i.unit === mine.unit
+        ? { message: i.message, sheet: mine.sheet, cell: i.cell ?? null }
+        : { message: language === 'zh' ? `${i.unit}：${i.message}` : `${i.unit}: ${i.message}`, sheet: '', cell: null },
+    );
+    if (Object.keys(stored.settings.fieldColumns).length > 0)
+      issues.unshift({
+        message:
+          language === 'zh'
+            ? '本工作簿台账保存的字段更正没有用于联席会议：联席会议按各台账表头自动识别的字段读取。'
+            : 'The column corrections saved for this workbook’s ledger were not used in the joint meeting: every ledger is read with the columns found in its header.',
+        sheet: grid.name,
+        cell: null,
+      });
+    return {
+      counts: countLedger(mine.triaged, asOf),
+      issues,
+      sheet: name,
+      staticFills: !supports('1.6'),
+      meeting: meetingHeadline(result.summary),
+      joint: {
+        disputes: result.summary.disputes,
+        units: result.units.map((u, i) => {
+          const row = result.summary.unitRows[i];
+          return { unit: u.unit, file: u.file, sheet: u.sheet, disputes: row.disputes, registered: row.registered, open: { ...row.open }, shared: row.shared };
+        }),
+        duplicates: result.duplicates.map((group) => group.map((r) => ({ ...r }))),
+        dueListSheet: dueName,
+      },
+    };
+  }
 
   /**
    * The job on one ledger row only: the header rows and that row are read, so selecting a row in a
@@ -353,6 +428,22 @@ async function removeNewColumns(context: Excel.RequestContext, syncer: Syncer, r
   } catch {
     // The original failure is what the user needs to see.
   }
+}
+
+/** This workbook's ledger counted as a single run counts it (runLedgerJob's counts), from its triage in the meeting. */
+function countLedger(triaged: TriagedLedger, asOf: number): JobCounts {
+  const byLevel = { red: 0, yellow: 0, green: 0 };
+  let dueToday = 0;
+  let overdue = 0;
+  let needsReview = 0;
+  for (const d of triaged.disputes) {
+    byLevel[d.triage.effective]++;
+    if (d.schedule.nextRevisit === asOf) dueToday++;
+    else if (d.schedule.due) overdue++;
+    if (d.triage.needsReview) needsReview++;
+  }
+  const unreadableRows = new Set(triaged.issues.filter((i) => i.cell !== undefined).map((i) => i.row)).size;
+  return { disputes: triaged.disputes.length, byLevel, dueToday, overdue, unreadableRows, needsReview };
 }
 
 function ledgerInfo(layout: ReturnType<typeof withFieldColumns>, sheets: string[]): LedgerInfo {

@@ -19,11 +19,13 @@ export interface JobPanelProps {
   /** The result card's title, e.g. 分级上色完成. */
   doneTitle: string;
   intro?: ReactNode;
+  /** The run must wait (e.g. for other units' ledgers to be read), and why, said beside the button. */
+  waitHint?: string | null;
   onRun(): void;
 }
 
 /** A job's button, its progress while it runs, then its result card or the host's message. */
-export function JobPanel({ job, runLabel, doneTitle, intro, onRun }: JobPanelProps) {
+export function JobPanel({ job, runLabel, doneTitle, intro, waitHint, onRun }: JobPanelProps) {
   const styles = useSectionStyles();
   const local = useJobPanelStyles();
   const running = job.status === 'running';
@@ -31,10 +33,11 @@ export function JobPanel({ job, runLabel, doneTitle, intro, onRun }: JobPanelPro
     <div className={styles.form}>
       {intro && <Text className={styles.hint}>{intro}</Text>}
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={onRun} disabledFocusable={running}>
+        <Button appearance="primary" onClick={onRun} disabledFocusable={running || !!waitHint}>
           {runLabel}
         </Button>
       </div>
+      {waitHint && <Text className={styles.hint}>{waitHint}</Text>}
       <div aria-live="polite">
         {running && <JobProgress progress={job.progress} />}
         {job.status === 'done' && <span className={local.visuallyHidden}>{doneTitle}</span>}

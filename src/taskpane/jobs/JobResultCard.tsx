@@ -10,7 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { LEVELS } from '../../core';
-import type { JobReport } from '../../addin/host';
+import type { JobReport, JointMeetingReport } from '../../addin/host';
 import { LevelBadge } from '../shared/LevelBadge';
 import { CountFacts } from '../shared/CountFacts';
 import { MeetingFacts } from '../shared/MeetingFacts';
@@ -38,6 +38,10 @@ const useJobResultCardStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
   },
   issue: { overflowWrap: 'anywhere' },
+  table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
+  th: { textAlign: 'start', fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
+  td: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, overflowWrap: 'anywhere', textAlign: 'start', fontWeight: tokens.fontWeightRegular },
+  number: { textAlign: 'end' },
 });
 
 export interface JobResultCardProps {
@@ -59,15 +63,21 @@ export function JobResultCard({ report, title, onGoTo }: JobResultCardProps) {
         header={<Text weight="semibold">{title}</Text>}
         description={<Text size={200}>{t.jobs.writtenTo(report.sheet)}</Text>}
       />
-      <Text>{t.jobs.disputes(counts.disputes)}</Text>
-      <div role="group" aria-label={t.jobs.byLevel} className={styles.badges}>
-        {LEVELS.map((level) => (
-          <LevelBadge key={level} level={level}>
-            {t.levelCount(t.levels[level], counts.byLevel[level])}
-          </LevelBadge>
-        ))}
-      </div>
-      <CountFacts counts={counts} language={language} className={styles.facts} valueClassName={styles.value} />
+      {report.joint ? (
+        <JointFacts joint={report.joint} />
+      ) : (
+        <>
+          <Text>{t.jobs.disputes(counts.disputes)}</Text>
+          <div role="group" aria-label={t.jobs.byLevel} className={styles.badges}>
+            {LEVELS.map((level) => (
+              <LevelBadge key={level} level={level}>
+                {t.levelCount(t.levels[level], counts.byLevel[level])}
+              </LevelBadge>
+            ))}
+          </div>
+          <CountFacts counts={counts} language={language} className={styles.facts} valueClassName={styles.value} />
+        </>
+      )}
       {report.meeting && <MeetingFacts meeting={report.meeting} language={language} className={styles.facts} valueClassName={styles.value} />}
       {report.staticFills && (
         <MessageBar intent="warning" layout="multiline">
@@ -96,5 +106,58 @@ export function JobResultCard({ report, title, onGoTo }: JobResultCardProps) {
         </>
       )}
     </Card>
+  );
+}
+
+/**
+ * A joint meeting's result: the total with every dispute once, each unit's line (this workbook's
+ * first), the disputes found in several ledgers, and where the joint revisit list went.
+ */
+function JointFacts({ joint }: { joint: JointMeetingReport }) {
+  const { t } = usePaneText();
+  const styles = useJobResultCardStyles();
+  const s = t.summary;
+  const lines = joint.units.reduce((n, u) => n + u.disputes, 0);
+  return (
+    <>
+      <Text weight="semibold">{s.jointTotal(joint.disputes)}</Text>
+      <Text size={200}>{s.jointHint(joint.units.length, lines)}</Text>
+      <table className={styles.table} aria-label={s.unitsTable}>
+        <thead>
+          <tr>
+            {[s.unitColumn, s.disputesColumn, s.registeredColumn, s.openColumn].map((h) => (
+              <th key={h} scope="col" className={styles.th}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {joint.units.map((u, i) => (
+            <tr key={u.unit}>
+              <th scope="row" className={styles.td}>
+                {i === 0 ? s.thisWorkbook(u.unit) : u.unit}
+              </th>
+              <td className={`${styles.td} ${styles.number}`}>{u.disputes}</td>
+              <td className={`${styles.td} ${styles.number}`}>{u.registered}</td>
+              <td className={styles.td}>{s.openValue(u.open)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3 className={styles.heading}>{s.duplicatesHeading(joint.duplicates.length)}</h3>
+      {joint.duplicates.length > 0 ? (
+        <ul className={styles.issues} aria-label={s.duplicatesHeading(joint.duplicates.length)}>
+          {joint.duplicates.map((group, i) => (
+            <li key={i} className={styles.issue}>
+              <Text>{s.duplicate(group)}</Text>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Text>{s.noDuplicates}</Text>
+      )}
+      <Text size={200}>{s.jointDueList(joint.dueListSheet)}</Text>
+    </>
   );
 }

@@ -1,25 +1,33 @@
-import { Field, Input, MessageBar, MessageBarBody, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Divider, Field, Input, MessageBar, MessageBarBody, ProgressBar, Spinner, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import { JobPanel } from '../jobs/JobPanel';
 import type { JobState } from '../jobs/useJob';
+import { FileChooserButton, LEDGER_FILE_TYPES } from '../shared/FileChooserButton';
 import { usePaneText } from '../shared/pane-context';
 import { useSectionStyles } from '../shared/useSectionStyles';
 import { MaskOffDialog } from './MaskOffDialog';
+import type { MeetingLedgersState } from './useMeetingLedgers';
 import type { PeriodProblem, SummaryOptionsState } from './useSummaryOptions';
 
 const useSummarySectionStyles = makeStyles({
   period: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalS },
   input: { minWidth: 0 },
+  list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  item: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, minWidth: 0 },
+  itemHead: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS },
+  fileName: { overflowWrap: 'anywhere', minWidth: 0 },
 });
 
 export interface SummarySectionProps {
   options: SummaryOptionsState;
+  /** Other units' ledgers for a joint meeting. */
+  meeting: MeetingLedgersState;
   job: JobState;
   onRun(): void;
 }
 
 /** 汇总: the meeting period, the masking switch, and the 生成联席会议汇总 job. */
-export function SummarySection({ options, job, onRun }: SummarySectionProps) {
+export function SummarySection({ options, meeting, job, onRun }: SummarySectionProps) {
   const { t } = usePaneText();
   const styles = useSectionStyles();
   const local = useSummarySectionStyles();
@@ -54,7 +62,88 @@ export function SummarySection({ options, job, onRun }: SummarySectionProps) {
         </MessageBar>
       )}
       <MaskOffDialog open={options.confirmingMaskOff} onConfirm={options.confirmMaskOff} onCancel={options.cancelMaskOff} />
-      <JobPanel job={job} runLabel={t.jobs.summary.run} doneTitle={t.jobs.summary.done} onRun={onRun} />
+      <Divider />
+      <OtherLedgers meeting={meeting} />
+      <JobPanel
+        job={job}
+        runLabel={t.jobs.summary.run}
+        doneTitle={t.jobs.summary.done}
+        waitHint={meeting.block === 'failed' ? t.summary.removeFailed : meeting.block === 'reading' ? t.summary.waitForFiles : null}
+        onRun={onRun}
+      />
     </section>
+  );
+}
+
+/**
+ * Other units' ledgers joined to this workbook's for 联席会议汇总: a file chooser (several at once),
+ * each file with the unit its ledger names (editable) and the sheet read, or why it cannot be read.
+ */
+function OtherLedgers({ meeting }: { meeting: MeetingLedgersState }) {
+  const { t } = usePaneText();
+  const styles = useSectionStyles();
+  const local = useSummarySectionStyles();
+  const s = t.summary;
+  const add = useRef<HTMLButtonElement>(null);
+  return (
+    <>
+      <h3 className={styles.subheading}>{s.othersHeading}</h3>
+      <Text className={styles.hint}>{s.othersIntro}</Text>
+      <div className={styles.actions}>
+        <FileChooserButton buttonRef={add} accept={LEDGER_FILE_TYPES} inputLabel={s.othersInput} multiple onChoose={(_, all) => meeting.add(all)}>
+          {s.addOthers}
+        </FileChooserButton>
+      </div>
+      <div role="status">
+        {meeting.duplicate && <Text>{s.alreadyAdded(meeting.duplicate)}</Text>}
+        {meeting.reading && (
+          <Field label={s.readingFile(meeting.reading.name, meeting.reading.index, meeting.reading.count)} validationState="none">
+            <ProgressBar thickness="large" max={meeting.reading.count} value={meeting.reading.index} />
+          </Field>
+        )}
+      </div>
+      {meeting.ledgers.length > 0 && (
+        <>
+          <ul className={local.list} aria-label={s.othersList}>
+            {meeting.ledgers.map((l) => (
+              <li key={l.id} className={local.item}>
+                <div className={local.itemHead}>
+                  <Text weight="semibold" className={local.fileName}>
+                    {l.file.name}
+                  </Text>
+                  <Button
+                    size="small"
+                    aria-label={s.removeFile(l.file.name)}
+                    onClick={() => {
+                      // The row goes with the button that has focus: back to 添加, where the list begins.
+                      add.current?.focus();
+                      meeting.remove(l.id);
+                    }}
+                  >
+                    {s.remove}
+                  </Button>
+                </div>
+                {l.status === 'ready' && (
+                  <>
+                    <Field label={s.unitFor(l.file.name)}>
+                      <Input className={local.input} value={l.unit} onChange={(_, d) => meeting.setUnit(l.id, d.value)} />
+                    </Field>
+                    {l.sheet && <Text className={styles.hint}>{s.sheetOf(l.sheet)}</Text>}
+                  </>
+                )}
+                {l.status === 'reading' && <Spinner size="extra-tiny" labelPosition="after" label={s.reading} />}
+                {l.status === 'waiting' && <Text className={styles.hint}>{s.waiting}</Text>}
+                {l.status === 'failed' && (
+                  <MessageBar intent="error" role="alert" layout="multiline">
+                    <MessageBarBody>{l.error}</MessageBarBody>
+                  </MessageBar>
+                )}
+              </li>
+            ))}
+          </ul>
+          <Text>{s.willJoin(meeting.ledgers.length)}</Text>
+        </>
+      )}
+    </>
   );
 }

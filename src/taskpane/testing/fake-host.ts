@@ -4,6 +4,7 @@ import type {
   AddinSettings,
   HostCapabilities,
   JobReport,
+  JointMeetingReport,
   LedgerInfo,
   Progress,
   ProgressListener,
@@ -60,6 +61,12 @@ export const SAMPLE_SELECTED: SelectedDispute = {
   label: '张某与李某宅基地纠纷',
   level: 'yellow',
   nextRevisit: '2026-05-20',
+};
+
+/** Other units' ledgers the fake meeting knows, by file: their unit and line counts. */
+export const FAKE_UNITS: Record<string, Omit<JointMeetingReport['units'][number], 'file' | 'sheet'>> = {
+  'justice.xlsx': { unit: '青山镇司法所', disputes: 25, registered: 11, open: { red: 1, yellow: 6, green: 4, total: 11 }, shared: 6 },
+  'court.xlsx': { unit: '青山人民法庭', disputes: 20, registered: 11, open: { red: 0, yellow: 4, green: 6, total: 10 }, shared: 4 },
 };
 
 /** Where each job writes, as the Office.js host reports it. */
@@ -153,10 +160,33 @@ export class FakeHost implements AddinHost {
     return this.job('writeDueList', [], onProgress);
   }
 
+  /**
+   * Records the options (other units' ledgers by file, unit given and the sheet read, not their
+   * cells) and answers with the headline, and for a joint meeting each unit's line and two disputes
+   * this workbook shares with the others.
+   */
   writeSummary(options: SummaryOptions, onProgress?: ProgressListener): Promise<JobReport> {
     // The headline the Office.js host adds for the meeting: 12 registered in the period, 8 handled, 6 resolved.
     const meeting = { from: options.from, to: options.to, registered: 12, handled: 8, resolved: 6, open: { red: 3, yellow: 9, green: 18, total: 30 } };
-    return this.job('writeSummary', [clone(options)], onProgress, { meeting });
+    const { others, ...rest } = options;
+    if (!others) return this.job('writeSummary', [clone(options)], onProgress, { meeting });
+    const recorded = { ...rest, others: others.map((o) => ({ file: o.file, ...(o.unit !== undefined ? { unit: o.unit } : {}), sheet: o.input.ledger.name })) };
+    const units: JointMeetingReport['units'] = [
+      { unit: '青山镇派出所', file: this.ledger.sheet, sheet: this.ledger.sheet, disputes: 30, registered: 12, open: { red: 4, yellow: 6, green: 1, total: 11 }, shared: 5 },
+      ...others.map((o) => ({ ...(FAKE_UNITS[o.file] ?? { unit: o.file, disputes: 0, registered: 0, open: { red: 0, yellow: 0, green: 0, total: 0 }, shared: 0 }), ...(o.unit ? { unit: o.unit } : {}), file: o.file, sheet: o.input.ledger.name })),
+    ];
+    const joint: JointMeetingReport = {
+      disputes: units.reduce((n, u) => n + u.disputes, 0) - 8,
+      units,
+      duplicates: [
+        [
+          { unit: units[0].unit, row: 12, serial: '9' },
+          { unit: units[1].unit, row: 9, serial: '青司调〔2026〕36号' },
+        ],
+      ],
+      dueListSheet: '回访清单',
+    };
+    return this.job('writeSummary', [recorded], onProgress, { meeting, joint });
   }
 
   selectCell(sheet: string, address: string): Promise<void> {
