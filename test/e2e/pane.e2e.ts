@@ -280,8 +280,8 @@ describe('task pane outside Excel', () => {
     expect(card).toContain('共 300 件纠纷');
     expect(card).toMatch(/红 15\s*黄 27\s*绿 258/);
     // The card's headline says what the sheet says (the cells below).
-    expect(card).toMatch(/排查数\s*56 件/);
-    expect(card).toMatch(/成功数\s*14 件/);
+    expect(card).toMatch(/排查数（登记件数）\s*56 件/);
+    expect(card).toMatch(/成功数（已化解）\s*14 件/);
     expect(card).toMatch(/在办\s*60 件（红 15、黄 27、绿 18）/);
 
     // In the sheet (read cell by cell through the selection box), worked out from the sample's cells:
@@ -292,12 +292,14 @@ describe('task pane outside Excel', () => {
     //   已化解 111 and 已销号 129, are not open).
     // (Cross-checked: `tricolor run assets/sample-ledger.xlsx --as-of 2026-11-30 --period
     // 2026-11-01..2026-11-30 --json` gives the same in summary.meeting.)
-    await select(page, '联席会议汇总!A6', '当前选中：联席会议汇总!A6，内容：排查数');
-    await select(page, '联席会议汇总!B6', '当前选中：联席会议汇总!B6，内容：56');
-    await select(page, '联席会议汇总!A9', '当前选中：联席会议汇总!A9，内容：成功数');
-    await select(page, '联席会议汇总!B9', '当前选中：联席会议汇总!B9，内容：14');
-    await select(page, '联席会议汇总!A18', '当前选中：联席会议汇总!A18，内容：合计');
-    await select(page, '联席会议汇总!B18', '当前选中：联席会议汇总!B18，内容：60');
+    // (Labels span columns A–C; the title names the unit from the ledger's own title row.)
+    await select(page, '联席会议汇总!A1', '当前选中：联席会议汇总!A1，内容：XX镇派出所矛盾纠纷联席会议汇总表');
+    await select(page, '联席会议汇总!A8', '当前选中：联席会议汇总!A8，内容：排查数（登记件数）');
+    await select(page, '联席会议汇总!D8', '当前选中：联席会议汇总!D8，内容：56');
+    await select(page, '联席会议汇总!A11', '当前选中：联席会议汇总!A11，内容：成功数（已化解）');
+    await select(page, '联席会议汇总!D11', '当前选中：联席会议汇总!D11，内容：14');
+    await select(page, '联席会议汇总!A20', '当前选中：联席会议汇总!A20，内容：合计');
+    await select(page, '联席会议汇总!D20', '当前选中：联席会议汇总!D20，内容：60');
 
     expectOffline(network);
     await expectAxeClean(page);

@@ -16,6 +16,7 @@ import {
   snapshotsFromRows,
   takeSnapshot,
   tallyOf,
+  keysForUnits,
   type MeetingSnapshot,
   type MeetingTally,
   type Period,
@@ -65,7 +66,7 @@ export function runLedgerJob(input: JobInput, options: JobOptions): LedgerJob {
   const summary = buildMeetingSummary(disputes, {
     period,
     asOf,
-    previous: history.previous,
+    previous: history.previous && keysForUnits(history.previous, unit, false),
     previousSource: history.source,
     history: history.tallies,
     units: [unit],

@@ -10,6 +10,7 @@ import {
   snapshotToRows,
   takeSnapshot,
   tallyOf,
+  keysForUnits,
   type DisputeRef,
   type MeetingDispute,
   type MeetingSummary,
@@ -97,7 +98,7 @@ export function runMeetingJob(ledgers: readonly MeetingLedger[], options: Meetin
   const summary = buildMeetingSummary(merged, {
     period,
     asOf,
-    previous: history.previous,
+    previous: history.previous && keysForUnits(history.previous, names[0], true),
     previousSource: history.source,
     history: history.tallies,
     units: names,

@@ -41,6 +41,7 @@ export {
   previousSnapshot,
   retainSnapshots,
   tallyOf,
+  keysForUnits,
   mergeTallies,
   TALLIES_KEPT,
   diffSinceSnapshot,

@@ -8,6 +8,7 @@ import {
   retainSnapshots,
   snapshotToRows,
   snapshotsFromRows,
+  keysForUnits,
   takeSnapshot,
 } from './snapshot';
 import type { MeetingSnapshot, Period } from './types';
@@ -224,6 +225,23 @@ describe('diffSinceSnapshot', () => {
     expect(diff.newRed).toEqual([
       { row: 3, key: 'B', level: 'red', previousLevel: 'yellow', status: 'open', previousStatus: 'open' },
       { row: 7, key: 'F', level: 'red', previousLevel: null, status: 'open', previousStatus: null },
+    ]);
+  });
+});
+
+describe('keysForUnits', () => {
+  const entry = (key: string) => ({ key, row: 2, level: 'red' as const, status: 'open' as const });
+  const snapshot: MeetingSnapshot = { period: NOV, entries: [entry('青山镇派出所|id:2026-07'), entry('青山镇司法所|h:00ab'), entry('id:9')] };
+
+  it('gives a single run its own unit’s entries without the prefix, and leaves other units’ out', () => {
+    expect(keysForUnits(snapshot, '青山镇派出所', false).entries.map((e) => e.key)).toEqual(['id:2026-07', 'id:9']);
+  });
+
+  it('gives a meeting the workbook’s own unprefixed entries under its first unit', () => {
+    expect(keysForUnits(snapshot, '青山镇派出所', true).entries.map((e) => e.key)).toEqual([
+      '青山镇派出所|id:2026-07',
+      '青山镇司法所|h:00ab',
+      '青山镇派出所|id:9',
     ]);
   });
 });

@@ -231,6 +231,27 @@ export function retainSnapshots(snapshots: readonly MeetingSnapshot[], current: 
   return previous ? [previous, current] : [current];
 }
 
+const UNIT_KEY = /^(.*)\|((?:id|h):[\s\S]*)$/;
+
+/**
+ * A snapshot's keys as `units` name disputes. A joint meeting keys each dispute by its unit
+ * (`青山镇派出所|id:2026-07`), a single ledger's run does not: a meeting written into a ledger's own
+ * workbook (the pane) and a later run of that ledger alone must still find each other's disputes.
+ * For a single run (`joint` false), the unit's prefixed keys lose the prefix and other units'
+ * entries are left out; for a meeting, unprefixed keys are taken as `unit`'s (the first ledger,
+ * the workbook's own).
+ */
+export function keysForUnits(snapshot: MeetingSnapshot, unit: string, joint: boolean): MeetingSnapshot {
+  const entries: SnapshotEntry[] = [];
+  for (const e of snapshot.entries) {
+    const m = UNIT_KEY.exec(e.key);
+    if (joint) entries.push(m ? e : { ...e, key: `${unit}|${e.key}` });
+    else if (!m) entries.push(e);
+    else if (m[1] === unit) entries.push({ ...e, key: m[2] });
+  }
+  return { period: { ...snapshot.period }, entries };
+}
+
 /** What changed between a previous meeting's snapshot and the ledger now. Lists are in row order. */
 export function diffSinceSnapshot(previous: MeetingSnapshot, disputes: readonly TriagedDispute[]): SnapshotDiff {
   const before = new Map<string, SnapshotEntry>();
