@@ -132,7 +132,7 @@ class ChartCollectionObj implements ServerObject {
 }
 class ChartObj implements ServerObject {
   constructor(
-    readonly type: 'Chart' | 'ChartTitle' | 'ChartSeriesCollection',
+    readonly type: 'Chart' | 'ChartTitle' | 'ChartSeriesCollection' | 'ChartAxes' | 'ChartAxis',
     readonly sheet: FakeSheet,
     readonly chart: FakeChart,
   ) {}
@@ -1549,6 +1549,7 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
           title: { text: null, visible: null },
           series: seriesFromSource(o.sheet, sourceData.rect, seriesBy),
           anchor: null,
+          valueAxisMinimum: null,
         };
         o.sheet.charts.push(chart);
         return chartObj(o.sheet, chart);
@@ -1619,6 +1620,7 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
     nav: {
       title: (o) => new ChartObj('ChartTitle', o.sheet, o.chart),
       series: (o) => new ChartObj('ChartSeriesCollection', o.sheet, o.chart),
+      axes: (o) => new ChartObj('ChartAxes', o.sheet, o.chart),
       worksheet: (o) => sheetObj(o.sheet),
     },
     methods: {
@@ -1653,6 +1655,30 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
           return o.chart.title.visible;
         },
         set: (o, v) => (o.chart.title.visible = bool(v, 'visible')),
+      },
+    },
+  };
+
+  // Only the value axis's minimum is emulated: the report sets it so counts start at 0.
+  const chartAxesDef: TypeDef<ChartObj> = {
+    check: (o) => chartAlive(o.sheet, o.chart),
+    nav: {
+      valueAxis: (o) => {
+        if (o.chart.type.startsWith('Pie')) throw excelError('GeneralException', 'a pie chart has no value axis');
+        return new ChartObj('ChartAxis', o.sheet, o.chart);
+      },
+    },
+  };
+
+  const chartAxisDef: TypeDef<ChartObj> = {
+    check: (o) => chartAlive(o.sheet, o.chart),
+    scalars: {
+      minimum: {
+        get: (o) => {
+          if (o.chart.valueAxisMinimum === null) throw new NotEmulatedError(`the automatic value axis minimum of ${o.chart.name}`);
+          return o.chart.valueAxisMinimum;
+        },
+        set: (o, v) => (o.chart.valueAxisMinimum = num(v, 'minimum')),
       },
     },
   };
@@ -1983,6 +2009,8 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
     ChartCollection: chartCollectionDef,
     Chart: chartDef,
     ChartTitle: chartTitleDef,
+    ChartAxes: chartAxesDef,
+    ChartAxis: chartAxisDef,
     ChartSeriesCollection: chartSeriesCollectionDef,
     ChartSeries: chartSeriesDef,
     ChartSeriesFormat: chartSeriesFormatDef,

@@ -119,6 +119,8 @@ export interface FakeChart {
   series: FakeChartSeries[];
   /** The cells the chart covers after setPosition ('H3:N20'), or null: Excel's default place and size. */
   anchor: string | null;
+  /** The value axis's minimum once set, or null: Excel's automatic minimum, which the fake does not compute. */
+  valueAxisMinimum: number | null;
 }
 
 export interface FakeName {

@@ -142,6 +142,8 @@ function addChart(sheet: Excel.Worksheet, spec: ReportChart) {
     s.pointColors?.forEach((c, p) => series.points.getItemAt(p).format.fill.setSolidColor(RGB(c)));
   });
   chart.title.text = spec.title;
+  // Counts start at 0: Excel's automatic minimum starts close values (11, 12) near 10, which misleads.
+  if (spec.kind !== 'pie') chart.axes.valueAxis.minimum = 0;
   chart.setPosition(cellAddress(spec.anchor.top, spec.anchor.left), cellAddress(spec.anchor.bottom, spec.anchor.right));
 }
 

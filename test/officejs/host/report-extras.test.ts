@@ -132,6 +132,8 @@ describe('charts on a report sheet', () => {
     expect(sheet.charts.map((c) => c.anchor)).toEqual(['A13:D28', 'E13:I28']);
     expect(sheet.charts[0].series[0].pointFills).toEqual({ 0: '#D9363E', 1: '#F2B93B', 2: '#4CAF50' });
     expect(sheet.charts[1].series.map((s) => s.fill)).toEqual(['#4472C4', '#A5A5A5']);
+    // Counts start at 0 (Excel would start bars of 11 and 12 near 10); a pie has no value axis.
+    expect(sheet.charts.map((c) => c.valueAxisMinimum)).toEqual([null, 0]);
   });
 
   it('stacks columns and bars when the plan says so (a pie has nothing to stack)', async () => {
