@@ -36,6 +36,8 @@ export interface MeetingLedger {
   /** The unit as the user names it (`FILE=单位`); else read from the ledger's title or 填报单位 line. */
   unit?: string;
   input: JobInput;
+  /** Column corrections the user confirmed for this ledger (each unit's ledger has its own layout). */
+  fieldColumns?: JobOptions['fieldColumns'];
 }
 
 export interface MeetingOptions extends JobOptions {
@@ -77,7 +79,11 @@ export function runMeetingJob(ledgers: readonly MeetingLedger[], options: Meetin
   const period = options.period ?? defaultPeriod(asOf);
 
   const triaged = ledgers.map((l) =>
-    triageLedger(l.input.ledger, { ...options, unit: l.unit, unitFallback: unitFromFileName(l.file) ?? undefined }, l.input.revisitLog),
+    triageLedger(
+      l.input.ledger,
+      { ...options, fieldColumns: l.fieldColumns, unit: l.unit, unitFallback: unitFromFileName(l.file) ?? undefined },
+      l.input.revisitLog,
+    ),
   );
   // Every unit needs a name at the meeting: the file's own name when nothing better says.
   const names = distinctUnitNames(triaged.map((t, i) => t.unit || baseFileName(ledgers[i].file)));
