@@ -4,15 +4,13 @@ import { parseIsoDay, parsePeriod, type Day, type Language } from '../core';
 
 dayjs.extend(customParseFormat);
 
-export interface RunArgs {
-  command: 'run';
-  ledger: string;
-  sheet?: string;
+/** What `run` and `meeting` both take. */
+interface CommonArgs {
   asOf?: Day;
   rules?: string;
   period?: { from: Day; to: Day };
   out?: string;
-  /** The previous meeting's output to compare with (default: the output beside the ledger, or the ledger itself). */
+  /** The previous meeting's output to compare with (default: the output already there, or the ledger itself). */
   previous?: string;
   force: boolean;
   json: boolean;
@@ -20,19 +18,16 @@ export interface RunArgs {
   language: Language;
 }
 
+export interface RunArgs extends CommonArgs {
+  command: 'run';
+  ledger: string;
+  sheet?: string;
+}
+
 /** `tricolor meeting`: several units' ledgers in one joint meeting. */
-export interface MeetingArgs {
+export interface MeetingArgs extends CommonArgs {
   command: 'meeting';
   ledgers: { file: string; unit?: string }[];
-  asOf?: Day;
-  rules?: string;
-  period?: { from: Day; to: Day };
-  out?: string;
-  previous?: string;
-  force: boolean;
-  json: boolean;
-  mask: boolean;
-  language: Language;
 }
 
 export type ParsedArgs = RunArgs | MeetingArgs | { command: 'help'; language: Language } | { command: 'version' };

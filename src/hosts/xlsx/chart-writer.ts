@@ -1,4 +1,4 @@
-import { dayToExcelSerial, formatDay, type CellRange, type ReportCell, type ReportChart, type ReportChartSeries, type ReportSheet } from '../../core';
+import { cellLabel, cellsInRange, dayToExcelSerial, type CellRange, type ReportCell, type ReportChart, type ReportChartSeries, type ReportSheet } from '../../core';
 import { absoluteRef } from './refs';
 import { escapeText, escapeXml } from './xml';
 
@@ -115,17 +115,12 @@ function seriesXml(chart: ReportChart, s: ReportChartSeries, i: number, sheet: R
 }
 
 /** The cells of a one-row or one-column range, in order. */
-function cellsOf(range: CellRange, sheet: ReportSheet): (ReportCell | undefined)[] {
-  const cells: (ReportCell | undefined)[] = [];
-  for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) cells.push(sheet.rows[r]?.[c]);
-  return cells;
-}
 
 function categoriesXml(range: CellRange, sheet: ReportSheet, sheetName: string): string {
-  const cells = cellsOf(range, sheet);
+  const cells = cellsInRange(sheet.rows, range);
   const pts = cells
     .map((cell, idx) => {
-      const text = labelOf(cell);
+      const text = cellLabel(cell);
       return text === '' ? '' : `<c:pt idx="${idx}"><c:v>${escapeText(text)}</c:v></c:pt>`;
     })
     .join('');
@@ -133,7 +128,7 @@ function categoriesXml(range: CellRange, sheet: ReportSheet, sheetName: string):
 }
 
 function valuesXml(range: CellRange, sheet: ReportSheet, sheetName: string, date1904: boolean): string {
-  const cells = cellsOf(range, sheet);
+  const cells = cellsInRange(sheet.rows, range);
   const percent = cells.some((c) => c?.style === 'percent');
   // A cell that holds no number is left out of the cache: a gap, as the sheet shows it.
   const pts = cells
@@ -151,14 +146,6 @@ function numberOf(cell: ReportCell, date1904: boolean): number {
   return cell.style === 'date' ? dayToExcelSerial(value, date1904) : value;
 }
 
-/** A category label as the cell shows it. */
-function labelOf(cell: ReportCell | undefined): string {
-  if (!cell || cell.value === null) return '';
-  if (typeof cell.value === 'string') return cell.value;
-  if (cell.style === 'date') return formatDay(cell.value);
-  if (cell.style === 'percent') return `${(cell.value * 100).toFixed(1)}%`;
-  return String(cell.value);
-}
 
 function axesXml(chart: ReportChart): string {
   // Horizontal bars put the categories on the left, columns and lines at the bottom. Bars are

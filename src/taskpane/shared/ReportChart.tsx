@@ -1,5 +1,5 @@
 import { memo, useMemo, type ReactNode } from 'react';
-import { dayToExcelSerial, formatDay, type CellRange, type Language, type ReportCell, type ReportChart } from '../../core';
+import { cellLabel, cellsInRange, dayToExcelSerial, type Language, type ReportCell, type ReportChart } from '../../core';
 
 /**
  * A report sheet's native chart (ReportChart) drawn as inline SVG, from the sheet's own cells the
@@ -31,28 +31,14 @@ export interface ChartData {
   series: ChartSeriesData[];
 }
 
-/** The cells of a one-row or one-column range, in order. */
-function cellsOf(range: CellRange, rows: Rows): (ReportCell | undefined)[] {
-  const cells: (ReportCell | undefined)[] = [];
-  for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) cells.push(rows[r]?.[c]);
-  return cells;
-}
 
-/** A category label as the cell shows it (as the chart's string cache holds it). */
-function labelOf(cell: ReportCell | undefined): string {
-  if (!cell || cell.value === null) return '';
-  if (typeof cell.value === 'string') return cell.value;
-  if (cell.style === 'date') return formatDay(cell.value);
-  if (cell.style === 'percent') return `${(cell.value * 100).toFixed(1)}%`;
-  return String(cell.value);
-}
 
 /** What the chart shows, read from the sheet's cells as the workbook's chart reads them. */
 export function chartData(chart: ReportChart, rows: Rows): ChartData {
   return {
-    categories: cellsOf(chart.categories, rows).map(labelOf),
+    categories: cellsInRange(rows, chart.categories).map(cellLabel),
     series: chart.series.map((s, i) => {
-      const cells = cellsOf(s.values, rows);
+      const cells = cellsInRange(rows, s.values);
       return {
         name: s.name,
         // A date cell holds its serial in the workbook, and the chart plots that.
