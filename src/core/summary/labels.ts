@@ -164,7 +164,7 @@ export const LABELS = {
     zh: '{n}件纠纷较上次会议等级上升或新增红色：会上逐件研判，明确人民调解、司法调解、行政调解衔接责任。',
     en: '{n} disputes escalated or newly red since the last meeting: reviewed one by one, with the mediation channel assigned.',
   },
-  stepBlank: { zh: '{n}．', en: '{n}.' },
+  stepBlank: { zh: '{n}．', en: '{n}. ' },
 
   red: { zh: '红', en: 'Red' },
   yellow: { zh: '黄', en: 'Yellow' },

@@ -189,7 +189,8 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
     ],
     anchor: range(chartTop, 0, chartTop + CHART_ROWS - 1, half - 1),
   });
-  let barChart: { title: LabelKey; rows: number[] } | null = null;
+  /** The bar chart of the period: by unit for a joint meeting, else by type; its rows and value column. */
+  let barChart: { title: LabelKey; rows: number[]; column: number } | null = null;
   if (summary.history.length >= 2) {
     b.gap();
     headRow('meetingPeriod', ['openRed', 'openYellow']);
@@ -241,7 +242,7 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
       num(summary.sharedCount),
     ]);
     note(t('byUnitNote'));
-    barChart = { title: 'chartByUnit', rows: unitRows };
+    barChart = { title: 'chartByUnit', rows: unitRows, column: LABEL_SPAN + 1 };
   }
 
   // Breakdowns: what the period registered and resolved, and what is open now
@@ -274,7 +275,7 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
   breakdownSection('byPlace', 'place', summary.byPlace, showPlace);
   breakdownSection('byOwner', 'ownerName', summary.byOwner, (text, names) => show(text, names));
   breakdownSection('byChannel', 'channel', summary.byChannel);
-  if (!barChart) barChart = { title: 'chartByType', rows: typeRows.slice(0, TYPE_CHART_LIMIT) };
+  if (!barChart) barChart = { title: 'chartByType', rows: typeRows.slice(0, TYPE_CHART_LIMIT), column: LABEL_SPAN };
   if (barChart.rows.length > 0) {
     const first = barChart.rows[0];
     const last = barChart.rows[barChart.rows.length - 1];
@@ -282,7 +283,7 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
       kind: 'bar',
       title: t(barChart.title),
       categories: range(first, 0, last, 0),
-      series: [{ name: t('periodRegistered'), values: range(first, LABEL_SPAN + (barChart.title === 'chartByUnit' ? 1 : 0), last, LABEL_SPAN + (barChart.title === 'chartByUnit' ? 1 : 0)), color: NEUTRAL_CHART_COLOR }],
+      series: [{ name: t('periodRegistered'), values: range(first, barChart.column, last, barChart.column), color: NEUTRAL_CHART_COLOR }],
       anchor: range(chartTop, half, chartTop + CHART_ROWS - 1, b.columns - 1),
     });
   }
@@ -388,7 +389,7 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
   if (overdueRedYellow > 0) steps.push(t('stepOverdue', { n: overdueRedYellow }));
   const worse = c ? new Set(c.items.filter((i) => i.category === 'newRed' || i.category === 'escalated').map((i) => i.key)).size : 0;
   if (worse > 0) steps.push(t('stepEscalated', { n: worse }));
-  steps.forEach((step, i) => b.banner(`${i + 1}．${step}`.replace('．', zh ? '．' : '. '), 'text'));
+  steps.forEach((step, i) => b.banner(t('stepBlank', { n: i + 1 }) + step, 'text'));
   for (let i = steps.length; i < steps.length + 3; i++) {
     const r = b.banner(t('stepBlank', { n: i + 1 }), 'text');
     b.rowHeights[r] = 24;
