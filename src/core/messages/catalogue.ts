@@ -77,6 +77,62 @@ export const CATALOGUE = {
     zh: '“{file}”的内部格式是少见的带前缀写法，无法安全修改；请在 Excel、WPS 或 LibreOffice 中打开并另存为 .xlsx 后再试',
     en: '"{file}" uses a rare prefixed XML form that cannot be edited safely; open it in Excel, WPS or LibreOffice, save it as .xlsx and try again',
   },
+  'file.unsupportedZip': {
+    zh: '“{file}”用了 Excel 不用的压缩方式（{detail}），无法读取；请在 Excel、WPS 或 LibreOffice 中打开并另存为 .xlsx 后再试',
+    en: '"{file}" uses a zip feature Excel never writes ({detail}) and cannot be read; open it in Excel, WPS or LibreOffice, save it as .xlsx and try again',
+  },
+  'file.damagedEntry': {
+    zh: '“{file}”已损坏：其中的 {part}（文件第 {offset} 字节处）与压缩包目录不符，无法完整读出；请向发送方重新索取文件，或在 Excel 中打开修复并另存一份后再试',
+    en: '"{file}" is damaged: its part {part} (at byte {offset} of the file) does not match the zip directory and cannot be read whole; ask the sender for the file again, or let Excel repair it, save a copy and try again',
+  },
+  'file.checksum': {
+    zh: '“{file}”已损坏：其中的 {part} 校验不符（CRC-32），内容在复制或传输中被改动过，读出的数据不可信；请向发送方重新索取文件后再试',
+    en: '"{file}" is damaged: the checksum (CRC-32) of its part {part} does not match, so its content changed in copying or transfer and cannot be trusted; ask the sender for the file again',
+  },
+  'file.partTooLarge': {
+    zh: '“{file}”中的 {part} 解压后有 {size} MB，超过 {limit} MB 的上限，不像正常的台账（可能已损坏或被恶意构造）；请确认文件来源，或把台账拆成几个文件后再试',
+    en: '"{file}": its part {part} inflates to {size} MB, over the {limit} MB limit, which no ledger needs (the file may be damaged or built to attack); check where it came from, or split the ledger into several files',
+  },
+  'file.packageTooLarge': {
+    zh: '“{file}”的各部分解压后合计超过 {limit} MB（读到 {part} 时），不像正常的台账（可能已损坏或被恶意构造）；请确认文件来源，或把台账拆成几个文件后再试',
+    en: '"{file}": its parts inflate to more than {limit} MB together (reached at {part}), which no ledger needs (the file may be damaged or built to attack); check where it came from, or split the ledger into several files',
+  },
+  'file.duplicateEntry': {
+    zh: '“{file}”已损坏：其中的 {part} 出现了两次，无法判断哪一份是真的；请在 Excel 中打开并另存一份后再试',
+    en: '"{file}" is damaged: its part {part} appears twice, so which copy is real cannot be told; open it in Excel, save a copy and try again',
+  },
+  'file.entryOutside': {
+    zh: '“{file}”中有名为“{part}”的条目，指向工作簿以外（绝对路径、“..”、反斜杠或盘符），正常的工作簿不会这样，文件可能被恶意构造；请确认文件来源后，在 Excel 中打开并另存为 .xlsx 再试',
+    en: '"{file}" holds an entry named "{part}" that points outside the workbook (an absolute path, "..", a backslash or a drive letter); no workbook does that and the file may have been built to attack: check where it came from, then open it in Excel and save it as .xlsx',
+  },
+  'file.unclosedTag': {
+    zh: '“{file}”已损坏：{part} 第 {offset} 个字符处的 {tag} 没有结束标记；请在 Excel 中打开并另存一份后再试',
+    en: '"{file}" is damaged: in {part}, the {tag} at character {offset} is never closed; open it in Excel, save a copy and try again',
+  },
+  'file.badXml': {
+    zh: '“{file}”已损坏：{part} 第 {offset} 个字符处的 {tag} 不合 XML 或表格格式的规定；请在 Excel 中打开并另存一份后再试',
+    en: '"{file}" is damaged: in {part}, {tag} at character {offset} is not valid XML or SpreadsheetML; open it in Excel, save a copy and try again',
+  },
+  'file.cellOrder': {
+    zh: '“{file}”已损坏：{part} 第 {offset} 个字符处的 {tag} 顺序错乱（行号、列号须逐个递增）；请在 Excel 中打开并另存一份后再试',
+    en: '"{file}" is damaged: in {part}, {tag} at character {offset} is out of order (rows and cells must come in increasing order); open it in Excel, save a copy and try again',
+  },
+  'file.notUtf8': {
+    zh: '“{file}”已损坏：{part} 第 {offset} 个字符处的字节不是 UTF-8 编码；请在 Excel 中打开并另存一份后再试',
+    en: '"{file}" is damaged: {part} holds bytes that are not UTF-8 at character {offset}; open it in Excel, save a copy and try again',
+  },
+  'file.beyondSheetLimits': {
+    zh: '“{file}”已损坏：工作表“{sheet}”中的 {tag} 超出了 Excel 的范围（最多 1048576 行、16384 列，即到 XFD 列）；请在 Excel 中打开并另存一份后再试',
+    en: '"{file}" is damaged: {tag} in sheet "{sheet}" lies outside Excel\'s grid (1,048,576 rows, 16,384 columns up to XFD); open it in Excel, save a copy and try again',
+  },
+  'file.sheetTooLarge': {
+    zh: '“{file}”的工作表“{sheet}”占用了 {cells} 个单元格（连同有格式的空白单元格），超过本工具一次能处理的 {limit} 个；请删去台账右侧和下方多余的行列，或把台账拆成几个文件后再试',
+    en: 'Sheet "{sheet}" of "{file}" spans {cells} cells (formatted blank cells included), more than the {limit} this tool can take at once; delete the unused rows and columns right of and below the ledger, or split it into several files',
+  },
+  'file.strictOoxml': {
+    zh: '“{file}”是“Strict Open XML 电子表格”格式，本工具无法处理；请在 Excel 中打开，另存为“Excel 工作簿 (*.xlsx)”后再试',
+    en: '"{file}" is a Strict Open XML Spreadsheet, which this tool cannot process; open it in Excel and save it as "Excel Workbook (*.xlsx)"',
+  },
   'sheet.unknown': {
     zh: '“{file}”中没有名为“{sheet}”的工作表；现有工作表：{sheets}',
     en: '"{file}" has no sheet named "{sheet}"; its sheets are: {sheets}',

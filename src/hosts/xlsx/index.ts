@@ -1,4 +1,7 @@
 export { processWorkbook, readLedgerWorkbook, readStateRows, writeReportWorkbook, WorkbookError } from './workbook';
 export type { ReadWorkbookOptions, Stage, WorkbookJobOptions, WorkbookJobResult } from './workbook';
-export { readZip, readEntry, writeZip, isCompoundFile, FFLATE_CODEC } from './zip';
-export type { DeflateCodec } from './zip';
+export { readZip, readEntry, writeZip, isCompoundFile, inflateBounded, FFLATE_CODEC, DEFAULT_ZIP_LIMITS, ZipFormatError } from './zip';
+export type { DeflateCodec, ZipEntry, ZipFailure, ZipLimits } from './zip';
+export { packageFailure } from './failures';
+export type { PackageFailure } from './failures';
+export { XmlFormatError } from './xml';

@@ -1,7 +1,22 @@
 import { dayToExcelSerial, type CellRange, type ConditionalFormatPlan, type ConditionalFormatRule, type WritePlan } from '../../core';
-import { cellAddress, columnLetter, parseCellAddress, parseRangeRef, rangeRef } from './refs';
+import { cellAddress, columnLetter, MAX_COLS, parseCellAddress, parseRangeRef, rangeRef } from './refs';
 import { laterThan } from './worksheet-order';
-import { appendToList, attr, escapeText, findElement, findElements, innerXml, insertBeforeFirst, setAttr, splice } from './xml';
+import {
+  appendToList,
+  attr,
+  escapeText,
+  findElement,
+  findElements,
+  findEndTag,
+  hasSpecialMarkup,
+  insertBeforeFirst,
+  setAttr,
+  skipSpecial,
+  splice,
+  spreadsheetPrefix,
+  XmlFormatError,
+  type ElementSpan,
+} from './xml';
 
 /** Style indexes and dxf ids the writer needs, prepared in the styles part first. */
 export interface LedgerStyles {
@@ -17,10 +32,21 @@ export interface LedgerStyles {
  * and the add-in's conditional formats and dropdown, replacing those of an earlier run.
  * Every other byte of the part is kept, in order.
  */
-export function writeLedgerSheet(xml: string, plan: WritePlan, styles: LedgerStyles, date1904: boolean): string[] {
-  const headerStyle = styleAt(xml, plan.headerStyleFrom.row, plan.headerStyleFrom.col);
-  const data = findElement(xml, 'sheetData');
-  if (!data) throw new Error('worksheet has no sheetData');
+export function writeLedgerSheet(
+  xml: string,
+  plan: WritePlan,
+  styles: LedgerStyles,
+  date1904: boolean,
+  /** The reader found no comment, CDATA or processing instruction in the sheet data: plain searches are exact there. */
+  plainSheetData = false,
+): string[] {
+  // The SDK's <x:worksheet>: the splices below write unprefixed elements, which would fall out of
+  // SpreadsheetML's namespace there, so such a sheet is refused by name rather than damaged.
+  if (spreadsheetPrefix(xml)) throw new XmlFormatError('prefixed', '<x:worksheet>', 0);
+  // Looking for special markup costs two scans of a 90 MB part; the reader has done it already.
+  const special = !plainSheetData && hasSpecialMarkup(xml);
+  const data = sheetDataSpan(xml, special);
+  const headerStyle = styleAt(xml, data, special, plan.headerStyleFrom.row, plan.headerStyleFrom.col);
   // Structural edits work on the part without its rows (a few kilobytes), so a 100,000-row
   // sheet is copied once, not once per edit.
   let skeleton = xml.slice(0, data.start) + SHEET_DATA_SLOT + xml.slice(data.end);
@@ -29,10 +55,27 @@ export function writeLedgerSheet(xml: string, plan: WritePlan, styles: LedgerSty
   skeleton = widenDimension(skeleton, plan);
   skeleton = replaceConditionalFormats(skeleton, plan, styles);
   skeleton = replaceDropdown(skeleton, plan);
-  const rows = writeRows(xml.slice(data.start, data.end), collectCells(plan, styles, headerStyle, date1904));
+  const rows = writeRows(xml, data, special, collectCells(plan, styles, headerStyle, date1904));
   const at = skeleton.indexOf(SHEET_DATA_SLOT);
   // Returned in pieces: joining a 90 MB sheet into one string costs more memory than it is worth.
   return [skeleton.slice(0, at), ...rows, skeleton.slice(at + SHEET_DATA_SLOT.length)];
+}
+
+/** The <sheetData> element: its start tag outside comments (near the top), its end past them. */
+function sheetDataSpan(xml: string, special: boolean): ElementSpan {
+  const re = /<(?:[!?]|sheetData(?=[\s/>])[^>]*>)/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    if (m[0].length === 2) {
+      re.lastIndex = skipSpecial(xml, m.index);
+      continue;
+    }
+    const tag = m[0];
+    if (tag.endsWith('/>')) return { start: m.index, end: m.index + tag.length, tag };
+    const close = findEndTag(xml, 'sheetData', m.index + tag.length, special);
+    if (!close) throw new XmlFormatError('unclosed', tag, m.index);
+    return { start: m.index, end: close.end, tag };
+  }
+  throw new XmlFormatError('malformed', '<worksheet> without <sheetData>', 0);
 }
 
 /** Stands for the rows while the rest of the part is edited. */
@@ -64,51 +107,113 @@ function collectCells(plan: WritePlan, styles: LedgerStyles, headerStyle: string
 }
 
 /** The s attribute of an existing cell, to give the add-in's header the look of the user's. */
-function styleAt(xml: string, row: number, col: number): string | undefined {
-  const ref = cellAddress(row, col);
-  const m = new RegExp(`<c\\b[^>]*\\br="${ref}"[^>]*>`).exec(xml);
-  return m ? attr(m[0], 's') : undefined;
+function styleAt(xml: string, data: ElementSpan, special: boolean, row: number, col: number): string | undefined {
+  let style: string | undefined;
+  eachRow(xml, data, special, (r, tag, bodyStart, bodyEnd) => {
+    if (r < row) return true;
+    if (r === row)
+      eachCell(xml.slice(bodyStart, bodyEnd), bodyStart, special, (c, cellTag) => {
+        if (c === col) style = attr(cellTag, 's');
+        return c < col;
+      });
+    return false;
+  });
+  return style;
+}
+
+/**
+ * Calls `visit` with each row of <sheetData> in order — its number, start tag, where its body
+ * starts and ends, where the row ends — until it returns false. The reader has checked the rows
+ * already (closed, in order, inside Excel's grid); this scan still skips comments and CDATA and
+ * stops on anything it cannot find, so it cannot loop.
+ */
+function eachRow(
+  xml: string,
+  data: ElementSpan,
+  special: boolean,
+  visit: (row: number, tag: RegExpExecArray, bodyStart: number, bodyEnd: number, end: number) => boolean | void,
+): void {
+  if (data.tag.endsWith('/>')) return;
+  const innerEnd = xml.lastIndexOf('</', data.end - 1);
+  const rowRe = /<(?:[!?]|row(?=[\s/>])([^>]*?)(\/>|>))/g;
+  rowRe.lastIndex = data.start + data.tag.length;
+  let previous = -1;
+  for (let m = rowRe.exec(xml); m && m.index < innerEnd; m = rowRe.exec(xml)) {
+    if (m[1] === undefined) {
+      rowRe.lastIndex = skipSpecial(xml, m.index);
+      continue;
+    }
+    const r = attr(m[1], 'r');
+    const row = r === undefined ? previous + 1 : Number(r) - 1;
+    if (!(row > previous)) throw new XmlFormatError('order', m[0], m.index);
+    previous = row;
+    const bodyStart = m.index + m[0].length;
+    let bodyEnd = bodyStart;
+    let end = bodyStart;
+    if (m[2] !== '/>') {
+      const close = findEndTag(xml, 'row', bodyStart, special);
+      if (!close || close.start > innerEnd) throw new XmlFormatError('unclosed', m[0], m.index);
+      bodyEnd = close.start;
+      end = close.end;
+    }
+    rowRe.lastIndex = end;
+    if (visit(row, m, bodyStart, bodyEnd, end) === false) return;
+  }
+}
+
+/** Calls `visit` with each cell of a row's `body` (at `offset` of the part): its column, start tag, start and end, until it returns false. */
+function eachCell(body: string, offset: number, partSpecial: boolean, visit: (col: number, tag: string, start: number, end: number) => boolean | void): void {
+  const special = partSpecial && hasSpecialMarkup(body);
+  const cellRe = /<(?:[!?]|c(?=[\s/>])([^>]*?)(\/>|>))/g;
+  let col = -1;
+  for (let m = cellRe.exec(body); m; m = cellRe.exec(body)) {
+    if (m[1] === undefined) {
+      cellRe.lastIndex = skipSpecial(body, m.index);
+      continue;
+    }
+    const ref = attr(m[1], 'r');
+    col = ref ? (parseCellAddress(ref)?.col ?? col + 1) : col + 1;
+    let end = m.index + m[0].length;
+    if (m[2] !== '/>') {
+      const close = findEndTag(body, 'c', end, special);
+      if (!close) throw new XmlFormatError('unclosed', m[0], offset + m.index);
+      end = close.end;
+    }
+    cellRe.lastIndex = end;
+    if (visit(col, m[0], m.index, end) === false) return;
+  }
 }
 
 /**
  * One pass over <sheetData>: rows the plan touches get their own cells merged in column order
  * (replacing cells at the same column from an earlier run); other rows are copied as they are.
  */
-function writeRows(xml: string, cellsByRow: Map<number, CellXml[]>): string[] {
-  const dataSpan = findElement(xml, 'sheetData');
-  if (!dataSpan) throw new Error('worksheet has no sheetData');
+function writeRows(xml: string, data: ElementSpan, special: boolean, cellsByRow: Map<number, CellXml[]>): string[] {
   const todo = [...cellsByRow.keys()].sort((a, b) => a - b);
   let next = 0; // index into todo: rows before it are written
   const out: string[] = [];
-  const dataInner = innerXml(xml, dataSpan);
-  const rowRe = /<row\b([^>]*?)(\/>|>)/g;
-  let copiedTo = 0;
-  let implicitRow = -1;
-  for (let m = rowRe.exec(dataInner); m; m = rowRe.exec(dataInner)) {
-    const r = attr(m[1], 'r');
-    const row = r ? Number(r) - 1 : implicitRow + 1;
-    implicitRow = row;
-    const selfClosing = m[2] === '/>';
-    const end = selfClosing ? m.index + m[0].length : dataInner.indexOf('</row>', m.index) + 6;
-    rowRe.lastIndex = end;
+  const selfClosingData = data.tag.endsWith('/>');
+  const innerStart = data.start + data.tag.length;
+  const innerEnd = selfClosingData ? innerStart : xml.lastIndexOf('</', data.end - 1);
+  let copiedTo = innerStart;
+  eachRow(xml, data, special, (row, m, bodyStart, bodyEnd, end) => {
     // Rows the part does not have yet (blank in the user's sheet) are created in order.
     if (todo[next] < row) {
-      out.push(dataInner.slice(copiedTo, m.index));
+      out.push(xml.slice(copiedTo, m.index));
       copiedTo = m.index;
       for (; todo[next] < row; next++) out.push(newRowXml(todo[next], cellsByRow.get(todo[next])!));
     }
-    if (todo[next] !== row) continue;
+    if (todo[next] !== row) return;
     const cells = cellsByRow.get(row)!;
     next++;
     const tag = `<row${m[1]}>`;
-    const body = selfClosing ? '' : dataInner.slice(m.index + m[0].length, end - 6);
-    out.push(dataInner.slice(copiedTo, m.index), withSpans(tag, cells), mergeCells(body, cells), '</row>');
+    out.push(xml.slice(copiedTo, m.index), withSpans(tag, cells), mergeCells(xml.slice(bodyStart, bodyEnd), cells, bodyStart, special), '</row>');
     copiedTo = end;
-  }
-  out.push(dataInner.slice(copiedTo));
+  });
+  out.push(xml.slice(copiedTo, innerEnd));
   for (; next < todo.length; next++) out.push(newRowXml(todo[next], cellsByRow.get(todo[next])!));
-  const open = dataSpan.tag.endsWith('/>') ? dataSpan.tag.slice(0, -2) + '>' : dataSpan.tag;
-  return [xml.slice(0, dataSpan.start), open, ...out, '</sheetData>', xml.slice(dataSpan.end)];
+  const open = selfClosingData ? data.tag.slice(0, -2) + '>' : data.tag;
+  return [open, ...out, '</sheetData>'];
 }
 
 function newRowXml(row: number, cells: CellXml[]): string {
@@ -120,38 +225,36 @@ function withSpans(tag: string, cells: CellXml[]): string {
   const spans = attr(tag, 'spans');
   if (!spans) return tag;
   const [from, to] = spans.split(':').map(Number);
+  if (!Number.isInteger(from) || !Number.isInteger(to)) return tag;
   const last = Math.max(to, ...cells.map((c) => c.col + 1));
   return last === to ? tag : setAttr(tag, 'spans', `${from}:${last}`);
 }
 
-function mergeCells(body: string, cells: CellXml[]): string {
+/** The row's own cells merged into its `body` (which starts at `offset` of the part, for messages). */
+function mergeCells(body: string, cells: CellXml[], offset: number, partSpecial: boolean): string {
   // Usual case: the add-in's columns lie right of every cell in the row, so they are appended.
-  const lastCell = body.lastIndexOf('<c ');
-  const lastRef = lastCell < 0 ? undefined : attr(body.slice(lastCell, body.indexOf('>', lastCell) + 1), 'r');
-  const lastCol = lastRef ? parseCellAddress(lastRef)?.col : lastCell < 0 ? -1 : undefined;
-  if (lastCol !== undefined && lastCol < cells[0].col && body.indexOf('<c>') < 0) return body + cells.map((c) => c.xml).join('');
+  if (!partSpecial || !hasSpecialMarkup(body)) {
+    const lastCell = body.lastIndexOf('<c ');
+    const lastRef = lastCell < 0 ? undefined : attr(body.slice(lastCell, body.indexOf('>', lastCell) + 1), 'r');
+    const lastCol = lastRef ? parseCellAddress(lastRef)?.col : lastCell < 0 ? -1 : undefined;
+    if (lastCol !== undefined && lastCol < cells[0].col && body.indexOf('<c>') < 0) return body + cells.map((c) => c.xml).join('');
+  }
   const own = new Map(cells.map((c) => [c.col, c.xml]));
   const out: string[] = [];
-  const cellRe = /<c\b([^>]*?)(\/>|>)/g;
-  let col = -1;
   let copiedTo = 0;
-  for (let m = cellRe.exec(body); m; m = cellRe.exec(body)) {
-    const ref = attr(m[1], 'r');
-    col = ref ? parseCellAddress(ref)?.col ?? col + 1 : col + 1;
-    const end = m[2] === '/>' ? m.index + m[0].length : body.indexOf('</c>', m.index) + 4;
-    cellRe.lastIndex = end;
+  eachCell(body, offset, partSpecial, (col, _tag, start, end) => {
     for (const [c, x] of [...own].filter(([c]) => c < col)) {
-      out.push(body.slice(copiedTo, m.index), x);
-      copiedTo = m.index;
+      out.push(body.slice(copiedTo, start), x);
+      copiedTo = start;
       own.delete(c);
     }
     const replacement = own.get(col);
     if (replacement !== undefined) {
-      out.push(body.slice(copiedTo, m.index), replacement);
+      out.push(body.slice(copiedTo, start), replacement);
       copiedTo = end;
       own.delete(col);
     }
-  }
+  });
   out.push(body.slice(copiedTo));
   for (const x of own.values()) out.push(x);
   return out.join('');
@@ -159,7 +262,7 @@ function mergeCells(body: string, cells: CellXml[]): string {
 
 function containerOf(xml: string) {
   const ws = findElement(xml, 'worksheet');
-  if (!ws) throw new Error('not a worksheet');
+  if (!ws) throw new XmlFormatError('malformed', 'no <worksheet>', 0);
   return ws;
 }
 
@@ -175,21 +278,33 @@ function mergeOwnHeaders(xml: string, plan: WritePlan): string {
   return appendToList(xml, 'mergeCells', 'mergeCell', wanted, containerOf(xml), laterThan('mergeCells')).xml;
 }
 
+/** A <col> range's bounds, held to Excel's 16,384 columns; null for a range that makes no sense. */
+function colRange(tag: string): { min: number; max: number } | null {
+  const min = Number(attr(tag, 'min'));
+  const max = Number(attr(tag, 'max'));
+  return Number.isInteger(min) && Number.isInteger(max) && min >= 1 && min <= max && max <= MAX_COLS ? { min, max } : null;
+}
+
 /** New own columns get a width; an existing <col> range over them is split so the user's widths stay. */
 function setColumnWidths(xml: string, plan: WritePlan): string {
   const cols = findElement(xml, 'cols');
   const ranges = cols ? findElements(xml, 'col', cols.start, cols.end) : [];
-  const covered = (c: number) => ranges.some((r) => c + 1 >= Number(attr(r.tag, 'min')) && c + 1 <= Number(attr(r.tag, 'max')) && attr(r.tag, 'customWidth') === '1');
+  const covered = (c: number) =>
+    ranges.some((r) => {
+      const range = colRange(r.tag);
+      return !!range && c + 1 >= range.min && c + 1 <= range.max && attr(r.tag, 'customWidth') === '1';
+    });
   const widths = plan.columns.filter((c) => !covered(c.col));
   if (widths.length === 0) return xml;
   const targets = new Map(widths.map((c) => [c.col + 1, c.width]));
   const pieces: { min: number; max: number; xml: string }[] = [];
   for (const r of ranges) {
-    const min = Number(attr(r.tag, 'min'));
-    const max = Number(attr(r.tag, 'max'));
+    const range = colRange(r.tag);
+    if (!range) throw new XmlFormatError('malformed', r.tag, r.start);
+    const { min, max } = range;
     let start = min;
-    for (let n = min; n <= max; n++) {
-      if (!targets.has(n)) continue;
+    // Only the new columns inside the range split it: a range over all 16,384 columns costs no more than one.
+    for (const n of [...targets.keys()].filter((n) => n >= min && n <= max).sort((a, b) => a - b)) {
       if (n > start) pieces.push({ min: start, max: n - 1, xml: setAttr(setAttr(r.tag, 'min', String(start)), 'max', String(n - 1)) });
       start = n + 1;
     }

@@ -1,5 +1,5 @@
 import { sheetRef } from './refs';
-import { attr, escapeXml, findElement, findElements, insertBeforeFirst, setAttr, splice, unescapeXml } from './xml';
+import { attr, escapeXml, findElement, findElements, insertBeforeFirst, requireElement, setAttr, splice, spreadsheetPrefix, unescapeXml } from './xml';
 
 /** Resolves a relationship target against the folder of the part that owns the .rels. */
 export function resolveTarget(ownerPart: string, target: string): string {
@@ -58,7 +58,7 @@ export function addRelationship(xml: string, type: string, target: string): { xm
   let n = 1;
   while (ids.has(`rId${n}`)) n++;
   const id = `rId${n}`;
-  const root = findElement(xml, 'Relationships')!;
+  const root = requireElement(xml, 'Relationships');
   const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>`;
   if (root.tag.endsWith('/>')) return { xml: splice(xml, root.start, root.end, `${root.tag.slice(0, -2)}>${rel}</Relationships>`), id };
   return { xml: insertBeforeFirst(xml, rel, [], root), id };
@@ -72,7 +72,7 @@ export function removeContentTypeOverride(xml: string, partName: string): string
 export function addContentTypeOverride(xml: string, partName: string, contentType: string): string {
   const exists = findElements(xml, 'Override').some((o) => attr(o.tag, 'PartName') === `/${partName}`);
   if (exists) return xml;
-  const root = findElement(xml, 'Types')!;
+  const root = requireElement(xml, 'Types');
   return insertBeforeFirst(xml, `<Override PartName="/${escapeXml(partName)}" ContentType="${contentType}"/>`, [], root);
 }
 
@@ -88,9 +88,10 @@ export interface SheetEntry {
 }
 
 export function readSheetEntries(workbookXml: string): SheetEntry[] {
-  const sheets = findElement(workbookXml, 'sheets');
+  const p = spreadsheetPrefix(workbookXml);
+  const sheets = findElement(workbookXml, `${p}sheets`);
   if (!sheets) return [];
-  return findElements(workbookXml, 'sheet', sheets.start, sheets.end).map((s, index) => ({
+  return findElements(workbookXml, `${p}sheet`, sheets.start, sheets.end).map((s, index) => ({
     name: attr(s.tag, 'name') ?? '',
     sheetId: Number(attr(s.tag, 'sheetId')),
     rid: ridOf(s.tag) ?? '',
@@ -107,7 +108,7 @@ function ridOf(tag: string): string | undefined {
 }
 
 export function workbookUses1904(workbookXml: string): boolean {
-  const pr = findElement(workbookXml, 'workbookPr');
+  const pr = findElement(workbookXml, `${spreadsheetPrefix(workbookXml)}workbookPr`);
   const v = pr ? attr(pr.tag, 'date1904') : undefined;
   return v === '1' || v === 'true';
 }
@@ -124,7 +125,7 @@ export function setPrintTitles(workbookXml: string, sheetIndex: number, sheetNam
     if (existing) return splice(workbookXml, existing.start, existing.end, el);
     return insertBeforeFirst(workbookXml, el, [], names);
   }
-  const wb = findElement(workbookXml, 'workbook')!;
+  const wb = requireElement(workbookXml, 'workbook');
   const after = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
   return insertBeforeFirst(workbookXml, `<definedNames>${el}</definedNames>`, after, wb);
 }
@@ -132,13 +133,13 @@ export function setPrintTitles(workbookXml: string, sheetIndex: number, sheetNam
 /** Appends a <sheet> entry, declaring the relationships prefix on it if the workbook binds none. */
 export function addSheetEntry(workbookXml: string, name: string, rid: string, hidden: boolean): string {
   const entries = readSheetEntries(workbookXml);
-  const sheetId = Math.max(0, ...entries.map((e) => e.sheetId)) + 1;
+  const sheetId = Math.max(0, ...entries.map((e) => (Number.isSafeInteger(e.sheetId) ? e.sheetId : 0))) + 1;
   const prefix = /xmlns:([\w.-]+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(workbookXml)?.[1];
   const idAttr = prefix
     ? `${prefix}:id="${rid}"`
     : `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${rid}"`;
   const el = `<sheet name="${escapeXml(name)}" sheetId="${sheetId}"${hidden ? ' state="hidden"' : ''} ${idAttr}/>`;
-  const sheets = findElement(workbookXml, 'sheets')!;
+  const sheets = requireElement(workbookXml, 'sheets');
   return insertBeforeFirst(workbookXml, el, [], sheets);
 }
 

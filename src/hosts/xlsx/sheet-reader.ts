@@ -1,6 +1,19 @@
 import type { CellRange, CellValue, SheetGrid } from '../../core';
-import { parseCellAddress, parseRangeRef } from './refs';
-import { attr, decodeOoxmlEscapes, unescapeXml } from './xml';
+import { parseCellAddress, parseRangeRef, MAX_COLS, MAX_ROWS } from './refs';
+import { WORKSHEET_ORDER } from './worksheet-order';
+import {
+  attr,
+  decodeOoxmlEscapes,
+  findEndTag,
+  rootElement,
+  skipSpecial,
+  SPREADSHEET_NS,
+  unescapeXml,
+  wellFormedAttributes,
+  wellFormedFragment,
+  withoutSpecialMarkup,
+  XmlFormatError,
+} from './xml';
 
 /** What the reader needs from the rest of the package. */
 export interface SheetContext {
@@ -11,48 +24,213 @@ export interface SheetContext {
   date1904: boolean;
   /** Stop after this many rows (header detection needs only the top of each sheet). */
   maxRows?: number;
+  /** The part's name, for messages; the sheet's name when not given. */
+  part?: string;
+  /** Told whether the sheet data holds comments, CDATA or processing instructions (a full read only). */
+  onSheetData?: (special: boolean) => void;
+}
+
+/**
+ * The most cells a grid may hold, counting the blanks before a row's last cell: 32 million is a
+ * 1,000,000-row ledger 32 columns wide, and about 256 MB of arrays. A sheet past it (formatted
+ * empty cells to column XFD on every row, say) is refused rather than allowed to exhaust memory.
+ */
+export const MAX_GRID_CELLS = 1 << 25;
+
+/** The expressions of one prefix ('' or 'x:'), made once. */
+interface Grammar {
+  p: string;
+  /** Rows, cells, the end of a row and of sheetData, and the start of a comment, CDATA or processing instruction. */
+  token: RegExp;
+  cellEnd: string;
+  value: RegExp;
+  text: RegExp;
+  phonetic: string;
+  phoneticRun: RegExp;
+  /** Markup a cell's content may not hold: the start of another cell, a row, the sheet data. */
+  structural: RegExp;
+  mergeCell: RegExp;
+  sharedString: RegExp;
+}
+
+const GRAMMARS = new Map<string, Grammar>();
+
+function grammar(p: string): Grammar {
+  let g = GRAMMARS.get(p);
+  if (!g) {
+    const q = p.replace('.', '\\.');
+    g = {
+      p,
+      // The last alternative is any other element: in sheet data only rows and cells belong (and a
+      // row's extLst); anything else there is a tag whose '<' was lost or damaged.
+      token: new RegExp(`<(?:[!?]|${q}(row|c)(?=[\\s/>])([^>]*?)(/?)>|/${q}(row|sheetData|c)\\s*>|(/?[A-Za-z_][\\w.:-]*))`, 'g'),
+      cellEnd: `</${p}c>`,
+      value: new RegExp(`<${q}v(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${q}v\\s*>)`),
+      text: new RegExp(`<${q}t(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${q}t\\s*>)`, 'g'),
+      phonetic: `<${p}rPh`,
+      phoneticRun: new RegExp(`<${q}rPh\\b[\\s\\S]*?</${q}rPh\\s*>`, 'g'),
+      structural: new RegExp(`</?${q}(?:c|row|sheetData)(?=[\\s/>])`),
+      mergeCell: new RegExp(`<(?:[!?]|${q}mergeCell(?=[\\s/>])([^>]*)>)`, 'g'),
+      sharedString: new RegExp(`<${q}si(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${q}si\\s*>)`, 'g'),
+    };
+    GRAMMARS.set(p, g);
+  }
+  return g;
 }
 
 /**
  * Reads a worksheet part into a grid of values with one pass of a regular-expression scanner:
  * a DOM or even a SAX parser costs several times more on a 100,000-row sheet, and the cell
  * grammar (ECMA-376 Part 1, 18.3.1.4) is small enough to scan directly.
+ *
+ * The scanner trusts nothing: every row and cell must be closed before the next begins, rows and
+ * cells come in increasing order inside Excel's 1,048,576 × 16,384 (18.3.1.73, 18.3.1.4), and
+ * comments, processing instructions and CDATA are read as XML defines them (a commented-out cell
+ * is no cell, CDATA is text). Anything else stops with an XmlFormatError naming the part and the
+ * offset, so a damaged sheet can never make it loop or read a value that is not there.
  */
 export function readSheetXml(xml: string, ctx: SheetContext): SheetGrid {
+  try {
+    return scanSheet(xml, ctx);
+  } catch (e) {
+    if (e instanceof XmlFormatError) throw e.in(ctx.part ?? ctx.name, ctx.name);
+    throw e;
+  }
+}
+
+/** A row number or string index: decimal digits only, no leading zero (Number() would take "1e6", "0x10" and " 7"). */
+function positiveInteger(s: string): number {
+  if (s.length === 0 || s.length > 10 || s.charCodeAt(0) === 48) return NaN;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** The root must be SpreadsheetML's `name`: a damaged namespace makes every element something else. */
+function checkRoot(xml: string, name: string): string {
+  const root = rootElement(xml);
+  if (!root || root.name !== name || root.namespace !== SPREADSHEET_NS) throw new XmlFormatError('malformed', short(root?.tag ?? `<${name}>`), root?.start ?? 0);
+  return root.prefix;
+}
+
+function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
+  const g = grammar(checkRoot(xml, 'worksheet'));
   const values: CellValue[][] = [];
   const numberFormats: (string | null)[][] = [];
-  const dataStart = xml.indexOf('<sheetData');
-  let dataEnd = xml.indexOf('</sheetData>');
-  if (dataEnd < 0) dataEnd = dataStart; // <sheetData/>
-  const token = /<row\b([^>]*?)(\/?)>|<c\b([^>]*?)(\/?)>/g;
-  token.lastIndex = Math.max(0, dataStart);
+  const open = findSheetData(xml, g);
+  if (!open) return { name: ctx.name, values, merges: [], numberFormats, date1904: ctx.date1904 };
+  const token = g.token;
+  token.lastIndex = open.end;
+  let dataEnd = open.selfClosing ? open.end : -1;
   let row = -1;
   let col = -1;
+  let rowOpen = -1; // where the open row's tag starts, -1 outside a row
+  let rowTag = '';
+  let cells = 0; // cells the grid will hold, blanks before each row's last cell included
+  let special = false; // a comment, CDATA or processing instruction met in the sheet data
   const limit = ctx.maxRows ?? Infinity;
-  for (let m = token.exec(xml); m && m.index < dataEnd; m = token.exec(xml)) {
-    if (m[1] !== undefined) {
-      const r = attr(m[1], 'r');
-      row = r ? Number(r) - 1 : row + 1;
+  while (dataEnd < 0) {
+    const m = token.exec(xml);
+    if (!m) throw new XmlFormatError('unclosed', rowOpen >= 0 ? rowTag : `<${g.p}sheetData>`, rowOpen >= 0 ? rowOpen : open.start);
+    const at = m.index;
+    if (m[5] !== undefined) {
+      // A row's extension list is skipped whole; no other element belongs here.
+      const ext = `${g.p}extLst`;
+      if (rowOpen >= 0 && m[5] === ext) {
+        const end = findEndTag(xml, ext, at, true);
+        if (!end) throw new XmlFormatError('unclosed', `<${ext}>`, at);
+        token.lastIndex = end.end;
+        continue;
+      }
+      // What follows the sheet data in a worksheet (<mergeCells>, <pageMargins> …) means the row or
+      // the sheet data before it was never closed; anything else is a damaged tag.
+      if (WORKSHEET_ORDER.includes(m[5].slice(g.p.length))) {
+        if (rowOpen >= 0) throw new XmlFormatError('unclosed', rowTag, rowOpen);
+        throw new XmlFormatError('unclosed', `<${g.p}sheetData>`, open.start);
+      }
+      throw new XmlFormatError('malformed', short(xml.slice(at, xml.indexOf('>', at) + 1 || at + 20)), at);
+    }
+    if (m[1] === undefined && m[4] === undefined) {
+      special = true;
+      token.lastIndex = skipSpecial(xml, at);
+      continue;
+    }
+    if (m[4] === 'sheetData') {
+      if (rowOpen >= 0) throw new XmlFormatError('unclosed', rowTag, rowOpen);
+      dataEnd = at;
+      break;
+    }
+    if (m[4] !== 'sheetData' && m[4] !== undefined) {
+      // </row> outside a row, or a </c> whose cell never started.
+      if (rowOpen < 0 || m[4] === 'c') throw new XmlFormatError('malformed', m[0], at);
+      rowOpen = -1;
+      continue;
+    }
+    if (m[1] === 'row') {
+      if (rowOpen >= 0) throw new XmlFormatError('unclosed', rowTag, rowOpen);
+      if (!wellFormedAttributes(m[2])) throw new XmlFormatError('malformed', short(m[0]), at);
+      const r = attr(m[2], 'r');
+      const next = r === undefined ? row + 1 : positiveInteger(r) - 1;
+      if (Number.isNaN(next)) throw new XmlFormatError('malformed', short(m[0]), at);
+      if (next >= MAX_ROWS) throw new XmlFormatError('limits', short(m[0]), at);
+      if (next <= row) throw new XmlFormatError('order', short(m[0]), at);
+      if (row >= 0 && values[row]) cells += values[row].length;
+      row = next;
       col = -1;
       if (row >= limit) break;
+      if (m[3] !== '/') {
+        rowOpen = at;
+        rowTag = m[0];
+      }
       continue;
     }
-    const tag = m[3];
+    // A cell.
+    if (rowOpen < 0) throw new XmlFormatError('malformed', short(m[0]), at);
+    const tag = m[2];
     const ref = quickAttr(tag, ' r="') ?? attr(tag, 'r');
-    const pos = ref ? parseCellAddress(ref) : null;
-    col = pos ? pos.col : col + 1;
-    if (pos && pos.row !== row) row = pos.row;
-    if (m[4] === '/') {
+    if (ref !== undefined) {
+      const pos = parseCellAddress(ref);
+      if (!pos) throw new XmlFormatError(/^\$?[A-Za-z]{1,7}\$?[1-9]\d{0,9}$/.test(ref) ? 'limits' : 'malformed', short(m[0]), at);
+      if (pos.row !== row || pos.col <= col) throw new XmlFormatError('order', short(m[0]), at);
+      col = pos.col;
+    } else if (++col >= MAX_COLS) throw new XmlFormatError('limits', short(m[0]), at);
+    if (m[3] === '/') {
       // An empty but formatted cell (a border drawn ahead in a template) still occupies its place:
       // the row reaches it, so nothing is written over it.
-      const cells = (values[row] ??= []);
-      if (cells.length <= col) cells.length = col + 1;
+      const rowCells = (values[row] ??= []);
+      if (rowCells.length <= col) rowCells.length = col + 1;
       continue;
     }
-    const close = xml.indexOf('</c>', token.lastIndex);
-    const inner = xml.slice(token.lastIndex, close);
-    token.lastIndex = close + 4;
-    const value = cellValue(tag, inner, ctx);
+    // The token expression never looks inside a cell: what lies between the start tag and the first
+    // </c> is either the common <v>…</v>, or checked here — nothing structural (a cell whose end
+    // was lost runs into the next), comments and CDATA read as XML reads them, well-formed.
+    const from = token.lastIndex;
+    let close = xml.indexOf(g.cellEnd, from);
+    let inner = close < 0 ? '' : xml.slice(from, close);
+    let closeEnd = close + g.cellEnd.length;
+    if (close < 0 || !plainValue(inner, g.p)) {
+      if (close < 0 || g.structural.test(inner) || inner.indexOf('<!') >= 0 || inner.indexOf('<?') >= 0) {
+        const end = cellEnd(xml, g, from, at, m[0]);
+        close = end.start;
+        closeEnd = end.end;
+        const raw = xml.slice(from, close);
+        special ||= raw.indexOf('<!') >= 0 || raw.indexOf('<?') >= 0;
+        inner = withoutSpecialMarkup(raw);
+      }
+      if (!wellFormedFragment(inner)) throw new XmlFormatError('malformed', short(m[0]), at);
+    }
+    if (!wellFormedAttributes(tag)) throw new XmlFormatError('malformed', short(m[0]), at);
+    token.lastIndex = closeEnd;
+    let value: CellValue;
+    try {
+      value = cellValue(tag, inner, ctx, g, at, m[0]);
+    } catch (e) {
+      throw e instanceof XmlFormatError ? e.at(at) : e;
+    }
     if (value === null) continue;
     (values[row] ??= [])[col] = value;
     if (typeof value === 'number') {
@@ -61,12 +239,63 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetGrid {
       if (format) (numberFormats[row] ??= [])[col] = format;
     }
   }
+  if (row >= 0 && row < limit && values[row]) cells += values[row].length;
+  cells += values.length; // every row is an array, even an empty one
+  if (cells > MAX_GRID_CELLS) throw new XmlFormatError('tooManyCells', String(cells), open.start);
+  if (dataEnd < 0) dataEnd = endOfSheetData(xml, g, open.start);
+  else ctx.onSheetData?.(special);
   // Rows and cells the part leaves out are blank: fill holes so every consumer sees plain arrays.
+  let width = 0;
   for (let r = 0; r < values.length; r++) {
-    const cells = (values[r] ??= []);
-    for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
+    const rowCells = (values[r] ??= []);
+    for (let c = 0; c < rowCells.length; c++) if (rowCells[c] === undefined) rowCells[c] = null;
+    if (rowCells.length > width) width = rowCells.length;
   }
-  return { name: ctx.name, values, merges: readMerges(xml, dataEnd), numberFormats, date1904: ctx.date1904 };
+  let merges: CellRange[];
+  try {
+    merges = clipMerges(readMerges(xml, dataEnd, g), values.length, width);
+  } catch (e) {
+    throw e instanceof XmlFormatError ? e.at(dataEnd) : e;
+  }
+  return { name: ctx.name, values, merges, numberFormats, date1904: ctx.date1904 };
+}
+
+/** A tag as quoted in a message: long ones cut short. */
+function short(tag: string): string {
+  return tag.length > 60 ? `${tag.slice(0, 57)}…` : tag;
+}
+
+/** The `<sheetData>` start tag, outside comments (it is near the top, after the sheet's properties); null when the worksheet has none. */
+function findSheetData(xml: string, g: Grammar): { start: number; end: number; selfClosing: boolean } | null {
+  const re = new RegExp(`<(?:[!?]|${g.p.replace('.', '\\.')}sheetData(?=[\\s/>])[^>]*>)`, 'g');
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    if (m[0].length === 2) re.lastIndex = skipSpecial(xml, m.index);
+    else return { start: m.index, end: m.index + m[0].length, selfClosing: m[0].endsWith('/>') };
+  }
+  return null;
+}
+
+/**
+ * Where the sheet data ends when the reader stopped early (header detection reads the top rows
+ * only): the last `</sheetData>`, found from the end rather than by scanning 90 MB. Only the merged
+ * areas after it are read from there; the full read finds the end exactly.
+ */
+function endOfSheetData(xml: string, g: Grammar, start: number): number {
+  const end = xml.lastIndexOf(`</${g.p}sheetData`);
+  if (end < start) throw new XmlFormatError('unclosed', `<${g.p}sheetData>`, start);
+  return end;
+}
+
+/** The end tag of the cell whose content starts at `from`, skipping comments and CDATA; anything structural first is damage. */
+function cellEnd(xml: string, g: Grammar, from: number, at: number, tag: string): { start: number; end: number } {
+  const re = new RegExp(`<(?:[!?]|(/?)${g.p.replace('.', '\\.')}(c|row|sheetData)(?=[\\s/>])[^>]*>)`, 'g');
+  re.lastIndex = from;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    if (m[2] === undefined) re.lastIndex = skipSpecial(xml, m.index);
+    else if (m[1] === '/' && m[2] === 'c') return { start: m.index, end: m.index + m[0].length };
+    else break;
+  }
+  throw new XmlFormatError('unclosed', short(tag), at);
 }
 
 /** The common spelling ` r="…"` found without a regex; undefined sends the caller to `attr`. */
@@ -77,56 +306,132 @@ function quickAttr(tag: string, prefix: string): string | undefined {
   return end < 0 ? undefined : tag.slice(at + prefix.length, end);
 }
 
-function cellValue(tag: string, inner: string, ctx: SheetContext): CellValue {
+/** xsd:double as a cell's <v> holds it (ECMA-376 Part 1, 18.18.80 ST_Xstring read as a number): no hex, no "Infinity". */
+const XSD_DOUBLE = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+
+/** `<v>…</v>` and nothing else, with no markup or reference inside: the common cell, checked without a parser. */
+function plainValue(inner: string, p: string): boolean {
+  const open = p ? `<${p}v>` : '<v>';
+  const close = p ? `</${p}v>` : '</v>';
+  return inner.startsWith(open) && inner.indexOf('<', open.length) === inner.length - close.length && inner.endsWith(close) && inner.indexOf('&') < 0;
+}
+
+function cellValue(tag: string, inner: string, ctx: SheetContext, g: Grammar, at: number, open: string): CellValue {
   const type = quickAttr(tag, ' t="') ?? attr(tag, 't') ?? 'n';
-  if (type === 'inlineStr') return richText(inner);
-  const v = /<v>([\s\S]*?)<\/v>/.exec(inner);
-  if (!v) return null;
+  if (type === 'inlineStr') return richText(inner, g.p);
+  const v = g.value.exec(inner);
+  if (!v || v[1] === undefined) return null;
   const raw = v[1];
+  const bad = () => new XmlFormatError('malformed', `${short(open)}${short(raw)}`, at);
   switch (type) {
-    case 's':
-      return ctx.sharedStrings[Number(raw)] ?? null;
+    case 's': {
+      const index = raw.trim();
+      const text = ctx.sharedStrings[index === '0' ? 0 : positiveInteger(index)];
+      if (text === undefined) throw bad();
+      return text;
+    }
     case 'str':
       return decodeOoxmlEscapes(unescapeXml(raw));
     case 'b':
-      return raw === '1' || raw === 'true';
+      if (raw === '1' || raw === 'true') return true;
+      if (raw === '0' || raw === 'false') return false;
+      throw bad();
     case 'e':
       return unescapeXml(raw); // #N/A, #REF! … shown as their text
-    case 'd': {
+    case 'd':
       // ISO 8601 date cells (LibreOffice can write them): kept as text for the date parser.
       return unescapeXml(raw);
-    }
-    default: {
+    case 'n': {
+      if (raw.trim() === '') return null;
       const n = Number(raw);
-      return Number.isFinite(n) ? n : null;
+      if (!Number.isFinite(n) || !XSD_DOUBLE.test(raw)) throw bad();
+      return n;
     }
+    default:
+      throw bad();
   }
 }
 
 /** Text of a shared-string item or inline string: every run's <t>, without phonetic guides (<rPh>). */
-export function richText(inner: string): string {
-  const withoutPhonetics = inner.indexOf('<rPh') >= 0 ? inner.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : inner;
+export function richText(inner: string, p = ''): string {
+  const g = grammar(p);
+  const withoutPhonetics = inner.indexOf(g.phonetic) >= 0 ? inner.replace(g.phoneticRun, '') : inner;
   let text = '';
-  const t = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g;
-  for (let m = t.exec(withoutPhonetics); m; m = t.exec(withoutPhonetics)) text += m[1];
+  const t = g.text;
+  t.lastIndex = 0;
+  for (let m = t.exec(withoutPhonetics); m; m = t.exec(withoutPhonetics)) text += m[1] ?? '';
   return decodeOoxmlEscapes(unescapeXml(text));
 }
 
-function readMerges(xml: string, from: number): CellRange[] {
+/** Every `<mergeCell ref>` after the sheet data, outside comments; a reference past Excel's grid is damage. */
+function readMerges(xml: string, from: number, g: Grammar): CellRange[] {
   const merges: CellRange[] = [];
-  const re = /<mergeCell\b[^>]*?\bref="([^"]+)"/g;
+  const re = g.mergeCell;
   re.lastIndex = Math.max(0, from);
   for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    const range = parseRangeRef(m[1]);
-    if (range) merges.push(range);
+    if (m[1] === undefined) {
+      re.lastIndex = skipSpecial(xml, m.index);
+      continue;
+    }
+    const ref = attr(m[1], 'ref');
+    if (ref === undefined) continue;
+    const range = parseRangeRef(ref);
+    if (!range) throw new XmlFormatError(/^[$A-Za-z0-9:]+$/.test(ref) ? 'limits' : 'malformed', short(m[0]), m.index);
+    merges.push(range);
   }
   return merges;
 }
 
+/**
+ * Merged areas cut to the cells the sheet has: `A306:XFD1048576` over 300 rows covers nothing, and
+ * no reader ever fills a cell the grid does not hold. Merged areas may not overlap (Excel repairs a
+ * file where they do): more merged cells than the grid holds is damage, not something to fill.
+ */
+function clipMerges(merges: CellRange[], rows: number, width: number): CellRange[] {
+  const clipped: CellRange[] = [];
+  let area = 0;
+  for (const m of merges) {
+    if (m.top >= rows || m.left >= width) continue;
+    const c = { top: m.top, left: m.left, bottom: Math.min(m.bottom, rows - 1), right: Math.min(m.right, width - 1) };
+    area += (c.bottom - c.top + 1) * (c.right - c.left + 1);
+    if (area > rows * width) throw new XmlFormatError('malformed', '<mergeCell> (merged areas overlap)', -1);
+    clipped.push(c);
+  }
+  return clipped;
+}
+
+/** `<t>…</t>` (or with xml:space="preserve") and nothing else: the common shared string, checked without a parser. */
+function plainText(inner: string, p: string): boolean {
+  const close = `</${p}t>`;
+  const open = inner.startsWith(`<${p}t>`) ? p.length + 3 : inner.startsWith(`<${p}t xml:space="preserve">`) ? p.length + 24 : 0;
+  return open > 0 && inner.indexOf('<', open) === inner.length - close.length && inner.endsWith(close) && inner.indexOf('&') < 0;
+}
+
 /** The shared-strings part as an array of plain strings. */
-export function readSharedStrings(xml: string): string[] {
-  const strings: string[] = [];
-  const si = /<si>([\s\S]*?)<\/si>|<si\/>/g;
-  for (let m = si.exec(xml); m; m = si.exec(xml)) strings.push(m[1] === undefined ? '' : richText(m[1]));
-  return strings;
+export function readSharedStrings(xml: string, part = 'xl/sharedStrings.xml'): string[] {
+  try {
+    const p = checkRoot(xml, 'sst');
+    const g = grammar(p);
+    const text = withoutSpecialMarkup(xml);
+    const strings: string[] = [];
+    const si = g.sharedString;
+    si.lastIndex = 0;
+    const nested = `<${p}si`;
+    for (let m = si.exec(text); m; m = si.exec(text)) {
+      const inner = m[1];
+      // An item that never closes would run into the next one: the strings after it would all shift.
+      if (inner !== undefined && inner.indexOf(nested) >= 0 && /^[\s/>]/.test(inner.slice(inner.indexOf(nested) + nested.length)))
+        throw new XmlFormatError('unclosed', `<${p}si>`, m.index);
+      if (inner !== undefined && !plainText(inner, p) && !wellFormedFragment(inner)) throw new XmlFormatError('malformed', `<${p}si>`, m.index);
+      try {
+        strings.push(inner === undefined ? '' : richText(inner, p));
+      } catch (e) {
+        throw e instanceof XmlFormatError ? e.at(m.index) : e;
+      }
+    }
+    return strings;
+  } catch (e) {
+    if (e instanceof XmlFormatError) throw e.in(part);
+    throw e;
+  }
 }

@@ -1,4 +1,4 @@
-import { appendToList, attr, escapeXml, findElement, findElements, innerXml } from './xml';
+import { appendToList, attr, escapeXml, findElement, findElements, inPart, innerXml, spreadsheetPrefix, XmlFormatError } from './xml';
 
 /** Built-in number formats (ECMA-376 Part 1, 18.8.30) that show dates, including the zh-CN ones (27–36, 50–58). */
 const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58]);
@@ -29,9 +29,13 @@ export class StyleSheet {
   private xfFormats: number[] = [];
   private customFormats = new Map<number, string>();
 
-  constructor(xml: string) {
+  constructor(
+    xml: string,
+    /** The part's name, for messages. */
+    private readonly part = 'xl/styles.xml',
+  ) {
     this.xml = this.original = xml;
-    this.index();
+    inPart(part, () => this.index());
   }
 
   get changed(): boolean {
@@ -44,12 +48,14 @@ export class StyleSheet {
 
   private index() {
     this.customFormats.clear();
-    const numFmts = findElement(this.xml, 'numFmts');
+    // Read with the part's own prefix (<x:styleSheet>); the add-in writes only into unprefixed parts.
+    const p = spreadsheetPrefix(this.xml);
+    const numFmts = findElement(this.xml, `${p}numFmts`);
     if (numFmts)
-      for (const f of findElements(this.xml, 'numFmt', numFmts.start, numFmts.end))
+      for (const f of findElements(this.xml, `${p}numFmt`, numFmts.start, numFmts.end))
         this.customFormats.set(Number(attr(f.tag, 'numFmtId')), attr(f.tag, 'formatCode') ?? '');
-    const cellXfs = findElement(this.xml, 'cellXfs');
-    this.xfFormats = cellXfs ? findElements(this.xml, 'xf', cellXfs.start, cellXfs.end).map((x) => Number(attr(x.tag, 'numFmtId') ?? 0)) : [];
+    const cellXfs = findElement(this.xml, `${p}cellXfs`);
+    this.xfFormats = cellXfs ? findElements(this.xml, `${p}xf`, cellXfs.start, cellXfs.end).map((x) => Number(attr(x.tag, 'numFmtId') ?? 0)) : [];
   }
 
   /** The number format code of cell style `s`, null for General; built-in date ids read as 'yyyy-mm-dd'. */
@@ -70,6 +76,10 @@ export class StyleSheet {
 
   /** Index of `item` in the counted list `list`, appending it when no equal entry exists. */
   private ensure(list: string, item: string, xmlItem: string): number {
+    return inPart(this.part, () => this.ensureIn(list, item, xmlItem));
+  }
+
+  private ensureIn(list: string, item: string, xmlItem: string): number {
     const container = this.styleSheetSpan();
     const span = findElements(this.xml, list, container.start, container.end)[0];
     if (span) {
@@ -85,7 +95,7 @@ export class StyleSheet {
 
   private styleSheetSpan() {
     const span = findElement(this.xml, 'styleSheet');
-    if (!span) throw new Error('styles part has no styleSheet');
+    if (!span) throw new XmlFormatError('malformed', 'no <styleSheet>', 0);
     return span;
   }
 

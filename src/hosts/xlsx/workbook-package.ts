@@ -20,10 +20,12 @@ import {
 import { reportSheetXml, stateSheetXml } from './report-writer';
 import { readSharedStrings, readSheetXml } from './sheet-reader';
 import { StyleSheet } from './styles';
+import { inPart, requireElement, rootElement, SPREADSHEET_NS, spreadsheetPrefix, STRICT_SPREADSHEET_NS, XmlFormatError } from './xml';
 
 export type Fail = (code: MessageCode, params?: Record<string, string | number>) => never;
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const STRICT_REL = 'http://purl.oclc.org/ooxml/officeDocument/relationships/';
 export const REL_OFFICE_DOCUMENT = `${REL}/officeDocument`;
 const REL_WORKSHEET = `${REL}/worksheet`;
 export const REL_STYLES = `${REL}/styles`;
@@ -60,23 +62,44 @@ export class OpenWorkbook {
     this.workbookXml = pkg.text(workbookPart);
     this.workbookRels = pkg.text(this.workbookRelsPart);
     this.contentTypes = pkg.text('[Content_Types].xml');
-    this.rels = readRelationships(this.workbookRels);
-    this.date1904 = workbookUses1904(this.workbookXml);
+    this.rels = inPart(this.workbookRelsPart, () => readRelationships(this.workbookRels));
+    this.date1904 = inPart(workbookPart, () => workbookUses1904(this.workbookXml));
     this.stylesPart = this.partByType('styles');
-    this.styles = new StyleSheet(this.stylesPart && pkg.has(this.stylesPart) ? pkg.text(this.stylesPart) : MINIMAL_STYLES);
+    const stylesXml = this.stylesPart && pkg.has(this.stylesPart) ? pkg.text(this.stylesPart) : MINIMAL_STYLES;
+    this.styles = new StyleSheet(stylesXml, this.stylesPart);
     const sstPart = this.partByType('sharedStrings');
-    this.sharedStrings = sstPart && pkg.has(sstPart) ? readSharedStrings(pkg.text(sstPart)) : [];
+    this.sharedStrings = sstPart && pkg.has(sstPart) ? readSharedStrings(pkg.text(sstPart), sstPart) : [];
   }
 
-  /** The workbook of a package, or `fail` when the package is no workbook the part editor can take. */
-  static open(pkg: Package, fail: Fail): OpenWorkbook {
-    const rootRels = pkg.has('_rels/.rels') ? readRelationships(pkg.text('_rels/.rels')) : [];
+  /**
+   * The workbook of a package, or `fail` when the package is no workbook the part editor can take.
+   * `read` opens it for reading only, where SpreadsheetML with a namespace prefix is read too.
+   */
+  static open(pkg: Package, fail: Fail, mode: 'write' | 'read' = 'write'): OpenWorkbook {
+    const rootRels = pkg.has('_rels/.rels') ? inPart('_rels/.rels', () => readRelationships(pkg.text('_rels/.rels'))) : [];
+    // ISO/IEC 29500 Strict names its relationships and namespaces under purl.oclc.org: Excel's
+    // "Strict Open XML Spreadsheet". Its parts need other names throughout, so it is refused by name.
+    if (rootRels.some((r) => r.type.startsWith(STRICT_REL))) fail('file.strictOoxml');
     const workbookPart = resolveTarget('', rootRels.find((r) => r.type === REL_OFFICE_DOCUMENT)?.target ?? 'xl/workbook.xml');
     if (!pkg.has(workbookPart) || !pkg.has('[Content_Types].xml')) fail('file.notWorkbook');
-    // SpreadsheetML with a namespace prefix (<x:workbook>, as some SDKs write it) is valid but rare;
-    // the part editor expects the default namespace, so ask for a re-save rather than guess.
-    if (/^\s*(?:<\?xml[^>]*>\s*)?<[\w.-]+:workbook\b/.test(pkg.text(workbookPart))) fail('file.prefixedXml');
-    return new OpenWorkbook(pkg, workbookPart);
+    const root = inPart(workbookPart, () => rootElement(pkg.text(workbookPart)));
+    if (root?.namespace === STRICT_SPREADSHEET_NS) fail('file.strictOoxml');
+    // A damaged namespace puts every element of the part somewhere else: no workbook to read.
+    if (!root || root.name !== 'workbook' || root.namespace !== SPREADSHEET_NS)
+      throw new XmlFormatError('malformed', root ? root.tag.slice(0, 60) : '<workbook>', root?.start ?? 0, workbookPart);
+    // SpreadsheetML with a namespace prefix (<x:workbook>, as the .NET Open XML SDK writes it) is
+    // valid but rare: it is read, but the part editor writes unprefixed elements, so a job that
+    // would write into such parts asks for a re-save rather than guess.
+    if (mode === 'write' && root.prefix) fail('file.prefixedXml');
+    const workbook = new OpenWorkbook(pkg, workbookPart);
+    if (mode === 'write') {
+      if (spreadsheetPrefix(workbook.styles.toXml())) fail('file.prefixedXml');
+      // The parts the job adds to must have the elements it adds into, before any work is done.
+      inPart('[Content_Types].xml', () => requireElement(workbook.contentTypes, 'Types'));
+      inPart(workbook.workbookRelsPart, () => requireElement(workbook.workbookRels, 'Relationships'));
+      inPart(workbookPart, () => requireElement(workbook.workbookXml, 'sheets', requireElement(workbook.workbookXml, 'workbook').start));
+    }
+    return workbook;
   }
 
   private partByType(kind: string): string | undefined {
@@ -91,7 +114,7 @@ export class OpenWorkbook {
 
   /** The worksheets whose part is there, in workbook order. */
   sheets(): SheetEntry[] {
-    return readSheetEntries(this.workbookXml).filter((s) => {
+    return inPart(this.workbookPart, () => readSheetEntries(this.workbookXml)).filter((s) => {
       const part = this.partOf(s);
       return !!part && this.pkg.has(part);
     });
@@ -99,11 +122,16 @@ export class OpenWorkbook {
 
   readGrid(entry: SheetEntry, maxRows?: number): SheetGrid {
     const { sharedStrings, date1904 } = this;
+    const part = this.partOf(entry)!;
+    const onSheetData = (special: boolean) => (special ? this.plainSheetData.delete(part) : this.plainSheetData.add(part));
     return {
-      ...readSheetXml(this.pkg.text(this.partOf(entry)!), { name: entry.name, sharedStrings, formatOf: this.styles.formatOf, date1904, maxRows }),
+      ...readSheetXml(this.pkg.text(part), { name: entry.name, sharedStrings, formatOf: this.styles.formatOf, date1904, maxRows, part, onSheetData }),
       hidden: entry.state !== 'visible',
     };
   }
+
+  /** Worksheet parts read whole whose sheet data holds no comment, CDATA or processing instruction. */
+  readonly plainSheetData = new Set<string>();
 
   /**
    * The add-in's sheets: replaced in place on a re-run (keeping their position, their part and

@@ -22,7 +22,9 @@ import { Package } from './package';
 import { relationshipsXml, type SheetEntry } from './package-parts';
 import { LEVEL_FILLS, RELATIONSHIPS_NS, SPREADSHEET_NS } from './report-writer';
 import { CT_STYLES, MINIMAL_STYLES, OpenWorkbook, REL_OFFICE_DOCUMENT, REL_STYLES, type Fail, type OwnSheet } from './workbook-package';
-import { FFLATE_CODEC, readZip, ZipFormatError, type DeflateCodec } from './zip';
+import { packageFailure } from './failures';
+import { inPart } from './xml';
+import { DEFAULT_ZIP_LIMITS, FFLATE_CODEC, readZip, type DeflateCodec, type ZipLimits } from './zip';
 
 /** The overdue mark: dark red bold text. */
 const OVERDUE_FONT = 'FFC00000';
@@ -49,6 +51,8 @@ export interface WorkbookJobOptions extends JobOptions {
   onProgress?: (stage: Stage) => void;
   /** Compression; defaults to fflate, which runs anywhere. */
   codec?: DeflateCodec;
+  /** How large a part may inflate; DEFAULT_ZIP_LIMITS when not given. */
+  limits?: ZipLimits;
   /** The previous meeting's data kept elsewhere (the output a previous run left beside the ledger). */
   previous?: PreviousMeetingData | null;
 }
@@ -70,28 +74,25 @@ export interface ReadWorkbookOptions {
   language: Language;
   /** Compression; defaults to fflate, which runs anywhere. */
   codec?: DeflateCodec;
+  /** How large a part may inflate; DEFAULT_ZIP_LIMITS when not given. */
+  limits?: ZipLimits;
 }
 
 /**
- * Opens a package and runs `body` on it; a file that is no zip, is encrypted or is damaged, and a
- * sheet without a ledger, become a WorkbookError naming the file (or the sheet).
+ * Opens a package and runs `body` on it; a file that is no zip, is encrypted, damaged or hostile
+ * (packageFailure says which), and a sheet without a ledger, become a WorkbookError naming the
+ * file (or the sheet).
  */
 function withPackage<T>(bytes: Uint8Array, options: ReadWorkbookOptions & { sheet?: string }, body: (pkg: Package, fail: Fail) => T): T {
   const { language, fileName } = options;
   const fail: Fail = (code, params = {}) => {
     throw new WorkbookError(code, { file: fileName, ...params }, language);
   };
-  let pkg: Package;
   try {
-    pkg = new Package(readZip(bytes), options.codec ?? FFLATE_CODEC);
+    return body(new Package(readZip(bytes), options.codec ?? FFLATE_CODEC, options.limits ?? DEFAULT_ZIP_LIMITS), fail);
   } catch (e) {
-    if (e instanceof ZipFormatError) return fail(e.reason === 'encrypted' ? 'file.encrypted' : 'file.notWorkbook');
-    throw e;
-  }
-  try {
-    return body(pkg, fail);
-  } catch (e) {
-    if (e instanceof ZipFormatError) return fail('file.damaged', { detail: e.message });
+    const failure = packageFailure(e);
+    if (failure) return fail(failure.code, failure.params);
     if (e instanceof LedgerNotFoundError) return fail('ledger.notFound', { sheet: options.sheet ?? '' });
     throw e;
   }
@@ -115,7 +116,7 @@ export function readLedgerWorkbook(
   options: ReadWorkbookOptions & { sheet?: string },
 ): { sheet: string; input: JobInput; date1904: boolean } {
   return withPackage(bytes, options, (pkg, fail) => {
-    const workbook = OpenWorkbook.open(pkg, fail);
+    const workbook = OpenWorkbook.open(pkg, fail, 'read');
     const { entry, input } = readLedger(workbook, options.sheet, fail);
     return { sheet: entry.name, input, date1904: workbook.date1904 };
   });
@@ -127,7 +128,7 @@ export function readLedgerWorkbook(
  */
 export function readStateRows(bytes: Uint8Array, options: ReadWorkbookOptions): CellValue[][] | null {
   return withPackage(bytes, options, (pkg, fail) => {
-    const workbook = OpenWorkbook.open(pkg, fail);
+    const workbook = OpenWorkbook.open(pkg, fail, 'read');
     const entry = workbook.sheets().find((s) => s.name === STATE_SHEET);
     return entry ? workbook.readGrid(entry).values : null;
   });
@@ -211,6 +212,7 @@ function processPackage(pkg: Package, options: WorkbookJobOptions, fail: Fail): 
   const workbook = OpenWorkbook.open(pkg, fail);
   const { styles, date1904 } = workbook;
   const { entry, input } = readLedger(workbook, options.sheet, fail);
+  const ledgerPart = workbook.partOf(entry)!;
 
   options.onProgress?.('triage');
   const unitFallback = options.unitFallback ?? unitFromFileName(options.fileName) ?? undefined;
@@ -226,8 +228,9 @@ function processPackage(pkg: Package, options: WorkbookJobOptions, fail: Fail): 
         ? styles.ensureDxf({ fontColor: OVERDUE_FONT, fill: rule.fill && LEVEL_FILLS[rule.fill] })
         : styles.ensureDxf({ fill: LEVEL_FILLS[rule.style] }),
   };
-  const ledgerPart = workbook.partOf(entry)!;
-  pkg.write(ledgerPart, writeLedgerSheet(pkg.text(ledgerPart), job.plan, ledgerStyles, date1904));
+  const ledgerXml = pkg.text(ledgerPart);
+  const plain = workbook.plainSheetData.has(ledgerPart);
+  pkg.write(ledgerPart, inPart(ledgerPart, () => writeLedgerSheet(ledgerXml, job.plan, ledgerStyles, date1904, plain)));
   workbook.writeOwnSheets(ownSheets(job.plan.reports, job.plan.state));
   workbook.save();
   return { bytes: pkg.toBytes(), job, writtenParts: [...pkg.written.keys()] };

@@ -6,11 +6,52 @@
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+/**
+ * A part the readers cannot take as XML: something never closed, not well-formed, out of the order
+ * the schema requires, or past Excel's limits. `offset` counts characters of the part's text (-1
+ * when unknown); `part` and `sheet` are filled in by whoever knows them.
+ */
+export class XmlFormatError extends Error {
+  constructor(
+    readonly kind: 'unclosed' | 'malformed' | 'order' | 'limits' | 'encoding' | 'tooManyCells' | 'prefixed',
+    /** The construct at fault as it reads in the part (`<c r="B5">`, `<!--`, `&#x110000;`) or a count. */
+    readonly construct: string,
+    readonly offset: number,
+    readonly part = '',
+    readonly sheet = '',
+  ) {
+    super(`${part || 'XML'}${offset >= 0 ? ` at ${offset}` : ''}: ${kind} ${construct}`);
+    this.name = 'XmlFormatError';
+  }
+  /** The same error naming its part (and sheet), unless it names one already. */
+  in(part: string, sheet = ''): XmlFormatError {
+    return this.part ? this : new XmlFormatError(this.kind, this.construct, this.offset, part, sheet || this.sheet);
+  }
+  /** The same error placed at `offset`, unless it knows where it is already. */
+  at(offset: number): XmlFormatError {
+    return this.offset >= 0 ? this : new XmlFormatError(this.kind, this.construct, offset, this.part, this.sheet);
+  }
+}
+
+/** Runs `read` on a part's text, naming the part in any XmlFormatError it throws. */
+export function inPart<T>(part: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    throw e instanceof XmlFormatError ? e.in(part) : e;
+  }
+}
+
+function charReference(e: string): string {
+  const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+  // XML 1.0 Char production: no NUL, nothing past U+10FFFF (String.fromCodePoint would throw a RangeError).
+  if (!(code > 0 && code <= 0x10ffff)) throw new XmlFormatError('malformed', `&${e};`, -1);
+  return String.fromCodePoint(code);
+}
+
 export function unescapeXml(s: string): string {
   if (s.indexOf('&') < 0) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ENTITIES[e],
-  );
+  return s.replace(/&(#x[0-9a-fA-F]{1,8}|#\d{1,10}|amp|lt|gt|quot|apos);/g, (_, e: string) => (e[0] === '#' ? charReference(e) : ENTITIES[e]));
 }
 
 /** Characters XML 1.0 forbids even escaped; a ledger cell can hold them after a paste. */
@@ -68,30 +109,128 @@ export interface ElementSpan {
 }
 
 /**
- * Every element named `name` (with an optional prefix-free name) in `xml` from `from`, not nested in
- * another of the same name. Good for the flat lists OOXML is made of (sheets, rows, xfs).
+ * Comments, processing instructions and CDATA sections (XML 1.0, 2.5–2.7) can hold anything,
+ * `</sheetData>` and `<c r="A1">` included, so no search may look inside them. Parts rarely have
+ * any (Excel writes none), so a part without `<!` or `<?` past its declaration is searched with
+ * plain `indexOf`, and only a part with them pays for the careful scan.
+ */
+export function hasSpecialMarkup(xml: string): boolean {
+  if (xml.length > CACHED_LENGTH) return xml.indexOf('<!') >= 0 || xml.indexOf('<?', declarationEnd(xml)) >= 0;
+  if (lastSpecial.xml === xml) return lastSpecial.special;
+  const special = xml.indexOf('<!') >= 0 || xml.indexOf('<?', declarationEnd(xml)) >= 0;
+  lastSpecial = { xml, special };
+  return special;
+}
+
+/**
+ * One part is searched many times in a row (the skeleton of the ledger sheet, a few kilobytes):
+ * its answer is kept. A whole sheet is not, so the module never holds on to 90 MB of text.
+ */
+const CACHED_LENGTH = 1 << 20;
+let lastSpecial: { xml: string; special: boolean } = { xml: '', special: false };
+
+/** Where the XML declaration (`<?xml …?>`) ends, 0 when the part has none. */
+function declarationEnd(xml: string): number {
+  if (!xml.startsWith('<?xml')) return 0;
+  const end = xml.indexOf('?>');
+  return end < 0 ? 0 : end + 2;
+}
+
+/**
+ * `at` is a `<!` or `<?` in `xml`: the index just past the comment, CDATA section or processing
+ * instruction that starts there. A DOCTYPE is refused: OPC forbids DTDs in a package's XML
+ * (ECMA-376 Part 2, 8.1.4), and their entities are how the "billion laughs" attack is made.
+ */
+export function skipSpecial(xml: string, at: number): number {
+  const [open, close] = xml.startsWith('<!--', at)
+    ? ['<!--', '-->']
+    : xml.startsWith('<![CDATA[', at)
+      ? ['<![CDATA[', ']]>']
+      : xml[at + 1] === '?'
+        ? ['<?', '?>']
+        : [];
+  if (!open) throw new XmlFormatError('malformed', xml.slice(at, at + 9), at);
+  const end = xml.indexOf(close!, at + open.length);
+  if (end < 0) throw new XmlFormatError('unclosed', open, at);
+  return end + close!.length;
+}
+
+/**
+ * The text with comments and processing instructions removed and each CDATA section replaced by
+ * its content escaped, so the plain expressions of the readers see what an XML parser would see.
+ * For reading only: offsets change, and the part is never written back from it.
+ */
+export function withoutSpecialMarkup(xml: string): string {
+  if (!hasSpecialMarkup(xml)) return xml;
+  let out = '';
+  let copied = 0;
+  const re = /<[!?]/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    if (m.index < declarationEnd(xml)) continue;
+    const end = skipSpecial(xml, m.index);
+    out += xml.slice(copied, m.index);
+    if (xml.startsWith('<![CDATA[', m.index)) out += escapeText(xml.slice(m.index + 9, end - 3));
+    copied = re.lastIndex = end;
+  }
+  return out + xml.slice(copied);
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The index of the end tag `</name>` (whitespace allowed before `>`) from `from`, outside comments and CDATA; -1 when there is none. */
+export function findEndTag(xml: string, name: string, from: number, special = hasSpecialMarkup(xml)): { start: number; end: number } | null {
+  if (!special) {
+    const plain = `</${name}>`;
+    const at = xml.indexOf(plain, from);
+    if (at >= 0) return { start: at, end: at + plain.length };
+  }
+  // The careful way: what a plain search would find may sit in a comment, or be spelt `</name >`.
+  const re = new RegExp(`<(?:[!?]|/${escapeRegExp(name)}\\s*>)`, 'g');
+  re.lastIndex = from;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    if (m[0].length === 2) re.lastIndex = skipSpecial(xml, m.index);
+    else return { start: m.index, end: m.index + m[0].length };
+  }
+  return null;
+}
+
+/**
+ * Every element named `name` (with its prefix, if the part uses one) in `xml` from `from`, not
+ * nested in another of the same name, outside comments and CDATA. Good for the flat lists OOXML is
+ * made of (sheets, rows, xfs). An element that is never closed is a damaged part.
  */
 export function findElements(xml: string, name: string, from = 0, to = xml.length): ElementSpan[] {
   const spans: ElementSpan[] = [];
-  const open = new RegExp(`<${name}(?=[\\s/>])[^>]*>`, 'g');
+  const special = hasSpecialMarkup(xml);
+  const open = new RegExp(special ? `<[!?]|<${escapeRegExp(name)}(?=[\\s/>])[^>]*>` : `<${escapeRegExp(name)}(?=[\\s/>])[^>]*>`, 'g');
   open.lastIndex = from;
   for (let m = open.exec(xml); m && m.index < to; m = open.exec(xml)) {
+    if (m[0].length === 2) {
+      open.lastIndex = skipSpecial(xml, m.index);
+      continue;
+    }
     const tag = m[0];
     if (tag.endsWith('/>')) {
       spans.push({ start: m.index, end: m.index + tag.length, tag });
       continue;
     }
-    const close = xml.indexOf(`</${name}>`, m.index + tag.length);
-    if (close < 0) break;
-    const end = close + name.length + 3;
-    spans.push({ start: m.index, end, tag });
-    open.lastIndex = end;
+    const close = findEndTag(xml, name, m.index + tag.length, special);
+    if (!close) throw new XmlFormatError('unclosed', tag.length > 80 ? `<${name}>` : tag, m.index);
+    spans.push({ start: m.index, end: close.end, tag });
+    open.lastIndex = close.end;
   }
   return spans;
 }
 
 export function findElement(xml: string, name: string, from = 0): ElementSpan | undefined {
   return findElements(xml, name, from)[0];
+}
+
+/** The element a part cannot do without (<Types>, <Relationships>, <sheets>): damage when it is missing. */
+export function requireElement(xml: string, name: string, from = 0): ElementSpan {
+  const span = findElement(xml, name, from);
+  if (!span) throw new XmlFormatError('malformed', `<${name}> (missing)`, 0);
+  return span;
 }
 
 /** The text between an element's start and end tags ('' for a self-closing one). */
@@ -136,6 +275,13 @@ export function countChildren(inner: string, item: string): number {
 
 /** Inserts `insert` before the first element named in `before` found within `container`, else before its end tag. */
 export function insertBeforeFirst(xml: string, insert: string, before: readonly string[], container: { start: number; end: number }): string {
+  const open = xml.slice(container.start, container.end);
+  if (open.endsWith('/>')) {
+    // <Types/>, <sheets/>: the container is opened to take its first child.
+    const name = /^<([\w.:-]+)/.exec(open)?.[1];
+    if (!name) throw new XmlFormatError('malformed', open, container.start);
+    return splice(xml, container.start, container.end, `${open.slice(0, -2)}>${insert}</${name}>`);
+  }
   let at = -1;
   for (const name of before) {
     const span = findElements(xml, name, container.start, container.end)[0];
@@ -143,4 +289,103 @@ export function insertBeforeFirst(xml: string, insert: string, before: readonly 
   }
   if (at < 0) at = xml.lastIndexOf('</', container.end - 1);
   return splice(xml, at, at, insert);
+}
+
+/** The root element of a part: its prefix (with the colon, '' when none), local name and namespace. */
+export interface RootElement {
+  prefix: string;
+  name: string;
+  namespace: string;
+  start: number;
+  tag: string;
+}
+
+/** The first element of `xml` past the declaration, comments and processing instructions; null when there is none. */
+export function rootElement(xml: string): RootElement | null {
+  const re = /<(?:[!?]|([\w.-]+:)?([\w.-]+)(?=[\s/>])[^>]*>)/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    if (m[2] === undefined) {
+      re.lastIndex = skipSpecial(xml, m.index);
+      continue;
+    }
+    const prefix = m[1] ?? '';
+    const tag = m[0];
+    const namespace = attr(tag, prefix ? `xmlns:${prefix.slice(0, -1)}` : 'xmlns') ?? '';
+    return { prefix, name: m[2], namespace, start: m.index, tag };
+  }
+  return null;
+}
+
+/** SpreadsheetML, transitional (ECMA-376 Part 1) and strict (Part 1, as ISO/IEC 29500 Strict names it). */
+export const SPREADSHEET_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const STRICT_SPREADSHEET_NS = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
+
+/**
+ * The prefix a part gives SpreadsheetML elements: '' for the default namespace (what Excel, WPS and
+ * LibreOffice write), 'x:' for `<x:worksheet xmlns:x="…">` (the .NET Open XML SDK).
+ */
+export function spreadsheetPrefix(xml: string): string {
+  const root = rootElement(xml);
+  return root && root.prefix && root.namespace === SPREADSHEET_NS ? root.prefix : '';
+}
+
+const FRAGMENT_TAG = /<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/y;
+const REFERENCE = /&(?:#x[0-9a-fA-F]{1,8}|#\d{1,10}|amp|lt|gt|quot|apos);/y;
+
+/**
+ * Whether a small piece of markup (a cell's content, a shared string) is well-formed XML with no
+ * comments left in it: every tag closed in order, attributes quoted, every `&` a known reference.
+ * A flipped bit that turns `<v>` into `<w>` or `</t>` into `</u>` leaves text the plain
+ * expressions would silently skip; this makes it damage instead.
+ */
+export function wellFormedFragment(xml: string): boolean {
+  const open: string[] = [];
+  for (let at = xml.indexOf('<'); at >= 0; at = xml.indexOf('<', at)) {
+    FRAGMENT_TAG.lastIndex = at;
+    const m = FRAGMENT_TAG.exec(xml);
+    if (!m) return false;
+    if (m[1]) {
+      if (m[3] || m[4] || open.pop() !== m[2]) return false;
+    } else if (!m[4]) open.push(m[2]);
+    at = FRAGMENT_TAG.lastIndex;
+  }
+  if (open.length) return false;
+  for (let at = xml.indexOf('&'); at >= 0; at = xml.indexOf('&', at + 1)) {
+    REFERENCE.lastIndex = at;
+    if (!REFERENCE.test(xml)) return false;
+  }
+  return true;
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+/** XML 1.0 NameStartChar, as far as ASCII goes (anything past it is allowed). */
+const isNameStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58 || c >= 128;
+const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46;
+
+/**
+ * Whether the attributes of a start tag (` r="B5" s="3"`) are well-formed: each after whitespace,
+ * a name, `=`, a quoted value without `<`. A flipped bit in a name, an `=` or a quote shows here,
+ * where the expressions that read attributes would silently pass over it.
+ */
+export function wellFormedAttributes(attributes: string): boolean {
+  const n = attributes.length;
+  let i = 0;
+  for (;;) {
+    const before = i;
+    while (i < n && isSpace(attributes.charCodeAt(i))) i++;
+    if (i >= n) return true;
+    if (i === before || !isNameStart(attributes.charCodeAt(i))) return false;
+    while (i < n && isNameChar(attributes.charCodeAt(i))) i++;
+    while (i < n && isSpace(attributes.charCodeAt(i))) i++;
+    if (attributes.charCodeAt(i) !== 61) return false; // =
+    i++;
+    while (i < n && isSpace(attributes.charCodeAt(i))) i++;
+    const quote = attributes.charCodeAt(i);
+    if (quote !== 34 && quote !== 39) return false;
+    const end = attributes.indexOf(quote === 34 ? '"' : "'", i + 1);
+    if (end < 0) return false;
+    const lt = attributes.indexOf('<', i + 1);
+    if (lt >= 0 && lt < end) return false;
+    i = end + 1;
+  }
 }
