@@ -1,0 +1,53 @@
+/**
+ * Runs one fuzz case in a worker thread, so that a case that hangs can be stopped (the test
+ * terminates the worker) and one that exhausts memory ends the worker, not the test.
+ */
+import { parentPort } from 'worker_threads';
+import { DEFAULT_PRESET, LedgerWriteError, parseIsoDay, type CellValue } from '../../src/core';
+import { processWorkbook, readLedgerWorkbook, WorkbookError, type ZipLimits } from '../../src/hosts/xlsx';
+
+export interface CaseRequest {
+  id: number;
+  bytes: Uint8Array;
+  fileName: string;
+  limits?: ZipLimits;
+}
+
+export type Outcome =
+  | { kind: 'workbook'; code: string; message: string }
+  | { kind: 'raw'; name: string; message: string; stack: string };
+
+export interface CaseResult {
+  id: number;
+  read: { sheet: string; values: CellValue[][] } | Outcome;
+  processed: { bytes: Uint8Array; writtenParts: string[]; disputes: number } | Outcome;
+  ms: number;
+}
+
+function outcome(e: unknown): Outcome {
+  // LedgerWriteError is the core's named refusal of a sheet with no room for the add-in's columns.
+  if (e instanceof WorkbookError || e instanceof LedgerWriteError) return { kind: 'workbook', code: e.code, message: e.message };
+  const err = e instanceof Error ? e : new Error(String(e));
+  return { kind: 'raw', name: err.name, message: err.message, stack: err.stack ?? '' };
+}
+
+parentPort!.on('message', (request: CaseRequest) => {
+  const start = Date.now();
+  const common = { fileName: request.fileName, language: 'zh' as const, ...(request.limits ? { limits: request.limits } : {}) };
+  let read: CaseResult['read'];
+  try {
+    const r = readLedgerWorkbook(request.bytes, common);
+    read = { sheet: r.sheet, values: r.input.ledger.values };
+  } catch (e) {
+    read = outcome(e);
+  }
+  let processed: CaseResult['processed'];
+  try {
+    const r = processWorkbook(request.bytes, { ...common, asOf: parseIsoDay('2020-06-30')!, preset: DEFAULT_PRESET, mask: true });
+    processed = { bytes: r.bytes, writtenParts: r.writtenParts, disputes: r.job.disputes.length };
+  } catch (e) {
+    processed = outcome(e);
+  }
+  const result: CaseResult = { id: request.id, read, processed, ms: Date.now() - start };
+  parentPort!.postMessage(result);
+});

@@ -1,0 +1,381 @@
+/**
+ * Damaged and hostile workbooks (issue 10): each ends quickly with a catalogue message that says
+ * what the file is and names it, or is read correctly — never a hang, a raw error, gigabytes of
+ * memory or a value that is not in the file.
+ */
+import { CATALOGUE, DEFAULT_PRESET, parseIsoDay, type CellValue } from '../../src/core';
+import {
+  processWorkbook,
+  readEntry,
+  readLedgerWorkbook,
+  readZip,
+  WorkbookError,
+  type WorkbookJobOptions,
+} from '../../src/hosts/xlsx';
+import { NODE_CODEC } from '../../src/hosts/xlsx/node-codec';
+import { writeXlsx } from '../../scripts/lib/xlsx-writer';
+import { crcOf, editPart, partsOf, prefixSpreadsheetMl, writeRawZip, zeros, type RawEntry } from '../fuzz/zip-tools';
+import { wellFormed } from '../fuzz/reference';
+import { partOf } from './preservation';
+import { smallLedger } from './small-ledger';
+
+const options: WorkbookJobOptions = {
+  fileName: 'ledger.xlsx',
+  asOf: parseIsoDay('2026-11-28')!,
+  preset: DEFAULT_PRESET,
+  language: 'zh',
+  mask: true,
+};
+const SHEET = 'xl/worksheets/sheet1.xml';
+const clean = smallLedger();
+
+/** The error a run ends with (code and message), or 'no error'; the run must take under `seconds`. */
+function failure(run: () => unknown, seconds = 3): { code: string; message: string } | string {
+  const start = Date.now();
+  try {
+    run();
+    return 'no error';
+  } catch (e) {
+    if (!(e instanceof WorkbookError)) throw e;
+    return { code: e.code, message: e.message };
+  } finally {
+    expect(Date.now() - start).toBeLessThan(seconds * 1000);
+  }
+}
+
+/** processWorkbook and readLedgerWorkbook both end with `code`, in a message that names the file. */
+function expectRefused(bytes: Uint8Array, code: keyof typeof CATALOGUE, text?: RegExp) {
+  const viaProcess = failure(() => processWorkbook(bytes, options));
+  expect(viaProcess).toEqual({ code, message: expect.stringContaining('“ledger.xlsx”') });
+  if (text) expect((viaProcess as { message: string }).message).toMatch(text);
+  expect(failure(() => readLedgerWorkbook(bytes, { fileName: 'ledger.xlsx', language: 'zh' }))).toEqual(viaProcess);
+}
+
+const valuesOf = (bytes: Uint8Array): CellValue[][] => readLedgerWorkbook(bytes, { fileName: 'ledger.xlsx', language: 'zh' }).input.ledger.values;
+const withSheet = (edit: (xml: string) => string) => editPart(clean, SHEET, edit);
+
+describe('the zip reader checks every entry it reads', () => {
+  const parts = partsOf(clean);
+  const withEntry = (name: string, change: Partial<RawEntry>) => writeRawZip(parts.map((p) => (p.name === name ? { ...p, ...change } : p)));
+
+  it('refuses a sheet whose bytes changed after its CRC was taken (46327 read as 46328, with no warning before)', () => {
+    const stored = writeRawZip(parts.map((p) => ({ ...p, method: 0 })));
+    const at = Buffer.from(stored).indexOf('<v>46327</v>');
+    const flipped = stored.slice();
+    flipped[at + 7] ^= 0x0f; // '7' → '8'
+    expectRefused(flipped, 'file.checksum', /xl\/worksheets\/sheet1\.xml 校验不符/);
+  });
+
+  it('refuses declared sizes that are not the data\'s', () => {
+    const sheet = parts.find((p) => p.name === SHEET)!;
+    expectRefused(withEntry(SHEET, { size: sheet.data.length - 1 }), 'file.damagedEntry', /sheet1\.xml（文件第 \d+ 字节处）/);
+    expectRefused(withEntry(SHEET, { size: sheet.data.length + 1 }), 'file.damagedEntry');
+  });
+
+  it('refuses a local header that names another entry or declares another CRC than the central directory', () => {
+    expectRefused(withEntry(SHEET, { localName: 'xl/worksheets/sheet9.xml' }), 'file.damagedEntry');
+    expectRefused(withEntry(SHEET, { localCrc: 12345 }), 'file.damagedEntry');
+  });
+
+  it.each([
+    ['the same name', SHEET],
+    ['a name differing only in case (OPC compares names without case)', 'XL/Worksheets/Sheet1.xml'],
+  ])('refuses two entries of %s', (_what, second) => {
+    const sheet = parts.find((p) => p.name === SHEET)!;
+    expectRefused(writeRawZip([...parts, { ...sheet, name: second }]), 'file.duplicateEntry', /出现了两次/);
+  });
+
+  it.each(['../evil.xml', '/etc/evil.xml', 'C:/evil.xml', 'xl\\evil.xml', 'xl/./evil.xml', 'xl//evil.xml'])('refuses an entry named %s', (name) => {
+    expectRefused(writeRawZip([...parts, { name, data: new Uint8Array([1]) }]), 'file.entryOutside', /指向工作簿以外/);
+  });
+
+  it('refuses entries that share bytes (the overlapped zip bomb)', () => {
+    // Entry b.xml's local header and data sit inside entry a.bin's stored data.
+    const b = readZip(writeRawZip([{ name: 'b.xml', data: new TextEncoder().encode('<b/>') }]))[0];
+    const zip = writeRawZip([{ name: 'a.bin', data: b.record!, method: 0 }]);
+    const a = readZip(zip)[0];
+    const central = Buffer.from(b.central!);
+    central.writeUInt32LE(a.offset + a.dataOffset, 42);
+    const end = Buffer.from(zip.subarray(zip.length - 22));
+    const directoryStart = end.readUInt32LE(16);
+    const directory = Buffer.concat([Buffer.from(zip.subarray(directoryStart, zip.length - 22)), central]);
+    end.writeUInt16LE(2, 8);
+    end.writeUInt16LE(2, 10);
+    end.writeUInt32LE(directory.length, 12);
+    const overlapped = Buffer.concat([Buffer.from(zip.subarray(0, directoryStart)), directory, end]);
+    expect(() => readZip(overlapped)).toThrow(expect.objectContaining({ reason: 'damaged', message: expect.stringContaining('overlap') }));
+  });
+
+  it('refuses an entry declared larger than the limit before inflating anything', () => {
+    const sheet = parts.find((p) => p.name === SHEET)!;
+    // 300 MB declared, a few bytes of data: refused on the declaration alone.
+    expectRefused(withEntry(SHEET, { size: 300 * 1024 * 1024, crc: 0, compressed: zeros(10) }), 'file.partTooLarge', /解压后有 300 MB，超过 256 MB/);
+    expect(sheet.data.length).toBeLessThan(300 * 1024 * 1024);
+  });
+
+  it('stops an inflate bomb whose header lies about its size (5 MB of zeros declared as the sheet\'s size)', () => {
+    const sheet = parts.find((p) => p.name === SHEET)!;
+    const bomb = withEntry(SHEET, { compressed: zeros(5 * 1024 * 1024) });
+    expect(bomb.length).toBeLessThan(20000);
+    expectRefused(bomb, 'file.damagedEntry');
+    // The same through Node's zlib, bounded by maxOutputLength.
+    const entry = readZip(bomb).find((e) => e.name === SHEET)!;
+    expect(() => readEntry(entry, NODE_CODEC)).toThrow(expect.objectContaining({ reason: 'damaged' }));
+    expect(entry.size).toBe(sheet.data.length);
+  });
+
+  it('refuses a true bomb over a set limit, and reads the same part under a larger one', () => {
+    const big = new Uint8Array(8 * 1024 * 1024);
+    const bomb = withEntry('docProps/app.xml', { data: big, compressed: zeros(big.length) });
+    // docProps/app.xml is never read: only copied, so no limit applies to it.
+    expect(processWorkbook(bomb, { ...options, limits: { maxEntrySize: 1024 * 1024 } }).bytes.length).toBeGreaterThan(0);
+    const sheetBomb = withEntry(SHEET, { data: big, compressed: zeros(big.length) });
+    expect(failure(() => processWorkbook(sheetBomb, { ...options, limits: { maxEntrySize: 4 * 1024 * 1024 } }))).toEqual({
+      code: 'file.partTooLarge',
+      message: expect.stringContaining('解压后有 8 MB，超过 4 MB 的上限'),
+    });
+    // 8 MB of NUL bytes is no XML: with room for it, the sheet is read and found to be no worksheet.
+    expect(failure(() => processWorkbook(sheetBomb, options))).toEqual({ code: 'file.badXml', message: expect.stringContaining('sheet1.xml') });
+  });
+
+  it('stops a package of many parts each under the entry limit once they add up past the total', () => {
+    const input = writeXlsx({ sheets: ['一', '二', '三', '四', '五'].map((name) => ({ name, rows: [['说明']] })) });
+    const padded = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/>${' '.repeat(3 * 1024 * 1024)}</worksheet>`;
+    const parts = partsOf(input).map((p) => (/^xl\/worksheets\/sheet\d\.xml$/.test(p.name) ? { ...p, data: new TextEncoder().encode(padded) } : p));
+    const limits = { maxEntrySize: 4 * 1024 * 1024, maxTotalSize: 10 * 1024 * 1024 };
+    expect(failure(() => processWorkbook(writeRawZip(parts), { ...options, limits }))).toEqual({
+      code: 'file.packageTooLarge',
+      message: expect.stringMatching(/^“ledger\.xlsx”的各部分解压后合计超过 10 MB（读到 xl\/worksheets\/sheet4\.xml 时）/),
+    });
+  });
+
+  it('ends a damaged deflate stream with an error, through fflate and through zlib', () => {
+    const entry = readZip(clean).find((e) => e.name === SHEET)!;
+    for (let i = 0; i < 40; i++) {
+      const damaged = clean.slice();
+      damaged[entry.offset + entry.dataOffset + 2 + ((i * 7) % (entry.compressedSize - 4))] ^= 1 << i % 8;
+      const result = failure(() => processWorkbook(damaged, options));
+      expect(result).toEqual({ code: expect.stringMatching(/^file\.(damagedEntry|checksum)$/), message: expect.stringContaining('sheet1.xml') });
+      const copy = readZip(damaged).find((e) => e.name === SHEET)!;
+      expect(() => readEntry(copy, NODE_CODEC)).toThrow(expect.objectContaining({ reason: expect.stringMatching(/^(damaged|checksum)$/) }));
+    }
+  });
+
+  it('names encryption and compression methods Excel never writes', () => {
+    expectRefused(withEntry(SHEET, { flags: 0x801 }), 'file.encrypted');
+    expectRefused(withEntry(SHEET, { method: 12, compressed: new Uint8Array(8) }), 'file.unsupportedZip', /bzip2/);
+  });
+
+  it('copies an entry it never reads with its record untouched, damage and all, rather than signing it anew', () => {
+    // Chosen: entries only copied are not inflated to check them (images, pivot caches: slow).
+    // Their original CRC travels with them, so Excel finds the same damage in the output.
+    const app = parts.find((p) => p.name === 'docProps/app.xml')!;
+    const input = withEntry('docProps/app.xml', { crc: (crcOf(app.data) ^ 1) >>> 0 });
+    const out = processWorkbook(input, options).bytes;
+    const before = readZip(input).find((e) => e.name === 'docProps/app.xml')!;
+    const after = readZip(out).find((e) => e.name === 'docProps/app.xml')!;
+    expect(Buffer.from(after.record!).equals(Buffer.from(before.record!))).toBe(true);
+    expect(() => readEntry(after)).toThrow(expect.objectContaining({ reason: 'checksum' }));
+  });
+
+  describe.each([
+    ['zip64', { zip64: true }],
+    ['zip64 with data descriptors', { zip64: true, descriptor: true }],
+    ['data descriptors', { descriptor: true }],
+  ])('a package written with %s', (_name, zipOptions) => {
+    const repacked = writeRawZip(parts, zipOptions);
+    it('is read and processed like the plain one', () => {
+      expect(valuesOf(repacked)).toEqual(valuesOf(clean));
+      const out = processWorkbook(repacked, options);
+      const plain = processWorkbook(clean, options);
+      expect(out.job).toEqual(plain.job);
+      // Copied entries keep their zip64 records, moved to their new offsets; another reader agrees.
+      expect(partsOf(out.bytes).map((p) => [p.name, Buffer.from(p.data).toString('base64')])).toEqual(
+        partsOf(plain.bytes).map((p) => [p.name, Buffer.from(p.data).toString('base64')]),
+      );
+      expect(readZip(out.bytes).map((e) => Buffer.from(readEntry(e)).length)).toEqual(readZip(plain.bytes).map((e) => Buffer.from(readEntry(e)).length));
+    });
+  });
+});
+
+describe('the sheet scanner cannot loop and cannot be fooled', () => {
+  it('refuses a cell without </c>, naming the part and the offset, instead of hanging', () => {
+    const input = withSheet((xml) => xml.replace('<c r="B5" s="5"><v>46327</v></c>', '<c r="B5" s="5"><v>46327</v>'));
+    expectRefused(input, 'file.unclosedTag', /xl\/worksheets\/sheet1\.xml 第 \d+ 个字符处的 <c r="B5" s="5"> 没有结束标记/);
+  });
+
+  it('refuses the last cell of the sheet without </c>', () => {
+    expectRefused(withSheet((xml) => xml.replace(/<\/c><\/row><\/sheetData>/, '</row></sheetData>')), 'file.unclosedTag', /<c r="K8" t="s">/);
+  });
+
+  it('refuses a row without </row>', () => {
+    expectRefused(withSheet((xml) => xml.replace('</row><row r="6">', '<row r="6">')), 'file.unclosedTag', /<row r="5">/);
+  });
+
+  it('refuses sheet data that never ends', () => {
+    expectRefused(withSheet((xml) => xml.replace('</sheetData>', '')), 'file.unclosedTag', /<sheetData>/);
+  });
+
+  it('does not read a commented-out cell as data', () => {
+    // A count in a comment would have raised the row's level.
+    const input = withSheet((xml) => xml.replace('<c r="J7" t="s">', '<!-- <c r="H7" t="inlineStr"><is><t>300人</t></is></c> --><c r="J7" t="s">'));
+    expect(valuesOf(input)).toEqual(valuesOf(clean));
+    expect(processWorkbook(input, options).job.disputes).toEqual(processWorkbook(clean, options).job.disputes);
+  });
+
+  it('is not ended by a </sheetData> inside a comment', () => {
+    const input = withSheet((xml) => xml.replace('</row><row r="6">', '</row><!-- </sheetData> --><row r="6">'));
+    expect(valuesOf(input)).toEqual(valuesOf(clean));
+    expect(processWorkbook(input, options).job.disputes).toHaveLength(4);
+  });
+
+  it('finds a cell\'s end past a comment that holds </c>', () => {
+    const input = withSheet((xml) => xml.replace('<c r="A5"><v>1</v></c>', '<c r="A5"><v>1</v><!-- </c> --></c>'));
+    expect(valuesOf(input)).toEqual(valuesOf(clean));
+  });
+
+  it('writes its cells around comments, keeping them, and a second run changes nothing', () => {
+    const input = withSheet((xml) =>
+      xml
+        .replace('</row><row r="6">', '</row><!-- </sheetData> <row r="6"> --><row r="6">')
+        .replace('<c r="A5"><v>1</v></c>', '<c r="A5"><v>1</v><!-- </c></row> --></c>')
+        .replace('<c r="K7" t="s"><v>39</v></c>', '<c r="K7" t="s"><v>39</v></c><?note </row>?>'),
+    );
+    const first = processWorkbook(input, options);
+    const sheet = partOf(first.bytes, SHEET);
+    expect(sheet).toContain('<!-- </sheetData> <row r="6"> --><row r="6">');
+    expect(sheet).toContain('<c r="A5"><v>1</v><!-- </c></row> --></c>');
+    expect(sheet).toMatch(/<c r="K7" t="s"><v>39<\/v><\/c><\?note <\/row>\?><c r="M7"/);
+    expect(wellFormed(sheet, SHEET)).toBe(true);
+    expect(first.job.disputes).toEqual(processWorkbook(clean, options).job.disputes);
+    const second = processWorkbook(first.bytes, options);
+    expect(Buffer.from(second.bytes).equals(Buffer.from(first.bytes))).toBe(true);
+  });
+
+  it('reads CDATA as text, and skips processing instructions', () => {
+    const input = withSheet((xml) =>
+      xml
+        .replace('<c r="G7" t="s"><v>37</v></c>', '<c r="G7" t="inlineStr"><is><t><![CDATA[夫妻<吵架> & 摔东西]]></t></is></c>')
+        .replace('<c r="A6">', '<?tricolor ignore me?><c r="A6">'),
+    );
+    const values = valuesOf(input);
+    expect(values[6][6]).toBe('夫妻<吵架> & 摔东西');
+    expect(values[5]).toEqual(valuesOf(clean)[5]);
+  });
+
+  it('refuses a DOCTYPE (no DTD in a package, no entity expansion)', () => {
+    const input = withSheet((xml) => xml.replace('<worksheet', '<!DOCTYPE lol [<!ENTITY a "aaaaaaaaaa">]><worksheet'));
+    expectRefused(input, 'file.badXml', /<!DOCTYPE/);
+  });
+
+  it('refuses a character reference past U+10FFFF instead of throwing a RangeError', () => {
+    const input = withSheet((xml) => xml.replace('<c r="G7" t="s"><v>37</v></c>', '<c r="G7" t="inlineStr"><is><t>&#x110000;</t></is></c>'));
+    expectRefused(input, 'file.badXml', /&#x110000;/);
+  });
+
+  it('refuses bytes that are not UTF-8 rather than replace them', () => {
+    const parts = partsOf(clean).map((p) => {
+      if (p.name !== 'xl/sharedStrings.xml') return p;
+      const data = p.data.slice();
+      data[Buffer.from(data).indexOf('红河村') + 1] = 0xff;
+      return { ...p, data };
+    });
+    expectRefused(writeRawZip(parts), 'file.notUtf8', /sharedStrings\.xml 第 \d+ 个字符处/);
+  });
+
+  it('refuses a value that is not what its type says', () => {
+    expectRefused(withSheet((xml) => xml.replace('<v>46327</v>', '<v>4632x</v>')), 'file.badXml');
+    expectRefused(withSheet((xml) => xml.replace('<c r="C5" t="s"><v>16</v>', '<c r="C5" t="s"><v>999</v>')), 'file.badXml');
+    expectRefused(withSheet((xml) => xml.replace('<c r="C5" t="s"><v>16</v></c>', '<c r="C5" t="s"><w>16</v></c>')), 'file.badXml');
+  });
+});
+
+describe('rows, cells and merged areas are held to Excel\'s grid', () => {
+  it('clips a merged area over a million rows to the rows there are (a 2 KB sheet no longer allocates gigabytes)', () => {
+    const input = withSheet((xml) => xml.replace('<mergeCell ref="A1:L1"/>', '<mergeCell ref="A1:L1"/><mergeCell ref="A306:XFD1048576"/><mergeCell ref="M5:XFD1048576"/>'));
+    const heap = process.memoryUsage().heapUsed;
+    const read = readLedgerWorkbook(input, { fileName: 'ledger.xlsx', language: 'zh' });
+    expect(read.input.ledger.merges).not.toContainEqual(expect.objectContaining({ top: 305 }));
+    expect(read.input.ledger.merges.every((m) => m.bottom < read.input.ledger.values.length)).toBe(true);
+    const out = processWorkbook(input, options);
+    expect(process.memoryUsage().heapUsed - heap).toBeLessThan(200 * 1024 * 1024);
+    expect(out.job.disputes).toHaveLength(4);
+  });
+
+  it('refuses <row r="4294967295"> and a cell past XFD, naming the sheet', () => {
+    expectRefused(withSheet((xml) => xml.replace('<row r="8">', '<row r="4294967295">').replace(/r="([A-L])8"/g, 'r="$14294967295"')), 'file.beyondSheetLimits', /工作表“台账”中的 <row r="4294967295">/);
+    expectRefused(withSheet((xml) => xml.replace('<row r="8">', '<row r="1048577">').replace(/r="([A-L])8"/g, 'r="$11048577"')), 'file.beyondSheetLimits');
+    expectRefused(withSheet((xml) => xml.replace('</row><row r="6">', '<c r="XFE5" s="0"/></row><row r="6">')), 'file.beyondSheetLimits', /XFE5/);
+  });
+
+  it('takes the last row Excel has', () => {
+    const input = withSheet((xml) => xml.replace('</sheetData>', '<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>末行</t></is></c></row></sheetData>'));
+    expect(valuesOf(input)).toHaveLength(1048576);
+  });
+
+  it('refuses a merged area past Excel\'s grid, and merged areas that overlap', () => {
+    expectRefused(withSheet((xml) => xml.replace('<mergeCell ref="A1:L1"/>', '<mergeCell ref="A1:A1048577"/>')), 'file.beyondSheetLimits');
+    const overlapping = Array.from({ length: 50 }, () => '<mergeCell ref="A5:L8"/>').join('');
+    expectRefused(withSheet((xml) => xml.replace('<mergeCell ref="A1:L1"/>', `<mergeCell ref="A1:L1"/>${overlapping}`)), 'file.badXml', /overlap/);
+  });
+
+  it('refuses rows and cells out of order', () => {
+    expectRefused(withSheet((xml) => xml.replace('<row r="6">', '<row r="4">').replace(/r="([A-L])6"/g, 'r="$14"')), 'file.cellOrder', /<row r="4">/);
+    expectRefused(withSheet((xml) => xml.replace('<c r="C5" t="s">', '<c r="A5" t="s">')), 'file.cellOrder');
+  });
+
+  it('refuses a sheet of formatted empty cells to column XFD on thousands of rows instead of filling them', () => {
+    const rows = Array.from({ length: 2100 }, (_, i) => `<row r="${i + 9}"><c r="XFD${i + 9}" s="0"/></row>`).join('');
+    expectRefused(withSheet((xml) => xml.replace('</sheetData>', `${rows}</sheetData>`)), 'file.sheetTooLarge', /超过本工具一次能处理的 33554432 个/);
+  });
+
+  it('refuses a column range the writer cannot split', () => {
+    const input = withSheet((xml) => xml.replace('<sheetData>', '<cols><col min="1" max="99999999999" width="9"/></cols><sheetData>'));
+    expect(failure(() => processWorkbook(input, options))).toEqual({ code: 'file.badXml', message: expect.stringContaining('<col min="1" max="99999999999"') });
+  });
+});
+
+describe('prefixed and Strict SpreadsheetML', () => {
+  const prefixed = (() => {
+    const parts = partsOf(clean).map((p) =>
+      ['xl/workbook.xml', SHEET, 'xl/sharedStrings.xml', 'xl/styles.xml'].includes(p.name)
+        ? { ...p, data: new TextEncoder().encode(prefixSpreadsheetMl(new TextDecoder().decode(p.data))) }
+        : p,
+    );
+    return writeRawZip(parts);
+  })();
+
+  it('reads <x:worksheet> as the .NET Open XML SDK writes it', () => {
+    expect(new TextDecoder().decode(partsOf(prefixed).find((p) => p.name === SHEET)!.data)).toContain('<x:c r="B5" s="5"><x:v>46327</x:v></x:c>');
+    const read = readLedgerWorkbook(prefixed, { fileName: 'ledger.xlsx', language: 'zh' });
+    const plain = readLedgerWorkbook(clean, { fileName: 'ledger.xlsx', language: 'zh' });
+    expect(read).toEqual(plain);
+  });
+
+  it('refuses to write into it by name, asking for a re-save', () => {
+    expect(failure(() => processWorkbook(prefixed, options))).toEqual({ code: 'file.prefixedXml', message: expect.stringContaining('另存为 .xlsx 后再试') });
+    const sheetOnly = editPart(clean, SHEET, prefixSpreadsheetMl);
+    expect(failure(() => processWorkbook(sheetOnly, options))).toEqual({ code: 'file.prefixedXml', message: expect.stringContaining('“ledger.xlsx”') });
+  });
+
+  it('refuses Strict Open XML by name, saying to save it as an Excel workbook', () => {
+    const strict = writeRawZip(
+      partsOf(clean).map((p) => {
+        if (!p.name.endsWith('.xml') && !p.name.endsWith('.rels')) return p;
+        const text = new TextDecoder()
+          .decode(p.data)
+          .replace(/http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main/g, 'http://purl.oclc.org/ooxml/spreadsheetml/main')
+          .replace(/http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships/g, 'http://purl.oclc.org/ooxml/officeDocument/relationships');
+        return { ...p, data: new TextEncoder().encode(text) };
+      }),
+    );
+    expectRefused(strict, 'file.strictOoxml', /另存为“Excel 工作簿 \(\*\.xlsx\)”/);
+  });
+});
+
+it('every catalogue message a refusal uses exists in both languages', () => {
+  for (const code of Object.keys(CATALOGUE).filter((c) => c.startsWith('file.')) as (keyof typeof CATALOGUE)[]) {
+    expect(CATALOGUE[code].zh).toContain('“{file}”');
+    expect(CATALOGUE[code].en).toContain('"{file}"');
+  }
+});
