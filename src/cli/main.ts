@@ -1,6 +1,5 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import * as zlib from 'zlib';
 import dayjs from 'dayjs';
 import {
   DEFAULT_PRESET,
@@ -16,7 +15,8 @@ import {
   type PreviousMeetingData,
   type TriagePreset,
 } from '../core';
-import { processWorkbook, readLedgerWorkbook, readStateRows, WorkbookError, writeReportWorkbook, type DeflateCodec } from '../hosts/xlsx';
+import { processWorkbook, readLedgerWorkbook, readStateRows, WorkbookError, writeReportWorkbook } from '../hosts/xlsx';
+import { NODE_CODEC } from '../hosts/xlsx/node-codec';
 import { HELP, parseArgs, UsageError, type MeetingArgs, type RunArgs } from './args';
 import { formatMeeting, formatSummary, jobToJson, meetingToJson } from './report';
 
@@ -84,17 +84,6 @@ class InputError extends Error {}
 /** The meeting workbook's default name, beside the first ledger. */
 const MEETING_OUTPUT = '联席会议汇总.tricolor.xlsx';
 
-/**
- * Node's native zlib: the same raw deflate as fflate, several times faster. Parts above 16 MB (the
- * ledger sheet and due-list of a 100,000-row ledger) use level 1, which deflates about three times
- * faster than level 6 for a file about a third larger; smaller parts use level 6 like Excel.
- */
-const BIG_PART_BYTES = 16 * 1024 * 1024;
-const NODE_CODEC: DeflateCodec = {
-  deflate: (data) => zlib.deflateRawSync(data, { level: data.length > BIG_PART_BYTES ? 1 : 6 }),
-  inflate: (data) => zlib.inflateRawSync(data),
-  crc32: (data) => zlib.crc32(data),
-};
 
 export interface Io {
   stdout: (s: string) => void;
