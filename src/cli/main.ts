@@ -16,7 +16,7 @@ import {
   type TriagePreset,
 } from '../core';
 import { processWorkbook, readLedgerWorkbook, readStateRows, WorkbookError, writeReportWorkbook } from '../hosts/xlsx';
-import { NODE_CODEC } from '../hosts/xlsx/node-codec';
+import { NODE_CODEC } from './node-codec';
 import { HELP, parseArgs, UsageError, type MeetingArgs, type RunArgs } from './args';
 import { formatMeeting, formatSummary, jobToJson, meetingToJson } from './report';
 

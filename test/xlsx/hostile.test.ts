@@ -12,7 +12,7 @@ import {
   WorkbookError,
   type WorkbookJobOptions,
 } from '../../src/hosts/xlsx';
-import { NODE_CODEC } from '../../src/hosts/xlsx/node-codec';
+import { NODE_CODEC } from '../../src/cli/node-codec';
 import { writeXlsx } from '../../scripts/lib/xlsx-writer';
 import { crcOf, editPart, partsOf, prefixSpreadsheetMl, writeRawZip, zeros, type RawEntry } from '../fuzz/zip-tools';
 import { wellFormed } from '../fuzz/reference';

@@ -1,5 +1,5 @@
 import * as zlib from 'zlib';
-import type { DeflateCodec } from './zip';
+import type { DeflateCodec } from '../hosts/xlsx';
 
 /**
  * Node's native zlib behind the DeflateCodec contract: several times faster than fflate, and
@@ -7,7 +7,7 @@ import type { DeflateCodec } from './zip';
  * more than the zip declares, so a header that lies about an inflate bomb's size cannot make the
  * process build gigabytes. Parts above 16 MB (the ledger sheet and due-list of a 100,000-row
  * ledger) deflate at level 1, about three times faster than level 6 for a file a third larger.
- * Node only: the web page's worker uses fflate (FFLATE_CODEC), so this file is not in index.ts.
+ * Node only, so it lives with the command: the web page's worker uses fflate (FFLATE_CODEC).
  */
 const BIG_PART_BYTES = 16 * 1024 * 1024;
 
