@@ -41,6 +41,7 @@ import { Inflate } from 'fflate';
 import {
   processWorkbook,
   readLedgerWorkbook,
+  packageFailure,
   readZip,
   writeReportWorkbook,
   FFLATE_CODEC,
@@ -50,7 +51,7 @@ import {
 } from '../hosts/xlsx';
 import { Package } from '../hosts/xlsx/package';
 import { OpenWorkbook, type Fail } from '../hosts/xlsx/workbook-package';
-import { ZipFormatError, type ZipEntry } from '../hosts/xlsx/zip';
+import { type ZipEntry } from '../hosts/xlsx/zip';
 import { correctedColumns, mappedColumns } from './columns';
 import {
   outputNameFor,
@@ -228,17 +229,13 @@ function withWorkbook<T>(bytes: Uint8Array, fileName: string, language: Language
   const fail: Fail = (code, params = {}) => {
     throw new WorkbookError(code, { file: fileName, ...params }, language);
   };
-  let pkg: TopRowsPackage;
+  // Failures of the package or its parts are told as the file host tells them (packageFailure).
   try {
-    pkg = new TopRowsPackage(readZip(bytes), FFLATE_CODEC);
-  } catch (e) {
-    if (e instanceof ZipFormatError) return fail(e.reason === 'encrypted' ? 'file.encrypted' : 'file.notWorkbook');
-    throw e;
-  }
-  try {
+    const pkg = new TopRowsPackage(readZip(bytes), FFLATE_CODEC);
     return body(OpenWorkbook.open(pkg, fail), pkg);
   } catch (e) {
-    if (e instanceof ZipFormatError) return fail('file.damaged', { detail: e.message });
+    const failure = packageFailure(e);
+    if (failure) return fail(failure.code, failure.params);
     throw e;
   }
 }

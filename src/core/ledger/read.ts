@@ -38,6 +38,8 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 const EARLIEST = dayFromYmd(1990, 1, 1)!;
 const LATEST = dayFromYmd(2100, 12, 31)!;
 
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
 /** Fields whose text marks a row as a dispute; a row with none of them is a note, a total or a signature line. */
 const IDENTIFYING: FieldName[] = ['title', 'description', 'type', 'parties', 'registered', 'place'];
 
@@ -104,7 +106,8 @@ function rowText(row: CellValue[], entries: [FieldName, number][]) {
   for (const [field, col] of entries) {
     const v = row[col] ?? null;
     text[field] = cellText(v);
-    if (typeof v === 'string') {
+    // Only full-width characters make the two differ: test before building a second string.
+    if (typeof v === 'string' && FULL_WIDTH.test(v)) {
       const asWritten = writtenText(v);
       if (asWritten !== text[field]) (written ??= {})[field] = asWritten;
     }

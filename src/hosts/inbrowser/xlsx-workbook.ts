@@ -4,13 +4,14 @@
  * own pieces (src/hosts/xlsx: zip, package parts, sheet reader, styles). Formulas are kept as their
  * cached values; fills, fonts, borders, widths, conditional formats and validation are not read.
  */
-import type { CellValue as CoreCellValue, Language } from '../../core';
+import type { CellValue as CoreCellValue, Language, MessageCode } from '../../core';
 import { WorkbookError } from '../xlsx/workbook';
 import { readRelationships, readSheetEntries, relsPathOf, resolveTarget, workbookUses1904 } from '../xlsx/package-parts';
 import { rangeRef } from '../xlsx/refs';
 import { readSharedStrings, readSheetXml } from '../xlsx/sheet-reader';
 import { StyleSheet } from '../xlsx/styles';
-import { readEntry, readZip, ZipFormatError, type ZipEntry } from '../xlsx/zip';
+import { packageFailure } from '../xlsx/failures';
+import { readEntry, readZip, type ZipEntry } from '../xlsx/zip';
 import { attr, findElement } from '../xlsx/xml';
 import { FakeWorkbook, type SheetSpec } from './fake-workbook';
 
@@ -34,20 +35,16 @@ export interface ReadXlsxOptions {
  */
 export function readXlsxWorkbook(bytes: Uint8Array, options: ReadXlsxOptions): FakeWorkbook {
   const language = options.language ?? 'zh';
-  const fail = (code: 'file.notWorkbook' | 'file.encrypted' | 'file.damaged', detail?: string): never => {
-    throw new WorkbookError(code, { file: options.fileName, ...(detail ? { detail } : {}) }, language);
+  const fail = (code: MessageCode, params: Record<string, string | number> = {}): never => {
+    throw new WorkbookError(code, { file: options.fileName, ...params }, language);
   };
-  let entries: ZipEntry[];
+  // Failures of the package or its parts are told as the file host tells them (packageFailure).
   try {
-    entries = readZip(bytes);
+    const entries = readZip(bytes);
+    return readPackage(new Map(entries.map((e) => [e.name, e])), () => fail('file.notWorkbook'));
   } catch (e) {
-    if (e instanceof ZipFormatError) return fail(e.reason === 'encrypted' ? 'file.encrypted' : 'file.notWorkbook');
-    throw e;
-  }
-  try {
-    return readPackage(new Map(entries.map((e) => [e.name, e])), fail);
-  } catch (e) {
-    if (e instanceof ZipFormatError) return fail('file.damaged', e.message);
+    const failure = packageFailure(e);
+    if (failure) return fail(failure.code, failure.params);
     throw e;
   }
 }
