@@ -1,9 +1,13 @@
 /// <reference types="office-js" />
 
-/** Excel did not answer a sync in time (Excel on the web can wait forever on a busy workbook, office-js#6678). */
+/**
+ * Excel did not answer a sync in time (Excel on the web can wait forever on a busy workbook,
+ * office-js#6678). Giving up does not cancel the batch already sent, so the message must not say
+ * that nothing was written: Excel may still apply it. A re-run gives the same result either way.
+ */
 export class SyncTimeoutError extends Error {
   constructor(readonly seconds: number) {
-    super(`Excel 在 ${seconds} 秒内没有响应；工作簿可能正忙，请稍后再试（未写入任何内容或已撤销）`);
+    super(`Excel 在 ${seconds} 秒内没有响应，工作簿可能正忙；已发出的写入可能稍后仍会完成。请等 Excel 空闲后检查工作簿，再重新运行（重新运行的结果相同）`);
     this.name = 'SyncTimeoutError';
   }
 }
