@@ -99,7 +99,17 @@ export function runMeetingJob(ledgers: readonly MeetingLedger[], options: Meetin
   });
   for (const group of shared) merged.push(mergeGroup(group.map((i) => all[i]), (x) => refOf(x.unit, x.dispute), names));
 
-  const unitRows: UnitRow[] = triaged.map((t, unit) => unitRow(names[unit], t.disputes, period, asOf, all, inGroup, unit));
+  // Each unit's own summary (what `run` would give it) also fills its line of the per-unit table.
+  const units: MeetingUnit[] = triaged.map((t, unit) => ({
+    unit: names[unit],
+    file: ledgers[unit].file,
+    sheet: ledgers[unit].input.ledger.name,
+    triaged: t,
+    meeting: buildMeetingSummary(t.disputes, { period, asOf, previous: null, units: [names[unit]] }),
+  }));
+  const sharedByUnit = names.map(() => 0);
+  for (const i of inGroup) sharedByUnit[all[i].unit]++;
+  const unitRows = units.map((u, unit) => unitRow(u, sharedByUnit[unit]));
   const history = previousMeeting(options.stateRows ?? [], options.previous ?? null, period, language);
   const summary = buildMeetingSummary(merged, {
     period,
@@ -110,13 +120,6 @@ export function runMeetingJob(ledgers: readonly MeetingLedger[], options: Meetin
     units: names,
     unitRows,
   });
-  const units: MeetingUnit[] = triaged.map((t, unit) => ({
-    unit: names[unit],
-    file: ledgers[unit].file,
-    sheet: ledgers[unit].input.ledger.name,
-    triaged: t,
-    meeting: buildMeetingSummary(t.disputes, { period, asOf, previous: null, units: [names[unit]] }),
-  }));
 
   const unitOfDispute = new Map<TriagedDispute, string>();
   for (const x of all) unitOfDispute.set(x.dispute, names[x.unit]);
@@ -180,35 +183,17 @@ function mergeGroup(lines: readonly UnitDispute[], refOf: (x: UnitDispute) => Di
   };
 }
 
-function unitRow(
-  unit: string,
-  disputes: readonly TriagedDispute[],
-  period: Period,
-  asOf: number,
-  all: readonly UnitDispute[],
-  inGroup: ReadonlySet<number>,
-  index: number,
-): UnitRow {
-  const inPeriod = disputes.filter((d) => d.record.registered !== null && d.record.registered >= period.from && d.record.registered <= period.to);
-  const resolved = inPeriod.filter((d) => d.record.status !== 'open').length;
-  const open = { red: 0, yellow: 0, green: 0, total: 0 };
-  let overdue = 0;
-  for (const d of disputes) {
-    if (d.record.status === 'open' && (d.record.registered === null || d.record.registered <= asOf)) {
-      open[d.triage.effective]++;
-      open.total++;
-    }
-    if (d.schedule.overdueDays > 0 && d.triage.effective !== 'green') overdue++;
-  }
-  const sharedCount = all.filter((x, i) => x.unit === index && inGroup.has(i)).length;
+/** A unit's line of the per-unit table, from its own summary; 化解率 is resolved ÷ registered, as in the breakdowns. */
+function unitRow(u: MeetingUnit, shared: number): UnitRow {
+  const { registered, resolved } = u.meeting.totals.period;
   return {
-    unit,
-    disputes: disputes.length,
-    registered: inPeriod.length,
+    unit: u.unit,
+    disputes: u.meeting.disputes,
+    registered,
     resolved,
-    resolvedRate: inPeriod.length === 0 ? null : resolved / inPeriod.length,
-    open,
-    overdue,
-    shared: sharedCount,
+    resolvedRate: registered === 0 ? null : resolved / registered,
+    open: { ...u.meeting.open },
+    overdue: u.meeting.overdue.byLevel.red + u.meeting.overdue.byLevel.yellow,
+    shared,
   };
 }
