@@ -1,3 +1,3 @@
 export type { ReportStyle, ReportCell, ReportSheet, ReportChart, ReportChartSeries } from './types';
-export { displayWidth, linesNeeded } from './width';
+export { displayWidth, linesNeeded, wrappedLines } from './width';
 export { cellsInRange, cellLabel } from './cells';

@@ -1,7 +1,7 @@
 import { formatDay, formatDayZh } from '../cells';
 import { maskForHandout, maskParties, maskPhone, maskPlaceForHandout, splitParties } from '../masking';
 import { LEVEL_ZH, type Day, type FieldName, type Language, type Level, type TriagedDispute } from '../model';
-import { linesNeeded, type ReportCell, type ReportSheet } from '../report';
+import { wrappedLines, type ReportCell, type ReportSheet } from '../report';
 import type { LocalText } from '../rules';
 import type { DueGroup } from './due-list';
 
@@ -87,8 +87,7 @@ export function renderDueList(groups: readonly DueGroup[], options: DueListRende
     rows.push([{ value: L.group(group.owner, group.items.length, joint ? group.unit : undefined), style: 'subtitle' }]);
     for (const d of group.items) {
       const cells = dueRow(++n, d, group.unit ?? '', options).filter(keep);
-      const lines = Math.max(1, ...cells.map((c, i) => (c.style === 'wrap' && typeof c.value === 'string' ? linesNeeded(c.value, widths[i]) : 1)));
-      rowHeights[rows.length] = Math.max(ROW_FOR_HANDWRITING, lines * LINE_HEIGHT);
+      rowHeights[rows.length] = Math.max(ROW_FOR_HANDWRITING, wrappedLines(cells, widths) * LINE_HEIGHT);
       rows.push(cells);
     }
   }

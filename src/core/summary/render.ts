@@ -1,5 +1,5 @@
 import type { CellRange, Level } from '../model';
-import { linesNeeded, type ReportCell, type ReportChart, type ReportSheet } from '../report';
+import { linesNeeded, wrappedLines, type ReportCell, type ReportChart, type ReportSheet } from '../report';
 import { formatDay, formatDayZh, formatSpanZh } from '../cells';
 import { findKinshipNames, maskForHandout, maskPlaceForHandout, maskText } from '../masking';
 import { CHANGE_LABEL, CHANNEL_LABEL, LABELS, LEVEL_LABEL, label } from './labels';
@@ -80,6 +80,12 @@ class SheetBuilder {
     const lines = Math.max(typeof labelCell.value === 'string' ? linesNeeded(labelCell.value, width) : 1, ...valueLines);
     if (lines > 1) this.rowHeights[r] = lines * LINE_HEIGHT;
     return r;
+  }
+
+  /** Row `r` as tall as its wrapping cells need. */
+  fitHeight(r: number): void {
+    const lines = wrappedLines(this.rows[r], this.widths);
+    if (lines > 1) this.rowHeights[r] = lines * LINE_HEIGHT;
   }
 
   /** Blank rows a chart is drawn over; returns the first. */
@@ -324,14 +330,11 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
     };
     const all = { ...base, ...cells };
     const r = b.add(columns.map((c) => all[c.key]));
-    const lines = Math.max(1, ...columns.map((c, i) => (typeof all[c.key].value === 'string' && all[c.key].style === 'wrap' ? linesNeeded(all[c.key].value as string, b.widths[i]) : 1)));
-    if (lines > 1) b.rowHeights[r] = lines * LINE_HEIGHT;
+    b.fitHeight(r);
     return r;
   };
   const listHead = (labels: Partial<Record<ListColumn, LabelKey>>) => {
-    const r = b.add(columns.map((c) => ({ value: t(labels[c.key] ?? (c.key === 'unit' ? 'unit' : c.key)), style: 'header' as const })));
-    const lines = Math.max(...columns.map((c, i) => linesNeeded(String(b.rows[r][i].value ?? ''), b.widths[i])));
-    if (lines > 1) b.rowHeights[r] = lines * LINE_HEIGHT;
+    b.fitHeight(b.add(columns.map((c) => ({ value: t(labels[c.key] ?? (c.key === 'unit' ? 'unit' : c.key)), style: 'header' as const }))));
   };
 
   section('keyCases');

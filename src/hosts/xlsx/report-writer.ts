@@ -1,4 +1,4 @@
-import { dayToExcelSerial, linesNeeded, type ReportSheet, type ReportStyle } from '../../core';
+import { dayToExcelSerial, wrappedLines, type ReportSheet, type ReportStyle } from '../../core';
 import { cellAddress, columnLetter, rangeRef } from './refs';
 import type { StyleSheet, XfSpec } from './styles';
 import { escapeText } from './xml';
@@ -104,11 +104,7 @@ const LINE_HEIGHT = 15;
  */
 function rowHeight(cells: ReportSheet['rows'][number], widths: readonly number[]): number | undefined {
   if (cells.some((c) => c.style === 'title')) return 24;
-  let lines = 1;
-  cells.forEach((cell, c) => {
-    if ((cell.style !== 'wrap' && cell.style !== 'header') || typeof cell.value !== 'string') return;
-    lines = Math.max(lines, linesNeeded(cell.value, widths[c] ?? 10));
-  });
+  const lines = wrappedLines(cells, widths);
   return lines > 1 ? lines * LINE_HEIGHT : undefined;
 }
 
