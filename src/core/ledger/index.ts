@@ -1,6 +1,6 @@
 export { detectLedger } from './detect';
 export type { LedgerLayout } from './detect';
-export { readRecords } from './read';
+export { readRecords, writtenField } from './read';
 export type { LedgerRead, ReadOptions } from './read';
 export { FIELD_ALIASES, FIELD_NAMES, FIELD_LABEL_ZH, OWN_COLUMN_HEADERS } from './fields';
 export type { FieldAliases, OwnColumn } from './fields';

@@ -121,6 +121,11 @@ function rowText(row: CellValue[], entries: [FieldName, number][]) {
   return { text, written };
 }
 
+/** A field's text as the ledger writes it (its own punctuation), for what is printed; '' when blank. */
+export function writtenField(record: DisputeRecord, field: FieldName): string {
+  return record.written?.[field] ?? record.text[field] ?? '';
+}
+
 /** Per-row helpers that parse one field and record an issue naming the cell when it cannot. */
 class RowContext {
   constructor(

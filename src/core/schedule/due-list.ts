@@ -1,3 +1,4 @@
+import { writtenField } from '../ledger';
 import { LEVEL_RANK, type Day, type TriagedDispute } from '../model';
 
 /** One responsible person or unit and the revisits due from them. */
@@ -21,7 +22,7 @@ export function buildDueList(disputes: readonly TriagedDispute[], asOf: Day, uni
   due.sort(byUrgency);
   const groups = new Map<string, DueGroup>();
   for (const d of due) {
-    const owner = d.record.written?.owner || d.record.text.owner || d.record.written?.ownerUnit || d.record.text.ownerUnit || UNASSIGNED_OWNER;
+    const owner = writtenField(d.record, 'owner') || writtenField(d.record, 'ownerUnit') || UNASSIGNED_OWNER;
     const unit = unitOf?.(d);
     const id = `${unit ?? ''}\u0000${owner}`;
     const group = groups.get(id);

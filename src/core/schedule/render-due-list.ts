@@ -1,4 +1,5 @@
 import { formatDay, formatDayZh } from '../cells';
+import { writtenField } from '../ledger';
 import { maskForHandout, maskParties, maskPhone, maskPlaceForHandout, splitParties } from '../masking';
 import { LEVEL_ZH, type Day, type FieldName, type Language, type Level, type TriagedDispute } from '../model';
 import { wrappedLines, type ReportCell, type ReportSheet } from '../report';
@@ -107,7 +108,7 @@ export function renderDueList(groups: readonly DueGroup[], options: DueListRende
 function dueRow(n: number, d: TriagedDispute, unit: string, options: DueListRenderOptions): ReportCell[] {
   const L = LABELS[options.language];
   const { record, triage, schedule } = d;
-  const written = (field: FieldName) => record.written?.[field] ?? record.text[field] ?? '';
+  const written = (field: FieldName) => writtenField(record, field);
   const level = triage.effective;
   const parties = record.text.parties ?? '';
   const place = written('place');

@@ -1,5 +1,6 @@
 import { LEVEL_RANK, type Day, type FieldName, type TriagedDispute } from '../model';
 import { dayFromYmd, ymdFromDay } from '../cells';
+import { writtenField } from '../ledger';
 import { splitParties } from '../masking';
 import { NameIndex, mergeNames } from './names';
 import { diffSinceSnapshot } from './snapshot';
@@ -54,7 +55,7 @@ function text(d: TriagedDispute, field: FieldName): string {
 /** A field's text as the ledger writes it (its own punctuation), for printing; '' for placeholders. */
 function shown(d: TriagedDispute, field: FieldName): string {
   if (text(d, field) === '') return '';
-  return (d.record.written?.[field] ?? d.record.text[field] ?? '').trim();
+  return writtenField(d.record, field).trim();
 }
 
 function inPeriod(day: Day | null, p: Period): boolean {
