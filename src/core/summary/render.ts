@@ -312,7 +312,9 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
   note(t('settlementNote'));
 
   // The dispute lists share one grid: 序号 as the ledger has it, unit, place, level …
-  const listRow = (item: ListedDispute, cells: Partial<Record<ListColumn, ReportCell>>, extraTexts: string[] = []): number => {
+  // `cells` may depend on the names to mask, which include a child named after 女儿 in any of `extraTexts`.
+  type ListCells = Partial<Record<ListColumn, ReportCell>>;
+  const listRow = (item: ListedDispute, cells: ListCells | ((names: readonly string[]) => ListCells), extraTexts: string[] = []): number => {
     const names = mask ? [...item.names, ...findKinshipNames([item.brief, ...extraTexts].join('\n'))] : item.names;
     const base: Record<ListColumn, ReportCell> = {
       serial: wrap(item.refs.map((r) => r.serial || t('rowRef', { row: r.row })).join('、')),
@@ -328,7 +330,7 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
       overdueDays: textCell(''),
       statusText: textCell(''),
     };
-    const all = { ...base, ...cells };
+    const all = { ...base, ...(typeof cells === 'function' ? cells(names) : cells) };
     const r = b.add(columns.map((c) => all[c.key]));
     b.fitHeight(r);
     return r;
@@ -340,18 +342,16 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
   section('keyCases');
   listHead({});
   if (summary.keyCases.length === 0) b.banner(t('none'), 'note');
-  for (const k of summary.keyCases) {
-    const names = mask ? [...k.names, ...findKinshipNames([k.brief, k.statusText].join('\n'))] : k.names;
+  for (const k of summary.keyCases)
     listRow(
       k,
-      {
+      (names) => ({
         nextRevisit: k.nextRevisit === null ? textCell(t('dash')) : { value: day(k.nextRevisit), style: 'number' },
         overdueDays: k.overdueDays > 0 ? num(k.overdueDays) : textCell(''),
         statusText: wrap(show(k.statusText, names, k.address)),
-      },
+      }),
       [k.statusText],
     );
-  }
   note(t('keyCasesNote'));
 
   section('overdue');
