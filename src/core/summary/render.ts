@@ -7,20 +7,7 @@ import type { LabelKey } from './labels';
 import type { Breakdown, BreakdownRow, ListedDispute, MeetingSummary, RenderMeetingOptions } from './types';
 
 /** The columns of the dispute lists, which set the sheet's grid; the unit column only when several ledgers meet. */
-type ListColumn =
-  | 'serial'
-  | 'unit'
-  | 'place'
-  | 'level'
-  | 'registeredOn'
-  | 'daysOpen'
-  | 'brief'
-  | 'reasons'
-  | 'owner'
-  | 'nextRevisit'
-  | 'overdueDays'
-  | 'statusText';
-const LIST_COLUMNS: readonly { key: ListColumn; width: number }[] = [
+const LIST_COLUMNS = [
   { key: 'serial', width: 9 },
   { key: 'unit', width: 14 },
   { key: 'place', width: 10 },
@@ -33,7 +20,8 @@ const LIST_COLUMNS: readonly { key: ListColumn; width: number }[] = [
   { key: 'nextRevisit', width: 14 },
   { key: 'overdueDays', width: 7 },
   { key: 'statusText', width: 16 },
-];
+] as const;
+type ListColumn = (typeof LIST_COLUMNS)[number]['key'];
 /** Table labels span the first three columns. */
 const LABEL_SPAN = 3;
 const LINE_HEIGHT = 15;
