@@ -283,6 +283,18 @@ function moveWithoutReplacing(from: string, to: string) {
   }
 }
 
+/**
+ * The previous meeting's data kept outside the ledgers: the file the user names, else the output a
+ * previous run left where this one goes (read before it is replaced). A ledger's own hidden sheet
+ * is read with the ledger; the core takes the latest meeting of all of them.
+ */
+function lastMeeting(args: RunArgs | MeetingArgs, output: string): PreviousMeetingData | null {
+  if (!args.previous) return fs.existsSync(output) ? previousFrom(output, args.language) : null;
+  const named = previousFrom(args.previous, args.language);
+  if (!named) throw new InputError(say[args.language].noPreviousData(args.previous));
+  return named;
+}
+
 function meeting(args: MeetingArgs, io: Io) {
   const t = say[args.language];
   const { language } = args;
@@ -299,9 +311,7 @@ function meeting(args: MeetingArgs, io: Io) {
     const read = readLedgerWorkbook(readWorkbookFile(l.file, language), { fileName, language, codec: NODE_CODEC });
     return { file: fileName, unit: l.unit, input: read.input };
   });
-  // The last meeting: the file the user names, else this meeting's earlier output (read before it is replaced).
-  const previous = args.previous ? previousFrom(args.previous, language) : fs.existsSync(output) ? previousFrom(output, language) : null;
-  if (args.previous && !previous) throw new InputError(t.noPreviousData(args.previous));
+  const previous = lastMeeting(args, output);
   let job;
   try {
     job = runMeetingJob(ledgers, { asOf, period: args.period, preset, language, mask: args.mask, previous });
@@ -331,10 +341,7 @@ function run(args: RunArgs, io: Io) {
   const asOf = args.asOf ?? parseIsoDay(io.today())!;
 
   const bytes = readWorkbookFile(args.ledger, args.language);
-  // The last meeting's data: a file the user names, the output a previous run left beside the
-  // ledger, and the ledger's own hidden sheet (the core takes the latest meeting of these).
-  const previous = args.previous ? previousFrom(args.previous, args.language) : fs.existsSync(output) ? previousFrom(output, args.language) : null;
-  if (args.previous && !previous) throw new InputError(t.noPreviousData(args.previous));
+  const previous = lastMeeting(args, output);
   const progress = bytes.length > PROGRESS_BYTES;
   const result = processWorkbook(bytes, {
     previous,
