@@ -4,22 +4,16 @@ import { MEETING_SUMMARY_SHEET } from '../../core';
 import { MeetingFacts } from '../../taskpane/shared/MeetingFacts';
 import type { MeetingResult } from '../useWebApp';
 import { ReportTable } from './ReportTable';
-import { useSectionStyles } from './styles';
+import { useResultLayoutStyles, useSectionStyles } from './styles';
 import { useWebText } from './text';
 
 const useMeetingResultStyles = makeStyles({
-  top: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXXXL, rowGap: tokens.spacingVerticalM, alignItems: 'flex-start' },
-  counts: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   total: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
-  download: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, maxWidth: '32rem' },
   scroller: { overflowX: 'auto' },
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300 },
   head: { textAlign: 'start', verticalAlign: 'bottom', fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
   cell: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, textAlign: 'start', fontWeight: tokens.fontWeightRegular },
   number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, maxHeight: '16rem', overflow: 'auto' },
-  item: { overflowWrap: 'anywhere' },
-  panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
 });
 
 export interface MeetingResultSectionProps {
@@ -37,6 +31,7 @@ export function MeetingResultSection({ result, stale }: MeetingResultSectionProp
   const { t, language } = useWebText();
   const styles = useSectionStyles();
   const local = useMeetingResultStyles();
+  const layout = useResultLayoutStyles();
   const m = t.meeting;
   const { summary } = result;
   // The summary sheet is what the meeting is for: it is shown first.
@@ -57,15 +52,15 @@ export function MeetingResultSection({ result, stale }: MeetingResultSectionProp
           <MessageBarBody>{m.stale}</MessageBarBody>
         </MessageBar>
       )}
-      <div className={local.top}>
-        <div className={local.counts}>
+      <div className={layout.top}>
+        <div className={layout.counts}>
           <Text weight="semibold" className={local.total}>
             {m.total(summary.disputes)}
           </Text>
           <Text className={styles.hint}>{m.totalHint(summary.units.length, lines)}</Text>
           <MeetingFacts meeting={summary.meeting} language={language} className={styles.facts} valueClassName={styles.value} />
         </div>
-        <div className={local.download}>
+        <div className={layout.download}>
           <Button as="a" appearance="primary" size="large" href={result.url} download={summary.outputName}>
             {m.download(summary.outputName)}
           </Button>
@@ -105,9 +100,9 @@ export function MeetingResultSection({ result, stale }: MeetingResultSectionProp
 
       <h3 className={styles.subheading}>{m.duplicatesHeading(summary.duplicates.length)}</h3>
       {summary.duplicates.length > 0 ? (
-        <ul className={local.list} aria-label={m.duplicatesHeading(summary.duplicates.length)}>
+        <ul className={layout.list} aria-label={m.duplicatesHeading(summary.duplicates.length)}>
           {summary.duplicates.map((group, i) => (
-            <li key={i} className={local.item}>
+            <li key={i} className={layout.item}>
               {m.duplicate(group)}
             </li>
           ))}
@@ -119,9 +114,9 @@ export function MeetingResultSection({ result, stale }: MeetingResultSectionProp
       {summary.issueCount > 0 && (
         <>
           <h3 className={styles.subheading}>{t.result.issuesHeading(summary.issueCount)}</h3>
-          <ul className={local.list} tabIndex={0} aria-label={t.result.issuesHeading(summary.issueCount)}>
+          <ul className={layout.list} tabIndex={0} aria-label={t.result.issuesHeading(summary.issueCount)}>
             {summary.issues.map((issue, i) => (
-              <li key={i} className={local.item}>
+              <li key={i} className={layout.item}>
                 {m.issue(issue.unit, issue.message)}
               </li>
             ))}
@@ -137,7 +132,7 @@ export function MeetingResultSection({ result, stale }: MeetingResultSectionProp
           </Tab>
         ))}
       </TabList>
-      <div role="tabpanel" id={panelId} aria-labelledby={tabId(panel)} className={local.panel}>
+      <div role="tabpanel" id={panelId} aria-labelledby={tabId(panel)} className={layout.panel}>
         {report && (
           <>
             {report.totalRows > report.rows.length && <Text className={styles.hint}>{t.result.reportNote(report.rows.length, report.totalRows)}</Text>}

@@ -6,18 +6,12 @@ import { CountFacts } from '../../taskpane/shared/CountFacts';
 import type { Result } from '../useWebApp';
 import { PreviewTable } from './PreviewTable';
 import { ReportTable } from './ReportTable';
-import { LEVEL_BACKGROUND, useSectionStyles } from './styles';
+import { LEVEL_BACKGROUND, useResultLayoutStyles, useSectionStyles } from './styles';
 import { useWebText } from './text';
 
 const useResultStyles = makeStyles({
-  top: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXXXL, rowGap: tokens.spacingVerticalM, alignItems: 'flex-start' },
-  counts: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   badges: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
   badge: { color: tokens.colorNeutralForeground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
-  download: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, maxWidth: '32rem' },
-  issues: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, maxHeight: '16rem', overflow: 'auto' },
-  issue: { overflowWrap: 'anywhere' },
-  panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
 });
 
 export interface ResultSectionProps {
@@ -33,6 +27,7 @@ export function ResultSection({ result, stale }: ResultSectionProps) {
   const { t, language } = useWebText();
   const styles = useSectionStyles();
   const local = useResultStyles();
+  const layout = useResultLayoutStyles();
   const [panel, setPanel] = useState<Panel>('ledger');
   const idBase = useId('web-result-');
   const { summary } = result;
@@ -51,8 +46,8 @@ export function ResultSection({ result, stale }: ResultSectionProps) {
           <MessageBarBody>{t.result.stale}</MessageBarBody>
         </MessageBar>
       )}
-      <div className={local.top}>
-        <div className={local.counts}>
+      <div className={layout.top}>
+        <div className={layout.counts}>
           <Text weight="semibold">{t.result.disputes(counts.disputes)}</Text>
           <div role="group" aria-label={t.result.byLevel} className={local.badges}>
             {LEVELS.map((level) => (
@@ -64,7 +59,7 @@ export function ResultSection({ result, stale }: ResultSectionProps) {
           <CountFacts counts={counts} language={language} className={styles.facts} valueClassName={styles.value} />
           <MeetingFacts meeting={summary.meeting} language={language} className={styles.facts} valueClassName={styles.value} />
         </div>
-        <div className={local.download}>
+        <div className={layout.download}>
           <Button as="a" appearance="primary" size="large" href={result.url} download={summary.outputName}>
             {t.result.download(summary.outputName)}
           </Button>
@@ -74,9 +69,9 @@ export function ResultSection({ result, stale }: ResultSectionProps) {
       {summary.issueCount > 0 && (
         <>
           <h3 className={styles.subheading}>{t.result.issuesHeading(summary.issueCount)}</h3>
-          <ul className={local.issues} tabIndex={0} aria-label={t.result.issuesHeading(summary.issueCount)}>
+          <ul className={layout.list} tabIndex={0} aria-label={t.result.issuesHeading(summary.issueCount)}>
             {summary.issues.map((issue, i) => (
-              <li key={i} className={local.issue}>
+              <li key={i} className={layout.item}>
                 {issue.message}
               </li>
             ))}
@@ -94,7 +89,7 @@ export function ResultSection({ result, stale }: ResultSectionProps) {
           </Tab>
         ))}
       </TabList>
-      <div role="tabpanel" id={panelId} aria-labelledby={tabId(panel)} className={local.panel}>
+      <div role="tabpanel" id={panelId} aria-labelledby={tabId(panel)} className={layout.panel}>
         {report ? (
           <>
             {report.totalRows > report.rows.length && <Text className={styles.hint}>{t.result.reportNote(report.rows.length, report.totalRows)}</Text>}

@@ -68,3 +68,13 @@ export const useSectionStyles = makeStyles({
   /** Read by screen readers, not shown. */
   visuallyHidden: VISUALLY_HIDDEN,
 });
+
+/** The layout both result sections share: counts beside the download, a scrolling list, the report panel. */
+export const useResultLayoutStyles = makeStyles({
+  top: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXXXL, rowGap: tokens.spacingVerticalM, alignItems: 'flex-start' },
+  counts: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  download: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, maxWidth: '32rem' },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, maxHeight: '16rem', overflow: 'auto' },
+  item: { overflowWrap: 'anywhere' },
+  panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
+});
