@@ -1,5 +1,8 @@
 import { zipSync, unzipSync, strToU8 } from 'fflate';
-import { crc32, readEntry, readZip, writeZip, isCompoundFile } from '../../src/hosts/xlsx/zip';
+import * as zlib from 'zlib';
+import { crc32, readEntry, readZip, writeZip, isCompoundFile, FFLATE_CODEC } from '../../src/hosts/xlsx/zip';
+import { utf8Pieces } from '../../src/hosts/xlsx/package';
+import { NODE_CODEC } from '../../src/cli/node-codec';
 
 describe('the zip container', () => {
   it('computes the standard CRC-32 check value of "123456789"', () => {
@@ -41,5 +44,44 @@ describe('the zip container', () => {
     const cfb = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
     expect(isCompoundFile(cfb)).toBe(true);
     expect(() => readZip(cfb)).toThrow(expect.objectContaining({ reason: 'encrypted' }));
+  });
+
+  it('continues a CRC-32 over pieces to the CRC of the whole', () => {
+    const whole = strToU8('123456789');
+    expect(crc32(whole.subarray(4), crc32(whole.subarray(0, 4)))).toBe(0xcbf43926);
+    expect(NODE_CODEC.crc32!(whole.subarray(4), NODE_CODEC.crc32!(whole.subarray(0, 4)))).toBe(0xcbf43926);
+  });
+
+  // A written part is deflated a few megabytes at a time; other readers must see one entry.
+  describe.each([
+    ['Node zlib', NODE_CODEC],
+    ['fflate', FFLATE_CODEC],
+  ])('a part written in pieces (%s)', (_name, codec) => {
+    const text = Array.from({ length: 40_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>第${i}行 😀</t></is></c></row>`).join('');
+    const pieces = [text.slice(0, 1000), text.slice(1000, 600_000), text.slice(600_000)].map((p) => strToU8(p));
+
+    it('is one entry that inflates to the pieces joined, with their CRC and size', () => {
+      const out = writeZip([{ name: 'sheet.xml', pieces }], codec);
+      const [entry] = readZip(out);
+      expect(entry.size).toBe(Buffer.byteLength(text));
+      expect(entry.crc).toBe(zlib.crc32(text) >>> 0);
+      expect(Buffer.from(readEntry(entry, codec)).toString()).toBe(text);
+      expect(Buffer.from(unzipSync(out)['sheet.xml']).toString()).toBe(text);
+    });
+
+    it('writes an empty part as a valid empty stream', () => {
+      const out = writeZip([{ name: 'empty.xml', pieces: [] }], codec);
+      expect(unzipSync(out)['empty.xml'].length).toBe(0);
+    });
+  });
+
+  it.each([
+    // '<x>' then 4,194,300 characters: the four-megacharacter cut falls between the emoji's halves.
+    ['after other pieces', ['<x>', 'a'.repeat((1 << 22) - 4) + '😀' + '表'.repeat(10), '</x>']],
+    ['inside one long piece', ['a'.repeat((1 << 22) - 1) + '😀' + '表'.repeat(10)]],
+  ])('encodes a part a few megabytes at a time, never cutting a character in two (%s)', (_name, content) => {
+    const pieces = [...utf8Pieces(content)];
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(Buffer.concat(pieces).toString()).toBe(content.join(''));
   });
 });

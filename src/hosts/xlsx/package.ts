@@ -32,31 +32,42 @@ function isAscii(bytes: Uint8Array): boolean {
   return true;
 }
 
-/** UTF-8 of a string or of pieces, encoded a few megabytes at a time so no giant string is built. */
-function encodeUtf8(content: string | string[]): Uint8Array {
-  if (typeof content === 'string') return encoder.encode(content);
-  const chunks: Uint8Array[] = [];
+/** Characters encoded at a time: a few megabytes of UTF-8 alive at once, whatever the part's size. */
+const PIECE_CHARS = 1 << 22;
+
+/**
+ * UTF-8 of a string or of pieces of one, a few megabytes at a time, made as the deflater asks for
+ * them: a written part is never joined into one string or one buffer. A cut never falls between
+ * the two halves of a surrogate pair (each half alone would be encoded as U+FFFD).
+ */
+export function* utf8Pieces(content: string | readonly string[]): Generator<Uint8Array> {
   let batch: string[] = [];
   let batchLength = 0;
-  const flush = () => {
-    chunks.push(encoder.encode(batch.join('')));
+  const flush = function* () {
+    if (batchLength > 0) yield encoder.encode(batch.length === 1 ? batch[0] : batch.join(''));
     batch = [];
     batchLength = 0;
   };
-  for (const piece of content) {
-    batch.push(piece);
-    batchLength += piece.length;
-    if (batchLength >= 1 << 22) flush();
+  for (const piece of typeof content === 'string' ? [content] : content) {
+    let from = 0;
+    while (piece.length - from > PIECE_CHARS - batchLength) {
+      let cut = from + PIECE_CHARS - batchLength;
+      if (isHighSurrogate(piece.charCodeAt(cut - 1))) cut--;
+      batch.push(piece.slice(from, cut));
+      batchLength += cut - from;
+      from = cut;
+      yield* flush();
+    }
+    if (from < piece.length) {
+      batch.push(from === 0 ? piece : piece.slice(from));
+      batchLength += piece.length - from;
+    }
+    if (batchLength >= PIECE_CHARS) yield* flush();
   }
-  flush();
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  yield* flush();
 }
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /** The package as the job sees it: parts by name, read on demand, and the parts it has changed or dropped. */
 export class Package {
@@ -115,9 +126,9 @@ export class Package {
     for (const e of this.order) {
       if (this.removed.has(e.name)) continue;
       const w = this.written.get(e.name);
-      outputs.push(w === undefined ? { copy: e } : { name: e.name, data: encodeUtf8(w) });
+      outputs.push(w === undefined ? { copy: e } : { name: e.name, pieces: utf8Pieces(w) });
     }
-    for (const [name, xml] of this.written) if (!this.entries.has(name)) outputs.push({ name, data: encodeUtf8(xml) });
+    for (const [name, xml] of this.written) if (!this.entries.has(name)) outputs.push({ name, pieces: utf8Pieces(xml) });
     return writeZip(outputs, this.codec);
   }
 }
