@@ -23,6 +23,12 @@ import { formatMeeting, formatSummary, jobToJson, meetingToJson } from './report
 /** Exit codes: 0 done, 1 the input cannot be processed, 2 the command line is wrong. */
 const EXIT_INPUT = 1;
 const EXIT_USAGE = 2;
+const MB = 1024 * 1024;
+/**
+ * The largest workbook file read: the whole file is held in memory beside the command's capped heap
+ * (supervise.ts). A 100,000-row ledger is 13 MB; what takes more is nearly always pictures.
+ */
+const MAX_INPUT_BYTES = 128 * MB;
 /** Above this size the job takes long enough to deserve progress lines. */
 const PROGRESS_BYTES = 2 * 1024 * 1024;
 
@@ -35,6 +41,8 @@ const say = {
     exists: (f: string) => `输出文件“${f}”已存在；加 --force 覆盖，或用 --out 另指定`,
     rulesUnreadable: (f: string, e: string) => `无法读取规则预设“${f}”：${e}`,
     fileUnreadable: (f: string, e: string) => `无法读取“${f}”：${e}`,
+    notAFile: (f: string) => `“${f}”不是普通文件（可能是设备或管道）；请给出 .xlsx 或 .xlsm 工作簿文件`,
+    fileTooLarge: (f: string, mb: number, limit: number) => `“${f}”有 ${mb} MB，超过本工具能处理的 ${limit} MB；请把台账按年度或按单位拆成几个文件，或把其中的图片移出后再试`,
     cannotWrite: (f: string, e: string) => `无法写出“${f}”：${e}；未写出任何文件`,
     cannotWriteFolder: (f: string, e: string) => `无法在文件夹“${f}”中写入输出：${e}；请用 --out 换一个可写的位置，未写出任何文件`,
     noPreviousData: (f: string) => `“${f}”中没有上次会议数据（隐藏工作表 _tricolor）；请给出上次会议输出的 .tricolor.xlsx 文件`,
@@ -60,6 +68,8 @@ const say = {
     exists: (f: string) => `The output "${f}" exists; add --force to overwrite it, or choose another --out`,
     rulesUnreadable: (f: string, e: string) => `Cannot read the rule preset "${f}": ${e}`,
     fileUnreadable: (f: string, e: string) => `Cannot read "${f}": ${e}`,
+    notAFile: (f: string) => `"${f}" is not a regular file (a device or a pipe?); name an .xlsx or .xlsm workbook file`,
+    fileTooLarge: (f: string, mb: number, limit: number) => `"${f}" is ${mb} MB, over the ${limit} MB the tool can process; split the ledger into several files (by year or by unit), or move its pictures out, and try again`,
     cannotWrite: (f: string, e: string) => `Cannot write "${f}": ${e}; no file was written`,
     cannotWriteFolder: (f: string, e: string) => `Cannot write the output in the folder "${f}": ${e}; choose a writable place with --out; no file was written`,
     noPreviousData: (f: string) => `"${f}" holds no previous meeting's data (the hidden sheet _tricolor); name the .tricolor.xlsx a previous meeting wrote`,
@@ -184,7 +194,15 @@ function readWorkbookFile(file: string, language: Language): Uint8Array {
   const t = say[language];
   const full = path.resolve(file);
   if (!fs.existsSync(full)) throw new InputError(t.notFound(file));
-  if (fs.statSync(full).isDirectory()) throw new InputError(t.isDirectory(file));
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(full);
+  } catch (e) {
+    throw new InputError(t.fileUnreadable(file, fileProblem(e, language)));
+  }
+  if (stat.isDirectory()) throw new InputError(t.isDirectory(file));
+  if (!stat.isFile()) throw new InputError(t.notAFile(file));
+  if (stat.size > MAX_INPUT_BYTES) throw new InputError(t.fileTooLarge(file, Math.ceil(stat.size / MB), MAX_INPUT_BYTES / MB));
   try {
     const bytes = fs.readFileSync(full);
     return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);

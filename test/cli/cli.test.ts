@@ -5,6 +5,7 @@ import * as path from 'path';
 import { DEFAULT_PRESET } from '../../src/core';
 import { main, type Io } from '../../src/cli/main';
 import { smallLedger } from '../xlsx/small-ledger';
+import { makeBigLedger } from '../../scripts/sample/make-big-ledger';
 
 function capture(today = '2026-11-28') {
   const out: string[] = [];
@@ -187,6 +188,42 @@ describe('tricolor run', () => {
         encoding: 'utf8',
       });
       expect([r.stdout.trim(), r.stderr]).toEqual(['0', '']);
+    });
+
+    it('refuses a device or pipe, and a file larger than it can hold, by name and before reading', () => {
+      const fifo = path.join(dir, '管道.xlsx');
+      spawnSync('mkfifo', [fifo]);
+      const c = capture();
+      expect(main(['run', fifo, '--out', path.join(dir, 'o.xlsx')], c.io)).toBe(1);
+      expect(c.err()).toBe(`tricolor: “${fifo}”不是普通文件（可能是设备或管道）；请给出 .xlsx 或 .xlsm 工作簿文件\n`);
+      // A sparse file: 200 MB by its size, nothing on disk, so nothing is read to refuse it.
+      const huge = path.join(dir, '巨大.xlsx');
+      fs.writeFileSync(huge, '');
+      fs.truncateSync(huge, 200 * 1024 * 1024);
+      const d = capture();
+      expect(main(['run', huge, '--out', path.join(dir, 'o.xlsx')], d.io)).toBe(1);
+      expect(d.err()).toContain('有 200 MB，超过本工具能处理的 128 MB；请把台账按年度或按单位拆成几个文件');
+      expect(fs.existsSync(path.join(dir, 'o.xlsx'))).toBe(false);
+    });
+
+    it('stops with a message, not a crash, when a ledger needs more memory than the command may take', () => {
+      // The built command with its heap capped at 48 MB (TRICOLOR_MAX_HEAP_MB), on a 20,000-row ledger
+      // that needs about 150 MB: the cap is reached as it would be by a ledger far past 100,000 rows.
+      const big = path.join(dir, '大台账.xlsx');
+      fs.writeFileSync(big, makeBigLedger(20_000));
+      const before = fs.readFileSync(big);
+      const out = path.join(dir, '大台账.out.xlsx');
+      const r = spawnSync(process.execPath, [path.resolve(__dirname, '../../bin/tricolor.js'), 'run', big, '--as-of', '2026-11-30', '--out', out], {
+        encoding: 'utf8',
+        env: { ...process.env, TRICOLOR_MAX_HEAP_MB: '48', TRICOLOR_LANG: '' },
+      });
+      expect(r.status).toBe(1);
+      expect(r.stderr.trim().split('\n').pop()).toBe(
+        '处理中止：这份台账太大，超出了本工具的内存上限（约 1 GB）。请把台账按年度或按单位拆成几个文件，再分别处理；未写出任何文件',
+      );
+      expect(r.stderr).not.toMatch(/FATAL|GC|heap|at .*\(|node:/);
+      expect(fs.readdirSync(dir).sort()).toEqual(['台账.xlsx', '大台账.xlsx']);
+      expect(fs.readFileSync(big).equals(before)).toBe(true);
     });
 
     it('leaves nothing but the output beside it', () => {

@@ -74,12 +74,13 @@ export interface ZipLimits {
 }
 
 /**
- * 256 MiB an entry: a 100,000-row ledger sheet is about 75 MB, so this leaves room for three times
- * that, and stays under V8's largest string (0x1fffffe8 characters) with the part decoded as text.
- * An entry declaring more is refused before anything is inflated. 1 GiB in all: a package of forty
- * 250 MB bombs would otherwise take minutes to refuse.
+ * 128 MiB an entry: a 100,000-row ledger sheet is about 75 MB, and a sheet much past this one could
+ * not be triaged within the command's memory cap anyway (src/cli/supervise.ts: the heap, plus this,
+ * plus the input file, stay under 1 GiB). An entry declaring more is refused before anything is
+ * inflated. 512 MiB in all: a package of many bombs, each under the entry limit, is refused in
+ * seconds rather than minutes.
  */
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntrySize: 256 * 1024 * 1024, maxTotalSize: 1024 * 1024 * 1024 };
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntrySize: 128 * 1024 * 1024, maxTotalSize: 512 * 1024 * 1024 };
 
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;

@@ -1,0 +1,72 @@
+import { spawn } from 'child_process';
+import * as path from 'path';
+
+/**
+ * What `bin/tricolor.js` runs: the command itself in a child process whose JavaScript heap is
+ * capped, so that no input — a ledger far larger than any office keeps, or a file built to exhaust
+ * memory — can take the machine's memory or end in V8's crash report. The child stops when its
+ * heap passes the cap; this parent then says in the user's language what happened and what to do,
+ * and exits 1. Nothing is written then: the output is only created, under a temporary name, once
+ * the whole job is done.
+ *
+ * The cap leaves room under 1 GiB of resident memory for what lives outside the heap: the input
+ * file (at most MAX_INPUT_BYTES), the one part being inflated (ZIP limits) and the compressed
+ * output. TRICOLOR_MAX_HEAP_MB lowers it (the tests do, to reach it on a small ledger).
+ */
+export const HEAP_CAP_MB = 640;
+
+const MESSAGES = {
+  zh: '处理中止：这份台账太大，超出了本工具的内存上限（约 1 GB）。请把台账按年度或按单位拆成几个文件，再分别处理；未写出任何文件',
+  en: 'Stopped: this ledger is too large for the memory the tool may use (about 1 GB). Split it into several files (by year or by unit) and process each; no file was written',
+};
+
+/** The lines V8 prints when a heap passes its limit, from the first one on. */
+const V8_OUT_OF_MEMORY = /<--- Last few GCs --->|FATAL ERROR: .*(heap|allocation|Allocation)|JavaScript heap out of memory/;
+
+export function supervise(argv: readonly string[]): void {
+  const language = /^en/i.test(process.env.TRICOLOR_LANG ?? '') ? 'en' : 'zh';
+  const requested = Number(process.env.TRICOLOR_MAX_HEAP_MB);
+  const heapMb = Number.isInteger(requested) && requested > 0 && requested < HEAP_CAP_MB ? requested : HEAP_CAP_MB;
+  const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, path.join(__dirname, 'main.js'), ...argv], {
+    stdio: ['inherit', 'inherit', 'pipe'],
+  });
+  // The command's own lines (progress, messages) pass through as they come; V8's report does not.
+  let pending = '';
+  let blankLines = 0; // held back: V8's report starts with one
+  let outOfMemory = false;
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (chunk: string) => {
+    if (outOfMemory) return;
+    pending += chunk;
+    const lines = pending.split('\n');
+    pending = lines.pop()!;
+    for (const line of lines) {
+      if (V8_OUT_OF_MEMORY.test(line)) {
+        outOfMemory = true;
+        return;
+      }
+      if (line.trim() === '') blankLines++;
+      else {
+        process.stderr.write(`${'\n'.repeat(blankLines)}${line}\n`);
+        blankLines = 0;
+      }
+    }
+  });
+  // A Ctrl-C reaches both processes; a signal sent to this one alone is passed on, so the child
+  // removes its temporary file and ends as the signal asks.
+  const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, forward(signal));
+  child.on('close', (code, signal) => {
+    if (!outOfMemory && pending && !V8_OUT_OF_MEMORY.test(pending)) process.stderr.write(pending);
+    // V8 aborts (SIGABRT, or SIGTRAP on some builds) when a heap passes its limit.
+    if (outOfMemory || signal === 'SIGABRT' || signal === 'SIGTRAP') {
+      process.stderr.write(`${MESSAGES[language]}\n`);
+      process.exitCode = 1;
+    } else if (signal) process.exitCode = 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : signal === 'SIGHUP' ? 1 : 9);
+    else process.exitCode = code ?? 1;
+  });
+  child.on('error', (e) => {
+    process.stderr.write(`${e.message}\n`);
+    process.exitCode = 1;
+  });
+}
