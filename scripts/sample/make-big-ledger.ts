@@ -12,11 +12,15 @@ import { writeXlsx } from '../lib/xlsx-writer';
 import { repoRoot } from '../lib/paths';
 import { sampleLedgerSheet } from './sample-data';
 
-/** An .xlsx ledger with `rows` disputes. Deterministic for a given row count. */
-export function makeBigLedger(rows: number): Uint8Array {
+/**
+ * An .xlsx ledger with `rows` disputes. Deterministic for a given row count and share. `openShare`
+ * is the share of disputes over 30 days old still open (3% by default; most open ones are due for
+ * a revisit, so a high share makes the due-list and the meeting's lists run to tens of thousands).
+ */
+export function makeBigLedger(rows: number, openShare?: number): Uint8Array {
   if (!Number.isInteger(rows) || rows < 1) throw new RangeError(`makeBigLedger: rows must be a positive integer, got ${rows}`);
   return writeXlsx({
-    sheets: [sampleLedgerSheet({ rows, seed: 100000 + rows, scenarios: false })],
+    sheets: [sampleLedgerSheet({ rows, seed: 100000 + rows, scenarios: false, openShare })],
     // Level 1 deflate: several times faster than 6 for tens of MB of XML, at a slightly larger file.
     compression: 1,
     modified: '2026-11-30T08:00:00Z',

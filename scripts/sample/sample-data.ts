@@ -182,7 +182,7 @@ function registrationDates(rng: Rng, count: number): string[] {
 }
 
 /** Disputes for a ledger: the scenarios (when asked) woven into ordinary rows by date. */
-export function makeDisputes(count: number, seed: number, withScenarios: boolean): Dispute[] {
+export function makeDisputes(count: number, seed: number, withScenarios: boolean, openShare = 0.03): Dispute[] {
   const rng = makeRng(seed);
   const scenarios = withScenarios ? SCENARIOS : [];
   const dates = registrationDates(rng, Math.max(0, count - scenarios.length));
@@ -193,7 +193,7 @@ export function makeDisputes(count: number, seed: number, withScenarios: boolean
     const o = ordinary(rng);
     const owner = pick(rng, OWNERS);
     // A few old disputes stay open: they must come up as "unresolved more than 30 days".
-    const open = daysBetween(reg, SAMPLE_AS_OF) > 30 && chance(rng, 0.03);
+    const open = daysBetween(reg, SAMPLE_AS_OF) > 30 && chance(rng, openShare);
     return {
       registered: reg,
       place,
@@ -295,11 +295,13 @@ export interface SampleSheetOptions {
   seed: number;
   /** Include the rule scenarios and the deliberate bad cells (the demo sample). */
   scenarios: boolean;
+  /** The share of disputes over 30 days old left open (3% when not given). */
+  openShare?: number;
 }
 
 /** The ledger sheet: title, 填报 line, two header rows, then the disputes (streamed). */
 export function sampleLedgerSheet(o: SampleSheetOptions): SheetSpec {
-  const disputes = makeDisputes(o.rows, o.seed, o.scenarios);
+  const disputes = makeDisputes(o.rows, o.seed, o.scenarios, o.openShare);
   const rowRng = makeRng(o.seed ^ 0x5eed);
   function* rows(): Generator<CellSpec[]> {
     yield [{ v: SAMPLE_TITLE, style: 'title' }];
