@@ -1,5 +1,5 @@
 import { XmlFormatError } from './xml';
-import { DEFAULT_ZIP_LIMITS, readEntry, writeZip, ZipFormatError, type DeflateCodec, type ZipEntry, type ZipLimits, type ZipOutput } from './zip';
+import { deflateEntry, DEFAULT_ZIP_LIMITS, readEntry, writeZip, ZipFormatError, type DeflateCodec, type DeflatedContent, type ZipEntry, type ZipLimits, type ZipOutput } from './zip';
 
 const decoder = new TextDecoder();
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
@@ -30,6 +30,13 @@ function isAscii(bytes: Uint8Array): boolean {
   for (let w = 0; w < words.length; w++) if (words[w] & 0x80808080) return false;
   for (i += words.length * 4; i < n; i++) if (bytes[i] & 0x80) return false;
   return true;
+}
+
+/** Parts of at least this many characters are deflated when written (report and ledger sheets of large ledgers). */
+const DEFLATE_AT_ONCE_CHARS = 1 << 20;
+
+function newContent(name: string, content: string | string[] | DeflatedContent): ZipOutput {
+  return typeof content === 'string' || Array.isArray(content) ? { name, pieces: utf8Pieces(content) } : { name, deflated: content };
 }
 
 /** Characters encoded at a time: a few megabytes of UTF-8 alive at once, whatever the part's size. */
@@ -72,8 +79,11 @@ const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 /** The package as the job sees it: parts by name, read on demand, and the parts it has changed or dropped. */
 export class Package {
   readonly entries = new Map<string, ZipEntry>();
-  /** New content by part: a string, or pieces of one too large to join. */
-  readonly written = new Map<string, string | string[]>();
+  /**
+   * New content by part: a string, or pieces of one too large to join; a large part is deflated as
+   * soon as it is written, so the job holds its compressed bytes rather than its text.
+   */
+  readonly written = new Map<string, string | string[] | DeflatedContent>();
   /** Parts left out of the output (the add-in's own parts that nothing refers to any more). */
   readonly removed = new Set<string>();
   /**
@@ -99,7 +109,7 @@ export class Package {
   }
   text(name: string): string {
     const w = this.written.get(name);
-    if (w !== undefined) return typeof w === 'string' ? w : w.join('');
+    if (w !== undefined) return typeof w === 'string' ? w : Array.isArray(w) ? w.join('') : this.inflateWritten(w, name);
     const entry = this.removed.has(name) ? undefined : this.entries.get(name);
     if (!entry) throw new ZipFormatError('notZip', `missing part ${name}`);
     if (this.largest?.name === name) return this.largest.text;
@@ -114,7 +124,20 @@ export class Package {
   }
   write(name: string, xml: string | string[]) {
     this.removed.delete(name);
-    this.written.set(name, xml);
+    // The part's old text is no longer its content: a rewritten ledger sheet's 90 MB go now.
+    if (this.largest?.name === name) this.largest = undefined;
+    const length = typeof xml === 'string' ? xml.length : xml.reduce((n, piece) => n + piece.length, 0);
+    this.written.set(name, length >= DEFLATE_AT_ONCE_CHARS ? deflateEntry(utf8Pieces(xml), this.codec) : xml);
+  }
+  /** A written part read back after it was deflated (nothing does this on the way to the output). */
+  private inflateWritten(content: DeflatedContent, name: string): string {
+    const joined = new Uint8Array(content.compressed.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of content.compressed) {
+      joined.set(c, at);
+      at += c.length;
+    }
+    return decodePart(this.codec.inflate(joined, content.size), name);
   }
   remove(name: string) {
     if (!this.has(name)) return;
@@ -126,9 +149,9 @@ export class Package {
     for (const e of this.order) {
       if (this.removed.has(e.name)) continue;
       const w = this.written.get(e.name);
-      outputs.push(w === undefined ? { copy: e } : { name: e.name, pieces: utf8Pieces(w) });
+      outputs.push(w === undefined ? { copy: e } : newContent(e.name, w));
     }
-    for (const [name, xml] of this.written) if (!this.entries.has(name)) outputs.push({ name, pieces: utf8Pieces(xml) });
+    for (const [name, xml] of this.written) if (!this.entries.has(name)) outputs.push(newContent(name, xml));
     return writeZip(outputs, this.codec);
   }
 }

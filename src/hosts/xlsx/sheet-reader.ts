@@ -51,6 +51,8 @@ interface Grammar {
   structural: RegExp;
   mergeCell: RegExp;
   sharedString: RegExp;
+  /** The common cell, whole: see `fastCell`. */
+  plainCell: RegExp;
 }
 
 const GRAMMARS = new Map<string, Grammar>();
@@ -72,6 +74,7 @@ function grammar(p: string): Grammar {
       structural: new RegExp(`</?${q}(?:c|row|sheetData)(?=[\\s/>])`),
       mergeCell: new RegExp(`<(?:[!?]|${q}mergeCell(?=[\\s/>])([^>]*)>)`, 'g'),
       sharedString: new RegExp(`<${q}si(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${q}si\\s*>)`, 'g'),
+      plainCell: new RegExp(`<${q}c r="([A-Z]{1,3})([1-9][0-9]{0,6})"(?: s="(0|[1-9][0-9]{0,5})")?(?: t="(s|n)")?(?:/>|><${q}v>([^<&]*)</${q}v></${q}c>)`, 'y'),
     };
     GRAMMARS.set(p, g);
   }
@@ -134,6 +137,16 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
   let special = false; // a comment, CDATA or processing instruction met in the sheet data
   const limit = ctx.maxRows ?? Infinity;
   while (dataEnd < 0) {
+    // Most cells are the common one, read whole by one sticky expression; anything else (or a
+    // common cell out of place, which the full path then names) goes the full way.
+    if (rowOpen >= 0 && xml.charCodeAt(token.lastIndex) === 60) {
+      const end = fastCell(xml, token.lastIndex, g, ctx, row, col, values, numberFormats);
+      if (end >= 0) {
+        col = lastFastColumn;
+        token.lastIndex = end;
+        continue;
+      }
+    }
     const m = token.exec(xml);
     if (!m) throw new XmlFormatError('unclosed', rowOpen >= 0 ? rowTag : `<${g.p}sheetData>`, rowOpen >= 0 ? rowOpen : open.start);
     const at = m.index;
@@ -258,6 +271,64 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
     throw e instanceof XmlFormatError ? e.at(dataEnd) : e;
   }
   return { name: ctx.name, values, merges, numberFormats, date1904: ctx.date1904 };
+}
+
+/** The column of the last cell `fastCell` read (returned beside its end without an allocation). */
+let lastFastColumn = -1;
+
+/**
+ * Reads the cell at `at` if it is the common one Excel, WPS and LibreOffice write for a number or a
+ * shared string — `<c r="B5" s="7" t="s"><v>12</v></c>` or `<c r="B5" s="7"/>`, attributes in that
+ * order, nothing else inside — and it follows the previous cell in this row. Returns where it ends,
+ * or -1 to leave it to the full path (which also names whatever is wrong with it). Every check the
+ * full path makes holds here by the expression's construction: quoted attributes, no markup or
+ * reference in the value, a known shared string, an xsd:double.
+ */
+function fastCell(
+  xml: string,
+  at: number,
+  g: Grammar,
+  ctx: SheetContext,
+  row: number,
+  col: number,
+  values: CellValue[][],
+  numberFormats: (string | null)[][],
+): number {
+  const re = g.plainCell;
+  re.lastIndex = at;
+  const m = re.exec(xml);
+  if (!m || positiveInteger(m[2]) !== row + 1) return -1;
+  const letters = m[1];
+  let c = 0;
+  for (let i = 0; i < letters.length; i++) c = c * 26 + (letters.charCodeAt(i) - 64);
+  c -= 1;
+  if (c <= col || c >= MAX_COLS) return -1;
+  const raw = m[5];
+  let value: CellValue = null;
+  if (raw !== undefined) {
+    if (m[4] === 's') {
+      const text = ctx.sharedStrings[raw === '0' ? 0 : positiveInteger(raw)];
+      if (text === undefined) return -1;
+      value = text;
+    } else if (raw.trim() !== '') {
+      const n = Number(raw);
+      if (!Number.isFinite(n) || !XSD_DOUBLE.test(raw)) return -1;
+      value = n;
+    }
+  }
+  lastFastColumn = c;
+  if (raw === undefined) {
+    // <c …/>: an empty but formatted cell occupies its place, as on the full path.
+    const rowCells = (values[row] ??= []);
+    if (rowCells.length <= c) rowCells.length = c + 1;
+  } else if (value !== null) {
+    (values[row] ??= [])[c] = value;
+    if (typeof value === 'number' && m[3] !== undefined) {
+      const format = ctx.formatOf(Number(m[3]));
+      if (format) (numberFormats[row] ??= [])[c] = format;
+    }
+  }
+  return re.lastIndex;
 }
 
 /** A tag as quoted in a message: long ones cut short. */

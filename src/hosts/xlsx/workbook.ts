@@ -210,15 +210,26 @@ function readLedger(workbook: OpenWorkbook, sheet: string | undefined, fail: Fai
 function processPackage(pkg: Package, options: WorkbookJobOptions, fail: Fail): WorkbookJobResult {
   options.onProgress?.('read');
   const workbook = OpenWorkbook.open(pkg, fail);
-  const { styles, date1904 } = workbook;
-  const { entry, input } = readLedger(workbook, options.sheet, fail);
-  const ledgerPart = workbook.partOf(entry)!;
+  const { job, ledgerPart } = readAndRun(workbook, options, fail);
+  options.onProgress?.('write');
+  writeLedger(workbook, ledgerPart, job);
+  workbook.writeOwnSheets(ownSheets(job.plan.reports, job.plan.state));
+  workbook.save();
+  return { bytes: pkg.toBytes(), job, writtenParts: [...pkg.written.keys()] };
+}
 
+/** The ledger read and the job run; only the job outlives this, not the grid of the whole sheet. */
+function readAndRun(workbook: OpenWorkbook, options: WorkbookJobOptions, fail: Fail): { job: LedgerJob; ledgerPart: string } {
+  const { entry, input } = readLedger(workbook, options.sheet, fail);
   options.onProgress?.('triage');
   const unitFallback = options.unitFallback ?? unitFromFileName(options.fileName) ?? undefined;
   const job = runLedgerJob({ ...input, previous: options.previous ?? null }, { ...options, unitFallback });
+  return { job, ledgerPart: workbook.partOf(entry)! };
+}
 
-  options.onProgress?.('write');
+/** The ledger sheet rewritten with the add-in's columns and formats; its old text is let go once written. */
+function writeLedger(workbook: OpenWorkbook, ledgerPart: string, job: LedgerJob): void {
+  const { styles, date1904, pkg } = workbook;
   const ledgerStyles: LedgerStyles = {
     text: styles.ensureXf({ border: true }),
     date: styles.ensureXf({ border: true, numFmt: 'yyyy-mm-dd', horizontal: 'center' }),
@@ -228,10 +239,6 @@ function processPackage(pkg: Package, options: WorkbookJobOptions, fail: Fail): 
         ? styles.ensureDxf({ fontColor: OVERDUE_FONT, fill: rule.fill && LEVEL_FILLS[rule.fill] })
         : styles.ensureDxf({ fill: LEVEL_FILLS[rule.style] }),
   };
-  const ledgerXml = pkg.text(ledgerPart);
   const plain = workbook.plainSheetData.has(ledgerPart);
-  pkg.write(ledgerPart, inPart(ledgerPart, () => writeLedgerSheet(ledgerXml, job.plan, ledgerStyles, date1904, plain)));
-  workbook.writeOwnSheets(ownSheets(job.plan.reports, job.plan.state));
-  workbook.save();
-  return { bytes: pkg.toBytes(), job, writtenParts: [...pkg.written.keys()] };
+  pkg.write(ledgerPart, inPart(ledgerPart, () => writeLedgerSheet(pkg.text(ledgerPart), job.plan, ledgerStyles, date1904, plain)));
 }

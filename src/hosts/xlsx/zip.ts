@@ -452,10 +452,21 @@ export function readEntry(entry: ZipEntry, codec: DeflateCodec = FFLATE_CODEC, l
 const hex = (n: number) => n.toString(16).padStart(8, '0');
 
 /** A part to write: an entry to copy unchanged, or new content, whole or in pieces made as they are deflated. */
-export type ZipOutput = { copy: ZipEntry } | { name: string; data: Uint8Array } | { name: string; pieces: Iterable<Uint8Array> };
+export type ZipOutput =
+  | { copy: ZipEntry }
+  | { name: string; data: Uint8Array }
+  | { name: string; pieces: Iterable<Uint8Array> }
+  | { name: string; deflated: DeflatedContent };
+
+/** New content already deflated, with what its headers need. */
+export interface DeflatedContent {
+  compressed: Uint8Array[];
+  crc: number;
+  size: number;
+}
 
 /** New content deflated piece by piece, with its CRC and size counted on the way. */
-function deflateEntry(pieces: Iterable<Uint8Array>, codec: DeflateCodec): { compressed: Uint8Array[]; crc: number; size: number } {
+export function deflateEntry(pieces: Iterable<Uint8Array>, codec: DeflateCodec): DeflatedContent {
   const crcOf = codec.crc32 ?? crc32;
   let crc = 0;
   let size = 0;
@@ -551,7 +562,7 @@ export function writeZip(outputs: readonly ZipOutput[], codec: DeflateCodec = FF
       continue;
     }
     const name = encoder.encode(out.name);
-    const { compressed, crc, size } = deflateEntry('data' in out ? [out.data] : out.pieces, codec);
+    const { compressed, crc, size } = 'deflated' in out ? out.deflated : deflateEntry('data' in out ? [out.data] : out.pieces, codec);
     const compressedSize = compressed.reduce((n, c) => n + c.length, 0);
     if (size > 0xffffffff || compressedSize > 0xffffffff) throw new ZipFormatError('unsupported', `entry ${out.name} would need zip64 sizes`);
     const flags = 0x800; // names are UTF-8
