@@ -37,7 +37,6 @@ import {
   type SheetGrid,
   type TriagePreset,
 } from '../core';
-import { Inflate } from 'fflate';
 import {
   processWorkbook,
   readLedgerWorkbook,
@@ -51,7 +50,6 @@ import {
 } from '../hosts/xlsx';
 import { Package } from '../hosts/xlsx/package';
 import { OpenWorkbook, type Fail } from '../hosts/xlsx/workbook-package';
-import { type ZipEntry } from '../hosts/xlsx/zip';
 import { correctedColumns, mappedColumns } from './columns';
 import {
   outputNameFor,
@@ -171,68 +169,17 @@ export function failureOf(error: unknown): JobFailure {
 }
 
 /**
- * A package read as the file host reads it, except that one worksheet part can be read only up to
- * a row: the preview needs the top 200 rows of a ledger the job has just written, and inflating
- * the whole part of a 100,000-row sheet for them costs about a second more.
- */
-class TopRowsPackage extends Package {
-  /** The part to read only up to (and including) sheet row `rows`, 1-based. */
-  top: { part: string; rows: number } | null = null;
-
-  override text(name: string): string {
-    const entry = this.top?.part === name && !this.written.has(name) ? this.entries.get(name) : undefined;
-    return (entry && textOfRows(entry, this.top!.rows)) ?? super.text(name);
-  }
-}
-
-/**
- * The part's text up to and including sheet row `rows` (1-based), closed after it: only as much
- * of the part is inflated and decoded as those rows need, so the top of a 100,000-row sheet is
- * read in a moment. Null (read it whole) when the part is stored uncompressed.
- */
-function textOfRows(entry: ZipEntry, rows: number): string | null {
-  if (!entry.record || entry.method !== 8) return null;
-  const decoder = new TextDecoder();
-  let text = '';
-  let rowTags = 0;
-  let scanFrom = 0;
-  let cut = -1;
-  const inflater = new Inflate((chunk) => {
-    if (cut >= 0) return;
-    text += decoder.decode(chunk, { stream: true });
-    // The (rows + 1)-th <row> tag has r > rows (numbers only grow): every row wanted is complete before it.
-    const tag = /<row[\s>/]/g;
-    tag.lastIndex = scanFrom;
-    let end = scanFrom;
-    for (let m = tag.exec(text); m; m = tag.exec(text)) {
-      end = tag.lastIndex;
-      if (++rowTags > rows) {
-        cut = m.index;
-        return;
-      }
-    }
-    // A tag cut off at the end of this chunk is counted with the next one.
-    scanFrom = Math.max(end, text.length - 4);
-  });
-  const data = entry.record.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-  const step = 1 << 16;
-  for (let at = 0; at < data.length && cut < 0; at += step) inflater.push(data.subarray(at, at + step), at + step >= data.length);
-  return cut < 0 ? text : `${text.slice(0, cut)}</sheetData></worksheet>`;
-}
-
-/**
  * Opens a workbook with the file host's OpenWorkbook (the reader readLedgerWorkbook and
  * processWorkbook use) and runs `body` on it; a file that is no zip, is encrypted or is damaged
  * becomes the WorkbookError the file host gives, naming the file.
  */
-function withWorkbook<T>(bytes: Uint8Array, fileName: string, language: Language, body: (workbook: OpenWorkbook, pkg: TopRowsPackage) => T): T {
+function withWorkbook<T>(bytes: Uint8Array, fileName: string, language: Language, body: (workbook: OpenWorkbook) => T): T {
   const fail: Fail = (code, params = {}) => {
     throw new WorkbookError(code, { file: fileName, ...params }, language);
   };
   // Failures of the package or its parts are told as the file host tells them (packageFailure).
   try {
-    const pkg = new TopRowsPackage(readZip(bytes), FFLATE_CODEC);
-    return body(OpenWorkbook.open(pkg, fail), pkg);
+    return body(OpenWorkbook.open(new Package(readZip(bytes), FFLATE_CODEC), fail));
   } catch (e) {
     const failure = packageFailure(e);
     if (failure) return fail(failure.code, failure.params);
@@ -308,11 +255,9 @@ function displayText(value: CellValue | undefined, format: string | null | undef
 function previewLedger(output: Uint8Array, job: LedgerJob): LedgerPreview {
   const { plan, layout } = job;
   const lastRow = Math.min(plan.lastDataRow, plan.firstDataRow + PREVIEW_ROWS - 1);
-  const grid = withWorkbook(output, '', 'zh', (workbook, pkg) => {
+  const grid = withWorkbook(output, '', 'zh', (workbook) => {
     const entry = workbook.sheets().find((s) => s.name === plan.sheet);
-    if (!entry) return null;
-    pkg.top = { part: workbook.partOf(entry)!, rows: lastRow + 1 };
-    return workbook.readGrid(entry, lastRow + 1);
+    return entry ? workbook.readTopRows(entry, lastRow + 1) : null;
   });
   const ownCols = new Map(plan.columns.map((c) => [c.col, c.header]));
   const right = Math.max(layout.lastCol, ...plan.columns.map((c) => c.col));

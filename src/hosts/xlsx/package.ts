@@ -1,4 +1,5 @@
 import { XmlFormatError } from './xml';
+import { Inflate } from 'fflate';
 import { deflateEntry, DEFAULT_ZIP_LIMITS, readEntry, writeZip, ZipFormatError, type DeflateCodec, type DeflatedContent, type ZipEntry, type ZipLimits, type ZipOutput } from './zip';
 
 const decoder = new TextDecoder();
@@ -121,6 +122,43 @@ export class Package {
     const text = decodePart(bytes, name);
     if (!this.largest || text.length >= this.largest.text.length) this.largest = { name, text };
     return text;
+  }
+  /**
+   * The text of a worksheet part up to and including sheet row `rows` (1-based), closed after it:
+   * only as much is inflated and decoded as those rows need, so the top of a 100,000-row sheet is
+   * read in a moment (the web page's preview of the ledger it has just written). What follows the
+   * rows (merged areas, …) is not there, and the CRC, which covers the whole part, is not checked:
+   * for the job's own output only. The whole part when it is written or stored.
+   */
+  textOfRows(name: string, rows: number): string {
+    const entry = this.written.has(name) || this.removed.has(name) ? undefined : this.entries.get(name);
+    if (!entry?.record || entry.method !== 8) return this.text(name);
+    const decoder = new TextDecoder();
+    let text = '';
+    let rowTags = 0;
+    let scanFrom = 0;
+    let cut = -1;
+    const inflater = new Inflate((chunk) => {
+      if (cut >= 0) return;
+      text += decoder.decode(chunk, { stream: true });
+      // The (rows + 1)-th <row> tag has r > rows (numbers only grow): every row wanted is complete before it.
+      const tag = /<row[\s>/]/g;
+      tag.lastIndex = scanFrom;
+      let end = scanFrom;
+      for (let m = tag.exec(text); m; m = tag.exec(text)) {
+        end = tag.lastIndex;
+        if (++rowTags > rows) {
+          cut = m.index;
+          return;
+        }
+      }
+      // A tag cut off at the end of this chunk is counted with the next one.
+      scanFrom = Math.max(end, text.length - 4);
+    });
+    const data = entry.record.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    const step = 1 << 16;
+    for (let at = 0; at < data.length && cut < 0; at += step) inflater.push(data.subarray(at, at + step), at + step >= data.length);
+    return cut < 0 ? text : `${text.slice(0, cut)}</sheetData></worksheet>`;
   }
   write(name: string, xml: string | string[]) {
     this.removed.delete(name);

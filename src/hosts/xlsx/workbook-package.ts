@@ -130,6 +130,14 @@ export class OpenWorkbook {
     };
   }
 
+  /** The top `rows` rows of a sheet, inflating no more of its part than they need; no merged areas (Package.textOfRows). */
+  readTopRows(entry: SheetEntry, rows: number): SheetGrid {
+    const part = this.partOf(entry)!;
+    const { sharedStrings, date1904 } = this;
+    const xml = this.pkg.textOfRows(part, rows);
+    return { ...readSheetXml(xml, { name: entry.name, sharedStrings, formatOf: this.styles.formatOf, date1904, maxRows: rows, part }), hidden: entry.state !== 'visible' };
+  }
+
   /** Worksheet parts read whole whose sheet data holds no comment, CDATA or processing instruction. */
   readonly plainSheetData = new Set<string>();
 
