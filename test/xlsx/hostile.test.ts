@@ -216,6 +216,17 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
     expectRefused(withSheet((xml) => xml.replace('</sheetData>', '')), 'file.unclosedTag', /<sheetData>/);
   });
 
+  // Each of these searched to the end of the part once per tag: minutes for a few megabytes.
+  it('refuses 200,000 merged areas that never close in a second or two, not in minutes', () => {
+    const input = withSheet((xml) => xml.replace(/<\/worksheet>\s*$/, '').replace(/(<\/sheetData>)[\s\S]*$/, `$1<mergeCells>${'<mergeCell '.repeat(200_000)}`));
+    expectRefused(input, 'file.unclosedTag', /xl\/worksheets\/sheet1\.xml 第 \d+ 个字符处的 <mergeCell/);
+  });
+
+  it('refuses 200,000 shared strings that never close as quickly', () => {
+    const input = editPart(clean, 'xl/sharedStrings.xml', (xml) => xml.replace(/<\/sst>\s*$/, `${'<si><t>张三</t>'.repeat(200_000)}</sst>`));
+    expectRefused(input, 'file.unclosedTag', /sharedStrings\.xml 第 \d+ 个字符处的 <si> 没有结束标记/);
+  });
+
   it('does not read a commented-out cell as data', () => {
     // A count in a comment would have raised the row's level.
     const input = withSheet((xml) => xml.replace('<c r="J7" t="s">', '<!-- <c r="H7" t="inlineStr"><is><t>300人</t></is></c> --><c r="J7" t="s">'));

@@ -330,7 +330,14 @@ function widenDimension(xml: string, plan: WritePlan): string {
 
 /** Our conditional formats, recognised by the formulas only the add-in writes. */
 function isOwnConditionalFormat(block: string): boolean {
-  const formulas = [...block.matchAll(/<formula>([\s\S]*?)<\/formula>/g)].map((m) => m[1]);
+  // Found by indexOf: an expression's lazy search for each </formula> would be quadratic in a block of unclosed ones.
+  const formulas: string[] = [];
+  for (let at = block.indexOf('<formula>'); at >= 0; ) {
+    const end = block.indexOf('</formula>', at + 9);
+    if (end < 0) return false;
+    formulas.push(block.slice(at + 9, end));
+    at = block.indexOf('<formula>', end + 10);
+  }
   if (formulas.length === 0) return false;
   return formulas.every((f) => f.includes('绿（') || /^AND\(ISNUMBER\(\$[A-Z]+\d+\),\$[A-Z]+\d+&lt;TODAY\(\)\)$/.test(f));
 }

@@ -1,4 +1,4 @@
-import { XmlFormatError } from './xml';
+import { checkTagsClosed, inPart, XmlFormatError } from './xml';
 import { Inflate } from 'fflate';
 import { deflateEntry, DEFAULT_ZIP_LIMITS, readEntry, writeZip, ZipFormatError, type DeflateCodec, type DeflatedContent, type ZipEntry, type ZipLimits, type ZipOutput } from './zip';
 
@@ -120,6 +120,7 @@ export class Package {
     const bytes = readEntry(entry, this.codec, this.limits);
     this.inflated += bytes.length;
     const text = decodePart(bytes, name);
+    inPart(name, () => checkTagsClosed(text));
     if (!this.largest || text.length >= this.largest.text.length) this.largest = { name, text };
     return text;
   }

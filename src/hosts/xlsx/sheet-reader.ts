@@ -50,7 +50,6 @@ interface Grammar {
   /** Markup a cell's content may not hold: the start of another cell, a row, the sheet data. */
   structural: RegExp;
   mergeCell: RegExp;
-  sharedString: RegExp;
   /** The common cell, whole: see `fastCell`. */
   plainCell: RegExp;
 }
@@ -73,7 +72,6 @@ function grammar(p: string): Grammar {
       phoneticRun: new RegExp(`<${q}rPh\\b[\\s\\S]*?</${q}rPh\\s*>`, 'g'),
       structural: new RegExp(`</?${q}(?:c|row|sheetData)(?=[\\s/>])`),
       mergeCell: new RegExp(`<(?:[!?]|${q}mergeCell(?=[\\s/>])([^>]*)>)`, 'g'),
-      sharedString: new RegExp(`<${q}si(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${q}si\\s*>)`, 'g'),
       plainCell: new RegExp(`<${q}c r="([A-Z]{1,3})([1-9][0-9]{0,6})"(?: s="(0|[1-9][0-9]{0,5})")?(?: t="(s|n)")?(?:/>|><${q}v>([^<&]*)</${q}v></${q}c>)`, 'y'),
     };
     GRAMMARS.set(p, g);
@@ -482,23 +480,36 @@ function plainText(inner: string, p: string): boolean {
 export function readSharedStrings(xml: string, part = 'xl/sharedStrings.xml'): string[] {
   try {
     const p = checkRoot(xml, 'sst');
-    const g = grammar(p);
     const text = withoutSpecialMarkup(xml);
     const strings: string[] = [];
-    const si = g.sharedString;
-    si.lastIndex = 0;
+    // Items found by indexOf, each end searched once: an expression's lazy search for every </si>
+    // would be quadratic in a part of unclosed items.
+    const start = new RegExp(`<${p.replace('.', '\\.')}si(?=[\\s/>])`, 'g');
+    const close = `</${p}si`;
     const nested = `<${p}si`;
-    for (let m = si.exec(text); m; m = si.exec(text)) {
-      const inner = m[1];
+    for (let m = start.exec(text); m; m = start.exec(text)) {
+      const tagEnd = text.indexOf('>', m.index);
+      if (tagEnd < 0) throw new XmlFormatError('unclosed', `<${p}si>`, m.index);
+      if (text.charCodeAt(tagEnd - 1) === 47) {
+        strings.push('');
+        start.lastIndex = tagEnd + 1;
+        continue;
+      }
+      const end = text.indexOf(close, tagEnd + 1);
+      if (end < 0) throw new XmlFormatError('unclosed', `<${p}si>`, m.index);
+      const inner = text.slice(tagEnd + 1, end);
       // An item that never closes would run into the next one: the strings after it would all shift.
-      if (inner !== undefined && inner.indexOf(nested) >= 0 && /^[\s/>]/.test(inner.slice(inner.indexOf(nested) + nested.length)))
-        throw new XmlFormatError('unclosed', `<${p}si>`, m.index);
-      if (inner !== undefined && !plainText(inner, p) && !wellFormedFragment(inner)) throw new XmlFormatError('malformed', `<${p}si>`, m.index);
+      const inside = inner.indexOf(nested);
+      if (inside >= 0 && /^[\s/>]/.test(inner.slice(inside + nested.length))) throw new XmlFormatError('unclosed', `<${p}si>`, m.index);
+      if (!plainText(inner, p) && !wellFormedFragment(inner)) throw new XmlFormatError('malformed', `<${p}si>`, m.index);
       try {
-        strings.push(inner === undefined ? '' : richText(inner, p));
+        strings.push(richText(inner, p));
       } catch (e) {
         throw e instanceof XmlFormatError ? e.at(m.index) : e;
       }
+      const closeEnd = text.indexOf('>', end);
+      if (closeEnd < 0 || text.slice(end + close.length, closeEnd).trim() !== '') throw new XmlFormatError('malformed', `</${p}si>`, end);
+      start.lastIndex = closeEnd + 1;
     }
     return strings;
   } catch (e) {

@@ -156,6 +156,32 @@ export function skipSpecial(xml: string, at: number): number {
 }
 
 /**
+ * Every tag ends before the next one starts: outside comments, CDATA and processing instructions
+ * a `<` is followed by its `>` before any other `<` (XML allows no `<` in attribute values or
+ * text). Checked once for every part read, in one pass, because the readers' expressions look for
+ * a tag's `>` (`<mergeCell[^>]*>`): in a part of many tags that never close, each would search to
+ * the end of the part — hours for a few megabytes. With this holding, each search stops at its
+ * tag's end and every reader is linear.
+ */
+export function checkTagsClosed(xml: string): void {
+  let at = xml.indexOf('<');
+  while (at >= 0) {
+    const next = at + 1 < xml.length ? xml.charCodeAt(at + 1) : 0;
+    if (next === 33 || next === 63) {
+      at = xml.indexOf('<', skipSpecial(xml, at)); // <!-- -->, <![CDATA[ ]]>, <? ?>: skipped whole
+      continue;
+    }
+    const close = xml.indexOf('>', at + 1);
+    const following = xml.indexOf('<', at + 1);
+    if (close < 0 || (following >= 0 && following < close)) {
+      const end = following < 0 ? Math.min(xml.length, at + 40) : Math.min(following, at + 40);
+      throw new XmlFormatError('unclosed', xml.slice(at, end), at);
+    }
+    at = following;
+  }
+}
+
+/**
  * The text with comments and processing instructions removed and each CDATA section replaced by
  * its content escaped, so the plain expressions of the readers see what an XML parser would see.
  * For reading only: offsets change, and the part is never written back from it.
