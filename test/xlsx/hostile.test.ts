@@ -17,6 +17,7 @@ import { writeXlsx } from '../../scripts/lib/xlsx-writer';
 import { crcOf, editPart, partsOf, prefixSpreadsheetMl, writeRawZip, zeros, type RawEntry } from '../fuzz/zip-tools';
 import { wellFormed } from '../fuzz/reference';
 import { partOf } from './preservation';
+import { validateParts, validationSkipReason } from '../support/ooxml';
 import { smallLedger } from './small-ledger';
 
 const options: WorkbookJobOptions = {
@@ -363,10 +364,35 @@ describe('prefixed and Strict SpreadsheetML', () => {
     expect(read).toEqual(plain);
   });
 
-  it('refuses to write into it by name, asking for a re-save', () => {
-    expect(failure(() => processWorkbook(prefixed, options))).toEqual({ code: 'file.prefixedXml', message: expect.stringContaining('另存为 .xlsx 后再试') });
-    const sheetOnly = editPart(clean, SHEET, prefixSpreadsheetMl);
-    expect(failure(() => processWorkbook(sheetOnly, options))).toEqual({ code: 'file.prefixedXml', message: expect.stringContaining('“ledger.xlsx”') });
+  it('writes into it with its own prefix: the same output as the plain workbook gets, prefixed', () => {
+    const plain = processWorkbook(clean, options);
+    const result = processWorkbook(prefixed, options);
+    expect(result.job.counts).toEqual(plain.job.counts);
+    const text = partOf;
+    for (const name of [SHEET, 'xl/styles.xml', 'xl/workbook.xml']) {
+      const written = text(result.bytes, name);
+      expect(written).toMatch(/^<\?xml[^>]*>\s*<x:/);
+      // No SpreadsheetML element left without its prefix, the add-in's own included …
+      expect(written).not.toMatch(/<\/?[A-Za-z_][\w.-]*[\s/>]/);
+      // … and nothing else changed: the plain workbook's output, prefixed as the SDK prefixes it.
+      expect(written).toBe(prefixSpreadsheetMl(text(plain.bytes, name)));
+    }
+    expect(text(result.bytes, SHEET)).toMatch(/<x:c r="[A-Z]+5" s="\d+" t="inlineStr"><x:is><x:t>/);
+    // Parts it had no reason to touch keep their bytes, and a second run changes nothing.
+    expect(partOf(result.bytes, 'xl/sharedStrings.xml')).toEqual(partOf(prefixed, 'xl/sharedStrings.xml'));
+    expect(Buffer.from(processWorkbook(result.bytes, options).bytes).equals(Buffer.from(result.bytes))).toBe(true);
+  });
+
+  const skip = validationSkipReason();
+  (skip ? it.skip : it)(`writes prefixed parts that validate against the ISO schemas${skip ? ` (skipped: ${skip})` : ''}`, () => {
+    const result = processWorkbook(prefixed, options);
+    const parts = [SHEET, 'xl/styles.xml', 'xl/workbook.xml'].map((path) => ({ path, xml: partOf(result.bytes, path) }));
+    expect(validateParts(parts).filter((r) => !r.ok)).toEqual([]);
+  });
+
+  it('still refuses, by name, a prefixed sheet whose prefix cannot be taken off safely (an element without it)', () => {
+    const mixed = editPart(clean, SHEET, (xml) => prefixSpreadsheetMl(xml).replace('<x:sheetData>', '<sheetData xmlns="urn:other"/><x:sheetData>'));
+    expect(failure(() => processWorkbook(mixed, options))).toEqual({ code: 'file.prefixedXml', message: expect.stringContaining('“ledger.xlsx”') });
   });
 
   it('refuses Strict Open XML by name, saying to save it as an Excel workbook', () => {

@@ -1,4 +1,4 @@
-import { checkTagsClosed, inPart, XmlFormatError } from './xml';
+import { checkTagsClosed, inPart, withoutSpreadsheetPrefix, withSpreadsheetPrefix, XmlFormatError } from './xml';
 import { Inflate } from 'fflate';
 import { deflateEntry, DEFAULT_ZIP_LIMITS, readEntry, writeZip, ZipFormatError, type DeflateCodec, type DeflatedContent, type ZipEntry, type ZipLimits, type ZipOutput } from './zip';
 
@@ -36,9 +36,6 @@ function isAscii(bytes: Uint8Array): boolean {
 /** Parts of at least this many characters are deflated when written (report and ledger sheets of large ledgers). */
 const DEFLATE_AT_ONCE_CHARS = 1 << 20;
 
-function newContent(name: string, content: string | string[] | DeflatedContent): ZipOutput {
-  return typeof content === 'string' || Array.isArray(content) ? { name, pieces: utf8Pieces(content) } : { name, deflated: content };
-}
 
 /** Characters encoded at a time: a few megabytes of UTF-8 alive at once, whatever the part's size. */
 const PIECE_CHARS = 1 << 22;
@@ -92,6 +89,11 @@ export class Package {
    * read and the writer each ask for. Kept, it is inflated and decoded once instead of three times.
    */
   private largest: { name: string; text: string } | undefined;
+  /**
+   * Parts read whose SpreadsheetML prefix (`x:`) was taken off (withoutSpreadsheetPrefix): the job
+   * sees them as any other part, and what it writes into them gets the prefix back on the way out.
+   */
+  private readonly prefixes = new Map<string, string>();
   /** Bytes inflated so far, against ZipLimits.maxTotalSize. */
   private inflated = 0;
   constructor(
@@ -119,8 +121,11 @@ export class Package {
       throw new ZipFormatError('tooLarge', `the parts read reach ${this.inflated + entry.size} bytes`, { part: name, size: this.inflated + entry.size, limit: total, total: true });
     const bytes = readEntry(entry, this.codec, this.limits);
     this.inflated += bytes.length;
-    const text = decodePart(bytes, name);
-    inPart(name, () => checkTagsClosed(text));
+    const decoded = decodePart(bytes, name);
+    inPart(name, () => checkTagsClosed(decoded));
+    const plain = withoutSpreadsheetPrefix(decoded);
+    if (plain) this.prefixes.set(name, plain.prefix);
+    const text = plain ? plain.xml : decoded;
     if (!this.largest || text.length >= this.largest.text.length) this.largest = { name, text };
     return text;
   }
@@ -166,7 +171,13 @@ export class Package {
     // The part's old text is no longer its content: a rewritten ledger sheet's 90 MB go now.
     if (this.largest?.name === name) this.largest = undefined;
     const length = typeof xml === 'string' ? xml.length : xml.reduce((n, piece) => n + piece.length, 0);
-    this.written.set(name, length >= DEFLATE_AT_ONCE_CHARS ? deflateEntry(utf8Pieces(xml), this.codec) : xml);
+    this.written.set(name, length >= DEFLATE_AT_ONCE_CHARS ? deflateEntry(utf8Pieces(this.asWritten(name, xml)), this.codec) : xml);
+  }
+  /** A part's content as it goes into the file: with the prefix it was read with, if any. */
+  private asWritten(name: string, xml: string | string[]): string | string[] {
+    const prefix = this.prefixes.get(name);
+    if (!prefix) return xml;
+    return typeof xml === 'string' ? withSpreadsheetPrefix(xml, prefix) : xml.map((piece) => withSpreadsheetPrefix(piece, prefix));
   }
   /** A written part read back after it was deflated (nothing does this on the way to the output). */
   private inflateWritten(content: DeflatedContent, name: string): string {
@@ -176,21 +187,25 @@ export class Package {
       joined.set(c, at);
       at += c.length;
     }
-    return decodePart(this.codec.inflate(joined, content.size), name);
+    const text = decodePart(this.codec.inflate(joined, content.size), name);
+    return this.prefixes.has(name) ? (withoutSpreadsheetPrefix(text)?.xml ?? text) : text;
   }
   remove(name: string) {
     if (!this.has(name)) return;
     this.written.delete(name);
     this.removed.add(name);
   }
+  private newContent(name: string, content: string | string[] | DeflatedContent): ZipOutput {
+    return typeof content === 'string' || Array.isArray(content) ? { name, pieces: utf8Pieces(this.asWritten(name, content)) } : { name, deflated: content };
+  }
   toBytes(): Uint8Array {
     const outputs: ZipOutput[] = [];
     for (const e of this.order) {
       if (this.removed.has(e.name)) continue;
       const w = this.written.get(e.name);
-      outputs.push(w === undefined ? { copy: e } : newContent(e.name, w));
+      outputs.push(w === undefined ? { copy: e } : this.newContent(e.name, w));
     }
-    for (const [name, xml] of this.written) if (!this.entries.has(name)) outputs.push(newContent(name, xml));
+    for (const [name, xml] of this.written) if (!this.entries.has(name)) outputs.push(this.newContent(name, xml));
     return writeZip(outputs, this.codec);
   }
 }

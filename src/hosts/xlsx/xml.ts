@@ -355,6 +355,32 @@ export function spreadsheetPrefix(xml: string): string {
   return root && root.prefix && root.namespace === SPREADSHEET_NS ? root.prefix : '';
 }
 
+/**
+ * A SpreadsheetML part written with a prefix (`<x:worksheet xmlns:x="…">`, as the .NET Open XML SDK
+ * writes), in the form every reader and writer here works on: the prefix taken off every element
+ * and SpreadsheetML declared the default namespace on the root — the same elements in the same
+ * namespace. `withSpreadsheetPrefix` puts the prefix back on what is written, the add-in's own
+ * elements included. Null when the part is not such a part, or when taking the prefix off could
+ * change a meaning: an element without a prefix (it would fall into SpreadsheetML), a default
+ * namespace declared anywhere, CDATA (whose text must not be touched).
+ */
+export function withoutSpreadsheetPrefix(xml: string): { xml: string; prefix: string } | null {
+  const root = rootElement(xml);
+  if (!root || !root.prefix || root.namespace !== SPREADSHEET_NS) return null;
+  if (/<\/?[A-Za-z_][\w.-]*[\s/>]/.test(xml) || /\sxmlns\s*=/.test(xml) || xml.includes('<![CDATA[')) return null;
+  const plain = xml.replace(new RegExp(`<(/?)${escapeRegExp(root.prefix)}`, 'g'), '<$1');
+  const at = root.start + 1 + root.name.length;
+  return { xml: `${plain.slice(0, at)} xmlns="${SPREADSHEET_NS}"${plain.slice(at)}`, prefix: root.prefix };
+}
+
+/** The prefix `withoutSpreadsheetPrefix` took off, back on every element of `xml` (a whole part or a piece of one cut between tags). */
+export function withSpreadsheetPrefix(xml: string, prefix: string): string {
+  // The default namespace was declared on the root alone (no other was allowed): the first one met is it.
+  return xml
+    .replace(/<(\/?)(?=[A-Za-z_][\w.-]*[\s/>])/g, `<$1${prefix}`)
+    .replace(new RegExp(`(<${escapeRegExp(prefix)}[\\w.-]+) xmlns="${escapeRegExp(SPREADSHEET_NS)}"`), '$1');
+}
+
 const FRAGMENT_TAG = /<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/y;
 const REFERENCE = /&(?:#x[0-9a-fA-F]{1,8}|#\d{1,10}|amp|lt|gt|quot|apos);/y;
 
