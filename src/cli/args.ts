@@ -1,3 +1,4 @@
+import { parseArgs as parseOptions } from 'util';
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
 import { parseIsoDay, parsePeriod, type Day, type Language } from '../core';
@@ -44,7 +45,9 @@ const texts = {
   zh: {
     unknownOption: (o: string) => `未知选项 ${o}；运行 tricolor --help 查看用法`,
     missingValue: (o: string) => `选项 ${o} 需要一个值`,
+    noValue: (o: string) => `选项 ${o} 不带值`,
     missingLedger: '请给出台账文件，例如：tricolor run 台账.xlsx',
+    oneLedger: (f: string) => `run 一次处理一个台账，“${f}”多余；几个单位的台账一起开会请用 tricolor meeting`,
     missingLedgers: '请给出各单位的台账文件，例如：tricolor meeting 派出所台账.xlsx 司法所台账.xlsx=青山镇司法所',
     notForMeeting: (o: string) => `选项 ${o} 只用于 run；meeting 会在每个台账中自动识别台账工作表`,
     unknownCommand: (c: string) => `未知命令“${c}”；可用的命令是 run 和 meeting。运行 tricolor --help 查看用法`,
@@ -55,7 +58,9 @@ const texts = {
   en: {
     unknownOption: (o: string) => `Unknown option ${o}; run tricolor --help for usage`,
     missingValue: (o: string) => `Option ${o} needs a value`,
+    noValue: (o: string) => `Option ${o} takes no value`,
     missingLedger: 'Name the ledger file, e.g. tricolor run ledger.xlsx',
+    oneLedger: (f: string) => `run takes one ledger, "${f}" is one too many; for several units' ledgers in one meeting use tricolor meeting`,
     missingLedgers: 'Name each unit’s ledger file, e.g. tricolor meeting police.xlsx justice.xlsx=Justice office',
     notForMeeting: (o: string) => `Option ${o} is for run only; meeting finds the ledger sheet in each workbook`,
     unknownCommand: (c: string) => `Unknown command "${c}"; the commands are run and meeting. See tricolor --help`,
@@ -87,70 +92,58 @@ export function parseArgs(argv: readonly string[], defaultLanguage: Language): P
   const [command, ...rest] = argv;
   if (command !== 'run' && command !== 'meeting') throw new UsageError(t.unknownCommand(command));
   const meeting = command === 'meeting';
-
-  const args: RunArgs = { command: 'run', ledger: '', force: false, json: false, mask: true, language };
-  const ledgers: MeetingArgs['ledgers'] = [];
-  let previous: string | undefined;
-  for (let i = 0; i < rest.length; i++) {
-    const raw = rest[i];
-    const [option, inline] = raw.startsWith('--') && raw.includes('=') ? [raw.slice(0, raw.indexOf('=')), raw.slice(raw.indexOf('=') + 1)] : [raw, undefined];
-    const value = () => {
-      const v = inline ?? rest[++i];
-      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(t.missingValue(option));
-      return v;
-    };
-    switch (option) {
-      case '--sheet':
-        if (meeting) throw new UsageError(t.notForMeeting(option));
-        args.sheet = value();
-        break;
-      case '--previous':
-        previous = value();
-        break;
-      case '--as-of':
-        args.asOf = parseDateArg(option, value(), t);
-        break;
-      case '--rules':
-        args.rules = value();
-        break;
-      case '--period': {
-        const v = value();
-        const period = parsePeriod(v);
-        if (!period) throw new UsageError(t.badPeriod(v));
-        args.period = period;
-        break;
-      }
-      case '--out':
-      case '-o':
-        args.out = value();
-        break;
-      case '--force':
-      case '-f':
-        args.force = true;
-        break;
-      case '--json':
-        args.json = true;
-        break;
-      case '--no-mask':
-        args.mask = false;
-        break;
-      case '--lang':
-        value();
-        break;
-      default:
-        if (option.startsWith('-')) throw new UsageError(t.unknownOption(option));
-        if (meeting) ledgers.push(ledgerWithUnit(option));
-        else if (args.ledger) throw new UsageError(t.unknownOption(option));
-        else args.ledger = option;
-    }
+  const { values, positionals } = readOptions(rest, t);
+  if (meeting && values.sheet !== undefined) throw new UsageError(t.notForMeeting('--sheet'));
+  let period: { from: Day; to: Day } | undefined;
+  if (values.period !== undefined) {
+    period = parsePeriod(values.period) ?? undefined;
+    if (!period) throw new UsageError(t.badPeriod(values.period));
   }
+  const common = {
+    ...(values['as-of'] !== undefined ? { asOf: parseDateArg('--as-of', values['as-of'], t) } : {}),
+    ...(values.rules !== undefined ? { rules: values.rules } : {}),
+    ...(period ? { period } : {}),
+    ...(values.out !== undefined ? { out: values.out } : {}),
+    ...(values.previous !== undefined ? { previous: values.previous } : {}),
+    force: values.force ?? false,
+    json: values.json ?? false,
+    mask: !values['no-mask'],
+    language,
+  };
   if (meeting) {
-    if (ledgers.length === 0) throw new UsageError(t.missingLedgers);
-    const { asOf, rules, period, out, force, json, mask } = args;
-    return { command: 'meeting', ledgers, asOf, rules, period, out, previous, force, json, mask, language };
+    if (positionals.length === 0) throw new UsageError(t.missingLedgers);
+    return { command: 'meeting', ledgers: positionals.map(ledgerWithUnit), ...common };
   }
-  if (!args.ledger) throw new UsageError(t.missingLedger);
-  return previous === undefined ? args : { ...args, previous };
+  if (positionals.length === 0) throw new UsageError(t.missingLedger);
+  if (positionals.length > 1) throw new UsageError(t.oneLedger(positionals[1]));
+  return { command: 'run', ledger: positionals[0], ...(values.sheet !== undefined ? { sheet: values.sheet } : {}), ...common };
+}
+
+const OPTIONS = {
+  sheet: { type: 'string' },
+  previous: { type: 'string' },
+  'as-of': { type: 'string' },
+  rules: { type: 'string' },
+  period: { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  force: { type: 'boolean', short: 'f' },
+  json: { type: 'boolean' },
+  'no-mask': { type: 'boolean' },
+  lang: { type: 'string' },
+} as const;
+
+/** The options and file names after the command, by node's own parser; its English errors told in the user's language. */
+function readOptions(args: string[], t: (typeof texts)['zh']) {
+  try {
+    return parseOptions({ args, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    const { code, message } = e as { code?: string; message: string };
+    const option = /'(?:-\w, )?(-[^' <]+)/.exec(message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(t.unknownOption(option));
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+      throw new UsageError(/does not take an argument/.test(message) ? t.noValue(option) : t.missingValue(option));
+    throw e;
+  }
 }
 
 /** `台账.xlsx=青山镇司法所` names the unit; a file name may hold '=' itself, so only a workbook name before it counts. */

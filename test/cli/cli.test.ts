@@ -88,6 +88,9 @@ describe('tricolor run', () => {
     [['run', '{ledger}', '--rules', '{text}'], 1, '内容不是有效的 JSON'],
     [['run', '{ledger}', '--rules', '{missing-rules}', '--lang', 'en'], 1, 'there is no such file; check the path'],
     [['run', '{ledger}', '--bogus'], 2, '未知选项 --bogus'],
+    [['run', '{ledger}', '--out', '--force'], 2, '选项 --out 需要一个值'],
+    [['run', '{ledger}', '--force=yes'], 2, '选项 --force 不带值'],
+    [['run', '{ledger}', '{text}'], 2, '多余；几个单位的台账一起开会请用 tricolor meeting'],
     [['run', '{text}'], 1, '不是 Excel 工作簿'],
   ])('rejects %j with exit %i and a message, writing nothing', (argv, code, expected) => {
     const badRules = path.join(dir, 'rules.json');
