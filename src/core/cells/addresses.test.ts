@@ -1,4 +1,4 @@
-import { cellAddress, columnIndex, columnLetter, parseCellAddress } from './addresses';
+import { absoluteRef, cellAddress, columnIndex, columnLetter, parseCellAddress, parseRangeRef, rangeRef } from './addresses';
 
 // Columns are bijective base 26: AB = 1·26 + 2 = 28th column, ZZ = 26·26 + 26 = 702nd,
 // XFD = 24·676 + 6·26 + 4 = 16384th.
@@ -74,7 +74,29 @@ describe('parseCellAddress', () => {
     ['rejects a row alone', '12', null],
     ['rejects a range', 'E12:F13', null],
     ['rejects empty text', '', null],
+    ['reads an address with space around it', ' E12 ', { row: 11, col: 4 }],
+    ['rejects space inside', 'A 1', null],
+    ['rejects a leading zero in the row', 'A01', null],
+    ['rejects an exponent', 'A1e3', null],
+    ['rejects four letters', 'AAAA1', null],
   ])('%s', (_name, input, expected) => {
     expect(parseCellAddress(input)).toEqual(expected);
+  });
+});
+
+describe('ranges', () => {
+  it.each([
+    ['A1:P3', { top: 0, left: 0, bottom: 2, right: 15 }],
+    ['P3:A1', { top: 0, left: 0, bottom: 2, right: 15 }],
+    ['B2', { top: 1, left: 1, bottom: 1, right: 1 }],
+    ['A1:B2:C3', null],
+  ])('reads %s', (ref, expected) => {
+    expect(parseRangeRef(ref)).toEqual(expected);
+  });
+
+  it('writes a range, a single cell without a colon, and absolute references with the sheet quoted', () => {
+    expect(rangeRef({ top: 0, left: 0, bottom: 2, right: 15 })).toBe('A1:P3');
+    expect(rangeRef({ top: 1, left: 1, bottom: 1, right: 1 })).toBe('B2');
+    expect(absoluteRef("张三's 台账", { top: 4, left: 0, bottom: 8, right: 0 })).toBe("'张三''s 台账'!$A$5:$A$9");
   });
 });

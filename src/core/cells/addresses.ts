@@ -1,4 +1,5 @@
 // A1 addresses. Everything inside the core is 0-based; only text shown to people is A1.
+import type { CellRange } from '../model';
 
 /** Excel's last column, XFD. */
 export const MAX_COLUMN = 16383;
@@ -34,11 +35,68 @@ export function cellAddress(row0: number, col0: number): string {
   return `${columnLetter(col0)}${row0 + 1}`;
 }
 
-/** 'E12' or '$E$12' → { row: 11, col: 4 }; null when it is not a cell inside Excel's grid. */
+/**
+ * 'E12', '$E$12' or 'e12' → { row: 11, col: 4 }; null for anything else, a cell past XFD1048576
+ * included. The one A1 parser of every host: without a regular expression, since the file host
+ * meets it once per cell of a sheet; strict inside ("A1e3", "A 1" and "A01" are no addresses),
+ * space around it ignored.
+ */
 export function parseCellAddress(address: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?([1-9]\d{0,6})$/.exec(address.trim());
-  if (!m) return null;
-  const col = columnIndex(m[1]);
-  const row = Number(m[2]) - 1;
-  return col < 0 || row > MAX_ROW ? null : { row, col };
+  const ref = isSpace(address.charCodeAt(0)) || isSpace(address.charCodeAt(address.length - 1)) ? address.trim() : address;
+  let col = 0;
+  let i = 0;
+  if (ref.charCodeAt(0) === 36) i++; // $
+  const letters = i;
+  for (; i < ref.length && i - letters < 4; i++) {
+    const code = ref.charCodeAt(i);
+    if (code >= 65 && code <= 90) col = col * 26 + (code - 64);
+    else if (code >= 97 && code <= 122) col = col * 26 + (code - 96);
+    else break;
+  }
+  if (ref.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const digits = i;
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 48 || code > 57 || i - digits >= 8) return null;
+    row = row * 10 + (code - 48);
+  }
+  if (!col || col > MAX_COLUMN + 1 || i === digits || row < 1 || row > MAX_ROW + 1 || ref.charCodeAt(digits) === 48) return null;
+  return { row: row - 1, col: col - 1 };
+}
+
+const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
+
+/** 'A1:P3' → the range; a single cell 'A1' → a one-cell range; null for anything else. */
+export function parseRangeRef(ref: string): CellRange | null {
+  const [a, b, extra] = ref.split(':');
+  if (extra !== undefined) return null;
+  const from = parseCellAddress(a);
+  const to = b ? parseCellAddress(b) : from;
+  if (!from || !to) return null;
+  return { top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) };
+}
+
+/** A range as A1 text: 'A1:P3', or 'A1' for one cell. */
+export function rangeRef(r: CellRange): string {
+  const a = cellAddress(r.top, r.left);
+  const b = cellAddress(r.bottom, r.right);
+  return a === b ? a : `${a}:${b}`;
+}
+
+/**
+ * A sheet name as formulas and defined names spell it: always quoted, a quote doubled. Quoting a
+ * name that needs none is valid in Excel, WPS and LibreOffice, and saves guessing which names do
+ * (digits first, spaces, names that look like cell references).
+ */
+export function sheetRef(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** 'Sheet'!$A$5:$A$9 — an absolute reference to cells of a sheet, as chart series use. */
+export function absoluteRef(sheet: string, r: CellRange): string {
+  const abs = (row: number, col: number) => `$${columnLetter(col)}$${row + 1}`;
+  const a = abs(r.top, r.left);
+  const b = abs(r.bottom, r.right);
+  return `${sheetRef(sheet)}!${a === b ? a : `${a}:${b}`}`;
 }

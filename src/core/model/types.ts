@@ -10,6 +10,13 @@ export const LEVELS: readonly Level[] = ['red', 'yellow', 'green'];
 export const LEVEL_RANK: Readonly<Record<Level, number>> = { red: 2, yellow: 1, green: 0 };
 export const LEVEL_ZH: Readonly<Record<Level, string>> = { red: '红', yellow: '黄', green: '绿' };
 
+/**
+ * The colour of each level, as ARGB: Excel's own "light red / yellow / green fill" of its
+ * conditional-format presets, which staff already read as the warning colours. The one home of
+ * these colours: the file host's formats, the Office.js host's fills and the pages' swatches.
+ */
+export const LEVEL_FILLS: Readonly<Record<Level, string>> = { red: 'FFFFC7CE', yellow: 'FFFFEB9C', green: 'FFC6EFCE' };
+
 /** What `range.values` and an .xlsx reader both give: '' or null for an empty cell. */
 export type CellValue = string | number | boolean | null;
 

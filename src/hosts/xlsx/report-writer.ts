@@ -1,9 +1,10 @@
-import { dayToExcelSerial, wrappedLines, type ReportSheet, type ReportStyle } from '../../core';
+import { dayToExcelSerial, LEVEL_FILLS, wrappedLines, type ReportSheet, type ReportStyle } from '../../core';
 import { cellAddress, columnLetter, rangeRef } from './refs';
 import type { StyleSheet, XfSpec } from './styles';
 import { escapeText } from './xml';
 
-export const LEVEL_FILLS = { red: 'FFFFC7CE', yellow: 'FFFFEB9C', green: 'FFC6EFCE' } as const;
+/** The core's level colours, under the name the Office.js host imports them by. */
+export { LEVEL_FILLS };
 
 const REPORT_STYLES: Record<ReportStyle, XfSpec> = {
   title: { bold: true, fontSize: 14, horizontal: 'center' },

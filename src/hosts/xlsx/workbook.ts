@@ -4,6 +4,7 @@ import {
   message,
   runLedgerJob,
   LedgerNotFoundError,
+  LEVEL_FILLS,
   OWN_SHEETS,
   REVISIT_LOG_SHEET,
   STATE_SHEET,
@@ -20,7 +21,7 @@ import {
 import { writeLedgerSheet, type LedgerStyles } from './ledger-writer';
 import { Package } from './package';
 import { relationshipsXml, type SheetEntry } from './package-parts';
-import { LEVEL_FILLS, RELATIONSHIPS_NS, SPREADSHEET_NS } from './report-writer';
+import { RELATIONSHIPS_NS, SPREADSHEET_NS } from './report-writer';
 import { CT_STYLES, MINIMAL_STYLES, OpenWorkbook, REL_OFFICE_DOCUMENT, REL_STYLES, type Fail, type OwnSheet } from './workbook-package';
 import { packageFailure } from './failures';
 import { inPart } from './xml';
