@@ -6,6 +6,8 @@ import {
   describeProblem,
   LedgerNotFoundError,
   LedgerWriteError,
+  MEETING_OUTPUT_NAME,
+  outputNameFor,
   parseIsoDay,
   PresetError,
   runMeetingJob,
@@ -91,8 +93,6 @@ const say = {
 
 class InputError extends Error {}
 
-/** The meeting workbook's default name, beside the first ledger. */
-const MEETING_OUTPUT = '联席会议汇总.tricolor.xlsx';
 
 
 export interface Io {
@@ -156,9 +156,7 @@ function readVersion(): string {
 }
 
 function defaultOutput(input: string): string {
-  const ext = path.extname(input);
-  const keep = ext.toLowerCase() === '.xlsm' ? '.xlsm' : '.xlsx';
-  return path.join(path.dirname(input), `${path.basename(input, ext)}.tricolor${keep}`);
+  return path.join(path.dirname(input), outputNameFor(path.basename(input)));
 }
 
 /** What went wrong reading a file, in the user's words, not Node's ("ENOENT: no such file …"). */
@@ -317,7 +315,7 @@ function meeting(args: MeetingArgs, io: Io) {
   const t = say[args.language];
   const { language } = args;
   const first = path.resolve(args.ledgers[0].file);
-  const output = path.resolve(args.out ?? path.join(path.dirname(first), MEETING_OUTPUT));
+  const output = path.resolve(args.out ?? path.join(path.dirname(first), MEETING_OUTPUT_NAME));
   if (path.extname(output).toLowerCase() !== '.xlsx') throw new InputError(t.extension(output, '.xlsx'));
   for (const l of args.ledgers) if (sameFile(l.file, output)) throw new InputError(t.sameAsInput(output));
   if (fs.existsSync(output) && !args.force) throw new InputError(t.exists(output));

@@ -1,4 +1,4 @@
-export { detectLedger } from './detect';
+export { detectLedger, DETECTION_ROWS } from './detect';
 export type { LedgerLayout } from './detect';
 export { readRecords, writtenField } from './read';
 export type { LedgerRead, ReadOptions } from './read';

@@ -1,6 +1,7 @@
 import {
   chooseLedgerSheet,
   detectLedger,
+  DETECTION_ROWS,
   message,
   runLedgerJob,
   LedgerNotFoundError,
@@ -65,8 +66,6 @@ export interface WorkbookJobResult {
   writtenParts: string[];
 }
 
-/** Header detection looks at the top of each sheet only: a 100,000-row sheet is read in full once. */
-const DETECTION_ROWS = 45;
 
 /** What reading a workbook needs: the file's name for messages, the language of messages. */
 export interface ReadWorkbookOptions {

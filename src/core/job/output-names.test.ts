@@ -1,0 +1,14 @@
+import { outputNameFor } from './output-names';
+
+describe('outputNameFor', () => {
+  it.each([
+    ['台账.xlsx', '台账.tricolor.xlsx'],
+    ['台账.XLSX', '台账.tricolor.xlsx'],
+    ['宏台账.xlsm', '宏台账.tricolor.xlsm'],
+    ['2026.11.台账.xlsx', '2026.11.台账.tricolor.xlsx'],
+    ['无扩展名', '无扩展名.tricolor.xlsx'],
+    ['.xlsx', '.xlsx.tricolor.xlsx'],
+  ])('%s → %s', (input, expected) => {
+    expect(outputNameFor(input)).toBe(expected);
+  });
+});

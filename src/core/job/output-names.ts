@@ -1,0 +1,15 @@
+/**
+ * What the add-in's outputs are called, wherever they are written: the command, the web page's
+ * downloads and the pane's saves name them alike.
+ */
+
+/** The joint meeting's workbook. */
+export const MEETING_OUTPUT_NAME = '联席会议汇总.tricolor.xlsx';
+
+/** A ledger's output beside it: NAME.tricolor.xlsx, and a macro workbook stays .xlsm (Excel checks the pair). */
+export function outputNameFor(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  const base = dot > 0 ? fileName.slice(0, dot) : fileName;
+  const macros = dot > 0 && fileName.slice(dot).toLowerCase() === '.xlsm';
+  return `${base}.tricolor${macros ? '.xlsm' : '.xlsx'}`;
+}
