@@ -2,6 +2,7 @@ import { parseArgs as parseOptions } from 'util';
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
 import { parseIsoDay, parsePeriod, type Day, type Language } from '../core';
+import { say } from './messages';
 
 dayjs.extend(customParseFormat);
 
@@ -41,40 +42,11 @@ export class UsageError extends Error {
   }
 }
 
-const texts = {
-  zh: {
-    unknownOption: (o: string) => `未知选项 ${o}；运行 tricolor --help 查看用法`,
-    missingValue: (o: string) => `选项 ${o} 需要一个值`,
-    noValue: (o: string) => `选项 ${o} 不带值`,
-    missingLedger: '请给出台账文件，例如：tricolor run 台账.xlsx',
-    oneLedger: (f: string) => `run 一次处理一个台账，“${f}”多余；几个单位的台账一起开会请用 tricolor meeting`,
-    missingLedgers: '请给出各单位的台账文件，例如：tricolor meeting 派出所台账.xlsx 司法所台账.xlsx=青山镇司法所',
-    notForMeeting: (o: string) => `选项 ${o} 只用于 run；meeting 会在每个台账中自动识别台账工作表`,
-    unknownCommand: (c: string) => `未知命令“${c}”；可用的命令是 run 和 meeting。运行 tricolor --help 查看用法`,
-    badDate: (o: string, v: string) => `${o} 的日期“${v}”无效，请写成 YYYY-MM-DD，例如 2026-11-30`,
-    badPeriod: (v: string) => `--period 的“${v}”无效，请写成 起..止（2026-11-01..2026-11-30）、月份（2026-11）或季度（2026-Q4）`,
-    badLang: (v: string) => `--lang 只能是 zh 或 en，而不是“${v}”`,
-  },
-  en: {
-    unknownOption: (o: string) => `Unknown option ${o}; run tricolor --help for usage`,
-    missingValue: (o: string) => `Option ${o} needs a value`,
-    noValue: (o: string) => `Option ${o} takes no value`,
-    missingLedger: 'Name the ledger file, e.g. tricolor run ledger.xlsx',
-    oneLedger: (f: string) => `run takes one ledger, "${f}" is one too many; for several units' ledgers in one meeting use tricolor meeting`,
-    missingLedgers: 'Name each unit’s ledger file, e.g. tricolor meeting police.xlsx justice.xlsx=Justice office',
-    notForMeeting: (o: string) => `Option ${o} is for run only; meeting finds the ledger sheet in each workbook`,
-    unknownCommand: (c: string) => `Unknown command "${c}"; the commands are run and meeting. See tricolor --help`,
-    badDate: (o: string, v: string) => `The date "${v}" for ${o} is not valid; write it as YYYY-MM-DD, e.g. 2026-11-30`,
-    badPeriod: (v: string) => `The period "${v}" is not valid; write FROM..TO (2026-11-01..2026-11-30), a month (2026-11) or a quarter (2026-Q4)`,
-    badLang: (v: string) => `--lang must be zh or en, not "${v}"`,
-  },
-};
-
 /** A strict YYYY-MM-DD date (dayjs rejects 2026-02-30 in strict mode). */
-function parseDateArg(option: string, value: string, t: (typeof texts)['zh']): Day {
+function parseDateArg(option: string, value: string, language: Language): Day {
   const d = dayjs(value, 'YYYY-MM-DD', true);
   const day = d.isValid() ? parseIsoDay(value) : null;
-  if (day === null) throw new UsageError(t.badDate(option, value));
+  if (day === null) throw new UsageError(say(language, 'args.badDate', { option, value }));
   return day;
 }
 
@@ -83,24 +55,23 @@ export function parseArgs(argv: readonly string[], defaultLanguage: Language): P
   const langAt = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   if (langAt >= 0) {
     const v = argv[langAt].includes('=') ? argv[langAt].split('=')[1] : argv[langAt + 1];
-    if (v !== 'zh' && v !== 'en') throw new UsageError(texts[language].badLang(String(v)));
+    if (v !== 'zh' && v !== 'en') throw new UsageError(say(language, 'args.badLang', { value: String(v) }));
     language = v;
   }
-  const t = texts[language];
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { command: 'help', language };
   if (argv.includes('--version') || argv.includes('-v')) return { command: 'version' };
   const [command, ...rest] = argv;
-  if (command !== 'run' && command !== 'meeting') throw new UsageError(t.unknownCommand(command));
+  if (command !== 'run' && command !== 'meeting') throw new UsageError(say(language, 'args.unknownCommand', { command }));
   const meeting = command === 'meeting';
-  const { values, positionals } = readOptions(rest, t);
-  if (meeting && values.sheet !== undefined) throw new UsageError(t.notForMeeting('--sheet'));
+  const { values, positionals } = readOptions(rest, language);
+  if (meeting && values.sheet !== undefined) throw new UsageError(say(language, 'args.notForMeeting', { option: '--sheet' }));
   let period: { from: Day; to: Day } | undefined;
   if (values.period !== undefined) {
     period = parsePeriod(values.period) ?? undefined;
-    if (!period) throw new UsageError(t.badPeriod(values.period));
+    if (!period) throw new UsageError(say(language, 'args.badPeriod', { value: values.period }));
   }
   const common = {
-    ...(values['as-of'] !== undefined ? { asOf: parseDateArg('--as-of', values['as-of'], t) } : {}),
+    ...(values['as-of'] !== undefined ? { asOf: parseDateArg('--as-of', values['as-of'], language) } : {}),
     ...(values.rules !== undefined ? { rules: values.rules } : {}),
     ...(period ? { period } : {}),
     ...(values.out !== undefined ? { out: values.out } : {}),
@@ -111,11 +82,11 @@ export function parseArgs(argv: readonly string[], defaultLanguage: Language): P
     language,
   };
   if (meeting) {
-    if (positionals.length === 0) throw new UsageError(t.missingLedgers);
+    if (positionals.length === 0) throw new UsageError(say(language, 'args.missingLedgers'));
     return { command: 'meeting', ledgers: positionals.map(ledgerWithUnit), ...common };
   }
-  if (positionals.length === 0) throw new UsageError(t.missingLedger);
-  if (positionals.length > 1) throw new UsageError(t.oneLedger(positionals[1]));
+  if (positionals.length === 0) throw new UsageError(say(language, 'args.missingLedger'));
+  if (positionals.length > 1) throw new UsageError(say(language, 'args.oneLedger', { file: positionals[1] }));
   return { command: 'run', ledger: positionals[0], ...(values.sheet !== undefined ? { sheet: values.sheet } : {}), ...common };
 }
 
@@ -133,15 +104,15 @@ const OPTIONS = {
 } as const;
 
 /** The options and file names after the command, by node's own parser; its English errors told in the user's language. */
-function readOptions(args: string[], t: (typeof texts)['zh']) {
+function readOptions(args: string[], language: Language) {
   try {
     return parseOptions({ args, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
     const { code, message } = e as { code?: string; message: string };
     const option = /'(?:-\w, )?(-[^' <]+)/.exec(message)?.[1] ?? '';
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(t.unknownOption(option));
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(say(language, 'args.unknownOption', { option }));
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
-      throw new UsageError(/does not take an argument/.test(message) ? t.noValue(option) : t.missingValue(option));
+      throw new UsageError(say(language, /does not take an argument/.test(message) ? 'args.noValue' : 'args.missingValue', { option }));
     throw e;
   }
 }

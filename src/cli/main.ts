@@ -21,6 +21,7 @@ import { processWorkbook, readLedgerWorkbook, readStateRows, WorkbookError, writ
 import { NODE_CODEC } from './node-codec';
 import { HELP, parseArgs, UsageError, type MeetingArgs, type RunArgs } from './args';
 import { formatMeeting, formatSummary, jobToJson, meetingToJson } from './report';
+import { CLI_MESSAGES, say, type CliMessage } from './messages';
 
 /** Exit codes: 0 done, 1 the input cannot be processed, 2 the command line is wrong. */
 const EXIT_INPUT = 1;
@@ -33,63 +34,6 @@ const MB = 1024 * 1024;
 const MAX_INPUT_BYTES = 128 * MB;
 /** Above this size the job takes long enough to deserve progress lines. */
 const PROGRESS_BYTES = 2 * 1024 * 1024;
-
-const say = {
-  zh: {
-    notFound: (f: string) => `找不到文件“${f}”；请检查路径`,
-    isDirectory: (f: string) => `“${f}”是文件夹，不是工作簿；请给出 .xlsx 或 .xlsm 文件`,
-    extension: (f: string, want: string) => `输出文件“${f}”的扩展名应为 ${want}，与原工作簿${want === '.xlsm' ? '（含宏）' : '（不含宏）'}一致，否则 Excel 无法打开；本工具只写 .xlsx/.xlsm 工作簿`,
-    sameAsInput: (f: string) => `输出文件“${f}”就是输入文件；原台账从不被修改，请换一个 --out`,
-    exists: (f: string) => `输出文件“${f}”已存在；加 --force 覆盖，或用 --out 另指定`,
-    rulesUnreadable: (f: string, e: string) => `无法读取规则预设“${f}”：${e}`,
-    fileUnreadable: (f: string, e: string) => `无法读取“${f}”：${e}`,
-    notAFile: (f: string) => `“${f}”不是普通文件（可能是设备或管道）；请给出 .xlsx 或 .xlsm 工作簿文件`,
-    fileTooLarge: (f: string, mb: number, limit: number) => `“${f}”有 ${mb} MB，超过本工具能处理的 ${limit} MB；请把台账按年度或按单位拆成几个文件，或把其中的图片移出后再试`,
-    cannotWrite: (f: string, e: string) => `无法写出“${f}”：${e}；未写出任何文件`,
-    cannotWriteFolder: (f: string, e: string) => `无法在文件夹“${f}”中写入输出：${e}；请用 --out 换一个可写的位置，未写出任何文件`,
-    noPreviousData: (f: string) => `“${f}”中没有上次会议数据（隐藏工作表 _tricolor）；请给出上次会议输出的 .tricolor.xlsx 文件`,
-    fileProblem: {
-      ENOENT: '找不到这个文件，请检查路径',
-      EACCES: '没有读取它的权限，请检查文件权限',
-      EPERM: '没有读取它的权限，请检查文件权限',
-      EISDIR: '这是一个文件夹，请给出预设的 JSON 文件',
-      ENOSPC: '磁盘空间不足，请清理后再试',
-      EROFS: '该位置只读，请用 --out 换一个位置',
-      ENOTDIR: '路径中有一段是文件而不是文件夹，请检查路径',
-      json: (detail: string) => `内容不是有效的 JSON（${detail}），请用面板或网页导出的预设文件`,
-    },
-    rulesInvalid: (f: string, e: string) => `规则预设“${f}”有误：${e}；请改正这些字段后再试`,
-    failed: (f: string, e: string) => `处理“${f}”时出错：${e}；未写出任何文件`,
-    stage: { read: '读取工作簿…', triage: '分级与排定回访…', write: '写出结果…' },
-  },
-  en: {
-    notFound: (f: string) => `File "${f}" not found; check the path`,
-    isDirectory: (f: string) => `"${f}" is a folder, not a workbook; name an .xlsx or .xlsm file`,
-    extension: (f: string, want: string) => `The output "${f}" must end in ${want} like the input workbook, or Excel will not open it; only .xlsx/.xlsm workbooks are written`,
-    sameAsInput: (f: string) => `The output "${f}" is the input itself; the ledger is never modified, choose another --out`,
-    exists: (f: string) => `The output "${f}" exists; add --force to overwrite it, or choose another --out`,
-    rulesUnreadable: (f: string, e: string) => `Cannot read the rule preset "${f}": ${e}`,
-    fileUnreadable: (f: string, e: string) => `Cannot read "${f}": ${e}`,
-    notAFile: (f: string) => `"${f}" is not a regular file (a device or a pipe?); name an .xlsx or .xlsm workbook file`,
-    fileTooLarge: (f: string, mb: number, limit: number) => `"${f}" is ${mb} MB, over the ${limit} MB the tool can process; split the ledger into several files (by year or by unit), or move its pictures out, and try again`,
-    cannotWrite: (f: string, e: string) => `Cannot write "${f}": ${e}; no file was written`,
-    cannotWriteFolder: (f: string, e: string) => `Cannot write the output in the folder "${f}": ${e}; choose a writable place with --out; no file was written`,
-    noPreviousData: (f: string) => `"${f}" holds no previous meeting's data (the hidden sheet _tricolor); name the .tricolor.xlsx a previous meeting wrote`,
-    fileProblem: {
-      ENOENT: 'there is no such file; check the path',
-      EACCES: 'you may not read it; check its permissions',
-      EPERM: 'you may not read it; check its permissions',
-      EISDIR: 'it is a folder; name the preset JSON file',
-      ENOSPC: 'the disk is full; free some space and try again',
-      EROFS: 'that place is read-only; choose another --out',
-      ENOTDIR: 'a part of the path is a file, not a folder; check the path',
-      json: (detail: string) => `it is not valid JSON (${detail}); use a preset exported by the pane or the web page`,
-    },
-    rulesInvalid: (f: string, e: string) => `The rule preset "${f}" is invalid: ${e}; fix these fields and try again`,
-    failed: (f: string, e: string) => `Processing "${f}" failed: ${e}; no file was written`,
-    stage: { read: 'Reading the workbook…', triage: 'Triaging and scheduling…', write: 'Writing the result…' },
-  },
-};
 
 class InputError extends Error {}
 
@@ -145,7 +89,7 @@ export function main(argv: readonly string[], io: Io = defaultIo): number {
     }
     // Anything else is our bug; still no stack trace for the user, but enough to report it.
     const what = args.command === 'meeting' ? args.ledgers.map((l) => l.file).join('、') : args.ledger;
-    io.stderr(`tricolor: ${say[args.language].failed(what, e instanceof Error ? e.message : String(e))}\n`);
+    io.stderr(`tricolor: ${say(args.language, 'job.failed', { file: what, problem: e instanceof Error ? e.message : String(e) })}\n`);
     return EXIT_INPUT;
   }
 }
@@ -161,51 +105,51 @@ function defaultOutput(input: string): string {
 
 /** What went wrong reading a file, in the user's words, not Node's ("ENOENT: no such file …"). */
 function fileProblem(e: unknown, language: Language): string {
-  const words = say[language].fileProblem;
-  if (e instanceof SyntaxError) return words.json(e.message);
-  const code = (e as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'EISDIR' || code === 'ENOSPC' || code === 'EROFS' || code === 'ENOTDIR'
-    ? words[code]
-    : (e as Error).message;
+  if (e instanceof SyntaxError) return say(language, 'rules.notJson', { detail: e.message });
+  const key = `problem.${(e as NodeJS.ErrnoException).code}`;
+  return key in CLI_MESSAGES ? say(language, key as CliMessage) : (e as Error).message;
+}
+
+/** The output must keep the input's kind: Excel refuses a macro workbook named .xlsx and the reverse. */
+function wrongExtension(language: Language, file: string, extension: '.xlsx' | '.xlsm'): string {
+  return say(language, 'output.extension', { file, extension, kind: say(language, extension === '.xlsm' ? 'output.kindMacros' : 'output.kindPlain') });
 }
 
 function loadPreset(file: string | undefined, language: Language): TriagePreset {
   if (!file) return DEFAULT_PRESET;
-  const t = say[language];
   let json: unknown;
   try {
     // Notepad saves UTF-8 with a byte-order mark, which JSON.parse refuses.
     json = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new InputError(t.rulesUnreadable(file, fileProblem(e, language)));
+    throw new InputError(say(language, 'rules.unreadable', { file, problem: fileProblem(e, language) }));
   }
   try {
     return validatePreset(json);
   } catch (e) {
-    if (e instanceof PresetError) throw new InputError(t.rulesInvalid(file, e.problems.map((p) => describeProblem(p, language)).join('；')));
+    if (e instanceof PresetError) throw new InputError(say(language, 'rules.invalid', { file, problems: e.problems.map((p) => describeProblem(p, language)).join('；') }));
     throw e;
   }
 }
 
 /** A workbook's bytes, or a message naming the file and what to do. */
 function readWorkbookFile(file: string, language: Language): Uint8Array {
-  const t = say[language];
   const full = path.resolve(file);
-  if (!fs.existsSync(full)) throw new InputError(t.notFound(file));
+  if (!fs.existsSync(full)) throw new InputError(say(language, 'file.notFound', { file }));
   let stat: fs.Stats;
   try {
     stat = fs.statSync(full);
   } catch (e) {
-    throw new InputError(t.fileUnreadable(file, fileProblem(e, language)));
+    throw new InputError(say(language, 'file.unreadable', { file, problem: fileProblem(e, language) }));
   }
-  if (stat.isDirectory()) throw new InputError(t.isDirectory(file));
-  if (!stat.isFile()) throw new InputError(t.notAFile(file));
-  if (stat.size > MAX_INPUT_BYTES) throw new InputError(t.fileTooLarge(file, Math.ceil(stat.size / MB), MAX_INPUT_BYTES / MB));
+  if (stat.isDirectory()) throw new InputError(say(language, 'file.isDirectory', { file }));
+  if (!stat.isFile()) throw new InputError(say(language, 'file.notAFile', { file }));
+  if (stat.size > MAX_INPUT_BYTES) throw new InputError(say(language, 'file.tooLarge', { file, size: Math.ceil(stat.size / MB), limit: MAX_INPUT_BYTES / MB }));
   try {
     const bytes = fs.readFileSync(full);
     return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   } catch (e) {
-    throw new InputError(t.fileUnreadable(file, fileProblem(e, language)));
+    throw new InputError(say(language, 'file.unreadable', { file, problem: fileProblem(e, language) }));
   }
 }
 
@@ -249,7 +193,6 @@ const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  * output has appeared meanwhile (another run, another program): it is never overwritten.
  */
 function writeOutput(output: string, bytes: Uint8Array, language: Language, force: boolean) {
-  const t = say[language];
   const folder = path.dirname(output);
   const temp = path.join(folder, `.${path.basename(output)}.${process.pid}.tmp`);
   const removeTemp = () => {
@@ -272,15 +215,15 @@ function writeOutput(output: string, bytes: Uint8Array, language: Language, forc
       fs.writeFileSync(temp, bytes);
     } catch (e) {
       // mkdir says EEXIST when a file stands where the folder should be.
-      const problem = (e as NodeJS.ErrnoException).code === 'EEXIST' ? t.fileProblem.ENOTDIR : fileProblem(e, language);
-      throw new InputError(t.cannotWriteFolder(folder, problem));
+      const problem = (e as NodeJS.ErrnoException).code === 'EEXIST' ? say(language, 'problem.ENOTDIR') : fileProblem(e, language);
+      throw new InputError(say(language, 'output.cannotWriteFolder', { folder, problem }));
     }
     try {
       if (force) fs.renameSync(temp, output);
       else moveWithoutReplacing(temp, output);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new InputError(t.exists(output));
-      throw new InputError(t.cannotWrite(output, fileProblem(e, language)));
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new InputError(say(language, 'output.exists', { file: output }));
+      throw new InputError(say(language, 'output.cannotWrite', { file: output, problem: fileProblem(e, language) }));
     }
   } finally {
     removeTemp();
@@ -307,18 +250,17 @@ function moveWithoutReplacing(from: string, to: string) {
 function lastMeeting(args: RunArgs | MeetingArgs, output: string): PreviousMeetingData | null {
   if (!args.previous) return fs.existsSync(output) ? previousFrom(output, args.language) : null;
   const named = previousFrom(args.previous, args.language);
-  if (!named) throw new InputError(say[args.language].noPreviousData(args.previous));
+  if (!named) throw new InputError(say(args.language, 'previous.none', { file: args.previous }));
   return named;
 }
 
 function meeting(args: MeetingArgs, io: Io) {
-  const t = say[args.language];
   const { language } = args;
   const first = path.resolve(args.ledgers[0].file);
   const output = path.resolve(args.out ?? path.join(path.dirname(first), MEETING_OUTPUT_NAME));
-  if (path.extname(output).toLowerCase() !== '.xlsx') throw new InputError(t.extension(output, '.xlsx'));
-  for (const l of args.ledgers) if (sameFile(l.file, output)) throw new InputError(t.sameAsInput(output));
-  if (fs.existsSync(output) && !args.force) throw new InputError(t.exists(output));
+  if (path.extname(output).toLowerCase() !== '.xlsx') throw new InputError(wrongExtension(language, output, '.xlsx'));
+  for (const l of args.ledgers) if (sameFile(l.file, output)) throw new InputError(say(language, 'output.sameAsInput', { file: output }));
+  if (fs.existsSync(output) && !args.force) throw new InputError(say(language, 'output.exists', { file: output }));
   const preset = loadPreset(args.rules, language);
   const asOf = args.asOf ?? parseIsoDay(io.today())!;
 
@@ -341,18 +283,18 @@ function meeting(args: MeetingArgs, io: Io) {
 }
 
 function run(args: RunArgs, io: Io) {
-  const t = say[args.language];
+  const { language } = args;
   const input = path.resolve(args.ledger);
-  if (!fs.existsSync(input)) throw new InputError(t.notFound(args.ledger));
-  if (fs.statSync(input).isDirectory()) throw new InputError(t.isDirectory(args.ledger));
+  if (!fs.existsSync(input)) throw new InputError(say(language, 'file.notFound', { file: args.ledger }));
+  if (fs.statSync(input).isDirectory()) throw new InputError(say(language, 'file.isDirectory', { file: args.ledger }));
   const output = path.resolve(args.out ?? defaultOutput(input));
   // A macro-enabled package must keep .xlsm and a plain one must not take it: Excel checks the pair.
   // Anything but .xlsx/.xlsm (x.xls, x.csv) would be a workbook under a name that lies about it.
   const macros = path.extname(input).toLowerCase() === '.xlsm';
   const want = macros ? '.xlsm' : '.xlsx';
-  if (path.extname(output).toLowerCase() !== want) throw new InputError(t.extension(output, want));
-  if (sameFile(input, output)) throw new InputError(t.sameAsInput(output));
-  if (fs.existsSync(output) && !args.force) throw new InputError(t.exists(output));
+  if (path.extname(output).toLowerCase() !== want) throw new InputError(wrongExtension(language, output, want));
+  if (sameFile(input, output)) throw new InputError(say(language, 'output.sameAsInput', { file: output }));
+  if (fs.existsSync(output) && !args.force) throw new InputError(say(language, 'output.exists', { file: output }));
   const preset = loadPreset(args.rules, args.language);
   const asOf = args.asOf ?? parseIsoDay(io.today())!;
 
@@ -369,7 +311,7 @@ function run(args: RunArgs, io: Io) {
     language: args.language,
     mask: args.mask,
     codec: NODE_CODEC,
-    onProgress: progress ? (stage) => io.stderr(`${t.stage[stage]}\n`) : undefined,
+    onProgress: progress ? (stage) => io.stderr(`${say(language, `stage.${stage}`)}\n`) : undefined,
   });
 
   writeOutput(output, result.bytes, args.language, args.force);

@@ -1,4 +1,5 @@
-import { columnLetter, formatDay, LEVEL_ZH, type Language, type LedgerJob, type MeetingJob, type MeetingSummary } from '../core';
+import { columnLetter, formatDay, type Language, type LedgerJob, type MeetingJob, type MeetingSummary } from '../core';
+import { say } from './messages';
 
 /** The short summary a person reads after a run. */
 export function formatSummary(job: LedgerJob, output: string, language: Language): string {
@@ -9,27 +10,16 @@ export function formatSummary(job: LedgerJob, output: string, language: Language
   const shown = issues.slice(0, 10);
   // The rows were read and processed; what is left is a few cells for someone to check.
   const cellsToCheck = new Set(issues.filter((i) => i.cell).map((i) => i.cell)).size;
-  if (language === 'zh') {
-    lines.push(`台账工作表“${job.layout.sheet}”，表头在第 ${header} 行，共 ${c.disputes} 件纠纷`);
-    lines.push(`  ${LEVEL_ZH.red}色 ${c.byLevel.red} 件\u3000${LEVEL_ZH.yellow}色 ${c.byLevel.yellow} 件\u3000${LEVEL_ZH.green}色 ${c.byLevel.green} 件`);
-    lines.push(`  今日到期回访 ${c.dueToday} 件，逾期 ${c.overdue} 件`);
-    if (c.needsReview) lines.push(`  人工定级低于建议等级、需复核 ${c.needsReview} 件`);
-    lines.push(`  需核对的单元格 ${cellsToCheck} 处（其余内容已照常处理）`);
-    for (const i of shown) lines.push(`    · ${i.message}`);
-    if (issues.length > shown.length) lines.push(`    ……另有 ${issues.length - shown.length} 条提示，见 --json 输出`);
-    lines.push(`联席会议期间 ${formatDay(job.period.from)} 至 ${formatDay(job.period.to)}`);
-    lines.push(`输出：${output}`);
-  } else {
-    lines.push(`Ledger sheet "${job.layout.sheet}", header on row ${header}, ${c.disputes} disputes`);
-    lines.push(`  red ${c.byLevel.red}   yellow ${c.byLevel.yellow}   green ${c.byLevel.green}`);
-    lines.push(`  revisits due today ${c.dueToday}, overdue ${c.overdue}`);
-    if (c.needsReview) lines.push(`  manual level below the suggestion, to review: ${c.needsReview}`);
-    lines.push(`  cells to check: ${cellsToCheck} (everything else was processed as usual)`);
-    for (const i of shown) lines.push(`    · ${i.message}`);
-    if (issues.length > shown.length) lines.push(`    … ${issues.length - shown.length} more, see --json`);
-    lines.push(`Meeting period ${formatDay(job.period.from)} to ${formatDay(job.period.to)}`);
-    lines.push(`Output: ${output}`);
-  }
+  const t = (key: Parameters<typeof say>[1], params?: Record<string, string | number>) => lines.push(say(language, key, params));
+  t('run.sheet', { sheet: job.layout.sheet, header, disputes: c.disputes });
+  t('run.levels', c.byLevel);
+  t('run.due', { dueToday: c.dueToday, overdue: c.overdue });
+  if (c.needsReview) t('run.needsReview', { count: c.needsReview });
+  t('run.cellsToCheck', { count: cellsToCheck });
+  for (const i of shown) lines.push(`    · ${i.message}`);
+  if (issues.length > shown.length) t('run.moreIssues', { count: issues.length - shown.length });
+  t('period', { from: formatDay(job.period.from), to: formatDay(job.period.to) });
+  t('output', { file: output });
   return lines.join('\n');
 }
 
@@ -108,28 +98,19 @@ export function formatMeeting(job: MeetingJob, output: string, language: Languag
   const s = job.summary;
   const lines: string[] = [];
   const cells = job.issues.filter((i) => i.cell).length;
-  if (language === 'zh') {
-    lines.push(`联席会议期间 ${formatDay(job.period.from)} 至 ${formatDay(job.period.to)}，${job.units.length} 个单位：`);
-    for (const u of job.units)
-      lines.push(`  ${u.unit}（${u.file}，工作表“${u.sheet}”）：${u.meeting.disputes} 件，本期登记 ${u.meeting.totals.period.registered} 件，在办 ${u.meeting.open.total} 件`);
-    lines.push(`同一纠纷记在几个单位台账上的 ${job.duplicates.length} 件，合并为一件统计：`);
-    for (const g of job.duplicates.slice(0, SHOWN_DUPLICATES)) lines.push(`  · ${g.map((r) => `${r.unit} ${r.serial ? `序号${r.serial}` : `第${r.row}行`}`).join(' ＝ ')}`);
-    if (job.duplicates.length > SHOWN_DUPLICATES) lines.push(`    ……另有 ${job.duplicates.length - SHOWN_DUPLICATES} 件，见 --json 输出`);
-    lines.push(`合计 ${s.disputes} 件；本期登记 ${s.totals.period.registered} 件；在办 红${s.open.red} 黄${s.open.yellow} 绿${s.open.green}`);
-    lines.push(s.changes ? `已与上次会议数据比较（${s.changes.source}）` : '未找到上次会议数据，本次未作比较');
-    if (cells) lines.push(`需核对的单元格 ${cells} 处（其余内容已照常处理），见 --json 输出`);
-    lines.push(`输出：${output}`);
-  } else {
-    lines.push(`Meeting period ${formatDay(job.period.from)} to ${formatDay(job.period.to)}, ${job.units.length} units:`);
-    for (const u of job.units)
-      lines.push(`  ${u.unit} (${u.file}, sheet "${u.sheet}"): ${u.meeting.disputes} disputes, ${u.meeting.totals.period.registered} registered this period, ${u.meeting.open.total} open`);
-    lines.push(`${job.duplicates.length} disputes held by more than one unit, counted once:`);
-    for (const g of job.duplicates.slice(0, SHOWN_DUPLICATES)) lines.push(`  · ${g.map((r) => `${r.unit} ${r.serial ? `no. ${r.serial}` : `row ${r.row}`}`).join(' = ')}`);
-    if (job.duplicates.length > SHOWN_DUPLICATES) lines.push(`    … ${job.duplicates.length - SHOWN_DUPLICATES} more, see --json`);
-    lines.push(`Total ${s.disputes}; registered this period ${s.totals.period.registered}; open red ${s.open.red} yellow ${s.open.yellow} green ${s.open.green}`);
-    lines.push(s.changes ? `Compared with the previous meeting's data (${s.changes.source})` : 'No previous meeting data found; nothing compared');
-    if (cells) lines.push(`cells to check: ${cells} (everything else was processed as usual), see --json`);
-    lines.push(`Output: ${output}`);
-  }
+  const t = (key: Parameters<typeof say>[1], params?: Record<string, string | number>) => lines.push(say(language, key, params));
+  t('meeting.period', { from: formatDay(job.period.from), to: formatDay(job.period.to), units: job.units.length });
+  for (const u of job.units)
+    t('meeting.unit', { unit: u.unit, file: u.file, sheet: u.sheet, disputes: u.meeting.disputes, registered: u.meeting.totals.period.registered, open: u.meeting.open.total });
+  t('meeting.shared', { count: job.duplicates.length });
+  const copy = (r: MeetingJob['duplicates'][number][number]) =>
+    r.serial ? say(language, 'meeting.sharedSerial', { unit: r.unit, serial: r.serial }) : say(language, 'meeting.sharedRow', { unit: r.unit, row: r.row });
+  for (const g of job.duplicates.slice(0, SHOWN_DUPLICATES)) lines.push(`  · ${g.map(copy).join(say(language, 'meeting.sharedJoin'))}`);
+  if (job.duplicates.length > SHOWN_DUPLICATES) t('meeting.moreShared', { count: job.duplicates.length - SHOWN_DUPLICATES });
+  t('meeting.totals', { disputes: s.disputes, registered: s.totals.period.registered, red: s.open.red, yellow: s.open.yellow, green: s.open.green });
+  if (s.changes) t('meeting.compared', { source: s.changes.source });
+  else t('meeting.notCompared');
+  if (cells) t('meeting.cellsToCheck', { count: cells });
+  t('output', { file: output });
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 import { spawn } from 'child_process';
 import * as path from 'path';
+import { say } from './messages';
 
 /**
  * What `bin/tricolor.js` runs: the command itself in a child process whose JavaScript heap is
@@ -23,11 +24,6 @@ export const SEMI_SPACE_MB = 32;
 export function heapFlags(heapMb = HEAP_CAP_MB): string[] {
   return [`--max-old-space-size=${heapMb}`, `--max-semi-space-size=${SEMI_SPACE_MB}`];
 }
-
-const MESSAGES = {
-  zh: '处理中止：这份台账太大，超出了本工具的内存上限（约 1 GB）。请把台账按年度或按单位拆成几个文件，再分别处理；未写出任何文件',
-  en: 'Stopped: this ledger is too large for the memory the tool may use (about 1 GB). Split it into several files (by year or by unit) and process each; no file was written',
-};
 
 /** The lines V8 prints when a heap passes its limit, from the first one on. */
 const V8_OUT_OF_MEMORY = /<--- Last few GCs --->|FATAL ERROR: .*(heap|allocation|Allocation)|JavaScript heap out of memory/;
@@ -69,7 +65,7 @@ export function supervise(argv: readonly string[]): void {
     if (!outOfMemory && pending && !V8_OUT_OF_MEMORY.test(pending)) process.stderr.write(pending);
     // V8 aborts (SIGABRT, or SIGTRAP on some builds) when a heap passes its limit.
     if (outOfMemory || signal === 'SIGABRT' || signal === 'SIGTRAP') {
-      process.stderr.write(`${MESSAGES[language]}\n`);
+      process.stderr.write(`${say(language, 'job.outOfMemory')}\n`);
       process.exitCode = 1;
     } else if (signal) process.exitCode = 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : signal === 'SIGHUP' ? 1 : 9);
     else process.exitCode = code ?? 1;

@@ -1,3 +1,4 @@
+import { fill } from '../messages';
 import type { Level } from '../model';
 import type { ChangeCategory, ChannelKind } from './types';
 
@@ -198,5 +199,5 @@ export const LEVEL_LABEL: Readonly<Record<Level, LabelKey>> = { red: 'red', yell
 
 /** The label in a language, with `{name}` placeholders filled in. */
 export function label(language: 'zh' | 'en', key: LabelKey, values: Record<string, string> = {}): string {
-  return LABELS[key][language].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+  return fill(LABELS[key][language], values);
 }

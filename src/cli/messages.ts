@@ -1,0 +1,120 @@
+import { fill, type Catalogue, type Language } from '../core';
+
+/**
+ * Everything the command says, in the one catalogue shape (per key, Chinese and English, `{name}`
+ * placeholders; src/core/messages). The core's own messages (a damaged file, a ledger not found)
+ * come from the core's catalogue.
+ */
+export const CLI_MESSAGES = {
+  // The command line
+  'args.unknownOption': { zh: '未知选项 {option}；运行 tricolor --help 查看用法', en: 'Unknown option {option}; run tricolor --help for usage' },
+  'args.missingValue': { zh: '选项 {option} 需要一个值', en: 'Option {option} needs a value' },
+  'args.noValue': { zh: '选项 {option} 不带值', en: 'Option {option} takes no value' },
+  'args.missingLedger': { zh: '请给出台账文件，例如：tricolor run 台账.xlsx', en: 'Name the ledger file, e.g. tricolor run ledger.xlsx' },
+  'args.oneLedger': {
+    zh: 'run 一次处理一个台账，“{file}”多余；几个单位的台账一起开会请用 tricolor meeting',
+    en: "run takes one ledger, \"{file}\" is one too many; for several units' ledgers in one meeting use tricolor meeting",
+  },
+  'args.missingLedgers': {
+    zh: '请给出各单位的台账文件，例如：tricolor meeting 派出所台账.xlsx 司法所台账.xlsx=青山镇司法所',
+    en: 'Name each unit’s ledger file, e.g. tricolor meeting police.xlsx justice.xlsx=Justice office',
+  },
+  'args.notForMeeting': { zh: '选项 {option} 只用于 run；meeting 会在每个台账中自动识别台账工作表', en: 'Option {option} is for run only; meeting finds the ledger sheet in each workbook' },
+  'args.unknownCommand': {
+    zh: '未知命令“{command}”；可用的命令是 run 和 meeting。运行 tricolor --help 查看用法',
+    en: 'Unknown command "{command}"; the commands are run and meeting. See tricolor --help',
+  },
+  'args.badDate': { zh: '{option} 的日期“{value}”无效，请写成 YYYY-MM-DD，例如 2026-11-30', en: 'The date "{value}" for {option} is not valid; write it as YYYY-MM-DD, e.g. 2026-11-30' },
+  'args.badPeriod': {
+    zh: '--period 的“{value}”无效，请写成 起..止（2026-11-01..2026-11-30）、月份（2026-11）或季度（2026-Q4）',
+    en: 'The period "{value}" is not valid; write FROM..TO (2026-11-01..2026-11-30), a month (2026-11) or a quarter (2026-Q4)',
+  },
+  'args.badLang': { zh: '--lang 只能是 zh 或 en，而不是“{value}”', en: '--lang must be zh or en, not "{value}"' },
+
+  // Files
+  'file.notFound': { zh: '找不到文件“{file}”；请检查路径', en: 'File "{file}" not found; check the path' },
+  'file.isDirectory': { zh: '“{file}”是文件夹，不是工作簿；请给出 .xlsx 或 .xlsm 文件', en: '"{file}" is a folder, not a workbook; name an .xlsx or .xlsm file' },
+  'file.notAFile': { zh: '“{file}”不是普通文件（可能是设备或管道）；请给出 .xlsx 或 .xlsm 工作簿文件', en: '"{file}" is not a regular file (a device or a pipe?); name an .xlsx or .xlsm workbook file' },
+  'file.tooLarge': {
+    zh: '“{file}”有 {size} MB，超过本工具能处理的 {limit} MB；请把台账按年度或按单位拆成几个文件，或把其中的图片移出后再试',
+    en: '"{file}" is {size} MB, over the {limit} MB the tool can process; split the ledger into several files (by year or by unit), or move its pictures out, and try again',
+  },
+  'file.unreadable': { zh: '无法读取“{file}”：{problem}', en: 'Cannot read "{file}": {problem}' },
+  'output.extension': {
+    zh: '输出文件“{file}”的扩展名应为 {extension}，与原工作簿{kind}一致，否则 Excel 无法打开；本工具只写 .xlsx/.xlsm 工作簿',
+    en: 'The output "{file}" must end in {extension} like the input workbook{kind}, or Excel will not open it; only .xlsx/.xlsm workbooks are written',
+  },
+  'output.kindMacros': { zh: '（含宏）', en: ' (with macros)' },
+  'output.kindPlain': { zh: '（不含宏）', en: ' (without macros)' },
+  'output.sameAsInput': { zh: '输出文件“{file}”就是输入文件；原台账从不被修改，请换一个 --out', en: 'The output "{file}" is the input itself; the ledger is never modified, choose another --out' },
+  'output.exists': { zh: '输出文件“{file}”已存在；加 --force 覆盖，或用 --out 另指定', en: 'The output "{file}" exists; add --force to overwrite it, or choose another --out' },
+  'output.cannotWrite': { zh: '无法写出“{file}”：{problem}；未写出任何文件', en: 'Cannot write "{file}": {problem}; no file was written' },
+  'output.cannotWriteFolder': {
+    zh: '无法在文件夹“{folder}”中写入输出：{problem}；请用 --out 换一个可写的位置，未写出任何文件',
+    en: 'Cannot write the output in the folder "{folder}": {problem}; choose a writable place with --out; no file was written',
+  },
+  'previous.none': {
+    zh: '“{file}”中没有上次会议数据（隐藏工作表 _tricolor）；请给出上次会议输出的 .tricolor.xlsx 文件',
+    en: '"{file}" holds no previous meeting\'s data (the hidden sheet _tricolor); name the .tricolor.xlsx a previous meeting wrote',
+  },
+  'rules.unreadable': { zh: '无法读取规则预设“{file}”：{problem}', en: 'Cannot read the rule preset "{file}": {problem}' },
+  'rules.invalid': { zh: '规则预设“{file}”有误：{problems}；请改正这些字段后再试', en: 'The rule preset "{file}" is invalid: {problems}; fix these fields and try again' },
+  'rules.notJson': {
+    zh: '内容不是有效的 JSON（{detail}），请用面板或网页导出的预设文件',
+    en: 'it is not valid JSON ({detail}); use a preset exported by the pane or the web page',
+  },
+  // What went wrong with a file, in the user's words rather than Node's ("ENOENT: no such file …").
+  'problem.ENOENT': { zh: '找不到这个文件，请检查路径', en: 'there is no such file; check the path' },
+  'problem.EACCES': { zh: '没有读取它的权限，请检查文件权限', en: 'you may not read it; check its permissions' },
+  'problem.EPERM': { zh: '没有读取它的权限，请检查文件权限', en: 'you may not read it; check its permissions' },
+  'problem.EISDIR': { zh: '这是一个文件夹，请给出预设的 JSON 文件', en: 'it is a folder; name the preset JSON file' },
+  'problem.ENOSPC': { zh: '磁盘空间不足，请清理后再试', en: 'the disk is full; free some space and try again' },
+  'problem.EROFS': { zh: '该位置只读，请用 --out 换一个位置', en: 'that place is read-only; choose another --out' },
+  'problem.ENOTDIR': { zh: '路径中有一段是文件而不是文件夹，请检查路径', en: 'a part of the path is a file, not a folder; check the path' },
+  'job.failed': { zh: '处理“{file}”时出错：{problem}；未写出任何文件', en: 'Processing "{file}" failed: {problem}; no file was written' },
+  'job.outOfMemory': {
+    zh: '处理中止：这份台账太大，超出了本工具的内存上限（约 1 GB）。请把台账按年度或按单位拆成几个文件，再分别处理；未写出任何文件',
+    en: 'Stopped: this ledger is too large for the memory the tool may use (about 1 GB). Split it into several files (by year or by unit) and process each; no file was written',
+  },
+
+  // Progress
+  'stage.read': { zh: '读取工作簿…', en: 'Reading the workbook…' },
+  'stage.triage': { zh: '分级与排定回访…', en: 'Triaging and scheduling…' },
+  'stage.write': { zh: '写出结果…', en: 'Writing the result…' },
+
+  // After a run
+  'run.sheet': { zh: '台账工作表“{sheet}”，表头在第 {header} 行，共 {disputes} 件纠纷', en: 'Ledger sheet "{sheet}", header on row {header}, {disputes} disputes' },
+  'run.levels': { zh: '  红色 {red} 件\u3000黄色 {yellow} 件\u3000绿色 {green} 件', en: '  red {red}   yellow {yellow}   green {green}' },
+  'run.due': { zh: '  今日到期回访 {dueToday} 件，逾期 {overdue} 件', en: '  revisits due today {dueToday}, overdue {overdue}' },
+  'run.needsReview': { zh: '  人工定级低于建议等级、需复核 {count} 件', en: '  manual level below the suggestion, to review: {count}' },
+  'run.cellsToCheck': { zh: '  需核对的单元格 {count} 处（其余内容已照常处理）', en: '  cells to check: {count} (everything else was processed as usual)' },
+  'run.moreIssues': { zh: '    ……另有 {count} 条提示，见 --json 输出', en: '    … {count} more, see --json' },
+  'period': { zh: '联席会议期间 {from} 至 {to}', en: 'Meeting period {from} to {to}' },
+  'output': { zh: '输出：{file}', en: 'Output: {file}' },
+
+  // After a meeting
+  'meeting.period': { zh: '联席会议期间 {from} 至 {to}，{units} 个单位：', en: 'Meeting period {from} to {to}, {units} units:' },
+  'meeting.unit': {
+    zh: '  {unit}（{file}，工作表“{sheet}”）：{disputes} 件，本期登记 {registered} 件，在办 {open} 件',
+    en: '  {unit} ({file}, sheet "{sheet}"): {disputes} disputes, {registered} registered this period, {open} open',
+  },
+  'meeting.shared': { zh: '同一纠纷记在几个单位台账上的 {count} 件，合并为一件统计：', en: '{count} disputes held by more than one unit, counted once:' },
+  'meeting.sharedSerial': { zh: '{unit} 序号{serial}', en: '{unit} no. {serial}' },
+  'meeting.sharedRow': { zh: '{unit} 第{row}行', en: '{unit} row {row}' },
+  'meeting.sharedJoin': { zh: ' ＝ ', en: ' = ' },
+  'meeting.moreShared': { zh: '    ……另有 {count} 件，见 --json 输出', en: '    … {count} more, see --json' },
+  'meeting.totals': {
+    zh: '合计 {disputes} 件；本期登记 {registered} 件；在办 红{red} 黄{yellow} 绿{green}',
+    en: 'Total {disputes}; registered this period {registered}; open red {red} yellow {yellow} green {green}',
+  },
+  'meeting.compared': { zh: '已与上次会议数据比较（{source}）', en: "Compared with the previous meeting's data ({source})" },
+  'meeting.notCompared': { zh: '未找到上次会议数据，本次未作比较', en: 'No previous meeting data found; nothing compared' },
+  'meeting.cellsToCheck': { zh: '需核对的单元格 {count} 处（其余内容已照常处理），见 --json 输出', en: 'cells to check: {count} (everything else was processed as usual), see --json' },
+} as const satisfies Catalogue;
+
+export type CliMessage = keyof typeof CLI_MESSAGES;
+
+/** What the command says, in `language`. */
+export function say(language: Language, key: CliMessage, params: Record<string, string | number> = {}): string {
+  return fill(CLI_MESSAGES[key][language], params);
+}

@@ -1,0 +1,41 @@
+/**
+ * Every table of user-facing text has the one catalogue shape (per key, Chinese and English, with
+ * `{name}` placeholders): each key must say something in both languages, and both languages must
+ * ask for the same placeholders, so no caller can fill one and leave the other showing `{name}`.
+ * That every placeholder is given a value is checked as the whole suite runs: test/support/
+ * jest-setup.ts makes `fill` throw on one left empty.
+ */
+import { CATALOGUE, LABELS, placeholdersOf, type Catalogue } from '../../src/core';
+import { CLI_MESSAGES } from '../../src/cli/messages';
+
+const CATALOGUES: [string, Catalogue][] = [
+  ['core messages (src/core/messages/catalogue.ts)', CATALOGUE],
+  ['summary labels (src/core/summary/labels.ts)', LABELS],
+  ['the command (src/cli/messages.ts)', CLI_MESSAGES],
+];
+
+describe.each(CATALOGUES)('%s', (_name, catalogue) => {
+  const entries = Object.entries(catalogue);
+
+  it('has entries', () => {
+    expect(entries.length).toBeGreaterThan(5);
+  });
+
+  it.each(entries)('%s says something in Chinese and in English', (_key, text) => {
+    expect(typeof text.zh).toBe('string');
+    expect(typeof text.en).toBe('string');
+    expect(text.zh.trim()).not.toBe('');
+    expect(text.en.trim()).not.toBe('');
+  });
+
+  it.each(entries)('%s asks for the same placeholders in both languages', (key, text) => {
+    const en = new Set(placeholdersOf(text.en));
+    const zh = new Set(placeholdersOf(text.zh));
+    // The one deliberate difference: English names the month where Chinese numbers it.
+    if (key === 'date.nonexistent') {
+      en.delete('monthName');
+      zh.delete('month');
+    }
+    expect(en).toEqual(zh);
+  });
+});
