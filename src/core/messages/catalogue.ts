@@ -53,6 +53,14 @@ export const CATALOGUE = {
     zh: '工作簿中没有找到矛盾纠纷台账：没有一张工作表的表头含有 登记日期、当事人、纠纷类型、简要情况 等列名',
     en: 'No dispute ledger in this workbook: no sheet has a header with columns such as 登记日期, 当事人, 纠纷类型, 简要情况',
   },
+  'ledger.sheetProtected': {
+    zh: '工作表“{sheet}”受保护，无法写入“建议等级”等列，本次没有写入任何内容；请在“审阅 > 撤消工作表保护”后重试',
+    en: 'Sheet "{sheet}" is protected, so the add-in\'s columns cannot be written and nothing was written; unprotect it (Review > Unprotect Sheet) and try again',
+  },
+  'ledger.inTable': {
+    zh: '台账在 Excel 表格“{table}”中：“建议等级”等列写在表格紧右侧，Excel 会把它们并入该表格（表格随之向右扩展）',
+    en: 'The ledger is the Excel table "{table}": the add-in\'s columns are written right beside it, and Excel takes them into the table (it grows to the right)',
+  },
   'ledger.fieldMissing': {
     zh: '未找到“{field}”列',
     en: 'No "{field}" column found',
