@@ -61,6 +61,10 @@ export const CATALOGUE = {
     zh: '台账在 Excel 表格“{table}”中：“建议等级”等列写在表格紧右侧，Excel 会把它们并入该表格（表格随之向右扩展）',
     en: 'The ledger is the Excel table "{table}": the add-in\'s columns are written right beside it, and Excel takes them into the table (it grows to the right)',
   },
+  'ledger.rightOfTable': {
+    zh: '台账在 Excel 表格“{table}”中，表格右侧另有列：“建议等级”等列写在所有已用列的右侧，不在该表格内',
+    en: 'The ledger is the Excel table "{table}", with other columns right of it: the add-in\'s columns are written right of all used columns, outside the table',
+  },
   'ledger.fieldMissing': {
     zh: '未找到“{field}”列',
     en: 'No "{field}" column found',

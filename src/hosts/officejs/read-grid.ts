@@ -100,7 +100,8 @@ export async function readGrids(
   const select = options.maxRows ? 'values,numberFormat' : 'values';
 
   for (let round = reads.filter((r) => r.done < r.rows); round.length; round = reads.filter((r) => r.done < r.rows)) {
-    const budget = READ_BUDGET_BYTES / round.length;
+    // Detection reads a few rows of every sheet in one round; a full read shares the budget.
+    const budget = options.maxRows ? READ_BUDGET_BYTES : READ_BUDGET_BYTES / round.length;
     const queued = round.map((read) => {
       const rows = Math.max(1, Math.min(read.rows - read.done, Math.floor(MAX_READ_CELLS / Math.max(1, read.cols)), Math.floor(budget / read.bytesPerRow)));
       const sheet = context.workbook.worksheets.getItem(read.sheet);
@@ -137,9 +138,11 @@ export async function readGrids(
         if (options.maxRows) grid.numberFormats![top + r] = padLeft(range.numberFormat[r] as string[], left);
       });
       for (const areas of merges) if (!areas.isNullObject) grid.merges.push(...parseAreas(areas.address));
-      // The next block is sized by the longest rows seen so far, with room to spare.
-      const bytes = jsonBytes(range.values) + (options.maxRows ? jsonBytes(range.numberFormat) : 0);
-      read.bytesPerRow = Math.max(read.done === 0 ? 1 : read.bytesPerRow, Math.ceil((1.5 * bytes) / rows));
+      // The next block is sized by what the rows so far took — the block's average or its last
+      // tenth's, whichever is more, never less than before — with half again to spare.
+      const tail = Math.max(1, Math.ceil(rows / 10));
+      const perRow = Math.max(jsonBytes(range.values) / rows, jsonBytes(range.values.slice(-tail)) / tail) * (options.maxRows ? 2 : 1);
+      read.bytesPerRow = Math.max(read.done === 0 ? 1 : read.bytesPerRow, Math.ceil(1.5 * perRow));
       read.done += rows;
     }
   }

@@ -103,7 +103,7 @@ export async function writeLedger(
 
   const notes: string[] = [];
   const table = await tableOverLedger(syncer, tables, plan);
-  if (table) notes.push(message('ledger.inTable', options.language, { table }));
+  if (table) notes.push(message(table.besideIt ? 'ledger.inTable' : 'ledger.rightOfTable', options.language, { table: table.name }));
 
   for (const column of plan.columns) {
     const cell = sheet.getCell(plan.headerTop, column.col);
@@ -170,10 +170,11 @@ function isOursOrNone(type: Excel.DataValidationType | string, top: Excel.DataVa
 }
 
 /**
- * The name of an Excel table the ledger's header row is in, or null. The add-in's columns are
- * written right beside it, where Excel extends the table over them (as it does for typed columns).
+ * The Excel table the ledger's header is in, if any. The add-in's columns go where the plan puts
+ * them, right of everything used: right beside the table, Excel extends the table over them (as
+ * it does for typed columns); with other columns between, they stay outside it.
  */
-async function tableOverLedger(syncer: Syncer, tables: Excel.TableCollection, plan: WritePlan): Promise<string | null> {
+async function tableOverLedger(syncer: Syncer, tables: Excel.TableCollection, plan: WritePlan): Promise<{ name: string; besideIt: boolean } | null> {
   if (tables.items.length === 0) return null;
   const ranges = tables.items.map((t) => {
     const r = t.getRange();
@@ -181,8 +182,11 @@ async function tableOverLedger(syncer: Syncer, tables: Excel.TableCollection, pl
     return { name: t.name, r };
   });
   await syncer.sync();
-  const hit = ranges.find(({ r }) => r.rowIndex <= plan.headerBottom && r.rowIndex + r.rowCount - 1 >= plan.headerTop && r.columnIndex <= plan.headerStyleFrom.col && r.columnIndex + r.columnCount - 1 >= plan.headerStyleFrom.col);
-  return hit?.name ?? null;
+  const column = plan.headerStyleFrom.col;
+  const hit = ranges.find(({ r }) => r.rowIndex <= plan.headerBottom && r.rowIndex + r.rowCount - 1 >= plan.headerTop && r.columnIndex <= column && r.columnIndex + r.columnCount - 1 >= column);
+  if (!hit) return null;
+  const firstOwn = Math.min(...plan.columns.map((c) => c.col));
+  return { name: hit.name, besideIt: hit.r.columnIndex + hit.r.columnCount === firstOwn };
 }
 
 /**
@@ -192,14 +196,13 @@ async function tableOverLedger(syncer: Syncer, tables: Excel.TableCollection, pl
  */
 async function recreateConditionalFormats(syncer: Syncer, sheet: Excel.Worksheet, plan: WritePlan, existing: Excel.ConditionalFormatCollection) {
   const legacy = new Set([...plan.overdueFormat.rules, ...plan.levelFormat.rules].map((r) => `=${r.formula}`));
-  const ours = existing.items
-    .filter((cf) => {
-      if (cf.type !== 'Custom' || cf.customOrNullObject.isNullObject) return false;
-      const formula = cf.customOrNullObject.rule.formula;
-      return unmarkedFormula(formula) !== null || legacy.has(formula);
-    })
-    .sort((a, b) => b.priority - a.priority);
-  for (const cf of ours) cf.delete();
+  const ours = existing.items.filter((cf) => {
+    if (cf.type !== 'Custom' || cf.customOrNullObject.isNullObject) return false;
+    const formula = cf.customOrNullObject.rule.formula;
+    return unmarkedFormula(formula) !== null || legacy.has(formula);
+  });
+  // The items come in position order: delete from the last one up.
+  for (const cf of ours.reverse()) cf.delete();
 
   const add = (range: CellRange, rule: ConditionalFormatRule) => {
     const cf = sheet.getRange(rangeRef(range)).conditionalFormats.add(Excel.ConditionalFormatType.custom);

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { DEFAULT_PRESET, parseIsoDay } from '../../../src/core';
-import { createOfficeAddinHost } from '../../../src/hosts/officejs';
+import { createOfficeAddinHost, FIRST_GUESS_BYTES_PER_CELL, READ_BUDGET_BYTES } from '../../../src/hosts/officejs';
 import { unmarkedFormula } from '../../../src/hosts/officejs/write-ledger';
 import { processWorkbook } from '../../../src/hosts/xlsx';
 import { createExcelHost, EXCEL_WEB_PAYLOAD_LIMIT, FakeWorkbook, type ExcelHost, type ExcelHostOptions } from '../harness';
@@ -225,6 +225,35 @@ describe('a ledger that is an Excel table', () => {
     expect(sheet.tables.map((t) => t.address)).toEqual(['A1:N21']);
     expect(report.issues[0].message).toContain('纠纷台账表');
     expect(sheet.conditionalFormats).toHaveLength(7);
+  });
+});
+
+describe('a ledger in an Excel table with a column of notes right of it', () => {
+  it('gets the add-in\'s columns right of everything used, outside the table, and the report says so', async () => {
+    const values = bigLedger(5).map((r, i) => [...r, i === 0 ? '' : '', i === 1 ? '另记' : '']);
+    const workbook = FakeWorkbook.fromSheets([{ name: '台账', values, tables: [{ name: '纠纷台账表', address: 'A1:J6' }] }]);
+    const report = await open(workbook).triage();
+    const sheet = workbook.sheet('台账');
+    expect(sheet.values('M1:P1')).toEqual([['建议等级', '判定依据', '下次回访日期', '人工定级']]);
+    expect(sheet.tables.map((t) => t.address)).toEqual(['A1:J6']);
+    expect(report.issues[0].message).toContain('不在该表格内');
+  });
+});
+
+describe('a response Excel refuses all the same', () => {
+  it('is read again in smaller blocks: rows far longer than those before cost a few extra round trips, no failure', async () => {
+    // The first block (3,276 rows: 2 MB at a guessed 64 bytes a cell × 10 columns) is all short
+    // rows; from there on each row has 1,500 Chinese characters (4.5 KB of JSON).
+    const firstBlock = Math.floor(READ_BUDGET_BYTES / (10 * FIRST_GUESS_BYTES_PER_CELL));
+    const values = bigLedger(6_000).map((r, i) => (i >= firstBlock ? r.map((v, c) => (c === 5 ? `${'宅基地边界争议'.repeat(214)}${i}` : v)) : r));
+    const workbook = FakeWorkbook.fromSheets([{ name: '台账', values }]);
+    const report = await open(workbook).triage();
+    expect(report.counts.disputes).toBe(6_000);
+    // Sized by the short rows, the second block (3,333 rows, 15 MB) is refused, and half of it
+    // (7.5 MB) again; a quarter (3.7 MB) passes, and the blocks after are sized by the long rows.
+    const refused = excel!.stats.requests.filter((r) => r.error);
+    expect(refused.map((r) => r.error)).toEqual(['ResponsePayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded']);
+    expect(Math.max(...excel!.stats.requests.filter((r) => !r.error).map((r) => r.responseBytes))).toBeLessThan(EXCEL_WEB_PAYLOAD_LIMIT);
   });
 });
 
