@@ -131,9 +131,9 @@ export async function writeLedger(
     }
     for (const block of blocksOfRows(rows)) {
       const range = rangeAt(sheet, plan.firstDataRow + block.start, column.col, block.rows.length, 1);
-      if (column.kind === 'date') range.numberFormat = block.rows.map(([v]) => [typeof v === 'number' ? 'yyyy-mm-dd' : '@']);
       // Reasons are rule labels and user text: '@' first, or "=…" would become a formula.
-      else range.numberFormat = textFormats(block.rows);
+      const formats = textFormats(block.rows);
+      range.numberFormat = column.kind === 'date' ? block.rows.map(([v], i) => [typeof v === 'number' ? 'yyyy-mm-dd' : formats[i][0]]) : formats;
       range.values = block.rows;
       await syncer.syncWrites();
     }
