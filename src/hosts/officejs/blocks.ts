@@ -35,14 +35,18 @@ export function jsonBytes(value: unknown): number {
   return bytes;
 }
 
-/** Splits rows into consecutive blocks whose JSON stays under `maxBytes` (a row is never split). */
-export function blocksOfRows<T>(rows: readonly T[][], maxBytes = MAX_WRITE_BYTES): { start: number; rows: T[][] }[] {
+/**
+ * Splits rows into consecutive blocks whose JSON stays under `maxBytes` (a row is never split).
+ * `sizeOf` gives what a row costs in the request when more than its values go with it (its number
+ * formats).
+ */
+export function blocksOfRows<T>(rows: readonly T[][], maxBytes = MAX_WRITE_BYTES, sizeOf: (row: T[]) => number = (row) => jsonBytes(row) + 1): { start: number; rows: T[][] }[] {
   const blocks: { start: number; rows: T[][] }[] = [];
   let current: T[][] = [];
   let start = 0;
   let bytes = 0;
   rows.forEach((row, i) => {
-    const size = jsonBytes(row) + 1;
+    const size = sizeOf(row);
     if (current.length && bytes + size > maxBytes) {
       blocks.push({ start, rows: current });
       current = [];

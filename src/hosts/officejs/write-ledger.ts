@@ -2,7 +2,7 @@
 import { dayToExcelSerial, message, type CellRange, type ConditionalFormatRule, type Language, type Level, type TriagedDispute, type WritePlan } from '../../core';
 import { LEVEL_FILLS } from '../xlsx/report-writer';
 import { rangeRef } from '../xlsx/refs';
-import { blocksOfRows } from './blocks';
+import { blocksOfRows, jsonBytes, MAX_WRITE_BYTES } from './blocks';
 import { rangeAt } from './ranges';
 import type { Syncer } from './sync';
 
@@ -61,7 +61,16 @@ export function unmarkedFormula(formula: string | null | undefined): string | nu
 
 /** Only what would hold text, as text: '@' first, so Excel keeps "=…", "001", "2026-01-05" as written. */
 export function textFormats(rows: readonly (readonly unknown[])[]): (string | null)[][] {
-  return rows.map((r) => r.map((v) => (typeof v === 'string' && v !== '' ? '@' : null)));
+  return rows.map(textFormatsOfRow);
+}
+
+function textFormatsOfRow(row: readonly unknown[]): (string | null)[] {
+  return row.map((v) => (typeof v === 'string' && v !== '' ? '@' : null));
+}
+
+/** What a row costs in a request that sets its values and its text formats. */
+export function bytesWithFormats(row: readonly unknown[]): number {
+  return jsonBytes(row) + jsonBytes(textFormatsOfRow(row)) + 2;
 }
 
 /**
@@ -129,7 +138,7 @@ export async function writeLedger(
       const v = byRow.get(r);
       rows.push([v === undefined || v === null ? '' : column.kind === 'date' && typeof v === 'number' ? dayToExcelSerial(v, options.date1904) : v]);
     }
-    for (const block of blocksOfRows(rows)) {
+    for (const block of blocksOfRows(rows, MAX_WRITE_BYTES, bytesWithFormats)) {
       const range = rangeAt(sheet, plan.firstDataRow + block.start, column.col, block.rows.length, 1);
       // Reasons are rule labels and user text: '@' first, or "=…" would become a formula.
       const formats = textFormats(block.rows);

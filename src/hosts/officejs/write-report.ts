@@ -2,10 +2,10 @@
 import { dayToExcelSerial, type CellRange, type ReportChart, type ReportSheet, type ReportStyle } from '../../core';
 import { LEVEL_FILLS } from '../xlsx/report-writer';
 import { cellAddress, rangeRef } from '../xlsx/refs';
-import { blocksOfRows } from './blocks';
+import { blocksOfRows, MAX_WRITE_BYTES } from './blocks';
 import { rangeAt, sheetNames } from './ranges';
 import type { Syncer } from './sync';
-import { textFormats } from './write-ledger';
+import { bytesWithFormats, textFormats } from './write-ledger';
 
 /** Written first under this name and renamed at the end, so a failure leaves no half-written sheet. */
 export const TEMP_SHEET = '三色台账_临时';
@@ -57,7 +57,8 @@ export async function writeReportSheet(
         return typeof cell.value === 'number' && cell.style === 'date' ? dayToExcelSerial(cell.value, options.date1904) : cell.value;
       }),
     );
-    for (const block of blocksOfRows(matrix)) {
+    // The number formats go in the same request as the values: both count.
+    for (const block of blocksOfRows(matrix, MAX_WRITE_BYTES, bytesWithFormats)) {
       const range = rangeAt(sheet, block.start, 0, block.rows.length, width);
       // Text cells are '@' before their text arrives: Excel would turn "=…", "+86…", "2026-01-05",
       // "001" and 18-digit ID numbers into formulas, dates and numbers. (An apostrophe in front
