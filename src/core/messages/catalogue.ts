@@ -65,6 +65,14 @@ export const CATALOGUE = {
     zh: '台账在 Excel 表格“{table}”中，表格右侧另有列：“建议等级”等列写在所有已用列的右侧，不在该表格内',
     en: 'The ledger is the Excel table "{table}", with other columns right of it: the add-in\'s columns are written right of all used columns, outside the table',
   },
+  'excel.syncTimeout': {
+    zh: 'Excel 在 {seconds} 秒内没有响应，工作簿可能正忙；已发出的写入可能稍后仍会完成。请等 Excel 空闲后检查工作簿，再重新运行（重新运行的结果相同）',
+    en: 'Excel did not answer within {seconds} seconds; the workbook may be busy, and what was already sent may still be written. Wait until Excel is idle, check the workbook and run again (a re-run gives the same result)',
+  },
+  'excel.sheetProtected': {
+    zh: '要写入的工作表受保护，Excel 拒绝了写入；请在“审阅 > 撤消工作表保护”后重试',
+    en: 'A sheet the add-in writes to is protected and Excel refused the write; unprotect it (Review > Unprotect Sheet) and try again',
+  },
   'ledger.fieldMissing': {
     zh: '未找到“{field}”列',
     en: 'No "{field}" column found',

@@ -8,6 +8,7 @@ import {
   formatDay,
   isOwnSheet,
   maskText,
+  message,
   splitParties,
   meetingHeadline,
   parseIsoDay,
@@ -91,9 +92,15 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
    */
   const run = <T>(work: (context: Excel.RequestContext, syncer: Syncer) => Promise<T>): Promise<T> =>
     Excel.run(async (context) => {
-      const syncer = new Syncer(context, timeout);
+      const syncer = new Syncer(context, timeout, language);
       if (supports('1.6')) syncer.beforeWrites = () => context.application.suspendApiCalculationUntilNextSync();
-      return work(context, syncer);
+      try {
+        return await work(context, syncer);
+      } catch (e) {
+        // A protected sheet met elsewhere than the ledger (回访记录, the settings sheet): Excel's AccessDenied says little.
+        if ((e as { code?: string }).code === 'AccessDenied') throw new Error(message('excel.sheetProtected', language));
+        throw e;
+      }
     });
 
   /** The top rows of every sheet that could be the ledger, and the one chosen (or a clear error). */

@@ -267,6 +267,18 @@ describe('a protected ledger sheet', () => {
   });
 });
 
+describe('another protected sheet the add-in writes to', () => {
+  it('gives a clear message instead of Excel\'s AccessDenied', async () => {
+    const workbook = FakeWorkbook.fromSheets([
+      { name: '台账', values: LEDGER_VALUES, merges: LEDGER_MERGES },
+      { name: '回访记录', values: [['台账行', '纠纷标识', '回访日期', '方式', '回访结果', '回访人']], protected: true },
+    ]);
+    const host = open(workbook);
+    await expect(host.recordRevisit({ row: 5, date: TODAY, method: '上门', result: '情绪稳定', by: '王警官' })).rejects.toThrow('要写入的工作表受保护');
+    expect(workbook.sheet('回访记录').values()).toHaveLength(1);
+  });
+});
+
 describe('the user\'s application-wide settings', () => {
   it('are never set: calculation is suspended per write request instead', async () => {
     const workbook = smallLedger();
