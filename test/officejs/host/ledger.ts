@@ -49,7 +49,8 @@ export function realisticLedger(rows: number, groups: number): { values: (string
   for (let i = 1; i <= rows; i++) {
     const group = groupOf(i);
     const first = i === 1 || groupOf(i - 1) !== group;
-    const description = `${story.slice(0, 300 - String(i).length - 1)}${i}。`;
+    const description = `${story.repeat(2).slice(0, 300 - String(i).length - 1)}${i}。`;
+    if ([...description].length !== 300) throw new Error('descriptions are 300 characters');
     values.push([
       i,
       46000 + (i % 330),
