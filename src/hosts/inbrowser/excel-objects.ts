@@ -415,7 +415,7 @@ function generalText(v: number): string {
   throw new NotEmulatedError(`the General format's text for ${v}`);
 }
 
-function cellText(cell: FakeCell | undefined, where: string): string {
+function cellText(cell: FakeCell | undefined, where: string, date1904: boolean): string {
   const v = readValue(cell, where);
   if (v === '') return '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
@@ -423,7 +423,39 @@ function cellText(cell: FakeCell | undefined, where: string): string {
   const fmt = cell?.numberFormat ?? 'General';
   if (fmt === '@') return String(v);
   if (fmt === 'General') return generalText(v);
+  const date = dateText(v, fmt, date1904);
+  if (date !== null) return date;
   throw new NotEmulatedError(`formatting ${v} with number format '${fmt}' as text (${where})`);
+}
+
+/**
+ * A serial shown with a date format of year, month and day codes (yyyy, yy, m, mm, d, dd) and
+ * literal text, in the workbook's date system
+ * (https://support.microsoft.com/office/number-format-codes-5026bbd6-04bc-48cd-bf33-80f18b4eae68,
+ * https://learn.microsoft.com/office/troubleshoot/excel/1900-and-1904-date-system); null for any
+ * other format. Month and weekday names, times and 1900-02-29 fail loudly.
+ */
+function dateText(serial: number, format: string, date1904: boolean): string | null {
+  // The first section is for positive numbers ('yyyy-mm-dd;@').
+  const code = (format.replace(/\[[^\]]*\]/g, '').match(/^(?:"[^"]*"|\\.|[^;])*/) ?? [''])[0];
+  const unquoted = code.replace(/"[^"]*"|\\./g, '');
+  if (!/[yd]/i.test(unquoted) || /[0#?]/.test(unquoted)) return null;
+  if (/[hs]|mmm|ddd|AM\/PM/i.test(unquoted)) throw new NotEmulatedError(`the text of a date with the number format '${format}'`);
+  const whole = Math.floor(serial);
+  if (!date1904 && whole === 60) throw new NotEmulatedError('the text of 1900-02-29, a day that never was');
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : whole < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+  const date = new Date(epoch + whole * 86_400_000);
+  const parts: Record<string, string> = {
+    yyyy: String(date.getUTCFullYear()),
+    yy: String(date.getUTCFullYear() % 100).padStart(2, '0'),
+    mm: String(date.getUTCMonth() + 1).padStart(2, '0'),
+    m: String(date.getUTCMonth() + 1),
+    dd: String(date.getUTCDate()).padStart(2, '0'),
+    d: String(date.getUTCDate()),
+  };
+  return (code.match(/"[^"]*"|\\.|yyyy|yy|mm|m|dd|d|./gi) ?? [])
+    .map((t) => (t.startsWith('"') ? t.slice(1, -1) : t.startsWith('\\') ? t.slice(1) : parts[t.toLowerCase()] ?? t))
+    .join('');
 }
 
 function valueType(cell: FakeCell | undefined, where: string): string {
@@ -691,7 +723,7 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
           });
         },
       },
-      text: { get: (o) => grid(o.sheet, o.rect, 'Range.text', (cell, r, c) => cellText(cell, `${o.sheet.name}!${cellKey(r, c)}`)) },
+      text: { get: (o) => grid(o.sheet, o.rect, 'Range.text', (cell, r, c) => cellText(cell, `${o.sheet.name}!${cellKey(r, c)}`, wb.date1904)) },
       valueTypes: { get: (o) => grid(o.sheet, o.rect, 'Range.valueTypes', (cell, r, c) => valueType(cell, `${o.sheet.name}!${cellKey(r, c)}`)) },
     },
     nav: {
@@ -1861,7 +1893,7 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
         if (src === undefined) throw new NotEmulatedError(`the ${d} of a category chart's series`);
         if (src === null) throw new NotEmulatedError(`Excel's default ${d.toLowerCase()} of ${o.series.name}`);
         const r = sourceRange(src);
-        return grid(r.sheet, r.rect, 'ChartSeries.getDimensionValues', (cell, row, col) => cellText(cell, `${r.sheet.name}!${cellKey(row, col)}`)).flat();
+        return grid(r.sheet, r.rect, 'ChartSeries.getDimensionValues', (cell, row, col) => cellText(cell, `${r.sheet.name}!${cellKey(row, col)}`, wb.date1904)).flat();
       },
     },
   };

@@ -33,7 +33,7 @@ import {
 } from '../../core';
 import type { AddinHost, AddinSettings, HostCapabilities, JobReport, LedgerInfo, ProgressListener, SelectedDispute, SummaryOptions } from '../../addin/host';
 import { rangeAt, sheetNames } from './ranges';
-import { listSheets, queueDateSystemCheck, readGrids } from './read-grid';
+import { dateSystemFromText, listSheets, queueDateSystemCheck, readGrids } from './read-grid';
 import { loadStored, saveStored, SETTINGS_SHEET } from './settings';
 import { Syncer } from './sync';
 import { SheetProtectedError, writeLedger } from './write-ledger';
@@ -106,11 +106,16 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
   /** The top rows of every sheet that could be the ledger, and the one chosen (or a clear error). */
   async function detectTop(context: Excel.RequestContext, syncer: Syncer, only?: string) {
     // The date system is asked in the sync that lists the sheets: a 1904 workbook's serials are 1,462 days off otherwise.
-    const isDate1904 = queueDateSystemCheck(context, supports('1.2'));
+    const functions = supports('1.2');
+    const isDate1904 = queueDateSystemCheck(context, functions);
     const sheets = await listSheets(context, syncer);
-    const date1904 = isDate1904();
+    let date1904 = isDate1904();
     const candidates = sheets.filter((s) => !OWN_SHEETS.includes(s.name) && !HIDDEN_SHEETS.includes(s.name) && (!only || s.name === only));
     const tops = await readGrids(context, syncer, candidates, { maxRows: DETECTION_ROWS, merges: supports('1.13'), date1904 });
+    if (!functions) {
+      date1904 = await dateSystemFromText(context, syncer, tops);
+      for (const grid of tops) grid.date1904 = date1904;
+    }
     return { sheets, candidates, tops, date1904, chosen: chooseLedgerSheet(tops) };
   }
 

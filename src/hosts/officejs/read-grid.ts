@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import type { CellRange, CellValue, SheetGrid } from '../../core';
+import { excelSerialToDay, isDateFormat, ymdFromDay, type CellRange, type CellValue, type SheetGrid } from '../../core';
 import { parseRangeRef } from '../xlsx/refs';
 import { FIRST_GUESS_BYTES_PER_CELL, jsonBytes, MAX_READ_CELLS, MERGE_ROWS, READ_BUDGET_BYTES } from './blocks';
 import { rangeAt } from './ranges';
@@ -31,6 +31,31 @@ export function queueDateSystemCheck(context: Excel.RequestContext, functions: b
   const probe = context.workbook.functions.date(1904, 1, 1);
   probe.load('value');
   return () => probe.value === 0;
+}
+
+/**
+ * Before ExcelApi 1.2 (no workbook.functions), the date system from one dated cell of the rows
+ * detection read: Excel shows its serial as text in the workbook's own system, so the year shown
+ * tells 1900 from 1904 (four years apart). One sync, only where such a cell exists.
+ */
+export async function dateSystemFromText(context: Excel.RequestContext, syncer: Syncer, tops: readonly SheetGrid[]): Promise<boolean> {
+  for (const grid of tops)
+    for (let r = 0; r < grid.values.length; r++)
+      for (let c = 0; c < (grid.values[r]?.length ?? 0); c++) {
+        const serial = grid.values[r][c];
+        const format = grid.numberFormats?.[r]?.[c];
+        if (typeof serial !== 'number' || serial < 367 || !format || !isDateFormat(format)) continue;
+        const cell = context.workbook.worksheets.getItem(grid.name).getCell(r, c);
+        cell.load('text');
+        await syncer.sync();
+        const shown = String(cell.text[0][0]);
+        const year = (date1904: boolean) => ymdFromDay(excelSerialToDay(serial, date1904)!).year;
+        const four = /(\d{4})/.exec(shown);
+        const two = /(\d{2})/.exec(shown);
+        const matches = (y: number) => (four ? Number(four[1]) === y : two ? Number(two[1]) === y % 100 : false);
+        return matches(year(true)) && !matches(year(false));
+      }
+  return false;
 }
 
 /** One sheet's reading: where it stands and what it has taught about its rows. */

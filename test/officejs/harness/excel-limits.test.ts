@@ -189,6 +189,23 @@ describe('the date system', () => {
   });
 });
 
+describe('the text of a date', () => {
+  it('is the serial shown in the workbook\'s own date system', async () => {
+    const read = async (date1904: boolean) => {
+      const serial = 46296 - (date1904 ? 1462 : 0);
+      open(FakeWorkbook.fromSheets([{ name: 'S', values: [[serial, serial, serial]], numberFormats: [['yyyy-mm-dd', 'yyyy"年"m"月"d"日"', 'm/d/yy;@']] }], { date1904 }));
+      return Excel.run(async (context) => {
+        const range = context.workbook.worksheets.getItem('S').getRange('A1:C1');
+        range.load('text');
+        await context.sync();
+        return range.text[0];
+      });
+    };
+    expect(await read(false)).toEqual(['2026-10-01', '2026年10月1日', '10/1/26']);
+    expect(await read(true)).toEqual(['2026-10-01', '2026年10月1日', '10/1/26']);
+  });
+});
+
 describe('requirement sets of setters', () => {
   it('refuse setting Worksheet.visibility before ExcelApi 1.2 and calculationMode before 1.8, reading them not', async () => {
     const workbook = FakeWorkbook.fromSheets([{ name: 'S' }, { name: 'T' }]);
