@@ -114,6 +114,10 @@ export async function writeLedger(
   const table = await tableOverLedger(syncer, tables, plan);
   if (table) notes.push(message(table.besideIt ? 'ledger.inTable' : 'ledger.rightOfTable', options.language, { table: table.name }));
 
+  // The formats are replaced in the first request that writes, right after they were read: their
+  // ids are positions, and the fewer requests between, the less anyone else can move them.
+  if (existing) queueConditionalFormats(sheet, plan, existing);
+
   for (const column of plan.columns) {
     const cell = sheet.getCell(plan.headerTop, column.col);
     cell.values = [[column.header]];
@@ -155,8 +159,7 @@ export async function writeLedger(
       own.format.borders.getItem(edge).style = 'Continuous';
   }
 
-  if (existing) await recreateConditionalFormats(syncer, sheet, plan, existing);
-  else await staticFills(syncer, sheet, plan, disputes);
+  if (!existing) await staticFills(syncer, sheet, plan, disputes);
 
   if (dropdown && dropdownTop && isOursOrNone(dropdown.dataValidation.type, dropdownTop.dataValidation, plan.dropdown.list)) {
     dropdown.dataValidation.clear();
@@ -199,11 +202,12 @@ async function tableOverLedger(syncer: Syncer, tables: Excel.TableCollection, pl
 }
 
 /**
- * The add-in's formats — recognised by the marker in their formula, or by an earlier version's
- * exact formulas — are deleted and the plan's added, in one request. Ids are positions: deleting
- * from the last position up leaves the positions of those still to delete unchanged.
+ * Queues, for the next request, the deletion of the add-in's formats — recognised by the marker in
+ * their formula, or by an earlier version's exact formulas — and the plan's formats. Ids are
+ * positions: deleting from the last position up leaves the positions of those still to delete
+ * unchanged.
  */
-async function recreateConditionalFormats(syncer: Syncer, sheet: Excel.Worksheet, plan: WritePlan, existing: Excel.ConditionalFormatCollection) {
+function queueConditionalFormats(sheet: Excel.Worksheet, plan: WritePlan, existing: Excel.ConditionalFormatCollection) {
   const legacy = new Set([...plan.overdueFormat.rules, ...plan.levelFormat.rules].map((r) => `=${r.formula}`));
   const ours = existing.items.filter((cf) => {
     if (cf.type !== 'Custom' || cf.customOrNullObject.isNullObject) return false;
@@ -230,7 +234,6 @@ async function recreateConditionalFormats(syncer: Syncer, sheet: Excel.Worksheet
   // touched after its position changed.
   const rules = [...plan.overdueFormat.rules.map((r) => [plan.overdueFormat.range, r] as const), ...plan.levelFormat.rules.map((r) => [plan.levelFormat.range, r] as const)];
   for (const [range, rule] of rules.reverse()) add(range, rule);
-  await syncer.syncWrites();
 }
 
 /**
