@@ -53,6 +53,26 @@ export const CATALOGUE = {
     zh: '工作簿中没有找到矛盾纠纷台账：没有一张工作表的表头含有 登记日期、当事人、纠纷类型、简要情况 等列名',
     en: 'No dispute ledger in this workbook: no sheet has a header with columns such as 登记日期, 当事人, 纠纷类型, 简要情况',
   },
+  'ledger.sheetProtected': {
+    zh: '工作表“{sheet}”受保护，无法写入“建议等级”等列，本次没有写入任何内容；请在“审阅 > 撤消工作表保护”后重试',
+    en: 'Sheet "{sheet}" is protected, so the add-in\'s columns cannot be written and nothing was written; unprotect it (Review > Unprotect Sheet) and try again',
+  },
+  'ledger.inTable': {
+    zh: '台账在 Excel 表格“{table}”中：“建议等级”等列写在表格紧右侧，Excel 会把它们并入该表格（表格随之向右扩展）',
+    en: 'The ledger is the Excel table "{table}": the add-in\'s columns are written right beside it, and Excel takes them into the table (it grows to the right)',
+  },
+  'ledger.rightOfTable': {
+    zh: '台账在 Excel 表格“{table}”中，表格右侧另有列：“建议等级”等列写在所有已用列的右侧，不在该表格内',
+    en: 'The ledger is the Excel table "{table}", with other columns right of it: the add-in\'s columns are written right of all used columns, outside the table',
+  },
+  'excel.syncTimeout': {
+    zh: 'Excel 在 {seconds} 秒内没有响应，工作簿可能正忙；已发出的写入可能稍后仍会完成。请等 Excel 空闲后检查工作簿，再重新运行（重新运行的结果相同）',
+    en: 'Excel did not answer within {seconds} seconds; the workbook may be busy, and what was already sent may still be written. Wait until Excel is idle, check the workbook and run again (a re-run gives the same result)',
+  },
+  'excel.sheetProtected': {
+    zh: '要写入的工作表受保护，Excel 拒绝了写入；请在“审阅 > 撤消工作表保护”后重试',
+    en: 'A sheet the add-in writes to is protected and Excel refused the write; unprotect it (Review > Unprotect Sheet) and try again',
+  },
   'ledger.fieldMissing': {
     zh: '未找到“{field}”列',
     en: 'No "{field}" column found',

@@ -7,7 +7,7 @@
 import { FakeWorkbook } from './fake-workbook';
 import { createExcelModel } from './excel-objects';
 import { ClassMetadata, ExcelApiError, HARNESS_FAILURE, RequestBody, ResponseBody, RichApiServer, ServerContext, ServerObject } from './rich-api';
-import { apiRequirements, closeSession, HostReply, HostSession, isSetSupported, LibraryBuild, loadedBuild, methodDispIds, openSession, osfErrorCodes } from './office-runtime';
+import { apiRequirements, closeSession, HostReply, HostSession, isSetSupported, LibraryBuild, loadedBuild, methodDispIds, openSession, osfErrorCodes, useRuntime } from './office-runtime';
 
 export { FakeWorkbook, FakeSheet, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT } from './fake-workbook';
 export type {
@@ -22,6 +22,7 @@ export type {
   FakeDataValidation,
   FakePageLayout,
   FakeName,
+  FakeTable,
   SheetSpec,
   WorkbookSpec,
 } from './fake-workbook';
@@ -86,6 +87,12 @@ export interface ExcelHost {
   notEmulated: string[];
   /** Zeroes stats (e.g. after a test's setup runs), keeping the workbook. */
   resetStats(): void;
+  /**
+   * Runs what follows in another add-in runtime on the same open workbook (e.g. 'commands', the
+   * ribbon's function file, beside the default 'taskpane'): its own Office.context, whose settings
+   * are an in-memory copy taken when that runtime first starts. Excel and the workbook are shared.
+   */
+  useRuntime(name: string): void;
   /** Ends the session. Throws if anything not emulated was asked for, unless allowNotEmulated. */
   dispose(): void;
 }
@@ -94,6 +101,18 @@ type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-e
 const g = globalThis as unknown as Loose;
 
 let sessions = 0;
+
+/**
+ * Properties whose setter needs a newer set than reading them. The library checks neither; the
+ * reference says so in each property's remarks ("[API set: ExcelApi 1.1 for get, 1.8 for set]").
+ */
+const SETTER_REQUIREMENTS: Record<string, { set: string; version: string }> = {
+  // https://learn.microsoft.com/en-us/javascript/api/excel/excel.application#excel-excel-application-calculationmode-member
+  'Application.calculationMode': { set: 'ExcelApi', version: '1.8' },
+  // "ExcelApi 1.1 for reading visibility; 1.2 for setting it":
+  // https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheet#excel-excel-worksheet-visibility-member
+  'Worksheet.visibility': { set: 'ExcelApi', version: '1.2' },
+};
 
 /** UTF-8 size of a string, without Node's Buffer (this module also runs in the browser). */
 export function utf8Length(text: string): number {
@@ -147,8 +166,8 @@ export function createExcelHost(workbook: FakeWorkbook, options: ExcelHostOption
     };
   };
   const requirements = apiRequirements();
-  const checkApi = (type: string, member: string) => {
-    const need = requirements.get(`${type}.${member}`);
+  const checkApi = (type: string, member: string, access?: 'set') => {
+    const need = (access === 'set' ? SETTER_REQUIREMENTS[`${type}.${member}`] : undefined) ?? requirements.get(`${type}.${member}`);
     if (need && !isSetSupported(need.set, need.version)) {
       throw new ExcelApiError(
         'ApiNotFound',
@@ -241,6 +260,9 @@ export function createExcelHost(workbook: FakeWorkbook, options: ExcelHostOption
     workbook,
     stats,
     notEmulated,
+    useRuntime(name: string) {
+      useRuntime(session, name, workbook.settings);
+    },
     resetStats() {
       stats.syncs = 0;
       stats.requests.length = 0;

@@ -37,6 +37,7 @@ import {
   FakeFont,
   FakeName,
   FakeSheet,
+  FakeTable,
   FakeWorkbook,
 } from './fake-workbook';
 import { excelError, NotEmulatedError, ServerObject, TypeDef } from './rich-api';
@@ -114,7 +115,32 @@ class ConditionalFormatObj implements ServerObject {
     readonly type: 'ConditionalFormat' | 'CustomConditionalFormat' | 'ConditionalFormatRule' | 'ConditionalRangeFormat' | 'ConditionalRangeFill' | 'ConditionalRangeFont',
     readonly sheet: FakeSheet,
     readonly cf: FakeConditionalFormat,
+    /** The cells of the collection it was reached through: its id is its position there. */
+    readonly scope?: Rect,
   ) {}
+}
+class TableObj implements ServerObject {
+  readonly type = 'Table';
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly table: FakeTable,
+  ) {}
+}
+class TableCollectionObj implements ServerObject {
+  readonly type = 'TableCollection';
+  /** null: the workbook's tables. */
+  constructor(readonly sheet: FakeSheet | null) {}
+}
+class WorksheetProtectionObj implements ServerObject {
+  readonly type = 'WorksheetProtection';
+  constructor(readonly sheet: FakeSheet) {}
+}
+class FunctionsObj implements ServerObject {
+  readonly type = 'Functions';
+}
+class FunctionResultObj implements ServerObject {
+  readonly type = 'FunctionResult';
+  constructor(readonly value: number) {}
 }
 class ApplicationObj implements ServerObject {
   readonly type = 'Application';
@@ -389,7 +415,7 @@ function generalText(v: number): string {
   throw new NotEmulatedError(`the General format's text for ${v}`);
 }
 
-function cellText(cell: FakeCell | undefined, where: string): string {
+function cellText(cell: FakeCell | undefined, where: string, date1904: boolean): string {
   const v = readValue(cell, where);
   if (v === '') return '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
@@ -397,7 +423,39 @@ function cellText(cell: FakeCell | undefined, where: string): string {
   const fmt = cell?.numberFormat ?? 'General';
   if (fmt === '@') return String(v);
   if (fmt === 'General') return generalText(v);
+  const date = dateText(v, fmt, date1904);
+  if (date !== null) return date;
   throw new NotEmulatedError(`formatting ${v} with number format '${fmt}' as text (${where})`);
+}
+
+/**
+ * A serial shown with a date format of year, month and day codes (yyyy, yy, m, mm, d, dd) and
+ * literal text, in the workbook's date system
+ * (https://support.microsoft.com/office/number-format-codes-5026bbd6-04bc-48cd-bf33-80f18b4eae68,
+ * https://learn.microsoft.com/office/troubleshoot/excel/1900-and-1904-date-system); null for any
+ * other format. Month and weekday names, times and 1900-02-29 fail loudly.
+ */
+function dateText(serial: number, format: string, date1904: boolean): string | null {
+  // The first section is for positive numbers ('yyyy-mm-dd;@').
+  const code = (format.replace(/\[[^\]]*\]/g, '').match(/^(?:"[^"]*"|\\.|[^;])*/) ?? [''])[0];
+  const unquoted = code.replace(/"[^"]*"|\\./g, '');
+  if (!/[yd]/i.test(unquoted) || /[0#?]/.test(unquoted)) return null;
+  if (/[hs]|mmm|ddd|AM\/PM/i.test(unquoted)) throw new NotEmulatedError(`the text of a date with the number format '${format}'`);
+  const whole = Math.floor(serial);
+  if (!date1904 && whole === 60) throw new NotEmulatedError('the text of 1900-02-29, a day that never was');
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : whole < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+  const date = new Date(epoch + whole * 86_400_000);
+  const parts: Record<string, string> = {
+    yyyy: String(date.getUTCFullYear()),
+    yy: String(date.getUTCFullYear() % 100).padStart(2, '0'),
+    mm: String(date.getUTCMonth() + 1).padStart(2, '0'),
+    m: String(date.getUTCMonth() + 1),
+    dd: String(date.getUTCDate()).padStart(2, '0'),
+    d: String(date.getUTCDate()),
+  };
+  return (code.match(/"[^"]*"|\\.|yyyy|yy|mm|m|dd|d|./gi) ?? [])
+    .map((t) => (t.startsWith('"') ? t.slice(1, -1) : t.startsWith('\\') ? t.slice(1) : parts[t.toLowerCase()] ?? t))
+    .join('');
 }
 
 function valueType(cell: FakeCell | undefined, where: string): string {
@@ -449,6 +507,30 @@ function areasOf(address: string): Rect[] {
   return (parseAreas(address) ?? []).map((a) => a.rect);
 }
 
+/**
+ * A protected sheet refuses every change to its (locked) cells. Excel answers AccessDenied ("You
+ * cannot perform the requested operation", https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-error-handling#api-error-codes);
+ * the fake takes every cell as locked, which is Excel's default
+ * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheetprotection).
+ */
+function editable(sheet: FakeSheet, what: string): void {
+  if (sheet.protected) throw excelError('AccessDenied', `${what}: the worksheet ${sheet.name} is protected`);
+}
+
+/**
+ * "If the number of merged areas in this range is more than 512, then this method will fail to
+ * return the result" (https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member(1)).
+ */
+export const MAX_MERGED_AREAS = 512;
+
+/** DATE(year, month, day) as a serial of the workbook's date system (1900: serial 1 is 1900-01-01 with the 1900-02-29 quirk; 1904: serial 0 is 1904-01-01). */
+function dateSerial(year: number, month: number, day: number, date1904: boolean): number {
+  const days = Date.UTC(year, month - 1, day) / 86_400_000;
+  if (date1904) return days - Date.UTC(1904, 0, 1) / 86_400_000;
+  const serial = days - Date.UTC(1899, 11, 30) / 86_400_000;
+  return serial < 61 ? serial - 1 : serial;
+}
+
 function renumberPriorities(sheet: FakeSheet): void {
   sheet.conditionalFormats.sort((a, b) => a.priority - b.priority).forEach((cf, i) => (cf.priority = i));
 }
@@ -471,6 +553,8 @@ export interface ExcelModel {
 }
 
 export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelModel {
+  // Each host on the workbook is a new session of it: a reopened workbook.
+  const session = ++wb.sessions;
   const oneOf = (enumName: string, v: unknown, what: string): string => {
     const s = str(v, what);
     const allowed = enums(enumName);
@@ -522,15 +606,38 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
     grid(o.sheet, o.rect, 'Range.values', (cell, r, c) => readValue(cell, `${o.sheet.name}!${cellKey(r, c)}`));
 
   const writeValues = (o: RangeObj, value: unknown, what: string) => {
+    editable(o.sheet, what);
     const input = cellInputs(o.rect, value);
+    let wrote = false;
     forEachCell(o.rect, what, (r, c) => {
       const v = input(r, c);
       if (v === null || v === undefined) return;
       mutate(o.sheet, r, c, (cell) => writeCellInput(cell, v, `${o.sheet.name}!${cellKey(r, c)}`));
+      wrote ||= v !== '';
     });
+    if (wrote) growTables(o.sheet, o.rect);
   };
 
-  const setCellFormat = (o: RangeObj, what: string, fn: (cell: FakeCell) => void) => forEachCell(o.rect, what, (r, c) => mutate(o.sheet, r, c, fn));
+  /**
+   * Excel extends a table over what is entered right beside it — a column just right of it, a row
+   * just below ("Include new rows and columns in table", on by default:
+   * https://support.microsoft.com/office/resize-a-table-by-adding-or-removing-rows-and-columns-e65ae4bb-e44b-43f4-ad8b-7d68784f1165).
+   * The fake takes values written through the API like typed ones.
+   */
+  const growTables = (sheet: FakeSheet, rect: Rect) => {
+    for (const table of sheet.tables) {
+      const t = parseAddress(table.address)!.rect;
+      const rowsMeet = rect.r0 <= t.r1 && rect.r1 >= t.r0;
+      const columnsMeet = rect.c0 <= t.c1 && rect.c1 >= t.c0;
+      if (rowsMeet && rect.c0 === t.c1 + 1) table.address = formatRect({ ...t, c1: rect.c1 });
+      else if (columnsMeet && rect.r0 === t.r1 + 1) table.address = formatRect({ ...t, r1: rect.r1 });
+    }
+  };
+
+  const setCellFormat = (o: RangeObj, what: string, fn: (cell: FakeCell) => void) => {
+    editable(o.sheet, what);
+    forEachCell(o.rect, what, (r, c) => mutate(o.sheet, r, c, fn));
+  };
 
   const clearFormats = (o: RangeObj) => {
     setCellFormat(o, 'Range.clear', (cell) => {
@@ -556,6 +663,10 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
   };
 
   const merge = (o: RangeObj, across: unknown) => {
+    editable(o.sheet, 'Range.merge');
+    // "You can't merge cells in a table" (https://support.microsoft.com/office/merge-and-unmerge-cells-5cbd15d5-9375-4540-907f-c673a93fcedf).
+    const inTable = o.sheet.tables.find((t) => rectIntersects(parseAddress(t.address)!.rect, o.rect));
+    if (inTable) throw excelError('InvalidOperation', `cells of the table ${inTable.name} cannot be merged`);
     const areas: Rect[] = [];
     if (across === true) for (let r = o.rect.r0; r <= o.rect.r1; r++) areas.push({ ...o.rect, r0: r, r1: r });
     else areas.push(o.rect);
@@ -601,6 +712,7 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
       numberFormat: {
         get: (o) => grid(o.sheet, o.rect, 'Range.numberFormat', (cell) => cell?.numberFormat ?? 'General'),
         set: (o, v) => {
+          editable(o.sheet, 'Range.numberFormat');
           const input = cellInputs(o.rect, v);
           forEachCell(o.rect, 'Range.numberFormat', (r, c) => {
             const f = input(r, c);
@@ -611,7 +723,7 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
           });
         },
       },
-      text: { get: (o) => grid(o.sheet, o.rect, 'Range.text', (cell, r, c) => cellText(cell, `${o.sheet.name}!${cellKey(r, c)}`)) },
+      text: { get: (o) => grid(o.sheet, o.rect, 'Range.text', (cell, r, c) => cellText(cell, `${o.sheet.name}!${cellKey(r, c)}`, wb.date1904)) },
       valueTypes: { get: (o) => grid(o.sheet, o.rect, 'Range.valueTypes', (cell, r, c) => valueType(cell, `${o.sheet.name}!${cellKey(r, c)}`)) },
     },
     nav: {
@@ -671,8 +783,11 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
         const b = rectArg(o.sheet, other, 'anotherRange');
         return range(o.sheet, { r0: Math.min(o.rect.r0, b.r0), c0: Math.min(o.rect.c0, b.c0), r1: Math.max(o.rect.r1, b.r1), c1: Math.max(o.rect.c1, b.c1) });
       },
+      // Only merged areas whose top-left cell is in the range are returned (office-js#3611), and
+      // more than MAX_MERGED_AREAS of them fail.
       getMergedAreasOrNullObject: (o) => {
-        const hits = mergesOf(o.sheet).filter((m) => rectIntersects(m, o.rect));
+        const hits = mergesOf(o.sheet).filter((m) => m.r0 >= o.rect.r0 && m.r0 <= o.rect.r1 && m.c0 >= o.rect.c0 && m.c0 <= o.rect.c1);
+        if (hits.length > MAX_MERGED_AREAS) throw excelError('GeneralException', `${hits.length} merged areas in ${formatRect(o.rect)}, more than ${MAX_MERGED_AREAS}`);
         return hits.length ? new RangeAreasObj(o.sheet, hits) : null;
       },
       // The library sends this before writing a large matrix in chunks of rows (setRangePropertiesInBulk).
@@ -683,9 +798,11 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
       },
       merge: (o, [across]) => merge(o, across),
       unmerge: (o) => {
+        editable(o.sheet, 'Range.unmerge');
         o.sheet.merges = o.sheet.merges.filter((m) => !rectIntersects(parseAddress(m)!.rect, o.rect));
       },
       clear: (o, [applyTo]) => {
+        editable(o.sheet, 'Range.clear');
         const what = applyTo === undefined || applyTo === null ? 'All' : oneOf('ClearApplyTo', applyTo, 'applyTo');
         if (what === 'All' || what === 'Contents') {
           setCellFormat(o, 'Range.clear', (cell) => {
@@ -730,6 +847,7 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
       columnWidth: {
         get: (o) => sameOver(o.range.rect.c0, o.range.rect.c1, (c) => widthOf(o.range.sheet, c)),
         set: (o, v) => {
+          editable(o.range.sheet, 'RangeFormat.columnWidth');
           const w = num(v, 'columnWidth');
           if (w < 0) throw excelError('InvalidArgument', 'columnWidth must not be negative');
           for (let c = o.range.rect.c0; c <= o.range.rect.c1; c++) o.range.sheet.columnWidths[columnLetters(c)] = w;
@@ -738,6 +856,7 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
       rowHeight: {
         get: (o) => sameOver(o.range.rect.r0, o.range.rect.r1, (r) => heightOf(o.range.sheet, r)),
         set: (o, v) => {
+          editable(o.range.sheet, 'RangeFormat.rowHeight');
           const h = num(v, 'rowHeight');
           if (h < 0) throw excelError('InvalidArgument', 'rowHeight must not be negative');
           if (o.range.rect.r1 - o.range.rect.r0 > 100000) throw new NotEmulatedError('setting rowHeight on more than 100000 rows');
@@ -880,6 +999,7 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
       return seen.size ? [...seen][0] : key === 'style' ? 'None' : fallback;
     },
     set: (o: RangeBorderObj, v: unknown) => {
+      editable(o.range.sheet, `RangeBorder.${key}`);
       const value = parse(v);
       for (const { r, c, side } of borderCells(o.range.rect, o.side)) {
         mutate(o.range.sheet, r, c, (cell) => {
@@ -940,22 +1060,38 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
 
   // ------------------------------------------------------------ conditional formats
 
+  // ConditionalFormat.id is "the priority of the conditional format in the current
+  // ConditionalFormatCollection", and after a priority change "you have to re-fetch a new copy of
+  // the object at that new priority location"
+  // (https://learn.microsoft.com/en-us/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-id-member).
+  // So an id is a position: every add, delete or priority change renumbers the others, and the
+  // library, which addresses an object again by its id, then reaches whichever format is there now.
+  // What an id looks like across sessions is not documented: the fake's carry the session, so an
+  // id kept past a reopen finds nothing.
   const cfOn = (o: RangePartObj) => o.range.sheet.conditionalFormatsAt(formatRect(o.range.rect));
-  const cfObj = (sheet: FakeSheet, cf: FakeConditionalFormat) => new ConditionalFormatObj('ConditionalFormat', sheet, cf);
+  const cfObj = (sheet: FakeSheet, cf: FakeConditionalFormat, scope: Rect) => new ConditionalFormatObj('ConditionalFormat', sheet, cf, scope);
+  const positionalId = (o: ConditionalFormatObj) => {
+    const position = o.sheet.conditionalFormatsAt(formatRect(o.scope ?? { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLUMNS - 1 })).indexOf(o.cf);
+    return `${session}-${position}`;
+  };
   const cfAlive = (o: ConditionalFormatObj) => {
     sheetAlive(wb, o.sheet);
     if (!o.sheet.conditionalFormats.includes(o.cf)) throw excelError('ItemNotFound', 'the conditional format was deleted');
   };
 
   const conditionalFormatCollectionDef: TypeDef<RangePartObj> = {
-    items: (o) => cfOn(o).map((cf) => cfObj(o.range.sheet, cf)),
+    items: (o) => cfOn(o).map((cf) => cfObj(o.range.sheet, cf, o.range.rect)),
     indexer: (o, id) => {
-      const cf = o.range.sheet.conditionalFormats.find((x) => x.id === id);
+      const [idSession, position] = str(id, 'id').split('-').map(Number);
+      const cf = idSession === session ? cfOn(o)[position] : undefined;
       if (!cf) throw excelError('ItemNotFound', `no conditional format ${id}`);
-      return cfObj(o.range.sheet, cf);
+      return cfObj(o.range.sheet, cf, o.range.rect);
     },
     methods: {
+      // "Adds a new conditional format to the collection at the first/top priority"
+      // (https://learn.microsoft.com/en-us/javascript/api/excel/excel.conditionalformatcollection#excel-excel-conditionalformatcollection-add-member(1)).
       add: (o, [type]) => {
+        editable(o.range.sheet, 'ConditionalFormatCollection.add');
         const t = oneOf('ConditionalFormatType', type, 'type');
         if (t !== 'Custom') throw new NotEmulatedError(`conditional formats of type ${t}`);
         // A conditional format is kept by its address, not cell by cell, so any size is fine (Excel
@@ -973,29 +1109,33 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
           stopIfTrue: false,
         };
         o.range.sheet.conditionalFormats.unshift(cf);
-        return cfObj(o.range.sheet, cf);
+        return cfObj(o.range.sheet, cf, o.range.rect);
       },
-      clearAll: (o) => clearConditionalFormats(o.range.sheet, o.range.rect),
+      clearAll: (o) => {
+        editable(o.range.sheet, 'ConditionalFormatCollection.clearAll');
+        clearConditionalFormats(o.range.sheet, o.range.rect);
+      },
       getCount: (o) => cfOn(o).length,
       getItemAt: (o, [i]) => {
         const cf = cfOn(o)[int(i, 'index')];
         if (!cf) throw excelError('ItemNotFound', `no conditional format at ${i}`);
-        return cfObj(o.range.sheet, cf);
+        return cfObj(o.range.sheet, cf, o.range.rect);
       },
     },
   };
 
   const conditionalFormatDef: TypeDef<ConditionalFormatObj> = {
     check: cfAlive,
-    id: (o) => o.cf.id,
+    id: positionalId,
     scalars: {
-      id: { get: (o) => o.cf.id },
+      id: { get: positionalId },
       type: { get: (o) => o.cf.type },
       priority: {
         get: (o) => o.cf.priority,
         // Priorities stay 0..n-1 on the sheet: the others move to make room. A negative priority
         // counts from the back (-1 is the last); out of range sets the first or last place.
         set: (o, v) => {
+          editable(o.sheet, 'ConditionalFormat.priority');
           const p = int(v, 'priority');
           const list = o.sheet.conditionalFormats.filter((x) => x !== o.cf).sort((a, b) => a.priority - b.priority);
           const at = p < 0 ? list.length + 1 + p : p;
@@ -1014,6 +1154,7 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
     },
     methods: {
       delete: (o) => {
+        editable(o.sheet, 'ConditionalFormat.delete');
         o.sheet.conditionalFormats = o.sheet.conditionalFormats.filter((x) => x !== o.cf);
         renumberPriorities(o.sheet);
       },
@@ -1118,12 +1259,15 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
         },
       },
       rule: {
+        // A range without one rule (type "None" or "Inconsistent") has a rule with no criteria:
+        // https://learn.microsoft.com/en-us/javascript/api/excel/excel.datavalidation#excel-excel-datavalidation-type-member
         get: (o) => {
           const dv = singleDv(o);
-          if (dv === null || dv === 'mixed') throw new NotEmulatedError(`reading DataValidation.rule where ${formatRect(o.range.rect)} has ${dv === null ? 'no' : 'several'} rules`);
+          if (dv === null || dv === 'mixed') return {};
           return JSON.parse(JSON.stringify(dv.rule));
         },
         set: (o, v) => {
+          editable(o.range.sheet, 'DataValidation.rule');
           if (typeof v !== 'object' || v === null || Array.isArray(v)) throw excelError('InvalidArgument', 'rule must be an object');
           const kinds = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined && x !== null);
           if (kinds.length !== 1 || !DV_TYPES[kinds[0][0]]) throw excelError('InvalidArgument', `rule must have exactly one of ${Object.keys(DV_TYPES).join(', ')}`);
@@ -1151,7 +1295,8 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
       prompt: {
         get: (o) => {
           const dv = singleDv(o);
-          if (dv === null || dv === 'mixed') throw new NotEmulatedError('reading DataValidation.prompt without a single rule');
+          if (dv === null) return { showPrompt: false, title: '', message: '' };
+          if (dv === 'mixed') throw new NotEmulatedError('reading DataValidation.prompt without a single rule');
           return { ...dv.prompt };
         },
         set: (o, v) => {
@@ -1162,7 +1307,8 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
       errorAlert: {
         get: (o) => {
           const dv = singleDv(o);
-          if (dv === null || dv === 'mixed') throw new NotEmulatedError('reading DataValidation.errorAlert without a single rule');
+          if (dv === null) return { showAlert: true, style: 'Stop', title: '', message: '' };
+          if (dv === 'mixed') throw new NotEmulatedError('reading DataValidation.errorAlert without a single rule');
           return { ...dv.errorAlert };
         },
         set: (o, v) => {
@@ -1173,7 +1319,10 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
       },
     },
     methods: {
-      clear: (o) => subtractValidation(o.range.sheet, o.range.rect),
+      clear: (o) => {
+        editable(o.range.sheet, 'DataValidation.clear');
+        subtractValidation(o.range.sheet, o.range.rect);
+      },
     },
   };
 
@@ -1234,6 +1383,8 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
       charts: (o) => new ChartCollectionObj(o.sheet),
       horizontalPageBreaks: (o) => new PageBreakCollectionObj(o.sheet, 'rowBreaks'),
       verticalPageBreaks: (o) => new PageBreakCollectionObj(o.sheet, 'columnBreaks'),
+      tables: (o) => new TableCollectionObj(o.sheet),
+      protection: (o) => new WorksheetProtectionObj(o.sheet),
     },
     methods: {
       getRange: (o, [address]) => getRangeOnSheet(o.sheet, address),
@@ -1742,7 +1893,7 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
         if (src === undefined) throw new NotEmulatedError(`the ${d} of a category chart's series`);
         if (src === null) throw new NotEmulatedError(`Excel's default ${d.toLowerCase()} of ${o.series.name}`);
         const r = sourceRange(src);
-        return grid(r.sheet, r.rect, 'ChartSeries.getDimensionValues', (cell, row, col) => cellText(cell, `${r.sheet.name}!${cellKey(row, col)}`)).flat();
+        return grid(r.sheet, r.rect, 'ChartSeries.getDimensionValues', (cell, row, col) => cellText(cell, `${r.sheet.name}!${cellKey(row, col)}`, wb.date1904)).flat();
       },
     },
   };
@@ -1957,6 +2108,76 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
     },
   };
 
+  // ------------------------------------------------------------ tables, protection, functions
+
+  const tablesOf = (o: TableCollectionObj) => (o.sheet ? [o.sheet] : wb.sheets).flatMap((sheet) => sheet.tables.map((t) => new TableObj(sheet, t)));
+  const findTable = (o: TableCollectionObj, key: unknown) => {
+    const k = str(key, 'key').toLowerCase();
+    return tablesOf(o).find((t) => t.table.name.toLowerCase() === k || t.table.id === key) ?? null;
+  };
+  const tableCollectionDef: TypeDef<TableCollectionObj> = {
+    items: tablesOf,
+    indexer: (o, key) => {
+      const t = findTable(o, key);
+      if (!t) throw excelError('ItemNotFound', `no table '${key}'`);
+      return t;
+    },
+    scalars: { count: { get: (o) => tablesOf(o).length } },
+    methods: {
+      getCount: (o) => tablesOf(o).length,
+      getItemOrNullObject: (o, [key]) => findTable(o, key),
+      getItemAt: (o, [i]) => {
+        const t = tablesOf(o)[int(i, 'index')];
+        if (!t) throw excelError('ItemNotFound', `no table at ${i}`);
+        return t;
+      },
+    },
+  };
+  const tableRect = (o: TableObj) => parseAddress(o.table.address)!.rect;
+  const tableDef: TypeDef<TableObj> = {
+    check: (o) => {
+      sheetAlive(wb, o.sheet);
+      if (!o.sheet.tables.includes(o.table)) throw excelError('ItemNotFound', 'the table was deleted');
+    },
+    id: (o) => o.table.id,
+    scalars: {
+      id: { get: (o) => o.table.id },
+      name: { get: (o) => o.table.name },
+      showHeaders: { get: () => true },
+      showTotals: { get: () => false },
+    },
+    nav: { worksheet: (o) => sheetObj(o.sheet) },
+    methods: {
+      getRange: (o) => range(o.sheet, tableRect(o)),
+      getHeaderRowRange: (o) => range(o.sheet, { ...tableRect(o), r1: tableRect(o).r0 }),
+      getDataBodyRange: (o) => {
+        const t = tableRect(o);
+        if (t.r1 === t.r0) throw new NotEmulatedError('the data body of a table without rows');
+        return range(o.sheet, { ...t, r0: t.r0 + 1 });
+      },
+    },
+  };
+
+  const worksheetProtectionDef: TypeDef<WorksheetProtectionObj> = {
+    scalars: { protected: { get: (o) => o.sheet.protected } },
+    methods: {
+      protect: (o) => void (o.sheet.protected = true),
+      unprotect: (o) => void (o.sheet.protected = false),
+    },
+  };
+
+  // DATE() as the workbook's date system computes it: 1904-01-01 is 1462 in the 1900 system and 0 in
+  // the 1904 one (https://learn.microsoft.com/en-us/javascript/api/excel/excel.functions#excel-excel-functions-date-member(1),
+  // https://learn.microsoft.com/office/troubleshoot/excel/1900-and-1904-date-system).
+  const functionsDef: TypeDef<FunctionsObj> = {
+    methods: {
+      date: (_o, [year, month, day]) => new FunctionResultObj(dateSerial(int(year, 'year'), int(month, 'month'), int(day, 'day'), wb.date1904)),
+    },
+  };
+  const functionResultDef: TypeDef<FunctionResultObj> = {
+    scalars: { value: { get: (o) => o.value }, error: { get: () => null } },
+  };
+
   const activeRange = (): RangeObj => {
     const sheet = wb.activeSheet;
     if (!sheet) throw excelError('ItemNotFound', 'no active worksheet');
@@ -1968,6 +2189,8 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
       worksheets: () => new WorksheetCollectionObj(),
       names: () => new NamedItemCollectionObj(),
       application: () => new ApplicationObj(),
+      tables: () => new TableCollectionObj(null),
+      functions: () => new FunctionsObj(),
     },
     methods: {
       getSelectedRange: () => activeRange(),
@@ -2020,6 +2243,11 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
     ChartFill: chartFillDef,
     PageBreakCollection: pageBreakCollectionDef,
     PageBreak: pageBreakDef,
+    TableCollection: tableCollectionDef,
+    Table: tableDef,
+    WorksheetProtection: worksheetProtectionDef,
+    Functions: functionsDef,
+    FunctionResult: functionResultDef,
   };
   return { root: new WorkbookObj(), defs: defs as unknown as Record<string, TypeDef> };
 }

@@ -43,6 +43,10 @@ export interface FakeCell {
 }
 
 export interface FakeConditionalFormat {
+  /**
+   * The fake's own name for the format, for tests to tell formats apart. Excel never shows it: the
+   * API's ConditionalFormat.id is the format's position (see excel-objects.ts).
+   */
   id: string;
   /** One or more areas, comma-separated, without the sheet: 'A2:F100' or 'A2:F10,A12:F20'. */
   address: string;
@@ -123,6 +127,14 @@ export interface FakeChart {
   valueAxisMinimum: number | null;
 }
 
+/** An Excel Table (ListObject): a header row and the rows below it. */
+export interface FakeTable {
+  id: string;
+  name: string;
+  /** Header row included, without the sheet: 'A3:L120'. */
+  address: string;
+}
+
 export interface FakeName {
   name: string;
   /** '=Sheet1!$A$1:$B$2' or a constant such as '=42' / '="text"'. */
@@ -177,6 +189,10 @@ export class FakeSheet {
   autofitted: string[] = [];
   /** The selection in this sheet, without the sheet name. */
   selection = 'A1';
+  /** Excel Tables on the sheet. */
+  tables: FakeTable[] = [];
+  /** Sheet protection on (every cell locked, as Excel's default): writes are refused. */
+  protected = false;
   showGridlines = true;
 
   constructor(
@@ -277,6 +293,10 @@ export interface SheetSpec {
   /** By column letters, in points. */
   columnWidths?: Record<string, number>;
   visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
+  /** Excel Tables by name and address (header row included). */
+  tables?: { name: string; address: string }[];
+  /** The sheet is protected (all cells locked). */
+  protected?: boolean;
 }
 
 export interface WorkbookSpec {
@@ -284,6 +304,8 @@ export interface WorkbookSpec {
   settings?: Record<string, unknown>;
   /** The sheet shown when the workbook opens; defaults to the first visible sheet. */
   activeSheet?: string;
+  /** The 1904 date system (a Mac-origin workbook): date serials count from 1904-01-01. */
+  date1904?: boolean;
 }
 
 /** Document settings are stored the way Office serializes them: one JSON text per key, dates as "Date(ms)". */
@@ -309,6 +331,10 @@ export class FakeWorkbook {
   settings: Record<string, string> = {};
   /** Excel.CalculationMode. */
   calculationMode = 'Automatic';
+  /** The 1904 date system: cells hold serials counted from 1904-01-01 (serial 0), as Excel keeps them. */
+  date1904 = false;
+  /** @internal How many times the workbook was opened (a host created on it): ids that Excel gives per session differ. */
+  sessions = 0;
   private nextSheetNumber = 1;
   private nextId = 1;
 
@@ -334,7 +360,10 @@ export class FakeWorkbook {
       }
       for (const m of spec.merges ?? []) sheet.merges.push(formatRect(rectOf(m)));
       for (const [col, w] of Object.entries(spec.columnWidths ?? {})) sheet.columnWidths[col.toUpperCase()] = w;
+      for (const t of spec.tables ?? []) sheet.tables.push({ id: wb.newId('table'), name: t.name, address: formatRect(rectOf(t.address)) });
+      sheet.protected = spec.protected ?? false;
     }
+    wb.date1904 = options.date1904 ?? false;
     for (const [k, v] of Object.entries(options.settings ?? {})) wb.settings[k] = serializeSetting(v);
     const active = options.activeSheet ? wb.sheet(options.activeSheet) : wb.sheets.find((s) => s.visibility === 'Visible');
     wb.activeSheetId = active?.id ?? '';

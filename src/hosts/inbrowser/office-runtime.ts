@@ -53,6 +53,8 @@ interface RealmState {
   facade: unknown;
   endpoint: unknown;
   requirements?: ApiRequirements;
+  /** Office.context of each runtime started in the session, by name. */
+  runtimes: Map<string, unknown>;
   /** The library's text, for apiRequirements(); null where it was loaded without it. */
   source: string | null;
 }
@@ -137,7 +139,7 @@ export function loadLibraryWith(build: LibraryBuild, run: RunScript<string | nul
 
 /** The globals the library touches while loading, and office.js's OSF._OfficeAppFactory. */
 function beforeLibrary(build: LibraryBuild): RealmState {
-  const s: RealmState = { build, session: null, context: {}, facade: {}, endpoint: null, source: null };
+  const s: RealmState = { build, session: null, context: {}, facade: {}, endpoint: null, source: null, runtimes: new Map() };
   g[STATE as unknown as string] = s;
 
   // The browser globals the library touches while loading (a page has them; node gets these).
@@ -216,6 +218,36 @@ export function openSession(session: HostSession): void {
   if (!s) throw new Error('loadLibraryWith() first');
   if (s.session) throw new Error('Another Excel host is active in this test file: dispose() it first.');
   const OSF = g.OSF as Loose;
+  s.session = session;
+  s.runtimes = new Map([[DEFAULT_RUNTIME, makeContext(session, session.settings)]]);
+  s.context = s.runtimes.get(DEFAULT_RUNTIME);
+  s.facade = new OSF.DDA.DispIdHost.Facade(OSF.DDA.WAC.getDelegateMethods, OSF.DDA.WAC.Delegate.ParameterMap);
+  s.endpoint = makeEndpoint(s, session);
+}
+
+/** The runtime a session starts in (the task pane's). */
+export const DEFAULT_RUNTIME = 'taskpane';
+
+/**
+ * Makes `name` the runtime the library's globals (Office.context) belong to, starting it on first
+ * use with the document's settings as they are now. Each runtime then works with its own in-memory
+ * copy of the settings until it saves or refreshes them, as the task pane and the ribbon's function
+ * file do when they do not share a runtime ("work with the in-memory copy", "saveAsync … persist the
+ * in-memory copy": https://learn.microsoft.com/en-us/javascript/api/office/office.settings).
+ */
+export function useRuntime(session: HostSession, name: string, currentSettings: Record<string, string>): void {
+  const s = state();
+  if (!s || s.session !== session) throw new Error('The Excel host was disposed.');
+  let context = s.runtimes.get(name);
+  if (!context) {
+    context = makeContext(session, currentSettings);
+    s.runtimes.set(name, context);
+  }
+  s.context = context;
+}
+
+function makeContext(session: HostSession, settingsNow: Record<string, string>): unknown {
+  const OSF = g.OSF as Loose;
   const Office = g.Office as Loose;
   const appContext = new OSF.OfficeAppContext(
     session.controlId,
@@ -225,7 +257,7 @@ export function openSession(session: HostSession): void {
     'en-US',
     'https://fake-excel.localhost/ledger.xlsx',
     OSF.ClientMode.ReadWrite,
-    { ...session.settings },
+    { ...settingsNow },
     Office.InitializationReason?.DocumentOpened ?? 'documentOpened',
     OSF.OsfControlType.DocumentLevel,
     '',
@@ -238,12 +270,9 @@ export function openSession(session: HostSession): void {
     undefined,
     '16.0.0.0',
   );
-  const settings = new OSF.DDA.RefreshableSettings(OSF.DDA.SettingsManager.deserializeSettings({ ...session.settings }));
+  const settings = new OSF.DDA.RefreshableSettings(OSF.DDA.SettingsManager.deserializeSettings({ ...settingsNow }));
   const doc = new OSF.DDA.ExcelDocument(appContext, settings);
-  s.session = session;
-  s.context = new OSF.DDA.Context(appContext, doc, new OSF.DDA.License(''));
-  s.facade = new OSF.DDA.DispIdHost.Facade(OSF.DDA.WAC.getDelegateMethods, OSF.DDA.WAC.Delegate.ParameterMap);
-  s.endpoint = makeEndpoint(s, session);
+  return new OSF.DDA.Context(appContext, doc, new OSF.DDA.License(''));
 }
 
 export function closeSession(session: HostSession): void {
@@ -251,6 +280,7 @@ export function closeSession(session: HostSession): void {
   if (!s || s.session !== session) return;
   s.session = null;
   s.context = {};
+  s.runtimes = new Map();
   const closed = () => {
     throw new Error('The Excel host was disposed: create another with createExcelHost().');
   };

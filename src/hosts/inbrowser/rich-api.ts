@@ -130,7 +130,7 @@ const camel = (pascal: string) => (pascal.startsWith('_') ? pascal : pascal.char
 const pascal = (name: string) => (name.startsWith('_') ? name : name.charAt(0).toUpperCase() + name.slice(1));
 
 /** Throws ApiNotFound when the host's requirement sets do not include the member. */
-export type ApiCheck = (type: string, member: string) => void;
+export type ApiCheck = (type: string, member: string, access?: 'set') => void;
 
 export class RichApiServer {
   constructor(
@@ -141,8 +141,8 @@ export class RichApiServer {
   ) {}
 
   /** @internal */
-  requireApi(type: string, member: string): void {
-    this.checkApi(type, member);
+  requireApi(type: string, member: string, access?: 'set'): void {
+    this.checkApi(type, member, access);
   }
 
   execute(body: RequestBody): ResponseBody {
@@ -261,7 +261,7 @@ class RequestRun {
         const r = this.resolve(action.ObjectPathId);
         const o = this.live(r, action.Name);
         const name = this.server.scalarName(o.type, action.Name);
-        this.server.requireApi(o.type, name);
+        this.server.requireApi(o.type, name, 'set');
         const prop = this.server.def(o).scalars?.[name];
         if (!prop) throw this.server.missing(o.type, name);
         if (!prop.set) throw new ExcelApiError('InvalidArgument', `${o.type}.${name} is read-only.`, 400, `${o.type}.${name}`);

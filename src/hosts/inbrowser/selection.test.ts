@@ -19,6 +19,11 @@ describe('the in-memory workbook’s selection, for the pane outside Excel', () 
     expect(selectReference(wb, 'C9')).toEqual({ ok: true, selection: { sheet: '矛盾纠纷台账', address: 'C9', value: '' } });
   });
 
+  it('shows a date of a 1904 workbook as the same day', () => {
+    const mac = FakeWorkbook.fromSheets([{ name: '台账', values: [[46023 - 1462]], numberFormats: [['yyyy-mm-dd']] }], { date1904: true });
+    expect(readSelection(mac)).toEqual({ sheet: '台账', address: 'A1', value: '2026-01-01' });
+  });
+
   it('selects a whole row from its number, an area, and a cell on another sheet (which becomes active)', () => {
     const wb = workbook();
     expect(selectReference(wb, ' 2 ')).toEqual({ ok: true, selection: { sheet: '矛盾纠纷台账', address: '2:2', value: null } });

@@ -44,7 +44,7 @@ export function readSelection(workbook: FakeWorkbook): WorkbookSelection | null 
   const cell = sheet.cell(sheet.selection);
   let value = '';
   if (cell?.value !== undefined) {
-    const day = typeof cell.value === 'number' && cell.numberFormat && isDateFormat(cell.numberFormat) ? excelSerialToDay(cell.value, false) : null;
+    const day = typeof cell.value === 'number' && cell.numberFormat && isDateFormat(cell.numberFormat) ? excelSerialToDay(cell.value, workbook.date1904) : null;
     value = day !== null ? formatDay(day) : String(cell.value);
   }
   return { sheet: sheet.name, address: sheet.selection, value };

@@ -45,9 +45,11 @@ describe('an .xlsx read into the in-memory workbook', () => {
     ]);
   });
 
-  it('moves dates of a 1904 workbook to the 1900 serials the Office.js host reads', () => {
-    const mac = readXlsxWorkbook(fixture('mac-1904.xlsx'), { fileName: 'mac-1904.xlsx' }).sheet('矛盾纠纷台账');
-    expect(mac.cell('B5')?.value).toBe(43895); // 2020-03-05, as in excel-everything.xlsx
+  it('keeps the serials of a 1904 workbook, as Excel does, and marks the workbook 1904', () => {
+    const workbook = readXlsxWorkbook(fixture('mac-1904.xlsx'), { fileName: 'mac-1904.xlsx' });
+    expect(workbook.date1904).toBe(true);
+    // 2020-03-05: 43895 in the 1900 system (as in excel-everything.xlsx), 1,462 days less in 1904.
+    expect(workbook.sheet('矛盾纠纷台账').cell('B5')?.value).toBe(43895 - 1462);
   });
 
   it('refuses what is not a workbook with the file host’s messages', () => {

@@ -20,8 +20,6 @@ const REL_WORKSHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/rel
 const REL_STYLES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
 const REL_SHARED_STRINGS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings';
 
-/** Days between the 1900 and 1904 date systems' serial 0. */
-const DAYS_1904 = 1462;
 
 export interface ReadXlsxOptions {
   /** The file's name, for messages. */
@@ -75,10 +73,8 @@ function readPackage(entries: Map<string, ZipEntry>, fail: (code: 'file.notWorkb
     if (!part) continue; // chart sheets, dialog sheets: not worksheets
     const grid = readSheetXml(text(part), { name: entry.name, sharedStrings, formatOf: styles ? styles.formatOf : () => null, date1904 });
     const numberFormats = grid.numberFormats ?? [];
-    const values: (CoreCellValue | null)[][] = grid.values.map((row, r) =>
-      // The Office.js host reads serials in the 1900 system (as most workbooks are): move 1904 dates there.
-      date1904 ? row.map((v, c) => (typeof v === 'number' && isDateFormat(numberFormats[r]?.[c]) ? v + DAYS_1904 : v)) : row,
-    );
+    // A 1904 workbook keeps its own serials, as Excel does: the host has to detect the date system.
+    const values: (CoreCellValue | null)[][] = grid.values;
     specs.push({
       name: entry.name,
       values,
@@ -91,11 +87,5 @@ function readPackage(entries: Map<string, ZipEntry>, fail: (code: 'file.notWorkb
   const view = findElement(workbookXml, 'workbookView');
   const activeTab = Number((view && attr(view.tag, 'activeTab')) ?? 0);
   const active = specs[activeTab]?.visibility === 'Visible' ? specs[activeTab].name : undefined;
-  return FakeWorkbook.fromSheets(specs, { activeSheet: active });
-}
-
-/** A number format that shows a date: y, m or d outside quoted text and [colour]/[$-locale] brackets. */
-function isDateFormat(format: string | null | undefined): boolean {
-  if (!format) return false;
-  return /[ymd]/i.test(format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ''));
+  return FakeWorkbook.fromSheets(specs, { activeSheet: active, date1904 });
 }

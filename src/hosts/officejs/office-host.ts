@@ -8,6 +8,7 @@ import {
   formatDay,
   isOwnSheet,
   maskText,
+  message,
   splitParties,
   meetingHeadline,
   parseIsoDay,
@@ -32,10 +33,10 @@ import {
 } from '../../core';
 import type { AddinHost, AddinSettings, HostCapabilities, JobReport, LedgerInfo, ProgressListener, SelectedDispute, SummaryOptions } from '../../addin/host';
 import { rangeAt, sheetNames } from './ranges';
-import { listSheets, readGrids } from './read-grid';
+import { dateSystemFromText, listSheets, queueDateSystemCheck, readGrids } from './read-grid';
 import { loadStored, saveStored, SETTINGS_SHEET } from './settings';
 import { Syncer } from './sync';
-import { writeLedger } from './write-ledger';
+import { SheetProtectedError, writeLedger } from './write-ledger';
 import { TEMP_SHEET, writeReportSheet, type ReportWriteOptions } from './write-report';
 
 export interface OfficeHostOptions {
@@ -64,15 +65,16 @@ export function capabilitiesNow(): HostCapabilities {
   return { conditionalFormats: supports('1.6'), mergedAreas: supports('1.13'), excelApi: versions.find(supports) ?? '1.1' };
 }
 
-/** How report sheets are written with the ExcelApi sets this Excel has. */
-export function reportWriteOptions(): ReportWriteOptions {
+/** How report sheets are written with the ExcelApi sets this Excel has, in the workbook's date system. */
+export function reportWriteOptions(date1904 = false): ReportWriteOptions {
   return {
-    date1904: false,
+    date1904,
     conditionalFormats: supports('1.6'),
     pageLayout: supports('1.9'),
     freezePanes: supports('1.7'),
     columnWidths: supports('1.2'),
     rowHeights: supports('1.2'),
+    sheetVisibility: supports('1.2'),
     merge: supports('1.2'),
     charts: supports('1.7'),
   };
@@ -84,34 +86,37 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
   const timeout = options.syncTimeoutMs ?? 120_000;
   const language: Language = options.language ?? (/^zh/i.test(Office.context.displayLanguage ?? 'zh-CN') ? 'zh' : 'en');
 
-  /** One Excel.run per command, with calculation paused (ExcelApi 1.8) and restored whatever happens. */
+  /**
+   * One Excel.run per command. The user's calculation mode is never set (it is application-wide and
+   * does not read back faithfully); writes suspend calculation until their sync instead (ExcelApi 1.6).
+   */
   const run = <T>(work: (context: Excel.RequestContext, syncer: Syncer) => Promise<T>): Promise<T> =>
     Excel.run(async (context) => {
-      const syncer = new Syncer(context, timeout);
-      const calc = supports('1.8') ? context.application : null;
-      let mode: Excel.CalculationMode | string | undefined;
-      if (calc) {
-        calc.load('calculationMode');
-        await syncer.sync();
-        mode = calc.calculationMode;
-        calc.calculationMode = Excel.CalculationMode.manual;
-      }
+      const syncer = new Syncer(context, timeout, language);
+      if (supports('1.6')) syncer.beforeWrites = () => context.application.suspendApiCalculationUntilNextSync();
       try {
         return await work(context, syncer);
-      } finally {
-        if (calc && mode) {
-          calc.calculationMode = mode as Excel.CalculationMode;
-          await syncer.sync().catch(() => undefined);
-        }
+      } catch (e) {
+        // A protected sheet met elsewhere than the ledger (回访记录, the settings sheet): Excel's AccessDenied says little.
+        if ((e as { code?: string }).code === 'AccessDenied') throw new Error(message('excel.sheetProtected', language));
+        throw e;
       }
     });
 
   /** The top rows of every sheet that could be the ledger, and the one chosen (or a clear error). */
   async function detectTop(context: Excel.RequestContext, syncer: Syncer, only?: string) {
+    // The date system is asked in the sync that lists the sheets: a 1904 workbook's serials are 1,462 days off otherwise.
+    const functions = supports('1.2');
+    const isDate1904 = queueDateSystemCheck(context, functions);
     const sheets = await listSheets(context, syncer);
+    let date1904 = isDate1904();
     const candidates = sheets.filter((s) => !OWN_SHEETS.includes(s.name) && !HIDDEN_SHEETS.includes(s.name) && (!only || s.name === only));
-    const tops = await readGrids(context, syncer, candidates, { maxRows: DETECTION_ROWS, merges: supports('1.13') });
-    return { sheets, candidates, tops, chosen: chooseLedgerSheet(tops) };
+    const tops = await readGrids(context, syncer, candidates, { maxRows: DETECTION_ROWS, merges: supports('1.13'), date1904 });
+    if (!functions) {
+      date1904 = await dateSystemFromText(context, syncer, tops);
+      for (const grid of tops) grid.date1904 = date1904;
+    }
+    return { sheets, candidates, tops, date1904, chosen: chooseLedgerSheet(tops) };
   }
 
   const noLedger = () =>
@@ -121,13 +126,13 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
         : 'No dispute ledger found in this workbook: no sheet has a header with columns such as 登记日期, 当事人, 纠纷类型, 简要情况',
     );
 
-  async function findLedger(context: Excel.RequestContext, syncer: Syncer): Promise<{ grid: SheetGrid; others: Map<string, SheetGrid> }> {
-    const { sheets, chosen } = await detectTop(context, syncer);
+  async function findLedger(context: Excel.RequestContext, syncer: Syncer): Promise<{ grid: SheetGrid; others: Map<string, SheetGrid>; date1904: boolean }> {
+    const { sheets, chosen, date1904 } = await detectTop(context, syncer);
     if (!chosen) throw noLedger();
     const extra = sheets.filter((s) => s.name === chosen.sheet || s.name === STATE_SHEET || s.name === REVISIT_LOG_SHEET);
-    const full = await readGrids(context, syncer, extra, { merges: supports('1.13') });
+    const full = await readGrids(context, syncer, extra, { merges: supports('1.13'), date1904 });
     const others = new Map(full.map((g) => [g.name, g]));
-    return { grid: others.get(chosen.sheet)!, others };
+    return { grid: others.get(chosen.sheet)!, others, date1904 };
   }
 
   function fieldColumns(settings: AddinSettings): JobOptions['fieldColumns'] {
@@ -139,12 +144,12 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
 
   async function job(context: Excel.RequestContext, syncer: Syncer, extra: Partial<JobOptions> = {}) {
     const stored = await loadStored(context, syncer);
-    const { grid, others } = await findLedger(context, syncer);
+    const { grid, others, date1904 } = await findLedger(context, syncer);
     const result = runLedgerJob(
       { ledger: grid, stateRows: others.get(STATE_SHEET)?.values ?? null, revisitLog: others.get(REVISIT_LOG_SHEET)?.values ?? null },
       { asOf: parseIsoDay(today())!, preset: stored.settings.preset, language, mask: stored.settings.mask, fieldColumns: fieldColumns(stored.settings), ...extra },
     );
-    return { stored, job: result, grid };
+    return { stored, job: result, grid, date1904 };
   }
 
   function report(result: LedgerJob, sheet: string, staticFills: boolean): JobReport {
@@ -192,36 +197,42 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
     triage: (onProgress?: ProgressListener) =>
       run(async (context, syncer) => {
         onProgress?.({ stage: 'read' });
-        const { stored, job: result } = await job(context, syncer);
+        const { job: result, date1904 } = await job(context, syncer);
         onProgress?.({ stage: 'write' });
         const conditional = supports('1.6');
         if (supports('1.9')) context.application.suspendScreenUpdatingUntilNextSync();
-        let formats;
+        let written;
         try {
-          formats = await writeLedger(context, syncer, result.plan, result.disputes, {
-            date1904: false,
+          written = await writeLedger(context, syncer, result.plan, result.disputes, {
+            date1904,
             conditionalFormats: conditional,
             dataValidation: supports('1.8'),
             columnWidths: supports('1.2'),
             merge: supports('1.2'),
-            previousFormats: stored.formats,
+            protection: supports('1.2'),
+            language,
           });
         } catch (e) {
+          if (e instanceof SheetProtectedError) throw e;
+          // Without ExcelApi 1.2 protection cannot be read first: Excel refuses the first write.
+          if ((e as { code?: string }).code === 'AccessDenied') throw new SheetProtectedError(result.plan.sheet, language);
           await removeNewColumns(context, syncer, result);
           throw e;
         }
-        await saveStored(context, syncer, { ...stored, formats });
-        return report(result, result.layout.sheet, !conditional);
+        // Nothing is saved: the add-in's formats are known by their formula, not by stored ids.
+        const done = report(result, result.layout.sheet, !conditional);
+        done.issues.unshift(...written.notes.map((note) => ({ message: note, sheet: result.layout.sheet, cell: null })));
+        return done;
       }),
 
     writeDueList: (onProgress?: ProgressListener) =>
       run(async (context, syncer) => {
         onProgress?.({ stage: 'read' });
-        const { job: result } = await job(context, syncer);
+        const { job: result, date1904 } = await job(context, syncer);
         onProgress?.({ stage: 'write' });
         const due = result.plan.reports[0];
         const name = await ownName(context, syncer, due.name);
-        await writeReportSheet(context, syncer, due, name, reportWriteOptions());
+        await writeReportSheet(context, syncer, due, name, reportWriteOptions(date1904));
         return report(result, name, !supports('1.6'));
       }),
 
@@ -230,11 +241,11 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
         onProgress?.({ stage: 'read' });
         const period = { from: parseIsoDay(summary.from)!, to: parseIsoDay(summary.to)! };
         if (summary.others?.length) return jointSummary(context, syncer, summary.others, period, summary.mask, onProgress);
-        const { job: result } = await job(context, syncer, { period, mask: summary.mask });
+        const { job: result, date1904 } = await job(context, syncer, { period, mask: summary.mask });
         onProgress?.({ stage: 'write' });
         const sheet = result.plan.reports[1];
         const name = await ownName(context, syncer, sheet.name);
-        await writeReportSheet(context, syncer, sheet, name, reportWriteOptions());
+        await writeReportSheet(context, syncer, sheet, name, reportWriteOptions(date1904));
         await writeState(context, syncer, result.plan.state.rows);
         return { ...report(result, name, !supports('1.6')), meeting: meetingHeadline(result.summary) };
       }),
@@ -319,7 +330,7 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
     onProgress?: ProgressListener,
   ): Promise<JobReport> {
     const stored = await loadStored(context, syncer);
-    const { grid, others } = await findLedger(context, syncer);
+    const { grid, others, date1904 } = await findLedger(context, syncer);
     onProgress?.({ stage: 'triage' });
     const asOf = parseIsoDay(today())!;
     const stateRows = others.get(STATE_SHEET)?.values ?? null;
@@ -328,9 +339,9 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
     onProgress?.({ stage: 'write' });
     const [dueList, paper] = result.plan.reports;
     const dueName = await ownName(context, syncer, dueList.name);
-    await writeReportSheet(context, syncer, dueList, dueName, reportWriteOptions());
+    await writeReportSheet(context, syncer, dueList, dueName, reportWriteOptions(date1904));
     const name = await ownName(context, syncer, paper.name);
-    await writeReportSheet(context, syncer, paper, name, reportWriteOptions());
+    await writeReportSheet(context, syncer, paper, name, reportWriteOptions(date1904));
     await writeState(context, syncer, result.plan.state.rows);
 
     const mine = result.units[0];

@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+import { message, type Language } from '../../core';
 
 /**
  * Excel did not answer a sync in time (Excel on the web can wait forever on a busy workbook,
@@ -6,8 +7,11 @@
  * that nothing was written: Excel may still apply it. A re-run gives the same result either way.
  */
 export class SyncTimeoutError extends Error {
-  constructor(readonly seconds: number) {
-    super(`Excel 在 ${seconds} 秒内没有响应，工作簿可能正忙；已发出的写入可能稍后仍会完成。请等 Excel 空闲后检查工作簿，再重新运行（重新运行的结果相同）`);
+  constructor(
+    readonly seconds: number,
+    language: Language = 'zh',
+  ) {
+    super(message('excel.syncTimeout', language, { seconds }));
     this.name = 'SyncTimeoutError';
   }
 }
@@ -15,16 +19,30 @@ export class SyncTimeoutError extends Error {
 /** Counts syncs and guards each with a timeout, so no command can hang without a word. */
 export class Syncer {
   count = 0;
+  /**
+   * Queued before a sync that writes: suspendApiCalculationUntilNextSync (ExcelApi 1.6) keeps Excel
+   * from recalculating during the job without touching the user's application-wide calculation
+   * mode, which reads back wrongly ("Automatic except tables" as Automatic) or may be ignored
+   * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.application#excel-excel-application-suspendapicalculationuntilnextsync-member(1)).
+   */
+  beforeWrites: (() => void) | null = null;
   constructor(
     private readonly context: Excel.RequestContext,
     private readonly timeoutMs: number,
+    private readonly language: Language = 'zh',
   ) {}
+
+  /** A sync that carries writes: calculation is suspended until it is done. */
+  async syncWrites(): Promise<void> {
+    this.beforeWrites?.();
+    await this.sync();
+  }
 
   async sync(): Promise<void> {
     this.count++;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new SyncTimeoutError(Math.round(this.timeoutMs / 1000))), this.timeoutMs);
+      timer = setTimeout(() => reject(new SyncTimeoutError(Math.round(this.timeoutMs / 1000), this.language)), this.timeoutMs);
     });
     try {
       await Promise.race([this.context.sync(), timeout]);

@@ -1,16 +1,10 @@
 /// <reference types="office-js" />
-import { dayToExcelSerial, type CellRange, type ConditionalFormatRule, type Level, type TriagedDispute, type WritePlan } from '../../core';
+import { dayToExcelSerial, message, type CellRange, type ConditionalFormatRule, type Language, type Level, type TriagedDispute, type WritePlan } from '../../core';
 import { LEVEL_FILLS } from '../xlsx/report-writer';
 import { rangeRef } from '../xlsx/refs';
-import { blocksOfRows } from './blocks';
+import { blocksOfRows, jsonBytes, MAX_WRITE_BYTES } from './blocks';
 import { rangeAt } from './ranges';
 import type { Syncer } from './sync';
-
-/** The add-in's conditional formats on a sheet, remembered (in the settings) so a re-run removes exactly them. */
-export interface OwnFormats {
-  sheet: string;
-  ids: string[];
-}
 
 export interface LedgerWriteOptions {
   date1904: boolean;
@@ -21,7 +15,22 @@ export interface LedgerWriteOptions {
   /** ExcelApi 1.2: column widths and merging. */
   columnWidths: boolean;
   merge: boolean;
-  previousFormats: OwnFormats | null;
+  /** ExcelApi 1.2: sheet protection can be read. */
+  protection: boolean;
+  language: Language;
+}
+
+export interface LedgerWriteResult {
+  /** Notes for the user about how the sheet was written (e.g. the ledger is an Excel table). */
+  notes: string[];
+}
+
+/** A protected ledger sheet: found before anything is written. */
+export class SheetProtectedError extends Error {
+  constructor(sheet: string, language: Language) {
+    super(message('ledger.sheetProtected', language, { sheet }));
+    this.name = 'SheetProtectedError';
+  }
 }
 
 const HEX = (argb: string) => `#${argb.slice(2)}`;
@@ -30,10 +39,45 @@ const OVERDUE_FONT = '#C00000';
 const POINTS_PER_CHAR = 6;
 
 /**
+ * The add-in's conditional formats carry this in their formula, so a re-run recognises them by what
+ * they are. Their ids cannot do it: an id is the format's current position, renumbered by every
+ * add, delete or priority change and different after a reopen
+ * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-id-member).
+ * N("…") is 0, so AND(rule, N("…")=0) is the rule.
+ */
+export const FORMAT_MARKER = 'N("三色台账")=0';
+const MARKED = /N\(\s*"三色台账"\s*\)\s*=\s*0/;
+
+export function markedFormula(formula: string): string {
+  return `=AND(${formula},${FORMAT_MARKER})`;
+}
+
+/** The rule of a formula written by markedFormula, or null for anyone else's formula. */
+export function unmarkedFormula(formula: string | null | undefined): string | null {
+  if (!formula || !MARKED.test(formula)) return null;
+  const m = /^=AND\((.*),\s*N\(\s*"三色台账"\s*\)\s*=\s*0\s*\)$/.exec(formula.trim());
+  return m ? m[1] : formula;
+}
+
+/** Only what would hold text, as text: '@' first, so Excel keeps "=…", "001", "2026-01-05" as written. */
+export function textFormats(rows: readonly (readonly unknown[])[]): (string | null)[][] {
+  return rows.map(textFormatsOfRow);
+}
+
+function textFormatsOfRow(row: readonly unknown[]): (string | null)[] {
+  return row.map((v) => (typeof v === 'string' && v !== '' ? '@' : null));
+}
+
+/** What a row costs in a request that sets its values and its text formats. */
+export function bytesWithFormats(row: readonly unknown[]): number {
+  return jsonBytes(row) + jsonBytes(textFormatsOfRow(row)) + 2;
+}
+
+/**
  * Applies the plan to the ledger sheet through Office.js: own header cells and values (in blocks
- * under the request limit), widths, and the colours — conditional formats re-created (removed by id,
- * then added: editing or reading rules back is unreliable, office-js#4898 and #6827), or static
- * fills in blocks where the client has no conditional formats. Returns the new formats' ids.
+ * under the request limit), widths, and the colours — the add-in's conditional formats (recognised
+ * by their formula) deleted and added again, or static fills in blocks where the client has no
+ * conditional formats. Refuses a protected sheet before anything is written.
  */
 export async function writeLedger(
   context: Excel.RequestContext,
@@ -41,14 +85,39 @@ export async function writeLedger(
   plan: WritePlan,
   disputes: readonly TriagedDispute[],
   options: LedgerWriteOptions,
-): Promise<OwnFormats | null> {
+): Promise<LedgerWriteResult> {
   const sheet = context.workbook.worksheets.getItem(plan.sheet);
-  // The add-in's header cells take the look of the user's last header cell (read once, any ExcelApi).
+  const height = plan.lastDataRow - plan.firstDataRow + 1;
+  // One read before any write: the header's look (any ExcelApi), protection, tables, the formats
+  // already on the sheet and the validation of the manual-level column.
   const header = sheet.getCell(plan.headerStyleFrom.row, plan.headerStyleFrom.col);
   header.format.load('horizontalAlignment,wrapText');
   header.format.fill.load('color');
   header.format.font.load('bold,color,size,name');
+  if (options.protection) sheet.protection.load('protected');
+  const tables = sheet.tables;
+  tables.load('items/name');
+  let existing: Excel.ConditionalFormatCollection | null = null;
+  if (options.conditionalFormats) {
+    existing = sheet.getRange().conditionalFormats;
+    // A format of another type (a user's data bar) has no custom rule: customOrNullObject is null.
+    existing.load('items/type,items/priority,items/customOrNullObject/rule/formula');
+  }
+  const dropdown = options.dataValidation && height > 0 ? rangeAt(sheet, plan.dropdown.range.top, plan.dropdown.range.left, height, 1) : null;
+  const dropdownTop = dropdown ? rangeAt(sheet, plan.dropdown.range.top, plan.dropdown.range.left, 1, 1) : null;
+  dropdown?.dataValidation.load('type');
+  dropdownTop?.dataValidation.load('type,rule');
   await syncer.sync();
+  if (options.protection && sheet.protection.protected) throw new SheetProtectedError(plan.sheet, options.language);
+
+  const notes: string[] = [];
+  const table = await tableOverLedger(syncer, tables, plan);
+  if (table) notes.push(message(table.besideIt ? 'ledger.inTable' : 'ledger.rightOfTable', options.language, { table: table.name }));
+
+  // The formats are replaced in the first request that writes, right after they were read: their
+  // ids are positions, and the fewer requests between, the less anyone else can move them.
+  if (existing) queueConditionalFormats(sheet, plan, existing);
+
   for (const column of plan.columns) {
     const cell = sheet.getCell(plan.headerTop, column.col);
     cell.values = [[column.header]];
@@ -60,11 +129,11 @@ export async function writeLedger(
     cell.format.horizontalAlignment = 'Center';
     cell.format.wrapText = true;
     if (options.columnWidths) cell.format.columnWidth = column.width * POINTS_PER_CHAR;
-    if (options.merge && plan.headerBottom > plan.headerTop) rangeAt(sheet, plan.headerTop, column.col, plan.headerBottom - plan.headerTop + 1, 1).merge();
+    // Cells of a table cannot be merged: a table's header is one row anyway.
+    if (options.merge && !table && plan.headerBottom > plan.headerTop) rangeAt(sheet, plan.headerTop, column.col, plan.headerBottom - plan.headerTop + 1, 1).merge();
   }
 
   // One rectangle per column, every row from the first to the last data row ('' where no dispute).
-  const height = plan.lastDataRow - plan.firstDataRow + 1;
   for (const column of plan.columns) {
     if (column.cells.length === 0) continue;
     const byRow = new Map(column.cells.map((c) => [c.row, c.value]));
@@ -73,11 +142,13 @@ export async function writeLedger(
       const v = byRow.get(r);
       rows.push([v === undefined || v === null ? '' : column.kind === 'date' && typeof v === 'number' ? dayToExcelSerial(v, options.date1904) : v]);
     }
-    for (const block of blocksOfRows(rows)) {
+    for (const block of blocksOfRows(rows, MAX_WRITE_BYTES, bytesWithFormats)) {
       const range = rangeAt(sheet, plan.firstDataRow + block.start, column.col, block.rows.length, 1);
-      if (column.kind === 'date') range.numberFormat = block.rows.map(() => ['yyyy-mm-dd']);
+      // Reasons are rule labels and user text: '@' first, or "=…" would become a formula.
+      const formats = textFormats(block.rows);
+      range.numberFormat = column.kind === 'date' ? block.rows.map(([v], i) => [typeof v === 'number' ? 'yyyy-mm-dd' : formats[i][0]]) : formats;
       range.values = block.rows;
-      await syncer.sync();
+      await syncer.syncWrites();
     }
   }
   if (height > 0) {
@@ -88,46 +159,67 @@ export async function writeLedger(
       own.format.borders.getItem(edge).style = 'Continuous';
   }
 
-  let formats: OwnFormats | null = null;
-  if (options.conditionalFormats) formats = await recreateConditionalFormats(syncer, sheet, plan, options.previousFormats);
-  else await staticFills(syncer, sheet, plan, disputes);
+  if (!existing) await staticFills(syncer, sheet, plan, disputes);
 
-  if (options.dataValidation && height > 0) {
-    const range = rangeAt(sheet, plan.dropdown.range.top, plan.dropdown.range.left, height, 1);
-    range.dataValidation.load('type');
-    await syncer.sync();
-    // A user's own validation on their level column stays; ours (a list) is simply set again.
-    if (range.dataValidation.type === 'None' || range.dataValidation.type === 'List') {
-      range.dataValidation.clear();
-      range.dataValidation.rule = { list: { inCellDropDown: true, source: plan.dropdown.list.join(',') } };
-      range.dataValidation.errorAlert = { showAlert: true, style: 'Warning', title: '三色台账', message: '请填写 红、黄 或 绿' };
-    }
+  if (dropdown && dropdownTop && isOursOrNone(dropdown.dataValidation.type, dropdownTop.dataValidation, plan.dropdown.list)) {
+    dropdown.dataValidation.clear();
+    dropdown.dataValidation.rule = { list: { inCellDropDown: true, source: plan.dropdown.list.join(',') } };
+    dropdown.dataValidation.errorAlert = { showAlert: true, style: 'Warning', title: '三色台账', message: '请填写 红、黄 或 绿' };
   }
-  await syncer.sync();
-  return formats;
+  await syncer.syncWrites();
+  return { notes };
 }
 
-async function recreateConditionalFormats(
-  syncer: Syncer,
-  sheet: Excel.Worksheet,
-  plan: WritePlan,
-  previous: OwnFormats | null,
-): Promise<OwnFormats> {
-  if (previous && previous.sheet === plan.sheet && previous.ids.length) {
-    const all = sheet.getRange(rangeRef(plan.levelFormat.range)).conditionalFormats;
-    const overdue = sheet.getRange(rangeRef(plan.overdueFormat.range)).conditionalFormats;
-    all.load('items/id');
-    overdue.load('items/id');
-    await syncer.sync();
-    const ours = new Set(previous.ids);
-    // A format over both ranges is listed twice: delete each once.
-    for (const cf of [...all.items, ...overdue.items])
-      if (ours.delete(cf.id)) cf.delete();
-  }
-  const added: Excel.ConditionalFormat[] = [];
+/**
+ * The add-in's dropdown goes where there is no validation, or where its own is (a longer ledger
+ * leaves new rows without one: the column reads "Inconsistent", its top cell is ours). A user's
+ * own validation — another list, a number rule — stays.
+ */
+function isOursOrNone(type: Excel.DataValidationType | string, top: Excel.DataValidation, list: string[]): boolean {
+  if (type === 'None') return true;
+  const ours = top.type === 'List' && typeof top.rule.list?.source === 'string' && top.rule.list.source.replace(/\s/g, '') === list.join(',');
+  return ours && (type === 'List' || type === 'Inconsistent');
+}
+
+/**
+ * The Excel table the ledger's header is in, if any. The add-in's columns go where the plan puts
+ * them, right of everything used: right beside the table, Excel extends the table over them (as
+ * it does for typed columns); with other columns between, they stay outside it.
+ */
+async function tableOverLedger(syncer: Syncer, tables: Excel.TableCollection, plan: WritePlan): Promise<{ name: string; besideIt: boolean } | null> {
+  if (tables.items.length === 0) return null;
+  const ranges = tables.items.map((t) => {
+    const r = t.getRange();
+    r.load('rowIndex,columnIndex,rowCount,columnCount');
+    return { name: t.name, r };
+  });
+  await syncer.sync();
+  const column = plan.headerStyleFrom.col;
+  const hit = ranges.find(({ r }) => r.rowIndex <= plan.headerBottom && r.rowIndex + r.rowCount - 1 >= plan.headerTop && r.columnIndex <= column && r.columnIndex + r.columnCount - 1 >= column);
+  if (!hit) return null;
+  const firstOwn = Math.min(...plan.columns.map((c) => c.col));
+  return { name: hit.name, besideIt: hit.r.columnIndex + hit.r.columnCount === firstOwn };
+}
+
+/**
+ * Queues, for the next request, the deletion of the add-in's formats — recognised by the marker in
+ * their formula, or by an earlier version's exact formulas — and the plan's formats. Ids are
+ * positions: deleting from the last position up leaves the positions of those still to delete
+ * unchanged.
+ */
+function queueConditionalFormats(sheet: Excel.Worksheet, plan: WritePlan, existing: Excel.ConditionalFormatCollection) {
+  const legacy = new Set([...plan.overdueFormat.rules, ...plan.levelFormat.rules].map((r) => `=${r.formula}`));
+  const ours = existing.items.filter((cf) => {
+    if (cf.type !== 'Custom' || cf.customOrNullObject.isNullObject) return false;
+    const formula = cf.customOrNullObject.rule.formula;
+    return unmarkedFormula(formula) !== null || legacy.has(formula);
+  });
+  // The items come in position order: delete from the last one up.
+  for (const cf of ours.reverse()) cf.delete();
+
   const add = (range: CellRange, rule: ConditionalFormatRule) => {
     const cf = sheet.getRange(rangeRef(range)).conditionalFormats.add(Excel.ConditionalFormatType.custom);
-    cf.custom.rule.formula = `=${rule.formula}`;
+    cf.custom.rule.formula = markedFormula(rule.formula);
     const fill = rule.style === 'overdue' ? rule.fill : rule.style;
     if (fill) cf.custom.format.fill.color = HEX(LEVEL_FILLS[fill]);
     if (rule.style === 'overdue') {
@@ -135,19 +227,13 @@ async function recreateConditionalFormats(
       cf.custom.format.font.bold = true;
     }
     if (rule.stopIfTrue) cf.stopIfTrue = true;
-    cf.load('id');
-    added.push(cf);
   };
-  // The overdue mark first, then the levels (red first: a row whose manual cell names two levels
-  // shows the more severe, as parseLevel reads it).
-  for (const rule of plan.overdueFormat.rules) add(plan.overdueFormat.range, rule);
-  for (const rule of plan.levelFormat.rules) add(plan.levelFormat.range, rule);
-  // Priorities last, in the same request: Excel re-orders the others around each one set, and an
-  // object is not touched again after its priority changed (Excel asks to re-fetch it). Setting
-  // 0, 1, 2 … in turn puts ours on top in this order, above any format of the user's.
-  added.forEach((cf, i) => (cf.priority = i));
-  await syncer.sync();
-  return { sheet: plan.sheet, ids: added.map((cf) => cf.id) };
+  // Each new format goes on top of all others, so adding in reverse leaves, from the top: the
+  // overdue mark, then the levels red first (a row whose manual cell names two levels shows the
+  // more severe, as parseLevel reads it), then the user's own. No priority is set, so no object is
+  // touched after its position changed.
+  const rules = [...plan.overdueFormat.rules.map((r) => [plan.overdueFormat.range, r] as const), ...plan.levelFormat.rules.map((r) => [plan.levelFormat.range, r] as const)];
+  for (const [range, rule] of rules.reverse()) add(range, rule);
 }
 
 /**
@@ -167,7 +253,6 @@ async function staticFills(syncer: Syncer, sheet: Excel.Worksheet, plan: WritePl
   for (let i = 0; i < runs.length; i += PER_SYNC) {
     for (const run of runs.slice(i, i + PER_SYNC))
       rangeAt(sheet, run.top, left, run.height, right - left + 1).format.fill.color = HEX(LEVEL_FILLS[run.level]);
-    await syncer.sync();
+    await syncer.syncWrites();
   }
 }
-

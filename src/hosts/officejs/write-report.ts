@@ -2,19 +2,14 @@
 import { dayToExcelSerial, type CellRange, type ReportChart, type ReportSheet, type ReportStyle } from '../../core';
 import { LEVEL_FILLS } from '../xlsx/report-writer';
 import { cellAddress, rangeRef } from '../xlsx/refs';
-import { blocksOfRows } from './blocks';
+import { blocksOfRows, MAX_WRITE_BYTES } from './blocks';
 import { rangeAt, sheetNames } from './ranges';
 import type { Syncer } from './sync';
+import { bytesWithFormats, textFormats } from './write-ledger';
 
 /** Written first under this name and renamed at the end, so a failure leaves no half-written sheet. */
 export const TEMP_SHEET = '三色台账_临时';
 const POINTS_PER_CHAR = 6;
-/**
- * Text Excel would take for a number, date, time, boolean or formula when written through
- * Range.values ('2026年11月1日', '3/4', '12%', 'Mar 2026', 'TRUE', '-'): written after an apostrophe,
- * which Excel reads as "text" and does not keep, so the cell holds the text as the file host writes it.
- */
-const MAY_CONVERT = /^\s*([0-9０-９+\-=@#(.$¥￥€£']|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?([\s\-/,.\d]|$))|^\s*(true|false)\s*$/i;
 const HEX = (argb: string) => `#${argb.slice(2)}`;
 
 export interface ReportWriteOptions {
@@ -30,6 +25,8 @@ export interface ReportWriteOptions {
   merge: boolean;
   /** ExcelApi 1.7: native charts (series from their own cells, setValues and setXAxisValues). */
   charts: boolean;
+  /** ExcelApi 1.2: setting a sheet's visibility (reading it is 1.1). */
+  sheetVisibility: boolean;
   hidden?: boolean;
   /** Cells are text ('@'): the state sheet keeps keys such as '0012' as written. */
   textOnly?: boolean;
@@ -57,15 +54,18 @@ export async function writeReportSheet(
       Array.from({ length: width }, (_, c) => {
         const cell = row[c];
         if (!cell || cell.value === null) return '';
-        if (typeof cell.value === 'string' && !options.textOnly && MAY_CONVERT.test(cell.value)) return `'${cell.value}`;
         return typeof cell.value === 'number' && cell.style === 'date' ? dayToExcelSerial(cell.value, options.date1904) : cell.value;
       }),
     );
-    for (const block of blocksOfRows(matrix)) {
+    // The number formats go in the same request as the values: both count.
+    for (const block of blocksOfRows(matrix, MAX_WRITE_BYTES, bytesWithFormats)) {
       const range = rangeAt(sheet, block.start, 0, block.rows.length, width);
-      if (options.textOnly) range.numberFormat = block.rows.map((r) => r.map(() => '@'));
+      // Text cells are '@' before their text arrives: Excel would turn "=…", "+86…", "2026-01-05",
+      // "001" and 18-digit ID numbers into formulas, dates and numbers. (An apostrophe in front
+      // would do for most, but not for text that starts with one.)
+      range.numberFormat = options.textOnly ? block.rows.map((r) => r.map(() => '@')) : textFormats(block.rows);
       range.values = block.rows;
-      await syncer.sync();
+      await syncer.syncWrites();
     }
     if (options.columnWidths) report.columnWidths.forEach((w, c) => (sheet.getCell(0, c).format.columnWidth = w * POINTS_PER_CHAR));
     if (options.rowHeights && report.rowHeights) setRowHeights(sheet, report.rowHeights);
@@ -83,11 +83,12 @@ export async function writeReportSheet(
     // Charts go on the temporary sheet in this same request: no round trip of their own, and a
     // refused chart fails the request before the rename, so the catch below removes everything.
     if (options.charts) for (const chart of report.charts ?? []) addChart(sheet, chart);
-    await syncer.sync();
+    await syncer.syncWrites();
 
     if ((await sheetNames(context, sync)).has(finalName)) sheets.getItem(finalName).delete();
     sheet.name = finalName;
-    if (options.hidden) sheet.visibility = 'Hidden';
+    // Setting visibility needs ExcelApi 1.2 (reading it 1.1): before that the state sheet stays visible.
+    if (options.hidden && options.sheetVisibility) sheet.visibility = 'Hidden';
     await syncer.sync();
   } catch (e) {
     // Leave nothing half-written: the temporary sheet goes, the old report stays as it was.

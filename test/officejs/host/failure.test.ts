@@ -14,6 +14,9 @@ describe('a sync that never returns', () => {
     await expect(waiting).rejects.toThrow('Excel 在 30 秒内没有响应');
     // A timeout does not cancel what was sent: the message must not promise that nothing was written.
     await expect(waiting).rejects.not.toThrow(/未写入任何内容|已撤销/);
+    const inEnglish = new Syncer(never, 30_000, 'en').sync();
+    jest.advanceTimersByTime(30_000);
+    await expect(inEnglish).rejects.toThrow('Excel did not answer within 30 seconds; the workbook may be busy, and what was already sent may still be written');
     jest.useRealTimers();
   });
 });

@@ -27,3 +27,52 @@ export function bigLedger(n: number): (string | number)[][] {
     rows.push([i, 46000 + (i % 330), `村${i % 40}`, `张${i}`, types[i % 5], `${text[i % 5]}${i}`, i % 50, status[i % 5], `王警官${i % 20}`, '']);
   return rows;
 }
+
+/**
+ * A ledger as a police station keeps it: 15 columns, a description of about 300 Chinese characters
+ * per row, and the village (村) and the 责任人 merged down each group of rows — `groups` groups,
+ * so 2 × groups vertical merges. Merged cells hold their value in the top cell only, as in Excel.
+ */
+export function realisticLedger(rows: number, groups: number): { values: (string | number)[][]; merges: string[] } {
+  const header = ['序号', '登记日期', '村(社区)', '当事人', '联系电话', '纠纷类型', '简要情况', '涉及人数', '涉及金额', '化解情况', '责任人', '回访日期', '来源', '登记人', '备注'];
+  const types = ['邻里纠纷', '土地纠纷', '婚姻家庭', '合同纠纷', '劳资纠纷', '山林权属'];
+  const status = ['化解中', '已化解', '未化解', '调解中', ''];
+  const story = [
+    '双方因宅基地边界问题多次发生争执，经村委会两次调解未果，一方称对方私自移动界桩并在争议地块上堆放建筑材料，',
+    '另一方认为界桩系多年前由老人口头约定，现已无据可查，双方情绪较为激动，曾在村口发生推搡，围观群众十余人，',
+    '民警到场后将双方带离现场分别做工作，当事人表示愿意接受司法所组织的调解，但要求先由国土所重新测量确权，',
+    '目前已联系镇司法所、国土所及村两委，约定下周三在村委会会议室进行联合调处，责任人将于调处前再次上门走访。',
+  ].join('');
+  const values: (string | number)[][] = [header];
+  const merges: string[] = [];
+  const groupOf = (i: number) => Math.floor(((i - 1) * groups) / rows);
+  for (let i = 1; i <= rows; i++) {
+    const group = groupOf(i);
+    const first = i === 1 || groupOf(i - 1) !== group;
+    const description = `${story.repeat(2).slice(0, 300 - String(i).length - 1)}${i}。`;
+    if ([...description].length !== 300) throw new Error('descriptions are 300 characters');
+    values.push([
+      i,
+      46000 + (i % 330),
+      first ? `第${group + 1}村` : '',
+      `张${i}、李${i}`,
+      `1380000${String(i).padStart(4, '0')}`,
+      types[i % types.length],
+      description,
+      `${(i % 9) + 2}人`,
+      i % 7 === 0 ? `${i % 50}万元` : '',
+      status[i % status.length],
+      first ? `民警${group % 25}` : '',
+      '',
+      '排查',
+      '王警官',
+      '',
+    ]);
+    if (first) {
+      let last = i;
+      while (last < rows && groupOf(last + 1) === group) last++;
+      if (last > i) merges.push(`C${i + 1}:C${last + 1}`, `K${i + 1}:K${last + 1}`);
+    }
+  }
+  return { values, merges };
+}

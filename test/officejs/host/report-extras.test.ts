@@ -220,3 +220,18 @@ describe('text that Excel would read as a date or number', () => {
     expect(workbook.sheet('汇总').values('A1:A7').flat()).toEqual(['2026年11月1日', '3/4', '-', 'TRUE', 'Mar 2026', "'引号", '本期']);
   });
 });
+
+describe('a long report of short texts', () => {
+  it('keeps every request under 4 MB with the text formats that go with the values', async () => {
+    const workbook = open();
+    excel!.dispose();
+    excel = createExcelHost(workbook, { maxRequestBytes: 4 * 1024 * 1024 });
+    // 60,000 rows × 10 short texts: 3 MB of values would come with 2 MB of '@' formats.
+    const rows = Array.from({ length: 60_000 }, (_, r) => Array.from({ length: 10 }, (_, c) => text(c % 2 ? '红' : `第${r % 10}村`)));
+    await write({ ...report(), rows, charts: [] });
+    const requests = excel.stats.requests;
+    expect(requests.filter((r) => r.error)).toEqual([]);
+    expect(Math.max(...requests.map((r) => r.bytes))).toBeLessThan(4 * 1024 * 1024);
+    expect(workbook.sheet('汇总').values('A60000:B60000')).toEqual([['第9村', '红']]);
+  }, 120_000);
+});
