@@ -3,10 +3,10 @@
  * and formatting what Excel answers in Range.address. Rows and columns are zero-based here.
  */
 
-import { columnLetter } from '../../core';
+import { columnIndex as coreColumnIndex, columnLetter, MAX_COLUMN, MAX_ROW, parseCellAddress } from '../../core';
 
-export const MAX_ROWS = 1048576;
-export const MAX_COLUMNS = 16384;
+export const MAX_ROWS = MAX_ROW + 1;
+export const MAX_COLUMNS = MAX_COLUMN + 1;
 
 /** An inclusive rectangle of cells, zero-based. */
 export interface Rect {
@@ -19,20 +19,17 @@ export interface Rect {
 /** Column letters of a 0-based column: the core's, so the fake and the hosts name columns alike. */
 export const columnLetters = columnLetter;
 
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+/** The core's column reader (-1 past XFD): the fake parses no address on its own. */
+export const columnIndex = coreColumnIndex;
 
 export function cellKey(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
 export function parseCellKey(key: string): { row: number; col: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(key);
-  if (!m) throw new Error(`Not a cell reference: ${key}`);
-  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+  const cell = parseCellAddress(key);
+  if (!cell) throw new Error(`Not a cell reference: ${key}`);
+  return cell;
 }
 
 export function rectArea(r: Rect): number {
@@ -124,10 +121,13 @@ export function parseAddress(text: string): ParsedAddress | null {
   const row = /^\$?(\d{1,7})$/;
   let rect: Rect | null = null;
   if (parts.every((p) => cell.test(p))) {
-    const [a, b] = [parts[0], parts[1] ?? parts[0]].map((p) => parseCellKey(p.replace(/\$/g, '')));
+    const cells = [parts[0], parts[1] ?? parts[0]].map((p) => parseCellAddress(p));
+    if (!cells[0] || !cells[1]) return null;
+    const [a, b] = cells as { row: number; col: number }[];
     rect = { r0: Math.min(a.row, b.row), c0: Math.min(a.col, b.col), r1: Math.max(a.row, b.row), c1: Math.max(a.col, b.col) };
   } else if (parts.length === 2 && parts.every((p) => col.test(p))) {
     const [a, b] = parts.map((p) => columnIndex(col.exec(p)![1]));
+    if (a < 0 || b < 0) return null;
     rect = { r0: 0, r1: MAX_ROWS - 1, c0: Math.min(a, b), c1: Math.max(a, b) };
   } else if (parts.length === 2 && parts.every((p) => row.test(p))) {
     const [a, b] = parts.map((p) => Number(row.exec(p)![1]) - 1);
