@@ -1,7 +1,6 @@
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { defaultPeriod, describeProblem, formatDay, message, parseIsoDay, CATALOGUE, type FieldName, type Language, type MessageCode } from '../core';
-import { downloadTextFile, type SaveTextFile } from '../taskpane/rules/save-text-file';
-import { usePresetDraft } from '../taskpane/rules/usePresetDraft';
+import { downloadTextFile, usePresetDraft, type SaveTextFile } from '../ui';
 import type {
   FileProgress,
   JobFailure,
