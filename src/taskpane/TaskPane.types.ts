@@ -1,6 +1,6 @@
 import type { AddinHost } from '../addin/host';
 import type { Language } from '../core';
-import type { SaveTextFile } from './rules/save-text-file';
+import type { SaveTextFile } from '../ui';
 
 export interface TaskPaneProps {
   /** Everything the pane reads or writes goes through the host; the pane never calls Office.js. */

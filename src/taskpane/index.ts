@@ -1,5 +1,5 @@
 /** The task pane of 三色台账: a React component over an `AddinHost`, and the language helper. */
 export { TaskPane } from './TaskPane';
 export type { TaskPaneProps } from './TaskPane.types';
-export { detectLanguage } from './language';
-export type { SaveTextFile } from './rules/save-text-file';
+export { detectLanguage } from '../ui';
+export type { SaveTextFile } from '../ui';

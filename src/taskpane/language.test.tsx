@@ -2,7 +2,7 @@
 import { screen, within } from '@testing-library/react';
 import { DEFAULT_PRESET } from '../core';
 import { detectLanguage } from './index';
-import { STRINGS } from './strings';
+import { STRINGS } from '../ui';
 import { FakeHost } from './testing/fake-host';
 import { openTab, renderPane } from './testing/render-pane';
 

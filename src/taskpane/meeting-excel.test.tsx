@@ -5,8 +5,8 @@
  * the 司法所's and the 法庭's ledgers added from their files in the 汇总 section, and the joint
  * 联席会议汇总 written into the open workbook as `tricolor meeting` writes it into its own.
  */
-import './testing/dom-shims';
-import './testing/text-codec-shim';
+import '../ui/testing/dom-shims';
+import '../ui/testing/text-codec-shim';
 import * as fs from 'fs';
 import * as path from 'path';
 import { render, screen, within } from '@testing-library/react';

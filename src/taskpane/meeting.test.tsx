@@ -1,10 +1,10 @@
 /** @jest-environment jsdom */
-import './testing/dom-shims';
-import './testing/text-codec-shim';
+import '../ui/testing/dom-shims';
+import '../ui/testing/text-codec-shim';
 import * as fs from 'fs';
 import * as path from 'path';
 import { screen, waitFor, within } from '@testing-library/react';
-import { accessibleName } from '../web/testing/render-page';
+import { accessibleName } from '../ui/testing/accessible-name';
 import { openTab, renderPane, tabTo, type PaneUnderTest } from './testing/render-pane';
 
 const FIXTURES = path.resolve(__dirname, '../../test/fixtures');

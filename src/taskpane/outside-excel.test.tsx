@@ -5,7 +5,7 @@
  * to click. The workbook is the real in-memory one (FakeWorkbook) with the real selection code;
  * the pane's host is the fake one.
  */
-import './testing/dom-shims';
+import '../ui/testing/dom-shims';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FakeWorkbook } from '../hosts/inbrowser/fake-workbook';

@@ -4,7 +4,7 @@ import type { UserEvent } from '@testing-library/user-event';
 import { DEFAULT_PRESET, validatePreset, type Condition, type NumericField, type TriagePreset } from '../core';
 import type { AddinSettings } from '../addin/host';
 import { FakeHost } from './testing/fake-host';
-import { typeAtEnd } from './testing/keyboard';
+import { typeAtEnd } from '../ui/testing/keyboard';
 import { openTab, renderPane, tabTo } from './testing/render-pane';
 
 const presetFile = (json: unknown, name = 'county.json') =>

@@ -1,10 +1,9 @@
 import { useCallback, useState } from 'react';
-import { STRINGS } from './strings';
+import { downloadTextFile, STRINGS } from '../ui';
 import { useJob, type JobState } from './jobs/useJob';
 import { useLedger, type LedgerState } from './ledger/useLedger';
 import { useRevisit, type RevisitState } from './revisit/useRevisit';
 import { usePresetEditor, type PresetEditorState } from './rules/usePresetEditor';
-import { downloadTextFile } from './rules/save-text-file';
 import { useMeetingLedgers, type MeetingLedgersState } from './summary/useMeetingLedgers';
 import { useSummaryOptions, type SummaryOptionsState } from './summary/useSummaryOptions';
 import type { PaneSection, TaskPaneProps } from './TaskPane.types';

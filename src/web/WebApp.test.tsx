@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
-import '../taskpane/testing/dom-shims';
+import '../ui/testing/dom-shims';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { tabTo } from '../taskpane/testing/keyboard';
+import { tabTo } from '../ui/testing/keyboard';
 import { FakeRunner, INFO, SUMMARY } from './testing/fake-runner';
 import { accessibleName, ledgerFile, openLedger, renderPage, runAndWait, validPreset } from './testing/render-page';
 

@@ -4,7 +4,7 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { detectLanguage } from '../taskpane/language';
+import { detectLanguage } from '../ui';
 import { createWorkerRunner } from './runner';
 import { startWorker } from './start-worker';
 import { WebApp } from './WebApp';

@@ -4,8 +4,8 @@
  * disk) on the three 青山镇 ledgers of test/fixtures/meeting: what a user sees after adding the
  * 司法所's and the 法庭's ledgers to the 派出所's and running the joint meeting.
  */
-import '../taskpane/testing/dom-shims';
-import '../taskpane/testing/text-codec-shim';
+import '../ui/testing/dom-shims';
+import '../ui/testing/text-codec-shim';
 import * as fs from 'fs';
 import * as path from 'path';
 import { render, screen, within } from '@testing-library/react';

@@ -6,7 +6,7 @@
  */
 import { screen, within } from '@testing-library/react';
 import { DEFAULT_PRESET, validatePreset, type Language, type TriagePreset } from '../core';
-import { tabTo, typeAtEnd } from '../taskpane/testing/keyboard';
+import { tabTo, typeAtEnd } from '../ui/testing/keyboard';
 import { accessibleName, openLedger, renderPage, runAndWait, runButton, validPreset, type PageUnderTest } from './testing/render-page';
 
 /** A class's label as the page shows it; read from the preset, whose wording the core's owners refine. */

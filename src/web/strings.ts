@@ -5,7 +5,7 @@
  * preset errors) come already worded in the user's language.
  */
 import type { FieldName, Language } from '../core';
-import { STRINGS as PANE_STRINGS } from '../taskpane/strings';
+import { STRINGS as PANE_STRINGS } from '../ui';
 import type { WebStage } from './protocol';
 
 const zh = {

@@ -5,7 +5,7 @@ import { useSectionStyles } from '../shared/useSectionStyles';
 import { JobProgress } from './JobProgress';
 import { JobResultCard } from './JobResultCard';
 import type { JobState } from './useJob';
-import { VISUALLY_HIDDEN } from '../shared/visually-hidden';
+import { VISUALLY_HIDDEN } from '../../ui';
 
 const useJobPanelStyles = makeStyles({
   // Read by screen readers, not shown: the card below already carries the same title.

@@ -11,9 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { LEVELS } from '../../core';
 import type { JobReport, JointMeetingReport } from '../../addin/host';
-import { LevelBadge } from '../shared/LevelBadge';
-import { CountFacts } from '../shared/CountFacts';
-import { MeetingFacts } from '../shared/MeetingFacts';
+import { CountFacts, LevelBadge, MeetingFacts } from '../../ui';
 import { usePaneText } from '../shared/pane-context';
 
 /** More than this many issues are counted, not listed: the pane is for finding the first ones. */

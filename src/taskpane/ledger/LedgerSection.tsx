@@ -3,7 +3,7 @@ import { FIELD_NAMES } from '../../core';
 import { HostErrorBar } from '../shared/HostErrorBar';
 import { usePaneText } from '../shared/pane-context';
 import { useSectionStyles } from '../shared/useSectionStyles';
-import { MappingTable } from './MappingTable';
+import { MappingTable } from '../../ui';
 import type { LedgerState } from './useLedger';
 
 const useLedgerSectionStyles = makeStyles({

@@ -5,7 +5,7 @@ import type { Language } from '../../core';
 import { TaskPane } from '../TaskPane';
 import { SelectionBar, type SelectableWorkbook } from './SelectionBar';
 import { OUTSIDE_TEXT } from './strings';
-import { FileChooserButton, LEDGER_FILE_TYPES } from '../shared/FileChooserButton';
+import { FileChooserButton, LEDGER_FILE_TYPES } from '../../ui';
 
 /** An opened ledger: the pane's host and the workbook the selection box works on. */
 export interface OutsideSession extends SelectableWorkbook {

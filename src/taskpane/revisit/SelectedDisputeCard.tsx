@@ -1,6 +1,6 @@
 import { Card, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { SelectedDispute } from '../../addin/host';
-import { LevelBadge } from '../shared/LevelBadge';
+import { LevelBadge } from '../../ui';
 import { usePaneText } from '../shared/pane-context';
 
 const useSelectedDisputeCardStyles = makeStyles({

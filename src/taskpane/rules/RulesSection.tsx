@@ -1,12 +1,8 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
-import { FileChooserButton, JSON_FILE_TYPES } from '../shared/FileChooserButton';
+import { FileChooserButton, JSON_FILE_TYPES, PresetFields, PresetProblemsBar, type PresetNotice, type PresetTrouble, type Strings } from '../../ui';
 import { HostErrorBar } from '../shared/HostErrorBar';
 import { usePaneText } from '../shared/pane-context';
 import { useSectionStyles } from '../shared/useSectionStyles';
-import type { Strings } from '../strings';
-import { PresetFields } from './PresetFields';
-import { PresetProblemsBar } from './PresetProblemsBar';
-import type { PresetNotice, PresetTrouble } from './usePresetDraft';
 import type { PresetEditorState } from './usePresetEditor';
 
 export interface RulesSectionProps {

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AddinHost } from '../../addin/host';
 import type { Failure } from '../shared/failure';
-import type { SaveTextFile } from './save-text-file';
-import { usePresetDraft, type PresetDraft } from './usePresetDraft';
+import { usePresetDraft, type PresetDraft, type SaveTextFile } from '../../ui';
 
 /** The pane's preset: a draft that is loaded from, and saved to, the workbook's settings. */
 export interface PresetEditorState extends PresetDraft {

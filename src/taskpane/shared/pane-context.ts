@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Language } from '../../core';
-import { STRINGS, type Strings } from '../strings';
+import { STRINGS, type Strings } from '../../ui';
 
 export interface PaneText {
   language: Language;

@@ -2,7 +2,7 @@ import { Button, Divider, Field, Input, MessageBar, MessageBarBody, ProgressBar,
 import { useEffect, useRef } from 'react';
 import { JobPanel } from '../jobs/JobPanel';
 import type { JobState } from '../jobs/useJob';
-import { FileChooserButton, LEDGER_FILE_TYPES } from '../shared/FileChooserButton';
+import { FileChooserButton, LEDGER_FILE_TYPES } from '../../ui';
 import { usePaneText } from '../shared/pane-context';
 import { useSectionStyles } from '../shared/useSectionStyles';
 import { MaskOffDialog } from './MaskOffDialog';

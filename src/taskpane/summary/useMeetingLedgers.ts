@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { baseFileName, detectLedger, findLedgerUnit, unitFromFileName, type JobInput, type Language, type MeetingLedger } from '../../core';
-import { STRINGS } from '../strings';
+import { STRINGS } from '../../ui';
 
 /** Another unit's ledger added to the meeting, read here in the pane from its file (never uploaded). */
 export interface PaneLedger {

@@ -1,4 +1,4 @@
-import './dom-shims';
+import '../../ui/testing/dom-shims';
 import { render, screen } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import type { Language } from '../../core';
@@ -37,4 +37,4 @@ export async function openTab(user: UserEvent, name: string): Promise<void> {
   await user.click(screen.getByRole('tab', { name }));
 }
 
-export { tabTo } from './keyboard';
+export { tabTo } from '../../ui/testing/keyboard';

@@ -1,5 +1,5 @@
 import { Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { FileChooserButton, LEDGER_FILE_TYPES } from '../../taskpane/shared/FileChooserButton';
+import { FileChooserButton, LEDGER_FILE_TYPES } from '../../ui';
 import { MeetingLedgers, type MeetingLedgersProps } from './MeetingLedgers';
 import { useSectionStyles } from './styles';
 import { useWebText } from './text';

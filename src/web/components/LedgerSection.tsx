@@ -1,5 +1,5 @@
 import { Button, Dropdown, Field, Option, Text, makeStyles } from '@fluentui/react-components';
-import { MappingTable } from '../../taskpane/ledger/MappingTable';
+import { MappingTable } from '../../ui';
 import { FIELD_NAMES, type FieldName } from '../../core';
 import type { MappedColumn, WorkbookInfo } from '../protocol';
 import { focusHeadingBefore } from './focus';

@@ -1,5 +1,5 @@
 import { Button, Input, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { FileChooserButton, LEDGER_FILE_TYPES } from '../../taskpane/shared/FileChooserButton';
+import { FileChooserButton, LEDGER_FILE_TYPES } from '../../ui';
 import type { WorkbookInfo } from '../protocol';
 import { fileFailureText, type AddedLedger } from '../useWebApp';
 import { focusHeadingBefore } from './focus';

@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarBody, Tab, TabList, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { startTransition, useState } from 'react';
 import { MEETING_SUMMARY_SHEET } from '../../core';
-import { MeetingFacts } from '../../taskpane/shared/MeetingFacts';
+import { MeetingFacts } from '../../ui';
 import type { MeetingResult } from '../useWebApp';
 import { ReportTable } from './ReportTable';
 import { useResultLayoutStyles, useSectionStyles } from './styles';

@@ -1,5 +1,5 @@
 import { Field, Input, MessageBar, MessageBarBody, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { PresetDraft } from '../../taskpane/rules/usePresetDraft';
+import type { PresetDraft } from '../../ui';
 import type { DateProblem } from '../useWebApp';
 import { PresetOptions } from './PresetOptions';
 import { useSectionStyles } from './styles';

@@ -1,9 +1,6 @@
 import { Button, MessageBar, MessageBarBody, Text, useId } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import { FileChooserButton, JSON_FILE_TYPES } from '../../taskpane/shared/FileChooserButton';
-import { PresetFields } from '../../taskpane/rules/PresetFields';
-import { PresetProblemsBar } from '../../taskpane/rules/PresetProblemsBar';
-import type { PresetDraft, PresetTrouble } from '../../taskpane/rules/usePresetDraft';
+import { FileChooserButton, JSON_FILE_TYPES, PresetFields, PresetProblemsBar, type PresetDraft, type PresetTrouble } from '../../ui';
 import type { WebStrings } from '../strings';
 import { useSectionStyles } from './styles';
 import { useWebText } from './text';

@@ -1,7 +1,7 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { memo, useMemo } from 'react';
 import { formatDay, type Language, type ReportCell, type ReportChart, type ReportStyle } from '../../core';
-import { ReportChartSvg } from '../../taskpane/shared/ReportChart';
+import { ReportChartSvg } from '../../ui';
 import type { ReportPreview } from '../protocol';
 import { LEVEL_BACKGROUND } from './styles';
 import { useWebText } from './text';

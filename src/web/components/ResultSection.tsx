@@ -1,8 +1,7 @@
 import { Badge, Button, MessageBar, MessageBarBody, Tab, TabList, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { startTransition, useState } from 'react';
 import { LEVELS, type Level } from '../../core';
-import { MeetingFacts } from '../../taskpane/shared/MeetingFacts';
-import { CountFacts } from '../../taskpane/shared/CountFacts';
+import { CountFacts, MeetingFacts } from '../../ui';
 import type { Result } from '../useWebApp';
 import { PreviewTable } from './PreviewTable';
 import { ReportTable } from './ReportTable';

@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { VISUALLY_HIDDEN } from '../../taskpane/shared/visually-hidden';
+import { VISUALLY_HIDDEN } from '../../ui';
 
 /** ARGB fills of the workbook's level formats (hosts/xlsx LEVEL_FILLS), as CSS colours. */
 export const LEVEL_BACKGROUND = { red: '#FFC7CE', yellow: '#FFEB9C', green: '#C6EFCE' } as const;

@@ -2,13 +2,15 @@
  * The web page under test: rendered over a FakeRunner, with recorders for object URLs and saved
  * preset files, and the steps most tests take (open a ledger, run and wait for the result).
  */
-import '../../taskpane/testing/dom-shims';
+import '../../ui/testing/dom-shims';
 import { render, screen, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { DEFAULT_PRESET, type Language } from '../../core';
 import type { ObjectUrls } from '../useWebApp';
 import { WebApp } from '../WebApp';
 import { FakeRunner } from './fake-runner';
+
+export { accessibleName } from '../../ui/testing/accessible-name';
 
 export const TODAY = '2026-11-30';
 
@@ -61,17 +63,6 @@ export async function runAndWait(page: PageUnderTest): Promise<HTMLElement> {
   await page.user.click(runButton());
   await screen.findByRole('link', { name: /下载处理后的工作簿/ });
   return screen.getByRole('region', { name: '处理结果' });
-}
-
-/** A name from aria-label, aria-labelledby, a <label>, or the text inside. */
-export function accessibleName(el: HTMLElement): string {
-  const label = el.getAttribute('aria-label');
-  if (label) return label;
-  const by = el.getAttribute('aria-labelledby');
-  if (by) return by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
-  const labels = (el as HTMLInputElement).labels;
-  if (labels && labels.length) return Array.from(labels).map((l) => l.textContent).join(' ').trim();
-  return (el.textContent ?? '').trim();
 }
 
 /** A preset validatePreset accepts: the default with another name. */

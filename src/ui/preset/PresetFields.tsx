@@ -12,7 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { Language, PresetProblem, TriagePreset } from '../../core';
-import { LevelBadge } from '../shared/LevelBadge';
+import { LevelBadge } from '../LevelBadge';
 import { STRINGS } from '../strings';
 import { cadenceValues, placeOfProblem, problemTextAt, sharedListValues, type EditableValue } from './preset-edit';
 import { RuleEditor } from './RuleEditor';

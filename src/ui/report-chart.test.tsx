@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { render, screen, within } from '@testing-library/react';
 import { LEVEL_CHART_COLORS, type ReportCell, type ReportChart } from '../core';
-import { ReportChartSvg } from './shared/ReportChart';
+import { ReportChartSvg } from './ReportChart';
 
 const n = (value: number, style: ReportCell['style'] = 'number'): ReportCell => ({ value, style });
 const s = (value: string): ReportCell => ({ value, style: 'text' });

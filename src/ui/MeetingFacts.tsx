@@ -1,5 +1,5 @@
-import { label, type Language, type MeetingHeadline } from '../../core';
-import { STRINGS } from '../strings';
+import { label, type Language, type MeetingHeadline } from '../core';
+import { STRINGS } from './strings';
 
 export interface MeetingFactsProps {
   meeting: MeetingHeadline;

@@ -1,5 +1,5 @@
 import { memo, useMemo, type ReactNode } from 'react';
-import { cellLabel, cellsInRange, dayToExcelSerial, type Language, type ReportCell, type ReportChart } from '../../core';
+import { cellLabel, cellsInRange, dayToExcelSerial, type Language, type ReportCell, type ReportChart } from '../core';
 
 /**
  * A report sheet's native chart (ReportChart) drawn as inline SVG, from the sheet's own cells the

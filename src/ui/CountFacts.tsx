@@ -1,5 +1,5 @@
-import type { JobCounts, Language } from '../../core';
-import { STRINGS } from '../strings';
+import type { JobCounts, Language } from '../core';
+import { STRINGS } from './strings';
 
 export interface CountFactsProps {
   counts: JobCounts;

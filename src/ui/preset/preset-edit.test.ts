@@ -1,4 +1,4 @@
-import { DEFAULT_PRESET, validatePreset, type Condition, type TriagePreset } from '../core';
+import { DEFAULT_PRESET, validatePreset, type Condition, type TriagePreset } from '../../core';
 import {
   applyEdits,
   cadenceValues,
@@ -12,9 +12,7 @@ import {
   problemTextAt,
   sharedListValues,
   textToKeywords,
-} from './rules/preset-edit';
-import { hostErrorText } from './shared/errors';
-import { firstOfMonth } from './shared/dates';
+} from './preset-edit';
 
 const preset = (): TriagePreset => JSON.parse(JSON.stringify(DEFAULT_PRESET)) as TriagePreset;
 const index = (id: string) => DEFAULT_PRESET.rules.findIndex((r) => r.id === id);
@@ -191,29 +189,5 @@ describe('presetFileName', () => {
     ['  ', 'tricolor-rules.json'],
   ])('names %p as %p', (name, file) => {
     expect(presetFileName({ ...preset(), name })).toBe(file);
-  });
-});
-
-describe('hostErrorText', () => {
-  it.each<[unknown, string]>([
-    [new Error('Excel 正忙'), 'Excel 正忙'],
-    ['工作簿是只读的', '工作簿是只读的'],
-    [{ message: 'RichApi.Error: 无法完成' }, 'RichApi.Error: 无法完成'],
-    [new Error('出错了\n    at Object.run (office.js:1:2)'), '出错了'],
-    [new Error(''), '（通用）'],
-    [undefined, '（通用）'],
-    [{ code: 42 }, '（通用）'],
-  ])('shows %p as %p', (error, text) => {
-    expect(hostErrorText(error, '（通用）')).toBe(text);
-  });
-});
-
-describe('firstOfMonth', () => {
-  it.each([
-    ['2026-05-21', '2026-05-01'],
-    ['2026-12-01', '2026-12-01'],
-    ['2024-02-29', '2024-02-01'],
-  ])('gives %p → %p', (day, first) => {
-    expect(firstOfMonth(day)).toBe(first);
   });
 });

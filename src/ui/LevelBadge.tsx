@@ -1,6 +1,6 @@
 import { Badge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { Level } from '../../core';
+import type { Level } from '../core';
 
 const useLevelBadgeStyles = makeStyles({
   red: { backgroundColor: tokens.colorPaletteRedBackground3, color: tokens.colorNeutralForegroundOnBrand },
