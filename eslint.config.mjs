@@ -107,6 +107,6 @@ export default tseslint.config(
   {
     // Tests src/taskpane/main.tsx's choice of host with the pane's FakeHost; it sits in hosts/inbrowser.
     files: ['src/hosts/inbrowser/pane-outside-excel.test.tsx'],
-    rules: { 'no-restricted-imports': forbid(['ui', ...otherApps('taskpane')], 'A host may import core and addin only') },
+    rules: { 'no-restricted-imports': forbid(otherApps('taskpane'), 'This test may import the pane and ui/testing besides core and addin', uiInternals) },
   },
 );

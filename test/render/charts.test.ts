@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { DEFAULT_PRESET, parseIsoDay, type ReportSheet } from '../../src/core';
 import { processWorkbook, writeReportWorkbook } from '../../src/hosts/xlsx';
-import { LEVEL_FILLS } from '../../src/hosts/xlsx/report-writer';
+import { LEVEL_FILLS } from '../../src/core';
 import { COLUMN_TITLE, LEVEL_ROWS, PIE_COLOURS, PIE_TITLE, SERIES_COLOURS, summaryWithCharts, TYPE_ROWS } from '../xlsx/report-sheets';
 import { toolSkipReason } from './tools';
 

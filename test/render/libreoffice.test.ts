@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { DEFAULT_PRESET, parseIsoDay } from '../../src/core';
 import { processWorkbook } from '../../src/hosts/xlsx';
-import { LEVEL_FILLS } from '../../src/hosts/xlsx/report-writer';
+import { LEVEL_FILLS } from '../../src/core';
 import { toolSkipReason } from './tools';
 
 const SAMPLE = path.resolve(__dirname, '../../assets/sample-ledger.xlsx');

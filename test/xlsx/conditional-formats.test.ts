@@ -1,7 +1,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { DEFAULT_PRESET, parseIsoDay } from '../../src/core';
 import { processWorkbook, type WorkbookJobOptions } from '../../src/hosts/xlsx';
-import { LEVEL_FILLS } from '../../src/hosts/xlsx/report-writer';
+import { LEVEL_FILLS } from '../../src/core';
 import { partOf } from './preservation';
 import { smallLedger } from './small-ledger';
 

@@ -4,7 +4,7 @@
  * with no Office host it offers a ledger file and runs the pane on the in-browser workbook. The
  * in-browser start-up itself is tested in start.test.ts; here it is replaced by a fake host.
  */
-import '../../taskpane/testing/dom-shims';
+import '../../ui/testing/dom-shims';
 // From @testing-library/dom, not /react: nothing here goes through the outer React's act().
 import { screen, waitFor } from '@testing-library/dom';
 import userEvent from '@testing-library/user-event';

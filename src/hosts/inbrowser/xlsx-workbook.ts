@@ -1,3 +1,4 @@
+import { rangeRef } from '../../core';
 /**
  * An .xlsx/.xlsm file as an in-memory workbook for the fake Excel: sheet names and order,
  * visibility, the active sheet, values, merged areas and number formats — read with the file host's
@@ -7,7 +8,6 @@
 import type { CellValue as CoreCellValue, Language, MessageCode } from '../../core';
 import { WorkbookError } from '../xlsx/workbook';
 import { readRelationships, readSheetEntries, relsPathOf, resolveTarget, workbookUses1904 } from '../xlsx/package-parts';
-import { rangeRef } from '../xlsx/refs';
 import { readSharedStrings, readSheetXml } from '../xlsx/sheet-reader';
 import { StyleSheet } from '../xlsx/styles';
 import { packageFailure } from '../xlsx/failures';

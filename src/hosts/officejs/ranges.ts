@@ -1,5 +1,5 @@
+import { rangeRef } from '../../core';
 /// <reference types="office-js" />
-import { rangeRef } from '../xlsx/refs';
 
 /**
  * A block of cells by 0-based position, through getRange(address), which every Excel has

@@ -1,6 +1,5 @@
 /// <reference types="office-js" />
-import { excelSerialToDay, isDateFormat, ymdFromDay, type CellRange, type CellValue, type SheetGrid } from '../../core';
-import { parseRangeRef } from '../xlsx/refs';
+import { excelSerialToDay, isDateFormat, ymdFromDay, type CellRange, type CellValue, type SheetGrid, parseRangeRef } from '../../core';
 import { FIRST_GUESS_BYTES_PER_CELL, jsonBytes, MAX_READ_CELLS, MERGE_ROWS, READ_BUDGET_BYTES } from './blocks';
 import { rangeAt } from './ranges';
 import type { Syncer } from './sync';

@@ -1,7 +1,5 @@
 /// <reference types="office-js" />
-import { dayToExcelSerial, message, type CellRange, type ConditionalFormatRule, type Language, type Level, type TriagedDispute, type WritePlan } from '../../core';
-import { LEVEL_FILLS } from '../xlsx/report-writer';
-import { rangeRef } from '../xlsx/refs';
+import { dayToExcelSerial, message, type CellRange, type ConditionalFormatRule, type Language, type Level, type TriagedDispute, type WritePlan, LEVEL_FILLS, rangeRef } from '../../core';
 import { blocksOfRows, jsonBytes, MAX_WRITE_BYTES } from './blocks';
 import { rangeAt } from './ranges';
 import type { Syncer } from './sync';

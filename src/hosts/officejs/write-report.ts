@@ -1,7 +1,5 @@
 /// <reference types="office-js" />
-import { dayToExcelSerial, type CellRange, type ReportChart, type ReportSheet, type ReportStyle } from '../../core';
-import { LEVEL_FILLS } from '../xlsx/report-writer';
-import { cellAddress, rangeRef } from '../xlsx/refs';
+import { dayToExcelSerial, type CellRange, type ReportChart, type ReportSheet, type ReportStyle, LEVEL_FILLS, cellAddress, rangeRef } from '../../core';
 import { blocksOfRows, MAX_WRITE_BYTES } from './blocks';
 import { rangeAt, sheetNames } from './ranges';
 import type { Syncer } from './sync';

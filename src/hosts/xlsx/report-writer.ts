@@ -3,8 +3,6 @@ import { cellAddress, columnLetter, rangeRef } from './refs';
 import type { StyleSheet, XfSpec } from './styles';
 import { escapeText } from './xml';
 
-/** The core's level colours, under the name the Office.js host imports them by. */
-export { LEVEL_FILLS };
 
 const REPORT_STYLES: Record<ReportStyle, XfSpec> = {
   title: { bold: true, fontSize: 14, horizontal: 'center' },

@@ -1,8 +1,13 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { LEVEL_FILLS } from '../../core';
 import { VISUALLY_HIDDEN } from '../../ui';
 
-/** ARGB fills of the workbook's level formats (hosts/xlsx LEVEL_FILLS), as CSS colours. */
-export const LEVEL_BACKGROUND = { red: '#FFC7CE', yellow: '#FFEB9C', green: '#C6EFCE' } as const;
+/** The level colours of the workbook's formats (the core's LEVEL_FILLS, ARGB) as CSS colours. */
+export const LEVEL_BACKGROUND = {
+  red: `#${LEVEL_FILLS.red.slice(2)}`,
+  yellow: `#${LEVEL_FILLS.yellow.slice(2)}`,
+  green: `#${LEVEL_FILLS.green.slice(2)}`,
+} as const;
 
 /** Layout shared by the page's sections. */
 export const useSectionStyles = makeStyles({
