@@ -191,16 +191,8 @@ export type WorkerResponse =
   | { type: 'meetingDone'; bytes: ArrayBuffer; summary: MeetingJobSummary }
   | { type: 'failed'; failure: JobFailure };
 
-/** The joint meeting's workbook, named as `tricolor meeting` names it. */
-export const MEETING_OUTPUT_NAME = '联席会议汇总.tricolor.xlsx';
-
-/** The output name the command would choose: NAME.tricolor.xlsx, and .xlsm stays .xlsm. */
-export function outputNameFor(fileName: string): string {
-  const dot = fileName.lastIndexOf('.');
-  const base = dot > 0 ? fileName.slice(0, dot) : fileName;
-  const macros = dot > 0 && fileName.slice(dot).toLowerCase() === '.xlsm';
-  return `${base}.tricolor${macros ? '.xlsm' : '.xlsx'}`;
-}
+/** The outputs' names: the command's (src/core/job/output-names.ts). */
+export { MEETING_OUTPUT_NAME, outputNameFor } from '../core';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const XLSM_MIME = 'application/vnd.ms-excel.sheet.macroEnabled.12';

@@ -36,6 +36,7 @@ import {
   type ReportSheet,
   type SheetGrid,
   type TriagePreset,
+  DETECTION_ROWS,
 } from '../core';
 import {
   processWorkbook,
@@ -75,8 +76,6 @@ export const PREVIEW_ROWS = 200;
 export const REPORT_ROWS = 500;
 /** Issues listed on the page; the count covers all of them. */
 export const ISSUE_LIMIT = 300;
-/** Header detection reads the top of each sheet only, as processWorkbook does. */
-const DETECTION_ROWS = 45;
 
 /** A preset that cannot be used; carries the problems so the page can word them in either language. */
 export class WebPresetError extends Error {

@@ -198,7 +198,8 @@ export function withFieldColumns(layout: LedgerLayout, fieldColumns: JobOptions[
   return { ...layout, fields, unmapped: layout.unmapped.filter((c) => !Object.values(fields).includes(c)) };
 }
 
-function countJob(disputes: TriagedDispute[], issues: RowIssue[], asOf: Day): JobCounts {
+/** The counts a run reports: by level, due today, overdue, rows with a cell to check, manual levels to review. */
+export function countJob(disputes: readonly TriagedDispute[], issues: readonly RowIssue[], asOf: Day): JobCounts {
   const byLevel = { red: 0, yellow: 0, green: 0 };
   let dueToday = 0;
   let overdue = 0;

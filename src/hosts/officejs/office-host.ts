@@ -3,6 +3,10 @@ import {
   alternativeSheetName,
   chooseLedgerSheet,
   columnIndex,
+  countJob,
+  DETECTION_ROWS,
+  DUE_LIST_SHEET,
+  MEETING_SUMMARY_SHEET,
   columnLetter,
   detectLedger,
   formatDay,
@@ -24,12 +28,10 @@ import {
   type FieldName,
   type JobOptions,
   type Language,
-  type JobCounts,
   type LedgerJob,
   type MeetingLedger,
   type Period,
   type SheetGrid,
-  type TriagedLedger,
 } from '../../core';
 import type { AddinHost, AddinSettings, HostCapabilities, JobReport, LedgerInfo, ProgressListener, SelectedDispute, SummaryOptions } from '../../addin/host';
 import { rangeAt, sheetNames } from './ranges';
@@ -47,8 +49,6 @@ export interface OfficeHostOptions {
   language?: Language;
 }
 
-/** Rows read from each sheet to find the ledger's header. */
-const DETECTION_ROWS = 45;
 const HIDDEN_SHEETS = [STATE_SHEET, SETTINGS_SHEET, TEMP_SHEET];
 
 function localToday(): string {
@@ -119,12 +119,7 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
     return { sheets, candidates, tops, date1904, chosen: chooseLedgerSheet(tops) };
   }
 
-  const noLedger = () =>
-    new Error(
-      language === 'zh'
-        ? '工作簿中没有找到矛盾纠纷台账：没有一张工作表的表头含有 登记日期、当事人、纠纷类型、简要情况 等列名'
-        : 'No dispute ledger found in this workbook: no sheet has a header with columns such as 登记日期, 当事人, 纠纷类型, 简要情况',
-    );
+  const noLedger = () => new Error(message('ledger.noneInWorkbook', language));
 
   async function findLedger(context: Excel.RequestContext, syncer: Syncer): Promise<{ grid: SheetGrid; others: Map<string, SheetGrid>; date1904: boolean }> {
     const { sheets, chosen, date1904 } = await detectTop(context, syncer);
@@ -230,7 +225,7 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
         onProgress?.({ stage: 'read' });
         const { job: result, date1904 } = await job(context, syncer);
         onProgress?.({ stage: 'write' });
-        const due = result.plan.reports[0];
+        const due = result.plan.reports.find((r) => r.name === DUE_LIST_SHEET)!;
         const name = await ownName(context, syncer, due.name);
         await writeReportSheet(context, syncer, due, name, reportWriteOptions(date1904));
         return report(result, name, !supports('1.6'));
@@ -243,7 +238,7 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
         if (summary.others?.length) return jointSummary(context, syncer, summary.others, period, summary.mask, onProgress);
         const { job: result, date1904 } = await job(context, syncer, { period, mask: summary.mask });
         onProgress?.({ stage: 'write' });
-        const sheet = result.plan.reports[1];
+        const sheet = result.plan.reports.find((r) => r.name === MEETING_SUMMARY_SHEET)!;
         const name = await ownName(context, syncer, sheet.name);
         await writeReportSheet(context, syncer, sheet, name, reportWriteOptions(date1904));
         await writeState(context, syncer, result.plan.state.rows);
@@ -361,7 +356,7 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
         cell: null,
       });
     return {
-      counts: countLedger(mine.triaged, asOf),
+      counts: countJob(mine.triaged.disputes, mine.triaged.issues, asOf),
       issues,
       sheet: name,
       staticFills: !supports('1.6'),
@@ -439,22 +434,6 @@ async function removeNewColumns(context: Excel.RequestContext, syncer: Syncer, r
   } catch {
     // The original failure is what the user needs to see.
   }
-}
-
-/** This workbook's ledger counted as a single run counts it (runLedgerJob's counts), from its triage in the meeting. */
-function countLedger(triaged: TriagedLedger, asOf: number): JobCounts {
-  const byLevel = { red: 0, yellow: 0, green: 0 };
-  let dueToday = 0;
-  let overdue = 0;
-  let needsReview = 0;
-  for (const d of triaged.disputes) {
-    byLevel[d.triage.effective]++;
-    if (d.schedule.nextRevisit === asOf) dueToday++;
-    else if (d.schedule.due) overdue++;
-    if (d.triage.needsReview) needsReview++;
-  }
-  const unreadableRows = new Set(triaged.issues.filter((i) => i.cell !== undefined).map((i) => i.row)).size;
-  return { disputes: triaged.disputes.length, byLevel, dueToday, overdue, unreadableRows, needsReview };
 }
 
 function ledgerInfo(layout: ReturnType<typeof withFieldColumns>, sheets: string[]): LedgerInfo {
