@@ -4,6 +4,7 @@
  * runs one host call and shows what happened in a small dialog; all the work is the host's.
  */
 import type { SummaryOptions } from '../addin/host';
+import { defaultPeriod, formatDay, localDay } from '../core';
 import { dueListDone, summaryDone, triageDone } from './messages';
 import { registerCommand } from './register';
 
@@ -21,10 +22,10 @@ registerCommand('writeMeetingSummary', async ({ host, language, now }) => {
   return summaryDone(await host.writeSummary(options), options, language);
 });
 
-/** The first of `now`'s month to `now`, as YYYY-MM-DD in the user's time zone. */
+/** The core's default meeting period (the first of `now`'s month to `now`, in the user's time zone), as YYYY-MM-DD. */
 export function monthToDate(now: Date): { from: string; to: string } {
-  const ymd = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  return { from: ymd(new Date(now.getFullYear(), now.getMonth(), 1)), to: ymd(now) };
+  const period = defaultPeriod(localDay(now));
+  return { from: formatDay(period.from), to: formatDay(period.to) };
 }
 
 // The function file must initialise Office.js before Office will call into it.

@@ -12,17 +12,12 @@
  */
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import type { Language } from '../core';
+import { localIsoDay, type Language } from '../core';
 import { createOfficeAddinHost } from '../hosts/officejs';
 import { TaskPane, detectLanguage } from './index';
 import { OutsideExcel } from './outside/OutsideExcel';
 
-/** Today on this computer, as YYYY-MM-DD (local time: a revisit "today" is the user's today). */
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+const localToday = () => localIsoDay(new Date());
 
 function paneRoot(): Root {
   const root = document.getElementById('root');

@@ -7,14 +7,10 @@ import { createRoot } from 'react-dom/client';
 import { detectLanguage } from '../ui';
 import { createWorkerRunner } from './runner';
 import { startWorker } from './start-worker';
+import { localIsoDay } from '../core';
 import { WebApp } from './WebApp';
 
-/** Today on this computer, as YYYY-MM-DD (local time: "today" is the user's today). */
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+const localToday = () => localIsoDay(new Date());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('web.html has no <div id="root">');

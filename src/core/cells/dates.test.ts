@@ -1,5 +1,7 @@
 import type { CellValue } from '../model';
 import {
+  localDay,
+  localIsoDay,
   dayFromYmd,
   dayToExcelSerial,
   excelSerialToDay,
@@ -234,5 +236,16 @@ describe('parseAllDates', () => {
     ['reads full-width digits', '２０２０年５月２１日', plain, ['2020-05-21']],
   ])('%s', (_name, value, ctx, expected) => {
     expect(parseAllDates(value, ctx).map(formatDay)).toEqual(expected);
+  });
+});
+
+describe('localDay', () => {
+  it.each([
+    [new Date(2026, 10, 30, 23, 59), '2026-11-30'],
+    [new Date(2026, 0, 1, 0, 0), '2026-01-01'],
+    [new Date(2028, 1, 29, 12, 0), '2028-02-29'],
+  ])('%s falls on %s where the user is', (moment, expected) => {
+    expect(localIsoDay(moment)).toBe(expected);
+    expect(formatDay(localDay(moment))).toBe(expected);
   });
 });

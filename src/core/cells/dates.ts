@@ -50,6 +50,19 @@ export function ymdFromDay(day: Day): { year: number; month: number; day: number
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
 /** 'YYYY-MM-DD', the form used in JSON output and reports. */
+/**
+ * The day a moment falls on where the user is (the computer's time zone): "today" is the user's
+ * today. The core never reads the clock; hosts pass the moment they read (`new Date()`).
+ */
+export function localDay(moment: Date): Day {
+  return dayFromYmd(moment.getFullYear(), moment.getMonth() + 1, moment.getDate())!;
+}
+
+/** `localDay` as YYYY-MM-DD, the form hosts hand "today" around in. */
+export function localIsoDay(moment: Date): string {
+  return formatDay(localDay(moment));
+}
+
 export function formatDay(day: Day): string {
   const { year, month, day: d } = ymdFromDay(day);
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(d, 2)}`;

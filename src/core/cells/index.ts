@@ -10,6 +10,8 @@ export {
   dayFromYmd,
   ymdFromDay,
   formatDay,
+  localDay,
+  localIsoDay,
   formatDayZh,
   formatSpanZh,
   parseIsoDay,

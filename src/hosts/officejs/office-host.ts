@@ -4,6 +4,7 @@ import {
   chooseLedgerSheet,
   columnIndex,
   countJob,
+  localIsoDay,
   DETECTION_ROWS,
   DUE_LIST_SHEET,
   MEETING_SUMMARY_SHEET,
@@ -51,10 +52,7 @@ export interface OfficeHostOptions {
 
 const HIDDEN_SHEETS = [STATE_SHEET, SETTINGS_SHEET, TEMP_SHEET];
 
-function localToday(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
+const localToday = () => localIsoDay(new Date());
 
 function supports(version: string): boolean {
   return Office.context.requirements.isSetSupported('ExcelApi', version);
