@@ -59,12 +59,14 @@ export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: Read
 
   const skipped = notDisputeRows(grid, layout);
   const mediationColumn = mediationCountKind(layout);
+  const blankText = blankTextOf(entries);
+  const ctx = new RowContext(layout, options, issues);
   for (let r = layout.headerBottom + 1; r < values.length; r++) {
     const row = values[r];
     if (!row || skipped.has(r) || !isDisputeRow(grid.values[r], layout)) continue;
     lastDataRow = r;
-    const { text, written } = rowText(row, entries);
-    const ctx = new RowContext(r, row, layout, grid.date1904, options, issues);
+    const { text, written } = rowText(row, entries, blankText);
+    ctx.moveTo(r, row);
     let registered = ctx.date('registered', { date1904: grid.date1904, year: ledgerYear });
     if (notAfter !== null && registered !== null && registered > notAfter) {
       const earlier = ctx.date('registered', { date1904: grid.date1904, year: ledgerYear - 1 }, false);
@@ -97,11 +99,23 @@ export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: Read
 }
 
 /**
+ * Every field of the ledger, blank, in column-mapping order: each row's texts start as a copy of it.
+ * Filled one keyed store at a time, an object with this many fields falls into V8's dictionary
+ * mode (~800 bytes a row on a 20-column ledger); a spread copy of this template keeps one compact
+ * shape for every row, and the fields keep their order.
+ */
+function blankTextOf(entries: [FieldName, number][]): Partial<Record<FieldName, string>> {
+  const blank: Partial<Record<FieldName, string>> = {};
+  for (const [field] of entries) blank[field] = '';
+  return blank;
+}
+
+/**
  * The row's text by field, and where the ledger writes it differently (full-width punctuation),
  * the text as written. A 被申请人/被告 column joins `parties`, so masking and matching see both sides.
  */
-function rowText(row: CellValue[], entries: [FieldName, number][]) {
-  const text: Partial<Record<FieldName, string>> = {};
+function rowText(row: CellValue[], entries: [FieldName, number][], blankText: Partial<Record<FieldName, string>>) {
+  const text = { ...blankText };
   let written: Partial<Record<FieldName, string>> | undefined;
   for (const [field, col] of entries) {
     const v = row[col] ?? null;
@@ -126,26 +140,36 @@ export function writtenField(record: DisputeRecord, field: FieldName): string {
   return record.written?.[field] ?? record.text[field] ?? '';
 }
 
-/** Per-row helpers that parse one field and record an issue naming the cell when it cannot. */
+/**
+ * Per-row helpers that parse one field and record an issue naming the cell when it cannot. One
+ * reader serves the whole ledger (`moveTo` each row), and a cell's address is only written out for
+ * an issue: most cells have none.
+ */
 class RowContext {
+  private r = 0;
+  private row: CellValue[] = [];
+
   constructor(
-    private readonly r: number,
-    private readonly row: CellValue[],
     private readonly layout: LedgerLayout,
-    private readonly date1904: boolean,
     private readonly options: ReadOptions,
     private readonly issues: RowIssue[],
   ) {}
 
-  private cell(field: FieldName): { value: CellValue; address: string } | null {
+  moveTo(r: number, row: CellValue[]) {
+    this.r = r;
+    this.row = row;
+  }
+
+  private cell(field: FieldName): { value: CellValue; col: number } | null {
     const col = this.layout.fields[field];
     if (col === undefined) return null;
     const value = this.row[col] ?? null;
     if (value === null || (typeof value === 'string' && value.trim() === '')) return null;
-    return { value, address: cellAddress(this.r, col) };
+    return { value, col };
   }
 
-  private issue(code: Parameters<typeof message>[0], address: string, text: string, extra: Record<string, string | number> = {}) {
+  private issue(code: Parameters<typeof message>[0], col: number, text: string, extra: Record<string, string | number> = {}) {
+    const address = cellAddress(this.r, col);
     this.issues.push({
       code,
       row: this.r + 1,
@@ -155,33 +179,33 @@ class RowContext {
   }
 
   /** An unreadable date; one whose month has no such day says so (2026年2月没有30日), not "write it as a date". */
-  private dateIssue(address: string, text: string) {
+  private dateIssue(col: number, text: string) {
     const missing = nonexistentDate(text);
-    if (!missing) return this.issue('date.unreadable', address, text);
+    if (!missing) return this.issue('date.unreadable', col, text);
     const monthName = MONTH_NAMES[missing.month - 1];
-    this.issue('date.nonexistent', address, text, { ...missing, monthName });
+    this.issue('date.nonexistent', col, text, { ...missing, monthName });
   }
 
   date(field: FieldName, ctx: DateContext, report = true): Day | null {
     const cell = this.cell(field);
     if (!cell) return null;
     const parsed = parseDateCell(cell.value, ctx);
-    if (parsed.kind === 'date') return this.plausible(parsed.day, cell.address, report);
-    if (parsed.kind === 'invalid' && report) this.dateIssue(cell.address, parsed.text);
+    if (parsed.kind === 'date') return this.plausible(parsed.day, cell.col, report);
+    if (parsed.kind === 'invalid' && report) this.dateIssue(cell.col, parsed.text);
     return null;
   }
 
   allDates(field: FieldName, ctx: DateContext): Day[] {
     const cell = this.cell(field);
     if (!cell) return [];
-    const days = parseAllDates(cell.value, ctx).filter((d) => this.plausible(d, cell.address, true) !== null);
-    if (days.length === 0 && !/^(无|未回访|—|-|\/)$/.test(cellText(cell.value))) this.dateIssue(cell.address, cellText(cell.value));
+    const days = parseAllDates(cell.value, ctx).filter((d) => this.plausible(d, cell.col, true) !== null);
+    if (days.length === 0 && !/^(无|未回访|—|-|\/)$/.test(cellText(cell.value))) this.dateIssue(cell.col, cellText(cell.value));
     return days;
   }
 
-  private plausible(day: Day, address: string, report: boolean): Day | null {
+  private plausible(day: Day, col: number, report: boolean): Day | null {
     if (day >= EARLIEST && day <= LATEST) return day;
-    if (report) this.issue('date.implausible', address, formatDay(day));
+    if (report) this.issue('date.implausible', col, formatDay(day));
     return null;
   }
 
@@ -194,7 +218,7 @@ class RowContext {
     // A unit in the header applies to bare numbers only: "3.5" in 涉及金额（万元）, not "3.5万".
     const scale = this.layout.scales[field];
     if (n !== null && scale && (typeof cell.value === 'number' || /^[\d.,\s]+$/.test(toHalfWidth(cell.value as string)))) n *= scale;
-    if (n === null && !/^(无|—|-|\/|不详)$/.test(cellText(cell.value))) this.issue('number.unreadable', cell.address, cellText(cell.value));
+    if (n === null && !/^(无|—|-|\/|不详)$/.test(cellText(cell.value))) this.issue('number.unreadable', cell.col, cellText(cell.value));
     return n;
   }
 
@@ -202,7 +226,7 @@ class RowContext {
     const cell = this.cell('manualLevel');
     if (!cell) return null;
     const level = parseLevel(cell.value);
-    if (level === null) this.issue('level.unreadable', cell.address, cellText(cell.value));
+    if (level === null) this.issue('level.unreadable', cell.col, cellText(cell.value));
     return level;
   }
 }
