@@ -1,6 +1,6 @@
 import { formatDay, formatDayZh } from '../cells';
 import { writtenField } from '../ledger';
-import { maskForHandout, maskParties, maskPhone, maskPlaceForHandout, splitParties } from '../masking';
+import { maskForHandout, maskPartyNames, maskPhone, maskPlaceForHandout, splitParties } from '../masking';
 import { LEVEL_ZH, type Day, type FieldName, type Language, type Level, type TriagedDispute } from '../model';
 import { wrappedLines, type ReportCell, type ReportSheet } from '../report';
 import type { LocalText } from '../rules';
@@ -125,7 +125,7 @@ function dueRow(n: number, d: TriagedDispute, unit: string, options: DueListRend
     { value: schedule.nextRevisit === null ? '' : L.date(schedule.nextRevisit), style: 'number' },
     { value: schedule.overdueDays > 0 ? schedule.overdueDays : '', style: 'number' },
     { value: options.mask ? maskPlaceForHandout(place, handout) : place, style: 'wrap' },
-    { value: options.mask ? maskParties(parties) : parties, style: 'wrap' },
+    { value: options.mask ? maskPartyNames(handout.names) : parties, style: 'wrap' },
     { value: options.mask ? maskPhone(phone) : phone, style: 'wrap' },
     { value: options.mask ? maskForHandout(summary, handout) : summary, style: 'wrap' },
     { value: handling[options.language], style: 'wrap' },
