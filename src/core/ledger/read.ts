@@ -139,6 +139,15 @@ export function writtenField(record: DisputeRecord, field: FieldName): string {
   return record.written?.[field] ?? record.text[field] ?? '';
 }
 
+// The readers' patterns, compiled once (a regular expression literal in a method makes a new object per row).
+/** What a revisit cell says when there was none. */
+const NO_REVISIT_YET = /^(无|未回访|—|-|\/)$/;
+/** "8户30人": the number of people. */
+const PEOPLE_COUNT = /(\d+)\s*(?:余|多)?\s*人/;
+const BARE_NUMBER = /^[\d.,\s]+$/;
+/** What a count cell says when nobody counted. */
+const NO_NUMBER = /^(无|—|-|\/|不详)$/;
+
 /**
  * Per-row helpers that parse one field and record an issue naming the cell when it cannot. One
  * reader serves the whole ledger (`moveTo` each row), and a cell's address is only written out for
@@ -198,7 +207,7 @@ class RowContext {
     const cell = this.cell(field);
     if (!cell) return [];
     const days = parseAllDates(cell.value, ctx).filter((d) => this.plausible(d, cell.col, true) !== null);
-    if (days.length === 0 && !/^(无|未回访|—|-|\/)$/.test(cellText(cell.value))) this.dateIssue(cell.col, cellText(cell.value));
+    if (days.length === 0 && !NO_REVISIT_YET.test(cellText(cell.value))) this.dateIssue(cell.col, cellText(cell.value));
     return days;
   }
 
@@ -212,12 +221,12 @@ class RowContext {
     const cell = this.cell(field);
     if (!cell) return null;
     // "8户30人": in a headcount the number of people counts, not the first number.
-    const people = field === 'headcount' && typeof cell.value === 'string' ? /(\d+)\s*(?:余|多)?\s*人/.exec(toHalfWidth(cell.value)) : null;
+    const people = field === 'headcount' && typeof cell.value === 'string' ? PEOPLE_COUNT.exec(toHalfWidth(cell.value)) : null;
     let n = people ? Number(people[1]) : parseQuantity(cell.value);
     // A unit in the header applies to bare numbers only: "3.5" in 涉及金额（万元）, not "3.5万".
     const scale = this.layout.scales[field];
-    if (n !== null && scale && (typeof cell.value === 'number' || /^[\d.,\s]+$/.test(toHalfWidth(cell.value as string)))) n *= scale;
-    if (n === null && !/^(无|—|-|\/|不详)$/.test(cellText(cell.value))) this.issue('number.unreadable', cell.col, cellText(cell.value));
+    if (n !== null && scale && (typeof cell.value === 'number' || BARE_NUMBER.test(toHalfWidth(cell.value as string)))) n *= scale;
+    if (n === null && !NO_NUMBER.test(cellText(cell.value))) this.issue('number.unreadable', cell.col, cellText(cell.value));
     return n;
   }
 

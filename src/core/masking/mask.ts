@@ -31,22 +31,27 @@ const ROLE_WORDS = [
   '被申请人', '申请人', '当事人', '被反映人', '反映人', '信访人', '被告', '原告', '甲方', '乙方', '一方', '另一方',
 ].sort((a, b) => b.length - a.length);
 
+// The patterns of splitParties, compiled once: it runs for every dispute, and a regular expression
+// literal inside a function makes a new object each time it is evaluated.
+const BRACKETED_NOTE = /\([^()]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕/g;
+/** Any "label:" before a name. */
+const LABEL_BEFORE_NAME = /[^\s、,;/:]*:/g;
+const PARTY_SEPARATOR = /[\s、,;/\u00a0]+/;
+const DIGITS_IN_NAME = /[\d+\-#]+/g;
+const TRAILING_STOP = /[。.]+$/;
+/** "等5人", "等18户村民": the first name stands for the group. */
+const GROUP_AFTER_NAME = /等[一二三四五六七八九十两几多余]*(?:[人名户位家](?:村民|群众|居民|工人|农民工)?)?$/;
+
 /**
  * The bare names in a parties cell: split at 、，,;；/ spaces and line breaks; bracketed notes
  * ("张三（申请人）"), role labels ("申请人：张三"), trailing "等5人" and digits (phone numbers
  * written beside the name) are dropped.
  */
 export function splitParties(text: string): string[] {
-  const s = toHalfWidth(text)
-    .replace(/\([^()]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕/g, ' ')
-    .replace(/[^\s、,;/:]*:/g, ' '); // any "label:" before a name
+  const s = toHalfWidth(text).replace(BRACKETED_NOTE, ' ').replace(LABEL_BEFORE_NAME, ' ');
   const names: string[] = [];
-  for (const raw of s.split(/[\s、,;/\u00a0]+/)) {
-    let part = raw
-      .replace(/[\d+\-#]+/g, '')
-      .replace(/[。.]+$/, '')
-      // "等5人", "等18户村民": the first name stands for the group.
-      .replace(/等[一二三四五六七八九十两几多余]*(?:[人名户位家](?:村民|群众|居民|工人|农民工)?)?$/, '');
+  for (const raw of s.split(PARTY_SEPARATOR)) {
+    let part = raw.replace(DIGITS_IN_NAME, '').replace(TRAILING_STOP, '').replace(GROUP_AFTER_NAME, '');
     const role = ROLE_WORDS.find((w) => part.startsWith(w) && part.length - w.length >= 2);
     if (role) part = part.slice(role.length);
     if (part !== '' && !ROLE_WORDS.includes(part)) names.push(part);
