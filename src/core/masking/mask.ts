@@ -154,11 +154,25 @@ export function maskText(text: string, names: readonly string[]): string {
     out = out.replace(ID_IN_TEXT, (id) => maskDigitRun(id));
     out = maskPhones(out, false);
   }
-  const wanted = [...new Set(names.map((n) => n.trim()).filter((n) => [...n].length >= 2))].filter((n) => out.includes(n));
+  // The names worth looking for, each once, in the order given: those of two or more characters
+  // that occur (built without intermediate arrays or sets: this runs for every cell of a handout).
+  const wanted: string[] = [];
+  for (const name of names) {
+    const n = name.trim();
+    if (atLeastTwoCharacters(n) && !wanted.includes(n) && out.includes(n)) wanted.push(n);
+  }
   if (wanted.length === 0) return out;
   // One pass with the longest names first, so 欧阳娜娜 is masked whole and no masked form is masked again.
   wanted.sort((a, b) => b.length - a.length);
   return replaceNames(out, wanted);
+}
+
+/** `[...s].length >= 2` without the array: a lone surrogate pair is one character. */
+function atLeastTwoCharacters(s: string): boolean {
+  if (s.length !== 2) return s.length > 2;
+  const first = s.charCodeAt(0);
+  const second = s.charCodeAt(1);
+  return !(first >= 0xd800 && first <= 0xdbff && second >= 0xdc00 && second <= 0xdfff);
 }
 
 /**

@@ -19,7 +19,8 @@ const FIELD_INDEX = Object.fromEntries(FIELD_NAMES.map((f, i) => [f, i])) as Rec
 /** What one row offers the conditions: its record, and its texts scanned once, on demand. */
 class RowView {
   // Plain objects, not Maps: one RowView per ledger row, so its caches should cost next to nothing.
-  private readonly scans: (ScannedText | null | undefined)[] = [];
+  // Sized for every field at once: filled by field number from empty, it would grow (and go sparse) row after row.
+  private readonly scans: (ScannedText | null | undefined)[] = new Array(FIELD_NAMES.length);
   private readonly numbers: Record<string, NumberRead | null> = {};
   // A plain array rather than a typed one: made for every row, and a typed array costs several objects.
   private presence: boolean[] | null = null;
