@@ -16,14 +16,30 @@ const HAN = /\p{Script=Han}/u;
  * in Chinese characters keep their first letter: John Smith → J某.
  */
 export function maskName(name: string): string {
-  const chars = [...normalizeValueText(name)];
-  if (chars.length === 0) return '';
-  if (chars.length === 1) return '某';
-  if (HAN.test(chars[0]) && chars.length >= 3) {
-    const compound = COMPOUND_SURNAMES.find((s) => chars[0] + chars[1] === s);
+  const text = normalizeValueText(name);
+  if (text === '') return '';
+  // Read by code point without taking the name apart into an array of characters.
+  const first = String.fromCodePoint(text.codePointAt(0)!);
+  if (first.length === text.length) return '某';
+  if (HAN.test(first) && atLeastCharacters(text, 3)) {
+    const compound = COMPOUND_SURNAMES.find((s) => text.startsWith(s));
     if (compound) return `${compound}某`;
   }
-  return `${chars[0]}某`;
+  return `${first}某`;
+}
+
+/** Whether `s` has at least `n` characters (code points), as `[...s].length >= n` says. */
+function atLeastCharacters(s: string, n: number): boolean {
+  let count = 0;
+  for (let i = 0; i < s.length && count < n; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < s.length) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count >= n;
 }
 
 // Role words written before a name ("申请人：张三", "甲方张三"), longest first so 被申请人 wins over 申请人.
@@ -159,20 +175,12 @@ export function maskText(text: string, names: readonly string[]): string {
   const wanted: string[] = [];
   for (const name of names) {
     const n = name.trim();
-    if (atLeastTwoCharacters(n) && !wanted.includes(n) && out.includes(n)) wanted.push(n);
+    if (atLeastCharacters(n, 2) && !wanted.includes(n) && out.includes(n)) wanted.push(n);
   }
   if (wanted.length === 0) return out;
   // One pass with the longest names first, so 欧阳娜娜 is masked whole and no masked form is masked again.
   wanted.sort((a, b) => b.length - a.length);
   return replaceNames(out, wanted);
-}
-
-/** `[...s].length >= 2` without the array: a lone surrogate pair is one character. */
-function atLeastTwoCharacters(s: string): boolean {
-  if (s.length !== 2) return s.length > 2;
-  const first = s.charCodeAt(0);
-  const second = s.charCodeAt(1);
-  return !(first >= 0xd800 && first <= 0xdbff && second >= 0xdc00 && second <= 0xdfff);
 }
 
 /**

@@ -250,7 +250,15 @@ export function buildMeetingSummary(disputes: readonly MeetingDispute[], options
     for (const n of names) index.add(n);
   }
   const namesFor = (d: TriagedDispute, ...texts: string[]) => mergeNames(parties.get(d) ?? [], index.find(...texts));
+  // A dispute both open and overdue (or changed) is listed the same way on each list: its line is
+  // made once and shared (the summary is read, never changed, after this).
+  const lines = new Map<MeetingDispute, ListedDispute>();
   const listed = (d: MeetingDispute): ListedDispute => {
+    let line = lines.get(d);
+    if (line === undefined) lines.set(d, (line = listedLine(d)));
+    return line;
+  };
+  const listedLine = (d: MeetingDispute): ListedDispute => {
     const place = shown(d, 'place');
     const brief = shown(d, 'description') || shown(d, 'title');
     const owner = joinOwner(shown(d, 'ownerUnit'), shown(d, 'owner'));

@@ -104,7 +104,13 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
   const zh = lang === 'zh';
   const t = (key: LabelKey, values?: Record<string, string | number>) =>
     label(lang, key, values && Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])));
-  const day = (d: number) => (zh ? formatDayZh(d) : formatDay(d));
+  // Long lists print the same dates again and again: each is written out once.
+  const printedDays = new Map<number, string>();
+  const day = (d: number) => {
+    let text = printedDays.get(d);
+    if (text === undefined) printedDays.set(d, (text = zh ? formatDayZh(d) : formatDay(d)));
+    return text;
+  };
   const span = (from: number, to: number) => (zh ? formatSpanZh(from, to) : `${formatDay(from)} – ${formatDay(to)}`);
   const joint = summary.units.length > 1;
   const columns = LIST_COLUMNS.filter((c) => c.key !== 'unit' || joint);
