@@ -324,7 +324,8 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
       overdueDays: textCell(''),
       statusText: textCell(''),
     };
-    const all = { ...base, ...(typeof cells === 'function' ? cells(names) : cells) };
+    // Object.assign rather than two spreads: far cheaper in V8 for a line of every listed dispute.
+    const all = Object.assign(base, typeof cells === 'function' ? cells(names) : cells);
     const r = b.add(columns.map((c) => all[c.key]));
     b.fitHeight(r);
     return r;
