@@ -61,28 +61,33 @@ export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: Read
   const mediationColumn = mediationCountKind(layout);
   const blankText = blankTextOf(entries);
   const ctx = new RowContext(layout, options, issues);
+  // The year-less readings of a registration are the same for every row: made once, not per row.
+  const inLedgerYear: DateContext = { date1904: grid.date1904, year: ledgerYear };
+  const inYearBefore: DateContext = { date1904: grid.date1904, year: ledgerYear - 1 };
   for (let r = layout.headerBottom + 1; r < values.length; r++) {
     const row = values[r];
     if (!row || skipped.has(r) || !isDisputeRow(grid.values[r], layout)) continue;
     lastDataRow = r;
     const { text, written } = rowText(row, entries, blankText);
     ctx.moveTo(r, row);
-    let registered = ctx.date('registered', { date1904: grid.date1904, year: ledgerYear });
+    let registered = ctx.date('registered', inLedgerYear);
     if (notAfter !== null && registered !== null && registered > notAfter) {
-      const earlier = ctx.date('registered', { date1904: grid.date1904, year: ledgerYear - 1 }, false);
+      const earlier = ctx.date('registered', inYearBefore, false);
       if (earlier !== null) registered = earlier;
     }
     const notBefore = registered ?? undefined;
     const year = registered !== null ? ymdFromDay(registered).year : ledgerYear;
-    const revisits = ctx.allDates('lastRevisit', { date1904: grid.date1904, year, notBefore });
-    const resolvedOn = ctx.date('resolvedOn', { date1904: grid.date1904, year, notBefore });
+    // The later dates of the row are read in its registration's year, and not before it.
+    const afterRegistration: DateContext = { date1904: grid.date1904, year, notBefore };
+    const revisits = ctx.allDates('lastRevisit', afterRegistration);
+    const resolvedOn = ctx.date('resolvedOn', afterRegistration);
     const record: DisputeRecord = {
       row: r + 1,
       text,
       registered,
       resolvedOn,
       lastRevisit: revisits.length ? Math.max(...revisits) : null,
-      deadline: ctx.date('deadline', { date1904: grid.date1904, year, notBefore }, false),
+      deadline: ctx.date('deadline', afterRegistration, false),
       headcount: ctx.quantity('headcount'),
       amount: ctx.quantity('amount'),
       mediationFailures: ctx.quantity('mediationCount'),
@@ -206,7 +211,8 @@ class RowContext {
   allDates(field: FieldName, ctx: DateContext): Day[] {
     const cell = this.cell(field);
     if (!cell) return [];
-    const days = parseAllDates(cell.value, ctx).filter((d) => this.plausible(d, cell.col, true) !== null);
+    const days: Day[] = [];
+    for (const d of parseAllDates(cell.value, ctx)) if (this.plausible(d, cell.col, true) !== null) days.push(d);
     if (days.length === 0 && !NO_REVISIT_YET.test(cellText(cell.value))) this.dateIssue(cell.col, cellText(cell.value));
     return days;
   }
@@ -281,16 +287,15 @@ function notDisputeRows(grid: SheetGrid, layout: LedgerLayout): Set<number> {
 
 function isDisputeRow(row: CellValue[] | undefined, layout: LedgerLayout): boolean {
   if (!row) return false;
-  let identified = false;
   for (const field of IDENTIFYING) {
     const col = layout.fields[field];
     if (col === undefined) continue;
     const v = row[col];
     if (v === null || v === undefined || v === '') continue;
     if (typeof v === 'string' && (v.trim() === '' || NOT_A_DISPUTE.test(v))) continue;
-    identified = true;
+    return true;
   }
-  return identified;
+  return false;
 }
 
 /**

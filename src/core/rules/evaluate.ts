@@ -11,6 +11,11 @@ export interface CompiledPreset {
   scanner: Scanner;
   /** Every field a word or together condition reads. */
   scanFields: FieldName[];
+  /**
+   * Which classes the current row's texts hold, reused from row to row: rows are evaluated one
+   * at a time, and a fresh array for each of 100,000 rows is garbage to collect.
+   */
+  presence: boolean[];
 }
 
 /** A small number per field, so a row's scans sit in an array rather than a keyed object. */
@@ -22,8 +27,7 @@ class RowView {
   // Sized for every field at once: filled by field number from empty, it would grow (and go sparse) row after row.
   private readonly scans: (ScannedText | null | undefined)[] = new Array(FIELD_NAMES.length);
   private readonly numbers: Record<string, NumberRead | null> = {};
-  // A plain array rather than a typed one: made for every row, and a typed array costs several objects.
-  private presence: boolean[] | null = null;
+  private presenceRead = false;
 
   constructor(
     readonly record: DisputeRecord,
@@ -36,11 +40,13 @@ class RowView {
    * the cost of one array read, without walking their fields.
    */
   present(cls: number): boolean {
-    if (!this.presence) {
-      this.presence = new Array<boolean>(this.compiled.scanner.classCount).fill(false);
-      for (const field of this.compiled.scanFields) this.scanned(field)?.markClasses(this.presence);
+    const presence = this.compiled.presence;
+    if (!this.presenceRead) {
+      presence.fill(false);
+      for (const field of this.compiled.scanFields) this.scanned(field)?.markClasses(presence);
+      this.presenceRead = true;
     }
-    return this.presence[cls];
+    return presence[cls];
   }
 
   scanned(field: FieldName): ScannedText | null {
@@ -123,7 +129,7 @@ export function compilePreset(preset: TriagePreset, language: Language = 'zh'): 
   const compile = (c: Condition) => compileCondition(c, preset, language, classIndex, anonymous, reads);
   const rules = preset.rules.map((rule) => ({ rule, test: compile(rule.when) }));
   const scanner = new Scanner({ classes: lists, exclusions: preset.exclusions, negations: preset.negations, notNegations: preset.notNegations });
-  return { preset, rules, scanner, scanFields: [...scanFields] };
+  return { preset, rules, scanner, scanFields: [...scanFields], presence: new Array<boolean>(scanner.classCount).fill(false) };
 }
 
 function compileCondition(
