@@ -16,6 +16,8 @@ export interface CompiledPreset {
    * at a time, and a fresh array for each of 100,000 rows is garbage to collect.
    */
   presence: boolean[];
+  /** The current row's scanned texts by field number, reused from row to row like `presence`. */
+  scans: (ScannedText | null | undefined)[];
 }
 
 /** A small number per field, so a row's scans sit in an array rather than a keyed object. */
@@ -24,16 +26,18 @@ const FIELD_INDEX = Object.fromEntries(FIELD_NAMES.map((f, i) => [f, i])) as Rec
 /** What one row offers the conditions: its record, and its texts scanned once, on demand. */
 class RowView {
   // Plain objects, not Maps: one RowView per ledger row, so its caches should cost next to nothing.
-  // Sized for every field at once: filled by field number from empty, it would grow (and go sparse) row after row.
-  private readonly scans: (ScannedText | null | undefined)[] = new Array(FIELD_NAMES.length);
   private readonly numbers: Record<string, NumberRead | null> = {};
   private presenceRead = false;
+  private readonly scans: (ScannedText | null | undefined)[];
 
   constructor(
     readonly record: DisputeRecord,
     private readonly compiled: CompiledPreset,
     private readonly language: Language,
-  ) {}
+  ) {
+    // Rows are evaluated one at a time: the preset's scratch arrays serve each row in turn.
+    this.scans = compiled.scans.fill(undefined);
+  }
 
   /**
    * Whether any text field a rule reads holds a word of the class: most conditions fail here, at
@@ -129,7 +133,15 @@ export function compilePreset(preset: TriagePreset, language: Language = 'zh'): 
   const compile = (c: Condition) => compileCondition(c, preset, language, classIndex, anonymous, reads);
   const rules = preset.rules.map((rule) => ({ rule, test: compile(rule.when) }));
   const scanner = new Scanner({ classes: lists, exclusions: preset.exclusions, negations: preset.negations, notNegations: preset.notNegations });
-  return { preset, rules, scanner, scanFields: [...scanFields], presence: new Array<boolean>(scanner.classCount).fill(false) };
+  return {
+    preset,
+    rules,
+    scanner,
+    scanFields: [...scanFields],
+    presence: new Array<boolean>(scanner.classCount).fill(false),
+    // Sized for every field at once: filled by field number from empty, it would grow and go sparse.
+    scans: new Array<ScannedText | null | undefined>(FIELD_NAMES.length).fill(undefined),
+  };
 }
 
 function compileCondition(

@@ -242,14 +242,12 @@ export function buildMeetingSummary(disputes: readonly MeetingDispute[], options
   const units = [...(options.units ?? [])];
   const yearStart = dayFromYmd(ymdFromDay(period.to).year, 1, 1) ?? period.from;
 
-  const parties = new Map<TriagedDispute, string[]>();
+  // Every party is indexed; a dispute's own parties are split again only when it is listed (a few
+  // of them), rather than kept for all in a map keyed by dispute.
+  const partiesOf = (d: TriagedDispute) => splitParties(d.record.text.parties ?? '').map((n) => n.trim()).filter((n) => n !== '');
   const index = new NameIndex();
-  for (const d of disputes) {
-    const names = splitParties(d.record.text.parties ?? '').map((n) => n.trim()).filter((n) => n !== '');
-    parties.set(d, names);
-    for (const n of names) index.add(n);
-  }
-  const namesFor = (d: TriagedDispute, ...texts: string[]) => mergeNames(parties.get(d) ?? [], index.find(...texts));
+  for (const d of disputes) for (const n of partiesOf(d)) index.add(n);
+  const namesFor = (d: TriagedDispute, ...texts: string[]) => mergeNames(partiesOf(d), index.find(...texts));
   // A dispute both open and overdue (or changed) is listed the same way on each list: its line is
   // made once and shared (the summary is read, never changed, after this).
   const lines = new Map<MeetingDispute, ListedDispute>();
