@@ -123,6 +123,7 @@ function rowText(row: CellValue[], entries: [FieldName, number][], blankText: Pa
   let written: Partial<Record<FieldName, string>> | undefined;
   for (const [field, col] of entries) {
     const v = row[col] ?? null;
+    if (v === null) continue; // blank: the template's '' stands
     text[field] = cellText(v);
     // Only full-width characters make the two differ: test before building a second string.
     if (typeof v === 'string' && FULL_WIDTH.test(v)) {
