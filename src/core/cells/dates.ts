@@ -178,6 +178,8 @@ const TIME = String.raw`(?:\s*T?\s*(?:上午|下午|晚上|早上|中午|凌晨)
 const FULL_DATE = new RegExp(String.raw`^(\d{4}|\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?${TIME}$`);
 // Only a four-digit year makes "2020.5" a month rather than a decimal.
 const YEAR_MONTH = /^(\d{4})\s*(?:[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月份?)$/;
+const SPACES = /\s+/g;
+const EIGHT_DIGITS = /^\d{8}$/;
 // Year-less dates need 月: a bare "5.21" is as likely an amount or a count as a date.
 const MONTH_DAY = new RegExp(String.raw`^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?${TIME}$`);
 
@@ -198,10 +200,10 @@ export function parseDateCell(value: CellValue, ctx: DateContext): DateParse {
   const text = cellText(value);
   if (text === '') return { kind: 'blank' };
   if (typeof value === 'boolean') return { kind: 'invalid', text };
-  const s = text.replace(/\s+/g, ' ');
+  const s = text.replace(SPACES, ' ');
   let day: Day | null = null;
   let m: RegExpExecArray | null;
-  if (/^\d{8}$/.test(s)) day = compactDay(s);
+  if (EIGHT_DIGITS.test(s)) day = compactDay(s);
   else if ((m = FULL_DATE.exec(s))) day = dayFromYmd(fullYear(m[1]), Number(m[2]), Number(m[3]));
   else if ((m = YEAR_MONTH.exec(s))) day = dayFromYmd(Number(m[1]), Number(m[2] ?? m[3]), 1);
   else if ((m = MONTH_DAY.exec(s))) day = yearless(Number(m[1]), Number(m[2]), ctx);

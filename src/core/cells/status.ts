@@ -39,13 +39,21 @@ export function parseStatusText(text: CellValue): DisputeStatus | null {
   const settled = t.replace(NOT_CLOSED, '');
   if (settled.includes('销号')) return 'closed';
   const rest = settled.replace(REVISIT, '');
-  if (FAILED_TOKENS.some((w) => rest.includes(w)) || NEGATED_SETTLING.test(rest)) return 'open';
-  if (SETTLED_PHRASES.some((w) => rest.includes(w))) return 'resolved';
-  if (ONGOING_TOKENS.some((w) => rest.includes(w))) return 'open';
-  if (SETTLED_WORDS.some((w) => rest.includes(w))) return 'resolved';
+  if (includesAny(rest, FAILED_TOKENS) || NEGATED_SETTLING.test(rest)) return 'open';
+  if (includesAny(rest, SETTLED_PHRASES)) return 'resolved';
+  if (includesAny(rest, ONGOING_TOKENS)) return 'open';
+  if (includesAny(rest, SETTLED_WORDS)) return 'resolved';
   return null;
 }
 
+/** A loop rather than `words.some(…)`: read for every dispute, and a callback per call adds up. */
+function includesAny(text: string, words: readonly string[]): boolean {
+  for (const w of words) if (text.includes(w)) return true;
+  return false;
+}
+
+const LEADING_YES = /^是(?![否])/;
+const LEADING_NO = /^否/;
 const YES = new Set(['是', '√', '✓', '✔', '☑', 'y', 'yes', 'true', '1', '成功', '已', '已化解', '化解', '已解决', '对', 'ok']);
 const NO = new Set(['否', '×', '✗', '✘', 'x', 'n', 'no', 'false', '0', '未成功', '不成功', '失败', '未', '未化解', '未解决']);
 
@@ -59,8 +67,8 @@ export function parseYesNo(text: CellValue): boolean | null {
   if (t === '') return null;
   if (YES.has(t)) return true;
   if (NO.has(t)) return false;
-  if (/^是(?![否])/.test(t)) return true;
-  if (/^否/.test(t)) return false;
+  if (LEADING_YES.test(t)) return true;
+  if (LEADING_NO.test(t)) return false;
   const status = parseStatusText(t);
   return status === null ? null : status !== 'open';
 }

@@ -67,10 +67,12 @@ function collapseSpaces(s: string): string {
 
 const ANY_SPACE = /[\s\u00a0\ufeff]/;
 
+const EXPONENT_FORM = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/;
+
 /** Writes a number's `String` form without an exponent: 1e-7 → '0.0000001', 1e21 → '1000…0'. */
 function plainNumber(n: number): string {
   const s = String(n);
-  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  const m = s.includes('e') ? EXPONENT_FORM.exec(s) : null;
   if (!m) return s;
   const [, sign, lead, frac = '', expText] = m;
   const exp = Number(expText);

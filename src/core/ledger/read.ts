@@ -59,28 +59,35 @@ export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: Read
 
   const skipped = notDisputeRows(grid, layout);
   const mediationColumn = mediationCountKind(layout);
+  const blankText = blankTextOf(entries);
+  const ctx = new RowContext(layout, options, issues);
+  // The year-less readings of a registration are the same for every row: made once, not per row.
+  const inLedgerYear: DateContext = { date1904: grid.date1904, year: ledgerYear };
+  const inYearBefore: DateContext = { date1904: grid.date1904, year: ledgerYear - 1 };
   for (let r = layout.headerBottom + 1; r < values.length; r++) {
     const row = values[r];
     if (!row || skipped.has(r) || !isDisputeRow(grid.values[r], layout)) continue;
     lastDataRow = r;
-    const { text, written } = rowText(row, entries);
-    const ctx = new RowContext(r, row, layout, grid.date1904, options, issues);
-    let registered = ctx.date('registered', { date1904: grid.date1904, year: ledgerYear });
+    const { text, written } = rowText(row, entries, blankText);
+    ctx.moveTo(r, row);
+    let registered = ctx.date('registered', inLedgerYear);
     if (notAfter !== null && registered !== null && registered > notAfter) {
-      const earlier = ctx.date('registered', { date1904: grid.date1904, year: ledgerYear - 1 }, false);
+      const earlier = ctx.date('registered', inYearBefore, false);
       if (earlier !== null) registered = earlier;
     }
     const notBefore = registered ?? undefined;
     const year = registered !== null ? ymdFromDay(registered).year : ledgerYear;
-    const revisits = ctx.allDates('lastRevisit', { date1904: grid.date1904, year, notBefore });
-    const resolvedOn = ctx.date('resolvedOn', { date1904: grid.date1904, year, notBefore });
+    // The later dates of the row are read in its registration's year, and not before it.
+    const afterRegistration: DateContext = { date1904: grid.date1904, year, notBefore };
+    const revisits = ctx.allDates('lastRevisit', afterRegistration);
+    const resolvedOn = ctx.date('resolvedOn', afterRegistration);
     const record: DisputeRecord = {
       row: r + 1,
       text,
       registered,
       resolvedOn,
       lastRevisit: revisits.length ? Math.max(...revisits) : null,
-      deadline: ctx.date('deadline', { date1904: grid.date1904, year, notBefore }, false),
+      deadline: ctx.date('deadline', afterRegistration, false),
       headcount: ctx.quantity('headcount'),
       amount: ctx.quantity('amount'),
       mediationFailures: ctx.quantity('mediationCount'),
@@ -97,14 +104,26 @@ export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: Read
 }
 
 /**
+ * Every field of the ledger, blank, in column-mapping order: each row's texts start as a copy of it.
+ * Filled one keyed store at a time, an object with this many fields falls into V8's dictionary
+ * mode (~800 bytes a row on a 20-column ledger). `Object.fromEntries` builds the template in the
+ * compact mode, and a spread copy of a compact object is cheap and keeps its shape (copying a
+ * dictionary-mode template instead would cost several times as much).
+ */
+function blankTextOf(entries: [FieldName, number][]): Partial<Record<FieldName, string>> {
+  return Object.fromEntries(entries.map(([field]) => [field, '']));
+}
+
+/**
  * The row's text by field, and where the ledger writes it differently (full-width punctuation),
  * the text as written. A 被申请人/被告 column joins `parties`, so masking and matching see both sides.
  */
-function rowText(row: CellValue[], entries: [FieldName, number][]) {
-  const text: Partial<Record<FieldName, string>> = {};
+function rowText(row: CellValue[], entries: [FieldName, number][], blankText: Partial<Record<FieldName, string>>) {
+  const text = { ...blankText };
   let written: Partial<Record<FieldName, string>> | undefined;
   for (const [field, col] of entries) {
     const v = row[col] ?? null;
+    if (v === null) continue; // blank: the template's '' stands
     text[field] = cellText(v);
     // Only full-width characters make the two differ: test before building a second string.
     if (typeof v === 'string' && FULL_WIDTH.test(v)) {
@@ -126,26 +145,45 @@ export function writtenField(record: DisputeRecord, field: FieldName): string {
   return record.written?.[field] ?? record.text[field] ?? '';
 }
 
-/** Per-row helpers that parse one field and record an issue naming the cell when it cannot. */
+// The readers' patterns, compiled once (a regular expression literal in a method makes a new object per row).
+/** What a revisit cell says when there was none. */
+const NO_REVISIT_YET = /^(无|未回访|—|-|\/)$/;
+/** "8户30人": the number of people. */
+const PEOPLE_COUNT = /(\d+)\s*(?:余|多)?\s*人/;
+const BARE_NUMBER = /^[\d.,\s]+$/;
+/** What a count cell says when nobody counted. */
+const NO_NUMBER = /^(无|—|-|\/|不详)$/;
+
+/**
+ * Per-row helpers that parse one field and record an issue naming the cell when it cannot. One
+ * reader serves the whole ledger (`moveTo` each row), and a cell's address is only written out for
+ * an issue: most cells have none.
+ */
 class RowContext {
+  private r = 0;
+  private row: CellValue[] = [];
+
   constructor(
-    private readonly r: number,
-    private readonly row: CellValue[],
     private readonly layout: LedgerLayout,
-    private readonly date1904: boolean,
     private readonly options: ReadOptions,
     private readonly issues: RowIssue[],
   ) {}
 
-  private cell(field: FieldName): { value: CellValue; address: string } | null {
+  moveTo(r: number, row: CellValue[]) {
+    this.r = r;
+    this.row = row;
+  }
+
+  private cell(field: FieldName): { value: CellValue; col: number } | null {
     const col = this.layout.fields[field];
     if (col === undefined) return null;
     const value = this.row[col] ?? null;
     if (value === null || (typeof value === 'string' && value.trim() === '')) return null;
-    return { value, address: cellAddress(this.r, col) };
+    return { value, col };
   }
 
-  private issue(code: Parameters<typeof message>[0], address: string, text: string, extra: Record<string, string | number> = {}) {
+  private issue(code: Parameters<typeof message>[0], col: number, text: string, extra: Record<string, string | number> = {}) {
+    const address = cellAddress(this.r, col);
     this.issues.push({
       code,
       row: this.r + 1,
@@ -155,33 +193,34 @@ class RowContext {
   }
 
   /** An unreadable date; one whose month has no such day says so (2026年2月没有30日), not "write it as a date". */
-  private dateIssue(address: string, text: string) {
+  private dateIssue(col: number, text: string) {
     const missing = nonexistentDate(text);
-    if (!missing) return this.issue('date.unreadable', address, text);
+    if (!missing) return this.issue('date.unreadable', col, text);
     const monthName = MONTH_NAMES[missing.month - 1];
-    this.issue('date.nonexistent', address, text, { ...missing, monthName });
+    this.issue('date.nonexistent', col, text, { ...missing, monthName });
   }
 
   date(field: FieldName, ctx: DateContext, report = true): Day | null {
     const cell = this.cell(field);
     if (!cell) return null;
     const parsed = parseDateCell(cell.value, ctx);
-    if (parsed.kind === 'date') return this.plausible(parsed.day, cell.address, report);
-    if (parsed.kind === 'invalid' && report) this.dateIssue(cell.address, parsed.text);
+    if (parsed.kind === 'date') return this.plausible(parsed.day, cell.col, report);
+    if (parsed.kind === 'invalid' && report) this.dateIssue(cell.col, parsed.text);
     return null;
   }
 
   allDates(field: FieldName, ctx: DateContext): Day[] {
     const cell = this.cell(field);
     if (!cell) return [];
-    const days = parseAllDates(cell.value, ctx).filter((d) => this.plausible(d, cell.address, true) !== null);
-    if (days.length === 0 && !/^(无|未回访|—|-|\/)$/.test(cellText(cell.value))) this.dateIssue(cell.address, cellText(cell.value));
+    const days: Day[] = [];
+    for (const d of parseAllDates(cell.value, ctx)) if (this.plausible(d, cell.col, true) !== null) days.push(d);
+    if (days.length === 0 && !NO_REVISIT_YET.test(cellText(cell.value))) this.dateIssue(cell.col, cellText(cell.value));
     return days;
   }
 
-  private plausible(day: Day, address: string, report: boolean): Day | null {
+  private plausible(day: Day, col: number, report: boolean): Day | null {
     if (day >= EARLIEST && day <= LATEST) return day;
-    if (report) this.issue('date.implausible', address, formatDay(day));
+    if (report) this.issue('date.implausible', col, formatDay(day));
     return null;
   }
 
@@ -189,12 +228,12 @@ class RowContext {
     const cell = this.cell(field);
     if (!cell) return null;
     // "8户30人": in a headcount the number of people counts, not the first number.
-    const people = field === 'headcount' && typeof cell.value === 'string' ? /(\d+)\s*(?:余|多)?\s*人/.exec(toHalfWidth(cell.value)) : null;
+    const people = field === 'headcount' && typeof cell.value === 'string' ? PEOPLE_COUNT.exec(toHalfWidth(cell.value)) : null;
     let n = people ? Number(people[1]) : parseQuantity(cell.value);
     // A unit in the header applies to bare numbers only: "3.5" in 涉及金额（万元）, not "3.5万".
     const scale = this.layout.scales[field];
-    if (n !== null && scale && (typeof cell.value === 'number' || /^[\d.,\s]+$/.test(toHalfWidth(cell.value as string)))) n *= scale;
-    if (n === null && !/^(无|—|-|\/|不详)$/.test(cellText(cell.value))) this.issue('number.unreadable', cell.address, cellText(cell.value));
+    if (n !== null && scale && (typeof cell.value === 'number' || BARE_NUMBER.test(toHalfWidth(cell.value as string)))) n *= scale;
+    if (n === null && !NO_NUMBER.test(cellText(cell.value))) this.issue('number.unreadable', cell.col, cellText(cell.value));
     return n;
   }
 
@@ -202,7 +241,7 @@ class RowContext {
     const cell = this.cell('manualLevel');
     if (!cell) return null;
     const level = parseLevel(cell.value);
-    if (level === null) this.issue('level.unreadable', cell.address, cellText(cell.value));
+    if (level === null) this.issue('level.unreadable', cell.col, cellText(cell.value));
     return level;
   }
 }
@@ -249,16 +288,15 @@ function notDisputeRows(grid: SheetGrid, layout: LedgerLayout): Set<number> {
 
 function isDisputeRow(row: CellValue[] | undefined, layout: LedgerLayout): boolean {
   if (!row) return false;
-  let identified = false;
   for (const field of IDENTIFYING) {
     const col = layout.fields[field];
     if (col === undefined) continue;
     const v = row[col];
     if (v === null || v === undefined || v === '') continue;
     if (typeof v === 'string' && (v.trim() === '' || NOT_A_DISPUTE.test(v))) continue;
-    identified = true;
+    return true;
   }
-  return identified;
+  return false;
 }
 
 /**
@@ -323,18 +361,22 @@ function mediationCountKind(layout: LedgerLayout): 'attempts' | 'failures' | und
  */
 function disputeKey(text: Partial<Record<FieldName, string>>, registered: Day | null): string {
   const serial = text.serial ?? '';
-  if (/[A-Za-z\u4e00-\u9fff-]/.test(serial) && serial.length >= 4) return `id:${serial}`;
-  const basis = [registered === null ? '' : formatDay(registered), text.parties, text.place, text.type, text.title]
-    .map((s) => s ?? '')
-    .join('|');
-  return `h:${fnv1a(basis)}`;
+  if (SERIAL_ID.test(serial) && serial.length >= 4) return `id:${serial}`;
+  // The hash of "date|parties|place|type|title", taken part by part rather than of the joined string.
+  let h = FNV_OFFSET;
+  h = fnv1a(h, registered === null ? '' : formatDay(registered));
+  for (const part of [text.parties, text.place, text.type, text.title]) h = fnv1a(fnv1a(h, '|'), part ?? '');
+  return `h:${h.toString(16).padStart(8, '0')}`;
 }
+const SERIAL_ID = /[A-Za-z\u4e00-\u9fff-]/;
 
-function fnv1a(s: string): string {
-  let h = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a over the UTF-16 code units of `s`, continuing from `h`. */
+function fnv1a(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  return h.toString(16).padStart(8, '0');
+  return h;
 }

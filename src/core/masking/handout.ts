@@ -90,8 +90,15 @@ const NAME_STOP = '受被在因与和及系是于到去称说也已的等现住�
 interface Compiled {
   label: RegExp;
   address: RegExp;
+  /**
+   * What every address match holds, a place word with a number after it (村3, 路十): a cheap test
+   * that spares most lines the address pattern, which tries its place-name prefix at every position.
+   */
+  addressHint: RegExp;
   house: RegExp;
   kin: RegExp;
+  /** Any kinship word: a line without one names nobody after it, and the name pattern is not run. */
+  kinHint: RegExp;
   notNames: readonly string[];
 }
 
@@ -119,11 +126,13 @@ function compile(rules: HandoutMaskRules): Compiled {
       places === '' || units === ''
         ? /(?!)/gu
         : new RegExp(`(?:(?![${ADDRESS_PREFIX_STOP}])[${HAN}A-Za-z]){0,8}(?:${places})(${segment}+)`, 'gu'),
+    addressHint: places === '' || units === '' ? /(?!)/u : new RegExp(`(?:${places})第?${NUMBER}`, 'u'),
     house: new RegExp(`${houseUnits === '' ? '' : `${houseUnits}|`}[0-9０-９][-－—][0-9０-９]`, 'u'),
     kin:
       surname === '' || rules.kinshipWords.length === 0
         ? /(?!)/gu
         : new RegExp(`(?:${alternation(rules.kinshipWords)})((?:${surname})(?:(?![${NAME_STOP}])${HAN}){1,2})`, 'gu'),
+    kinHint: surname === '' || rules.kinshipWords.length === 0 ? /(?!)/u : new RegExp(alternation(rules.kinshipWords), 'u'),
     notNames: rules.notNames,
   };
   compiledRules.set(rules, compiled);
@@ -131,6 +140,8 @@ function compile(rules: HandoutMaskRules): Compiled {
 }
 
 const AGE = /(?:[0-9０-９]{1,3}|[零〇一二三四五六七八九十两百]{1,4})(?:多|余)?周?岁半?/g;
+/** Every placeholder ends so: a line without it has no placeholder to tidy. */
+const PLACEHOLDER_END = '略）';
 
 const PLACEHOLDERS = [ADDRESS_OMITTED, SENSITIVE_OMITTED, AGE_OMITTED].map(escapeRegExp).join('|');
 // "(肇事肇祸)" becomes "(（敏感信息略）)": drop the outer brackets.
@@ -155,20 +166,24 @@ function maskHandout(text: string, options: HandoutMaskOptions, placeCell: boole
   if (text === '') return text;
   const c = compile(options.rules ?? DEFAULT_HANDOUT_RULES);
   let out = removeOwnAddress(text, options.address);
-  out = out.replace(c.address, (whole: string, segments: string) =>
-    placeCell && !c.house.test(segments) ? whole : ADDRESS_OMITTED,
-  );
+  if (c.addressHint.test(out))
+    out = out.replace(c.address, (whole: string, segments: string) => (placeCell && !c.house.test(segments) ? whole : ADDRESS_OMITTED));
   out = withoutLabels(out, c);
   // Names after a kinship word are masked wherever else they appear too.
-  out = maskText(out, [...options.names, ...kinshipNames(out, c)]);
+  const kin = kinshipNames(out, c);
+  out = maskText(out, kin.length === 0 ? options.names : [...options.names, ...kin]);
+  if (!out.includes(PLACEHOLDER_END)) return out;
   return out.replace(BRACKETED_PLACEHOLDER, '$1').replace(REPEATED_PLACEHOLDER, '$1');
 }
 
 function withoutLabels(text: string, c: Compiled): string {
-  return text.replace(AGE, AGE_OMITTED).replace(c.label, SENSITIVE_OMITTED);
+  // An age always ends in 岁: most lines have none, and skip the pattern.
+  const withoutAge = text.includes('岁') ? text.replace(AGE, AGE_OMITTED) : text;
+  return withoutAge.replace(c.label, SENSITIVE_OMITTED);
 }
 
 function kinshipNames(text: string, c: Compiled): string[] {
+  if (!c.kinHint.test(text)) return [];
   const found = new Set<string>();
   for (const m of text.matchAll(c.kin)) if (!c.notNames.some((w) => m[1].startsWith(w))) found.add(m[1]);
   return [...found];

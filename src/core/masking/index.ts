@@ -1,5 +1,5 @@
 // Masking of personal information for everything that leaves the ledger (handouts, summaries).
-export { maskName, splitParties, maskParties, maskIdNumber, maskPhone, maskText } from './mask';
+export { maskName, splitParties, maskParties, maskPartyNames, maskIdNumber, maskPhone, maskText } from './mask';
 export {
   maskForHandout,
   maskPlaceForHandout,

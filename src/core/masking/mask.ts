@@ -16,14 +16,30 @@ const HAN = /\p{Script=Han}/u;
  * in Chinese characters keep their first letter: John Smith → J某.
  */
 export function maskName(name: string): string {
-  const chars = [...normalizeValueText(name)];
-  if (chars.length === 0) return '';
-  if (chars.length === 1) return '某';
-  if (HAN.test(chars[0]) && chars.length >= 3) {
-    const compound = COMPOUND_SURNAMES.find((s) => chars[0] + chars[1] === s);
+  const text = normalizeValueText(name);
+  if (text === '') return '';
+  // Read by code point without taking the name apart into an array of characters.
+  const first = String.fromCodePoint(text.codePointAt(0)!);
+  if (first.length === text.length) return '某';
+  if (HAN.test(first) && atLeastCharacters(text, 3)) {
+    const compound = COMPOUND_SURNAMES.find((s) => text.startsWith(s));
     if (compound) return `${compound}某`;
   }
-  return `${chars[0]}某`;
+  return `${first}某`;
+}
+
+/** Whether `s` has at least `n` characters (code points), as `[...s].length >= n` says. */
+function atLeastCharacters(s: string, n: number): boolean {
+  let count = 0;
+  for (let i = 0; i < s.length && count < n; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < s.length) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count >= n;
 }
 
 // Role words written before a name ("申请人：张三", "甲方张三"), longest first so 被申请人 wins over 申请人.
@@ -31,22 +47,27 @@ const ROLE_WORDS = [
   '被申请人', '申请人', '当事人', '被反映人', '反映人', '信访人', '被告', '原告', '甲方', '乙方', '一方', '另一方',
 ].sort((a, b) => b.length - a.length);
 
+// The patterns of splitParties, compiled once: it runs for every dispute, and a regular expression
+// literal inside a function makes a new object each time it is evaluated.
+const BRACKETED_NOTE = /\([^()]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕/g;
+/** Any "label:" before a name. */
+const LABEL_BEFORE_NAME = /[^\s、,;/:]*:/g;
+const PARTY_SEPARATOR = /[\s、,;/\u00a0]+/;
+const DIGITS_IN_NAME = /[\d+\-#]+/g;
+const TRAILING_STOP = /[。.]+$/;
+/** "等5人", "等18户村民": the first name stands for the group. */
+const GROUP_AFTER_NAME = /等[一二三四五六七八九十两几多余]*(?:[人名户位家](?:村民|群众|居民|工人|农民工)?)?$/;
+
 /**
  * The bare names in a parties cell: split at 、，,;；/ spaces and line breaks; bracketed notes
  * ("张三（申请人）"), role labels ("申请人：张三"), trailing "等5人" and digits (phone numbers
  * written beside the name) are dropped.
  */
 export function splitParties(text: string): string[] {
-  const s = toHalfWidth(text)
-    .replace(/\([^()]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕/g, ' ')
-    .replace(/[^\s、,;/:]*:/g, ' '); // any "label:" before a name
+  const s = toHalfWidth(text).replace(BRACKETED_NOTE, ' ').replace(LABEL_BEFORE_NAME, ' ');
   const names: string[] = [];
-  for (const raw of s.split(/[\s、,;/\u00a0]+/)) {
-    let part = raw
-      .replace(/[\d+\-#]+/g, '')
-      .replace(/[。.]+$/, '')
-      // "等5人", "等18户村民": the first name stands for the group.
-      .replace(/等[一二三四五六七八九十两几多余]*(?:[人名户位家](?:村民|群众|居民|工人|农民工)?)?$/, '');
+  for (const raw of s.split(PARTY_SEPARATOR)) {
+    let part = raw.replace(DIGITS_IN_NAME, '').replace(TRAILING_STOP, '').replace(GROUP_AFTER_NAME, '');
     const role = ROLE_WORDS.find((w) => part.startsWith(w) && part.length - w.length >= 2);
     if (role) part = part.slice(role.length);
     if (part !== '' && !ROLE_WORDS.includes(part)) names.push(part);
@@ -56,7 +77,12 @@ export function splitParties(text: string): string[] {
 
 /** Every party in a cell masked and joined with 、: "张三、李四" → "张某、李某". */
 export function maskParties(text: string): string {
-  return splitParties(text).map(maskName).join('、');
+  return maskPartyNames(splitParties(text));
+}
+
+/** Names `splitParties` found, masked and joined with 、. */
+export function maskPartyNames(names: readonly string[]): string {
+  return names.map(maskName).join('、');
 }
 
 const ID_18 = /^(\d{6})\d{8}(\d{3}[\dXx])$/;
@@ -125,21 +151,55 @@ export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Any digit, half- or full-width: without one a text holds no ID or phone number to mask. */
+const ANY_DIGIT = /[0-9０-９]/;
+
 /**
  * Free text (简要情况) leaving the ledger: each given name of two or more characters is replaced
  * by its masked form, and ID numbers (15/18 digits) and phone numbers (mobiles, landlines with an
  * area code) by theirs. Names not in `names`, addresses and sensitive labels are left alone: a
  * handout uses `maskForHandout` (handout.ts), which also leaves those out.
  */
-export function maskText(text: string, names: string[]): string {
+export function maskText(text: string, names: readonly string[]): string {
+  // Most lines hold no digit at all: then the ID and phone patterns (each checking what stands
+  // before every position) cannot match, and are not run.
+  const digits = ANY_DIGIT.test(text);
   // Text as the ledger writes it keeps its Chinese punctuation; full-width digits still hide a number.
   let out = text.replace(FULL_WIDTH_ALNUM, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
-  out = out.replace(ID_IN_TEXT, (id) => maskDigitRun(id));
-  out = maskPhones(out, false);
-  const wanted = [...new Set(names.map((n) => n.trim()).filter((n) => [...n].length >= 2))];
+  if (digits) {
+    out = out.replace(ID_IN_TEXT, (id) => maskDigitRun(id));
+    out = maskPhones(out, false);
+  }
+  // The names worth looking for, each once, in the order given: those of two or more characters
+  // that occur (built without intermediate arrays or sets: this runs for every cell of a handout).
+  const wanted: string[] = [];
+  for (const name of names) {
+    const n = name.trim();
+    if (atLeastCharacters(n, 2) && !wanted.includes(n) && out.includes(n)) wanted.push(n);
+  }
   if (wanted.length === 0) return out;
   // One pass with the longest names first, so 欧阳娜娜 is masked whole and no masked form is masked again.
   wanted.sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(wanted.map(escapeRegExp).join('|'), 'g');
-  return out.replace(pattern, (name) => maskName(name));
+  return replaceNames(out, wanted);
+}
+
+/**
+ * Each occurrence of a name masked, left to right, the first of `names` that starts at a position
+ * winning there: what one regular expression `name1|name2|…` does, without compiling a new one for
+ * every line of a 100,000-row ledger.
+ */
+function replaceNames(text: string, names: readonly string[]): string {
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < text.length; ) {
+    const name = names.find((n) => text.startsWith(n, i));
+    if (name === undefined) {
+      i++;
+      continue;
+    }
+    out += text.slice(copied, i) + maskName(name);
+    i += name.length;
+    copied = i;
+  }
+  return out + text.slice(copied);
 }

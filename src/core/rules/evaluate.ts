@@ -11,6 +11,13 @@ export interface CompiledPreset {
   scanner: Scanner;
   /** Every field a word or together condition reads. */
   scanFields: FieldName[];
+  /**
+   * Which classes the current row's texts hold, reused from row to row: rows are evaluated one
+   * at a time, and a fresh array for each of 100,000 rows is garbage to collect.
+   */
+  presence: boolean[];
+  /** The current row's scanned texts by field number, reused from row to row like `presence`. */
+  scans: (ScannedText | null | undefined)[];
 }
 
 /** A small number per field, so a row's scans sit in an array rather than a keyed object. */
@@ -19,26 +26,31 @@ const FIELD_INDEX = Object.fromEntries(FIELD_NAMES.map((f, i) => [f, i])) as Rec
 /** What one row offers the conditions: its record, and its texts scanned once, on demand. */
 class RowView {
   // Plain objects, not Maps: one RowView per ledger row, so its caches should cost next to nothing.
-  private readonly scans: (ScannedText | null | undefined)[] = [];
-  private readonly numbers: Record<string, { value: number; evidence: string } | null> = {};
-  private presence: Uint8Array | null = null;
+  private readonly numbers: Record<string, NumberRead | null> = {};
+  private presenceRead = false;
+  private readonly scans: (ScannedText | null | undefined)[];
 
   constructor(
     readonly record: DisputeRecord,
     private readonly compiled: CompiledPreset,
     private readonly language: Language,
-  ) {}
+  ) {
+    // Rows are evaluated one at a time: the preset's scratch arrays serve each row in turn.
+    this.scans = compiled.scans.fill(undefined);
+  }
 
   /**
    * Whether any text field a rule reads holds a word of the class: most conditions fail here, at
    * the cost of one array read, without walking their fields.
    */
   present(cls: number): boolean {
-    if (!this.presence) {
-      this.presence = new Uint8Array(this.compiled.scanner.classCount);
-      for (const field of this.compiled.scanFields) this.scanned(field)?.markClasses(this.presence);
+    const presence = this.compiled.presence;
+    if (!this.presenceRead) {
+      presence.fill(false);
+      for (const field of this.compiled.scanFields) this.scanned(field)?.markClasses(presence);
+      this.presenceRead = true;
     }
-    return this.presence[cls] === 1;
+    return presence[cls];
   }
 
   scanned(field: FieldName): ScannedText | null {
@@ -55,22 +67,33 @@ class RowView {
    * The count column when it has a value, else the largest count written in the texts of `fields`;
    * `key` names the pair so rules reading the same number share one reading.
    */
-  number(field: NumericField, fields: readonly FieldName[], key: string): { value: number; evidence: string } | null {
+  number(field: NumericField, fields: readonly FieldName[], key: string): NumberRead | null {
     const known = this.numbers[key];
     if (known !== undefined) return known;
-    let found: { value: number; evidence: string } | null = null;
+    let found: NumberRead | null = null;
     const column = this.record[field];
-    if (column !== null) found = { value: column, evidence: columnEvidence(field, column, this.record, this.language) };
+    if (column !== null) found = { value: column, phrase: null };
     else {
       const read = TEXT_NUMBER_READERS[field];
       for (const f of fields) {
         const text = this.record.text[f];
         const hit = text ? read(text) : null;
-        if (hit && (!found || hit.value > found.value)) found = { value: hit.value, evidence: quote(hit.phrase, this.language) };
+        if (hit && (!found || hit.value > found.value)) found = { value: hit.value, phrase: hit.phrase };
       }
     }
     return (this.numbers[key] = found);
   }
+
+  /** What a number read says as evidence; written only for a rule it fires (most numbers fire none). */
+  numberEvidence(field: NumericField, read: NumberRead): string {
+    return read.phrase === null ? columnEvidence(field, read.value, this.record, this.language) : quote(read.phrase, this.language);
+  }
+}
+
+/** A number a row offers: from the count column (phrase null), or the phrase of the text it was read from. */
+interface NumberRead {
+  value: number;
+  phrase: string | null;
 }
 
 /** Returns the evidence that fired (readable text, '' for context that is never quoted), or null. */
@@ -110,7 +133,15 @@ export function compilePreset(preset: TriagePreset, language: Language = 'zh'): 
   const compile = (c: Condition) => compileCondition(c, preset, language, classIndex, anonymous, reads);
   const rules = preset.rules.map((rule) => ({ rule, test: compile(rule.when) }));
   const scanner = new Scanner({ classes: lists, exclusions: preset.exclusions, negations: preset.negations, notNegations: preset.notNegations });
-  return { preset, rules, scanner, scanFields: [...scanFields] };
+  return {
+    preset,
+    rules,
+    scanner,
+    scanFields: [...scanFields],
+    presence: new Array<boolean>(scanner.classCount).fill(false),
+    // Sized for every field at once: filled by field number from empty, it would grow and go sparse.
+    scans: new Array<ScannedText | null | undefined>(FIELD_NAMES.length).fill(undefined),
+  };
 }
 
 function compileCondition(
@@ -192,7 +223,7 @@ function compileCondition(
       if (found === null) return null;
       if (min !== undefined && found.value < min) return null;
       if (max !== undefined && found.value > max) return null;
-      return found.evidence;
+      return row.numberEvidence(field, found);
     };
   }
   if ('openForMoreThanDays' in c) {
@@ -233,6 +264,8 @@ function compileCondition(
  * `unless` class in the clauses they stand in. Tighter windows are tried first; returns the quote.
  */
 function findTogether(scanned: ScannedText, classes: number[], window: number, ordered: boolean, unless: number[]): string | null {
+  // A class with no word in this field: nothing to combine (the common case, checked before any list is made).
+  for (const cls of classes) if (scanned.hitsOf(cls).length === 0) return null;
   const all = classes.map((cls) => scanned.hitsOf(cls));
   // A word inside a longer word of another listed class is part of that word: in 砍刀 the 砍 is
   // no act of cutting and the 刀 no second weapon.
@@ -319,6 +352,8 @@ export function firedReasons(compiled: CompiledPreset, record: DisputeRecord, as
     const evidence = test(row, asOf);
     if (evidence !== null) fired.push({ rule, evidence });
   }
+  // Most disputes fire no rule: nothing to sort or group.
+  if (fired.length === 0) return [];
   fired.sort((a, b) => LEVEL_RANK[b.rule.level] - LEVEL_RANK[a.rule.level]);
   const separator = language === 'zh' ? '：' : ': ';
   const labelSeparator = language === 'zh' ? '，' : '; ';
@@ -346,6 +381,17 @@ const STATUS_REASON: Record<'resolved' | 'closed', { zh: string; en: string }> =
   closed: { zh: '已销号：不再回访', en: 'Closed: no further revisits' },
 };
 
+/** The status reason of every resolved or closed dispute: one object each, shared (reasons are never changed). */
+const STATUS_REASONS = Object.fromEntries(
+  (['resolved', 'closed'] as const).map((status) => [
+    status,
+    {
+      zh: { rule: `status.${status}`, level: 'green', text: STATUS_REASON[status].zh },
+      en: { rule: `status.${status}`, level: 'green', text: STATUS_REASON[status].en },
+    },
+  ]),
+) as Record<'resolved' | 'closed', Record<Language, Reason>>;
+
 /** Written when no rule fired, in the reasons column and after a manual level. */
 export const NO_RULE_FIRED: Record<Language, string> = { zh: '规则未触发预警', en: 'No warning rule fired' };
 
@@ -359,7 +405,7 @@ export function triageRecord(compiled: CompiledPreset, record: DisputeRecord, as
   const risk: Level = fired.length ? fired[0].level : 'green';
   const manual = record.manualLevel;
   if (record.status !== 'open') {
-    const statusReason: Reason = { rule: `status.${record.status}`, level: 'green', text: STATUS_REASON[record.status][language] };
+    const statusReason = STATUS_REASONS[record.status][language];
     return { suggested: 'green', reasons: [statusReason, ...fired], manual, effective: 'green', needsReview: false };
   }
   const reasons = fired;

@@ -223,10 +223,13 @@ export function policeCallsInText(raw: string): TextNumber | null {
 
 /** A tally by month in a sentence about police calls: "警情：1月2起、2月3起、3月1起" is 6. */
 const MONTH_TALLY = new RegExp(`(?:\\d{1,2}|[一二三四五六七八九十]{1,2})月份?(${COUNT})(?:起|次)`, 'gu');
+const POLICE_WORD = new RegExp(POLICE);
 function monthlyCalls(raw: string): TextNumber | null {
+  // A tally names its months: without 月 there is none, and the text is not cut into sentences.
+  if (!raw.includes('月')) return null;
   const text = toHalfWidth(raw);
   for (const sentence of text.split(/[。；;！!？?\n]/)) {
-    if (!new RegExp(POLICE).test(sentence)) continue;
+    if (!POLICE_WORD.test(sentence)) continue;
     const counts = [...sentence.matchAll(MONTH_TALLY)].map((m) => countFrom(m[1]));
     if (counts.length >= 2) {
       const at = text.indexOf(sentence);

@@ -123,8 +123,9 @@ export class Scanner {
         node = node.next.get(text.charCodeAt(j));
       }
     }
+    // Clause bounds are read only around hits: a text without any word needs none of its own.
+    if (found.length === 0) return new ScannedText(raw, text, NO_HITS_BY_CLASS, NO_BOUNDS);
     const bounds = boundariesOf(text);
-    if (found.length === 0) return new ScannedText(raw, text, [], bounds);
 
     // Most lines hold words and nothing that excludes or denies them: collect those lists only if needed.
     let excludes: { span: Span; cls: number }[] | null = null;
@@ -248,6 +249,8 @@ function isDenied(word: Span, denials: Span[], breakers: Span[], bounds: Boundar
 }
 
 const NO_HITS: readonly Hit[] = [];
+const NO_HITS_BY_CLASS: (Hit[] | undefined)[] = [];
+const NO_BOUNDS: Boundaries = { clauseEnds: [], sentenceEnds: [], negationEnds: [] };
 
 /** One scanned text: the hits of each class and the clause boundaries, for conditions to combine. */
 export class ScannedText {
@@ -261,11 +264,10 @@ export class ScannedText {
     private readonly bounds: Boundaries,
   ) {}
 
-  /** Sets `marks[cls]` to 1 for every class with a hit. */
-  markClasses(marks: Uint8Array): void {
-    this.hits.forEach((list, cls) => {
-      if (list && list.length) marks[cls] = 1;
-    });
+  /** Sets `marks[cls]` for every class with a hit. */
+  markClasses(marks: boolean[]): void {
+    // A loop, not forEach: this runs for every text field of every row, and a callback is one more object each time.
+    for (let cls = 0; cls < this.hits.length; cls++) if (this.hits[cls]?.length) marks[cls] = true;
   }
 
   /** The hits of one class, in text order. */

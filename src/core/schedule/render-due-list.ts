@@ -1,6 +1,6 @@
 import { formatDay, formatDayZh } from '../cells';
 import { writtenField } from '../ledger';
-import { maskForHandout, maskParties, maskPhone, maskPlaceForHandout, splitParties } from '../masking';
+import { maskForHandout, maskPartyNames, maskPhone, maskPlaceForHandout, splitParties } from '../masking';
 import { LEVEL_ZH, type Day, type FieldName, type Language, type Level, type TriagedDispute } from '../model';
 import { wrappedLines, type ReportCell, type ReportSheet } from '../report';
 import type { LocalText } from '../rules';
@@ -80,14 +80,16 @@ export function renderDueList(groups: readonly DueGroup[], options: DueListRende
     merges.push({ top: 3, left: 0, bottom: 3, right: width - 1 });
     rows.push([{ value: L.none, style: 'note' }]);
   }
+  const shared = sharedCells(options);
   let n = 0;
   for (const group of groups) {
     // Each person's list starts a page, so it can be torn off and handed over.
     if (n > 0) rowBreaks.push(rows.length);
     merges.push({ top: rows.length, left: 0, bottom: rows.length, right: width - 1 });
     rows.push([{ value: L.group(group.owner, group.items.length, joint ? group.unit : undefined), style: 'subtitle' }]);
+    const unit: ReportCell = { value: group.unit ?? '', style: 'wrap' };
     for (const d of group.items) {
-      const cells = dueRow(++n, d, group.unit ?? '', options).filter(keep);
+      const cells = dueRow(++n, d, unit, shared, options).filter(keep);
       rowHeights[rows.length] = Math.max(ROW_FOR_HANDWRITING, wrappedLines(cells, widths) * LINE_HEIGHT);
       rows.push(cells);
     }
@@ -105,7 +107,36 @@ export function renderDueList(groups: readonly DueGroup[], options: DueListRende
   };
 }
 
-function dueRow(n: number, d: TriagedDispute, unit: string, options: DueListRenderOptions): ReportCell[] {
+/**
+ * Cells that read the same on many rows (the level, what to do, the blanks to write in) and the
+ * dates as printed: made once per list and shared by its rows, not made again for each of tens of
+ * thousands of lines. Report cells are never changed once made.
+ */
+interface SharedCells {
+  level: Record<Level, ReportCell>;
+  handling: Record<Level | 'resolved', ReportCell>;
+  blank: ReportCell;
+  date: (day: Day) => string;
+}
+
+function sharedCells(options: DueListRenderOptions): SharedCells {
+  const L = LABELS[options.language];
+  const level = (l: Level): ReportCell => ({ value: L.level[l], style: l });
+  const handling = (key: Level | 'resolved'): ReportCell => ({ value: options.handling[key][options.language], style: 'wrap' });
+  const dates = new Map<Day, string>();
+  return {
+    level: { red: level('red'), yellow: level('yellow'), green: level('green') },
+    handling: { red: handling('red'), yellow: handling('yellow'), green: handling('green'), resolved: handling('resolved') },
+    blank: { value: '', style: 'wrap' },
+    date: (day) => {
+      let text = dates.get(day);
+      if (text === undefined) dates.set(day, (text = L.date(day)));
+      return text;
+    },
+  };
+}
+
+function dueRow(n: number, d: TriagedDispute, unit: ReportCell, shared: SharedCells, options: DueListRenderOptions): ReportCell[] {
   const L = LABELS[options.language];
   const { record, triage, schedule } = d;
   const written = (field: FieldName) => writtenField(record, field);
@@ -115,22 +146,21 @@ function dueRow(n: number, d: TriagedDispute, unit: string, options: DueListRend
   const summary = written('description') || written('title');
   const phone = written('phone');
   const handout = { names: splitParties(parties), address: record.text.address };
-  const handling = record.status === 'resolved' ? options.handling.resolved : options.handling[level];
   const serial = (record.text.serial ?? '').trim();
   return [
     { value: n, style: 'number' },
     { value: serial || L.row(record.row), style: 'wrap' },
-    { value: unit, style: 'wrap' },
-    { value: L.level[level], style: level },
-    { value: schedule.nextRevisit === null ? '' : L.date(schedule.nextRevisit), style: 'number' },
+    unit,
+    shared.level[level],
+    { value: schedule.nextRevisit === null ? '' : shared.date(schedule.nextRevisit), style: 'number' },
     { value: schedule.overdueDays > 0 ? schedule.overdueDays : '', style: 'number' },
     { value: options.mask ? maskPlaceForHandout(place, handout) : place, style: 'wrap' },
-    { value: options.mask ? maskParties(parties) : parties, style: 'wrap' },
+    { value: options.mask ? maskPartyNames(handout.names) : parties, style: 'wrap' },
     { value: options.mask ? maskPhone(phone) : phone, style: 'wrap' },
     { value: options.mask ? maskForHandout(summary, handout) : summary, style: 'wrap' },
-    { value: handling[options.language], style: 'wrap' },
-    { value: '', style: 'wrap' },
-    { value: '', style: 'wrap' },
-    { value: '', style: 'wrap' },
+    record.status === 'resolved' ? shared.handling.resolved : shared.handling[level],
+    shared.blank,
+    shared.blank,
+    shared.blank,
   ];
 }

@@ -5,14 +5,15 @@
  * Single-character names are not indexed (too many false hits); each dispute still masks its own.
  */
 export class NameIndex {
-  private readonly byPrefix = new Map<string, string[]>();
+  /** Keyed by the first two code units as one number, so a lookup at each position of a text cuts no string. */
+  private readonly byPrefix = new Map<number, string[]>();
   private readonly seen = new Set<string>();
 
   add(name: string): void {
     const n = name.trim();
     if (n.length < 2 || this.seen.has(n)) return;
     this.seen.add(n);
-    const prefix = n.slice(0, 2);
+    const prefix = prefixAt(n, 0);
     const list = this.byPrefix.get(prefix);
     if (list) list.push(n);
     else this.byPrefix.set(prefix, [n]);
@@ -24,13 +25,18 @@ export class NameIndex {
     if (this.byPrefix.size === 0) return [];
     for (const text of texts) {
       for (let i = 0; i + 1 < text.length; i++) {
-        const list = this.byPrefix.get(text.slice(i, i + 2));
+        const list = this.byPrefix.get(prefixAt(text, i));
         if (!list) continue;
         for (const name of list) if (text.startsWith(name, i)) found.add(name);
       }
     }
     return [...found];
   }
+}
+
+/** The two code units at `i` as one number. */
+function prefixAt(text: string, i: number): number {
+  return text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
 }
 
 /** Own parties first, then the other names found, without repeats or blanks. */

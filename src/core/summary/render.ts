@@ -1,4 +1,4 @@
-import type { CellRange, Level } from '../model';
+import { LEVELS, type CellRange, type Level } from '../model';
 import { linesNeeded, wrappedLines, type ReportCell, type ReportChart, type ReportSheet } from '../report';
 import { formatDay, formatDayZh, formatSpanZh } from '../cells';
 import { findKinshipNames, maskForHandout, maskPlaceForHandout, maskText } from '../masking';
@@ -104,7 +104,13 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
   const zh = lang === 'zh';
   const t = (key: LabelKey, values?: Record<string, string | number>) =>
     label(lang, key, values && Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])));
-  const day = (d: number) => (zh ? formatDayZh(d) : formatDay(d));
+  // Long lists print the same dates again and again: each is written out once.
+  const printedDays = new Map<number, string>();
+  const day = (d: number) => {
+    let text = printedDays.get(d);
+    if (text === undefined) printedDays.set(d, (text = zh ? formatDayZh(d) : formatDay(d)));
+    return text;
+  };
   const span = (from: number, to: number) => (zh ? formatSpanZh(from, to) : `${formatDay(from)} – ${formatDay(to)}`);
   const joint = summary.units.length > 1;
   const columns = LIST_COLUMNS.filter((c) => c.key !== 'unit' || joint);
@@ -115,11 +121,16 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
   const showPlace = (text: string, names: readonly string[], address?: string): string =>
     mask && text !== '' ? maskPlaceForHandout(text, { names, address }) : text;
   const showType = (text: string, names: readonly string[]): string => (mask && text !== '' ? maskText(text, [...names]) : text);
-  const levelCell = (level: Level): ReportCell => ({ value: t(LEVEL_LABEL[level]), style: level });
+  // The cells that read the same on many list lines are made once (report cells are never changed):
+  // the lists run to tens of thousands of lines when many disputes are open or overdue.
+  const levelCells = Object.fromEntries(LEVELS.map((l) => [l, { value: t(LEVEL_LABEL[l]), style: l }])) as Record<Level, ReportCell>;
+  const levelCell = (level: Level): ReportCell => levelCells[level];
   const num = (n: number): ReportCell => ({ value: n, style: 'number' });
   const pct = (x: number | null): ReportCell => (x === null ? { value: t('dash'), style: 'number' } : { value: x, style: 'percent' });
   const textCell = (value: string): ReportCell => ({ value, style: 'text' });
   const wrap = (value: string): ReportCell => ({ value, style: 'wrap' });
+  const blankText = textCell('');
+  const dashText = textCell(t('dash'));
   const headRow = (labelKey: LabelKey, keys: LabelKey[]) =>
     b.labelled({ value: t(labelKey), style: 'header' }, keys.map((k) => ({ value: t(k), style: 'header' as const })));
   const note = (text: string) => b.banner(text, 'note');
@@ -309,16 +320,17 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
       unit: wrap(item.refs.map((r) => r.unit).join('、')),
       place: wrap(showPlace(item.place, names, item.address)),
       level: levelCell(item.level),
-      registeredOn: item.registered === null ? textCell(t('dash')) : { value: day(item.registered), style: 'number' },
-      daysOpen: item.daysOpen === null ? textCell(t('dash')) : num(item.daysOpen),
+      registeredOn: item.registered === null ? dashText : { value: day(item.registered), style: 'number' },
+      daysOpen: item.daysOpen === null ? dashText : num(item.daysOpen),
       brief: wrap(show(item.brief, names, item.address)),
       reasons: wrap(show(item.reasons, names, item.address)),
       owner: wrap(show(item.owner, names, item.address)),
-      nextRevisit: textCell(''),
-      overdueDays: textCell(''),
-      statusText: textCell(''),
+      nextRevisit: blankText,
+      overdueDays: blankText,
+      statusText: blankText,
     };
-    const all = { ...base, ...(typeof cells === 'function' ? cells(names) : cells) };
+    // Object.assign rather than two spreads: far cheaper in V8 for a line of every listed dispute.
+    const all = Object.assign(base, typeof cells === 'function' ? cells(names) : cells);
     const r = b.add(columns.map((c) => all[c.key]));
     b.fitHeight(r);
     return r;
@@ -334,8 +346,8 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
     listRow(
       k,
       (names) => ({
-        nextRevisit: k.nextRevisit === null ? textCell(t('dash')) : { value: day(k.nextRevisit), style: 'number' },
-        overdueDays: k.overdueDays > 0 ? num(k.overdueDays) : textCell(''),
+        nextRevisit: k.nextRevisit === null ? dashText : { value: day(k.nextRevisit), style: 'number' },
+        overdueDays: k.overdueDays > 0 ? num(k.overdueDays) : blankText,
         statusText: wrap(show(k.statusText, names, k.address)),
       }),
       [k.statusText],
@@ -348,7 +360,7 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
   if (o.items.length > 0) listHead({ statusText: 'dash' });
   for (const item of o.items)
     listRow(item, {
-      nextRevisit: item.due === null ? textCell(t('dash')) : { value: day(item.due), style: 'number' },
+      nextRevisit: item.due === null ? dashText : { value: day(item.due), style: 'number' },
       overdueDays: num(item.overdueDays),
     });
 
