@@ -6,6 +6,7 @@
 import { CATALOGUE, DEFAULT_PRESET, parseIsoDay, type CellValue } from '../../src/core';
 import {
   processWorkbook,
+  writeReportWorkbook,
   readEntry,
   readLedgerWorkbook,
   readZip,
@@ -419,4 +420,20 @@ it('every catalogue message a refusal uses exists in both languages', () => {
     expect(CATALOGUE[code].zh).toContain('“{file}”');
     expect(CATALOGUE[code].en).toContain('"{file}"');
   }
+});
+
+describe('large lists are written without one call taking every row as arguments', () => {
+  it('writes a report of 200,000 rows each with its height (a due-list where most disputes are due), and a ledger with 150,000 rule priorities', () => {
+    const rows = Array.from({ length: 200_000 }, (_, i) => [{ value: `第${i + 1}件` }]);
+    const rowHeights: Record<number, number> = {};
+    for (let r = 0; r < rows.length; r++) rowHeights[r] = 30;
+    const sheet = { name: '回访清单', columnWidths: [20], rows, merges: [], rowHeights, print: { landscape: true, fitToWidth: true } };
+    const bytes = writeReportWorkbook([sheet], { sheet: '_tricolor', rows: [] }, { codec: NODE_CODEC });
+    expect(partOf(bytes, 'xl/worksheets/sheet1.xml')).toContain('<row r="200000" ht="30" customHeight="1">');
+
+    const rules = Array.from({ length: 150_000 }, (_, i) => `<cfRule type="expression" dxfId="0" priority="${i + 1}"><formula>A1=${i}</formula></cfRule>`).join('');
+    const input = withSheet((xml) => xml.replace('</sheetData>', `</sheetData><conditionalFormatting sqref="Z1">${rules}</conditionalFormatting>`));
+    const result = processWorkbook(input, options);
+    expect(partOf(result.bytes, SHEET)).toContain('priority="150001"');
+  });
 });

@@ -353,8 +353,9 @@ function replaceConditionalFormats(xml: string, plan: WritePlan, styles: LedgerS
   for (const block of findElements(xml, 'conditionalFormatting').reverse()) {
     if (isOwnConditionalFormat(xml.slice(block.start, block.end))) xml = splice(xml, block.start, block.end, '');
   }
-  const priorities = [...xml.matchAll(/<(?:x14:)?cfRule\b[^>]*?\bpriority="(\d+)"/g)].map((m) => Number(m[1]));
-  let priority = Math.max(0, ...priorities);
+  // The highest priority in use, by a loop: a sheet may hold more rules than one call's arguments.
+  let priority = 0;
+  for (const m of xml.matchAll(/<(?:x14:)?cfRule\b[^>]*?\bpriority="(\d+)"/g)) priority = Math.max(priority, Number(m[1]));
   const block = ({ range, rules }: ConditionalFormatPlan) =>
     `<conditionalFormatting sqref="${rangeRef(range)}">` +
     rules

@@ -133,7 +133,8 @@ export function setPrintTitles(workbookXml: string, sheetIndex: number, sheetNam
 /** Appends a <sheet> entry, declaring the relationships prefix on it if the workbook binds none. */
 export function addSheetEntry(workbookXml: string, name: string, rid: string, hidden: boolean): string {
   const entries = readSheetEntries(workbookXml);
-  const sheetId = Math.max(0, ...entries.map((e) => (Number.isSafeInteger(e.sheetId) ? e.sheetId : 0))) + 1;
+  let sheetId = 1;
+  for (const e of entries) if (Number.isSafeInteger(e.sheetId)) sheetId = Math.max(sheetId, e.sheetId + 1);
   const prefix = /xmlns:([\w.-]+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(workbookXml)?.[1];
   const idAttr = prefix
     ? `${prefix}:id="${rid}"`

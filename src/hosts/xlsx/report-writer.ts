@@ -35,7 +35,9 @@ export function reportSheetXml(sheet: ReportSheet, styles: StyleSheet, date1904:
   const width = sheet.rows.reduce((w, r) => Math.max(w, r.length), Math.max(sheet.columnWidths.length, 1));
   const heights = sheet.rowHeights ?? {};
   // A row given a height may lie below the table (lines left to write on): it is written, empty.
-  const rowCount = Math.max(sheet.rows.length, ...Object.keys(heights).map((r) => Number(r) + 1));
+  // A loop, not Math.max(...): a due-list of 80,000 rows gives 80,000 heights, past what one call's arguments may hold.
+  let rowCount = sheet.rows.length;
+  for (const r of Object.keys(heights)) rowCount = Math.max(rowCount, Number(r) + 1);
   const rows = Array.from({ length: rowCount }, (_, r) => {
     const cells = sheet.rows[r] ?? [];
     const xml = cells

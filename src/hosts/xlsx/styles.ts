@@ -101,7 +101,8 @@ export class StyleSheet {
 
   private ensureNumFmt(code: string): number {
     for (const [id, c] of this.customFormats) if (c === code) return id;
-    const id = Math.max(163, ...this.customFormats.keys()) + 1;
+    let id = 164; // custom formats start at 164; a loop, as a part may hold any number of them
+    for (const used of this.customFormats.keys()) id = Math.max(id, used + 1);
     this.ensure('numFmts', 'numFmt', `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
     return id;
   }
