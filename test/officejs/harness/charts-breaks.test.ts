@@ -4,20 +4,9 @@
  * horizontalPageBreaks and ConditionalFormat.priority, and loud failures where Excel's behaviour
  * is not emulated.
  */
-import { createExcelHost, ExcelHost, ExcelHostOptions, FakeWorkbook } from './index';
+import { FakeWorkbook, hostPerTest } from './index';
 
-let host: ExcelHost | undefined;
-
-function open(workbook: FakeWorkbook, options?: ExcelHostOptions): ExcelHost {
-  host = createExcelHost(workbook, options);
-  return host;
-}
-
-afterEach(() => {
-  const h = host;
-  host = undefined;
-  h?.dispose();
-});
+const open = hostPerTest();
 
 /** A small table: a header row, category labels in A, two columns of numbers. */
 function table(): FakeWorkbook {

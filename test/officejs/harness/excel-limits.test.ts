@@ -4,19 +4,9 @@
  * office-js issue documents (cited where the fake models it, src/hosts/inbrowser), seen through
  * Microsoft's library.
  */
-import { createExcelHost, ExcelHost, ExcelHostOptions, FakeWorkbook } from './index';
+import { FakeWorkbook, hostPerTest } from './index';
 
-let host: ExcelHost | undefined;
-function open(workbook: FakeWorkbook, options?: ExcelHostOptions): ExcelHost {
-  host?.dispose();
-  host = createExcelHost(workbook, options);
-  return host;
-}
-afterEach(() => {
-  const h = host;
-  host = undefined;
-  h?.dispose();
-});
+const open = hostPerTest();
 
 const sheet = () => FakeWorkbook.fromSheets([{ name: 'S', values: [['a', 'b'], [1, 2]] }]);
 

@@ -23,3 +23,21 @@ export function createExcelHost(workbook: FakeWorkbook, options: ExcelHostOption
   loadLibraryInNode(options.build ?? 'debug');
   return createHost(workbook, options);
 }
+
+/**
+ * `open(workbook)` for a test file: one host at a time, the previous one disposed on the next open
+ * and after each test (the library's globals belong to the file).
+ */
+export function hostPerTest(): (workbook: FakeWorkbook, options?: ExcelHostOptions) => ExcelHost {
+  let host: ExcelHost | undefined;
+  afterEach(() => {
+    const h = host;
+    host = undefined;
+    h?.dispose();
+  });
+  return (workbook, options) => {
+    host?.dispose();
+    host = createExcelHost(workbook, options);
+    return host;
+  };
+}
