@@ -20,7 +20,7 @@ import {
 import { reportSheetXml, stateSheetXml } from './report-writer';
 import { readSharedStrings, readSheetXml } from './sheet-reader';
 import { StyleSheet } from './styles';
-import { inPart, requireElement, rootElement, SPREADSHEET_NS, spreadsheetPrefix, STRICT_SPREADSHEET_NS, XmlFormatError } from './xml';
+import { attr, findElement, inPart, requireElement, rootElement, SPREADSHEET_NS, spreadsheetPrefix, STRICT_SPREADSHEET_NS, XmlFormatError } from './xml';
 
 export type Fail = (code: MessageCode, params?: Record<string, string | number>) => never;
 
@@ -110,6 +110,13 @@ export class OpenWorkbook {
   partOf(entry: SheetEntry): string | undefined {
     const rel = this.rels.find((r) => r.id === entry.rid);
     return rel && rel.type === REL_WORKSHEET ? resolveTarget(this.workbookPart, rel.target) : undefined;
+  }
+
+  /** The sheet Excel opens on: the workbook view's activeTab, an index into the workbook's sheets (0 when not given). */
+  activeTab(): number {
+    const view = inPart(this.workbookPart, () => findElement(this.workbookXml, 'workbookView'));
+    const tab = Number((view && attr(view.tag, 'activeTab')) ?? 0);
+    return Number.isSafeInteger(tab) && tab >= 0 ? tab : 0;
   }
 
   /** The worksheets whose part is there, in workbook order. */
