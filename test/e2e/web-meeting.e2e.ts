@@ -5,18 +5,13 @@
  * their numbers; the download is, part for part, what `tricolor meeting` writes. Axe scan.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { main, type Io } from '../../src/cli/main';
-import { readEntry, readZip } from '../../src/hosts/xlsx';
-import { ROOT, describeViolations, launchBrowser, openIsolatedPage, seriousAxeViolations, startPreviewServer, type Browser, type PreviewServer } from './browser';
+import { ROOT, describeViolations, openIsolatedPage, seriousAxeViolations } from './browser';
+import { packageParts, servedPageSuite } from './served-page';
 
 const MEETING = path.join(ROOT, 'test', 'fixtures', 'meeting');
 const FILES = ['police.xlsx', 'justice.xlsx', 'court.xlsx'];
-
-function parts(bytes: Uint8Array): { name: string; content: Buffer }[] {
-  return readZip(bytes).map((e) => ({ name: e.name, content: Buffer.from(readEntry(e)) }));
-}
 
 /** What `tricolor meeting police.xlsx justice.xlsx court.xlsx --as-of 2026-11-30 --out X` writes. */
 function commandMeeting(dir: string): Uint8Array {
@@ -29,26 +24,14 @@ function commandMeeting(dir: string): Uint8Array {
 }
 
 describe('offline web page: a joint meeting of three units’ ledgers', () => {
-  let server: PreviewServer;
-  let browser: Browser;
-  let dir: string;
-  beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tricolor-e2e-meeting-'));
-    server = await startPreviewServer();
-    browser = await launchBrowser({ acceptDownloads: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const suite = servedPageSuite('tricolor-e2e-meeting-');
 
   it('names each unit, joins them in the worker, draws the charts and gives the command’s workbook', async () => {
-    const { page, network } = await openIsolatedPage(browser);
+    const { page, network } = await openIsolatedPage(suite.browser);
     try {
       const workers: string[] = [];
       page.on('worker', (worker) => workers.push(worker.url()));
-      await page.goto(`${server.url}web.html`, { waitUntil: 'load' });
+      await page.goto(`${suite.server.url}web.html`, { waitUntil: 'load' });
       await page.getByLabel('台账文件（.xlsx 或 .xlsm）').setInputFiles(path.join(MEETING, 'police.xlsx'));
       await page.getByRole('table', { name: '列与字段的对应' }).waitFor();
       await page.getByLabel('截至日期').fill('2026-11-30');
@@ -61,7 +44,7 @@ describe('offline web page: a joint meeting of three units’ ledgers', () => {
       await page.getByRole('button', { name: '开始处理' }).click();
       const download = page.getByRole('link', { name: '下载联席会议工作簿（联席会议汇总.tricolor.xlsx）' });
       await download.waitFor({ timeout: 60_000 });
-      expect(workers).toContain(`${server.url}web-worker.js`);
+      expect(workers).toContain(`${suite.server.url}web-worker.js`);
       const result = page.getByRole('region', { name: '处理结果' });
       await result.getByText('合计 67 件').waitFor();
       await result.getByText('青山镇派出所 序号9 ＝ 青山镇司法所 青司调〔2026〕36号 ＝ 青山人民法庭 序号5').waitFor();
@@ -75,10 +58,10 @@ describe('offline web page: a joint meeting of three units’ ledgers', () => {
       expect(await download.getAttribute('download')).toBe('联席会议汇总.tricolor.xlsx');
       const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
       expect(['联席会议汇总.tricolor.xlsx', 'download']).toContain(file.suggestedFilename());
-      const saved = path.join(dir, 'web-meeting.tricolor.xlsx');
+      const saved = path.join(suite.dir, 'web-meeting.tricolor.xlsx');
       await file.saveAs(saved);
-      const web = parts(new Uint8Array(fs.readFileSync(saved)));
-      const cli = parts(commandMeeting(dir));
+      const web = packageParts(new Uint8Array(fs.readFileSync(saved)));
+      const cli = packageParts(commandMeeting(suite.dir));
       expect(web.map((p) => p.name)).toEqual(cli.map((p) => p.name));
       expect(web.filter((p, i) => !p.content.equals(cli[i].content)).map((p) => p.name)).toEqual([]);
 

@@ -6,7 +6,6 @@
  * it part by part with what `tricolor run` writes for the same options. Axe scan; docs/images/web.png.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { main, type Io } from '../../src/cli/main';
@@ -15,7 +14,8 @@ import { processWorkbook, readEntry, readZip } from '../../src/hosts/xlsx';
 import { readSharedStrings, readSheetXml } from '../../src/hosts/xlsx/sheet-reader';
 import { LEVEL_BACKGROUND } from '../../src/web/components/styles';
 import type { Page } from 'playwright-core';
-import { ROOT, describeViolations, launchBrowser, openIsolatedPage, seriousAxeViolations, startPreviewServer, type Browser, type PreviewServer } from './browser';
+import { ROOT, describeViolations, openIsolatedPage, seriousAxeViolations } from './browser';
+import { packageParts, servedPageSuite } from './served-page';
 import { SAMPLE, expectSampleTriage } from './sample';
 
 const AS_OF = '2026-11-30';
@@ -96,32 +96,15 @@ async function dropFile(page: Page, file: string): Promise<void> {
   );
 }
 
-/** Every part in order with its uncompressed content (zip timestamps and compression aside). */
-function parts(bytes: Uint8Array): { name: string; content: Buffer }[] {
-  return readZip(bytes).map((e) => ({ name: e.name, content: Buffer.from(readEntry(e)) }));
-}
-
 describe('offline web page', () => {
-  let server: PreviewServer;
-  let browser: Browser;
-  let dir: string;
-  beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tricolor-e2e-web-'));
-    server = await startPreviewServer();
-    browser = await launchBrowser({ acceptDownloads: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const suite = servedPageSuite('tricolor-e2e-web-');
 
   /**
    * Opens `url`, processes the sample ledger with the command's options, checks the counts, and
    * returns the page (still open) with the downloaded workbook's parts.
    */
   async function processSample(url: string, saveAs: string, open: 'chooser' | 'drop') {
-    const opened = await openIsolatedPage(browser);
+    const opened = await openIsolatedPage(suite.browser);
     const { page } = opened;
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
@@ -158,21 +141,21 @@ describe('offline web page', () => {
 
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
     expect(file.suggestedFilename()).toBe('sample-ledger.tricolor.xlsx');
-    const saved = path.join(dir, saveAs);
+    const saved = path.join(suite.dir, saveAs);
     await file.saveAs(saved);
-    return { ...opened, text, workers, workerCsp, drawn, bytes: new Uint8Array(fs.readFileSync(saved)), parts: parts(new Uint8Array(fs.readFileSync(saved))) };
+    return { ...opened, text, workers, workerCsp, drawn, bytes: new Uint8Array(fs.readFileSync(saved)), parts: packageParts(new Uint8Array(fs.readFileSync(saved))) };
   }
 
   function expectCommandParts(web: { name: string; content: Buffer }[]) {
-    const cli = parts(commandOutput(dir));
+    const cli = packageParts(commandOutput(suite.dir));
     expect(web.map((p) => p.name)).toEqual(cli.map((p) => p.name));
     expect(web.filter((p, i) => !p.content.equals(cli[i].content)).map((p) => p.name)).toEqual([]);
   }
 
   it('served: processes the sample ledger offline (in its worker) and gives the command’s workbook', async () => {
-    const { page, network, workers, workerCsp, drawn, bytes, parts: web } = await processSample(`${server.url}web.html`, 'served.tricolor.xlsx', 'chooser');
+    const { page, network, workers, workerCsp, drawn, bytes, parts: web } = await processSample(`${suite.server.url}web.html`, 'served.tricolor.xlsx', 'chooser');
     try {
-      expect(workers).toContain(`${server.url}web-worker.js`);
+      expect(workers).toContain(`${suite.server.url}web-worker.js`);
       // The worker is served with a policy that allows it no connection (see also the test below).
       expect(workerCsp.length).toBeGreaterThan(0);
       expect(workerCsp.every((csp) => csp === "default-src 'none'; script-src 'self'")).toBe(true);
@@ -182,7 +165,7 @@ describe('offline web page', () => {
       // nothing (running twice is running once).
       const again = fileHostRerun(bytes);
       expect(again.counts.byLevel).toEqual({ red: 15, yellow: 27, green: 258 });
-      expect(parts(again.bytes)).toEqual(web);
+      expect(packageParts(again.bytes)).toEqual(web);
 
       // The preview: the sample's first 200 table rows (sheet rows 5–204), each in its level's
       // colour, and that level is the 建议等级 written in the downloaded workbook for that row.
@@ -209,9 +192,9 @@ describe('offline web page', () => {
   });
 
   it('the worker cannot connect anywhere, not even to the server it came from', async () => {
-    const { page, network } = await openIsolatedPage(browser);
+    const { page, network } = await openIsolatedPage(suite.browser);
     try {
-      await page.goto(`${server.url}web.html`, { waitUntil: 'load' });
+      await page.goto(`${suite.server.url}web.html`, { waitUntil: 'load' });
       // A worker of the page's own, kept idle (the page's would end after one answer).
       const [worker] = await Promise.all([page.waitForEvent('worker'), page.evaluate(() => void new Worker('web-worker.js'))]);
       await worker.evaluate(async () => {
@@ -240,7 +223,7 @@ describe('offline web page', () => {
               }),
           ),
         };
-      }, `${server.url}web.html?from-worker`);
+      }, `${suite.server.url}web.html?from-worker`);
       expect(attempts).toEqual({ fetch: 'refused', xhr: 'refused' });
       expect(network.blocked).toEqual([]);
     } finally {
