@@ -305,12 +305,12 @@ function fastCell(
   let value: CellValue = null;
   if (raw !== undefined) {
     if (m[4] === 's') {
-      const text = ctx.sharedStrings[raw === '0' ? 0 : positiveInteger(raw)];
+      const text = sharedStringAt(ctx, raw);
       if (text === undefined) return -1;
       value = text;
     } else if (raw.trim() !== '') {
-      const n = Number(raw);
-      if (!Number.isFinite(n) || !XSD_DOUBLE.test(raw)) return -1;
+      const n = xsdDouble(raw);
+      if (n === null) return -1;
       value = n;
     }
   }
@@ -378,6 +378,17 @@ function quickAttr(tag: string, prefix: string): string | undefined {
 /** xsd:double as a cell's <v> holds it (ECMA-376 Part 1, 18.18.80 ST_Xstring read as a number): no hex, no "Infinity". */
 const XSD_DOUBLE = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 
+/** The shared string a cell's `<v>` numbers (decimal digits, no leading zero), or undefined when the part has none of that number. */
+function sharedStringAt(ctx: SheetContext, index: string): string | undefined {
+  return ctx.sharedStrings[index === '0' ? 0 : positiveInteger(index)];
+}
+
+/** A `<v>` read as an xsd:double, or null when it is none (hex, "Infinity", "1e999"). */
+function xsdDouble(raw: string): number | null {
+  const n = Number(raw);
+  return Number.isFinite(n) && XSD_DOUBLE.test(raw) ? n : null;
+}
+
 /** `<v>…</v>` and nothing else, with no markup or reference inside: the common cell, checked without a parser. */
 function plainValue(inner: string, p: string): boolean {
   const open = p ? `<${p}v>` : '<v>';
@@ -394,8 +405,7 @@ function cellValue(tag: string, inner: string, ctx: SheetContext, g: Grammar, at
   const bad = () => new XmlFormatError('malformed', `${short(open)}${short(raw)}`, at);
   switch (type) {
     case 's': {
-      const index = raw.trim();
-      const text = ctx.sharedStrings[index === '0' ? 0 : positiveInteger(index)];
+      const text = sharedStringAt(ctx, raw.trim());
       if (text === undefined) throw bad();
       return text;
     }
@@ -412,8 +422,8 @@ function cellValue(tag: string, inner: string, ctx: SheetContext, g: Grammar, at
       return unescapeXml(raw);
     case 'n': {
       if (raw.trim() === '') return null;
-      const n = Number(raw);
-      if (!Number.isFinite(n) || !XSD_DOUBLE.test(raw)) throw bad();
+      const n = xsdDouble(raw);
+      if (n === null) throw bad();
       return n;
     }
     default:
