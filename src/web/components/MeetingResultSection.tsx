@@ -1,9 +1,10 @@
-import { Button, MessageBar, MessageBarBody, Tab, TabList, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { Button, Tab, TabList, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { startTransition, useState } from 'react';
 import { MEETING_SUMMARY_SHEET } from '../../core';
 import { MeetingFacts } from '../../ui';
 import type { MeetingResult } from '../useWebApp';
 import { ReportTable } from './ReportTable';
+import { ResultFrame } from './ResultFrame';
 import { useResultLayoutStyles, useSectionStyles } from './styles';
 import { useWebText } from './text';
 
@@ -43,15 +44,7 @@ export function MeetingResultSection({ result, stale }: MeetingResultSectionProp
   const lines = summary.units.reduce((n, u) => n + u.disputes, 0);
   const c = m.columns;
   return (
-    <section className={styles.section} aria-labelledby="web-result-heading">
-      <h2 id="web-result-heading" className={styles.heading}>
-        {t.result.heading}
-      </h2>
-      {stale && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{m.stale}</MessageBarBody>
-        </MessageBar>
-      )}
+    <ResultFrame heading={t.result.heading} staleText={stale ? m.stale : null}>
       <div className={layout.top}>
         <div className={layout.counts}>
           <Text weight="semibold" className={local.total}>
@@ -140,6 +133,6 @@ export function MeetingResultSection({ result, stale }: MeetingResultSectionProp
           </>
         )}
       </div>
-    </section>
+    </ResultFrame>
   );
 }

@@ -1,10 +1,11 @@
-import { Badge, Button, MessageBar, MessageBarBody, Tab, TabList, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { Badge, Button, Tab, TabList, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { startTransition, useState } from 'react';
 import { LEVELS, type Level } from '../../core';
 import { CountFacts, MeetingFacts } from '../../ui';
 import type { Result } from '../useWebApp';
 import { PreviewTable } from './PreviewTable';
 import { ReportTable } from './ReportTable';
+import { ResultFrame } from './ResultFrame';
 import { LEVEL_BACKGROUND, useResultLayoutStyles, useSectionStyles } from './styles';
 import { useWebText } from './text';
 
@@ -36,15 +37,7 @@ export function ResultSection({ result, stale }: ResultSectionProps) {
   const report = typeof panel === 'number' ? summary.reports[panel] : undefined;
   const badgeStyle = (level: Level) => ({ backgroundColor: LEVEL_BACKGROUND[level] });
   return (
-    <section className={styles.section} aria-labelledby="web-result-heading">
-      <h2 id="web-result-heading" className={styles.heading}>
-        {t.result.heading}
-      </h2>
-      {stale && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{t.result.stale}</MessageBarBody>
-        </MessageBar>
-      )}
+    <ResultFrame heading={t.result.heading} staleText={stale ? t.result.stale : null}>
       <div className={layout.top}>
         <div className={layout.counts}>
           <Text weight="semibold">{t.result.disputes(counts.disputes)}</Text>
@@ -105,7 +98,7 @@ export function ResultSection({ result, stale }: ResultSectionProps) {
           </>
         )}
       </div>
-    </section>
+    </ResultFrame>
   );
 }
 
