@@ -6,6 +6,7 @@
  * 联席会议汇总 written into the open workbook as `tricolor meeting` writes it into its own.
  */
 import '../ui/testing/dom-shims';
+import { bodyRowsText } from '../ui/testing/table-text';
 import '../ui/testing/text-codec-shim';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -49,12 +50,7 @@ it('adds the 司法所’s and the 法庭’s ledgers to this workbook’s and w
   const card = await screen.findByRole('region', { name: '联席会议汇总已生成' }, { timeout: 30_000 });
   expect(within(card).getByText('合计 67 件纠纷')).toBeTruthy();
   const units = within(card).getByRole('table', { name: '各单位台账' });
-  expect(
-    within(units)
-      .getAllByRole('row')
-      .slice(1)
-      .map((r) => [within(r).getByRole('rowheader').textContent, ...within(r).getAllByRole('cell').map((c) => c.textContent)]),
-  ).toEqual([
+  expect(bodyRowsText(units)).toEqual([
     ['青山镇派出所（本工作簿）', '30', '12', '11（红4 黄6 绿1）'],
     ['青山镇司法所', '25', '11', '11（红1 黄6 绿4）'],
     ['青山人民法庭', '20', '11', '10（红0 黄4 绿6）'],

@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import '../ui/testing/dom-shims';
+import { bodyRowsText } from '../ui/testing/table-text';
 import '../ui/testing/text-codec-shim';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -59,8 +60,7 @@ describe('汇总: other units’ ledgers in the joint meeting', () => {
     ]);
     expect(within(card).getByText('合计 67 件纠纷')).toBeTruthy();
     expect(within(card).getByText('3 个单位的台账共 75 件；同一纠纷记在几个单位的，只算一件。')).toBeTruthy();
-    const rows = within(within(card).getByRole('table', { name: '各单位台账' })).getAllByRole('row').slice(1);
-    expect(rows.map((r) => [within(r).getByRole('rowheader').textContent, ...within(r).getAllByRole('cell').map((c) => c.textContent)])).toEqual([
+    expect(bodyRowsText(within(card).getByRole('table', { name: '各单位台账' }))).toEqual([
       ['青山镇派出所（本工作簿）', '30', '12', '11（红4 黄6 绿1）'],
       ['青山镇司法所', '25', '11', '11（红1 黄6 绿4）'],
       ['青山人民法庭', '20', '11', '10（红0 黄4 绿6）'],

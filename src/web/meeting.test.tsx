@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import '../ui/testing/dom-shims';
+import { bodyRowsText } from '../ui/testing/table-text';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { tabTo } from '../ui/testing/keyboard';
 import { FakeRunner, MEETING_SUMMARY } from './testing/fake-runner';
@@ -95,12 +96,7 @@ describe('web page: other units’ ledgers in a joint meeting', () => {
     expect(within(facts).getByText('在办').nextElementSibling?.textContent).toBe('29 件（红 5、黄 13、绿 11）');
 
     const units = within(result).getByRole('table', { name: '各单位台账' });
-    expect(
-      within(units)
-        .getAllByRole('row')
-        .slice(1)
-        .map((r) => [within(r).getByRole('rowheader').textContent, ...within(r).getAllByRole('cell').map((c) => c.textContent)]),
-    ).toEqual([
+    expect(bodyRowsText(units)).toEqual([
       ['青山镇派出所', '十一月台账.xlsx（台账）', '30 件', '12 件', '11 件（红 4、黄 6、绿 1）', '6 件', '5 件'],
       ['青山镇司法所', 'justice.xlsx（调解登记台账）', '25 件', '11 件', '11 件（红 1、黄 6、绿 4）', '7 件', '6 件'],
       ['青山人民法庭', 'court.xlsx（诉前调解）', '20 件', '11 件', '10 件（红 0、黄 4、绿 6）', '3 件', '4 件'],
