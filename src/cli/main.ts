@@ -285,8 +285,8 @@ function meeting(args: MeetingArgs, io: Io) {
 function run(args: RunArgs, io: Io) {
   const { language } = args;
   const input = path.resolve(args.ledger);
-  if (!fs.existsSync(input)) throw new InputError(say(language, 'file.notFound', { file: args.ledger }));
-  if (fs.statSync(input).isDirectory()) throw new InputError(say(language, 'file.isDirectory', { file: args.ledger }));
+  // Read first, as before any other check: a ledger that cannot be read is what the user hears of.
+  const bytes = readWorkbookFile(args.ledger, language);
   const output = path.resolve(args.out ?? defaultOutput(input));
   // A macro-enabled package must keep .xlsm and a plain one must not take it: Excel checks the pair.
   // Anything but .xlsx/.xlsm (x.xls, x.csv) would be a workbook under a name that lies about it.
@@ -298,7 +298,6 @@ function run(args: RunArgs, io: Io) {
   const preset = loadPreset(args.rules, args.language);
   const asOf = args.asOf ?? parseIsoDay(io.today())!;
 
-  const bytes = readWorkbookFile(args.ledger, args.language);
   const previous = lastMeeting(args, output);
   const progress = bytes.length > PROGRESS_BYTES;
   const result = processWorkbook(bytes, {
