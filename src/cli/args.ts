@@ -50,14 +50,28 @@ function parseDateArg(option: string, value: string, language: Language): Day {
   return day;
 }
 
+/** The language of messages when the command line names none: TRICOLOR_LANG starting with "en", else Chinese. */
+export function environmentLanguage(): Language {
+  return /^en/i.test(process.env.TRICOLOR_LANG ?? '') ? 'en' : 'zh';
+}
+
+/** What `--lang` gives on the command line, unchecked; undefined when it is not there. */
+function langOption(argv: readonly string[]): string | undefined {
+  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (at < 0) return undefined;
+  return argv[at].includes('=') ? argv[at].split('=')[1] : String(argv[at + 1]);
+}
+
+/** The language the command answers in: a valid `--lang`, else the environment's (parseArgs refuses an invalid one). */
+export function messageLanguage(argv: readonly string[]): Language {
+  const v = langOption(argv);
+  return v === 'zh' || v === 'en' ? v : environmentLanguage();
+}
+
 export function parseArgs(argv: readonly string[], defaultLanguage: Language): ParsedArgs {
-  let language = defaultLanguage;
-  const langAt = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  if (langAt >= 0) {
-    const v = argv[langAt].includes('=') ? argv[langAt].split('=')[1] : argv[langAt + 1];
-    if (v !== 'zh' && v !== 'en') throw new UsageError(say(language, 'args.badLang', { value: String(v) }));
-    language = v;
-  }
+  const v = langOption(argv);
+  if (v !== undefined && v !== 'zh' && v !== 'en') throw new UsageError(say(defaultLanguage, 'args.badLang', { value: v }));
+  const language = v ?? defaultLanguage;
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { command: 'help', language };
   if (argv.includes('--version') || argv.includes('-v')) return { command: 'version' };
   const [command, ...rest] = argv;

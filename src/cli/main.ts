@@ -19,7 +19,7 @@ import {
 } from '../core';
 import { processWorkbook, readLedgerWorkbook, readStateRows, WorkbookError, writeReportWorkbook } from '../hosts/xlsx';
 import { NODE_CODEC } from './node-codec';
-import { HELP, parseArgs, UsageError, type MeetingArgs, type RunArgs } from './args';
+import { environmentLanguage, HELP, parseArgs, UsageError, type MeetingArgs, type RunArgs } from './args';
 import { formatMeeting, formatSummary, jobToJson, meetingToJson } from './report';
 import { CLI_MESSAGES, say, type CliMessage } from './messages';
 
@@ -59,7 +59,7 @@ const defaultIo: Io = {
 };
 
 export function main(argv: readonly string[], io: Io = defaultIo): number {
-  const language: Language = /^en/i.test(process.env.TRICOLOR_LANG ?? '') ? 'en' : 'zh';
+  const language = environmentLanguage();
   let args;
   try {
     args = parseArgs(argv, language);

@@ -1,5 +1,6 @@
 import { spawn } from 'child_process';
 import * as path from 'path';
+import { messageLanguage } from './args';
 import { say } from './messages';
 
 /**
@@ -29,7 +30,7 @@ export function heapFlags(heapMb = HEAP_CAP_MB): string[] {
 const V8_OUT_OF_MEMORY = /<--- Last few GCs --->|FATAL ERROR: .*(heap|allocation|Allocation)|JavaScript heap out of memory/;
 
 export function supervise(argv: readonly string[]): void {
-  const language = /^en/i.test(process.env.TRICOLOR_LANG ?? '') ? 'en' : 'zh';
+  const language = messageLanguage(argv);
   const requested = Number(process.env.TRICOLOR_MAX_HEAP_MB);
   const heapMb = Number.isInteger(requested) && requested > 0 && requested < HEAP_CAP_MB ? requested : HEAP_CAP_MB;
   const child = spawn(process.execPath, [...heapFlags(heapMb), path.join(__dirname, 'main.js'), ...argv], {
