@@ -1,11 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import dayjs from 'dayjs';
 import {
   DEFAULT_PRESET,
   describeProblem,
   LedgerNotFoundError,
   LedgerWriteError,
+  localIsoDay,
   MEETING_OUTPUT_NAME,
   outputNameFor,
   parseIsoDay,
@@ -55,7 +55,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 const defaultIo: Io = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
-  today: () => dayjs().format('YYYY-MM-DD'),
+  today: () => localIsoDay(new Date()),
 };
 
 export function main(argv: readonly string[], io: Io = defaultIo): number {

@@ -36,7 +36,6 @@ function isAscii(bytes: Uint8Array): boolean {
 /** Parts of at least this many characters are deflated when written (report and ledger sheets of large ledgers). */
 const DEFLATE_AT_ONCE_CHARS = 1 << 20;
 
-
 /** Characters encoded at a time: a few megabytes of UTF-8 alive at once, whatever the part's size. */
 const PIECE_CHARS = 1 << 22;
 
