@@ -41,16 +41,13 @@ import {
 import {
   processWorkbook,
   readLedgerWorkbook,
-  packageFailure,
-  readZip,
+  withPackage,
   writeReportWorkbook,
-  FFLATE_CODEC,
   WorkbookError,
   type DeflateCodec,
   type WorkbookJobOptions,
 } from '../hosts/xlsx';
-import { Package } from '../hosts/xlsx/package';
-import { OpenWorkbook, type Fail } from '../hosts/xlsx/workbook-package';
+import { OpenWorkbook } from '../hosts/xlsx/workbook-package';
 import { correctedColumns, mappedColumns } from './columns';
 import {
   outputNameFor,
@@ -173,17 +170,7 @@ export function failureOf(error: unknown): JobFailure {
  * becomes the WorkbookError the file host gives, naming the file.
  */
 function withWorkbook<T>(bytes: Uint8Array, fileName: string, language: Language, body: (workbook: OpenWorkbook) => T): T {
-  const fail: Fail = (code, params = {}) => {
-    throw new WorkbookError(code, { file: fileName, ...params }, language);
-  };
-  // Failures of the package or its parts are told as the file host tells them (packageFailure).
-  try {
-    return body(OpenWorkbook.open(new Package(readZip(bytes), FFLATE_CODEC), fail));
-  } catch (e) {
-    const failure = packageFailure(e);
-    if (failure) return fail(failure.code, failure.params);
-    throw e;
-  }
+  return withPackage(bytes, { fileName, language }, (pkg, fail) => body(OpenWorkbook.open(pkg, fail)));
 }
 
 /**

@@ -5,12 +5,9 @@
  * command checks it. Formulas are kept as their cached values; fills, fonts, borders, widths,
  * conditional formats and validation are not read.
  */
-import { rangeRef, type Language, type MessageCode } from '../../core';
-import { packageFailure } from '../xlsx/failures';
-import { Package } from '../xlsx/package';
-import { WorkbookError } from '../xlsx/workbook';
+import { rangeRef, type Language } from '../../core';
+import { withPackage } from '../xlsx/workbook';
 import { OpenWorkbook } from '../xlsx/workbook-package';
-import { FFLATE_CODEC, readZip } from '../xlsx/zip';
 import { FakeWorkbook, type SheetSpec } from './fake-workbook';
 
 export interface ReadXlsxOptions {
@@ -25,16 +22,7 @@ export interface ReadXlsxOptions {
  */
 export function readXlsxWorkbook(bytes: Uint8Array, options: ReadXlsxOptions): FakeWorkbook {
   const language = options.language ?? 'zh';
-  const fail = (code: MessageCode, params: Record<string, string | number> = {}): never => {
-    throw new WorkbookError(code, { file: options.fileName, ...params }, language);
-  };
-  try {
-    return fakeWorkbookOf(OpenWorkbook.open(new Package(readZip(bytes), FFLATE_CODEC), fail, 'read'), () => fail('file.notWorkbook'));
-  } catch (e) {
-    const failure = packageFailure(e);
-    if (failure) return fail(failure.code, failure.params);
-    throw e;
-  }
+  return withPackage(bytes, { fileName: options.fileName, language }, (pkg, fail) => fakeWorkbookOf(OpenWorkbook.open(pkg, fail, 'read'), () => fail('file.notWorkbook')));
 }
 
 function fakeWorkbookOf(workbook: OpenWorkbook, notAWorkbook: () => never): FakeWorkbook {

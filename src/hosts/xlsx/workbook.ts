@@ -81,9 +81,10 @@ export interface ReadWorkbookOptions {
 /**
  * Opens a package and runs `body` on it; a file that is no zip, is encrypted, damaged or hostile
  * (packageFailure says which), and a sheet without a ledger, become a WorkbookError naming the
- * file (or the sheet).
+ * file (or the sheet). The one way into a package: the command, the web page and the in-memory
+ * workbook all open theirs here.
  */
-function withPackage<T>(bytes: Uint8Array, options: ReadWorkbookOptions & { sheet?: string }, body: (pkg: Package, fail: Fail) => T): T {
+export function withPackage<T>(bytes: Uint8Array, options: ReadWorkbookOptions & { sheet?: string }, body: (pkg: Package, fail: Fail) => T): T {
   const { language, fileName } = options;
   const fail: Fail = (code, params = {}) => {
     throw new WorkbookError(code, { file: fileName, ...params }, language);
