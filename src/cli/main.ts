@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import {
   DEFAULT_PRESET,
@@ -206,7 +207,7 @@ function writeOutput(output: string, bytes: Uint8Array, language: Language, forc
   // removed; the handler then ends the run as the signal would have.
   const onSignal = (signal: NodeJS.Signals) => {
     removeTemp();
-    process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+    process.exit(128 + os.constants.signals[signal]);
   };
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   try {

@@ -1,4 +1,5 @@
 import { spawn } from 'child_process';
+import * as os from 'os';
 import * as path from 'path';
 import { messageLanguage } from './args';
 import { say } from './messages';
@@ -68,7 +69,7 @@ export function supervise(argv: readonly string[]): void {
     if (outOfMemory || signal === 'SIGABRT' || signal === 'SIGTRAP') {
       process.stderr.write(`${say(language, 'job.outOfMemory')}\n`);
       process.exitCode = 1;
-    } else if (signal) process.exitCode = 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : signal === 'SIGHUP' ? 1 : 9);
+    } else if (signal) process.exitCode = 128 + os.constants.signals[signal];
     else process.exitCode = code ?? 1;
   });
   child.on('error', (e) => {
