@@ -44,7 +44,7 @@ const PIECE_CHARS = 1 << 22;
  * them: a written part is never joined into one string or one buffer. A cut never falls between
  * the two halves of a surrogate pair (each half alone would be encoded as U+FFFD).
  */
-export function* utf8Pieces(content: string | readonly string[]): Generator<Uint8Array> {
+export function* utf8Pieces(content: string | Iterable<string>): Generator<Uint8Array> {
   let batch: string[] = [];
   let batchLength = 0;
   const flush = function* () {
@@ -165,18 +165,25 @@ export class Package {
     for (let at = 0; at < data.length && cut < 0; at += step) inflater.push(data.subarray(at, at + step), at + step >= data.length);
     return cut < 0 ? text : `${text.slice(0, cut)}</sheetData></worksheet>`;
   }
-  write(name: string, xml: string | string[]) {
+  /**
+   * New content for a part: a string, pieces of one, or pieces made as they are asked for (a
+   * report sheet's rows), which are encoded and deflated now, never held whole.
+   */
+  write(name: string, xml: string | string[] | Iterable<string>) {
     this.removed.delete(name);
     // The part's old text is no longer its content: a rewritten ledger sheet's 90 MB go now.
     if (this.largest?.name === name) this.largest = undefined;
-    const length = typeof xml === 'string' ? xml.length : xml.reduce((n, piece) => n + piece.length, 0);
-    this.written.set(name, length >= DEFLATE_AT_ONCE_CHARS ? deflateEntry(utf8Pieces(this.asWritten(name, xml)), this.codec) : xml);
+    const length = typeof xml === 'string' ? xml.length : Array.isArray(xml) ? xml.reduce((n, piece) => n + piece.length, 0) : Infinity;
+    this.written.set(name, length >= DEFLATE_AT_ONCE_CHARS ? deflateEntry(utf8Pieces(this.asWritten(name, xml)), this.codec) : (xml as string | string[]));
   }
   /** A part's content as it goes into the file: with the prefix it was read with, if any. */
-  private asWritten(name: string, xml: string | string[]): string | string[] {
+  private asWritten(name: string, xml: string | Iterable<string>): string | Iterable<string> {
     const prefix = this.prefixes.get(name);
     if (!prefix) return xml;
-    return typeof xml === 'string' ? withSpreadsheetPrefix(xml, prefix) : xml.map((piece) => withSpreadsheetPrefix(piece, prefix));
+    if (typeof xml === 'string') return withSpreadsheetPrefix(xml, prefix);
+    return (function* () {
+      for (const piece of xml) yield withSpreadsheetPrefix(piece, prefix);
+    })();
   }
   /** A written part read back after it was deflated (nothing does this on the way to the output). */
   private inflateWritten(content: DeflatedContent, name: string): string {
