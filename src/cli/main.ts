@@ -20,6 +20,7 @@ import {
 } from '../core';
 import { processWorkbook, readLedgerWorkbook, readStateRows, WorkbookError, writeReportWorkbook } from '../hosts/xlsx';
 import { NODE_CODEC } from './node-codec';
+import { withDeflateThread } from './threaded-codec';
 import { environmentLanguage, HELP, parseArgs, UsageError, type MeetingArgs, type RunArgs } from './args';
 import { formatMeeting, formatSummary, jobToJson, meetingToJson } from './report';
 import { CLI_MESSAGES, say, type CliMessage } from './messages';
@@ -278,7 +279,8 @@ function meeting(args: MeetingArgs, io: Io) {
     if (e instanceof LedgerNotFoundError) throw new InputError(e.message);
     throw e;
   }
-  writeOutput(output, writeReportWorkbook(job.plan.reports, job.plan.state, { codec: NODE_CODEC }), language, args.force);
+  const bytes = withDeflateThread((codec) => writeReportWorkbook(job.plan.reports, job.plan.state, { codec }));
+  writeOutput(output, bytes, language, args.force);
   if (args.json) io.stdout(`${JSON.stringify(meetingToJson(job, output), null, 2)}\n`);
   else io.stdout(`${formatMeeting(job, output, language)}\n`);
 }
@@ -301,18 +303,20 @@ function run(args: RunArgs, io: Io) {
 
   const previous = lastMeeting(args, output);
   const progress = bytes.length > PROGRESS_BYTES;
-  const result = processWorkbook(bytes, {
-    previous,
-    fileName: path.basename(input),
-    sheet: args.sheet,
-    asOf,
-    period: args.period,
-    preset,
-    language: args.language,
-    mask: args.mask,
-    codec: NODE_CODEC,
-    onProgress: progress ? (stage) => io.stderr(`${say(language, `stage.${stage}`)}\n`) : undefined,
-  });
+  const result = withDeflateThread((codec) =>
+    processWorkbook(bytes, {
+      previous,
+      fileName: path.basename(input),
+      sheet: args.sheet,
+      asOf,
+      period: args.period,
+      preset,
+      language: args.language,
+      mask: args.mask,
+      codec,
+      onProgress: progress ? (stage) => io.stderr(`${say(language, `stage.${stage}`)}\n`) : undefined,
+    }),
+  );
 
   writeOutput(output, result.bytes, args.language, args.force);
   if (args.json) io.stdout(`${JSON.stringify(jobToJson(result.job, output, asOf), null, 2)}\n`);

@@ -18,7 +18,7 @@ import type { DeflateCodec } from '../hosts/xlsx';
 const SYNC = { finishFlush: zlib.constants.Z_SYNC_FLUSH };
 const FINAL_EMPTY_BLOCK = zlib.deflateRawSync(Buffer.alloc(0));
 
-function deflatePieces(pieces: Iterable<Uint8Array>): Uint8Array[] {
+export function deflatePieces(pieces: Iterable<Uint8Array>): Uint8Array[] {
   const out: Uint8Array[] = [];
   let held: Uint8Array | undefined;
   let large = false;

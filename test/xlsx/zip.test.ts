@@ -1,8 +1,12 @@
 import { zipSync, unzipSync, strToU8 } from 'fflate';
 import * as zlib from 'zlib';
-import { crc32, readEntry, readZip, writeZip, isCompoundFile, FFLATE_CODEC } from '../../src/hosts/xlsx/zip';
+import { crc32, deflateEntry, readEntry, readZip, writeZip, isCompoundFile, FFLATE_CODEC } from '../../src/hosts/xlsx/zip';
 import { utf8Pieces } from '../../src/hosts/xlsx/package';
 import { NODE_CODEC } from '../../src/cli/node-codec';
+import { ThreadedDeflate } from '../../src/cli/threaded-codec';
+
+const threaded = new ThreadedDeflate();
+afterAll(() => threaded.close());
 
 describe('the zip container', () => {
   it('computes the standard CRC-32 check value of "123456789"', () => {
@@ -46,6 +50,34 @@ describe('the zip container', () => {
     expect(() => readZip(cfb)).toThrow(expect.objectContaining({ reason: 'encrypted' }));
   });
 
+  describe('deflating on a second thread', () => {
+    const parts = Array.from({ length: 5 }, (_, p) =>
+      Array.from({ length: 3 + p }, (_, i) => strToU8(`<row r="${i}">${'第'.repeat(200_000 + p * 1000)}${i}</row>`)),
+    );
+
+    it('writes the same bytes as zlib on the job thread, with several parts in flight at once', () => {
+      const direct = parts.map((pieces) => deflateEntry(pieces, NODE_CODEC));
+      // Every part is handed over before the first result is asked for (the pieces go with it).
+      const inFlight = parts.map((pieces) => deflateEntry(pieces, threaded.codec));
+      expect(inFlight.map((d) => [d.crc, d.size])).toEqual(direct.map((d) => [d.crc, d.size]));
+      inFlight.forEach((d, p) => expect(Buffer.concat(d.compressed)).toEqual(Buffer.concat(direct[p].compressed)));
+    });
+
+    it('deflates a small part of one piece in place, as zlib on the job thread does', () => {
+      const small = strToU8('<worksheet/>');
+      const content = deflateEntry([small], threaded.codec);
+      expect(Buffer.concat(content.compressed)).toEqual(Buffer.concat(deflateEntry([small], NODE_CODEC).compressed));
+    });
+
+    it('leaves the caller its pieces when they share a buffer (a copy is handed over)', () => {
+      const shared = strToU8('x'.repeat(300_000));
+      const halves = [shared.subarray(0, 150_000), shared.subarray(150_000)];
+      const content = deflateEntry(halves, threaded.codec);
+      expect(Buffer.from(zlib.inflateRawSync(Buffer.concat(content.compressed))).toString()).toBe('x'.repeat(300_000));
+      expect(shared.length).toBe(300_000);
+    });
+  });
+
   it('continues a CRC-32 over pieces to the CRC of the whole', () => {
     const whole = strToU8('123456789');
     expect(crc32(whole.subarray(4), crc32(whole.subarray(0, 4)))).toBe(0xcbf43926);
@@ -55,6 +87,7 @@ describe('the zip container', () => {
   // A written part is deflated a few megabytes at a time; other readers must see one entry.
   describe.each([
     ['Node zlib', NODE_CODEC],
+    ['Node zlib on a second thread', threaded.codec],
     ['fflate', FFLATE_CODEC],
   ])('a part written in pieces (%s)', (_name, codec) => {
     const text = Array.from({ length: 40_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>第${i}行 😀</t></is></c></row>`).join('');

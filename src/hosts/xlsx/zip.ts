@@ -360,9 +360,12 @@ export interface DeflateCodec {
   /**
    * One entry's content, given in pieces, as one raw deflate stream, returned in pieces: a written
    * part is never held whole, neither as bytes nor compressed (a 100,000-row ledger writes 130 MB).
-   * A part of more than one piece is large: it may be compressed faster and less tightly.
+   * A part of more than one piece is large: it may be compressed faster and less tightly. A codec
+   * that compresses on another thread takes the pieces now (a piece's buffer may go with it, so
+   * the caller must not use a piece again) and returns a function that waits for the result,
+   * called only when the package is put together.
    */
-  deflate(pieces: Iterable<Uint8Array>): Uint8Array[];
+  deflate(pieces: Iterable<Uint8Array>): Uint8Array[] | (() => Uint8Array[]);
   /**
    * Inflates `data`, whose inflated size the zip declares as `size`. It must never build more than
    * `size` bytes: a stream that holds more throws (a header that lies about the size is how an
@@ -478,7 +481,15 @@ export function deflateEntry(pieces: Iterable<Uint8Array>, codec: DeflateCodec):
     }
   }
   const compressed = codec.deflate(counted());
-  return { compressed, crc, size };
+  if (typeof compressed !== 'function') return { compressed, crc, size };
+  let result: Uint8Array[] | undefined;
+  return {
+    get compressed() {
+      return (result ??= compressed());
+    },
+    crc,
+    size,
+  };
 }
 
 /** Slicing-by-8 tables (Intel's method): eight bytes per step, several times the byte-wise speed. */
