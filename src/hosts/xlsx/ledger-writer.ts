@@ -1,5 +1,6 @@
 import { dayToExcelSerial, type CellRange, type ConditionalFormatPlan, type ConditionalFormatRule, type WritePlan } from '../../core';
 import { cellAddress, columnLetter, MAX_COLS, parseCellAddress, parseRangeRef, rangeRef } from './refs';
+import { PartSplice } from './part-splice';
 import { laterThan } from './worksheet-order';
 import {
   appendToList,
@@ -30,7 +31,8 @@ export interface LedgerStyles {
  * Applies the plan to the ledger worksheet: writes the add-in's own cells (header and one per
  * dispute row), widths for new columns, merged own headers across a multi-row header, the dimension,
  * and the add-in's conditional formats and dropdown, replacing those of an earlier run.
- * Every other byte of the part is kept, in order.
+ * Every other byte of the part is kept, in order: the result says which runs of the old part to
+ * copy and what to insert between them (PartSplice), never the new part's text itself.
  */
 export function writeLedgerSheet(
   xml: string,
@@ -39,7 +41,7 @@ export function writeLedgerSheet(
   date1904: boolean,
   /** The reader found no comment, CDATA or processing instruction in the sheet data: plain searches are exact there. */
   plainSheetData = false,
-): string[] {
+): PartSplice {
   // The SDK's <x:worksheet>: the splices below write unprefixed elements, which would fall out of
   // SpreadsheetML's namespace there, so such a sheet is refused by name rather than damaged.
   if (spreadsheetPrefix(xml)) throw new XmlFormatError('prefixed', '<x:worksheet>', 0);
@@ -55,10 +57,12 @@ export function writeLedgerSheet(
   skeleton = widenDimension(skeleton, plan);
   skeleton = replaceConditionalFormats(skeleton, plan, styles);
   skeleton = replaceDropdown(skeleton, plan);
-  const rows = writeRows(xml, data, special, collectCells(plan, styles, headerStyle, date1904));
   const at = skeleton.indexOf(SHEET_DATA_SLOT);
-  // Returned in pieces: joining a 90 MB sheet into one string costs more memory than it is worth.
-  return [skeleton.slice(0, at), ...rows, skeleton.slice(at + SHEET_DATA_SLOT.length)];
+  const splice = new PartSplice();
+  splice.insert(skeleton.slice(0, at));
+  writeRows(xml, data, special, collectCells(plan, styles, headerStyle, date1904), splice);
+  splice.insert(skeleton.slice(at + SHEET_DATA_SLOT.length));
+  return splice;
 }
 
 /** The <sheetData> element: its start tag outside comments (near the top), its end past them. */
@@ -188,32 +192,41 @@ function eachCell(body: string, offset: number, partSpecial: boolean, visit: (co
  * One pass over <sheetData>: rows the plan touches get their own cells merged in column order
  * (replacing cells at the same column from an earlier run); other rows are copied as they are.
  */
-function writeRows(xml: string, data: ElementSpan, special: boolean, cellsByRow: Map<number, CellXml[]>): string[] {
+function writeRows(xml: string, data: ElementSpan, special: boolean, cellsByRow: Map<number, CellXml[]>, splice: PartSplice): void {
   const todo = [...cellsByRow.keys()].sort((a, b) => a - b);
   let next = 0; // index into todo: rows before it are written
-  const out: string[] = [];
   const selfClosingData = data.tag.endsWith('/>');
   const innerStart = data.start + data.tag.length;
   const innerEnd = selfClosingData ? innerStart : xml.lastIndexOf('</', data.end - 1);
+  splice.insert(selfClosingData ? data.tag.slice(0, -2) + '>' : data.tag);
   let copiedTo = innerStart;
   eachRow(xml, data, special, (row, m, bodyStart, bodyEnd, end) => {
     // Rows the part does not have yet (blank in the user's sheet) are created in order.
     if (todo[next] < row) {
-      out.push(xml.slice(copiedTo, m.index));
+      splice.copy(copiedTo, m.index);
       copiedTo = m.index;
-      for (; todo[next] < row; next++) out.push(newRowXml(todo[next], cellsByRow.get(todo[next])!));
+      for (; todo[next] < row; next++) splice.insert(newRowXml(todo[next], cellsByRow.get(todo[next])!));
     }
     if (todo[next] !== row) return;
     const cells = cellsByRow.get(row)!;
     next++;
     const tag = `<row${m[1]}>`;
-    out.push(xml.slice(copiedTo, m.index), withSpans(tag, cells), mergeCells(xml.slice(bodyStart, bodyEnd), cells, bodyStart, special), '</row>');
+    const newTag = withSpans(tag, cells);
+    const own = cells.map((c) => c.xml).join('');
+    if (m[2] === '>' && newTag === tag && appendsToRow(xml.slice(bodyStart, bodyEnd), cells, special)) {
+      // The usual row: the add-in's cells go after the user's, and the rest is copied as it is.
+      splice.copy(copiedTo, bodyEnd);
+      splice.insert(own);
+      copiedTo = bodyEnd;
+      return;
+    }
+    splice.copy(copiedTo, m.index);
+    splice.insert(newTag + mergeCells(xml.slice(bodyStart, bodyEnd), cells, bodyStart, special) + '</row>');
     copiedTo = end;
   });
-  out.push(xml.slice(copiedTo, innerEnd));
-  for (; next < todo.length; next++) out.push(newRowXml(todo[next], cellsByRow.get(todo[next])!));
-  const open = selfClosingData ? data.tag.slice(0, -2) + '>' : data.tag;
-  return [open, ...out, '</sheetData>'];
+  splice.copy(copiedTo, innerEnd);
+  for (; next < todo.length; next++) splice.insert(newRowXml(todo[next], cellsByRow.get(todo[next])!));
+  splice.insert('</sheetData>');
 }
 
 function newRowXml(row: number, cells: CellXml[]): string {
@@ -230,15 +243,17 @@ function withSpans(tag: string, cells: CellXml[]): string {
   return last === to ? tag : setAttr(tag, 'spans', `${from}:${last}`);
 }
 
+/** Whether the add-in's columns all lie right of every cell in the row, so its cells are appended. */
+function appendsToRow(body: string, cells: CellXml[], partSpecial: boolean): boolean {
+  if (partSpecial && hasSpecialMarkup(body)) return false;
+  const lastCell = body.lastIndexOf('<c ');
+  const lastRef = lastCell < 0 ? undefined : attr(body.slice(lastCell, body.indexOf('>', lastCell) + 1), 'r');
+  const lastCol = lastRef ? parseCellAddress(lastRef)?.col : lastCell < 0 ? -1 : undefined;
+  return lastCol !== undefined && lastCol < cells[0].col && body.indexOf('<c>') < 0;
+}
+
 /** The row's own cells merged into its `body` (which starts at `offset` of the part, for messages). */
 function mergeCells(body: string, cells: CellXml[], offset: number, partSpecial: boolean): string {
-  // Usual case: the add-in's columns lie right of every cell in the row, so they are appended.
-  if (!partSpecial || !hasSpecialMarkup(body)) {
-    const lastCell = body.lastIndexOf('<c ');
-    const lastRef = lastCell < 0 ? undefined : attr(body.slice(lastCell, body.indexOf('>', lastCell) + 1), 'r');
-    const lastCol = lastRef ? parseCellAddress(lastRef)?.col : lastCell < 0 ? -1 : undefined;
-    if (lastCol !== undefined && lastCol < cells[0].col && body.indexOf('<c>') < 0) return body + cells.map((c) => c.xml).join('');
-  }
   const own = new Map(cells.map((c) => [c.col, c.xml]));
   const out: string[] = [];
   let copiedTo = 0;

@@ -1,5 +1,6 @@
 import { checkTagsClosed, inPart, withoutSpreadsheetPrefix, withSpreadsheetPrefix, XmlFormatError } from './xml';
 import { Inflate } from 'fflate';
+import { spliceBytes, spliceText, type PartSplice } from './part-splice';
 import { deflateEntry, DEFAULT_ZIP_LIMITS, readEntry, writeZip, ZipFormatError, type DeflateCodec, type DeflatedContent, type ZipEntry, type ZipLimits, type ZipOutput } from './zip';
 
 const decoder = new TextDecoder();
@@ -13,8 +14,8 @@ const encoder = new TextEncoder();
  * is all in sharedStrings) takes the fast decoder; others the strict one (searching the decoded
  * text for U+FFFD instead raised the peak memory of a 100,000-row run by 70 MB).
  */
-export function decodePart(bytes: Uint8Array, name: string): string {
-  if (isAscii(bytes)) return decoder.decode(bytes);
+export function decodePart(bytes: Uint8Array, name: string, ascii = isAscii(bytes)): string {
+  if (ascii) return decoder.decode(bytes);
   try {
     return strictDecoder.decode(bytes);
   } catch {
@@ -31,6 +32,12 @@ function isAscii(bytes: Uint8Array): boolean {
   for (let w = 0; w < words.length; w++) if (words[w] & 0x80808080) return false;
   for (i += words.length * 4; i < n; i++) if (bytes[i] & 0x80) return false;
   return true;
+}
+
+/** A part's inflated bytes and whether they are all ASCII (then an offset in its text is one in its bytes). */
+export interface OriginalBytes {
+  bytes: Uint8Array;
+  ascii: boolean;
 }
 
 /** Parts of at least this many characters are deflated when written (report and ledger sheets of large ledgers). */
@@ -87,7 +94,7 @@ export class Package {
    * The text of the largest part read so far: the ledger sheet, which header detection, the full
    * read and the writer each ask for. Kept, it is inflated and decoded once instead of three times.
    */
-  private largest: { name: string; text: string } | undefined;
+  private largest: { name: string; text: string; original?: OriginalBytes } | undefined;
   /**
    * Parts read whose SpreadsheetML prefix (`x:`) was taken off (withoutSpreadsheetPrefix): the job
    * sees them as any other part, and what it writes into them gets the prefix back on the way out.
@@ -120,13 +127,36 @@ export class Package {
       throw new ZipFormatError('tooLarge', `the parts read reach ${this.inflated + entry.size} bytes`, { part: name, size: this.inflated + entry.size, limit: total, total: true });
     const bytes = readEntry(entry, this.codec, this.limits);
     this.inflated += bytes.length;
-    const decoded = decodePart(bytes, name);
+    const ascii = isAscii(bytes);
+    const decoded = decodePart(bytes, name, ascii);
     inPart(name, () => checkTagsClosed(decoded));
     const plain = withoutSpreadsheetPrefix(decoded);
     if (plain) this.prefixes.set(name, plain.prefix);
     const text = plain ? plain.xml : decoded;
-    if (!this.largest || text.length >= this.largest.text.length) this.largest = { name, text };
+    // The bytes stay with the text only where offsets in one are offsets in the other, as the
+    // decoder made them: not once a prefix has been taken off.
+    if (!this.largest || text.length >= this.largest.text.length) this.largest = { name, text, original: plain ? undefined : { bytes, ascii } };
     return text;
+  }
+  /**
+   * The bytes the text of a part was decoded from, while they are kept (the largest part read, not
+   * rewritten, its prefix not taken off): what `writeSplice` copies runs of.
+   */
+  original(name: string): OriginalBytes | undefined {
+    return this.largest?.name === name && !this.written.has(name) ? this.largest.original : undefined;
+  }
+  /**
+   * Rewrites a part as edits of its text: built from its original bytes where they are kept (runs
+   * copied, new text encoded), from slices of its text otherwise.
+   */
+  writeSplice(name: string, splice: PartSplice) {
+    const old = this.text(name);
+    const original = this.original(name);
+    if (!original) return this.write(name, spliceText(old, splice));
+    const content = deflateEntry(spliceBytes(old, original.bytes, original.ascii, splice), this.codec);
+    this.removed.delete(name);
+    this.largest = undefined;
+    this.written.set(name, content);
   }
   /**
    * The text of a worksheet part up to and including sheet row `rows` (1-based), closed after it:

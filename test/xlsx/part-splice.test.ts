@@ -1,0 +1,65 @@
+/**
+ * A rewritten part built from the old part's bytes must be, byte for byte, the UTF-8 of the same
+ * edits applied to its text — whatever the text holds and wherever a block boundary falls.
+ */
+import { PartSplice, spliceBytes, spliceText } from '../../src/hosts/xlsx/part-splice';
+
+const encoder = new TextEncoder();
+const joined = (pieces: Iterable<Uint8Array>) => Buffer.concat([...pieces].map((p) => Buffer.from(p)));
+
+/** Edits every row of `old`: keeps its body and appends a cell, and inserts a row before the third. */
+function editRows(old: string, own: (i: number) => string): PartSplice {
+  const splice = new PartSplice();
+  splice.insert('<head/>');
+  let copied = 0;
+  let i = 0;
+  for (let end = old.indexOf('</row>'); end >= 0; end = old.indexOf('</row>', end + 1), i++) {
+    if (i === 2) {
+      const start = old.lastIndexOf('<row', end);
+      splice.copy(copied, start);
+      splice.insert('<row r="0">新行</row>');
+      copied = start;
+    }
+    splice.copy(copied, end);
+    splice.insert(own(i));
+    copied = end;
+  }
+  splice.copy(copied, old.length);
+  splice.insert('<tail/>');
+  return splice;
+}
+
+describe('a part rewritten from its bytes', () => {
+  it.each([
+    ['ASCII only', (i: number) => `<row r="${i}"><c r="A${i}" t="s"><v>${i}</v></c></row>`, true],
+    ['Chinese text', (i: number) => `<row r="${i}"><c r="A${i}" t="inlineStr"><is><t>第${i}行 张三</t></is></c></row>`, false],
+    ['emoji (surrogate pairs) and two-byte letters', (i: number) => `<row r="${i}"><c><is><t>😀é${i}𠀀</t></is></c></row>`, false],
+  ])('equals the UTF-8 of the edited text: %s', (_name, row, ascii) => {
+    const old = Array.from({ length: 2000 }, (_, i) => row(i)).join('');
+    const splice = editRows(old, (i) => `<c r="Z${i}" t="inlineStr"><is><t>红色😀${i}</t></is></c>`);
+    const expected = Buffer.from(spliceText(old, splice).join(''));
+    expect(joined(spliceBytes(old, encoder.encode(old), ascii, splice))).toEqual(expected);
+  });
+
+  it('fills blocks of a few megabytes, each a buffer of its own, across runs and inserts that straddle them', () => {
+    // 9 MB of rows with multi-byte text: block edges fall inside runs and inside inserted text.
+    const old = Array.from({ length: 60_000 }, (_, i) => `<row r="${i}"><c><is><t>${'纠纷'.repeat(20)}${i}</t></is></c></row>`).join('');
+    const splice = editRows(old, (i) => `<c><is><t>${'红'.repeat(i % 50)}</t></is></c>`);
+    const blocks = [...spliceBytes(old, encoder.encode(old), false, splice)];
+    expect(blocks.length).toBeGreaterThan(2);
+    for (const b of blocks) expect(b.byteOffset === 0 && b.byteLength === b.buffer.byteLength).toBe(true);
+    // Buffer.equals: a deep comparison of 9 MB element by element takes the test runner most of a minute.
+    expect(joined(blocks).equals(Buffer.from(spliceText(old, splice).join('')))).toBe(true);
+  });
+
+  it('joins adjacent runs into one', () => {
+    const splice = new PartSplice();
+    splice.copy(0, 5);
+    splice.copy(5, 9);
+    splice.insert('');
+    splice.copy(9, 12);
+    splice.insert('x');
+    splice.copy(20, 25);
+    expect(splice.ops).toEqual([0, 12, 'x', 20, 25]);
+  });
+});
