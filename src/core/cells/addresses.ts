@@ -5,6 +5,9 @@ import type { CellRange } from '../model';
 export const MAX_COLUMN = 16383;
 /** Excel's last row, 0-based. */
 export const MAX_ROW = 1048575;
+/** Excel's grid as counts (ECMA-376 Part 1, 18.3.1.73 and 18.3.1.4; Excel's specifications and limits): 1,048,576 rows × 16,384 columns. */
+export const SHEET_ROWS = MAX_ROW + 1;
+export const SHEET_COLUMNS = MAX_COLUMN + 1;
 
 /** 0 → 'A', 25 → 'Z', 26 → 'AA', 16383 → 'XFD'. Throws on a negative or fractional index (a caller bug). */
 export function columnLetter(col0: number): string {

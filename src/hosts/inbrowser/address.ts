@@ -3,10 +3,7 @@
  * and formatting what Excel answers in Range.address. Rows and columns are zero-based here.
  */
 
-import { columnIndex as coreColumnIndex, columnLetter, MAX_COLUMN, MAX_ROW, parseCellAddress } from '../../core';
-
-export const MAX_ROWS = MAX_ROW + 1;
-export const MAX_COLUMNS = MAX_COLUMN + 1;
+import { columnIndex as coreColumnIndex, columnLetter, parseCellAddress, SHEET_COLUMNS, SHEET_ROWS } from '../../core';
 
 /** An inclusive rectangle of cells, zero-based. */
 export interface Rect {
@@ -66,11 +63,11 @@ export function rectSubtract(a: Rect, b: Rect): Rect[] {
 }
 
 export function isEntireColumns(r: Rect): boolean {
-  return r.r0 === 0 && r.r1 === MAX_ROWS - 1;
+  return r.r0 === 0 && r.r1 === SHEET_ROWS - 1;
 }
 
 export function isEntireRows(r: Rect): boolean {
-  return r.c0 === 0 && r.c1 === MAX_COLUMNS - 1;
+  return r.c0 === 0 && r.c1 === SHEET_COLUMNS - 1;
 }
 
 /** 'A1', 'A1:B2', 'A:C' for whole columns, '2:5' for whole rows (and '1:1048576' for the sheet) — the forms Excel answers with. */
@@ -128,13 +125,13 @@ export function parseAddress(text: string): ParsedAddress | null {
   } else if (parts.length === 2 && parts.every((p) => col.test(p))) {
     const [a, b] = parts.map((p) => columnIndex(col.exec(p)![1]));
     if (a < 0 || b < 0) return null;
-    rect = { r0: 0, r1: MAX_ROWS - 1, c0: Math.min(a, b), c1: Math.max(a, b) };
+    rect = { r0: 0, r1: SHEET_ROWS - 1, c0: Math.min(a, b), c1: Math.max(a, b) };
   } else if (parts.length === 2 && parts.every((p) => row.test(p))) {
     const [a, b] = parts.map((p) => Number(row.exec(p)![1]) - 1);
-    rect = { r0: Math.min(a, b), r1: Math.max(a, b), c0: 0, c1: MAX_COLUMNS - 1 };
+    rect = { r0: Math.min(a, b), r1: Math.max(a, b), c0: 0, c1: SHEET_COLUMNS - 1 };
   }
   if (!rect) return null;
-  if (rect.r0 < 0 || rect.c0 < 0 || rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLUMNS) return null;
+  if (rect.r0 < 0 || rect.c0 < 0 || rect.r1 >= SHEET_ROWS || rect.c1 >= SHEET_COLUMNS) return null;
   return { sheetName, rect };
 }
 

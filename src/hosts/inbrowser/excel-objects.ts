@@ -3,14 +3,13 @@
  * name in Microsoft's client library, and its TypeDef says which properties and methods the fake
  * emulates on a FakeWorkbook. Anything not listed fails loudly (NotEmulatedError).
  */
+import { SHEET_COLUMNS, SHEET_ROWS } from '../../core';
 import {
   cellKey,
   formatAreas,
   formatRect,
   isEntireColumns,
   isEntireRows,
-  MAX_COLUMNS,
-  MAX_ROWS,
   parseAddress,
   parseAreas,
   parseCellKey,
@@ -471,7 +470,7 @@ function sheetAlive(wb: FakeWorkbook, sheet: FakeSheet): void {
 }
 
 function checkGrid(rect: Rect): Rect {
-  if (rect.r0 < 0 || rect.c0 < 0 || rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLUMNS || rect.r1 < rect.r0 || rect.c1 < rect.c0) {
+  if (rect.r0 < 0 || rect.c0 < 0 || rect.r1 >= SHEET_ROWS || rect.c1 >= SHEET_COLUMNS || rect.r1 < rect.r0 || rect.c1 < rect.c0) {
     throw excelError('InvalidArgument', 'the range would lie outside the worksheet grid');
   }
   return rect;
@@ -584,7 +583,7 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
   };
 
   const getRangeOnSheet = (sheet: FakeSheet, address: unknown): RangeObj => {
-    if (address === undefined || address === null || address === '') return range(sheet, { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLUMNS - 1 });
+    if (address === undefined || address === null || address === '') return range(sheet, { r0: 0, c0: 0, r1: SHEET_ROWS - 1, c1: SHEET_COLUMNS - 1 });
     const text = str(address, 'address');
     const p = parseAddress(text);
     if (p) {
@@ -744,8 +743,8 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
         return range(o.sheet, { r0: o.rect.r0 + a, r1: o.rect.r1 + a, c0: o.rect.c0 + b, c1: o.rect.c1 + b });
       },
       getResizedRange: (o, [dr, dc]) => range(o.sheet, { ...o.rect, r1: o.rect.r1 + int(dr, 'deltaRows'), c1: o.rect.c1 + int(dc, 'deltaColumns') }),
-      getEntireColumn: (o) => range(o.sheet, { ...o.rect, r0: 0, r1: MAX_ROWS - 1 }),
-      getEntireRow: (o) => range(o.sheet, { ...o.rect, c0: 0, c1: MAX_COLUMNS - 1 }),
+      getEntireColumn: (o) => range(o.sheet, { ...o.rect, r0: 0, r1: SHEET_ROWS - 1 }),
+      getEntireRow: (o) => range(o.sheet, { ...o.rect, c0: 0, c1: SHEET_COLUMNS - 1 }),
       getRow: (o, [i]) => {
         const r = o.rect.r0 + int(i, 'row');
         if (r > o.rect.r1 || r < o.rect.r0) throw excelError('InvalidArgument', `row ${i} is outside the range`);
@@ -1071,7 +1070,7 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
   const cfOn = (o: RangePartObj) => o.range.sheet.conditionalFormatsAt(formatRect(o.range.rect));
   const cfObj = (sheet: FakeSheet, cf: FakeConditionalFormat, scope: Rect) => new ConditionalFormatObj('ConditionalFormat', sheet, cf, scope);
   const positionalId = (o: ConditionalFormatObj) => {
-    const position = o.sheet.conditionalFormatsAt(formatRect(o.scope ?? { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLUMNS - 1 })).indexOf(o.cf);
+    const position = o.sheet.conditionalFormatsAt(formatRect(o.scope ?? { r0: 0, c0: 0, r1: SHEET_ROWS - 1, c1: SHEET_COLUMNS - 1 })).indexOf(o.cf);
     return `${session}-${position}`;
   };
   const cfAlive = (o: ConditionalFormatObj) => {
@@ -1484,12 +1483,12 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
     methods: {
       freezeRows: (o, [count]) => {
         const n = count === undefined || count === null ? 1 : int(count, 'count');
-        if (n < 0 || n >= MAX_ROWS) throw excelError('InvalidArgument', `cannot freeze ${n} rows`);
+        if (n < 0 || n >= SHEET_ROWS) throw excelError('InvalidArgument', `cannot freeze ${n} rows`);
         o.sheet.freeze = { rows: n, columns: 0 };
       },
       freezeColumns: (o, [count]) => {
         const n = count === undefined || count === null ? 1 : int(count, 'count');
-        if (n < 0 || n >= MAX_COLUMNS) throw excelError('InvalidArgument', `cannot freeze ${n} columns`);
+        if (n < 0 || n >= SHEET_COLUMNS) throw excelError('InvalidArgument', `cannot freeze ${n} columns`);
         o.sheet.freeze = { rows: 0, columns: n };
       },
       freezeAt: (o, [frozen]) => {
@@ -1505,8 +1504,8 @@ export function createExcelModel(wb: FakeWorkbook, enums: EnumLookup): ExcelMode
         return new RangeObj(o.sheet, {
           r0: 0,
           c0: 0,
-          r1: rows ? rows - 1 : MAX_ROWS - 1,
-          c1: columns ? columns - 1 : MAX_COLUMNS - 1,
+          r1: rows ? rows - 1 : SHEET_ROWS - 1,
+          c1: columns ? columns - 1 : SHEET_COLUMNS - 1,
         });
       },
     },

@@ -3,7 +3,7 @@
  * inspects after a run. Cells are keyed by their A1 address ('B3'); absent cells are empty and
  * unformatted. Everything here is what Excel would keep in the file, nothing about the session.
  */
-import { cellKey, formatRect, MAX_COLUMNS, MAX_ROWS, parseAddress, parseAreas, parseCellKey, Rect, rectIntersects, columnIndex } from './address';
+import { cellKey, formatRect, parseAddress, parseAreas, parseCellKey, Rect, rectIntersects, columnIndex } from './address';
 
 export type CellValue = string | number | boolean;
 
@@ -421,4 +421,4 @@ export class FakeWorkbook {
   }
 }
 
-export { MAX_ROWS, MAX_COLUMNS, columnIndex };
+export { columnIndex };

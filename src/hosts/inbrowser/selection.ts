@@ -7,7 +7,8 @@
  * result card's links) moves it the same way.
  */
 import { excelSerialToDay, formatDay, isDateFormat } from '../../core';
-import { formatRect, parseAddress, quoteSheetName, MAX_COLUMNS } from './address';
+import { SHEET_COLUMNS } from '../../core';
+import { formatRect, parseAddress, quoteSheetName } from './address';
 import type { FakeWorkbook } from './fake-workbook';
 
 export interface WorkbookSelection {
@@ -75,7 +76,7 @@ export function selectReference(workbook: FakeWorkbook, text: string): SelectRes
   let target = halfWidth(bang >= 0 ? typed.slice(bang + 1) : typed).trim();
   if (/^\d{1,7}$/.test(target)) target = `${target}:${target}`;
   const parsed = parseAddress(target);
-  if (!parsed || parsed.rect.c1 >= MAX_COLUMNS) return notAnAddress;
+  if (!parsed || parsed.rect.c1 >= SHEET_COLUMNS) return notAnAddress;
   let sheet = workbook.activeSheet;
   if (bang >= 0) {
     const sheetPart = typed.slice(0, bang).trim();

@@ -1,5 +1,4 @@
-import { cellLabel, cellsInRange, dayToExcelSerial, type CellRange, type ReportCell, type ReportChart, type ReportChartSeries, type ReportSheet } from '../../core';
-import { absoluteRef } from './refs';
+import { absoluteRef, cellLabel, cellsInRange, dayToExcelSerial, type CellRange, type ReportCell, type ReportChart, type ReportChartSeries, type ReportSheet } from '../../core';
 import { escapeText, escapeXml } from './xml';
 
 /**

@@ -1,5 +1,4 @@
-import { dayToExcelSerial, type CellRange, type ConditionalFormatPlan, type ConditionalFormatRule, type WritePlan } from '../../core';
-import { cellAddress, columnLetter, MAX_COLS, parseCellAddress, parseRangeRef, rangeRef } from './refs';
+import { cellAddress, dayToExcelSerial, parseCellAddress, parseRangeRef, rangeRef, SHEET_COLUMNS, type CellRange, type ConditionalFormatPlan, type ConditionalFormatRule, type WritePlan } from '../../core';
 import { PartSplice } from './part-splice';
 import { laterThan } from './worksheet-order';
 import {
@@ -297,7 +296,7 @@ function mergeOwnHeaders(xml: string, plan: WritePlan): string {
 function colRange(tag: string): { min: number; max: number } | null {
   const min = Number(attr(tag, 'min'));
   const max = Number(attr(tag, 'max'));
-  return Number.isInteger(min) && Number.isInteger(max) && min >= 1 && min <= max && max <= MAX_COLS ? { min, max } : null;
+  return Number.isInteger(min) && Number.isInteger(max) && min >= 1 && min <= max && max <= SHEET_COLUMNS ? { min, max } : null;
 }
 
 /** New own columns get a width; an existing <col> range over them is split so the user's widths stay. */
@@ -419,4 +418,3 @@ function overlaps(a: CellRange | null, b: CellRange): boolean {
   return !!a && a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
 
-export { columnLetter };

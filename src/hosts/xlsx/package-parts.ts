@@ -1,4 +1,4 @@
-import { sheetRef } from './refs';
+import { sheetRef } from '../../core';
 import { attr, escapeXml, findElement, findElements, insertBeforeFirst, requireElement, setAttr, splice, spreadsheetPrefix, unescapeXml } from './xml';
 
 /** Resolves a relationship target against the folder of the part that owns the .rels. */

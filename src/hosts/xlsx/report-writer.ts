@@ -1,5 +1,4 @@
-import { dayToExcelSerial, LEVEL_FILLS, wrappedLines, type ReportSheet, type ReportStyle } from '../../core';
-import { cellAddress, columnLetter, rangeRef } from './refs';
+import { cellAddress, columnLetter, dayToExcelSerial, LEVEL_FILLS, rangeRef, wrappedLines, type ReportSheet, type ReportStyle } from '../../core';
 import type { StyleSheet, XfSpec } from './styles';
 import { escapeText } from './xml';
 

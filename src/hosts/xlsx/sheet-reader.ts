@@ -1,5 +1,4 @@
-import type { CellRange, CellValue, SheetGrid } from '../../core';
-import { parseCellAddress, parseRangeRef, MAX_COLS, MAX_ROWS } from './refs';
+import { parseCellAddress, parseRangeRef, SHEET_COLUMNS, SHEET_ROWS, type CellRange, type CellValue, type SheetGrid } from '../../core';
 import { WORKSHEET_ORDER } from './worksheet-order';
 import {
   attr,
@@ -187,7 +186,7 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
       const r = attr(m[2], 'r');
       const next = r === undefined ? row + 1 : positiveInteger(r) - 1;
       if (Number.isNaN(next)) throw new XmlFormatError('malformed', short(m[0]), at);
-      if (next >= MAX_ROWS) throw new XmlFormatError('limits', short(m[0]), at);
+      if (next >= SHEET_ROWS) throw new XmlFormatError('limits', short(m[0]), at);
       if (next <= row) throw new XmlFormatError('order', short(m[0]), at);
       if (row >= 0 && values[row]) cells += values[row].length;
       row = next;
@@ -208,7 +207,7 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
       if (!pos) throw new XmlFormatError(/^\$?[A-Za-z]{1,7}\$?[1-9]\d{0,9}$/.test(ref) ? 'limits' : 'malformed', short(m[0]), at);
       if (pos.row !== row || pos.col <= col) throw new XmlFormatError('order', short(m[0]), at);
       col = pos.col;
-    } else if (++col >= MAX_COLS) throw new XmlFormatError('limits', short(m[0]), at);
+    } else if (++col >= SHEET_COLUMNS) throw new XmlFormatError('limits', short(m[0]), at);
     if (m[3] === '/') {
       // An empty but formatted cell (a border drawn ahead in a template) still occupies its place:
       // the row reaches it, so nothing is written over it.
@@ -300,7 +299,7 @@ function fastCell(
   let c = 0;
   for (let i = 0; i < letters.length; i++) c = c * 26 + (letters.charCodeAt(i) - 64);
   c -= 1;
-  if (c <= col || c >= MAX_COLS) return -1;
+  if (c <= col || c >= SHEET_COLUMNS) return -1;
   const raw = m[5];
   let value: CellValue = null;
   if (raw !== undefined) {

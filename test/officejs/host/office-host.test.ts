@@ -3,7 +3,7 @@ import { DEFAULT_PRESET, parseIsoDay } from '../../../src/core';
 import { createOfficeAddinHost } from '../../../src/hosts/officejs';
 import { markedFormula, unmarkedFormula } from '../../../src/hosts/officejs/write-ledger';
 import { processWorkbook, readEntry, readZip } from '../../../src/hosts/xlsx';
-import { rangeRef } from '../../../src/hosts/xlsx/refs';
+import { rangeRef } from '../../../src/core';
 import { readSharedStrings, readSheetXml } from '../../../src/hosts/xlsx/sheet-reader';
 import { createExcelHost, FakeWorkbook, type ExcelHost } from '../harness';
 import { LEDGER_MERGES, LEDGER_VALUES, ledgerXlsx } from './ledger';
