@@ -2,7 +2,7 @@ import { parseArgs as parseOptions } from 'util';
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
 import { parseIsoDay, parsePeriod, type Day, type Language } from '../core';
-import { say } from './messages';
+import { CommandError } from './messages';
 
 dayjs.extend(customParseFormat);
 
@@ -34,19 +34,14 @@ export interface MeetingArgs extends CommonArgs {
 
 export type ParsedArgs = RunArgs | MeetingArgs | { command: 'help'; language: Language } | { command: 'version' };
 
-/** A command-line mistake; the message is already in the user's language. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+/** A command-line mistake (exit status 2, where other failures give 1). */
+export class UsageError extends CommandError {}
 
 /** A strict YYYY-MM-DD date (dayjs rejects 2026-02-30 in strict mode). */
 function parseDateArg(option: string, value: string, language: Language): Day {
   const d = dayjs(value, 'YYYY-MM-DD', true);
   const day = d.isValid() ? parseIsoDay(value) : null;
-  if (day === null) throw new UsageError(say(language, 'args.badDate', { option, value }));
+  if (day === null) throw new UsageError('args.badDate', { option, value }, language);
   return day;
 }
 
@@ -70,19 +65,19 @@ export function messageLanguage(argv: readonly string[]): Language {
 
 export function parseArgs(argv: readonly string[], defaultLanguage: Language): ParsedArgs {
   const v = langOption(argv);
-  if (v !== undefined && v !== 'zh' && v !== 'en') throw new UsageError(say(defaultLanguage, 'args.badLang', { value: v }));
+  if (v !== undefined && v !== 'zh' && v !== 'en') throw new UsageError('args.badLang', { value: v }, defaultLanguage);
   const language = v ?? defaultLanguage;
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { command: 'help', language };
   if (argv.includes('--version') || argv.includes('-v')) return { command: 'version' };
   const [command, ...rest] = argv;
-  if (command !== 'run' && command !== 'meeting') throw new UsageError(say(language, 'args.unknownCommand', { command }));
+  if (command !== 'run' && command !== 'meeting') throw new UsageError('args.unknownCommand', { command }, language);
   const meeting = command === 'meeting';
   const { values, positionals } = readOptions(rest, language);
-  if (meeting && values.sheet !== undefined) throw new UsageError(say(language, 'args.notForMeeting', { option: '--sheet' }));
+  if (meeting && values.sheet !== undefined) throw new UsageError('args.notForMeeting', { option: '--sheet' }, language);
   let period: { from: Day; to: Day } | undefined;
   if (values.period !== undefined) {
     period = parsePeriod(values.period) ?? undefined;
-    if (!period) throw new UsageError(say(language, 'args.badPeriod', { value: values.period }));
+    if (!period) throw new UsageError('args.badPeriod', { value: values.period }, language);
   }
   const common = {
     ...(values['as-of'] !== undefined ? { asOf: parseDateArg('--as-of', values['as-of'], language) } : {}),
@@ -96,11 +91,11 @@ export function parseArgs(argv: readonly string[], defaultLanguage: Language): P
     language,
   };
   if (meeting) {
-    if (positionals.length === 0) throw new UsageError(say(language, 'args.missingLedgers'));
+    if (positionals.length === 0) throw new UsageError('args.missingLedgers', {}, language);
     return { command: 'meeting', ledgers: positionals.map(ledgerWithUnit), ...common };
   }
-  if (positionals.length === 0) throw new UsageError(say(language, 'args.missingLedger'));
-  if (positionals.length > 1) throw new UsageError(say(language, 'args.oneLedger', { file: positionals[1] }));
+  if (positionals.length === 0) throw new UsageError('args.missingLedger', {}, language);
+  if (positionals.length > 1) throw new UsageError('args.oneLedger', { file: positionals[1] }, language);
   return { command: 'run', ledger: positionals[0], ...(values.sheet !== undefined ? { sheet: values.sheet } : {}), ...common };
 }
 
@@ -124,9 +119,9 @@ function readOptions(args: string[], language: Language) {
   } catch (e) {
     const { code, message } = e as { code?: string; message: string };
     const option = /'(?:-\w, )?(-[^' <]+)/.exec(message)?.[1] ?? '';
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(say(language, 'args.unknownOption', { option }));
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError('args.unknownOption', { option }, language);
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
-      throw new UsageError(say(language, /does not take an argument/.test(message) ? 'args.noValue' : 'args.missingValue', { option }));
+      throw new UsageError(/does not take an argument/.test(message) ? 'args.noValue' : 'args.missingValue', { option }, language);
     throw e;
   }
 }

@@ -3,9 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import {
   DEFAULT_PRESET,
-  describeProblem,
-  LedgerNotFoundError,
-  LedgerWriteError,
+  describeProblems,
   localIsoDay,
   MEETING_OUTPUT_NAME,
   outputNameFor,
@@ -17,13 +15,14 @@ import {
   type MeetingLedger,
   type PreviousMeetingData,
   type TriagePreset,
+  TricolorError,
 } from '../core';
-import { processWorkbook, readLedgerWorkbook, readStateRows, WorkbookError, writeReportWorkbook } from '../hosts/xlsx';
+import { processWorkbook, readLedgerWorkbook, readStateRows, writeReportWorkbook } from '../hosts/xlsx';
 import { NODE_CODEC } from './node-codec';
 import { withDeflateThread } from './threaded-codec';
 import { environmentLanguage, HELP, parseArgs, UsageError, type MeetingArgs, type RunArgs } from './args';
 import { formatMeeting, formatSummary, jobToJson, meetingToJson } from './report';
-import { CLI_MESSAGES, say, type CliMessage } from './messages';
+import { CLI_MESSAGES, CommandError, say, type CliMessage } from './messages';
 
 /** Exit codes: 0 done, 1 the input cannot be processed, 2 the command line is wrong. */
 const EXIT_INPUT = 1;
@@ -37,7 +36,6 @@ const MAX_INPUT_BYTES = 128 * MB;
 /** Above this size the job takes long enough to deserve progress lines. */
 const PROGRESS_BYTES = 2 * 1024 * 1024;
 
-class InputError extends Error {}
 
 
 
@@ -85,7 +83,8 @@ export function main(argv: readonly string[], io: Io = defaultIo): number {
     else run(args, io);
     return 0;
   } catch (e) {
-    if (e instanceof InputError || e instanceof WorkbookError || e instanceof LedgerWriteError) {
+    // What the command or the core says went wrong, in the user's language (src/core/errors, CommandError).
+    if (e instanceof CommandError || e instanceof TricolorError) {
       io.stderr(`tricolor: ${e.message}\n`);
       return EXIT_INPUT;
     }
@@ -113,8 +112,8 @@ function fileProblem(e: unknown, language: Language): string {
 }
 
 /** The output must keep the input's kind: Excel refuses a macro workbook named .xlsx and the reverse. */
-function wrongExtension(language: Language, file: string, extension: '.xlsx' | '.xlsm'): string {
-  return say(language, 'output.extension', { file, extension, kind: say(language, extension === '.xlsm' ? 'output.kindMacros' : 'output.kindPlain') });
+function wrongExtension(language: Language, file: string, extension: '.xlsx' | '.xlsm'): CommandError {
+  return new CommandError('output.extension', { file, extension, kind: say(language, extension === '.xlsm' ? 'output.kindMacros' : 'output.kindPlain') }, language);
 }
 
 function loadPreset(file: string | undefined, language: Language): TriagePreset {
@@ -124,12 +123,12 @@ function loadPreset(file: string | undefined, language: Language): TriagePreset 
     // Notepad saves UTF-8 with a byte-order mark, which JSON.parse refuses.
     json = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new InputError(say(language, 'rules.unreadable', { file, problem: fileProblem(e, language) }));
+    throw new CommandError('rules.unreadable', { file, problem: fileProblem(e, language) }, language);
   }
   try {
     return validatePreset(json);
   } catch (e) {
-    if (e instanceof PresetError) throw new InputError(say(language, 'rules.invalid', { file, problems: e.problems.map((p) => describeProblem(p, language)).join('；') }));
+    if (e instanceof PresetError) throw new CommandError('rules.invalid', { file, problems: describeProblems(e.problems, language) }, language);
     throw e;
   }
 }
@@ -137,21 +136,21 @@ function loadPreset(file: string | undefined, language: Language): TriagePreset 
 /** A workbook's bytes, or a message naming the file and what to do. */
 function readWorkbookFile(file: string, language: Language): Uint8Array {
   const full = path.resolve(file);
-  if (!fs.existsSync(full)) throw new InputError(say(language, 'file.notFound', { file }));
+  if (!fs.existsSync(full)) throw new CommandError('file.notFound', { file }, language);
   let stat: fs.Stats;
   try {
     stat = fs.statSync(full);
   } catch (e) {
-    throw new InputError(say(language, 'file.unreadable', { file, problem: fileProblem(e, language) }));
+    throw new CommandError('file.unreadable', { file, problem: fileProblem(e, language) }, language);
   }
-  if (stat.isDirectory()) throw new InputError(say(language, 'file.isDirectory', { file }));
-  if (!stat.isFile()) throw new InputError(say(language, 'file.notAFile', { file }));
-  if (stat.size > MAX_INPUT_BYTES) throw new InputError(say(language, 'file.tooLarge', { file, size: Math.ceil(stat.size / MB), limit: MAX_INPUT_BYTES / MB }));
+  if (stat.isDirectory()) throw new CommandError('file.isDirectory', { file }, language);
+  if (!stat.isFile()) throw new CommandError('file.notAFile', { file }, language);
+  if (stat.size > MAX_INPUT_BYTES) throw new CommandError('file.tooLarge', { file, size: Math.ceil(stat.size / MB), limit: MAX_INPUT_BYTES / MB }, language);
   try {
     const bytes = fs.readFileSync(full);
     return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   } catch (e) {
-    throw new InputError(say(language, 'file.unreadable', { file, problem: fileProblem(e, language) }));
+    throw new CommandError('file.unreadable', { file, problem: fileProblem(e, language) }, language);
   }
 }
 
@@ -218,14 +217,14 @@ function writeOutput(output: string, bytes: Uint8Array, language: Language, forc
     } catch (e) {
       // mkdir says EEXIST when a file stands where the folder should be.
       const problem = (e as NodeJS.ErrnoException).code === 'EEXIST' ? say(language, 'problem.ENOTDIR') : fileProblem(e, language);
-      throw new InputError(say(language, 'output.cannotWriteFolder', { folder, problem }));
+      throw new CommandError('output.cannotWriteFolder', { folder, problem }, language);
     }
     try {
       if (force) fs.renameSync(temp, output);
       else moveWithoutReplacing(temp, output);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new InputError(say(language, 'output.exists', { file: output }));
-      throw new InputError(say(language, 'output.cannotWrite', { file: output, problem: fileProblem(e, language) }));
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new CommandError('output.exists', { file: output }, language);
+      throw new CommandError('output.cannotWrite', { file: output, problem: fileProblem(e, language) }, language);
     }
   } finally {
     removeTemp();
@@ -252,7 +251,7 @@ function moveWithoutReplacing(from: string, to: string) {
 function lastMeeting(args: RunArgs | MeetingArgs, output: string): PreviousMeetingData | null {
   if (!args.previous) return fs.existsSync(output) ? previousFrom(output, args.language) : null;
   const named = previousFrom(args.previous, args.language);
-  if (!named) throw new InputError(say(args.language, 'previous.none', { file: args.previous }));
+  if (!named) throw new CommandError('previous.none', { file: args.previous }, args.language);
   return named;
 }
 
@@ -260,9 +259,9 @@ function meeting(args: MeetingArgs, io: Io) {
   const { language } = args;
   const first = path.resolve(args.ledgers[0].file);
   const output = path.resolve(args.out ?? path.join(path.dirname(first), MEETING_OUTPUT_NAME));
-  if (path.extname(output).toLowerCase() !== '.xlsx') throw new InputError(wrongExtension(language, output, '.xlsx'));
-  for (const l of args.ledgers) if (sameFile(l.file, output)) throw new InputError(say(language, 'output.sameAsInput', { file: output }));
-  if (fs.existsSync(output) && !args.force) throw new InputError(say(language, 'output.exists', { file: output }));
+  if (path.extname(output).toLowerCase() !== '.xlsx') throw wrongExtension(language, output, '.xlsx');
+  for (const l of args.ledgers) if (sameFile(l.file, output)) throw new CommandError('output.sameAsInput', { file: output }, language);
+  if (fs.existsSync(output) && !args.force) throw new CommandError('output.exists', { file: output }, language);
   const preset = loadPreset(args.rules, language);
   const asOf = args.asOf ?? parseIsoDay(io.today())!;
 
@@ -272,13 +271,7 @@ function meeting(args: MeetingArgs, io: Io) {
     return { file: fileName, unit: l.unit, input: read.input };
   });
   const previous = lastMeeting(args, output);
-  let job;
-  try {
-    job = runMeetingJob(ledgers, { asOf, period: args.period, preset, language, mask: args.mask, previous });
-  } catch (e) {
-    if (e instanceof LedgerNotFoundError) throw new InputError(e.message);
-    throw e;
-  }
+  const job = runMeetingJob(ledgers, { asOf, period: args.period, preset, language, mask: args.mask, previous });
   const bytes = withDeflateThread((codec) => writeReportWorkbook(job.plan.reports, job.plan.state, { codec }));
   writeOutput(output, bytes, language, args.force);
   if (args.json) io.stdout(`${JSON.stringify(meetingToJson(job, output), null, 2)}\n`);
@@ -295,9 +288,9 @@ function run(args: RunArgs, io: Io) {
   // Anything but .xlsx/.xlsm (x.xls, x.csv) would be a workbook under a name that lies about it.
   const macros = path.extname(input).toLowerCase() === '.xlsm';
   const want = macros ? '.xlsm' : '.xlsx';
-  if (path.extname(output).toLowerCase() !== want) throw new InputError(wrongExtension(language, output, want));
-  if (sameFile(input, output)) throw new InputError(say(language, 'output.sameAsInput', { file: output }));
-  if (fs.existsSync(output) && !args.force) throw new InputError(say(language, 'output.exists', { file: output }));
+  if (path.extname(output).toLowerCase() !== want) throw wrongExtension(language, output, want);
+  if (sameFile(input, output)) throw new CommandError('output.sameAsInput', { file: output }, language);
+  if (fs.existsSync(output) && !args.force) throw new CommandError('output.exists', { file: output }, language);
   const preset = loadPreset(args.rules, args.language);
   const asOf = args.asOf ?? parseIsoDay(io.today())!;
 

@@ -114,6 +114,21 @@ export const CLI_MESSAGES = {
 
 export type CliMessage = keyof typeof CLI_MESSAGES;
 
+/**
+ * A mistake the command reports — an option it cannot take, a file it cannot read or write — with
+ * its code, a key of CLI_MESSAGES, as the core's failures carry theirs (src/core/errors).
+ */
+export class CommandError extends Error {
+  constructor(
+    readonly code: CliMessage,
+    readonly params: Record<string, string | number>,
+    language: Language,
+  ) {
+    super(say(language, code, params));
+    this.name = new.target.name;
+  }
+}
+
 /** What the command says, in `language`. */
 export function say(language: Language, key: CliMessage, params: Record<string, string | number> = {}): string {
   return fill(CLI_MESSAGES[key][language], params);

@@ -14,3 +14,4 @@ export * from './report';
 export * from './revisits';
 export * from './job';
 export * from './meeting';
+export * from './errors';

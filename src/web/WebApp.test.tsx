@@ -289,11 +289,11 @@ describe('web page: sheets and failures', () => {
 
   it('a failed run shows why and keeps the page usable; an unexpected error is worded for people', async () => {
     const runner = new FakeRunner();
-    runner.runFailure = { kind: 'preset', problems: [{ path: 'cadenceDays.red', message: 'must be a whole number of days from 1 to 366' }], message: '' };
+    runner.runFailure = { kind: 'preset', problems: [{ path: 'cadenceDays.red', code: 'cadenceDays' }], message: '' };
     const page = renderPage({ runner });
     await openLedger(page);
     await page.user.click(screen.getByRole('button', { name: '开始处理' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('cadenceDays.red');
+    expect((await screen.findByRole('alert')).textContent).toContain('cadenceDays.red：应为 1 到 366 之间的整天数');
     expect(screen.getByRole('button', { name: '开始处理' }).getAttribute('aria-disabled')).toBeNull();
     runner.runFailure = { kind: 'unexpected', message: 'out of memory' };
     await page.user.click(screen.getByRole('button', { name: '开始处理' }));

@@ -4,4 +4,5 @@
  * `tricolor` command runs can process a workbook entirely inside a page.
  */
 export * from '../core';
-export { processWorkbook, WorkbookError } from '../hosts/xlsx';
+export { processWorkbook } from '../hosts/xlsx';
+export { WorkbookError } from '../core';

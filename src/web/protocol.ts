@@ -4,7 +4,7 @@
  * page never needs the engine's own types at run time.
  */
 import type { DisputeRef, FieldName, JobCounts, Language, Level, LevelCounts, MeetingHeadline, ReportCell, ReportChart } from '../core';
-import type { CellRange } from '../core';
+import type { CellRange, PresetProblem } from '../core';
 
 /** A processWorkbook stage, plus the page's own steps around it. */
 export type WebStage = 'load' | 'read' | 'triage' | 'write' | 'preview';
@@ -120,7 +120,7 @@ export interface JobSummary {
  */
 export type JobFailure =
   | { kind: 'workbook'; code: string; params: Record<string, string | number>; message: string }
-  | { kind: 'preset'; problems: { path: string; message: string }[]; message: string }
+  | { kind: 'preset'; problems: PresetProblem[]; message: string }
   | { kind: 'unexpected'; message: string };
 
 /** The options of a joint meeting: those of a run that apply to every ledger. */

@@ -1,11 +1,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { columnLetter, DEFAULT_PRESET, parseIsoDay } from '../core';
+import { columnLetter, DEFAULT_PRESET, parseIsoDay, PresetError, WorkbookError } from '../core';
 import { main, type Io } from '../cli/main';
-import { processWorkbook, readEntry, readZip, WorkbookError } from '../hosts/xlsx';
+import { processWorkbook, readEntry, readZip } from '../hosts/xlsx';
 import type { MeetingRunOptions, RunOptions, WorkerResponse } from './protocol';
-import { correctedColumns, failureOf, inspectWorkbook, runJob, runMeeting, PREVIEW_ROWS, WebPresetError } from './run-job';
+import { correctedColumns, failureOf, inspectWorkbook, runJob, runMeeting, PREVIEW_ROWS } from './run-job';
 import { handleRequest } from './worker';
 import { makeBigLedger } from '../../scripts/sample/make-big-ledger';
 import { writeXlsx } from '../../scripts/lib/xlsx-writer';
@@ -240,7 +240,7 @@ describe('correctedColumns: the mapping as the run will use it', () => {
 
 describe('failures in words', () => {
   it('a bad preset names its problems in the user’s language', () => {
-    expect(() => runJob(fixture('excel-everything.xlsx'), { ...BASE, presetJson: { version: 3 } })).toThrow(WebPresetError);
+    expect(() => runJob(fixture('excel-everything.xlsx'), { ...BASE, presetJson: { version: 3 } })).toThrow(PresetError);
     try {
       runJob(fixture('excel-everything.xlsx'), { ...BASE, language: 'en', presetJson: { version: 3 } });
     } catch (e) {

@@ -23,7 +23,6 @@ import {
   DEFAULT_PRESET,
   OWN_SHEETS,
   PresetError,
-  describeProblem,
   type CellRange,
   type CellValue,
   type JobOptions,
@@ -37,13 +36,13 @@ import {
   type SheetGrid,
   type TriagePreset,
   DETECTION_ROWS,
+  WorkbookError,
 } from '../core';
 import {
   processWorkbook,
   readLedgerWorkbook,
   withPackage,
   writeReportWorkbook,
-  WorkbookError,
   type DeflateCodec,
   type WorkbookJobOptions,
 } from '../hosts/xlsx';
@@ -74,21 +73,14 @@ export const REPORT_ROWS = 500;
 /** Issues listed on the page; the count covers all of them. */
 export const ISSUE_LIMIT = 300;
 
-/** A preset that cannot be used; carries the problems so the page can word them in either language. */
-export class WebPresetError extends Error {
-  constructor(readonly problems: { path: string; message: string }[], language: Language) {
-    super(problems.map((p) => describeProblem(p, language)).join('；'));
-    this.name = 'WebPresetError';
-  }
-}
-
 /** The preset of a run: the default, or the JSON the user chose, validated as the command does. */
 export function presetOf(presetJson: unknown, language: Language): TriagePreset {
   if (presetJson === undefined || presetJson === null) return DEFAULT_PRESET;
   try {
     return validatePreset(presetJson as Parameters<typeof validatePreset>[0]);
   } catch (e) {
-    if (e instanceof PresetError) throw new WebPresetError(e.problems, language);
+    // Worded in the page's language; the problems keep their codes for the page to word again.
+    if (e instanceof PresetError) throw new PresetError(e.problems, language);
     throw e;
   }
 }
@@ -128,7 +120,7 @@ export interface RunJobResult {
 
 /**
  * Runs the ledger job on a workbook's bytes: processWorkbook with `options` (the codec is fflate
- * unless one is given), then a summary the page can show. Throws WorkbookError, WebPresetError or
+ * unless one is given), then a summary the page can show. Throws WorkbookError, PresetError or
  * the engine's own errors; `failureOf` turns any of them into words for the page.
  */
 export function runJob(bytes: Uint8Array, options: RunOptions, onProgress?: (stage: WebStage) => void, codec?: DeflateCodec): RunJobResult {
@@ -160,7 +152,7 @@ export function runJob(bytes: Uint8Array, options: RunOptions, onProgress?: (sta
 /** The failure as the page shows it, in `language` where the error does not carry its own words. */
 export function failureOf(error: unknown): JobFailure {
   if (error instanceof WorkbookError) return { kind: 'workbook', code: error.code, params: { ...error.params }, message: error.message };
-  if (error instanceof WebPresetError) return { kind: 'preset', problems: error.problems, message: error.message };
+  if (error instanceof PresetError) return { kind: 'preset', problems: [...error.problems], message: error.message };
   return { kind: 'unexpected', message: error instanceof Error ? error.message : String(error) };
 }
 

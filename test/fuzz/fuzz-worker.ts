@@ -3,8 +3,8 @@
  * terminates the worker) and one that exhausts memory ends the worker, not the test.
  */
 import { parentPort } from 'worker_threads';
-import { DEFAULT_PRESET, LedgerWriteError, parseIsoDay, type CellValue } from '../../src/core';
-import { processWorkbook, readLedgerWorkbook, WorkbookError, type ZipLimits } from '../../src/hosts/xlsx';
+import { DEFAULT_PRESET, LedgerWriteError, parseIsoDay, type CellValue, WorkbookError } from '../../src/core';
+import { processWorkbook, readLedgerWorkbook, type ZipLimits } from '../../src/hosts/xlsx';
 
 export interface CaseRequest {
   id: number;

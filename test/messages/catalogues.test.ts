@@ -5,12 +5,13 @@
  * That every placeholder is given a value is checked as the whole suite runs: test/support/
  * jest-setup.ts makes `fill` throw on one left empty.
  */
-import { CATALOGUE, LABELS, placeholdersOf, type Catalogue } from '../../src/core';
+import { CATALOGUE, LABELS, placeholdersOf, PRESET_PROBLEMS, type Catalogue } from '../../src/core';
 import { CLI_MESSAGES } from '../../src/cli/messages';
 
 const CATALOGUES: [string, Catalogue][] = [
   ['core messages (src/core/messages/catalogue.ts)', CATALOGUE],
   ['summary labels (src/core/summary/labels.ts)', LABELS],
+  ['preset problems (src/core/rules/problems.ts)', PRESET_PROBLEMS],
   ['the command (src/cli/messages.ts)', CLI_MESSAGES],
 ];
 

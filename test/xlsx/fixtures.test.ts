@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { columnLetter, DEFAULT_PRESET, parseIsoDay } from '../../src/core';
-import { processWorkbook, WorkbookError, type WorkbookJobOptions } from '../../src/hosts/xlsx';
+import { columnLetter, DEFAULT_PRESET, parseIsoDay, WorkbookError } from '../../src/core';
+import { processWorkbook, type WorkbookJobOptions } from '../../src/hosts/xlsx';
 import { validateParts, validationSkipReason } from '../support/ooxml';
 import { ADDED_PARTS, cellsOf, diffPackages, EDITABLE_PARTS, partOf } from './preservation';
 

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { DEFAULT_PRESET, parseIsoDay, runLedgerJob, type JobOptions } from '../../src/core';
-import { processWorkbook, readLedgerWorkbook, readStateRows, WorkbookError } from '../../src/hosts/xlsx';
+import { DEFAULT_PRESET, parseIsoDay, runLedgerJob, type JobOptions, WorkbookError } from '../../src/core';
+import { processWorkbook, readLedgerWorkbook, readStateRows } from '../../src/hosts/xlsx';
 import { smallLedger } from './small-ledger';
 
 /**

@@ -1,7 +1,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { DEFAULT_PRESET, parseIsoDay } from '../../src/core';
+import { DEFAULT_PRESET, parseIsoDay, WorkbookError } from '../../src/core';
 import { writeXlsx } from '../../scripts/lib/xlsx-writer';
-import { processWorkbook, WorkbookError, type WorkbookJobOptions } from '../../src/hosts/xlsx';
+import { processWorkbook, type WorkbookJobOptions } from '../../src/hosts/xlsx';
 import { validateParts, validationSkipReason } from '../support/ooxml';
 import { ADDED_PARTS, cellsOf, diffPackages, EDITABLE_PARTS, partNames, partOf } from './preservation';
 import { smallLedger } from './small-ledger';

@@ -4,7 +4,8 @@ import type { CellValue, Level, SheetGrid } from '../model';
 import { DEFAULT_PRESET } from '../rules';
 import { formulaHolds } from './fixtures';
 import { levelFormulas } from './level-formulas';
-import { LedgerNotFoundError, LedgerWriteError, runLedgerJob } from './run-job';
+import { runLedgerJob } from './run-job';
+import { LedgerNotFoundError, LedgerWriteError } from '../errors';
 import type { JobOptions, LedgerJob } from './types';
 
 const AS_OF = parseIsoDay('2021-03-17')!;

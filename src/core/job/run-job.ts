@@ -1,6 +1,7 @@
 import { cellAddress, columnLetter, dayFromYmd, ymdFromDay } from '../cells';
 import { detectLedger, findLedgerUnit, readRecords, OWN_COLUMN_HEADERS, type LedgerLayout, type OwnColumn } from '../ledger';
-import { message, type MessageCode } from '../messages';
+import { message } from '../messages';
+import { LedgerNotFoundError, LedgerWriteError } from '../errors';
 import { LEVEL_ZH, type CellValue, type Day, type DisputeRecord, type FieldName, type Language, type RowIssue, type SheetGrid, type TriagedDispute } from '../model';
 import { applyRevisitLog, readRevisitLog } from '../revisits';
 import { compilePreset, NO_RULE_FIRED, triageRecord } from '../rules';
@@ -23,25 +24,6 @@ import {
 } from '../summary';
 import { levelFormulas, overdueFormula, SETTLED_SUGGESTION } from './level-formulas';
 import { STATE_SHEET, type JobCounts, type JobInput, type JobOptions, type LedgerJob, type OwnColumnPlan, type PreviousMeetingData, type WritePlan } from './types';
-
-/** Thrown when the sheet holds no ledger; the message says what to check. */
-export class LedgerNotFoundError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'LedgerNotFoundError';
-  }
-}
-
-/** A ledger the job cannot write into, with a catalogue message in the user's language. */
-export class LedgerWriteError extends Error {
-  constructor(
-    readonly code: MessageCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'LedgerWriteError';
-  }
-}
 
 /** Excel's last column, XFD. */
 const LAST_COLUMN = 16383;
@@ -93,7 +75,7 @@ export interface TriagedLedger {
 
 export function triageLedger(ledger: SheetGrid, options: JobOptions, revisitLog?: CellValue[][] | null): TriagedLedger {
   const detected = detectLedger(ledger);
-  if (!detected) throw new LedgerNotFoundError(message('ledger.notFound', options.language, { sheet: ledger.name }));
+  if (!detected) throw new LedgerNotFoundError('ledger.notFound', { sheet: ledger.name }, options.language);
   const layout = withFieldColumns(detected, options.fieldColumns);
   const { asOf, language, preset } = options;
   const unit = options.unit?.trim() || findLedgerUnit(ledger, layout.headerTop) || options.unitFallback?.trim() || '';
@@ -246,10 +228,7 @@ function planWrites(
   const placed = placeOwnColumns(ledger, layout, lastDataRow);
   // Past XFD Excel refuses the file and LibreOffice drops the columns: say so rather than write them.
   if ([...placed.values()].some((c) => c > LAST_COLUMN))
-    throw new LedgerWriteError(
-      'ledger.noRoomForColumns',
-      message('ledger.noRoomForColumns', language, { sheet: ledger.name, count: [...placed.keys()].length }),
-    );
+    throw new LedgerWriteError('ledger.noRoomForColumns', { sheet: ledger.name, count: placed.size }, language);
   const columns: OwnColumnPlan[] = [...placed].map(([key, col]) => ({
     key,
     header: OWN_COLUMN_HEADERS[key],

@@ -77,6 +77,8 @@ export const CATALOGUE = {
     zh: '未找到“{field}”列',
     en: 'No "{field}" column found',
   },
+  'preset.problemLine': { zh: '{path}：{problem}', en: '{path}: {problem}' },
+  'preset.problemSeparator': { zh: '；', en: '; ' },
   'preset.invalid': {
     zh: '规则预设有误：{detail}',
     en: 'The rule preset is invalid: {detail}',

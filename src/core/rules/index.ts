@@ -1,8 +1,9 @@
 export type { Condition, LocalText, NumericField, TriagePreset, TriageRule, WordClass } from './types';
 export { NUMERIC_FIELDS } from './types';
 export { DEFAULT_PRESET } from './default-preset';
-export { describeProblem, validatePreset, PresetError } from './validate';
-export type { PresetProblem } from './validate';
+export { validatePreset } from './validate';
+export { describeProblem, describeProblems, PRESET_PROBLEMS } from './problems';
+export type { PresetProblem, PresetProblemCode } from './problems';
 export { compilePreset, firedReasons, triageRecord, NO_RULE_FIRED } from './evaluate';
 export type { CompiledPreset } from './evaluate';
 export { headcountInText, amountInText, mediationFailuresInText, policeCallsInText } from './text-numbers';

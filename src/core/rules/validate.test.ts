@@ -1,5 +1,6 @@
 import { DEFAULT_PRESET } from './default-preset';
-import { PresetError, validatePreset } from './validate';
+import { validatePreset } from './validate';
+import { PresetError } from '../errors';
 
 // A preset file as JSON.parse gives it: any shape at all, which is what validatePreset is for.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -103,7 +104,7 @@ describe('validatePreset', () => {
       p.cadenceDays.red = 0;
     });
     expect(problemPaths(input)).toEqual(['version', 'rules[2].when.pattern', 'cadenceDays.red']);
-    expect(() => validatePreset(input)).toThrow(/^version: must be 2 .*; rules\[2\]\.when\.pattern: is not a valid regular expression .*; cadenceDays\.red: /);
+    expect(() => validatePreset(input)).toThrow(/^The rule preset is invalid: version: must be 2 .*; rules\[2\]\.when\.pattern: is not a valid regular expression .*; cadenceDays\.red: /);
   });
 
   it('accepts a county preset with its own rule and cadences', () => {

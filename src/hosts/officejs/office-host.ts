@@ -33,13 +33,14 @@ import {
   type MeetingLedger,
   type Period,
   type SheetGrid,
+  SheetProtectedError,
 } from '../../core';
 import type { AddinHost, AddinSettings, HostCapabilities, JobReport, LedgerInfo, ProgressListener, SelectedDispute, SummaryOptions } from '../../addin/host';
 import { rangeAt, sheetNames } from './ranges';
 import { dateSystemFromText, listSheets, queueDateSystemCheck, readGrids } from './read-grid';
 import { loadStored, saveStored, SETTINGS_SHEET } from './settings';
 import { Syncer } from './sync';
-import { SheetProtectedError, writeLedger } from './write-ledger';
+import { writeLedger } from './write-ledger';
 import { TEMP_SHEET, writeReportSheet, type ReportWriteOptions } from './write-report';
 
 export interface OfficeHostOptions {

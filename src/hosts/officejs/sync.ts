@@ -1,20 +1,5 @@
 /// <reference types="office-js" />
-import { message, type Language } from '../../core';
-
-/**
- * Excel did not answer a sync in time (Excel on the web can wait forever on a busy workbook,
- * office-js#6678). Giving up does not cancel the batch already sent, so the message must not say
- * that nothing was written: Excel may still apply it. A re-run gives the same result either way.
- */
-export class SyncTimeoutError extends Error {
-  constructor(
-    readonly seconds: number,
-    language: Language = 'zh',
-  ) {
-    super(message('excel.syncTimeout', language, { seconds }));
-    this.name = 'SyncTimeoutError';
-  }
-}
+import { SyncTimeoutError, type Language } from '../../core';
 
 /** Counts syncs and guards each with a timeout, so no command can hang without a word. */
 export class Syncer {

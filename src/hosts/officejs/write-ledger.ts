@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { dayToExcelSerial, message, type CellRange, type ConditionalFormatRule, type Language, type Level, type TriagedDispute, type WritePlan, LEVEL_FILLS, rangeRef } from '../../core';
+import { dayToExcelSerial, message, SheetProtectedError, type CellRange, type ConditionalFormatRule, type Language, type Level, type TriagedDispute, type WritePlan, LEVEL_FILLS, rangeRef } from '../../core';
 import { blocksOfRows, jsonBytes, MAX_WRITE_BYTES } from './blocks';
 import { rangeAt } from './ranges';
 import type { Syncer } from './sync';
@@ -21,14 +21,6 @@ export interface LedgerWriteOptions {
 export interface LedgerWriteResult {
   /** Notes for the user about how the sheet was written (e.g. the ledger is an Excel table). */
   notes: string[];
-}
-
-/** A protected ledger sheet: found before anything is written. */
-export class SheetProtectedError extends Error {
-  constructor(sheet: string, language: Language) {
-    super(message('ledger.sheetProtected', language, { sheet }));
-    this.name = 'SheetProtectedError';
-  }
 }
 
 const HEX = (argb: string) => `#${argb.slice(2)}`;

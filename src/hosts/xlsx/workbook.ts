@@ -2,9 +2,9 @@ import {
   chooseLedgerSheet,
   detectLedger,
   DETECTION_ROWS,
-  message,
   runLedgerJob,
   LedgerNotFoundError,
+  WorkbookError,
   LEVEL_FILLS,
   OWN_SHEETS,
   REVISIT_LOG_SHEET,
@@ -15,7 +15,6 @@ import {
   type PreviousMeetingData,
   unitFromFileName,
   type LedgerJob,
-  type MessageCode,
   type Language,
   type ReportSheet,
 } from '../../core';
@@ -30,18 +29,6 @@ import { DEFAULT_ZIP_LIMITS, FFLATE_CODEC, readZip, type DeflateCodec, type ZipL
 
 /** The overdue mark: dark red bold text. */
 const OVERDUE_FONT = 'FFC00000';
-
-/** A workbook that cannot be processed, with a catalogue message naming the file or sheet. */
-export class WorkbookError extends Error {
-  constructor(
-    readonly code: MessageCode,
-    readonly params: Record<string, string | number>,
-    language: Language,
-  ) {
-    super(message(code, language, params));
-    this.name = 'WorkbookError';
-  }
-}
 
 export type Stage = 'read' | 'triage' | 'write';
 

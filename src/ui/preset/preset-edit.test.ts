@@ -97,7 +97,7 @@ describe('applyEdits', () => {
   it('keeps text that is not a number, so validatePreset names its path', () => {
     const i = index('yellow.amount');
     const checked = checkPreset(applyEdits(preset(), { [`rules[${i}].when.min`]: '3万' }));
-    expect(checked).toEqual({ ok: false, problems: [{ path: `rules[${i}].when.min`, message: 'must be a number' }] });
+    expect(checked).toEqual({ ok: false, problems: [{ path: `rules[${i}].when.min`, code: 'number' }] });
   });
 
   it('reports an emptied cadence at cadenceDays.<level>', () => {
@@ -148,7 +148,7 @@ describe('word classes and the lists for every class', () => {
 
   it('reports an emptied class at classes.<name>.words, in the user’s language', () => {
     const checked = checkPreset(applyEdits(preset(), { 'classes.weapon.words': '、' }));
-    expect(!checked.ok && checked.problems).toEqual([{ path: 'classes.weapon.words', message: 'must be a non-empty list of non-empty strings' }]);
+    expect(!checked.ok && checked.problems).toEqual([{ path: 'classes.weapon.words', code: 'nonEmptyTexts' }]);
     const problems = !checked.ok ? checked.problems : [];
     expect(problemTextAt(problems, 'classes.weapon.words', 'zh')).toBe('应为非空文字组成的非空列表');
     expect(problemTextAt(problems, 'classes.weapon.words', 'en')).toBe('must be a non-empty list of non-empty strings');

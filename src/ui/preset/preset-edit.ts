@@ -172,7 +172,7 @@ export function checkPreset(candidate: unknown): PresetCheck {
   try {
     return { ok: true, preset: validatePreset(candidate) };
   } catch (error) {
-    if (error instanceof PresetError) return { ok: false, problems: error.problems };
+    if (error instanceof PresetError) return { ok: false, problems: [...error.problems] };
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { describeProblem, message, CATALOGUE, type Language, type MessageCode } from '../../core';
+import { describeProblems, message, CATALOGUE, type Language, type MessageCode } from '../../core';
 import type { JobFailure } from '../protocol';
 import { RunnerFailure } from '../runner';
 import { WEB_STRINGS } from '../strings';
@@ -31,7 +31,7 @@ export function failureText(failure: PageFailure, language: Language): string {
       return failure.code in CATALOGUE ? message(failure.code as MessageCode, language, failure.params) : failure.message;
     }
     case 'preset':
-      return failure.problems.map((p) => describeProblem(p, language)).join(language === 'zh' ? '；' : '; ');
+      return describeProblems(failure.problems, language);
     case 'read':
       return t.errors.readFailed(failure.file);
     case 'unexpected':

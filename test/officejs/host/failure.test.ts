@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
-import { createOfficeAddinHost, SyncTimeoutError } from '../../../src/hosts/officejs';
+import { createOfficeAddinHost } from '../../../src/hosts/officejs';
+import { SyncTimeoutError } from '../../../src/core';
 import { Syncer } from '../../../src/hosts/officejs/sync';
 import { createExcelHost, FakeWorkbook } from '../harness';
 import { bigLedger } from './ledger';
