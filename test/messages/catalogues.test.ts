@@ -5,13 +5,19 @@
  * That every placeholder is given a value is checked as the whole suite runs: test/support/
  * jest-setup.ts makes `fill` throw on one left empty.
  */
-import { CATALOGUE, LABELS, placeholdersOf, type Catalogue } from '../../src/core';
+import { CATALOGUE, FIELD_LABELS, LABELS, placeholdersOf, type Catalogue } from '../../src/core';
 import { CLI_MESSAGES } from '../../src/cli/messages';
+import { FIELD_TITLES, UI_MESSAGES } from '../../src/ui';
+import { WEB_MESSAGES } from '../../src/web/messages';
 
 const CATALOGUES: [string, Catalogue][] = [
   ['core messages (src/core/messages/catalogue.ts)', CATALOGUE],
   ['summary labels (src/core/summary/labels.ts)', LABELS],
   ['the command (src/cli/messages.ts)', CLI_MESSAGES],
+  ['field labels (src/core/ledger/fields.ts)', FIELD_LABELS],
+  ['the task pane and what the page shares with it (src/ui/messages.ts)', UI_MESSAGES],
+  ['field names as the pane and the page show them (src/ui/phrases.ts)', FIELD_TITLES],
+  ['the web page (src/web/messages.ts)', WEB_MESSAGES],
 ];
 
 describe.each(CATALOGUES)('%s', (_name, catalogue) => {
