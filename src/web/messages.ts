@@ -198,7 +198,6 @@ export const WEB_MESSAGES = {
   'meeting.openValue': { zh: '{total} 件（红 {red}、黄 {yellow}、绿 {green}）', en: '{total} ({red} red, {yellow} yellow, {green} green)' },
   'meeting.duplicatesHeading': { zh: '同一纠纷记在几个单位（{n} 件，各算一件）', en: 'The same dispute in several units’ ledgers ({n}, each counted once)' },
   'meeting.noDuplicates': { zh: '没有发现记在几个单位的同一纠纷。', en: 'No dispute was found in more than one ledger.' },
-  'meeting.issue': { zh: '{unit}：{message}', en: '{unit}: {message}' },
 
   'errors.title': { zh: '无法处理', en: 'Cannot process' },
   'errors.dismiss': { zh: '关闭提示', en: 'Dismiss' },

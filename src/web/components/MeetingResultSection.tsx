@@ -1,6 +1,6 @@
 import { Button, Tab, TabList, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { startTransition, useState } from 'react';
-import { MEETING_SUMMARY_SHEET } from '../../core';
+import { MEETING_SUMMARY_SHEET, message } from '../../core';
 import { duplicateText, MeetingFacts } from '../../ui';
 import { meetingTotalText } from '../phrases';
 import type { MeetingResult } from '../useWebApp';
@@ -112,7 +112,7 @@ export function MeetingResultSection({ result, stale }: MeetingResultSectionProp
           <ul className={layout.list} tabIndex={0} aria-label={t('result.issuesHeading', { n: summary.issueCount })}>
             {summary.issues.map((issue, i) => (
               <li key={i} className={layout.item}>
-                {t('meeting.issue', { unit: issue.unit, message: issue.message })}
+                {message('meeting.unitIssue', language, { unit: issue.unit, message: issue.message })}
               </li>
             ))}
           </ul>
