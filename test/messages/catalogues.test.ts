@@ -5,7 +5,7 @@
  * That every placeholder is given a value is checked as the whole suite runs: test/support/
  * jest-setup.ts makes `fill` throw on one left empty.
  */
-import { CATALOGUE, FIELD_LABELS, LABELS, placeholdersOf, type Catalogue } from '../../src/core';
+import { CATALOGUE, DUE_LIST_LABELS, FIELD_LABELS, LABELS, placeholdersOf, type Catalogue } from '../../src/core';
 import { CLI_MESSAGES } from '../../src/cli/messages';
 import { FIELD_TITLES, UI_MESSAGES } from '../../src/ui';
 import { WEB_MESSAGES } from '../../src/web/messages';
@@ -17,6 +17,7 @@ import { DIALOG_MESSAGES } from '../../src/dialog/messages';
 const CATALOGUES: [string, Catalogue][] = [
   ['core messages (src/core/messages/catalogue.ts)', CATALOGUE],
   ['summary labels (src/core/summary/labels.ts)', LABELS],
+  ['due-list labels (src/core/schedule/render-due-list.ts)', DUE_LIST_LABELS],
   ['the command (src/cli/messages.ts)', CLI_MESSAGES],
   ['field labels (src/core/ledger/fields.ts)', FIELD_LABELS],
   ['the task pane and what the page shares with it (src/ui/messages.ts)', UI_MESSAGES],
