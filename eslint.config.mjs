@@ -86,7 +86,7 @@ export default tseslint.config(
   {
     // Until the pane outside Excel runs on the file host (issue 12): its selection box uses the
     // in-browser workbook's selection helpers directly.
-    files: ['src/taskpane/outside/SelectionBar.tsx', 'src/taskpane/outside/strings.ts'],
+    files: ['src/taskpane/outside/SelectionBar.tsx', 'src/taskpane/outside/messages.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         ...appRule('taskpane', { hosts: true })[1].patterns,

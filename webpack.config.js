@@ -40,7 +40,7 @@ const WEB_PAGE = { filename: 'web.html', template: 'src/web/web.html', entry: '.
 // Compiled to ES5, because they must run in Internet Explorer 11 (Office 2016/2019) to say that
 // the add-in cannot: see src/commands/legacy.ts. Everything else targets the Chromium (WebView2),
 // Safari and browser webviews the engine needs.
-const ES5_SOURCES = ['src/dialog/', 'src/commands/legacy.ts', 'src/commands/show-dialog.ts', 'src/commands/names.ts'].map((p) => path.resolve(__dirname, p));
+const ES5_SOURCES = ['src/dialog/', 'src/commands/legacy.ts', 'src/commands/legacy-messages.ts', 'src/commands/show-dialog.ts', 'src/commands/names.ts'].map((p) => path.resolve(__dirname, p));
 
 /**
  * ADDIN_BASE_URL as the base every manifest URL is rewritten to: an https URL ending in '/'.

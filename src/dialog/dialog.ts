@@ -8,17 +8,14 @@
  * requirements.isSetSupported, so everything the page shows comes from its URL.
  */
 
+import { DIALOG_MESSAGES } from './messages';
+
 export interface DialogParams {
   lang: 'zh' | 'en';
   kind: 'done' | 'error';
   title: string;
   message: string;
 }
-
-const STRINGS = {
-  zh: { close: '关闭', title: { done: '三色台账', error: '三色台账：出错了' } },
-  en: { close: 'Close', title: { done: 'Tricolor Ledger', error: 'Tricolor Ledger: something went wrong' } },
-};
 
 /** The message and its language from the page's query string; anything missing gets a default. */
 export function readParams(search: string): DialogParams {
@@ -31,7 +28,7 @@ export function readParams(search: string): DialogParams {
   }
   const lang = values.lang === 'en' ? 'en' : 'zh';
   const kind = values.kind === 'done' ? 'done' : 'error';
-  return { lang: lang, kind: kind, title: values.title || STRINGS[lang].title[kind], message: values.message || '' };
+  return { lang: lang, kind: kind, title: values.title || DIALOG_MESSAGES[kind === 'done' ? 'title.done' : 'title.error'][lang], message: values.message || '' };
 }
 
 function decode(text: string): string {
@@ -61,7 +58,7 @@ export function renderDialog(doc: Document, params: DialogParams, onClose: () =>
   message.appendChild(doc.createTextNode(params.message));
   const close = doc.createElement('button');
   close.type = 'button';
-  close.appendChild(doc.createTextNode(STRINGS[params.lang].close));
+  close.appendChild(doc.createTextNode(DIALOG_MESSAGES.close[params.lang]));
   close.onclick = function () {
     onClose();
   };

@@ -7,6 +7,7 @@ import { PaneTextProvider } from './shared/pane-context';
 import { useSectionStyles } from './shared/useSectionStyles';
 import { SummarySection } from './summary/SummarySection';
 import { PANE_SECTIONS, type PaneSection, type TaskPaneProps } from './TaskPane.types';
+import { languageTag, type UiText } from '../ui';
 import { useTaskPane, type TaskPaneState } from './useTaskPane';
 
 const useTaskPaneStyles = makeStyles({
@@ -34,15 +35,15 @@ export function TaskPane(props: TaskPaneProps) {
 function renderTaskPane(state: TaskPaneState) {
   const { t, language } = state.text;
   return (
-    <FluentProvider theme={webLightTheme} lang={language === 'zh' ? 'zh-CN' : 'en'}>
+    <FluentProvider theme={webLightTheme} lang={languageTag(language)}>
       <PaneTextProvider value={state.text}>
-        <PaneLayout state={state} labels={t.tabs} />
+        <PaneLayout state={state} t={t} />
       </PaneTextProvider>
     </FluentProvider>
   );
 }
 
-function PaneLayout({ state, labels }: { state: TaskPaneState; labels: Record<PaneSection | 'label', string> }) {
+function PaneLayout({ state, t }: { state: TaskPaneState; t: UiText }) {
   const styles = useTaskPaneStyles();
   const idBase = useId('tricolor-');
   const tabId = (s: PaneSection) => `${idBase}-tab-${s}`;
@@ -52,13 +53,13 @@ function PaneLayout({ state, labels }: { state: TaskPaneState; labels: Record<Pa
       <TabList
         size="small"
         className={styles.tabs}
-        aria-label={labels.label}
+        aria-label={t('tabs.label')}
         selectedValue={state.section}
         onTabSelect={(_, data) => state.selectSection(data.value as PaneSection)}
       >
         {PANE_SECTIONS.map((s) => (
           <Tab key={s} value={s} id={tabId(s)} aria-controls={panelId} className={styles.tab}>
-            {labels[s]}
+            {t(`tabs.${s}`)}
           </Tab>
         ))}
       </TabList>
@@ -92,11 +93,11 @@ function SectionBody({ state }: { state: TaskPaneState }) {
       return (
         <JobSection
           id="tricolor-triage-heading"
-          heading={t.jobs.triageHeading}
+          heading={t('jobs.triageHeading')}
           job={state.triage}
-          runLabel={t.jobs.triage.run}
-          doneTitle={t.jobs.triage.done}
-          intro={t.jobs.triageIntro}
+          runLabel={t('jobs.triage.run')}
+          doneTitle={t('jobs.triage.done')}
+          intro={t('jobs.triageIntro')}
           onRun={state.runTriage}
         />
       );
@@ -105,11 +106,11 @@ function SectionBody({ state }: { state: TaskPaneState }) {
         <div className={styles.section}>
           <JobSection
             id="tricolor-due-list-heading"
-            heading={t.jobs.dueListHeading}
+            heading={t('jobs.dueListHeading')}
             job={state.dueList}
-            runLabel={t.jobs.dueList.run}
-            doneTitle={t.jobs.dueList.done}
-            intro={t.jobs.dueListIntro}
+            runLabel={t('jobs.dueList.run')}
+            doneTitle={t('jobs.dueList.done')}
+            intro={t('jobs.dueListIntro')}
             onRun={state.runDueList}
           />
           <Divider />

@@ -2,7 +2,6 @@
 import { screen, within } from '@testing-library/react';
 import { DEFAULT_PRESET } from '../core';
 import { detectLanguage } from './index';
-import { STRINGS } from '../ui';
 import { FakeHost } from './testing/fake-host';
 import { openTab, renderPane } from './testing/render-pane';
 
@@ -21,20 +20,6 @@ describe('detectLanguage', () => {
     ['ug-CN', 'en'],
   ] as const)('gives %p → %p', (display, expected) => {
     expect(detectLanguage(display)).toBe(expected);
-  });
-});
-
-describe('the catalogue', () => {
-  /** Every key path of a strings table, functions included. */
-  const keys = (o: object, at = ''): string[] =>
-    Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${at}${k}.`) : [`${at}${k}`]));
-
-  it('has the same keys in English as in Chinese, none empty', () => {
-    expect(keys(STRINGS.en).sort()).toEqual(keys(STRINGS.zh).sort());
-    const empty = (o: object): string[] =>
-      Object.entries(o).flatMap(([k, v]) => (typeof v === 'string' ? (v.trim() ? [] : [k]) : v && typeof v === 'object' ? empty(v) : []));
-    expect(empty(STRINGS.zh)).toEqual([]);
-    expect(empty(STRINGS.en)).toEqual([]);
   });
 });
 

@@ -14,7 +14,7 @@ import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { localIsoDay, type Language } from '../core';
 import { createOfficeAddinHost } from '../hosts/officejs';
-import { TaskPane, detectLanguage } from './index';
+import { TaskPane, detectLanguage, languageTag } from './index';
 import { OutsideExcel } from './outside/OutsideExcel';
 
 const localToday = () => localIsoDay(new Date());
@@ -27,7 +27,7 @@ function paneRoot(): Root {
 
 function startInExcel(): void {
   const language = detectLanguage(Office.context?.displayLanguage);
-  document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  document.documentElement.lang = languageTag(language);
   const host = createOfficeAddinHost({ language, today: localToday });
   paneRoot().render(
     <StrictMode>
@@ -44,7 +44,7 @@ async function openInBrowser(bytes: Uint8Array, fileName: string, language: Lang
 
 function startOutsideExcel(): void {
   const language = detectLanguage(typeof navigator === 'undefined' ? undefined : navigator.language);
-  document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  document.documentElement.lang = languageTag(language);
   paneRoot().render(
     <StrictMode>
       <OutsideExcel language={language} today={localToday} open={(bytes, name) => openInBrowser(bytes, name, language)} />

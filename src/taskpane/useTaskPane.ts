@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { downloadTextFile, STRINGS } from '../ui';
+import { downloadTextFile, uiText } from '../ui';
 import { useJob, type JobState } from './jobs/useJob';
 import { useLedger, type LedgerState } from './ledger/useLedger';
 import { useRevisit, type RevisitState } from './revisit/useRevisit';
@@ -60,7 +60,7 @@ export function useTaskPane({ host, language, today, saveTextFile = downloadText
   }, [host, check, runSummaryJob, added.length, otherLedgers]);
 
   return {
-    text: { language, t: STRINGS[language] },
+    text: { language, t: uiText(language) },
     today,
     section,
     selectSection: setSection,

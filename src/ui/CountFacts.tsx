@@ -1,5 +1,5 @@
 import type { JobCounts, Language } from '../core';
-import { STRINGS } from './strings';
+import { uiText } from './messages';
 
 export interface CountFactsProps {
   counts: JobCounts;
@@ -11,19 +11,19 @@ export interface CountFactsProps {
 
 /** What a job found: revisits due today and overdue, unreadable rows, and manual levels to review. */
 export function CountFacts({ counts, language, className, valueClassName }: CountFactsProps) {
-  const t = STRINGS[language].jobs;
+  const t = uiText(language);
   return (
     <dl className={className}>
-      <dt>{t.dueToday}</dt>
-      <dd className={valueClassName}>{t.count(counts.dueToday)}</dd>
-      <dt>{t.overdue}</dt>
-      <dd className={valueClassName}>{t.count(counts.overdue)}</dd>
-      <dt>{t.unreadable}</dt>
-      <dd className={valueClassName}>{t.rowCount(counts.unreadableRows)}</dd>
+      <dt>{t('jobs.dueToday')}</dt>
+      <dd className={valueClassName}>{t('jobs.count', { n: counts.dueToday })}</dd>
+      <dt>{t('jobs.overdue')}</dt>
+      <dd className={valueClassName}>{t('jobs.count', { n: counts.overdue })}</dd>
+      <dt>{t('jobs.unreadable')}</dt>
+      <dd className={valueClassName}>{t('jobs.rowCount', { n: counts.unreadableRows })}</dd>
       {counts.needsReview > 0 && (
         <>
-          <dt>{t.needsReview}</dt>
-          <dd className={valueClassName}>{t.count(counts.needsReview)}</dd>
+          <dt>{t('jobs.needsReview')}</dt>
+          <dd className={valueClassName}>{t('jobs.count', { n: counts.needsReview })}</dd>
         </>
       )}
     </dl>

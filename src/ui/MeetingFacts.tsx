@@ -1,5 +1,5 @@
 import { label, type Language, type MeetingHeadline } from '../core';
-import { STRINGS } from './strings';
+import { uiText } from './messages';
 
 export interface MeetingFactsProps {
   meeting: MeetingHeadline;
@@ -14,20 +14,20 @@ export interface MeetingFactsProps {
  * named as the sheet names them, so what the pane or the web page says matches the handout.
  */
 export function MeetingFacts({ meeting, language, className, valueClassName }: MeetingFactsProps) {
-  const t = STRINGS[language].jobs;
+  const t = uiText(language);
   const { open } = meeting;
   return (
-    <dl className={className} aria-label={t.meetingFacts}>
-      <dt>{t.meetingPeriod}</dt>
-      <dd className={valueClassName}>{t.meetingPeriodValue(meeting.from, meeting.to)}</dd>
+    <dl className={className} aria-label={t('jobs.meetingFacts')}>
+      <dt>{t('jobs.meetingPeriod')}</dt>
+      <dd className={valueClassName}>{t('jobs.meetingPeriodValue', { from: meeting.from, to: meeting.to })}</dd>
       <dt>{label(language, 'registered')}</dt>
-      <dd className={valueClassName}>{t.count(meeting.registered)}</dd>
+      <dd className={valueClassName}>{t('jobs.count', { n: meeting.registered })}</dd>
       <dt>{label(language, 'handled')}</dt>
-      <dd className={valueClassName}>{t.count(meeting.handled)}</dd>
+      <dd className={valueClassName}>{t('jobs.count', { n: meeting.handled })}</dd>
       <dt>{label(language, 'resolved')}</dt>
-      <dd className={valueClassName}>{t.count(meeting.resolved)}</dd>
-      <dt>{t.open}</dt>
-      <dd className={valueClassName}>{t.openValue(open.total, open.red, open.yellow, open.green)}</dd>
+      <dd className={valueClassName}>{t('jobs.count', { n: meeting.resolved })}</dd>
+      <dt>{t('jobs.open')}</dt>
+      <dd className={valueClassName}>{t('jobs.openValue', open)}</dd>
     </dl>
   );
 }

@@ -1,5 +1,6 @@
 import { memo, useMemo, type ReactNode } from 'react';
 import { cellLabel, cellsInRange, dayToExcelSerial, type Language, type ReportCell, type ReportChart } from '../core';
+import { uiText } from './messages';
 
 /**
  * A report sheet's native chart (ReportChart) drawn as inline SVG, from the sheet's own cells the
@@ -52,7 +53,7 @@ export function chartData(chart: ReportChart, rows: Rows): ChartData {
 }
 
 function valueText(value: number | null, percent: boolean, language: Language): string {
-  if (value === null) return language === 'zh' ? '无' : 'none';
+  if (value === null) return uiText(language)('chart.noValue');
   if (percent) return `${(value * 100).toFixed(1)}%`;
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
 }
@@ -65,13 +66,16 @@ const categoryName = (data: ChartData, i: number) => data.categories[i] || Strin
  * with several series each is named: "…：在办红色（2026-10 3，2026-11 5）；在办黄色（…）".
  */
 export function chartLabel(chart: ReportChart, data: ChartData, language: Language): string {
-  const zh = language === 'zh';
-  const pairs = (s: ChartSeriesData) => data.categories.map((_, i) => `${categoryName(data, i)} ${valueText(s.values[i] ?? null, s.percent, language)}`).join(zh ? '，' : ', ');
+  const t = uiText(language);
+  const points = (s: ChartSeriesData) =>
+    data.categories
+      .map((_, i) => t('chart.point', { category: categoryName(data, i), value: valueText(s.values[i] ?? null, s.percent, language) }))
+      .join(t('chart.pointSeparator'));
   const body =
     data.series.length === 1
-      ? pairs(data.series[0])
-      : data.series.map((s) => (zh ? `${s.name}（${pairs(s)}）` : `${s.name} (${pairs(s)})`)).join(zh ? '；' : '; ');
-  return `${chart.title}${zh ? '：' : ': '}${body}`;
+      ? points(data.series[0])
+      : data.series.map((s) => t('chart.series', { name: s.name, points: points(s) })).join(t('chart.seriesSeparator'));
+  return t('chart.label', { title: chart.title, body });
 }
 
 // The drawing's own coordinates; the SVG scales to the width it is given.

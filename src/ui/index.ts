@@ -1,11 +1,29 @@
 /**
- * What the task pane and the offline page both show: the string table, the file chooser, the
+ * What the task pane and the offline page both show: the message catalogue, the file chooser, the
  * mapping table, the rules editor, counts and meeting facts, and report charts as SVG.
  * React and Fluent UI over the core; never a host, Office or either app (eslint.config.mjs).
  * The pane and the page import this index; files under ui/ import each other directly.
  */
-export { STRINGS, type Strings } from './strings';
-export { detectLanguage } from './language';
+export { UI_MESSAGES, uiText, type UiMessage, type UiText } from './messages';
+export {
+  classesText,
+  correctionText,
+  disputeCount,
+  duplicateText,
+  FIELD_TITLES,
+  fieldTitle,
+  fileProblemText,
+  headerRowsText,
+  jointTotal,
+  levelCountText,
+  levelName,
+  listText,
+  missingFieldsText,
+  nextRevisitText,
+  recordedNextText,
+  willJoin,
+} from './phrases';
+export { detectLanguage, languageTag } from './language';
 export { FileChooserButton, JSON_FILE_TYPES, LEDGER_FILE_TYPES, type FileChooserButtonProps } from './FileChooserButton';
 export { LevelBadge, type LevelBadgeProps } from './LevelBadge';
 export { CountFacts, type CountFactsProps } from './CountFacts';

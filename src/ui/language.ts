@@ -10,3 +10,8 @@ export function detectLanguage(displayLanguage?: string): Language {
   if (!tag) return 'zh';
   return tag === 'zh' || tag.startsWith('zh-') || tag.startsWith('zh_') ? 'zh' : 'en';
 }
+
+/** The HTML `lang` of a language, for the document and Fluent's provider: zh-CN or en. */
+export function languageTag(language: Language): string {
+  return language === 'zh' ? 'zh-CN' : 'en';
+}

@@ -8,6 +8,8 @@ import { OptionsSection } from './components/OptionsSection';
 import { ResultSection } from './components/ResultSection';
 import { RunSection } from './components/RunSection';
 import { useSectionStyles } from './components/styles';
+import { disputeCount, languageTag } from '../ui';
+import { meetingTotalText } from './phrases';
 import { WebTextProvider } from './components/text';
 import { useWebApp, type WebAppProps, type WebAppState } from './useWebApp';
 
@@ -41,14 +43,14 @@ export function WebApp(props: WebAppProps) {
   const state = useWebApp(props);
   const { language, t } = state;
   useEffect(() => {
-    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
-    document.title = t.appTitle;
+    document.documentElement.lang = languageTag(language);
+    document.title = t('appTitle');
   }, [language, t]);
   const dragging = useFileDrop(state.chooseFile, state.addLedgers);
   // A new context value would re-render every section that reads the text, memo or not.
   const text = useMemo(() => ({ language, t }), [language, t]);
   return (
-    <FluentProvider theme={webLightTheme} lang={language === 'zh' ? 'zh-CN' : 'en'}>
+    <FluentProvider theme={webLightTheme} lang={languageTag(language)}>
       <WebTextProvider value={text}>
         <Page state={state} dragging={dragging} />
       </WebTextProvider>
@@ -66,12 +68,12 @@ function Page({ state, dragging }: { state: WebAppState; dragging: boolean }) {
       <main className={styles.main}>
         <header className={styles.header}>
           <div className={styles.intro}>
-            <h1 className={styles.title}>{t.appTitle}</h1>
-            <Text>{t.tagline}</Text>
-            <Text className={section.hint}>{t.offline}</Text>
+            <h1 className={styles.title}>{t('appTitle')}</h1>
+            <Text>{t('tagline')}</Text>
+            <Text className={section.hint}>{t('offline')}</Text>
           </div>
-          <Button lang={t.switchLanguageLang} onClick={() => state.setLanguage(other)}>
-            {t.switchLanguage}
+          <Button lang={languageTag(other)} onClick={() => state.setLanguage(other)}>
+            {t('switchLanguage')}
           </Button>
         </header>
         <FileSection
@@ -116,7 +118,7 @@ function Page({ state, dragging }: { state: WebAppState; dragging: boolean }) {
         <RunSection
           ready={!!state.info && !state.inspecting && state.othersBlock === null}
           needFile={!state.file}
-          waitHint={state.othersBlock === 'failed' ? t.meeting.removeFailed : state.othersBlock === 'reading' ? t.meeting.waitForFiles : null}
+          waitHint={state.othersBlock === 'failed' ? t('meeting.removeFailed') : state.othersBlock === 'reading' ? t('meeting.waitForFiles') : null}
           meeting={state.others.length > 0}
           stage={state.stage}
           stageFile={state.stageFile}
@@ -127,8 +129,8 @@ function Page({ state, dragging }: { state: WebAppState; dragging: boolean }) {
           onDismissFailure={state.dismissRunFailure}
         />
         <div role="status" className={section.visuallyHidden}>
-          {state.result && !state.running && !state.stale ? t.result.disputes(state.result.summary.counts.disputes) : ''}
-          {state.meetingResult && !state.running && !state.meetingStale ? t.meeting.total(state.meetingResult.summary.disputes) : ''}
+          {state.result && !state.running && !state.stale ? disputeCount(state.language, state.result.summary.counts.disputes) : ''}
+          {state.meetingResult && !state.running && !state.meetingStale ? meetingTotalText(state.language, state.meetingResult.summary.disputes) : ''}
         </div>
         {state.result && <ResultSectionMemo result={state.result} stale={state.stale} />}
         {state.meetingResult && <MeetingResultSectionMemo result={state.meetingResult} stale={state.meetingStale} />}

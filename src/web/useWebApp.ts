@@ -3,7 +3,7 @@ import type { Language } from '../core';
 import { downloadTextFile, type SaveTextFile } from '../ui';
 import type { MeetingRunOptions, RunOptions } from './protocol';
 import type { Runner } from './runner';
-import { WEB_STRINGS, type WebStrings } from './strings';
+import { webText } from './messages';
 import { useAddedLedgers } from './state/useAddedLedgers';
 import { useChosenLedger } from './state/useChosenLedger';
 import { BROWSER_OBJECT_URLS, meetingKey, optionsKey, useJobRun, type ObjectUrls } from './state/useJobRun';
@@ -41,7 +41,7 @@ const meetingOptionsOf = ({ language, asOf, period, mask, presetJson }: RunOptio
  */
 export function useWebApp({ runner, today, language: initialLanguage = 'zh', objectUrls = BROWSER_OBJECT_URLS, saveTextFile = downloadTextFile }: WebAppProps) {
   const [language, setLanguage] = useState<Language>(initialLanguage);
-  const t: WebStrings = WEB_STRINGS[language];
+  const t = webText(language);
   // Every request cancels the one before it (one runner); only the latest may end "busy".
   const requests = useRef(0);
 

@@ -18,6 +18,7 @@ import {
   takeSnapshot,
   tallyOf,
   keysForUnits,
+  label,
   type MeetingSnapshot,
   type MeetingTally,
   type Period,
@@ -121,9 +122,6 @@ export function triageLedger(ledger: SheetGrid, options: JobOptions, revisitLog?
   return { layout, unit, disputes, issues, lastDataRow: read.lastDataRow };
 }
 
-/** The workbook's own name for itself as a source of the previous meeting's data. */
-const THIS_WORKBOOK = { zh: '本工作簿', en: 'this workbook' } as const;
-
 /**
  * The previous meeting's data: the latest meeting before this period, in this workbook's hidden
  * sheet or in the previous output/file the user named (this workbook wins a tie), with where it
@@ -141,7 +139,7 @@ export function previousMeeting(
   const theirs = previousSnapshot(other.snapshots, period);
   const useTheirs = theirs !== null && (mine === null || theirs.period.to > mine.period.to);
   const previous = useTheirs ? theirs : mine;
-  const source = previous === null ? '' : useTheirs ? external!.source : THIS_WORKBOOK[language];
+  const source = previous === null ? '' : useTheirs ? external!.source : label(language, 'thisWorkbook');
   const stored = useTheirs ? [...own.snapshots.filter((s) => !samePeriod(s.period, theirs.period)), theirs] : own.snapshots;
   const tallies = mergeTallies(
     other.tallies,

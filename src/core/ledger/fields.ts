@@ -1,3 +1,4 @@
+import type { Catalogue } from '../messages';
 import type { FieldName } from '../model';
 
 /**
@@ -103,15 +104,41 @@ export const FIELD_ALIASES: Readonly<Record<FieldName, FieldAliases>> = {
 
 export const FIELD_NAMES = Object.keys(FIELD_ALIASES) as FieldName[];
 
-/** Chinese names of fields, for messages and reports. */
-export const FIELD_LABEL_ZH: Readonly<Record<FieldName, string>> = {
-  serial: '序号', title: '事件名称', description: '简要情况', type: '纠纷类型', registered: '登记日期',
-  place: '村(社区)', parties: '当事人', otherParties: '被申请人/被告', idNumber: '身份证号', phone: '联系电话', address: '住址',
-  headcount: '涉及人数', amount: '涉及金额', manualLevel: '风险等级', owner: '责任人', ownerUnit: '责任单位',
-  channel: '化解方式', resolvedFlag: '化解是否成功', status: '化解情况', resolvedOn: '化解日期', deadline: '化解时限',
-  lastRevisit: '回访日期', revisitNotes: '回访情况', supervision: '督办情况', closure: '销号情况',
-  mediationCount: '调解次数', policeCalls: '报警次数', keyPerson: '重点人员', remarks: '备注',
-};
+/**
+ * Each field's name in both languages, a catalogue of the one shape (core/messages). The Chinese
+ * is the name ledgers write; the English says what the field is.
+ */
+export const FIELD_LABELS = {
+  serial: { zh: '序号', en: 'Serial no.' },
+  title: { zh: '事件名称', en: 'Title' },
+  description: { zh: '简要情况', en: 'Description' },
+  type: { zh: '纠纷类型', en: 'Type' },
+  registered: { zh: '登记日期', en: 'Registered on' },
+  place: { zh: '村(社区)', en: 'Village / community' },
+  parties: { zh: '当事人', en: 'Parties' },
+  otherParties: { zh: '被申请人/被告', en: 'Respondent / defendant' },
+  idNumber: { zh: '身份证号', en: 'ID number' },
+  phone: { zh: '联系电话', en: 'Phone' },
+  address: { zh: '住址', en: 'Address' },
+  headcount: { zh: '涉及人数', en: 'People involved' },
+  amount: { zh: '涉及金额', en: 'Amount' },
+  manualLevel: { zh: '风险等级', en: 'Manual level' },
+  owner: { zh: '责任人', en: 'Responsible person' },
+  ownerUnit: { zh: '责任单位', en: 'Responsible unit' },
+  channel: { zh: '化解方式', en: 'Mediation channel' },
+  resolvedFlag: { zh: '化解是否成功', en: 'Resolved (yes/no)' },
+  status: { zh: '化解情况', en: 'Status' },
+  resolvedOn: { zh: '化解日期', en: 'Resolved on' },
+  deadline: { zh: '化解时限', en: 'Deadline' },
+  lastRevisit: { zh: '回访日期', en: 'Last revisit' },
+  revisitNotes: { zh: '回访情况', en: 'Revisit notes' },
+  supervision: { zh: '督办情况', en: 'Supervision' },
+  closure: { zh: '销号情况', en: 'Closure' },
+  mediationCount: { zh: '调解次数', en: 'Mediations' },
+  policeCalls: { zh: '报警次数', en: 'Police calls' },
+  keyPerson: { zh: '重点人员', en: 'Key person' },
+  remarks: { zh: '备注', en: 'Remarks' },
+} as const satisfies Catalogue<FieldName>;
 
 /** The add-in's own columns, found again by these headers on a re-run. */
 export const OWN_COLUMN_HEADERS = {

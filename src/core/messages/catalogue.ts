@@ -73,6 +73,14 @@ export const CATALOGUE = {
     zh: '要写入的工作表受保护，Excel 拒绝了写入；请在“审阅 > 撤消工作表保护”后重试',
     en: 'A sheet the add-in writes to is protected and Excel refused the write; unprotect it (Review > Unprotect Sheet) and try again',
   },
+  'excel.settingsNotSaved': { zh: '设置未能保存', en: 'The settings could not be saved' },
+  'revisit.notADispute': { zh: '第 {row} 行不是台账中的纠纷', en: 'Row {row} is not a dispute' },
+  // Another unit's issue in a joint meeting: its cells are in that unit's file, so the unit is named.
+  'meeting.unitIssue': { zh: '{unit}：{message}', en: '{unit}: {message}' },
+  'meeting.correctionsNotUsed': {
+    zh: '本工作簿台账保存的字段更正没有用于联席会议：联席会议按各台账表头自动识别的字段读取。',
+    en: 'The column corrections saved for this workbook’s ledger were not used in the joint meeting: every ledger is read with the columns found in its header.',
+  },
   'ledger.fieldMissing': {
     zh: '未找到“{field}”列',
     en: 'No "{field}" column found',

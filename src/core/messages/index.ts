@@ -36,6 +36,31 @@ export function placeholdersOf(template: string): string[] {
   return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
 }
 
+/** The `{name}` placeholders of a template, as a type: `'Row {row} of {sheet}'` → `'row' | 'sheet'`. */
+type PlaceholderIn<T extends string> = T extends `${string}{${infer Name}}${infer Rest}` ? Name | PlaceholderIn<Rest> : never;
+
+/**
+ * What an entry must be filled with, for the compiler to check: nothing when neither language has
+ * a placeholder, else a value for each. An entry typed only as `string` (a catalogue built at run
+ * time) takes any params.
+ */
+export type ParamsOf<Entry extends { readonly zh: string; readonly en: string }> = string extends Entry['zh'] | Entry['en']
+  ? [params?: Record<string, string | number>]
+  : [PlaceholderIn<Entry['zh'] | Entry['en']>] extends [never]
+    ? []
+    : [params: Readonly<Record<PlaceholderIn<Entry['zh'] | Entry['en']>, string | number>>];
+
+/** A catalogue read in one language: `text(key, params)` is the key's text with its placeholders filled. */
+export type Text<C extends Catalogue> = <K extends keyof C & string>(key: K, ...params: ParamsOf<C[K]>) => string;
+
+/**
+ * The accessor every app uses: `textIn(CATALOGUE, language)` gives `text(key, params)`, where the
+ * compiler checks the key and that every placeholder is given.
+ */
+export function textIn<C extends Catalogue>(catalogue: C, language: Language): Text<C> {
+  return (key, ...params) => fill(catalogue[key][language], params[0] as Record<string, string | number> | undefined);
+}
+
 /** The message for `code` in `language`, with `{name}` placeholders filled from `params`. */
 export function message(code: MessageCode, language: Language, params: Record<string, string | number> = {}): string {
   return fill(CATALOGUE[code][language], params);

@@ -1,37 +1,47 @@
 import { formatDay, formatDayZh } from '../cells';
 import { writtenField } from '../ledger';
 import { maskForHandout, maskPartyNames, maskPhone, maskPlaceForHandout, splitParties } from '../masking';
-import { LEVEL_ZH, type Day, type FieldName, type Language, type Level, type TriagedDispute } from '../model';
+import { textIn, type Catalogue } from '../messages';
+import type { Day, FieldName, Language, Level, TriagedDispute } from '../model';
 import { wrappedLines, type ReportCell, type ReportSheet } from '../report';
 import type { LocalText } from '../rules';
+import { label } from '../summary';
 import type { DueGroup } from './due-list';
 
 export const DUE_LIST_SHEET = '回访清单';
 
-const LABELS = {
-  zh: {
-    title: (asOf: string) => `回访清单（截至${asOf}）`,
-    counts: (all: number, today: number, overdue: number) =>
-      `应回访${all}件，其中今日到期${today}件、逾期${overdue}件。红色每日、黄色每周、绿色定期回访；回访后请填写回访情况并签字，交回录入台账。`,
-    group: (owner: string, n: number, unit?: string) => `${unit ? `${unit}\u3000` : ''}责任人/单位：${owner}（${n}件）`,
-    none: '截至该日没有到期的回访。',
-    headers: ['序号', '台账序号', '单位', '等级', '应回访日期', '逾期天数', '村(社区)', '当事人', '联系电话', '简要情况', '处置要求', '回访情况', '回访人签字', '回访日期'],
-    row: (row: number) => `第${row}行`,
-    date: formatDayZh,
-    level: LEVEL_ZH as Record<Level, string>,
+/** Every label the 回访清单 sheet prints, in the one catalogue shape (core/messages). */
+export const DUE_LIST_LABELS = {
+  title: { zh: '回访清单（截至{asOf}）', en: 'Revisits due (as of {asOf})' },
+  counts: {
+    zh: '应回访{all}件，其中今日到期{today}件、逾期{overdue}件。红色每日、黄色每周、绿色定期回访；回访后请填写回访情况并签字，交回录入台账。',
+    en: '{all} due: {today} due today, {overdue} overdue. Red daily, yellow weekly, green periodically; write what was found and sign.',
   },
-  en: {
-    title: (asOf: string) => `Revisits due (as of ${asOf})`,
-    counts: (all: number, today: number, overdue: number) =>
-      `${all} due: ${today} due today, ${overdue} overdue. Red daily, yellow weekly, green periodically; write what was found and sign.`,
-    group: (owner: string, n: number, unit?: string) => `${unit ? `${unit}  ` : ''}Responsible: ${owner} (${n})`,
-    none: 'No revisits are due on this date.',
-    headers: ['No.', 'Ledger no.', 'Unit', 'Level', 'Due on', 'Days overdue', 'Village', 'Parties', 'Phone', 'Summary', 'What to do', 'What was found', 'Signature', 'Date'],
-    row: (row: number) => `row ${row}`,
-    date: formatDay,
-    level: { red: 'Red', yellow: 'Yellow', green: 'Green' } as Record<Level, string>,
-  },
-};
+  group: { zh: '责任人/单位：{owner}（{n}件）', en: 'Responsible: {owner} ({n})' },
+  // When several units' ledgers meet, each heading names the unit first.
+  groupOfUnit: { zh: '{unit}\u3000责任人/单位：{owner}（{n}件）', en: '{unit}  Responsible: {owner} ({n})' },
+  none: { zh: '截至该日没有到期的回访。', en: 'No revisits are due on this date.' },
+  row: { zh: '第{row}行', en: 'row {row}' },
+  'header.serial': { zh: '序号', en: 'No.' },
+  'header.ledgerSerial': { zh: '台账序号', en: 'Ledger no.' },
+  'header.unit': { zh: '单位', en: 'Unit' },
+  'header.level': { zh: '等级', en: 'Level' },
+  'header.dueOn': { zh: '应回访日期', en: 'Due on' },
+  'header.overdueDays': { zh: '逾期天数', en: 'Days overdue' },
+  'header.place': { zh: '村(社区)', en: 'Village' },
+  'header.parties': { zh: '当事人', en: 'Parties' },
+  'header.phone': { zh: '联系电话', en: 'Phone' },
+  'header.summary': { zh: '简要情况', en: 'Summary' },
+  'header.handling': { zh: '处置要求', en: 'What to do' },
+  'header.found': { zh: '回访情况', en: 'What was found' },
+  'header.signature': { zh: '回访人签字', en: 'Signature' },
+  'header.date': { zh: '回访日期', en: 'Date' },
+} as const satisfies Catalogue;
+
+/** The columns, in order; WIDTHS and dueRow follow it. */
+const COLUMNS = ['serial', 'ledgerSerial', 'unit', 'level', 'dueOn', 'overdueDays', 'place', 'parties', 'phone', 'summary', 'handling', 'found', 'signature', 'date'] as const;
+/** Dates as each language prints them: 2026年11月30日, 2026-11-30. */
+const DATE_FORMAT: Readonly<Record<Language, (day: Day) => string>> = { zh: formatDayZh, en: formatDay };
 const WIDTHS = [5, 9, 12, 5, 13, 6, 10, 12, 14, 30, 24, 22, 10, 10];
 /** The unit column only when several ledgers meet. */
 const UNIT_COLUMN = 2;
@@ -57,17 +67,18 @@ export interface DueListRenderOptions {
  * in by hand.
  */
 export function renderDueList(groups: readonly DueGroup[], options: DueListRenderOptions): ReportSheet {
-  const L = LABELS[options.language];
+  const t = textIn(DUE_LIST_LABELS, options.language);
+  const date = DATE_FORMAT[options.language];
   const joint = groups.some((g) => g.unit !== undefined && g.unit !== '') && new Set(groups.map((g) => g.unit)).size > 1;
   const keep = (_: unknown, i: number) => joint || i !== UNIT_COLUMN;
-  const headers = L.headers.filter(keep);
+  const headers = COLUMNS.map((c) => t(`header.${c}`)).filter(keep);
   const widths = WIDTHS.filter(keep);
   const width = headers.length;
   const items = groups.flatMap((g) => g.items);
   const today = items.filter((d) => d.schedule.nextRevisit === options.asOf).length;
   const rows: ReportCell[][] = [
-    [{ value: L.title(L.date(options.asOf)), style: 'title' }],
-    [{ value: L.counts(items.length, today, items.length - today), style: 'subtitle' }],
+    [{ value: t('title', { asOf: date(options.asOf) }), style: 'title' }],
+    [{ value: t('counts', { all: items.length, today, overdue: items.length - today }), style: 'subtitle' }],
     headers.map((h) => ({ value: h, style: 'header' as const })),
   ];
   const merges = [
@@ -78,7 +89,7 @@ export function renderDueList(groups: readonly DueGroup[], options: DueListRende
   const rowBreaks: number[] = [];
   if (items.length === 0) {
     merges.push({ top: 3, left: 0, bottom: 3, right: width - 1 });
-    rows.push([{ value: L.none, style: 'note' }]);
+    rows.push([{ value: t('none'), style: 'note' }]);
   }
   const shared = sharedCells(options);
   let n = 0;
@@ -86,7 +97,8 @@ export function renderDueList(groups: readonly DueGroup[], options: DueListRende
     // Each person's list starts a page, so it can be torn off and handed over.
     if (n > 0) rowBreaks.push(rows.length);
     merges.push({ top: rows.length, left: 0, bottom: rows.length, right: width - 1 });
-    rows.push([{ value: L.group(group.owner, group.items.length, joint ? group.unit : undefined), style: 'subtitle' }]);
+    const heading = { owner: group.owner, n: group.items.length };
+    rows.push([{ value: joint && group.unit ? t('groupOfUnit', { ...heading, unit: group.unit }) : t('group', heading), style: 'subtitle' }]);
     const unit: ReportCell = { value: group.unit ?? '', style: 'wrap' };
     for (const d of group.items) {
       const cells = dueRow(++n, d, unit, shared, options).filter(keep);
@@ -117,11 +129,14 @@ interface SharedCells {
   handling: Record<Level | 'resolved', ReportCell>;
   blank: ReportCell;
   date: (day: Day) => string;
+  /** A line without a 序号, named by its row. */
+  rowRef: (row: number) => string;
 }
 
 function sharedCells(options: DueListRenderOptions): SharedCells {
-  const L = LABELS[options.language];
-  const level = (l: Level): ReportCell => ({ value: L.level[l], style: l });
+  const date = DATE_FORMAT[options.language];
+  const t = textIn(DUE_LIST_LABELS, options.language);
+  const level = (l: Level): ReportCell => ({ value: label(options.language, l), style: l });
   const handling = (key: Level | 'resolved'): ReportCell => ({ value: options.handling[key][options.language], style: 'wrap' });
   const dates = new Map<Day, string>();
   return {
@@ -130,14 +145,14 @@ function sharedCells(options: DueListRenderOptions): SharedCells {
     blank: { value: '', style: 'wrap' },
     date: (day) => {
       let text = dates.get(day);
-      if (text === undefined) dates.set(day, (text = L.date(day)));
+      if (text === undefined) dates.set(day, (text = date(day)));
       return text;
     },
+    rowRef: (row) => t('row', { row }),
   };
 }
 
 function dueRow(n: number, d: TriagedDispute, unit: ReportCell, shared: SharedCells, options: DueListRenderOptions): ReportCell[] {
-  const L = LABELS[options.language];
   const { record, triage, schedule } = d;
   const written = (field: FieldName) => writtenField(record, field);
   const level = triage.effective;
@@ -149,7 +164,7 @@ function dueRow(n: number, d: TriagedDispute, unit: ReportCell, shared: SharedCe
   const serial = (record.text.serial ?? '').trim();
   return [
     { value: n, style: 'number' },
-    { value: serial || L.row(record.row), style: 'wrap' },
+    { value: serial || shared.rowRef(record.row), style: 'wrap' },
     unit,
     shared.level[level],
     { value: schedule.nextRevisit === null ? '' : shared.date(schedule.nextRevisit), style: 'number' },

@@ -138,6 +138,8 @@ export const LABELS = {
     zh: '与上次会议数据比较：上次会议期间{span}（来自{source}）。',
     en: 'Compared with the previous meeting’s data: {span} (from {source}).',
   },
+  // The workbook's own name for itself as the source of the previous meeting's data.
+  thisWorkbook: { zh: '本工作簿', en: 'this workbook' },
   noPrevious: {
     zh: '未找到上次会议数据，本次未作比较；本次会议数据已保存，下次会议将据此比较。',
     en: 'No previous meeting’s data was found, so nothing is compared; this meeting’s data is kept for the next one.',

@@ -183,7 +183,7 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
       await run(async (context, syncer) => {
         const stored = await loadStored(context, syncer);
         stored.settings.fieldColumns = { ...stored.settings.fieldColumns, [field]: column };
-        await saveStored(context, syncer, stored);
+        await saveStored(context, syncer, stored, language);
       });
       return host.detect();
     },
@@ -264,7 +264,7 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
     recordRevisit: (entry) =>
       run(async (context, syncer) => {
         const found = await rowJob(context, syncer, null, entry.row);
-        if (!found) throw new Error(language === 'zh' ? `第 ${entry.row} 行不是台账中的纠纷` : `Row ${entry.row} is not a dispute`);
+        if (!found) throw new Error(message('revisit.notADispute', language, { row: entry.row }));
         const sheets = context.workbook.worksheets;
         const exists = (await sheetNames(context, () => syncer.sync())).has(REVISIT_LOG_SHEET);
         let nextRow = 1;
@@ -296,7 +296,7 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
     saveSettings: (settings) =>
       run(async (context, syncer) => {
         const stored = await loadStored(context, syncer);
-        await saveStored(context, syncer, { ...stored, settings });
+        await saveStored(context, syncer, { ...stored, settings }, language);
       }),
 
     capabilities: async () => capabilitiesNow(),
@@ -343,14 +343,11 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
     const issues: JobReport['issues'] = result.issues.map((i) =>
       i.unit === mine.unit
         ? { message: i.message, sheet: mine.sheet, cell: i.cell ?? null }
-        : { message: language === 'zh' ? `${i.unit}：${i.message}` : `${i.unit}: ${i.message}`, sheet: '', cell: null },
+        : { message: message('meeting.unitIssue', language, { unit: i.unit, message: i.message }), sheet: '', cell: null },
     );
     if (Object.keys(stored.settings.fieldColumns).length > 0)
       issues.unshift({
-        message:
-          language === 'zh'
-            ? '本工作簿台账保存的字段更正没有用于联席会议：联席会议按各台账表头自动识别的字段读取。'
-            : 'The column corrections saved for this workbook’s ledger were not used in the joint meeting: every ledger is read with the columns found in its header.',
+        message: message('meeting.correctionsNotUsed', language),
         sheet: grid.name,
         cell: null,
       });

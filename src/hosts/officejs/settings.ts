@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { DEFAULT_PRESET, validatePreset } from '../../core';
+import { DEFAULT_PRESET, message, validatePreset, type Language } from '../../core';
 import type { AddinSettings } from '../../addin/host';
 import { sheetNames } from './ranges';
 import type { Syncer } from './sync';
@@ -71,7 +71,7 @@ export async function loadStored(context: Excel.RequestContext, syncer: Syncer):
 }
 
 /** Saves to both places: the sheet first (its write is part of this sync), then the document settings. */
-export async function saveStored(context: Excel.RequestContext, syncer: Syncer, stored: Stored): Promise<void> {
+export async function saveStored(context: Excel.RequestContext, syncer: Syncer, stored: Stored, language: Language): Promise<void> {
   const json = JSON.stringify(stored);
   const sheets = context.workbook.worksheets;
   let sheet: Excel.Worksheet;
@@ -88,7 +88,7 @@ export async function saveStored(context: Excel.RequestContext, syncer: Syncer, 
   Office.context.document.settings.set(SETTINGS_KEY, json);
   await new Promise<void>((resolve, reject) =>
     Office.context.document.settings.saveAsync((result) =>
-      result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(result.error?.message ?? '设置未能保存')),
+      result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(result.error?.message ?? message('excel.settingsNotSaved', language))),
     ),
   );
 }

@@ -10,7 +10,7 @@ export interface JobProgressProps {
 /** The running job's stage, and how far it is when the host knows (else an indeterminate bar). */
 export function JobProgress({ progress }: JobProgressProps) {
   const { t } = usePaneText();
-  const label = progress ? t.jobs.stage[progress.stage] : t.jobs.preparing;
+  const label = progress ? t(`jobs.stage.${progress.stage}`) : t('jobs.preparing');
   const fraction = progress?.fraction;
   return (
     <Field label={label} validationState="none">

@@ -11,7 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { LEVELS } from '../../core';
 import type { JobReport, JointMeetingReport } from '../../addin/host';
-import { CountFacts, LevelBadge, MeetingFacts } from '../../ui';
+import { CountFacts, disputeCount, duplicateText, jointTotal, LevelBadge, levelCountText, MeetingFacts } from '../../ui';
 import { usePaneText } from '../shared/pane-context';
 
 /** More than this many issues are counted, not listed: the pane is for finding the first ones. */
@@ -59,17 +59,17 @@ export function JobResultCard({ report, title, onGoTo }: JobResultCardProps) {
     <Card role="region" aria-label={title}>
       <CardHeader
         header={<Text weight="semibold">{title}</Text>}
-        description={<Text size={200}>{t.jobs.writtenTo(report.sheet)}</Text>}
+        description={<Text size={200}>{t('jobs.writtenTo', { sheet: report.sheet })}</Text>}
       />
       {report.joint ? (
         <JointFacts joint={report.joint} />
       ) : (
         <>
-          <Text>{t.jobs.disputes(counts.disputes)}</Text>
-          <div role="group" aria-label={t.jobs.byLevel} className={styles.badges}>
+          <Text>{disputeCount(language, counts.disputes)}</Text>
+          <div role="group" aria-label={t('jobs.byLevel')} className={styles.badges}>
             {LEVELS.map((level) => (
               <LevelBadge key={level} level={level}>
-                {t.levelCount(t.levels[level], counts.byLevel[level])}
+                {levelCountText(language, level, counts.byLevel[level])}
               </LevelBadge>
             ))}
           </div>
@@ -80,27 +80,27 @@ export function JobResultCard({ report, title, onGoTo }: JobResultCardProps) {
       {report.staticFills && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{t.jobs.staticFillsTitle}</MessageBarTitle>
-            {t.jobs.staticFills}
+            <MessageBarTitle>{t('jobs.staticFillsTitle')}</MessageBarTitle>
+            {t('jobs.staticFills')}
           </MessageBarBody>
         </MessageBar>
       )}
       {issues.length > 0 && (
         <>
-          <h3 className={styles.heading}>{t.jobs.issuesHeading(issues.length)}</h3>
+          <h3 className={styles.heading}>{t('jobs.issuesHeading', { n: issues.length })}</h3>
           <ul className={styles.issues}>
             {listed.map((issue, i) => (
               <li key={i} className={styles.issue}>
                 <Text>{issue.message}</Text>{' '}
                 {issue.cell && (
                   <Link as="button" onClick={() => onGoTo(issue.sheet, issue.cell as string)}>
-                    {t.jobs.goTo(issue.sheet, issue.cell)}
+                    {t('jobs.goTo', { sheet: issue.sheet, cell: issue.cell })}
                   </Link>
                 )}
               </li>
             ))}
           </ul>
-          {issues.length > listed.length && <Text size={200}>{t.jobs.moreIssues(issues.length - listed.length)}</Text>}
+          {issues.length > listed.length && <Text size={200}>{t('jobs.moreIssues', { n: issues.length - listed.length })}</Text>}
         </>
       )}
     </Card>
@@ -112,18 +112,17 @@ export function JobResultCard({ report, title, onGoTo }: JobResultCardProps) {
  * first), the disputes found in several ledgers, and where the joint revisit list went.
  */
 function JointFacts({ joint }: { joint: JointMeetingReport }) {
-  const { t } = usePaneText();
+  const { t, language } = usePaneText();
   const styles = useJobResultCardStyles();
-  const s = t.summary;
   const lines = joint.units.reduce((n, u) => n + u.disputes, 0);
   return (
     <>
-      <Text weight="semibold">{s.jointTotal(joint.disputes)}</Text>
-      <Text size={200}>{s.jointHint(joint.units.length, lines)}</Text>
-      <table className={styles.table} aria-label={s.unitsTable}>
+      <Text weight="semibold">{jointTotal(language, joint.disputes)}</Text>
+      <Text size={200}>{t('summary.jointHint', { units: joint.units.length, lines })}</Text>
+      <table className={styles.table} aria-label={t('summary.unitsTable')}>
         <thead>
           <tr>
-            {[s.unitColumn, s.disputesColumn, s.registeredColumn, s.openColumn].map((h) => (
+            {[t('summary.unitColumn'), t('summary.disputesColumn'), t('summary.registeredColumn'), t('summary.openColumn')].map((h) => (
               <th key={h} scope="col" className={styles.th}>
                 {h}
               </th>
@@ -134,28 +133,28 @@ function JointFacts({ joint }: { joint: JointMeetingReport }) {
           {joint.units.map((u, i) => (
             <tr key={u.unit}>
               <th scope="row" className={styles.td}>
-                {i === 0 ? s.thisWorkbook(u.unit) : u.unit}
+                {i === 0 ? t('summary.thisWorkbook', { unit: u.unit }) : u.unit}
               </th>
               <td className={`${styles.td} ${styles.number}`}>{u.disputes}</td>
               <td className={`${styles.td} ${styles.number}`}>{u.registered}</td>
-              <td className={styles.td}>{s.openValue(u.open)}</td>
+              <td className={styles.td}>{t('summary.openValue', u.open)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <h3 className={styles.heading}>{s.duplicatesHeading(joint.duplicates.length)}</h3>
+      <h3 className={styles.heading}>{t('summary.duplicatesHeading', { n: joint.duplicates.length })}</h3>
       {joint.duplicates.length > 0 ? (
-        <ul className={styles.issues} aria-label={s.duplicatesHeading(joint.duplicates.length)}>
+        <ul className={styles.issues} aria-label={t('summary.duplicatesHeading', { n: joint.duplicates.length })}>
           {joint.duplicates.map((group, i) => (
             <li key={i} className={styles.issue}>
-              <Text>{s.duplicate(group)}</Text>
+              <Text>{duplicateText(language, group)}</Text>
             </li>
           ))}
         </ul>
       ) : (
-        <Text>{s.noDuplicates}</Text>
+        <Text>{t('summary.noDuplicates')}</Text>
       )}
-      <Text size={200}>{s.jointDueList(joint.dueListSheet)}</Text>
+      <Text size={200}>{t('summary.jointDueList', { sheet: joint.dueListSheet })}</Text>
     </>
   );
 }

@@ -3,7 +3,7 @@ import { FIELD_NAMES } from '../../core';
 import { HostErrorBar } from '../shared/HostErrorBar';
 import { usePaneText } from '../shared/pane-context';
 import { useSectionStyles } from '../shared/useSectionStyles';
-import { MappingTable } from '../../ui';
+import { correctionText, headerRowsText, MappingTable, missingFieldsText } from '../../ui';
 import type { LedgerState } from './useLedger';
 
 const useLedgerSectionStyles = makeStyles({
@@ -35,35 +35,33 @@ export function LedgerSection({ ledger }: LedgerSectionProps) {
     <section className={styles.section} aria-labelledby="tricolor-ledger-heading">
       <div className={styles.headingRow}>
         <h2 id="tricolor-ledger-heading" className={styles.heading}>
-          {t.ledger.heading}
+          {t('ledger.heading')}
         </h2>
         <Button size="small" onClick={ledger.detect} disabledFocusable={detecting || saving}>
-          {t.ledger.redetect}
+          {t('ledger.redetect')}
         </Button>
       </div>
-      {detecting && <Spinner size="tiny" labelPosition="after" label={t.ledger.detecting} />}
+      {detecting && <Spinner size="tiny" labelPosition="after" label={t('ledger.detecting')} />}
       {failure && <HostErrorBar error={failure.error} onDismiss={ledger.dismissFailure} onRetry={info ? undefined : ledger.detect} />}
       {info && (
         <>
           <dl className={local.facts}>
-            <dt className={local.term}>{t.ledger.sheet}</dt>
+            <dt className={local.term}>{t('ledger.sheet')}</dt>
             <dd className={local.value}>{info.sheet}</dd>
-            <dt className={local.term}>{t.ledger.headerRows}</dt>
-            <dd className={local.value}>{t.ledger.rows(info.headerRows)}</dd>
+            <dt className={local.term}>{t('ledger.headerRows')}</dt>
+            <dd className={local.value}>{headerRowsText(language, info.headerRows)}</dd>
           </dl>
-          <Text className={styles.hint}>{t.ledger.hint}</Text>
+          <Text className={styles.hint}>{t('ledger.hint')}</Text>
           <div role="status">
             {saving ? (
-              <Spinner size="tiny" labelPosition="after" label={t.ledger.saving} />
+              <Spinner size="tiny" labelPosition="after" label={t('ledger.saving')} />
             ) : (
-              lastSaved && <Text>{t.ledger.saved(t.fields[lastSaved.field], lastSaved.column)}</Text>
+              lastSaved && <Text>{correctionText(language, lastSaved.field, lastSaved.column)}</Text>
             )}
           </div>
           <MappingTable columns={info.columns} busy={saving || detecting} language={language} onCorrect={(c, field) => ledger.correct(c.column, field)} />
           {missing.length > 0 && (
-            <Text className={styles.hint}>
-              {t.ledger.missingFields(missing.map((f) => t.fields[f]))}
-            </Text>
+            <Text className={styles.hint}>{missingFieldsText(language, missing)}</Text>
           )}
         </>
       )}

@@ -4,8 +4,8 @@ import type { AddinHost } from '../../addin/host';
 import type { Language } from '../../core';
 import { TaskPane } from '../TaskPane';
 import { SelectionBar, type SelectableWorkbook } from './SelectionBar';
-import { OUTSIDE_TEXT } from './strings';
-import { FileChooserButton, LEDGER_FILE_TYPES } from '../../ui';
+import { outsideText } from './messages';
+import { FileChooserButton, languageTag, LEDGER_FILE_TYPES } from '../../ui';
 
 /** An opened ledger: the pane's host and the workbook the selection box works on. */
 export interface OutsideSession extends SelectableWorkbook {
@@ -36,36 +36,36 @@ type Opened = { key: number; session: OutsideSession; name: string };
 
 /** The pane outside Excel: a file chooser, then the normal pane on the in-browser workbook. */
 export function OutsideExcel({ language, today, open }: OutsideExcelProps) {
-  const text = OUTSIDE_TEXT[language];
+  const t = outsideText(language);
   const styles = useOutsideStyles();
   const [opened, setOpened] = useState<Opened | null>(null);
   const [status, setStatus] = useState<{ kind: 'busy' | 'error'; message: string } | null>(null);
 
   const choose = async (file: File) => {
-    setStatus({ kind: 'busy', message: text.opening(file.name) });
+    setStatus({ kind: 'busy', message: t('file.opening', { name: file.name }) });
     try {
       const session = await open(new Uint8Array(await file.arrayBuffer()), file.name);
       setOpened((previous) => ({ key: (previous?.key ?? 0) + 1, session, name: file.name }));
       setStatus(null);
     } catch (e) {
-      setStatus({ kind: 'error', message: text.failed(e instanceof Error ? e.message : String(e)) });
+      setStatus({ kind: 'error', message: t('file.failed', { message: e instanceof Error ? e.message : String(e) }) });
     }
   };
 
   return (
     <>
-      <FluentProvider theme={webLightTheme} lang={language === 'zh' ? 'zh-CN' : 'en'}>
+      <FluentProvider theme={webLightTheme} lang={languageTag(language)}>
         <div className={styles.bar}>
-          {!opened && <Text>{text.intro}</Text>}
+          {!opened && <Text>{t('file.intro')}</Text>}
           <FileChooserButton
             className={styles.chooser}
             appearance={opened ? 'secondary' : 'primary'}
             accept={LEDGER_FILE_TYPES}
-            inputLabel={text.fileLabel}
+            inputLabel={t('file.label')}
             disabledFocusable={status?.kind === 'busy'}
             onChoose={(file) => void choose(file)}
           >
-            {opened ? text.chooseAnother : text.chooseButton}
+            {opened ? t('file.chooseAnother') : t('file.choose')}
           </FileChooserButton>
           {status?.kind === 'busy' && <Text role="status">{status.message}</Text>}
           {status?.kind === 'error' && (
@@ -73,8 +73,8 @@ export function OutsideExcel({ language, today, open }: OutsideExcelProps) {
               {status.message}
             </Text>
           )}
-          {opened && !status && <Text role="status">{text.opened(opened.name)}</Text>}
-          {opened && <SelectionBar key={opened.key} workbook={opened.session} text={text} />}
+          {opened && !status && <Text role="status">{t('file.opened', { name: opened.name })}</Text>}
+          {opened && <SelectionBar key={opened.key} workbook={opened.session} t={t} />}
         </div>
       </FluentProvider>
       {opened && <TaskPane key={opened.key} host={opened.session.host} language={language} today={today()} />}

@@ -1,7 +1,7 @@
 import { Button, Input, Label, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { qualifiedSelection, type SelectProblem, type SelectResult, type WorkbookSelection } from '../../hosts/inbrowser/selection';
-import type { OutsideText } from './strings';
+import { selectionText, selectProblemText, type OutsideText } from './messages';
 
 /** What the selection box needs of the in-browser workbook (InBrowserExcel has it). */
 export interface SelectableWorkbook {
@@ -27,7 +27,7 @@ const same = (a: WorkbookSelection | null, b: WorkbookSelection | null) =>
  * workbook, as a click would in Excel, and a line saying what is selected and what it holds. The
  * line follows the selection wherever it is made (here, or by the pane's own links).
  */
-export function SelectionBar({ workbook, text }: { workbook: SelectableWorkbook; text: OutsideText }) {
+export function SelectionBar({ workbook, t }: { workbook: SelectableWorkbook; t: OutsideText }) {
   const styles = useSelectionBarStyles();
   const id = useId('tricolor-select');
   const [reference, setReference] = useState('');
@@ -54,7 +54,7 @@ export function SelectionBar({ workbook, text }: { workbook: SelectableWorkbook;
       }}
     >
       <Label htmlFor={`${id}-input`} size="small" weight="semibold">
-        {text.selectLabel}
+        {t('select.label')}
       </Label>
       <div className={styles.row}>
         <Input
@@ -71,19 +71,19 @@ export function SelectionBar({ workbook, text }: { workbook: SelectableWorkbook;
           }}
         />
         <Button size="small" type="submit">
-          {text.selectButton}
+          {t('select.button')}
         </Button>
       </div>
       {problem && (
         <Text id={`${id}-error`} role="alert" size={200} className={styles.error}>
-          {text.problem(problem)}
+          {selectProblemText(t, problem)}
         </Text>
       )}
       <Text id={`${id}-hint`} size={200} className={styles.hint}>
-        {text.selectHint}
+        {t('select.hint')}
       </Text>
       <Text role="status" size={200} weight="semibold" className={styles.current}>
-        {selection ? text.current(qualifiedSelection(selection), selection.value) : ''}
+        {selection ? selectionText(t, qualifiedSelection(selection), selection.value) : ''}
       </Text>
     </form>
   );

@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
-import { FileChooserButton, JSON_FILE_TYPES, PresetFields, PresetProblemsBar, type PresetNotice, type PresetTrouble, type Strings } from '../../ui';
+import { FileChooserButton, JSON_FILE_TYPES, PresetFields, PresetProblemsBar, type PresetNotice, type PresetTrouble, type UiText } from '../../ui';
 import { HostErrorBar } from '../shared/HostErrorBar';
 import { usePaneText } from '../shared/pane-context';
 import { useSectionStyles } from '../shared/useSectionStyles';
@@ -18,20 +18,20 @@ export function RulesSection({ editor }: RulesSectionProps) {
   return (
     <section className={styles.section} aria-labelledby="tricolor-rules-heading">
       <h2 id="tricolor-rules-heading" className={styles.heading}>
-        {t.rules.heading}
+        {t('rules.heading')}
       </h2>
-      {editor.loading && <Spinner size="tiny" labelPosition="after" label={t.rules.loading} />}
+      {editor.loading && <Spinner size="tiny" labelPosition="after" label={t('rules.loading')} />}
       {editor.failure && (
         <HostErrorBar error={editor.failure.error} onDismiss={editor.dismissFailure} onRetry={preset ? undefined : editor.load} />
       )}
       <div className={styles.actions}>
-        <FileChooserButton accept={JSON_FILE_TYPES} inputLabel={t.rules.importJson} onChoose={editor.importFile}>
-          {t.rules.importJson}
+        <FileChooserButton accept={JSON_FILE_TYPES} inputLabel={t('rules.importJson')} onChoose={editor.importFile}>
+          {t('rules.importJson')}
         </FileChooserButton>
         <Button onClick={editor.exportJson} disabled={!preset}>
-          {t.rules.exportJson}
+          {t('rules.exportJson')}
         </Button>
-        <Button onClick={editor.resetToDefault}>{t.rules.resetDefault}</Button>
+        <Button onClick={editor.resetToDefault}>{t('rules.resetDefault')}</Button>
       </div>
       {trouble && <PresetProblemsBar {...troubleBar(trouble, t)} language={language} />}
       {editor.notice && (
@@ -41,7 +41,7 @@ export function RulesSection({ editor }: RulesSectionProps) {
       )}
       {preset && (
         <>
-          <Text>{t.rules.presetName(preset.name)}</Text>
+          <Text>{t('rules.presetName', { name: preset.name })}</Text>
           <PresetFields
             preset={preset}
             edits={editor.edits}
@@ -54,7 +54,7 @@ export function RulesSection({ editor }: RulesSectionProps) {
           />
           <div className={styles.actions}>
             <Button appearance="primary" onClick={editor.save} disabledFocusable={editor.saving}>
-              {editor.saving ? t.rules.saving : t.rules.save}
+              {editor.saving ? t('rules.saving') : t('rules.save')}
             </Button>
           </div>
         </>
@@ -63,28 +63,28 @@ export function RulesSection({ editor }: RulesSectionProps) {
   );
 }
 
-function troubleBar(trouble: PresetTrouble, t: Strings) {
+function troubleBar(trouble: PresetTrouble, t: UiText) {
   switch (trouble.kind) {
     case 'invalid':
-      return { title: t.rules.invalidTitle, problems: trouble.problems };
+      return { title: t('rules.invalidTitle'), problems: trouble.problems };
     case 'importInvalid':
-      return { title: t.rules.importInvalidTitle, problems: trouble.problems };
+      return { title: t('rules.importInvalidTitle'), problems: trouble.problems };
     case 'notJson':
-      return { detail: t.rules.notJson(trouble.detail) };
+      return { detail: t('rules.notJson', { detail: trouble.detail }) };
     case 'unreadable':
-      return { detail: t.rules.unreadable(trouble.detail) };
+      return { detail: t('rules.unreadable', { detail: trouble.detail }) };
   }
 }
 
-function noticeText(notice: PresetNotice, t: Strings): string {
+function noticeText(notice: PresetNotice, t: UiText): string {
   switch (notice.kind) {
     case 'saved':
-      return t.rules.saved;
+      return t('rules.saved');
     case 'imported':
-      return t.rules.imported(notice.name);
+      return t('rules.imported', { name: notice.name });
     case 'exported':
-      return t.rules.exported(notice.file);
+      return t('rules.exported', { file: notice.file });
     case 'reset':
-      return t.rules.resetDone;
+      return t('rules.resetDone');
   }
 }

@@ -21,22 +21,22 @@ export function HostErrorBar({ error, onDismiss, onRetry }: HostErrorBarProps) {
   return (
     <MessageBar intent="error" role="alert" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{t.errors.title}</MessageBarTitle>
-        {hostErrorText(error, t.errors.unknown)}
+        <MessageBarTitle>{t('errors.title')}</MessageBarTitle>
+        {hostErrorText(error, t('errors.unknown'))}
       </MessageBarBody>
       {(onDismiss || onRetry) && (
         <MessageBarActions
           containerAction={
             onDismiss && (
               <Button appearance="transparent" size="small" onClick={onDismiss}>
-                {t.errors.dismiss}
+                {t('errors.dismiss')}
               </Button>
             )
           }
         >
           {onRetry && (
             <Button size="small" onClick={onRetry}>
-              {t.errors.retry}
+              {t('errors.retry')}
             </Button>
           )}
         </MessageBarActions>

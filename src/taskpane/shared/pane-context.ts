@@ -1,17 +1,18 @@
 import { createContext, useContext } from 'react';
 import type { Language } from '../../core';
-import { STRINGS, type Strings } from '../../ui';
+import { uiText, type UiText } from '../../ui';
 
 export interface PaneText {
   language: Language;
-  t: Strings;
+  /** `t('ledger.heading')`, `t('jobs.goTo', { sheet, cell })`: the UI catalogue in `language`. */
+  t: UiText;
 }
 
-const PaneTextContext = createContext<PaneText>({ language: 'zh', t: STRINGS.zh });
+const PaneTextContext = createContext<PaneText>({ language: 'zh', t: uiText('zh') });
 
 export const PaneTextProvider = PaneTextContext.Provider;
 
-/** The UI language and its strings, set once by TaskPane. */
+/** The UI language and its text, set once by TaskPane. */
 export function usePaneText(): PaneText {
   return useContext(PaneTextContext);
 }

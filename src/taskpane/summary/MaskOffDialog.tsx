@@ -22,13 +22,13 @@ export function MaskOffDialog({ open, onConfirm, onCancel }: MaskOffDialogProps)
     <Dialog open={open} modalType="alert" onOpenChange={(_, data) => !data.open && onCancel()}>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>{t.summary.confirmTitle}</DialogTitle>
-          <DialogContent>{t.summary.confirmBody}</DialogContent>
+          <DialogTitle>{t('summary.confirmTitle')}</DialogTitle>
+          <DialogContent>{t('summary.confirmBody')}</DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={onCancel}>
-              {t.summary.keepOn}
+              {t('summary.keepOn')}
             </Button>
-            <Button onClick={onConfirm}>{t.summary.confirmOff}</Button>
+            <Button onClick={onConfirm}>{t('summary.confirmOff')}</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

@@ -2,7 +2,7 @@ import { Button, Divider, Field, Input, MessageBar, MessageBarBody, ProgressBar,
 import { useEffect, useRef } from 'react';
 import { JobPanel } from '../jobs/JobPanel';
 import type { JobState } from '../jobs/useJob';
-import { FileChooserButton, LEDGER_FILE_TYPES } from '../../ui';
+import { FileChooserButton, LEDGER_FILE_TYPES, willJoin } from '../../ui';
 import { usePaneText } from '../shared/pane-context';
 import { useSectionStyles } from '../shared/useSectionStyles';
 import { MaskOffDialog } from './MaskOffDialog';
@@ -40,25 +40,25 @@ export function SummarySection({ options, meeting, job, onRun }: SummarySectionP
     wasConfirming.current = options.confirmingMaskOff;
   }, [options.confirmingMaskOff]);
   const say = (p: PeriodProblem | undefined) =>
-    p === 'required' ? t.summary.periodRequired : p === 'order' ? t.summary.periodOrder : undefined;
+    p === 'required' ? t('summary.periodRequired') : p === 'order' ? t('summary.periodOrder') : undefined;
   return (
     <section className={styles.section} aria-labelledby="tricolor-summary-heading">
       <h2 id="tricolor-summary-heading" className={styles.heading}>
-        {t.summary.heading}
+        {t('summary.heading')}
       </h2>
-      <Text className={styles.hint}>{t.summary.intro}</Text>
+      <Text className={styles.hint}>{t('summary.intro')}</Text>
       <div className={local.period}>
-        <Field label={t.summary.from} required validationMessage={say(options.problems.from)}>
+        <Field label={t('summary.from')} required validationMessage={say(options.problems.from)}>
           <Input className={local.input} type="date" value={options.from} onChange={(_, d) => options.setFrom(d.value)} />
         </Field>
-        <Field label={t.summary.to} required validationMessage={say(options.problems.to)}>
+        <Field label={t('summary.to')} required validationMessage={say(options.problems.to)}>
           <Input className={local.input} type="date" value={options.to} onChange={(_, d) => options.setTo(d.value)} />
         </Field>
       </div>
-      <Switch ref={maskSwitch} label={t.summary.mask} checked={options.mask} onChange={(_, d) => options.requestMask(d.checked)} />
+      <Switch ref={maskSwitch} label={t('summary.mask')} checked={options.mask} onChange={(_, d) => options.requestMask(d.checked)} />
       {!options.mask && (
         <MessageBar intent="warning">
-          <MessageBarBody>{t.summary.maskOffNotice}</MessageBarBody>
+          <MessageBarBody>{t('summary.maskOffNotice')}</MessageBarBody>
         </MessageBar>
       )}
       <MaskOffDialog open={options.confirmingMaskOff} onConfirm={options.confirmMaskOff} onCancel={options.cancelMaskOff} />
@@ -66,9 +66,9 @@ export function SummarySection({ options, meeting, job, onRun }: SummarySectionP
       <OtherLedgers meeting={meeting} />
       <JobPanel
         job={job}
-        runLabel={t.jobs.summary.run}
-        doneTitle={t.jobs.summary.done}
-        waitHint={meeting.block === 'failed' ? t.summary.removeFailed : meeting.block === 'reading' ? t.summary.waitForFiles : null}
+        runLabel={t('jobs.summary.run')}
+        doneTitle={t('jobs.summary.done')}
+        waitHint={meeting.block === 'failed' ? t('summary.removeFailed') : meeting.block === 'reading' ? t('summary.waitForFiles') : null}
         onRun={onRun}
       />
     </section>
@@ -80,31 +80,30 @@ export function SummarySection({ options, meeting, job, onRun }: SummarySectionP
  * each file with the unit its ledger names (editable) and the sheet read, or why it cannot be read.
  */
 function OtherLedgers({ meeting }: { meeting: MeetingLedgersState }) {
-  const { t } = usePaneText();
+  const { t, language } = usePaneText();
   const styles = useSectionStyles();
   const local = useSummarySectionStyles();
-  const s = t.summary;
   const add = useRef<HTMLButtonElement>(null);
   return (
     <>
-      <h3 className={styles.subheading}>{s.othersHeading}</h3>
-      <Text className={styles.hint}>{s.othersIntro}</Text>
+      <h3 className={styles.subheading}>{t('summary.othersHeading')}</h3>
+      <Text className={styles.hint}>{t('summary.othersIntro')}</Text>
       <div className={styles.actions}>
-        <FileChooserButton buttonRef={add} accept={LEDGER_FILE_TYPES} inputLabel={s.othersInput} multiple onChoose={(_, all) => meeting.add(all)}>
-          {s.addOthers}
+        <FileChooserButton buttonRef={add} accept={LEDGER_FILE_TYPES} inputLabel={t('summary.othersInput')} multiple onChoose={(_, all) => meeting.add(all)}>
+          {t('summary.addOthers')}
         </FileChooserButton>
       </div>
       <div role="status">
-        {meeting.duplicate && <Text>{s.alreadyAdded(meeting.duplicate)}</Text>}
+        {meeting.duplicate && <Text>{t('summary.alreadyAdded', { file: meeting.duplicate })}</Text>}
         {meeting.reading && (
-          <Field label={s.readingFile(meeting.reading.name, meeting.reading.index, meeting.reading.count)} validationState="none">
+          <Field label={t('summary.readingFile', { file: meeting.reading.name, number: meeting.reading.index + 1, count: meeting.reading.count })} validationState="none">
             <ProgressBar thickness="large" max={meeting.reading.count} value={meeting.reading.index} />
           </Field>
         )}
       </div>
       {meeting.ledgers.length > 0 && (
         <>
-          <ul className={local.list} aria-label={s.othersList}>
+          <ul className={local.list} aria-label={t('summary.othersList')}>
             {meeting.ledgers.map((l) => (
               <li key={l.id} className={local.item}>
                 <div className={local.itemHead}>
@@ -113,26 +112,26 @@ function OtherLedgers({ meeting }: { meeting: MeetingLedgersState }) {
                   </Text>
                   <Button
                     size="small"
-                    aria-label={s.removeFile(l.file.name)}
+                    aria-label={t('summary.removeFile', { file: l.file.name })}
                     onClick={() => {
                       // The row goes with the button that has focus: back to 添加, where the list begins.
                       add.current?.focus();
                       meeting.remove(l.id);
                     }}
                   >
-                    {s.remove}
+                    {t('summary.remove')}
                   </Button>
                 </div>
                 {l.status === 'ready' && (
                   <>
-                    <Field label={s.unitFor(l.file.name)}>
+                    <Field label={t('summary.unitFor', { file: l.file.name })}>
                       <Input className={local.input} value={l.unit} onChange={(_, d) => meeting.setUnit(l.id, d.value)} />
                     </Field>
-                    {l.sheet && <Text className={styles.hint}>{s.sheetOf(l.sheet)}</Text>}
+                    {l.sheet && <Text className={styles.hint}>{t('summary.sheetOf', { sheet: l.sheet })}</Text>}
                   </>
                 )}
-                {l.status === 'reading' && <Spinner size="extra-tiny" labelPosition="after" label={s.reading} />}
-                {l.status === 'waiting' && <Text className={styles.hint}>{s.waiting}</Text>}
+                {l.status === 'reading' && <Spinner size="extra-tiny" labelPosition="after" label={t('summary.reading')} />}
+                {l.status === 'waiting' && <Text className={styles.hint}>{t('summary.waiting')}</Text>}
                 {l.status === 'failed' && (
                   <MessageBar intent="error" role="alert" layout="multiline">
                     <MessageBarBody>{l.error}</MessageBarBody>
@@ -141,7 +140,7 @@ function OtherLedgers({ meeting }: { meeting: MeetingLedgersState }) {
               </li>
             ))}
           </ul>
-          <Text>{s.willJoin(meeting.ledgers.length)}</Text>
+          <Text>{willJoin(language, meeting.ledgers.length)}</Text>
         </>
       )}
     </>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { baseFileName, detectLedger, findLedgerUnit, unitFromFileName, type JobInput, type Language, type MeetingLedger } from '../../core';
-import { STRINGS } from '../../ui';
+import { fileProblemText, uiText } from '../../ui';
 
 /** Another unit's ledger added to the meeting, read here in the pane from its file (never uploaded). */
 export interface PaneLedger {
@@ -103,8 +103,7 @@ export function useMeetingLedgers(language: Language): MeetingLedgersState {
       } catch (e) {
         // The file host's WorkbookError says what is wrong, in the pane's language; the file is named
         // before it where the message does not name it (工作簿中没有找到矛盾纠纷台账 …).
-        const t = STRINGS[language].summary;
-        const message = e instanceof Error && e.name === 'WorkbookError' ? t.fileProblem(name, e.message) : t.readFailed(name);
+        const message = e instanceof Error && e.name === 'WorkbookError' ? fileProblemText(language, name, e.message) : uiText(language)('summary.readFailed', { file: name });
         update((l) => ({ ...l, status: 'failed', error: message }));
       }
     })();

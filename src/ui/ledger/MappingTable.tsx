@@ -10,7 +10,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { FieldName, Language } from '../../core';
-import { STRINGS } from '../strings';
+import { uiText } from '../messages';
+import { fieldForText } from '../phrases';
 import { FieldDropdown } from './FieldDropdown';
 
 const useMappingTableStyles = makeStyles({
@@ -45,15 +46,15 @@ export interface MappingTableProps<C extends MappingColumn> {
  * pane's and the web page's mapping table.
  */
 export function MappingTable<C extends MappingColumn>({ columns, busy, language, size = 'extra-small', className, onCorrect }: MappingTableProps<C>) {
-  const t = STRINGS[language];
+  const t = uiText(language);
   const styles = useMappingTableStyles();
   return (
-    <Table size={size} aria-label={t.ledger.tableLabel} className={mergeClasses(styles.table, className)}>
+    <Table size={size} aria-label={t('ledger.tableLabel')} className={mergeClasses(styles.table, className)}>
       <TableHeader>
         <TableRow>
-          <TableHeaderCell className={styles.columnCell}>{t.ledger.column}</TableHeaderCell>
-          <TableHeaderCell className={styles.headerCell}>{t.ledger.header}</TableHeaderCell>
-          <TableHeaderCell>{t.ledger.field}</TableHeaderCell>
+          <TableHeaderCell className={styles.columnCell}>{t('ledger.column')}</TableHeaderCell>
+          <TableHeaderCell className={styles.headerCell}>{t('ledger.header')}</TableHeaderCell>
+          <TableHeaderCell>{t('ledger.field')}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -64,11 +65,10 @@ export function MappingTable<C extends MappingColumn>({ columns, busy, language,
             <TableCell>
               <FieldDropdown
                 className={styles.dropdown}
-                label={t.ledger.fieldFor(c.column, c.header)}
+                label={fieldForText(language, c.column, c.header)}
                 busy={busy}
                 field={c.field}
-                fieldNames={t.fields}
-                noField={t.ledger.noField}
+                language={language}
                 onChoose={(chosen) => onCorrect(c, chosen)}
               />
             </TableCell>

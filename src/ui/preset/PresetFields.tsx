@@ -11,9 +11,10 @@ import {
   useId,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import type { Language, PresetProblem, TriagePreset } from '../../core';
+import type { Language, Level, PresetProblem, TriagePreset } from '../../core';
 import { LevelBadge } from '../LevelBadge';
-import { STRINGS } from '../strings';
+import { uiText } from '../messages';
+import { levelName } from '../phrases';
 import { cadenceValues, placeOfProblem, problemTextAt, sharedListValues, type EditableValue } from './preset-edit';
 import { RuleEditor } from './RuleEditor';
 import { WordClassEditor } from './WordClassEditor';
@@ -55,7 +56,7 @@ export interface PresetFieldsProps {
  * and negations that apply to all. The task pane's 规则 tab and the web page's options share it.
  */
 export function PresetFields({ preset, edits, problems, language, onEdit, headingLevel, headingClassName }: PresetFieldsProps) {
-  const t = STRINGS[language];
+  const t = uiText(language);
   const styles = usePresetFieldsStyles();
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const ids = { cadence: useId('preset-cadence-'), rules: useId('preset-rules-'), classes: useId('preset-classes-'), lists: useId('preset-lists-') };
@@ -83,13 +84,13 @@ export function PresetFields({ preset, edits, problems, language, onEdit, headin
   return (
     <div className={styles.root}>
       <Heading id={ids.cadence} className={headingClassName}>
-        {t.rules.cadence}
+        {t('rules.cadence')}
       </Heading>
       <div role="group" aria-labelledby={ids.cadence} className={styles.cadence}>
         {cadenceValues(preset).map((v) => {
-          const level = v.path.slice('cadenceDays.'.length) as keyof typeof t.levels;
+          const level = v.path.slice('cadenceDays.'.length) as Level;
           return (
-            <Field key={v.path} label={t.levels[level]} validationMessage={access.problemAt(v.path)}>
+            <Field key={v.path} label={levelName(language, level)} validationMessage={access.problemAt(v.path)}>
               <Input className={styles.input} type="number" min={1} max={366} value={access.textOf(v)} onChange={(_, d) => onEdit(v.path, d.value)} />
             </Field>
           );
@@ -98,7 +99,7 @@ export function PresetFields({ preset, edits, problems, language, onEdit, headin
       <div className={styles.columns}>
         <section aria-labelledby={ids.rules} className={styles.block}>
           <Heading id={ids.rules} className={headingClassName}>
-            {t.rules.rulesHeading}
+            {t('rules.rulesHeading')}
           </Heading>
           <Accordion
             multiple
@@ -110,7 +111,7 @@ export function PresetFields({ preset, edits, problems, language, onEdit, headin
               <AccordionItem key={rule.id} value={rule.id}>
                 <AccordionHeader size="small">
                   <span className={styles.ruleHeader}>
-                    <LevelBadge level={rule.level}>{t.levels[rule.level]}</LevelBadge>
+                    <LevelBadge level={rule.level}>{levelName(language, rule.level)}</LevelBadge>
                     {rule.label[language]}
                   </span>
                 </AccordionHeader>
@@ -123,9 +124,9 @@ export function PresetFields({ preset, edits, problems, language, onEdit, headin
         </section>
         <section aria-labelledby={ids.classes} className={styles.block}>
           <Heading id={ids.classes} className={headingClassName}>
-            {t.rules.classesHeading}
+            {t('rules.classesHeading')}
           </Heading>
-          <Text className={styles.hint}>{Object.keys(preset.classes).length ? t.rules.classesHint : t.rules.noClasses}</Text>
+          <Text className={styles.hint}>{Object.keys(preset.classes).length ? t('rules.classesHint') : t('rules.noClasses')}</Text>
           <Accordion
             multiple
             collapsible
@@ -145,10 +146,10 @@ export function PresetFields({ preset, edits, problems, language, onEdit, headin
       </div>
       <section aria-labelledby={ids.lists} className={styles.block}>
         <Heading id={ids.lists} className={headingClassName}>
-          {t.rules.sharedListsHeading}
+          {t('rules.sharedListsHeading')}
         </Heading>
-        <WordListField value={lists.exclusions} label={t.rules.exclusions} hint={t.rules.exclusionsHint} access={access} />
-        <WordListField value={lists.negations} label={t.rules.negations} hint={t.rules.negationsHint} access={access} />
+        <WordListField value={lists.exclusions} label={t('rules.exclusions')} hint={t('rules.exclusionsHint')} access={access} />
+        <WordListField value={lists.negations} label={t('rules.negations')} hint={t('rules.negationsHint')} access={access} />
       </section>
     </div>
   );

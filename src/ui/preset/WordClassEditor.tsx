@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { Language, TriagePreset } from '../../core';
-import { STRINGS } from '../strings';
+import { uiText } from '../messages';
 import { classValues } from './preset-edit';
 import { WordListField, type PresetFieldAccess } from './WordListField';
 
@@ -18,14 +18,14 @@ export interface WordClassEditorProps {
 
 /** One word class: its words, and the phrases that contain one of them and do not mean it. */
 export function WordClassEditor({ preset, name, language, access }: WordClassEditorProps) {
-  const t = STRINGS[language].rules;
+  const t = uiText(language);
   const styles = useWordClassEditorStyles();
   const label = preset.classes[name].label[language];
   const { words, exclude } = classValues(preset, name);
   return (
     <div role="group" aria-label={label} className={styles.group}>
-      <WordListField value={words} label={t.classWords(label)} hint={t.keywordsHint} access={access} />
-      <WordListField value={exclude} label={t.classExclude(label)} hint={t.classExcludeHint} access={access} />
+      <WordListField value={words} label={t('rules.classWords', { label })} hint={t('rules.keywordsHint')} access={access} />
+      <WordListField value={exclude} label={t('rules.classExclude', { label })} hint={t('rules.classExcludeHint')} access={access} />
     </div>
   );
 }

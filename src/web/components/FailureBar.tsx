@@ -14,7 +14,7 @@ export function FailureBar({ failure, onDismiss }: FailureBarProps) {
   return (
     <MessageBar intent="error" role="alert" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{t.errors.title}</MessageBarTitle>
+        <MessageBarTitle>{t('errors.title')}</MessageBarTitle>
         {failureText(failure, language)}
       </MessageBarBody>
       {onDismiss && (
@@ -29,7 +29,7 @@ export function FailureBar({ failure, onDismiss }: FailureBarProps) {
                 onDismiss();
               }}
             >
-              {t.errors.dismiss}
+              {t('errors.dismiss')}
             </Button>
           }
         />

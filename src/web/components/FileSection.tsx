@@ -1,5 +1,6 @@
 import { Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { FileChooserButton, LEDGER_FILE_TYPES } from '../../ui';
+import { fileSizeText } from '../phrases';
 import { MeetingLedgers, type MeetingLedgersProps } from './MeetingLedgers';
 import { useSectionStyles } from './styles';
 import { useWebText } from './text';
@@ -33,23 +34,23 @@ export interface FileSectionProps {
 
 /** 1. 选择台账: a button for the file chooser (the keyboard way) and a drop zone; then other units' ledgers. */
 export function FileSection({ file, busy, dragging, onChoose, meeting }: FileSectionProps) {
-  const { t } = useWebText();
+  const { t, language } = useWebText();
   const styles = useSectionStyles();
   const local = useFileSectionStyles();
   return (
     <section className={styles.section} aria-labelledby="web-file-heading">
       <h2 id="web-file-heading" className={styles.heading}>
-        {t.file.heading}
+        {t('file.heading')}
       </h2>
       <div className={mergeClasses(local.zone, dragging && local.active)}>
-        <FileChooserButton appearance="primary" accept={LEDGER_FILE_TYPES} inputLabel={t.file.inputLabel} onChoose={(chosen) => onChoose(chosen)}>
-          {t.file.choose}
+        <FileChooserButton appearance="primary" accept={LEDGER_FILE_TYPES} inputLabel={t('file.inputLabel')} onChoose={(chosen) => onChoose(chosen)}>
+          {t('file.choose')}
         </FileChooserButton>
-        <Text>{dragging ? t.file.dropActive : t.file.drop}</Text>
+        <Text>{dragging ? t('file.dropActive') : t('file.drop')}</Text>
       </div>
       <div role="status">
-        {file && <Text>{t.file.chosen(file.name, t.file.size(file.size))}</Text>}
-        {busy && <Spinner size="tiny" labelPosition="after" label={t.file.reading} />}
+        {file && <Text>{t('file.chosen', { name: file.name, size: fileSizeText(language, file.size) })}</Text>}
+        {busy && <Spinner size="tiny" labelPosition="after" label={t('file.reading')} />}
       </div>
       {file && meeting && <MeetingLedgers {...meeting} file={file} />}
     </section>

@@ -1,7 +1,8 @@
 import { Button, Dropdown, Field, Option, Text, makeStyles } from '@fluentui/react-components';
-import { MappingTable } from '../../ui';
+import { correctionText, headerRowsText, MappingTable, missingFieldsText } from '../../ui';
 import { FIELD_NAMES, type FieldName } from '../../core';
 import type { MappedColumn, WorkbookInfo } from '../protocol';
+import { correctedCountText } from '../phrases';
 import { focusHeadingBefore } from './focus';
 import { useSectionStyles } from './styles';
 import { useWebText } from './text';
@@ -32,16 +33,16 @@ export function LedgerSection({ info, columns, corrections, lastCorrection, busy
   return (
     <section className={styles.section} aria-labelledby="web-ledger-heading">
       <h2 id="web-ledger-heading" className={styles.heading}>
-        {t.ledger.heading}
+        {t('ledger.heading')}
       </h2>
       <dl className={styles.facts}>
-        <dt className={styles.term}>{t.ledger.sheet}</dt>
+        <dt className={styles.term}>{t('ledger.sheet')}</dt>
         <dd className={styles.value}>{info.sheet}</dd>
-        <dt className={styles.term}>{t.ledger.headerRows}</dt>
-        <dd className={styles.value}>{t.ledger.rows(info.headerRows)}</dd>
+        <dt className={styles.term}>{t('ledger.headerRows')}</dt>
+        <dd className={styles.value}>{headerRowsText(language, info.headerRows)}</dd>
       </dl>
       {info.sheets.length > 1 && (
-        <Field label={t.ledger.sheetPicker} className={local.sheetPicker}>
+        <Field label={t('ledger.sheetPicker')} className={local.sheetPicker}>
           <Dropdown
             value={info.sheet}
             selectedOptions={[info.sheet]}
@@ -58,13 +59,13 @@ export function LedgerSection({ info, columns, corrections, lastCorrection, busy
           </Dropdown>
         </Field>
       )}
-      <Text className={styles.hint}>{t.ledger.hint}</Text>
+      <Text className={styles.hint}>{t('ledger.hint')}</Text>
       <div role="status">
-        {lastCorrection && <Text>{t.ledger.corrected(t.fields[lastCorrection.field], lastCorrection.column)}</Text>}
+        {lastCorrection && <Text>{correctionText(language, lastCorrection.field, lastCorrection.column)}</Text>}
       </div>
       {corrections > 0 && (
         <div className={styles.actions}>
-          <Text>{t.ledger.correctedCount(corrections)}</Text>
+          <Text>{correctedCountText(language, corrections)}</Text>
           <Button
             size="small"
             onClick={(e) => {
@@ -72,12 +73,12 @@ export function LedgerSection({ info, columns, corrections, lastCorrection, busy
               onUndoCorrections();
             }}
           >
-            {t.ledger.undoCorrections}
+            {t('ledger.undoCorrections')}
           </Button>
         </div>
       )}
       <MappingTable columns={columns} language={language} size="small" className={local.table} onCorrect={(c, field) => onCorrect(c.index, field)} />
-      {missing.length > 0 && <Text className={styles.hint}>{t.ledger.missingFields(missing.map((f) => t.fields[f]))}</Text>}
+      {missing.length > 0 && <Text className={styles.hint}>{missingFieldsText(language, missing)}</Text>}
     </section>
   );
 }

@@ -40,38 +40,37 @@ export function MeetingLedgers({ file, info, mainUnit, others, notice, correctio
   const { t, language } = useWebText();
   const styles = useSectionStyles();
   const local = useMeetingStyles();
-  const m = t.meeting;
   const failed = others.filter((o) => o.status === 'failed');
   const unitInput = (id: number | 'main', file: string, unit: string) => (
-    <Input className={local.unit} aria-label={m.unitLabel(file)} value={unit} onChange={(_, d) => onUnit(id, d.value)} />
+    <Input className={local.unit} aria-label={t('meeting.unitLabel', { file })} value={unit} onChange={(_, d) => onUnit(id, d.value)} />
   );
   return (
     <div className={local.part}>
-      <h3 className={styles.subheading}>{m.heading}</h3>
-      <Text className={styles.hint}>{m.intro}</Text>
+      <h3 className={styles.subheading}>{t('meeting.heading')}</h3>
+      <Text className={styles.hint}>{t('meeting.intro')}</Text>
       <div className={styles.actions}>
-        <FileChooserButton accept={LEDGER_FILE_TYPES} inputLabel={m.inputLabel} multiple onChoose={(_, all) => onAdd(all)}>
-          {m.add}
+        <FileChooserButton accept={LEDGER_FILE_TYPES} inputLabel={t('meeting.inputLabel')} multiple onChoose={(_, all) => onAdd(all)}>
+          {t('meeting.add')}
         </FileChooserButton>
       </div>
-      <div role="status">{notice && <Text>{m.alreadyAdded(notice.file)}</Text>}</div>
+      <div role="status">{notice && <Text>{t('meeting.alreadyAdded', { file: notice.file })}</Text>}</div>
       {others.length > 0 && (
         <>
           <div className={local.scroller}>
-            <table className={local.table} aria-label={m.listLabel}>
+            <table className={local.table} aria-label={t('meeting.listLabel')}>
               <thead>
                 <tr>
                   <th scope="col" className={local.head}>
-                    {m.file}
+                    {t('meeting.file')}
                   </th>
                   <th scope="col" className={local.head}>
-                    {m.unit}
+                    {t('meeting.unit')}
                   </th>
                   <th scope="col" className={local.head}>
-                    {m.sheet}
+                    {t('meeting.sheet')}
                   </th>
                   <th scope="col" className={local.head}>
-                    {m.state}
+                    {t('meeting.state')}
                   </th>
                 </tr>
               </thead>
@@ -82,7 +81,7 @@ export function MeetingLedgers({ file, info, mainUnit, others, notice, correctio
                   </th>
                   <td className={local.cell}>{info ? unitInput('main', file.name, mainUnit) : '—'}</td>
                   <td className={local.cell}>{info?.sheet ?? '—'}</td>
-                  <td className={local.cell}>{m.mainLedger}</td>
+                  <td className={local.cell}>{t('meeting.mainLedger')}</td>
                 </tr>
                 {others.map((o) => (
                   <tr key={o.id}>
@@ -94,22 +93,22 @@ export function MeetingLedgers({ file, info, mainUnit, others, notice, correctio
                     <td className={local.cell}>
                       <div className={styles.actions}>
                         {o.status === 'reading' ? (
-                          <Spinner size="extra-tiny" labelPosition="after" label={m.reading} />
+                          <Spinner size="extra-tiny" labelPosition="after" label={t('meeting.reading')} />
                         ) : (
                           <Text className={o.status === 'failed' ? local.failed : undefined}>
-                            {o.status === 'waiting' ? m.waiting : o.status === 'ready' ? m.ready : t.errors.title}
+                            {o.status === 'waiting' ? t('meeting.waiting') : o.status === 'ready' ? t('meeting.ready') : t('errors.title')}
                           </Text>
                         )}
                         <Button
                           size="small"
-                          aria-label={m.remove(o.file.name)}
+                          aria-label={t('meeting.remove', { file: o.file.name })}
                           onClick={(e) => {
                             // The row goes with the button that has focus: keep the user in this section.
                             focusHeadingBefore(e.currentTarget);
                             onRemove(o.id);
                           }}
                         >
-                          {m.removeText}
+                          {t('meeting.removeText')}
                         </Button>
                       </div>
                     </td>
@@ -118,7 +117,7 @@ export function MeetingLedgers({ file, info, mainUnit, others, notice, correctio
               </tbody>
             </table>
           </div>
-          <Text className={styles.hint}>{m.unitHint}</Text>
+          <Text className={styles.hint}>{t('meeting.unitHint')}</Text>
           {failed.map((o) => (
             <MessageBar key={o.id} intent="error" role="alert" layout="multiline">
               <MessageBarBody>{o.failure ? fileFailureText(o.failure, language, o.file.name) : o.file.name}</MessageBarBody>
@@ -126,10 +125,10 @@ export function MeetingLedgers({ file, info, mainUnit, others, notice, correctio
           ))}
           {corrections > 0 && (
             <MessageBar intent="info" layout="multiline">
-              <MessageBarBody>{m.correctionsIgnored}</MessageBarBody>
+              <MessageBarBody>{t('meeting.correctionsIgnored')}</MessageBarBody>
             </MessageBar>
           )}
-          <Text>{m.willJoin(others.length + 1)}</Text>
+          <Text>{t('meeting.willJoin', { n: others.length + 1 })}</Text>
         </>
       )}
     </div>

@@ -1,7 +1,8 @@
 import { Button, Tab, TabList, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { startTransition, useState } from 'react';
-import { MEETING_SUMMARY_SHEET } from '../../core';
-import { MeetingFacts } from '../../ui';
+import { MEETING_SUMMARY_SHEET, message } from '../../core';
+import { duplicateText, MeetingFacts } from '../../ui';
+import { meetingTotalText } from '../phrases';
 import type { MeetingResult } from '../useWebApp';
 import { ReportTable } from './ReportTable';
 import { ResultFrame } from './ResultFrame';
@@ -16,6 +17,9 @@ const useMeetingResultStyles = makeStyles({
   cell: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, textAlign: 'start', fontWeight: tokens.fontWeightRegular },
   number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
 });
+
+/** The units table's columns, in order. */
+const UNIT_COLUMNS = ['unit', 'file', 'disputes', 'registered', 'open', 'overdue', 'shared'] as const;
 
 export interface MeetingResultSectionProps {
   result: MeetingResult;
@@ -33,7 +37,6 @@ export function MeetingResultSection({ result, stale }: MeetingResultSectionProp
   const styles = useSectionStyles();
   const local = useMeetingResultStyles();
   const layout = useResultLayoutStyles();
-  const m = t.meeting;
   const { summary } = result;
   // The summary sheet is what the meeting is for: it is shown first.
   const [panel, setPanel] = useState(() => Math.max(0, summary.reports.findIndex((r) => r.name === MEETING_SUMMARY_SHEET)));
@@ -42,33 +45,32 @@ export function MeetingResultSection({ result, stale }: MeetingResultSectionProp
   const panelId = `${idBase}-panel`;
   const report = summary.reports[panel];
   const lines = summary.units.reduce((n, u) => n + u.disputes, 0);
-  const c = m.columns;
   return (
-    <ResultFrame heading={t.result.heading} staleText={stale ? m.stale : null}>
+    <ResultFrame heading={t('result.heading')} staleText={stale ? t('meeting.stale') : null}>
       <div className={layout.top}>
         <div className={layout.counts}>
           <Text weight="semibold" className={local.total}>
-            {m.total(summary.disputes)}
+            {meetingTotalText(language, summary.disputes)}
           </Text>
-          <Text className={styles.hint}>{m.totalHint(summary.units.length, lines)}</Text>
+          <Text className={styles.hint}>{t('meeting.totalHint', { units: summary.units.length, lines })}</Text>
           <MeetingFacts meeting={summary.meeting} language={language} className={styles.facts} valueClassName={styles.value} />
         </div>
         <div className={layout.download}>
           <Button as="a" appearance="primary" size="large" href={result.url} download={summary.outputName}>
-            {m.download(summary.outputName)}
+            {t('meeting.download', { name: summary.outputName })}
           </Button>
-          <Text className={styles.hint}>{m.downloadHint}</Text>
+          <Text className={styles.hint}>{t('meeting.downloadHint')}</Text>
         </div>
       </div>
 
-      <h3 className={styles.subheading}>{m.unitsLabel}</h3>
-      <div className={local.scroller} role="region" aria-label={m.unitsLabel} tabIndex={0}>
-        <table className={local.table} aria-label={m.unitsLabel}>
+      <h3 className={styles.subheading}>{t('meeting.unitsLabel')}</h3>
+      <div className={local.scroller} role="region" aria-label={t('meeting.unitsLabel')} tabIndex={0}>
+        <table className={local.table} aria-label={t('meeting.unitsLabel')}>
           <thead>
             <tr>
-              {[c.unit, c.file, c.disputes, c.registered, c.open, c.overdue, c.shared].map((h) => (
-                <th key={h} scope="col" className={local.head}>
-                  {h}
+              {UNIT_COLUMNS.map((column) => (
+                <th key={column} scope="col" className={local.head}>
+                  {t(`meeting.column.${column}`)}
                 </th>
               ))}
             </tr>
@@ -79,46 +81,46 @@ export function MeetingResultSection({ result, stale }: MeetingResultSectionProp
                 <th scope="row" className={local.cell}>
                   {u.unit}
                 </th>
-                <td className={local.cell}>{m.fileSheet(u.fileName, u.sheet)}</td>
-                <td className={`${local.cell} ${local.number}`}>{m.count(u.disputes)}</td>
-                <td className={`${local.cell} ${local.number}`}>{m.count(u.registered)}</td>
-                <td className={local.cell}>{m.openValue(u.open.total, u.open.red, u.open.yellow, u.open.green)}</td>
-                <td className={`${local.cell} ${local.number}`}>{m.count(u.overdue)}</td>
-                <td className={`${local.cell} ${local.number}`}>{m.count(u.shared)}</td>
+                <td className={local.cell}>{t('meeting.fileSheet', { file: u.fileName, sheet: u.sheet })}</td>
+                <td className={`${local.cell} ${local.number}`}>{t('meeting.count', { n: u.disputes })}</td>
+                <td className={`${local.cell} ${local.number}`}>{t('meeting.count', { n: u.registered })}</td>
+                <td className={local.cell}>{t('meeting.openValue', u.open)}</td>
+                <td className={`${local.cell} ${local.number}`}>{t('meeting.count', { n: u.overdue })}</td>
+                <td className={`${local.cell} ${local.number}`}>{t('meeting.count', { n: u.shared })}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
 
-      <h3 className={styles.subheading}>{m.duplicatesHeading(summary.duplicates.length)}</h3>
+      <h3 className={styles.subheading}>{t('meeting.duplicatesHeading', { n: summary.duplicates.length })}</h3>
       {summary.duplicates.length > 0 ? (
-        <ul className={layout.list} aria-label={m.duplicatesHeading(summary.duplicates.length)}>
+        <ul className={layout.list} aria-label={t('meeting.duplicatesHeading', { n: summary.duplicates.length })}>
           {summary.duplicates.map((group, i) => (
             <li key={i} className={layout.item}>
-              {m.duplicate(group)}
+              {duplicateText(language, group)}
             </li>
           ))}
         </ul>
       ) : (
-        <Text>{m.noDuplicates}</Text>
+        <Text>{t('meeting.noDuplicates')}</Text>
       )}
 
       {summary.issueCount > 0 && (
         <>
-          <h3 className={styles.subheading}>{t.result.issuesHeading(summary.issueCount)}</h3>
-          <ul className={layout.list} tabIndex={0} aria-label={t.result.issuesHeading(summary.issueCount)}>
+          <h3 className={styles.subheading}>{t('result.issuesHeading', { n: summary.issueCount })}</h3>
+          <ul className={layout.list} tabIndex={0} aria-label={t('result.issuesHeading', { n: summary.issueCount })}>
             {summary.issues.map((issue, i) => (
               <li key={i} className={layout.item}>
-                {m.issue(issue.unit, issue.message)}
+                {message('meeting.unitIssue', language, { unit: issue.unit, message: issue.message })}
               </li>
             ))}
           </ul>
-          {summary.issueCount > summary.issues.length && <Text className={styles.hint}>{t.result.moreIssues(summary.issueCount - summary.issues.length)}</Text>}
+          {summary.issueCount > summary.issues.length && <Text className={styles.hint}>{t('result.moreIssues', { n: summary.issueCount - summary.issues.length })}</Text>}
         </>
       )}
 
-      <TabList aria-label={t.result.tabsLabel} selectedValue={String(panel)} onTabSelect={(_, d) => startTransition(() => setPanel(Number(d.value)))}>
+      <TabList aria-label={t('result.tabsLabel')} selectedValue={String(panel)} onTabSelect={(_, d) => startTransition(() => setPanel(Number(d.value)))}>
         {summary.reports.map((r, i) => (
           <Tab key={r.name} value={String(i)} id={tabId(i)} aria-controls={panelId}>
             {r.name}
@@ -128,7 +130,7 @@ export function MeetingResultSection({ result, stale }: MeetingResultSectionProp
       <div role="tabpanel" id={panelId} aria-labelledby={tabId(panel)} className={layout.panel}>
         {report && (
           <>
-            {report.totalRows > report.rows.length && <Text className={styles.hint}>{t.result.reportNote(report.rows.length, report.totalRows)}</Text>}
+            {report.totalRows > report.rows.length && <Text className={styles.hint}>{t('result.reportNote', { shown: report.rows.length, total: report.totalRows })}</Text>}
             <ReportTable report={report} label={report.name} />
           </>
         )}

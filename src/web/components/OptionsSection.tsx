@@ -34,7 +34,7 @@ export function OptionsSection(props: OptionsSectionProps) {
   const styles = useSectionStyles();
   const local = useOptionsStyles();
   const problemText = (p: DateProblem | undefined) =>
-    p === 'required' ? t.options.dateRequired : p === 'invalid' ? t.options.dateInvalid : p === 'order' ? t.options.periodOrder : undefined;
+    p === 'required' ? t('options.dateRequired') : p === 'invalid' ? t('options.dateInvalid') : p === 'order' ? t('options.periodOrder') : undefined;
   const dateField = (label: string, value: string, problem: DateProblem | undefined, onChange: (day: string) => void, hint?: string) => (
     <Field label={label} validationMessage={problemText(problem)} validationState={problem ? 'error' : 'none'} hint={hint}>
       <Input type="date" value={value} onChange={(_, d) => onChange(d.value)} />
@@ -43,21 +43,21 @@ export function OptionsSection(props: OptionsSectionProps) {
   return (
     <section className={styles.section} aria-labelledby="web-options-heading">
       <h2 id="web-options-heading" className={styles.heading}>
-        {t.options.heading}
+        {t('options.heading')}
       </h2>
       <div className={local.dates}>
-        {dateField(t.options.asOf, props.asOf, props.dateProblems.asOf, props.onAsOf, t.options.asOfHint)}
-        {dateField(t.options.periodFrom, props.period.from, props.dateProblems.from, (d) => props.onPeriod('from', d), t.options.periodHint)}
-        {dateField(t.options.periodTo, props.period.to, props.dateProblems.to, (d) => props.onPeriod('to', d))}
+        {dateField(t('options.asOf'), props.asOf, props.dateProblems.asOf, props.onAsOf, t('options.asOfHint'))}
+        {dateField(t('options.periodFrom'), props.period.from, props.dateProblems.from, (d) => props.onPeriod('from', d), t('options.periodHint'))}
+        {dateField(t('options.periodTo'), props.period.to, props.dateProblems.to, (d) => props.onPeriod('to', d))}
       </div>
-      <Switch checked={props.mask} label={t.options.mask} onChange={(_, d) => props.onMask(d.checked)} />
+      <Switch checked={props.mask} label={t('options.mask')} onChange={(_, d) => props.onMask(d.checked)} />
       {!props.mask && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{t.options.maskOffNotice}</MessageBarBody>
+          <MessageBarBody>{t('options.maskOffNotice')}</MessageBarBody>
         </MessageBar>
       )}
       <PresetOptions draft={props.presetDraft} />
-      <Text className={styles.hint}>{t.options.reportLanguage}</Text>
+      <Text className={styles.hint}>{t('options.reportLanguage')}</Text>
     </section>
   );
 }

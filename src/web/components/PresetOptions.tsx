@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarBody, Text, useId } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { FileChooserButton, JSON_FILE_TYPES, PresetFields, PresetProblemsBar, type PresetDraft, type PresetTrouble } from '../../ui';
-import type { WebStrings } from '../strings';
+import type { WebText } from '../messages';
 import { useSectionStyles } from './styles';
 import { useWebText } from './text';
 
@@ -30,13 +30,13 @@ export function PresetOptions({ draft }: PresetOptionsProps) {
   return (
     <>
       <h3 id={headingId} className={styles.subheading}>
-        {t.options.preset}
+        {t('options.preset')}
       </h3>
-      <Text>{draft.file && preset ? t.options.presetLoaded(draft.file, preset.name) : t.options.presetDefault}</Text>
-      {draft.changed && <Text>{t.options.presetEdited}</Text>}
+      <Text>{draft.file && preset ? t('options.presetLoaded', { file: draft.file, name: preset.name }) : t('options.presetDefault')}</Text>
+      {draft.changed && <Text>{t('options.presetEdited')}</Text>}
       <div role="group" aria-labelledby={headingId} className={styles.actions}>
-        <FileChooserButton buttonRef={chooseButton} accept={JSON_FILE_TYPES} inputLabel={t.options.presetInputLabel} onChoose={draft.importFile}>
-          {t.options.presetChoose}
+        <FileChooserButton buttonRef={chooseButton} accept={JSON_FILE_TYPES} inputLabel={t('options.presetInputLabel')} onChoose={draft.importFile}>
+          {t('options.presetChoose')}
         </FileChooserButton>
         <Button
           aria-expanded={shown}
@@ -46,9 +46,9 @@ export function PresetOptions({ draft }: PresetOptionsProps) {
             setTroubleSeen(trouble);
           }}
         >
-          {t.options.presetEdit}
+          {t('options.presetEdit')}
         </Button>
-        <Button onClick={draft.exportJson}>{t.options.presetExport}</Button>
+        <Button onClick={draft.exportJson}>{t('options.presetExport')}</Button>
         {notDefault && (
           <Button
             onClick={() => {
@@ -57,20 +57,20 @@ export function PresetOptions({ draft }: PresetOptionsProps) {
               draft.resetToDefault();
             }}
           >
-            {t.options.presetClear}
+            {t('options.presetClear')}
           </Button>
         )}
       </div>
       {trouble && <PresetProblemsBar {...troubleBar(trouble, t)} language={language} />}
       {draft.notice?.kind === 'exported' && (
         <MessageBar intent="success" role="status">
-          <MessageBarBody>{t.options.presetExported(draft.notice.file)}</MessageBarBody>
+          <MessageBarBody>{t('options.presetExported', { file: draft.notice.file })}</MessageBarBody>
         </MessageBar>
       )}
       <div id={editorId} hidden={!shown}>
         {shown && preset && (
           <>
-            <Text className={styles.hint}>{t.options.presetEditHint}</Text>
+            <Text className={styles.hint}>{t('options.presetEditHint')}</Text>
             <PresetFields
               preset={preset}
               edits={draft.edits}
@@ -87,15 +87,15 @@ export function PresetOptions({ draft }: PresetOptionsProps) {
   );
 }
 
-function troubleBar(trouble: PresetTrouble, t: WebStrings) {
+function troubleBar(trouble: PresetTrouble, t: WebText) {
   switch (trouble.kind) {
     case 'invalid':
-      return { title: t.options.presetEditsInvalidTitle, problems: trouble.problems };
+      return { title: t('options.presetEditsInvalidTitle'), problems: trouble.problems };
     case 'importInvalid':
-      return { title: t.options.presetInvalidTitle, problems: trouble.problems };
+      return { title: t('options.presetInvalidTitle'), problems: trouble.problems };
     case 'notJson':
-      return { title: t.options.presetInvalidTitle, detail: t.options.presetNotJson(trouble.file, trouble.detail) };
+      return { title: t('options.presetInvalidTitle'), detail: t('options.presetNotJson', { file: trouble.file, detail: trouble.detail }) };
     case 'unreadable':
-      return { title: t.options.presetInvalidTitle, detail: t.options.presetUnreadable(trouble.file, trouble.detail) };
+      return { title: t('options.presetInvalidTitle'), detail: t('options.presetUnreadable', { file: trouble.file, detail: trouble.detail }) };
   }
 }

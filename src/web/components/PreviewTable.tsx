@@ -1,6 +1,7 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { memo, startTransition, useEffect, useState } from 'react';
 import type { LedgerPreview, PreviewRow } from '../protocol';
+import { levelName } from '../../ui';
 import { LEVEL_BACKGROUND } from './styles';
 import { useWebText } from './text';
 
@@ -43,9 +44,9 @@ export interface PreviewTableProps {
 
 /** The coloured ledger: each row's cells on its level's colour, with the level also in words. */
 export function PreviewTable({ preview, sheet }: PreviewTableProps) {
-  const { t } = useWebText();
+  const { t, language } = useWebText();
   const styles = usePreviewStyles();
-  const label = t.result.ledgerTableLabel(sheet);
+  const label = t('result.ledgerTableLabel', { sheet });
   const shown = useRowsInSteps(preview.rows.length);
   return (
     <div className={styles.scroller} role="region" aria-label={label} tabIndex={0}>
@@ -53,10 +54,10 @@ export function PreviewTable({ preview, sheet }: PreviewTableProps) {
         <thead>
           <tr>
             <th scope="col" className={styles.head}>
-              {t.result.rowHeader}
+              {t('result.rowHeader')}
             </th>
             <th scope="col" className={styles.head}>
-              {t.result.levelColumn}
+              {t('result.levelColumn')}
             </th>
             {preview.columns.map((c) => (
               <th key={c.column} scope="col" className={mergeClasses(styles.head, c.own && styles.own)}>
@@ -67,7 +68,7 @@ export function PreviewTable({ preview, sheet }: PreviewTableProps) {
         </thead>
         <tbody>
           {preview.rows.slice(0, shown).map((row) => (
-            <PreviewTableRow key={row.row} row={row} levelText={row.level ? t.levels[row.level] : ''} />
+            <PreviewTableRow key={row.row} row={row} levelText={row.level ? levelName(language, row.level) : ''} />
           ))}
         </tbody>
       </table>

@@ -31,12 +31,12 @@ export function RunSection({ ready, needFile, waitHint, meeting, stage, stageFil
   const { t } = useWebText();
   const styles = useSectionStyles();
   const running = stage !== null;
-  const stages = meeting ? t.meeting.stages : t.run.stages;
   // Reading several files moves the bar on by each file read.
   const within = stageFile ? stageFile.index / stageFile.count : 0;
   const step = stage === 'showing' ? WEB_STAGES.length : stage && stage !== 'preparing' ? WEB_STAGES.indexOf(stage) + within : 0;
-  const stageName = stage === null ? '' : stage === 'preparing' ? t.run.preparing : stage === 'showing' ? t.run.showing : stages[stage];
-  const stageText = stageFile && stage !== null ? t.meeting.stageFile(stageName, stageFile.name, stageFile.index, stageFile.count) : stageName;
+  const stageName = stage === null ? '' : stage === 'preparing' ? t('run.preparing') : stage === 'showing' ? t('run.showing') : t(meeting ? `meeting.stage.${stage}` : `run.stage.${stage}`);
+  const stageText =
+    stageFile && stage !== null ? t('meeting.stageFile', { stage: stageName, file: stageFile.name, number: stageFile.index + 1, count: stageFile.count }) : stageName;
   // 取消 goes when the work ends (or is cancelled); if it had focus, focus returns to 开始处理.
   const startButton = useRef<HTMLButtonElement>(null);
   const cancelHadFocus = useRef(false);
@@ -49,20 +49,20 @@ export function RunSection({ ready, needFile, waitHint, meeting, stage, stageFil
   return (
     <section className={styles.section} aria-labelledby="web-run-heading">
       <h2 id="web-run-heading" className={styles.heading}>
-        {t.run.heading}
+        {t('run.heading')}
       </h2>
       <div className={styles.actions}>
         <Button ref={startButton} appearance="primary" size="large" disabledFocusable={!ready || running} onClick={onRun}>
-          {t.run.start}
+          {t('run.start')}
         </Button>
         {running && (
           // Once the result is being shown there is nothing left to cancel.
           <Button disabledFocusable={stage === 'showing'} onClick={onCancel} onFocus={() => (cancelHadFocus.current = true)} onBlur={(e) => (cancelHadFocus.current = e.relatedTarget === null)}>
-            {t.run.cancel}
+            {t('run.cancel')}
           </Button>
         )}
       </div>
-      {needFile && <span className={styles.hint}>{t.run.needFile}</span>}
+      {needFile && <span className={styles.hint}>{t('run.needFile')}</span>}
       {waitHint && <span className={styles.hint}>{waitHint}</span>}
       {/* A live region that is always there, so each stage is announced as it begins. */}
       <div role="status">
@@ -74,7 +74,7 @@ export function RunSection({ ready, needFile, waitHint, meeting, stage, stageFil
       </div>
       {running && !inBackground && (
         <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{t.run.inPage}</MessageBarBody>
+          <MessageBarBody>{t('run.inPage')}</MessageBarBody>
         </MessageBar>
       )}
       {failure && <FailureBar failure={failure} onDismiss={onDismissFailure} />}

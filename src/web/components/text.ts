@@ -1,17 +1,18 @@
 import { createContext, useContext } from 'react';
 import type { Language } from '../../core';
-import { WEB_STRINGS, type WebStrings } from '../strings';
+import { webText, type WebText } from '../messages';
 
-export interface WebText {
+export interface PageText {
   language: Language;
-  t: WebStrings;
+  /** `t('run.start')`, `t('result.download', { name })`: the page's catalogue in `language`. */
+  t: WebText;
 }
 
-const WebTextContext = createContext<WebText>({ language: 'zh', t: WEB_STRINGS.zh });
+const PageTextContext = createContext<PageText>({ language: 'zh', t: webText('zh') });
 
-export const WebTextProvider = WebTextContext.Provider;
+export const WebTextProvider = PageTextContext.Provider;
 
-/** The page's language and its strings. */
-export function useWebText(): WebText {
-  return useContext(WebTextContext);
+/** The page's language and its text. */
+export function useWebText(): PageText {
+  return useContext(PageTextContext);
 }

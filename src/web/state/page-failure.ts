@@ -1,7 +1,8 @@
 import { describeProblems, message, CATALOGUE, type Language, type MessageCode } from '../../core';
 import type { JobFailure } from '../protocol';
 import { RunnerFailure } from '../runner';
-import { WEB_STRINGS } from '../strings';
+import { fileProblemText } from '../../ui';
+import { webText } from '../messages';
 
 /** Something the page could not do, kept as data so it can be worded in whichever language is on. */
 export type PageFailure = JobFailure | { kind: 'read'; file: string };
@@ -18,23 +19,23 @@ export function failureFrom(error: unknown, fileName: string): PageFailure {
  * before it where the text does not name it already.
  */
 export function fileFailureText(failure: PageFailure, language: Language, file: string): string {
-  return WEB_STRINGS[language].meeting.fileProblem(file, failureText(failure, language));
+  return fileProblemText(language, file, failureText(failure, language));
 }
 
 /** A failure in the page's language: catalogue messages are worded again, anything else as it came. */
 export function failureText(failure: PageFailure, language: Language): string {
-  const t = WEB_STRINGS[language];
+  const t = webText(language);
   switch (failure.kind) {
     case 'workbook': {
       // The catalogue's advice names the command's --sheet; on the page the sheet is picked from a list.
-      if (failure.code === 'ledger.notFound') return t.ledger.notFound(String(failure.params.sheet ?? ''));
+      if (failure.code === 'ledger.notFound') return t('ledger.notFound', { sheet: String(failure.params.sheet ?? '') });
       return failure.code in CATALOGUE ? message(failure.code as MessageCode, language, failure.params) : failure.message;
     }
     case 'preset':
       return describeProblems(failure.problems, language);
     case 'read':
-      return t.errors.readFailed(failure.file);
+      return t('errors.readFailed', { file: failure.file });
     case 'unexpected':
-      return t.errors.unexpected(failure.message);
+      return t('errors.unexpected', { detail: failure.message });
   }
 }
