@@ -1,5 +1,5 @@
 import { cellAddress, dayToExcelSerial, parseCellAddress, parseRangeRef, rangeRef, SHEET_COLUMNS, type CellRange, type ConditionalFormatPlan, type ConditionalFormatRule, type WritePlan } from '../../core';
-import { PartSplice } from './part-splice';
+import type { SpliceOp } from './part-splice';
 import { laterThan } from './worksheet-order';
 import {
   appendToList,
@@ -31,7 +31,8 @@ export interface LedgerStyles {
  * dispute row), widths for new columns, merged own headers across a multi-row header, the dimension,
  * and the add-in's conditional formats and dropdown, replacing those of an earlier run.
  * Every other byte of the part is kept, in order: the result says which runs of the old part to
- * copy and what to insert between them (PartSplice), never the new part's text itself.
+ * copy and what to insert between them (SpliceOp), made row by row as they are asked for, never
+ * the new part's text itself. What can fail is checked before the first edit is given.
  */
 export function writeLedgerSheet(
   xml: string,
@@ -40,7 +41,7 @@ export function writeLedgerSheet(
   date1904: boolean,
   /** The reader found no comment, CDATA or processing instruction in the sheet data: plain searches are exact there. */
   plainSheetData = false,
-): PartSplice {
+): Iterable<SpliceOp> {
   // The SDK's <x:worksheet>: the splices below write unprefixed elements, which would fall out of
   // SpreadsheetML's namespace there, so such a sheet is refused by name rather than damaged.
   if (spreadsheetPrefix(xml)) throw new XmlFormatError('prefixed', '<x:worksheet>', 0);
@@ -57,11 +58,12 @@ export function writeLedgerSheet(
   skeleton = replaceConditionalFormats(skeleton, plan, styles);
   skeleton = replaceDropdown(skeleton, plan);
   const at = skeleton.indexOf(SHEET_DATA_SLOT);
-  const splice = new PartSplice();
-  splice.insert(skeleton.slice(0, at));
-  writeRows(xml, data, special, collectCells(plan, styles, headerStyle, date1904), splice);
-  splice.insert(skeleton.slice(at + SHEET_DATA_SLOT.length));
-  return splice;
+  const own = new OwnCells(plan, styles, headerStyle, date1904);
+  return (function* () {
+    yield skeleton.slice(0, at);
+    yield* writeRows(xml, data, special, own);
+    yield skeleton.slice(at + SHEET_DATA_SLOT.length);
+  })();
 }
 
 /** The <sheetData> element: its start tag outside comments (near the top), its end past them. */
@@ -86,56 +88,93 @@ const SHEET_DATA_SLOT = '<sheetData/>';
 
 type CellXml = { col: number; xml: string };
 
-function collectCells(plan: WritePlan, styles: LedgerStyles, headerStyle: string | undefined, date1904: boolean): Map<number, CellXml[]> {
-  const byRow = new Map<number, CellXml[]>();
-  const put = (row: number, col: number, xml: string) => {
-    const list = byRow.get(row);
-    if (list) list.push({ col, xml });
-    else byRow.set(row, [{ col, xml }]);
-  };
-  for (const column of plan.columns) {
-    const s = headerStyle === undefined ? '' : ` s="${headerStyle}"`;
-    put(plan.headerTop, column.col, `<c r="${cellAddress(plan.headerTop, column.col)}"${s} t="inlineStr"><is><t>${escapeText(column.header)}</t></is></c>`);
-    const style = column.kind === 'date' ? styles.date : styles.text;
-    for (const cell of column.cells) {
-      const ref = cellAddress(cell.row, column.col);
-      if (cell.value === null || cell.value === '') put(cell.row, column.col, `<c r="${ref}" s="${style}"/>`);
-      else if (column.kind === 'date' && typeof cell.value === 'number')
-        put(cell.row, column.col, `<c r="${ref}" s="${style}"><v>${dayToExcelSerial(cell.value, date1904)}</v></c>`);
-      else put(cell.row, column.col, `<c r="${ref}" s="${style}" t="inlineStr"><is><t>${escapeText(String(cell.value))}</t></is></c>`);
-    }
+/**
+ * The add-in's cells of each row, made when the row is written: columns are walked with one cursor
+ * each, rows asked for in increasing order, so the 500,000 cells of a 100,000-row ledger are never
+ * held as XML at once.
+ */
+class OwnCells {
+  /** Every row that gets a cell of the add-in's, in order: the header row and every dispute row. */
+  readonly rows: number[];
+  private readonly columns: { plan: WritePlan['columns'][number]; cells: WritePlan['columns'][number]['cells']; next: number }[];
+  private readonly headerRow: number;
+  private readonly headerStyle: string;
+
+  constructor(
+    plan: WritePlan,
+    private readonly styles: LedgerStyles,
+    headerStyle: string | undefined,
+    private readonly date1904: boolean,
+  ) {
+    this.headerRow = plan.headerTop;
+    this.headerStyle = headerStyle === undefined ? '' : ` s="${headerStyle}"`;
+    this.columns = [...plan.columns]
+      .sort((a, b) => a.col - b.col)
+      .map((column) => ({ plan: column, cells: inRowOrder(column.cells), next: 0 }));
+    const rows = new Set<number>([plan.headerTop]);
+    for (const column of this.columns) for (const cell of column.cells) rows.add(cell.row);
+    this.rows = [...rows].sort((a, b) => a - b);
   }
-  for (const list of byRow.values()) list.sort((a, b) => a.col - b.col);
-  return byRow;
+
+  /** The row's cells in column order; rows must be asked for in increasing order. */
+  at(row: number): CellXml[] {
+    const out: CellXml[] = [];
+    for (const column of this.columns) {
+      const { plan } = column;
+      if (row === this.headerRow)
+        out.push({ col: plan.col, xml: `<c r="${cellAddress(row, plan.col)}"${this.headerStyle} t="inlineStr"><is><t>${escapeText(plan.header)}</t></is></c>` });
+      while (column.next < column.cells.length && column.cells[column.next].row < row) column.next++;
+      const cell = column.cells[column.next];
+      if (!cell || cell.row !== row) continue;
+      column.next++;
+      const ref = cellAddress(row, plan.col);
+      const style = plan.kind === 'date' ? this.styles.date : this.styles.text;
+      let xml: string;
+      if (cell.value === null || cell.value === '') xml = `<c r="${ref}" s="${style}"/>`;
+      else if (plan.kind === 'date' && typeof cell.value === 'number') xml = `<c r="${ref}" s="${style}"><v>${dayToExcelSerial(cell.value, this.date1904)}</v></c>`;
+      else xml = `<c r="${ref}" s="${style}" t="inlineStr"><is><t>${escapeText(String(cell.value))}</t></is></c>`;
+      out.push({ col: plan.col, xml });
+    }
+    return out;
+  }
+}
+
+/** Cells by row, as the plan gives them (in dispute order, which is row order) or sorted when not. */
+function inRowOrder<T extends { row: number }>(cells: T[]): T[] {
+  for (let i = 1; i < cells.length; i++) if (cells[i].row < cells[i - 1].row) return [...cells].sort((a, b) => a.row - b.row);
+  return cells;
 }
 
 /** The s attribute of an existing cell, to give the add-in's header the look of the user's. */
 function styleAt(xml: string, data: ElementSpan, special: boolean, row: number, col: number): string | undefined {
-  let style: string | undefined;
-  eachRow(xml, data, special, (r, tag, bodyStart, bodyEnd) => {
-    if (r < row) return true;
-    if (r === row)
-      eachCell(xml.slice(bodyStart, bodyEnd), bodyStart, special, (c, cellTag) => {
+  for (const span of rowsOf(xml, data, special)) {
+    if (span.row < row) continue;
+    let style: string | undefined;
+    if (span.row === row)
+      eachCell(xml.slice(span.bodyStart, span.bodyEnd), span.bodyStart, special, (c, cellTag) => {
         if (c === col) style = attr(cellTag, 's');
         return c < col;
       });
-    return false;
-  });
-  return style;
+    return style;
+  }
+  return undefined;
+}
+
+/** A row of <sheetData>: its number, start tag, where its body starts and ends, where the row ends. */
+interface RowSpan {
+  row: number;
+  tag: RegExpExecArray;
+  bodyStart: number;
+  bodyEnd: number;
+  end: number;
 }
 
 /**
- * Calls `visit` with each row of <sheetData> in order — its number, start tag, where its body
- * starts and ends, where the row ends — until it returns false. The reader has checked the rows
- * already (closed, in order, inside Excel's grid); this scan still skips comments and CDATA and
- * stops on anything it cannot find, so it cannot loop.
+ * Each row of <sheetData> in order. The reader has checked the rows already (closed, in order,
+ * inside Excel's grid); this scan still skips comments and CDATA and stops on anything it cannot
+ * find, so it cannot loop.
  */
-function eachRow(
-  xml: string,
-  data: ElementSpan,
-  special: boolean,
-  visit: (row: number, tag: RegExpExecArray, bodyStart: number, bodyEnd: number, end: number) => boolean | void,
-): void {
+function* rowsOf(xml: string, data: ElementSpan, special: boolean): Generator<RowSpan> {
   if (data.tag.endsWith('/>')) return;
   const innerEnd = xml.lastIndexOf('</', data.end - 1);
   const rowRe = /<(?:[!?]|row(?=[\s/>])([^>]*?)(\/>|>))/g;
@@ -160,7 +199,7 @@ function eachRow(
       end = close.end;
     }
     rowRe.lastIndex = end;
-    if (visit(row, m, bodyStart, bodyEnd, end) === false) return;
+    yield { row, tag: m, bodyStart, bodyEnd, end };
   }
 }
 
@@ -191,41 +230,40 @@ function eachCell(body: string, offset: number, partSpecial: boolean, visit: (co
  * One pass over <sheetData>: rows the plan touches get their own cells merged in column order
  * (replacing cells at the same column from an earlier run); other rows are copied as they are.
  */
-function writeRows(xml: string, data: ElementSpan, special: boolean, cellsByRow: Map<number, CellXml[]>, splice: PartSplice): void {
-  const todo = [...cellsByRow.keys()].sort((a, b) => a - b);
+function* writeRows(xml: string, data: ElementSpan, special: boolean, own: OwnCells): Generator<SpliceOp> {
+  const todo = own.rows;
   let next = 0; // index into todo: rows before it are written
   const selfClosingData = data.tag.endsWith('/>');
   const innerStart = data.start + data.tag.length;
   const innerEnd = selfClosingData ? innerStart : xml.lastIndexOf('</', data.end - 1);
-  splice.insert(selfClosingData ? data.tag.slice(0, -2) + '>' : data.tag);
+  yield selfClosingData ? data.tag.slice(0, -2) + '>' : data.tag;
   let copiedTo = innerStart;
-  eachRow(xml, data, special, (row, m, bodyStart, bodyEnd, end) => {
+  for (const { row, tag: m, bodyStart, bodyEnd, end } of rowsOf(xml, data, special)) {
     // Rows the part does not have yet (blank in the user's sheet) are created in order.
     if (todo[next] < row) {
-      splice.copy(copiedTo, m.index);
+      yield { from: copiedTo, to: m.index };
       copiedTo = m.index;
-      for (; todo[next] < row; next++) splice.insert(newRowXml(todo[next], cellsByRow.get(todo[next])!));
+      for (; todo[next] < row; next++) yield newRowXml(todo[next], own.at(todo[next]));
     }
-    if (todo[next] !== row) return;
-    const cells = cellsByRow.get(row)!;
+    if (todo[next] !== row) continue;
+    const cells = own.at(row);
     next++;
     const tag = `<row${m[1]}>`;
     const newTag = withSpans(tag, cells);
-    const own = cells.map((c) => c.xml).join('');
     if (m[2] === '>' && newTag === tag && appendsToRow(xml.slice(bodyStart, bodyEnd), cells, special)) {
       // The usual row: the add-in's cells go after the user's, and the rest is copied as it is.
-      splice.copy(copiedTo, bodyEnd);
-      splice.insert(own);
+      yield { from: copiedTo, to: bodyEnd };
+      yield cells.length === 1 ? cells[0].xml : cells.map((c) => c.xml).join('');
       copiedTo = bodyEnd;
-      return;
+      continue;
     }
-    splice.copy(copiedTo, m.index);
-    splice.insert(newTag + mergeCells(xml.slice(bodyStart, bodyEnd), cells, bodyStart, special) + '</row>');
+    yield { from: copiedTo, to: m.index };
+    yield newTag + mergeCells(xml.slice(bodyStart, bodyEnd), cells, bodyStart, special) + '</row>';
     copiedTo = end;
-  });
-  splice.copy(copiedTo, innerEnd);
-  for (; next < todo.length; next++) splice.insert(newRowXml(todo[next], cellsByRow.get(todo[next])!));
-  splice.insert('</sheetData>');
+  }
+  yield { from: copiedTo, to: innerEnd };
+  for (; next < todo.length; next++) yield newRowXml(todo[next], own.at(todo[next]));
+  yield '</sheetData>';
 }
 
 function newRowXml(row: number, cells: CellXml[]): string {

@@ -1,6 +1,6 @@
 import { checkTagsClosed, inPart, withoutSpreadsheetPrefix, withSpreadsheetPrefix, XmlFormatError } from './xml';
 import { Inflate } from 'fflate';
-import { spliceBytes, spliceText, type PartSplice } from './part-splice';
+import { spliceBytes, spliceText, type SpliceOp } from './part-splice';
 import { deflateEntry, DEFAULT_ZIP_LIMITS, readEntry, writeZip, ZipFormatError, type DeflateCodec, type DeflatedContent, type ZipEntry, type ZipLimits, type ZipOutput } from './zip';
 
 const decoder = new TextDecoder();
@@ -149,11 +149,11 @@ export class Package {
    * Rewrites a part as edits of its text: built from its original bytes where they are kept (runs
    * copied, new text encoded), from slices of its text otherwise.
    */
-  writeSplice(name: string, splice: PartSplice) {
+  writeSplice(name: string, edits: Iterable<SpliceOp>) {
     const old = this.text(name);
     const original = this.original(name);
-    if (!original) return this.write(name, spliceText(old, splice));
-    const content = deflateEntry(spliceBytes(old, original.bytes, original.ascii, splice), this.codec);
+    if (!original) return this.write(name, spliceText(old, edits));
+    const content = deflateEntry(spliceBytes(old, original.bytes, original.ascii, edits), this.codec);
     this.removed.delete(name);
     this.largest = undefined;
     this.written.set(name, content);

@@ -228,5 +228,5 @@ function writeLedger(workbook: OpenWorkbook, ledgerPart: string, job: LedgerJob)
         : styles.ensureDxf({ fill: LEVEL_FILLS[rule.style] }),
   };
   const plain = workbook.plainSheetData.has(ledgerPart);
-  pkg.writeSplice(ledgerPart, inPart(ledgerPart, () => writeLedgerSheet(pkg.text(ledgerPart), job.plan, ledgerStyles, date1904, plain)));
+  inPart(ledgerPart, () => pkg.writeSplice(ledgerPart, writeLedgerSheet(pkg.text(ledgerPart), job.plan, ledgerStyles, date1904, plain)));
 }
