@@ -3,6 +3,7 @@ import { buildMeetingSummary, classifyChannel, classifySettlement, DEFAULT_SETTL
 import { day, dispute } from './fixtures';
 import { previousSnapshot, retainSnapshots, snapshotToRows, snapshotsFromRows, takeSnapshot } from './snapshot';
 import type { MeetingSnapshot, Period } from './types';
+import { renderMeetingSummary } from './render';
 
 const NOV: Period = { from: day(2026, 11, 1), to: day(2026, 11, 30) };
 const AS_OF = day(2026, 11, 30);
@@ -342,6 +343,25 @@ describe('changes since the previous meeting', () => {
       ['deEscalated', '经人民调解达成协议，已履行'],
       ['resolved', '经人民调解达成协议，已履行'],
     ]);
+  });
+
+  it.each([
+    ['zh', '已销号', '已化解'],
+    ['en', 'Closed', 'Resolved'],
+  ] as const)('where the ledger says nothing of a settled dispute, the paper says closed or resolved in its language (%s)', (language, closed, resolved) => {
+    const previous: MeetingSnapshot = {
+      period: { from: day(2026, 10, 1), to: day(2026, 10, 31) },
+      entries: [
+        { key: 'K2', row: 2, level: 'red', status: 'open' },
+        { key: 'K3', row: 3, level: 'red', status: 'open' },
+      ],
+    };
+    const s = build([dispute(2, { status: 'closed' }), dispute(3, { status: 'resolved' })], previous);
+    const paper = renderMeetingSummary(s, { language, mask: true });
+    const text = paper.rows.flat().map((c) => String(c.value ?? '')).join('|');
+    expect(text).toContain(`|${closed}|`);
+    expect(text).toContain(`|${resolved}|`);
+    expect(text).not.toMatch(language === 'en' ? /已销号|已化解/ : /Closed|Resolved/);
   });
 });
 

@@ -26,7 +26,6 @@ import type {
 } from './types';
 import { CHANGE_CATEGORIES } from './types';
 
-export const SLOGAN = '小事不出村、大事不出镇、矛盾不上交';
 export const BLANK_NAME = '未填';
 
 export const DEFAULT_SETTLEMENT_KEYWORDS: Readonly<SettlementKeywords> = Object.freeze({
@@ -322,7 +321,7 @@ export function buildMeetingSummary(disputes: readonly MeetingDispute[], options
         .map((item) => ({ item, d: byKey.get(item.key) }))
         .filter((x): x is { item: (typeof diff)[typeof category][number]; d: MeetingDispute } => x.d !== undefined)
         .sort((a, b) => redFirst(a.d, b.d) || a.item.row - b.item.row);
-      for (const { item, d } of inCategory) items.push(Object.assign({}, listed(d), item, { category, why: changeReason(category, d) }));
+      for (const { item, d } of inCategory) items.push(Object.assign({}, listed(d), item, { category, ...changeReason(category, d) }));
     }
     changes = {
       previousPeriod: { ...previous.period },
@@ -369,10 +368,17 @@ export function buildMeetingSummary(disputes: readonly MeetingDispute[], options
   };
 }
 
-/** Why a dispute is on a change list, in the ledger's and the rules' words. */
-function changeReason(category: ChangeCategory, d: TriagedDispute): string {
-  const settledWords = () => shown(d, 'status') || (d.record.status === 'closed' ? '已销号' : '已化解');
-  if (category === 'resolved') return settledWords();
-  if (category === 'deEscalated' && d.record.status !== 'open') return settledWords();
-  return reasonText(d) || (category === 'deEscalated' ? '现有情况未见升级因素' : '');
+/**
+ * Why a dispute is on a change list, in the ledger's and the rules' words; where they say nothing,
+ * the label the paper words in its own language.
+ */
+function changeReason(category: ChangeCategory, d: TriagedDispute): Pick<ChangeItem, 'why' | 'whyLabel'> {
+  const settled = () => {
+    const words = shown(d, 'status');
+    return words ? { why: words } : { why: '', whyLabel: d.record.status === 'closed' ? ('statusClosed' as const) : ('statusResolved' as const) };
+  };
+  if (category === 'resolved') return settled();
+  if (category === 'deEscalated' && d.record.status !== 'open') return settled();
+  const reasons = reasonText(d);
+  return reasons || category !== 'deEscalated' ? { why: reasons } : { why: '', whyLabel: 'noEscalation' };
 }

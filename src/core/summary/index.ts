@@ -47,7 +47,6 @@ export {
   diffSinceSnapshot,
 } from './snapshot';
 export {
-  SLOGAN,
   DEFAULT_SETTLEMENT_KEYWORDS,
   CHANNEL_NAMES,
   isHandled,

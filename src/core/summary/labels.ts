@@ -88,6 +88,9 @@ export const LABELS = {
   openGreen: { zh: '在办绿', en: 'Open green' },
   openTotal: { zh: '在办合计', en: 'Open total' },
   blank: { zh: '未填', en: '(blank)' },
+  statusClosed: { zh: '已销号', en: 'Closed' },
+  statusResolved: { zh: '已化解', en: 'Resolved' },
+  noEscalation: { zh: '现有情况未见升级因素', en: 'Nothing in the present situation calls for a higher level' },
   breakdownNote: {
     zh: '“本期登记”“本期已化解”统计本期登记的纠纷，合计与一、排查数、成功数一致；“在办”各列统计全部在办纠纷，合计与二一致。化解率＝本期已化解÷本期登记。',
     en: '“Registered” and “Resolved” count disputes registered this period (totals as in 1); the open columns count every open dispute (totals as in 2). Resolved % = resolved ÷ registered.',

@@ -379,7 +379,7 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
         listRow(item, {
           registeredOn: item.previousLevel ? levelCell(item.previousLevel) : textCell(t('absent')),
           daysOpen: wrap(t(CHANGE_LABEL[item.category])),
-          reasons: wrap(show(item.why, item.names, item.address)),
+          reasons: wrap(item.why ? show(item.why, item.names, item.address) : item.whyLabel ? t(item.whyLabel) : ''),
         });
     }
   }

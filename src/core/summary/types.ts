@@ -196,6 +196,8 @@ export interface ChangeItem extends ListedDispute, DiffItem {
   category: ChangeCategory;
   /** Why it changed, in words: the reasons for the new level, or what the ledger says of its settling. */
   why: string;
+  /** When the ledger and the rules say nothing: the label that says why (closed, resolved, nothing escalating). */
+  whyLabel?: 'statusClosed' | 'statusResolved' | 'noEscalation';
 }
 
 export interface MeetingChanges {
