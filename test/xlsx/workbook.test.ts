@@ -54,6 +54,14 @@ describe('processing a small ledger workbook', () => {
     expect(sheet).toMatch(/<dataValidation type="list"[^>]*sqref="P5:P8"><formula1>"红,黄,绿"<\/formula1>/);
   });
 
+  it('gives the dropdown its hint in the user’s language, and knows it again after a run in the other', () => {
+    const english = processWorkbook(input, { ...options, language: 'en' });
+    expect(partOf(english.bytes, 'xl/worksheets/sheet1.xml')).toContain('prompt="Manual level: 红 (red), 黄 (yellow) or 绿 (green)"');
+    const sheet = partOf(processWorkbook(english.bytes, options).bytes, 'xl/worksheets/sheet1.xml');
+    expect(sheet.match(/<dataValidation /g)).toHaveLength(1);
+    expect(sheet).toContain('prompt="人工定级：红、黄或绿"');
+  });
+
   it('names its sheets 回访清单 and 联席会议汇总, with a hidden state sheet', () => {
     const workbook = partOf(first.bytes, 'xl/workbook.xml');
     expect(workbook).toMatch(/<sheet name="回访清单" sheetId="3" r:id="rId\d+"\/>/);

@@ -1,4 +1,4 @@
-export { runLedgerJob, triageLedger, countJob, previousMeeting, defaultPeriod, withFieldColumns } from './run-job';
+export { runLedgerJob, triageLedger, countJob, previousMeeting, defaultPeriod, withFieldColumns, DROPDOWN_TITLE } from './run-job';
 export type { TriagedLedger } from './run-job';
 export { alternativeSheetName, chooseLedgerSheet, isOwnSheet, MEETING_SUMMARY_SHEET, OWN_SHEETS } from './choose';
 export { levelFormulas, overdueFormula, SETTLED_SUGGESTION } from './level-formulas';

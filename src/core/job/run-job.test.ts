@@ -128,7 +128,13 @@ describe('runLedgerJob on a small ledger', () => {
     expect(job.plan.levelFormat.range).toEqual({ top: 2, bottom: 7, left: 0, right: 13 });
     expect(job.plan.levelFormat.rules.map((r) => r.style)).toEqual(['red', 'yellow', 'green']);
     expect(job.plan.levelFormat.rules[0].formula).toBe(levelFormulas('$N3', '$K3').red);
-    expect(job.plan.dropdown).toEqual({ range: { top: 2, bottom: 7, left: 13, right: 13 }, list: ['红', '黄', '绿'] });
+    expect(job.plan.dropdown).toEqual({
+      range: { top: 2, bottom: 7, left: 13, right: 13 },
+      list: ['红', '黄', '绿'],
+      title: '三色台账',
+      prompt: '人工定级：红、黄或绿',
+      error: '请填写 红、黄 或 绿',
+    });
     expect(job.plan.overdueFormat.range).toEqual({ top: 2, bottom: 7, left: 12, right: 12 });
     // The overdue mark comes with the row's colour (LibreOffice shows one rule per cell), then alone.
     const overdue = 'AND(ISNUMBER($M3),$M3<TODAY())';

@@ -26,6 +26,9 @@ import {
 import { levelFormulas, overdueFormula, SETTLED_SUGGESTION } from './level-formulas';
 import { STATE_SHEET, type JobCounts, type JobInput, type JobOptions, type LedgerJob, type OwnColumnPlan, type PreviousMeetingData, type WritePlan } from './types';
 
+/** Marks the add-in's dropdown in a workbook, whatever the language it was written in. */
+export const DROPDOWN_TITLE = '三色台账';
+
 /** Excel's last column, XFD. */
 const LAST_COLUMN = 16383;
 
@@ -271,7 +274,13 @@ function planWrites(
         { formula: overdueFormula(anchor(revisitCol)), style: 'overdue', stopIfTrue: true },
       ],
     },
-    dropdown: { range: { top: firstDataRow, bottom: last, left: manualCol, right: manualCol }, list: ['红', '黄', '绿'] },
+    dropdown: {
+      range: { top: firstDataRow, bottom: last, left: manualCol, right: manualCol },
+      list: ['红', '黄', '绿'],
+      title: DROPDOWN_TITLE,
+      prompt: message('dropdown.prompt', language),
+      error: message('dropdown.error', language),
+    },
     reports: [reports.dueList, reports.summary],
     state: { sheet: STATE_SHEET, rows: reports.stateRows },
   };

@@ -98,8 +98,11 @@ export interface WritePlan {
    * come first and stop), so Excel, WPS and LibreOffice all show it on the coloured row.
    */
   overdueFormat: ConditionalFormatPlan;
-  /** A 红/黄/绿 dropdown on the manual-level column. */
-  dropdown: { range: CellRange; list: string[] };
+  /**
+   * A 红/黄/绿 dropdown on the manual-level column. `title` marks it as the add-in's (the same in
+   * every language, so a re-run recognises it); `prompt` and `error` are shown to the user.
+   */
+  dropdown: { range: CellRange; list: string[]; title: string; prompt: string; error: string };
   reports: ReportSheet[];
   state: { sheet: string; rows: (string | number)[][] };
 }

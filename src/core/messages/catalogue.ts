@@ -85,6 +85,8 @@ export const CATALOGUE = {
     zh: '未找到“{field}”列',
     en: 'No "{field}" column found',
   },
+  'dropdown.prompt': { zh: '人工定级：红、黄或绿', en: 'Manual level: 红 (red), 黄 (yellow) or 绿 (green)' },
+  'dropdown.error': { zh: '请填写 红、黄 或 绿', en: 'Enter 红, 黄 or 绿 (red, yellow or green)' },
   'preset.problemLine': { zh: '{path}：{problem}', en: '{path}: {problem}' },
   'preset.problemSeparator': { zh: '；', en: '; ' },
   'preset.invalid': {

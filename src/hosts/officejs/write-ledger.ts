@@ -154,7 +154,7 @@ export async function writeLedger(
   if (dropdown && dropdownTop && isOursOrNone(dropdown.dataValidation.type, dropdownTop.dataValidation, plan.dropdown.list)) {
     dropdown.dataValidation.clear();
     dropdown.dataValidation.rule = { list: { inCellDropDown: true, source: plan.dropdown.list.join(',') } };
-    dropdown.dataValidation.errorAlert = { showAlert: true, style: 'Warning', title: '三色台账', message: '请填写 红、黄 或 绿' };
+    dropdown.dataValidation.errorAlert = { showAlert: true, style: 'Warning', title: plan.dropdown.title, message: plan.dropdown.error };
   }
   await syncer.syncWrites();
   return { notes };

@@ -5,6 +5,7 @@ import {
   appendToList,
   attr,
   escapeText,
+  escapeXml,
   findElement,
   findElements,
   findEndTag,
@@ -427,20 +428,20 @@ function replaceConditionalFormats(xml: string, plan: WritePlan, styles: LedgerS
   return insertBeforeFirst(xml, insert, laterThan('conditionalFormatting'), containerOf(xml));
 }
 
-const OWN_LIST = '"红,黄,绿"';
-/** Marks the add-in's dropdown (and shows as the cell's input hint): a user's own 红,黄,绿 list is never taken for it. */
-const OWN_PROMPT_TITLE = '三色台账';
-
-/** The 红/黄/绿 dropdown, unless the user already validates those cells their own way. */
+/**
+ * The 红/黄/绿 dropdown, unless the user already validates those cells their own way. Its prompt
+ * title (the plan's, the same in every language) marks it as the add-in's: a user's own 红,黄,绿
+ * list is never taken for it.
+ */
 function replaceDropdown(xml: string, plan: WritePlan): string {
   const list = findElement(xml, 'dataValidations');
   const { range } = plan.dropdown;
   const ours =
     `<dataValidation type="list" errorStyle="warning" allowBlank="1" showInputMessage="1" showErrorMessage="1" ` +
-    `promptTitle="${OWN_PROMPT_TITLE}" prompt="人工定级：红、黄或绿" sqref="${rangeRef(range)}"><formula1>${escapeText(OWN_LIST)}</formula1></dataValidation>`;
+    `promptTitle="${escapeXml(plan.dropdown.title)}" prompt="${escapeXml(plan.dropdown.prompt)}" sqref="${rangeRef(range)}"><formula1>${escapeText(`"${plan.dropdown.list.join(',')}"`)}</formula1></dataValidation>`;
   if (!list) return insertBeforeFirst(xml, `<dataValidations count="1">${ours}</dataValidations>`, laterThan('dataValidations'), containerOf(xml));
   const items = findElements(xml, 'dataValidation', list.start, list.end);
-  const isOwn = (s: { tag: string }) => attr(s.tag, 'promptTitle') === OWN_PROMPT_TITLE;
+  const isOwn = (s: { tag: string }) => attr(s.tag, 'promptTitle') === plan.dropdown.title;
   const theirs = items.filter((s) => !isOwn(s));
   const theirsOverlap = theirs.some((s) => (attr(s.tag, 'sqref') ?? '').split(/\s+/).some((ref) => overlaps(parseRangeRef(ref), range)));
   const kept = theirs.map((s) => xml.slice(s.start, s.end));
