@@ -16,6 +16,12 @@ export const LEVEL_ZH: Readonly<Record<Level, string>> = { red: '红', yellow: '
  * these colours: the file host's formats, the Office.js host's fills and the pages' swatches.
  */
 export const LEVEL_FILLS: Readonly<Record<Level, string>> = { red: 'FFFFC7CE', yellow: 'FFFFEB9C', green: 'FFC6EFCE' };
+/** The overdue mark on a revisit date: dark red text (ARGB), over the row's level fill. */
+export const OVERDUE_FONT = 'FFC00000';
+/** The fill of a report's header cells (ARGB): Excel's light grey. */
+export const REPORT_HEADER_FILL = 'FFD9D9D9';
+/** An ARGB colour as '#RRGGBB', the form CSS and Office.js take. */
+export const rgbHex = (argb: string): string => `#${argb.slice(2)}`;
 
 /** What `range.values` and an .xlsx reader both give: '' or null for an empty cell. */
 export type CellValue = string | number | boolean | null;

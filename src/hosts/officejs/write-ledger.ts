@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { dayToExcelSerial, message, SheetProtectedError, type CellRange, type ConditionalFormatRule, type Language, type Level, type TriagedDispute, type WritePlan, LEVEL_FILLS, rangeRef } from '../../core';
+import { dayToExcelSerial, message, OVERDUE_FONT, rgbHex, SheetProtectedError, type CellRange, type ConditionalFormatRule, type Language, type Level, type TriagedDispute, type WritePlan, LEVEL_FILLS, rangeRef } from '../../core';
 import { blocksOfRows, jsonBytes, MAX_WRITE_BYTES } from './blocks';
 import { rangeAt } from './ranges';
 import type { Syncer } from './sync';
@@ -23,8 +23,6 @@ export interface LedgerWriteResult {
   notes: string[];
 }
 
-const HEX = (argb: string) => `#${argb.slice(2)}`;
-const OVERDUE_FONT = '#C00000';
 /** Excel measures column widths in points; one character of the default font is about 6 points. */
 const POINTS_PER_CHAR = 6;
 
@@ -211,9 +209,9 @@ function queueConditionalFormats(sheet: Excel.Worksheet, plan: WritePlan, existi
     const cf = sheet.getRange(rangeRef(range)).conditionalFormats.add(Excel.ConditionalFormatType.custom);
     cf.custom.rule.formula = markedFormula(rule.formula);
     const fill = rule.style === 'overdue' ? rule.fill : rule.style;
-    if (fill) cf.custom.format.fill.color = HEX(LEVEL_FILLS[fill]);
+    if (fill) cf.custom.format.fill.color = rgbHex(LEVEL_FILLS[fill]);
     if (rule.style === 'overdue') {
-      cf.custom.format.font.color = OVERDUE_FONT;
+      cf.custom.format.font.color = rgbHex(OVERDUE_FONT);
       cf.custom.format.font.bold = true;
     }
     if (rule.stopIfTrue) cf.stopIfTrue = true;
@@ -242,7 +240,7 @@ async function staticFills(syncer: Syncer, sheet: Excel.Worksheet, plan: WritePl
   const PER_SYNC = 500;
   for (let i = 0; i < runs.length; i += PER_SYNC) {
     for (const run of runs.slice(i, i + PER_SYNC))
-      rangeAt(sheet, run.top, left, run.height, right - left + 1).format.fill.color = HEX(LEVEL_FILLS[run.level]);
+      rangeAt(sheet, run.top, left, run.height, right - left + 1).format.fill.color = rgbHex(LEVEL_FILLS[run.level]);
     await syncer.syncWrites();
   }
 }

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { dayToExcelSerial, type CellRange, type ReportChart, type ReportSheet, type ReportStyle, LEVEL_FILLS, cellAddress, rangeRef } from '../../core';
+import { dayToExcelSerial, type CellRange, type ReportChart, type ReportSheet, type ReportStyle, LEVEL_FILLS, cellAddress, rangeRef, REPORT_HEADER_FILL, rgbHex } from '../../core';
 import { blocksOfRows, MAX_WRITE_BYTES } from './blocks';
 import { rangeAt, sheetNames } from './ranges';
 import type { Syncer } from './sync';
@@ -8,7 +8,6 @@ import { bytesWithFormats, textFormats } from './write-ledger';
 /** Written first under this name and renamed at the end, so a failure leaves no half-written sheet. */
 export const TEMP_SHEET = '三色台账_临时';
 const POINTS_PER_CHAR = 6;
-const HEX = (argb: string) => `#${argb.slice(2)}`;
 
 export interface ReportWriteOptions {
   date1904: boolean;
@@ -169,7 +168,7 @@ function formatByRuns(sheet: Excel.Worksheet, report: ReportSheet, width: number
     for (const [level, text] of [['red', '红'], ['yellow', '黄'], ['green', '绿']] as const) {
       const cf = used.conditionalFormats.add(Excel.ConditionalFormatType.custom);
       cf.custom.rule.formula = `=A1="${text}"`;
-      cf.custom.format.fill.color = HEX(LEVEL_FILLS[level]);
+      cf.custom.format.fill.color = rgbHex(LEVEL_FILLS[level]);
     }
   }
 }
@@ -194,7 +193,7 @@ function applyStyle(range: Excel.Range, height: number, style: ReportStyle, cond
       break;
     case 'header':
       range.format.font.bold = true;
-      range.format.fill.color = '#D9D9D9';
+      range.format.fill.color = rgbHex(REPORT_HEADER_FILL);
       range.format.horizontalAlignment = 'Center';
       range.format.wrapText = true;
       break;
@@ -215,7 +214,7 @@ function applyStyle(range: Excel.Range, height: number, style: ReportStyle, cond
     case 'yellow':
     case 'green':
       range.format.horizontalAlignment = 'Center';
-      if (!conditionalFormats) range.format.fill.color = HEX(LEVEL_FILLS[style]);
+      if (!conditionalFormats) range.format.fill.color = rgbHex(LEVEL_FILLS[style]);
       break;
     case 'note':
       range.format.font.italic = true;

@@ -1,4 +1,4 @@
-import { cellAddress, columnLetter, dayToExcelSerial, LEVEL_FILLS, rangeRef, wrappedLines, type ReportSheet, type ReportStyle } from '../../core';
+import { cellAddress, columnLetter, dayToExcelSerial, LEVEL_FILLS, rangeRef, REPORT_HEADER_FILL, wrappedLines, type ReportSheet, type ReportStyle } from '../../core';
 import type { StyleSheet, XfSpec } from './styles';
 import { escapeText } from './xml';
 
@@ -6,7 +6,7 @@ import { escapeText } from './xml';
 const REPORT_STYLES: Record<ReportStyle, XfSpec> = {
   title: { bold: true, fontSize: 14, horizontal: 'center' },
   subtitle: { bold: true, wrap: true },
-  header: { bold: true, border: true, fill: 'FFD9D9D9', horizontal: 'center', wrap: true },
+  header: { bold: true, border: true, fill: REPORT_HEADER_FILL, horizontal: 'center', wrap: true },
   text: { border: true, wrap: true },
   wrap: { border: true, wrap: true },
   number: { border: true, horizontal: 'center' },

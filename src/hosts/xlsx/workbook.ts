@@ -6,6 +6,7 @@ import {
   LedgerNotFoundError,
   WorkbookError,
   LEVEL_FILLS,
+  OVERDUE_FONT,
   OWN_SHEETS,
   REVISIT_LOG_SHEET,
   STATE_SHEET,
@@ -27,8 +28,6 @@ import { packageFailure } from './failures';
 import { inPart } from './xml';
 import { DEFAULT_ZIP_LIMITS, FFLATE_CODEC, readZip, type DeflateCodec, type ZipLimits } from './zip';
 
-/** The overdue mark: dark red bold text. */
-const OVERDUE_FONT = 'FFC00000';
 
 export type Stage = 'read' | 'triage' | 'write';
 

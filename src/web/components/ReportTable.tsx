@@ -1,6 +1,6 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { memo, useMemo } from 'react';
-import { formatDay, type Language, type ReportCell, type ReportChart, type ReportStyle } from '../../core';
+import { formatDay, REPORT_HEADER_FILL, rgbHex, type Language, type ReportCell, type ReportChart, type ReportStyle } from '../../core';
 import { ReportChartSvg } from '../../ui';
 import type { ReportPreview } from '../protocol';
 import { LEVEL_BACKGROUND } from './styles';
@@ -12,7 +12,7 @@ const useReportStyles = makeStyles({
   cell: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, verticalAlign: 'top', whiteSpace: 'pre-line', textAlign: 'start' },
   title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, textAlign: 'center', paddingBlock: tokens.spacingVerticalS },
   subtitle: { fontWeight: tokens.fontWeightSemibold },
-  header: { fontWeight: tokens.fontWeightSemibold, backgroundColor: '#D9D9D9', textAlign: 'center', border: '1px solid #A6A6A6' },
+  header: { fontWeight: tokens.fontWeightSemibold, backgroundColor: rgbHex(REPORT_HEADER_FILL), textAlign: 'center', border: '1px solid #A6A6A6' },
   text: { border: '1px solid #A6A6A6' },
   wrap: { border: '1px solid #A6A6A6', minWidth: '14em' },
   number: { border: '1px solid #A6A6A6', textAlign: 'center' },

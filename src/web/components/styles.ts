@@ -1,12 +1,12 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { LEVEL_FILLS } from '../../core';
+import { LEVEL_FILLS, rgbHex } from '../../core';
 import { VISUALLY_HIDDEN } from '../../ui';
 
 /** The level colours of the workbook's formats (the core's LEVEL_FILLS, ARGB) as CSS colours. */
 export const LEVEL_BACKGROUND = {
-  red: `#${LEVEL_FILLS.red.slice(2)}`,
-  yellow: `#${LEVEL_FILLS.yellow.slice(2)}`,
-  green: `#${LEVEL_FILLS.green.slice(2)}`,
+  red: rgbHex(LEVEL_FILLS.red),
+  yellow: rgbHex(LEVEL_FILLS.yellow),
+  green: rgbHex(LEVEL_FILLS.green),
 } as const;
 
 /** Layout shared by the page's sections. */
