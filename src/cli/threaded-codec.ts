@@ -168,7 +168,13 @@ export class ThreadedDeflate {
 
 /** Runs `body` with a codec that deflates on a thread of its own, stopped when `body` is done. */
 export function withDeflateThread<T>(body: (codec: DeflateCodec) => T): T {
-  const threaded = new ThreadedDeflate();
+  let threaded: ThreadedDeflate;
+  try {
+    threaded = new ThreadedDeflate();
+  } catch {
+    // No second thread to be had (a runtime without worker_threads): the same bytes, one thread.
+    return body(NODE_CODEC);
+  }
   try {
     return body(threaded.codec);
   } finally {
