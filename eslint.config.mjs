@@ -70,6 +70,11 @@ export default tseslint.config(
   { files: ['src/addin/**/*.ts'], rules: { 'no-restricted-imports': forbid(['hosts', 'ui', ...APPS], 'src/addin is the host interface: it may import core only') } },
   { files: ['src/hosts/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': forbid(['ui', ...APPS], 'A host may import core and addin only') } },
   {
+    // The add-in on a workbook file (the pane outside Excel) runs on the file host: core, addin and hosts/xlsx, never the Office.js host.
+    files: ['src/hosts/file-addin/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': forbid(['ui', ...APPS, 'officejs', 'inbrowser'], 'src/hosts/file-addin may import core, addin and hosts/xlsx only') },
+  },
+  {
     files: ['src/ui/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': forbid(['hosts', ...APPS], 'src/ui is shared by the pane and the page: it may import core (and addin types), never a host or an app', ['@microsoft/office-js']),
