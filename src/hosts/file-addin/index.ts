@@ -8,5 +8,6 @@ export type { FileAddinOptions, FileAddinSession, FileRunner, SessionWorkbook } 
 export { runFileOperation } from './operations';
 export type { FileAnswer, FileCall, FileOperation, FileOperationKind, FileOperations, SheetTab, WorkbookView } from './operations';
 export { localFileRunner } from './local-runner';
-export { qualifiedSelection, resolveReference } from './selection';
+export { resolveReference } from './selection';
+export { createWorkerFileRunner } from './worker-runner';
 export type { SelectProblem, SelectResult, WorkbookSelection } from './selection';

@@ -5,25 +5,10 @@
  * this module reads what was typed against the workbook's tabs.
  */
 import { columnIndex, columnLetter, SHEET_COLUMNS, SHEET_ROWS } from '../../core';
+import type { SelectProblem } from '../../addin/selection';
 import type { SheetTab } from './operations';
 
-export interface WorkbookSelection {
-  sheet: string;
-  /** Without the sheet name: 'B35', '35:35', 'A1:C4'. */
-  address: string;
-  /** What the cell holds as text (dates as YYYY-MM-DD), '' for an empty cell, null for more than one cell. */
-  value: string | null;
-}
-
-export type SelectProblem =
-  /** Not a cell, row or area reference. */
-  | { kind: 'address'; text: string }
-  /** No sheet of that name. */
-  | { kind: 'sheet'; sheet: string }
-  /** The sheet is hidden; Excel cannot select in it either. */
-  | { kind: 'hidden'; sheet: string };
-
-export type SelectResult = { ok: true; selection: WorkbookSelection } | { ok: false; problem: SelectProblem };
+export type { SelectProblem, SelectResult, WorkbookSelection } from '../../addin/selection';
 
 /** Where a reference points, before the cell's contents are read. */
 export type ResolvedReference = { ok: true; sheet: string; address: string } | { ok: false; problem: SelectProblem };
@@ -111,15 +96,4 @@ export function resolveReference(tabs: readonly SheetTab[], active: string | nul
   if (!sheet) return { ok: false, problem: { kind: 'sheet', sheet: '' } };
   if (!sheet.visible) return { ok: false, problem: { kind: 'hidden', sheet: sheet.name } };
   return { ok: true, sheet: sheet.name, address: formatRect(rect) };
-}
-
-/** Excel quotes a sheet name in an address unless it is a plain word that cannot be read as a reference. */
-export function quoteSheetName(name: string): string {
-  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[Rr]\d*[Cc]\d*$/.test(name);
-  return plain ? name : `'${name.replace(/'/g, "''")}'`;
-}
-
-/** 'Sheet!B35' as Excel writes it (the name quoted when it must be). */
-export function qualifiedSelection(selection: WorkbookSelection): string {
-  return `${quoteSheetName(selection.sheet)}!${selection.address}`;
 }

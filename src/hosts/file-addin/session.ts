@@ -5,8 +5,9 @@
  */
 import type { Language } from '../../core';
 import type { AddinHost, ProgressListener } from '../../addin/host';
+import type { SelectableWorkbook, WorkbookSelection } from '../../addin/selection';
 import type { FileAnswer, FileOperation, FileOperationKind, FileOperations, SheetTab } from './operations';
-import { parseSelectionAddress, resolveReference, type SelectResult, type WorkbookSelection } from './selection';
+import { parseSelectionAddress, resolveReference } from './selection';
 
 /** Where the operations run: a worker (worker-runner.ts) or this thread (localFileRunner). */
 export interface FileRunner {
@@ -33,14 +34,9 @@ export interface SessionWorkbook {
   changed: boolean;
 }
 
-export interface FileAddinSession {
+/** The selection box's workbook (select() makes the sheet the active one, as a click on its tab would). */
+export interface FileAddinSession extends SelectableWorkbook {
   host: AddinHost;
-  /** The selection and what its cell holds. */
-  selection(): WorkbookSelection | null;
-  /** Selects 'B35', '35' (a row) or 'Sheet!B35', as a click in Excel would (the sheet becomes the active one). */
-  select(reference: string): Promise<SelectResult>;
-  /** Calls `listener` whenever the selection or the workbook changed; returns the unsubscribe. */
-  subscribe(listener: () => void): () => void;
   workbook(): SessionWorkbook;
   dispose(): void;
 }
