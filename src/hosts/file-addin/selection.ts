@@ -90,7 +90,9 @@ export function resolveReference(tabs: readonly SheetTab[], active: string | nul
     const exact = unquoteSheetName(sheetPart);
     const narrowed = unquoteSheetName(halfWidth(sheetPart).trim());
     if (exact === null || narrowed === null) return notAnAddress;
-    sheet = tabs.find((t) => t.name === exact) ?? tabs.find((t) => t.name === narrowed);
+    // Excel's sheet names are unique regardless of case, and found regardless of case.
+    const named = (name: string) => tabs.find((t) => t.name.toLowerCase() === name.toLowerCase());
+    sheet = named(exact) ?? named(narrowed);
     if (!sheet) return { ok: false, problem: { kind: 'sheet', sheet: exact } };
   }
   if (!sheet) return { ok: false, problem: { kind: 'sheet', sheet: '' } };
