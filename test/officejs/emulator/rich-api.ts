@@ -41,7 +41,7 @@ export function excelError(code: keyof typeof STANDARD_MESSAGES | string, detail
 /** Something the real Excel does that this fake does not emulate: always loud, never ignored. */
 export class NotEmulatedError extends ExcelApiError {
   constructor(readonly what: string, detail?: string) {
-    super('NotImplemented', `FakeExcel does not emulate ${what}${detail ? `: ${detail}` : ''}. Extend src/hosts/inbrowser (the Office.js harness) or avoid this call.`, 501, what);
+    super('NotImplemented', `FakeExcel does not emulate ${what}${detail ? `: ${detail}` : ''}. Extend test/officejs/emulator (the Office.js harness) or avoid this call.`, 501, what);
   }
 }
 

@@ -3,7 +3,7 @@
  * name in Microsoft's client library, and its TypeDef says which properties and methods the fake
  * emulates on a FakeWorkbook. Anything not listed fails loudly (NotEmulatedError).
  */
-import { SHEET_COLUMNS, SHEET_ROWS } from '../../core';
+import { SHEET_COLUMNS, SHEET_ROWS } from '../../../src/core';
 import {
   cellKey,
   formatAreas,
