@@ -1,6 +1,6 @@
 /**
  * The server half of the Rich API protocol: executes one request body, as Excel does when the
- * client library's context.sync() posts it, against server objects defined in excel-objects.ts.
+ * client library's context.sync() posts it, against server objects defined in excel/ (one module per Excel type).
  *
  * A request body is { Actions, ObjectPaths, AutoKeepReference }. Object paths name objects
  * (1 = the root workbook, 3 = a method returning an object, 4 = a navigation property, 5 = an
