@@ -120,6 +120,10 @@ describe('task pane outside Excel', () => {
     const { page, network } = await openIsolatedPage(browser, { viewport: { width: 360, height: 720 }, officeJs: false });
     const requested: string[] = [];
     page.on('request', (request) => requested.push(request.url()));
+    const workerCsp: (string | undefined)[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('/pane-worker.js')) workerCsp.push(response.headers()['content-security-policy']);
+    });
     const consoleErrors: { text: string; url: string }[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push({ text: message.text(), url: message.location().url });
@@ -143,6 +147,8 @@ describe('task pane outside Excel', () => {
 
     // The work ran in the pane's worker, from the page's own server; no Excel library is loaded.
     expect(requested).toContain(`${server.url}pane-worker.js`);
+    // … under its own policy, which lets it load its scripts and connect nowhere.
+    expect(workerCsp).toEqual(["default-src 'none'; script-src 'self'"]);
     expect(requested.filter((url) => url.includes('excel-web'))).toEqual([]);
     // The only thing that tried to leave the machine is office.js itself (with no office.js there
     // is no o15apptofilemappingtable.js and no telemetry frame either) …
