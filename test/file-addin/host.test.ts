@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
-import { DEFAULT_PRESET, LEVEL_FILLS, parseIsoDay, SheetProtectedError, WorkbookError } from '../../src/core';
+import { DEFAULT_PRESET, excelSerialToDay, formatDay, isDateFormat, LEVEL_FILLS, parseIsoDay, SheetProtectedError, WorkbookError } from '../../src/core';
 import { parseStoredSettings, SETTINGS_SHEET } from '../../src/addin/settings';
 import { localFileRunner, openFileAddinSession, type FileAddinSession } from '../../src/hosts/file-addin';
 import { processWorkbook, readLedgerWorkbook } from '../../src/hosts/xlsx';
@@ -207,6 +207,15 @@ describe('the selection and 回访', () => {
     await session.host.recordRevisit({ row: 13, date: TODAY, method: '电话', result: '电话回访', by: '赵志强' });
     expect(fileOf(session).cells('回访记录').get('D3')).toBe('电话');
     await expect(session.host.recordRevisit({ row: 2, date: TODAY, method: '电话', result: '', by: '' })).rejects.toThrow('第 2 行不是台账中的纠纷');
+  });
+
+  it('shows a date of a 1904 workbook (Mac Excel) as the same day the ledger reads', async () => {
+    const file = 'test/fixtures/mac-1904.xlsx';
+    const { input } = readLedgerWorkbook(bytesOf(file), { fileName: 'mac-1904.xlsx', language: 'zh' });
+    const row = input.ledger.values.findIndex((r, i) => typeof r[1] === 'number' && isDateFormat(input.ledger.numberFormats?.[i]?.[1] ?? ''));
+    const day = formatDay(excelSerialToDay(input.ledger.values[row][1] as number, true)!);
+    const session = await open(file, '2020-06-30');
+    expect(await session.select(`B${row + 1}`)).toEqual({ ok: true, selection: { sheet: '矛盾纠纷台账', address: `B${row + 1}`, value: day } });
   });
 
   it('a link of the result card selects its cell; the page is told', async () => {
