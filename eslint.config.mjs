@@ -70,6 +70,11 @@ export default tseslint.config(
   { files: ['src/addin/**/*.ts'], rules: { 'no-restricted-imports': forbid(['hosts', 'ui', ...APPS], 'src/addin is the host interface: it may import core only') } },
   { files: ['src/hosts/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': forbid(['ui', ...APPS], 'A host may import core and addin only') } },
   {
+    // The add-in on a workbook file (the pane outside Excel) runs on the file host: core, addin and hosts/xlsx, never the Office.js host.
+    files: ['src/hosts/file-addin/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': forbid(['ui', ...APPS, 'officejs', 'inbrowser'], 'src/hosts/file-addin may import core, addin and hosts/xlsx only') },
+  },
+  {
     files: ['src/ui/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': forbid(['hosts', ...APPS], 'src/ui is shared by the pane and the page: it may import core (and addin types), never a host or an app', ['@microsoft/office-js']),
@@ -84,17 +89,6 @@ export default tseslint.config(
   { files: ['src/taskpane/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': appRule('taskpane', { hosts: false }) } },
   { files: ['src/taskpane/main.tsx', 'src/taskpane/**/*.test.{ts,tsx}'], rules: { 'no-restricted-imports': appRule('taskpane', { hosts: true }) } },
   {
-    // Until the pane outside Excel runs on the file host (issue 12): its selection box uses the
-    // in-browser workbook's selection helpers directly.
-    files: ['src/taskpane/outside/SelectionBar.tsx', 'src/taskpane/outside/messages.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        ...appRule('taskpane', { hosts: true })[1].patterns,
-        { regex: '(^|/)hosts(/(?!inbrowser/selection$).*)?$', message: 'Only hosts/inbrowser/selection, until the pane outside Excel runs on the file host (issue 12).' },
-      ] }],
-    },
-  },
-  {
     // The page's engine is held to the command's output: the same file, options and bytes.
     files: ['src/web/run-job.test.ts'],
     rules: { 'no-restricted-imports': forbid(otherApps('web').filter((app) => app !== 'cli'), 'The engine test may import the command only', uiInternals) },
@@ -103,10 +97,5 @@ export default tseslint.config(
     // The test checks that the URL a command builds is the one the dialog reads.
     files: ['src/commands/commands.test.ts'],
     rules: { 'no-restricted-imports': forbid(otherApps('commands').filter((app) => app !== 'dialog'), 'The command test may import the dialog only', uiInternals) },
-  },
-  {
-    // Tests src/taskpane/main.tsx's choice of host with the pane's FakeHost; it sits in hosts/inbrowser.
-    files: ['src/hosts/inbrowser/pane-outside-excel.test.tsx'],
-    rules: { 'no-restricted-imports': forbid(otherApps('taskpane'), 'This test may import the pane and ui/testing besides core and addin', uiInternals) },
   },
 );

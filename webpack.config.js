@@ -33,7 +33,8 @@ const ADDIN_ENTRIES = {
 
 /**
  * The offline web edition (src/web): a page of its own beside the add-in's, not in the manifest.
- * Its worker (src/web/worker.ts) is a chunk webpack finds from `new Worker(new URL(…))`.
+ * Its worker (src/web/worker.ts) is a chunk webpack finds from `new Worker(new URL(…))`, as is the
+ * task pane's outside Excel (src/hosts/file-addin/worker.ts, pane-worker.js).
  */
 const WEB_PAGE = { filename: 'web.html', template: 'src/web/web.html', entry: './src/web/main.tsx', chunk: 'web' };
 
@@ -81,10 +82,6 @@ function rewriteManifestUrls(xml, baseUrl) {
   return out;
 }
 
-/** @microsoft/office-js's dist/ folder, and the files of it the task pane loads outside Excel. */
-const OFFICE_JS_DIST = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
-const OFFICE_JS_FILES = ['excel-web-16.00.js', 'en-us/office_strings.js'];
-
 const tsRule = (include, options) => ({ test: /\.tsx?$/, loader: 'ts-loader', include, options: { configFile: 'tsconfig.web.json', ...options } });
 
 module.exports = async (env, argv) => {
@@ -123,11 +120,6 @@ module.exports = async (env, argv) => {
         patterns: [
           { from: 'assets', to: 'assets' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => (release ? rewriteManifestUrls(content.toString('utf8'), baseUrl) : content) },
-          // Microsoft's Excel library (the minified build office.js loads in Excel on the web) and its
-          // strings, unmodified with their licence, for the task pane outside Excel: it runs the pane
-          // on an in-browser workbook (src/hosts/inbrowser/browser-library.ts loads officejs/…).
-          ...OFFICE_JS_FILES.map((file) => ({ from: path.join(OFFICE_JS_DIST, file), to: `officejs/${file}` })),
-          { from: path.join(OFFICE_JS_DIST, '..', 'LICENSE.md'), to: 'officejs/LICENSE.md' },
         ],
       }),
     ],

@@ -56,10 +56,12 @@ function resolveFile(root, urlPath) {
 
 /**
  * A worker does not take its page's <meta> Content-Security-Policy: only its own response header
- * sets one. The web page's worker may load its own scripts and connect nowhere. (A server that
- * hosts dist/ should send the same header; the worker also removes its own fetch and friends.)
+ * sets one. The web page's worker and the task pane's (outside Excel) may load their own scripts
+ * and connect nowhere. (A server that hosts dist/ should send the same header; each worker also
+ * removes its own fetch and friends.)
  */
 const WORKER_HEADERS = { 'Content-Security-Policy': "default-src 'none'; script-src 'self'" };
+const WORKER_SCRIPTS = new Set(['web-worker.js', 'pane-worker.js']);
 
 function send(res, status, text) {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
@@ -82,7 +84,7 @@ function startServer({ root = DIST, port = 8080 } = {}) {
     if (!file) return send(res, 404, 'not found\n');
     const type = TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
     const size = fs.statSync(file).size;
-    const extra = path.basename(file) === 'web-worker.js' ? WORKER_HEADERS : {};
+    const extra = WORKER_SCRIPTS.has(path.basename(file)) ? WORKER_HEADERS : {};
     res.writeHead(200, { 'Content-Type': type, 'Content-Length': size, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...extra });
     if (req.method === 'HEAD') return res.end();
     fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);

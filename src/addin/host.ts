@@ -2,8 +2,8 @@ import type { DisputeRef, FieldName, JobCounts, Language, LevelCounts, MeetingHe
 
 /**
  * What the task pane and the ribbon commands ask of a host. The Office.js host implements it on
- * the open workbook; an in-browser workbook host (the pane outside Excel) implements it on a
- * loaded .xlsx. The pane and the commands never touch Office.js or a file directly.
+ * the open workbook; the file add-in host (hosts/file-addin, the pane outside Excel) on a workbook
+ * file's bytes. The pane and the commands never touch Office.js or a file directly.
  */
 export interface AddinHost {
   /** Finds the ledger (honouring saved column corrections) and reports what was mapped. */

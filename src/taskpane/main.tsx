@@ -5,9 +5,9 @@
  * hands all three to the pane, whose components never read Office or the clock.
  *
  * Outside Excel (Office.onReady reports no host, or office.js could not be loaded at all, as
- * without network) the pane asks for a ledger file and runs on an in-browser workbook instead: the
- * same Office.js host over Microsoft's Excel library, answered by an in-memory copy of the file
- * (src/hosts/inbrowser), which needs nothing of office.js.
+ * without network) the pane asks for a ledger file and runs on the file instead: the add-in host
+ * over the .xlsx file host in a worker (src/hosts/file-addin), bytes in, bytes out, which needs
+ * nothing of office.js, and the changed workbook can be downloaded.
  * No URL routing: office.js nulls history.pushState even outside Office.
  */
 import { StrictMode } from 'react';
@@ -36,10 +36,21 @@ function startInExcel(): void {
   );
 }
 
-/** Outside Excel: the file's bytes into the in-browser Excel, loaded only when a file is chosen. */
-async function openInBrowser(bytes: Uint8Array, fileName: string, language: Language) {
-  const { startInBrowserExcel } = await import('../hosts/inbrowser');
-  return startInBrowserExcel(bytes, fileName, { language, today: localToday });
+/** Outside Excel: the file's bytes to the file host in a worker, loaded only when a file is chosen. */
+async function openFile(bytes: Uint8Array, fileName: string, language: Language) {
+  // Not the folder's index: the engine itself stays in the worker's bundle.
+  const [{ openFileAddinSession }, { createWorkerFileRunner }, { startWorker }] = await Promise.all([
+    import('../hosts/file-addin/session'),
+    import('../hosts/file-addin/worker-runner'),
+    import('../hosts/file-addin/start-worker'),
+  ]);
+  const runner = createWorkerFileRunner(startWorker);
+  try {
+    return await openFileAddinSession(bytes, fileName, { runner, language, today: localToday });
+  } catch (e) {
+    runner.dispose();
+    throw e;
+  }
 }
 
 function startOutsideExcel(): void {
@@ -47,7 +58,7 @@ function startOutsideExcel(): void {
   document.documentElement.lang = languageTag(language);
   paneRoot().render(
     <StrictMode>
-      <OutsideExcel language={language} today={localToday} open={(bytes, name) => openInBrowser(bytes, name, language)} />
+      <OutsideExcel language={language} today={localToday} open={(bytes, name) => openFile(bytes, name, language)} />
     </StrictMode>,
   );
 }

@@ -1,9 +1,9 @@
 /** @jest-environment jsdom */
 /**
- * The pane on a real host: the 派出所's ledger (test/fixtures/meeting/police.xlsx) open in the
- * in-browser Excel (Microsoft's library over the in-memory workbook, the Office.js host unchanged),
- * the 司法所's and the 法庭's ledgers added from their files in the 汇总 section, and the joint
- * 联席会议汇总 written into the open workbook as `tricolor meeting` writes it into its own.
+ * The pane on a real host: the 派出所's ledger (test/fixtures/meeting/police.xlsx) open as the pane
+ * opens it outside Excel (the file host's add-in session, here in this thread), the 司法所's and the
+ * 法庭's ledgers added from their files in the 汇总 section, and the joint 联席会议汇总 written
+ * into the workbook as `tricolor meeting` writes it into its own.
  */
 import '../ui/testing/dom-shims';
 import { bodyRowsText } from '../ui/testing/table-text';
@@ -12,10 +12,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { loadLibraryInNode } from '../../test/officejs/harness/node-library';
+import { readSheetValues } from '../../test/support/ooxml';
 import { DEFAULT_PRESET, parseIsoDay, runMeetingJob, type ReportSheet } from '../core';
-import { startInBrowserExcel, type InBrowserExcel } from '../hosts/inbrowser';
-import { readLedgerWorkbook } from '../hosts/xlsx';
+import { localFileRunner, openFileAddinSession, type FileAddinSession } from '../hosts/file-addin';
+import { readEntry, readLedgerWorkbook, readZip } from '../hosts/xlsx';
 import { TaskPane } from './index';
 
 const MEETING = path.resolve(__dirname, '../../test/fixtures/meeting');
@@ -29,14 +29,14 @@ function fixtureFile(name: string): File {
   return file;
 }
 
-let session: InBrowserExcel | null = null;
+let session: FileAddinSession | null = null;
 afterEach(() => {
   session?.dispose();
   session = null;
 });
 
 it('adds the 司法所’s and the 法庭’s ledgers to this workbook’s and writes the joint meeting: 合计 67 件, the shared disputes, the charts', async () => {
-  session = await startInBrowserExcel(bytesOf('police.xlsx'), 'police.xlsx', { language: 'zh', today: () => '2026-11-30', loadLibrary: loadLibraryInNode });
+  session = await openFileAddinSession(bytesOf('police.xlsx'), 'police.xlsx', { runner: localFileRunner(), language: 'zh', today: () => '2026-11-30' });
   const user = userEvent.setup({ delay: null });
   render(<TaskPane host={session.host} language="zh" today="2026-11-30" />);
   await user.click(screen.getByRole('tab', { name: '汇总' }));
@@ -60,12 +60,14 @@ it('adds the 司法所’s and the 法庭’s ledgers to this workbook’s and w
   const facts = within(card).getByLabelText('联席会议汇总要点');
   expect(within(facts).getByText('在办').nextElementSibling?.textContent).toBe('29 件（红 5、黄 13、绿 11）');
 
-  // Written into the open workbook: the joint due-list, the paper with its two charts, the hidden state.
-  const { workbook } = session;
-  expect(workbook.sheetNames).toEqual(expect.arrayContaining(['回访清单', '联席会议汇总', '_tricolor']));
-  const paper = workbook.sheet('联席会议汇总');
-  expect(paper.charts.map((c) => c.title.text)).toEqual(['本期登记纠纷（按预警等级）', '本期登记纠纷（按单位）']);
-  expect(workbook.sheet('_tricolor').visibility).toBe('Hidden');
+  // Written into the workbook: the joint due-list, the paper with its two charts, the hidden state.
+  const { bytes } = session.workbook();
+  expect(readSheetValues(bytes).sheets).toEqual(expect.arrayContaining(['回访清单', '联席会议汇总', '_tricolor']));
+  const parts = readZip(bytes);
+  const text = (name: string) => new TextDecoder().decode(readEntry(parts.find((e) => e.name === name)!));
+  const chartTitles = parts.filter((e) => /^xl\/charts\/chart\d+\.xml$/.test(e.name)).map((e) => [...text(e.name).matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(''));
+  expect(chartTitles.sort()).toEqual(['本期登记纠纷（按单位）', '本期登记纠纷（按预警等级）']);
+  expect(text('xl/workbook.xml')).toMatch(/<sheet name="_tricolor"[^>]*state="hidden"/);
   // The text of each sheet is the meeting's own, as runMeetingJob gives it for the three files
   // (this workbook's ledger named by its sheet, the pane having no file name for it).
   const inputs = ['police.xlsx', 'justice.xlsx', 'court.xlsx'].map((f) => ({ file: f, input: readLedgerWorkbook(bytesOf(f), { fileName: f, language: 'zh' }).input }));
@@ -73,6 +75,15 @@ it('adds the 司法所’s and the 法庭’s ledgers to this workbook’s and w
   const plan = runMeetingJob(inputs, { asOf: parseIsoDay('2026-11-30')!, period: { from: parseIsoDay('2026-11-01')!, to: parseIsoDay('2026-11-30')! }, preset: DEFAULT_PRESET, language: 'zh', mask: true }).plan;
   const texts = (rows: unknown[][]) => rows.map((r) => r.filter((v) => typeof v === 'string' && v !== '').map((v) => String(v).replace(/^'/, ''))).filter((r) => r.length);
   const planned = (sheet: ReportSheet) => texts(sheet.rows.map((r) => r.map((c) => c?.value)));
-  expect(texts(paper.values())).toEqual(planned(plan.reports[1]));
-  expect(texts(workbook.sheet('回访清单').values())).toEqual(planned(plan.reports[0]));
+  const values = (sheet: string) => {
+    const rows: unknown[][] = [];
+    for (const [address, value] of readSheetValues(bytes, sheet).cells) {
+      const [, letters, row] = /^([A-Z]+)(\d+)$/.exec(address)!;
+      const col = [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
+      (rows[Number(row) - 1] ??= [])[col] = value;
+    }
+    return Array.from(rows, (r) => Array.from(r ?? [], (v) => v ?? ''));
+  };
+  expect(texts(values('联席会议汇总'))).toEqual(planned(plan.reports[1]));
+  expect(texts(values('回访清单'))).toEqual(planned(plan.reports[0]));
 }, 60_000);

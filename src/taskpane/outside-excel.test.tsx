@@ -1,46 +1,61 @@
 /** @jest-environment jsdom */
 /**
  * The page around the pane outside Excel (src/taskpane/outside): the file chooser as a Fluent
- * button, and the box that selects a cell or row of the in-memory workbook, since there is no grid
- * to click. The workbook is the real in-memory one (FakeWorkbook) with the real selection code;
- * the pane's host is the fake one.
+ * button, the box that selects a cell or row of the open workbook, since there is no grid to click,
+ * and the download of the changed workbook. References are read by the file host's own code
+ * (resolveReference); the cells are a small table, and the pane's host is the fake one.
  */
 import '../ui/testing/dom-shims';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { FakeWorkbook } from '../hosts/inbrowser/fake-workbook';
-import { readSelection, selectReference } from '../hosts/inbrowser/selection';
+import type { WorkbookSelection } from '../addin/selection';
+import { resolveReference } from '../hosts/file-addin/selection';
 import type { Language } from '../core';
 import { OutsideExcel, type OutsideSession } from './outside/OutsideExcel';
 import { FakeHost } from './testing/fake-host';
 import { tabTo } from './testing/render-pane';
 
-/** A session over a small workbook; `elsewhere` selects as the pane's own links would (then notifies). */
+const CELLS: Record<string, Record<string, string | number>> = {
+  矛盾纠纷台账: { A1: '序号', B1: '登记日期', A2: 1, B2: '2026-02-30' },
+  联席会议汇总: { A1: '指标', B1: '本期', A2: '排查数', B2: 56 },
+};
+
+/** A session over that table; `elsewhere` selects as the pane's own links would, `write` as a job would. */
 function session() {
-  const workbook = FakeWorkbook.fromSheets([
-    { name: '矛盾纠纷台账', values: [['序号', '登记日期'], [1, '2026-02-30']] },
-    { name: '联席会议汇总', values: [['指标', '本期'], ['排查数', 56]] },
-  ]);
+  const tabs = Object.keys(CELLS).map((name) => ({ name, visible: true }));
+  const valueAt = (sheet: string, address: string) => (address.includes(':') ? null : String(CELLS[sheet][address] ?? ''));
+  let selection: WorkbookSelection = { sheet: '矛盾纠纷台账', address: 'A1', value: '序号' };
+  let bytes = new Uint8Array([1]);
+  let changed = false;
   const listeners = new Set<() => void>();
+  const notify = () => listeners.forEach((l) => l());
   const s: OutsideSession = {
     host: new FakeHost(),
-    selection: () => readSelection(workbook),
-    select: (reference) => {
-      const result = selectReference(workbook, reference);
-      listeners.forEach((l) => l());
-      return result;
+    selection: () => selection,
+    select: async (reference) => {
+      const target = resolveReference(tabs, selection.sheet, reference);
+      if (!target.ok) return target;
+      selection = { sheet: target.sheet, address: target.address, value: valueAt(target.sheet, target.address) };
+      notify();
+      return { ok: true, selection };
     },
     subscribe: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);
     },
+    workbook: () => ({ bytes, fileName: '台账.xlsx', changed }),
+    dispose: () => listeners.clear(),
   };
   const elsewhere = (sheet: string, address: string) => {
-    workbook.sheet(sheet).selection = address;
-    workbook.activeSheetId = workbook.sheet(sheet).id;
-    listeners.forEach((l) => l());
+    selection = { sheet, address, value: valueAt(sheet, address) };
+    notify();
   };
-  return { session: s, workbook, elsewhere };
+  const write = () => {
+    bytes = new Uint8Array([1, 2]);
+    changed = true;
+    notify();
+  };
+  return { session: s, elsewhere, write };
 }
 
 /** A file of ASCII `content` (File.arrayBuffer is missing from jsdom). */
@@ -52,41 +67,45 @@ function file(content: string, name: string): File {
 
 async function openLedger(language: Language = 'zh') {
   const opened = session();
+  const saved: [string, number[]][] = [];
   const user = userEvent.setup({ delay: null });
-  render(<OutsideExcel language={language} today={() => '2026-11-30'} open={async () => opened.session} />);
+  render(<OutsideExcel language={language} today={() => '2026-11-30'} open={async () => opened.session} save={(name, bytes) => saved.push([name, [...bytes]])} />);
   await user.upload(screen.getByLabelText('选择台账文件 / Open a ledger file'), file('PK', '台账.xlsx'));
   await screen.findByRole('tab', { name: language === 'zh' ? '检测' : 'Ledger' });
-  return { ...opened, user };
+  return { ...opened, user, saved };
 }
 
-describe('outside Excel: selecting a cell or row of the in-memory workbook', () => {
+describe('outside Excel: selecting a cell or row of the open workbook', () => {
   it('selects a row typed as its number, and says what is selected', async () => {
-    const { user, workbook } = await openLedger();
+    const { user, session: opened } = await openLedger();
     expect(screen.getByText('当前选中：矛盾纠纷台账!A1，内容：序号')).toBeTruthy();
     await user.type(screen.getByRole('textbox', { name: '选中单元格或行' }), '2');
     await user.click(screen.getByRole('button', { name: '选中' }));
     expect(screen.getByText('当前选中：矛盾纠纷台账!2:2')).toBeTruthy();
-    expect(workbook.sheet('矛盾纠纷台账').selection).toBe('2:2');
+    expect(opened.selection()).toEqual({ sheet: '矛盾纠纷台账', address: '2:2', value: null });
   });
 
   it('works from the keyboard: Tab to the box, type a cell on another sheet, Enter', async () => {
-    const { user, workbook } = await openLedger();
+    const { user } = await openLedger();
     const box = screen.getByRole('textbox', { name: '选中单元格或行' });
     await tabTo(user, box);
     await user.keyboard('联席会议汇总!B2{Enter}');
-    expect(screen.getByText('当前选中：联席会议汇总!B2，内容：56')).toBeTruthy();
-    expect(workbook.activeSheet?.name).toBe('联席会议汇总');
+    expect(await screen.findByText('当前选中：联席会议汇总!B2，内容：56')).toBeTruthy();
+    // The sheet is now the active one: a cell typed alone is on it.
+    await user.clear(box);
+    await user.keyboard('A2{Enter}');
+    expect(await screen.findByText('当前选中：联席会议汇总!A2，内容：排查数')).toBeTruthy();
   });
 
   it('says why nothing was selected', async () => {
     const { user } = await openLedger();
     const box = screen.getByRole('textbox', { name: '选中单元格或行' });
     await user.type(box, '第二行{Enter}');
-    expect(screen.getByRole('alert').textContent).toBe('“第二行”不是单元格或行号，请输入如 B35、35 或 联席会议汇总!B6');
+    expect((await screen.findByRole('alert')).textContent).toBe('“第二行”不是单元格或行号，请输入如 B35、35 或 联席会议汇总!B6');
     expect(box.getAttribute('aria-invalid')).toBe('true');
     await user.clear(box);
     await user.type(box, '回访记录!A2{Enter}');
-    expect(screen.getByRole('alert').textContent).toBe('没有名为“回访记录”的工作表');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('没有名为“回访记录”的工作表'));
     expect(screen.getByText('当前选中：矛盾纠纷台账!A1，内容：序号')).toBeTruthy();
   });
 
@@ -100,14 +119,28 @@ describe('outside Excel: selecting a cell or row of the in-memory workbook', () 
     const { user } = await openLedger('en');
     expect(screen.getByRole('button', { name: 'Open another ledger file…' })).toBeTruthy();
     await user.type(screen.getByRole('textbox', { name: 'Select a cell or row' }), 'C5{Enter}');
-    expect(screen.getByText('Selected: 矛盾纠纷台账!C5 (empty cell)')).toBeTruthy();
+    expect(await screen.findByText('Selected: 矛盾纠纷台账!C5 (empty cell)')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Download the changed workbook' })).toBeTruthy();
+  });
+});
+
+describe('outside Excel: downloading the changed workbook', () => {
+  it('offers it as NAME.tricolor.xlsx, says when there are changes not yet downloaded, and hands over the current bytes', async () => {
+    const { user, saved, write } = await openLedger();
+    expect(screen.getByText('另存为 台账.tricolor.xlsx，原文件不变')).toBeTruthy();
+    expect(screen.queryByText('工作簿已改动，尚未下载')).toBeNull();
+    act(() => write());
+    expect(await screen.findByText('工作簿已改动，尚未下载')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '下载处理后的工作簿' }));
+    expect(saved).toEqual([['台账.tricolor.xlsx', [1, 2]]]);
+    expect(screen.queryByText('工作簿已改动，尚未下载')).toBeNull();
   });
 });
 
 describe('outside Excel: the file chooser', () => {
   it('is a button in the page’s language that opens the labelled file input, and is reached by keyboard', async () => {
     const user = userEvent.setup({ delay: null });
-    render(<OutsideExcel language="zh" today={() => '2026-11-30'} open={async () => session().session} />);
+    render(<OutsideExcel language="zh" today={() => '2026-11-30'} open={async () => session().session} save={() => undefined} />);
     const input = screen.getByLabelText('选择台账文件 / Open a ledger file') as HTMLInputElement;
     expect(input.type).toBe('file');
     expect(input.tabIndex).toBe(-1);

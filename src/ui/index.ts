@@ -35,3 +35,4 @@ export { PresetFields, type PresetFieldsProps } from './preset/PresetFields';
 export { PresetProblemsBar, type PresetProblemsBarProps } from './preset/PresetProblemsBar';
 export { usePresetDraft, type PresetDraft, type PresetNotice, type PresetTrouble } from './preset/usePresetDraft';
 export { downloadTextFile, readTextFile, type SaveTextFile } from './preset/save-text-file';
+export { downloadFile } from './download';

@@ -192,7 +192,5 @@ export type WorkerResponse =
   | { type: 'failed'; failure: JobFailure };
 
 /** The outputs' names: the command's (src/core/job/output-names.ts). */
-export { MEETING_OUTPUT_NAME, outputNameFor } from '../core';
+export { MEETING_OUTPUT_NAME, outputNameFor, XLSM_MIME, XLSX_MIME } from '../core';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const XLSM_MIME = 'application/vnd.ms-excel.sheet.macroEnabled.12';

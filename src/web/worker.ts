@@ -6,6 +6,7 @@
  */
 import { failureOf, inspectWorkbook, runJob, runMeeting, type MeetingInputFile } from './run-job';
 import type { WorkerRequest, WorkerResponse } from './protocol';
+import { closeNetwork } from '../hosts/xlsx/worker-network';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
@@ -14,23 +15,8 @@ interface WorkerScope {
 
 const scope = globalThis as unknown as WorkerScope;
 
-/** What a worker could reach the network with; the engine uses none of them. */
-export const NETWORK_APIS = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'WebTransport'] as const;
-
-/**
- * Removes the network from a worker's global scope. The page's Content-Security-Policy does not
- * reach its worker (only the worker script's own response header would), and a server hosting the
- * page may not send one: the worker takes the means away itself before it handles any request.
- */
-export function closeNetwork(global: Record<string, unknown>): void {
-  for (const name of NETWORK_APIS) {
-    try {
-      Object.defineProperty(global, name, { value: undefined, configurable: false, writable: false });
-    } catch {
-      global[name] = undefined;
-    }
-  }
-}
+// The worker takes its own means of connection away (the file host's, shared with the pane's worker).
+export { closeNetwork, NETWORK_APIS } from '../hosts/xlsx/worker-network';
 
 /**
  * Handles one request; exported for tests and for the in-page fallback. `cancelled` is asked once

@@ -7,8 +7,9 @@
  * it reaches.
  *
  * Outside Excel Office.onReady reports no host (or, offline, office.js never loads and there is no
- * Office at all), so the pane offers a file chooser and runs on the
- * in-browser workbook (src/hosts/inbrowser, Microsoft's Excel library from dist/officejs/). The
+ * Office at all), so the pane offers a file chooser and runs on the file: the add-in host over the
+ * .xlsx file host in a worker (src/hosts/file-addin, dist/pane-worker.js), and the changed workbook
+ * can be downloaded. The
  * page's clock is 2026-11-30 in Beijing, and the sample ledger (assets/sample-ledger.xlsx, 300
  * disputes) goes through the pane's main flows: detect, correct a field, triage, the due-list, the
  * meeting summary, and a revisit recorded for a selected row. There is no grid outside Excel: the
@@ -19,10 +20,12 @@
  * state is saved as docs/images/taskpane.png.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { OFFICE_JS_BASE, OFFICE_JS_TELEMETRY, ROOT, describeViolations, launchBrowser, openIsolatedPage, seriousAxeViolations, startPreviewServer, type Browser, type NetworkLog, type PreviewServer } from './browser';
 import { SAMPLE, expectSampleTriage } from './sample';
+import { readSheetValues } from '../support/ooxml';
 
 const FILE_LABEL = '选择台账文件 / Open a ledger file';
 
@@ -37,7 +40,12 @@ function expectOffline(network: NetworkLog): void {
   expect(network.errors).toEqual([]);
 }
 
+/**
+ * axe, once the page is still: a button leaving its disabled state when a job ends fades to its
+ * colours (Fluent's 100 ms transition), and axe would otherwise measure the contrast half-way.
+ */
 async function expectAxeClean(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   expect(describeViolations(await seriousAxeViolations(page))).toBe('');
 }
 
@@ -112,6 +120,10 @@ describe('task pane outside Excel', () => {
     const { page, network } = await openIsolatedPage(browser, { viewport: { width: 360, height: 720 }, officeJs: false });
     const requested: string[] = [];
     page.on('request', (request) => requested.push(request.url()));
+    const workerCsp: (string | undefined)[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('/pane-worker.js')) workerCsp.push(response.headers()['content-security-policy']);
+    });
     const consoleErrors: { text: string; url: string }[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push({ text: message.text(), url: message.location().url });
@@ -133,9 +145,11 @@ describe('task pane outside Excel', () => {
     expectSampleTriage(card);
     await expectAxeClean(page);
 
-    // Microsoft's Excel library came from the page's own server (dist/officejs/), not through office.js.
-    expect(requested).toContain(`${server.url}officejs/excel-web-16.00.js`);
-    expect(requested).toContain(`${server.url}officejs/en-us/office_strings.js`);
+    // The work ran in the pane's worker, from the page's own server; no Excel library is loaded.
+    expect(requested).toContain(`${server.url}pane-worker.js`);
+    // … under its own policy, which lets it load its scripts and connect nowhere.
+    expect(workerCsp).toEqual(["default-src 'none'; script-src 'self'"]);
+    expect(requested.filter((url) => url.includes('excel-web'))).toEqual([]);
     // The only thing that tried to leave the machine is office.js itself (with no office.js there
     // is no o15apptofilemappingtable.js and no telemetry frame either) …
     expect(network.blocked).toEqual([`${OFFICE_JS_BASE}office.js`]);
@@ -210,6 +224,16 @@ describe('task pane outside Excel', () => {
     // The link selects the cell in the workbook; the page says so, with what the cell holds.
     await page.getByRole('button', { name: '定位到 矛盾纠纷台账!B35' }).click();
     await page.getByText('当前选中：矛盾纠纷台账!B35，内容：2026-02-30', { exact: true }).waitFor({ timeout: 10_000 });
+
+    // The changed workbook is downloaded as sample-ledger.tricolor.xlsx: the ledger with its new columns.
+    await page.getByText('工作簿已改动，尚未下载').waitFor();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载处理后的工作簿' }).click()]);
+    expect(file.suggestedFilename()).toBe('sample-ledger.tricolor.xlsx');
+    const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tricolor-pane-')), 'sample-ledger.tricolor.xlsx');
+    await file.saveAs(saved);
+    const ledger = readSheetValues(new Uint8Array(fs.readFileSync(saved)), '矛盾纠纷台账').cells;
+    expect([...ledger.values()]).toEqual(expect.arrayContaining(['建议等级', '判定依据', '下次回访日期']));
+    expect(await page.getByText('工作簿已改动，尚未下载').count()).toBe(0);
 
     expectOffline(network);
     await expectAxeClean(page);

@@ -4,4 +4,4 @@ export { alternativeSheetName, chooseLedgerSheet, isOwnSheet, MEETING_SUMMARY_SH
 export { levelFormulas, overdueFormula, SETTLED_SUGGESTION } from './level-formulas';
 export { STATE_SHEET } from './types';
 export type { ConditionalFormatPlan, ConditionalFormatRule, JobCounts, JobInput, JobOptions, LedgerJob, PreviousMeetingData, OwnCell, OwnColumnPlan, WritePlan } from './types';
-export { MEETING_OUTPUT_NAME, outputNameFor } from './output-names';
+export { MEETING_OUTPUT_NAME, outputNameFor, workbookMimeType, XLSM_MIME, XLSX_MIME } from './output-names';

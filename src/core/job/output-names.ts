@@ -13,3 +13,11 @@ export function outputNameFor(fileName: string): string {
   const macros = dot > 0 && fileName.slice(dot).toLowerCase() === '.xlsm';
   return `${base}.tricolor${macros ? '.xlsm' : '.xlsx'}`;
 }
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSM_MIME = 'application/vnd.ms-excel.sheet.macroEnabled.12';
+
+/** The type a workbook named `fileName` is offered under: a macro workbook's own. */
+export function workbookMimeType(fileName: string): string {
+  return /\.xlsm$/i.test(fileName) ? XLSM_MIME : XLSX_MIME;
+}

@@ -2,13 +2,11 @@
 import {
   alternativeSheetName,
   chooseLedgerSheet,
-  columnIndex,
   countJob,
   localIsoDay,
   DETECTION_ROWS,
   DUE_LIST_SHEET,
   MEETING_SUMMARY_SHEET,
-  columnLetter,
   detectLedger,
   formatDay,
   isOwnSheet,
@@ -26,7 +24,6 @@ import {
   REVISIT_LOG_SHEET,
   STATE_SHEET,
   type CellValue,
-  type FieldName,
   type JobOptions,
   type Language,
   type LedgerJob,
@@ -35,10 +32,12 @@ import {
   type SheetGrid,
   SheetProtectedError,
 } from '../../core';
-import type { AddinHost, AddinSettings, HostCapabilities, JobReport, LedgerInfo, ProgressListener, SelectedDispute, SummaryOptions } from '../../addin/host';
+import type { AddinHost, HostCapabilities, JobReport, ProgressListener, SelectedDispute, SummaryOptions } from '../../addin/host';
+import { ledgerInfo } from '../../addin/ledger-info';
+import { fieldColumnIndexes, SETTINGS_SHEET } from '../../addin/settings';
 import { rangeAt, sheetNames } from './ranges';
 import { dateSystemFromText, listSheets, queueDateSystemCheck, readGrids } from './read-grid';
-import { loadStored, saveStored, SETTINGS_SHEET } from './settings';
+import { loadStored, saveStored } from './settings';
 import { Syncer } from './sync';
 import { writeLedger } from './write-ledger';
 import { TEMP_SHEET, writeReportSheet, type ReportWriteOptions } from './write-report';
@@ -129,19 +128,12 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
     return { grid: others.get(chosen.sheet)!, others, date1904 };
   }
 
-  function fieldColumns(settings: AddinSettings): JobOptions['fieldColumns'] {
-    const out: Partial<Record<FieldName, number | null>> = {};
-    for (const [field, letter] of Object.entries(settings.fieldColumns) as [FieldName, string | null][])
-      out[field] = letter === null ? null : columnIndex(letter);
-    return out;
-  }
-
   async function job(context: Excel.RequestContext, syncer: Syncer, extra: Partial<JobOptions> = {}) {
     const stored = await loadStored(context, syncer);
     const { grid, others, date1904 } = await findLedger(context, syncer);
     const result = runLedgerJob(
       { ledger: grid, stateRows: others.get(STATE_SHEET)?.values ?? null, revisitLog: others.get(REVISIT_LOG_SHEET)?.values ?? null },
-      { asOf: parseIsoDay(today())!, preset: stored.settings.preset, language, mask: stored.settings.mask, fieldColumns: fieldColumns(stored.settings), ...extra },
+      { asOf: parseIsoDay(today())!, preset: stored.settings.preset, language, mask: stored.settings.mask, fieldColumns: fieldColumnIndexes(stored.settings), ...extra },
     );
     return { stored, job: result, grid, date1904 };
   }
@@ -175,7 +167,7 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
         const stored = await loadStored(context, syncer);
         const { candidates, chosen } = await detectTop(context, syncer);
         if (!chosen) throw noLedger();
-        const layout = withFieldColumns(chosen.layout, fieldColumns(stored.settings));
+        const layout = withFieldColumns(chosen.layout, fieldColumnIndexes(stored.settings));
         return ledgerInfo(layout, candidates.filter((s) => !s.hidden).map((s) => s.name));
       }),
 
@@ -391,7 +383,7 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
     if (!detectLedger(single)) return null;
     const result = runLedgerJob(
       { ledger: single, revisitLog: log },
-      { asOf: parseIsoDay(today())!, preset: stored.settings.preset, language, mask: true, fieldColumns: fieldColumns(stored.settings) },
+      { asOf: parseIsoDay(today())!, preset: stored.settings.preset, language, mask: true, fieldColumns: fieldColumnIndexes(stored.settings) },
     );
     result.disputes = result.disputes.filter((d) => d.record.row === row);
     return result.disputes.length ? { sheet: chosen.sheet, job: result } : null;
@@ -431,15 +423,3 @@ async function removeNewColumns(context: Excel.RequestContext, syncer: Syncer, r
     // The original failure is what the user needs to see.
   }
 }
-
-function ledgerInfo(layout: ReturnType<typeof withFieldColumns>, sheets: string[]): LedgerInfo {
-  const fieldOf = new Map<number, FieldName>();
-  for (const [field, col] of Object.entries(layout.fields) as [FieldName, number][]) fieldOf.set(col, field);
-  const columns = [...layout.labels.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([col, header]) => ({ column: columnLetter(col), header, field: fieldOf.get(col) ?? null }));
-  const headerRows: number[] = [];
-  for (let r = layout.headerTop; r <= layout.headerBottom; r++) headerRows.push(r + 1);
-  return { sheet: layout.sheet, headerRows, columns, sheets };
-}
-

@@ -1,37 +1,26 @@
 /// <reference types="office-js" />
-import { DEFAULT_PRESET, message, validatePreset, type Language } from '../../core';
+import { message, type Language } from '../../core';
+import { defaultSettings, parseStoredSettings, SETTINGS_SHEET, storedSettingsJson } from '../../addin/settings';
 import type { AddinSettings } from '../../addin/host';
 import { sheetNames } from './ranges';
 import type { Syncer } from './sync';
 
 const SETTINGS_KEY = 'tricolor.settings';
 /**
- * The settings' home: a hidden sheet of the workbook. The task pane and the ribbon's function file
- * are two runtimes, each working with its own in-memory copy of Office.context.document.settings
- * (https://learn.microsoft.com/en-us/javascript/api/office/office.settings), and saveAsync writes
- * the whole copy back — a stale one rolls the other's changes back. The sheet is one copy that both
- * read before every job; the document settings are a second copy, for clients that lost the sheet.
+ * The settings' home is the hidden sheet SETTINGS_SHEET (src/addin/settings.ts). The task pane and
+ * the ribbon's function file are two runtimes, each working with its own in-memory copy of
+ * Office.context.document.settings (https://learn.microsoft.com/en-us/javascript/api/office/office.settings),
+ * and saveAsync writes the whole copy back — a stale one rolls the other's changes back. The sheet
+ * is one copy that both read before every job; the document settings are a second copy, for
+ * clients that lost the sheet.
  */
-export const SETTINGS_SHEET = '_tricolor_settings';
-
-export function defaultSettings(): AddinSettings {
-  return { version: 1, preset: DEFAULT_PRESET, fieldColumns: {}, mask: true };
-}
-
 export interface Stored {
   settings: AddinSettings;
 }
 
 function parse(json: unknown): Stored | null {
-  if (typeof json !== 'string' || json === '') return null;
-  try {
-    // Earlier versions also kept conditional-format ids here ("formats"): positions, not names, so they are dropped.
-    const data = JSON.parse(json) as Partial<Stored>;
-    if (!data.settings || data.settings.version !== 1) return null;
-    return { settings: { ...data.settings, preset: validatePreset(data.settings.preset) } };
-  } catch {
-    return null;
-  }
+  const settings = parseStoredSettings(json);
+  return settings && { settings };
 }
 
 function supports(version: string): boolean {
@@ -72,7 +61,7 @@ export async function loadStored(context: Excel.RequestContext, syncer: Syncer):
 
 /** Saves to both places: the sheet first (its write is part of this sync), then the document settings. */
 export async function saveStored(context: Excel.RequestContext, syncer: Syncer, stored: Stored, language: Language): Promise<void> {
-  const json = JSON.stringify(stored);
+  const json = storedSettingsJson(stored.settings);
   const sheets = context.workbook.worksheets;
   let sheet: Excel.Worksheet;
   if ((await sheetNames(context, () => syncer.sync())).has(SETTINGS_SHEET)) sheet = sheets.getItem(SETTINGS_SHEET);

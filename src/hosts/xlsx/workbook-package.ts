@@ -36,8 +36,12 @@ export const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsh
 const CT_DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
 const CT_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
 
-/** A sheet the add-in writes whole: a report, or the hidden state sheet and its rows. */
-export type OwnSheet = { name: string; report: ReportSheet } | { name: string; stateRows: (string | number)[][] };
+/**
+ * A sheet the add-in writes whole: a report, or a hidden sheet of text rows (the state sheet). A
+ * sheet of that name is the add-in's when its A1 says so (isOwnSheet), or, with `byName`, by its
+ * name alone: the pane's 回访记录 and settings sheets, which the Office.js host keeps by name too.
+ */
+export type OwnSheet = ({ name: string; report: ReportSheet } | { name: string; stateRows: (string | number)[][] }) & { byName?: boolean };
 
 /**
  * The workbook part and what hangs off it — relationships, content types, styles, shared strings —
@@ -150,16 +154,17 @@ export class OpenWorkbook {
 
   /**
    * The add-in's sheets: replaced in place on a re-run (keeping their position, their part and
-   * their charts' parts), added at the end otherwise.
+   * their charts' parts), added at the end otherwise. Returns the name each was written under.
    */
-  writeOwnSheets(sheets: readonly OwnSheet[]) {
+  writeOwnSheets(sheets: readonly OwnSheet[]): string[] {
+    const written: string[] = [];
     for (const own of sheets) {
       // A sheet of that name is replaced only if the add-in wrote it (its A1 says so); a user's own
       // 回访清单 is kept and the add-in's goes beside it under another name.
       const entryNamed = (name: string) => readSheetEntries(this.workbookXml).find((s) => s.name === name);
       const ours = (entry: SheetEntry) => {
         const part = this.partOf(entry);
-        return !!part && this.pkg.has(part) && isOwnSheet(own.name, this.readGrid(entry, 1).values[0]?.[0]);
+        return !!part && this.pkg.has(part) && (own.byName || isOwnSheet(own.name, this.readGrid(entry, 1).values[0]?.[0]));
       };
       let name = own.name;
       let existing = entryNamed(name);
@@ -197,7 +202,9 @@ export class OpenWorkbook {
       }
       const after = new Set(this.reachableFrom(part));
       this.dropUnreferenced(before.filter((p) => !after.has(p)));
+      written.push(name);
     }
+    return written;
   }
 
   /**

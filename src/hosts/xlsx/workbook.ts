@@ -166,7 +166,7 @@ function ownSheets(reports: readonly ReportSheet[], state: { sheet: string; rows
  * The ledger sheet — named by `sheet`, or the sheet most like a ledger — and the add-in's state and
  * revisit-log sheets: one reading path for every command.
  */
-function readLedger(workbook: OpenWorkbook, sheet: string | undefined, fail: Fail): { entry: SheetEntry; input: JobInput } {
+export function readLedger(workbook: OpenWorkbook, sheet: string | undefined, fail: Fail): { entry: SheetEntry; input: JobInput } {
   const sheets = workbook.sheets();
   let entry: SheetEntry | undefined;
   if (sheet !== undefined) {
@@ -215,7 +215,7 @@ function readAndRun(workbook: OpenWorkbook, options: WorkbookJobOptions, fail: F
 }
 
 /** The ledger sheet rewritten with the add-in's columns and formats; its old text is let go once written. */
-function writeLedger(workbook: OpenWorkbook, ledgerPart: string, job: LedgerJob): void {
+export function writeLedger(workbook: OpenWorkbook, ledgerPart: string, job: LedgerJob): void {
   const { styles, date1904, pkg } = workbook;
   const ledgerStyles: LedgerStyles = {
     text: styles.ensureXf({ border: true }),

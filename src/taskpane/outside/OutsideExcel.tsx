@@ -4,20 +4,28 @@ import type { AddinHost } from '../../addin/host';
 import type { Language } from '../../core';
 import { TaskPane } from '../TaskPane';
 import { SelectionBar, type SelectableWorkbook } from './SelectionBar';
+import { DownloadBar, type SavableWorkbook, type SaveWorkbook } from './DownloadBar';
 import { outsideText } from './messages';
-import { FileChooserButton, languageTag, LEDGER_FILE_TYPES } from '../../ui';
+import { downloadFile, FileChooserButton, languageTag, LEDGER_FILE_TYPES } from '../../ui';
+import { workbookMimeType } from '../../core';
 
-/** An opened ledger: the pane's host and the workbook the selection box works on. */
-export interface OutsideSession extends SelectableWorkbook {
+/** An opened ledger: the pane's host, the workbook the selection box works on and the page saves. */
+export interface OutsideSession extends SelectableWorkbook, SavableWorkbook {
   host: AddinHost;
+  /** Ends the session (its worker) when another file is opened. */
+  dispose(): void;
 }
+
+const downloadWorkbook: SaveWorkbook = (fileName, bytes) => downloadFile(fileName, new Blob([bytes as BlobPart], { type: workbookMimeType(fileName) }));
 
 export interface OutsideExcelProps {
   language: Language;
   /** Today as YYYY-MM-DD, read by the entry point. */
   today: () => string;
-  /** Opens a file's bytes as an in-browser workbook; the entry point's is startInBrowserExcel. */
+  /** Opens a file's bytes; the entry point's runs the file host in a worker (openFileAddinSession). */
   open(bytes: Uint8Array, fileName: string): Promise<OutsideSession>;
+  /** Hands the changed workbook to the user; a download by default. */
+  save?: SaveWorkbook;
 }
 
 const useOutsideStyles = makeStyles({
@@ -34,8 +42,8 @@ const useOutsideStyles = makeStyles({
 
 type Opened = { key: number; session: OutsideSession; name: string };
 
-/** The pane outside Excel: a file chooser, then the normal pane on the in-browser workbook. */
-export function OutsideExcel({ language, today, open }: OutsideExcelProps) {
+/** The pane outside Excel: a file chooser, then the normal pane on the workbook file, and its download. */
+export function OutsideExcel({ language, today, open, save = downloadWorkbook }: OutsideExcelProps) {
   const t = outsideText(language);
   const styles = useOutsideStyles();
   const [opened, setOpened] = useState<Opened | null>(null);
@@ -45,7 +53,10 @@ export function OutsideExcel({ language, today, open }: OutsideExcelProps) {
     setStatus({ kind: 'busy', message: t('file.opening', { name: file.name }) });
     try {
       const session = await open(new Uint8Array(await file.arrayBuffer()), file.name);
-      setOpened((previous) => ({ key: (previous?.key ?? 0) + 1, session, name: file.name }));
+      setOpened((previous) => {
+        previous?.session.dispose();
+        return { key: (previous?.key ?? 0) + 1, session, name: file.name };
+      });
       setStatus(null);
     } catch (e) {
       setStatus({ kind: 'error', message: t('file.failed', { message: e instanceof Error ? e.message : String(e) }) });
@@ -75,6 +86,7 @@ export function OutsideExcel({ language, today, open }: OutsideExcelProps) {
           )}
           {opened && !status && <Text role="status">{t('file.opened', { name: opened.name })}</Text>}
           {opened && <SelectionBar key={opened.key} workbook={opened.session} t={t} />}
+          {opened && <DownloadBar key={`download-${opened.key}`} workbook={opened.session} t={t} save={save} />}
         </div>
       </FluentProvider>
       {opened && <TaskPane key={opened.key} host={opened.session.host} language={language} today={today()} />}

@@ -1,14 +1,9 @@
 import { Button, Input, Label, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { qualifiedSelection, type SelectProblem, type SelectResult, type WorkbookSelection } from '../../hosts/inbrowser/selection';
+import { qualifiedSelection, type SelectableWorkbook, type SelectProblem, type WorkbookSelection } from '../../addin/selection';
 import { selectionText, selectProblemText, type OutsideText } from './messages';
 
-/** What the selection box needs of the in-browser workbook (InBrowserExcel has it). */
-export interface SelectableWorkbook {
-  selection(): WorkbookSelection | null;
-  select(reference: string): SelectResult;
-  subscribe(listener: () => void): () => void;
-}
+export type { SelectableWorkbook };
 
 const useSelectionBarStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, marginTop: tokens.spacingVerticalS },
@@ -23,8 +18,8 @@ const same = (a: WorkbookSelection | null, b: WorkbookSelection | null) =>
   a === b || (!!a && !!b && a.sheet === b.sheet && a.address === b.address && a.value === b.value);
 
 /**
- * Outside Excel there is no grid to click: a box that selects a cell or row of the in-memory
- * workbook, as a click would in Excel, and a line saying what is selected and what it holds. The
+ * Outside Excel there is no grid to click: a box that selects a cell or row of the open workbook,
+ * as a click would in Excel, and a line saying what is selected and what it holds. The
  * line follows the selection wherever it is made (here, or by the pane's own links).
  */
 export function SelectionBar({ workbook, t }: { workbook: SelectableWorkbook; t: OutsideText }) {
@@ -49,8 +44,7 @@ export function SelectionBar({ workbook, t }: { workbook: SelectableWorkbook; t:
       onSubmit={(e) => {
         e.preventDefault();
         if (!reference.trim()) return;
-        const result = workbook.select(reference);
-        setProblem(result.ok ? null : result.problem);
+        void workbook.select(reference).then((result) => setProblem(result.ok ? null : result.problem));
       }}
     >
       <Label htmlFor={`${id}-input`} size="small" weight="semibold">

@@ -1,5 +1,5 @@
 import { textIn, type Catalogue, type Language, type Text } from '../../core';
-import type { SelectProblem } from '../../hosts/inbrowser/selection';
+import type { SelectProblem } from '../../addin/selection';
 
 /**
  * What the page says around the pane outside Excel — the file chooser and the selection box — in
@@ -11,12 +11,15 @@ export const OUTSIDE_MESSAGES = {
   'file.choose': { zh: '选择台账文件…', en: 'Open a ledger file…' },
   'file.chooseAnother': { zh: '换一个台账文件…', en: 'Open another ledger file…' },
   'file.intro': {
-    zh: '当前不在 Excel 中。选择一个台账文件（.xlsx 或 .xlsm），即可在浏览器中试用三色台账；文件只在本页内存中处理，不会上传，也不会改动原文件。',
-    en: 'This page is not running in Excel. Choose a ledger file (.xlsx or .xlsm) to try Tricolor Ledger in the browser: the file is handled in this page’s memory only, never uploaded, and the file itself is not changed.',
+    zh: '当前不在 Excel 中。选择一个台账文件（.xlsx 或 .xlsm），即可在浏览器中使用三色台账；文件只在本页中处理，不会上传。处理后的工作簿可另存为新文件下载，原文件不变。',
+    en: 'This page is not running in Excel. Choose a ledger file (.xlsx or .xlsm) to use Tricolor Ledger in the browser: the file is handled in this page only, never uploaded. The changed workbook can be downloaded as a new file; the original is not changed.',
   },
   'file.opening': { zh: '正在打开 {name}…', en: 'Opening {name}…' },
   'file.opened': { zh: '已打开 {name}（浏览器内存中的副本）', en: '{name} is open (a copy in this page’s memory)' },
   'file.failed': { zh: '无法打开：{message}', en: 'Could not open the file: {message}' },
+  'file.download': { zh: '下载处理后的工作簿', en: 'Download the changed workbook' },
+  'file.downloadHint': { zh: '另存为 {name}，原文件不变', en: 'Saved as {name}; the original file is not changed' },
+  'file.unsaved': { zh: '工作簿已改动，尚未下载', en: 'The workbook has changes that are not downloaded yet' },
 
   'select.label': { zh: '选中单元格或行', en: 'Select a cell or row' },
   'select.hint': {

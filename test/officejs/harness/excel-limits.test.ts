@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 /**
  * Where the in-memory workbook is no more reliable than Excel: each behaviour the reference or an
- * office-js issue documents (cited where the fake models it, src/hosts/inbrowser), seen through
+ * office-js issue documents (cited where the fake models it, test/officejs/emulator), seen through
  * Microsoft's library.
  */
 import { FakeWorkbook, hostPerTest } from './index';

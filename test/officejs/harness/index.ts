@@ -2,16 +2,16 @@
 /**
  * createExcelHost(): Microsoft's real Excel JavaScript API, answered by an in-memory workbook.
  * See README.md in this folder for the protocol and what is emulated. The implementation is
- * src/hosts/inbrowser (the task pane outside Excel runs on it too); this folder adds node's way of
- * loading the library.
+ * test/officejs/emulator; this folder adds node's way of loading the library.
  */
-import { createExcelHost as createHost, type ExcelHost, type ExcelHostOptions } from '../../../src/hosts/inbrowser/excel-host';
-import type { FakeWorkbook } from '../../../src/hosts/inbrowser/fake-workbook';
+import { createExcelHost as createHost, type ExcelHost, type ExcelHostOptions } from '../emulator/excel-host';
+import type { FakeWorkbook } from '../emulator/fake-workbook';
 import { loadLibraryInNode } from './node-library';
 
-// Everything the in-browser host offers; createExcelHost below (which loads the library in node
+// Everything the emulator offers; createExcelHost below (which loads the library in node
 // first) takes the place of its own.
-export * from '../../../src/hosts/inbrowser/excel-host';
+export * from '../emulator/excel-host';
+export { readXlsxWorkbook } from '../emulator/xlsx-workbook';
 export { loadLibraryInNode, libraryDirectory, libraryFile } from './node-library';
 
 /**

@@ -1,11 +1,11 @@
 /**
  * Node's way of loading Microsoft's Excel library for the harness: each file is evaluated with an
  * indirect eval into the test file's own global scope, as a <script> tag would. The set-up around
- * it is src/hosts/inbrowser/office-runtime.ts, shared with the task pane outside Excel.
+ * it is test/officejs/emulator/office-runtime.ts.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { libraryFiles, loadLibraryWith, type LibraryBuild } from '../../../src/hosts/inbrowser/office-runtime';
+import { libraryFiles, loadLibraryWith, type LibraryBuild } from '../emulator/office-runtime';
 
 /** @microsoft/office-js's dist/ folder (where office.js and excel-web-16.00.js are). */
 export function libraryDirectory(): string {

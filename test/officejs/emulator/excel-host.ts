@@ -5,7 +5,7 @@
  * loaded first: in node by the harness (test/officejs/harness), in a page by loadLibraryInPage().
  */
 import { FakeWorkbook } from './fake-workbook';
-import { createExcelModel } from './excel-objects';
+import { createExcelModel } from './excel';
 import { ClassMetadata, ExcelApiError, HARNESS_FAILURE, RequestBody, ResponseBody, RichApiServer, ServerContext, ServerObject } from './rich-api';
 import { apiRequirements, closeSession, HostReply, HostSession, isSetSupported, LibraryBuild, loadedBuild, methodDispIds, openSession, osfErrorCodes, useRuntime } from './office-runtime';
 
@@ -26,7 +26,7 @@ export type {
   SheetSpec,
   WorkbookSpec,
 } from './fake-workbook';
-export { DEFAULT_FONT } from './excel-objects';
+export { DEFAULT_FONT } from './excel';
 export type { LibraryBuild } from './office-runtime';
 
 /** Excel on the web refuses requests (and responses) larger than this. */

@@ -1,6 +1,6 @@
 /**
  * The server half of the Rich API protocol: executes one request body, as Excel does when the
- * client library's context.sync() posts it, against server objects defined in excel-objects.ts.
+ * client library's context.sync() posts it, against server objects defined in excel/ (one module per Excel type).
  *
  * A request body is { Actions, ObjectPaths, AutoKeepReference }. Object paths name objects
  * (1 = the root workbook, 3 = a method returning an object, 4 = a navigation property, 5 = an
@@ -41,7 +41,7 @@ export function excelError(code: keyof typeof STANDARD_MESSAGES | string, detail
 /** Something the real Excel does that this fake does not emulate: always loud, never ignored. */
 export class NotEmulatedError extends ExcelApiError {
   constructor(readonly what: string, detail?: string) {
-    super('NotImplemented', `FakeExcel does not emulate ${what}${detail ? `: ${detail}` : ''}. Extend src/hosts/inbrowser (the Office.js harness) or avoid this call.`, 501, what);
+    super('NotImplemented', `FakeExcel does not emulate ${what}${detail ? `: ${detail}` : ''}. Extend test/officejs/emulator (the Office.js harness) or avoid this call.`, 501, what);
   }
 }
 

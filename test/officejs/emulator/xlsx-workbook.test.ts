@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildXlsxParts, zipParts } from '../../../scripts/lib/xlsx-writer';
-import { WorkbookError } from '../../core';
-import {  } from '../xlsx';
+import { WorkbookError } from '../../../src/core';
+
 import { readXlsxWorkbook } from './xlsx-workbook';
 
 const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(__dirname, '../../../test/fixtures', name)));

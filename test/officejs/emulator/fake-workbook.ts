@@ -45,7 +45,7 @@ export interface FakeCell {
 export interface FakeConditionalFormat {
   /**
    * The fake's own name for the format, for tests to tell formats apart. Excel never shows it: the
-   * API's ConditionalFormat.id is the format's position (see excel-objects.ts).
+   * API's ConditionalFormat.id is the format's position (see excel/conditional-format.ts).
    */
   id: string;
   /** One or more areas, comma-separated, without the sheet: 'A2:F100' or 'A2:F10,A12:F20'. */

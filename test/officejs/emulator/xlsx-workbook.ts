@@ -5,9 +5,9 @@
  * command checks it. Formulas are kept as their cached values; fills, fonts, borders, widths,
  * conditional formats and validation are not read.
  */
-import { rangeRef, type Language } from '../../core';
-import { withPackage } from '../xlsx/workbook';
-import { OpenWorkbook } from '../xlsx/workbook-package';
+import { rangeRef, type Language } from '../../../src/core';
+import { withPackage } from '../../../src/hosts/xlsx/workbook';
+import { OpenWorkbook } from '../../../src/hosts/xlsx/workbook-package';
 import { FakeWorkbook, type SheetSpec } from './fake-workbook';
 
 export interface ReadXlsxOptions {

@@ -1,34 +1,37 @@
 /** @jest-environment jsdom */
 /**
  * src/taskpane/main.tsx, the pane's entry point: inside Excel it builds the Office.js host as before;
- * with no Office host it offers a ledger file and runs the pane on the in-browser workbook. The
- * in-browser start-up itself is tested in start.test.ts; here it is replaced by a fake host.
+ * with no Office host it offers a ledger file and runs the pane on the file, in a worker. The
+ * file's session itself is tested in test/file-addin; here it is replaced by a fake host.
  */
-import '../../ui/testing/dom-shims';
+import '../ui/testing/dom-shims';
 // From @testing-library/dom, not /react: nothing here goes through the outer React's act().
 import { screen, waitFor } from '@testing-library/dom';
 import userEvent from '@testing-library/user-event';
-import { FakeHost } from '../../taskpane/testing/fake-host';
+import { FakeHost } from './testing/fake-host';
 
 const started: { bytes: Uint8Array; fileName: string; options: unknown }[] = [];
-jest.mock('./index', () => ({
-  startInBrowserExcel: async (bytes: Uint8Array, fileName: string, options: unknown) => {
+const workers: string[] = [];
+jest.mock('../hosts/file-addin/session', () => ({
+  openFileAddinSession: async (bytes: Uint8Array, fileName: string, options: { runner: unknown }) => {
     started.push({ bytes, fileName, options });
     if (fileName.endsWith('.txt')) throw new Error(`“${fileName}”不是 Excel 工作簿`);
     return {
       host: new FakeHost(),
-      workbook: null,
-      excel: null,
       selection: () => ({ sheet: '矛盾纠纷台账', address: 'A1', value: '' }),
-      select: () => ({ ok: false, problem: { kind: 'address', text: '' } }),
+      select: async () => ({ ok: false, problem: { kind: 'address', text: '' } }),
       subscribe: () => () => undefined,
-      download: () => null,
+      workbook: () => ({ bytes, fileName, changed: false }),
       dispose: () => undefined,
     };
   },
 }));
+jest.mock('../hosts/file-addin/worker-runner', () => ({
+  createWorkerFileRunner: (start: () => unknown) => ({ worker: start(), dispose: () => workers.push('disposed') }),
+}));
+jest.mock('../hosts/file-addin/start-worker', () => ({ startWorker: () => (workers.push('started'), null) }));
 const officeHosts: unknown[] = [];
-jest.mock('../officejs', () => ({
+jest.mock('../hosts/officejs', () => ({
   createOfficeAddinHost: (options: unknown) => {
     officeHosts.push(options);
     return new FakeHost();
@@ -49,7 +52,7 @@ async function loadMain(office: OfficeStub | undefined) {
   if (office) g.Office = office;
   else delete g.Office;
   jest.isolateModules(() => {
-    require('../../taskpane/main'); // eslint-disable-line @typescript-eslint/no-require-imports -- main.tsx starts on import; each test loads it afresh
+    require('./main'); // eslint-disable-line @typescript-eslint/no-require-imports -- main.tsx starts on import; each test loads it afresh
   });
 }
 
@@ -59,6 +62,7 @@ beforeAll(() => Object.defineProperty(window.navigator, 'language', { value: 'zh
 afterEach(() => {
   delete g.Office;
   started.length = 0;
+  workers.length = 0;
   officeHosts.length = 0;
 });
 
@@ -77,7 +81,7 @@ describe('the task pane’s entry point', () => {
     expect(screen.queryByLabelText('选择台账文件 / Open a ledger file')).toBeNull();
   });
 
-  it('with no Office host offers a ledger file, then runs the pane on the in-browser workbook', async () => {
+  it('with no Office host offers a ledger file, then runs the pane on the file in a worker', async () => {
     await loadMain({ onReady: (cb) => cb({ host: null }) });
     expect(officeHosts).toHaveLength(0);
     expect(screen.queryByRole('tab', { name: '检测' })).toBeNull();
@@ -97,6 +101,7 @@ describe('the task pane’s entry point', () => {
     await user.upload(input, file('PK\x03\x04', '台账.xlsx'));
     expect(await screen.findByRole('tab', { name: '检测' })).toBeTruthy();
     expect(started.map((s) => [s.fileName, s.bytes.length])).toEqual([['台账.xlsx', 4]]);
+    expect(workers).toEqual(['started']);
     expect(await screen.findByText('已打开 台账.xlsx（浏览器内存中的副本）')).toBeTruthy();
     // Another file can be opened; the selection box appears for the open one.
     expect(screen.getByRole('button', { name: '换一个台账文件…' })).toBeTruthy();
@@ -111,5 +116,7 @@ describe('the task pane’s entry point', () => {
     await user.upload(await screen.findByLabelText('选择台账文件 / Open a ledger file'), file('x', 'notes.txt'));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('无法打开：“notes.txt”不是 Excel 工作簿'));
     expect(screen.queryByRole('tab', { name: '检测' })).toBeNull();
+    // The worker of a file that could not be opened is ended.
+    expect(workers).toEqual(['started', 'disposed']);
   });
 });

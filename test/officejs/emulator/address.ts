@@ -3,7 +3,7 @@
  * and formatting what Excel answers in Range.address. Rows and columns are zero-based here.
  */
 
-import { columnIndex as coreColumnIndex, columnLetter, parseCellAddress, SHEET_COLUMNS, SHEET_ROWS } from '../../core';
+import { columnIndex as coreColumnIndex, columnLetter, parseCellAddress, SHEET_COLUMNS, SHEET_ROWS } from '../../../src/core';
 
 /** An inclusive rectangle of cells, zero-based. */
 export interface Rect {
