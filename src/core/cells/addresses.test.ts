@@ -1,4 +1,4 @@
-import { absoluteRef, cellAddress, columnIndex, columnLetter, parseCellAddress, parseRangeRef, rangeRef } from './addresses';
+import { absoluteRef, areaRef, cellAddress, columnIndex, columnLetter, parseAreaRef, parseCellAddress, parseRangeRef, rangeRef } from './addresses';
 
 // Columns are bijective base 26: AB = 1·26 + 2 = 28th column, ZZ = 26·26 + 26 = 702nd,
 // XFD = 24·676 + 6·26 + 4 = 16384th.
@@ -98,5 +98,25 @@ describe('ranges', () => {
     expect(rangeRef({ top: 0, left: 0, bottom: 2, right: 15 })).toBe('A1:P3');
     expect(rangeRef({ top: 1, left: 1, bottom: 1, right: 1 })).toBe('B2');
     expect(absoluteRef("张三's 台账", { top: 4, left: 0, bottom: 8, right: 0 })).toBe("'张三''s 台账'!$A$5:$A$9");
+  });
+});
+
+describe('areas as the name box takes them', () => {
+  it.each([
+    ['B3', { top: 2, left: 1, bottom: 2, right: 1 }, 'B3'],
+    ['b3:c4', { top: 2, left: 1, bottom: 3, right: 2 }, 'B3:C4'],
+    ['$C$4:$A$1', { top: 0, left: 0, bottom: 3, right: 2 }, 'A1:C4'],
+    [' A:C ', { top: 0, left: 0, bottom: 1048575, right: 2 }, 'A:C'],
+    ['$c:a', { top: 0, left: 0, bottom: 1048575, right: 2 }, 'A:C'],
+    ['5:2', { top: 1, left: 0, bottom: 4, right: 16383 }, '2:5'],
+    ['35:35', { top: 34, left: 0, bottom: 34, right: 16383 }, '35:35'],
+    ['XFD1048576', { top: 1048575, left: 16383, bottom: 1048575, right: 16383 }, 'XFD1048576'],
+  ])('%s is %j, answered as %s', (text, range, answer) => {
+    expect(parseAreaRef(text)).toEqual(range);
+    expect(areaRef(parseAreaRef(text)!)).toBe(answer);
+  });
+
+  it.each(['', 'A', '35', 'A1:B2:C3', 'A1:', ':B2', 'XFE1', 'A1048577', 'A:1', '1:A', 'AAAA:B', '0:3', 'A0', 'A1B2', '表1'])('%j is no area', (text) => {
+    expect(parseAreaRef(text)).toBeNull();
   });
 });

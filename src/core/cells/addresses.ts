@@ -80,6 +80,52 @@ export function parseRangeRef(ref: string): CellRange | null {
   return { top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) };
 }
 
+/**
+ * What Excel's name box and getRange take: a cell or range ('B3', 'b3:c4', '$A$1:$B$2'), whole
+ * columns ('A:C') or whole rows ('2:5'), as a range (whole rows and columns reach Excel's last
+ * column and row); null for anything else.
+ */
+export function parseAreaRef(text: string): CellRange | null {
+  const parts = text.trim().split(':');
+  if (parts.length > 2 || parts.some((p) => p === '')) return null;
+  const [a, b = a] = parts;
+  const span = (top: number, left: number, bottom: number, right: number): CellRange => ({
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  });
+  const [cellA, cellB] = [parseCellAddress(a), parseCellAddress(b)];
+  if (cellA && cellB) return span(cellA.row, cellA.col, cellB.row, cellB.col);
+  if (parts.length < 2) return null;
+  const [colA, colB] = [wholeColumn(a), wholeColumn(b)];
+  if (colA >= 0 && colB >= 0) return span(0, colA, MAX_ROW, colB);
+  const [rowA, rowB] = [wholeRow(a), wholeRow(b)];
+  if (rowA >= 0 && rowB >= 0) return span(rowA, 0, rowB, MAX_COLUMN);
+  return null;
+}
+
+/** 'C' or '$C' → 2; -1 for anything else. */
+function wholeColumn(text: string): number {
+  const letters = text.startsWith('$') ? text.slice(1) : text;
+  if (!/^[A-Za-z]{1,3}$/.test(letters)) return -1;
+  return parseCellAddress(`${letters}1`)?.col ?? -1;
+}
+
+/** '5' or '$5' → 4; -1 for anything else. */
+function wholeRow(text: string): number {
+  const digits = text.startsWith('$') ? text.slice(1) : text;
+  if (!/^\d{1,7}$/.test(digits)) return -1;
+  return parseCellAddress(`A${digits}`)?.row ?? -1;
+}
+
+/** A range as Excel answers with it: 'A1', 'A1:B2', whole columns 'A:C', whole rows '2:5'. */
+export function areaRef(r: CellRange): string {
+  if (r.left === 0 && r.right === MAX_COLUMN) return `${r.top + 1}:${r.bottom + 1}`;
+  if (r.top === 0 && r.bottom === MAX_ROW) return `${columnLetter(r.left)}:${columnLetter(r.right)}`;
+  return rangeRef(r);
+}
+
 /** A range as A1 text: 'A1:P3', or 'A1' for one cell. */
 export function rangeRef(r: CellRange): string {
   const a = cellAddress(r.top, r.left);

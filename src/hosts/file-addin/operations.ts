@@ -37,12 +37,12 @@ import {
   type ReportCell,
   type ReportSheet,
   type SheetGrid,
+  parseAreaRef,
 } from '../../core';
 import type { AddinSettings, JobReport, LedgerInfo, ProgressListener, RevisitEntry, SelectedDispute, SummaryOptions } from '../../addin/host';
 import { ledgerInfo } from '../../addin/ledger-info';
 import { defaultSettings, fieldColumnIndexes, parseStoredSettings, SETTINGS_SHEET, storedSettingsJson } from '../../addin/settings';
 import { editOpenWorkbook, readLedger, readOpenWorkbook, writeLedgerColumns, type Fail, type OpenWorkbook, type SheetEntry } from '../xlsx/open-edit';
-import { parseSelectionAddress } from './selection';
 
 /** A sheet tab as the page's selection box needs it. */
 export interface SheetTab {
@@ -333,10 +333,10 @@ function viewOf(workbook: OpenWorkbook, sheet: string | undefined, address: stri
   const activeEntry = entries[workbook.activeTab()];
   const active = activeEntry && isVisible(activeEntry) ? activeEntry.name : (tabs.find((t) => t.visible)?.name ?? null);
   const entry = entries.find((s) => s.name === (sheet ?? active));
-  const rect = parseSelectionAddress(address ?? 'A1');
-  if (!entry || !rect || rect.r0 !== rect.r1 || rect.c0 !== rect.c1) return { tabs, active, value: null };
-  const grid = workbook.readTopRows(entry, rect.r0 + 1);
-  return { tabs, active, value: cellText(grid, rect.r0, rect.c0) };
+  const range = parseAreaRef(address ?? 'A1');
+  if (!entry || !range || range.top !== range.bottom || range.left !== range.right) return { tabs, active, value: null };
+  const grid = workbook.readTopRows(entry, range.top + 1);
+  return { tabs, active, value: cellText(grid, range.top, range.left) };
 }
 
 /** A cell as the page shows it: dates as YYYY-MM-DD, '' when empty. */

@@ -3,11 +3,11 @@
  * workbook's current bytes to a FileRunner (a worker, or this thread) and keeps the bytes it gets
  * back, and the selection the page's name box makes, since there is no grid to click.
  */
-import type { Language } from '../../core';
+import { parseAreaRef, type Language } from '../../core';
 import type { AddinHost, ProgressListener } from '../../addin/host';
 import type { SelectableWorkbook, WorkbookSelection } from '../../addin/selection';
 import type { FileAnswer, FileOperation, FileOperationKind, FileOperations, SheetTab } from './operations';
-import { parseSelectionAddress, resolveReference } from './selection';
+import { resolveReference } from './selection';
 
 /** Where the operations run: a worker (worker-runner.ts) or this thread (localFileRunner). */
 export interface FileRunner {
@@ -100,8 +100,8 @@ export async function openFileAddinSession(bytes: Uint8Array, fileName: string, 
     selectCell: (sheet, address) => moveTo(sheet, address),
     selectedDispute: async () => {
       await queue;
-      const rect = selection && parseSelectionAddress(selection.address);
-      return selection && rect ? call({ kind: 'selectedDispute', sheet: selection.sheet, row: rect.r0 + 1 }) : null;
+      const range = selection && parseAreaRef(selection.address);
+      return selection && range ? call({ kind: 'selectedDispute', sheet: selection.sheet, row: range.top + 1 }) : null;
     },
     recordRevisit: (entry) => call({ kind: 'recordRevisit', entry }),
     loadSettings: () => call({ kind: 'loadSettings' }),
