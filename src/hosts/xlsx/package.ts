@@ -94,7 +94,7 @@ export class Package {
    * The text of the largest part read so far: the ledger sheet, which header detection, the full
    * read and the writer each ask for. Kept, it is inflated and decoded once instead of three times.
    */
-  private largest: { name: string; text: string; original?: OriginalBytes } | undefined;
+  private largest: { name: string; text: string | undefined; size: number; original?: OriginalBytes } | undefined;
   /**
    * Parts read whose SpreadsheetML prefix (`x:`) was taken off (withoutSpreadsheetPrefix): the job
    * sees them as any other part, and what it writes into them gets the prefix back on the way out.
@@ -121,7 +121,11 @@ export class Package {
     if (w !== undefined) return typeof w === 'string' ? w : Array.isArray(w) ? w.join('') : this.inflateWritten(w, name);
     const entry = this.removed.has(name) ? undefined : this.entries.get(name);
     if (!entry) throw new ZipFormatError('notZip', `missing part ${name}`);
-    if (this.largest?.name === name) return this.largest.text;
+    if (this.largest?.name === name) {
+      // Let go while the job ran (releaseText): decoded again from the bytes, already checked.
+      this.largest.text ??= decodePart(this.largest.original!.bytes, name, this.largest.original!.ascii);
+      return this.largest.text;
+    }
     const total = this.limits.maxTotalSize;
     if (total !== undefined && this.inflated + entry.size > total)
       throw new ZipFormatError('tooLarge', `the parts read reach ${this.inflated + entry.size} bytes`, { part: name, size: this.inflated + entry.size, limit: total, total: true });
@@ -135,8 +139,16 @@ export class Package {
     const text = plain ? plain.xml : decoded;
     // The bytes stay with the text only where offsets in one are offsets in the other, as the
     // decoder made them: not once a prefix has been taken off.
-    if (!this.largest || text.length >= this.largest.text.length) this.largest = { name, text, original: plain ? undefined : { bytes, ascii } };
+    if (!this.largest || text.length >= this.largest.size) this.largest = { name, text, size: text.length, original: plain ? undefined : { bytes, ascii } };
     return text;
+  }
+  /**
+   * Lets the text of a part go while its bytes are kept, to be decoded again when next asked for:
+   * the ledger sheet's 90 MB of text need not live through the job between reading and writing.
+   * Nothing happens for a part whose bytes are not kept (its text is what there is).
+   */
+  releaseText(name: string) {
+    if (this.largest?.name === name && this.largest.original) this.largest.text = undefined;
   }
   /**
    * The bytes the text of a part was decoded from, while they are kept (the largest part read, not

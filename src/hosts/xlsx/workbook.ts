@@ -208,6 +208,8 @@ function processPackage(pkg: Package, options: WorkbookJobOptions, fail: Fail): 
 /** The ledger read and the job run; only the job outlives this, not the grid of the whole sheet. */
 function readAndRun(workbook: OpenWorkbook, options: WorkbookJobOptions, fail: Fail): { job: LedgerJob; ledgerPart: string } {
   const { entry, input } = readLedger(workbook, options.sheet, fail);
+  // The sheet's 90 MB of text need not live through the job, which has the grid: the writer decodes it again.
+  workbook.pkg.releaseText(workbook.partOf(entry)!);
   options.onProgress?.('triage');
   const unitFallback = options.unitFallback ?? unitFromFileName(options.fileName) ?? undefined;
   const job = runLedgerJob({ ...input, previous: options.previous ?? null }, { ...options, unitFallback });
