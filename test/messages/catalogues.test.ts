@@ -5,7 +5,7 @@
  * That every placeholder is given a value is checked as the whole suite runs: test/support/
  * jest-setup.ts makes `fill` throw on one left empty.
  */
-import { CATALOGUE, DUE_LIST_LABELS, FIELD_LABELS, LABELS, placeholdersOf, PRESET_PROBLEMS, type Catalogue } from '../../src/core';
+import { CATALOGUE, DUE_LIST_LABELS, FIELD_LABELS, LABELS, placeholdersOf, PRESET_PROBLEMS, REASON_TEXTS, type Catalogue } from '../../src/core';
 import { CLI_MESSAGES } from '../../src/cli/messages';
 import { FIELD_TITLES, UI_MESSAGES } from '../../src/ui';
 import { WEB_MESSAGES } from '../../src/web/messages';
@@ -21,6 +21,7 @@ const CATALOGUES: [string, Catalogue][] = [
   ['the command (src/cli/messages.ts)', CLI_MESSAGES],
   ['field labels (src/core/ledger/fields.ts)', FIELD_LABELS],
   ['preset problems (src/core/rules/problems.ts)', PRESET_PROBLEMS],
+  ['the words of triage reasons (src/core/rules/reason-texts.ts)', REASON_TEXTS],
   ['the task pane and what the page shares with it (src/ui/messages.ts)', UI_MESSAGES],
   ['field names as the pane and the page show them (src/ui/phrases.ts)', FIELD_TITLES],
   ['the web page (src/web/messages.ts)', WEB_MESSAGES],

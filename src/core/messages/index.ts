@@ -31,6 +31,28 @@ export function whenPlaceholderMissing(handler: (name: string, template: string)
   onMissingPlaceholder = handler;
 }
 
+/**
+ * `fill` for a template used many times, split once: the function joins the literal parts and the
+ * values. A placeholder without a value is left as written, as `fill` leaves it.
+ */
+export function compileTemplate(template: string): (params?: Record<string, string | number>) => string {
+  const parts = template.split(/\{(\w+)\}/);
+  if (parts.length === 1) return () => template;
+  return (params = {}) => {
+    let text = parts[0];
+    for (let i = 1; i < parts.length; i += 2) {
+      const name = parts[i];
+      if (name in params) text += String(params[name]);
+      else {
+        onMissingPlaceholder(name, template);
+        text += `{${name}}`;
+      }
+      text += parts[i + 1];
+    }
+    return text;
+  };
+}
+
 /** The names of a template's placeholders, in order: what its callers must give. */
 export function placeholdersOf(template: string): string[] {
   return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);

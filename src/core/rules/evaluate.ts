@@ -1,8 +1,9 @@
-import { LEVEL_RANK, LEVEL_ZH, type Day, type DisputeRecord, type FieldName, type Language, type Level, type Reason, type TriageResult } from '../model';
+import { LEVEL_RANK, type Day, type DisputeRecord, type FieldName, type Language, type Level, type Reason, type TriageResult } from '../model';
 import { FIELD_NAMES } from '../ledger/fields';
 import { Scanner, type Hit, type ScannedText } from './text-scan';
 import { TEXT_NUMBER_READERS } from './text-numbers';
 import type { Condition, NumericField, TriagePreset, TriageRule } from './types';
+import { formatAmount, levelMark, REASON_TEXTS, reasonTextsIn } from './reason-texts';
 
 /** A preset compiled once (one trie for every word list, patterns compiled), ready for many rows. */
 export interface CompiledPreset {
@@ -101,22 +102,17 @@ type Matcher = (row: RowView, asOf: Day) => string | null;
 
 /** What a count column says, in the words of its header (调解次数 is not 调解未果次数). */
 function columnEvidence(field: NumericField, n: number, record: DisputeRecord, language: Language): string {
-  const zh = language === 'zh';
+  const t = reasonTextsIn(language);
   switch (field) {
     case 'headcount':
-      return zh ? `涉及${n}人` : `${n} people`;
+      return t.headcount({ n });
     case 'amount':
-      return zh ? `涉及金额${formatYuan(n)}` : `amount ${n} yuan`;
+      return t.amount({ amount: formatAmount(n, language) });
     case 'policeCalls':
-      return zh ? `报警${n}次` : `${n} police calls`;
+      return t.policeCalls({ n });
     case 'mediationFailures':
-      if (record.mediationColumn === 'attempts') return zh ? `已调解${n}次仍未化解` : `mediated ${n} times, still unresolved`;
-      return zh ? `调解未果${n}次` : `${n} failed mediations`;
+      return record.mediationColumn === 'attempts' ? t.mediatedStillOpen({ n }) : t.failedMediations({ n });
   }
-}
-
-function formatYuan(n: number): string {
-  return n >= 10000 && n % 100 === 0 ? `${n / 10000}万元` : `${n}元`;
 }
 
 export function compilePreset(preset: TriagePreset, language: Language = 'zh'): CompiledPreset {
@@ -233,7 +229,7 @@ function compileCondition(
       if (record.status !== 'open' || record.registered === null) return null;
       const days = asOf - record.registered;
       if (days <= limit) return null;
-      return language === 'zh' ? `登记已${days}天` : `${days} days since registration`;
+      return reasonTextsIn(language).daysSinceRegistration({ days });
     };
   }
   if ('all' in c) {
@@ -245,7 +241,7 @@ function compileCondition(
         if (hit === null) return null;
         if (hit) evidence.push(hit);
       }
-      return evidence.join(language === 'zh' ? '、' : ', ');
+      return evidence.join(reasonTextsIn(language).evidenceSeparator());
     };
   }
   const parts = c.any.map(recurse);
@@ -322,7 +318,7 @@ function choose(lists: (readonly Hit[])[], i: number, picked: Hit[], ordered: bo
 }
 
 function quote(text: string, language: Language): string {
-  return language === 'zh' ? `“${text}”` : `"${text}"`;
+  return reasonTextsIn(language).quoted({ text });
 }
 
 /**
@@ -333,11 +329,6 @@ function isNegated(text: string, at: number, negations: readonly string[]): bool
   const before = text.slice(Math.max(0, at - 4), at).split(/[，,。；;！!？?、\s]/).pop()!;
   return negations.some((n) => before.endsWith(n) || (n.length > 1 && before.includes(n)));
 }
-
-const LEVEL_MARK: Record<Language, Readonly<Record<Level, string>>> = {
-  zh: LEVEL_ZH,
-  en: { red: 'Red', yellow: 'Yellow', green: 'Green' },
-};
 
 /**
  * Every rule that fires for the record, most severe first (preset order within a level), each
@@ -355,8 +346,9 @@ export function firedReasons(compiled: CompiledPreset, record: DisputeRecord, as
   // Most disputes fire no rule: nothing to sort or group.
   if (fired.length === 0) return [];
   fired.sort((a, b) => LEVEL_RANK[b.rule.level] - LEVEL_RANK[a.rule.level]);
-  const separator = language === 'zh' ? '：' : ': ';
-  const labelSeparator = language === 'zh' ? '，' : '; ';
+  const t = reasonTextsIn(language);
+  const separator = t.partSeparator();
+  const labelSeparator = t.labelSeparator();
   const groups: { level: Level; rules: TriageRule[]; evidence: string }[] = [];
   const byEvidence = new Map<string, (typeof groups)[number]>();
   for (const { rule, evidence } of fired) {
@@ -372,28 +364,23 @@ export function firedReasons(compiled: CompiledPreset, record: DisputeRecord, as
   return groups.map(({ level, rules, evidence }) => ({
     rule: rules[0].id,
     level,
-    text: [LEVEL_MARK[language][level], rules.map((r) => r.label[language]).join(labelSeparator), ...(evidence ? [evidence] : [])].join(separator),
+    text: [levelMark(level, language), rules.map((r) => r.label[language]).join(labelSeparator), ...(evidence ? [evidence] : [])].join(separator),
   }));
 }
-
-const STATUS_REASON: Record<'resolved' | 'closed', { zh: string; en: string }> = {
-  resolved: { zh: '已化解：转绿色定期回访', en: 'Resolved: green, periodic revisits' },
-  closed: { zh: '已销号：不再回访', en: 'Closed: no further revisits' },
-};
 
 /** The status reason of every resolved or closed dispute: one object each, shared (reasons are never changed). */
 const STATUS_REASONS = Object.fromEntries(
   (['resolved', 'closed'] as const).map((status) => [
     status,
     {
-      zh: { rule: `status.${status}`, level: 'green', text: STATUS_REASON[status].zh },
-      en: { rule: `status.${status}`, level: 'green', text: STATUS_REASON[status].en },
+      zh: { rule: `status.${status}`, level: 'green', text: REASON_TEXTS[status].zh },
+      en: { rule: `status.${status}`, level: 'green', text: REASON_TEXTS[status].en },
     },
   ]),
 ) as Record<'resolved' | 'closed', Record<Language, Reason>>;
 
 /** Written when no rule fired, in the reasons column and after a manual level. */
-export const NO_RULE_FIRED: Record<Language, string> = { zh: '规则未触发预警', en: 'No warning rule fired' };
+export const NO_RULE_FIRED: Record<Language, string> = REASON_TEXTS.noRuleFired;
 
 /**
  * The level of one dispute: the highest colour any rule gives; a resolved or closed dispute moves
@@ -410,11 +397,11 @@ export function triageRecord(compiled: CompiledPreset, record: DisputeRecord, as
   }
   const reasons = fired;
   if (manual !== null) {
-    const separator = language === 'zh' ? '：' : ': ';
+    const t = reasonTextsIn(language);
     const manualReason: Reason = {
       rule: 'manual',
       level: manual,
-      text: `${language === 'zh' ? '人工定级' : 'Set by hand'}${separator}${LEVEL_MARK[language][manual]}`,
+      text: `${t.setByHand()}${t.partSeparator()}${levelMark(manual, language)}`,
     };
     const none: Reason[] = fired.length ? [] : [{ rule: 'none', level: 'green', text: NO_RULE_FIRED[language] }];
     return {

@@ -5,6 +5,7 @@ export { validatePreset } from './validate';
 export { describeProblem, describeProblems, PRESET_PROBLEMS } from './problems';
 export type { PresetProblem, PresetProblemCode } from './problems';
 export { compilePreset, firedReasons, triageRecord, NO_RULE_FIRED } from './evaluate';
+export { REASON_TEXTS } from './reason-texts';
 export type { CompiledPreset } from './evaluate';
 export { headcountInText, amountInText, mediationFailuresInText, policeCallsInText } from './text-numbers';
 export type { TextNumber } from './text-numbers';
