@@ -41,6 +41,7 @@ import {
 } from '../../core';
 import type { AddinSettings, JobReport, LedgerInfo, ProgressListener, RevisitEntry, SelectedDispute, SummaryOptions } from '../../addin/host';
 import { ledgerInfo } from '../../addin/ledger-info';
+import { jointMeetingReport } from '../../addin/joint-report';
 import { defaultSettings, fieldColumnIndexes, parseStoredSettings, SETTINGS_SHEET, storedSettingsJson } from '../../addin/settings';
 import { editOpenWorkbook, readLedger, readOpenWorkbook, writeLedgerColumns, type Fail, type OpenWorkbook, type SheetEntry } from '../xlsx/open-edit';
 
@@ -244,15 +245,7 @@ function jointSummary(workbook: OpenWorkbook, fail: Fail, ctx: Context, options:
     sheet: name,
     staticFills: false,
     meeting: meetingHeadline(result.summary),
-    joint: {
-      disputes: result.summary.disputes,
-      units: result.units.map((u, i) => {
-        const row = result.summary.unitRows[i];
-        return { unit: u.unit, file: u.file, sheet: u.sheet, disputes: row.disputes, registered: row.registered, open: { ...row.open }, shared: row.shared };
-      }),
-      duplicates: result.duplicates.map((group) => group.map((r) => ({ ...r }))),
-      dueListSheet: dueName,
-    },
+    joint: jointMeetingReport(result, dueName),
   };
 }
 

@@ -34,6 +34,7 @@ import {
 } from '../../core';
 import type { AddinHost, HostCapabilities, JobReport, ProgressListener, SelectedDispute, SummaryOptions } from '../../addin/host';
 import { ledgerInfo } from '../../addin/ledger-info';
+import { jointMeetingReport } from '../../addin/joint-report';
 import { fieldColumnIndexes, SETTINGS_SHEET } from '../../addin/settings';
 import { rangeAt, sheetNames } from './ranges';
 import { dateSystemFromText, listSheets, queueDateSystemCheck, readGrids } from './read-grid';
@@ -349,15 +350,7 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
       sheet: name,
       staticFills: !supports('1.6'),
       meeting: meetingHeadline(result.summary),
-      joint: {
-        disputes: result.summary.disputes,
-        units: result.units.map((u, i) => {
-          const row = result.summary.unitRows[i];
-          return { unit: u.unit, file: u.file, sheet: u.sheet, disputes: row.disputes, registered: row.registered, open: { ...row.open }, shared: row.shared };
-        }),
-        duplicates: result.duplicates.map((group) => group.map((r) => ({ ...r }))),
-        dueListSheet: dueName,
-      },
+      joint: jointMeetingReport(result, dueName),
     };
   }
 
