@@ -12,7 +12,6 @@ import {
   excelSerialToDay,
   formatDay,
   isDateFormat,
-  maskText,
   meetingHeadline,
   MEETING_SUMMARY_SHEET,
   message,
@@ -23,7 +22,6 @@ import {
   revisitLogRow,
   runLedgerJob,
   runMeetingJob,
-  splitParties,
   STATE_SHEET,
   TricolorError,
   unitFromFileName,
@@ -42,6 +40,7 @@ import {
 import type { AddinSettings, JobReport, LedgerInfo, ProgressListener, RevisitEntry, SelectedDispute, SummaryOptions } from '../../addin/host';
 import { ledgerInfo } from '../../addin/ledger-info';
 import { jointMeetingReport } from '../../addin/joint-report';
+import { selectedDispute } from '../../addin/selected-dispute';
 import { defaultSettings, fieldColumnIndexes, parseStoredSettings, SETTINGS_SHEET, storedSettingsJson } from '../../addin/settings';
 import { editOpenWorkbook, readLedger, readOpenWorkbook, writeLedgerColumns, type Fail, type OpenWorkbook, type SheetEntry } from '../xlsx/open-edit';
 
@@ -277,16 +276,7 @@ function rowJob(workbook: OpenWorkbook, ctx: Context, sheet: string | null, row:
 
 function disputeAt(workbook: OpenWorkbook, _fail: Fail, ctx: Context, sheet: string, row: number): SelectedDispute | null {
   const d = rowJob(workbook, ctx, sheet, row)?.dispute;
-  if (!d) return null;
-  const summary = d.record.text.description || d.record.text.title || d.record.text.type || '';
-  const label = `${d.record.text.place ?? ''} ${summary}`.trim().slice(0, 40);
-  return {
-    row,
-    // The page is the user's own screen, but the label is short and masked all the same.
-    label: maskText(label, splitParties(d.record.text.parties ?? '')),
-    level: d.triage.effective,
-    nextRevisit: d.schedule.nextRevisit === null ? null : formatDay(d.schedule.nextRevisit),
-  };
+  return d ? selectedDispute(d) : null;
 }
 
 /**

@@ -10,9 +10,7 @@ import {
   detectLedger,
   formatDay,
   isOwnSheet,
-  maskText,
   message,
-  splitParties,
   meetingHeadline,
   parseIsoDay,
   revisitLogRow,
@@ -35,6 +33,7 @@ import {
 import type { AddinHost, HostCapabilities, JobReport, ProgressListener, SelectedDispute, SummaryOptions } from '../../addin/host';
 import { ledgerInfo } from '../../addin/ledger-info';
 import { jointMeetingReport } from '../../addin/joint-report';
+import { selectedDispute } from '../../addin/selected-dispute';
 import { fieldColumnIndexes, SETTINGS_SHEET } from '../../addin/settings';
 import { rangeAt, sheetNames } from './ranges';
 import { dateSystemFromText, listSheets, queueDateSystemCheck, readGrids } from './read-grid';
@@ -385,16 +384,7 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
   async function disputeAt(context: Excel.RequestContext, syncer: Syncer, sheet: string, row: number): Promise<SelectedDispute | null> {
     const found = await rowJob(context, syncer, sheet, row);
     const d = found?.job.disputes[0];
-    if (!d) return null;
-    const summary = d.record.text.description || d.record.text.title || d.record.text.type || '';
-    const label = `${d.record.text.place ?? ''} ${summary}`.trim().slice(0, 40);
-    return {
-      row,
-      // The pane is the user's own screen, but the label is short and masked all the same.
-      label: maskText(label, splitParties(d.record.text.parties ?? '')),
-      level: d.triage.effective,
-      nextRevisit: d.schedule.nextRevisit === null ? null : formatDay(d.schedule.nextRevisit),
-    };
+    return d ? selectedDispute(d) : null;
   }
 
   return host;
