@@ -3,7 +3,7 @@
  * and formatting what Excel answers in Range.address. Rows and columns are zero-based here.
  */
 
-import { columnIndex as coreColumnIndex, columnLetter, parseCellAddress, SHEET_COLUMNS, SHEET_ROWS } from '../../../src/core';
+import { columnIndex as coreColumnIndex, columnLetter, parseAreaRef, parseCellAddress, SHEET_COLUMNS, SHEET_ROWS } from '../../../src/core';
 
 /** An inclusive rectangle of cells, zero-based. */
 export interface Rect {
@@ -111,27 +111,10 @@ export function parseAddress(text: string): ParsedAddress | null {
     sheetName = quoted ? quoted[1].replace(/''/g, "'") : sheetPart;
     if (!sheetName) return null;
   }
-  const parts = rest.split(':');
-  if (parts.length > 2 || parts.some((p) => p === '')) return null;
-  const cell = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
-  const col = /^\$?([A-Za-z]{1,3})$/;
-  const row = /^\$?(\d{1,7})$/;
-  let rect: Rect | null = null;
-  if (parts.every((p) => cell.test(p))) {
-    const cells = [parts[0], parts[1] ?? parts[0]].map((p) => parseCellAddress(p));
-    if (!cells[0] || !cells[1]) return null;
-    const [a, b] = cells as { row: number; col: number }[];
-    rect = { r0: Math.min(a.row, b.row), c0: Math.min(a.col, b.col), r1: Math.max(a.row, b.row), c1: Math.max(a.col, b.col) };
-  } else if (parts.length === 2 && parts.every((p) => col.test(p))) {
-    const [a, b] = parts.map((p) => columnIndex(col.exec(p)![1]));
-    if (a < 0 || b < 0) return null;
-    rect = { r0: 0, r1: SHEET_ROWS - 1, c0: Math.min(a, b), c1: Math.max(a, b) };
-  } else if (parts.length === 2 && parts.every((p) => row.test(p))) {
-    const [a, b] = parts.map((p) => Number(row.exec(p)![1]) - 1);
-    rect = { r0: Math.min(a, b), r1: Math.max(a, b), c0: 0, c1: SHEET_COLUMNS - 1 };
-  }
-  if (!rect) return null;
-  if (rect.r0 < 0 || rect.c0 < 0 || rect.r1 >= SHEET_ROWS || rect.c1 >= SHEET_COLUMNS) return null;
+  // The area itself is read by the core's one A1 parser, as the name box's is.
+  const area = parseAreaRef(rest);
+  if (!area) return null;
+  const rect: Rect = { r0: area.top, c0: area.left, r1: area.bottom, c1: area.right };
   return { sheetName, rect };
 }
 
