@@ -16,6 +16,17 @@ const DEV_BASE_URL = 'https://localhost:3000/';
 const DEV_PORT = 3000;
 
 /** The add-in's pages: what the manifest may point at (test/manifest checks it). */
+/**
+ * The words of the pages before any script runs (titles, the old-Office and no-JavaScript notes):
+ * a catalogue of the one shape, checked with the others (test/messages/catalogues.test.ts).
+ */
+const PAGE_MESSAGES = require('./src/ui/page-messages.json');
+const pageText = (key) => {
+  const entry = PAGE_MESSAGES[key];
+  if (!entry) throw new Error(`src/ui/page-messages.json has no "${key}"`);
+  return entry;
+};
+
 const PAGES = [
   { filename: 'taskpane.html', template: 'src/taskpane/taskpane.html', chunks: ['taskpane'] },
   // The ES5 fallback first: it registers the commands where commands.js cannot run (legacy.ts).
@@ -114,8 +125,8 @@ module.exports = async (env, argv) => {
       ],
     },
     plugins: [
-      ...PAGES.map((page) => new HtmlWebpackPlugin({ filename: page.filename, template: page.template, chunks: page.chunks, chunksSortMode: 'manual', inject: 'head', scriptLoading: 'defer' })),
-      new HtmlWebpackPlugin({ filename: WEB_PAGE.filename, template: WEB_PAGE.template, chunks: [WEB_PAGE.chunk], inject: 'head', scriptLoading: 'defer' }),
+      ...PAGES.map((page) => new HtmlWebpackPlugin({ filename: page.filename, template: page.template, chunks: page.chunks, chunksSortMode: 'manual', inject: 'head', scriptLoading: 'defer', templateParameters: { text: pageText } })),
+      new HtmlWebpackPlugin({ filename: WEB_PAGE.filename, template: WEB_PAGE.template, chunks: [WEB_PAGE.chunk], inject: 'head', scriptLoading: 'defer', templateParameters: { text: pageText } }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },

@@ -7,6 +7,7 @@
  */
 import { CATALOGUE, DUE_LIST_LABELS, FIELD_LABELS, LABELS, placeholdersOf, PRESET_PROBLEMS, REASON_TEXTS, type Catalogue } from '../../src/core';
 import { CLI_MESSAGES } from '../../src/cli/messages';
+import PAGE_MESSAGES from '../../src/ui/page-messages.json';
 import { FIELD_TITLES, UI_MESSAGES } from '../../src/ui';
 import { WEB_MESSAGES } from '../../src/web/messages';
 import { OUTSIDE_MESSAGES } from '../../src/taskpane/outside/messages';
@@ -29,6 +30,7 @@ const CATALOGUES: [string, Catalogue][] = [
   ['the ribbon commands (src/commands/messages.ts)', COMMAND_MESSAGES],
   ['the commands where the add-in cannot run (src/commands/legacy-messages.ts)', LEGACY_MESSAGES],
   ['the message dialog (src/dialog/messages.ts)', DIALOG_MESSAGES],
+  ['the pages before any script runs (src/ui/page-messages.json)', PAGE_MESSAGES],
 ];
 
 describe.each(CATALOGUES)('%s', (_name, catalogue) => {
