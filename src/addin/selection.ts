@@ -38,6 +38,13 @@ export function quoteSheetName(name: string): string {
   return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
+/** A sheet name as written before the '!': quotes ('My sheet', 'it''s') taken off; null if nothing is left. */
+export function unquoteSheetName(written: string): string | null {
+  const quoted = /^'((?:[^']|'')+)'$/.exec(written);
+  const name = quoted ? quoted[1].replace(/''/g, "'") : written;
+  return name === '' ? null : name;
+}
+
 /** 'Sheet!B35' as Excel writes it (the name quoted when it must be). */
 export function qualifiedSelection(selection: WorkbookSelection): string {
   return `${quoteSheetName(selection.sheet)}!${selection.address}`;

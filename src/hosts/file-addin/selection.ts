@@ -4,26 +4,14 @@
  * is selected as a click in Excel would select it. The page keeps the selection (FileAddinSession);
  * this module reads what was typed against the workbook's tabs.
  */
-import { areaRef, parseAreaRef } from '../../core';
-import type { SelectProblem } from '../../addin/selection';
+import { areaRef, parseAreaRef, toHalfWidth } from '../../core';
+import { unquoteSheetName, type SelectProblem } from '../../addin/selection';
 import type { SheetTab } from './operations';
 
 export type { SelectProblem, SelectResult, WorkbookSelection } from '../../addin/selection';
 
 /** Where a reference points, before the cell's contents are read. */
 export type ResolvedReference = { ok: true; sheet: string; address: string } | { ok: false; problem: SelectProblem };
-
-/** Full-width forms a Chinese input method gives (Ｂ３５, ！, ：) as ASCII. */
-function halfWidth(text: string): string {
-  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
-
-/** A sheet name as typed before the '!': quotes ('My sheet', 'it''s') taken off; null if nothing is left. */
-function unquoteSheetName(typed: string): string | null {
-  const quoted = /^'((?:[^']|'')+)'$/.exec(typed);
-  const name = quoted ? quoted[1].replace(/''/g, "'") : typed;
-  return name === '' ? null : name;
-}
 
 /**
  * What `text` selects: 'B35' or 'B35:D40' on the active sheet, '35' for row 35, or 'Sheet!B35'.
@@ -38,7 +26,7 @@ export function resolveReference(tabs: readonly SheetTab[], active: string | nul
   const typed = text.trim();
   const notAnAddress: ResolvedReference = { ok: false, problem: { kind: 'address', text: typed } };
   const bang = Math.max(typed.lastIndexOf('!'), typed.lastIndexOf('！'));
-  let target = halfWidth(bang >= 0 ? typed.slice(bang + 1) : typed).trim();
+  let target = toHalfWidth(bang >= 0 ? typed.slice(bang + 1) : typed).trim();
   if (/^\d{1,7}$/.test(target)) target = `${target}:${target}`;
   const range = parseAreaRef(target);
   if (!range) return notAnAddress;
@@ -46,7 +34,7 @@ export function resolveReference(tabs: readonly SheetTab[], active: string | nul
   if (bang >= 0) {
     const sheetPart = typed.slice(0, bang).trim();
     const exact = unquoteSheetName(sheetPart);
-    const narrowed = unquoteSheetName(halfWidth(sheetPart).trim());
+    const narrowed = unquoteSheetName(toHalfWidth(sheetPart).trim());
     if (exact === null || narrowed === null) return notAnAddress;
     // Excel's sheet names are unique regardless of case, and found regardless of case.
     const named = (name: string) => tabs.find((t) => t.name.toLowerCase() === name.toLowerCase());

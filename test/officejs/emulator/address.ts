@@ -3,6 +3,7 @@
  * and formatting what Excel answers in Range.address. Rows and columns are zero-based here.
  */
 
+import { quoteSheetName, unquoteSheetName } from '../../../src/addin/selection';
 import { columnIndex as coreColumnIndex, columnLetter, parseAreaRef, parseCellAddress, SHEET_COLUMNS, SHEET_ROWS } from '../../../src/core';
 
 /** An inclusive rectangle of cells, zero-based. */
@@ -80,12 +81,6 @@ export function formatRect(r: Rect, absolute = false): string {
   return `${a}:${d}${columnLetters(r.c1)}${d}${r.r1 + 1}`;
 }
 
-/** Excel quotes a sheet name in an address unless it is a plain word that cannot be read as a reference. */
-export function quoteSheetName(name: string): string {
-  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[Rr]\d*[Cc]\d*$/.test(name);
-  return plain ? name : `'${name.replace(/'/g, "''")}'`;
-}
-
 export function qualify(sheetName: string, r: Rect): string {
   return `${quoteSheetName(sheetName)}!${formatRect(r)}`;
 }
@@ -107,9 +102,9 @@ export function parseAddress(text: string): ParsedAddress | null {
   if (bang >= 0) {
     const sheetPart = rest.slice(0, bang);
     rest = rest.slice(bang + 1);
-    const quoted = /^'((?:[^']|'')+)'$/.exec(sheetPart);
-    sheetName = quoted ? quoted[1].replace(/''/g, "'") : sheetPart;
-    if (!sheetName) return null;
+    const name = unquoteSheetName(sheetPart);
+    if (name === null) return null;
+    sheetName = name;
   }
   // The area itself is read by the core's one A1 parser, as the name box's is.
   const area = parseAreaRef(rest);
