@@ -165,10 +165,7 @@ export class Package {
     const old = this.text(name);
     const original = this.original(name);
     if (!original) return this.write(name, spliceText(old, edits));
-    const content = deflateEntry(spliceBytes(old, original.bytes, original.ascii, edits), this.codec);
-    this.removed.delete(name);
-    this.largest = undefined;
-    this.written.set(name, content);
+    this.setWritten(name, deflateEntry(spliceBytes(old, original.bytes, original.ascii, edits), this.codec));
   }
   /**
    * The text of a worksheet part up to and including sheet row `rows` (1-based), closed after it:
@@ -212,11 +209,14 @@ export class Package {
    * report sheet's rows), which are encoded and deflated now, never held whole.
    */
   write(name: string, xml: string | string[] | Iterable<string>) {
+    const length = typeof xml === 'string' ? xml.length : Array.isArray(xml) ? xml.reduce((n, piece) => n + piece.length, 0) : Infinity;
+    this.setWritten(name, length >= DEFLATE_AT_ONCE_CHARS ? deflateEntry(utf8Pieces(this.asWritten(name, xml)), this.codec) : (xml as string | string[]));
+  }
+  private setWritten(name: string, content: string | string[] | DeflatedContent) {
     this.removed.delete(name);
     // The part's old text is no longer its content: a rewritten ledger sheet's 90 MB go now.
     if (this.largest?.name === name) this.largest = undefined;
-    const length = typeof xml === 'string' ? xml.length : Array.isArray(xml) ? xml.reduce((n, piece) => n + piece.length, 0) : Infinity;
-    this.written.set(name, length >= DEFLATE_AT_ONCE_CHARS ? deflateEntry(utf8Pieces(this.asWritten(name, xml)), this.codec) : (xml as string | string[]));
+    this.written.set(name, content);
   }
   /** A part's content as it goes into the file: with the prefix it was read with, if any. */
   private asWritten(name: string, xml: string | Iterable<string>): string | Iterable<string> {
