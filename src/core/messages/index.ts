@@ -17,11 +17,7 @@ export type Catalogue<Key extends string = string> = Readonly<Record<Key, { read
  * every placeholder to be given).
  */
 export function fill(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (name in params) return String(params[name]);
-    onMissingPlaceholder(name, template);
-    return whole;
-  });
+  return compileTemplate(template)(params);
 }
 
 let onMissingPlaceholder: (name: string, template: string) => void = () => undefined;
@@ -32,8 +28,8 @@ export function whenPlaceholderMissing(handler: (name: string, template: string)
 }
 
 /**
- * `fill` for a template used many times, split once: the function joins the literal parts and the
- * values. A placeholder without a value is left as written, as `fill` leaves it.
+ * `fill` for a template used many times, split once (a reason worded for most rows of a ledger):
+ * the function joins the literal parts and the values. `fill` is this, used once.
  */
 export function compileTemplate(template: string): (params?: Record<string, string | number>) => string {
   const parts = template.split(/\{(\w+)\}/);
