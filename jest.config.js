@@ -8,4 +8,5 @@ module.exports = {
   },
   testTimeout: 120000,
   setupFiles: ['<rootDir>/test/support/jest-setup.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/jest-dom-setup.ts'],
 };
