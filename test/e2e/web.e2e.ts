@@ -57,7 +57,7 @@ function writtenLevels(bytes: Uint8Array, sheet: string): Map<number, Level> {
   const rid = new RegExp(`<sheet [^>]*name="${sheet}"[^>]*r:id="(rId\\d+)"`).exec(text('xl/workbook.xml'))?.[1];
   const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(text('xl/_rels/workbook.xml.rels'))?.[1];
   if (!rid || !target) throw new Error(`no sheet ${sheet} in the download`);
-  const grid = readSheetXml(text(`xl/${target.replace(/^\/?xl\//, '')}`), { name: sheet, sharedStrings: readSharedStrings(text('xl/sharedStrings.xml')), formatOf: () => null, date1904: false });
+  const grid = readSheetXml(text(`xl/${target.replace(/^\/?xl\//, '')}`), { name: sheet, sharedStrings: () => readSharedStrings(text('xl/sharedStrings.xml')), formatOf: () => null, date1904: false });
   const headerRow = grid.values.findIndex((r) => r.includes('建议等级'));
   const column = grid.values[headerRow].indexOf('建议等级');
   const levels = new Map<number, Level>();

@@ -17,7 +17,8 @@ import {
 /** What the reader needs from the rest of the package. */
 export interface SheetContext {
   name: string;
-  sharedStrings: readonly string[];
+  /** The workbook's shared strings, asked for when a cell first names one. */
+  sharedStrings: () => readonly string[];
   /** Number format code of a cell style index, or null for General. */
   formatOf: (styleIndex: number) => string | null;
   date1904: boolean;
@@ -379,7 +380,7 @@ const XSD_DOUBLE = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 
 /** The shared string a cell's `<v>` numbers (decimal digits, no leading zero), or undefined when the part has none of that number. */
 function sharedStringAt(ctx: SheetContext, index: string): string | undefined {
-  return ctx.sharedStrings[index === '0' ? 0 : positiveInteger(index)];
+  return ctx.sharedStrings()[index === '0' ? 0 : positiveInteger(index)];
 }
 
 /** A `<v>` read as an xsd:double, or null when it is none (hex, "Infinity", "1e999"). */

@@ -54,7 +54,7 @@ export class OpenWorkbook {
   private contentTypes: string;
   private readonly rels: Relationship[];
   private readonly stylesPart: string | undefined;
-  private readonly sharedStrings: readonly string[];
+  private sharedStringsRead: readonly string[] | undefined;
   readonly date1904: boolean;
   readonly styles: StyleSheet;
 
@@ -71,9 +71,17 @@ export class OpenWorkbook {
     this.stylesPart = this.partByType('styles');
     const stylesXml = this.stylesPart && pkg.has(this.stylesPart) ? pkg.text(this.stylesPart) : MINIMAL_STYLES;
     this.styles = new StyleSheet(stylesXml, this.stylesPart);
-    const sstPart = this.partByType('sharedStrings');
-    this.sharedStrings = sstPart && pkg.has(sstPart) ? readSharedStrings(pkg.text(sstPart), sstPart) : [];
   }
+
+  /**
+   * Read when a sheet first names a shared string, not on opening: the state sheet of an earlier
+   * output, read for its meeting history, needs none of a ledger's 7 MB of them.
+   */
+  private readonly sharedStrings = (): readonly string[] => {
+    if (this.sharedStringsRead) return this.sharedStringsRead;
+    const part = this.partByType('sharedStrings');
+    return (this.sharedStringsRead = part && this.pkg.has(part) ? readSharedStrings(this.pkg.text(part), part) : []);
+  };
 
   /**
    * The workbook of a package, or `fail` when the package is no workbook the part editor can take.

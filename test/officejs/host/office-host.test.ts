@@ -31,7 +31,7 @@ function fileHostSheets(): Map<string, (string | number | boolean | null)[][]> {
   const out = new Map<string, (string | number | boolean | null)[][]>();
   for (const m of workbook.matchAll(/<sheet name="([^"]+)"[^>]*r:id="(rId\d+)"/g)) {
     const target = new RegExp(`Id="${m[2]}"[^>]*Target="([^"]+)"`).exec(rels)![1];
-    out.set(m[1], readSheetXml(text(`xl/${target}`), { name: m[1], sharedStrings: sst, formatOf: () => null, date1904: false }).values);
+    out.set(m[1], readSheetXml(text(`xl/${target}`), { name: m[1], sharedStrings: () => sst, formatOf: () => null, date1904: false }).values);
   }
   return out;
 }
