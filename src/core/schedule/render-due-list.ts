@@ -3,7 +3,7 @@ import { writtenField } from '../ledger';
 import { maskForHandout, maskPartyNames, maskPhone, maskPlaceForHandout, splitParties } from '../masking';
 import { textIn, type Catalogue } from '../messages';
 import type { Day, FieldName, Language, Level, TriagedDispute } from '../model';
-import { wrappedLines, type ReportCell, type ReportSheet } from '../report';
+import { ReportRows, sheetWithRows, wrappedLines, type ReportCell, type ReportSheet } from '../report';
 import type { LocalText } from '../rules';
 import { label } from '../summary';
 import type { DueGroup } from './due-list';
@@ -76,20 +76,20 @@ export function renderDueList(groups: readonly DueGroup[], options: DueListRende
   const width = headers.length;
   const items = groups.flatMap((g) => g.items);
   const today = items.filter((d) => d.schedule.nextRevisit === options.asOf).length;
-  const rows: ReportCell[][] = [
-    [{ value: t('title', { asOf: date(options.asOf) }), style: 'title' }],
-    [{ value: t('counts', { all: items.length, today, overdue: items.length - today }), style: 'subtitle' }],
-    headers.map((h) => ({ value: h, style: 'header' as const })),
-  ];
+  const rows = new ReportRows();
+  rows.add([{ value: t('title', { asOf: date(options.asOf) }), style: 'title' }]);
+  rows.add([{ value: t('counts', { all: items.length, today, overdue: items.length - today }), style: 'subtitle' }]);
+  rows.add(headers.map((h) => ({ value: h, style: 'header' as const })));
   const merges = [
     { top: 0, left: 0, bottom: 0, right: width - 1 },
     { top: 1, left: 0, bottom: 1, right: width - 1 },
   ];
-  const rowHeights: Record<number, number> = { 1: 2 * LINE_HEIGHT + 2, 2: 2 * LINE_HEIGHT };
+  rows.heights[1] = 2 * LINE_HEIGHT + 2;
+  rows.heights[2] = 2 * LINE_HEIGHT;
   const rowBreaks: number[] = [];
   if (items.length === 0) {
     merges.push({ top: 3, left: 0, bottom: 3, right: width - 1 });
-    rows.push([{ value: t('none'), style: 'note' }]);
+    rows.add([{ value: t('none'), style: 'note' }]);
   }
   const shared = sharedCells(options);
   let n = 0;
@@ -98,25 +98,28 @@ export function renderDueList(groups: readonly DueGroup[], options: DueListRende
     if (n > 0) rowBreaks.push(rows.length);
     merges.push({ top: rows.length, left: 0, bottom: rows.length, right: width - 1 });
     const heading = { owner: group.owner, n: group.items.length };
-    rows.push([{ value: joint && group.unit ? t('groupOfUnit', { ...heading, unit: group.unit }) : t('group', heading), style: 'subtitle' }]);
+    rows.add([{ value: joint && group.unit ? t('groupOfUnit', { ...heading, unit: group.unit }) : t('group', heading), style: 'subtitle' }]);
     const unit: ReportCell = { value: group.unit ?? '', style: 'wrap' };
-    for (const d of group.items) {
-      const cells = dueRow(++n, d, unit, shared, options).filter(keep);
-      rowHeights[rows.length] = Math.max(ROW_FOR_HANDWRITING, wrappedLines(cells, widths) * LINE_HEIGHT);
-      rows.push(cells);
-    }
+    // Each line is made when the sheet is written (a list runs to tens of thousands of them).
+    const first = n + 1;
+    rows.addMade(group.items.length, (i) => {
+      const cells = dueRow(first + i, group.items[i], unit, shared, options).filter(keep);
+      return { cells, height: Math.max(ROW_FOR_HANDWRITING, wrappedLines(cells, widths) * LINE_HEIGHT) };
+    });
+    n += group.items.length;
   }
-  return {
-    name: DUE_LIST_SHEET,
-    columnWidths: widths,
+  return sheetWithRows(
+    {
+      name: DUE_LIST_SHEET,
+      columnWidths: widths,
+      merges,
+      rowBreaks,
+      printTitleRows: [3, 3],
+      print: { landscape: true, fitToWidth: true },
+      freezeRows: 3,
+    },
     rows,
-    merges,
-    rowHeights,
-    rowBreaks,
-    printTitleRows: [3, 3],
-    print: { landscape: true, fitToWidth: true },
-    freezeRows: 3,
-  };
+  );
 }
 
 /**

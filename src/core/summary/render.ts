@@ -1,5 +1,5 @@
 import { LEVELS, type CellRange, type Level } from '../model';
-import { linesNeeded, wrappedLines, type ReportCell, type ReportChart, type ReportSheet } from '../report';
+import { linesNeeded, ReportRows, sheetWithRows, wrappedLines, type ReportCell, type ReportChart, type ReportSheet } from '../report';
 import { formatDay, formatDayZh, formatSpanZh } from '../cells';
 import { findKinshipNames, maskForHandout, maskPlaceForHandout, maskText } from '../masking';
 import { CHANGE_LABEL, CHANNEL_LABEL, LABELS, LEVEL_LABEL, label } from './labels';
@@ -34,9 +34,9 @@ export const LEVEL_CHART_COLORS: Readonly<Record<Level, string>> = { red: 'D9363
 const NEUTRAL_CHART_COLOR = '4472C4';
 
 class SheetBuilder {
-  readonly rows: ReportCell[][] = [];
+  readonly rows = new ReportRows();
   readonly merges: CellRange[] = [];
-  readonly rowHeights: Record<number, number> = {};
+  readonly rowHeights = this.rows.heights;
   constructor(readonly widths: readonly number[]) {}
 
   get columns(): number {
@@ -45,8 +45,19 @@ class SheetBuilder {
 
   /** Adds a row and returns its 0-based index. */
   add(cells: ReportCell[]): number {
-    this.rows.push(cells);
-    return this.rows.length - 1;
+    return this.rows.add(cells);
+  }
+
+  /**
+   * Adds one row per item, each made (and sized to its wrapping cells) only when the sheet is
+   * written: the lists run to tens of thousands of lines.
+   */
+  addList<T>(items: readonly T[], cells: (item: T) => ReportCell[]): void {
+    this.rows.addMade(items.length, (i) => {
+      const row = cells(items[i]);
+      const lines = wrappedLines(row, this.widths);
+      return { cells: row, height: lines > 1 ? lines * LINE_HEIGHT : undefined };
+    });
   }
 
   /** A single value merged across all columns, as tall as its text needs. */
@@ -70,9 +81,9 @@ class SheetBuilder {
     return r;
   }
 
-  /** Row `r` as tall as its wrapping cells need. */
+  /** Row `r`, given now, as tall as its wrapping cells need. */
   fitHeight(r: number): void {
-    const lines = wrappedLines(this.rows[r], this.widths);
+    const lines = wrappedLines(this.rows.given(r) ?? [], this.widths);
     if (lines > 1) this.rowHeights[r] = lines * LINE_HEIGHT;
   }
 
@@ -313,7 +324,7 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
   // The dispute lists share one grid: 序号 as the ledger has it, unit, place, level …
   // `cells` may depend on the names to mask, which include a child named after 女儿 in any of `extraTexts`.
   type ListCells = Partial<Record<ListColumn, ReportCell>>;
-  const listRow = (item: ListedDispute, cells: ListCells | ((names: readonly string[]) => ListCells), extraTexts: string[] = []): number => {
+  const listRow = (item: ListedDispute, cells: ListCells | ((names: readonly string[]) => ListCells), extraTexts: string[] = []): ReportCell[] => {
     const names = mask ? [...item.names, ...findKinshipNames([item.brief, ...extraTexts].join('\n'))] : item.names;
     const base: Record<ListColumn, ReportCell> = {
       serial: wrap(item.refs.map((r) => r.serial || t('rowRef', { row: r.row })).join('、')),
@@ -331,9 +342,7 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
     };
     // Object.assign rather than two spreads: far cheaper in V8 for a line of every listed dispute.
     const all = Object.assign(base, typeof cells === 'function' ? cells(names) : cells);
-    const r = b.add(columns.map((c) => all[c.key]));
-    b.fitHeight(r);
-    return r;
+    return columns.map((c) => all[c.key]);
   };
   const listHead = (labels: Partial<Record<ListColumn, LabelKey>>) => {
     b.fitHeight(b.add(columns.map((c) => ({ value: t(labels[c.key] ?? (c.key === 'unit' ? 'unit' : c.key)), style: 'header' as const }))));
@@ -342,7 +351,7 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
   section('keyCases');
   listHead({});
   if (summary.keyCases.length === 0) b.banner(t('none'), 'note');
-  for (const k of summary.keyCases)
+  b.addList(summary.keyCases, (k) =>
     listRow(
       k,
       (names) => ({
@@ -351,18 +360,20 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
         statusText: wrap(show(k.statusText, names, k.address)),
       }),
       [k.statusText],
-    );
+    ),
+  );
   note(t('keyCasesNote'));
 
   section('overdue');
   const o = summary.overdue;
   note(t('overdueCount', { all: o.count, red: o.byLevel.red, yellow: o.byLevel.yellow, green: o.byLevel.green }));
   if (o.items.length > 0) listHead({ statusText: 'dash' });
-  for (const item of o.items)
+  b.addList(o.items, (item) =>
     listRow(item, {
       nextRevisit: item.due === null ? dashText : { value: day(item.due), style: 'number' },
       overdueDays: num(item.overdueDays),
-    });
+    }),
+  );
 
   section('changes');
   const c = summary.changes;
@@ -375,12 +386,13 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
     if (c.items.length > 0) {
       b.gap();
       listHead({ level: 'currentLevel', registeredOn: 'previousLevel', daysOpen: 'category', reasons: 'why', nextRevisit: 'dash', overdueDays: 'dash', statusText: 'dash' });
-      for (const item of c.items)
+      b.addList(c.items, (item) =>
         listRow(item, {
           registeredOn: item.previousLevel ? levelCell(item.previousLevel) : textCell(t('absent')),
           daysOpen: wrap(t(CHANGE_LABEL[item.category])),
           reasons: wrap(item.why ? show(item.why, item.names, item.address) : item.whyLabel ? t(item.whyLabel) : ''),
-        });
+        }),
+      );
     }
   }
 
@@ -400,14 +412,15 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
   b.gap();
   b.banner(t('footer'), 'text');
 
-  return {
-    name: LABELS.sheetName.zh,
-    columnWidths: [...b.widths],
-    rows: b.rows,
-    merges: b.merges,
-    rowHeights: b.rowHeights,
-    charts,
-    printTitleRows: [1, 2],
-    print: { landscape: true, fitToWidth: true },
-  };
+  return sheetWithRows(
+    {
+      name: LABELS.sheetName.zh,
+      columnWidths: [...b.widths],
+      merges: b.merges,
+      charts,
+      printTitleRows: [1, 2],
+      print: { landscape: true, fitToWidth: true },
+    },
+    b.rows,
+  );
 }

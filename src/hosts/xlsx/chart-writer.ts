@@ -1,4 +1,4 @@
-import { absoluteRef, cellLabel, cellsInRange, dayToExcelSerial, type CellRange, type ReportCell, type ReportChart, type ReportChartSeries, type ReportSheet } from '../../core';
+import { absoluteRef, cellLabel, cellsInRange, dayToExcelSerial, reportRows, type CellRange, type ReportCell, type ReportChart, type ReportChartSeries, type ReportSheet } from '../../core';
 import { escapeText, escapeXml } from './xml';
 
 /**
@@ -113,10 +113,16 @@ function seriesXml(chart: ReportChart, s: ReportChartSeries, i: number, sheet: R
   );
 }
 
-/** The cells of a one-row or one-column range, in order. */
+/** The cells of a chart's range, without making the rows of the lists below it. */
+function rangeCells(sheet: ReportSheet, range: CellRange): (ReportCell | undefined)[] {
+  const rows = reportRows(sheet);
+  const inRange: ReportCell[][] = [];
+  for (let r = range.top; r <= range.bottom; r++) inRange[r] = rows.at(r).cells;
+  return cellsInRange(inRange, range);
+}
 
 function categoriesXml(range: CellRange, sheet: ReportSheet, sheetName: string): string {
-  const cells = cellsInRange(sheet.rows, range);
+  const cells = rangeCells(sheet, range);
   const pts = cells
     .map((cell, idx) => {
       const text = cellLabel(cell);
@@ -127,7 +133,7 @@ function categoriesXml(range: CellRange, sheet: ReportSheet, sheetName: string):
 }
 
 function valuesXml(range: CellRange, sheet: ReportSheet, sheetName: string, date1904: boolean): string {
-  const cells = cellsInRange(sheet.rows, range);
+  const cells = rangeCells(sheet, range);
   const percent = cells.some((c) => c?.style === 'percent');
   // A cell that holds no number is left out of the cache: a gap, as the sheet shows it.
   const pts = cells

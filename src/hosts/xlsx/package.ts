@@ -43,42 +43,39 @@ export interface OriginalBytes {
 /** Parts of at least this many characters are deflated when written (report and ledger sheets of large ledgers). */
 const DEFLATE_AT_ONCE_CHARS = 1 << 20;
 
-/** Characters encoded at a time: a few megabytes of UTF-8 alive at once, whatever the part's size. */
-const PIECE_CHARS = 1 << 22;
+/** Bytes of UTF-8 made at a time: a few megabytes alive at once, whatever the part's size. */
+const BLOCK_BYTES = 1 << 22;
 
 /**
- * UTF-8 of a string or of pieces of one, a few megabytes at a time, made as the deflater asks for
- * them: a written part is never joined into one string or one buffer. A cut never falls between
- * the two halves of a surrogate pair (each half alone would be encoded as U+FFFD).
+ * UTF-8 of a string or of pieces of one, in blocks of a few megabytes made as the deflater asks for
+ * them: a written part is never joined into one string or one buffer. Each piece is encoded into
+ * the block as it comes, so a report's row strings die young instead of waiting, thousands at a
+ * time, to be joined (which made the garbage collector copy them). A block ends before a
+ * character that does not fit whole (encodeInto writes whole characters, never half a pair).
  */
 export function* utf8Pieces(content: string | Iterable<string>): Generator<Uint8Array> {
-  let batch: string[] = [];
-  let batchLength = 0;
-  const flush = function* () {
-    if (batchLength > 0) yield encoder.encode(batch.length === 1 ? batch[0] : batch.join(''));
-    batch = [];
-    batchLength = 0;
-  };
-  for (const piece of typeof content === 'string' ? [content] : content) {
-    let from = 0;
-    while (piece.length - from > PIECE_CHARS - batchLength) {
-      let cut = from + PIECE_CHARS - batchLength;
-      if (isHighSurrogate(piece.charCodeAt(cut - 1))) cut--;
-      batch.push(piece.slice(from, cut));
-      batchLength += cut - from;
-      from = cut;
-      yield* flush();
-    }
-    if (from < piece.length) {
-      batch.push(from === 0 ? piece : piece.slice(from));
-      batchLength += piece.length - from;
-    }
-    if (batchLength >= PIECE_CHARS) yield* flush();
+  // A small part (most of them) is one exact buffer.
+  if (typeof content === 'string' && content.length * 3 <= BLOCK_BYTES) {
+    if (content !== '') yield encoder.encode(content);
+    return;
   }
-  yield* flush();
+  let block = new Uint8Array(BLOCK_BYTES);
+  let used = 0;
+  for (let piece of typeof content === 'string' ? [content] : content) {
+    for (;;) {
+      const { read, written } = encoder.encodeInto(piece, used === 0 ? block : block.subarray(used));
+      used += written;
+      if (read === piece.length) break;
+      // The block is full: it goes (the deflater may take it to another thread) and a new one starts.
+      yield block.subarray(0, used);
+      block = new Uint8Array(BLOCK_BYTES);
+      used = 0;
+      piece = piece.slice(read);
+    }
+  }
+  // The last block of a part is rarely full: a small one is copied out so its 4 MB can go.
+  if (used > 0) yield used < BLOCK_BYTES / 4 ? block.slice(0, used) : block.subarray(0, used);
 }
-
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /** The package as the job sees it: parts by name, read on demand, and the parts it has changed or dropped. */
 export class Package {

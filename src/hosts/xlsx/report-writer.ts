@@ -1,4 +1,4 @@
-import { cellAddress, columnLetter, dayToExcelSerial, LEVEL_FILLS, rangeRef, REPORT_HEADER_FILL, wrappedLines, type ReportSheet, type ReportStyle } from '../../core';
+import { cellAddress, columnLetter, dayToExcelSerial, LEVEL_FILLS, rangeRef, REPORT_HEADER_FILL, reportRows, wrappedLines, type ReportSheet, type ReportStyle } from '../../core';
 import type { StyleSheet, XfSpec } from './styles';
 import { escapeText } from './xml';
 
@@ -34,14 +34,14 @@ export function* reportSheetXml(sheet: ReportSheet, styles: StyleSheet, date1904
     if (id === undefined) styleIds.set(s, (id = styles.ensureXf(REPORT_STYLES[s])));
     return id;
   };
-  const width = sheet.rows.reduce((w, r) => Math.max(w, r.length), Math.max(sheet.columnWidths.length, 1));
-  const heights = sheet.rowHeights ?? {};
+  const rows = reportRows(sheet);
+  const width = Math.max(rows.width, sheet.columnWidths.length, 1);
   // A row given a height may lie below the table (lines left to write on): it is written, empty.
   // A loop, not Math.max(...): a due-list of 80,000 rows gives 80,000 heights, past what one call's arguments may hold.
-  let rowCount = sheet.rows.length;
-  for (const r of Object.keys(heights)) rowCount = Math.max(rowCount, Number(r) + 1);
+  let rowCount = rows.length;
+  for (const r of Object.keys(rows.heights)) rowCount = Math.max(rowCount, Number(r) + 1);
   const cols = sheet.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
-  const lastRow = Math.max(sheet.rows.length, 1);
+  const lastRow = Math.max(rows.length, 1);
   const freeze = sheet.freezeRows
     ? `<pane ySplit="${sheet.freezeRows}" topLeftCell="A${sheet.freezeRows + 1}" activePane="bottomLeft" state="frozen"/>`
     : '';
@@ -54,9 +54,10 @@ export function* reportSheetXml(sheet: ReportSheet, styles: StyleSheet, date1904
     (cols ? `<cols>${cols}</cols>` : '') +
     '<sheetData>';
   for (let r = 0; r < rowCount; r++) {
-    const cells = sheet.rows[r] ?? [];
-    const height = heights[r] ?? rowHeight(cells, sheet.columnWidths);
-    if (r >= sheet.rows.length && height === undefined) continue;
+    const made = rows.at(r);
+    const cells = made.cells;
+    const height = made.height ?? rowHeight(cells, sheet.columnWidths);
+    if (r >= rows.length && height === undefined) continue;
     let xml = `<row r="${r + 1}"${height ? ` ht="${height}" customHeight="1"` : ''}>`;
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c];
