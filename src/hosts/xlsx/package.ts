@@ -135,14 +135,17 @@ export class Package {
     if (plain) this.prefixes.set(name, plain.prefix);
     const text = plain ? plain.xml : decoded;
     // The bytes stay with the text only where offsets in one are offsets in the other, as the
-    // decoder made them: not once a prefix has been taken off.
-    if (!this.largest || text.length >= this.largest.size) this.largest = { name, text, size: text.length, original: plain ? undefined : { bytes, ascii } };
+    // decoder made them: not once a prefix has been taken off. Nor for ASCII, whose text is as
+    // small as its bytes and is kept instead of them, to be written from (not decoded twice).
+    const original = plain || ascii ? undefined : { bytes, ascii };
+    if (!this.largest || text.length >= this.largest.size) this.largest = { name, text, size: text.length, original };
     return text;
   }
   /**
    * Lets the text of a part go while its bytes are kept, to be decoded again when next asked for:
-   * the ledger sheet's 90 MB of text need not live through the job between reading and writing.
-   * Nothing happens for a part whose bytes are not kept (its text is what there is).
+   * the text of a ledger sheet with Chinese in it (twice its bytes) need not live through the job
+   * between reading and writing. Nothing happens for a part whose bytes are not kept (its text is
+   * what there is).
    */
   releaseText(name: string) {
     if (this.largest?.name === name && this.largest.original) this.largest.text = undefined;
@@ -156,7 +159,8 @@ export class Package {
   }
   /**
    * Rewrites a part as edits of its text: built from its original bytes where they are kept (runs
-   * copied, new text encoded), from slices of its text otherwise.
+   * copied, new text encoded), from slices of its text otherwise; either way made as the deflater
+   * asks, never held whole.
    */
   writeSplice(name: string, edits: Iterable<SpliceOp>) {
     const old = this.text(name);

@@ -3,15 +3,17 @@
  * new text to insert between them. The ledger writer makes the 90 MB sheet of a 100,000-row
  * ledger so, row by row as the package asks; the package builds the new part from the old part's
  * bytes — copying runs of bytes and encoding only what is new — so neither the new part nor the
- * list of edits is ever held whole.
+ * list of edits is ever held whole. An ASCII part's text is as small as its bytes and is kept
+ * instead of them: its runs are encoded from the text.
  */
 export type SpliceOp = string | { from: number; to: number };
 
-/** The new part as pieces of text: runs of the old text sliced (V8 keeps slices of a large string without copying). */
-export function spliceText(old: string, ops: Iterable<SpliceOp>): string[] {
-  const out: string[] = [];
-  for (const op of ops) out.push(typeof op === 'string' ? op : old.slice(op.from, op.to));
-  return out;
+/**
+ * The new part as pieces of text, made as they are asked for: runs of the old text sliced (V8
+ * keeps slices of a large string without copying), new text as it is.
+ */
+export function* spliceText(old: string, ops: Iterable<SpliceOp>): Generator<string> {
+  for (const op of ops) yield typeof op === 'string' ? op : old.slice(op.from, op.to);
 }
 
 /** Bytes of new content gathered before they go to the deflater: large enough to deflate well, small enough not to matter. */
