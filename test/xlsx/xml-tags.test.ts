@@ -1,0 +1,32 @@
+import { checkTagsClosed, XmlFormatError } from '../../src/hosts/xlsx/xml';
+
+describe('every tag of a part closes before the next starts', () => {
+  it.each([
+    ['<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>'],
+    ['<t>a > b</t>'],
+    ['<c r="A1" x=">"/>'],
+    ['<!-- <c r="A1"> --><t/>'],
+    ['<t><![CDATA[<c r="A1">]]></t>'],
+    ['<?mso-application progid="Excel.Sheet"?><t/>'],
+    ['no markup at all'],
+  ])('%j passes', (xml) => {
+    expect(() => checkTagsClosed(xml)).not.toThrow();
+  });
+
+  it.each([
+    // the part, where the unclosed tag starts
+    ['<row r="1"><c r="A1" s="5"<v>1</v></c></row>', 11],
+    ['<row r="1"><c r="A1"', 11],
+    ['<sheetData><mergeCell ref="A1:B2"', 11],
+    ['<a><', 3],
+  ])('%j is refused at character %i', (xml, at) => {
+    let error: unknown;
+    try {
+      checkTagsClosed(xml);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(XmlFormatError);
+    expect((error as XmlFormatError).offset).toBe(at);
+  });
+});
