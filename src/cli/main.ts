@@ -193,7 +193,7 @@ const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  * leaves a half-written workbook or the temporary file. Without --force the move fails if the
  * output has appeared meanwhile (another run, another program): it is never overwritten.
  */
-function writeOutput(output: string, bytes: Uint8Array, language: Language, force: boolean) {
+function writeOutput(output: string, pieces: readonly Uint8Array[], language: Language, force: boolean) {
   const folder = path.dirname(output);
   const temp = path.join(folder, `.${path.basename(output)}.${process.pid}.tmp`);
   const removeTemp = () => {
@@ -213,7 +213,7 @@ function writeOutput(output: string, bytes: Uint8Array, language: Language, forc
   try {
     try {
       fs.mkdirSync(folder, { recursive: true });
-      fs.writeFileSync(temp, bytes);
+      writePieces(temp, pieces);
     } catch (e) {
       // mkdir says EEXIST when a file stands where the folder should be.
       const problem = (e as NodeJS.ErrnoException).code === 'EEXIST' ? say(language, 'problem.ENOTDIR') : fileProblem(e, language);
@@ -229,6 +229,16 @@ function writeOutput(output: string, bytes: Uint8Array, language: Language, forc
   } finally {
     removeTemp();
     for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
+  }
+}
+
+/** A new file written from the package's buffers in order, never joined into one. */
+function writePieces(file: string, pieces: readonly Uint8Array[]) {
+  const fd = fs.openSync(file, 'w');
+  try {
+    for (const piece of pieces) for (let at = 0; at < piece.length; ) at += fs.writeSync(fd, piece, at);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
@@ -273,7 +283,7 @@ function meeting(args: MeetingArgs, io: Io) {
   const previous = lastMeeting(args, output);
   const job = runMeetingJob(ledgers, { asOf, period: args.period, preset, language, mask: args.mask, previous });
   const bytes = withDeflateThread((codec) => writeReportWorkbook(job.plan.reports, job.plan.state, { codec }));
-  writeOutput(output, bytes, language, args.force);
+  writeOutput(output, [bytes], language, args.force);
   if (args.json) io.stdout(`${JSON.stringify(meetingToJson(job, output), null, 2)}\n`);
   else io.stdout(`${formatMeeting(job, output, language)}\n`);
 }
@@ -311,7 +321,7 @@ function run(args: RunArgs, io: Io) {
     }),
   );
 
-  writeOutput(output, result.bytes, args.language, args.force);
+  writeOutput(output, result.pieces, args.language, args.force);
   if (args.json) io.stdout(`${JSON.stringify(jobToJson(result.job, output, asOf), null, 2)}\n`);
   else io.stdout(`${formatSummary(result.job, output, args.language)}\n`);
 }

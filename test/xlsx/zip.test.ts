@@ -1,6 +1,6 @@
 import { zipSync, unzipSync, strToU8 } from 'fflate';
 import * as zlib from 'zlib';
-import { crc32, deflateEntry, readEntry, readZip, writeZip, isCompoundFile, FFLATE_CODEC } from '../../src/hosts/xlsx/zip';
+import { crc32, deflateEntry, readEntry, readZip, writeZip, writeZipPieces, isCompoundFile, FFLATE_CODEC } from '../../src/hosts/xlsx/zip';
 import { utf8Pieces } from '../../src/hosts/xlsx/package';
 import { NODE_CODEC } from '../../src/cli/node-codec';
 import { ThreadedDeflate } from '../../src/cli/threaded-codec';
@@ -29,6 +29,16 @@ describe('the zip container', () => {
     const files = unzipSync(out);
     expect(Buffer.from(files['keep.xml']).toString()).toBe('<keep/>'.repeat(100));
     expect(Buffer.from(files['change.xml']).toString()).toBe('<new/>');
+  });
+
+  it('gives the package as pieces that, written one after another, are the package another library reads', () => {
+    const [keep] = readZip(zipSync({ 'keep.xml': strToU8('<keep/>') }));
+    const outputs = [{ copy: keep }, { name: 'new.xml', data: strToU8('<new/>') }];
+    const pieces = writeZipPieces(outputs);
+    expect(pieces.length).toBeGreaterThan(2);
+    const joined = Buffer.concat(pieces);
+    expect(joined.equals(Buffer.from(writeZip(outputs)))).toBe(true);
+    expect(Object.keys(unzipSync(joined))).toEqual(['keep.xml', 'new.xml']);
   });
 
   it('writes the same bytes for the same input, so a re-run is reproducible', () => {

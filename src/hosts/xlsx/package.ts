@@ -1,7 +1,7 @@
 import { checkTagsClosed, inPart, withoutSpreadsheetPrefix, withSpreadsheetPrefix, XmlFormatError } from './xml';
 import { Inflate } from 'fflate';
 import { spliceBytes, spliceText, type SpliceOp } from './part-splice';
-import { deflateEntry, DEFAULT_ZIP_LIMITS, readEntry, writeZip, ZipFormatError, type DeflateCodec, type DeflatedContent, type ZipEntry, type ZipLimits, type ZipOutput } from './zip';
+import { deflateEntry, DEFAULT_ZIP_LIMITS, joinBytes, readEntry, writeZipPieces, ZipFormatError, type DeflateCodec, type DeflatedContent, type ZipEntry, type ZipLimits, type ZipOutput } from './zip';
 
 const decoder = new TextDecoder();
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
@@ -248,6 +248,10 @@ export class Package {
     return typeof content === 'string' || Array.isArray(content) ? { name, pieces: utf8Pieces(this.asWritten(name, content)) } : { name, deflated: content };
   }
   toBytes(): Uint8Array {
+    return joinBytes(this.toPieces());
+  }
+  /** The new package as the buffers it is made of, in order: a file is written from them as they are. */
+  toPieces(): Uint8Array[] {
     const outputs: ZipOutput[] = [];
     for (const e of this.order) {
       if (this.removed.has(e.name)) continue;
@@ -255,6 +259,6 @@ export class Package {
       outputs.push(w === undefined ? { copy: e } : this.newContent(e.name, w));
     }
     for (const [name, xml] of this.written) if (!this.entries.has(name)) outputs.push(this.newContent(name, xml));
-    return writeZip(outputs, this.codec);
+    return writeZipPieces(outputs, this.codec);
   }
 }

@@ -26,7 +26,7 @@ import { RELATIONSHIPS_NS, SPREADSHEET_NS } from './report-writer';
 import { CT_STYLES, MINIMAL_STYLES, OpenWorkbook, REL_OFFICE_DOCUMENT, REL_STYLES, type Fail, type OwnSheet } from './workbook-package';
 import { packageFailure } from './failures';
 import { inPart } from './xml';
-import { DEFAULT_ZIP_LIMITS, FFLATE_CODEC, readZip, type DeflateCodec, type ZipLimits } from './zip';
+import { DEFAULT_ZIP_LIMITS, FFLATE_CODEC, joinBytes, readZip, type DeflateCodec, type ZipLimits } from './zip';
 
 
 export type Stage = 'read' | 'triage' | 'write';
@@ -46,7 +46,10 @@ export interface WorkbookJobOptions extends JobOptions {
 }
 
 export interface WorkbookJobResult {
-  bytes: Uint8Array;
+  /** The new file, joined into one buffer when first asked for. */
+  readonly bytes: Uint8Array;
+  /** The new file as the buffers it is made of, in order: what a file is written from. */
+  pieces: Uint8Array[];
   job: LedgerJob;
   /** Parts the job rewrote or added; every other part was copied byte for byte. */
   writtenParts: string[];
@@ -202,7 +205,16 @@ function processPackage(pkg: Package, options: WorkbookJobOptions, fail: Fail): 
   writeLedger(workbook, ledgerPart, job);
   workbook.writeOwnSheets(ownSheets(job.plan.reports, job.plan.state));
   workbook.save();
-  return { bytes: pkg.toBytes(), job, writtenParts: [...pkg.written.keys()] };
+  const pieces = pkg.toPieces();
+  let joined: Uint8Array | undefined;
+  return {
+    get bytes() {
+      return (joined ??= joinBytes(pieces));
+    },
+    pieces,
+    job,
+    writtenParts: [...pkg.written.keys()],
+  };
 }
 
 /** The ledger read and the job run; only the job outlives this, not the grid of the whole sheet. */

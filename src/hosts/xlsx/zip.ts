@@ -560,7 +560,28 @@ function movedCentral(entry: ZipEntry, offset: number): Uint8Array {
   return central;
 }
 
+/** The package as one buffer (what a download or a test wants). */
 export function writeZip(outputs: readonly ZipOutput[], codec: DeflateCodec = FFLATE_CODEC): Uint8Array {
+  return joinBytes(writeZipPieces(outputs, codec));
+}
+
+/** Buffers one after another in one buffer. */
+export function joinBytes(pieces: readonly Uint8Array[]): Uint8Array {
+  const joined = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of pieces) {
+    joined.set(p, at);
+    at += p.length;
+  }
+  return joined;
+}
+
+/**
+ * The package as the buffers it is made of, in order — entries' records (copied ones as they came),
+ * then the central directory — so a file can be written from them without first joining tens of
+ * megabytes into one more buffer at the run's peak.
+ */
+export function writeZipPieces(outputs: readonly ZipOutput[], codec: DeflateCodec = FFLATE_CODEC): Uint8Array[] {
   const encoder = new TextEncoder();
   const records: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
@@ -600,24 +621,14 @@ export function writeZip(outputs: readonly ZipOutput[], codec: DeflateCodec = FF
   // Copied zip64 records need a zip64 end record beside them: readers such as fflate look for the
   // zip64 extra fields only in a package that has one (APPNOTE 4.3.14).
   const zip64 = outputs.length > 0xfffe || outputs.some((o) => 'copy' in o && o.copy.zip64);
-  const total = offset + centralSize + (zip64 ? 56 + 20 : 0) + 22;
-  const result = new Uint8Array(total);
-  let at = 0;
-  for (const r of records) {
-    result.set(r, at);
-    at += r.length;
-  }
-  for (const c of centrals) {
-    result.set(c, at);
-    at += c.length;
-  }
-  const ev = new DataView(result.buffer);
+  const tail = new Uint8Array((zip64 ? 56 + 20 : 0) + 22);
+  const ev = new DataView(tail.buffer);
   const setU64 = (p: number, v: number) => {
     ev.setUint32(p, v >>> 0, true);
     ev.setUint32(p + 4, Math.floor(v / 0x100000000), true);
   };
+  let at = 0;
   if (zip64) {
-    const record = at;
     ev.setUint32(at, SIG_ZIP64_END, true);
     setU64(at + 4, 44); // size of the record after this field
     ev.setUint16(at + 12, 45, true); // version made by: 4.5, zip64
@@ -628,7 +639,7 @@ export function writeZip(outputs: readonly ZipOutput[], codec: DeflateCodec = FF
     setU64(at + 48, offset);
     at += 56;
     ev.setUint32(at, SIG_ZIP64_LOCATOR, true);
-    setU64(at + 8, record);
+    setU64(at + 8, offset + centralSize); // where the zip64 end record starts
     ev.setUint32(at + 16, 1, true); // disks
     at += 20;
   }
@@ -637,5 +648,5 @@ export function writeZip(outputs: readonly ZipOutput[], codec: DeflateCodec = FF
   ev.setUint16(at + 10, zip64 ? 0xffff : outputs.length, true);
   ev.setUint32(at + 12, zip64 ? 0xffffffff : centralSize, true);
   ev.setUint32(at + 16, zip64 ? 0xffffffff : offset, true);
-  return result;
+  return [...records, ...centrals, tail];
 }
