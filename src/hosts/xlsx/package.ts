@@ -1,6 +1,7 @@
 import { checkTagsClosed, inPart, withoutSpreadsheetPrefix, withSpreadsheetPrefix, XmlFormatError } from './xml';
 import { Inflate } from 'fflate';
 import { spliceBytes, spliceText, type SpliceOp } from './part-splice';
+import { BLOCK_BYTES, Utf8Blocks } from './utf8-blocks';
 import { deflateEntry, DEFAULT_ZIP_LIMITS, joinBytes, readEntry, writeZipPieces, ZipFormatError, type DeflateCodec, type DeflatedContent, type ZipEntry, type ZipLimits, type ZipOutput } from './zip';
 
 const decoder = new TextDecoder();
@@ -43,15 +44,10 @@ export interface OriginalBytes {
 /** Parts of at least this many characters are deflated when written (report and ledger sheets of large ledgers). */
 const DEFLATE_AT_ONCE_CHARS = 1 << 20;
 
-/** Bytes of UTF-8 made at a time: a few megabytes alive at once, whatever the part's size. */
-const BLOCK_BYTES = 1 << 22;
-
 /**
  * UTF-8 of a string or of pieces of one, in blocks of a few megabytes made as the deflater asks for
- * them: a written part is never joined into one string or one buffer. Each piece is encoded into
- * the block as it comes, so a report's row strings die young instead of waiting, thousands at a
- * time, to be joined (which made the garbage collector copy them). A block ends before a
- * character that does not fit whole (encodeInto writes whole characters, never half a pair).
+ * them (Utf8Blocks): a written part is never joined into one string or one buffer, and a report's
+ * row strings die young instead of waiting, thousands at a time, to be joined.
  */
 export function* utf8Pieces(content: string | Iterable<string>): Generator<Uint8Array> {
   // A small part (most of them) is one exact buffer.
@@ -59,22 +55,9 @@ export function* utf8Pieces(content: string | Iterable<string>): Generator<Uint8
     if (content !== '') yield encoder.encode(content);
     return;
   }
-  let block = new Uint8Array(BLOCK_BYTES);
-  let used = 0;
-  for (let piece of typeof content === 'string' ? [content] : content) {
-    for (;;) {
-      const { read, written } = encoder.encodeInto(piece, used === 0 ? block : block.subarray(used));
-      used += written;
-      if (read === piece.length) break;
-      // The block is full: it goes (the deflater may take it to another thread) and a new one starts.
-      yield block.subarray(0, used);
-      block = new Uint8Array(BLOCK_BYTES);
-      used = 0;
-      piece = piece.slice(read);
-    }
-  }
-  // The last block of a part is rarely full: a small one is copied out so its 4 MB can go.
-  if (used > 0) yield used < BLOCK_BYTES / 4 ? block.slice(0, used) : block.subarray(0, used);
+  const blocks = new Utf8Blocks();
+  for (const piece of typeof content === 'string' ? [content] : content) yield* blocks.text(piece);
+  yield* blocks.end();
 }
 
 /** The package as the job sees it: parts by name, read on demand, and the parts it has changed or dropped. */

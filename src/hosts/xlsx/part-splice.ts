@@ -1,3 +1,5 @@
+import { Utf8Blocks } from './utf8-blocks';
+
 /**
  * A rewritten part described as edits of the old one, in order: runs of the old text to copy and
  * new text to insert between them. The ledger writer makes the 90 MB sheet of a 100,000-row
@@ -16,50 +18,20 @@ export function* spliceText(old: string, ops: Iterable<SpliceOp>): Generator<str
   for (const op of ops) yield typeof op === 'string' ? op : old.slice(op.from, op.to);
 }
 
-/** Bytes of new content gathered before they go to the deflater: large enough to deflate well, small enough not to matter. */
-const BLOCK_BYTES = 1 << 22;
-
 /**
  * The new part as UTF-8, in blocks of a few megabytes, from the old part's text and the bytes it
- * was decoded from: runs are copied from the bytes, new text is encoded into the block. Each block
- * is a buffer of its own (a deflater on another thread may take it). When the old part is not
- * ASCII, character offsets are turned into byte offsets by one walk along the text, as the runs
- * come in order.
+ * was decoded from: runs are copied from the bytes, new text is encoded into the block. When the
+ * old part is not ASCII, character offsets are turned into byte offsets by one walk along the
+ * text, as the runs come in order.
  */
 export function* spliceBytes(old: string, bytes: Uint8Array, ascii: boolean, ops: Iterable<SpliceOp>): Generator<Uint8Array> {
-  const encoder = new TextEncoder();
   const toByte = ascii ? (offset: number) => offset : utf8OffsetWalker(old);
-  let block = new Uint8Array(BLOCK_BYTES);
-  let used = 0;
+  const blocks = new Utf8Blocks();
   for (const op of ops) {
-    if (typeof op === 'string') {
-      for (let read = 0; ; ) {
-        const { read: r, written } = encoder.encodeInto(read === 0 ? op : op.slice(read), block.subarray(used));
-        read += r;
-        used += written;
-        if (read >= op.length) break;
-        yield used === BLOCK_BYTES ? block : block.slice(0, used);
-        block = new Uint8Array(BLOCK_BYTES);
-        used = 0;
-      }
-      continue;
-    }
-    if (op.to <= op.from) continue;
-    let from = toByte(op.from);
-    const to = toByte(op.to);
-    while (from < to) {
-      const n = Math.min(to - from, BLOCK_BYTES - used);
-      block.set(bytes.subarray(from, from + n), used);
-      used += n;
-      from += n;
-      if (used === BLOCK_BYTES) {
-        yield block;
-        block = new Uint8Array(BLOCK_BYTES);
-        used = 0;
-      }
-    }
+    if (typeof op === 'string') yield* blocks.text(op);
+    else if (op.to > op.from) yield* blocks.bytes(bytes.subarray(toByte(op.from), toByte(op.to)));
   }
-  if (used > 0) yield block.subarray(0, used).slice();
+  yield* blocks.end();
 }
 
 /**

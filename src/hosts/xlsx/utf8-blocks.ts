@@ -1,0 +1,54 @@
+/** Bytes gathered before they go to the deflater: large enough to deflate well, small enough not to matter. */
+export const BLOCK_BYTES = 1 << 22;
+
+const encoder = new TextEncoder();
+
+/**
+ * UTF-8 gathered into blocks of a few megabytes as text and bytes come, each full block handed
+ * on as it fills: how every large written part reaches the deflater, never joined into one string
+ * or one buffer. Each block handed on is a buffer of its own, which a deflater on another thread
+ * takes without a copy. Text is encoded straight into the block, so the strings it came in die young; a block
+ * ends before a character that does not fit whole (encodeInto writes whole characters only).
+ */
+export class Utf8Blocks {
+  private block = new Uint8Array(BLOCK_BYTES);
+  private used = 0;
+
+  /** Encodes `text` into the blocks; returns the blocks it filled. */
+  text(text: string): Uint8Array[] {
+    const full: Uint8Array[] = [];
+    for (let rest = text; ; ) {
+      const { read, written } = encoder.encodeInto(rest, this.used === 0 ? this.block : this.block.subarray(this.used));
+      this.used += written;
+      if (read === rest.length) return full;
+      full.push(this.next());
+      rest = rest.slice(read);
+    }
+  }
+
+  /** Copies `bytes` into the blocks; returns the blocks it filled. */
+  bytes(bytes: Uint8Array): Uint8Array[] {
+    const full: Uint8Array[] = [];
+    for (let from = 0; from < bytes.length; ) {
+      const n = Math.min(bytes.length - from, BLOCK_BYTES - this.used);
+      this.block.set(bytes.subarray(from, from + n), this.used);
+      this.used += n;
+      from += n;
+      if (this.used === BLOCK_BYTES) full.push(this.next());
+    }
+    return full;
+  }
+
+  /** The last block, if anything is in it. */
+  end(): Uint8Array[] {
+    return this.used === 0 ? [] : [this.next()];
+  }
+
+  /** The block as filled so far, a buffer of its own (copied out unless full); a new one starts. */
+  private next(): Uint8Array {
+    const filled = this.used === BLOCK_BYTES ? this.block : this.block.slice(0, this.used);
+    this.block = new Uint8Array(BLOCK_BYTES);
+    this.used = 0;
+    return filled;
+  }
+}
