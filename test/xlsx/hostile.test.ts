@@ -421,6 +421,30 @@ it('every catalogue message a refusal uses exists in both languages', () => {
   }
 });
 
+describe('the styles part', () => {
+  const withStyles = (edit: (xml: string) => string) => editPart(clean, 'xl/styles.xml', edit);
+  const xfs = (n: number) => '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'.repeat(n);
+
+  it('takes a part of 100,000 cell formats (past what Excel keeps) in a second or two, adding its own once', () => {
+    const input = withStyles((xml) => xml.replace(/<cellXfs count="\d+">/, (tag) => tag + xfs(100_000)));
+    const result = processWorkbook(input, options);
+    const styles = partOf(result.bytes, 'xl/styles.xml');
+    const count = Number(/<cellXfs count="(\d+)"/.exec(styles)![1]);
+    expect(count).toBeGreaterThan(100_000);
+    expect(styles.split('<xf ').length - 1).toBeGreaterThanOrEqual(count);
+    // A second run finds the add-in's formats and adds none.
+    const again = processWorkbook(result.bytes, options);
+    expect(partOf(again.bytes, 'xl/styles.xml')).toBe(styles);
+  });
+
+  it('refuses millions of cell formats or fonts (a few hundred kilobytes compressed) before indexing them', () => {
+    expectRefused(withStyles((xml) => xml.replace(/<cellXfs count="\d+">/, (tag) => tag + xfs(140_000))), 'file.tooManyStyles', /xl\/styles\.xml）有 14000\d 项 cellXfs/);
+    const fonts = '<font><sz val="11"/><name val="宋体"/></font>'.repeat(140_000);
+    const input = withStyles((xml) => xml.replace(/<fonts count="\d+">/, (tag) => tag + fonts));
+    expect(failure(() => processWorkbook(input, options))).toEqual({ code: 'file.tooManyStyles', message: expect.stringMatching(/有 14000\d 项 fonts/) });
+  });
+});
+
 describe('large lists are written without one call taking every row as arguments', () => {
   it('writes a report of 200,000 rows each with its height (a due-list where most disputes are due), and a ledger with 150,000 rule priorities', () => {
     const rows = Array.from({ length: 200_000 }, (_, i) => [{ value: `第${i + 1}件` }]);

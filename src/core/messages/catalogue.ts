@@ -161,6 +161,10 @@ export const CATALOGUE = {
     zh: '“{file}”的工作表“{sheet}”占用了 {cells} 个单元格（连同有格式的空白单元格），超过本工具一次能处理的 {limit} 个；请删去台账右侧和下方多余的行列，或把台账拆成几个文件后再试',
     en: 'Sheet "{sheet}" of "{file}" spans {cells} cells (formatted blank cells included), more than the {limit} this tool can take at once; delete the unused rows and columns right of and below the ledger, or split it into several files',
   },
+  'file.tooManyStyles': {
+    zh: '“{file}”的样式表（{part}）有 {count} 项 {list}，远超 Excel 的上限（约 65,000 种单元格格式），不是 Excel 或 WPS 保存的样子；请在 Excel 中打开并另存一份后再试',
+    en: 'The styles of "{file}" ({part}) hold {count} {list} entries, far past Excel\'s limit (about 65,000 cell formats), which no workbook Excel or WPS saved has; open it in Excel, save a copy and try again',
+  },
   'file.strictOoxml': {
     zh: '“{file}”是“Strict Open XML 电子表格”格式，本工具无法处理；请在 Excel 中打开，另存为“Excel 工作簿 (*.xlsx)”后再试',
     en: '"{file}" is a Strict Open XML Spreadsheet, which this tool cannot process; open it in Excel and save it as "Excel Workbook (*.xlsx)"',

@@ -61,6 +61,10 @@ export function packageFailure(e: unknown): PackageFailure | null {
         return { code: 'file.beyondSheetLimits', params: { sheet: e.sheet || e.part, tag: e.construct } };
       case 'tooManyCells':
         return { code: 'file.sheetTooLarge', params: { sheet: e.sheet || e.part, cells: Number(e.construct), limit: MAX_GRID_CELLS } };
+      case 'tooManyStyles': {
+        const [list, count] = e.construct.split(' ');
+        return { code: 'file.tooManyStyles', params: { part: e.part, list, count: Number(count) } };
+      }
       case 'prefixed':
         return { code: 'file.prefixedXml', params: {} };
     }

@@ -5,6 +5,14 @@ const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35
 const STYLE_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
 const after = (name: string) => STYLE_ORDER.slice(STYLE_ORDER.indexOf(name) + 1);
 
+/**
+ * The most entries a list of the styles part may hold. Excel keeps at most 65,490 cell formats
+ * (Excel specifications and limits), so twice that passes every workbook Excel, WPS or LibreOffice
+ * saves; a part of millions (a few hundred kilobytes compressed) is refused before it is indexed,
+ * which would take the command past its memory.
+ */
+export const MAX_STYLE_ENTRIES = 131_072;
+
 /** A cell look the add-in needs; the same spec always maps to the same xf, so re-runs add nothing. */
 export interface XfSpec {
   bold?: boolean;
@@ -24,38 +32,55 @@ export interface XfSpec {
  * entry equal to one we need is reused rather than added again.
  */
 export class StyleSheet {
-  private xml: string;
   private readonly original: string;
+  /** The part with the additions, made when first asked for after each addition. */
+  private written: string | undefined;
   private xfFormats: number[] = [];
   private customFormats = new Map<number, string>();
+  /** Per list (fonts, fills, …): each entry's XML and its index, the first of equal ones; read once. */
+  private readonly entries = new Map<string, { item: string; index: Map<string, number>; count: number; added: string[] }>();
+  private font: { name: string; size: string } | undefined;
 
   constructor(
     xml: string,
     /** The part's name, for messages. */
     private readonly part = 'xl/styles.xml',
   ) {
-    this.xml = this.original = xml;
+    this.original = this.written = xml;
     inPart(part, () => this.index());
   }
 
   get changed(): boolean {
-    return this.xml !== this.original;
+    return [...this.entries.values()].some((list) => list.added.length > 0);
   }
 
+  /**
+   * The part with every entry added, each list extended once: a part of 500,000 xfs (a hostile
+   * file) is not searched and copied again for every style the add-in asks for.
+   */
   toXml(): string {
-    return this.xml;
+    if (this.written === undefined)
+      this.written = inPart(this.part, () => {
+        let xml = this.original;
+        for (const [list, { item, added }] of this.entries)
+          if (added.length > 0) xml = appendToList(xml, list, item, added, styleSheetSpan(xml), after(list)).xml;
+        return xml;
+      });
+    return this.written;
   }
 
   private index() {
     this.customFormats.clear();
     // Read with the part's own prefix (<x:styleSheet>); the add-in writes only into unprefixed parts.
-    const p = spreadsheetPrefix(this.xml);
-    const numFmts = findElement(this.xml, `${p}numFmts`);
+    const xml = this.original;
+    const p = spreadsheetPrefix(xml);
+    const numFmts = findElement(xml, `${p}numFmts`);
     if (numFmts)
-      for (const f of findElements(this.xml, `${p}numFmt`, numFmts.start, numFmts.end))
+      for (const f of findElements(xml, `${p}numFmt`, numFmts.start, numFmts.end))
         this.customFormats.set(Number(attr(f.tag, 'numFmtId')), attr(f.tag, 'formatCode') ?? '');
-    const cellXfs = findElement(this.xml, `${p}cellXfs`);
-    this.xfFormats = cellXfs ? findElements(this.xml, `${p}xf`, cellXfs.start, cellXfs.end).map((x) => Number(attr(x.tag, 'numFmtId') ?? 0)) : [];
+    const cellXfs = findElement(xml, `${p}cellXfs`);
+    if (cellXfs) checkEntryCount(xml, 'cellXfs', `${p}xf`, cellXfs);
+    this.xfFormats = cellXfs ? findElements(xml, `${p}xf`, cellXfs.start, cellXfs.end).map((x) => Number(attr(x.tag, 'numFmtId') ?? 0)) : [];
   }
 
   /** The number format code of cell style `s`, null for General; built-in date ids read as 'yyyy-mm-dd'. */
@@ -68,35 +93,45 @@ export class StyleSheet {
 
   /** Name of the workbook's default font, so the add-in's cells match the user's. */
   private defaultFont(): { name: string; size: string } {
-    const fonts = findElement(this.xml, 'fonts');
-    const first = fonts ? findElements(this.xml, 'font', fonts.start, fonts.end)[0] : undefined;
-    const body = first ? this.xml.slice(first.start, first.end) : '';
-    return { name: /<name\s+val="([^"]*)"/.exec(body)?.[1] ?? '宋体', size: /<sz\s+val="([^"]*)"/.exec(body)?.[1] ?? '11' };
+    if (this.font) return this.font;
+    const xml = this.original;
+    const fonts = findElement(xml, 'fonts');
+    const first = fonts ? findElements(xml, 'font', fonts.start, fonts.end)[0] : undefined;
+    const body = first ? xml.slice(first.start, first.end) : '';
+    return (this.font = { name: /<name\s+val="([^"]*)"/.exec(body)?.[1] ?? '宋体', size: /<sz\s+val="([^"]*)"/.exec(body)?.[1] ?? '11' });
   }
 
   /** Index of `item` in the counted list `list`, appending it when no equal entry exists. */
   private ensure(list: string, item: string, xmlItem: string): number {
-    return inPart(this.part, () => this.ensureIn(list, item, xmlItem));
+    const entries = this.entries.get(list) ?? inPart(this.part, () => this.readList(list, item));
+    const found = entries.index.get(xmlItem);
+    if (found !== undefined) return found;
+    const index = entries.count++;
+    entries.index.set(xmlItem, index);
+    entries.added.push(xmlItem);
+    this.written = undefined;
+    if (list === 'cellXfs') this.xfFormats[index] = Number(attr(xmlItem, 'numFmtId') ?? 0);
+    return index;
   }
 
-  private ensureIn(list: string, item: string, xmlItem: string): number {
-    const container = this.styleSheetSpan();
-    const span = findElements(this.xml, list, container.start, container.end)[0];
+  private readList(list: string, item: string) {
+    const xml = this.original;
+    const container = styleSheetSpan(xml);
+    const span = findElements(xml, list, container.start, container.end)[0];
+    const index = new Map<string, number>();
+    let count = 0;
     if (span) {
-      const items = findElements(innerXml(this.xml, span), item).map((s) => innerXml(this.xml, span).slice(s.start, s.end));
-      const found = items.indexOf(xmlItem);
-      if (found >= 0) return found;
+      checkEntryCount(xml, list, item, span);
+      const inner = innerXml(xml, span);
+      for (const s of findElements(inner, item)) {
+        const entry = inner.slice(s.start, s.end);
+        if (!index.has(entry)) index.set(entry, count);
+        count++;
+      }
     }
-    const result = appendToList(this.xml, list, item, [xmlItem], container, after(list));
-    this.xml = result.xml;
-    this.index();
-    return result.firstIndex;
-  }
-
-  private styleSheetSpan() {
-    const span = findElement(this.xml, 'styleSheet');
-    if (!span) throw new XmlFormatError('malformed', 'no <styleSheet>', 0);
-    return span;
+    const entries = { item, index, count, added: [] as string[] };
+    this.entries.set(list, entries);
+    return entries;
   }
 
   private ensureNumFmt(code: string): number {
@@ -104,6 +139,7 @@ export class StyleSheet {
     let id = 164; // custom formats start at 164; a loop, as a part may hold any number of them
     for (const used of this.customFormats.keys()) id = Math.max(id, used + 1);
     this.ensure('numFmts', 'numFmt', `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
+    this.customFormats.set(id, code);
     return id;
   }
 
@@ -134,4 +170,22 @@ export class StyleSheet {
     const fill = spec.fill ? `<fill><patternFill patternType="solid"><fgColor rgb="${spec.fill}"/><bgColor rgb="${spec.fill}"/></patternFill></fill>` : '';
     return this.ensure('dxfs', 'dxf', `<dxf>${font}${fill}</dxf>`);
   }
+}
+
+/** Refuses a list of more than MAX_STYLE_ENTRIES entries, counted by their start tags (no element is built). */
+function checkEntryCount(xml: string, list: string, item: string, span: { start: number; end: number }) {
+  const open = `<${item}`;
+  let count = 0;
+  for (let at = xml.indexOf(open, span.start); at >= 0 && at < span.end; at = xml.indexOf(open, at + open.length)) {
+    const next = xml.charCodeAt(at + open.length);
+    // <xf …>, <xf/>, <xf\n…>: the entry's own tag, not <xfId> or <xfs>.
+    if (next === 32 || next === 47 || next === 62 || next === 9 || next === 10 || next === 13) count++;
+  }
+  if (count > MAX_STYLE_ENTRIES) throw new XmlFormatError('tooManyStyles', `${list} ${count}`, span.start);
+}
+
+function styleSheetSpan(xml: string) {
+  const span = findElement(xml, 'styleSheet');
+  if (!span) throw new XmlFormatError('malformed', 'no <styleSheet>', 0);
+  return span;
 }
