@@ -299,6 +299,12 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
     expectRefused(writeRawZip(parts), 'file.notUtf8', /sharedStrings\.xml 第 \d+ 个字符处/);
   });
 
+  it('reads a row tag of 500,000 attributes in moments (each attribute once, not the rest of the tag for each)', () => {
+    const attributes = Array.from({ length: 500_000 }, (_, i) => `a${i}="1"`).join(' ');
+    const input = withSheet((xml) => xml.replace('<row r="6"', `<row ${attributes} r="6"`));
+    expect(failure(() => processWorkbook(input, options))).toBe('no error');
+  });
+
   it('refuses a value that is not what its type says', () => {
     expectRefused(withSheet((xml) => xml.replace('<v>46327</v>', '<v>4632x</v>')), 'file.badXml');
     expectRefused(withSheet((xml) => xml.replace('<c r="C5" t="s"><v>16</v>', '<c r="C5" t="s"><v>999</v>')), 'file.badXml');

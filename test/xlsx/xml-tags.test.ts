@@ -1,4 +1,4 @@
-import { checkTagsClosed, XmlFormatError } from '../../src/hosts/xlsx/xml';
+import { checkTagsClosed, wellFormedAttributes, XmlFormatError } from '../../src/hosts/xlsx/xml';
 
 describe('every tag of a part closes before the next starts', () => {
   it.each([
@@ -28,5 +28,23 @@ describe('every tag of a part closes before the next starts', () => {
     }
     expect(error).toBeInstanceOf(XmlFormatError);
     expect((error as XmlFormatError).offset).toBe(at);
+  });
+});
+
+describe('the attributes of a start tag', () => {
+  it.each([
+    [' r="B5" s="3"', true],
+    [" r='B5'", true],
+    ['\n  r = "B5"\t', true],
+    ['', true],
+    [' r="B<5"', false],
+    [' r="B5" <', false],
+    [' r=B5', false],
+    [' r="B5', false],
+    ['r="B5"', false],
+    [' 5r="B5"', false],
+    [' r="B5"s="3"', false],
+  ])('%j well-formed: %s', (attributes, expected) => {
+    expect(wellFormedAttributes(attributes)).toBe(expected);
   });
 });

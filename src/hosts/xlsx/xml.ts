@@ -425,6 +425,9 @@ const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57) || c ==
  * where the expressions that read attributes would silently pass over it.
  */
 export function wellFormedAttributes(attributes: string): boolean {
+  // A `<` has no place in a start tag, in a value or between attributes: one search for the tag,
+  // not one per attribute to the tag's end (a row of 300,000 attributes took 11 s).
+  if (attributes.includes('<')) return false;
   const n = attributes.length;
   let i = 0;
   for (;;) {
@@ -441,8 +444,6 @@ export function wellFormedAttributes(attributes: string): boolean {
     if (quote !== 34 && quote !== 39) return false;
     const end = attributes.indexOf(quote === 34 ? '"' : "'", i + 1);
     if (end < 0) return false;
-    const lt = attributes.indexOf('<', i + 1);
-    if (lt >= 0 && lt < end) return false;
     i = end + 1;
   }
 }
