@@ -92,7 +92,7 @@ describe('汇总: other units’ ledgers in the joint meeting', () => {
     const { host, user } = await openSummary();
     await user.upload(screen.getByLabelText(ADD_INPUT), [fixtureFile('corrupt.xlsx', '照片.xlsx'), fixtureFile('meeting/court.xlsx')]);
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('“照片.xlsx”不是 Excel 工作簿');
+    expect(alert.textContent).toContain('“照片.xlsx”不完整');
     await screen.findByRole('textbox', { name: '“court.xlsx”的单位' });
     expect(screen.getByText('有台账无法读取：请移除它，或换一个文件。')).toBeTruthy();
     expect(runButton().getAttribute('aria-disabled')).toBe('true');

@@ -193,7 +193,7 @@ describe('inspectWorkbook: what the page shows before a run', () => {
   });
 
   it.each([
-    ['corrupt.xlsx', 'file.notWorkbook'],
+    ['corrupt.xlsx', 'file.truncated'],
     ['encrypted.xlsx', 'file.encrypted'],
     ['not-a-ledger.xlsx', 'ledger.noneInWorkbook'],
   ])('%s: the error processWorkbook gives (%s), in the user’s language', (file, code) => {
@@ -278,9 +278,9 @@ describe('the worker’s handler (worker.ts without a worker)', () => {
       type: 'failed',
       failure: {
         kind: 'workbook',
-        code: 'file.notWorkbook',
+        code: 'file.truncated',
         params: { file: 'corrupt.xlsx' },
-        message: expect.stringContaining('"corrupt.xlsx" is not an Excel workbook'),
+        message: expect.stringContaining('"corrupt.xlsx" is incomplete'),
       },
     });
   });
@@ -380,7 +380,7 @@ describe('runMeeting: several units’ ledgers, as tricolor meeting joins them',
   });
 
   it('a file that is not a ledger workbook fails with the engine’s words, naming it', () => {
-    expect(() => runMeeting([files[0], { bytes: fixture('corrupt.xlsx'), fileName: '照片.xlsx' }], OPTIONS)).toThrow('“照片.xlsx”不是 Excel 工作簿');
+    expect(() => runMeeting([files[0], { bytes: fixture('corrupt.xlsx'), fileName: '照片.xlsx' }], OPTIONS)).toThrow('“照片.xlsx”不完整');
     try {
       runMeeting([files[0], { bytes: fixture('not-a-ledger.xlsx'), fileName: '统计表.xlsx' }], { ...OPTIONS, language: 'en' });
     } catch (e) {

@@ -48,10 +48,12 @@ describe('the zip container', () => {
   });
 
   it.each([
-    ['a text file', strToU8('hello, not a zip')],
-    ['a truncated archive', zipSync({ 'a.xml': strToU8('<a/>') }).slice(0, 20)],
-  ])('rejects %s as not a zip', (_name, bytes) => {
-    expect(() => readZip(bytes)).toThrow(expect.objectContaining({ reason: 'notZip' }));
+    ['a text file', strToU8('hello, not a zip'), 'notZip'],
+    ['an empty file', new Uint8Array(0), 'notZip'],
+    ['an archive cut short, its directory lost', zipSync({ 'a.xml': strToU8('<a/>') }).slice(0, 20), 'truncated'],
+    ['an archive cut one byte short', zipSync({ 'a.xml': strToU8('<a/>') }).slice(0, -1), 'truncated'],
+  ])('rejects %s', (_name, bytes, reason) => {
+    expect(() => readZip(bytes)).toThrow(expect.objectContaining({ reason }));
   });
 
   it('recognises an encrypted workbook by its compound-file signature', () => {

@@ -25,6 +25,8 @@ export function packageFailure(e: unknown): PackageFailure | null {
     switch (e.reason) {
       case 'notZip':
         return { code: 'file.notWorkbook', params: {} };
+      case 'truncated':
+        return { code: 'file.truncated', params: {} };
       case 'encrypted':
         return { code: 'file.encrypted', params: {} };
       case 'unsupported': {

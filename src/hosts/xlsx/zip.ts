@@ -38,6 +38,8 @@ export interface ZipEntry {
 export type ZipFailure =
   /** No zip at all (no end-of-central-directory record). */
   | 'notZip'
+  /** A zip cut short: it starts as one, but its directory, at the end, is missing (a download or copy that stopped). */
+  | 'truncated'
   /** A compound file (a password-protected workbook or a legacy .xls), or an encrypted entry. */
   | 'encrypted'
   /** A zip feature Excel never writes: a compression method other than store and deflate, a split archive. */
@@ -243,7 +245,11 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
   if (isCompoundFile(bytes)) throw new ZipFormatError('encrypted', 'compound file (encrypted or legacy .xls)');
   const b = new Bytes(bytes);
   const end = findEnd(b);
-  if (end < 0) throw new ZipFormatError('notZip', 'no zip end-of-central-directory record');
+  if (end < 0) {
+    // Every zip starts with a local file header: one that has it and no directory was cut short.
+    const startsAsZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
+    throw new ZipFormatError(startsAsZip ? 'truncated' : 'notZip', 'no zip end-of-central-directory record');
+  }
   const dir = readDirectory(b, end);
   const entries: ZipEntry[] = [];
   const names = new Set<string>();
