@@ -448,6 +448,9 @@ describe('the styles part', () => {
     const fonts = '<font><sz val="11"/><name val="宋体"/></font>'.repeat(140_000);
     const input = withStyles((xml) => xml.replace(/<fonts count="\d+">/, (tag) => tag + fonts));
     expect(failure(() => processWorkbook(input, options))).toEqual({ code: 'file.tooManyStyles', message: expect.stringMatching(/有 14000\d 项 fonts/) });
+    const formats = Array.from({ length: 140_000 }, (_, i) => `<numFmt numFmtId="${i + 200}" formatCode="0.${'0'.repeat(i % 5)}"/>`).join('');
+    const numFmts = withStyles((xml) => (xml.includes('<numFmts') ? xml.replace(/<numFmts count="\d+">/, (tag) => tag + formats) : xml.replace(/<fonts/, `<numFmts count="140000">${formats}</numFmts><fonts`)));
+    expect(failure(() => readLedgerWorkbook(numFmts, { fileName: 'ledger.xlsx', language: 'zh' }))).toEqual({ code: 'file.tooManyStyles', message: expect.stringMatching(/项 numFmts/) });
   });
 });
 

@@ -3,6 +3,7 @@
  * edits applied to its text — whatever the text holds and wherever a block boundary falls.
  */
 import { spliceBytes, spliceText, type SpliceOp } from '../../src/hosts/xlsx/part-splice';
+import { utf8Pieces } from '../../src/hosts/xlsx/package';
 
 const encoder = new TextEncoder();
 const joined = (pieces: Iterable<Uint8Array>) => Buffer.concat([...pieces].map((p) => Buffer.from(p)));
@@ -46,5 +47,36 @@ describe('a part rewritten from its bytes', () => {
     for (const b of blocks) expect(b.byteOffset === 0 && b.byteLength === b.buffer.byteLength).toBe(true);
     // Buffer.equals: a deep comparison of 9 MB element by element takes the test runner most of a minute.
     expect(joined(blocks).equals(Buffer.from([...spliceText(old, splice)].join('')))).toBe(true);
+  });
+});
+
+describe('a long run is handed on a block at a time', () => {
+  // One run of 40 MB: what follows the last dispute row in a sheet formatted to row 1,048,576.
+  const RUN = 40 << 20;
+
+  it('copies a run of the old bytes block by block as the deflater asks (a sheet with Chinese in it)', () => {
+    const old = 'a'.repeat(RUN);
+    const bytes = encoder.encode(old);
+    const blocks = spliceBytes(old, bytes, true, [{ from: 0, to: RUN }]);
+    expect(blocks.next().value).toHaveLength(1 << 22);
+    // Bytes changed after the first block was taken show in the next: it had not been made yet.
+    bytes.fill(0x62, 1 << 22);
+    const second = blocks.next().value as Uint8Array;
+    expect(second[0]).toBe(0x62);
+    expect([...blocks]).toHaveLength(8);
+  });
+
+  it('encodes a run of the old text block by block as the deflater asks (an ASCII sheet)', () => {
+    const old = 'a'.repeat(RUN);
+    const encodeInto = jest.spyOn(TextEncoder.prototype, 'encodeInto');
+    try {
+      const blocks = utf8Pieces(spliceText(old, [{ from: 0, to: RUN }]));
+      expect(blocks.next().value).toHaveLength(1 << 22);
+      // One block made: the rest of the run (nine more) is encoded only when asked for.
+      expect(encodeInto.mock.calls.length).toBeLessThanOrEqual(2);
+      expect([...blocks]).toHaveLength(9);
+    } finally {
+      encodeInto.mockRestore();
+    }
   });
 });

@@ -102,8 +102,8 @@ export const CATALOGUE = {
     en: '"{file}" is password-protected or an old .xls file; remove the password or save it as .xlsx and try again',
   },
   'file.truncated': {
-    zh: '“{file}”不完整：文件在中途断了（下载、传送或拷贝没有完成），工作簿的目录不在；请重新获取原文件（重新下载、从 U 盘或微信重新保存）后再试',
-    en: '"{file}" is incomplete: it stops part-way (a download, transfer or copy that did not finish) and the workbook\'s directory is missing; get the file again (download it again, or copy it again from the USB stick or chat) and try again',
+    zh: '“{file}”不完整或末尾已损坏：文件末尾找不到工作簿的目录（多半是下载、传送或拷贝没有完成）；请重新获取原文件（重新下载、从 U 盘或微信重新保存）后再试',
+    en: '"{file}" is incomplete or damaged at its end: the workbook\'s directory, kept at the end of the file, is missing (most often a download, transfer or copy that did not finish); get the file again (download it again, or copy it again from the USB stick or chat) and try again',
   },
   'file.damaged': {
     zh: '“{file}”已损坏，无法读取（{detail}）；请在 Excel 中打开并另存一份后再试',

@@ -75,6 +75,7 @@ export class StyleSheet {
     const xml = this.original;
     const p = spreadsheetPrefix(xml);
     const numFmts = findElement(xml, `${p}numFmts`);
+    if (numFmts) checkEntryCount(xml, 'numFmts', `${p}numFmt`, numFmts);
     if (numFmts)
       for (const f of findElements(xml, `${p}numFmt`, numFmts.start, numFmts.end))
         this.customFormats.set(Number(attr(f.tag, 'numFmtId')), attr(f.tag, 'formatCode') ?? '');
@@ -96,6 +97,7 @@ export class StyleSheet {
     if (this.font) return this.font;
     const xml = this.original;
     const fonts = findElement(xml, 'fonts');
+    if (fonts) checkEntryCount(xml, 'fonts', 'font', fonts);
     const first = fonts ? findElements(xml, 'font', fonts.start, fonts.end)[0] : undefined;
     const body = first ? xml.slice(first.start, first.end) : '';
     return (this.font = { name: /<name\s+val="([^"]*)"/.exec(body)?.[1] ?? '宋体', size: /<sz\s+val="([^"]*)"/.exec(body)?.[1] ?? '11' });

@@ -14,34 +14,31 @@ export class Utf8Blocks {
   private block = new Uint8Array(BLOCK_BYTES);
   private used = 0;
 
-  /** Encodes `text` into the blocks; returns the blocks it filled. */
-  text(text: string): Uint8Array[] {
-    const full: Uint8Array[] = [];
+  /** Encodes `text` into the blocks, handing on each block as it fills. */
+  *text(text: string): Generator<Uint8Array> {
     for (let rest = text; ; ) {
       const { read, written } = encoder.encodeInto(rest, this.used === 0 ? this.block : this.block.subarray(this.used));
       this.used += written;
-      if (read === rest.length) return full;
-      full.push(this.next());
+      if (read === rest.length) return;
+      yield this.next();
       rest = rest.slice(read);
     }
   }
 
-  /** Copies `bytes` into the blocks; returns the blocks it filled. */
-  bytes(bytes: Uint8Array): Uint8Array[] {
-    const full: Uint8Array[] = [];
+  /** Copies `bytes` into the blocks, handing on each block as it fills. */
+  *bytes(bytes: Uint8Array): Generator<Uint8Array> {
     for (let from = 0; from < bytes.length; ) {
       const n = Math.min(bytes.length - from, BLOCK_BYTES - this.used);
       this.block.set(bytes.subarray(from, from + n), this.used);
       this.used += n;
       from += n;
-      if (this.used === BLOCK_BYTES) full.push(this.next());
+      if (this.used === BLOCK_BYTES) yield this.next();
     }
-    return full;
   }
 
   /** The last block, if anything is in it. */
-  end(): Uint8Array[] {
-    return this.used === 0 ? [] : [this.next()];
+  *end(): Generator<Uint8Array> {
+    if (this.used > 0) yield this.next();
   }
 
   /** The block as filled so far, a buffer of its own (copied out unless full); a new one starts. */
