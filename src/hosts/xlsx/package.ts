@@ -56,7 +56,7 @@ export function* utf8Pieces(content: string | Iterable<string>): Generator<Uint8
     return;
   }
   const blocks = new Utf8Blocks();
-  for (const piece of typeof content === 'string' ? [content] : content) yield* blocks.text(piece);
+  for (const piece of typeof content === 'string' ? [content] : content) if (!blocks.tryText(piece)) yield* blocks.text(piece);
   yield* blocks.end();
 }
 

@@ -28,8 +28,13 @@ export function* spliceBytes(old: string, bytes: Uint8Array, ascii: boolean, ops
   const toByte = ascii ? (offset: number) => offset : utf8OffsetWalker(old);
   const blocks = new Utf8Blocks();
   for (const op of ops) {
-    if (typeof op === 'string') yield* blocks.text(op);
-    else if (op.to > op.from) yield* blocks.bytes(bytes.subarray(toByte(op.from), toByte(op.to)));
+    if (typeof op === 'string') {
+      if (!blocks.tryText(op)) yield* blocks.text(op);
+    }
+    else if (op.to > op.from) {
+      const run = bytes.subarray(toByte(op.from), toByte(op.to));
+      if (!blocks.tryBytes(run)) yield* blocks.bytes(run);
+    }
   }
   yield* blocks.end();
 }

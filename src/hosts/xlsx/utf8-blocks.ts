@@ -4,18 +4,23 @@ export const BLOCK_BYTES = 1 << 22;
 const encoder = new TextEncoder();
 
 /**
- * UTF-8 gathered into blocks of a few megabytes as text and bytes come, each full block handed
- * on as it fills: how every large written part reaches the deflater, never joined into one string
- * or one buffer. Each block handed on is a buffer of its own, which a deflater on another thread
- * takes without a copy. Text is encoded straight into the block, so the strings it came in die young; a block
- * ends before a character that does not fit whole (encodeInto writes whole characters only).
+ * UTF-8 gathered into blocks of a few megabytes as text and bytes come, each block handed on as
+ * it fills: how every large written part reaches the deflater, never joined into one string or
+ * one buffer. Each block handed on is a buffer of its own, which a deflater on another thread
+ * takes without a copy. Text is encoded straight into the block, so the strings it came in die
+ * young; a block ends before a character that does not fit whole (encodeInto writes whole
+ * characters only). `tryText`/`tryBytes` take the common small piece without a generator.
  */
 export class Utf8Blocks {
   private block = new Uint8Array(BLOCK_BYTES);
   private used = 0;
 
-  /** Encodes `text` into the blocks, handing on each block as it fills. */
+  /**
+   * Encodes `text` into the blocks, handing on each block as it fills. Text that fits the current
+   * block (nearly every piece: a row, a cell) is written without a generator of its own.
+   */
   *text(text: string): Generator<Uint8Array> {
+    if (this.tryText(text)) return;
     for (let rest = text; ; ) {
       const { read, written } = encoder.encodeInto(rest, this.used === 0 ? this.block : this.block.subarray(this.used));
       this.used += written;
@@ -23,6 +28,21 @@ export class Utf8Blocks {
       yield this.next();
       rest = rest.slice(read);
     }
+  }
+
+  /** Encodes `text` whole into the current block if it surely fits there (three bytes a UTF-16 unit at most); false, writing nothing, if not. */
+  tryText(text: string): boolean {
+    if (text.length * 3 > BLOCK_BYTES - this.used) return false;
+    this.used += encoder.encodeInto(text, this.used === 0 ? this.block : this.block.subarray(this.used)).written;
+    return true;
+  }
+
+  /** Copies `bytes` into the current block if they fit there without filling it; false, copying nothing, if not. */
+  tryBytes(bytes: Uint8Array): boolean {
+    if (bytes.length >= BLOCK_BYTES - this.used) return false;
+    this.block.set(bytes, this.used);
+    this.used += bytes.length;
+    return true;
   }
 
   /** Copies `bytes` into the blocks, handing on each block as it fills. */
