@@ -24,6 +24,7 @@ import {
   type Period,
 } from '../summary';
 import { levelFormulas, overdueFormula, SETTLED_SUGGESTION } from './level-formulas';
+import { columnWithCells } from './own-cells';
 import { STATE_SHEET, type JobCounts, type JobInput, type JobOptions, type LedgerJob, type OwnColumnPlan, type PreviousMeetingData, type WritePlan } from './types';
 
 /** Marks the add-in's dropdown in a workbook, whatever the language it was written in. */
@@ -230,14 +231,17 @@ function planWrites(
   // Past XFD Excel refuses the file and LibreOffice drops the columns: say so rather than write them.
   if ([...placed.values()].some((c) => c > LAST_COLUMN))
     throw new LedgerWriteError('ledger.noRoomForColumns', { sheet: ledger.name, count: placed.size }, language);
-  const columns: OwnColumnPlan[] = [...placed].map(([key, col]) => ({
-    key,
-    header: OWN_COLUMN_HEADERS[key],
-    col,
-    kind: OWN_KIND[key],
-    width: OWN_WIDTH[key],
-    cells: key === 'manual' ? [] : disputes.map((d) => ({ row: d.record.row - 1, value: ownValue(key, d) })),
-  }));
+  const columns: OwnColumnPlan[] = [...placed].map(([key, col]) =>
+    columnWithCells(
+      { key, header: OWN_COLUMN_HEADERS[key], col, kind: OWN_KIND[key], width: OWN_WIDTH[key] },
+      {
+        // The manual column belongs to the user once created: no cells.
+        length: key === 'manual' ? 0 : disputes.length,
+        rowAt: (i) => disputes[i].record.row - 1,
+        cellAt: (i) => ({ row: disputes[i].record.row - 1, value: ownValue(key, disputes[i]) }),
+      },
+    ),
+  );
   const firstDataRow = layout.headerBottom + 1;
   const last = Math.max(lastDataRow, firstDataRow);
   const suggestedCol = placed.get('suggested')!;

@@ -1,4 +1,4 @@
-import { cellAddress, dayToExcelSerial, parseCellAddress, parseRangeRef, rangeRef, SHEET_COLUMNS, type CellRange, type ConditionalFormatPlan, type ConditionalFormatRule, type WritePlan } from '../../core';
+import { cellAddress, columnCells, dayToExcelSerial, parseCellAddress, parseRangeRef, rangeRef, SHEET_COLUMNS, type CellRange, type ColumnCells, type ConditionalFormatPlan, type ConditionalFormatRule, type WritePlan } from '../../core';
 import type { SpliceOp } from './part-splice';
 import { laterThan } from './worksheet-order';
 import {
@@ -97,7 +97,7 @@ type CellXml = { col: number; xml: string };
 class OwnCells {
   /** Every row that gets a cell of the add-in's, in order: the header row and every dispute row. */
   readonly rows: number[];
-  private readonly columns: { plan: WritePlan['columns'][number]; cells: WritePlan['columns'][number]['cells']; next: number }[];
+  private readonly columns: { plan: WritePlan['columns'][number]; cells: ColumnCells; next: number }[];
   private readonly headerRow: number;
   private readonly headerStyle: string;
 
@@ -111,9 +111,9 @@ class OwnCells {
     this.headerStyle = headerStyle === undefined ? '' : ` s="${headerStyle}"`;
     this.columns = [...plan.columns]
       .sort((a, b) => a.col - b.col)
-      .map((column) => ({ plan: column, cells: inRowOrder(column.cells), next: 0 }));
+      .map((column) => ({ plan: column, cells: inRowOrder(column), next: 0 }));
     const rows = new Set<number>([plan.headerTop]);
-    for (const column of this.columns) for (const cell of column.cells) rows.add(cell.row);
+    for (const { cells } of this.columns) for (let i = 0; i < cells.length; i++) rows.add(cells.rowAt(i));
     this.rows = [...rows].sort((a, b) => a - b);
   }
 
@@ -121,13 +121,12 @@ class OwnCells {
   at(row: number): CellXml[] {
     const out: CellXml[] = [];
     for (const column of this.columns) {
-      const { plan } = column;
+      const { plan, cells } = column;
       if (row === this.headerRow)
         out.push({ col: plan.col, xml: `<c r="${cellAddress(row, plan.col)}"${this.headerStyle} t="inlineStr"><is><t>${escapeText(plan.header)}</t></is></c>` });
-      while (column.next < column.cells.length && column.cells[column.next].row < row) column.next++;
-      const cell = column.cells[column.next];
-      if (!cell || cell.row !== row) continue;
-      column.next++;
+      while (column.next < cells.length && cells.rowAt(column.next) < row) column.next++;
+      if (column.next >= cells.length || cells.rowAt(column.next) !== row) continue;
+      const cell = cells.cellAt(column.next++);
       const ref = cellAddress(row, plan.col);
       const style = plan.kind === 'date' ? this.styles.date : this.styles.text;
       let xml: string;
@@ -140,9 +139,17 @@ class OwnCells {
   }
 }
 
-/** Cells by row, as the plan gives them (in dispute order, which is row order) or sorted when not. */
-function inRowOrder<T extends { row: number }>(cells: T[]): T[] {
-  for (let i = 1; i < cells.length; i++) if (cells[i].row < cells[i - 1].row) return [...cells].sort((a, b) => a.row - b.row);
+/**
+ * A column's cells by row, taken one at a time as the plan gives them (in dispute order, which is
+ * row order), or read whole and sorted when they are not.
+ */
+function inRowOrder(column: WritePlan['columns'][number]): ColumnCells {
+  const cells = columnCells(column);
+  for (let i = 1; i < cells.length; i++) {
+    if (cells.rowAt(i) >= cells.rowAt(i - 1)) continue;
+    const sorted = [...column.cells].sort((a, b) => a.row - b.row);
+    return { length: sorted.length, rowAt: (j) => sorted[j].row, cellAt: (j) => sorted[j] };
+  }
   return cells;
 }
 
