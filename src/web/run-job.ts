@@ -41,12 +41,11 @@ import {
 import {
   processWorkbook,
   readLedgerWorkbook,
-  withPackage,
+  withWorkbook,
   writeReportWorkbook,
   type DeflateCodec,
   type WorkbookJobOptions,
 } from '../hosts/xlsx';
-import { OpenWorkbook } from '../hosts/xlsx/workbook-package';
 import { correctedColumns, mappedColumns } from './columns';
 import {
   outputNameFor,
@@ -157,15 +156,6 @@ export function failureOf(error: unknown): JobFailure {
 }
 
 /**
- * Opens a workbook with the file host's OpenWorkbook (the reader readLedgerWorkbook and
- * processWorkbook use) and runs `body` on it; a file that is no zip, is encrypted or is damaged
- * becomes the WorkbookError the file host gives, naming the file.
- */
-function withWorkbook<T>(bytes: Uint8Array, fileName: string, language: Language, body: (workbook: OpenWorkbook) => T): T {
-  return withPackage(bytes, { fileName, language }, (pkg, fail) => body(OpenWorkbook.open(pkg, fail)));
-}
-
-/**
  * Finds the ledger as processWorkbook will: the sheet asked for, or the sheet whose header looks
  * most like a ledger, read from the top 45 rows of each sheet (readLedgerWorkbook would read the
  * whole ledger, three times as long on 100,000 rows, and give no list of sheets). Throws
@@ -173,7 +163,8 @@ function withWorkbook<T>(bytes: Uint8Array, fileName: string, language: Language
  */
 export function inspectWorkbook(bytes: Uint8Array, request: { fileName: string; language: Language; sheet?: string }): WorkbookInfo {
   const { fileName, language } = request;
-  return withWorkbook(bytes, fileName, language, (workbook) => {
+  // Opened for writing, as processWorkbook opens it, so it is refused as a run would refuse it.
+  return withWorkbook(bytes, { fileName, language }, 'write', (workbook) => {
     const all = workbook.sheets();
     const sheets = all.filter((s) => !OWN_SHEETS.includes(s.name));
     let grid: SheetGrid;
@@ -233,7 +224,7 @@ function displayText(value: CellValue | undefined, format: string | null | undef
 function previewLedger(output: Uint8Array, job: LedgerJob): LedgerPreview {
   const { plan, layout } = job;
   const lastRow = Math.min(plan.lastDataRow, plan.firstDataRow + PREVIEW_ROWS - 1);
-  const grid = withWorkbook(output, '', 'zh', (workbook) => {
+  const grid = withWorkbook(output, { fileName: '', language: 'zh' }, 'write', (workbook) => {
     const entry = workbook.sheets().find((s) => s.name === plan.sheet);
     return entry ? workbook.readTopRows(entry, lastRow + 1) : null;
   });

@@ -42,7 +42,7 @@ import { ledgerInfo } from '../../addin/ledger-info';
 import { jointMeetingReport } from '../../addin/joint-report';
 import { selectedDispute } from '../../addin/selected-dispute';
 import { defaultSettings, fieldColumnIndexes, parseStoredSettings, SETTINGS_SHEET, storedSettingsJson } from '../../addin/settings';
-import { editOpenWorkbook, readLedger, readOpenWorkbook, writeLedgerColumns, type Fail, type OpenWorkbook, type SheetEntry } from '../xlsx/open-edit';
+import { editWorkbook, joinBytes, readLedger, withWorkbook, writeLedgerColumns, type Fail, type OpenWorkbook, type SheetEntry } from '../xlsx/open-edit';
 
 /** A sheet tab as the page's selection box needs it. */
 export interface SheetTab {
@@ -97,8 +97,11 @@ type Context = Omit<FileCall, 'bytes' | 'operation'> & { onProgress?: ProgressLi
 export function runFileOperation<K extends FileOperationKind>(call: FileCall<K>, onProgress?: ProgressListener): FileAnswer<K> {
   const ctx: Context = { fileName: call.fileName, language: call.language, today: call.today, onProgress };
   const op = call.operation as FileOperation;
-  const read = <T>(body: (workbook: OpenWorkbook, fail: Fail) => T) => readOpenWorkbook(call.bytes, ctx, body);
-  const edit = <T>(body: (workbook: OpenWorkbook, fail: Fail) => T) => editOpenWorkbook(call.bytes, ctx, body);
+  const read = <T>(body: (workbook: OpenWorkbook, fail: Fail) => T) => withWorkbook(call.bytes, ctx, 'read', body);
+  const edit = <T>(body: (workbook: OpenWorkbook, fail: Fail) => T) => {
+    const { pieces, value } = editWorkbook(call.bytes, ctx, body);
+    return { bytes: joinBytes(pieces), value };
+  };
   const answer = ((): FileAnswer => {
     switch (op.kind) {
       case 'view':

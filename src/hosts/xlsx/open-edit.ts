@@ -1,34 +1,18 @@
 /**
- * The package opened for one add-in operation at a time (the task pane outside Excel runs on these,
- * src/hosts/file-addin): read it, or edit it and get the new bytes. Both go through withPackage, so
- * a file is refused, and its failures worded, exactly as the command refuses it.
+ * What the task pane outside Excel (src/hosts/file-addin) needs of the file host for one add-in
+ * operation at a time: the workbook opened to read (withWorkbook) or to edit (editWorkbook) —
+ * the same openers the command uses, so a file is refused, and its failures worded, exactly as
+ * the command refuses it — and the ledger's own columns written.
  */
 import { SheetProtectedError, type Language, type LedgerJob } from '../../core';
 import type { SheetEntry } from './package-parts';
-import { readLedger, withPackage, writeLedger, type ReadWorkbookOptions } from './workbook';
+import { editWorkbook, readLedger, withWorkbook, writeLedger } from './workbook';
 import { OpenWorkbook, type Fail, type OwnSheet } from './workbook-package';
 import { attr, findElement } from './xml';
 
-export { OpenWorkbook, readLedger };
+export { editWorkbook, OpenWorkbook, readLedger, withWorkbook };
+export { joinBytes } from './zip';
 export type { Fail, OwnSheet, SheetEntry };
-
-/** Opens `bytes` for reading only (prefixed SpreadsheetML too) and runs `body` on the workbook. */
-export function readOpenWorkbook<T>(bytes: Uint8Array, options: ReadWorkbookOptions, body: (workbook: OpenWorkbook, fail: Fail) => T): T {
-  return withPackage(bytes, options, (pkg, fail) => body(OpenWorkbook.open(pkg, fail, 'read'), fail));
-}
-
-/**
- * Opens `bytes` for writing, runs `body`, saves the workbook part, and returns the new file:
- * every part `body` did not write is copied byte for byte.
- */
-export function editOpenWorkbook<T>(bytes: Uint8Array, options: ReadWorkbookOptions, body: (workbook: OpenWorkbook, fail: Fail) => T): { bytes: Uint8Array; value: T } {
-  return withPackage(bytes, options, (pkg, fail) => {
-    const workbook = OpenWorkbook.open(pkg, fail);
-    const value = body(workbook, fail);
-    workbook.save();
-    return { bytes: pkg.toBytes(), value };
-  });
-}
 
 /** Whether Excel would refuse to write into the sheet: its <sheetProtection sheet="1">. */
 export function sheetIsProtected(workbook: OpenWorkbook, entry: SheetEntry): boolean {

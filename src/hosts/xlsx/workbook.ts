@@ -89,11 +89,51 @@ export function withPackage<T>(bytes: Uint8Array, options: ReadWorkbookOptions &
 }
 
 /**
+ * Opens `bytes` as a workbook and runs `body` on it: for writing (the checks a job that writes
+ * needs), or for reading only, where SpreadsheetML with a namespace prefix is read too.
+ */
+export function withWorkbook<T>(bytes: Uint8Array, options: ReadWorkbookOptions, mode: 'write' | 'read', body: (workbook: OpenWorkbook, fail: Fail) => T): T {
+  return withPackage(bytes, options, (pkg, fail) => body(OpenWorkbook.open(pkg, fail, mode), fail));
+}
+
+/**
+ * Opens `bytes` for writing, runs `body`, saves the workbook part, and gives the new file as the
+ * pieces it is made of: every part `body` did not write is copied byte for byte.
+ */
+export function editWorkbook<T>(
+  bytes: Uint8Array,
+  options: ReadWorkbookOptions,
+  body: (workbook: OpenWorkbook, fail: Fail) => T,
+): { pieces: Uint8Array[]; writtenParts: string[]; value: T } {
+  return withWorkbook(bytes, options, 'write', (workbook, fail) => {
+    const value = body(workbook, fail);
+    workbook.save();
+    return { pieces: workbook.pkg.toPieces(), writtenParts: [...workbook.pkg.written.keys()], value };
+  });
+}
+
+/**
  * Runs the ledger job on an .xlsx/.xlsm file and returns the new file. The input is not changed;
  * the output differs from it only in the add-in's own columns, formats and sheets.
  */
 export function processWorkbook(input: Uint8Array, options: WorkbookJobOptions): WorkbookJobResult {
-  return withPackage(input, options, (pkg, fail) => processPackage(pkg, options, fail));
+  const { pieces, writtenParts, value: job } = editWorkbook(input, options, (workbook, fail) => {
+    options.onProgress?.('read');
+    const { job, ledgerPart } = readAndRun(workbook, options, fail);
+    options.onProgress?.('write');
+    writeLedger(workbook, ledgerPart, job);
+    workbook.writeOwnSheets(ownSheets(job.plan.reports, job.plan.state));
+    return job;
+  });
+  let joined: Uint8Array | undefined;
+  return {
+    get bytes() {
+      return (joined ??= joinBytes(pieces));
+    },
+    pieces,
+    job,
+    writtenParts,
+  };
 }
 
 /**
@@ -105,8 +145,7 @@ export function readLedgerWorkbook(
   bytes: Uint8Array,
   options: ReadWorkbookOptions & { sheet?: string },
 ): { sheet: string; input: JobInput; date1904: boolean } {
-  return withPackage(bytes, options, (pkg, fail) => {
-    const workbook = OpenWorkbook.open(pkg, fail, 'read');
+  return withWorkbook(bytes, options, 'read', (workbook, fail) => {
     const { entry, input } = readLedger(workbook, options.sheet, fail);
     return { sheet: entry.name, input, date1904: workbook.date1904 };
   });
@@ -117,8 +156,7 @@ export function readLedgerWorkbook(
  * null when it has none.
  */
 export function readStateRows(bytes: Uint8Array, options: ReadWorkbookOptions): CellValue[][] | null {
-  return withPackage(bytes, options, (pkg, fail) => {
-    const workbook = OpenWorkbook.open(pkg, fail, 'read');
+  return withWorkbook(bytes, options, 'read', (workbook) => {
     const entry = workbook.sheets().find((s) => s.name === STATE_SHEET);
     return entry ? workbook.readGrid(entry).values : null;
   });
@@ -194,26 +232,6 @@ export function readLedger(workbook: OpenWorkbook, sheet: string | undefined, fa
       stateRows: stateEntry ? workbook.readGrid(stateEntry).values : null,
       revisitLog: logEntry ? workbook.readGrid(logEntry).values : null,
     },
-  };
-}
-
-function processPackage(pkg: Package, options: WorkbookJobOptions, fail: Fail): WorkbookJobResult {
-  options.onProgress?.('read');
-  const workbook = OpenWorkbook.open(pkg, fail);
-  const { job, ledgerPart } = readAndRun(workbook, options, fail);
-  options.onProgress?.('write');
-  writeLedger(workbook, ledgerPart, job);
-  workbook.writeOwnSheets(ownSheets(job.plan.reports, job.plan.state));
-  workbook.save();
-  const pieces = pkg.toPieces();
-  let joined: Uint8Array | undefined;
-  return {
-    get bytes() {
-      return (joined ??= joinBytes(pieces));
-    },
-    pieces,
-    job,
-    writtenParts: [...pkg.written.keys()],
   };
 }
 
