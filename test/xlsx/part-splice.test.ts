@@ -28,21 +28,21 @@ function editRows(old: string, own: (i: number) => string): SpliceOp[] {
 
 describe('a part rewritten from its bytes', () => {
   it.each([
-    ['ASCII only', (i: number) => `<row r="${i}"><c r="A${i}" t="s"><v>${i}</v></c></row>`, true],
-    ['Chinese text', (i: number) => `<row r="${i}"><c r="A${i}" t="inlineStr"><is><t>第${i}行 张三</t></is></c></row>`, false],
-    ['emoji (surrogate pairs) and two-byte letters', (i: number) => `<row r="${i}"><c><is><t>😀é${i}𠀀</t></is></c></row>`, false],
-  ])('equals the UTF-8 of the edited text: %s', (_name, row, ascii) => {
+    ['ASCII only', (i: number) => `<row r="${i}"><c r="A${i}" t="s"><v>${i}</v></c></row>`],
+    ['Chinese text', (i: number) => `<row r="${i}"><c r="A${i}" t="inlineStr"><is><t>第${i}行 张三</t></is></c></row>`],
+    ['emoji (surrogate pairs) and two-byte letters', (i: number) => `<row r="${i}"><c><is><t>😀é${i}𠀀</t></is></c></row>`],
+  ])('equals the UTF-8 of the edited text: %s', (_name, row) => {
     const old = Array.from({ length: 2000 }, (_, i) => row(i)).join('');
     const splice = editRows(old, (i) => `<c r="Z${i}" t="inlineStr"><is><t>红色😀${i}</t></is></c>`);
     const expected = Buffer.from([...spliceText(old, splice)].join(''));
-    expect(joined(spliceBytes(old, encoder.encode(old), ascii, splice))).toEqual(expected);
+    expect(joined(spliceBytes(old, encoder.encode(old), splice))).toEqual(expected);
   });
 
   it('fills blocks of a few megabytes, each a buffer of its own, across runs and inserts that straddle them', () => {
     // 9 MB of rows with multi-byte text: block edges fall inside runs and inside inserted text.
     const old = Array.from({ length: 60_000 }, (_, i) => `<row r="${i}"><c><is><t>${'纠纷'.repeat(20)}${i}</t></is></c></row>`).join('');
     const splice = editRows(old, (i) => `<c><is><t>${'红'.repeat(i % 50)}</t></is></c>`);
-    const blocks = [...spliceBytes(old, encoder.encode(old), false, splice)];
+    const blocks = [...spliceBytes(old, encoder.encode(old), splice)];
     expect(blocks.length).toBeGreaterThan(2);
     for (const b of blocks) expect(b.byteOffset === 0 && b.byteLength === b.buffer.byteLength).toBe(true);
     // Buffer.equals: a deep comparison of 9 MB element by element takes the test runner most of a minute.
@@ -57,7 +57,7 @@ describe('a long run is handed on a block at a time', () => {
   it('copies a run of the old bytes block by block as the deflater asks (a sheet with Chinese in it)', () => {
     const old = 'a'.repeat(RUN);
     const bytes = encoder.encode(old);
-    const blocks = spliceBytes(old, bytes, true, [{ from: 0, to: RUN }]);
+    const blocks = spliceBytes(old, bytes, [{ from: 0, to: RUN }]);
     expect(blocks.next().value).toHaveLength(1 << 22);
     // Bytes changed after the first block was taken show in the next: it had not been made yet.
     bytes.fill(0x62, 1 << 22);

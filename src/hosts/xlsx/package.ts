@@ -35,12 +35,6 @@ function isAscii(bytes: Uint8Array): boolean {
   return true;
 }
 
-/** A part's inflated bytes and whether they are all ASCII (then an offset in its text is one in its bytes). */
-export interface OriginalBytes {
-  bytes: Uint8Array;
-  ascii: boolean;
-}
-
 /** Parts of at least this many characters are deflated when written (report and ledger sheets of large ledgers). */
 const DEFLATE_AT_ONCE_CHARS = 1 << 20;
 
@@ -74,7 +68,7 @@ export class Package {
    * The text of the largest part read so far: the ledger sheet, which header detection, the full
    * read and the writer each ask for. Kept, it is inflated and decoded once instead of three times.
    */
-  private largest: { name: string; text: string | undefined; size: number; original?: OriginalBytes } | undefined;
+  private largest: { name: string; text: string | undefined; size: number; original?: Uint8Array } | undefined;
   /**
    * Parts read whose SpreadsheetML prefix (`x:`) was taken off (withoutSpreadsheetPrefix): the job
    * sees them as any other part, and what it writes into them gets the prefix back on the way out.
@@ -103,7 +97,7 @@ export class Package {
     if (!entry) throw new ZipFormatError('notZip', `missing part ${name}`);
     if (this.largest?.name === name) {
       // Let go while the job ran (releaseText): decoded again from the bytes, already checked.
-      this.largest.text ??= decodePart(this.largest.original!.bytes, name, this.largest.original!.ascii);
+      this.largest.text ??= decodePart(this.largest.original!, name, false);
       return this.largest.text;
     }
     const total = this.limits.maxTotalSize;
@@ -120,7 +114,7 @@ export class Package {
     // The bytes stay with the text only where offsets in one are offsets in the other, as the
     // decoder made them: not once a prefix has been taken off. Nor for ASCII, whose text is as
     // small as its bytes and is kept instead of them, to be written from (not decoded twice).
-    const original = plain || ascii ? undefined : { bytes, ascii };
+    const original = plain || ascii ? undefined : bytes;
     if (!this.largest || text.length >= this.largest.size) this.largest = { name, text, size: text.length, original };
     return text;
   }
@@ -135,9 +129,9 @@ export class Package {
   }
   /**
    * The bytes the text of a part was decoded from, while they are kept (the largest part read, not
-   * rewritten, its prefix not taken off): what `writeSplice` copies runs of.
+   * ASCII, not rewritten, its prefix not taken off): what `writeSplice` copies runs of.
    */
-  original(name: string): OriginalBytes | undefined {
+  original(name: string): Uint8Array | undefined {
     return this.largest?.name === name && !this.written.has(name) ? this.largest.original : undefined;
   }
   /**
@@ -149,7 +143,7 @@ export class Package {
     const old = this.text(name);
     const original = this.original(name);
     if (!original) return this.write(name, spliceText(old, edits));
-    this.setWritten(name, deflateEntry(spliceBytes(old, original.bytes, original.ascii, edits), this.codec));
+    this.setWritten(name, deflateEntry(spliceBytes(old, original, edits), this.codec));
   }
   /**
    * The text of a worksheet part up to and including sheet row `rows` (1-based), closed after it:

@@ -20,12 +20,12 @@ export function* spliceText(old: string, ops: Iterable<SpliceOp>): Generator<str
 
 /**
  * The new part as UTF-8, in blocks of a few megabytes, from the old part's text and the bytes it
- * was decoded from: runs are copied from the bytes, new text is encoded into the block. When the
- * old part is not ASCII, character offsets are turned into byte offsets by one walk along the
- * text, as the runs come in order.
+ * was decoded from (a part with other characters than ASCII: an ASCII part is written from its
+ * text): runs are copied from the bytes, new text is encoded into the block. Character offsets are
+ * turned into byte offsets by one walk along the text, as the runs come in order.
  */
-export function* spliceBytes(old: string, bytes: Uint8Array, ascii: boolean, ops: Iterable<SpliceOp>): Generator<Uint8Array> {
-  const toByte = ascii ? (offset: number) => offset : utf8OffsetWalker(old);
+export function* spliceBytes(old: string, bytes: Uint8Array, ops: Iterable<SpliceOp>): Generator<Uint8Array> {
+  const toByte = utf8OffsetWalker(old);
   const blocks = new Utf8Blocks();
   for (const op of ops) {
     if (typeof op === 'string') {
