@@ -17,7 +17,7 @@ import {
   type TriagePreset,
   TricolorError,
 } from '../core';
-import { processWorkbook, readLedgerWorkbook, readStateRows, writeReportWorkbook } from '../hosts/xlsx';
+import { processWorkbook, readLedgerWorkbook, readStateRows, writeReportPieces } from '../hosts/xlsx';
 import { NODE_CODEC } from './node-codec';
 import { withDeflateThread } from './threaded-codec';
 import { environmentLanguage, HELP, parseArgs, UsageError, type MeetingArgs, type RunArgs } from './args';
@@ -282,8 +282,8 @@ function meeting(args: MeetingArgs, io: Io) {
   });
   const previous = lastMeeting(args, output);
   const job = runMeetingJob(ledgers, { asOf, period: args.period, preset, language, mask: args.mask, previous });
-  const bytes = withDeflateThread((codec) => writeReportWorkbook(job.plan.reports, job.plan.state, { codec }));
-  writeOutput(output, [bytes], language, args.force);
+  const pieces = withDeflateThread((codec) => writeReportPieces(job.plan.reports, job.plan.state, { codec }));
+  writeOutput(output, pieces, language, args.force);
   if (args.json) io.stdout(`${JSON.stringify(meetingToJson(job, output), null, 2)}\n`);
   else io.stdout(`${formatMeeting(job, output, language)}\n`);
 }

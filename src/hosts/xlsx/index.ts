@@ -1,4 +1,4 @@
-export { editWorkbook, processWorkbook, readLedgerWorkbook, readStateRows, withPackage, withWorkbook, writeReportWorkbook } from './workbook';
+export { editWorkbook, processWorkbook, readLedgerWorkbook, readStateRows, withPackage, withWorkbook, writeReportPieces, writeReportWorkbook } from './workbook';
 export type { ReadWorkbookOptions, Stage, WorkbookJobOptions, WorkbookJobResult } from './workbook';
 export { readZip, readEntry, writeZip, isCompoundFile, inflateBounded, FFLATE_CODEC, DEFAULT_ZIP_LIMITS, ZipFormatError } from './zip';
 export type { DeflateCodec, ZipEntry, ZipFailure, ZipLimits } from './zip';

@@ -2,7 +2,7 @@ import { checkTagsClosed, inPart, withoutSpreadsheetPrefix, withSpreadsheetPrefi
 import { Inflate } from 'fflate';
 import { spliceBytes, spliceText, type SpliceOp } from './part-splice';
 import { BLOCK_BYTES, Utf8Blocks } from './utf8-blocks';
-import { deflateEntry, DEFAULT_ZIP_LIMITS, joinBytes, readEntry, writeZipPieces, ZipFormatError, type DeflateCodec, type DeflatedContent, type ZipEntry, type ZipLimits, type ZipOutput } from './zip';
+import { deflateEntry, DEFAULT_ZIP_LIMITS, readEntry, writeZipPieces, ZipFormatError, type DeflateCodec, type DeflatedContent, type ZipEntry, type ZipLimits, type ZipOutput } from './zip';
 
 const decoder = new TextDecoder();
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
@@ -223,9 +223,6 @@ export class Package {
   }
   private newContent(name: string, content: string | string[] | DeflatedContent): ZipOutput {
     return typeof content === 'string' || Array.isArray(content) ? { name, pieces: utf8Pieces(this.asWritten(name, content)) } : { name, deflated: content };
-  }
-  toBytes(): Uint8Array {
-    return joinBytes(this.toPieces());
   }
   /** The new package as the buffers it is made of, in order: a file is written from them as they are. */
   toPieces(): Uint8Array[] {

@@ -172,6 +172,15 @@ export function writeReportWorkbook(
   state: { sheet: string; rows: (string | number)[][] },
   options: { codec?: DeflateCodec } = {},
 ): Uint8Array {
+  return joinBytes(writeReportPieces(sheets, state, options));
+}
+
+/** `writeReportWorkbook` as the pieces the file is made of, for a file written from them (the command). */
+export function writeReportPieces(
+  sheets: readonly ReportSheet[],
+  state: { sheet: string; rows: (string | number)[][] },
+  options: { codec?: DeflateCodec } = {},
+): Uint8Array[] {
   // A workbook whose sheets are all hidden is one Excel refuses to open.
   if (sheets.length === 0) throw new RangeError('writeReportWorkbook needs at least one report sheet');
   const pkg = new Package([], options.codec ?? FFLATE_CODEC);
@@ -196,7 +205,7 @@ export function writeReportWorkbook(
   });
   workbook.writeOwnSheets(ownSheets(sheets, state));
   workbook.save();
-  return pkg.toBytes();
+  return pkg.toPieces();
 }
 
 function ownSheets(reports: readonly ReportSheet[], state: { sheet: string; rows: (string | number)[][] }): OwnSheet[] {
