@@ -1,4 +1,4 @@
-import { absoluteRef, areaRef, cellAddress, columnIndex, columnLetter, parseAreaRef, parseCellAddress, parseRangeRef, rangeRef } from './addresses';
+import { absoluteRef, areaRef, cellAddress, columnIndex, columnLetter, columnOfLetters, parseAreaRef, parseCellAddress, parseRangeRef, rangeRef } from './addresses';
 
 // Columns are bijective base 26: AB = 1·26 + 2 = 28th column, ZZ = 26·26 + 26 = 702nd,
 // XFD = 24·676 + 6·26 + 4 = 16384th.
@@ -42,6 +42,17 @@ describe('columnIndex', () => {
     ['gives -1 for a cell address', 'A1', -1],
   ])('%s', (_name, input, expected) => {
     expect(columnIndex(input)).toBe(expected);
+  });
+
+  it.each([
+    ['A', 0],
+    ['Z', 25],
+    ['AA', 26],
+    ['XFD', 16383],
+    ['XFE', -1],
+    ['ZZZ', -1],
+  ])('columnOfLetters, for letters a reader has matched: %s → %i', (letters, expected) => {
+    expect(columnOfLetters(letters)).toBe(expected);
   });
 });
 

@@ -26,9 +26,16 @@ export function columnLetter(col0: number): string {
 /** 'A' → 0, 'AB' → 27; case and '$' are ignored. -1 for anything that is not a column of Excel (A–XFD). */
 export function columnIndex(letters: string): number {
   const s = letters.replace(/\$/g, '').toUpperCase();
-  if (!/^[A-Z]{1,3}$/.test(s)) return -1;
+  return /^[A-Z]{1,3}$/.test(s) ? columnOfLetters(s) : -1;
+}
+
+/**
+ * The column of one to three letters A–Z already known to be such (as a reader's pattern matched
+ * them, on the path every cell of a sheet takes): 'A' → 0, 'XFD' → 16383, past XFD → -1.
+ */
+export function columnOfLetters(upper: string): number {
   let n = 0;
-  for (const ch of s) n = n * 26 + (ch.charCodeAt(0) - 64);
+  for (let i = 0; i < upper.length; i++) n = n * 26 + (upper.charCodeAt(i) - 64);
   return n - 1 <= MAX_COLUMN ? n - 1 : -1;
 }
 

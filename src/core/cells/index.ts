@@ -27,4 +27,4 @@ export { parseQuantity } from './numbers';
 export { parsePeriod } from './period';
 export { parseLevel, LEVEL_TOKENS } from './levels';
 export { parseStatusText, parseYesNo } from './status';
-export { columnLetter, columnIndex, cellAddress, parseCellAddress, parseRangeRef, parseAreaRef, areaRef, rangeRef, sheetRef, absoluteRef, MAX_ROW, MAX_COLUMN, SHEET_ROWS, SHEET_COLUMNS } from './addresses';
+export { columnLetter, columnIndex, columnOfLetters, cellAddress, parseCellAddress, parseRangeRef, parseAreaRef, areaRef, rangeRef, sheetRef, absoluteRef, MAX_ROW, MAX_COLUMN, SHEET_ROWS, SHEET_COLUMNS } from './addresses';

@@ -1,4 +1,4 @@
-import { parseCellAddress, parseRangeRef, SHEET_COLUMNS, SHEET_ROWS, type CellRange, type CellValue, type SheetGrid } from '../../core';
+import { columnOfLetters, parseCellAddress, parseRangeRef, SHEET_COLUMNS, SHEET_ROWS, type CellRange, type CellValue, type SheetGrid } from '../../core';
 import { WORKSHEET_ORDER } from './worksheet-order';
 import {
   attr,
@@ -296,11 +296,9 @@ function fastCell(
   re.lastIndex = at;
   const m = re.exec(xml);
   if (!m || positiveInteger(m[2]) !== row + 1) return -1;
-  const letters = m[1];
-  let c = 0;
-  for (let i = 0; i < letters.length; i++) c = c * 26 + (letters.charCodeAt(i) - 64);
-  c -= 1;
-  if (c <= col || c >= SHEET_COLUMNS) return -1;
+  const c = columnOfLetters(m[1]);
+  // Past XFD (-1) or not right of the last cell: the full path refuses it, naming the cell.
+  if (c < 0 || c <= col) return -1;
   const raw = m[5];
   let value: CellValue = null;
   if (raw !== undefined) {
