@@ -37,6 +37,8 @@ export function deflatePieces(pieces: Iterable<Uint8Array>): Uint8Array[] {
 
 export const NODE_CODEC: DeflateCodec = {
   deflate: deflatePieces,
-  inflate: (data, size) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size) }),
+  // One output buffer of the declared size and a byte more (room to see a stream that holds more):
+  // zlib's default 16 KB chunks were joined at the end, the part held twice and copied once.
+  inflate: (data, size) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size), chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, size + 1) }),
   crc32: (data, previous) => zlib.crc32(data, previous),
 };
