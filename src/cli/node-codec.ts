@@ -8,7 +8,7 @@ import type { DeflateCodec } from '../hosts/xlsx';
  * process build gigabytes. Node only, so it lives with the command: the web page's worker uses
  * fflate (FFLATE_CODEC).
  *
- * A part comes in pieces of a few megabytes. Each piece is deflated on its own and ended with a
+ * A part comes in pieces of a megabyte. Each piece is deflated on its own and ended with a
  * sync flush (an empty stored block, byte-aligned, not final), so the pieces joined are one valid
  * raw deflate stream, closed by a final empty block; no piece refers back into another, which
  * costs a fraction of a percent of compression. Parts of more than one piece (the ledger sheet and

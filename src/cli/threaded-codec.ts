@@ -16,7 +16,7 @@ import { deflatePieces, NODE_CODEC } from './node-codec';
 
 /** Parts whose one piece is smaller than this are deflated on the job's thread. */
 const IN_PLACE_BYTES = 1 << 16;
-/** Pieces handed over but not yet compressed before the job waits: bounds what is queued (a few MB each). */
+/** Pieces handed over but not yet compressed before the job waits: bounds what is queued (a megabyte each). */
 const MAX_QUEUED_PIECES = 6;
 /** A worker that has made no progress for this long has failed (it deflates a piece in milliseconds). */
 const STALL_MS = 60_000;

@@ -4,6 +4,7 @@
  */
 import { spliceBytes, spliceText, type SpliceOp } from '../../src/hosts/xlsx/part-splice';
 import { utf8Pieces } from '../../src/hosts/xlsx/package';
+import { BLOCK_BYTES } from '../../src/hosts/xlsx/utf8-blocks';
 
 const encoder = new TextEncoder();
 const joined = (pieces: Iterable<Uint8Array>) => Buffer.concat([...pieces].map((p) => Buffer.from(p)));
@@ -38,7 +39,7 @@ describe('a part rewritten from its bytes', () => {
     expect(joined(spliceBytes(old, encoder.encode(old), splice))).toEqual(expected);
   });
 
-  it('fills blocks of a few megabytes, each a buffer of its own, across runs and inserts that straddle them', () => {
+  it('fills blocks of a megabyte, each a buffer of its own, across runs and inserts that straddle them', () => {
     // 9 MB of rows with multi-byte text: block edges fall inside runs and inside inserted text.
     const old = Array.from({ length: 60_000 }, (_, i) => `<row r="${i}"><c><is><t>${'纠纷'.repeat(20)}${i}</t></is></c></row>`).join('');
     const splice = editRows(old, (i) => `<c><is><t>${'红'.repeat(i % 50)}</t></is></c>`);
@@ -58,12 +59,12 @@ describe('a long run is handed on a block at a time', () => {
     const old = 'a'.repeat(RUN);
     const bytes = encoder.encode(old);
     const blocks = spliceBytes(old, bytes, [{ from: 0, to: RUN }]);
-    expect(blocks.next().value).toHaveLength(1 << 22);
+    expect(blocks.next().value).toHaveLength(BLOCK_BYTES);
     // Bytes changed after the first block was taken show in the next: it had not been made yet.
-    bytes.fill(0x62, 1 << 22);
+    bytes.fill(0x62, BLOCK_BYTES);
     const second = blocks.next().value as Uint8Array;
     expect(second[0]).toBe(0x62);
-    expect([...blocks]).toHaveLength(8);
+    expect([...blocks]).toHaveLength(RUN / BLOCK_BYTES - 2);
   });
 
   it('encodes a run of the old text block by block as the deflater asks (an ASCII sheet)', () => {
@@ -71,10 +72,10 @@ describe('a long run is handed on a block at a time', () => {
     const encodeInto = jest.spyOn(TextEncoder.prototype, 'encodeInto');
     try {
       const blocks = utf8Pieces(spliceText(old, [{ from: 0, to: RUN }]));
-      expect(blocks.next().value).toHaveLength(1 << 22);
-      // One block made: the rest of the run (nine more) is encoded only when asked for.
+      expect(blocks.next().value).toHaveLength(BLOCK_BYTES);
+      // One block made: the rest of the run is encoded only when asked for.
       expect(encodeInto.mock.calls.length).toBeLessThanOrEqual(2);
-      expect([...blocks]).toHaveLength(9);
+      expect([...blocks]).toHaveLength(RUN / BLOCK_BYTES - 1);
     } finally {
       encodeInto.mockRestore();
     }

@@ -39,7 +39,7 @@ function isAscii(bytes: Uint8Array): boolean {
 const DEFLATE_AT_ONCE_CHARS = 1 << 20;
 
 /**
- * UTF-8 of a string or of pieces of one, in blocks of a few megabytes made as the deflater asks for
+ * UTF-8 of a string or of pieces of one, in blocks of a megabyte made as the deflater asks for
  * them (Utf8Blocks): a written part is never joined into one string or one buffer, and a report's
  * row strings die young instead of waiting, thousands at a time, to be joined.
  */

@@ -19,7 +19,7 @@ export function* spliceText(old: string, ops: Iterable<SpliceOp>): Generator<str
 }
 
 /**
- * The new part as UTF-8, in blocks of a few megabytes, from the old part's text and the bytes it
+ * The new part as UTF-8, in blocks of a megabyte, from the old part's text and the bytes it
  * was decoded from (a part with other characters than ASCII: an ASCII part is written from its
  * text): runs are copied from the bytes, new text is encoded into the block. Character offsets are
  * turned into byte offsets by one walk along the text, as the runs come in order.
