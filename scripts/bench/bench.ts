@@ -9,7 +9,7 @@ import * as path from 'path';
 import { makeBigLedger } from '../sample/make-big-ledger';
 import { compilePreset, DEFAULT_PRESET, triageRecord } from '../../src/core';
 import { readCorpus, recordOf } from '../eval/corpus';
-import { heapFlags } from '../../src/cli/supervise';
+import { childEnvironment, heapFlags } from '../../src/cli/supervise';
 
 const root = path.resolve(__dirname, '../../..');
 const outDir = path.join(root, 'bench-output');
@@ -21,8 +21,8 @@ function runCli(input: string): { ms: number; maxRssMiB: number } {
 }
 
 function measure(args: string[]): { ms: number; maxRssMiB: number } {
-  // The heap cap `bin/tricolor.js` runs the command with, so the figures are what a user gets.
-  const r = spawnSync(process.execPath, [...heapFlags(), path.join(__dirname, 'measure-cli.js'), ...args], { encoding: 'utf8' });
+  // The heap cap and environment `bin/tricolor.js` runs the command with, so the figures are what a user gets.
+  const r = spawnSync(process.execPath, [...heapFlags(), path.join(__dirname, 'measure-cli.js'), ...args], { encoding: 'utf8', env: childEnvironment() });
   const last = r.stderr.trim().split('\n').pop() ?? '';
   const m = JSON.parse(last) as { code: number; ms: number; maxRssMiB: number };
   if (m.code !== 0) throw new Error(`tricolor failed: ${r.stderr}`);

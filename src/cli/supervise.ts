@@ -29,6 +29,17 @@ export function heapFlags(heapMb = HEAP_CAP_MB): string[] {
   return [`--max-old-space-size=${heapMb}`, `--max-semi-space-size=${SEMI_SPACE_MB}`];
 }
 
+/**
+ * The environment the command runs in: the user's, with glibc's malloc told to give every block of
+ * 128 KB or more its own mapping, returned to the system when freed. Left to itself, glibc raises
+ * that threshold after the first large block is freed (an inflated part, up to 32 MB), and the
+ * megabyte blocks written after it stay in its heap, freed but resident: 24–32 MiB of a
+ * 100,000-row run's peak. Other C libraries ignore the variable; a user's own setting wins.
+ */
+export function childEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { MALLOC_MMAP_THRESHOLD_: String(128 * 1024), ...env };
+}
+
 /** The lines V8 prints when a heap passes its limit, from the first one on. */
 const V8_OUT_OF_MEMORY = /<--- Last few GCs --->|FATAL ERROR: .*(heap|allocation|Allocation)|JavaScript heap out of memory/;
 
@@ -37,6 +48,7 @@ export function supervise(argv: readonly string[]): void {
   const requested = Number(process.env.TRICOLOR_MAX_HEAP_MB);
   const heapMb = Number.isInteger(requested) && requested > 0 && requested < HEAP_CAP_MB ? requested : HEAP_CAP_MB;
   const child = spawn(process.execPath, [...heapFlags(heapMb), path.join(__dirname, 'main.js'), ...argv], {
+    env: childEnvironment(),
     stdio: ['inherit', 'inherit', 'pipe'],
   });
   // The command's own lines (progress, messages) pass through as they come; V8's report does not.
