@@ -36,6 +36,16 @@ const MAX_INPUT_BYTES = 128 * MB;
 /** Above this size the job takes long enough to deserve progress lines. */
 const PROGRESS_BYTES = 2 * 1024 * 1024;
 
+/**
+ * A full collection between the job and the writing, where the command runs with `--expose-gc`
+ * (supervise.ts): the job's working data has just died, and V8 sizes the heap the writer grows
+ * into by what is live after its last full collection. Measured at 100,000 rows: peak 424 → 406 MiB,
+ * 474 → 465 MiB with three quarters due, no slower. Elsewhere (the tests) it does nothing.
+ */
+function collectBeforeWriting() {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 
 
 
@@ -282,6 +292,7 @@ function meeting(args: MeetingArgs, io: Io) {
   });
   const previous = lastMeeting(args, output);
   const job = runMeetingJob(ledgers, { asOf, period: args.period, preset, language, mask: args.mask, previous });
+  collectBeforeWriting();
   const pieces = withDeflateThread((codec) => writeReportPieces(job.plan.reports, job.plan.state, { codec }));
   writeOutput(output, pieces, language, args.force);
   if (args.json) io.stdout(`${JSON.stringify(meetingToJson(job, output), null, 2)}\n`);
@@ -317,7 +328,10 @@ function run(args: RunArgs, io: Io) {
       language: args.language,
       mask: args.mask,
       codec,
-      onProgress: progress ? (stage) => io.stderr(`${say(language, `stage.${stage}`)}\n`) : undefined,
+      onProgress: (stage) => {
+        if (stage === 'write') collectBeforeWriting();
+        if (progress) io.stderr(`${say(language, `stage.${stage}`)}\n`);
+      },
     }),
   );
 
