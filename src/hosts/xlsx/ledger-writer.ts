@@ -5,6 +5,7 @@ import {
   appendToList,
   attr,
   escapeText,
+  inlineStringCell,
   escapeXml,
   findElement,
   findElements,
@@ -123,7 +124,7 @@ class OwnCells {
     for (const column of this.columns) {
       const { plan, cells } = column;
       if (row === this.headerRow)
-        out.push({ col: plan.col, xml: `<c r="${cellAddress(row, plan.col)}"${this.headerStyle} t="inlineStr"><is><t>${escapeText(plan.header)}</t></is></c>` });
+        out.push({ col: plan.col, xml: inlineStringCell(cellAddress(row, plan.col), this.headerStyle, plan.header) });
       while (column.next < cells.length && cells.rowAt(column.next) < row) column.next++;
       if (column.next >= cells.length || cells.rowAt(column.next) !== row) continue;
       const cell = cells.cellAt(column.next++);
@@ -132,7 +133,7 @@ class OwnCells {
       let xml: string;
       if (cell.value === null || cell.value === '') xml = `<c r="${ref}" s="${style}"/>`;
       else if (plan.kind === 'date' && typeof cell.value === 'number') xml = `<c r="${ref}" s="${style}"><v>${dayToExcelSerial(cell.value, this.date1904)}</v></c>`;
-      else xml = `<c r="${ref}" s="${style}" t="inlineStr"><is><t>${escapeText(String(cell.value))}</t></is></c>`;
+      else xml = inlineStringCell(ref, ` s="${style}"`, String(cell.value));
       out.push({ col: plan.col, xml });
     }
     return out;

@@ -1,6 +1,6 @@
 import { cellAddress, columnLetter, dayToExcelSerial, LEVEL_FILLS, rangeRef, REPORT_HEADER_FILL, reportRows, wrappedLines, type ReportSheet, type ReportStyle } from '../../core';
 import type { StyleSheet, XfSpec } from './styles';
-import { escapeText } from './xml';
+import { inlineStringCell } from './xml';
 
 
 const REPORT_STYLES: Record<ReportStyle, XfSpec> = {
@@ -67,7 +67,7 @@ export function* reportSheetXml(sheet: ReportSheet, styles: StyleSheet, date1904
       } else if (typeof cell.value === 'number') {
         const v = cell.style === 'date' ? dayToExcelSerial(cell.value, date1904) : cell.value;
         xml += `<c r="${cellAddress(r, c)}"${s}><v>${v}</v></c>`;
-      } else xml += `<c r="${cellAddress(r, c)}"${s} t="inlineStr"><is><t>${escapeText(cell.value)}</t></is></c>`;
+      } else xml += inlineStringCell(cellAddress(r, c), s, cell.value);
     }
     yield `${xml}</row>`;
   }
@@ -115,7 +115,7 @@ export function stateSheetXml(rows: (string | number)[][]): string {
   const body = rows
     .map((cells, r) => {
       const xml = cells
-        .map((v, c) => `<c r="${cellAddress(r, c)}" t="inlineStr"><is><t>${escapeText(String(v))}</t></is></c>`)
+        .map((v, c) => inlineStringCell(cellAddress(r, c), '', String(v)))
         .join('');
       return `<row r="${r + 1}">${xml}</row>`;
     })

@@ -68,6 +68,15 @@ export function escapeText(s: string): string {
   return s.replace(INVALID_XML_CHARS, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * A cell holding `text` as an inline string: how the add-in writes every text of its own (its
+ * columns, its report and state sheets), with no shared string to add and nothing Excel would read
+ * as a number or date. `styleAttribute` is the cell's ` s="…"`, or '' for none.
+ */
+export function inlineStringCell(ref: string, styleAttribute: string, text: string): string {
+  return `<c r="${ref}"${styleAttribute} t="inlineStr"><is><t>${escapeText(text)}</t></is></c>`;
+}
+
 /** Escapes an attribute value (double-quoted). */
 export function escapeXml(s: string): string {
   return s
