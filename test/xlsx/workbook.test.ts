@@ -118,6 +118,27 @@ describe('a template with formatted empty cells right of the table', () => {
   });
 });
 
+describe('rows whose last cells carry no reference (<c>, <c/>: each the column after the one before)', () => {
+  const files = unzipSync(smallLedger());
+  const sheet = strFromU8(files['xl/worksheets/sheet1.xml'])
+    .replace(/(<row r="5"[^>]*>[\s\S]*?)(<\/row>)/, '$1<c r="M5" s="1"/><c><v>7</v></c>$2')
+    .replace(/(<row r="6"[^>]*>[\s\S]*?)(<\/row>)/, '$1<c r="M6" s="1"/><c/>$2');
+  const input = zipSync({ ...files, 'xl/worksheets/sheet1.xml': strToU8(sheet) });
+  const result = processWorkbook(input, options);
+  const written = partOf(result.bytes, 'xl/worksheets/sheet1.xml');
+
+  it('keeps them where they were and puts its own cells right of them', () => {
+    expect(written).toMatch(/<c r="M5" s="1"\/><c><v>7<\/v><\/c><c r="O5"/);
+    expect(written).toMatch(/<c r="M6" s="1"\/><c\/><c r="O6"/);
+    expect(cellsOf(written).get('O3')).toContain('<t>建议等级</t>');
+  });
+
+  it('writes rows a reader takes cell after cell, and the same again when run on its own output', () => {
+    const again = processWorkbook(result.bytes, options);
+    expect(partOf(again.bytes, 'xl/worksheets/sheet1.xml')).toBe(written);
+  });
+});
+
 describe('a ledger without a registration date column', () => {
   const input = writeXlsx({
     sheets: [{ name: '台账', rows: [['序号', '村(社区)', '纠纷类型', '简要情况'], [1, '红河村', '邻里纠纷', '口角'], [2, '常沟村', '土地纠纷', '地界']] }],

@@ -289,13 +289,20 @@ function withSpans(tag: string, cells: CellXml[]): string {
   return last === to ? tag : setAttr(tag, 'spans', `${from}:${last}`);
 }
 
-/** Whether the add-in's columns all lie right of every cell in the row, so its cells are appended. */
+/**
+ * Whether the add-in's columns all lie right of every cell in the row, so its cells are appended.
+ * The reader has checked that a row's cells come in increasing columns, so only the last one counts:
+ * the last with attributes, unless a cell without a reference (`<c>`, `<c/>`: the column after) follows.
+ */
 function appendsToRow(body: string, cells: CellXml[], partSpecial: boolean): boolean {
   if (partSpecial && hasSpecialMarkup(body)) return false;
   const lastCell = body.lastIndexOf('<c ');
-  const lastRef = lastCell < 0 ? undefined : attr(body.slice(lastCell, body.indexOf('>', lastCell) + 1), 'r');
-  const lastCol = lastRef ? parseCellAddress(lastRef)?.col : lastCell < 0 ? -1 : undefined;
-  return lastCol !== undefined && lastCol < cells[0].col && body.indexOf('<c>') < 0;
+  const after = Math.max(lastCell, 0);
+  if (body.indexOf('<c>', after) >= 0 || body.indexOf('<c/>', after) >= 0) return false;
+  if (lastCell < 0) return true;
+  const lastRef = attr(body.slice(lastCell, body.indexOf('>', lastCell) + 1), 'r');
+  const lastCol = lastRef ? parseCellAddress(lastRef)?.col : undefined;
+  return lastCol !== undefined && lastCol < cells[0].col;
 }
 
 /** The row's own cells merged into its `body` (which starts at `offset` of the part, for messages). */
