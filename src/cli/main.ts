@@ -17,7 +17,7 @@ import {
   type TriagePreset,
   TricolorError,
 } from '../core';
-import { processWorkbook, readLedgerWorkbook, readStateRows, writeReportPieces } from '../hosts/xlsx';
+import { checkWorkbookFileSize, processWorkbook, readLedgerWorkbook, readStateRows, writeReportPieces } from '../hosts/xlsx';
 import { NODE_CODEC } from './node-codec';
 import { withDeflateThread } from './threaded-codec';
 import { environmentLanguage, HELP, parseArgs, UsageError, type MeetingArgs, type RunArgs } from './args';
@@ -27,12 +27,6 @@ import { CLI_MESSAGES, CommandError, say, type CliMessage } from './messages';
 /** Exit codes: 0 done, 1 the input cannot be processed, 2 the command line is wrong. */
 const EXIT_INPUT = 1;
 const EXIT_USAGE = 2;
-const MB = 1024 * 1024;
-/**
- * The largest workbook file read: the whole file is held in memory beside the command's capped heap
- * (supervise.ts). A 100,000-row ledger is 13 MB; what takes more is nearly always pictures.
- */
-const MAX_INPUT_BYTES = 128 * MB;
 /** Above this size the job takes long enough to deserve progress lines. */
 const PROGRESS_BYTES = 2 * 1024 * 1024;
 
@@ -155,7 +149,8 @@ function readWorkbookFile(file: string, language: Language): Uint8Array {
   }
   if (stat.isDirectory()) throw new CommandError('file.isDirectory', { file }, language);
   if (!stat.isFile()) throw new CommandError('file.notAFile', { file }, language);
-  if (stat.size > MAX_INPUT_BYTES) throw new CommandError('file.tooLarge', { file, size: Math.ceil(stat.size / MB), limit: MAX_INPUT_BYTES / MB }, language);
+  // The whole file is held in memory beside the command's capped heap (supervise.ts): refused unread.
+  checkWorkbookFileSize(stat.size, file, language);
   try {
     const bytes = fs.readFileSync(full);
     return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);

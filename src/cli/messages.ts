@@ -35,10 +35,6 @@ export const CLI_MESSAGES = {
   'file.notFound': { zh: '找不到文件“{file}”；请检查路径', en: 'File "{file}" not found; check the path' },
   'file.isDirectory': { zh: '“{file}”是文件夹，不是工作簿；请给出 .xlsx 或 .xlsm 文件', en: '"{file}" is a folder, not a workbook; name an .xlsx or .xlsm file' },
   'file.notAFile': { zh: '“{file}”不是普通文件（可能是设备或管道）；请给出 .xlsx 或 .xlsm 工作簿文件', en: '"{file}" is not a regular file (a device or a pipe?); name an .xlsx or .xlsm workbook file' },
-  'file.tooLarge': {
-    zh: '“{file}”有 {size} MB，超过本工具能处理的 {limit} MB；请把台账按年度或按单位拆成几个文件，或把其中的图片移出后再试',
-    en: '"{file}" is {size} MB, over the {limit} MB the tool can process; split the ledger into several files (by year or by unit), or move its pictures out, and try again',
-  },
   'file.unreadable': { zh: '无法读取“{file}”：{problem}', en: 'Cannot read "{file}": {problem}' },
   'output.extension': {
     zh: '输出文件“{file}”的扩展名应为 {extension}，与原工作簿{kind}一致，否则 Excel 无法打开；本工具只写 .xlsx/.xlsm 工作簿',

@@ -142,7 +142,7 @@ describe('createWorkerRunner', () => {
     // A file whose bytes arrive only when the test says so, as a big file read from disk would.
     let deliver: () => void = () => undefined;
     const arrived = new Promise<void>((resolve) => (deliver = resolve));
-    const slowFile = { arrayBuffer: async () => (await arrived, LEDGER.slice().buffer) } as unknown as Blob;
+    const slowFile = { size: LEDGER.length, arrayBuffer: async () => (await arrived, LEDGER.slice().buffer) } as unknown as Blob;
     const jobs = jest.spyOn(runJobModule, 'runJob');
     try {
       const stages: string[] = [];
@@ -179,5 +179,23 @@ describe('closeNetwork: the worker removes its own means of connection', () => {
       global.fetch = () => 'sent again';
     }).toThrow(TypeError);
     expect(typeof global.postMessage).toBe('function');
+  });
+});
+
+describe('handleRequest: a file larger than any workbook the page opens', () => {
+  // A file the size of a film: its size alone refuses it, so it is never read whole into the worker.
+  const huge = { size: 600 * 1024 * 1024, arrayBuffer: jest.fn() } as unknown as Blob & { arrayBuffer: jest.Mock };
+
+  it.each([
+    ['a run', { type: 'run', file: huge, options: { ...OPTIONS, fileName: '录像.xlsx' } } as WorkerRequest],
+    ['a look at its sheets', { type: 'inspect', file: huge, fileName: '录像.xlsx', language: 'zh' } as WorkerRequest],
+    ['a meeting', { type: 'meeting', files: [{ file: huge, fileName: '录像.xlsx' }], options: { ...OPTIONS } } as unknown as WorkerRequest],
+  ])('is refused by name before it is read, for %s', async (_, request) => {
+    const posted: WorkerResponse[] = [];
+    await handleRequest(request, (m) => posted.push(m));
+    const last = posted[posted.length - 1];
+    expect(last).toMatchObject({ type: 'failed', failure: { kind: 'workbook', code: 'file.tooLarge' } });
+    expect(last.type === 'failed' && last.failure.message).toBe('“录像.xlsx”有 600 MB，超过本工具能处理的 128 MB；请把台账按年度或按单位拆成几个文件，或把其中的图片移出后再试');
+    expect(huge.arrayBuffer).not.toHaveBeenCalled();
   });
 });

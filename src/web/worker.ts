@@ -7,6 +7,7 @@
 import { failureOf, inspectWorkbook, runJob, runMeeting, type MeetingInputFile } from './run-job';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { closeNetwork } from '../hosts/xlsx/worker-network';
+import { checkWorkbookFileSize } from '../hosts/xlsx';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
@@ -33,6 +34,7 @@ export async function handleRequest(
       const files: MeetingInputFile[] = [];
       for (const [index, f] of request.files.entries()) {
         post({ type: 'progress', stage: 'load', file: { name: f.fileName, index, count: request.files.length } });
+        checkWorkbookFileSize(f.file.size, f.fileName, request.options.language);
         files.push({ bytes: new Uint8Array(await f.file.arrayBuffer()), fileName: f.fileName, unit: f.unit, sheet: f.sheet });
         if (cancelled()) return;
       }
@@ -42,6 +44,9 @@ export async function handleRequest(
       return;
     }
     post({ type: 'progress', stage: 'load' });
+    // A file past what any host opens is refused by its size: reading it whole could end the tab.
+    const named = request.type === 'inspect' ? request : request.options;
+    checkWorkbookFileSize(request.file.size, named.fileName, named.language);
     const bytes = new Uint8Array(await request.file.arrayBuffer());
     if (cancelled()) return;
     if (request.type === 'inspect') {

@@ -10,6 +10,7 @@ import {
   readEntry,
   readLedgerWorkbook,
   readZip,
+  MAX_WORKBOOK_BYTES,
   type WorkbookJobOptions,
 } from '../../src/hosts/xlsx';
 import { NODE_CODEC } from '../../src/cli/node-codec';
@@ -127,6 +128,17 @@ describe('the zip reader checks every entry it reads', () => {
     const entry = readZip(bomb).find((e) => e.name === SHEET)!;
     expect(() => readEntry(entry, NODE_CODEC)).toThrow(expect.objectContaining({ reason: 'damaged' }));
     expect(entry.size).toBe(sheet.data.length);
+  });
+
+  it('refuses a file larger than any workbook it opens, by its size, whatever host hands it over', () => {
+    // A valid ledger padded past 128 MB (a zip comment may not be that long: the size decides first).
+    const padded = new Uint8Array(MAX_WORKBOOK_BYTES + 1);
+    padded.set(clean);
+    expect(failure(() => processWorkbook(padded, options))).toEqual({
+      code: 'file.tooLarge',
+      message: '“ledger.xlsx”有 129 MB，超过本工具能处理的 128 MB；请把台账按年度或按单位拆成几个文件，或把其中的图片移出后再试',
+    });
+    expect(processWorkbook(clean, options).bytes.length).toBeGreaterThan(0);
   });
 
   it('refuses a true bomb over a set limit, and reads the same part under a larger one', () => {

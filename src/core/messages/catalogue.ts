@@ -97,6 +97,10 @@ export const CATALOGUE = {
     zh: '“{file}”不是 Excel 工作簿（.xlsx/.xlsm）；请在 Excel、WPS 或 LibreOffice 中另存为 .xlsx 后再试',
     en: '"{file}" is not an Excel workbook (.xlsx/.xlsm); save it as .xlsx in Excel, WPS or LibreOffice and try again',
   },
+  'file.tooLarge': {
+    zh: '“{file}”有 {size} MB，超过本工具能处理的 {limit} MB；请把台账按年度或按单位拆成几个文件，或把其中的图片移出后再试',
+    en: '"{file}" is {size} MB, over the {limit} MB the tool can process; split the ledger into several files (by year or by unit), or move its pictures out, and try again',
+  },
   'file.encrypted': {
     zh: '“{file}”已加密（设置了打开密码）或是旧版 .xls 文件；请取消密码或另存为 .xlsx 后再试',
     en: '"{file}" is password-protected or an old .xls file; remove the password or save it as .xlsx and try again',

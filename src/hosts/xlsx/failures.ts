@@ -39,6 +39,7 @@ export function packageFailure(e: unknown): PackageFailure | null {
         return { code: 'file.checksum', params: { part } };
       case 'tooLarge': {
         const sizes = { size: Math.ceil((e.where.size ?? 0) / MB), limit: Math.floor((e.where.limit ?? 0) / MB) };
+        if (e.where.file) return { code: 'file.tooLarge', params: sizes };
         return e.where.total ? { code: 'file.packageTooLarge', params: { part, ...sizes } } : { code: 'file.partTooLarge', params: { part, ...sizes } };
       }
       case 'duplicateName':

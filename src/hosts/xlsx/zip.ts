@@ -48,7 +48,7 @@ export type ZipFailure =
   | 'damaged'
   /** The inflated data is not what the CRC-32 says it is. */
   | 'checksum'
-  /** An entry that would inflate past the reader's limit. */
+  /** An entry that would inflate past the reader's limit, or a file larger than any workbook it opens. */
   | 'tooLarge'
   /** Two entries of one name (OPC part names compare without case). */
   | 'duplicateName'
@@ -59,8 +59,11 @@ export class ZipFormatError extends Error {
   constructor(
     readonly reason: ZipFailure,
     detail: string,
-    /** The entry at fault, where in the file, and for 'tooLarge' its size and the limit (bytes). */
-    readonly where: { part?: string; offset?: number; size?: number; limit?: number; total?: boolean } = {},
+    /**
+     * The entry at fault, where in the file, and for 'tooLarge' its size and the limit (bytes):
+     * of one entry, of all the parts read (`total`), or of the file itself (`file`).
+     */
+    readonly where: { part?: string; offset?: number; size?: number; limit?: number; total?: boolean; file?: boolean } = {},
   ) {
     super(detail);
     this.name = 'ZipFormatError';
@@ -83,6 +86,14 @@ export interface ZipLimits {
  * seconds rather than minutes.
  */
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntrySize: 128 * 1024 * 1024, maxTotalSize: 512 * 1024 * 1024 };
+
+/**
+ * The largest workbook file any host opens: a 100,000-row ledger is 13 MB, and what passes this is
+ * pictures, or no ledger at all. The command's memory budget counts it (src/cli/supervise.ts); a
+ * host that reads files checks a file's size against it before reading (the command, the web page),
+ * and the reader refuses more whatever the host.
+ */
+export const MAX_WORKBOOK_BYTES = 128 * 1024 * 1024;
 
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
@@ -242,6 +253,8 @@ function outsidePackage(name: string): boolean {
 
 /** Reads the central directory and checks every record against it; entry data is read lazily with `readEntry`. */
 export function readZip(bytes: Uint8Array): ZipEntry[] {
+  if (bytes.length > MAX_WORKBOOK_BYTES)
+    throw new ZipFormatError('tooLarge', `the file has ${bytes.length} bytes`, { size: bytes.length, limit: MAX_WORKBOOK_BYTES, file: true });
   if (isCompoundFile(bytes)) throw new ZipFormatError('encrypted', 'compound file (encrypted or legacy .xls)');
   const b = new Bytes(bytes);
   const end = findEnd(b);
