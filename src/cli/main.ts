@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {
+  checkWorkbookFileSize,
   DEFAULT_PRESET,
   describeProblems,
   localIsoDay,
@@ -17,7 +18,7 @@ import {
   type TriagePreset,
   TricolorError,
 } from '../core';
-import { checkWorkbookFileSize, processWorkbook, readLedgerWorkbook, readStateRows, writeReportPieces } from '../hosts/xlsx';
+import { processWorkbook, readLedgerWorkbook, readStateRows, writeReportPieces } from '../hosts/xlsx';
 import { NODE_CODEC } from './node-codec';
 import { withDeflateThread } from './threaded-codec';
 import { environmentLanguage, HELP, parseArgs, UsageError, type MeetingArgs, type RunArgs } from './args';

@@ -105,6 +105,17 @@ describe('汇总: other units’ ledgers in the joint meeting', () => {
     expect(host.callsTo('writeSummary')[0][0]).toMatchObject({ others: [{ file: 'court.xlsx', sheet: '诉前调解' }] });
   });
 
+  it('a file too large to be a ledger is refused by its size, named, and never read', async () => {
+    const { user } = await openSummary();
+    const film = new File(['PK'], '录像.xlsx');
+    const read = jest.fn();
+    Object.defineProperty(film, 'size', { value: 600 * 1024 * 1024 });
+    Object.defineProperty(film, 'arrayBuffer', { value: read });
+    await user.upload(screen.getByLabelText(ADD_INPUT), film);
+    expect((await screen.findByRole('alert')).textContent).toContain('“录像.xlsx”有 600 MB，超过本工具能处理的 128 MB；请把台账按年度或按单位拆成几个文件');
+    expect(read).not.toHaveBeenCalled();
+  });
+
   it('a ledger workbook with no ledger: the file host’s words, in English too', async () => {
     const { user } = await openSummary({ language: 'en' });
     expect(screen.getByRole('heading', { name: 'Other units’ ledgers (joint meeting)' })).toBeTruthy();

@@ -155,3 +155,19 @@ describe('outside Excel: the file chooser', () => {
     expect(clicks).toHaveLength(1);
   });
 });
+
+describe('outside Excel: a file too large to be a ledger', () => {
+  it('is refused by its size, named, before it is read or opened', async () => {
+    const user = userEvent.setup({ delay: null });
+    const open = jest.fn(async () => session().session);
+    render(<OutsideExcel language="zh" today={() => '2026-11-30'} open={open} save={() => undefined} />);
+    const film = new File(['PK'], '录像.xlsx');
+    const read = jest.fn();
+    Object.defineProperty(film, 'size', { value: 600 * 1024 * 1024 });
+    Object.defineProperty(film, 'arrayBuffer', { value: read });
+    await user.upload(screen.getByLabelText('选择台账文件 / Open a ledger file'), film);
+    expect(await screen.findByText(/“录像.xlsx”有 600 MB，超过本工具能处理的 128 MB/)).toBeTruthy();
+    expect(read).not.toHaveBeenCalled();
+    expect(open).not.toHaveBeenCalled();
+  });
+});

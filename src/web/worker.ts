@@ -7,7 +7,7 @@
 import { failureOf, inspectWorkbook, runJob, runMeeting, type MeetingInputFile } from './run-job';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { closeNetwork } from '../hosts/xlsx/worker-network';
-import { checkWorkbookFileSize } from '../hosts/xlsx';
+import { checkWorkbookFileSize } from '../core';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;

@@ -3,14 +3,13 @@
  * what the file is and names it, or is read correctly — never a hang, a raw error, gigabytes of
  * memory or a value that is not in the file.
  */
-import { CATALOGUE, DEFAULT_PRESET, parseIsoDay, type CellValue, WorkbookError } from '../../src/core';
+import { CATALOGUE, DEFAULT_PRESET, MAX_WORKBOOK_BYTES, parseIsoDay, type CellValue, WorkbookError } from '../../src/core';
 import {
   processWorkbook,
   writeReportWorkbook,
   readEntry,
   readLedgerWorkbook,
   readZip,
-  MAX_WORKBOOK_BYTES,
   type WorkbookJobOptions,
 } from '../../src/hosts/xlsx';
 import { NODE_CODEC } from '../../src/cli/node-codec';

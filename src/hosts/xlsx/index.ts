@@ -1,6 +1,6 @@
-export { checkWorkbookFileSize, editWorkbook, processWorkbook, readLedgerWorkbook, readStateRows, withPackage, withWorkbook, writeReportPieces, writeReportWorkbook } from './workbook';
+export { editWorkbook, processWorkbook, readLedgerWorkbook, readStateRows, withPackage, withWorkbook, writeReportPieces, writeReportWorkbook } from './workbook';
 export type { ReadWorkbookOptions, Stage, WorkbookJobOptions, WorkbookJobResult } from './workbook';
-export { readZip, readEntry, writeZip, isCompoundFile, inflateBounded, FFLATE_CODEC, DEFAULT_ZIP_LIMITS, MAX_WORKBOOK_BYTES, ZipFormatError } from './zip';
+export { readZip, readEntry, writeZip, isCompoundFile, inflateBounded, FFLATE_CODEC, DEFAULT_ZIP_LIMITS, ZipFormatError } from './zip';
 export type { DeflateCodec, ZipEntry, ZipFailure, ZipLimits } from './zip';
 export { packageFailure } from './failures';
 export type { PackageFailure } from './failures';

@@ -26,7 +26,7 @@ import { RELATIONSHIPS_NS, SPREADSHEET_NS } from './report-writer';
 import { CT_STYLES, MINIMAL_STYLES, OpenWorkbook, REL_OFFICE_DOCUMENT, REL_STYLES, type Fail, type OwnSheet } from './workbook-package';
 import { packageFailure } from './failures';
 import { inPart } from './xml';
-import { DEFAULT_ZIP_LIMITS, FFLATE_CODEC, joinBytes, MAX_WORKBOOK_BYTES, readZip, ZipFormatError, type DeflateCodec, type ZipLimits } from './zip';
+import { DEFAULT_ZIP_LIMITS, FFLATE_CODEC, joinBytes, readZip, type DeflateCodec, type ZipLimits } from './zip';
 
 
 export type Stage = 'read' | 'triage' | 'write';
@@ -65,17 +65,6 @@ export interface ReadWorkbookOptions {
   codec?: DeflateCodec;
   /** How large a part may inflate; DEFAULT_ZIP_LIMITS when not given. */
   limits?: ZipLimits;
-}
-
-/**
- * Refuses a workbook file larger than MAX_WORKBOOK_BYTES by its size alone, before a host reads it
- * into memory (the command from the disk, the web page from the chosen file): the message the
- * reader gives for such bytes, naming the file.
- */
-export function checkWorkbookFileSize(size: number, fileName: string, language: Language): void {
-  if (size <= MAX_WORKBOOK_BYTES) return;
-  const failure = packageFailure(new ZipFormatError('tooLarge', `the file has ${size} bytes`, { size, limit: MAX_WORKBOOK_BYTES, file: true }))!;
-  throw new WorkbookError(failure.code, { file: fileName, ...failure.params }, language);
 }
 
 /**

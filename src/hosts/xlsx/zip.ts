@@ -1,4 +1,5 @@
 import { Deflate, Inflate } from 'fflate';
+import { MAX_WORKBOOK_BYTES } from '../../core';
 
 /**
  * A minimal zip container that can copy entries it does not change byte for byte — local header,
@@ -87,13 +88,6 @@ export interface ZipLimits {
  */
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntrySize: 128 * 1024 * 1024, maxTotalSize: 512 * 1024 * 1024 };
 
-/**
- * The largest workbook file any host opens: a 100,000-row ledger is 13 MB, and what passes this is
- * pictures, or no ledger at all. The command's memory budget counts it (src/cli/supervise.ts); a
- * host that reads files checks a file's size against it before reading (the command, the web page),
- * and the reader refuses more whatever the host.
- */
-export const MAX_WORKBOOK_BYTES = 128 * 1024 * 1024;
 
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;

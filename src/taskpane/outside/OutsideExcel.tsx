@@ -7,7 +7,7 @@ import { SelectionBar, type SelectableWorkbook } from './SelectionBar';
 import { DownloadBar, type SavableWorkbook, type SaveWorkbook } from './DownloadBar';
 import { outsideText } from './messages';
 import { downloadFile, FileChooserButton, languageTag, LEDGER_FILE_TYPES } from '../../ui';
-import { workbookMimeType } from '../../core';
+import { checkWorkbookFileSize, workbookMimeType } from '../../core';
 
 /** An opened ledger: the pane's host, the workbook the selection box works on and the page saves. */
 export interface OutsideSession extends SelectableWorkbook, SavableWorkbook {
@@ -52,6 +52,7 @@ export function OutsideExcel({ language, today, open, save = downloadWorkbook }:
   const choose = async (file: File) => {
     setStatus({ kind: 'busy', message: t('file.opening', { name: file.name }) });
     try {
+      checkWorkbookFileSize(file.size, file.name, language);
       const session = await open(new Uint8Array(await file.arrayBuffer()), file.name);
       setOpened((previous) => {
         previous?.session.dispose();
