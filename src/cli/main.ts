@@ -34,8 +34,9 @@ const PROGRESS_BYTES = 2 * 1024 * 1024;
 /**
  * A full collection between the job and the writing, where the command runs with `--expose-gc`
  * (supervise.ts): the job's working data has just died, and V8 sizes the heap the writer grows
- * into by what is live after its last full collection. Measured at 100,000 rows: peak 424 → 406 MiB,
- * 474 → 465 MiB with three quarters due, no slower. Elsewhere (the tests) it does nothing.
+ * into by what is live after its last full collection. Measured at 100,000 rows (median of five,
+ * with the glibc setting of supervise.ts, 32 MB semi-spaces then): peak 424 → 386 MiB, and 474 →
+ * 437 MiB with three quarters due, no slower. Elsewhere (the tests) it does nothing.
  */
 function collectBeforeWriting() {
   (globalThis as { gc?: () => void }).gc?.();

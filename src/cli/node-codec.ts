@@ -38,7 +38,9 @@ export function deflatePieces(pieces: Iterable<Uint8Array>): Uint8Array[] {
 export const NODE_CODEC: DeflateCodec = {
   deflate: deflatePieces,
   // One output buffer of the declared size and a byte more (room to see a stream that holds more):
-  // zlib's default 16 KB chunks were joined at the end, the part held twice and copied once.
+  // zlib's default 16 KB chunks were joined at the end, the part held twice and copied once. The
+  // result is a view on that larger buffer (or, for a small part, on Node's shared pool): never
+  // transfer or write through its `.buffer`.
   inflate: (data, size) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size), chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, size + 1) }),
   crc32: (data, previous) => zlib.crc32(data, previous),
 };

@@ -34,9 +34,9 @@ export function heapFlags(heapMb = HEAP_CAP_MB): string[] {
 /**
  * The environment the command runs in: the user's, with glibc's malloc told to give every block of
  * 128 KB or more its own mapping, returned to the system when freed. Left to itself, glibc raises
- * that threshold after the first large block is freed (an inflated part, up to 32 MB), and the
- * megabyte blocks written after it stay in its heap, freed but resident: 24–32 MiB of a
- * 100,000-row run's peak. Other C libraries ignore the variable; a user's own setting wins.
+ * that threshold to the size of the first large block freed (an inflated part; its ceiling is
+ * 32 MB), and the megabyte blocks written after it stay in its heap, freed but resident: 24–32 MiB
+ * of a 100,000-row run's peak. Other C libraries ignore the variable; a user's own setting wins.
  */
 export function childEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   return { MALLOC_MMAP_THRESHOLD_: String(128 * 1024), ...env };

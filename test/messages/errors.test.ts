@@ -4,8 +4,10 @@
  */
 import {
   CATALOGUE,
+  checkWorkbookFileSize,
   LedgerNotFoundError,
   LedgerWriteError,
+  MAX_WORKBOOK_BYTES,
   PresetError,
   SheetProtectedError,
   SyncTimeoutError,
@@ -59,5 +61,26 @@ describe('the errors users are told about', () => {
     expect(error!.describe('zh')).toContain('name：应为非空文字');
     expect(error!.describe('zh')).toContain('textFields[0]：未知字段“nonsense”');
     expect(error!.describe('en')).toContain('name: must be a non-empty string');
+  });
+});
+
+describe('checkWorkbookFileSize: a file too large to be a ledger is refused by its size', () => {
+  it.each([
+    [13 * 1024 * 1024, null],
+    [MAX_WORKBOOK_BYTES, null],
+    [MAX_WORKBOOK_BYTES + 1, '“录像.xlsx”有 129 MB，超过本工具能处理的 128 MB；请把台账按年度或按单位拆成几个文件，或把其中的图片移出后再试'],
+    [600 * 1024 * 1024, '“录像.xlsx”有 600 MB，超过本工具能处理的 128 MB；请把台账按年度或按单位拆成几个文件，或把其中的图片移出后再试'],
+  ])('%d bytes: %s', (bytes, expected) => {
+    let thrown: unknown = null;
+    try {
+      checkWorkbookFileSize(bytes, '录像.xlsx', 'zh');
+    } catch (e) {
+      thrown = e;
+    }
+    if (expected === null) return expect(thrown).toBeNull();
+    expect(thrown).toBeInstanceOf(WorkbookError);
+    expect((thrown as WorkbookError).code).toBe('file.tooLarge');
+    expect((thrown as WorkbookError).message).toBe(expected);
+    expect((thrown as WorkbookError).describe('en')).toBe('"录像.xlsx" is ' + Math.ceil(bytes / 2 ** 20) + ' MB, over the 128 MB the tool can process; split the ledger into several files (by year or by unit), or move its pictures out, and try again');
   });
 });

@@ -137,6 +137,20 @@ describe('rows whose last cells carry no reference (<c>, <c/>: each the column a
     const again = processWorkbook(result.bytes, options);
     expect(partOf(again.bytes, 'xl/worksheets/sheet1.xml')).toBe(written);
   });
+
+  it('on a re-run, replaces a <c/> that stands in its own column rather than writing a second cell there', () => {
+    // Its cells of row 6 taken out and a second bare <c/> left after M6's: N6, then O6, the level column.
+    const edited = written.replace(/(<c r="M6" s="1"\/><c\/>)(?:<c r="[OPQ]6"[^>]*?(?:\/>|>[\s\S]*?<\/c>))+/, '$1<c/>');
+    expect(edited).toMatch(/<c r="M6" s="1"\/><c\/><c\/><\/row>/);
+    const files = unzipSync(result.bytes);
+    const rerun = processWorkbook(zipSync({ ...files, 'xl/worksheets/sheet1.xml': strToU8(edited) }), options);
+    const row6 = /<row r="6"[\s\S]*?<\/row>/.exec(partOf(rerun.bytes, 'xl/worksheets/sheet1.xml'))![0];
+    expect(row6.match(/r="O6"/g)).toHaveLength(1);
+    // N6's bare cell stays; O6's is the level cell now.
+    expect(row6).toContain('<c r="M6" s="1"/><c/><c r="O6" s="9" t="inlineStr"><is><t>黄</t></is></c>');
+    // A reader refuses a row with two cells in one column: the output reads, and a third run changes nothing.
+    expect(partOf(processWorkbook(rerun.bytes, options).bytes, 'xl/worksheets/sheet1.xml')).toBe(partOf(rerun.bytes, 'xl/worksheets/sheet1.xml'));
+  });
 });
 
 describe('a ledger without a registration date column', () => {

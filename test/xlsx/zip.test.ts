@@ -2,6 +2,7 @@ import { zipSync, unzipSync, strToU8 } from 'fflate';
 import * as zlib from 'zlib';
 import { crc32, deflateEntry, readEntry, readZip, writeZip, writeZipPieces, isCompoundFile, FFLATE_CODEC } from '../../src/hosts/xlsx/zip';
 import { utf8Pieces } from '../../src/hosts/xlsx/package';
+import { BLOCK_BYTES } from '../../src/hosts/xlsx/utf8-blocks';
 import { NODE_CODEC } from '../../src/cli/node-codec';
 import { ThreadedDeflate } from '../../src/cli/threaded-codec';
 
@@ -96,7 +97,7 @@ describe('the zip container', () => {
     expect(NODE_CODEC.crc32!(whole.subarray(4), NODE_CODEC.crc32!(whole.subarray(0, 4)))).toBe(0xcbf43926);
   });
 
-  // A written part is deflated a few megabytes at a time; other readers must see one entry.
+  // A written part is deflated a block (a megabyte) at a time; other readers must see one entry.
   describe.each([
     ['Node zlib', NODE_CODEC],
     ['Node zlib on a second thread', threaded.codec],
@@ -121,10 +122,10 @@ describe('the zip container', () => {
   });
 
   it.each([
-    // '<x>' then 4,194,300 characters: the four-megacharacter cut falls between the emoji's halves.
-    ['after other pieces', ['<x>', 'a'.repeat((1 << 22) - 4) + '😀' + '表'.repeat(10), '</x>']],
-    ['inside one long piece', ['a'.repeat((1 << 22) - 1) + '😀' + '表'.repeat(10)]],
-  ])('encodes a part a few megabytes at a time, never cutting a character in two (%s)', (_name, content) => {
+    // '<x>' then BLOCK_BYTES - 4 characters: a block's end falls between the emoji's halves.
+    ['after other pieces', ['<x>', 'a'.repeat(BLOCK_BYTES - 4) + '😀' + '表'.repeat(10), '</x>']],
+    ['inside one long piece', ['a'.repeat(BLOCK_BYTES - 1) + '😀' + '表'.repeat(10)]],
+  ])('encodes a part a block at a time, never cutting a character in two (%s)', (_name, content) => {
     const pieces = [...utf8Pieces(content)];
     expect(pieces.length).toBeGreaterThan(1);
     expect(Buffer.concat(pieces).toString()).toBe(content.join(''));

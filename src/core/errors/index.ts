@@ -45,21 +45,17 @@ export class WorkbookError extends TricolorError {}
 const MB = 1024 * 1024;
 
 /**
- * The largest workbook file any host opens: a 100,000-row ledger is 13 MB, and what passes this is
- * pictures, or no ledger at all. The command's memory budget counts it (src/cli/supervise.ts). Every
- * host that reads a file the user chose checks its size first (checkWorkbookFileSize), and the
- * package reader refuses larger bytes whatever hands them over.
+ * The largest workbook file a host reads from the user's disk: a 100,000-row ledger is 13 MB, and
+ * what passes this is pictures, or no ledger at all. The command's memory budget counts it
+ * (src/cli/supervise.ts). Every host that reads a file the user chose checks its size first — the
+ * command, the web page's worker, the pane's other-units ledgers and the pane outside Excel — so a
+ * film-sized file is refused unread. The add-in's own outputs are not held to it.
  */
 export const MAX_WORKBOOK_BYTES = 128 * MB;
 
-/** The parameters of 'file.tooLarge' besides the file's name: its size and the limit, in MB. */
-export function workbookSizeParams(bytes: number): { size: number; limit: number } {
-  return { size: Math.ceil(bytes / MB), limit: MAX_WORKBOOK_BYTES / MB };
-}
-
 /** Refuses a workbook file larger than MAX_WORKBOOK_BYTES by its size alone, before it is read into memory. */
 export function checkWorkbookFileSize(bytes: number, file: string, language: Language): void {
-  if (bytes > MAX_WORKBOOK_BYTES) throw new WorkbookError('file.tooLarge', { file, ...workbookSizeParams(bytes) }, language);
+  if (bytes > MAX_WORKBOOK_BYTES) throw new WorkbookError('file.tooLarge', { file, size: Math.ceil(bytes / MB), limit: MAX_WORKBOOK_BYTES / MB }, language);
 }
 
 /** The ledger sheet is protected: found before anything is written. */

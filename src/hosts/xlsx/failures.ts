@@ -1,4 +1,4 @@
-import { workbookSizeParams, type MessageCode } from '../../core';
+import type { MessageCode } from '../../core';
 import { MAX_GRID_CELLS } from './sheet-reader';
 import { XmlFormatError } from './xml';
 import { ZipFormatError } from './zip';
@@ -39,7 +39,6 @@ export function packageFailure(e: unknown): PackageFailure | null {
         return { code: 'file.checksum', params: { part } };
       case 'tooLarge': {
         const sizes = { size: Math.ceil((e.where.size ?? 0) / MB), limit: Math.floor((e.where.limit ?? 0) / MB) };
-        if (e.where.file) return { code: 'file.tooLarge', params: workbookSizeParams(e.where.size ?? 0) };
         return e.where.total ? { code: 'file.packageTooLarge', params: { part, ...sizes } } : { code: 'file.partTooLarge', params: { part, ...sizes } };
       }
       case 'duplicateName':

@@ -1,5 +1,4 @@
 import { Deflate, Inflate } from 'fflate';
-import { MAX_WORKBOOK_BYTES } from '../../core';
 
 /**
  * A minimal zip container that can copy entries it does not change byte for byte — local header,
@@ -49,7 +48,7 @@ export type ZipFailure =
   | 'damaged'
   /** The inflated data is not what the CRC-32 says it is. */
   | 'checksum'
-  /** An entry that would inflate past the reader's limit, or a file larger than any workbook it opens. */
+  /** An entry that would inflate past the reader's limit. */
   | 'tooLarge'
   /** Two entries of one name (OPC part names compare without case). */
   | 'duplicateName'
@@ -60,11 +59,8 @@ export class ZipFormatError extends Error {
   constructor(
     readonly reason: ZipFailure,
     detail: string,
-    /**
-     * The entry at fault, where in the file, and for 'tooLarge' its size and the limit (bytes):
-     * of one entry, of all the parts read (`total`), or of the file itself (`file`).
-     */
-    readonly where: { part?: string; offset?: number; size?: number; limit?: number; total?: boolean; file?: boolean } = {},
+    /** The entry at fault, where in the file, and for 'tooLarge' its size and the limit (bytes). */
+    readonly where: { part?: string; offset?: number; size?: number; limit?: number; total?: boolean } = {},
   ) {
     super(detail);
     this.name = 'ZipFormatError';
@@ -247,8 +243,6 @@ function outsidePackage(name: string): boolean {
 
 /** Reads the central directory and checks every record against it; entry data is read lazily with `readEntry`. */
 export function readZip(bytes: Uint8Array): ZipEntry[] {
-  if (bytes.length > MAX_WORKBOOK_BYTES)
-    throw new ZipFormatError('tooLarge', `the file has ${bytes.length} bytes`, { size: bytes.length, limit: MAX_WORKBOOK_BYTES, file: true });
   if (isCompoundFile(bytes)) throw new ZipFormatError('encrypted', 'compound file (encrypted or legacy .xls)');
   const b = new Bytes(bytes);
   const end = findEnd(b);
