@@ -4,6 +4,7 @@ import * as path from 'path';
 import {
   checkWorkbookFileSize,
   DEFAULT_PRESET,
+  MAX_PRESET_BYTES,
   describeProblems,
   localIsoDay,
   MEETING_OUTPUT_NAME,
@@ -125,6 +126,13 @@ function wrongExtension(language: Language, file: string, extension: '.xlsx' | '
 function loadPreset(file: string | undefined, language: Language): TriagePreset {
   if (!file) return DEFAULT_PRESET;
   let json: unknown;
+  let size = 0;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    // Not there or not readable: reading it says which.
+  }
+  if (size > MAX_PRESET_BYTES) throw new CommandError('rules.tooLarge', { file, size: Math.ceil(size / 2 ** 20), limit: MAX_PRESET_BYTES / 2 ** 20 }, language);
   try {
     // Notepad saves UTF-8 with a byte-order mark, which JSON.parse refuses.
     json = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));

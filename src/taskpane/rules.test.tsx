@@ -214,6 +214,14 @@ describe('规则: editing the preset', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/^这不是有效的 JSON 文件（.+）$/);
   });
 
+  it('import of a file far larger than any preset says so, by its size, and does not read it', async () => {
+    const { user } = await openRules();
+    const film = new File(['{}'], '录像.json');
+    Object.defineProperty(film, 'size', { value: 20 * 1024 * 1024 });
+    await user.upload(screen.getByLabelText('导入 JSON 文件'), film);
+    expect((await screen.findByRole('alert')).textContent).toBe('“录像.json”有 20 MB，不是规则预设文件（默认预设约 60 KB，上限 4 MB）；请选择导出的 .json 规则文件');
+  });
+
   it('import of a valid file (with a BOM) replaces the preset on screen; saving stores it', async () => {
     const { host, user } = await openRules();
     const county = { ...JSON.parse(JSON.stringify(DEFAULT_PRESET)), name: '某县 2026 版', cadenceDays: { red: 1, yellow: 3, green: 15 } };

@@ -183,6 +183,10 @@ export const UI_MESSAGES = {
   'rules.importInvalidTitle': { zh: '文件中的规则有误，未导入', en: 'The rules in the file have problems and were not imported' },
   'rules.notJson': { zh: '这不是有效的 JSON 文件（{detail}）', en: 'This is not a valid JSON file ({detail})' },
   'rules.unreadable': { zh: '无法读取这个文件（{detail}）', en: 'Cannot read this file ({detail})' },
+  'rules.tooLarge': {
+    zh: '“{file}”有 {size} MB，不是规则预设文件（默认预设约 60 KB，上限 {limit} MB）；请选择导出的 .json 规则文件',
+    en: '"{file}" is {size} MB, which no preset is (the default is about 60 KB; the limit is {limit} MB); choose an exported .json rules file',
+  },
 
   'summary.heading': { zh: '联席会议汇总', en: 'Joint-meeting summary' },
   'summary.intro': {

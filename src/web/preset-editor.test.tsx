@@ -119,6 +119,16 @@ describe('web page: editing the rules', () => {
     expect(page.saved).toHaveLength(1);
   });
 
+  it('a chosen file far larger than any preset is refused by its size, unread', async () => {
+    const page = renderPage();
+    await openLedger(page);
+    const film = new File(['{}'], '录像.json', { type: 'application/json' });
+    Object.defineProperty(film, 'size', { value: 20 * 1024 * 1024 });
+    await page.user.upload(screen.getByLabelText('规则预设文件（JSON）'), film);
+    expect((await screen.findByRole('alert')).textContent).toContain('“录像.json”有 20 MB，不是规则预设文件（默认预设约 60 KB，上限 4 MB）；请选择导出的 .json 规则文件');
+    expect(screen.getByText('默认规则（333 机制）')).toBeTruthy();
+  });
+
   it('a chosen file is edited in turn; 改用默认规则 drops the file and the edits', async () => {
     const page = renderPage();
     await openLedger(page);

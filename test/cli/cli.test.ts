@@ -86,6 +86,7 @@ describe('tricolor run', () => {
     [['run', '{ledger}', '--rules', '{missing-rules}'], 1, '找不到这个文件，请检查路径'],
     [['run', '{ledger}', '--rules', '{dir}'], 1, '这是一个文件夹，请给出预设的 JSON 文件'],
     [['run', '{ledger}', '--rules', '{text}'], 1, '内容不是有效的 JSON'],
+    [['run', '{ledger}', '--rules', '{huge-rules}'], 1, '规则预设“{huge-rules}”有 20 MB，不是规则预设文件（默认预设约 60 KB，上限 4 MB）'],
     [['run', '{ledger}', '--rules', '{missing-rules}', '--lang', 'en'], 1, 'there is no such file; check the path'],
     [['run', '{ledger}', '--bogus'], 2, '未知选项 --bogus'],
     [['run', '{ledger}', '--out', '--force'], 2, '选项 --out 需要一个值'],
@@ -97,8 +98,12 @@ describe('tricolor run', () => {
     fs.writeFileSync(badRules, JSON.stringify({ version: 1, name: 'x', textFields: ['description'], negations: [], rules: [{ id: 'a', level: 'red', label: { zh: '甲', en: 'A' }, when: { keywords: ['x'] } }], cadenceDays: { red: 0, yellow: 7, green: 30 }, handling: { red: { zh: '1', en: '1' }, yellow: { zh: '1', en: '1' }, green: { zh: '1', en: '1' }, resolved: { zh: '1', en: '1' } } }));
     const text = path.join(dir, 'notes.xlsx');
     fs.writeFileSync(text, '这不是工作簿');
+    // A film saved as .json by mistake (sparse: no 20 MB written).
+    const hugeRules = path.join(dir, 'film.json');
+    fs.writeFileSync(hugeRules, '');
+    fs.truncateSync(hugeRules, 20 * 1024 * 1024);
     const args = argv.map((a) =>
-      a.replace('{ledger}', ledger).replace('{bad-rules}', badRules).replace('{text}', text).replace('{dir}', dir).replace('{xlsm-out}', path.join(dir, 'out.xlsm'))
+      a.replace('{ledger}', ledger).replace('{huge-rules}', hugeRules).replace('{bad-rules}', badRules).replace('{text}', text).replace('{dir}', dir).replace('{xlsm-out}', path.join(dir, 'out.xlsm'))
         .replace('{csv-out}', path.join(dir, 'out.csv'))
         .replace('{xls-out}', path.join(dir, 'out.xls'))
         .replace('{missing-rules}', path.join(dir, '没有这个预设.json')),
@@ -106,7 +111,7 @@ describe('tricolor run', () => {
     const before = fs.readdirSync(dir).sort();
     const c = capture();
     expect(main(args, c.io)).toBe(code);
-    expect(c.err()).toContain(expected);
+    expect(c.err()).toContain(expected.replace('{huge-rules}', hugeRules));
     expect(c.err()).not.toMatch(/\n\s+at /); // no stack trace
     expect(c.err()).not.toMatch(/ENOENT|EISDIR|EACCES/); // Node's words are not the user's
     expect(fs.readdirSync(dir).sort()).toEqual(before);

@@ -27,6 +27,12 @@ function upgradeVersion1(input: Record<string, Json>): Record<string, Json> {
   };
 }
 /**
+ * The largest rule preset file read: the default, with all its word classes, is 57 KB. A larger
+ * file is no preset (a ledger or a film chosen by mistake) and is refused by its size, unread.
+ */
+export const MAX_PRESET_BYTES = 4 * 1024 * 1024;
+
+/**
  * Checks a preset read from JSON and returns it typed, or throws PresetError listing every
  * problem (not just the first), so a county editing the file fixes it in one pass.
  */

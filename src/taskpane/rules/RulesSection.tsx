@@ -73,6 +73,8 @@ function troubleBar(trouble: PresetTrouble, t: UiText) {
       return { detail: t('rules.notJson', { detail: trouble.detail }) };
     case 'unreadable':
       return { detail: t('rules.unreadable', { detail: trouble.detail }) };
+    case 'tooLarge':
+      return { detail: t('rules.tooLarge', { file: trouble.file, size: trouble.size, limit: trouble.limit }) };
   }
 }
 

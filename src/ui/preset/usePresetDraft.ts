@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { DEFAULT_PRESET, type PresetProblem, type TriagePreset } from '../../core';
+import { DEFAULT_PRESET, MAX_PRESET_BYTES, type PresetProblem, type TriagePreset } from '../../core';
 import { applyEdits, checkPreset, presetFileName, type PresetCheck } from './preset-edit';
 import { readTextFile, type SaveTextFile } from './save-text-file';
 
@@ -8,7 +8,8 @@ export type PresetTrouble =
   | { kind: 'invalid'; problems: PresetProblem[] }
   | { kind: 'importInvalid'; file: string; problems: PresetProblem[] }
   | { kind: 'notJson'; file: string; detail: string }
-  | { kind: 'unreadable'; file: string; detail: string };
+  | { kind: 'unreadable'; file: string; detail: string }
+  | { kind: 'tooLarge'; file: string; size: number; limit: number };
 
 /** A short confirmation after an action. */
 export type PresetNotice = { kind: 'saved' } | { kind: 'imported'; name: string } | { kind: 'exported'; file: string } | { kind: 'reset' };
@@ -93,6 +94,11 @@ export function usePresetDraft(saveTextFile: SaveTextFile, start: 'none' | 'defa
   const importFile = useCallback((chosen: File) => {
     setTrouble(null);
     setNotice(null);
+    // A film chosen by mistake is refused by its size, not read into the page.
+    if (chosen.size > MAX_PRESET_BYTES) {
+      setTrouble({ kind: 'tooLarge', file: chosen.name, size: Math.ceil(chosen.size / 2 ** 20), limit: MAX_PRESET_BYTES / 2 ** 20 });
+      return;
+    }
     readTextFile(chosen).then(
       (text) => {
         let json: unknown;

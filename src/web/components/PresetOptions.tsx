@@ -97,5 +97,7 @@ function troubleBar(trouble: PresetTrouble, t: WebText) {
       return { title: t('options.presetInvalidTitle'), detail: t('options.presetNotJson', { file: trouble.file, detail: trouble.detail }) };
     case 'unreadable':
       return { title: t('options.presetInvalidTitle'), detail: t('options.presetUnreadable', { file: trouble.file, detail: trouble.detail }) };
+    case 'tooLarge':
+      return { title: t('options.presetInvalidTitle'), detail: t('options.presetTooLarge', { file: trouble.file, size: trouble.size, limit: trouble.limit }) };
   }
 }
