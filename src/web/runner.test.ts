@@ -199,3 +199,17 @@ describe('handleRequest: a file larger than any workbook the page opens', () => 
     expect(huge.arrayBuffer).not.toHaveBeenCalled();
   });
 });
+
+describe('handleRequest: a meeting whose files together are too large', () => {
+  it('is refused by their sizes before any is read', async () => {
+    const unit = () => ({ size: 50 * 1024 * 1024, arrayBuffer: jest.fn() }) as unknown as Blob & { arrayBuffer: jest.Mock };
+    const files = [unit(), unit(), unit()];
+    const request = { type: 'meeting', files: files.map((file, i) => ({ file, fileName: `单位${i + 1}.xlsx` })), options: { ...OPTIONS } } as unknown as WorkerRequest;
+    const posted: WorkerResponse[] = [];
+    await handleRequest(request, (m) => posted.push(m));
+    const last = posted[posted.length - 1];
+    expect(last).toMatchObject({ type: 'failed', failure: { kind: 'workbook', code: 'file.meetingTooLarge' } });
+    expect(last.type === 'failed' && last.failure.message).toBe('这些台账文件合计 150 MB，超过本工具一次能处理的 128 MB；请少选几个单位的台账，或把台账按年度拆开后再试');
+    for (const f of files) expect(f.arrayBuffer).not.toHaveBeenCalled();
+  });
+});

@@ -7,7 +7,7 @@
 import { failureOf, inspectWorkbook, runJob, runMeeting, type MeetingInputFile } from './run-job';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { closeNetwork } from '../hosts/xlsx/worker-network';
-import { checkWorkbookFileSize } from '../core';
+import { checkMeetingFilesSize, checkWorkbookFileSize } from '../core';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
@@ -32,9 +32,10 @@ export async function handleRequest(
   try {
     if (request.type === 'meeting') {
       const files: MeetingInputFile[] = [];
+      // Every unit's file is held at once: each and all together are refused by size, unread.
+      checkMeetingFilesSize(request.files.map((f) => ({ bytes: f.file.size, file: f.fileName })), request.options.language);
       for (const [index, f] of request.files.entries()) {
         post({ type: 'progress', stage: 'load', file: { name: f.fileName, index, count: request.files.length } });
-        checkWorkbookFileSize(f.file.size, f.fileName, request.options.language);
         files.push({ bytes: new Uint8Array(await f.file.arrayBuffer()), fileName: f.fileName, unit: f.unit, sheet: f.sheet });
         if (cancelled()) return;
       }

@@ -58,6 +58,17 @@ export function checkWorkbookFileSize(bytes: number, file: string, language: Lan
   if (bytes > MAX_WORKBOOK_BYTES) throw new WorkbookError('file.tooLarge', { file, size: Math.ceil(bytes / MB), limit: MAX_WORKBOOK_BYTES / MB }, language);
 }
 
+/**
+ * Refuses the files of one joint meeting together larger than MAX_WORKBOOK_BYTES, by their sizes
+ * alone, where a host holds them all at once (the web page's worker reads every unit's file before
+ * the meeting is run); each file is checked first, by name.
+ */
+export function checkMeetingFilesSize(files: readonly { bytes: number; file: string }[], language: Language): void {
+  for (const f of files) checkWorkbookFileSize(f.bytes, f.file, language);
+  const total = files.reduce((sum, f) => sum + f.bytes, 0);
+  if (total > MAX_WORKBOOK_BYTES) throw new WorkbookError('file.meetingTooLarge', { size: Math.ceil(total / MB), limit: MAX_WORKBOOK_BYTES / MB }, language);
+}
+
 /** The ledger sheet is protected: found before anything is written. */
 export class SheetProtectedError extends TricolorError {
   constructor(sheet: string, language: Language) {

@@ -101,6 +101,10 @@ export const CATALOGUE = {
     zh: '“{file}”有 {size} MB，超过本工具能处理的 {limit} MB；请把台账按年度或按单位拆成几个文件，或把其中的图片移出后再试',
     en: '"{file}" is {size} MB, over the {limit} MB the tool can process; split the ledger into several files (by year or by unit), or move its pictures out, and try again',
   },
+  'file.meetingTooLarge': {
+    zh: '这些台账文件合计 {size} MB，超过本工具一次能处理的 {limit} MB；请少选几个单位的台账，或把台账按年度拆开后再试',
+    en: 'These ledger files come to {size} MB together, over the {limit} MB the tool can process at once; choose fewer units\' ledgers, or split the ledgers by year, and try again',
+  },
   'file.encrypted': {
     zh: '“{file}”已加密（设置了打开密码）或是旧版 .xls 文件；请取消密码或另存为 .xlsx 后再试',
     en: '"{file}" is password-protected or an old .xls file; remove the password or save it as .xlsx and try again',
