@@ -208,7 +208,7 @@ describe('handleRequest: a meeting whose files together are too large', () => {
     const posted: WorkerResponse[] = [];
     await handleRequest(request, (m) => posted.push(m));
     const last = posted[posted.length - 1];
-    expect(last).toMatchObject({ type: 'failed', failure: { kind: 'workbook', code: 'file.meetingTooLarge' } });
+    expect(last).toMatchObject({ type: 'failed', failure: { kind: 'workbook', code: 'meeting.filesTooLarge' } });
     expect(last.type === 'failed' && last.failure.message).toBe('这些台账文件合计 150 MB，超过本工具一次能处理的 128 MB；请少选几个单位的台账，或把台账按年度拆开后再试');
     for (const f of files) expect(f.arrayBuffer).not.toHaveBeenCalled();
   });

@@ -66,7 +66,7 @@ export function checkWorkbookFileSize(bytes: number, file: string, language: Lan
 export function checkMeetingFilesSize(files: readonly { bytes: number; file: string }[], language: Language): void {
   for (const f of files) checkWorkbookFileSize(f.bytes, f.file, language);
   const total = files.reduce((sum, f) => sum + f.bytes, 0);
-  if (total > MAX_WORKBOOK_BYTES) throw new WorkbookError('file.meetingTooLarge', { size: Math.ceil(total / MB), limit: MAX_WORKBOOK_BYTES / MB }, language);
+  if (total > MAX_WORKBOOK_BYTES) throw new WorkbookError('meeting.filesTooLarge', { size: Math.ceil(total / MB), limit: MAX_WORKBOOK_BYTES / MB }, language);
 }
 
 /** The ledger sheet is protected: found before anything is written. */

@@ -75,6 +75,10 @@ export const CATALOGUE = {
   },
   'excel.settingsNotSaved': { zh: '设置未能保存', en: 'The settings could not be saved' },
   'revisit.notADispute': { zh: '第 {row} 行不是台账中的纠纷', en: 'Row {row} is not a dispute' },
+  'meeting.filesTooLarge': {
+    zh: '这些台账文件合计 {size} MB，超过本工具一次能处理的 {limit} MB；请少选几个单位的台账，或把台账按年度拆开后再试',
+    en: 'These ledger files come to {size} MB together, over the {limit} MB the tool can process at once; choose fewer units\' ledgers, or split the ledgers by year, and try again',
+  },
   // Another unit's issue in a joint meeting: its cells are in that unit's file, so the unit is named.
   'meeting.unitIssue': { zh: '{unit}：{message}', en: '{unit}: {message}' },
   'meeting.correctionsNotUsed': {
@@ -100,10 +104,6 @@ export const CATALOGUE = {
   'file.tooLarge': {
     zh: '“{file}”有 {size} MB，超过本工具能处理的 {limit} MB；请把台账按年度或按单位拆成几个文件，或把其中的图片移出后再试',
     en: '"{file}" is {size} MB, over the {limit} MB the tool can process; split the ledger into several files (by year or by unit), or move its pictures out, and try again',
-  },
-  'file.meetingTooLarge': {
-    zh: '这些台账文件合计 {size} MB，超过本工具一次能处理的 {limit} MB；请少选几个单位的台账，或把台账按年度拆开后再试',
-    en: 'These ledger files come to {size} MB together, over the {limit} MB the tool can process at once; choose fewer units\' ledgers, or split the ledgers by year, and try again',
   },
   'file.encrypted': {
     zh: '“{file}”已加密（设置了打开密码）或是旧版 .xls 文件；请取消密码或另存为 .xlsx 后再试',
