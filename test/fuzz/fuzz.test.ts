@@ -17,8 +17,16 @@ import { OPERATORS, prng, type Fixture, type Mutant } from './mutations';
 import { gridValues, referenceValues, ReferenceError_, sheetPart, wellFormed } from './reference';
 import { unzipSync } from 'fflate';
 
-const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed1010);
-const CASES = Number(process.env.FUZZ_CASES ?? 200);
+/** A whole number from the environment (decimal, or hex as 0x…), else the default; anything else stops the suite rather than run every case alike. */
+function wholeNumber(name: string, fallback: number): number {
+  const text = process.env[name];
+  if (text === undefined || text === '') return fallback;
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${name}="${text}" is not a whole number (decimal, or hex written 0x…)`);
+  return n;
+}
+const SEED = wholeNumber('FUZZ_SEED', 0x5eed1010);
+const CASES = wholeNumber('FUZZ_CASES', 200);
 /** Per case, both runs: the fixtures take well under a second; a case past this is a hang. */
 const BUDGET_MS = 15000;
 /** A worker past this heap is a case that would exhaust memory. */
