@@ -4,13 +4,13 @@ import * as path from 'path';
 import {
   checkWorkbookFileSize,
   DEFAULT_PRESET,
-  MAX_PRESET_BYTES,
   describeProblems,
   localIsoDay,
   MEETING_OUTPUT_NAME,
   outputNameFor,
   parseIsoDay,
   PresetError,
+  presetFileTooLarge,
   runMeetingJob,
   validatePreset,
   type Language,
@@ -132,7 +132,8 @@ function loadPreset(file: string | undefined, language: Language): TriagePreset 
   } catch {
     // Not there or not readable: reading it says which.
   }
-  if (size > MAX_PRESET_BYTES) throw new CommandError('rules.tooLarge', { file, size: Math.ceil(size / 2 ** 20), limit: MAX_PRESET_BYTES / 2 ** 20 }, language);
+  const tooLarge = presetFileTooLarge(size);
+  if (tooLarge) throw new CommandError('rules.tooLarge', { file, ...tooLarge }, language);
   try {
     // Notepad saves UTF-8 with a byte-order mark, which JSON.parse refuses.
     json = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));

@@ -71,10 +71,6 @@ export const WEB_MESSAGES = {
   'options.presetClear': { zh: '改用默认规则', en: 'Use the default rules' },
   'options.presetNotJson': { zh: '“{file}”不是有效的 JSON 文件（{detail}）', en: '"{file}" is not a valid JSON file ({detail})' },
   'options.presetInvalidTitle': { zh: '规则预设有误，未采用', en: 'The rule preset has problems and was not used' },
-  'options.presetTooLarge': {
-    zh: '“{file}”有 {size} MB，不是规则预设文件（默认预设约 60 KB，上限 {limit} MB）；请选择导出的 .json 规则文件',
-    en: '"{file}" is {size} MB, which no preset is (the default is about 60 KB; the limit is {limit} MB); choose an exported .json rules file',
-  },
   'options.presetUnreadable': { zh: '无法读取“{file}”（{detail}）', en: 'Cannot read "{file}" ({detail})' },
   'options.presetExport': { zh: '导出 JSON 文件', en: 'Export JSON file' },
   'options.presetExported': { zh: '已导出 {file}', en: 'Exported {file}' },

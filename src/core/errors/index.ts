@@ -53,9 +53,14 @@ const MB = 1024 * 1024;
  */
 export const MAX_WORKBOOK_BYTES = 128 * MB;
 
+/** A size and the limit it passes, in whole megabytes, as the messages of a file too large give them. */
+export function sizeParams(bytes: number, limit: number): { size: number; limit: number } {
+  return { size: Math.ceil(bytes / MB), limit: Math.floor(limit / MB) };
+}
+
 /** Refuses a workbook file larger than MAX_WORKBOOK_BYTES by its size alone, before it is read into memory. */
 export function checkWorkbookFileSize(bytes: number, file: string, language: Language): void {
-  if (bytes > MAX_WORKBOOK_BYTES) throw new WorkbookError('file.tooLarge', { file, size: Math.ceil(bytes / MB), limit: MAX_WORKBOOK_BYTES / MB }, language);
+  if (bytes > MAX_WORKBOOK_BYTES) throw new WorkbookError('file.tooLarge', { file, ...sizeParams(bytes, MAX_WORKBOOK_BYTES) }, language);
 }
 
 /**
@@ -66,7 +71,7 @@ export function checkWorkbookFileSize(bytes: number, file: string, language: Lan
 export function checkMeetingFilesSize(files: readonly { bytes: number; file: string }[], language: Language): void {
   for (const f of files) checkWorkbookFileSize(f.bytes, f.file, language);
   const total = files.reduce((sum, f) => sum + f.bytes, 0);
-  if (total > MAX_WORKBOOK_BYTES) throw new WorkbookError('meeting.filesTooLarge', { size: Math.ceil(total / MB), limit: MAX_WORKBOOK_BYTES / MB }, language);
+  if (total > MAX_WORKBOOK_BYTES) throw new WorkbookError('meeting.filesTooLarge', sizeParams(total, MAX_WORKBOOK_BYTES), language);
 }
 
 /** The ledger sheet is protected: found before anything is written. */

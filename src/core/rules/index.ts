@@ -1,7 +1,7 @@
 export type { Condition, LocalText, NumericField, TriagePreset, TriageRule, WordClass } from './types';
 export { NUMERIC_FIELDS } from './types';
 export { DEFAULT_PRESET } from './default-preset';
-export { MAX_PRESET_BYTES, validatePreset } from './validate';
+export { MAX_PRESET_BYTES, presetFileTooLarge, validatePreset } from './validate';
 export { describeProblem, describeProblems, PRESET_PROBLEMS } from './problems';
 export type { PresetProblem, PresetProblemCode } from './problems';
 export { compilePreset, firedReasons, triageRecord, NO_RULE_FIRED } from './evaluate';

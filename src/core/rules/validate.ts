@@ -2,7 +2,7 @@ import { LEVELS, type FieldName, type Level } from '../model';
 import { FIELD_NAMES } from '../ledger/fields';
 import { NUMERIC_FIELDS, type TriagePreset } from './types';
 import { DEFAULT_PRESET } from './default-preset';
-import { PresetError } from '../errors';
+import { PresetError, sizeParams } from '../errors';
 import type { PresetProblem, PresetProblemCode } from './problems';
 
 /** Reports one problem at a JSON path. */
@@ -31,6 +31,11 @@ function upgradeVersion1(input: Record<string, Json>): Record<string, Json> {
  * file is no preset (a ledger or a film chosen by mistake) and is refused by its size, unread.
  */
 export const MAX_PRESET_BYTES = 4 * 1024 * 1024;
+
+/** A preset file's size and the limit to tell of, when it is too large to be one (and is refused unread); else null. */
+export function presetFileTooLarge(bytes: number): { size: number; limit: number } | null {
+  return bytes > MAX_PRESET_BYTES ? sizeParams(bytes, MAX_PRESET_BYTES) : null;
+}
 
 /**
  * Checks a preset read from JSON and returns it typed, or throws PresetError listing every

@@ -55,9 +55,14 @@ class SheetBuilder {
   addList<T>(items: readonly T[], cells: (item: T) => ReportCell[]): void {
     this.rows.addMade(items.length, (i) => {
       const row = cells(items[i]);
-      const lines = wrappedLines(row, this.widths);
-      return { cells: row, height: lines > 1 ? lines * LINE_HEIGHT : undefined };
+      return { cells: row, height: this.heightOf(row) };
     });
+  }
+
+  /** The height a row's wrapping cells need, undefined when one line will do. */
+  private heightOf(cells: ReportCell[]): number | undefined {
+    const lines = wrappedLines(cells, this.widths);
+    return lines > 1 ? lines * LINE_HEIGHT : undefined;
   }
 
   /** A single value merged across all columns, as tall as its text needs. */
@@ -83,8 +88,8 @@ class SheetBuilder {
 
   /** Row `r`, given now, as tall as its wrapping cells need. */
   fitHeight(r: number): void {
-    const lines = wrappedLines(this.rows.given(r) ?? [], this.widths);
-    if (lines > 1) this.rowHeights[r] = lines * LINE_HEIGHT;
+    const height = this.heightOf(this.rows.given(r) ?? []);
+    if (height !== undefined) this.rowHeights[r] = height;
   }
 
   /** Blank rows a chart is drawn over; returns the first. */

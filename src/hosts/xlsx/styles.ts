@@ -36,7 +36,7 @@ export class StyleSheet {
   /** The part with the additions, made when first asked for after each addition. */
   private written: string | undefined;
   private xfFormats: number[] = [];
-  private customFormats = new Map<number, string>();
+  private readonly customFormats = new Map<number, string>();
   /** Per list (fonts, fills, …): each entry's XML and its index, the first of equal ones; read once. */
   private readonly entries = new Map<string, { item: string; index: Map<string, number>; count: number; added: string[] }>();
   private font: { name: string; size: string } | undefined;
@@ -70,7 +70,6 @@ export class StyleSheet {
   }
 
   private index() {
-    this.customFormats.clear();
     // Read with the part's own prefix (<x:styleSheet>); the add-in writes only into unprefixed parts.
     const xml = this.original;
     const p = spreadsheetPrefix(xml);

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { DEFAULT_PRESET, MAX_PRESET_BYTES, type PresetProblem, type TriagePreset } from '../../core';
+import { DEFAULT_PRESET, presetFileTooLarge, type PresetProblem, type TriagePreset } from '../../core';
 import { applyEdits, checkPreset, presetFileName, type PresetCheck } from './preset-edit';
 import { readTextFile, type SaveTextFile } from './save-text-file';
 
@@ -95,8 +95,9 @@ export function usePresetDraft(saveTextFile: SaveTextFile, start: 'none' | 'defa
     setTrouble(null);
     setNotice(null);
     // A film chosen by mistake is refused by its size, not read into the page.
-    if (chosen.size > MAX_PRESET_BYTES) {
-      setTrouble({ kind: 'tooLarge', file: chosen.name, size: Math.ceil(chosen.size / 2 ** 20), limit: MAX_PRESET_BYTES / 2 ** 20 });
+    const tooLarge = presetFileTooLarge(chosen.size);
+    if (tooLarge) {
+      setTrouble({ kind: 'tooLarge', file: chosen.name, ...tooLarge });
       return;
     }
     readTextFile(chosen).then(

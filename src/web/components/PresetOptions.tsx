@@ -1,7 +1,8 @@
 import { Button, MessageBar, MessageBarBody, Text, useId } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import { FileChooserButton, JSON_FILE_TYPES, PresetFields, PresetProblemsBar, type PresetDraft, type PresetTrouble } from '../../ui';
+import { FileChooserButton, JSON_FILE_TYPES, PresetFields, PresetProblemsBar, uiText, type PresetDraft, type PresetTrouble } from '../../ui';
 import type { WebText } from '../messages';
+import type { Language } from '../../core';
 import { useSectionStyles } from './styles';
 import { useWebText } from './text';
 
@@ -61,7 +62,7 @@ export function PresetOptions({ draft }: PresetOptionsProps) {
           </Button>
         )}
       </div>
-      {trouble && <PresetProblemsBar {...troubleBar(trouble, t)} language={language} />}
+      {trouble && <PresetProblemsBar {...troubleBar(trouble, t, language)} language={language} />}
       {draft.notice?.kind === 'exported' && (
         <MessageBar intent="success" role="status">
           <MessageBarBody>{t('options.presetExported', { file: draft.notice.file })}</MessageBarBody>
@@ -87,7 +88,7 @@ export function PresetOptions({ draft }: PresetOptionsProps) {
   );
 }
 
-function troubleBar(trouble: PresetTrouble, t: WebText) {
+function troubleBar(trouble: PresetTrouble, t: WebText, language: Language) {
   switch (trouble.kind) {
     case 'invalid':
       return { title: t('options.presetEditsInvalidTitle'), problems: trouble.problems };
@@ -98,6 +99,7 @@ function troubleBar(trouble: PresetTrouble, t: WebText) {
     case 'unreadable':
       return { title: t('options.presetInvalidTitle'), detail: t('options.presetUnreadable', { file: trouble.file, detail: trouble.detail }) };
     case 'tooLarge':
-      return { title: t('options.presetInvalidTitle'), detail: t('options.presetTooLarge', { file: trouble.file, size: trouble.size, limit: trouble.limit }) };
+      // The pane's words (src/ui), shared rather than copied.
+      return { title: t('options.presetInvalidTitle'), detail: uiText(language)('rules.tooLarge', { file: trouble.file, size: trouble.size, limit: trouble.limit }) };
   }
 }
