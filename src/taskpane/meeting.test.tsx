@@ -116,6 +116,25 @@ describe('汇总: other units’ ledgers in the joint meeting', () => {
     expect(read).not.toHaveBeenCalled();
   });
 
+  it('a file that would bring the ledgers held past the limit together is refused, named, unread; the ones before it stay', async () => {
+    const { user } = await openSummary();
+    const justice = fixtureFile('meeting/justice.xlsx');
+    const big = (name: string, mb: number, read: jest.Mock) => {
+      const file = new File(['PK'], name);
+      Object.defineProperty(file, 'size', { value: mb * 1024 * 1024 });
+      Object.defineProperty(file, 'arrayBuffer', { value: read });
+      return file;
+    };
+    const readFirst = jest.fn(async () => (await justice.arrayBuffer()));
+    const readSecond = jest.fn();
+    // Each under 128 MB alone; 100 MB + 60 MB together are not.
+    await user.upload(screen.getByLabelText(ADD_INPUT), [big('派出所.xlsx', 100, readFirst), big('法庭.xlsx', 60, readSecond)]);
+    expect((await screen.findByRole('alert')).textContent).toContain('“法庭.xlsx”：这些台账文件合计 160 MB，超过本工具一次能处理的 128 MB；请少选几个单位的台账');
+    expect(readFirst).toHaveBeenCalled();
+    expect(readSecond).not.toHaveBeenCalled();
+    expect(((await screen.findByRole('textbox', { name: '“派出所.xlsx”的单位' })) as HTMLInputElement).value).toBe('青山镇司法所');
+  });
+
   it('a ledger workbook with no ledger: the file host’s words, in English too', async () => {
     const { user } = await openSummary({ language: 'en' });
     expect(screen.getByRole('heading', { name: 'Other units’ ledgers (joint meeting)' })).toBeTruthy();

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { baseFileName, checkWorkbookFileSize, detectLedger, findLedgerUnit, unitFromFileName, type JobInput, type Language, type MeetingLedger } from '../../core';
+import { baseFileName, checkMeetingFilesSize, detectLedger, findLedgerUnit, unitFromFileName, type JobInput, type Language, type MeetingLedger } from '../../core';
 import { fileProblemText, uiText } from '../../ui';
 
 /** Another unit's ledger added to the meeting, read here in the pane from its file (never uploaded). */
@@ -92,8 +92,10 @@ export function useMeetingLedgers(language: Language): MeetingLedgersState {
     const name = next.file.name;
     void (async () => {
       try {
-        // A file past what any host opens is refused by its size, not read whole into the pane.
-        checkWorkbookFileSize(next.file.size, name, language);
+        // A file past what any host opens is refused by its size, not read whole into the pane; so is
+        // one that would bring the ledgers the pane holds (each one's grid, read) past it together.
+        const held = ledgers.slice(0, ledgers.indexOf(next)).filter((l) => l.status !== 'failed');
+        checkMeetingFilesSize([...held, next].map((l) => ({ bytes: l.file.size, file: l.file.name })), language);
         const bytes = new Uint8Array(await next.file.arrayBuffer());
         const { readLedgerWorkbook } = await import('../../hosts/xlsx');
         await nextPaint();
