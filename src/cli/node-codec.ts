@@ -15,24 +15,46 @@ import type { DeflateCodec } from '../hosts/xlsx';
  * due-list of a large ledger) deflate at level 1, about three times faster than level 6 for a
  * file a third larger.
  */
-const SYNC = { finishFlush: zlib.constants.Z_SYNC_FLUSH };
-const FINAL_EMPTY_BLOCK = zlib.deflateRawSync(Buffer.alloc(0));
+export interface PartDeflater {
+  /** Takes the next piece of the part (an empty one is skipped). */
+  push(piece: Uint8Array): void;
+  /** The part's compressed stream, as the buffers it is made of. */
+  end(): Uint8Array[];
+}
 
-export function deflatePieces(pieces: Iterable<Uint8Array>): Uint8Array[] {
+/**
+ * One part deflated piece by piece as above. Self-contained — zlib is passed in, nothing else
+ * is referred to — because the deflate thread (threaded-codec.ts) runs it from its source text:
+ * both threads make the same stream from the same code.
+ */
+export function partDeflater(zlib: typeof import('zlib')): PartDeflater {
+  const sync = { finishFlush: zlib.constants.Z_SYNC_FLUSH };
   const out: Uint8Array[] = [];
   let held: Uint8Array | undefined;
   let large = false;
-  for (const piece of pieces) {
-    if (piece.length === 0) continue;
-    if (held) {
-      large = true;
-      out.push(zlib.deflateRawSync(held, { ...SYNC, level: 1 }));
-    }
-    held = piece;
-  }
-  if (held) out.push(zlib.deflateRawSync(held, { ...SYNC, level: large ? 1 : 6 }));
-  out.push(FINAL_EMPTY_BLOCK);
-  return out;
+  return {
+    push(piece) {
+      if (piece.length === 0) return;
+      if (held) {
+        large = true;
+        out.push(zlib.deflateRawSync(held, { ...sync, level: 1 }));
+      }
+      held = piece;
+    },
+    end() {
+      if (held) out.push(zlib.deflateRawSync(held, { ...sync, level: large ? 1 : 6 }));
+      held = undefined;
+      // The final block: empty, so the stream ends however its last piece was flushed.
+      out.push(zlib.deflateRawSync(new Uint8Array(0)));
+      return out;
+    },
+  };
+}
+
+export function deflatePieces(pieces: Iterable<Uint8Array>): Uint8Array[] {
+  const deflater = partDeflater(zlib);
+  for (const piece of pieces) deflater.push(piece);
+  return deflater.end();
 }
 
 export const NODE_CODEC: DeflateCodec = {

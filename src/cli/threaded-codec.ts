@@ -1,6 +1,6 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'worker_threads';
 import type { DeflateCodec } from '../hosts/xlsx';
-import { deflatePieces, NODE_CODEC } from './node-codec';
+import { deflatePieces, NODE_CODEC, partDeflater, type PartDeflater } from './node-codec';
 
 /**
  * Node's zlib with the deflating done on a second thread: the job goes on building the next part
@@ -30,30 +30,22 @@ type Reply = { id: number; compressed?: Uint8Array[]; error?: string };
 
 /**
  * The worker's whole program, run from its source text (`eval`), so it needs no file of its own
- * beside the compiled command and runs the same under the tests. It deflates each part exactly as
- * node-codec's deflatePieces does: every piece but the last at level 1 with a sync flush, the
- * last at level 1 too unless it is the only one (level 6), then the final empty block.
+ * beside the compiled command and runs the same under the tests. Each part is deflated by
+ * node-codec's own `partDeflater`, handed in as its source text too: the same stream as
+ * deflatePieces makes on the job's thread.
  */
-function deflateWorker() {
+function deflateWorker(deflaterOf: typeof partDeflater) {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const zlib = require('zlib') as typeof import('zlib');
   const { workerData } = require('worker_threads') as typeof import('worker_threads');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const { port, counters } = workerData as { port: MessagePort; counters: Int32Array };
-  const sync = { finishFlush: zlib.constants.Z_SYNC_FLUSH };
-  const finalBlock = zlib.deflateRawSync(Buffer.alloc(0));
-  const parts = new Map<number, { out: Uint8Array[]; held?: Uint8Array; large: boolean; failed?: string }>();
+  const parts = new Map<number, { deflater: PartDeflater; failed?: string }>();
   port.on('message', ({ id, piece, end }: Request) => {
     let part = parts.get(id);
-    if (!part) parts.set(id, (part = { out: [], large: false }));
+    if (!part) parts.set(id, (part = { deflater: deflaterOf(zlib) }));
     try {
-      if (piece && !part.failed) {
-        if (part.held) {
-          part.large = true;
-          part.out.push(zlib.deflateRawSync(part.held, { ...sync, level: 1 }));
-        }
-        part.held = piece;
-      }
+      if (piece && !part.failed) part.deflater.push(piece);
     } catch (e) {
       part.failed = String(e);
     }
@@ -66,14 +58,12 @@ function deflateWorker() {
     let reply: Reply;
     try {
       if (part.failed) throw new Error(part.failed);
-      if (part.held) part.out.push(zlib.deflateRawSync(part.held, { ...sync, level: part.large ? 1 : 6 }));
-      part.out.push(finalBlock);
-      reply = { id, compressed: part.out };
+      reply = { id, compressed: part.deflater.end() };
     } catch (e) {
       reply = { id, error: String(e) };
     }
     // Only buffers a piece owns whole are handed over: zlib may return a slice of a shared pool.
-    const owned = (reply.compressed ?? []).filter((c) => c !== finalBlock && c.byteOffset === 0 && c.byteLength === c.buffer.byteLength);
+    const owned = (reply.compressed ?? []).filter((c) => c.byteOffset === 0 && c.byteLength === c.buffer.byteLength);
     port.postMessage(reply, owned.map((c) => c.buffer as ArrayBuffer));
     Atomics.add(counters, 0, 1);
     Atomics.notify(counters, 0);
@@ -96,7 +86,7 @@ export class ThreadedDeflate {
   constructor() {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    this.worker = new Worker(`(${deflateWorker.toString()})()`, {
+    this.worker = new Worker(`(${deflateWorker.toString()})(${partDeflater.toString()})`, {
       eval: true,
       workerData: { port: port2, counters: this.counters },
       transferList: [port2],
