@@ -18,7 +18,7 @@ import { crcOf, editPart, partsOf, prefixSpreadsheetMl, writeRawZip, zeros, type
 import { wellFormed } from '../fuzz/reference';
 import { partOf } from './preservation';
 import { validateParts, validationSkipReason } from '../support/ooxml';
-import { smallLedger } from './small-ledger';
+import { SMALL_LEDGER_MERGES, SMALL_LEDGER_ROWS, smallLedger } from './small-ledger';
 
 const options: WorkbookJobOptions = {
   fileName: 'ledger.xlsx',
@@ -309,6 +309,38 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
     expectRefused(withSheet((xml) => xml.replace('<v>46327</v>', '<v>4632x</v>')), 'file.badXml');
     expectRefused(withSheet((xml) => xml.replace('<c r="C5" t="s"><v>16</v>', '<c r="C5" t="s"><v>999</v>')), 'file.badXml');
     expectRefused(withSheet((xml) => xml.replace('<c r="C5" t="s"><v>16</v></c>', '<c r="C5" t="s"><w>16</v></c>')), 'file.badXml');
+  });
+});
+
+describe('long cells take time in proportion to their length', () => {
+  // Excel's longest cell is 32,767 characters. A pattern tried again from each character of a long
+  // run it cannot finish (a bracket never closed, a name with no colon after it, dots or stars
+  // before a name, digits with no 人) took seconds per cell: a ledger of forty such rows ran past
+  // a minute. Twelve rows here took 20 s to minutes each; now well under a second.
+  const LONGEST = 32_767;
+  const long = (head: string, pattern: string, tail: string) =>
+    head + pattern.repeat(Math.ceil(LONGEST / pattern.length)).slice(0, LONGEST - head.length - tail.length) + tail;
+  // Rows enough that the quadratic readings took past the bound below (20 s and more each), few
+  // enough that the linear ones stay far under it on a loaded machine (full-width text is
+  // normalised in many places, each a pass over the cell).
+  const RUNS: [string, string, string, string, number][] = [
+    ['a bracket never closed', '', '[', '', 12],
+    ['a full-width bracket never closed', '', '【', '', 12],
+    ['name characters with no colon', '', '张', '', 12],
+    ['full stops before a name', '', '.', '张', 12],
+    ['stars between a number and 人', '1', '*', '人', 12],
+    ['full-width digits with no 人', '', '９', '张', 4],
+    ['a number, then spaces with no 人', '1', ' ', '张', 24],
+  ];
+
+  it.each(RUNS)('reads, triages and writes a ledger whose every text cell is %s, 32,767 characters long', (_, head, pattern, tail, count) => {
+    const text = long(head, pattern, tail);
+    // Village, parties, phone, type, description, headcount, status, owner: every text column of the ledger.
+    const rows = Array.from({ length: count }, (_, i) => [i + 1, { date: '2026-11-01' }, text, text, text, text, text, text, '', text, text, '']);
+    const input = writeXlsx({ sheets: [{ name: '台账', rows: [...SMALL_LEDGER_ROWS.slice(0, 4), ...rows], merges: SMALL_LEDGER_MERGES }] });
+    let disputes = -1;
+    expect(failure(() => (disputes = processWorkbook(input, options).job.disputes.length), 15)).toBe('no error');
+    expect(disputes).toBe(count);
   });
 });
 

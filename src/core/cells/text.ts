@@ -34,7 +34,8 @@ export function normalizeHeader(s: string): string {
   // Stars and hints can be stacked ("*金额(元)(必填)"), so peel until nothing changes.
   for (;;) {
     const before = h;
-    h = h.replace(/^\*+/, '').replace(/\*+$/, '');
+    // The trailing run from its first star only: tried from every star of a long run, it was quadratic.
+    h = h.replace(/^\*+/, '').replace(/(?<!\*)\*+$/, '');
     const m = /\(([^()]*)\)$/.exec(h);
     if (m && m.index > 0 && HEADER_HINTS.has(m[1])) h = h.slice(0, m.index);
     if (h === before) return h;

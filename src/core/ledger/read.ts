@@ -149,7 +149,9 @@ export function writtenField(record: DisputeRecord, field: FieldName): string {
 /** What a revisit cell says when there was none. */
 const NO_REVISIT_YET = /^(无|未回访|—|-|\/)$/;
 /** "8户30人": the number of people. */
-const PEOPLE_COUNT = /(\d+)\s*(?:余|多)?\s*人/;
+// From the start of a run of digits, and one way to split the spaces: tried once per character of a
+// long cell of digits or spaces, it took seconds (quadratic).
+const PEOPLE_COUNT = /(?<!\d)(\d+)\s*(?:(?:余|多)\s*)?人/;
 const BARE_NUMBER = /^[\d.,\s]+$/;
 /** What a count cell says when nobody counted. */
 const NO_NUMBER = /^(无|—|-|\/|不详)$/;

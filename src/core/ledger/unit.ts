@@ -60,9 +60,25 @@ export function unitInTitle(title: string): string | null {
     const at = head.indexOf(w);
     if (at >= 0) cut = Math.min(cut, at);
   }
-  const prefix = head.slice(0, cut).replace(/[(（][^)）]*$|[，,、:：\-—]+$/, '');
+  const prefix = withoutTrailingNote(head.slice(0, cut));
   return prefix.length >= 2 && PLACE_ENDINGS.some((e) => prefix.endsWith(e)) ? prefix : null;
 }
+
+/**
+ * A title's head without a bracket left open at its end ("青山镇派出所（盖章") or, without one, the
+ * punctuation it ends with. Found by looking back from the end once: a pattern tried from every
+ * bracket or comma of a long title cell took seconds.
+ */
+function withoutTrailingNote(head: string): string {
+  const lastClose = Math.max(head.lastIndexOf(')'), head.lastIndexOf('）'));
+  const opens = [head.indexOf('(', lastClose + 1), head.indexOf('（', lastClose + 1)].filter((at) => at >= 0);
+  if (opens.length) return head.slice(0, Math.min(...opens));
+  let end = head.length;
+  while (end > 0 && TRAILING_PUNCTUATION.has(head[end - 1])) end--;
+  return head.slice(0, end);
+}
+
+const TRAILING_PUNCTUATION = new Set(['，', ',', '、', ':', '：', '-', '—']);
 
 /** A file's name without its folder and extension. */
 export function baseFileName(fileName: string): string {
