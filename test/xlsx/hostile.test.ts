@@ -232,6 +232,25 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
     expectRefused(input, 'file.unclosedTag', /sharedStrings\.xml 第 \d+ 个字符处的 <si> 没有结束标记/);
   });
 
+  it('writes a ledger sheet that begins with a byte-order mark whole (the copy was three bytes off)', () => {
+    // Padded past the shared strings: the largest part read is the one written from its bytes.
+    const input = withSheet((xml) => `\ufeff${xml.replace('<sheetData>', `<sheetData>${' '.repeat(100_000)}`)}`);
+    const output = processWorkbook(input, options).bytes;
+    expect(wellFormed(partOf(output, SHEET), SHEET)).toBe(true);
+    expect(valuesOf(output)).toEqual(valuesOf(processWorkbook(clean, options).bytes));
+  });
+
+  it.each([
+    ['a comment', '<!-- template: <sheetData/> -->'],
+    ['a processing instruction', '<?tool note <sheetData/> ?>'],
+  ])('keeps every row when %s before the rows holds "<sheetData/>" (they were written into it)', (_, markup) => {
+    const output = processWorkbook(withSheet((xml) => xml.replace('<sheetData>', `${markup}<sheetData>`)), options).bytes;
+    const written = partOf(output, SHEET);
+    expect(written).toContain(markup);
+    expect(wellFormed(written, SHEET)).toBe(true);
+    expect(valuesOf(output)).toEqual(valuesOf(processWorkbook(clean, options).bytes));
+  });
+
   it('does not read a commented-out cell as data', () => {
     // A count in a comment would have raised the row's level.
     const input = withSheet((xml) => xml.replace('<c r="J7" t="s">', '<!-- <c r="H7" t="inlineStr"><is><t>300人</t></is></c> --><c r="J7" t="s">'));

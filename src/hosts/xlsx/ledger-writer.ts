@@ -59,12 +59,13 @@ export function writeLedgerSheet(
   skeleton = widenDimension(skeleton, plan);
   skeleton = replaceConditionalFormats(skeleton, plan, styles);
   skeleton = replaceDropdown(skeleton, plan);
-  const at = skeleton.indexOf(SHEET_DATA_SLOT);
+  // Found as the element it is: a comment or processing instruction may hold the same text.
+  const slot = sheetDataSpan(skeleton, true);
   const own = new OwnCells(plan, styles, headerStyle, date1904);
   return (function* () {
-    yield skeleton.slice(0, at);
+    yield skeleton.slice(0, slot.start);
     yield* writeRows(xml, data, special, own);
-    yield skeleton.slice(at + SHEET_DATA_SLOT.length);
+    yield skeleton.slice(slot.end);
   })();
 }
 

@@ -24,6 +24,8 @@ export function decodePart(bytes: Uint8Array, name: string, ascii = isAscii(byte
   }
 }
 
+const startsWithBom = (bytes: Uint8Array) => bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+
 /** No byte with the high bit set, checked four bytes at a time (about 25 ms for 75 MB). */
 function isAscii(bytes: Uint8Array): boolean {
   let i = 0;
@@ -114,7 +116,8 @@ export class Package {
     // The bytes stay with the text only where offsets in one are offsets in the other, as the
     // decoder made them: not once a prefix has been taken off. Nor for ASCII, whose text is as
     // small as its bytes and is kept instead of them, to be written from (not decoded twice).
-    const original = plain || ascii ? undefined : bytes;
+    // A byte-order mark is not in the text (the decoder drops it): nor in the bytes offsets are taken in.
+    const original = plain || ascii ? undefined : startsWithBom(bytes) ? bytes.subarray(3) : bytes;
     if (!this.largest || text.length >= this.largest.size) this.largest = { name, text, size: text.length, original };
     return text;
   }
