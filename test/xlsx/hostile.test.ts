@@ -251,6 +251,28 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
     expect(valuesOf(output)).toEqual(valuesOf(processWorkbook(clean, options).bytes));
   });
 
+  it('a second run over cells written <c\\n r=…> replaces the add-in\'s cells instead of adding a second set', () => {
+    const first = processWorkbook(clean, options).bytes;
+    const respaced = editPart(first, SHEET, (xml) => xml.replace(/<c r=/g, '<c\n r='));
+    const again = processWorkbook(respaced, options).bytes;
+    const refs = [...partOf(again, SHEET).matchAll(/<c\s+r="([A-Z]+\d+)"/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThan(0);
+    expect(new Set(refs).size).toBe(refs.length);
+    expect(valuesOf(again)).toEqual(valuesOf(first));
+  });
+
+  it.each([
+    ['1', true],
+    [' 1 ', true],
+    ['\ttrue\n', true],
+    ['true', true],
+    ['0', false],
+    [' false', false],
+  ])('reads date1904="%s" as the 1904 date system: %s (whitespace around an XML boolean does not count)', (value, uses1904) => {
+    const input = editPart(clean, 'xl/workbook.xml', (xml) => xml.replace('<workbookPr/>', `<workbookPr date1904="${value}"/>`));
+    expect(readLedgerWorkbook(input, { fileName: 'ledger.xlsx', language: 'zh' }).date1904).toBe(uses1904);
+  });
+
   it('does not read a commented-out cell as data', () => {
     // A count in a comment would have raised the row's level.
     const input = withSheet((xml) => xml.replace('<c r="J7" t="s">', '<!-- <c r="H7" t="inlineStr"><is><t>300人</t></is></c> --><c r="J7" t="s">'));

@@ -292,18 +292,25 @@ function withSpans(tag: string, cells: CellXml[]): string {
 
 /**
  * Whether the add-in's columns all lie right of every cell in the row, so its cells are appended.
- * The reader has checked that a row's cells come in increasing columns, so only the last one counts:
- * the last with attributes, unless a cell without a reference (`<c>`, `<c/>`: the column after) follows.
+ * The reader has checked that a row's cells come in increasing columns, so only the last one counts;
+ * one without a reference (`<c>`, `<c/>`: the column after another) goes the merging way.
  */
 function appendsToRow(body: string, cells: CellXml[], partSpecial: boolean): boolean {
   if (partSpecial && hasSpecialMarkup(body)) return false;
-  const lastCell = body.lastIndexOf('<c ');
-  const after = Math.max(lastCell, 0);
-  if (body.indexOf('<c>', after) >= 0 || body.indexOf('<c/>', after) >= 0) return false;
+  const lastCell = lastCellStart(body);
   if (lastCell < 0) return true;
   const lastRef = attr(body.slice(lastCell, body.indexOf('>', lastCell) + 1), 'r');
   const lastCol = lastRef ? parseCellAddress(lastRef)?.col : undefined;
   return lastCol !== undefined && lastCol < cells[0].col;
+}
+
+/** Where the row's last <c> tag starts, however it is spaced (`<c r=…`, `<c\n r=…`, `<c>`), or -1. */
+function lastCellStart(body: string): number {
+  for (let at = body.lastIndexOf('<c'); at >= 0; at = at > 0 ? body.lastIndexOf('<c', at - 1) : -1) {
+    const next = body[at + 2];
+    if (next === ' ' || next === '>' || next === '/' || next === '\n' || next === '\t' || next === '\r') return at;
+  }
+  return -1;
 }
 
 /** The row's own cells merged into its `body` (which starts at `offset` of the part, for messages). */

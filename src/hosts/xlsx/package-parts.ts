@@ -109,7 +109,8 @@ function ridOf(tag: string): string | undefined {
 
 export function workbookUses1904(workbookXml: string): boolean {
   const pr = findElement(workbookXml, `${spreadsheetPrefix(workbookXml)}workbookPr`);
-  const v = pr ? attr(pr.tag, 'date1904') : undefined;
+  // An xsd:boolean: whitespace around it is collapsed (date1904=" 1 " is the 1904 system).
+  const v = pr ? attr(pr.tag, 'date1904')?.trim() : undefined;
   return v === '1' || v === 'true';
 }
 
