@@ -114,8 +114,9 @@ function defaultOutput(input: string): string {
 /** What went wrong reading a file, in the user's words, not Node's ("ENOENT: no such file …"). */
 function fileProblem(e: unknown, language: Language): string {
   if (e instanceof SyntaxError) return say(language, 'rules.notJson', { detail: e.message });
-  const key = `problem.${(e as NodeJS.ErrnoException).code}`;
-  return key in CLI_MESSAGES ? say(language, key as CliMessage) : (e as Error).message;
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const key = `problem.${code}`;
+  return key in CLI_MESSAGES ? say(language, key as CliMessage) : say(language, 'problem.other', { code: typeof code === 'string' ? code : '?' });
 }
 
 /** The output must keep the input's kind: Excel refuses a macro workbook named .xlsx and the reverse. */
@@ -128,8 +129,12 @@ function loadPreset(file: string | undefined, language: Language): TriagePreset 
   let json: unknown;
   let size = 0;
   try {
-    size = fs.statSync(file).size;
-  } catch {
+    const stat = fs.statSync(file);
+    // A device or a pipe has no size to check and may never end (/dev/zero filled the memory).
+    if (!stat.isFile() && !stat.isDirectory()) throw new CommandError('rules.notAFile', { file }, language);
+    size = stat.size;
+  } catch (e) {
+    if (e instanceof CommandError) throw e;
     // Not there or not readable: reading it says which.
   }
   const tooLarge = presetFileTooLarge(size);
@@ -211,7 +216,8 @@ const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  */
 function writeOutput(output: string, pieces: readonly Uint8Array[], language: Language, force: boolean) {
   const folder = path.dirname(output);
-  const temp = path.join(folder, `.${path.basename(output)}.${process.pid}.tmp`);
+  // Short, whatever the output's name: a name near the file system's 255 bytes would not fit a longer one.
+  const temp = path.join(folder, `.tricolor-${process.pid}.tmp`);
   const removeTemp = () => {
     try {
       fs.unlinkSync(temp);

@@ -57,6 +57,10 @@ export const CLI_MESSAGES = {
     zh: '规则预设“{file}”有 {size} MB，不是规则预设文件（默认预设约 60 KB，上限 {limit} MB）；请选择导出的 .json 规则文件',
     en: 'The rule preset "{file}" is {size} MB, which no preset is (the default is about 60 KB; the limit is {limit} MB); choose an exported .json rules file',
   },
+  'rules.notAFile': {
+    zh: '规则预设“{file}”不是普通文件（可能是设备或管道）；请选择导出的 .json 规则文件',
+    en: 'The rule preset "{file}" is not a regular file (a device or a pipe?); choose an exported .json rules file',
+  },
   'rules.unreadable': { zh: '无法读取规则预设“{file}”：{problem}', en: 'Cannot read the rule preset "{file}": {problem}' },
   'rules.invalid': { zh: '规则预设“{file}”有误：{problems}；请改正这些字段后再试', en: 'The rule preset "{file}" is invalid: {problems}; fix these fields and try again' },
   'rules.notJson': {
@@ -71,6 +75,13 @@ export const CLI_MESSAGES = {
   'problem.ENOSPC': { zh: '磁盘空间不足，请清理后再试', en: 'the disk is full; free some space and try again' },
   'problem.EROFS': { zh: '该位置只读，请用 --out 换一个位置', en: 'that place is read-only; choose another --out' },
   'problem.ENOTDIR': { zh: '路径中有一段是文件而不是文件夹，请检查路径', en: 'a part of the path is a file, not a folder; check the path' },
+  'problem.ENAMETOOLONG': { zh: '文件名或路径太长，请换一个短一些的名称或位置', en: 'the file name or path is too long; choose a shorter name or place' },
+  'problem.EIO': { zh: '读写设备时出错（磁盘、U 盘或网络位置可能有故障），请把文件复制到本机硬盘后再试', en: 'the device failed to read or write (a faulty disk, USB stick or network place?); copy the file to a local disk and try again' },
+  'problem.ELOOP': { zh: '路径中的链接互相指向、形成了循环，请检查路径', en: 'links in the path point at each other in a loop; check the path' },
+  'problem.EMFILE': { zh: '同时打开的文件太多，请关闭一些程序后再试', en: 'too many files are open; close some programs and try again' },
+  'problem.EBUSY': { zh: '文件正被其他程序占用，请关闭占用它的程序后再试', en: 'another program is using the file; close it and try again' },
+  // Any other system error: its code, never Node's English sentence.
+  'problem.other': { zh: '系统报告错误（{code}），请检查路径和文件后再试', en: 'the system reported an error ({code}); check the path and the file and try again' },
   'job.failed': { zh: '处理“{file}”时出错：{problem}；未写出任何文件', en: 'Processing "{file}" failed: {problem}; no file was written' },
   'job.outOfMemory': {
     zh: '处理中止：这份台账太大，超出了本工具的内存上限（约 1 GB）。请把台账按年度或按单位拆成几个文件，再分别处理；未写出任何文件',

@@ -1,4 +1,4 @@
-import { spawnSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -88,6 +88,11 @@ describe('tricolor run', () => {
     [['run', '{ledger}', '--rules', '{text}'], 1, '内容不是有效的 JSON'],
     [['run', '{ledger}', '--rules', '{huge-rules}'], 1, '规则预设“{huge-rules}”有 20 MB，不是规则预设文件（默认预设约 60 KB，上限 4 MB）'],
     [['run', '{ledger}', '--rules', '{missing-rules}', '--lang', 'en'], 1, 'there is no such file; check the path'],
+    // A device has no size to check and never ends: /dev/zero filled 16 GB before.
+    [['run', '{ledger}', '--rules', '/dev/zero'], 1, '规则预设“/dev/zero”不是普通文件（可能是设备或管道）；请选择导出的 .json 规则文件'],
+    // Reading it fails with EIO: said in the user's words, not Node's.
+    [['run', '/proc/self/mem'], 1, '无法读取“/proc/self/mem”：读写设备时出错'],
+    [['run', '{ledger}', '--out', '{long-out}'], 1, '文件名或路径太长，请换一个短一些的名称或位置'],
     [['run', '{ledger}', '--bogus'], 2, '未知选项 --bogus'],
     [['run', '{ledger}', '--out', '--force'], 2, '选项 --out 需要一个值'],
     [['run', '{ledger}', '--force=yes'], 2, '选项 --force 不带值'],
@@ -106,15 +111,31 @@ describe('tricolor run', () => {
       a.replace('{ledger}', ledger).replace('{huge-rules}', hugeRules).replace('{bad-rules}', badRules).replace('{text}', text).replace('{dir}', dir).replace('{xlsm-out}', path.join(dir, 'out.xlsm'))
         .replace('{csv-out}', path.join(dir, 'out.csv'))
         .replace('{xls-out}', path.join(dir, 'out.xls'))
-        .replace('{missing-rules}', path.join(dir, '没有这个预设.json')),
+        .replace('{missing-rules}', path.join(dir, '没有这个预设.json'))
+        .replace('{long-out}', path.join(dir, `${'长'.repeat(90)}.xlsx`)),
     );
     const before = fs.readdirSync(dir).sort();
     const c = capture();
     expect(main(args, c.io)).toBe(code);
     expect(c.err()).toContain(expected.replace('{huge-rules}', hugeRules));
     expect(c.err()).not.toMatch(/\n\s+at /); // no stack trace
-    expect(c.err()).not.toMatch(/ENOENT|EISDIR|EACCES/); // Node's words are not the user's
+    expect(c.err()).not.toMatch(/E[A-Z]{2,}:/); // Node's words ("ENOENT: no such file…") are not the user's
     expect(fs.readdirSync(dir).sort()).toEqual(before);
+  });
+
+  it('writes an output whose name is near the file system\'s 255 bytes (the temporary file\'s longer name did not fit)', () => {
+    const out = path.join(dir, `${'长'.repeat(80)}.xlsx`);
+    expect(Buffer.byteLength(path.basename(out))).toBe(245);
+    expect(main(['run', ledger, '--out', out], capture().io)).toBe(0);
+    expect(fs.readdirSync(dir).sort()).toEqual([path.basename(out), '台账.xlsx'].sort());
+  });
+
+  it('refuses a pipe given as the rule preset at once instead of waiting on it', () => {
+    const fifo = path.join(dir, 'rules.json');
+    execFileSync('mkfifo', [fifo]);
+    const c = capture();
+    expect(main(['run', ledger, '--rules', fifo], c.io)).toBe(1);
+    expect(c.err()).toContain(`规则预设“${fifo}”不是普通文件（可能是设备或管道）`);
   });
 
   it.each<[string, string, string]>([
