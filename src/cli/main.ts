@@ -287,6 +287,19 @@ function lastMeeting(args: RunArgs | MeetingArgs, output: string): PreviousMeeti
   return named;
 }
 
+/**
+ * Runs `read` on one of several files: a message about the workbook that does not name it (没有找到
+ * 矛盾纠纷台账 …) gets its name in front, so the user knows which of the meeting's files to look at.
+ */
+function namingFile<T>(file: string, language: Language, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof TricolorError && !e.message.includes(file)) throw new CommandError('file.problemIn', { file, message: e.message }, language);
+    throw e;
+  }
+}
+
 function meeting(args: MeetingArgs, io: Io) {
   const { language } = args;
   const first = path.resolve(args.ledgers[0].file);
@@ -299,7 +312,7 @@ function meeting(args: MeetingArgs, io: Io) {
 
   const ledgers: MeetingLedger[] = args.ledgers.map((l) => {
     const fileName = path.basename(l.file);
-    const read = readLedgerWorkbook(readWorkbookFile(l.file, language), { fileName, language, codec: NODE_CODEC });
+    const read = namingFile(fileName, language, () => readLedgerWorkbook(readWorkbookFile(l.file, language), { fileName, language, codec: NODE_CODEC }));
     return { file: fileName, unit: l.unit, input: read.input };
   });
   const previous = lastMeeting(args, output);

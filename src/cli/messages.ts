@@ -35,6 +35,7 @@ export const CLI_MESSAGES = {
   'file.notFound': { zh: '找不到文件“{file}”；请检查路径', en: 'File "{file}" not found; check the path' },
   'file.isDirectory': { zh: '“{file}”是文件夹，不是工作簿；请给出 .xlsx 或 .xlsm 文件', en: '"{file}" is a folder, not a workbook; name an .xlsx or .xlsm file' },
   'file.notAFile': { zh: '“{file}”不是普通文件（可能是设备或管道）；请给出 .xlsx 或 .xlsm 工作簿文件', en: '"{file}" is not a regular file (a device or a pipe?); name an .xlsx or .xlsm workbook file' },
+  'file.problemIn': { zh: '“{file}”：{message}', en: '"{file}": {message}' },
   'file.unreadable': { zh: '无法读取“{file}”：{problem}', en: 'Cannot read "{file}": {problem}' },
   'output.extension': {
     zh: '输出文件“{file}”的扩展名应为 {extension}，与原工作簿{kind}一致，否则 Excel 无法打开；本工具只写 .xlsx/.xlsm 工作簿',

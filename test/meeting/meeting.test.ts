@@ -124,6 +124,15 @@ describe('tricolor meeting on a 派出所 台账, a 司法所 人民调解登记
     expect(main(['meeting', files[0], path.join(dir, '不存在.xlsx'), '--out', path.join(dir, 'x.xlsx')], missing.io)).toBe(1);
     expect(missing.err()).toBe(`tricolor: 找不到文件“${path.join(dir, '不存在.xlsx')}”；请检查路径\n`);
   });
+
+  it('names the file that holds no ledger among the meeting\'s files', () => {
+    const notLedger = path.join(dir, '通讯录.xlsx');
+    fs.copyFileSync(path.join(__dirname, '../fixtures/not-a-ledger.xlsx'), notLedger);
+    const c = capture();
+    const files = FILES.map((f) => path.join(dir, f));
+    expect(main(['meeting', files[0], notLedger, files[1], '--as-of', '2026-11-30', '--out', path.join(dir, 'y.xlsx')], c.io)).toBe(1);
+    expect(c.err()).toBe('tricolor: “通讯录.xlsx”：工作簿中没有找到矛盾纠纷台账：没有一张工作表的表头含有 登记日期、当事人、纠纷类型、简要情况 等列名\n');
+  });
 });
 
 /** The cells of one sheet, one line per row, cells joined by tabs, read by the tests' own package reader. */
