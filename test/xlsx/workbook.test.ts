@@ -165,8 +165,8 @@ describe('a ledger without a registration date column', () => {
 });
 
 describe('sheets the user already has', () => {
-  it('keeps a user\'s own 回访清单 and writes the due-list beside it under another name', () => {
-    const input = smallLedger([{ name: '回访清单', rows: [['我的回访记录'], ['2026-11-01', '张三', '已电话回访']] }]);
+  it.each(['我的回访记录', '回访清单（截至11月底）'])('keeps a user\'s own 回访清单 titled %s and writes the due-list beside it under another name', (title) => {
+    const input = smallLedger([{ name: '回访清单', rows: [[title], ['2026-11-01', '张三', '已电话回访']] }]);
     const first = processWorkbook(input, options);
     expect(partOf(first.bytes, 'xl/worksheets/sheet2.xml')).toBe(partOf(input, 'xl/worksheets/sheet2.xml'));
     const workbook = partOf(first.bytes, 'xl/workbook.xml');

@@ -9,12 +9,15 @@ export const MEETING_SUMMARY_SHEET = '联席会议汇总';
 /** Sheets the add-in writes itself: never a ledger. */
 export const OWN_SHEETS: readonly string[] = [DUE_LIST_SHEET, MEETING_SUMMARY_SHEET, STATE_SHEET, '回访记录'];
 
-/** What the add-in writes in A1 of each of its sheets, in either language. */
-const OWN_A1: Readonly<Record<string, readonly string[]>> = {
-  [DUE_LIST_SHEET]: ['回访清单（截至', 'Revisits due (as of'],
-  // Today's titles, and the one earlier versions wrote (联席会议矛盾纠纷汇总（…）).
-  [MEETING_SUMMARY_SHEET]: ['矛盾纠纷联席会议汇总表', '联席会议矛盾纠纷汇总表', '联席会议矛盾纠纷汇总（', 'Joint meeting dispute summary', 'Joint mediation meeting dispute summary'],
-  [STATE_SHEET]: [SNAPSHOT_MARKER],
+/**
+ * What the add-in writes in A1 of each of its sheets, in either language, as a whole: a user's
+ * own 回访清单 titled 回访清单（截至11月底）, or a 联席会议汇总 titled …汇总表（2026年10月）, is theirs.
+ */
+const OWN_A1: Readonly<Record<string, readonly RegExp[]>> = {
+  [DUE_LIST_SHEET]: [/^回访清单（截至[\d年月日./-]+）$/, /^Revisits due \(as of [\d./-]+\)$/],
+  // Today's titles ({unit} before them), and the one earlier versions wrote (联席会议矛盾纠纷汇总（…）).
+  [MEETING_SUMMARY_SHEET]: [/(?:矛盾纠纷联席会议汇总表|联席会议矛盾纠纷汇总表)$/, /联席会议矛盾纠纷汇总（[^（）]*）$/, /(?:Joint meeting dispute summary|Joint mediation meeting dispute summary)$/],
+  [STATE_SHEET]: [new RegExp(`^${SNAPSHOT_MARKER}$`)],
 };
 
 /**
@@ -23,7 +26,7 @@ const OWN_A1: Readonly<Record<string, readonly string[]>> = {
  */
 export function isOwnSheet(name: string, a1: CellValue | undefined): boolean {
   const marks = OWN_A1[name];
-  return !!marks && typeof a1 === 'string' && marks.some((m) => a1.includes(m));
+  return !!marks && typeof a1 === 'string' && marks.some((m) => m.test(a1.trim()));
 }
 
 /** The name for an add-in sheet when a user's sheet already has the usual one. */

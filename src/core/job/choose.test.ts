@@ -1,0 +1,25 @@
+import { isOwnSheet } from './choose';
+
+describe('isOwnSheet: a sheet of the add-in’s name is its own only when A1 is the title it writes, whole', () => {
+  test.each<[string, string | number | null, boolean]>([
+    ['回访清单', '回访清单（截至2026年11月30日）', true],
+    ['回访清单', 'Revisits due (as of 2026-11-30)', true],
+    ['回访清单', '回访清单（截至11月底）', false],
+    ['回访清单', '我的回访记录', false],
+    ['回访清单', '回访清单（截至2026年11月30日）补充', false],
+    ['联席会议汇总', '青山镇派出所矛盾纠纷联席会议汇总表', true],
+    ['联席会议汇总', '矛盾纠纷联席会议汇总表', true],
+    ['联席会议汇总', '青山镇派出所Joint meeting dispute summary', true],
+    // The title earlier versions wrote.
+    ['联席会议汇总', '联席会议矛盾纠纷汇总（2026年11月）', true],
+    ['联席会议汇总', '青山镇矛盾纠纷联席会议汇总表（2026年10月）', false],
+    ['联席会议汇总', '联席会议纪要', false],
+    ['_tricolor', 'tricolor-meeting-snapshots', true],
+    ['_tricolor', '我的笔记 tricolor-meeting-snapshots', false],
+    ['回访清单', 42, false],
+    ['回访清单', null, false],
+    ['台账', '回访清单（截至2026年11月30日）', false],
+  ])('%s with A1 %j → %s', (name, a1, own) => {
+    expect(isOwnSheet(name, a1)).toBe(own);
+  });
+});
