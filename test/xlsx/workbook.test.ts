@@ -176,6 +176,15 @@ describe('sheets the user already has', () => {
     expect(Buffer.from(second.bytes).equals(Buffer.from(first.bytes))).toBe(true);
   });
 
+  it('keeps a user\'s sheet whose name is one of the add-in\'s in other letter case (Excel calls them one name)', () => {
+    const input = smallLedger([{ name: '_TRICOLOR', rows: [['我的备注'], ['不要删']] }]);
+    const output = processWorkbook(input, options).bytes;
+    expect(partOf(output, 'xl/worksheets/sheet2.xml')).toBe(partOf(input, 'xl/worksheets/sheet2.xml'));
+    const names = [...partOf(output, 'xl/workbook.xml').matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]);
+    expect(names).toContain('_TRICOLOR');
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+  });
+
   it('chooses the visible ledger with disputes over a hidden empty template', () => {
     const files = unzipSync(
       writeXlsx({

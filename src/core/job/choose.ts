@@ -29,6 +29,11 @@ export function isOwnSheet(name: string, a1: CellValue | undefined): boolean {
   return !!marks && typeof a1 === 'string' && marks.some((m) => m.test(a1.trim()));
 }
 
+/** Whether two sheet names are one to Excel, which compares them without case (_TRICOLOR is _tricolor). */
+export function sameSheetName(a: string, b: string): boolean {
+  return a === b || a.toLowerCase() === b.toLowerCase();
+}
+
 /** The name for an add-in sheet when a user's sheet already has the usual one. */
 export function alternativeSheetName(name: string, taken: (candidate: string) => boolean): string {
   for (let n = 1; ; n++) {

@@ -10,6 +10,7 @@ import {
   detectLedger,
   formatDay,
   isOwnSheet,
+  sameSheetName,
   message,
   meetingHeadline,
   parseIsoDay,
@@ -150,15 +151,18 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
   /** The name for an add-in sheet: its usual name unless a user's own sheet has it (judged by A1). */
   async function ownName(context: Excel.RequestContext, syncer: Syncer, name: string): Promise<string> {
     const names = await sheetNames(context, () => syncer.sync());
+    // Excel compares sheet names without case: a user's _TRICOLOR holds the name _tricolor.
+    const existing = (candidate: string) => [...names].find((n) => sameSheetName(n, candidate));
     const taken = async (candidate: string) => {
-      if (!names.has(candidate)) return false;
-      const a1 = context.workbook.worksheets.getItem(candidate).getRange('A1');
+      const found = existing(candidate);
+      if (found === undefined) return false;
+      const a1 = context.workbook.worksheets.getItem(found).getRange('A1');
       a1.load('values');
       await syncer.sync();
       return !isOwnSheet(name, a1.values[0][0] as CellValue);
     };
     if (!(await taken(name))) return name;
-    return alternativeSheetName(name, (c) => names.has(c));
+    return alternativeSheetName(name, (c) => existing(c) !== undefined);
   }
 
   const host: AddinHost = {
@@ -296,8 +300,10 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
 
   /** The hidden state sheet: the meeting's snapshot and tallies, as text. */
   async function writeState(context: Excel.RequestContext, syncer: Syncer, rows: (string | number)[][]) {
-    const state = { name: STATE_SHEET, columnWidths: [], rows: rows.map((r) => r.map((v) => ({ value: String(v) }))), merges: [], print: { landscape: false, fitToWidth: false } };
-    await writeReportSheet(context, syncer, state, STATE_SHEET, { ...reportWriteOptions(), hidden: true, textOnly: true, pageLayout: false, freezePanes: false });
+    // A user's sheet that holds the name (_TRICOLOR, say) is kept, as with the report sheets.
+    const name = await ownName(context, syncer, STATE_SHEET);
+    const state = { name, columnWidths: [], rows: rows.map((r) => r.map((v) => ({ value: String(v) }))), merges: [], print: { landscape: false, fitToWidth: false } };
+    await writeReportSheet(context, syncer, state, name, { ...reportWriteOptions(), hidden: true, textOnly: true, pageLayout: false, freezePanes: false });
   }
 
   /**

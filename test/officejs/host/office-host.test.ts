@@ -161,6 +161,21 @@ describe('the report sheets', () => {
     }
   });
 
+  it('keeps a user\'s sheet named _TRICOLOR, which Excel takes for _tricolor, and writes its state beside it', async () => {
+    const workbook = FakeWorkbook.fromSheets([
+      { name: '台账', values: LEDGER_VALUES, merges: LEDGER_MERGES },
+      { name: '_TRICOLOR', values: [['我的备注']], merges: [] },
+    ]);
+    excel?.dispose();
+    excel = createExcelHost(workbook);
+    const host = createOfficeAddinHost({ today: () => TODAY, language: 'zh' });
+    await host.writeSummary({ from: '2026-11-01', to: '2026-11-28', mask: true });
+    const names = workbook.sheets.map((s) => s.name);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    expect(names).toContain('_tricolor（三色台账）');
+    expect(trimRows(blankToNull(valuesOf(workbook, '_TRICOLOR')))).toEqual([['我的备注']]);
+  });
+
   it('leaves no half-written sheet when a write fails', async () => {
     const workbook = FakeWorkbook.fromSheets([{ name: '台账', values: LEDGER_VALUES, merges: LEDGER_MERGES }]);
     excel = createExcelHost(workbook, { maxRequestBytes: 600 });
