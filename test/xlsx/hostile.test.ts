@@ -273,6 +273,25 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
     expect(readLedgerWorkbook(input, { fileName: 'ledger.xlsx', language: 'zh' }).date1904).toBe(uses1904);
   });
 
+  it('names a new part apart from every part there is, without regard to case (Sheet1.xml and sheet1.xml are one part)', () => {
+    const renamed = (text: string) => text.replace('worksheets/sheet1.xml', 'worksheets/Sheet1.xml');
+    const input = writeRawZip(
+      partsOf(clean).map((p) =>
+        p.name === SHEET
+          ? { ...p, name: 'xl/worksheets/Sheet1.xml' }
+          : ['xl/_rels/workbook.xml.rels', '[Content_Types].xml'].includes(p.name)
+            ? { ...p, data: new TextEncoder().encode(renamed(new TextDecoder().decode(p.data))) }
+            : p,
+      ),
+    );
+    const output = processWorkbook(input, options).bytes;
+    const names = readZip(output).map((e) => e.name);
+    expect(names).toContain('xl/worksheets/Sheet1.xml');
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    // … so the output opens again (its duplicate names were refused before).
+    expect(failure(() => processWorkbook(output, options))).toBe('no error');
+  });
+
   it('does not read a commented-out cell as data', () => {
     // A count in a comment would have raised the row's level.
     const input = withSheet((xml) => xml.replace('<c r="J7" t="s">', '<!-- <c r="H7" t="inlineStr"><is><t>300人</t></is></c> --><c r="J7" t="s">'));

@@ -249,8 +249,10 @@ export class OpenWorkbook {
   /** The first `prefix`N.xml beside the workbook part not in use, so names never clash with the user's parts. */
   private freePart(prefix: string): string {
     const base = this.workbookPart.slice(0, this.workbookPart.lastIndexOf('/') + 1) + prefix;
+    // Part names are compared without case (OPC): beside Sheet1.xml, sheet1.xml would be the same part.
+    const taken = new Set(this.pkg.names().map((name) => name.toLowerCase()));
     let n = 1;
-    while (this.pkg.has(`${base}${n}.xml`)) n++;
+    while (taken.has(`${base}${n}.xml`.toLowerCase())) n++;
     return `${base}${n}.xml`;
   }
 
