@@ -4,7 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { DEFAULT_PRESET } from '../../src/core';
 import { main, type Io } from '../../src/cli/main';
-import { smallLedger } from '../xlsx/small-ledger';
+import { SMALL_LEDGER_MERGES, SMALL_LEDGER_ROWS, smallLedger } from '../xlsx/small-ledger';
+import { writeXlsx } from '../../scripts/lib/xlsx-writer';
 import { makeBigLedger } from '../../scripts/sample/make-big-ledger';
 
 function capture(today = '2026-11-28') {
@@ -128,6 +129,16 @@ describe('tricolor run', () => {
     expect(Buffer.byteLength(path.basename(out))).toBe(245);
     expect(main(['run', ledger, '--out', out], capture().io)).toBe(0);
     expect(fs.readdirSync(dir).sort()).toEqual([path.basename(out), '台账.xlsx'].sort());
+  });
+
+  it('prints control characters from the ledger as their symbols, not as escape sequences the terminal obeys', () => {
+    const rows = SMALL_LEDGER_ROWS.map((row) => [...row]);
+    rows[5][1] = '\u001b]0;pwned\u0007\u001b[2J2026/13/45';
+    fs.writeFileSync(ledger, writeXlsx({ sheets: [{ name: '台账', rows, merges: SMALL_LEDGER_MERGES }] }));
+    const c = capture();
+    expect(main(['run', ledger, '--force'], c.io)).toBe(0);
+    expect(c.out()).toContain('␛]0;pwned␇␛[2J2026/13/45');
+    expect([...(c.out() + c.err())].filter((ch) => ch < ' ' && ch !== '\n' && ch !== '\t')).toEqual([]);
   });
 
   it('refuses a pipe given as the rule preset at once instead of waiting on it', () => {
