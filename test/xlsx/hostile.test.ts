@@ -77,6 +77,14 @@ describe('the zip reader checks every entry it reads', () => {
     expectRefused(withEntry(SHEET, { size: sheet.data.length + 1 }), 'file.damagedEntry');
   });
 
+  it('says in the user\'s words where the zip\'s directory is damaged (a stub put before it, offsets not moved)', () => {
+    const stub = new Uint8Array(100).fill(0x4d);
+    const shifted = new Uint8Array(stub.length + clean.length);
+    shifted.set(stub);
+    shifted.set(clean, stub.length);
+    expectRefused(shifted, 'file.damaged', /^“ledger\.xlsx”已损坏：压缩包的目录结构在文件第 \d+ 字节处无法读取；请在 Excel 中打开并另存一份后再试$/);
+  });
+
   it('refuses a local header that names another entry or declares another CRC than the central directory', () => {
     expectRefused(withEntry(SHEET, { localName: 'xl/worksheets/sheet9.xml' }), 'file.damagedEntry');
     expectRefused(withEntry(SHEET, { localCrc: 12345 }), 'file.damagedEntry');

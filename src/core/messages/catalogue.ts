@@ -113,9 +113,10 @@ export const CATALOGUE = {
     zh: '“{file}”不完整或末尾已损坏：文件末尾找不到工作簿的目录（多半是下载、传送或拷贝没有完成）；请重新获取原文件（重新下载、从 U 盘或微信重新保存）后再试',
     en: '"{file}" is incomplete or damaged at its end: the workbook\'s directory, kept at the end of the file, is missing (most often a download, transfer or copy that did not finish); get the file again (download it again, or copy it again from the USB stick or chat) and try again',
   },
+  // The zip's own structure (its directory, the records that say where each part lies) is damaged.
   'file.damaged': {
-    zh: '“{file}”已损坏，无法读取（{detail}）；请在 Excel 中打开并另存一份后再试',
-    en: '"{file}" is damaged and cannot be read ({detail}); open it in Excel, save a copy and try again',
+    zh: '“{file}”已损坏：压缩包的目录结构在文件第 {offset} 字节处无法读取；请在 Excel 中打开并另存一份后再试',
+    en: '"{file}" is damaged: the zip\'s directory cannot be read at byte {offset} of the file; open it in Excel, save a copy and try again',
   },
   'file.prefixedXml': {
     zh: '“{file}”的内部格式是少见的带前缀写法，无法安全修改；请在 Excel、WPS 或 LibreOffice 中打开并另存为 .xlsx 后再试',

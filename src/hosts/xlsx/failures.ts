@@ -34,7 +34,7 @@ export function packageFailure(e: unknown): PackageFailure | null {
         return { code: 'file.unsupportedZip', params: { detail: method ? (METHODS[Number(method[1])] ?? `method ${method[1]}`) : 'split archive' } };
       }
       case 'damaged':
-        return part ? { code: 'file.damagedEntry', params: { part, offset: e.where.offset ?? 0 } } : { code: 'file.damaged', params: { detail: e.message } };
+        return part ? { code: 'file.damagedEntry', params: { part, offset: e.where.offset ?? 0 } } : { code: 'file.damaged', params: { offset: e.where.offset ?? 0 } };
       case 'checksum':
         return { code: 'file.checksum', params: { part } };
       case 'tooLarge': {
