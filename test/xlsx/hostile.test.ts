@@ -300,6 +300,17 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
     expect(failure(() => processWorkbook(output, options))).toBe('no error');
   });
 
+  it('reads a workbook part written with single-quoted attributes, as XML allows', () => {
+    const input = editPart(clean, 'xl/workbook.xml', (xml) => xml.replace(/"/g, "'"));
+    expect(partOf(input, 'xl/workbook.xml')).toContain("r:id='rId1'");
+    let disputes = -1;
+    let output: Uint8Array = new Uint8Array();
+    expect(failure(() => ({ bytes: output, job: { disputes: { length: disputes } } } = processWorkbook(input, options)))).toBe('no error');
+    expect(disputes).toBe(4);
+    // Its sheets are found again in the output, and a second run changes nothing.
+    expect(Buffer.from(processWorkbook(output, options).bytes).equals(Buffer.from(output))).toBe(true);
+  });
+
   it('does not read a commented-out cell as data', () => {
     // A count in a comment would have raised the row's level.
     const input = withSheet((xml) => xml.replace('<c r="J7" t="s">', '<!-- <c r="H7" t="inlineStr"><is><t>300人</t></is></c> --><c r="J7" t="s">'));

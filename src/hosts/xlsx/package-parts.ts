@@ -103,8 +103,9 @@ export function readSheetEntries(workbookXml: string): SheetEntry[] {
 
 /** The r:id attribute, whatever prefix the workbook binds to the relationships namespace. */
 function ridOf(tag: string): string | undefined {
-  const m = /\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(tag);
-  return m ? unescapeXml(m[1]) : undefined;
+  // Either quote: XML allows both, and some writers use single quotes.
+  const m = /\s[\w.-]+:id\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(tag);
+  return m ? unescapeXml(m[1] ?? m[2]) : undefined;
 }
 
 export function workbookUses1904(workbookXml: string): boolean {

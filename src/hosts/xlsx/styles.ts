@@ -99,7 +99,11 @@ export class StyleSheet {
     if (fonts) checkEntryCount(xml, 'fonts', 'font', fonts);
     const first = fonts ? findElements(xml, 'font', fonts.start, fonts.end)[0] : undefined;
     const body = first ? xml.slice(first.start, first.end) : '';
-    return (this.font = { name: /<name\s+val="([^"]*)"/.exec(body)?.[1] ?? '宋体', size: /<sz\s+val="([^"]*)"/.exec(body)?.[1] ?? '11' });
+    const val = (element: string) => {
+      const m = new RegExp(`<${element}\\s+val=(?:"([^"]*)"|'([^']*)')`).exec(body);
+      return m ? (m[1] ?? m[2]) : undefined;
+    };
+    return (this.font = { name: val('name') ?? '宋体', size: val('sz') ?? '11' });
   }
 
   /** Index of `item` in the counted list `list`, appending it when no equal entry exists. */
