@@ -59,4 +59,15 @@ describe('findSharedDisputes', () => {
   ])('%s', (_name, lines, groups) => {
     expect(findSharedDisputes(lines)).toEqual(groups);
   });
+
+  it('joins lines by the party that tells them apart, not by one that thousands share (an employer in a wave of wage claims)', () => {
+    // Two units, 2,500 lines each, all naming one company in one week; the workers of each unit's
+    // lines 0–4 are the same five people. Paired by the company, there were six million candidates.
+    // 2,500 distinct names of three Han characters: one for the unit (or 丙 for the shared five), two for i.
+    const worker = (unit: number, i: number) => (i < 5 ? '丙' : unit === 0 ? '甲' : '乙') + String.fromCharCode(0x5000 + (i % 50), 0x5100 + Math.floor(i / 50));
+    const claims = (unit: number) =>
+      Array.from({ length: 2500 }, (_, i) => line(unit, i + 3, day(2026, 11, 1 + (i % 7)), { parties: `宏达建筑公司、${worker(unit, i)}`, type: '劳动争议', place: '工业园' }));
+    const all = [...claims(0), ...claims(1)];
+    expect(findSharedDisputes(all)).toEqual([0, 1, 2, 3, 4].map((i) => [i, 2500 + i]).sort((g, h) => all[g[0]].dispute.record.registered! - all[h[0]].dispute.record.registered! || g[0] - h[0]));
+  });
 });

@@ -106,6 +106,14 @@ function phones(d: TriagedDispute): string[] {
   return (d.record.text.phone ?? '').match(/\d{7,}/g) ?? [];
 }
 
+/**
+ * A party (or phone) in more lines than this does not tell one dispute from another: an employer in
+ * a wave of wage claims, a 村委会, a company's hotline. Lines are joined by their other parties;
+ * joined by it, every pair of them was a candidate (two ledgers of 2,500 such lines made six
+ * million pairs and ran out of memory).
+ */
+const MAX_LINES_SHARING_A_PARTY = 100;
+
 interface Candidate {
   a: number;
   b: number;
@@ -135,7 +143,7 @@ export function findSharedDisputes(all: readonly UnitDispute[]): number[][] {
 
   const candidates = new Map<string, Candidate>();
   for (const [key, list] of byKey) {
-    if (list.length < 2) continue;
+    if (list.length < 2 || list.length > MAX_LINES_SHARING_A_PARTY) continue;
     const weak = key.startsWith('m:');
     const sorted = [...list].sort((i, j) => registeredOf(all[i]) - registeredOf(all[j]));
     for (let x = 0; x < sorted.length; x++) {
