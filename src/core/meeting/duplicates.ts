@@ -39,7 +39,9 @@ const TYPE_GROUPS: readonly (readonly string[])[] = [
 ];
 const TYPE_NOISE = /纠纷|矛盾|案件|争议|问题|类|民事|其他/g;
 /** What follows a village's name: 金竹村5组, 龙潭村网格, 河湾村委会 all stand for 金竹, 龙潭, 河湾. */
-const PLACE_SUFFIX = /(?:村民委员会|居民委员会|村委会|居委会|网格|社区|村|[\d一二三四五六七八九十]*[组队]|屯)$/;
+const PLACE_SUFFIXES = ['村民委员会', '居民委员会', '村委会', '居委会', '网格', '社区', '村', '屯'];
+/** A 组 or 队 with its number (5组, 三队). */
+const GROUP_NUMERALS = new Set('0123456789一二三四五六七八九十');
 
 function typeGroups(type: string): Set<number> {
   const groups = new Set<number>();
@@ -65,19 +67,32 @@ function sameType(a: string, b: string): boolean {
   return false;
 }
 
+/**
+ * The place without what follows a village's name, taken off from the end one at a time: a look
+ * back from the end, as a pattern with `$` tried from every character (and again for each suffix
+ * taken off) made a 32,767-character place cell take minutes.
+ */
 function placeCore(place: string): string {
-  let core = place.trim();
-  for (let before = ''; before !== core; ) {
-    before = core;
-    core = core.replace(PLACE_SUFFIX, '');
+  const text = place.trim();
+  let end = text.length;
+  for (;;) {
+    const word = PLACE_SUFFIXES.find((w) => text.endsWith(w, end));
+    if (word) end -= word.length;
+    else if (end > 0 && (text[end - 1] === '组' || text[end - 1] === '队')) {
+      end--;
+      while (end > 0 && GROUP_NUMERALS.has(text[end - 1])) end--;
+    } else return text.slice(0, end);
   }
-  return core;
 }
 
 /** Where a dispute happened: its place column, else the parties' address (a register without one). */
 function placeOf(d: TriagedDispute): string {
-  return placeCore(d.record.text.place || d.record.text.address || '');
+  let place = places.get(d);
+  if (place === undefined) places.set(d, (place = placeCore(d.record.text.place || d.record.text.address || '')));
+  return place;
 }
+/** Each line's place, worked out once: it is compared with every line that shares a party. */
+const places = new WeakMap<TriagedDispute, string>();
 
 function samePlace(a: TriagedDispute, b: TriagedDispute): boolean {
   const pa = placeOf(a);
