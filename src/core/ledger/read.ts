@@ -156,6 +156,14 @@ const BARE_NUMBER = /^[\d.,\s]+$/;
 /** What a count cell says when nobody counted. */
 const NO_NUMBER = /^(无|—|-|\/|不详)$/;
 
+/** How much of a cell a message quotes: enough to find it, not a 32,767-character cell on the screen. */
+const QUOTED_CHARACTERS = 40;
+
+function quoted(text: string): string {
+  if (text.length <= QUOTED_CHARACTERS) return text;
+  return `${[...text].slice(0, QUOTED_CHARACTERS).join('')}…`;
+}
+
 /**
  * Per-row helpers that parse one field and record an issue naming the cell when it cannot. One
  * reader serves the whole ledger (`moveTo` each row), and a cell's address is only written out for
@@ -190,7 +198,7 @@ class RowContext {
       code,
       row: this.r + 1,
       cell: address,
-      message: message(code, this.options.language, { cell: `${this.layout.sheet}!${address}`, text, row: this.r + 1, ...extra }),
+      message: message(code, this.options.language, { cell: `${this.layout.sheet}!${address}`, text: quoted(text), row: this.r + 1, ...extra }),
     });
   }
 
