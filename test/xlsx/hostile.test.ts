@@ -311,6 +311,16 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
     expect(Buffer.from(processWorkbook(output, options).bytes).equals(Buffer.from(output))).toBe(true);
   });
 
+  it('keeps a user\'s conditional formats shaped like the add-in\'s when they are about the user\'s own columns, and a re-run changes nothing', () => {
+    const theirs =
+      '<conditionalFormatting sqref="L5:L8"><cfRule type="expression" dxfId="0" priority="1"><formula>AND(ISNUMBER($L5),$L5&lt;TODAY())</formula></cfRule></conditionalFormatting>' +
+      '<conditionalFormatting sqref="A5:L8"><cfRule type="expression" dxfId="0" priority="2"><formula>$J5="绿（已化解）"</formula></cfRule></conditionalFormatting>';
+    const input = withSheet((xml) => xml.replace('</mergeCells>', `</mergeCells>${theirs}`));
+    const first = processWorkbook(input, options).bytes;
+    expect(partOf(first, SHEET)).toContain(theirs);
+    expect(Buffer.from(processWorkbook(first, options).bytes).equals(Buffer.from(first))).toBe(true);
+  });
+
   it('does not read a commented-out cell as data', () => {
     // A count in a comment would have raised the row's level.
     const input = withSheet((xml) => xml.replace('<c r="J7" t="s">', '<!-- <c r="H7" t="inlineStr"><is><t>300人</t></is></c> --><c r="J7" t="s">'));

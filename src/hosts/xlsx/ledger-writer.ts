@@ -1,4 +1,4 @@
-import { cellAddress, columnCells, dayToExcelSerial, parseCellAddress, parseRangeRef, rangeRef, SHEET_COLUMNS, type CellRange, type ColumnCells, type ConditionalFormatPlan, type ConditionalFormatRule, type WritePlan } from '../../core';
+import { cellAddress, columnCells, columnLetter, dayToExcelSerial, parseCellAddress, parseRangeRef, rangeRef, SHEET_COLUMNS, type CellRange, type ColumnCells, type ConditionalFormatPlan, type ConditionalFormatRule, type WritePlan } from '../../core';
 import type { SpliceOp } from './part-splice';
 import { laterThan } from './worksheet-order';
 import {
@@ -405,7 +405,7 @@ function widenDimension(xml: string, plan: WritePlan): string {
 }
 
 /** Our conditional formats, recognised by the formulas only the add-in writes. */
-function isOwnConditionalFormat(block: string): boolean {
+function isOwnConditionalFormat(block: string, ownColumns: ReadonlySet<string>): boolean {
   // Found by indexOf: an expression's lazy search for each </formula> would be quadratic in a block of unclosed ones.
   const formulas: string[] = [];
   for (let at = block.indexOf('<formula>'); at >= 0; ) {
@@ -415,7 +415,10 @@ function isOwnConditionalFormat(block: string): boolean {
     at = block.indexOf('<formula>', end + 10);
   }
   if (formulas.length === 0) return false;
-  return formulas.every((f) => f.includes('绿（') || /^AND\(ISNUMBER\(\$[A-Z]+\d+\),\$[A-Z]+\d+&lt;TODAY\(\)\)$/.test(f));
+  // The add-in's shapes, and about the add-in's own columns: a user's rule of the same shape on
+  // their own columns ($K3="绿（已化解）", their 回访日期 past TODAY()) is theirs and stays.
+  const onOwnColumn = (f: string) => [...f.matchAll(/\$([A-Z]{1,3})\$?\d+/g)].some((m) => ownColumns.has(m[1]));
+  return formulas.every((f) => (f.includes('绿（') || /^AND\(ISNUMBER\(\$[A-Z]+\d+\),\$[A-Z]+\d+&lt;TODAY\(\)\)$/.test(f)) && onOwnColumn(f));
 }
 
 /**
@@ -426,8 +429,9 @@ function isOwnConditionalFormat(block: string): boolean {
  * while LibreOffice shows the format of one block per cell, the first it reads.
  */
 function replaceConditionalFormats(xml: string, plan: WritePlan, styles: LedgerStyles): string {
+  const ownColumns = new Set(plan.columns.map((c) => columnLetter(c.col)));
   for (const block of findElements(xml, 'conditionalFormatting').reverse()) {
-    if (isOwnConditionalFormat(xml.slice(block.start, block.end))) xml = splice(xml, block.start, block.end, '');
+    if (isOwnConditionalFormat(xml.slice(block.start, block.end), ownColumns)) xml = splice(xml, block.start, block.end, '');
   }
   // The highest priority in use, by a loop: a sheet may hold more rules than one call's arguments.
   let priority = 0;
