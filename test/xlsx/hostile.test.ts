@@ -321,6 +321,15 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
     expect(Buffer.from(processWorkbook(first, options).bytes).equals(Buffer.from(first))).toBe(true);
   });
 
+  it('numbers its sheets within the unsignedInt the schema allows when a sheet already holds the highest', () => {
+    const input = editPart(clean, 'xl/workbook.xml', (xml) => xml.replace(/sheetId="1"/, 'sheetId="4294967295"'));
+    const ids = [...partOf(processWorkbook(input, options).bytes, 'xl/workbook.xml').matchAll(/sheetId="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(ids[0]).toBe(4294967295);
+    expect(ids.length).toBeGreaterThan(1);
+    expect(ids.every((id) => id >= 1 && id <= 4294967295)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('does not read a commented-out cell as data', () => {
     // A count in a comment would have raised the row's level.
     const input = withSheet((xml) => xml.replace('<c r="J7" t="s">', '<!-- <c r="H7" t="inlineStr"><is><t>300人</t></is></c> --><c r="J7" t="s">'));

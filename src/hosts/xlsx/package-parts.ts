@@ -133,10 +133,18 @@ export function setPrintTitles(workbookXml: string, sheetIndex: number, sheetNam
 }
 
 /** Appends a <sheet> entry, declaring the relationships prefix on it if the workbook binds none. */
+const MAX_SHEET_ID = 4294967295;
+
 export function addSheetEntry(workbookXml: string, name: string, rid: string, hidden: boolean): string {
   const entries = readSheetEntries(workbookXml);
+  // One past the highest, as Excel numbers them; if that would pass the unsignedInt the schema
+  // allows (a workbook already holds 4294967295), the lowest one not in use.
   let sheetId = 1;
   for (const e of entries) if (Number.isSafeInteger(e.sheetId)) sheetId = Math.max(sheetId, e.sheetId + 1);
+  if (sheetId > MAX_SHEET_ID) {
+    const used = new Set(entries.map((e) => e.sheetId));
+    for (sheetId = 1; used.has(sheetId); sheetId++);
+  }
   const prefix = /xmlns:([\w.-]+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(workbookXml)?.[1];
   const idAttr = prefix
     ? `${prefix}:id="${rid}"`
