@@ -330,6 +330,24 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('keeps the ids it adds within what the schema allows beside the largest a workbook can hold', () => {
+    const userFormat = '<conditionalFormatting sqref="B5:B8"><cfRule type="expression" dxfId="0" priority="2147483647"><formula>ISBLANK($B5)</formula></cfRule></conditionalFormatting>';
+    const withBoth = editPart(
+      withSheet((xml) => xml.replace('</mergeCells>', `</mergeCells>${userFormat}`)),
+      'xl/styles.xml',
+      (xml) => xml.replace(/<numFmts count="(\d+)">/, (_m, n: string) => `<numFmts count="${Number(n) + 1}"><numFmt numFmtId="4294967295" formatCode="0.000"/>`),
+    );
+    expect(partOf(withBoth, 'xl/styles.xml')).toContain('numFmtId="4294967295"');
+    const output = processWorkbook(withBoth, options).bytes;
+    const priorities = [...partOf(output, SHEET).matchAll(/priority="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(priorities.length).toBeGreaterThan(1);
+    expect(priorities.every((p) => p >= 1 && p <= 2147483647)).toBe(true);
+    expect(new Set(priorities).size).toBe(priorities.length);
+    const formatIds = [...partOf(output, 'xl/styles.xml').matchAll(/<numFmt numFmtId="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(formatIds.every((id) => id <= 4294967295)).toBe(true);
+    expect(new Set(formatIds).size).toBe(formatIds.length);
+  });
+
   it('does not read a commented-out cell as data', () => {
     // A count in a comment would have raised the row's level.
     const input = withSheet((xml) => xml.replace('<c r="J7" t="s">', '<!-- <c r="H7" t="inlineStr"><is><t>300人</t></is></c> --><c r="J7" t="s">'));

@@ -421,6 +421,8 @@ function isOwnConditionalFormat(block: string, ownColumns: ReadonlySet<string>):
   return formulas.every((f) => (f.includes('绿（') || /^AND\(ISNUMBER\(\$[A-Z]+\d+\),\$[A-Z]+\d+&lt;TODAY\(\)\)$/.test(f)) && onOwnColumn(f));
 }
 
+const MAX_PRIORITY = 2147483647;
+
 /**
  * Conditional formats are re-created on every run, never edited in place: the add-in's blocks are
  * removed and added again after the user's own, with priorities below (numerically above) theirs,
@@ -435,13 +437,27 @@ function replaceConditionalFormats(xml: string, plan: WritePlan, styles: LedgerS
   }
   // The highest priority in use, by a loop: a sheet may hold more rules than one call's arguments.
   let priority = 0;
-  for (const m of xml.matchAll(/<(?:x14:)?cfRule\b[^>]*?\bpriority="(\d+)"/g)) priority = Math.max(priority, Number(m[1]));
+  const used = new Set<number>();
+  for (const m of xml.matchAll(/<(?:x14:)?cfRule\b[^>]*?\bpriority="(\d+)"/g)) {
+    priority = Math.max(priority, Number(m[1]));
+    used.add(Number(m[1]));
+  }
+  // Priorities are xsd:int. Where the user's reach its top, the add-in's take the lowest numbers
+  // not in use (they then come before the user's: better than a file Excel refuses).
+  const count = plan.overdueFormat.rules.length + plan.levelFormat.rules.length;
+  const nextPriority =
+    priority + count <= MAX_PRIORITY
+      ? () => ++priority
+      : () => {
+          for (priority = priority > MAX_PRIORITY - count ? 0 : priority; used.has(++priority); );
+          return priority;
+        };
   const block = ({ range, rules }: ConditionalFormatPlan) =>
     `<conditionalFormatting sqref="${rangeRef(range)}">` +
     rules
       .map(
         (r) =>
-          `<cfRule type="expression" dxfId="${styles.dxf(r)}" priority="${++priority}"${r.stopIfTrue ? ' stopIfTrue="1"' : ''}>` +
+          `<cfRule type="expression" dxfId="${styles.dxf(r)}" priority="${nextPriority()}"${r.stopIfTrue ? ' stopIfTrue="1"' : ''}>` +
           `<formula>${escapeText(r.formula)}</formula></cfRule>`,
       )
       .join('') +

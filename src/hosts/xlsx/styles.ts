@@ -142,7 +142,10 @@ export class StyleSheet {
   private ensureNumFmt(code: string): number {
     for (const [id, c] of this.customFormats) if (c === code) return id;
     let id = 164; // custom formats start at 164; a loop, as a part may hold any number of them
-    for (const used of this.customFormats.keys()) id = Math.max(id, used + 1);
+    // An id that is no number (numFmtId="NaN") is not counted; past the unsignedInt the schema
+    // allows, the lowest free id from 164 is taken instead.
+    for (const used of this.customFormats.keys()) if (Number.isSafeInteger(used)) id = Math.max(id, used + 1);
+    if (id > 4294967295) for (id = 164; this.customFormats.has(id); id++);
     this.ensure('numFmts', 'numFmt', `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
     this.customFormats.set(id, code);
     return id;
