@@ -348,6 +348,18 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
     expect(new Set(formatIds).size).toBe(formatIds.length);
   });
 
+  it('puts its dropdown and formats among the worksheet\'s own children, never inside a user\'s data bar that has an <extLst> of its own', () => {
+    const ext = 'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"';
+    const dataBar =
+      '<conditionalFormatting sqref="H5:H8"><cfRule type="dataBar" priority="1"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar>' +
+      `<extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}" ${ext}><x14:id>{00000000-0000-0000-0000-000000000001}</x14:id></ext></extLst></cfRule></conditionalFormatting>`;
+    const input = withSheet((xml) => xml.replace('</mergeCells>', `</mergeCells>${dataBar}`));
+    const written = partOf(processWorkbook(input, options).bytes, SHEET);
+    expect(written).toContain(dataBar);
+    expect(written).toMatch(/<\/conditionalFormatting><dataValidations count="1">/);
+    expect(wellFormed(written, SHEET)).toBe(true);
+  });
+
   it('does not read a commented-out cell as data', () => {
     // A count in a comment would have raised the row's level.
     const input = withSheet((xml) => xml.replace('<c r="J7" t="s">', '<!-- <c r="H7" t="inlineStr"><is><t>300人</t></is></c> --><c r="J7" t="s">'));

@@ -314,7 +314,7 @@ export function countChildren(inner: string, item: string): number {
 }
 
 /** Inserts `insert` before the first element named in `before` found within `container`, else before its end tag. */
-export function insertBeforeFirst(xml: string, insert: string, before: readonly string[], container: { start: number; end: number }): string {
+export function insertBeforeFirst(xml: string, insert: string, before: readonly string[], container: { start: number; end: number; tag?: string }): string {
   const open = xml.slice(container.start, container.end);
   if (open.endsWith('/>')) {
     // <Types/>, <sheets/>: the container is opened to take its first child.
@@ -322,13 +322,38 @@ export function insertBeforeFirst(xml: string, insert: string, before: readonly 
     if (!name) throw new XmlFormatError('malformed', open, container.start);
     return splice(xml, container.start, container.end, `${open.slice(0, -2)}>${insert}</${name}>`);
   }
-  let at = -1;
-  for (const name of before) {
-    const span = findElements(xml, name, container.start, container.end)[0];
-    if (span && (at < 0 || span.start < at)) at = span.start;
-  }
-  if (at < 0) at = xml.lastIndexOf('</', container.end - 1);
+  // Among the container's own children only: a user's data bar holds an <extLst> of its own, and
+  // what goes before the worksheet's <extLst> was put inside the rule.
+  const wanted = new Set(before);
+  const first = before.length ? childElements(xml, container).find((child) => wanted.has(child.name)) : undefined;
+  const at = first ? first.start : xml.lastIndexOf('</', container.end - 1);
   return splice(xml, at, at, insert);
+}
+
+/** The elements directly inside `container`, in order, with their names (not their descendants). */
+export function childElements(xml: string, container: { start: number; end: number; tag?: string }): (ElementSpan & { name: string })[] {
+  const children: (ElementSpan & { name: string })[] = [];
+  const special = hasSpecialMarkup(xml);
+  const tags = /<(?:[!?/]|([\w.:-]+)(?=[\s/>])[^>]*>)/g;
+  tags.lastIndex = container.tag ? container.start + container.tag.length : xml.indexOf('>', container.start) + 1;
+  for (let m = tags.exec(xml); m && m.index < container.end; m = tags.exec(xml)) {
+    if (m[0] === '</') break; // the container's own end
+    if (m[1] === undefined) {
+      tags.lastIndex = skipSpecial(xml, m.index);
+      continue;
+    }
+    const tag = m[0];
+    const name = m[1];
+    if (tag.endsWith('/>')) {
+      children.push({ start: m.index, end: m.index + tag.length, tag, name });
+      continue;
+    }
+    const close = findEndTag(xml, name, m.index + tag.length, special);
+    if (!close) throw new XmlFormatError('unclosed', tag.length > 80 ? `<${name}>` : tag, m.index);
+    children.push({ start: m.index, end: close.end, tag, name });
+    tags.lastIndex = close.end;
+  }
+  return children;
 }
 
 /** The root element of a part: its prefix (with the colon, '' when none), local name and namespace. */
