@@ -32,6 +32,10 @@ export const PRESET_PROBLEMS = {
   exactlyOneOf: { zh: '应当且只应包含以下之一：{kinds}', en: 'must have exactly one of {kinds}' },
   pattern: { zh: '应为非空的正则表达式', en: 'must be a non-empty regular expression' },
   badPattern: { zh: '不是有效的正则表达式（{reason}）', en: 'is not a valid regular expression ({reason})' },
+  slowPattern: {
+    zh: '重复了本身就在重复的部分（如 (\\d+)+），遇到长文字会极慢；请去掉外层的重复（写成 \\d+）',
+    en: 'repeats something that itself repeats (like (\\d+)+), which is extremely slow on long text; drop the outer repeat (write \\d+)',
+  },
   oneOf: { zh: '应为以下之一：{values}', en: 'must be one of {values}' },
   minOrMax: { zh: '需要 min 或 max', en: 'needs min or max' },
   number: { zh: '应为数字', en: 'must be a number' },

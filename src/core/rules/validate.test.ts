@@ -75,6 +75,11 @@ describe('validatePreset', () => {
     ['rejects quote given as text', broken((p) => (p.rules[FAMILY].when.all[0].quote = 'no')), [`rules[${FAMILY}].when.all[0].quote`]],
     ['rejects an invalid pattern', broken((p) => (p.rules[CROSS].when = { pattern: '(扬言' })), [`rules[${CROSS}].when.pattern`]],
     ['rejects an empty pattern', broken((p) => (p.rules[CROSS].when = { pattern: '' })), [`rules[${CROSS}].when.pattern`]],
+    // A repeat of a repeat backtracks exponentially on a long line that almost matches.
+    ['rejects a pattern that repeats a repetition: (\\d+)+元', broken((p) => (p.rules[CROSS].when = { pattern: '(\\d+)+元' })), [`rules[${CROSS}].when.pattern`]],
+    ['rejects (a*)*', broken((p) => (p.rules[CROSS].when = { pattern: '(扬言*)*' })), [`rules[${CROSS}].when.pattern`]],
+    ['rejects (?:\\s?\\d+){2,} and a named group', broken((p) => (p.rules[CROSS].when = { pattern: '(?:\\s?\\d+){2,}|(?<n>\\d+)+' })), [`rules[${CROSS}].when.pattern`]],
+    ['accepts a repeated group of fixed length and repeats outside groups', broken((p) => (p.rules[CROSS].when = { pattern: '(砍|杀)+\\d+元(\\d{3})+[(]+' })), []],
     ['rejects an empty keyword list', broken((p) => (p.rules[CROSS].when = { keywords: [] })), [`rules[${CROSS}].when.keywords`]],
     ['rejects a condition of two kinds', broken((p) => (p.rules[CROSS].when.number = 'headcount')), [`rules[${CROSS}].when`]],
     ['rejects a condition of no known kind', broken((p) => (p.rules[CROSS].when = { phrases: ['跨县'] })), [`rules[${CROSS}].when`]],

@@ -113,6 +113,28 @@ function checkFields(v: Json, path: string, bad: Bad) {
   });
 }
 
+/**
+ * A group that repeats something repeated — (\\d+)+, (a*)*, (\\s?\\d+){2,} — can take exponential time on
+ * a long cell that almost matches (a ledger line of digits with no 元 ran for minutes). Such a
+ * pattern is refused when the preset is read; written without the outer repeat it means the same.
+ */
+function repeatsARepetition(pattern: string): boolean {
+  // Innermost groups first: a group's body (escapes and classes taken as they are) is checked for a
+  // repeat, then the group is replaced by one atom (repeating, if its body repeats) in its parent.
+  const atom = String.raw`(?:\\.|\[(?:\\.|[^\]\\])*\]|[^()\\])`;
+  const innermost = new RegExp(String.raw`\((?:\?(?:[:=!]|<[=!]?\w*>?))?(${atom}*)\)([+*]|\{\d+,\d*\})?`, 'g');
+  const repeats = (body: string) => /[+*]|\{\d+,/.test(body.replace(/\\./g, '').replace(/\[(?:\\.|[^\]\\])*\]/g, ''));
+  let found = false;
+  for (let rest = pattern, before = ''; before !== rest && !found; ) {
+    before = rest;
+    rest = rest.replace(innermost, (_whole, body: string, outer: string | undefined) => {
+      if (outer && repeats(body)) found = true;
+      return repeats(body) ? 'x+' : 'x';
+    });
+  }
+  return found;
+}
+
 const CONDITION_KINDS = ['words', 'together', 'keywords', 'pattern', 'number', 'openForMoreThanDays', 'all', 'any'];
 
 function checkCondition(c: Json, path: string, bad: Bad, classes: ReadonlySet<string> | null): void {
@@ -152,6 +174,7 @@ function checkCondition(c: Json, path: string, bad: Bad, classes: ReadonlySet<st
       else
         try {
           new RegExp(c.pattern, 'u');
+          if (repeatsARepetition(c.pattern)) bad(`${path}.pattern`, 'slowPattern');
         } catch (e) {
           bad(`${path}.pattern`, 'badPattern', { reason: (e as Error).message });
         }
