@@ -139,6 +139,8 @@ function wrongExtension(language: Language, file: string, extension: '.xlsx' | '
   return new CommandError('output.extension', { file, extension, kind: say(language, extension === '.xlsm' ? 'output.kindMacros' : 'output.kindPlain') }, language);
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 function loadPreset(file: string | undefined, language: Language): TriagePreset {
   if (!file) return DEFAULT_PRESET;
   let json: unknown;
@@ -155,10 +157,12 @@ function loadPreset(file: string | undefined, language: Language): TriagePreset 
   const tooLarge = presetFileTooLarge(size);
   if (tooLarge) throw new CommandError('rules.tooLarge', { file, ...tooLarge }, language);
   try {
-    // Notepad saves UTF-8 with a byte-order mark, which JSON.parse refuses.
-    json = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    // Notepad saves UTF-8 with a byte-order mark, which JSON.parse refuses. Anything but UTF-8
+    // (Notepad's "ANSI" is GBK on Chinese Windows) is refused, not read as garbled words.
+    json = JSON.parse(strictUtf8.decode(fs.readFileSync(file)).replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new CommandError('rules.unreadable', { file, problem: fileProblem(e, language) }, language);
+    const problem = (e as NodeJS.ErrnoException).code === 'ERR_ENCODING_INVALID_ENCODED_DATA' ? say(language, 'rules.notUtf8') : fileProblem(e, language);
+    throw new CommandError('rules.unreadable', { file, problem }, language);
   }
   try {
     return validatePreset(json);

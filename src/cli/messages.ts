@@ -64,6 +64,10 @@ export const CLI_MESSAGES = {
   },
   'rules.unreadable': { zh: '无法读取规则预设“{file}”：{problem}', en: 'Cannot read the rule preset "{file}": {problem}' },
   'rules.invalid': { zh: '规则预设“{file}”有误：{problems}；请改正这些字段后再试', en: 'The rule preset "{file}" is invalid: {problems}; fix these fields and try again' },
+  'rules.notUtf8': {
+    zh: '文件不是 UTF-8 编码（记事本“ANSI”保存的是 GBK）；请在记事本中“另存为”并选 UTF-8 编码后再试',
+    en: 'the file is not UTF-8 (Notepad\'s "ANSI" is another encoding); save it again as UTF-8 and try again',
+  },
   'rules.notJson': {
     zh: '内容不是有效的 JSON（{detail}），请用面板或网页导出的预设文件',
     en: 'it is not valid JSON ({detail}); use a preset exported by the pane or the web page',

@@ -90,6 +90,8 @@ describe('tricolor run', () => {
     [['run', '{ledger}', '--rules', '{huge-rules}'], 1, '规则预设“{huge-rules}”有 20 MB，不是规则预设文件（默认预设约 60 KB，上限 4 MB）'],
     [['run', '{ledger}', '--rules', '{missing-rules}', '--lang', 'en'], 1, 'there is no such file; check the path'],
     // A device has no size to check and never ends: /dev/zero filled 16 GB before.
+    // Notepad's "ANSI" on Chinese Windows is GBK: read as UTF-8 its words were garbled and the triage silently wrong.
+    [['run', '{ledger}', '--rules', '{gbk-rules}'], 1, '文件不是 UTF-8 编码（记事本“ANSI”保存的是 GBK）'],
     [['run', '{ledger}', '--rules', '/dev/zero'], 1, '规则预设“/dev/zero”不是普通文件（可能是设备或管道）；请选择导出的 .json 规则文件'],
     // Reading it fails with EIO: said in the user's words, not Node's.
     [['run', '/proc/self/mem'], 1, '无法读取“/proc/self/mem”：读写设备时出错'],
@@ -102,6 +104,8 @@ describe('tricolor run', () => {
   ])('rejects %j with exit %i and a message, writing nothing', (argv, code, expected) => {
     const badRules = path.join(dir, 'rules.json');
     fs.writeFileSync(badRules, JSON.stringify({ version: 1, name: 'x', textFields: ['description'], negations: [], rules: [{ id: 'a', level: 'red', label: { zh: '甲', en: 'A' }, when: { keywords: ['x'] } }], cadenceDays: { red: 0, yellow: 7, green: 30 }, handling: { red: { zh: '1', en: '1' }, yellow: { zh: '1', en: '1' }, green: { zh: '1', en: '1' }, resolved: { zh: '1', en: '1' } } }));
+    const gbkRules = path.join(dir, 'gbk.json');
+    fs.writeFileSync(gbkRules, Buffer.concat([Buffer.from('{"version":2,"name":"'), Buffer.from([0xcf, 0xd8]), Buffer.from('"}')]));
     const text = path.join(dir, 'notes.xlsx');
     fs.writeFileSync(text, '这不是工作簿');
     // A film saved as .json by mistake (sparse: no 20 MB written).
@@ -113,6 +117,7 @@ describe('tricolor run', () => {
         .replace('{csv-out}', path.join(dir, 'out.csv'))
         .replace('{xls-out}', path.join(dir, 'out.xls'))
         .replace('{missing-rules}', path.join(dir, '没有这个预设.json'))
+        .replace('{gbk-rules}', gbkRules)
         .replace('{long-out}', path.join(dir, `${'长'.repeat(90)}.xlsx`)),
     );
     const before = fs.readdirSync(dir).sort();
