@@ -227,6 +227,19 @@ describe('readRecords reads the rows of a table', () => {
     expect(result.issues).toEqual([]);
   });
 
+  it('skips a totals row whose other cells hold words (共6件, 各类纠纷), by the 合计 in its 序号', () => {
+    const result = read(
+      sheet([
+        HEADER,
+        line({ A: 1, B: '2020-05-21', C: '张三', D: '邻里纠纷', E: '争吵' }),
+        line({ A: 2, B: '2020-06-01', C: '李四', D: '土地纠纷', E: '边界' }),
+        line({ A: '合计', C: '共2户', D: '各类纠纷', E: '共2件', F: 30 }),
+      ]),
+    );
+    expect(result.records.map((r) => r.row)).toEqual([2, 3]);
+    expect(result.issues).toEqual([]);
+  });
+
   it('skips a 合计 row and a signature line when the first column is the village', () => {
     const result = read(
       sheet(

@@ -298,6 +298,9 @@ function notDisputeRows(grid: SheetGrid, layout: LedgerLayout): Set<number> {
 
 function isDisputeRow(row: CellValue[] | undefined, layout: LedgerLayout): boolean {
   if (!row) return false;
+  // A totals line says so where the number goes (合计, 总计 in 序号), whatever its other cells hold (共6件).
+  const serial = layout.fields.serial === undefined ? undefined : row[layout.fields.serial];
+  if (typeof serial === 'string' && NOT_A_DISPUTE.test(serial)) return false;
   for (const field of IDENTIFYING) {
     const col = layout.fields[field];
     if (col === undefined) continue;
