@@ -63,6 +63,13 @@ describe('snapshot rows', () => {
     expect(snapshotsFromRows(snapshotToRows([nov, oct]))).toEqual({ snapshots: [oct, nov], tallies: [], problems: [] });
   });
 
+  it('reads one period written twice with 300,000 entries (they were joined with one call\'s arguments, past what V8 allows)', () => {
+    const big = snap(NOV, Array.from({ length: 150_000 }, (_, i) => `K${i}`));
+    const { snapshots, problems } = snapshotsFromRows(snapshotToRows([big, big]));
+    expect(problems).toEqual([]);
+    expect(snapshots.map((s) => s.entries.length)).toEqual([300_000]);
+  });
+
   it('keeps a snapshot with no entries', () => {
     expect(snapshotsFromRows(snapshotToRows(snap(NOV)))).toEqual({ snapshots: [snap(NOV)], tallies: [], problems: [] });
   });

@@ -200,7 +200,8 @@ export function snapshotsFromRows(rows: readonly (readonly CellValue[])[]): {
       problems.push(`${at}: snapshot ${name} should have ${declared} entries but ${entries.length} were read.`);
     const id = `${from}:${to}`;
     const existing = byPeriod.get(id);
-    if (existing) existing.entries.push(...entries);
+    // A loop, not push(...entries): a snapshot may hold more entries than one call's arguments.
+    if (existing) for (const entry of entries) existing.entries.push(entry);
     else byPeriod.set(id, { period: { from, to }, entries });
   }
   const snapshots = [...byPeriod.values()].sort(comparePeriods);
