@@ -361,7 +361,8 @@ function run(args: RunArgs, io: Io) {
 
   const previous = lastMeeting(args, output);
   const progress = bytes.length > PROGRESS_BYTES;
-  const result = withDeflateThread((codec) =>
+  // A message about the workbook names it (工作簿中没有找到矛盾纠纷台账 does not by itself).
+  const result = namingFile(path.basename(input), language, () => withDeflateThread((codec) =>
     processWorkbook(bytes, {
       previous,
       fileName: path.basename(input),
@@ -377,7 +378,7 @@ function run(args: RunArgs, io: Io) {
         if (progress) io.stderr(`${say(language, `stage.${stage}`)}\n`);
       },
     }),
-  );
+  ));
 
   writeOutput(output, result.pieces, args.language, args.force);
   if (args.json) io.stdout(`${JSON.stringify(jobToJson(result.job, output, asOf), null, 2)}\n`);

@@ -101,9 +101,12 @@ describe('tricolor run', () => {
     [['run', '{ledger}', '--force=yes'], 2, '选项 --force 不带值'],
     [['run', '{ledger}', '{text}'], 2, '多余；几个单位的台账一起开会请用 tricolor meeting'],
     [['run', '{text}'], 1, '不是 Excel 工作簿'],
+    [['run', '{no-ledger}'], 1, '“统计表.xlsx”：工作簿中没有找到矛盾纠纷台账'],
   ])('rejects %j with exit %i and a message, writing nothing', (argv, code, expected) => {
     const badRules = path.join(dir, 'rules.json');
     fs.writeFileSync(badRules, JSON.stringify({ version: 1, name: 'x', textFields: ['description'], negations: [], rules: [{ id: 'a', level: 'red', label: { zh: '甲', en: 'A' }, when: { keywords: ['x'] } }], cadenceDays: { red: 0, yellow: 7, green: 30 }, handling: { red: { zh: '1', en: '1' }, yellow: { zh: '1', en: '1' }, green: { zh: '1', en: '1' }, resolved: { zh: '1', en: '1' } } }));
+    const noLedger = path.join(dir, '统计表.xlsx');
+    fs.copyFileSync(path.join(__dirname, '../fixtures/not-a-ledger.xlsx'), noLedger);
     const gbkRules = path.join(dir, 'gbk.json');
     fs.writeFileSync(gbkRules, Buffer.concat([Buffer.from('{"version":2,"name":"'), Buffer.from([0xcf, 0xd8]), Buffer.from('"}')]));
     const text = path.join(dir, 'notes.xlsx');
@@ -118,6 +121,7 @@ describe('tricolor run', () => {
         .replace('{xls-out}', path.join(dir, 'out.xls'))
         .replace('{missing-rules}', path.join(dir, '没有这个预设.json'))
         .replace('{gbk-rules}', gbkRules)
+        .replace('{no-ledger}', noLedger)
         .replace('{long-out}', path.join(dir, `${'长'.repeat(90)}.xlsx`)),
     );
     const before = fs.readdirSync(dir).sort();
