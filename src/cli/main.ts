@@ -128,7 +128,11 @@ function defaultOutput(input: string): string {
 
 /** What went wrong reading a file, in the user's words, not Node's ("ENOENT: no such file …"). */
 function fileProblem(e: unknown, language: Language): string {
-  if (e instanceof SyntaxError) return say(language, 'rules.notJson', { detail: e.message });
+  // JSON.parse says what is wrong in English; the user is told where (its position, from 0), not how.
+  if (e instanceof Error && e.name === 'SyntaxError') {
+    const position = /position (\d+)/.exec(e.message)?.[1];
+    return position === undefined ? say(language, 'rules.notJson') : say(language, 'rules.notJsonAt', { position: Number(position) + 1 });
+  }
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   const key = `problem.${code}`;
   return key in CLI_MESSAGES ? say(language, key as CliMessage) : say(language, 'problem.other', { code: typeof code === 'string' ? code : '?' });

@@ -68,9 +68,10 @@ export const CLI_MESSAGES = {
     zh: '文件不是 UTF-8 编码（记事本“ANSI”保存的是 GBK）；请在记事本中“另存为”并选 UTF-8 编码后再试',
     en: 'the file is not UTF-8 (Notepad\'s "ANSI" is another encoding); save it again as UTF-8 and try again',
   },
-  'rules.notJson': {
-    zh: '内容不是有效的 JSON（{detail}），请用面板或网页导出的预设文件',
-    en: 'it is not valid JSON ({detail}); use a preset exported by the pane or the web page',
+  'rules.notJson': { zh: '内容不是有效的 JSON，请用面板或网页导出的预设文件', en: 'it is not valid JSON; use a preset exported by the pane or the web page' },
+  'rules.notJsonAt': {
+    zh: '内容不是有效的 JSON（第 {position} 个字符处有误），请用面板或网页导出的预设文件',
+    en: 'it is not valid JSON (wrong at character {position}); use a preset exported by the pane or the web page',
   },
   // What went wrong with a file, in the user's words rather than Node's ("ENOENT: no such file …").
   'problem.ENOENT': { zh: '找不到这个文件，请检查路径', en: 'there is no such file; check the path' },

@@ -86,7 +86,9 @@ describe('tricolor run', () => {
     [['run', '{ledger}', '--period', '2026-13'], 2, '月份（2026-11）或季度（2026-Q4）'],
     [['run', '{ledger}', '--rules', '{missing-rules}'], 1, '找不到这个文件，请检查路径'],
     [['run', '{ledger}', '--rules', '{dir}'], 1, '这是一个文件夹，请给出预设的 JSON 文件'],
-    [['run', '{ledger}', '--rules', '{text}'], 1, '内容不是有效的 JSON'],
+    [['run', '{ledger}', '--rules', '{text}'], 1, '：内容不是有效的 JSON，请用面板或网页导出的预设文件'],
+    // Where JSON.parse says, not what it says (its words are English).
+    [['run', '{ledger}', '--rules', '{comma-rules}'], 1, '：内容不是有效的 JSON（第 15 个字符处有误），请用面板或网页导出的预设文件'],
     [['run', '{ledger}', '--rules', '{huge-rules}'], 1, '规则预设“{huge-rules}”有 20 MB，不是规则预设文件（默认预设约 60 KB，上限 4 MB）'],
     [['run', '{ledger}', '--rules', '{missing-rules}', '--lang', 'en'], 1, 'there is no such file; check the path'],
     // A device has no size to check and never ends: /dev/zero filled 16 GB before.
@@ -105,6 +107,8 @@ describe('tricolor run', () => {
   ])('rejects %j with exit %i and a message, writing nothing', (argv, code, expected) => {
     const badRules = path.join(dir, 'rules.json');
     fs.writeFileSync(badRules, JSON.stringify({ version: 1, name: 'x', textFields: ['description'], negations: [], rules: [{ id: 'a', level: 'red', label: { zh: '甲', en: 'A' }, when: { keywords: ['x'] } }], cadenceDays: { red: 0, yellow: 7, green: 30 }, handling: { red: { zh: '1', en: '1' }, yellow: { zh: '1', en: '1' }, green: { zh: '1', en: '1' }, resolved: { zh: '1', en: '1' } } }));
+    const commaRules = path.join(dir, 'comma.json');
+    fs.writeFileSync(commaRules, '{"version": 2,}');
     const noLedger = path.join(dir, '统计表.xlsx');
     fs.copyFileSync(path.join(__dirname, '../fixtures/not-a-ledger.xlsx'), noLedger);
     const gbkRules = path.join(dir, 'gbk.json');
@@ -122,6 +126,7 @@ describe('tricolor run', () => {
         .replace('{missing-rules}', path.join(dir, '没有这个预设.json'))
         .replace('{gbk-rules}', gbkRules)
         .replace('{no-ledger}', noLedger)
+        .replace('{comma-rules}', commaRules)
         .replace('{long-out}', path.join(dir, `${'长'.repeat(90)}.xlsx`)),
     );
     const before = fs.readdirSync(dir).sort();
