@@ -215,11 +215,16 @@ const COLON = 0x3a; // : (a full-width ： is half-width by the time it is read)
 /** How many marks stand before `position`: the number of the clause (or sentence) it is in. */
 function countBefore(ends: readonly number[], position: number): number {
   // Ends are in increasing order: found by halving, as a long text has thousands of them.
+  return firstAtLeast(ends.length, (i) => ends[i], position);
+}
+
+/** The first index i below `length` whose `valueAt(i)` (increasing with i) is at least `target`, or `length`. */
+function firstAtLeast(length: number, valueAt: (i: number) => number, target: number): number {
   let low = 0;
-  let high = ends.length;
+  let high = length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (ends[mid] < position) low = mid + 1;
+    if (valueAt(mid) < target) low = mid + 1;
     else high = mid;
   }
   return low;
@@ -227,14 +232,7 @@ function countBefore(ends: readonly number[], position: number): number {
 
 /** Whether a span of `spans` (in order of their starts) that starts in [from, to) passes `test`. */
 function someStartingIn<T extends Span>(spans: readonly T[], from: number, to: number, test: (span: T) => boolean): boolean {
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (spans[mid].start < from) low = mid + 1;
-    else high = mid;
-  }
-  for (let k = low; k < spans.length && spans[k].start < to; k++) if (test(spans[k])) return true;
+  for (let k = firstAtLeast(spans.length, (i) => spans[i].start, from); k < spans.length && spans[k].start < to; k++) if (test(spans[k])) return true;
   return false;
 }
 
