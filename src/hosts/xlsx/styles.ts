@@ -99,9 +99,10 @@ export class StyleSheet {
     if (fonts) checkEntryCount(xml, 'fonts', 'font', fonts);
     const first = fonts ? findElements(xml, 'font', fonts.start, fonts.end)[0] : undefined;
     const body = first ? xml.slice(first.start, first.end) : '';
+    // attr reads either quote (a font written <name val='宋体'/> is found too).
     const val = (element: string) => {
-      const m = new RegExp(`<${element}\\s+val=(?:"([^"]*)"|'([^']*)')`).exec(body);
-      return m ? (m[1] ?? m[2]) : undefined;
+      const tag = findElement(body, element)?.tag;
+      return tag === undefined ? undefined : attr(tag, 'val');
     };
     return (this.font = { name: val('name') ?? '宋体', size: val('sz') ?? '11' });
   }
