@@ -10,8 +10,18 @@ describe('toHalfWidth', () => {
     ['keeps Chinese punctuation that has no ASCII twin', '张三、李四。', '张三、李四。'],
     ['turns the full-width comma into a comma', 'ｈｅｌｌｏ，世界', 'hello,世界'],
     ['leaves ASCII alone', 'abc 123', 'abc 123'],
+    ['converts full-width characters side by side, first and last', '（１）', '(1)'],
+    ['converts a long cell of nothing else', '（'.repeat(32_767), '('.repeat(32_767)],
   ])('%s', (_name, input, expected) => {
     expect(toHalfWidth(input)).toBe(expected);
+  });
+
+  it('gives each long text its own answer when long texts alternate (the last one is remembered)', () => {
+    const a = '甲（一）'.repeat(100);
+    const b = '乙（二）'.repeat(100);
+    const c = `${a.slice(0, -1)}）`; // equal to a but built anew
+    for (const [input, expected] of [[a, '甲(一)'.repeat(100)], [a, '甲(一)'.repeat(100)], [b, '乙(二)'.repeat(100)], [c, '甲(一)'.repeat(100)], ['丙'.repeat(300), '丙'.repeat(300)], [a, '甲(一)'.repeat(100)]])
+      expect(toHalfWidth(input)).toBe(expected);
   });
 });
 
