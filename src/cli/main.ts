@@ -25,6 +25,7 @@ import { withDeflateThread } from './threaded-codec';
 import { environmentLanguage, HELP, parseArgs, UsageError, type MeetingArgs, type RunArgs } from './args';
 import { formatMeeting, formatSummary, jobToJson, meetingToJson } from './report';
 import { CLI_MESSAGES, CommandError, say, type CliMessage } from './messages';
+import { printable } from './printable';
 
 /** Exit codes: 0 done, 1 the input cannot be processed, 2 the command line is wrong. */
 const EXIT_INPUT = 1;
@@ -65,17 +66,8 @@ const defaultIo: Io = {
   today: () => localIsoDay(new Date()),
 };
 
-// C0 controls but tab and line feed, DEL and C1 controls.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-
-/**
- * Output with control characters shown as the symbols that stand for them (ESC as ␛): what is
- * printed quotes cells and sheet names, and an escape sequence in a cell would otherwise clear the
- * user's screen or retitle the window. JSON is unchanged: it escapes them itself.
- */
+/** Output with control characters shown as symbols (printable). JSON is unchanged: it escapes them itself. */
 function printableIo(io: Io): Io {
-  const printable = (s: string) => s.replace(CONTROL_CHARS, (c) => (c.charCodeAt(0) < 0x20 ? String.fromCharCode(0x2400 + c.charCodeAt(0)) : c === '\u007f' ? '\u2421' : '\ufffd'));
   return { ...io, stdout: (s) => io.stdout(printable(s)), stderr: (s) => io.stderr(printable(s)) };
 }
 

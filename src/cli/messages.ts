@@ -89,9 +89,11 @@ export const CLI_MESSAGES = {
   // Any other system error: its code, never Node's English sentence.
   'problem.other': { zh: '系统报告错误（{code}），请检查路径和文件后再试', en: 'the system reported an error ({code}); check the path and the file and try again' },
   'job.failed': { zh: '处理“{file}”时出错：{problem}；未写出任何文件', en: 'Processing "{file}" failed: {problem}; no file was written' },
+  // {files} is the command's workbooks, each quoted ('“a.xlsx”、“b.xlsx”'): what was being processed
+  // is named, and the cause is said as it is — a small file can hold text that needs the memory.
   'job.outOfMemory': {
-    zh: '处理中止：这份台账太大，超出了本工具的内存上限（约 1 GB）。请把台账按年度或按单位拆成几个文件，再分别处理；未写出任何文件',
-    en: 'Stopped: this ledger is too large for the memory the tool may use (about 1 GB). Split it into several files (by year or by unit) and process each; no file was written',
+    zh: '处理{files}时中止：所需内存超出了本工具的上限（约 1 GB）。如果台账很大，请按年度或按单位拆成几个文件，再分别处理；未写出任何文件',
+    en: 'Stopped while processing {files}: it needs more memory than the tool may use (about 1 GB). If the ledger is large, split it into several files (by year or by unit) and process each; no file was written',
   },
 
   // Progress

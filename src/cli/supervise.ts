@@ -1,8 +1,10 @@
 import { spawn } from 'child_process';
 import * as os from 'os';
 import * as path from 'path';
-import { messageLanguage } from './args';
+import type { Language } from '../core';
+import { messageLanguage, parseArgs } from './args';
 import { say } from './messages';
+import { printable } from './printable';
 
 /**
  * What `bin/tricolor.js` runs: the command itself in a child process whose JavaScript heap is
@@ -46,6 +48,20 @@ export function childEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.P
 /** The lines V8 prints when a heap passes its limit, from the first one on. */
 const V8_OUT_OF_MEMORY = /<--- Last few GCs --->|FATAL ERROR: .*(heap|allocation|Allocation)|JavaScript heap out of memory/;
 
+/** The workbooks a command line names, quoted for a message; the child has already refused a line it cannot read. */
+export function workbooksNamed(argv: readonly string[], language: Language): string {
+  let files: string[] = [];
+  try {
+    const args = parseArgs(argv, language);
+    if (args.command === 'run') files = [args.ledger];
+    else if (args.command === 'meeting') files = args.ledgers.map((l) => l.file);
+  } catch {
+    // Not a command that reads workbooks: said by the child already.
+  }
+  const quoted = files.map((f) => (language === 'zh' ? `“${printable(f)}”` : `"${printable(f)}"`));
+  return quoted.length > 0 ? quoted.join(language === 'zh' ? '、' : ', ') : language === 'zh' ? '工作簿' : 'the workbook';
+}
+
 export function supervise(argv: readonly string[]): void {
   const language = messageLanguage(argv);
   const requested = Number(process.env.TRICOLOR_MAX_HEAP_MB);
@@ -84,7 +100,7 @@ export function supervise(argv: readonly string[]): void {
     if (!outOfMemory && pending && !V8_OUT_OF_MEMORY.test(pending)) process.stderr.write(pending);
     // V8 aborts (SIGABRT, or SIGTRAP on some builds) when a heap passes its limit.
     if (outOfMemory || signal === 'SIGABRT' || signal === 'SIGTRAP') {
-      process.stderr.write(`${say(language, 'job.outOfMemory')}\n`);
+      process.stderr.write(`${say(language, 'job.outOfMemory', { files: workbooksNamed(argv, language) })}\n`);
       process.exitCode = 1;
     } else if (signal) process.exitCode = 128 + os.constants.signals[signal];
     else process.exitCode = code ?? 1;

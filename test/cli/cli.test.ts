@@ -273,7 +273,7 @@ describe('tricolor run', () => {
       });
       expect(r.status).toBe(1);
       expect(r.stderr.trim().split('\n').pop()).toBe(
-        '处理中止：这份台账太大，超出了本工具的内存上限（约 1 GB）。请把台账按年度或按单位拆成几个文件，再分别处理；未写出任何文件',
+        `处理“${big}”时中止：所需内存超出了本工具的上限（约 1 GB）。如果台账很大，请按年度或按单位拆成几个文件，再分别处理；未写出任何文件`,
       );
       expect(r.stderr).not.toMatch(/FATAL|GC|heap|at .*\(|node:/);
       expect(fs.readdirSync(dir).sort()).toEqual(['台账.xlsx', '大台账.xlsx']);

@@ -1,4 +1,4 @@
-import { childEnvironment } from '../../src/cli/supervise';
+import { childEnvironment, workbooksNamed } from '../../src/cli/supervise';
 
 describe('the environment the command runs in', () => {
   it('has glibc map blocks of 128 KB or more on their own, so freed ones leave the peak', () => {
@@ -8,5 +8,17 @@ describe('the environment the command runs in', () => {
 
   it("keeps the user's own malloc setting", () => {
     expect(childEnvironment({ MALLOC_MMAP_THRESHOLD_: '65536' }).MALLOC_MMAP_THRESHOLD_).toBe('65536');
+  });
+});
+
+describe('the workbooks the out-of-memory message names', () => {
+  it.each([
+    ['the ledger of a run', ['run', '台账.xlsx', '--out', 'o.xlsx'], 'zh', '“台账.xlsx”'],
+    ['every ledger of a meeting, without their units', ['meeting', 'a.xlsx=派出所', 'b.xlsx', '--as-of', '2026-11-30'], 'zh', '“a.xlsx”、“b.xlsx”'],
+    ['in English', ['run', 'ledger.xlsx', '--lang', 'en'], 'en', '"ledger.xlsx"'],
+    ['a file name holding an escape, as a symbol', ['run', 'a\u001b[2J.xlsx'], 'zh', '“a␛[2J.xlsx”'],
+    ['"the workbook" when the line names none it can read', ['run', '--bogus'], 'zh', '工作簿'],
+  ] as const)('%s', (_, argv, language, expected) => {
+    expect(workbooksNamed(argv, language)).toBe(expected);
   });
 });

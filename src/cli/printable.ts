@@ -1,0 +1,12 @@
+// C0 controls but tab and line feed, DEL and C1 controls.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text with control characters shown as the symbols that stand for them (ESC as ␛): what is
+ * printed quotes cells, sheet names and file names, and an escape sequence in one would otherwise
+ * clear the user's screen or retitle the window.
+ */
+export function printable(s: string): string {
+  return s.replace(CONTROL_CHARS, (c) => (c.charCodeAt(0) < 0x20 ? String.fromCharCode(0x2400 + c.charCodeAt(0)) : c === '\u007f' ? '\u2421' : '\ufffd'));
+}
