@@ -31,7 +31,12 @@ export function isOwnSheet(name: string, a1: CellValue | undefined): boolean {
 
 /** Whether two sheet names are one to Excel, which compares them without case (_TRICOLOR is _tricolor). */
 export function sameSheetName(a: string, b: string): boolean {
-  return a === b || a.toLowerCase() === b.toLowerCase();
+  return a === b || sheetNameKey(a) === sheetNameKey(b);
+}
+
+/** A sheet name as Excel tells sheets apart: names with one key are one sheet (to look them up in a map). */
+export function sheetNameKey(name: string): string {
+  return name.toLowerCase();
 }
 
 /** The name for an add-in sheet when a user's sheet already has the usual one. */
