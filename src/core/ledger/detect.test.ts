@@ -153,6 +153,17 @@ describe('detectLedger finds the header block', () => {
     );
     expect([layout!.headerTop, layout!.headerBottom]).toEqual([0, 1]);
   });
+
+  it.each<[string, CellValue[]]>([
+    ['a serial number and a date', [1, '2020-05-21', '东湾村', '邻里纠纷', '因排水问题发生口角，调解未果', null]],
+    ['short text only, under named columns', [null, '5月21日', '东湾村', '邻里纠纷', '口角', null]],
+  ])('does not take the first dispute as a header row when a header cell is merged down into it (%s)', (_, firstDispute) => {
+    const layout = detectLedger(
+      sheet([['序号', '登记日期', '所属村', '纠纷类型', '简要情况', '回访日期'], firstDispute, [2, '2020-05-22', '西岭村', '土地纠纷', '地界', null]], ['F1:F2']),
+    );
+    expect([layout!.headerTop, layout!.headerBottom]).toEqual([0, 0]);
+    expect(fieldLetters(layout!.fields)).toMatchObject({ serial: 'A', registered: 'B', type: 'D', description: 'E' });
+  });
 });
 
 describe('detectLedger normalises header text', () => {

@@ -119,12 +119,16 @@ export function detectLedger(grid: SheetGrid): LedgerLayout | null {
 
   let top = best;
   let bottom = best;
-  // Vertical merges in the best row ("序号" over two header rows) fix the block's height.
+  // Vertical merges in the best row ("序号" over two header rows) fix the block's height, but only
+  // over rows that hold header names: a header cell merged down into the first dispute (回访日期
+  // over L2:L3) does not make that dispute part of the header.
+  let headerBelow = best;
+  while (headerBelow + 1 < values.length && headerBelow + 1 - best < MAX_HEADER_ROWS && holdsNamesUnderGroups(grid, headerBelow + 1, best, mergeAt)) headerBelow++;
   for (let c = 0; c < (values[best]?.length ?? 0); c++) {
     const m = mergeAt(best, c);
     if (m && m.bottom > m.top) {
       top = Math.max(Math.min(top, m.top), best - MAX_HEADER_ROWS + 1);
-      bottom = Math.min(Math.max(bottom, m.bottom), top + MAX_HEADER_ROWS - 1);
+      bottom = Math.min(Math.max(bottom, Math.min(m.bottom, headerBelow)), top + MAX_HEADER_ROWS - 1);
     }
   }
   // A row above is a parent row when it has a merged group heading within the table, and no title or 填报 line.
@@ -170,6 +174,21 @@ function isParentRow(grid: SheetGrid, row: number, mergeAt: MergeIndex, tableLef
     return m !== undefined && m.right > m.left && m.top === row && m.bottom === row;
   });
   return groupHeading || rowScore(grid.values, row) >= 2;
+}
+
+/**
+ * Whether a row below the best header row can be part of the header: each of its cells is a short
+ * name standing under a group heading of the best row (当事人 over 姓名, 联系电话) or under no name
+ * at all. Text under a column the best row already names (所属村 over 东湾村) is a dispute's.
+ */
+function holdsNamesUnderGroups(grid: SheetGrid, row: number, best: number, mergeAt: MergeIndex): boolean {
+  return nonEmptyCols(grid.values, row).every((c) => {
+    const v = grid.values[row][c];
+    if (typeof v !== 'string' || !looksLikeHeaderCell(normalizeHeader(v))) return false;
+    const above = mergeAt(best, c);
+    if (above) return above.right > above.left && above.bottom < row;
+    return textAt(grid.values, best, c).trim() === '';
+  });
 }
 
 function isChildRow(grid: SheetGrid, row: number, top: number, bottom: number, mergeAt: MergeIndex): boolean {

@@ -240,6 +240,25 @@ describe('readRecords reads the rows of a table', () => {
     expect(result.issues).toEqual([]);
   });
 
+  it.each<[string, CellValue[]]>([
+    ['as written', HEADER],
+    ['with spaces around some names and its own columns beside', [...HEADER.slice(0, 3).map((h) => ` ${h} `), ...HEADER.slice(3), '建议等级', '判定依据']],
+    ['in part (the block pasted from a narrower sheet)', ['序号', '登记日期', '当事人', '纠纷类型']],
+  ])('skips the header pasted again inside the table (%s), and only that row', (_, copy) => {
+    const result = read(
+      sheet([
+        HEADER,
+        line({ A: 1, B: '2020-05-21', C: '张三', D: '邻里纠纷', E: '争吵' }),
+        copy,
+        line({ A: 2, B: '2020-06-01', C: '李四', D: '土地纠纷', E: '边界' }),
+        // A dispute that names a column in one cell is still a dispute.
+        line({ A: 3, B: '2020-06-02', C: '当事人', D: '纠纷类型', E: '王五称对方未按约定' }),
+      ]),
+    );
+    expect(result.records.map((r) => r.row)).toEqual([2, 4, 5]);
+    expect(result.issues).toEqual([]);
+  });
+
   it('skips a 合计 row and a signature line when the first column is the village', () => {
     const result = read(
       sheet(

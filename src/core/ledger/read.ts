@@ -279,10 +279,11 @@ const NOT_A_DISPUTE = /^\s*(?:合计|总计|小计|共计|说明|附注|备注\s
 
 /**
  * Rows below the header that are not disputes by their shape: a note merged across most of the
- * table ("说明：…"), or the column numbers some ledgers print under the header (1, 2, 3 …).
+ * table ("说明：…"), the column numbers some ledgers print under the header (1, 2, 3 …), or the
+ * header itself again (a month's block pasted below the last with its header).
  */
 function notDisputeRows(grid: SheetGrid, layout: LedgerLayout): Set<number> {
-  const rows = new Set<number>();
+  const rows = repeatedHeaderRows(grid, layout);
   const width = layout.lastCol - layout.firstCol + 1;
   for (const m of grid.merges)
     if (m.top > layout.headerBottom && m.top === m.bottom && (m.right - m.left + 1) * 2 >= width) {
@@ -295,6 +296,42 @@ function notDisputeRows(grid: SheetGrid, layout: LedgerLayout): Set<number> {
   }
   return rows;
 }
+
+/**
+ * Rows that repeat the header: most of their filled field cells hold their column's header text
+ * as written (序号, 登记日期, 当事人 …), two at least. Compared as written, so a dispute row is
+ * never normalised for it.
+ */
+function repeatedHeaderRows(grid: SheetGrid, layout: LedgerLayout): Set<number> {
+  const rows = new Set<number>();
+  const fieldColumns = [...new Set(Object.values(layout.fields))];
+  const headerTexts = new Map<number, Set<string>>();
+  for (const col of fieldColumns) {
+    const texts = new Set<string>();
+    for (let r = layout.headerTop; r <= layout.headerBottom; r++) {
+      const v = grid.values[r]?.[col];
+      if (typeof v === 'string' && v.trim() !== '') texts.add(v.trim());
+    }
+    if (texts.size > 0) headerTexts.set(col, texts);
+  }
+  if (headerTexts.size < 2) return rows;
+  for (let r = layout.headerBottom + 1; r < grid.values.length; r++) {
+    const row = grid.values[r];
+    if (!row) continue;
+    let filled = 0;
+    let repeated = 0;
+    for (const col of fieldColumns) {
+      const v = row[col];
+      if (v === null || v === undefined || v === '') continue;
+      filled++;
+      if (typeof v === 'string' && v.length <= MAX_HEADER_TEXT && headerTexts.get(col)?.has(v.trim())) repeated++;
+    }
+    if (repeated >= 2 && repeated * 2 > filled) rows.add(r);
+  }
+  return rows;
+}
+/** Longer than any header cell (detect.ts reads header names of 24 characters at most, written with spaces around). */
+const MAX_HEADER_TEXT = 64;
 
 function isDisputeRow(row: CellValue[] | undefined, layout: LedgerLayout): boolean {
   if (!row) return false;
