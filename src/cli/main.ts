@@ -137,6 +137,13 @@ function wrongExtension(language: Language, file: string, extension: '.xlsx' | '
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** A preset file whose text cannot be JSON at all, and what to tell the user. */
+class PresetTextError extends Error {
+  constructor(readonly said: 'rules.utf16' | 'rules.empty') {
+    super(said);
+  }
+}
+
 function loadPreset(file: string | undefined, language: Language): TriagePreset {
   if (!file) return DEFAULT_PRESET;
   let json: unknown;
@@ -153,11 +160,21 @@ function loadPreset(file: string | undefined, language: Language): TriagePreset 
   const tooLarge = presetFileTooLarge(size);
   if (tooLarge) throw new CommandError('rules.tooLarge', { file, ...tooLarge }, language);
   try {
+    const bytes = fs.readFileSync(file);
+    // Notepad's "Unicode" is UTF-16, which starts with its byte-order mark.
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw new PresetTextError('rules.utf16');
     // Notepad saves UTF-8 with a byte-order mark, which JSON.parse refuses. Anything but UTF-8
     // (Notepad's "ANSI" is GBK on Chinese Windows) is refused, not read as garbled words.
-    json = JSON.parse(strictUtf8.decode(fs.readFileSync(file)).replace(/^\uFEFF/, ''));
+    const text = strictUtf8.decode(bytes).replace(/^\uFEFF/, '');
+    if (text.trim() === '') throw new PresetTextError('rules.empty');
+    json = JSON.parse(text);
   } catch (e) {
-    const problem = (e as NodeJS.ErrnoException).code === 'ERR_ENCODING_INVALID_ENCODED_DATA' ? say(language, 'rules.notUtf8') : fileProblem(e, language);
+    const problem =
+      e instanceof PresetTextError
+        ? say(language, e.said)
+        : (e as NodeJS.ErrnoException).code === 'ERR_ENCODING_INVALID_ENCODED_DATA'
+          ? say(language, 'rules.notUtf8')
+          : fileProblem(e, language);
     throw new CommandError('rules.unreadable', { file, problem }, language);
   }
   try {

@@ -68,6 +68,11 @@ export const CLI_MESSAGES = {
     zh: '文件不是 UTF-8 编码（记事本“ANSI”保存的是 GBK）；请在记事本中“另存为”并选 UTF-8 编码后再试',
     en: 'the file is not UTF-8 (Notepad\'s "ANSI" is another encoding); save it again as UTF-8 and try again',
   },
+  'rules.utf16': {
+    zh: '文件是 UTF-16 编码（记事本的“Unicode”）；请在记事本中“另存为”并选 UTF-8 编码后再试',
+    en: 'the file is UTF-16 (Notepad\'s "Unicode"); save it again as UTF-8 and try again',
+  },
+  'rules.empty': { zh: '文件是空的；请用面板或网页导出的预设文件', en: 'the file is empty; use a preset exported by the pane or the web page' },
   'rules.notJson': { zh: '内容不是有效的 JSON，请用面板或网页导出的预设文件', en: 'it is not valid JSON; use a preset exported by the pane or the web page' },
   'rules.notJsonAt': {
     zh: '内容不是有效的 JSON（第 {position} 个字符处有误），请用面板或网页导出的预设文件',

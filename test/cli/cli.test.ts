@@ -94,6 +94,9 @@ describe('tricolor run', () => {
     // A device has no size to check and never ends: /dev/zero filled 16 GB before.
     // Notepad's "ANSI" on Chinese Windows is GBK: read as UTF-8 its words were garbled and the triage silently wrong.
     [['run', '{ledger}', '--rules', '{gbk-rules}'], 1, '文件不是 UTF-8 编码（记事本“ANSI”保存的是 GBK）'],
+    // Notepad's "Unicode" and an empty file were told what JSON.parse said, in English.
+    [['run', '{ledger}', '--rules', '{utf16-rules}'], 1, '：文件是 UTF-16 编码（记事本的“Unicode”）；请在记事本中“另存为”并选 UTF-8 编码后再试'],
+    [['run', '{ledger}', '--rules', '{empty-rules}'], 1, '：文件是空的；请用面板或网页导出的预设文件'],
     [['run', '{ledger}', '--rules', '/dev/zero'], 1, '规则预设“/dev/zero”不是普通文件（可能是设备或管道）；请选择导出的 .json 规则文件'],
     // Reading it fails with EIO: said in the user's words, not Node's.
     [['run', '/proc/self/mem'], 1, '无法读取“/proc/self/mem”：读写设备时出错'],
@@ -113,6 +116,8 @@ describe('tricolor run', () => {
     fs.copyFileSync(path.join(__dirname, '../fixtures/not-a-ledger.xlsx'), noLedger);
     const gbkRules = path.join(dir, 'gbk.json');
     fs.writeFileSync(gbkRules, Buffer.concat([Buffer.from('{"version":2,"name":"'), Buffer.from([0xcf, 0xd8]), Buffer.from('"}')]));
+    fs.writeFileSync(path.join(dir, 'utf16.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(DEFAULT_PRESET), 'utf16le')]));
+    fs.writeFileSync(path.join(dir, 'empty.json'), ' \n');
     const text = path.join(dir, 'notes.xlsx');
     fs.writeFileSync(text, '这不是工作簿');
     // A film saved as .json by mistake (sparse: no 20 MB written).
@@ -125,6 +130,8 @@ describe('tricolor run', () => {
         .replace('{xls-out}', path.join(dir, 'out.xls'))
         .replace('{missing-rules}', path.join(dir, '没有这个预设.json'))
         .replace('{gbk-rules}', gbkRules)
+        .replace('{utf16-rules}', path.join(dir, 'utf16.json'))
+        .replace('{empty-rules}', path.join(dir, 'empty.json'))
         .replace('{no-ledger}', noLedger)
         .replace('{comma-rules}', commaRules)
         .replace('{long-out}', path.join(dir, `${'长'.repeat(90)}.xlsx`)),

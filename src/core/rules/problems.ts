@@ -31,7 +31,24 @@ export const PRESET_PROBLEMS = {
   unknownField: { zh: '未知字段“{field}”；可用字段：{known}', en: 'unknown field "{field}"; known: {known}' },
   exactlyOneOf: { zh: '应当且只应包含以下之一：{kinds}', en: 'must have exactly one of {kinds}' },
   pattern: { zh: '应为非空的正则表达式', en: 'must be a non-empty regular expression' },
-  badPattern: { zh: '不是有效的正则表达式（{reason}）', en: 'is not a valid regular expression ({reason})' },
+  // The engine says what is wrong in English, and in other words in each browser: the common
+  // faults are told in the user's words (validate.ts › PATTERN_FAULTS), the rest by badPattern.
+  badPattern: { zh: '不是有效的正则表达式；请检查括号、方括号、重复符号与反斜杠', en: 'is not a valid regular expression ({reason})' },
+  patternGroup: { zh: '不是有效的正则表达式：圆括号 ( ) 没有配对，或 (? 后的写法有误', en: 'is not a valid regular expression: its parentheses ( ) do not pair up, or what follows (? is wrong' },
+  patternClass: { zh: '不是有效的正则表达式：方括号 [ ] 没有闭合，或其中的范围前后颠倒（应写 [a-z]）', en: 'is not a valid regular expression: a bracket [ ] is not closed, or a range in it is backwards (write [a-z])' },
+  patternRepeat: {
+    zh: '不是有效的正则表达式：重复符号（* + ? {n,m}）前面没有可重复的内容，或花括号没有写完、数字前后颠倒',
+    en: 'is not a valid regular expression: a repeat (* + ? {n,m}) has nothing before it to repeat, or its braces are unfinished or their numbers backwards',
+  },
+  patternEscape: {
+    zh: '不是有效的正则表达式：反斜杠 \\ 后的写法无效（符号前加 \\ 表示符号本身，如 \\( \\.；\\d 表示数字）',
+    en: 'is not a valid regular expression: what follows a backslash \\ is not valid (\\ before a symbol means the symbol itself, as \\( \\.; \\d means a digit)',
+  },
+  patternName: { zh: '不是有效的正则表达式：命名分组 (?<名称>…) 的名称无效、重复或未定义', en: 'is not a valid regular expression: a named group (?<name>…) has an invalid, repeated or undefined name' },
+  conditionTooDeep: {
+    zh: '条件嵌套超过 {max} 层；请把条件拆成几条规则',
+    en: 'conditions are nested more than {max} deep; split them into several rules',
+  },
   slowPattern: {
     zh: '重复了本身就在重复的部分（如 (\\d+)+），遇到长文字会极慢；请去掉外层的重复（写成 \\d+）',
     en: 'repeats something that itself repeats (like (\\d+)+), which is extremely slow on long text; drop the outer repeat (write \\d+)',

@@ -1,6 +1,7 @@
 import { DEFAULT_PRESET } from './default-preset';
 import { validatePreset } from './validate';
 import { PresetError } from '../errors';
+import { describeProblem } from './problems';
 
 // A preset file as JSON.parse gives it: any shape at all, which is what validatePreset is for.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -109,7 +110,55 @@ describe('validatePreset', () => {
       p.cadenceDays.red = 0;
     });
     expect(problemPaths(input)).toEqual(['version', 'rules[2].when.pattern', 'cadenceDays.red']);
-    expect(() => validatePreset(input)).toThrow(/^The rule preset is invalid: version: must be 2 .*; rules\[2\]\.when\.pattern: is not a valid regular expression .*; cadenceDays\.red: /);
+    expect(() => validatePreset(input)).toThrow(/^The rule preset is invalid: version: must be 2 .*; rules\[2\]\.when\.pattern: is not a valid regular expression.*; cadenceDays\.red: /);
+  });
+
+  it.each<[string, string]>([
+    ['(扬言', '圆括号 ( ) 没有配对'],
+    ['扬言)', '圆括号 ( ) 没有配对'],
+    ['(?x)扬言', '圆括号 ( ) 没有配对'],
+    ['[砍杀', '方括号 [ ] 没有闭合'],
+    ['[9-0]元', '范围前后颠倒'],
+    ['*砍', '重复符号（* + ? {n,m}）前面没有可重复的内容'],
+    ['砍{3,1}', '数字前后颠倒'],
+    ['砍{', '花括号没有写完'],
+    ['\\q', '反斜杠'],
+    ['砍\\', '反斜杠'],
+    ['\\p{汉字}', '反斜杠'],
+    ['(?<名>砍)(?<名>杀)', '命名分组'],
+  ])('tells what is wrong with the pattern %s in Chinese, without the engine\'s English', (pattern, said) => {
+    let message = '';
+    try {
+      validatePreset(broken((p) => (p.rules[0].when = { pattern })));
+    } catch (e) {
+      // The problem's words, without its JSON path (rules[0].when.pattern).
+      message = (e as PresetError).problems.map((p) => describeProblem(p, 'zh').slice(p.path.length)).join('');
+    }
+    expect(message).toContain('不是有效的正则表达式');
+    expect(message).toContain(said);
+    expect(message).not.toMatch(/[A-Za-z]{3,}/);
+  });
+
+  it('keeps the engine\'s words in English', () => {
+    const problems = (() => {
+      try {
+        validatePreset(broken((p) => (p.rules[0].when = { pattern: '(扬言' })));
+      } catch (e) {
+        return (e as PresetError).problems;
+      }
+      return [];
+    })();
+    expect(problems.map((p) => describeProblem(p, 'en'))).toEqual([expect.stringContaining('its parentheses ( ) do not pair up')]);
+  });
+
+  it.each([
+    ['32 levels (accepted)', 32, []],
+    ['33 levels', 33, ['rules[0].when' + '.all[0]'.repeat(32)]],
+    ['5,000 levels (the stack overflowed)', 5_000, ['rules[0].when' + '.all[0]'.repeat(32)]],
+  ])('takes conditions nested %s', (_, depth, expected) => {
+    let when: AnyJson = { keywords: ['砍'] };
+    for (let i = 1; i < depth; i++) when = { all: [when] };
+    expect(problemPaths(broken((p) => (p.rules[0].when = when)))).toEqual(expected);
   });
 
   it('accepts a county preset with its own rule and cadences', () => {

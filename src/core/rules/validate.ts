@@ -137,7 +137,24 @@ function repeatsARepetition(pattern: string): boolean {
 
 const CONDITION_KINDS = ['words', 'together', 'keywords', 'pattern', 'number', 'openForMoreThanDays', 'all', 'any'];
 
-function checkCondition(c: Json, path: string, bad: Bad, classes: ReadonlySet<string> | null): void {
+/** What V8 says of a pattern it cannot compile, and the problem that tells it in the user's words. */
+const PATTERN_FAULTS: [RegExp, PresetProblemCode][] = [
+  [/Unterminated group|Unmatched '\)'|Invalid group/, 'patternGroup'],
+  [/character class/, 'patternClass'],
+  [/Nothing to repeat|quantifier/i, 'patternRepeat'],
+  [/escape|\\ at end of pattern|property name/i, 'patternEscape'],
+  [/capture group name|named capture/i, 'patternName'],
+];
+
+/**
+ * How deep conditions may nest: far past any real rule (the default preset's deepest is 3), and
+ * short of what the recursive checks, compiler and evaluator can take (5,000 levels overflowed
+ * the stack, and the user read V8's English).
+ */
+export const MAX_CONDITION_DEPTH = 32;
+
+function checkCondition(c: Json, path: string, bad: Bad, classes: ReadonlySet<string> | null, depth = 1): void {
+  if (depth > MAX_CONDITION_DEPTH) return bad(path, 'conditionTooDeep', { max: MAX_CONDITION_DEPTH });
   if (!isObject(c)) return bad(path, 'object');
   const kinds = CONDITION_KINDS.filter((k) => k in c);
   if (kinds.length !== 1) return bad(path, 'exactlyOneOf', { kinds: CONDITION_KINDS.join(', ') });
@@ -176,7 +193,8 @@ function checkCondition(c: Json, path: string, bad: Bad, classes: ReadonlySet<st
           new RegExp(c.pattern, 'u');
           if (repeatsARepetition(c.pattern)) bad(`${path}.pattern`, 'slowPattern');
         } catch (e) {
-          bad(`${path}.pattern`, 'badPattern', { reason: (e as Error).message });
+          const reason = (e as Error).message;
+          bad(`${path}.pattern`, PATTERN_FAULTS.find(([said]) => said.test(reason))?.[1] ?? 'badPattern', { reason });
         }
       break;
     case 'number': {
@@ -195,7 +213,7 @@ function checkCondition(c: Json, path: string, bad: Bad, classes: ReadonlySet<st
     default: {
       const list = c[kind];
       if (!Array.isArray(list) || list.length === 0) bad(`${path}.${kind}`, 'conditions');
-      else list.forEach((sub, i) => checkCondition(sub, `${path}.${kind}[${i}]`, bad, classes));
+      else list.forEach((sub, i) => checkCondition(sub, `${path}.${kind}[${i}]`, bad, classes, depth + 1));
     }
   }
 }
