@@ -3,6 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import {
   checkWorkbookFileSize,
+  MAX_WORKBOOK_BYTES,
+  sizeParams,
   DEFAULT_PRESET,
   describeProblems,
   localIsoDay,
@@ -185,8 +187,8 @@ function loadPreset(file: string | undefined, language: Language): TriagePreset 
   }
 }
 
-/** A workbook's bytes, or a message naming the file and what to do. */
-function readWorkbookFile(file: string, language: Language): Uint8Array {
+/** A workbook's bytes, or a message naming the file and what to do (about a ledger, or about the previous meeting's output). */
+function readWorkbookFile(file: string, language: Language, role: 'ledger' | 'previous' = 'ledger'): Uint8Array {
   const full = path.resolve(file);
   if (!fs.existsSync(full)) throw new CommandError('file.notFound', { file }, language);
   let stat: fs.Stats;
@@ -198,7 +200,9 @@ function readWorkbookFile(file: string, language: Language): Uint8Array {
   if (stat.isDirectory()) throw new CommandError('file.isDirectory', { file }, language);
   if (!stat.isFile()) throw new CommandError('file.notAFile', { file }, language);
   // The whole file is held in memory beside the command's capped heap (supervise.ts): refused unread.
-  checkWorkbookFileSize(stat.size, file, language);
+  if (role === 'previous') {
+    if (stat.size > MAX_WORKBOOK_BYTES) throw new CommandError('previous.tooLarge', { file, ...sizeParams(stat.size, MAX_WORKBOOK_BYTES) }, language);
+  } else checkWorkbookFileSize(stat.size, file, language);
   try {
     const bytes = fs.readFileSync(full);
     return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -209,7 +213,7 @@ function readWorkbookFile(file: string, language: Language): Uint8Array {
 
 /** The previous meeting's data kept in another workbook (a previous output), or null when it has none. */
 function previousFrom(file: string, language: Language): PreviousMeetingData | null {
-  const rows = readStateRows(readWorkbookFile(file, language), { fileName: path.basename(file), language, codec: NODE_CODEC });
+  const rows = readStateRows(readWorkbookFile(file, language, 'previous'), { fileName: path.basename(file), language, codec: NODE_CODEC });
   return rows ? { rows, source: path.basename(file) } : null;
 }
 

@@ -54,6 +54,10 @@ export const CLI_MESSAGES = {
     zh: '“{file}”中没有上次会议数据（隐藏工作表 _tricolor）；请给出上次会议输出的 .tricolor.xlsx 文件',
     en: '"{file}" holds no previous meeting\'s data (the hidden sheet _tricolor); name the .tricolor.xlsx a previous meeting wrote',
   },
+  'previous.tooLarge': {
+    zh: '“{file}”有 {size} MB，超过本工具能读取的 {limit} MB；--previous 应为上次会议输出的 .tricolor.xlsx 文件，请检查是否选错了文件',
+    en: '"{file}" is {size} MB, over the {limit} MB the tool can read; --previous names the .tricolor.xlsx a previous meeting wrote: check that this is the file meant',
+  },
   'rules.tooLarge': {
     zh: '规则预设“{file}”有 {size} MB，不是规则预设文件（默认预设约 60 KB，上限 {limit} MB）；请选择导出的 .json 规则文件',
     en: 'The rule preset "{file}" is {size} MB, which no preset is (the default is about 60 KB; the limit is {limit} MB); choose an exported .json rules file',

@@ -97,6 +97,8 @@ describe('tricolor run', () => {
     // Notepad's "Unicode" and an empty file were told what JSON.parse said, in English.
     [['run', '{ledger}', '--rules', '{utf16-rules}'], 1, '：文件是 UTF-16 编码（记事本的“Unicode”）；请在记事本中“另存为”并选 UTF-8 编码后再试'],
     [['run', '{ledger}', '--rules', '{empty-rules}'], 1, '：文件是空的；请用面板或网页导出的预设文件'],
+    // The ledger's advice (split it by year or unit) does not apply to the previous meeting's file.
+    [['run', '{ledger}', '--previous', '{huge-previous}'], 1, '有 200 MB，超过本工具能读取的 128 MB；--previous 应为上次会议输出的 .tricolor.xlsx 文件，请检查是否选错了文件'],
     [['run', '{ledger}', '--rules', '/dev/zero'], 1, '规则预设“/dev/zero”不是普通文件（可能是设备或管道）；请选择导出的 .json 规则文件'],
     // Reading it fails with EIO: said in the user's words, not Node's.
     [['run', '/proc/self/mem'], 1, '无法读取“/proc/self/mem”：读写设备时出错'],
@@ -124,6 +126,8 @@ describe('tricolor run', () => {
     const hugeRules = path.join(dir, 'film.json');
     fs.writeFileSync(hugeRules, '');
     fs.truncateSync(hugeRules, 20 * 1024 * 1024);
+    fs.writeFileSync(path.join(dir, 'huge-previous.xlsx'), '');
+    fs.truncateSync(path.join(dir, 'huge-previous.xlsx'), 200 * 1024 * 1024);
     const args = argv.map((a) =>
       a.replace('{ledger}', ledger).replace('{huge-rules}', hugeRules).replace('{bad-rules}', badRules).replace('{text}', text).replace('{dir}', dir).replace('{xlsm-out}', path.join(dir, 'out.xlsm'))
         .replace('{csv-out}', path.join(dir, 'out.csv'))
@@ -132,6 +136,7 @@ describe('tricolor run', () => {
         .replace('{gbk-rules}', gbkRules)
         .replace('{utf16-rules}', path.join(dir, 'utf16.json'))
         .replace('{empty-rules}', path.join(dir, 'empty.json'))
+        .replace('{huge-previous}', path.join(dir, 'huge-previous.xlsx'))
         .replace('{no-ledger}', noLedger)
         .replace('{comma-rules}', commaRules)
         .replace('{long-out}', path.join(dir, `${'长'.repeat(90)}.xlsx`)),
