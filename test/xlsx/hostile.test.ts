@@ -151,6 +151,27 @@ describe('the zip reader checks every entry it reads', () => {
     expect(failure(() => processWorkbook(sheetBomb, options))).toEqual({ code: 'file.badXml', message: expect.stringContaining('sheet1.xml') });
   });
 
+  describe("an earlier run's report sheet larger than a part read whole", () => {
+    const limits = { maxEntrySize: 4 * 1024 * 1024 };
+    const first = processWorkbook(clean, options).bytes;
+    // The due-list's part: the sheet whose first cell is its title.
+    const dueList = partsOf(first).find((p) => p.name.startsWith('xl/worksheets/') && new TextDecoder().decode(p.data).includes('回访清单（截至'))!.name;
+    const padRows = (xml: string, rows: string) => xml.replace(/(<row r="1"[ >].*?<\/row>)/, `$1${rows}`);
+
+    it('is replaced on a re-run, its title read from the first row alone (a 151 MB due-list made the re-run of 100,000 long rows fail)', () => {
+      const filler = Array.from({ length: 60_000 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>${'填充'.repeat(20)}</t></is></c></row>`).join('');
+      const grown = editPart(first, dueList, (xml) => padRows(xml.replace(/<row r="(\d+)"[^]*<\/sheetData>/, (m) => m.replace(/<row r="(?!1")\d+"[^]*?<\/row>/g, '')), filler));
+      expect(readZip(grown).find((e) => e.name === dueList)!.size).toBeGreaterThan(limits.maxEntrySize);
+      const again = processWorkbook(grown, { ...options, limits });
+      expect(partOf(again.bytes, dueList)).toBe(partOf(first, dueList));
+    });
+
+    it('is still bounded: a report part of no rows that inflates past the limit is refused by name', () => {
+      const endless = editPart(first, dueList, (xml) => xml.replace(/<sheetData>.*<\/sheetData>/s, `<sheetData>${' '.repeat(8 * 1024 * 1024)}</sheetData>`));
+      expect(failure(() => processWorkbook(endless, { ...options, limits }))).toEqual({ code: 'file.partTooLarge', message: expect.stringContaining(dueList) });
+    });
+  });
+
   it('stops a package of many parts each under the entry limit once they add up past the total', () => {
     const input = writeXlsx({ sheets: ['一', '二', '三', '四', '五'].map((name) => ({ name, rows: [['说明']] })) });
     const padded = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/>${' '.repeat(3 * 1024 * 1024)}</worksheet>`;

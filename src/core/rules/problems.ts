@@ -33,7 +33,7 @@ export const PRESET_PROBLEMS = {
   pattern: { zh: '应为非空的正则表达式', en: 'must be a non-empty regular expression' },
   // The engine says what is wrong in English, and in other words in each browser: the common
   // faults are told in the user's words (validate.ts › PATTERN_FAULTS), the rest by badPattern.
-  badPattern: { zh: '不是有效的正则表达式；请检查括号、方括号、重复符号与反斜杠', en: 'is not a valid regular expression ({reason})' },
+  badPattern: { zh: '不是有效的正则表达式；请检查括号、方括号、重复符号与反斜杠', en: 'is not a valid regular expression; check its parentheses, brackets, repeats and backslashes' },
   patternGroup: { zh: '不是有效的正则表达式：圆括号 ( ) 没有配对，或 (? 后的写法有误', en: 'is not a valid regular expression: its parentheses ( ) do not pair up, or what follows (? is wrong' },
   patternClass: { zh: '不是有效的正则表达式：方括号 [ ] 没有闭合，或其中的范围前后颠倒（应写 [a-z]）', en: 'is not a valid regular expression: a bracket [ ] is not closed, or a range in it is backwards (write [a-z])' },
   patternRepeat: {

@@ -194,7 +194,7 @@ function checkCondition(c: Json, path: string, bad: Bad, classes: ReadonlySet<st
           if (repeatsARepetition(c.pattern)) bad(`${path}.pattern`, 'slowPattern');
         } catch (e) {
           const reason = (e as Error).message;
-          bad(`${path}.pattern`, PATTERN_FAULTS.find(([said]) => said.test(reason))?.[1] ?? 'badPattern', { reason });
+          bad(`${path}.pattern`, PATTERN_FAULTS.find(([said]) => said.test(reason))?.[1] ?? 'badPattern');
         }
       break;
     case 'number': {

@@ -151,9 +151,11 @@ export class Package {
   /**
    * The text of a worksheet part up to and including sheet row `rows` (1-based), closed after it:
    * only as much is inflated and decoded as those rows need, so the top of a 100,000-row sheet is
-   * read in a moment (the web page's preview of the ledger it has just written). What follows the
-   * rows (merged areas, …) is not there, and the CRC, which covers the whole part, is not checked:
-   * for the job's own output only. The whole part when it is written or stored.
+   * read in a moment (the web page's preview of the ledger it has just written, or the title of an
+   * earlier run's due-list, larger than a part read whole may be). What follows the rows (merged
+   * areas, …) is not there, and the CRC, which covers the whole part, is not checked: for the job's
+   * own output, or to look at a cell and decide, never to copy from. At most `maxEntrySize` is
+   * inflated. The whole part when it is written or stored.
    */
   textOfRows(name: string, rows: number): string {
     const entry = this.written.has(name) || this.removed.has(name) ? undefined : this.entries.get(name);
@@ -163,8 +165,14 @@ export class Package {
     let rowTags = 0;
     let scanFrom = 0;
     let cut = -1;
+    const limit = this.limits.maxEntrySize;
+    let inflated = 0;
     const inflater = new Inflate((chunk) => {
       if (cut >= 0) return;
+      // Bounded as a part read whole is: a part with no rows (or one endless row) is inflated to the end.
+      inflated += chunk.length;
+      if (inflated > limit)
+        throw new ZipFormatError('tooLarge', `entry ${name} inflates past ${limit} bytes`, { part: name, offset: entry.offset, size: Math.max(inflated, entry.size), limit });
       text += decoder.decode(chunk, { stream: true });
       // The (rows + 1)-th <row> tag has r > rows (numbers only grow): every row wanted is complete before it.
       const tag = /<row[\s>/]/g;
@@ -182,7 +190,12 @@ export class Package {
     });
     const data = entry.record.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
     const step = 1 << 16;
-    for (let at = 0; at < data.length && cut < 0; at += step) inflater.push(data.subarray(at, at + step), at + step >= data.length);
+    try {
+      for (let at = 0; at < data.length && cut < 0; at += step) inflater.push(data.subarray(at, at + step), at + step >= data.length);
+    } catch (e) {
+      if (e instanceof ZipFormatError) throw e;
+      throw new ZipFormatError('damaged', `entry ${name} cannot be inflated: ${e instanceof Error ? e.message : String(e)}`, { part: name, offset: entry.offset });
+    }
     return cut < 0 ? text : `${text.slice(0, cut)}</sheetData></worksheet>`;
   }
   /**

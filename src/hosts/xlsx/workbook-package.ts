@@ -176,7 +176,9 @@ export class OpenWorkbook {
       const entryNamed = (name: string) => entries.get(sheetNameKey(name));
       const ours = (entry: SheetEntry) => {
         const part = this.partOf(entry);
-        return !!part && this.pkg.has(part) && (own.byName || isOwnSheet(own.name, this.readGrid(entry, 1).values[0]?.[0]));
+        // Its A1 alone, inflating no more than the first row: a previous run's due-list can be far
+        // larger than a part the reader takes whole (151 MB at 100,000 long rows: the re-run was refused).
+        return !!part && this.pkg.has(part) && (own.byName || isOwnSheet(own.name, this.readTopRows(entry, 1).values[0]?.[0]));
       };
       let name = own.name;
       let existing = entryNamed(name);
