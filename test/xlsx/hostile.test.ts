@@ -381,6 +381,25 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
     expect(wellFormed(written, SHEET)).toBe(true);
   });
 
+  it("leaves the manual-level cells to the user's own list validation when Excel wrote it in <extLst> (x14), and adds its dropdown where that one lies elsewhere", () => {
+    const dropdown = /<dataValidation [^>]*sqref="([A-Z]+\d+:[A-Z]+\d+)"/.exec(partOf(processWorkbook(clean, options).bytes, SHEET))![1];
+    const x14 = (sqref: string) =>
+      '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">' +
+      '<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1" showErrorMessage="1">' +
+      `<x14:formula1><xm:f>选项!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>${sqref}</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>`;
+    const column = /^[A-Z]+/.exec(dropdown)![0];
+    const over = withSheet((xml) => xml.replace('</worksheet>', `${x14(`A1 ${column}3:${column}100`)}</worksheet>`));
+    const written = partOf(processWorkbook(over, options).bytes, SHEET);
+    expect(written).toContain(x14(`A1 ${column}3:${column}100`));
+    expect(written).not.toContain('<dataValidation ');
+    // A second run, and a run over an output that has the add-in's dropdown already, agree.
+    expect(partOf(processWorkbook(processWorkbook(over, options).bytes, options).bytes, SHEET)).toBe(written);
+    const withOurs = editPart(processWorkbook(clean, options).bytes, SHEET, (xml) => xml.replace('</worksheet>', `${x14(`A1 ${column}3:${column}100`)}</worksheet>`));
+    expect(partOf(processWorkbook(withOurs, options).bytes, SHEET)).not.toContain('<dataValidation ');
+    const elsewhere = withSheet((xml) => xml.replace('</worksheet>', `${x14('A1:A2')}</worksheet>`));
+    expect(partOf(processWorkbook(elsewhere, options).bytes, SHEET)).toContain(`sqref="${dropdown}"><formula1>`);
+  });
+
   it('does not read a commented-out cell as data', () => {
     // A count in a comment would have raised the row's level.
     const input = withSheet((xml) => xml.replace('<c r="J7" t="s">', '<!-- <c r="H7" t="inlineStr"><is><t>300人</t></is></c> --><c r="J7" t="s">'));

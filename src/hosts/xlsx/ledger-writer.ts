@@ -476,17 +476,33 @@ function replaceConditionalFormats(xml: string, plan: WritePlan, styles: LedgerS
  * title (the plan's, the same in every language) marks it as the add-in's: a user's own 红,黄,绿
  * list is never taken for it.
  */
+/**
+ * The ranges of validations Excel 2010+ writes in the worksheet's <extLst> (x14:dataValidation, a
+ * list whose source is another sheet): each names its cells in an <xm:sqref>, whatever the prefixes.
+ */
+function extensionValidationRanges(xml: string): string[] {
+  const extensions = findElement(xml, 'extLst');
+  if (!extensions) return [];
+  const inside = xml.slice(extensions.start, extensions.end);
+  const ranges: string[] = [];
+  for (const validation of inside.matchAll(/<([\w.-]+):dataValidation[\s>][^]*?<\/\1:dataValidation>/g))
+    for (const ref of validation[0].matchAll(/<[\w.-]+:sqref>([^<]*)<\/[\w.-]+:sqref>/g)) ranges.push(...ref[1].trim().split(/\s+/));
+  return ranges;
+}
+
 function replaceDropdown(xml: string, plan: WritePlan): string {
-  const list = findElement(xml, 'dataValidations');
   const { range } = plan.dropdown;
+  // The user's own validation on these cells wins, in <dataValidations> or in the extensions.
+  const theirsInExtensions = extensionValidationRanges(xml).some((ref) => overlaps(parseRangeRef(ref), range));
+  const list = findElement(xml, 'dataValidations');
   const ours =
     `<dataValidation type="list" errorStyle="warning" allowBlank="1" showInputMessage="1" showErrorMessage="1" ` +
     `promptTitle="${escapeXml(plan.dropdown.title)}" prompt="${escapeXml(plan.dropdown.prompt)}" sqref="${rangeRef(range)}"><formula1>${escapeText(`"${plan.dropdown.list.join(',')}"`)}</formula1></dataValidation>`;
-  if (!list) return insertBeforeFirst(xml, `<dataValidations count="1">${ours}</dataValidations>`, laterThan('dataValidations'), containerOf(xml));
+  if (!list) return theirsInExtensions ? xml : insertBeforeFirst(xml, `<dataValidations count="1">${ours}</dataValidations>`, laterThan('dataValidations'), containerOf(xml));
   const items = findElements(xml, 'dataValidation', list.start, list.end);
   const isOwn = (s: { tag: string }) => attr(s.tag, 'promptTitle') === plan.dropdown.title;
   const theirs = items.filter((s) => !isOwn(s));
-  const theirsOverlap = theirs.some((s) => (attr(s.tag, 'sqref') ?? '').split(/\s+/).some((ref) => overlaps(parseRangeRef(ref), range)));
+  const theirsOverlap = theirsInExtensions || theirs.some((s) => (attr(s.tag, 'sqref') ?? '').split(/\s+/).some((ref) => overlaps(parseRangeRef(ref), range)));
   const kept = theirs.map((s) => xml.slice(s.start, s.end));
   if (!theirsOverlap) kept.push(ours);
   if (kept.length === 0) return splice(xml, list.start, list.end, '');
