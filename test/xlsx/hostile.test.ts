@@ -662,6 +662,19 @@ describe('the styles part', () => {
     expect(partOf(again.bytes, 'xl/styles.xml')).toBe(styles);
   });
 
+  it("refuses to take a workbook past Excel's 65,490 cell formats, and takes one that has room", () => {
+    const withCellXfs = (total: number) =>
+      withStyles((xml) => xml.replace(/<cellXfs count="(\d+)">/, (tag, count: string) => `<cellXfs count="${total}">${xfs(total - Number(count))}`));
+    expect(failure(() => processWorkbook(withCellXfs(65_490), options))).toEqual({
+      code: 'file.cellFormatsFull',
+      message: expect.stringContaining('已有 65490 种单元格格式（xl/styles.xml），本工具再添加就会超过 Excel 的上限 65490 种'),
+    });
+    const roomy = partOf(processWorkbook(withCellXfs(65_400), options).bytes, 'xl/styles.xml');
+    const count = Number(/<cellXfs count="(\d+)"/.exec(roomy)![1]);
+    expect(count).toBeGreaterThan(65_400);
+    expect(count).toBeLessThanOrEqual(65_490);
+  });
+
   it('refuses millions of cell formats or fonts (a few hundred kilobytes compressed) before indexing them', () => {
     expectRefused(withStyles((xml) => xml.replace(/<cellXfs count="\d+">/, (tag) => tag + xfs(140_000))), 'file.tooManyStyles', /xl\/styles\.xml）有 14000\d 项 cellXfs/);
     const fonts = '<font><sz val="11"/><name val="宋体"/></font>'.repeat(140_000);

@@ -178,6 +178,10 @@ export const CATALOGUE = {
     zh: '“{file}”的样式表（{part}）有 {count} 项 {list}，远超 Excel 的上限（约 65,000 种单元格格式），不是 Excel 或 WPS 保存的样子；请在 Excel 中打开并另存一份后再试',
     en: 'The styles of "{file}" ({part}) hold {count} {list} entries, far past Excel\'s limit (about 65,000 cell formats), which no workbook Excel or WPS saved has; open it in Excel, save a copy and try again',
   },
+  'file.cellFormatsFull': {
+    zh: '“{file}”已有 {count} 种单元格格式（{part}），本工具再添加就会超过 Excel 的上限 {limit} 种，Excel 将打不开结果；请在 Excel 中清除不用的单元格样式后再试',
+    en: '"{file}" already has {count} cell formats ({part}); adding the tool\'s would pass Excel\'s limit of {limit}, and Excel could not open the result; remove unused cell styles in Excel and try again',
+  },
   'file.strictOoxml': {
     zh: '“{file}”是“Strict Open XML 电子表格”格式，本工具无法处理；请在 Excel 中打开，另存为“Excel 工作簿 (*.xlsx)”后再试',
     en: '"{file}" is a Strict Open XML Spreadsheet, which this tool cannot process; open it in Excel and save it as "Excel Workbook (*.xlsx)"',

@@ -1,5 +1,6 @@
 import type { MessageCode } from '../../core';
 import { MAX_GRID_CELLS } from './sheet-reader';
+import { EXCEL_CELL_FORMATS } from './styles';
 import { XmlFormatError } from './xml';
 import { ZipFormatError } from './zip';
 
@@ -67,6 +68,8 @@ export function packageFailure(e: unknown): PackageFailure | null {
         const [list, count] = e.construct.split(' ');
         return { code: 'file.tooManyStyles', params: { part: e.part, list, count: Number(count) } };
       }
+      case 'cellFormatsFull':
+        return { code: 'file.cellFormatsFull', params: { part: e.part, count: Number(e.construct), limit: EXCEL_CELL_FORMATS } };
       case 'prefixed':
         return { code: 'file.prefixedXml', params: {} };
     }

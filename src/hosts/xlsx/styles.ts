@@ -13,6 +13,9 @@ const after = (name: string) => STYLE_ORDER.slice(STYLE_ORDER.indexOf(name) + 1)
  */
 export const MAX_STYLE_ENTRIES = 131_072;
 
+/** The most cell formats (cellXfs) Excel opens a workbook with. */
+export const EXCEL_CELL_FORMATS = 65_490;
+
 /** A cell look the add-in needs; the same spec always maps to the same xf, so re-runs add nothing. */
 export interface XfSpec {
   bold?: boolean;
@@ -112,7 +115,12 @@ export class StyleSheet {
     const entries = this.entries.get(list) ?? inPart(this.part, () => this.readList(list, item));
     const found = entries.index.get(xmlItem);
     if (found !== undefined) return found;
-    const index = entries.count++;
+    const index = entries.count;
+    // A workbook Excel can open stays one: past its cell formats it would not open the output.
+    // (A part already past them is not Excel's, and gains nothing by a refusal.)
+    if (list === 'cellXfs' && index >= EXCEL_CELL_FORMATS && index - entries.added.length <= EXCEL_CELL_FORMATS)
+      throw new XmlFormatError('cellFormatsFull', String(index - entries.added.length), -1, this.part);
+    entries.count++;
     entries.index.set(xmlItem, index);
     entries.added.push(xmlItem);
     this.written = undefined;

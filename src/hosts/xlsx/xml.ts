@@ -13,7 +13,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
  */
 export class XmlFormatError extends Error {
   constructor(
-    readonly kind: 'unclosed' | 'malformed' | 'order' | 'limits' | 'encoding' | 'tooManyCells' | 'tooManyStyles' | 'prefixed',
+    readonly kind: 'unclosed' | 'malformed' | 'order' | 'limits' | 'encoding' | 'tooManyCells' | 'tooManyStyles' | 'cellFormatsFull' | 'prefixed',
     /** The construct at fault as it reads in the part (`<c r="B5">`, `<!--`, `&#x110000;`) or a count. */
     readonly construct: string,
     readonly offset: number,
