@@ -321,6 +321,27 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
     expect(failure(() => processWorkbook(output, options))).toBe('no error');
   });
 
+  it.each([
+    ['in other case', 'xl/worksheets/sheet1.xml', 'worksheets/SHEET1.xml'],
+    ['percent-encoded (a part name with a space)', 'xl/worksheets/sheet 1.xml', 'worksheets/sheet%201.xml'],
+  ])('finds the ledger sheet through a relationship that names its part %s, and writes into that part', (_, entryName, target) => {
+    const input = writeRawZip(
+      partsOf(clean).map((p) =>
+        p.name === SHEET
+          ? { ...p, name: entryName }
+          : p.name === 'xl/_rels/workbook.xml.rels'
+            ? { ...p, data: new TextEncoder().encode(new TextDecoder().decode(p.data).replace('worksheets/sheet1.xml', target)) }
+            : p,
+      ),
+    );
+    const output = processWorkbook(input, options);
+    expect(output.job.disputes).toHaveLength(processWorkbook(clean, options).job.disputes.length);
+    const names = readZip(output.bytes).map((e) => e.name);
+    expect(names).toContain(entryName);
+    expect(names.filter((n) => n.toLowerCase() === entryName.toLowerCase())).toHaveLength(1);
+    expect(partOf(output.bytes, entryName)).toBe(partOf(processWorkbook(clean, options).bytes, SHEET));
+  });
+
   it('reads a workbook part written with single-quoted attributes, as XML allows', () => {
     const input = editPart(clean, 'xl/workbook.xml', (xml) => xml.replace(/"/g, "'"));
     expect(partOf(input, 'xl/workbook.xml')).toContain("r:id='rId1'");

@@ -1,15 +1,28 @@
 import { sheetRef } from '../../core';
 import { attr, escapeXml, findElement, findElements, insertBeforeFirst, requireElement, setAttr, splice, spreadsheetPrefix, unescapeXml } from './xml';
 
-/** Resolves a relationship target against the folder of the part that owns the .rels. */
+/**
+ * Resolves a relationship target against the folder of the part that owns the .rels. A target is
+ * a URI: `sheet%201.xml` names the part `sheet 1.xml` (Package.partName then finds it whatever its case).
+ */
 export function resolveTarget(ownerPart: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = ownerPart.split('/').slice(0, -1);
-  for (const segment of target.split('/')) {
+  const absolute = target.startsWith('/');
+  const parts = absolute ? [] : ownerPart.split('/').slice(0, -1);
+  for (const segment of (absolute ? target.slice(1) : target).split('/')) {
     if (segment === '..') parts.pop();
-    else if (segment !== '.') parts.push(segment);
+    else if (segment !== '.') parts.push(percentDecoded(segment));
   }
   return parts.join('/');
+}
+
+/** A URI segment with its %XX escapes decoded; as written when they are not valid UTF-8. */
+function percentDecoded(segment: string): string {
+  if (segment.indexOf('%') < 0) return segment;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 export function relsPathOf(part: string): string {

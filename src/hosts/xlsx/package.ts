@@ -85,6 +85,16 @@ export class Package {
   ) {
     for (const e of order) this.entries.set(e.name, e);
   }
+  /**
+   * The name a part has in the package, for a name that may differ from it in case: OPC part names
+   * are compared without case, and a relationship may say worksheets/SHEET1.xml for sheet1.xml.
+   */
+  partName(name: string): string {
+    if (this.entries.has(name) || this.written.has(name)) return name;
+    const wanted = name.toLowerCase();
+    for (const known of this.names()) if (known.toLowerCase() === wanted) return known;
+    return name;
+  }
   has(name: string) {
     return !this.removed.has(name) && (this.written.has(name) || this.entries.has(name));
   }

@@ -92,7 +92,7 @@ export class OpenWorkbook {
     // ISO/IEC 29500 Strict names its relationships and namespaces under purl.oclc.org: Excel's
     // "Strict Open XML Spreadsheet". Its parts need other names throughout, so it is refused by name.
     if (rootRels.some((r) => r.type.startsWith(STRICT_REL))) fail('file.strictOoxml');
-    const workbookPart = resolveTarget('', rootRels.find((r) => r.type === REL_OFFICE_DOCUMENT)?.target ?? 'xl/workbook.xml');
+    const workbookPart = pkg.partName(resolveTarget('', rootRels.find((r) => r.type === REL_OFFICE_DOCUMENT)?.target ?? 'xl/workbook.xml'));
     if (!pkg.has(workbookPart) || !pkg.has('[Content_Types].xml')) fail('file.notWorkbook');
     const root = inPart(workbookPart, () => rootElement(pkg.text(workbookPart)));
     if (root?.namespace === STRICT_SPREADSHEET_NS) fail('file.strictOoxml');
@@ -116,12 +116,17 @@ export class OpenWorkbook {
 
   private partByType(kind: string): string | undefined {
     const rel = this.rels.find((r) => r.type.endsWith(`/${kind}`));
-    return rel ? resolveTarget(this.workbookPart, rel.target) : undefined;
+    return rel ? this.targetOf(this.workbookPart, rel.target) : undefined;
+  }
+
+  /** The part a relationship of `owner` points at, by the name it has in the package. */
+  private targetOf(owner: string, target: string): string {
+    return this.pkg.partName(resolveTarget(owner, target));
   }
 
   partOf(entry: SheetEntry): string | undefined {
     const rel = this.rels.find((r) => r.id === entry.rid);
-    return rel && rel.type === REL_WORKSHEET ? resolveTarget(this.workbookPart, rel.target) : undefined;
+    return rel && rel.type === REL_WORKSHEET ? this.targetOf(this.workbookPart, rel.target) : undefined;
   }
 
   /** The sheet Excel opens on: the workbook view's activeTab, an index into the workbook's sheets (0 when not given). */
@@ -232,7 +237,7 @@ export class OpenWorkbook {
       this.pkg.has(relsPathOf(part))
         ? readRelationships(this.pkg.text(relsPathOf(part)))
             .filter((r) => r.type === type && !r.external)
-            .map((r) => resolveTarget(part, r.target))
+            .map((r) => this.targetOf(part, r.target))
         : [];
     const oldDrawing = related(sheetPart, REL_DRAWING)[0];
     const oldCharts = oldDrawing ? related(oldDrawing, REL_CHART) : [];
@@ -271,7 +276,7 @@ export class OpenWorkbook {
     if (!this.pkg.has(rels)) return [];
     return readRelationships(this.relsText(rels))
       .filter((r) => !r.external)
-      .map((r) => resolveTarget(part, r.target));
+      .map((r) => this.targetOf(part, r.target));
   }
 
   /** Every part reached through relationships from `part`, `part` itself aside. */
