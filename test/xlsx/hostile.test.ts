@@ -3,7 +3,7 @@
  * what the file is and names it, or is read correctly — never a hang, a raw error, gigabytes of
  * memory or a value that is not in the file.
  */
-import { CATALOGUE, DEFAULT_PRESET, parseIsoDay, type CellValue, WorkbookError } from '../../src/core';
+import { CATALOGUE, columnIndex, DEFAULT_PRESET, parseIsoDay, type CellValue, WorkbookError } from '../../src/core';
 import {
   processWorkbook,
   writeReportWorkbook,
@@ -550,6 +550,22 @@ describe('rows, cells and merged areas are held to Excel\'s grid', () => {
     const out = processWorkbook(input, options);
     expect(process.memoryUsage().heapUsed - heap).toBeLessThan(200 * 1024 * 1024);
     expect(out.job.disputes).toHaveLength(4);
+  });
+
+  it.each([
+    ['a remark area merged right of the table in a dispute row', 'M6:P6'],
+    ['a merged area from the last column of the table past it', 'L7:R7'],
+  ])('puts its columns right of %s, not inside it where Excel would hide them', (_, ref) => {
+    const input = withSheet((xml) => xml.replace('<mergeCell ref="A1:L1"/>', `<mergeCell ref="A1:L1"/><mergeCell ref="${ref}"/>`).replace(/<mergeCells count="(\d+)"/, (_, n: string) => `<mergeCells count="${Number(n) + 1}"`));
+    const out = processWorkbook(input, options);
+    const right = columnIndex(/:([A-Z]+)/.exec(ref)![1]);
+    expect(Math.min(...out.job.plan.columns.map((c) => c.col))).toBe(right + 1);
+    expect(partOf(out.bytes, SHEET)).toContain(`<mergeCell ref="${ref}"/>`);
+  });
+
+  it('refuses, naming the sheet, a table whose rows hold a merged area to column XFD (no room right of it)', () => {
+    const input = withSheet((xml) => xml.replace('<mergeCell ref="A1:L1"/>', '<mergeCell ref="A1:L1"/><mergeCell ref="M6:XFD6"/>').replace(/<mergeCells count="(\d+)"/, (_, n: string) => `<mergeCells count="${Number(n) + 1}"`));
+    expect(() => processWorkbook(input, options)).toThrow(expect.objectContaining({ code: 'ledger.noRoomForColumns', message: expect.stringContaining('工作表“台账”已用到最后一列（XFD）') }));
   });
 
   it('refuses <row r="4294967295"> and a cell past XFD, naming the sheet', () => {

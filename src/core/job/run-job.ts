@@ -212,7 +212,7 @@ function placeOwnColumns(ledger: SheetGrid, layout: LedgerLayout, lastDataRow: n
   // A row's length reaches its last cell, blank or not: hosts include formatted empty cells (a
   // template's borders), and the add-in's columns go right of them too.
   for (let r = layout.headerTop; r <= lastDataRow; r++) next = Math.max(next, (ledger.values[r]?.length ?? 0) - 1);
-  for (const m of ledger.merges) if (m.bottom >= layout.headerTop && m.top <= lastDataRow) next = Math.max(next, m.right);
+  for (const m of [...ledger.merges, ...(ledger.mergesPastGrid ?? [])]) if (m.bottom >= layout.headerTop && m.top <= lastDataRow) next = Math.max(next, m.right);
   for (const key of OWN_ORDER) if (layout.own[key] !== undefined) next = Math.max(next, layout.own[key]!);
   for (const key of wanted) placed.set(key, layout.own[key] ?? ++next);
   return placed;

@@ -65,6 +65,12 @@ export interface SheetGrid {
   date1904: boolean;
   /** The sheet is hidden; a visible ledger is preferred when choosing. */
   hidden?: boolean;
+  /**
+   * Merged areas that reach right of the last cell read, as far as they reach (a remark merged
+   * L5:P5 beside a table ending at L): `merges` are cut at the grid's width, and the add-in's
+   * columns must still go right of them. Absent when a host reads merges whole.
+   */
+  mergesPastGrid?: { top: number; bottom: number; right: number }[];
 }
 
 /**

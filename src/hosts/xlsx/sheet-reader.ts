@@ -267,12 +267,15 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
     if (numberFormats[r]) numberFormats[r] = numberFormats[r].slice();
   }
   let merges: CellRange[];
+  let read: CellRange[];
   try {
-    merges = clipMerges(readMerges(xml, dataEnd, g), values.length, width);
+    read = readMerges(xml, dataEnd, g);
+    merges = clipMerges(read, values.length, width);
   } catch (e) {
     throw e instanceof XmlFormatError ? e.at(dataEnd) : e;
   }
-  return { name: ctx.name, values, merges, numberFormats, date1904: ctx.date1904 };
+  const mergesPastGrid = read.filter((m) => m.right >= width && m.top < values.length).map((m) => ({ top: m.top, bottom: m.bottom, right: m.right }));
+  return { name: ctx.name, values, merges, numberFormats, date1904: ctx.date1904, ...(mergesPastGrid.length ? { mergesPastGrid } : {}) };
 }
 
 /** The column of the last cell `fastCell` read (returned beside its end without an allocation). */
