@@ -305,31 +305,41 @@ function notDisputeRows(grid: SheetGrid, layout: LedgerLayout): Set<number> {
 function repeatedHeaderRows(grid: SheetGrid, layout: LedgerLayout): Set<number> {
   const rows = new Set<number>();
   const fieldColumns = [...new Set(Object.values(layout.fields))];
-  const headerTexts = new Map<number, Set<string>>();
+  // Per column with a header text: its texts, and their lengths to turn most data cells away
+  // without hashing them (this looks at every field cell of the ledger).
+  const named: { col: number; texts: Set<string>; lengths: Uint8Array }[] = [];
   for (const col of fieldColumns) {
     const texts = new Set<string>();
     for (let r = layout.headerTop; r <= layout.headerBottom; r++) {
       const v = grid.values[r]?.[col];
-      if (typeof v === 'string' && v.trim() !== '') texts.add(v.trim());
+      if (typeof v === 'string' && v.trim() !== '' && v.trim().length <= MAX_HEADER_TEXT) texts.add(v.trim());
     }
-    if (texts.size > 0) headerTexts.set(col, texts);
+    if (texts.size === 0) continue;
+    const lengths = new Uint8Array(MAX_HEADER_TEXT + 1);
+    for (const t of texts) lengths[t.length] = 1;
+    named.push({ col, texts, lengths });
   }
-  if (headerTexts.size < 2) return rows;
+  if (named.length < 2) return rows;
+  const repeats = (v: CellValue | undefined, { texts, lengths }: (typeof named)[number]) => {
+    if (typeof v !== 'string' || v.length === 0 || v.length > MAX_HEADER_TEXT) return false;
+    // Spaces around (a header written " 序号 ") are taken off only where there are some.
+    const text = isSpace(v.charCodeAt(0)) || isSpace(v.charCodeAt(v.length - 1)) ? v.trim() : v;
+    return lengths[text.length] === 1 && texts.has(text);
+  };
   for (let r = layout.headerBottom + 1; r < grid.values.length; r++) {
     const row = grid.values[r];
     if (!row) continue;
-    let filled = 0;
     let repeated = 0;
-    for (const col of fieldColumns) {
-      const v = row[col];
-      if (v === null || v === undefined || v === '') continue;
-      filled++;
-      if (typeof v === 'string' && v.length <= MAX_HEADER_TEXT && headerTexts.get(col)?.has(v.trim())) repeated++;
-    }
-    if (repeated >= 2 && repeated * 2 > filled) rows.add(r);
+    for (let k = 0; k < named.length; k++) if (repeats(row[named[k].col], named[k])) repeated++;
+    if (repeated < 2) continue;
+    const filled = fieldColumns.filter((col) => row[col] !== null && row[col] !== undefined && row[col] !== '').length;
+    if (repeated * 2 > filled) rows.add(r);
   }
   return rows;
 }
+/** Spaces trim() takes off that header cells are written with: ASCII, no-break and ideographic. */
+const isSpace = (code: number) => code <= 0x20 || code === 0xa0 || code === 0x3000;
+
 /** Longer than any header cell (detect.ts reads header names of 24 characters at most, written with spaces around). */
 const MAX_HEADER_TEXT = 64;
 
