@@ -358,6 +358,7 @@ function meeting(args: MeetingArgs, io: Io) {
   writeOutput(output, pieces, language, args.force);
   if (args.json) io.stdout(`${JSON.stringify(meetingToJson(job, output), null, 2)}\n`);
   else io.stdout(`${formatMeeting(job, output, language)}\n`);
+  warnIfTooLargeToReadAgain(output, pieces, language, io);
 }
 
 function run(args: RunArgs, io: Io) {
@@ -400,6 +401,17 @@ function run(args: RunArgs, io: Io) {
   writeOutput(output, result.pieces, args.language, args.force);
   if (args.json) io.stdout(`${JSON.stringify(jobToJson(result.job, output, asOf), null, 2)}\n`);
   else io.stdout(`${formatSummary(result.job, output, args.language)}\n`);
+  warnIfTooLargeToReadAgain(output, result.pieces, args.language, io);
+}
+
+/**
+ * An input just under the size the tool reads can give an output just over it (the add-in's sheets
+ * added to 127 MB of pictures): written, since the user asked for it, but they are told that it
+ * will not be read again, rather than finding out on the next run.
+ */
+function warnIfTooLargeToReadAgain(output: string, pieces: readonly Uint8Array[], language: Language, io: Io) {
+  const size = pieces.reduce((sum, piece) => sum + piece.length, 0);
+  if (size > MAX_WORKBOOK_BYTES) io.stderr(`${say(language, 'output.pastReadLimit', { file: output, ...sizeParams(size, MAX_WORKBOOK_BYTES) })}\n`);
 }
 
 if (require.main === module) process.exitCode = main(process.argv.slice(2));

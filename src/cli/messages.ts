@@ -119,6 +119,10 @@ export const CLI_MESSAGES = {
   'run.moreIssues': { zh: '    ……另有 {count} 条提示，见 --json 输出', en: '    … {count} more, see --json' },
   'period': { zh: '联席会议期间 {from} 至 {to}', en: 'Meeting period {from} to {to}' },
   'output': { zh: '输出：{file}', en: 'Output: {file}' },
+  'output.pastReadLimit': {
+    zh: '注意：输出“{file}”有 {size} MB，超过本工具能读取的 {limit} MB，不能再用本工具处理或作为 --previous；请把其中的图片移出，或把台账按年度或按单位拆成几个文件',
+    en: 'Note: the output "{file}" is {size} MB, over the {limit} MB the tool can read, so it cannot be processed again or given as --previous; move its pictures out, or split the ledger by year or by unit',
+  },
 
   // After a meeting
   'meeting.period': { zh: '联席会议期间 {from} 至 {to}，{units} 个单位：', en: 'Meeting period {from} to {to}, {units} units:' },

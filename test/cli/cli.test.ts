@@ -7,6 +7,7 @@ import { main, type Io } from '../../src/cli/main';
 import { SMALL_LEDGER_MERGES, SMALL_LEDGER_ROWS, smallLedger } from '../xlsx/small-ledger';
 import { writeXlsx } from '../../scripts/lib/xlsx-writer';
 import { makeBigLedger } from '../../scripts/sample/make-big-ledger';
+import { partsOf, writeRawZip } from '../fuzz/zip-tools';
 
 function capture(today = '2026-11-28') {
   const out: string[] = [];
@@ -270,6 +271,25 @@ describe('tricolor run', () => {
       expect(main(['run', huge, '--out', path.join(dir, 'o.xlsx')], d.io)).toBe(1);
       expect(d.err()).toContain('有 200 MB，超过本工具能处理的 128 MB；请把台账按年度或按单位拆成几个文件');
       expect(fs.existsSync(path.join(dir, 'o.xlsx'))).toBe(false);
+    });
+
+    it('writes the output of a ledger just under 128 MB and says when that output is past what it can read again', () => {
+      // A small ledger with stored pictures making the file 512 bytes short of 128 MB: the add-in's sheets take it past.
+      const parts = partsOf(smallLedger());
+      const withPadding = (size: number) => writeRawZip([...parts, { name: 'xl/media/padding.bin', data: new Uint8Array(size), method: 0 }]);
+      const limit = 128 * 1024 * 1024;
+      const input = path.join(dir, '图片多.xlsx');
+      fs.writeFileSync(input, withPadding(limit - 512 - withPadding(0).length));
+      expect(fs.statSync(input).size).toBe(limit - 512);
+      const out = path.join(dir, '图片多.out.xlsx');
+      const c = capture();
+      expect(main(['run', input, '--as-of', '2026-11-30', '--out', out], c.io)).toBe(0);
+      expect(fs.statSync(out).size).toBeGreaterThan(128 * 1024 * 1024);
+      expect(c.err()).toContain(`注意：输出“${out}”有 129 MB，超过本工具能读取的 128 MB，不能再用本工具处理或作为 --previous`);
+      // A run whose output stays under the limit says nothing of it.
+      const small = capture();
+      expect(main(['run', ledger, '--as-of', '2026-11-30', '--out', path.join(dir, 'small.xlsx')], small.io)).toBe(0);
+      expect(small.err()).not.toContain('注意');
     });
 
     it('stops with a message, not a crash, when a ledger needs more memory than the command may take', () => {
