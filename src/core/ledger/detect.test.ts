@@ -154,6 +154,31 @@ describe('detectLedger finds the header block', () => {
     expect([layout!.headerTop, layout!.headerBottom]).toEqual([0, 1]);
   });
 
+  it.each<[string, CellValue[][], string[], Record<string, string>]>([
+    [
+      'a group heading centred across its columns, not merged (当事人 over 姓名 and 联系电话)',
+      [['序号', '登记日期', '当事人', null, '纠纷类型'], [null, null, '姓名', '联系电话', null], [1, '2020-05-21', '张三', '13812345678', '邻里纠纷']],
+      ['A1:A2', 'B1:B2', 'E1:E2'],
+      { parties: 'C', phone: 'D' },
+    ],
+    [
+      'a unit under a column name ((万元) under 涉及金额)',
+      [['序号', '登记日期', '当事人', '纠纷类型', '涉及金额'], [null, null, null, null, '（万元）'], [1, '2020-05-21', '张三', '邻里纠纷', 3.5]],
+      ['A1:A2', 'B1:B2', 'C1:C2', 'D1:D2'],
+      { amount: 'E' },
+    ],
+    [
+      'leaves with a hint after a colon (化解日期（格式：年-月-日）)',
+      [['序号', '登记日期', '当事人', '纠纷类型', '化解情况', null], [null, null, null, null, '是否化解', '化解日期（格式：年-月-日）'], [1, '2020-05-21', '张三', '邻里纠纷', '是', '2020-06-01']],
+      ['A1:A2', 'B1:B2', 'C1:C2', 'D1:D2', 'E1:F1'],
+      { resolvedFlag: 'E', resolvedOn: 'F' },
+    ],
+  ])('reads a 2-row header whose other columns are merged down, with %s', (_, rows, merges, fields) => {
+    const layout = detectLedger(sheet(rows, merges));
+    expect([layout!.headerTop, layout!.headerBottom]).toEqual([0, 1]);
+    expect(fieldLetters(layout!.fields)).toMatchObject(fields);
+  });
+
   it.each<[string, CellValue[]]>([
     ['a serial number and a date', [1, '2020-05-21', '东湾村', '邻里纠纷', '因排水问题发生口角，调解未果', null]],
     ['short text only, under named columns', [null, '5月21日', '东湾村', '邻里纠纷', '口角', null]],

@@ -1,4 +1,4 @@
-import { normalizeHeader, cellText, toHalfWidth } from '../cells';
+import { normalizeHeader, cellText, parseDateCell, toHalfWidth } from '../cells';
 import type { CellRange, CellValue, FieldName, SheetGrid } from '../model';
 import { FIELD_ALIASES, FIELD_NAMES, OWN_COLUMN_HEADERS, type OwnColumn } from './fields';
 
@@ -26,6 +26,8 @@ export interface LedgerLayout {
 /** How far down a sheet the header may start: title and 填报单位 lines never take more. */
 const HEADER_SEARCH_ROWS = 40;
 const MAX_HEADER_ROWS = 4;
+/** The longest text read as a header name: longer is a dispute's words. */
+const MAX_HEADER_NAME = 24;
 /**
  * The rows of each sheet a host reads for detectLedger: a header may start in any of the first 40
  * rows and take four, and the row below it is looked at. Reading only these keeps detection on a
@@ -85,7 +87,7 @@ const OWN_BY_HEADER = new Map<string, OwnColumn>(
 
 /** A header cell is short text: a long sentence or a number is data, not a column name. */
 function looksLikeHeaderCell(text: string): boolean {
-  return text.length > 0 && text.length <= 24 && !/[:：]/.test(text) && !/^[\d.\-/\s]+$/.test(text);
+  return text.length > 0 && text.length <= MAX_HEADER_NAME && !/[:：]/.test(text) && !/^[\d.\-/\s]+$/.test(text);
 }
 
 function rowScore(values: CellValue[][], row: number): number {
@@ -119,11 +121,11 @@ export function detectLedger(grid: SheetGrid): LedgerLayout | null {
 
   let top = best;
   let bottom = best;
-  // Vertical merges in the best row ("序号" over two header rows) fix the block's height, but only
-  // over rows that hold header names: a header cell merged down into the first dispute (回访日期
-  // over L2:L3) does not make that dispute part of the header.
+  // Vertical merges in the best row ("序号" over two header rows) fix the block's height, but not
+  // over a row that holds a dispute's data: a header cell merged down into the first dispute
+  // (回访日期 over L2:L3) does not make that dispute part of the header.
   let headerBelow = best;
-  while (headerBelow + 1 < values.length && headerBelow + 1 - best < MAX_HEADER_ROWS && holdsNamesUnderGroups(grid, headerBelow + 1, best, mergeAt)) headerBelow++;
+  while (headerBelow + 1 < values.length && headerBelow + 1 - best < MAX_HEADER_ROWS && !holdsData(values[headerBelow + 1])) headerBelow++;
   for (let c = 0; c < (values[best]?.length ?? 0); c++) {
     const m = mergeAt(best, c);
     if (m && m.bottom > m.top) {
@@ -177,19 +179,20 @@ function isParentRow(grid: SheetGrid, row: number, mergeAt: MergeIndex, tableLef
 }
 
 /**
- * Whether a row below the best header row can be part of the header: each of its cells is a short
- * name standing under a group heading of the best row (当事人 over 姓名, 联系电话) or under no name
- * at all. Text under a column the best row already names (所属村 over 东湾村) is a dispute's.
+ * Whether a row holds what only a dispute holds: a number or a date (a serial, or text such as
+ * 5月21日), or text longer than any header name. Names, group leaves (姓名, 联系电话), units
+ * ((万元)) and hints with colons (化解日期（格式：年-月-日）) are not data.
  */
-function holdsNamesUnderGroups(grid: SheetGrid, row: number, best: number, mergeAt: MergeIndex): boolean {
-  return nonEmptyCols(grid.values, row).every((c) => {
-    const v = grid.values[row][c];
-    if (typeof v !== 'string' || !looksLikeHeaderCell(normalizeHeader(v))) return false;
-    const above = mergeAt(best, c);
-    if (above) return above.right > above.left && above.bottom < row;
-    return textAt(grid.values, best, c).trim() === '';
+function holdsData(row: CellValue[] | undefined): boolean {
+  return (row ?? []).some((v) => {
+    if (v === null || v === '') return false;
+    if (typeof v !== 'string') return true;
+    const name = normalizeHeader(v);
+    return name.length > MAX_HEADER_NAME || /^[\d.\-/\s]+$/.test(name) || parseDateCell(v, ANY_YEAR).kind === 'date';
   });
 }
+/** Year-less dates (5月21日) are dates whatever the year: any will do to recognise one. */
+const ANY_YEAR = { date1904: false, year: 2000 };
 
 function isChildRow(grid: SheetGrid, row: number, top: number, bottom: number, mergeAt: MergeIndex): boolean {
   const cols = nonEmptyCols(grid.values, row);
