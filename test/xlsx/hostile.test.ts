@@ -563,6 +563,14 @@ describe('rows, cells and merged areas are held to Excel\'s grid', () => {
     expect(partOf(out.bytes, SHEET)).toContain(`<mergeCell ref="${ref}"/>`);
   });
 
+  it.each(['A7:XFD7', 'A7:Z7'])("is not moved or refused by a month's separator row inside the table merged across the sheet (%s): it gets no cell of the add-in's", (ref) => {
+    const rows = [...SMALL_LEDGER_ROWS.slice(0, 6), ['2026年10月'], ...SMALL_LEDGER_ROWS.slice(6)];
+    const input = writeXlsx({ sheets: [{ name: '台账', rows, merges: [...SMALL_LEDGER_MERGES, ref] }] });
+    const out = processWorkbook(input, options);
+    expect(out.job.disputes).toHaveLength(4);
+    expect(Math.min(...out.job.plan.columns.map((c) => c.col))).toBe(columnIndex('M'));
+  });
+
   it('refuses, naming the sheet, a table whose rows hold a merged area to column XFD (no room right of it)', () => {
     const input = withSheet((xml) => xml.replace('<mergeCell ref="A1:L1"/>', '<mergeCell ref="A1:L1"/><mergeCell ref="M6:XFD6"/>').replace(/<mergeCells count="(\d+)"/, (_, n: string) => `<mergeCells count="${Number(n) + 1}"`));
     expect(() => processWorkbook(input, options)).toThrow(expect.objectContaining({ code: 'ledger.noRoomForColumns', message: expect.stringContaining('工作表“台账”已用到最后一列（XFD）') }));

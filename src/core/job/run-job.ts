@@ -205,14 +205,22 @@ const OWN_KIND: Record<OwnColumn, OwnColumnPlan['kind']> = { suggested: 'text', 
 const OWN_WIDTH: Record<OwnColumn, number> = { suggested: 12, reasons: 60, nextRevisit: 14, manual: 10 };
 
 /** Where the add-in's columns go: where an earlier run put them, else right of everything in the table's rows. */
-function placeOwnColumns(ledger: SheetGrid, layout: LedgerLayout, lastDataRow: number): Map<OwnColumn, number> {
+function placeOwnColumns(ledger: SheetGrid, layout: LedgerLayout, lastDataRow: number, disputeRows: ReadonlySet<number>): Map<OwnColumn, number> {
   const wanted = OWN_ORDER.filter((k) => k !== 'manual' || layout.fields.manualLevel === undefined || layout.own.manual !== undefined);
   const placed = new Map<OwnColumn, number>();
   let next = layout.lastCol;
   // A row's length reaches its last cell, blank or not: hosts include formatted empty cells (a
   // template's borders), and the add-in's columns go right of them too.
   for (let r = layout.headerTop; r <= lastDataRow; r++) next = Math.max(next, (ledger.values[r]?.length ?? 0) - 1);
-  for (const m of [...ledger.merges, ...(ledger.mergesPastGrid ?? [])]) if (m.bottom >= layout.headerTop && m.top <= lastDataRow) next = Math.max(next, m.right);
+  for (const m of ledger.merges) if (m.bottom >= layout.headerTop && m.top <= lastDataRow) next = Math.max(next, m.right);
+  // A merged area reaching past the grid counts where the add-in writes: the header's rows and the
+  // disputes' (a month's separator row merged across the sheet gets no cell of the add-in's).
+  const getsOwnCells = (m: { top: number; bottom: number }) => {
+    if (m.top <= layout.headerBottom && m.bottom >= layout.headerTop) return true;
+    for (let r = Math.max(m.top, layout.headerBottom + 1); r <= Math.min(m.bottom, lastDataRow); r++) if (disputeRows.has(r)) return true;
+    return false;
+  };
+  for (const m of ledger.mergesPastGrid ?? []) if (getsOwnCells(m)) next = Math.max(next, m.right);
   for (const key of OWN_ORDER) if (layout.own[key] !== undefined) next = Math.max(next, layout.own[key]!);
   for (const key of wanted) placed.set(key, layout.own[key] ?? ++next);
   return placed;
@@ -227,7 +235,7 @@ function planWrites(
   language: Language,
   reports: { dueList: WritePlan['reports'][number]; summary: WritePlan['reports'][number]; stateRows: (string | number)[][] },
 ): WritePlan {
-  const placed = placeOwnColumns(ledger, layout, lastDataRow);
+  const placed = placeOwnColumns(ledger, layout, lastDataRow, new Set(disputes.map((d) => d.record.row - 1)));
   // Past XFD Excel refuses the file and LibreOffice drops the columns: say so rather than write them.
   if ([...placed.values()].some((c) => c > LAST_COLUMN))
     throw new LedgerWriteError('ledger.noRoomForColumns', { sheet: ledger.name, count: placed.size }, language);
