@@ -324,6 +324,7 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
   it.each([
     ['in other case', 'xl/worksheets/sheet1.xml', 'worksheets/SHEET1.xml'],
     ['percent-encoded (a part name with a space)', 'xl/worksheets/sheet 1.xml', 'worksheets/sheet%201.xml'],
+    ["percent-encoded as the package's own entry is (.NET's packaging names some so)", 'xl/worksheets/sheet%201.xml', 'worksheets/sheet%201.xml'],
   ])('finds the ledger sheet through a relationship that names its part %s, and writes into that part', (_, entryName, target) => {
     const input = writeRawZip(
       partsOf(clean).map((p) =>

@@ -1,27 +1,29 @@
 import { sheetRef } from '../../core';
 import { attr, escapeXml, findElement, findElements, insertBeforeFirst, requireElement, setAttr, splice, spreadsheetPrefix, unescapeXml } from './xml';
 
-/**
- * Resolves a relationship target against the folder of the part that owns the .rels. A target is
- * a URI: `sheet%201.xml` names the part `sheet 1.xml` (Package.partName then finds it whatever its case).
- */
+/** Resolves a relationship target against the folder of the part that owns the .rels. */
 export function resolveTarget(ownerPart: string, target: string): string {
-  const absolute = target.startsWith('/');
-  const parts = absolute ? [] : ownerPart.split('/').slice(0, -1);
-  for (const segment of (absolute ? target.slice(1) : target).split('/')) {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = ownerPart.split('/').slice(0, -1);
+  for (const segment of target.split('/')) {
     if (segment === '..') parts.pop();
-    else if (segment !== '.') parts.push(percentDecoded(segment));
+    else if (segment !== '.') parts.push(segment);
   }
   return parts.join('/');
 }
 
-/** A URI segment with its %XX escapes decoded; as written when they are not valid UTF-8. */
-function percentDecoded(segment: string): string {
-  if (segment.indexOf('%') < 0) return segment;
+/**
+ * A target with its %XX escapes decoded (`sheet%201.xml` names the part `sheet 1.xml`, as OPC reads
+ * a target: a URI), or null when it has none or they are not valid UTF-8. Tried after the target as
+ * written: .NET's packaging names some zip entries in their escaped form.
+ */
+export function percentDecodedTarget(target: string): string | null {
+  if (target.indexOf('%') < 0) return null;
   try {
-    return decodeURIComponent(segment);
+    const decoded = decodeURIComponent(target);
+    return decoded === target ? null : decoded;
   } catch {
-    return segment;
+    return null;
   }
 }
 

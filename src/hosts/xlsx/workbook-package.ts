@@ -11,6 +11,7 @@ import {
   relativeTarget,
   relsPathOf,
   removeContentTypeOverride,
+  percentDecodedTarget,
   resolveTarget,
   setPrintTitles,
   workbookUses1904,
@@ -92,7 +93,7 @@ export class OpenWorkbook {
     // ISO/IEC 29500 Strict names its relationships and namespaces under purl.oclc.org: Excel's
     // "Strict Open XML Spreadsheet". Its parts need other names throughout, so it is refused by name.
     if (rootRels.some((r) => r.type.startsWith(STRICT_REL))) fail('file.strictOoxml');
-    const workbookPart = pkg.partName(resolveTarget('', rootRels.find((r) => r.type === REL_OFFICE_DOCUMENT)?.target ?? 'xl/workbook.xml'));
+    const workbookPart = targetIn(pkg, '', rootRels.find((r) => r.type === REL_OFFICE_DOCUMENT)?.target ?? 'xl/workbook.xml');
     if (!pkg.has(workbookPart) || !pkg.has('[Content_Types].xml')) fail('file.notWorkbook');
     const root = inPart(workbookPart, () => rootElement(pkg.text(workbookPart)));
     if (root?.namespace === STRICT_SPREADSHEET_NS) fail('file.strictOoxml');
@@ -119,9 +120,12 @@ export class OpenWorkbook {
     return rel ? this.targetOf(this.workbookPart, rel.target) : undefined;
   }
 
-  /** The part a relationship of `owner` points at, by the name it has in the package. */
+  /**
+   * The part a relationship of `owner` points at, by the name it has in the package: OPC compares
+   * names without case, and reads a target as a URI (`sheet%201.xml` for `sheet 1.xml`).
+   */
   private targetOf(owner: string, target: string): string {
-    return this.pkg.partName(resolveTarget(owner, target));
+    return targetIn(this.pkg, owner, target);
   }
 
   partOf(entry: SheetEntry): string | undefined {
@@ -345,3 +349,12 @@ function ownerOfRels(rels: string): string {
 
 export const MINIMAL_STYLES =
   '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>';
+
+/** The part `target` (a relationship of `owner`) names in `pkg`: as written, then decoded; the name as written when neither is there. */
+function targetIn(pkg: Package, owner: string, target: string): string {
+  const asWritten = pkg.partName(resolveTarget(owner, target));
+  if (pkg.has(asWritten)) return asWritten;
+  const decoded = percentDecodedTarget(target);
+  const part = decoded === null ? undefined : pkg.partName(resolveTarget(owner, decoded));
+  return part !== undefined && pkg.has(part) ? part : asWritten;
+}
