@@ -420,6 +420,15 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
     expect(partOf(processWorkbook(withOurs, options).bytes, SHEET)).not.toContain('<dataValidation ');
     const elsewhere = withSheet((xml) => xml.replace('</worksheet>', `${x14('A1:A2')}</worksheet>`));
     expect(partOf(processWorkbook(elsewhere, options).bytes, SHEET)).toContain(`sqref="${dropdown}"><formula1>`);
+    // A data bar's rule holds an <extLst> of its own, before the worksheet's: the validation is still found.
+    const dataBar =
+      '<conditionalFormatting sqref="H5:H8"><cfRule type="dataBar" priority="1"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar>' +
+      '<extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:id>{00000000-0000-0000-0000-000000000001}</x14:id></ext></extLst></cfRule></conditionalFormatting>';
+    const behindDataBar = withSheet((xml) => xml.replace('</mergeCells>', `</mergeCells>${dataBar}`).replace('</worksheet>', `${x14(`${column}3:${column}100`)}</worksheet>`));
+    expect(partOf(processWorkbook(behindDataBar, options).bytes, SHEET)).not.toContain('<dataValidation ');
+    // A validation commented out is none.
+    const commented = withSheet((xml) => xml.replace('</worksheet>', `${x14(`${column}3:${column}100`).replace('<x14:dataValidations', '<!--<x14:dataValidations').replace('</x14:dataValidations>', '</x14:dataValidations>-->')}</worksheet>`));
+    expect(partOf(processWorkbook(commented, options).bytes, SHEET)).toContain(`sqref="${dropdown}"><formula1>`);
   });
 
   it('does not read a commented-out cell as data', () => {

@@ -4,6 +4,7 @@ import { laterThan } from './worksheet-order';
 import {
   appendToList,
   attr,
+  childElements,
   escapeText,
   inlineStringCell,
   escapeXml,
@@ -481,9 +482,10 @@ function replaceConditionalFormats(xml: string, plan: WritePlan, styles: LedgerS
  * list whose source is another sheet): each names its cells in an <xm:sqref>, whatever the prefixes.
  */
 function extensionValidationRanges(xml: string): string[] {
-  const extensions = findElement(xml, 'extLst');
+  // The worksheet's own <extLst>: a data bar's or icon set's rule has one of its own before it.
+  const extensions = childElements(xml, containerOf(xml)).find((child) => child.name === 'extLst');
   if (!extensions) return [];
-  const inside = xml.slice(extensions.start, extensions.end);
+  const inside = xml.slice(extensions.start, extensions.end).replace(/<!--[^]*?-->/g, '');
   const ranges: string[] = [];
   for (const validation of inside.matchAll(/<([\w.-]+):dataValidation[\s>][^]*?<\/\1:dataValidation>/g))
     for (const ref of validation[0].matchAll(/<[\w.-]+:sqref>([^<]*)<\/[\w.-]+:sqref>/g)) ranges.push(...ref[1].trim().split(/\s+/));
