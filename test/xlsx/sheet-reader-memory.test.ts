@@ -1,5 +1,6 @@
 import * as v8 from 'v8';
 import * as vm from 'vm';
+import { toHalfWidth } from '../../src/core';
 import { readSheetXml } from '../../src/hosts/xlsx/sheet-reader';
 
 // A collection on demand, to see what the grid keeps alive once the sheet's text is let go.
@@ -16,16 +17,36 @@ function readLargeSheet(cell: string): ReturnType<typeof readSheetXml> {
 }
 
 describe('the cells read from a sheet keep no view into its text', () => {
-  it('an inline string kept in the grid does not keep the 80 MB text alive (a re-run of 100,000 rows passed the heap cap)', () => {
-    const text = '红：人身安全威胁：“对方扬言要找人报复”';
+  it.each([
+    ['an inline string (a re-run of 100,000 rows passed the heap cap)', '<c r="A1" t="inlineStr"><is><t>{text}</t></is></c>'],
+    ["a formula's text result", '<c r="A1" t="str"><f>B1&amp;C1</f><v>{text}</v></c>'],
+    ['an ISO date cell as LibreOffice writes it', '<c r="A1" t="d"><v>{text}</v></c>'],
+  ])('%s kept in the grid does not keep the 80 MB text alive', (_, cell) => {
+    const text = cell.includes('t="d"') ? '2026-11-30T00:00:00' : '红：人身安全威胁：“对方扬言要找人报复”';
     collect();
     const before = process.memoryUsage().heapUsed;
-    const grid = readLargeSheet(`<c r="A1" t="inlineStr"><is><t>${text}</t></is></c>`);
+    const grid = readLargeSheet(cell.replace('{text}', text));
     // V8 keeps the subject of the last regular-expression match: another match lets the text go.
     /x/.exec('x');
     collect();
     const kept = process.memoryUsage().heapUsed - before;
     expect(grid.values[0][0]).toBe(text);
     expect(kept).toBeLessThan(8 * MB);
+  });
+});
+
+describe('text made half-width keeps no view into where it came from', () => {
+  it('a long description, converted and remembered, does not keep an 80 MB shared-string table alive', () => {
+    collect();
+    const before = process.memoryUsage().heapUsed;
+    const converted = (() => {
+      const table = `<sst>${' '.repeat(40 * MB)}<si><t>${'张三与李四因宅基地边界发生争执，多次调解未果（已报警）。'.repeat(12)}</t></si></sst>`;
+      const description = table.slice(table.indexOf('<t>') + 3, table.indexOf('</t>'));
+      return toHalfWidth(description);
+    })();
+    /x/.exec('x');
+    collect();
+    expect(converted).toContain('争执,多次调解未果(已报警)');
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(8 * MB);
   });
 });

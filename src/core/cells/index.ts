@@ -1,6 +1,7 @@
 // Parsing of single cell values.
 export {
   toHalfWidth,
+  detachedString,
   normalizeHeader,
   normalizeValueText,
   writtenText,

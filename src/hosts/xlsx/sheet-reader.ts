@@ -1,4 +1,4 @@
-import { columnOfLetters, parseCellAddress, parseRangeRef, SHEET_COLUMNS, SHEET_ROWS, type CellRange, type CellValue, type SheetGrid } from '../../core';
+import { columnOfLetters, detachedString, parseCellAddress, parseRangeRef, SHEET_COLUMNS, SHEET_ROWS, type CellRange, type CellValue, type SheetGrid } from '../../core';
 import { WORKSHEET_ORDER } from './worksheet-order';
 import {
   attr,
@@ -401,20 +401,10 @@ function plainValue(inner: string, p: string): boolean {
   return inner.startsWith(open) && inner.indexOf('<', open.length) === inner.length - close.length && inner.endsWith(close) && inner.indexOf('&') < 0;
 }
 
-/**
- * An inline string's text as a string of its own. V8 makes a substring of 13 characters or more a
- * view into the string it was cut from, and the runs joined here are such views: one inline string
- * kept in the grid kept the whole sheet's text alive, 110 MB through the job on a re-run of
- * 100,000 rows, whose 判定依据 cells are inline (the heap passed its cap). Copied through a
- * one-character join, which V8 flattens anew.
- */
-function ownString(text: string): string {
-  return text.length < 13 ? text : ` ${text}`.slice(1);
-}
-
 function cellValue(tag: string, inner: string, ctx: SheetContext, g: Grammar, at: number, open: string): CellValue {
   const type = quickAttr(tag, ' t="') ?? attr(tag, 't') ?? 'n';
-  if (type === 'inlineStr') return ownString(richText(inner, g.p));
+  // Strings kept in the grid must not keep the sheet's text alive (detachedString).
+  if (type === 'inlineStr') return detachedString(richText(inner, g.p));
   const v = g.value.exec(inner);
   if (!v || v[1] === undefined) return null;
   const raw = v[1];
@@ -426,16 +416,16 @@ function cellValue(tag: string, inner: string, ctx: SheetContext, g: Grammar, at
       return text;
     }
     case 'str':
-      return decodeOoxmlEscapes(unescapeXml(raw));
+      return detachedString(decodeOoxmlEscapes(unescapeXml(raw)));
     case 'b':
       if (raw === '1' || raw === 'true') return true;
       if (raw === '0' || raw === 'false') return false;
       throw bad();
     case 'e':
-      return unescapeXml(raw); // #N/A, #REF! … shown as their text
+      return detachedString(unescapeXml(raw)); // #N/A, #REF! … shown as their text
     case 'd':
       // ISO 8601 date cells (LibreOffice can write them): kept as text for the date parser.
-      return unescapeXml(raw);
+      return detachedString(unescapeXml(raw));
     case 'n': {
       if (raw.trim() === '') return null;
       const n = xsdDouble(raw);
