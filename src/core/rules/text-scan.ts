@@ -57,18 +57,19 @@ export interface ScannerLists {
 /**
  * Texts repeat down a ledger (a type, a place, a name; one description pasted into several columns
  * or rows, or one shared string behind thousands of cells): their scans are kept and shared. The
- * cache is bounded by entries and by the characters it holds, and emptied when either is reached.
- * Long texts are kept too: a 14 KB file whose 5,400 cells all point at one 32,767-character
- * shared string was scanned 1,200 times (78 s); now once.
+ * cache is bounded by entries and by what its scans hold (ScannedText.weight, about two bytes a
+ * unit: 1M units is a few megabytes), and emptied when either is reached. Long texts are kept too:
+ * a 14 KB file whose 5,400 cells all point at one 32,767-character shared string was scanned
+ * 1,200 times (78 s); now once.
  */
 const CACHE_SIZE = 4096;
-const CACHE_CHARACTERS = 1 << 20;
+const CACHE_WEIGHT = 1 << 20;
 
 /** Word lists compiled into one trie: a text is scanned once, whatever the number of classes. */
 export class Scanner {
   private readonly root: TrieNode = { next: new Map(), terms: [] };
   private readonly cache = new Map<string, ScannedText>();
-  private cachedCharacters = 0;
+  private cachedWeight = 0;
   private readonly found: number[] = [];
   /** The root's children by code unit, in an array: the first step from every character is one read. */
   private readonly starts: (TrieNode | undefined)[] = new Array(65536);
@@ -111,12 +112,15 @@ export class Scanner {
     const cached = this.cache.get(raw);
     if (cached) return cached;
     const scanned = this.scanText(raw);
-    if (this.cache.size >= CACHE_SIZE || this.cachedCharacters + raw.length > CACHE_CHARACTERS) {
+    const weight = scanned.weight();
+    if (this.cache.size >= CACHE_SIZE || this.cachedWeight + weight > CACHE_WEIGHT) {
       this.cache.clear();
-      this.cachedCharacters = 0;
+      this.cachedWeight = 0;
     }
-    this.cache.set(raw, scanned);
-    this.cachedCharacters += raw.length;
+    if (weight <= CACHE_WEIGHT) {
+      this.cache.set(raw, scanned);
+      this.cachedWeight += weight;
+    }
     return scanned;
   }
 
@@ -296,6 +300,18 @@ export class ScannedText {
     private readonly hits: (Hit[] | undefined)[],
     private readonly bounds: Boundaries,
   ) {}
+
+  /**
+   * What keeping this scan holds, in units of a character: its texts, and each hit (an object of
+   * four numbers, about 24) and clause mark (a number, 4). A cell of 持刀砍人 repeated has a hit
+   * every few characters: counted by its characters alone, a cache of them held 100 MB.
+   */
+  weight(): number {
+    let hits = 0;
+    for (const list of this.hits) hits += list?.length ?? 0;
+    const marks = this.bounds.clauseEnds.length + this.bounds.sentenceEnds.length + this.bounds.negationEnds.length;
+    return this.raw.length + (this.text === this.raw ? 0 : this.text.length) + 24 * hits + 4 * marks;
+  }
 
   /** Sets `marks[cls]` for every class with a hit. */
   markClasses(marks: boolean[]): void {

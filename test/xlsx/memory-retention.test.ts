@@ -1,6 +1,7 @@
 import * as v8 from 'v8';
 import * as vm from 'vm';
 import { toHalfWidth } from '../../src/core';
+import { Scanner } from '../../src/core/rules/text-scan';
 import { readSheetXml } from '../../src/hosts/xlsx/sheet-reader';
 
 // A collection on demand, to see what the grid keeps alive once the sheet's text is let go.
@@ -48,5 +49,20 @@ describe('text made half-width keeps no view into where it came from', () => {
     collect();
     expect(converted).toContain('争执,多次调解未果(已报警)');
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(8 * MB);
+  });
+});
+
+describe("the triage scanner's cache", () => {
+  it('holds a few megabytes whatever the texts, counting their hits and not only their characters', () => {
+    const scanner = new Scanner({ classes: [{ words: ['持刀', '砍', '刀'] }], exclusions: [], negations: [], notNegations: [] });
+    collect();
+    const before = process.memoryUsage().heapUsed;
+    // A thousand distinct cells of 1,000 characters with a hit every other one: ~500 hits each.
+    for (let i = 0; i < 1000; i++) scanner.scan(`${i}号：${'持刀砍，'.repeat(250)}`);
+    collect();
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(16 * MB);
+    // And a text scanned again is the kept scan.
+    const text = `${'持刀砍，'.repeat(250)}末`;
+    expect(scanner.scan(text)).toBe(scanner.scan(text));
   });
 });
