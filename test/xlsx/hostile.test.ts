@@ -164,6 +164,9 @@ describe('the zip reader checks every entry it reads', () => {
       expect(readZip(grown).find((e) => e.name === dueList)!.size).toBeGreaterThan(limits.maxEntrySize);
       const again = processWorkbook(grown, { ...options, limits });
       expect(partOf(again.bytes, dueList)).toBe(partOf(first, dueList));
+      // The same with a namespace prefix (<x:row>), as the .NET Open XML SDK writes it: its first row is found too.
+      const prefixed = editPart(grown, dueList, prefixSpreadsheetMl);
+      expect(partOf(processWorkbook(prefixed, { ...options, limits }).bytes, dueList)).toBe(partOf(first, dueList));
     });
 
     it('is still bounded: a report part of no rows that inflates past the limit is refused by name', () => {

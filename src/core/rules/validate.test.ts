@@ -125,6 +125,7 @@ describe('validatePreset', () => {
     ['\\q', '反斜杠'],
     ['砍\\', '反斜杠'],
     ['\\p{汉字}', '反斜杠'],
+    ['[\\p{汉字}]', '反斜杠'],
     ['(?<名>砍)(?<名>杀)', '命名分组'],
   ])('tells what is wrong with the pattern %s in Chinese, without the engine\'s English', (pattern, said) => {
     let message = '';
@@ -139,7 +140,7 @@ describe('validatePreset', () => {
     expect(message).not.toMatch(/[A-Za-z]{3,}/);
   });
 
-  it('keeps the engine\'s words in English', () => {
+  it('tells the same fault in English with --lang en', () => {
     const problems = (() => {
       try {
         validatePreset(broken((p) => (p.rules[0].when = { pattern: '(扬言' })));

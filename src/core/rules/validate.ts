@@ -140,9 +140,10 @@ const CONDITION_KINDS = ['words', 'together', 'keywords', 'pattern', 'number', '
 /** What V8 says of a pattern it cannot compile, and the problem that tells it in the user's words. */
 const PATTERN_FAULTS: [RegExp, PresetProblemCode][] = [
   [/Unterminated group|Unmatched '\)'|Invalid group/, 'patternGroup'],
+  // Before the brackets: [\p{汉字}] is "Invalid property name in character class".
+  [/escape|\\ at end of pattern|property name/i, 'patternEscape'],
   [/character class/, 'patternClass'],
   [/Nothing to repeat|quantifier/i, 'patternRepeat'],
-  [/escape|\\ at end of pattern|property name/i, 'patternEscape'],
   [/capture group name|named capture/i, 'patternName'],
 ];
 

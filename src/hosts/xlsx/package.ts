@@ -180,6 +180,7 @@ export class Package {
     let rowTags = 0;
     let scanFrom = 0;
     let cut = -1;
+    let prefix = '';
     const limit = this.limits.maxEntrySize;
     let inflated = 0;
     const inflater = new Inflate((chunk) => {
@@ -190,18 +191,20 @@ export class Package {
         throw new ZipFormatError('tooLarge', `entry ${name} inflates past ${limit} bytes`, { part: name, offset: entry.offset, size: Math.max(inflated, entry.size), limit });
       text += decoder.decode(chunk, { stream: true });
       // The (rows + 1)-th <row> tag has r > rows (numbers only grow): every row wanted is complete before it.
-      const tag = /<row[\s>/]/g;
+      // With or without a namespace prefix (<x:row>, as the .NET Open XML SDK writes it).
+      const tag = /<([\w.-]+:)?row[\s>/]/g;
       tag.lastIndex = scanFrom;
       let end = scanFrom;
       for (let m = tag.exec(text); m; m = tag.exec(text)) {
         end = tag.lastIndex;
         if (++rowTags > rows) {
           cut = m.index;
+          prefix = m[1] ?? '';
           return;
         }
       }
-      // A tag cut off at the end of this chunk is counted with the next one.
-      scanFrom = Math.max(end, text.length - 4);
+      // A tag cut off at the end of this chunk (a prefix and all) is counted with the next one.
+      scanFrom = Math.max(end, text.length - 16);
     });
     const data = entry.record.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
     const step = 1 << 16;
@@ -211,7 +214,7 @@ export class Package {
       if (e instanceof ZipFormatError) throw e;
       throw new ZipFormatError('damaged', `entry ${name} cannot be inflated: ${e instanceof Error ? e.message : String(e)}`, { part: name, offset: entry.offset });
     }
-    return cut < 0 ? text : `${text.slice(0, cut)}</sheetData></worksheet>`;
+    return cut < 0 ? text : `${text.slice(0, cut)}</${prefix}sheetData></${prefix}worksheet>`;
   }
   /**
    * New content for a part: a string, pieces of one, or pieces made as they are asked for (a
