@@ -560,7 +560,10 @@ describe('rows, cells and merged areas are held to Excel\'s grid', () => {
     const read = readLedgerWorkbook(input, { fileName: 'ledger.xlsx', language: 'zh' });
     expect(read.input.ledger.merges).not.toContainEqual(expect.objectContaining({ top: 305 }));
     expect(read.input.ledger.merges.every((m) => m.bottom < read.input.ledger.values.length)).toBe(true);
-    const out = processWorkbook(input, options);
+    // The merge from M5 to XFD covers the disputes' rows right of the table: no room for the add-in's columns.
+    expect(() => processWorkbook(input, options)).toThrow(expect.objectContaining({ code: 'ledger.noRoomForColumns' }));
+    const belowTheTable = withSheet((xml) => xml.replace('<mergeCell ref="A1:L1"/>', '<mergeCell ref="A1:L1"/><mergeCell ref="A306:XFD1048576"/>'));
+    const out = processWorkbook(belowTheTable, options);
     expect(process.memoryUsage().heapUsed - heap).toBeLessThan(200 * 1024 * 1024);
     expect(out.job.disputes).toHaveLength(4);
   });
