@@ -2,7 +2,7 @@ import { zipSync, unzipSync, strToU8 } from 'fflate';
 import * as zlib from 'zlib';
 import { crc32, deflateEntry, readEntry, readZip, writeZip, writeZipPieces, isCompoundFile, FFLATE_CODEC } from '../../src/hosts/xlsx/zip';
 import { utf8Pieces } from '../../src/hosts/xlsx/package';
-import { BLOCK_BYTES } from '../../src/hosts/xlsx/utf8-blocks';
+import { BLOCK_BYTES, Utf8Blocks } from '../../src/hosts/xlsx/utf8-blocks';
 import { NODE_CODEC } from '../../src/cli/node-codec';
 import { ThreadedDeflate } from '../../src/cli/threaded-codec';
 
@@ -125,9 +125,25 @@ describe('the zip container', () => {
     // '<x>' then BLOCK_BYTES - 4 characters: a block's end falls between the emoji's halves.
     ['after other pieces', ['<x>', 'a'.repeat(BLOCK_BYTES - 4) + '😀' + '表'.repeat(10), '</x>']],
     ['inside one long piece', ['a'.repeat(BLOCK_BYTES - 1) + '😀' + '表'.repeat(10)]],
-  ])('encodes a part a block at a time, never cutting a character in two (%s)', (_name, content) => {
+  ])('encodes a part a block at a time, the blocks joined being its UTF-8 (%s)', (_name, content) => {
     const pieces = [...utf8Pieces(content)];
     expect(pieces.length).toBeGreaterThan(1);
     expect(Buffer.concat(pieces).toString()).toBe(content.join(''));
+  });
+
+  it.each([
+    ['a three-byte character', '表'],
+    ['a four-byte character', '😀'],
+  ])('makes the same blocks of the same bytes whether they came as text or as bytes (%s across a block end)', (_name, wide) => {
+    // Every block but the last is BLOCK_BYTES long: a re-run copies as bytes what the first run
+    // encoded as text, and blocks of other lengths deflated to another file.
+    const text = 'a'.repeat(BLOCK_BYTES - 1) + wide.repeat(1000) + 'b'.repeat(BLOCK_BYTES);
+    const asText = new Utf8Blocks();
+    const fromText = [...asText.text(text), ...asText.end()];
+    const asBytes = new Utf8Blocks();
+    const fromBytes = [...asBytes.bytes(new TextEncoder().encode(text)), ...asBytes.end()];
+    expect(fromText.map((b) => b.length)).toEqual(fromBytes.map((b) => b.length));
+    expect(fromText.slice(0, -1).every((b) => b.length === BLOCK_BYTES)).toBe(true);
+    expect(fromText.every((b, i) => Buffer.from(b).equals(Buffer.from(fromBytes[i])))).toBe(true);
   });
 });

@@ -13,8 +13,8 @@ const encoder = new TextEncoder();
  * it fills: how every large written part reaches the deflater, never joined into one string or
  * one buffer. Each block handed on is a buffer of its own, which a deflater on another thread
  * takes without a copy. Text is encoded straight into the block, so the strings it came in die
- * young; a block ends before a character that does not fit whole (encodeInto writes whole
- * characters only). `tryText`/`tryBytes` take the common small piece without a generator.
+ * young. Every block but the last is exactly BLOCK_BYTES: the same bytes make the same blocks,
+ * however they came. `tryText`/`tryBytes` take the common small piece without a generator.
  */
 export class Utf8Blocks {
   private block = new Uint8Array(BLOCK_BYTES);
@@ -30,10 +30,23 @@ export class Utf8Blocks {
       const { read, written } = encoder.encodeInto(rest, this.used === 0 ? this.block : this.block.subarray(this.used));
       this.used += written;
       if (read === rest.length) return;
+      // The next character does not fit whole: its bytes are split across the two blocks, so that
+      // every block but the last is BLOCK_BYTES long whatever came as text and what as bytes. A
+      // re-run copies as bytes what the first run encoded, and blocks ending where the text
+      // happened to leave them deflated differently: a second run's file was not the first's.
+      const units = rest.codePointAt(read)! > 0xffff ? 2 : 1;
+      const size = encoder.encodeInto(rest.slice(read, read + units), this.spill).written;
+      const room = BLOCK_BYTES - this.used;
+      this.block.set(this.spill.subarray(0, room), this.used);
+      this.used = BLOCK_BYTES;
       yield this.next();
-      rest = rest.slice(read);
+      this.block.set(this.spill.subarray(room, size));
+      this.used = size - room;
+      rest = rest.slice(read + units);
     }
   }
+  /** One character's UTF-8, on its way across a block's end. */
+  private readonly spill = new Uint8Array(4);
 
   /** Encodes `text` whole into the current block if it surely fits there (three bytes a UTF-16 unit at most); false, writing nothing, if not. */
   tryText(text: string): boolean {
