@@ -723,6 +723,20 @@ describe('the styles part', () => {
     expect(partOf(again.bytes, 'xl/styles.xml')).toBe(styles);
   });
 
+  it.each([
+    ['no <cellXfs>', (xml: string) => xml.replace(/<cellXfs[^]*?<\/cellXfs>/, ''), /<cellXfs count="\d+"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"\/><xf /],
+    ['no <fills>', (xml: string) => xml.replace(/<fills[^]*?<\/fills>/, ''), /<fills count="\d+"><fill><patternFill patternType="none"\/><\/fill><fill><patternFill patternType="gray125"\/><\/fill><fill>/],
+    ['nothing but <styleSheet/>', (xml: string) => xml.replace(/<styleSheet([^>]*)>[^]*<\/styleSheet>/, '<styleSheet$1/>'), /<fonts count="\d+"><font><sz val="11"\/><name val="宋体"\/><\/font><font>/],
+  ])("keeps the look of the user's unstyled cells when the styles part has %s: the add-in's entries go after the defaults", (_, edit, defaultsFirst) => {
+    const input = withStyles(edit);
+    const first = processWorkbook(input, options).bytes;
+    const styles = partOf(first, 'xl/styles.xml');
+    expect(styles).toMatch(defaultsFirst);
+    // A re-run finds its own entries and adds none.
+    expect(Buffer.from(processWorkbook(first, options).bytes).equals(Buffer.from(first))).toBe(true);
+    if (!validationSkipReason()) expect(validateParts([{ path: 'xl/styles.xml', xml: styles }]).filter((r) => !r.ok)).toEqual([]);
+  });
+
   it("refuses to take a workbook past Excel's 65,490 cell formats, and takes one that has room", () => {
     const withCellXfs = (total: number) =>
       withStyles((xml) => xml.replace(/<cellXfs count="(\d+)">/, (tag, count: string) => `<cellXfs count="${total}">${xfs(total - Number(count))}`));

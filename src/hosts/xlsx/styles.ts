@@ -13,6 +13,15 @@ const after = (name: string) => STYLE_ORDER.slice(STYLE_ORDER.indexOf(name) + 1)
  */
 export const MAX_STYLE_ENTRIES = 131_072;
 
+/** What a list holds first when the part has none of it (as in MINIMAL_STYLES). */
+const DEFAULT_ENTRIES: Record<string, string[]> = {
+  fonts: ['<font><sz val="11"/><name val="宋体"/></font>'],
+  fills: ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'],
+  borders: ['<border><left/><right/><top/><bottom/><diagonal/></border>'],
+  cellStyleXfs: ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'],
+  cellXfs: ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'],
+};
+
 /** The most cell formats (cellXfs) Excel opens a workbook with. */
 export const EXCEL_CELL_FORMATS = 65_490;
 
@@ -144,6 +153,14 @@ export class StyleSheet {
       }
     }
     const entries = { item, index, count, added: [] as string[] };
+    // A list the part lacks starts with the entries Excel reserves or every cell without a style
+    // uses (index 0, the two reserved fills): the add-in's first entry was index 0 otherwise, and
+    // every unstyled cell of the user's took its borders, bold and size.
+    if (!span)
+      for (const entry of DEFAULT_ENTRIES[list] ?? []) {
+        index.set(entry, entries.count++);
+        entries.added.push(entry);
+      }
     this.entries.set(list, entries);
     return entries;
   }
