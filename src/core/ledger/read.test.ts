@@ -208,6 +208,29 @@ describe('readRecords reads the rows of a table', () => {
     ]);
   });
 
+  it('reads a dispute written over several rows, its 序号 merged down over them, as one, its parties joined', () => {
+    const result = read(
+      sheet(
+        [
+          HEADER,
+          line({ A: 1, B: '2020-05-21', C: '张三', D: '土地纠纷', E: '宅基地边界争议' }),
+          line({ C: '李四' }),
+          line({ C: '王五' }),
+          line({ A: 2, B: '2020-06-01', C: '赵六', D: '邻里纠纷', E: '噪音' }),
+          line({ C: '钱七' }),
+          line({ A: 3, B: '2020-06-02', C: '孙八', D: '合同纠纷', E: '欠款' }),
+        ],
+        ['A2:A4', 'B2:B4', 'D2:D4', 'E2:E4', 'A5:A6', 'B5:B6', 'D5:D6', 'E5:E6'],
+      ),
+    );
+    expect(result.records.map((r) => [r.row, r.text.parties, r.text.type])).toEqual([
+      [2, '张三、李四、王五', '土地纠纷'],
+      [5, '赵六、钱七', '邻里纠纷'],
+      [7, '孙八', '合同纠纷'],
+    ]);
+    expect(result.lastDataRow).toBe(6);
+  });
+
   it('skips totals, notes and signature lines below the table', () => {
     const result = read(
       sheet(

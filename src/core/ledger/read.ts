@@ -58,6 +58,7 @@ export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: Read
   let lastDataRow = layout.headerBottom;
 
   const skipped = notDisputeRows(grid, layout);
+  const continued = multiRowDisputes(values, grid, layout);
   const mediationColumn = mediationCountKind(layout);
   const blankText = blankTextOf(entries);
   const ctx = new RowContext(layout, options, issues);
@@ -66,6 +67,10 @@ export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: Read
   const inYearBefore: DateContext = { date1904: grid.date1904, year: ledgerYear - 1 };
   for (let r = layout.headerBottom + 1; r < values.length; r++) {
     const row = values[r];
+    if (continued.has(r)) {
+      lastDataRow = r;
+      continue;
+    }
     if (!row || skipped.has(r) || !isDisputeRow(grid.values[r], layout)) continue;
     lastDataRow = r;
     const { text, written } = rowText(row, entries, blankText);
@@ -272,6 +277,35 @@ function fillVerticalMerges(grid: SheetGrid, layout: LedgerLayout): CellValue[][
     }
   }
   return values;
+}
+
+/**
+ * A dispute written over several rows, its 序号 merged down over them (one party to a row, the
+ * rest merged): the rows below the first are part of it, not disputes of their own (five such
+ * disputes were counted as ten). Their own texts are joined to the first row's (张三、李四).
+ * Returns the rows that continue a dispute above them.
+ */
+function multiRowDisputes(values: CellValue[][], grid: SheetGrid, layout: LedgerLayout): Set<number> {
+  const continued = new Set<number>();
+  const serial = layout.fields.serial;
+  if (serial === undefined) return continued;
+  for (const m of grid.merges) {
+    if (m.top <= layout.headerBottom || m.bottom === m.top || m.left > serial || m.right < serial) continue;
+    const first = (values[m.top] = values[m.top] === grid.values[m.top] ? (grid.values[m.top] ?? []).slice() : values[m.top]);
+    for (let r = m.top + 1; r <= m.bottom; r++) {
+      continued.add(r);
+      // The row's own cells: those under a merge are blank in the grid (only the first cell holds it).
+      const own = grid.values[r] ?? [];
+      for (let c = 0; c < own.length; c++) {
+        const v = own[c];
+        if (v === null || v === '') continue;
+        const had = first[c];
+        if (had === null || had === undefined || had === '') first[c] = v;
+        else if (typeof had === 'string' && typeof v === 'string' && !had.split('、').includes(v)) first[c] = `${had}、${v}`;
+      }
+    }
+  }
+  return continued;
 }
 
 /** Totals, notes and signature lines (合计, 注：…, 填报人：… 审核人：…) that may stand in any column. */
