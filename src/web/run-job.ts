@@ -21,6 +21,7 @@ import {
   unitFromFileName,
   validatePreset,
   DEFAULT_PRESET,
+  hasOwnSheetTitle,
   OWN_SHEETS,
   PresetError,
   type CellRange,
@@ -174,6 +175,7 @@ export function inspectWorkbook(bytes: Uint8Array, request: { fileName: string; 
       const found = all.find((s) => s.name === wanted) ?? all.find((s) => s.name.trim() === wanted.trim());
       if (!found) throw new WorkbookError('sheet.unknown', { file: fileName, sheet: wanted, sheets: all.map((s) => s.name).join('、') }, language);
       grid = workbook.readGrid(found, DETECTION_ROWS);
+      if (hasOwnSheetTitle(grid.values[0]?.[0])) throw new WorkbookError('sheet.isOwnReport', { file: fileName, sheet: found.name }, language);
       layout = detectLedger(grid);
       if (!layout) throw new WorkbookError('ledger.notFound', { file: fileName, sheet: found.name }, language);
     } else {

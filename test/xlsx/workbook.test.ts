@@ -176,6 +176,13 @@ describe('sheets the user already has', () => {
     expect(Buffer.from(second.bytes).equals(Buffer.from(first.bytes))).toBe(true);
   });
 
+  it.each(['回访清单', '联席会议汇总'])("refuses the add-in's own %s named as the ledger (it was triaged as one, then replaced by its own output)", (sheet) => {
+    const first = processWorkbook(smallLedger(), options).bytes;
+    expect(() => processWorkbook(first, { ...options, sheet })).toThrow(
+      expect.objectContaining({ code: 'sheet.isOwnReport', message: `“ledger.xlsx”中的工作表“${sheet}”是本工具写出的报表，不是台账；请指定台账所在的工作表` }),
+    );
+  });
+
   it('keeps a user\'s sheet whose name is one of the add-in\'s in other letter case (Excel calls them one name)', () => {
     const input = smallLedger([{ name: '_TRICOLOR', rows: [['我的备注'], ['不要删']] }]);
     const output = processWorkbook(input, options).bytes;

@@ -29,6 +29,11 @@ export function isOwnSheet(name: string, a1: CellValue | undefined): boolean {
   return !!marks && typeof a1 === 'string' && marks.some((m) => m.test(a1.trim()));
 }
 
+/** Whether A1 is the title of one of the add-in's sheets, whatever the sheet is called (回访清单（三色台账）). */
+export function hasOwnSheetTitle(a1: CellValue | undefined): boolean {
+  return typeof a1 === 'string' && Object.values(OWN_A1).some((marks) => marks.some((m) => m.test(a1.trim())));
+}
+
 /** Whether two sheet names are one to Excel, which compares them without case (_TRICOLOR is _tricolor). */
 export function sameSheetName(a: string, b: string): boolean {
   return a === b || sheetNameKey(a) === sheetNameKey(b);

@@ -7,6 +7,7 @@ import {
   WorkbookError,
   LEVEL_FILLS,
   OVERDUE_FONT,
+  hasOwnSheetTitle,
   OWN_SHEETS,
   REVISIT_LOG_SHEET,
   STATE_SHEET,
@@ -222,6 +223,8 @@ export function readLedger(workbook: OpenWorkbook, sheet: string | undefined, fa
   if (sheet !== undefined) {
     entry = sheets.find((s) => s.name === sheet) ?? sheets.find((s) => s.name.trim() === sheet.trim());
     if (!entry) return fail('sheet.unknown', { sheet, sheets: sheets.map((s) => s.name).join('、') });
+    // Named, a report of the add-in's would be triaged as a ledger and then replaced by its own output.
+    if (hasOwnSheetTitle(workbook.readTopRows(entry, 1).values[0]?.[0])) return fail('sheet.isOwnReport', { sheet: entry.name });
   } else {
     const candidates = sheets.filter((s) => !OWN_SHEETS.includes(s.name)).map((s) => workbook.readGrid(s, DETECTION_ROWS));
     const chosen = chooseLedgerSheet(candidates);
