@@ -1,4 +1,5 @@
-import { escapeText, escapeXml, unescapeXml } from '../../src/hosts/xlsx/xml';
+import { richText } from '../../src/hosts/xlsx/sheet-reader';
+import { escapeText, escapeXml, inlineStringCell, unescapeXml } from '../../src/hosts/xlsx/xml';
 
 describe('text written into a part', () => {
   it.each([
@@ -17,5 +18,22 @@ describe('text written into a part', () => {
 
   it('escapes quotes in attribute values', () => {
     expect(escapeXml('say "hi" & <go>')).toBe('say &quot;hi&quot; &amp; &lt;go&gt;');
+  });
+});
+
+describe('text written into a cell', () => {
+  it.each([
+    // what a cell holds, what the cell's <t> gets
+    ['双方因宅基地边界发生争执', '双方因宅基地边界发生争执'],
+    // A literal escape the user typed (Excel stores it as _x005F_x000B_) stays a literal.
+    ['字面量 _x000B_ 与 _x4E2D_', '字面量 _x005F_x000B_ 与 _x005F_x4E2D_'],
+    ['_x12_ 与 _xZZZZ_ 不是转义', '_x12_ 与 _xZZZZ_ 不是转义'],
+    // Characters XML cannot hold are kept as OOXML escapes, not dropped.
+    ['a\u000Bb\u0001c\uFFFF', 'a_x000B_b_x0001_c_xFFFF_'],
+    ['张某<李某> & 王某', '张某&lt;李某&gt; &amp; 王某'],
+  ])('%j is written as %j and read back as it was', (text, written) => {
+    const cell = inlineStringCell('A1', '', text);
+    expect(cell).toBe(`<c r="A1" t="inlineStr"><is><t>${written}</t></is></c>`);
+    expect(richText(cell.slice(cell.indexOf('<is>') + 4, cell.indexOf('</is>')))).toBe(text);
   });
 });

@@ -74,8 +74,22 @@ export function escapeText(s: string): string {
  * as a number or date. `styleAttribute` is the cell's ` s="…"`, or '' for none.
  */
 export function inlineStringCell(ref: string, styleAttribute: string, text: string): string {
-  return `<c r="${ref}"${styleAttribute} t="inlineStr"><is><t>${escapeText(text)}</t></is></c>`;
+  return `<c r="${ref}"${styleAttribute} t="inlineStr"><is><t>${escapeText(ooxmlEscaped(text))}</t></is></c>`;
 }
+
+/**
+ * A cell's text with OOXML's own escapes (ST_Xstring, which decodeOoxmlEscapes reads): a character
+ * XML cannot hold as _xHHHH_ (kept, not dropped), and a literal "_x000B_" a user typed as
+ * _x005F_x000B_ (written raw, Excel showed a control character in its place).
+ */
+function ooxmlEscaped(s: string): string {
+  if (s.indexOf('_x') < 0 && !HAS_INVALID_XML_CHAR.test(s)) return s;
+  return s
+    .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_')
+    .replace(INVALID_XML_CHARS, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+}
+// eslint-disable-next-line no-control-regex
+const HAS_INVALID_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 /** Escapes an attribute value (double-quoted). */
 export function escapeXml(s: string): string {
