@@ -87,7 +87,7 @@ export function triageLedger(ledger: SheetGrid, options: JobOptions, revisitLog?
 
   const read = readRecords(ledger, layout, { asOf, language });
   disambiguateKeys(read.records);
-  applyRevisitLog(read.records, readRevisitLog(revisitLog ?? []));
+  applyRevisitLog(read.records, readRevisitLog(revisitLog ?? [], ledger.date1904));
   const compiled = compilePreset(preset, language);
   const issues: RowIssue[] = [...read.issues];
   const disputes: TriagedDispute[] = read.records.map((record) => {

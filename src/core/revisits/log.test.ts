@@ -11,6 +11,14 @@ describe('the revisit log', () => {
     expect(readRevisitLog([[...REVISIT_LOG_HEADER], revisitLogRow(entry), [null, '', '']])).toEqual([entry]);
   });
 
+  it.each([
+    ['the 1900 date system', false, 46346],
+    ['the 1904 date system (Excel for Mac): four years and a day fewer', true, 46346 - 1462],
+  ])('reads a date typed in Excel (a serial) in %s, as the workbook counts', (_, date1904, serial) => {
+    const [entry] = readRevisitLog([[...REVISIT_LOG_HEADER], [5, 'h:0011aa22', serial, '电话', '稳定', '王']], date1904);
+    expect(entry.date).toBe(day('2026-11-20'));
+  });
+
   it('makes a logged revisit the last revisit, so the next one is due a cadence later', () => {
     const ledger = {
       name: '台账',

@@ -20,21 +20,24 @@ export function revisitLogRow(entry: RevisitLogEntry): (string | number)[] {
   return [entry.row, entry.key, formatDay(entry.date), entry.method, entry.result, entry.by];
 }
 
-/** Reads the sheet back; rows that are not entries (the header, blanks, damage) are skipped. */
-export function readRevisitLog(rows: readonly (readonly CellValue[])[]): RevisitLogEntry[] {
+/**
+ * Reads the sheet back; rows that are not entries (the header, blanks, damage) are skipped. A date
+ * typed in Excel is a serial of the workbook's date system (`date1904`, as the ledger's: one workbook).
+ */
+export function readRevisitLog(rows: readonly (readonly CellValue[])[], date1904 = false): RevisitLogEntry[] {
   const entries: RevisitLogEntry[] = [];
   for (const row of rows) {
     const [rowCell, key, date, method, result, by] = row;
     const parsed = typeof date === 'string' ? parseIsoDay(date.trim()) : null;
-    const day = parsed ?? (typeof date === 'number' ? dayOf(date) : null);
+    const day = parsed ?? (typeof date === 'number' ? dayOf(date, date1904) : null);
     if (typeof key !== 'string' || key === '' || day === null) continue;
     entries.push({ row: Number(rowCell) || 0, key, date: day, method: String(method ?? ''), result: String(result ?? ''), by: String(by ?? '') });
   }
   return entries;
 }
 
-function dayOf(serial: number): Day | null {
-  const parsed = parseDateCell(serial, { date1904: false });
+function dayOf(serial: number, date1904: boolean): Day | null {
+  const parsed = parseDateCell(serial, { date1904 });
   return parsed.kind === 'date' ? parsed.day : null;
 }
 
