@@ -316,8 +316,19 @@ function moveWithoutReplacing(from: string, to: string) {
  * previous run left where this one goes (read before it is replaced). A ledger's own hidden sheet
  * is read with the ledger; the core takes the latest meeting of all of them.
  */
-function lastMeeting(args: RunArgs | MeetingArgs, output: string): PreviousMeetingData | null {
-  if (!args.previous) return fs.existsSync(output) ? previousFrom(output, args.language) : null;
+function lastMeeting(args: RunArgs | MeetingArgs, output: string, io: Io): PreviousMeetingData | null {
+  if (!args.previous) {
+    if (!fs.existsSync(output)) return null;
+    // The file about to be replaced (--force) may be anything: one that cannot be read holds no
+    // meeting to compare with, and is no reason to refuse the run the user asked for.
+    try {
+      return previousFrom(output, args.language);
+    } catch (e) {
+      if (!(e instanceof CommandError || e instanceof TricolorError)) throw e;
+      io.stderr(`${say(args.language, 'previous.outputUnreadable', { file: output })}\n`);
+      return null;
+    }
+  }
   const named = previousFrom(args.previous, args.language);
   if (!named) throw new CommandError('previous.none', { file: args.previous }, args.language);
   return named;
@@ -351,7 +362,7 @@ function meeting(args: MeetingArgs, io: Io) {
     const read = namingFile(fileName, language, () => readLedgerWorkbook(readWorkbookFile(l.file, language), { fileName, language, codec: NODE_CODEC }));
     return { file: fileName, unit: l.unit, input: read.input };
   });
-  const previous = lastMeeting(args, output);
+  const previous = lastMeeting(args, output, io);
   const job = runMeetingJob(ledgers, { asOf, period: args.period, preset, language, mask: args.mask, previous });
   collectBeforeWriting();
   const pieces = withDeflateThread((codec) => writeReportPieces(job.plan.reports, job.plan.state, { codec }));
@@ -377,7 +388,7 @@ function run(args: RunArgs, io: Io) {
   const preset = loadPreset(args.rules, args.language);
   const asOf = args.asOf ?? parseIsoDay(io.today())!;
 
-  const previous = lastMeeting(args, output);
+  const previous = lastMeeting(args, output, io);
   const progress = bytes.length > PROGRESS_BYTES;
   // A message about the workbook names it (工作簿中没有找到矛盾纠纷台账 does not by itself).
   const result = namingFile(path.basename(input), language, () => withDeflateThread((codec) =>

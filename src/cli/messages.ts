@@ -54,6 +54,10 @@ export const CLI_MESSAGES = {
     zh: '“{file}”中没有上次会议数据（隐藏工作表 _tricolor）；请给出上次会议输出的 .tricolor.xlsx 文件',
     en: '"{file}" holds no previous meeting\'s data (the hidden sheet _tricolor); name the .tricolor.xlsx a previous meeting wrote',
   },
+  'previous.outputUnreadable': {
+    zh: '注意：将被替换的“{file}”不是能读取的工作簿，读不出上次会议数据；本次不与上次会议比较',
+    en: 'Note: "{file}", which is being replaced, is no workbook the tool can read, so it holds no previous meeting to compare with',
+  },
   'previous.tooLarge': {
     zh: '“{file}”有 {size} MB，超过本工具能读取的 {limit} MB；--previous 应为上次会议输出的 .tricolor.xlsx 文件，请检查是否选错了文件',
     en: '"{file}" is {size} MB, over the {limit} MB the tool can read; --previous names the .tricolor.xlsx a previous meeting wrote: check that this is the file meant',

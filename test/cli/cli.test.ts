@@ -312,6 +312,25 @@ describe('tricolor run', () => {
       expect(fs.readFileSync(big).equals(before)).toBe(true);
     });
 
+    it.each([
+      ['empty', Buffer.alloc(0)],
+      ['text', Buffer.from('not a workbook')],
+      ['half an earlier output', null],
+    ])('replaces an existing output that is %s with --force, saying no previous meeting could be read from it', (_, content) => {
+      const out = path.join(dir, '旧输出.xlsx');
+      const first = capture();
+      expect(main(['run', ledger, '--as-of', '2026-11-30', '--out', out], first.io)).toBe(0);
+      const whole = fs.readFileSync(out);
+      fs.writeFileSync(out, content ?? whole.subarray(0, whole.length >> 1));
+      for (const argv of [['run', ledger], ['meeting', ledger]]) {
+        const c = capture();
+        expect(main([...argv, '--as-of', '2026-11-30', '--out', out, '--force'], c.io)).toBe(0);
+        expect(c.err()).toContain(`注意：将被替换的“${out}”不是能读取的工作簿，读不出上次会议数据；本次不与上次会议比较`);
+        expect(fs.statSync(out).size).toBeGreaterThan(1000);
+        fs.writeFileSync(out, content ?? whole.subarray(0, whole.length >> 1));
+      }
+    });
+
     it('leaves nothing but the output beside it', () => {
       expect(main(['run', ledger], capture().io)).toBe(0);
       expect(fs.readdirSync(dir).sort()).toEqual(['台账.tricolor.xlsx', '台账.xlsx']);
