@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -357,9 +358,18 @@ function meeting(args: MeetingArgs, io: Io) {
   const preset = loadPreset(args.rules, language);
   const asOf = args.asOf ?? parseIsoDay(io.today())!;
 
-  const ledgers: MeetingLedger[] = args.ledgers.map((l) => {
+  // The same ledger given twice (by two paths, or a copy) would be counted as two units' disputes.
+  const byContent = new Map<string, string>();
+  const ledgers: MeetingLedger[] = args.ledgers.map((l, i) => {
     const fileName = path.basename(l.file);
-    const read = namingFile(fileName, language, () => readLedgerWorkbook(readWorkbookFile(l.file, language), { fileName, language, codec: NODE_CODEC }));
+    const same = args.ledgers.slice(0, i).find((earlier) => sameFile(earlier.file, l.file));
+    if (same) throw new CommandError('meeting.sameLedger', { file: l.file, other: same.file }, language);
+    const bytes = readWorkbookFile(l.file, language);
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    const copyOf = byContent.get(digest);
+    if (copyOf !== undefined) throw new CommandError('meeting.sameLedger', { file: l.file, other: copyOf }, language);
+    byContent.set(digest, l.file);
+    const read = namingFile(fileName, language, () => readLedgerWorkbook(bytes, { fileName, language, codec: NODE_CODEC }));
     return { file: fileName, unit: l.unit, input: read.input };
   });
   const previous = lastMeeting(args, output, io);

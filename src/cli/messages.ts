@@ -54,6 +54,10 @@ export const CLI_MESSAGES = {
     zh: '“{file}”中没有上次会议数据（隐藏工作表 _tricolor）；请给出上次会议输出的 .tricolor.xlsx 文件',
     en: '"{file}" holds no previous meeting\'s data (the hidden sheet _tricolor); name the .tricolor.xlsx a previous meeting wrote',
   },
+  'meeting.sameLedger': {
+    zh: '“{file}”与“{other}”是同一份台账；联席会议的每个单位只需给出一次',
+    en: '"{file}" is the same ledger as "{other}"; give each unit\'s ledger once',
+  },
   'previous.outputUnreadable': {
     zh: '注意：将被替换的“{file}”不是能读取的工作簿，读不出上次会议数据；本次不与上次会议比较',
     en: 'Note: "{file}", which is being replaced, is no workbook the tool can read, so it holds no previous meeting to compare with',

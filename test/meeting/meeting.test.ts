@@ -125,6 +125,20 @@ describe('tricolor meeting on a 派出所 台账, a 司法所 人民调解登记
     expect(missing.err()).toBe(`tricolor: 找不到文件“${path.join(dir, '不存在.xlsx')}”；请检查路径\n`);
   });
 
+  it('refuses one ledger given twice, by the same path, another path or as a copy (it was counted as a second unit)', () => {
+    const files = FILES.map((f) => path.join(dir, f));
+    const copy = path.join(dir, '副本.xlsx');
+    fs.copyFileSync(files[0], copy);
+    const link = path.join(dir, '链接.xlsx');
+    fs.symlinkSync(files[0], link);
+    for (const [again, said] of [[files[0], files[0]], [link, link], [copy, copy]]) {
+      const c = capture();
+      expect(main(['meeting', files[0], files[1], again, '--as-of', '2026-11-30', '--out', path.join(dir, 'z.xlsx')], c.io)).toBe(1);
+      expect(c.err()).toBe(`tricolor: “${said}”与“${files[0]}”是同一份台账；联席会议的每个单位只需给出一次\n`);
+      expect(fs.existsSync(path.join(dir, 'z.xlsx'))).toBe(false);
+    }
+  });
+
   it('names the file that holds no ledger among the meeting\'s files', () => {
     const notLedger = path.join(dir, '通讯录.xlsx');
     fs.copyFileSync(path.join(__dirname, '../fixtures/not-a-ledger.xlsx'), notLedger);
