@@ -23,7 +23,7 @@ export interface LedgerLayout {
   score: number;
 }
 
-/** How far down a sheet the header may start: title and 填报单位 lines never take more. */
+/** How far down a sheet the header may start: title and 填报 lines never take more (the message ledger.notFound says 40). */
 const HEADER_SEARCH_ROWS = 40;
 const MAX_HEADER_ROWS = 4;
 /** The longest text read as a header name: longer is a dispute's words. */

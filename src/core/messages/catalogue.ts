@@ -46,8 +46,8 @@ export const CATALOGUE = {
     en: 'Sheet "{sheet}" already reaches the last column (XFD), so the {count} columns the add-in adds do not fit; delete unused columns right of the table and try again',
   },
   'ledger.notFound': {
-    zh: '在“{sheet}”中找不到台账表头（如 登记日期、当事人、纠纷类型、简要情况）；请确认表头行，或用 --sheet 指定台账工作表',
-    en: 'No ledger header (e.g. 登记日期, 当事人, 纠纷类型, 简要情况) found in "{sheet}"; check the header row or name the sheet with --sheet',
+    zh: '在“{sheet}”中找不到台账表头（如 登记日期、当事人、纠纷类型、简要情况）；表头须在工作表的前 40 行内，请确认表头行，或指定台账所在的工作表',
+    en: 'No ledger header (e.g. 登记日期, 当事人, 纠纷类型, 简要情况) found in "{sheet}"; the header must be within the sheet\'s first 40 rows: check the header row, or name the sheet that holds the ledger',
   },
   'ledger.noneInWorkbook': {
     zh: '工作簿中没有找到矛盾纠纷台账：没有一张工作表的表头含有 登记日期、当事人、纠纷类型、简要情况 等列名',
