@@ -4,7 +4,7 @@ import { writeXlsx } from '../../scripts/lib/xlsx-writer';
 import { processWorkbook, type WorkbookJobOptions } from '../../src/hosts/xlsx';
 import { validateParts, validationSkipReason } from '../support/ooxml';
 import { ADDED_PARTS, cellsOf, diffPackages, EDITABLE_PARTS, partNames, partOf } from './preservation';
-import { smallLedger } from './small-ledger';
+import { SMALL_LEDGER_MERGES, SMALL_LEDGER_ROWS, smallLedger } from './small-ledger';
 
 const options: WorkbookJobOptions = {
   fileName: 'ledger.xlsx',
@@ -161,6 +161,23 @@ describe('a ledger without a registration date column', () => {
     const { job } = processWorkbook(input, options);
     expect(job.issues.map((i) => i.message)).toEqual(['“台账”没有登记日期列，无法排定回访；请在表头增加“登记日期”列']);
     expect(job.disputes.map((d) => d.schedule.nextRevisit)).toEqual([null, null]);
+  });
+});
+
+describe('a workbook with several ledger sheets', () => {
+  it('processes the one most like a ledger and says which others hold disputes too (not an empty template)', () => {
+    const input = writeXlsx({
+      sheets: [
+        { name: '一月台账', rows: SMALL_LEDGER_ROWS, merges: SMALL_LEDGER_MERGES },
+        { name: '二月台账', rows: SMALL_LEDGER_ROWS.slice(0, 6), merges: SMALL_LEDGER_MERGES },
+        { name: '模板', rows: SMALL_LEDGER_ROWS.slice(0, 4), merges: SMALL_LEDGER_MERGES },
+      ],
+    });
+    const { job } = processWorkbook(input, options);
+    expect(job.plan.sheet).toBe('一月台账');
+    expect(job.issues[0]).toMatchObject({ code: 'ledger.otherSheets', message: '本次只处理了工作表“一月台账”；“二月台账”也是台账，未处理。如需处理，请指定该工作表再运行一次' });
+    // Named, the sheet is the one the user meant: nothing to say.
+    expect(processWorkbook(input, { ...options, sheet: '二月台账' }).job.issues.map((i) => i.code)).not.toContain('ledger.otherSheets');
   });
 });
 

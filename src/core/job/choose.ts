@@ -63,17 +63,21 @@ interface Candidate {
  * one with disputes under its header before an empty template, a visible one before a hidden one,
  * then the one whose header names most fields, then the earlier sheet. null when none is a ledger.
  */
-export function chooseLedgerSheet(sheets: readonly SheetGrid[]): { sheet: string; layout: LedgerLayout } | null {
+export function chooseLedgerSheet(sheets: readonly SheetGrid[]): { sheet: string; layout: LedgerLayout; others: string[] } | null {
   let best: Candidate | null = null;
+  const filled: string[] = [];
   for (const grid of sheets) {
     if (OWN_SHEETS.includes(grid.name)) continue;
     const layout = detectLedger(grid);
     if (!layout) continue;
     const hasRows = grid.values.slice(layout.headerBottom + 1).some((row) => row?.some((v) => v !== null && v !== ''));
+    if (hasRows && !grid.hidden) filled.push(grid.name);
     const rank = [hasRows ? 1 : 0, grid.hidden ? 0 : 1, layout.score];
     if (!best || compareRanks(rank, best.rank) > 0) best = { sheet: grid.name, layout, rank };
   }
-  return best && { sheet: best.sheet, layout: best.layout };
+  // Other visible sheets with disputes under a ledger header (一月台账 beside 二月台账): one is
+  // processed, and the user is told of the rest rather than left to think there were none.
+  return best && { sheet: best.sheet, layout: best.layout, others: filled.filter((name) => name !== best!.sheet) };
 }
 
 function compareRanks(a: number[], b: number[]): number {

@@ -48,6 +48,13 @@ export function runLedgerJob(input: JobInput, options: JobOptions): LedgerJob {
   const { asOf, language, preset } = options;
   const period = options.period ?? defaultPeriod(asOf);
   const { layout, unit, disputes, issues, lastDataRow } = triageLedger(ledger, options, input.revisitLog);
+  // Said first: the user may have meant another of the workbook's ledgers.
+  if (input.otherLedgerSheets?.length)
+    issues.unshift({
+      code: 'ledger.otherSheets',
+      row: layout.headerTop + 1,
+      message: message('ledger.otherSheets', language, { sheet: ledger.name, others: input.otherLedgerSheets.map((s) => (language === 'zh' ? `“${s}”` : `"${s}"`)).join(language === 'zh' ? '、' : ', ') }),
+    });
 
   const history = previousMeeting(input.stateRows ?? [], input.previous ?? null, period, language);
   const summary = buildMeetingSummary(disputes, {

@@ -40,6 +40,8 @@ export interface JobInput {
   revisitLog?: CellValue[][] | null;
   /** Previous meetings' data from elsewhere; the latest meeting before this period, here or there, is compared with. */
   previous?: PreviousMeetingData | null;
+  /** Other sheets of the workbook that hold disputes under a ledger header too, not processed: the user is told of them. */
+  otherLedgerSheets?: readonly string[];
 }
 
 /** A cell the add-in writes in one of its own columns. */

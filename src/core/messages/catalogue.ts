@@ -49,6 +49,10 @@ export const CATALOGUE = {
     zh: '在“{sheet}”中找不到台账表头（如 登记日期、当事人、纠纷类型、简要情况）；表头须在工作表的前 40 行内，请确认表头行，或指定台账所在的工作表',
     en: 'No ledger header (e.g. 登记日期, 当事人, 纠纷类型, 简要情况) found in "{sheet}"; the header must be within the sheet\'s first 40 rows: check the header row, or name the sheet that holds the ledger',
   },
+  'ledger.otherSheets': {
+    zh: '本次只处理了工作表“{sheet}”；{others}也是台账，未处理。如需处理，请指定该工作表再运行一次',
+    en: 'Only the sheet "{sheet}" was processed; {others} hold ledgers too and were not. To process one, name that sheet and run again',
+  },
   'ledger.noneInWorkbook': {
     zh: '工作簿中没有找到矛盾纠纷台账：没有一张工作表的表头含有 登记日期、当事人、纠纷类型、简要情况 等列名',
     en: 'No dispute ledger in this workbook: no sheet has a header with columns such as 登记日期, 当事人, 纠纷类型, 简要情况',

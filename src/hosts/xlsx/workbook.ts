@@ -220,6 +220,7 @@ function ownSheets(reports: readonly ReportSheet[], state: { sheet: string; rows
 export function readLedger(workbook: OpenWorkbook, sheet: string | undefined, fail: Fail): { entry: SheetEntry; input: JobInput } {
   const sheets = workbook.sheets();
   let entry: SheetEntry | undefined;
+  let others: string[] = [];
   if (sheet !== undefined) {
     entry = sheets.find((s) => s.name === sheet) ?? sheets.find((s) => s.name.trim() === sheet.trim());
     if (!entry) return fail('sheet.unknown', { sheet, sheets: sheets.map((s) => s.name).join('、') });
@@ -230,6 +231,7 @@ export function readLedger(workbook: OpenWorkbook, sheet: string | undefined, fa
     const chosen = chooseLedgerSheet(candidates);
     if (!chosen) return fail('ledger.noneInWorkbook');
     entry = sheets.find((s) => s.name === chosen.sheet)!;
+    others = chosen.others;
   }
   const ledger = workbook.readGrid(entry);
   // The job finds the header again; asked for here so a reader alone fails as the job would.
@@ -243,6 +245,7 @@ export function readLedger(workbook: OpenWorkbook, sheet: string | undefined, fa
       ledger,
       stateRows: stateEntry ? workbook.readGrid(stateEntry).values : null,
       revisitLog: logEntry ? workbook.readGrid(logEntry).values : null,
+      ...(others.length ? { otherLedgerSheets: others } : {}),
     },
   };
 }
