@@ -175,7 +175,7 @@ describe('a workbook with several ledger sheets', () => {
     });
     const { job } = processWorkbook(input, options);
     expect(job.plan.sheet).toBe('一月台账');
-    expect(job.issues[0]).toMatchObject({ code: 'ledger.otherSheets', message: '本次只处理了工作表“一月台账”；“二月台账”也是台账，未处理。如需处理，请指定该工作表再运行一次' });
+    expect(job.issues[0]).toMatchObject({ code: 'ledger.otherSheets', message: '本次只处理了工作表“一月台账”；“二月台账”也是台账，未处理。如需处理，请指定该工作表，或把它单独存为一个工作簿后再运行' });
     // Named, the sheet is the one the user meant: nothing to say.
     expect(processWorkbook(input, { ...options, sheet: '二月台账' }).job.issues.map((i) => i.code)).not.toContain('ledger.otherSheets');
   });

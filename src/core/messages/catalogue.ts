@@ -50,8 +50,8 @@ export const CATALOGUE = {
     en: 'No ledger header (e.g. 登记日期, 当事人, 纠纷类型, 简要情况) found in "{sheet}"; the header must be within the sheet\'s first 40 rows: check the header row, or name the sheet that holds the ledger',
   },
   'ledger.otherSheets': {
-    zh: '本次只处理了工作表“{sheet}”；{others}也是台账，未处理。如需处理，请指定该工作表再运行一次',
-    en: 'Only the sheet "{sheet}" was processed; {others} hold ledgers too and were not. To process one, name that sheet and run again',
+    zh: '本次只处理了工作表“{sheet}”；{others}也是台账，未处理。如需处理，请指定该工作表，或把它单独存为一个工作簿后再运行',
+    en: 'Only the sheet "{sheet}" was processed; {others} hold ledgers too and were not. To process one, name that sheet, or save it as a workbook of its own, and run again',
   },
   'ledger.noneInWorkbook': {
     zh: '工作簿中没有找到矛盾纠纷台账：没有一张工作表的表头含有 登记日期、当事人、纠纷类型、简要情况 等列名',

@@ -120,20 +120,23 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
 
   const noLedger = () => new Error(message('ledger.noneInWorkbook', language));
 
-  async function findLedger(context: Excel.RequestContext, syncer: Syncer): Promise<{ grid: SheetGrid; others: Map<string, SheetGrid>; date1904: boolean }> {
+  async function findLedger(
+    context: Excel.RequestContext,
+    syncer: Syncer,
+  ): Promise<{ grid: SheetGrid; others: Map<string, SheetGrid>; date1904: boolean; otherLedgerSheets: string[] }> {
     const { sheets, chosen, date1904 } = await detectTop(context, syncer);
     if (!chosen) throw noLedger();
     const extra = sheets.filter((s) => s.name === chosen.sheet || s.name === STATE_SHEET || s.name === REVISIT_LOG_SHEET);
     const full = await readGrids(context, syncer, extra, { merges: supports('1.13'), date1904 });
     const others = new Map(full.map((g) => [g.name, g]));
-    return { grid: others.get(chosen.sheet)!, others, date1904 };
+    return { grid: others.get(chosen.sheet)!, others, date1904, otherLedgerSheets: chosen.others };
   }
 
   async function job(context: Excel.RequestContext, syncer: Syncer, extra: Partial<JobOptions> = {}) {
     const stored = await loadStored(context, syncer);
-    const { grid, others, date1904 } = await findLedger(context, syncer);
+    const { grid, others, date1904, otherLedgerSheets } = await findLedger(context, syncer);
     const result = runLedgerJob(
-      { ledger: grid, stateRows: others.get(STATE_SHEET)?.values ?? null, revisitLog: others.get(REVISIT_LOG_SHEET)?.values ?? null },
+      { ledger: grid, stateRows: others.get(STATE_SHEET)?.values ?? null, revisitLog: others.get(REVISIT_LOG_SHEET)?.values ?? null, otherLedgerSheets },
       { asOf: parseIsoDay(today())!, preset: stored.settings.preset, language, mask: stored.settings.mask, fieldColumns: fieldColumnIndexes(stored.settings), ...extra },
     );
     return { stored, job: result, grid, date1904 };

@@ -56,6 +56,15 @@ describe('one-click triage through Microsoft\'s Excel library', () => {
     expect(got[2].slice(12, 16)).toEqual(['建议等级', '判定依据', '下次回访日期', '人工定级']);
   });
 
+  it('says which other sheets hold disputes too, as the file host does', async () => {
+    const { host } = open('1.17', FakeWorkbook.fromSheets([
+      { name: '台账', values: LEDGER_VALUES, merges: LEDGER_MERGES },
+      { name: '二月台账', values: LEDGER_VALUES, merges: LEDGER_MERGES },
+    ]));
+    const report = await host.triage();
+    expect(report.issues[0].message).toBe('本次只处理了工作表“台账”；“二月台账”也是台账，未处理。如需处理，请指定该工作表，或把它单独存为一个工作簿后再运行');
+  });
+
   it('colours rows with conditional formats over the table, the same formulas as the file host, and re-creates them on a re-run', async () => {
     const { workbook, host } = open();
     await host.triage();
