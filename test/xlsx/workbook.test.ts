@@ -54,6 +54,16 @@ describe('processing a small ledger workbook', () => {
     expect(sheet).toMatch(/<dataValidation type="list"[^>]*sqref="P5:P8"><formula1>"红,黄,绿"<\/formula1>/);
   });
 
+  it("puts no dropdown on the user's own level column (高/中/低 would be warned against), and takes away one an earlier version put there", () => {
+    const rows = [['序号', '登记日期', '当事人', '纠纷类型', '风险等级'], [1, '2026-11-01', '张三', '邻里纠纷', '高'], [2, '2026-11-02', '李四', '土地纠纷', '低']];
+    const withLevel = writeXlsx({ sheets: [{ name: '台账', rows }] });
+    const sheet = partOf(processWorkbook(withLevel, options).bytes, 'xl/worksheets/sheet1.xml');
+    expect(sheet).not.toContain('<dataValidation');
+    const earlier = sheet.replace('</sheetData>', '</sheetData><dataValidations count="1"><dataValidation type="list" errorStyle="warning" allowBlank="1" showInputMessage="1" showErrorMessage="1" promptTitle="三色台账" prompt="人工定级：红、黄或绿" sqref="E2:E3"><formula1>"红,黄,绿"</formula1></dataValidation></dataValidations>');
+    const input = zipSync({ ...unzipSync(processWorkbook(withLevel, options).bytes), 'xl/worksheets/sheet1.xml': strToU8(earlier) });
+    expect(strFromU8(unzipSync(processWorkbook(input, options).bytes)['xl/worksheets/sheet1.xml'])).not.toContain('<dataValidation');
+  });
+
   it('gives the dropdown its hint in the user’s language, and knows it again after a run in the other', () => {
     const english = processWorkbook(input, { ...options, language: 'en' });
     expect(partOf(english.bytes, 'xl/worksheets/sheet1.xml')).toContain('prompt="Manual level: 红 (red), 黄 (yellow) or 绿 (green)"');

@@ -293,7 +293,7 @@ function planWrites(
         { formula: overdueFormula(anchor(revisitCol)), style: 'overdue', stopIfTrue: true },
       ],
     },
-    dropdown: {
+    dropdown: manualCol !== placed.get('manual') ? null : {
       range: { top: firstDataRow, bottom: last, left: manualCol, right: manualCol },
       list: ['红', '黄', '绿'],
       title: DROPDOWN_TITLE,

@@ -101,10 +101,12 @@ export interface WritePlan {
    */
   overdueFormat: ConditionalFormatPlan;
   /**
-   * A 红/黄/绿 dropdown on the manual-level column. `title` marks it as the add-in's (the same in
-   * every language, so a re-run recognises it); `prompt` and `error` are shown to the user.
+   * A 红/黄/绿 dropdown on the add-in's manual-level column. `title` marks it as the add-in's (the
+   * same in every language, so a re-run recognises it); `prompt` and `error` are shown to the user.
+   * null when the manual level is the user's own column (their 风险等级, in their own words: 高/中/低
+   * would be warned against): the add-in puts nothing on a column it does not own.
    */
-  dropdown: { range: CellRange; list: string[]; title: string; prompt: string; error: string };
+  dropdown: { range: CellRange; list: string[]; title: string; prompt: string; error: string } | null;
   reports: ReportSheet[];
   state: { sheet: string; rows: (string | number)[][] };
 }

@@ -91,8 +91,9 @@ export async function writeLedger(
     // A format of another type (a user's data bar) has no custom rule: customOrNullObject is null.
     existing.load('items/type,items/priority,items/customOrNullObject/rule/formula');
   }
-  const dropdown = options.dataValidation && height > 0 ? rangeAt(sheet, plan.dropdown.range.top, plan.dropdown.range.left, height, 1) : null;
-  const dropdownTop = dropdown ? rangeAt(sheet, plan.dropdown.range.top, plan.dropdown.range.left, 1, 1) : null;
+  const planned = plan.dropdown;
+  const dropdown = planned && options.dataValidation && height > 0 ? rangeAt(sheet, planned.range.top, planned.range.left, height, 1) : null;
+  const dropdownTop = planned && dropdown ? rangeAt(sheet, planned.range.top, planned.range.left, 1, 1) : null;
   dropdown?.dataValidation.load('type');
   dropdownTop?.dataValidation.load('type,rule');
   await syncer.sync();
@@ -149,10 +150,10 @@ export async function writeLedger(
 
   if (!existing) await staticFills(syncer, sheet, plan, disputes);
 
-  if (dropdown && dropdownTop && isOursOrNone(dropdown.dataValidation.type, dropdownTop.dataValidation, plan.dropdown.list)) {
+  if (planned && dropdown && dropdownTop && isOursOrNone(dropdown.dataValidation.type, dropdownTop.dataValidation, planned.list)) {
     dropdown.dataValidation.clear();
-    dropdown.dataValidation.rule = { list: { inCellDropDown: true, source: plan.dropdown.list.join(',') } };
-    dropdown.dataValidation.errorAlert = { showAlert: true, style: 'Warning', title: plan.dropdown.title, message: plan.dropdown.error };
+    dropdown.dataValidation.rule = { list: { inCellDropDown: true, source: planned.list.join(',') } };
+    dropdown.dataValidation.errorAlert = { showAlert: true, style: 'Warning', title: planned.title, message: planned.error };
   }
   await syncer.syncWrites();
   return { notes };

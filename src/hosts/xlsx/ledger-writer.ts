@@ -1,4 +1,4 @@
-import { cellAddress, columnCells, columnLetter, dayToExcelSerial, parseCellAddress, parseRangeRef, rangeRef, SHEET_COLUMNS, type CellRange, type ColumnCells, type ConditionalFormatPlan, type ConditionalFormatRule, type WritePlan } from '../../core';
+import { cellAddress, columnCells, columnLetter, dayToExcelSerial, DROPDOWN_TITLE, parseCellAddress, parseRangeRef, rangeRef, SHEET_COLUMNS, type CellRange, type ColumnCells, type ConditionalFormatPlan, type ConditionalFormatRule, type WritePlan } from '../../core';
 import type { SpliceOp } from './part-splice';
 import { laterThan } from './worksheet-order';
 import {
@@ -493,20 +493,23 @@ function extensionValidationRanges(xml: string): string[] {
 }
 
 function replaceDropdown(xml: string, plan: WritePlan): string {
-  const { range } = plan.dropdown;
+  const { dropdown } = plan;
   // The user's own validation on these cells wins, in <dataValidations> or in the extensions.
-  const theirsInExtensions = extensionValidationRanges(xml).some((ref) => overlaps(parseRangeRef(ref), range));
+  const theirsInExtensions = !!dropdown && extensionValidationRanges(xml).some((ref) => overlaps(parseRangeRef(ref), dropdown.range));
   const list = findElement(xml, 'dataValidations');
   const ours =
+    dropdown &&
     `<dataValidation type="list" errorStyle="warning" allowBlank="1" showInputMessage="1" showErrorMessage="1" ` +
-    `promptTitle="${escapeXml(plan.dropdown.title)}" prompt="${escapeXml(plan.dropdown.prompt)}" sqref="${rangeRef(range)}"><formula1>${escapeText(`"${plan.dropdown.list.join(',')}"`)}</formula1></dataValidation>`;
-  if (!list) return theirsInExtensions ? xml : insertBeforeFirst(xml, `<dataValidations count="1">${ours}</dataValidations>`, laterThan('dataValidations'), containerOf(xml));
+      `promptTitle="${escapeXml(dropdown.title)}" prompt="${escapeXml(dropdown.prompt)}" sqref="${rangeRef(dropdown.range)}"><formula1>${escapeText(`"${dropdown.list.join(',')}"`)}</formula1></dataValidation>`;
+  if (!list) return !ours || theirsInExtensions ? xml : insertBeforeFirst(xml, `<dataValidations count="1">${ours}</dataValidations>`, laterThan('dataValidations'), containerOf(xml));
   const items = findElements(xml, 'dataValidation', list.start, list.end);
-  const isOwn = (s: { tag: string }) => attr(s.tag, 'promptTitle') === plan.dropdown.title;
+  const isOwn = (s: { tag: string }) => attr(s.tag, 'promptTitle') === DROPDOWN_TITLE;
   const theirs = items.filter((s) => !isOwn(s));
-  const theirsOverlap = theirsInExtensions || theirs.some((s) => (attr(s.tag, 'sqref') ?? '').split(/\s+/).some((ref) => overlaps(parseRangeRef(ref), range)));
+  // No dropdown of the add-in's wanted (the manual level is the user's column), none there: unchanged.
+  if (!ours && theirs.length === items.length) return xml;
+  const theirsOverlap = theirsInExtensions || (!!dropdown && theirs.some((s) => (attr(s.tag, 'sqref') ?? '').split(/\s+/).some((ref) => overlaps(parseRangeRef(ref), dropdown.range))));
   const kept = theirs.map((s) => xml.slice(s.start, s.end));
-  if (!theirsOverlap) kept.push(ours);
+  if (ours && !theirsOverlap) kept.push(ours);
   if (kept.length === 0) return splice(xml, list.start, list.end, '');
   // Keep whatever precedes the first item (nothing, usually) and rewrite the list with its count.
   const prefix = items.length ? xml.slice(list.start + list.tag.length, items[0].start) : '';
