@@ -97,6 +97,17 @@ export function triageLedger(ledger: SheetGrid, options: JobOptions, revisitLog?
   applyRevisitLog(read.records, readRevisitLog(revisitLog ?? [], ledger.date1904));
   const compiled = compilePreset(preset, language);
   const issues: RowIssue[] = [...read.issues];
+  const repeated = repeatedHeaderNames(layout);
+  if (repeated)
+    issues.push({
+      code: 'ledger.repeatedHeader',
+      row: layout.headerTop + 1,
+      message: message('ledger.repeatedHeader', language, {
+        sheet: ledger.name,
+        names: repeated.names.map((n) => (language === 'zh' ? `“${n}”` : `"${n}"`)).join(language === 'zh' ? '' : ', '),
+        column: columnLetter(repeated.from),
+      }),
+    });
   const disputes: TriagedDispute[] = read.records.map((record) => {
     const triage = triageRecord(compiled, record, asOf, language);
     const schedule = scheduleRevisit(record, triage.effective, preset.cadenceDays, asOf);
@@ -203,6 +214,24 @@ export function countJob(disputes: readonly TriagedDispute[], issues: readonly R
   }
   const unreadableRows = new Set(issues.filter((i) => i.cell !== undefined).map((i) => i.row)).size;
   return { disputes: disputes.length, byLevel, dueToday, overdue, unreadableRows, needsReview };
+}
+
+/**
+ * Field names the header gives a second time, right of the columns read (登记日期 … again from
+ * column J): two ledgers side by side, of which only the left one is read. Three at least, so a
+ * second 备注 is no such thing. null when there are none.
+ */
+function repeatedHeaderNames(layout: LedgerLayout): { names: string[]; from: number } | null {
+  const read = new Set(Object.values(layout.fields));
+  const firstOf = new Map<string, number>();
+  const again: [string, number][] = [];
+  for (const [col, label] of [...layout.labels].sort((a, b) => a[0] - b[0])) {
+    const first = firstOf.get(label);
+    if (first === undefined) firstOf.set(label, col);
+    else if (read.has(first)) again.push([label, col]);
+  }
+  if (again.length < 3) return null;
+  return { names: again.slice(0, 3).map(([label]) => label), from: Math.min(...again.map(([, col]) => col)) };
 }
 
 const OWN_ORDER: OwnColumn[] = ['suggested', 'reasons', 'nextRevisit', 'manual'];

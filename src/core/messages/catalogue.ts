@@ -49,6 +49,10 @@ export const CATALOGUE = {
     zh: '在“{sheet}”中找不到台账表头（如 登记日期、当事人、纠纷类型、简要情况）；表头须在工作表的前 40 行内，请确认表头行，或指定台账所在的工作表',
     en: 'No ledger header (e.g. 登记日期, 当事人, 纠纷类型, 简要情况) found in "{sheet}"; the header must be within the sheet\'s first 40 rows: check the header row, or name the sheet that holds the ledger',
   },
+  'ledger.repeatedHeader': {
+    zh: '“{sheet}”的表头从 {column} 列起又出现了{names}等列名，像是并排放了两张台账；本次只读了左边的一张，请把右边的移到单独的工作表后再处理',
+    en: 'The header of "{sheet}" gives {names} and more again from column {column}, as if two ledgers stood side by side; only the left one was read: move the right one to a sheet of its own and process it there',
+  },
   'ledger.otherSheets': {
     zh: '本次只处理了工作表“{sheet}”；{others}也是台账，未处理。如需处理，请指定该工作表，或把它单独存为一个工作簿后再运行',
     en: 'Only the sheet "{sheet}" was processed; {others} hold ledgers too and were not. To process one, name that sheet, or save it as a workbook of its own, and run again',
