@@ -22,6 +22,7 @@ import {
   validatePreset,
   DEFAULT_PRESET,
   hasOwnSheetTitle,
+  ledgerUnderOwnName,
   OWN_SHEETS,
   PresetError,
   type CellRange,
@@ -181,7 +182,11 @@ export function inspectWorkbook(bytes: Uint8Array, request: { fileName: string; 
     } else {
       const grids = sheets.map((s) => workbook.readGrid(s, DETECTION_ROWS));
       const chosen = chooseLedgerSheet(grids);
-      if (!chosen) throw new WorkbookError('ledger.noneInWorkbook', { file: fileName }, language);
+      if (!chosen) {
+        const underOwnName = ledgerUnderOwnName(all.filter((s) => OWN_SHEETS.includes(s.name)).map((s) => workbook.readTopRows(s, DETECTION_ROWS)));
+        if (underOwnName !== null) throw new WorkbookError('ledger.underOwnName', { file: fileName, sheet: underOwnName }, language);
+        throw new WorkbookError('ledger.noneInWorkbook', { file: fileName }, language);
+      }
       grid = grids.find((g) => g.name === chosen.sheet)!;
       layout = chosen.layout;
     }

@@ -1,5 +1,5 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { DEFAULT_PRESET, parseIsoDay, WorkbookError } from '../../src/core';
+import { DEFAULT_PRESET, parseIsoDay, REVISIT_LOG_HEADER, WorkbookError } from '../../src/core';
 import { writeXlsx } from '../../scripts/lib/xlsx-writer';
 import { processWorkbook, type WorkbookJobOptions } from '../../src/hosts/xlsx';
 import { validateParts, validationSkipReason } from '../support/ooxml';
@@ -188,6 +188,24 @@ describe('a workbook with several ledger sheets', () => {
     expect(job.issues[0]).toMatchObject({ code: 'ledger.otherSheets', message: '本次只处理了工作表“一月台账”；“二月台账”也是台账，未处理。如需处理，请指定该工作表，或把它单独存为一个工作簿后再运行' });
     // Named, the sheet is the one the user meant: nothing to say.
     expect(processWorkbook(input, { ...options, sheet: '二月台账' }).job.issues.map((i) => i.code)).not.toContain('ledger.otherSheets');
+  });
+});
+
+describe('a ledger in a sheet named like one of the add-in\'s', () => {
+  it.each(['回访记录', '回访清单'])('says the name %s is why no ledger was found, and to rename the sheet', (name) => {
+    const input = writeXlsx({ sheets: [{ name, rows: SMALL_LEDGER_ROWS, merges: SMALL_LEDGER_MERGES }] });
+    expect(() => processWorkbook(input, options)).toThrow(
+      expect.objectContaining({ code: 'ledger.underOwnName', message: `工作簿中没有找到矛盾纠纷台账：工作表“${name}”像是台账，但这个名称留给本工具自己的工作表；请把它改名（例如“台账”）后再试` }),
+    );
+  });
+
+  it('still says no ledger when the sheet of that name is the add-in\'s own', () => {
+    const first = processWorkbook(smallLedger(), options).bytes;
+    const withoutLedger = zipSync({ ...unzipSync(first), 'xl/worksheets/sheet1.xml': strToU8('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>') });
+    expect(() => processWorkbook(withoutLedger, options)).toThrow(expect.objectContaining({ code: 'ledger.noneInWorkbook' }));
+    // Nor the pane's own 回访记录, whatever its columns.
+    const log = writeXlsx({ sheets: [{ name: '回访记录', rows: [[...REVISIT_LOG_HEADER, '当事人', '纠纷类型', '简要情况'], [5, 'h:0011aa22', '2026-11-20', '上门', '稳定', '王', '张三', '邻里纠纷', '口角']] }] });
+    expect(() => processWorkbook(log, options)).toThrow(expect.objectContaining({ code: 'ledger.noneInWorkbook' }));
   });
 });
 

@@ -1,5 +1,6 @@
 import { detectLedger, type LedgerLayout } from '../ledger';
 import type { CellValue, SheetGrid } from '../model';
+import { REVISIT_LOG_HEADER } from '../revisits';
 import { DUE_LIST_SHEET } from '../schedule';
 import { SNAPSHOT_MARKER } from '../summary';
 import { STATE_SHEET } from './types';
@@ -27,6 +28,20 @@ const OWN_A1: Readonly<Record<string, readonly RegExp[]>> = {
 export function isOwnSheet(name: string, a1: CellValue | undefined): boolean {
   const marks = OWN_A1[name];
   return !!marks && typeof a1 === 'string' && marks.some((m) => m.test(a1.trim()));
+}
+
+/**
+ * When no sheet is a ledger: the name of one that would be, but goes by a name the add-in keeps for
+ * its own sheets (回访记录, 回访清单 …) and is not one of them — so the user hears why it was passed over.
+ */
+export function ledgerUnderOwnName(sheets: readonly SheetGrid[]): string | null {
+  for (const grid of sheets) {
+    if (!OWN_SHEETS.includes(grid.name) || hasOwnSheetTitle(grid.values[0]?.[0])) continue;
+    // The pane's 回访记录 starts with its own header row (台账行, 纠纷标识, 回访日期 …).
+    if (REVISIT_LOG_HEADER.every((name, c) => grid.values[0]?.[c] === name)) continue;
+    if (detectLedger(grid)) return grid.name;
+  }
+  return null;
 }
 
 /** Whether A1 is the title of one of the add-in's sheets, whatever the sheet is called (回访清单（三色台账）). */

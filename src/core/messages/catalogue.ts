@@ -53,6 +53,10 @@ export const CATALOGUE = {
     zh: '“{sheet}”的表头从 {column} 列起又出现了{names}等列名，像是并排放了两张台账；本次只读了左边的一张，请把右边的移到单独的工作表后再处理',
     en: 'The header of "{sheet}" gives {names} and more again from column {column}, as if two ledgers stood side by side; only the left one was read: move the right one to a sheet of its own and process it there',
   },
+  'ledger.underOwnName': {
+    zh: '工作簿中没有找到矛盾纠纷台账：工作表“{sheet}”像是台账，但这个名称留给本工具自己的工作表；请把它改名（例如“台账”）后再试',
+    en: 'No dispute ledger in this workbook: the sheet "{sheet}" looks like one, but the tool keeps that name for a sheet of its own; rename it (台账, say) and try again',
+  },
   'ledger.otherSheets': {
     zh: '本次只处理了工作表“{sheet}”；{others}也是台账，未处理。如需处理，请指定该工作表，或把它单独存为一个工作簿后再运行',
     en: 'Only the sheet "{sheet}" was processed; {others} hold ledgers too and were not. To process one, name that sheet, or save it as a workbook of its own, and run again',

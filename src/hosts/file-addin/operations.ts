@@ -6,6 +6,7 @@
  */
 import {
   chooseLedgerSheet,
+  ledgerUnderOwnName,
   countJob,
   DETECTION_ROWS,
   DUE_LIST_SHEET,
@@ -161,7 +162,10 @@ const isVisible = (entry: SheetEntry) => entry.state === 'visible';
 function detectIn(workbook: OpenWorkbook, fail: Fail, settings: AddinSettings): LedgerInfo {
   const candidates = workbook.sheets().filter(isCandidate);
   const chosen = chooseLedgerSheet(candidates.map((s) => workbook.readGrid(s, DETECTION_ROWS)));
-  if (!chosen) return fail('ledger.noneInWorkbook');
+  if (!chosen) {
+    const underOwnName = ledgerUnderOwnName(workbook.sheets().filter((s) => OWN_SHEETS.includes(s.name)).map((s) => workbook.readTopRows(s, DETECTION_ROWS)));
+    return underOwnName === null ? fail('ledger.noneInWorkbook') : fail('ledger.underOwnName', { sheet: underOwnName });
+  }
   const layout = withFieldColumns(chosen.layout, fieldColumnIndexes(settings));
   return ledgerInfo(layout, candidates.filter(isVisible).map((s) => s.name));
 }
