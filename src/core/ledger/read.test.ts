@@ -326,6 +326,7 @@ describe('readRecords reads the rows of a table', () => {
     ['an unreadable level', { H: '待定' }, 'level.unreadable', 'H2'],
     ['an unreadable revisit cell', { K: '电话回访' }, 'date.unreadable', 'K2'],
     ['a date outside 1990–2100', { B: '2202-05-21' }, 'date.implausible', 'B2'],
+    ['a revisit date outside 1990–2100, said once (not also as unreadable)', { K: 1 }, 'date.implausible', 'K2'],
     ['a registration date that does not exist', { B: '2026-02-30' }, 'date.nonexistent', 'B2'],
     ['a revisit date that does not exist', { K: '2026年4月31日' }, 'date.nonexistent', 'K2'],
   ])('reports %s with the cell', (_name, cells, code, cell) => {

@@ -228,8 +228,10 @@ class RowContext {
     const cell = this.cell(field);
     if (!cell) return [];
     const days: Day[] = [];
-    for (const d of parseAllDates(cell.value, ctx)) if (this.plausible(d, cell.col, true) !== null) days.push(d);
-    if (days.length === 0 && !NO_REVISIT_YET.test(cellText(cell.value))) this.dateIssue(cell.col, cellText(cell.value));
+    const read = parseAllDates(cell.value, ctx);
+    for (const d of read) if (this.plausible(d, cell.col, true) !== null) days.push(d);
+    // A date read but out of range has been said already (1900-01-01 不在 1990—2100 年之间): not again as unreadable.
+    if (read.length === 0 && !NO_REVISIT_YET.test(cellText(cell.value))) this.dateIssue(cell.col, cellText(cell.value));
     return days;
   }
 
