@@ -191,6 +191,22 @@ describe('a workbook with several ledger sheets', () => {
   });
 });
 
+describe('a sheet named that is no worksheet', () => {
+  it('says a chart sheet named with --sheet is one, instead of that there is no such sheet', () => {
+    const base = smallLedger();
+    const files = unzipSync(base);
+    const workbook = strFromU8(files['xl/workbook.xml']).replace('</sheets>', '<sheet name="图表" sheetId="9" r:id="rId99"/></sheets>');
+    const rels = strFromU8(files['xl/_rels/workbook.xml.rels']).replace(
+      '</Relationships>',
+      '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>',
+    );
+    const input = zipSync({ ...files, 'xl/workbook.xml': strToU8(workbook), 'xl/_rels/workbook.xml.rels': strToU8(rels), 'xl/chartsheets/sheet1.xml': strToU8('<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>') });
+    expect(() => processWorkbook(input, { ...options, sheet: '图表' })).toThrow(
+      expect.objectContaining({ code: 'sheet.notWorksheet', message: '“ledger.xlsx”中的“图表”是图表工作表，不是台账；请指定台账所在的工作表' }),
+    );
+  });
+});
+
 describe('a ledger in a sheet named like one of the add-in\'s', () => {
   it.each(['回访记录', '回访清单'])('says the name %s is why no ledger was found, and to rename the sheet', (name) => {
     const input = writeXlsx({ sheets: [{ name, rows: SMALL_LEDGER_ROWS, merges: SMALL_LEDGER_MERGES }] });

@@ -198,6 +198,10 @@ export const CATALOGUE = {
     zh: '“{file}”是“Strict Open XML 电子表格”格式，本工具无法处理；请在 Excel 中打开，另存为“Excel 工作簿 (*.xlsx)”后再试',
     en: '"{file}" is a Strict Open XML Spreadsheet, which this tool cannot process; open it in Excel and save it as "Excel Workbook (*.xlsx)"',
   },
+  'sheet.notWorksheet': {
+    zh: '“{file}”中的“{sheet}”是图表工作表，不是台账；请指定台账所在的工作表',
+    en: '"{sheet}" in "{file}" is a chart sheet, not a ledger; name the sheet that holds the ledger',
+  },
   'sheet.isOwnReport': {
     zh: '“{file}”中的工作表“{sheet}”是本工具写出的报表，不是台账；请指定台账所在的工作表',
     en: 'The sheet "{sheet}" in "{file}" is a report the tool wrote, not a ledger; name the sheet that holds the ledger',

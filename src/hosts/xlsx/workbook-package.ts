@@ -141,6 +141,11 @@ export class OpenWorkbook {
   }
 
   /** The worksheets whose part is there, in workbook order. */
+  /** Whether the workbook lists a sheet of this name that is no worksheet (a chart sheet, a dialog sheet). */
+  hasOtherSheetNamed(name: string): boolean {
+    return inPart(this.workbookPart, () => readSheetEntries(this.workbookXml)).some((s) => s.name === name && this.partOf(s) === undefined);
+  }
+
   sheets(): SheetEntry[] {
     return inPart(this.workbookPart, () => readSheetEntries(this.workbookXml)).filter((s) => {
       const part = this.partOf(s);

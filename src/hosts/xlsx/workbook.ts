@@ -224,6 +224,7 @@ export function readLedger(workbook: OpenWorkbook, sheet: string | undefined, fa
   let others: string[] = [];
   if (sheet !== undefined) {
     entry = sheets.find((s) => s.name === sheet) ?? sheets.find((s) => s.name.trim() === sheet.trim());
+    if (!entry && workbook.hasOtherSheetNamed(sheet)) return fail('sheet.notWorksheet', { sheet });
     if (!entry) return fail('sheet.unknown', { sheet, sheets: sheets.map((s) => s.name).join('、') });
     // Named, a report of the add-in's would be triaged as a ledger and then replaced by its own output.
     if (hasOwnSheetTitle(workbook.readTopRows(entry, 1).values[0]?.[0])) return fail('sheet.isOwnReport', { sheet: entry.name });
