@@ -103,11 +103,15 @@ export function main(argv: readonly string[], given: Io = defaultIo): number {
     // What the command or the core says went wrong, in the user's language (src/core/errors, CommandError).
     if (e instanceof CommandError || e instanceof TricolorError) {
       io.stderr(`tricolor: ${e.message}\n`);
+      // A script reading --json gets a document on failure too: what went wrong, by code and in words.
+      if (args.json) io.stdout(`${JSON.stringify({ error: { code: e.code, message: e.message } }, null, 2)}\n`);
       return EXIT_INPUT;
     }
     // Anything else is our bug; still no stack trace for the user, but enough to report it.
     const what = args.command === 'meeting' ? args.ledgers.map((l) => l.file).join('、') : args.ledger;
-    io.stderr(`tricolor: ${say(args.language, 'job.failed', { file: what, problem: e instanceof Error ? e.message : String(e) })}\n`);
+    const said = say(args.language, 'job.failed', { file: what, problem: e instanceof Error ? e.message : String(e) });
+    io.stderr(`tricolor: ${said}\n`);
+    if (args.json) io.stdout(`${JSON.stringify({ error: { code: 'job.failed', message: said } }, null, 2)}\n`);
     return EXIT_INPUT;
   }
 }

@@ -73,6 +73,17 @@ describe('tricolor run', () => {
     expect(JSON.parse(c.out()).summary.asOf).toBe('2026-12-31');
   });
 
+  it('prints a JSON document naming the error when a --json run fails, and nothing on standard output without --json', () => {
+    const c = capture();
+    expect(main(['run', ledger, '--sheet', '不存在', '--json'], c.io)).toBe(1);
+    const { error } = JSON.parse(c.out()) as { error: { code: string; message: string } };
+    expect(error).toEqual({ code: 'sheet.unknown', message: expect.stringContaining('没有名为“不存在”的工作表') });
+    expect(c.err()).toBe(`tricolor: ${error.message}\n`);
+    const plain = capture();
+    expect(main(['run', ledger, '--sheet', '不存在'], plain.io)).toBe(1);
+    expect(plain.out()).toBe('');
+  });
+
   it.each([
     [['run', 'missing.xlsx'], 1, '找不到文件“missing.xlsx”'],
     [['run', '{ledger}', '--as-of', '2026-02-30'], 2, '--as-of 的日期“2026-02-30”无效'],
