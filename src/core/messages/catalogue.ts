@@ -147,8 +147,8 @@ export const CATALOGUE = {
     en: '"{file}" is damaged: the checksum (CRC-32) of its part {part} does not match, so its content changed in copying or transfer and cannot be trusted; ask the sender for the file again',
   },
   'file.partTooLarge': {
-    zh: '“{file}”中的 {part} 解压后有 {size} MB，超过 {limit} MB 的上限，不像正常的台账（可能已损坏或被恶意构造）；请确认文件来源，或把台账拆成几个文件后再试',
-    en: '"{file}": its part {part} inflates to {size} MB, over the {limit} MB limit, which no ledger needs (the file may be damaged or built to attack); check where it came from, or split the ledger into several files',
+    zh: '“{file}”中的 {part} 解压后有 {size} MB，超过本工具能读取的 {limit} MB；如果台账确实这么大，请按年度或按单位拆成几个文件再试，否则文件可能已损坏，请确认来源',
+    en: '"{file}": its part {part} inflates to {size} MB, over the {limit} MB the tool can read; if the ledger is that large, split it into several files (by year or by unit), otherwise the file may be damaged: check where it came from',
   },
   'file.packageTooLarge': {
     zh: '“{file}”的各部分解压后合计超过 {limit} MB（读到 {part} 时），不像正常的台账（可能已损坏或被恶意构造）；请确认文件来源，或把台账拆成几个文件后再试',
