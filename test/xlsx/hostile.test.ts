@@ -122,7 +122,7 @@ describe('the zip reader checks every entry it reads', () => {
   it('refuses an entry declared larger than the limit before inflating anything', () => {
     const sheet = parts.find((p) => p.name === SHEET)!;
     // 300 MB declared, a few bytes of data: refused on the declaration alone.
-    expectRefused(withEntry(SHEET, { size: 300 * 1024 * 1024, crc: 0, compressed: zeros(10) }), 'file.partTooLarge', /解压后有 300 MB，超过 128 MB/);
+    expectRefused(withEntry(SHEET, { size: 300 * 1024 * 1024, crc: 0, compressed: zeros(10) }), 'file.partTooLarge', /解压后有 300 MB，超过本工具能读取的 128 MB/);
     expect(sheet.data.length).toBeLessThan(300 * 1024 * 1024);
   });
 
