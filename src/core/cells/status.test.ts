@@ -8,6 +8,16 @@ describe('parseStatusText', () => {
     ['reads a resolved and closed dispute as closed', '已化解，已销号', 'closed'],
     ['does not read 未销号 as closed', '未销号', null],
     ['reads 已化解，未销号 as resolved', '已化解，未销号', 'resolved'],
+    // Closure asked for or planned is no closure: a red case so marked went off the revisit list.
+    ['does not read 申请销号 as closed', '申请销号', null],
+    ['does not read 拟销号 as closed', '拟销号', null],
+    ['reads 已化解，已提请销号 as resolved', '已化解，已提请销号', 'resolved'],
+    ['does not read 销号申请中 as closed', '销号申请中', null],
+    ['reads 已化解，已销号 as closed', '已化解，已销号', 'closed'],
+    // An agreement gone back on is no settlement.
+    ['reads 达成协议后对方反悔 as open', '达成协议后对方反悔', 'open'],
+    ['reads 已调解，对方拒不履行 as open', '已调解，对方拒不履行', 'open'],
+    ['reads 已达成协议，尚未履行 as resolved (still to be carried out)', '已达成协议，尚未履行', 'resolved'],
     ['reads 已化解，待销号 as resolved, not open for its 待', '已化解，待销号', 'resolved'],
     ['reads 未化解 as open although it contains 化解', '未化解', 'open'],
     ['reads 化解中 as open', '化解中', 'open'],

@@ -3,7 +3,8 @@ import { cellText } from './text';
 
 // Phrases about closure or revisits say nothing about whether the dispute itself is settled:
 // "已化解，待回访" is resolved, "已化解，未销号" is resolved, not open.
-const NOT_CLOSED = /(?:尚未|暂未|未|待|不予|没有|不能)销号/g;
+// "申请销号", "拟销号", "销号申请中": closure asked for or planned is no closure — the revisits go on.
+const NOT_CLOSED = /(?:尚未|暂未|未|待|不予|没有|不能|申请|拟|准备|建议|提请|报请|等待)销号|销号(?:申请|待批|待审)/g;
 const REVISIT = /(?:待|定期|跟踪|继续|持续|已)?回访/g;
 
 // The tiers below are read in order; the first tier with a word in the text decides.
@@ -13,6 +14,8 @@ const REVISIT = /(?:待|定期|跟踪|继续|持续|已)?回访/g;
 const FAILED_TOKENS = [
   '未化解', '未调解成功', '调解不成功', '不成功', '未成功', '失败', '未果', '无果', '未达成', '拒绝调解',
   '未解决', '未处理', '未调解', '调解不成', '转立案', '转诉讼', '转入诉讼',
+  // An agreement one side went back on (达成协议后对方反悔) is no settlement.
+  '反悔', '毁约', '不履行', '拒不履行',
 ];
 // "未能化解", "没有化解", "尚未达成", "无法调解": a negation right before a settling verb. 履行 is not
 // among the verbs: "已达成协议，尚未履行" is settled, with the agreement still to be carried out.
