@@ -143,6 +143,13 @@ describe('renderMeetingSummary', () => {
     ]);
   });
 
+  it("masks the ledger's words quoted in a reason, not the rule's own name (严重或反复的家庭暴力 was cut to 严重或反复的（敏感信息略）)", () => {
+    const reasons = [{ rule: 'yellow.familyViolence', level: 'yellow' as const, text: '黄：严重或反复的家庭暴力：“张三长期家暴”' }];
+    const withFamily = [dispute(2, { registered: day(2026, 11, 3), level: 'yellow', reasons, text: disputes[0].record.text }), ...disputes.slice(1)];
+    const sheet = renderMeetingSummary(buildMeetingSummary(withFamily, { period: NOV, asOf: AS_OF, previous: null }), { language: 'zh', mask: true });
+    expect(listRow(sheet, '判定依据')['判定依据'].value).toBe('黄：严重或反复的家庭暴力：“张某长期（敏感信息略）”');
+  });
+
   it('lists each open red and yellow dispute by the ledger’s 序号, with days open, masked text and the reasons', () => {
     const reasons = [{ rule: 'red.threat', level: 'red' as const, text: '红：人身安全威胁：“张三扬言报复”' }];
     const withSerial = [dispute(2, { ...{ registered: day(2026, 11, 3), level: 'red' }, reasons, text: { ...disputes[0].record.text, serial: '249' } }), ...disputes.slice(1)];

@@ -6,6 +6,9 @@ import { CHANGE_LABEL, CHANNEL_LABEL, LABELS, LEVEL_LABEL, label } from './label
 import type { LabelKey } from './labels';
 import type { Breakdown, BreakdownRow, ListedDispute, MeetingSummary, RenderMeetingOptions } from './types';
 
+/** The ledger's words quoted in a reason (“…” in Chinese, "…" in English: reason-texts.ts › quoted). */
+const QUOTED = /“[^”]*”|"[^"]*"/g;
+
 /** The columns of the dispute lists, which set the sheet's grid; the unit column only when several ledgers meet. */
 const LIST_COLUMNS = [
   { key: 'serial', width: 9 },
@@ -134,6 +137,10 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
 
   const show = (text: string, names: readonly string[], address?: string): string =>
     mask && text !== '' ? maskForHandout(text, { names, address }) : text;
+  // A reason is the add-in's own words (its rules' names: 严重或反复的家庭暴力) with the ledger's
+  // words quoted in it: only the quotes are the ledger's, and only they are masked.
+  const showReasons = (text: string, names: readonly string[], address?: string): string =>
+    mask && text !== '' ? text.replace(QUOTED, (quote) => show(quote, names, address)) : text;
   const showPlace = (text: string, names: readonly string[], address?: string): string =>
     mask && text !== '' ? maskPlaceForHandout(text, { names, address }) : text;
   const showType = (text: string, names: readonly string[]): string => (mask && text !== '' ? maskText(text, [...names]) : text);
@@ -339,7 +346,7 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
       registeredOn: item.registered === null ? dashText : { value: day(item.registered), style: 'number' },
       daysOpen: item.daysOpen === null ? dashText : num(item.daysOpen),
       brief: wrap(show(item.brief, names, item.address)),
-      reasons: wrap(show(item.reasons, names, item.address)),
+      reasons: wrap(showReasons(item.reasons, names, item.address)),
       owner: wrap(show(item.owner, names, item.address)),
       nextRevisit: blankText,
       overdueDays: blankText,
@@ -395,7 +402,7 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
         listRow(item, {
           registeredOn: item.previousLevel ? levelCell(item.previousLevel) : textCell(t('absent')),
           daysOpen: wrap(t(CHANGE_LABEL[item.category])),
-          reasons: wrap(item.why ? show(item.why, item.names, item.address) : item.whyLabel ? t(item.whyLabel) : ''),
+          reasons: wrap(item.why ? showReasons(item.why, item.names, item.address) : item.whyLabel ? t(item.whyLabel) : ''),
         }),
       );
     }
