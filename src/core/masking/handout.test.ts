@@ -31,6 +31,11 @@ describe('maskForHandout', () => {
     ['masks a compound-surname name after a kinship word', '妻子欧阳娜娜提出离婚', { names: [] }, '妻子欧阳某提出离婚'],
     ['masks a name found after a kinship word wherever else it appears', '女儿王小花受伤，王小花现住院', { names: [] }, '女儿王某受伤，王某现住院'],
     ['takes no name after a kinship word when no surname follows', '女儿出嫁后不再往来', { names: [] }, '女儿出嫁后不再往来'],
+    // People named in the text who are not among the 当事人 were shown in full in the handouts.
+    ['masks a name after a role: the other side', '张三与对方赵国庆因欠款争执', { names: ['张三'] }, '张某与对方赵某因欠款争执'],
+    ['masks a name after a role: the respondent', '被申请人谢天华拒不到场', { names: [] }, '被申请人谢某拒不到场'],
+    ['masks a name after a role: the employer, wherever it appears again', '老板冯国栋拖欠工资，冯国栋称无钱支付', { names: [] }, '老板冯某拖欠工资，冯某称无钱支付'],
+    ['takes no name after a role when no surname follows', '对方表示不同意，邻居也来劝说', { names: [] }, '对方表示不同意，邻居也来劝说'],
     ['takes no name after a kinship word when a listed word follows', '儿子高考落榜后离家出走，妻子马上报警', { names: [] }, '儿子高考落榜后离家出走，妻子马上报警'],
     ['leaves out an age written in Chinese numerals', '七十多岁的老人', { names: [] }, '（年龄略）的老人'],
     ['leaves out an age in 周岁', '年满18周岁', { names: [] }, '年满（年龄略）'],

@@ -34,6 +34,11 @@ export interface HandoutMaskRules {
   /** Kinship words a personal name may follow: 女儿王小花, 其子李四. */
   kinshipWords: readonly string[];
   /**
+   * Roles a personal name may follow in a ledger's text, of people who are not among its 当事人:
+   * 对方赵国庆, 被申请人谢天华, 老板冯国栋 (shown in full in the handouts before).
+   */
+  roleWords: readonly string[];
+  /**
    * Surnames (one or two characters) that start a name after a kinship word; without one there is
    * no name (女儿出嫁, 儿子上学).
    */
@@ -60,6 +65,11 @@ export const DEFAULT_HANDOUT_RULES: HandoutMaskRules = {
   kinshipWords: [
     '女儿', '儿子', '孙女', '孙子', '外孙', '外孙女', '妻子', '丈夫', '前妻', '前夫', '父亲', '母亲',
     '儿媳', '女婿', '哥哥', '弟弟', '姐姐', '妹妹', '之子', '之女', '其子', '其女',
+  ],
+  roleWords: [
+    '对方', '申请人', '被申请人', '当事人', '另一方', '男方', '女方', '原告', '被告', '嫌疑人',
+    '老板', '包工头', '工头', '雇主', '承包人', '发包人', '负责人', '法人', '经理', '司机',
+    '房东', '租户', '业主', '邻居', '村民', '同事', '债务人', '债权人', '借款人', '出借人',
   ],
   surnames: [
     ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金廖贾夏韦方邹孟熊秦邱江尹薛闫段雷侯史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤温康施牛樊葛邢庞颜倪庄聂章鲁岳翟殷詹欧耿焦俞祝舒阮柯梅裴霍涂苗翁冉骆蓝辛靳柴蒙鲍喻祁蒲滕屈饶牟艾尤穆卓缪褚娄窦戚岑晏瞿佟臧闵苟邬卞栾隋刁巫寇桑甄虞敖巩佘邝',
@@ -119,6 +129,7 @@ function compile(rules: HandoutMaskRules): Compiled {
   const suffixes = alternation(rules.labelSuffixes);
   const places = alternation(rules.addressPlaces);
   const houseUnits = alternation(rules.houseUnits);
+  const nameBefore = [...rules.kinshipWords, ...rules.roleWords];
   // An empty list switches its part off (an empty alternation would match everywhere).
   const compiled: Compiled = {
     label: labels === '' ? /(?!)/g : new RegExp(`(?:${labels})${suffixes === '' ? '' : `(?:${suffixes})?`}`, 'giu'),
@@ -129,10 +140,10 @@ function compile(rules: HandoutMaskRules): Compiled {
     addressHint: places === '' || units === '' ? /(?!)/u : new RegExp(`(?:${places})第?${NUMBER}`, 'u'),
     house: new RegExp(`${houseUnits === '' ? '' : `${houseUnits}|`}[0-9０-９][-－—][0-9０-９]`, 'u'),
     kin:
-      surname === '' || rules.kinshipWords.length === 0
+      surname === '' || nameBefore.length === 0
         ? /(?!)/gu
-        : new RegExp(`(?:${alternation(rules.kinshipWords)})((?:${surname})(?:(?![${NAME_STOP}])${HAN}){1,2})`, 'gu'),
-    kinHint: surname === '' || rules.kinshipWords.length === 0 ? /(?!)/u : new RegExp(alternation(rules.kinshipWords), 'u'),
+        : new RegExp(`(?:${alternation(nameBefore)})((?:${surname})(?:(?![${NAME_STOP}])${HAN}){1,2})`, 'gu'),
+    kinHint: surname === '' || nameBefore.length === 0 ? /(?!)/u : new RegExp(alternation(nameBefore), 'u'),
     notNames: rules.notNames,
   };
   compiledRules.set(rules, compiled);
