@@ -148,6 +148,8 @@ export function maskPhone(s: string): string {
 
 const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ＋]/g;
 const ID_IN_TEXT = /(?<![\dA-Za-z])(?:\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g;
+/** An 18-digit ID written in its three groups (640422 19850505 4321), as people read it out. */
+const GROUPED_ID_IN_TEXT = /(?<![\dA-Za-z])\d{6}[ -]\d{8}[ -]\d{3}[\dXx](?![\dA-Za-z])/g;
 
 /** `s` as a pattern that matches exactly `s`. */
 export function escapeRegExp(s: string): string {
@@ -170,7 +172,7 @@ export function maskText(text: string, names: readonly string[]): string {
   // Text as the ledger writes it keeps its Chinese punctuation; full-width digits still hide a number.
   let out = text.replace(FULL_WIDTH_ALNUM, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
   if (digits) {
-    out = out.replace(ID_IN_TEXT, (id) => maskDigitRun(id));
+    out = out.replace(ID_IN_TEXT, (id) => maskDigitRun(id)).replace(GROUPED_ID_IN_TEXT, (id) => maskDigitRun(id.replace(/[ -]/g, '')));
     out = maskPhones(out, false);
   }
   // The names worth looking for, each once, in the order given: those of two or more characters
