@@ -327,12 +327,19 @@ describe('readRecords reads the rows of a table', () => {
     ['an unreadable revisit cell', { K: '电话回访' }, 'date.unreadable', 'K2'],
     ['a date outside 1990–2100', { B: '2202-05-21' }, 'date.implausible', 'B2'],
     ['a revisit date outside 1990–2100, said once (not also as unreadable)', { K: 1 }, 'date.implausible', 'K2'],
+    ['a revisit date after the as-of date (a planned date, or a typo)', { K: '2021-03-25' }, 'date.revisitAfterAsOf', 'K2'],
     ['a registration date that does not exist', { B: '2026-02-30' }, 'date.nonexistent', 'B2'],
     ['a revisit date that does not exist', { K: '2026年4月31日' }, 'date.nonexistent', 'K2'],
   ])('reports %s with the cell', (_name, cells, code, cell) => {
     const result = read(sheet([HEADER, line({ A: 1, B: '2020-05-21', C: '张三', ...cells })]));
     expect(result.records).toHaveLength(1);
     expect(result.issues.map((i) => [i.code, i.cell])).toEqual([[code, cell]]);
+  });
+
+  it('does not count a revisit dated after the as-of date as made, and says so naming the cell', () => {
+    const result = read(sheet([HEADER, line({ A: 1, B: '2021-02-01', C: '张三', K: '2021-02-20、2021-03-25' })]));
+    expect(shown(result.records[0].lastRevisit)).toBe('2021-02-20');
+    expect(result.issues.map((i) => i.message)).toEqual(['Sheet1!K2 的回访日期 2021-03-25 晚于截至日期 2021-03-01，未计为已回访；如果是计划回访的日期请另列一栏，如果是笔误请改正']);
   });
 
   it.each<[string, string, string]>([

@@ -84,7 +84,7 @@ export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: Read
     const year = registered !== null ? ymdFromDay(registered).year : ledgerYear;
     // The later dates of the row are read in its registration's year, and not before it.
     const afterRegistration: DateContext = { date1904: grid.date1904, year, notBefore };
-    const revisits = ctx.allDates('lastRevisit', afterRegistration);
+    const revisits = ctx.revisitsBy(afterRegistration, options.asOf);
     const resolvedOn = ctx.date('resolvedOn', afterRegistration);
     const record: DisputeRecord = {
       row: r + 1,
@@ -233,6 +233,19 @@ class RowContext {
     // A date read but out of range has been said already (1900-01-01 不在 1990—2100 年之间): not again as unreadable.
     if (read.length === 0 && !NO_REVISIT_YET.test(cellText(cell.value))) this.dateIssue(cell.col, cellText(cell.value));
     return days;
+  }
+
+  /**
+   * The revisits the 回访日期 cell records up to `asOf`. One dated later (a planned date written
+   * there, or a typo for this year) is said and not counted as done: counted, it took a red case
+   * off the revisit list until then.
+   */
+  revisitsBy(ctx: DateContext, asOf: Day): Day[] {
+    const days = this.allDates('lastRevisit', ctx);
+    const later = days.filter((d) => d > asOf);
+    if (later.length === 0) return days;
+    this.issue('date.revisitAfterAsOf', this.cell('lastRevisit')!.col, formatDay(Math.min(...later)), { asOf: formatDay(asOf) });
+    return days.filter((d) => d <= asOf);
   }
 
   private plausible(day: Day, col: number, report: boolean): Day | null {

@@ -17,6 +17,10 @@ export const CATALOGUE = {
     zh: '{cell} 的日期 {text} 不在 1990—2100 年之间，请核对',
     en: 'The date {text} in {cell} is outside 1990–2100; please check it',
   },
+  'date.revisitAfterAsOf': {
+    zh: '{cell} 的回访日期 {text} 晚于截至日期 {asOf}，未计为已回访；如果是计划回访的日期请另列一栏，如果是笔误请改正',
+    en: 'The revisit date {text} in {cell} is after the as-of date {asOf}, so it is not counted as a revisit made; if it is a planned date, keep it in another column, if a typo, correct it',
+  },
   'date.yearUnknown': {
     zh: '{cell} 的日期“{text}”没有年份，且无法从登记日期推断，请补上年份',
     en: 'The date "{text}" in {cell} has no year and none can be inferred; please add the year',

@@ -23,6 +23,8 @@ describe('scheduleRevisit', () => {
     ['counts green across a month end from the latest revisit', '2021-01-15', '2021-02-10', 'green', '2021-03-12'],
     ['counts from a revisit even without a registration date', null, '2021-03-10', 'green', '2021-04-09'],
     ['gives no date with neither registration nor revisit', null, null, 'red', null],
+    // A revisit dated before the registration (a typo): counted from it, a case registered last month was a year overdue.
+    ['counts from the registration when the revisit is dated before it', '2021-03-01', '2020-03-05', 'red', '2021-03-02'],
   ])('%s', (_name, registered, lastRevisit, level, expected) => {
     const r = record({ registered: registered === null ? null : iso(registered), lastRevisit: lastRevisit === null ? null : iso(lastRevisit) });
     expect(shown(scheduleRevisit(r, level, CADENCE, iso('2021-01-01'))).next).toBe(expected);

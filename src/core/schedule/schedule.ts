@@ -8,7 +8,9 @@ export type Cadence = Readonly<Record<Level, number>>;
  * none. A closed dispute (已销号) needs no more revisits; a resolved one keeps the green cadence.
  */
 export function scheduleRevisit(record: DisputeRecord, effective: Level, cadence: Cadence, asOf: Day): ScheduleResult {
-  const from = record.lastRevisit ?? record.registered;
+  // From the later of the two: a revisit dated before the registration (a typo, or a case registered
+  // again) would make a case registered last month overdue by a year.
+  const from = record.lastRevisit !== null && record.registered !== null ? Math.max(record.lastRevisit, record.registered) : (record.lastRevisit ?? record.registered);
   if (record.status === 'closed' || from === null) return { nextRevisit: null, overdueDays: 0, due: false };
   const nextRevisit = from + cadence[effective];
   return { nextRevisit, overdueDays: Math.max(0, asOf - nextRevisit), due: nextRevisit <= asOf };
