@@ -8,6 +8,7 @@ import {
   sizeParams,
   DEFAULT_PRESET,
   describeProblems,
+  formatDay,
   localIsoDay,
   MEETING_OUTPUT_NAME,
   outputNameFor,
@@ -16,6 +17,7 @@ import {
   presetFileTooLarge,
   runMeetingJob,
   validatePreset,
+  type Day,
   type Language,
   type MeetingLedger,
   type PreviousMeetingData,
@@ -360,7 +362,7 @@ function meeting(args: MeetingArgs, io: Io) {
   for (const l of args.ledgers) if (sameFile(l.file, output)) throw new CommandError('output.sameAsInput', { file: output }, language);
   if (fs.existsSync(output) && !args.force) throw new CommandError('output.exists', { file: output }, language);
   const preset = loadPreset(args.rules, language);
-  const asOf = args.asOf ?? parseIsoDay(io.today())!;
+  const asOf = asOfFor(args, io);
 
   // The same ledger given twice (by two paths, or a copy) would be counted as two units' disputes.
   const byContent = new Map<string, string>();
@@ -400,7 +402,7 @@ function run(args: RunArgs, io: Io) {
   if (sameFile(input, output)) throw new CommandError('output.sameAsInput', { file: output }, language);
   if (fs.existsSync(output) && !args.force) throw new CommandError('output.exists', { file: output }, language);
   const preset = loadPreset(args.rules, args.language);
-  const asOf = args.asOf ?? parseIsoDay(io.today())!;
+  const asOf = asOfFor(args, io);
 
   const previous = lastMeeting(args, output, io);
   const progress = bytes.length > PROGRESS_BYTES;
@@ -427,6 +429,17 @@ function run(args: RunArgs, io: Io) {
   if (args.json) io.stdout(`${JSON.stringify(jobToJson(result.job, output, asOf), null, 2)}\n`);
   else io.stdout(`${formatSummary(result.job, output, args.language)}\n`);
   warnIfTooLargeToReadAgain(output, result.pieces, args.language, io);
+}
+
+/**
+ * The as-of day, and a meeting period that starts after it refused: a period not yet begun has
+ * nothing to count (--period 2027-01 with --as-of 2026-11-30 printed a paper of zeros titled 2027年1月).
+ */
+function asOfFor(args: RunArgs | MeetingArgs, io: Io): Day {
+  const asOf = args.asOf ?? parseIsoDay(io.today())!;
+  if (args.period && args.period.from > asOf)
+    throw new CommandError('args.periodAfterAsOf', { from: formatDay(args.period.from), asOf: formatDay(asOf) }, args.language);
+  return asOf;
 }
 
 /**

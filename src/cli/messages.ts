@@ -25,6 +25,10 @@ export const CLI_MESSAGES = {
     en: 'Unknown command "{command}"; the commands are run and meeting. See tricolor --help',
   },
   'args.badDate': { zh: '{option} 的日期“{value}”无效，请写成 YYYY-MM-DD，例如 2026-11-30', en: 'The date "{value}" for {option} is not valid; write it as YYYY-MM-DD, e.g. 2026-11-30' },
+  'args.periodAfterAsOf': {
+    zh: '会议期间从 {from} 开始，晚于截至日期 {asOf}，还没有可统计的内容；请检查 --period 或 --as-of',
+    en: 'The meeting period starts on {from}, after the as-of date {asOf}, so there is nothing to count yet; check --period or --as-of',
+  },
   'args.badPeriod': {
     zh: '--period 的“{value}”无效，请写成 起..止（2026-11-01..2026-11-30）、月份（2026-11）或季度（2026-Q4）',
     en: 'The period "{value}" is not valid; write FROM..TO (2026-11-01..2026-11-30), a month (2026-11) or a quarter (2026-Q4)',

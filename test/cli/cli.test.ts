@@ -89,6 +89,8 @@ describe('tricolor run', () => {
     [['run', '{ledger}', '--as-of', '2026-02-30'], 2, '--as-of 的日期“2026-02-30”无效'],
     [['run', '{ledger}', '--period', '2026-11-30..2026-11-01'], 2, '--period 的“2026-11-30..2026-11-01”无效'],
     [['run', '{ledger}', '--sheet', '不存在'], 1, '没有名为“不存在”的工作表'],
+    // A period not yet begun has nothing to count: the paper was all zeros under a title in the future.
+    [['run', '{ledger}', '--as-of', '2026-11-30', '--period', '2027-01'], 1, '会议期间从 2027-01-01 开始，晚于截至日期 2026-11-30，还没有可统计的内容；请检查 --period 或 --as-of'],
     [['run', '{ledger}', '--rules', '{bad-rules}'], 1, 'cadenceDays.red：应为 1 到 366 之间的整天数'],
     [['run', '{ledger}', '--rules', '{bad-rules}', '--lang', 'en'], 1, 'cadenceDays.red: must be a whole number of days'],
     [['run', '{dir}'], 1, '是文件夹，不是工作簿'],
