@@ -223,6 +223,15 @@ describe('runLedgerJob on a small ledger', () => {
     expect(j.issues.filter((i) => i.code === 'ledger.repeatedHeader').map((i) => i.message)).toEqual(said);
   });
 
+  it('says when the as-of date is before every registration (a year typed wrong), and not otherwise', () => {
+    const ledger = sheet([['序号', '登记日期', '当事人', '纠纷类型'], [1, '2021-03-05', '张三', '邻里纠纷'], [2, '2021-03-09', '李四', '土地纠纷']]);
+    const early = runLedgerJob({ ledger }, { ...OPTIONS, asOf: parseIsoDay('2020-03-10')! });
+    expect(early.issues.filter((i) => i.code === 'schedule.asOfBeforeAll').map((i) => i.message)).toEqual([
+      '截至日期 2020-03-10 早于台账中所有的登记日期（最早为 2021-03-05），统计与回访都无从算起；请检查截至日期或登记日期的年份',
+    ]);
+    expect(runLedgerJob({ ledger }, { ...OPTIONS, asOf: parseIsoDay('2021-03-06')! }).issues.map((i) => i.code)).not.toContain('schedule.asOfBeforeAll');
+  });
+
   it('throws LedgerNotFoundError on a sheet that is not a ledger, naming the sheet', () => {
     const notes = sheet([['会议记录'], ['时间：2021年3月1日']], [], { name: '备忘' });
     expect(() => runLedgerJob({ ledger: notes }, OPTIONS)).toThrow(LedgerNotFoundError);

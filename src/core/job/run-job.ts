@@ -1,4 +1,4 @@
-import { cellAddress, columnLetter, dayFromYmd, ymdFromDay } from '../cells';
+import { cellAddress, columnLetter, dayFromYmd, formatDay, ymdFromDay } from '../cells';
 import { detectLedger, findLedgerUnit, readRecords, OWN_COLUMN_HEADERS, type LedgerLayout, type OwnColumn } from '../ledger';
 import { message } from '../messages';
 import { LedgerNotFoundError, LedgerWriteError } from '../errors';
@@ -97,6 +97,16 @@ export function triageLedger(ledger: SheetGrid, options: JobOptions, revisitLog?
   applyRevisitLog(read.records, readRevisitLog(revisitLog ?? [], ledger.date1904));
   const compiled = compilePreset(preset, language);
   const issues: RowIssue[] = [...read.issues];
+  // An as-of day before every registration is most likely a year typed wrong: everything counts zero.
+  // (A loop, not Math.min(...days): a ledger has more rows than a call takes arguments.)
+  let firstRegistered = Infinity;
+  for (const r of read.records) if (r.registered !== null && r.registered < firstRegistered) firstRegistered = r.registered;
+  if (firstRegistered !== Infinity && firstRegistered > asOf)
+    issues.push({
+      code: 'schedule.asOfBeforeAll',
+      row: layout.headerTop + 1,
+      message: message('schedule.asOfBeforeAll', language, { asOf: formatDay(asOf), first: formatDay(firstRegistered) }),
+    });
   const repeated = repeatedHeaderNames(layout);
   if (repeated)
     issues.push({

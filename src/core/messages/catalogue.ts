@@ -41,6 +41,10 @@ export const CATALOGUE = {
     zh: '第 {row} 行没有登记日期或回访日期，无法排定回访，请在 {cell} 填写登记日期',
     en: 'Row {row} has no registration or revisit date, so no revisit can be scheduled; fill in {cell}',
   },
+  'schedule.asOfBeforeAll': {
+    zh: '截至日期 {asOf} 早于台账中所有的登记日期（最早为 {first}），统计与回访都无从算起；请检查截至日期或登记日期的年份',
+    en: 'The as-of date {asOf} is before every registration date of the ledger (the earliest is {first}), so nothing can be counted or scheduled; check the as-of date or the registration years',
+  },
   'schedule.noDateColumn': {
     zh: '“{sheet}”没有登记日期列，无法排定回访；请在表头增加“登记日期”列',
     en: '"{sheet}" has no registration date column, so no revisit can be scheduled; add a 登记日期 column',
