@@ -17,6 +17,11 @@ describe('parseStatusText', () => {
     // An agreement gone back on is no settlement.
     ['reads 达成协议后对方反悔 as open', '达成协议后对方反悔', 'open'],
     ['reads 已调解，对方拒不履行 as open', '已调解，对方拒不履行', 'open'],
+    ['reads 调解成功，但当事人扬言还要报复 as open', '调解成功，但当事人扬言还要报复', 'open'],
+    ['reads 已化解，但一方仍不服 as open', '已化解，但一方仍不服', 'open'],
+    ['reads 已化解，双方表示不再上访 as resolved', '已化解，双方表示不再上访', 'resolved'],
+    ['reads 调解成功，但双方承诺不再上访 as resolved', '调解成功，但双方承诺不再上访', 'resolved'],
+    ['reads 调解成功后双方握手言和 as resolved', '调解成功后双方握手言和', 'resolved'],
     ['reads 已达成协议，尚未履行 as resolved (still to be carried out)', '已达成协议，尚未履行', 'resolved'],
     ['reads 已化解，待销号 as resolved, not open for its 待', '已化解，待销号', 'resolved'],
     ['reads 未化解 as open although it contains 化解', '未化解', 'open'],

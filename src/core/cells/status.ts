@@ -20,6 +20,8 @@ const FAILED_TOKENS = [
 // "未能化解", "没有化解", "尚未达成", "无法调解": a negation right before a settling verb. 履行 is not
 // among the verbs: "已达成协议，尚未履行" is settled, with the agreement still to be carried out.
 const NEGATED_SETTLING = /(?:未|没|没有|尚未|仍未|暂未|不能|未能|无法|难以)(?:能|够)?(?:化解|调解|调处|解决|处理|达成|调结|结案|和解)/;
+// "调解成功，但当事人扬言还要报复": a settlement the next words take back (but a threat, a refusal) is none.
+const UNSETTLED_AFTER_ALL = /(?:但|却|仍|又)[^，,。；;]{0,12}(?<!不再|不会|停止|没有|未|不)(?:扬言|威胁|报复|不服|闹事|上访|缠访|纠缠)/;
 // 2. Settled phrases. They win over follow-up words that may stand beside them: "调解成功，正在履行",
 //    "已化解，持续跟进", "已达成协议，待回访".
 const SETTLED_PHRASES = [
@@ -42,7 +44,7 @@ export function parseStatusText(text: CellValue): DisputeStatus | null {
   const settled = t.replace(NOT_CLOSED, '');
   if (settled.includes('销号')) return 'closed';
   const rest = settled.replace(REVISIT, '');
-  if (includesAny(rest, FAILED_TOKENS) || NEGATED_SETTLING.test(rest)) return 'open';
+  if (includesAny(rest, FAILED_TOKENS) || NEGATED_SETTLING.test(rest) || UNSETTLED_AFTER_ALL.test(rest)) return 'open';
   if (includesAny(rest, SETTLED_PHRASES)) return 'resolved';
   if (includesAny(rest, ONGOING_TOKENS)) return 'open';
   if (includesAny(rest, SETTLED_WORDS)) return 'resolved';
