@@ -36,6 +36,7 @@ describe('maskForHandout', () => {
     ['masks a name after a role: the respondent', '被申请人谢天华拒不到场', { names: [] }, '被申请人谢某拒不到场'],
     ['masks a name after a role: the employer, wherever it appears again', '老板冯国栋拖欠工资，冯国栋称无钱支付', { names: [] }, '老板冯某拖欠工资，冯某称无钱支付'],
     ['takes no name after a role when no surname follows', '对方表示不同意，邻居也来劝说', { names: [] }, '对方表示不同意，邻居也来劝说'],
+    ['takes no name after a role when a listed word follows', '老板高兴地说，对方方面表示同意，对方常年外出', { names: [] }, '老板高兴地说，对方方面表示同意，对方常年外出'],
     ['takes no name after a kinship word when a listed word follows', '儿子高考落榜后离家出走，妻子马上报警', { names: [] }, '儿子高考落榜后离家出走，妻子马上报警'],
     ['leaves out an age written in Chinese numerals', '七十多岁的老人', { names: [] }, '（年龄略）的老人'],
     ['leaves out an age in 周岁', '年满18周岁', { names: [] }, '年满（年龄略）'],
