@@ -20,6 +20,7 @@ import {
   type Day,
   type Language,
   type MeetingLedger,
+  type MeetingSummary,
   type PreviousMeetingData,
   type TriagePreset,
   TricolorError,
@@ -386,6 +387,7 @@ function meeting(args: MeetingArgs, io: Io) {
   if (args.json) io.stdout(`${JSON.stringify(meetingToJson(job, output), null, 2)}\n`);
   else io.stdout(`${formatMeeting(job, output, language)}\n`);
   warnIfTooLargeToReadAgain(output, pieces, language, io);
+  warnIfPreviousUnused(args, job.summary, io);
 }
 
 function run(args: RunArgs, io: Io) {
@@ -429,6 +431,16 @@ function run(args: RunArgs, io: Io) {
   if (args.json) io.stdout(`${JSON.stringify(jobToJson(result.job, output, asOf), null, 2)}\n`);
   else io.stdout(`${formatSummary(result.job, output, args.language)}\n`);
   warnIfTooLargeToReadAgain(output, result.pieces, args.language, io);
+  warnIfPreviousUnused(args, result.job.summary, io);
+}
+
+/**
+ * A --previous file whose meetings were not compared with (all of this period or later, or older
+ * than what the workbook keeps itself): said, rather than left to a paper with no comparison.
+ */
+function warnIfPreviousUnused(args: RunArgs | MeetingArgs, summary: MeetingSummary, io: Io) {
+  if (!args.previous || summary.changes?.source === path.basename(args.previous)) return;
+  io.stderr(`${say(args.language, 'previous.notUsed', { file: args.previous, from: formatDay(summary.period.from) })}\n`);
 }
 
 /**

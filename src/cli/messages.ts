@@ -66,6 +66,10 @@ export const CLI_MESSAGES = {
     zh: '注意：将被替换的“{file}”不是能读取的工作簿，读不出上次会议数据；本次不与上次会议比较',
     en: 'Note: "{file}", which is being replaced, is no workbook the tool can read, so it holds no previous meeting to compare with',
   },
+  'previous.notUsed': {
+    zh: '注意：本次没有与“{file}”中的会议数据比较——其中没有早于本次会议期间（{from} 起）、又比本工作簿自己记下的更近的会议',
+    en: 'Note: this run is not compared with the meetings in "{file}": none of them is before this period (from {from}) and more recent than what the workbook keeps itself',
+  },
   'previous.tooLarge': {
     zh: '“{file}”有 {size} MB，超过本工具能读取的 {limit} MB；--previous 应为上次会议输出的 .tricolor.xlsx 文件，请检查是否选错了文件',
     en: '"{file}" is {size} MB, over the {limit} MB the tool can read; --previous names the .tricolor.xlsx a previous meeting wrote: check that this is the file meant',

@@ -344,6 +344,17 @@ describe('tricolor run', () => {
       }
     });
 
+    it('says when the meetings of a --previous file were not compared with (the same period), and not when they were', () => {
+      const november = path.join(dir, '十一月.xlsx');
+      expect(main(['run', ledger, '--as-of', '2026-11-30', '--period', '2026-11', '--out', november], capture().io)).toBe(0);
+      const again = capture();
+      expect(main(['run', ledger, '--as-of', '2026-11-30', '--period', '2026-11', '--previous', november, '--out', path.join(dir, 'a.xlsx')], again.io)).toBe(0);
+      expect(again.err()).toContain(`注意：本次没有与“${november}”中的会议数据比较——其中没有早于本次会议期间（2026-11-01 起）`);
+      const december = capture();
+      expect(main(['run', ledger, '--as-of', '2026-12-31', '--period', '2026-12', '--previous', november, '--out', path.join(dir, 'b.xlsx')], december.io)).toBe(0);
+      expect(december.err()).not.toContain('注意');
+    });
+
     it('leaves nothing but the output beside it', () => {
       expect(main(['run', ledger], capture().io)).toBe(0);
       expect(fs.readdirSync(dir).sort()).toEqual(['台账.tricolor.xlsx', '台账.xlsx']);
