@@ -103,18 +103,15 @@ export function main(argv: readonly string[], given: Io = defaultIo): number {
     else run(args, io);
     return 0;
   } catch (e) {
-    // What the command or the core says went wrong, in the user's language (src/core/errors, CommandError).
-    if (e instanceof CommandError || e instanceof TricolorError) {
-      io.stderr(`tricolor: ${e.message}\n`);
-      // A script reading --json gets a document on failure too: what went wrong, by code and in words.
-      if (args.json) io.stdout(`${JSON.stringify({ error: { code: e.code, message: e.message } }, null, 2)}\n`);
-      return EXIT_INPUT;
-    }
-    // Anything else is our bug; still no stack trace for the user, but enough to report it.
+    // What the command or the core says went wrong, in the user's language (src/core/errors,
+    // CommandError). Anything else is our bug: still no stack trace for the user, but enough to report it.
+    const told = e instanceof CommandError || e instanceof TricolorError;
     const what = args.command === 'meeting' ? args.ledgers.map((l) => l.file).join('、') : args.ledger;
-    const said = say(args.language, 'job.failed', { file: what, problem: e instanceof Error ? e.message : String(e) });
+    const code = told ? e.code : 'job.failed';
+    const said = told ? e.message : say(args.language, 'job.failed', { file: what, problem: e instanceof Error ? e.message : String(e) });
     io.stderr(`tricolor: ${said}\n`);
-    if (args.json) io.stdout(`${JSON.stringify({ error: { code: 'job.failed', message: said } }, null, 2)}\n`);
+    // A script reading --json gets a document on failure too: what went wrong, by code and in words.
+    if (args.json) io.stdout(`${JSON.stringify({ error: { code, message: said } }, null, 2)}\n`);
     return EXIT_INPUT;
   }
 }
@@ -365,12 +362,11 @@ function meeting(args: MeetingArgs, io: Io) {
   const preset = loadPreset(args.rules, language);
   const asOf = asOfFor(args, io);
 
-  // The same ledger given twice (by two paths, or a copy) would be counted as two units' disputes.
+  // The same ledger given twice (by one path, another or a copy: the same bytes) would be counted
+  // as two units' disputes.
   const byContent = new Map<string, string>();
-  const ledgers: MeetingLedger[] = args.ledgers.map((l, i) => {
+  const ledgers: MeetingLedger[] = args.ledgers.map((l) => {
     const fileName = path.basename(l.file);
-    const same = args.ledgers.slice(0, i).find((earlier) => sameFile(earlier.file, l.file));
-    if (same) throw new CommandError('meeting.sameLedger', { file: l.file, other: same.file }, language);
     const bytes = readWorkbookFile(l.file, language);
     const digest = createHash('sha256').update(bytes).digest('hex');
     const copyOf = byContent.get(digest);

@@ -20,6 +20,11 @@ export function fill(template: string, params: Record<string, string | number> =
   return compileTemplate(template)(params);
 }
 
+/** A name (a sheet, a file, a column) quoted as the messages quote one: “台账” in Chinese, "台账" in English. */
+export function quotedName(name: string, language: Language): string {
+  return language === 'zh' ? `“${name}”` : `"${name}"`;
+}
+
 let onMissingPlaceholder: (name: string, template: string) => void = () => undefined;
 
 /** What `fill` does on a placeholder it has no value for; the tests make it throw (test/support/jest-setup.ts). */
