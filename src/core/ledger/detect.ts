@@ -28,6 +28,8 @@ const HEADER_SEARCH_ROWS = 40;
 const MAX_HEADER_ROWS = 4;
 /** The longest text read as a header name: longer is a dispute's words. */
 const MAX_HEADER_NAME = 24;
+/** Digits, dots, dashes and slashes only (1, 2026.5.21, 3-1): a value, never a header name. */
+const NUMBER_LIKE = /^[\d.\-/\s]+$/;
 /**
  * The rows of each sheet a host reads for detectLedger: a header may start in any of the first 40
  * rows and take four, and the row below it is looked at. Reading only these keeps detection on a
@@ -87,7 +89,7 @@ const OWN_BY_HEADER = new Map<string, OwnColumn>(
 
 /** A header cell is short text: a long sentence or a number is data, not a column name. */
 function looksLikeHeaderCell(text: string): boolean {
-  return text.length > 0 && text.length <= MAX_HEADER_NAME && !/[:：]/.test(text) && !/^[\d.\-/\s]+$/.test(text);
+  return text.length > 0 && text.length <= MAX_HEADER_NAME && !/[:：]/.test(text) && !NUMBER_LIKE.test(text);
 }
 
 function rowScore(values: CellValue[][], row: number): number {
@@ -188,7 +190,7 @@ function holdsData(row: CellValue[] | undefined): boolean {
     if (v === null || v === '') return false;
     if (typeof v !== 'string') return true;
     const name = normalizeHeader(v);
-    return name.length > MAX_HEADER_NAME || /^[\d.\-/\s]+$/.test(name) || parseDateCell(v, ANY_YEAR).kind === 'date';
+    return name.length > MAX_HEADER_NAME || NUMBER_LIKE.test(name) || parseDateCell(v, ANY_YEAR).kind === 'date';
   });
 }
 /** Year-less dates (5月21日) are dates whatever the year: any will do to recognise one. */

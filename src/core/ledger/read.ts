@@ -280,6 +280,12 @@ class RowContext {
  * A value merged down over several data rows (a village over its disputes) belongs to each row.
  * Only merges below the header and not a single row wide-merge (a note line) are filled.
  */
+/** Row `r` of `values` as an array of its own to write into: the grid's row (the host's) is copied the first time. */
+function writableRow(values: CellValue[][], grid: SheetGrid, r: number): CellValue[] {
+  if (values[r] === undefined || values[r] === grid.values[r]) values[r] = (grid.values[r] ?? []).slice();
+  return values[r];
+}
+
 function fillVerticalMerges(grid: SheetGrid, layout: LedgerLayout): CellValue[][] {
   const merges = grid.merges.filter((m) => m.top > layout.headerBottom && m.bottom > m.top);
   if (merges.length === 0) return grid.values;
@@ -287,7 +293,7 @@ function fillVerticalMerges(grid: SheetGrid, layout: LedgerLayout): CellValue[][
   for (const m of merges) {
     const value = grid.values[m.top]?.[m.left] ?? null;
     for (let r = m.top; r <= m.bottom; r++) {
-      const row = (values[r] = (values[r] === grid.values[r] ? (grid.values[r] ?? []).slice() : values[r]) ?? []);
+      const row = writableRow(values, grid, r);
       for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) row[c] = value;
     }
   }
@@ -306,7 +312,7 @@ function multiRowDisputes(values: CellValue[][], grid: SheetGrid, layout: Ledger
   if (serial === undefined) return continued;
   for (const m of grid.merges) {
     if (m.top <= layout.headerBottom || m.bottom === m.top || m.left > serial || m.right < serial) continue;
-    const first = (values[m.top] = values[m.top] === grid.values[m.top] ? (grid.values[m.top] ?? []).slice() : values[m.top]);
+    const first = writableRow(values, grid, m.top);
     for (let r = m.top + 1; r <= m.bottom; r++) {
       continued.add(r);
       // The row's own cells: those under a merge are blank in the grid (only the first cell holds it).
