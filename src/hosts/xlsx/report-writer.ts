@@ -1,6 +1,6 @@
 import { cellAddress, columnLetter, dayToExcelSerial, LEVEL_FILLS, rangeRef, REPORT_HEADER_FILL, reportRows, wrappedLines, type ReportSheet, type ReportStyle } from '../../core';
 import type { StyleSheet, XfSpec } from './styles';
-import { inlineStringCell } from './xml';
+import { inlineStringCell, SPREADSHEET_NS } from './xml';
 
 
 const REPORT_STYLES: Record<ReportStyle, XfSpec> = {
@@ -18,7 +18,6 @@ const REPORT_STYLES: Record<ReportStyle, XfSpec> = {
   note: { italic: true, wrap: true },
 };
 
-export const SPREADSHEET_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /**

@@ -1,4 +1,4 @@
-import { appendToList, attr, escapeXml, findElement, findElements, inPart, innerXml, spreadsheetPrefix, XmlFormatError } from './xml';
+import { appendToList, attr, escapeXml, findElement, findElements, inPart, innerXml, SPREADSHEET_NS, spreadsheetPrefix, XmlFormatError } from './xml';
 
 /** Built-in number formats (ECMA-376 Part 1, 18.8.30) that show dates, including the zh-CN ones (27–36, 50–58). */
 const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58]);
@@ -13,7 +13,7 @@ const after = (name: string) => STYLE_ORDER.slice(STYLE_ORDER.indexOf(name) + 1)
  */
 export const MAX_STYLE_ENTRIES = 131_072;
 
-/** What a list holds first when the part has none of it (as in MINIMAL_STYLES). */
+/** What a list holds first when the part has none of it; together, the styles of a workbook that has none (MINIMAL_STYLES). */
 const DEFAULT_ENTRIES: Record<string, string[]> = {
   fonts: ['<font><sz val="11"/><name val="宋体"/></font>'],
   fills: ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'],
@@ -21,6 +21,11 @@ const DEFAULT_ENTRIES: Record<string, string[]> = {
   cellStyleXfs: ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'],
   cellXfs: ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'],
 };
+
+/** The styles part given to a workbook without one: every list with its defaults. */
+export const MINIMAL_STYLES = `<styleSheet xmlns="${SPREADSHEET_NS}">${Object.entries(DEFAULT_ENTRIES)
+  .map(([list, items]) => `<${list} count="${items.length}">${items.join('')}</${list}>`)
+  .join('')}</styleSheet>`;
 
 /** The most cell formats (cellXfs) Excel opens a workbook with. */
 export const EXCEL_CELL_FORMATS = 65_490;

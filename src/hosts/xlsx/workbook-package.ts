@@ -20,7 +20,7 @@ import {
 } from './package-parts';
 import { reportSheetXml, stateSheetXml } from './report-writer';
 import { readSharedStrings, readSheetXml } from './sheet-reader';
-import { StyleSheet } from './styles';
+import { MINIMAL_STYLES, StyleSheet } from './styles';
 import { attr, findElement, inPart, requireElement, rootElement, SPREADSHEET_NS, spreadsheetPrefix, STRICT_SPREADSHEET_NS, XmlFormatError } from './xml';
 
 export type Fail = (code: MessageCode, params?: Record<string, string | number>) => never;
@@ -351,9 +351,6 @@ function ownerOfRels(rels: string): string {
   const m = /^(.*?)_rels\/(.*)\.rels$/.exec(rels);
   return m ? m[1] + m[2] : '';
 }
-
-export const MINIMAL_STYLES =
-  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>';
 
 /** The part `target` (a relationship of `owner`) names in `pkg`: as written, then decoded; the name as written when neither is there. */
 function targetIn(pkg: Package, owner: string, target: string): string {

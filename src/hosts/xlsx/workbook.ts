@@ -24,10 +24,11 @@ import {
 import { writeLedgerSheet, type LedgerStyles } from './ledger-writer';
 import { Package } from './package';
 import { relationshipsXml, type SheetEntry } from './package-parts';
-import { RELATIONSHIPS_NS, SPREADSHEET_NS } from './report-writer';
-import { CT_STYLES, MINIMAL_STYLES, OpenWorkbook, REL_OFFICE_DOCUMENT, REL_STYLES, type Fail, type OwnSheet } from './workbook-package';
+import { RELATIONSHIPS_NS } from './report-writer';
+import { MINIMAL_STYLES } from './styles';
+import { CT_STYLES, OpenWorkbook, REL_OFFICE_DOCUMENT, REL_STYLES, type Fail, type OwnSheet } from './workbook-package';
 import { packageFailure } from './failures';
-import { inPart } from './xml';
+import { inPart, SPREADSHEET_NS } from './xml';
 import { DEFAULT_ZIP_LIMITS, FFLATE_CODEC, joinBytes, readZip, type DeflateCodec, type ZipLimits } from './zip';
 
 
