@@ -113,14 +113,14 @@ export class Scanner {
     if (cached) return cached;
     const scanned = this.scanText(raw);
     const weight = scanned.weight();
+    // A scan heavier than the whole cache is not kept, and empties nothing to make room.
+    if (weight > CACHE_WEIGHT) return scanned;
     if (this.cache.size >= CACHE_SIZE || this.cachedWeight + weight > CACHE_WEIGHT) {
       this.cache.clear();
       this.cachedWeight = 0;
     }
-    if (weight <= CACHE_WEIGHT) {
-      this.cache.set(raw, scanned);
-      this.cachedWeight += weight;
-    }
+    this.cache.set(raw, scanned);
+    this.cachedWeight += weight;
     return scanned;
   }
 
