@@ -22,7 +22,6 @@ import {
   validatePreset,
   DEFAULT_PRESET,
   hasOwnSheetTitle,
-  ledgerUnderOwnName,
   OWN_SHEETS,
   PresetError,
   type CellRange,
@@ -183,7 +182,7 @@ export function inspectWorkbook(bytes: Uint8Array, request: { fileName: string; 
       const grids = sheets.map((s) => workbook.readGrid(s, DETECTION_ROWS));
       const chosen = chooseLedgerSheet(grids);
       if (!chosen) {
-        const underOwnName = ledgerUnderOwnName(all.filter((s) => OWN_SHEETS.includes(s.name)).map((s) => workbook.readTopRows(s, DETECTION_ROWS)));
+        const underOwnName = workbook.ledgerUnderOwnName();
         if (underOwnName !== null) throw new WorkbookError('ledger.underOwnName', { file: fileName, sheet: underOwnName }, language);
         throw new WorkbookError('ledger.noneInWorkbook', { file: fileName }, language);
       }

@@ -6,7 +6,6 @@
  */
 import {
   chooseLedgerSheet,
-  ledgerUnderOwnName,
   countJob,
   DETECTION_ROWS,
   DUE_LIST_SHEET,
@@ -163,7 +162,7 @@ function detectIn(workbook: OpenWorkbook, fail: Fail, settings: AddinSettings): 
   const candidates = workbook.sheets().filter(isCandidate);
   const chosen = chooseLedgerSheet(candidates.map((s) => workbook.readGrid(s, DETECTION_ROWS)));
   if (!chosen) {
-    const underOwnName = ledgerUnderOwnName(workbook.sheets().filter((s) => OWN_SHEETS.includes(s.name)).map((s) => workbook.readTopRows(s, DETECTION_ROWS)));
+    const underOwnName = workbook.ledgerUnderOwnName();
     return underOwnName === null ? fail('ledger.noneInWorkbook') : fail('ledger.underOwnName', { sheet: underOwnName });
   }
   const layout = withFieldColumns(chosen.layout, fieldColumnIndexes(settings));

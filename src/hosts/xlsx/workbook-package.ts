@@ -1,4 +1,4 @@
-import { alternativeSheetName, isOwnSheet, sheetNameKey, type MessageCode, type ReportSheet, type SheetGrid } from '../../core';
+import { alternativeSheetName, DETECTION_ROWS, isOwnSheet, ledgerUnderOwnName, OWN_SHEETS, sheetNameKey, type MessageCode, type ReportSheet, type SheetGrid } from '../../core';
 import { chartXml, drawingXml } from './chart-writer';
 import type { Package } from './package';
 import {
@@ -141,6 +141,14 @@ export class OpenWorkbook {
   }
 
   /** The worksheets whose part is there, in workbook order. */
+  /**
+   * When no sheet is a ledger: a sheet that would be one but goes by a name the add-in keeps for
+   * its own (ledgerUnderOwnName), read by its first rows only (one may be a 151 MB due-list).
+   */
+  ledgerUnderOwnName(): string | null {
+    return ledgerUnderOwnName(this.sheets().filter((s) => OWN_SHEETS.includes(s.name)).map((s) => this.readTopRows(s, DETECTION_ROWS)));
+  }
+
   /** Whether the workbook lists a sheet of this name that is no worksheet (a chart sheet, a dialog sheet). */
   hasOtherSheetNamed(name: string): boolean {
     return inPart(this.workbookPart, () => readSheetEntries(this.workbookXml)).some((s) => s.name === name && this.partOf(s) === undefined);

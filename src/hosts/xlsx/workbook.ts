@@ -8,7 +8,6 @@ import {
   LEVEL_FILLS,
   OVERDUE_FONT,
   hasOwnSheetTitle,
-  ledgerUnderOwnName,
   OWN_SHEETS,
   REVISIT_LOG_SHEET,
   STATE_SHEET,
@@ -233,8 +232,7 @@ export function readLedger(workbook: OpenWorkbook, sheet: string | undefined, fa
     const candidates = sheets.filter((s) => !OWN_SHEETS.includes(s.name)).map((s) => workbook.readGrid(s, DETECTION_ROWS));
     const chosen = chooseLedgerSheet(candidates);
     if (!chosen) {
-      // Only now are sheets named like the add-in's looked at, by their first rows (one may be a 151 MB due-list).
-      const underOwnName = ledgerUnderOwnName(sheets.filter((s) => OWN_SHEETS.includes(s.name)).map((s) => workbook.readTopRows(s, DETECTION_ROWS)));
+      const underOwnName = workbook.ledgerUnderOwnName();
       return underOwnName === null ? fail('ledger.noneInWorkbook') : fail('ledger.underOwnName', { sheet: underOwnName });
     }
     entry = sheets.find((s) => s.name === chosen.sheet)!;
