@@ -23,11 +23,12 @@ export interface PartDeflater {
 }
 
 /**
- * One part deflated piece by piece as above. Self-contained — zlib is passed in, nothing else
+ * One part deflated piece by piece as above; `compressed` is told of each piece once it is no
+ * longer needed (the deflate thread hands its buffer back to be filled again). Self-contained — zlib is passed in, nothing else
  * is referred to — because the deflate thread (threaded-codec.ts) runs it from its source text:
  * both threads make the same stream from the same code.
  */
-export function partDeflater(zlib: typeof import('zlib')): PartDeflater {
+export function partDeflater(zlib: typeof import('zlib'), compressed?: (piece: Uint8Array) => void): PartDeflater {
   const sync = { finishFlush: zlib.constants.Z_SYNC_FLUSH };
   const out: Uint8Array[] = [];
   let held: Uint8Array | undefined;
@@ -38,11 +39,15 @@ export function partDeflater(zlib: typeof import('zlib')): PartDeflater {
       if (held) {
         large = true;
         out.push(zlib.deflateRawSync(held, { ...sync, level: 1 }));
+        compressed?.(held);
       }
       held = piece;
     },
     end() {
-      if (held) out.push(zlib.deflateRawSync(held, { ...sync, level: large ? 1 : 6 }));
+      if (held) {
+        out.push(zlib.deflateRawSync(held, { ...sync, level: large ? 1 : 6 }));
+        compressed?.(held);
+      }
       held = undefined;
       // The final block: empty, so the stream ends however its last piece was flushed.
       out.push(zlib.deflateRawSync(new Uint8Array(0)));

@@ -1,5 +1,5 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'worker_threads';
-import type { DeflateCodec } from '../hosts/xlsx';
+import { reuseBlock, type DeflateCodec } from '../hosts/xlsx';
 import { deflatePieces, NODE_CODEC, partDeflater, type PartDeflater } from './node-codec';
 
 /**
@@ -27,6 +27,8 @@ const TAKEN = 1;
 
 type Request = { id: number; piece?: Uint8Array; end?: boolean };
 type Reply = { id: number; compressed?: Uint8Array[]; error?: string };
+/** A piece's buffer given back once compressed, to be filled again (utf8-blocks' reuseBlock). */
+type Spare = { spare: Uint8Array };
 
 /**
  * The worker's whole program, run from its source text (`eval`), so it needs no file of its own
@@ -41,9 +43,12 @@ function deflateWorker(deflaterOf: typeof partDeflater) {
   /* eslint-enable @typescript-eslint/no-require-imports */
   const { port, counters } = workerData as { port: MessagePort; counters: Int32Array };
   const parts = new Map<number, { deflater: PartDeflater; failed?: string }>();
+  const giveBack = (piece: Uint8Array) => {
+    if (piece.byteOffset === 0 && piece.byteLength === piece.buffer.byteLength) port.postMessage({ spare: piece } satisfies Spare, [piece.buffer as ArrayBuffer]);
+  };
   port.on('message', ({ id, piece, end }: Request) => {
     let part = parts.get(id);
-    if (!part) parts.set(id, (part = { deflater: deflaterOf(zlib) }));
+    if (!part) parts.set(id, (part = { deflater: deflaterOf(zlib, giveBack) }));
     try {
       if (piece && !part.failed) part.deflater.push(piece);
     } catch (e) {
@@ -126,19 +131,29 @@ export class ThreadedDeflate {
   private post(request: Request) {
     // Backpressure: the job makes pieces faster than zlib compresses them; never queue more than a few.
     this.waitUntil(() => this.posted - Atomics.load(this.counters, TAKEN) < MAX_QUEUED_PIECES, TAKEN);
+    this.receive();
     this.port.postMessage(request, [request.piece!.buffer as ArrayBuffer]);
     this.posted++;
   }
 
   private take(id: number): Uint8Array[] {
     this.waitUntil(() => {
-      for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) this.replies.set((m.message as Reply).id, m.message as Reply);
+      this.receive();
       return this.replies.has(id);
     }, RESULTS);
     const reply = this.replies.get(id)!;
     this.replies.delete(id);
     if (reply.error !== undefined) throw new Error(`deflate failed: ${reply.error}`);
     return reply.compressed!;
+  }
+
+  /** Takes what the worker has posted: compressed parts, and buffers given back to be filled again. */
+  private receive() {
+    for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
+      const message = m.message as Reply | Spare;
+      if ('spare' in message) reuseBlock(message.spare);
+      else this.replies.set(message.id, message);
+    }
   }
 
   private waitUntil(done: () => boolean, slot: number) {

@@ -2,7 +2,7 @@ import { zipSync, unzipSync, strToU8 } from 'fflate';
 import * as zlib from 'zlib';
 import { crc32, deflateEntry, readEntry, readZip, writeZip, writeZipPieces, isCompoundFile, FFLATE_CODEC } from '../../src/hosts/xlsx/zip';
 import { utf8Pieces } from '../../src/hosts/xlsx/package';
-import { BLOCK_BYTES, Utf8Blocks } from '../../src/hosts/xlsx/utf8-blocks';
+import { BLOCK_BYTES, spareBlockCount, Utf8Blocks } from '../../src/hosts/xlsx/utf8-blocks';
 import { NODE_CODEC } from '../../src/cli/node-codec';
 import { ThreadedDeflate } from '../../src/cli/threaded-codec';
 
@@ -119,6 +119,20 @@ describe('the zip container', () => {
       const out = writeZip([{ name: 'empty.xml', pieces: [] }], codec);
       expect(unzipSync(out)['empty.xml'].length).toBe(0);
     });
+  });
+
+  it('fills the blocks the deflate thread gives back again, and every part written so still reads back as written', () => {
+    // Two large parts, the second made while the first is still being compressed: the blocks the
+    // thread has finished with carry the second part's bytes, and neither part may see the other's.
+    const partText = (tag: string) => Array.from({ length: 150_000 }, (_, i) => `<${tag} n="${i}">第${i}行</${tag}>`).join('');
+    const [first, second] = [partText('a'), partText('b')];
+    const firstDeflated = threaded.codec.deflate(utf8Pieces(first));
+    const secondDeflated = threaded.codec.deflate(utf8Pieces(second));
+    const inflated = [firstDeflated, secondDeflated].map((d) => Buffer.from(zlib.inflateRawSync(Buffer.concat(typeof d === 'function' ? d() : d))).toString());
+    expect(inflated).toEqual([first, second]);
+    expect(Buffer.byteLength(first)).toBeGreaterThan(3 * BLOCK_BYTES);
+    // More than the one block each part ends with: blocks came back from the thread.
+    expect(spareBlockCount()).toBeGreaterThan(1);
   });
 
   it.each([

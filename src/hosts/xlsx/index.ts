@@ -5,3 +5,4 @@ export type { DeflateCodec, ZipEntry, ZipFailure, ZipLimits } from './zip';
 export { packageFailure } from './failures';
 export type { PackageFailure } from './failures';
 export { XmlFormatError } from './xml';
+export { reuseBlock } from './utf8-blocks';
