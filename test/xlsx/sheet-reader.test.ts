@@ -1,0 +1,71 @@
+import { readSheetXml } from '../../src/hosts/xlsx/sheet-reader';
+import { XmlFormatError } from '../../src/hosts/xlsx/xml';
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const SHARED = ['甲', '乙', '丙'];
+
+/**
+ * The second cell of a one-row sheet as the reader reads it: its value and number format, or the
+ * error. Most cells go a quick way (the common spelling Excel writes), the rest the full way; a
+ * cell must read the same whichever way it goes, with or without a namespace prefix.
+ */
+function secondCell(cell: string, prefix: '' | 'x:'): { value: unknown; format: unknown } | string {
+  const tags = (xml: string) => (prefix ? xml.replace(/<(\/?)(worksheet|sheetData|row|c|v)(?=[\s/>])/g, `<$1${prefix}$2`) : xml);
+  const root = prefix ? `<x:worksheet xmlns:x="${MAIN}">` : `<worksheet xmlns="${MAIN}">`;
+  const xml = root + tags(`<sheetData><row r="1"><c r="A1"><v>0</v></c>${cell}</row></sheetData>`) + (prefix ? '</x:worksheet>' : '</worksheet>');
+  try {
+    const grid = readSheetXml(xml, { name: '台账', sharedStrings: () => SHARED, formatOf: (n) => `format ${n}`, date1904: false });
+    return { value: grid.values[0][1], format: grid.numberFormats[0]?.[1] ?? null };
+  } catch (e) {
+    if (e instanceof XmlFormatError) return 'refused';
+    throw e;
+  }
+}
+
+describe.each([
+  ['unprefixed', ''],
+  ['prefixed x:', 'x:'],
+] as const)('a cell as the reader reads it (%s)', (_name, prefix) => {
+  it.each([
+    ['a shared string', '<c r="B1" t="s"><v>1</v></c>', { value: '乙', format: null }],
+    ['shared string 0', '<c r="B1" s="4" t="s"><v>0</v></c>', { value: '甲', format: null }],
+    ['a shared string past the list', '<c r="B1" t="s"><v>3</v></c>', 'refused'],
+    ['a shared string number with a leading zero', '<c r="B1" t="s"><v>01</v></c>', 'refused'],
+    ['a shared string number with spaces', '<c r="B1" t="s"><v> 2 </v></c>', { value: '丙', format: null }],
+    ['an integer with a style', '<c r="B1" s="3"><v>46000</v></c>', { value: 46000, format: 'format 3' }],
+    ['style 0', '<c r="B1" s="0"><v>7</v></c>', { value: 7, format: 'format 0' }],
+    ['a style number with a leading zero', '<c r="B1" s="03"><v>5</v></c>', { value: 5, format: 'format 3' }],
+    ['t="n" said', '<c r="B1" t="n"><v>3</v></c>', { value: 3, format: null }],
+    ['a negative decimal', '<c r="B1"><v>-2.5</v></c>', { value: -2.5, format: null }],
+    ['an exponent', '<c r="B1"><v>1E3</v></c>', { value: 1000, format: null }],
+    ['an integer of 18 digits (past exact)', '<c r="B1"><v>123456789012345678</v></c>', { value: Number('123456789012345678'), format: null }],
+    ['an integer with leading zeros', '<c r="B1"><v>007</v></c>', { value: 7, format: null }],
+    ['a number with spaces around it', '<c r="B1"><v> 7 </v></c>', { value: 7, format: null }],
+    ['hexadecimal', '<c r="B1"><v>0x10</v></c>', 'refused'],
+    ['Infinity', '<c r="B1"><v>Infinity</v></c>', 'refused'],
+    // A value of nothing is no value: the cell does not reach into the row (a formatted empty cell does).
+    ['an empty value', '<c r="B1"><v></v></c>', { value: undefined, format: null }],
+    ['an empty formatted cell', '<c r="B1" s="2"/>', { value: null, format: null }],
+    ['a column past XFD', '<c r="XFE1"><v>1</v></c>', 'refused'],
+    ['four letters', '<c r="AAAA1"><v>1</v></c>', 'refused'],
+    ['another row’s address', '<c r="B2"><v>1</v></c>', 'refused'],
+    ['a row number with a leading zero', '<c r="B01"><v>1</v></c>', 'refused'],
+    ['a column left of the cell before', '<c r="A1"><v>1</v></c>', 'refused'],
+    ['a value never closed', '<c r="B1"><v>1</c>', 'refused'],
+    ['a cell never closed', '<c r="B1"><v>1</v>', 'refused'],
+  ])('%s', (_case, cell, expected) => {
+    expect(secondCell(cell, prefix)).toEqual(expected);
+  });
+
+  it('reads the last column’s value where it is', () => {
+    const xml = `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="XFD1"><v>9</v></c></row></sheetData></worksheet>`;
+    const grid = readSheetXml(prefix ? xml.replace(/<(\/?)(worksheet|sheetData|row|c|v)(?=[\s/>])/g, `<$1x:$2`).replace('xmlns=', 'xmlns:x=') : xml, {
+      name: '台账',
+      sharedStrings: () => SHARED,
+      formatOf: () => null,
+      date1904: false,
+    });
+    expect(grid.values[0].length).toBe(16384);
+    expect(grid.values[0][16383]).toBe(9);
+  });
+});
