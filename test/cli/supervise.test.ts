@@ -1,13 +1,15 @@
 import { childEnvironment, workbooksNamed } from '../../src/cli/supervise';
 
 describe('the environment the command runs in', () => {
-  it('has glibc map blocks of 128 KB or more on their own, so freed ones leave the peak', () => {
+  it('has glibc map blocks of 128 KB or more on their own, so freed ones leave the peak, and ask for huge pages behind them', () => {
     const env = childEnvironment({ PATH: '/usr/bin', TRICOLOR_LANG: 'en' });
-    expect(env).toEqual({ PATH: '/usr/bin', TRICOLOR_LANG: 'en', MALLOC_MMAP_THRESHOLD_: '131072' });
+    expect(env).toEqual({ PATH: '/usr/bin', TRICOLOR_LANG: 'en', MALLOC_MMAP_THRESHOLD_: '131072', GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1' });
   });
 
-  it("keeps the user's own malloc setting", () => {
-    expect(childEnvironment({ MALLOC_MMAP_THRESHOLD_: '65536' }).MALLOC_MMAP_THRESHOLD_).toBe('65536');
+  it("keeps the user's own malloc settings", () => {
+    const env = childEnvironment({ MALLOC_MMAP_THRESHOLD_: '65536', GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' });
+    expect(env.MALLOC_MMAP_THRESHOLD_).toBe('65536');
+    expect(env.GLIBC_TUNABLES).toBe('glibc.malloc.arena_max=2');
   });
 });
 
