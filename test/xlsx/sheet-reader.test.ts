@@ -15,7 +15,7 @@ function secondCell(cell: string, prefix: '' | 'x:'): { value: unknown; format: 
   const xml = root + tags(`<sheetData><row r="1"><c r="A1"><v>0</v></c>${cell}</row></sheetData>`) + (prefix ? '</x:worksheet>' : '</worksheet>');
   try {
     const grid = readSheetXml(xml, { name: '台账', sharedStrings: () => SHARED, formatOf: (n) => `format ${n}`, date1904: false });
-    return { value: grid.values[0][1], format: grid.numberFormats[0]?.[1] ?? null };
+    return { value: grid.values[0][1], format: grid.numberFormats?.[0]?.[1] ?? null };
   } catch (e) {
     if (e instanceof XmlFormatError) return 'refused';
     throw e;

@@ -1,5 +1,6 @@
 import { cellAddress, columnCells, columnLetter, dayToExcelSerial, DROPDOWN_TITLE, parseCellAddress, parseRangeRef, rangeRef, SHEET_COLUMNS, type CellRange, type ColumnCells, type ConditionalFormatPlan, type ConditionalFormatRule, type WritePlan } from '../../core';
 import type { SpliceOp } from './part-splice';
+import { UNNAMED_LAST_CELL, type RowLayout, type SheetDataLayout } from './sheet-layout';
 import { laterThan } from './worksheet-order';
 import {
   appendToList,
@@ -42,16 +43,22 @@ export function writeLedgerSheet(
   plan: WritePlan,
   styles: LedgerStyles,
   date1904: boolean,
-  /** The reader found no comment, CDATA or processing instruction in the sheet data: plain searches are exact there. */
-  plainSheetData = false,
+  /**
+   * Where the reader found the sheet data and its rows in this text. Without comments, CDATA or
+   * processing instructions there, rows are spliced at those places; otherwise (or without it) the
+   * part is scanned for them.
+   */
+  layout?: SheetDataLayout,
 ): Iterable<SpliceOp> {
   // The SDK's <x:worksheet>: the splices below write unprefixed elements, which would fall out of
   // SpreadsheetML's namespace there, so such a sheet is refused by name rather than damaged.
   if (spreadsheetPrefix(xml)) throw new XmlFormatError('prefixed', '<x:worksheet>', 0);
   // Looking for special markup costs two scans of a 90 MB part; the reader has done it already.
-  const special = !plainSheetData && hasSpecialMarkup(xml);
-  const data = sheetDataSpan(xml, special);
-  const headerStyle = styleAt(xml, data, special, plan.headerStyleFrom.row, plan.headerStyleFrom.col);
+  const special = layout ? layout.special : hasSpecialMarkup(xml);
+  const places = layout && !layout.special ? layout : undefined;
+  const data = places ? { start: places.start, end: places.end, tag: xml.slice(places.start, places.tagEnd) } : sheetDataSpan(xml, special);
+  const rowsOf = (): Iterable<RowSpan> => (places ? rowsAt(xml, places.rows) : rowsFound(xml, data, special));
+  const headerStyle = styleAt(xml, rowsOf(), special, plan.headerStyleFrom.row, plan.headerStyleFrom.col);
   // Structural edits work on the part without its rows (a few kilobytes), so a 100,000-row
   // sheet is copied once, not once per edit.
   let skeleton = xml.slice(0, data.start) + SHEET_DATA_SLOT + xml.slice(data.end);
@@ -65,7 +72,7 @@ export function writeLedgerSheet(
   const own = new OwnCells(plan, styles, headerStyle, date1904);
   return (function* () {
     yield skeleton.slice(0, slot.start);
-    yield* writeRows(xml, data, special, own);
+    yield* writeRows(xml, data, rowsOf(), special, own);
     yield skeleton.slice(slot.end);
   })();
 }
@@ -157,8 +164,8 @@ function inRowOrder(column: WritePlan['columns'][number]): ColumnCells {
 }
 
 /** The s attribute of an existing cell, to give the add-in's header the look of the user's. */
-function styleAt(xml: string, data: ElementSpan, special: boolean, row: number, col: number): string | undefined {
-  for (const span of rowsOf(xml, data, special)) {
+function styleAt(xml: string, rows: Iterable<RowSpan>, special: boolean, row: number, col: number): string | undefined {
+  for (const span of rows) {
     if (span.row < row) continue;
     let style: string | undefined;
     if (span.row === row)
@@ -171,13 +178,25 @@ function styleAt(xml: string, data: ElementSpan, special: boolean, row: number, 
   return undefined;
 }
 
-/** A row of <sheetData>: its number, start tag, where its body starts and ends, where the row ends. */
+/** A row of <sheetData>: its number, where it starts, its start tag, where its body starts and ends, where the row ends. */
 interface RowSpan {
   row: number;
-  tag: RegExpExecArray;
+  start: number;
+  /** The start tag as written (`<row r="5">`, `<row r="5"/>`). */
+  tag: string;
   bodyStart: number;
   bodyEnd: number;
   end: number;
+  /** The column of the row's last cell when the reader has said it (-1: no cell; UNNAMED_LAST_CELL: not written in the part). */
+  lastCol?: number;
+}
+
+/** Each row of <sheetData> at the places the reader found them. */
+function* rowsAt(xml: string, rows: RowLayout): Generator<RowSpan> {
+  for (let i = 0; i < rows.length; i++) {
+    const place = rows.at(i);
+    yield { ...place, tag: xml.slice(place.start, place.bodyStart) };
+  }
 }
 
 /**
@@ -185,7 +204,7 @@ interface RowSpan {
  * inside Excel's grid); this scan still skips comments and CDATA and stops on anything it cannot
  * find, so it cannot loop.
  */
-function* rowsOf(xml: string, data: ElementSpan, special: boolean): Generator<RowSpan> {
+function* rowsFound(xml: string, data: ElementSpan, special: boolean): Generator<RowSpan> {
   if (data.tag.endsWith('/>')) return;
   const innerEnd = xml.lastIndexOf('</', data.end - 1);
   const rowRe = /<(?:[!?]|row(?=[\s/>])([^>]*?)(\/>|>))/g;
@@ -210,7 +229,7 @@ function* rowsOf(xml: string, data: ElementSpan, special: boolean): Generator<Ro
       end = close.end;
     }
     rowRe.lastIndex = end;
-    yield { row, tag: m, bodyStart, bodyEnd, end };
+    yield { row, start: m.index, tag: m[0], bodyStart, bodyEnd, end };
   }
 }
 
@@ -241,7 +260,7 @@ function eachCell(body: string, offset: number, partSpecial: boolean, visit: (co
  * One pass over <sheetData>: rows the plan touches get their own cells merged in column order
  * (replacing cells at the same column from an earlier run); other rows are copied as they are.
  */
-function* writeRows(xml: string, data: ElementSpan, special: boolean, own: OwnCells): Generator<SpliceOp> {
+function* writeRows(xml: string, data: ElementSpan, rows: Iterable<RowSpan>, special: boolean, own: OwnCells): Generator<SpliceOp> {
   const todo = own.rows;
   let next = 0; // index into todo: rows before it are written
   const selfClosingData = data.tag.endsWith('/>');
@@ -249,26 +268,28 @@ function* writeRows(xml: string, data: ElementSpan, special: boolean, own: OwnCe
   const innerEnd = selfClosingData ? innerStart : xml.lastIndexOf('</', data.end - 1);
   yield selfClosingData ? data.tag.slice(0, -2) + '>' : data.tag;
   let copiedTo = innerStart;
-  for (const { row, tag: m, bodyStart, bodyEnd, end } of rowsOf(xml, data, special)) {
+  for (const { row, start, tag: startTag, bodyStart, bodyEnd, end, lastCol } of rows) {
     // Rows the part does not have yet (blank in the user's sheet) are created in order.
     if (todo[next] < row) {
-      yield { from: copiedTo, to: m.index };
-      copiedTo = m.index;
+      yield { from: copiedTo, to: start };
+      copiedTo = start;
       for (; todo[next] < row; next++) yield newRowXml(todo[next], own.at(todo[next]));
     }
     if (todo[next] !== row) continue;
     const cells = own.at(row);
     next++;
-    const tag = `<row${m[1]}>`;
+    const selfClosing = startTag.endsWith('/>');
+    const tag = selfClosing ? `${startTag.slice(0, -2)}>` : startTag;
     const newTag = withSpans(tag, cells);
-    if (m[2] === '>' && newTag === tag && appendsToRow(xml.slice(bodyStart, bodyEnd), cells, special)) {
+    const appends = () => (lastCol === undefined ? appendsToRow(xml.slice(bodyStart, bodyEnd), cells, special) : lastCol !== UNNAMED_LAST_CELL && lastCol < cells[0].col);
+    if (!selfClosing && newTag === tag && appends()) {
       // The usual row: the add-in's cells go after the user's, and the rest is copied as it is.
       yield { from: copiedTo, to: bodyEnd };
       yield cells.length === 1 ? cells[0].xml : cells.map((c) => c.xml).join('');
       copiedTo = bodyEnd;
       continue;
     }
-    yield { from: copiedTo, to: m.index };
+    yield { from: copiedTo, to: start };
     yield newTag + mergeCells(xml.slice(bodyStart, bodyEnd), cells, bodyStart, special) + '</row>';
     copiedTo = end;
   }

@@ -1,5 +1,6 @@
 import { detachedString, parseCellAddress, parseRangeRef, SHEET_COLUMNS, SHEET_ROWS, type CellRange, type CellValue, type SheetGrid } from '../../core';
 import { WORKSHEET_ORDER } from './worksheet-order';
+import { RowLayout, UNNAMED_LAST_CELL, type SheetDataLayout } from './sheet-layout';
 import {
   attr,
   decodeOoxmlEscapes,
@@ -26,8 +27,8 @@ export interface SheetContext {
   maxRows?: number;
   /** The part's name, for messages; the sheet's name when not given. */
   part?: string;
-  /** Told whether the sheet data holds comments, CDATA or processing instructions (a full read only). */
-  onSheetData?: (special: boolean) => void;
+  /** Told where the sheet data and its rows lie, and whether it holds comments, CDATA or processing instructions (a full read only). */
+  onSheetData?: (layout: SheetDataLayout) => void;
 }
 
 /**
@@ -129,6 +130,9 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
   let col = -1;
   let rowOpen = -1; // where the open row's tag starts, -1 outside a row
   let rowTag = '';
+  let rowBody = -1; // where the open row's body starts
+  let lastCellNamed = true; // the open row's last cell so far has an r attribute
+  const layout = ctx.onSheetData && ctx.maxRows === undefined ? new RowLayout() : undefined;
   let cells = 0; // cells the grid will hold, blanks before each row's last cell included
   let special = false; // a comment, CDATA or processing instruction met in the sheet data
   const limit = ctx.maxRows ?? Infinity;
@@ -139,6 +143,7 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
       const end = fastCell(xml, token.lastIndex, g, ctx, row, col, values, numberFormats);
       if (end >= 0) {
         col = lastFastColumn;
+        lastCellNamed = true;
         token.lastIndex = end;
         continue;
       }
@@ -176,6 +181,7 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
     if (m[4] !== 'sheetData' && m[4] !== undefined) {
       // </row> outside a row, or a </c> whose cell never started.
       if (rowOpen < 0 || m[4] === 'c') throw new XmlFormatError('malformed', m[0], at);
+      layout?.add(row, rowOpen, rowBody, at, token.lastIndex, col >= 0 && !lastCellNamed ? UNNAMED_LAST_CELL : col);
       rowOpen = -1;
       continue;
     }
@@ -194,7 +200,8 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
       if (m[3] !== '/') {
         rowOpen = at;
         rowTag = m[0];
-      }
+        rowBody = token.lastIndex;
+      } else layout?.add(row, at, token.lastIndex, token.lastIndex, token.lastIndex, -1);
       continue;
     }
     // A cell.
@@ -207,6 +214,7 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
       if (pos.row !== row || pos.col <= col) throw new XmlFormatError('order', short(m[0]), at);
       col = pos.col;
     } else if (++col >= SHEET_COLUMNS) throw new XmlFormatError('limits', short(m[0]), at);
+    lastCellNamed = ref !== undefined;
     if (m[3] === '/') {
       // An empty but formatted cell (a border drawn ahead in a template) still occupies its place:
       // the row reaches it, so nothing is written over it.
@@ -252,7 +260,7 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
   cells += values.length; // every row is an array, even an empty one
   if (cells > MAX_GRID_CELLS) throw new XmlFormatError('tooManyCells', String(cells), open.start);
   if (dataEnd < 0) dataEnd = endOfSheetData(xml, g, open.start);
-  else ctx.onSheetData?.(special);
+  else if (layout) ctx.onSheetData!({ special, start: open.start, tagEnd: open.end, end: open.selfClosing ? open.end : token.lastIndex, rows: layout });
   // Rows and cells the part leaves out are blank: fill holes so every consumer sees plain arrays.
   let width = 0;
   for (let r = 0; r < values.length; r++) {

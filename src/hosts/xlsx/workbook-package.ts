@@ -20,6 +20,7 @@ import {
 } from './package-parts';
 import { reportSheetXml, stateSheetXml } from './report-writer';
 import { readSharedStrings, readSheetXml } from './sheet-reader';
+import type { SheetDataLayout } from './sheet-layout';
 import { MINIMAL_STYLES, StyleSheet } from './styles';
 import { attr, findElement, inPart, requireElement, rootElement, SPREADSHEET_NS, spreadsheetPrefix, STRICT_SPREADSHEET_NS, XmlFormatError } from './xml';
 
@@ -164,7 +165,7 @@ export class OpenWorkbook {
   readGrid(entry: SheetEntry, maxRows?: number): SheetGrid {
     const { sharedStrings, date1904 } = this;
     const part = this.partOf(entry)!;
-    const onSheetData = (special: boolean) => (special ? this.plainSheetData.delete(part) : this.plainSheetData.add(part));
+    const onSheetData = (layout: SheetDataLayout) => this.sheetLayouts.set(part, layout);
     return {
       ...readSheetXml(this.pkg.text(part), { name: entry.name, sharedStrings, formatOf: this.styles.formatOf, date1904, maxRows, part, onSheetData }),
       hidden: entry.state !== 'visible',
@@ -179,8 +180,8 @@ export class OpenWorkbook {
     return { ...readSheetXml(xml, { name: entry.name, sharedStrings, formatOf: this.styles.formatOf, date1904, maxRows: rows, part }), hidden: entry.state !== 'visible' };
   }
 
-  /** Worksheet parts read whole whose sheet data holds no comment, CDATA or processing instruction. */
-  readonly plainSheetData = new Set<string>();
+  /** Where the sheet data and rows of each worksheet part read whole lie (the ledger sheet's writer splices there). */
+  readonly sheetLayouts = new Map<string, SheetDataLayout>();
 
   /**
    * The add-in's sheets: replaced in place on a re-run (keeping their position, their part and

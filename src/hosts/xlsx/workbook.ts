@@ -278,6 +278,6 @@ export function writeLedger(workbook: OpenWorkbook, ledgerPart: string, job: Led
         ? styles.ensureDxf({ fontColor: OVERDUE_FONT, fill: rule.fill && LEVEL_FILLS[rule.fill] })
         : styles.ensureDxf({ fill: LEVEL_FILLS[rule.style] }),
   };
-  const plain = workbook.plainSheetData.has(ledgerPart);
-  inPart(ledgerPart, () => pkg.writeSplice(ledgerPart, writeLedgerSheet(pkg.text(ledgerPart), job.plan, ledgerStyles, date1904, plain)));
+  const layout = workbook.sheetLayouts.get(ledgerPart);
+  inPart(ledgerPart, () => pkg.writeSplice(ledgerPart, writeLedgerSheet(pkg.text(ledgerPart), job.plan, ledgerStyles, date1904, layout)));
 }

@@ -1,0 +1,78 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { unzipSync } from 'fflate';
+import { DEFAULT_PRESET, parseIsoDay, runLedgerJob, type JobOptions } from '../../src/core';
+import { processWorkbook } from '../../src/hosts/xlsx';
+import { writeLedgerSheet } from '../../src/hosts/xlsx/ledger-writer';
+import { spliceText } from '../../src/hosts/xlsx/part-splice';
+import { readSheetXml } from '../../src/hosts/xlsx/sheet-reader';
+import type { SheetDataLayout } from '../../src/hosts/xlsx/sheet-layout';
+
+/**
+ * The ledger sheet's writer splices the add-in's cells in at the rows' places as the reader found
+ * them, instead of scanning the part again; it must write exactly what the scan writes, on the
+ * sheets Excel, WPS and LibreOffice save and on a re-run, where the add-in's cells are replaced.
+ */
+const FIXTURES = path.resolve(__dirname, '../fixtures');
+const options: JobOptions = { asOf: parseIsoDay('2020-06-30')!, preset: DEFAULT_PRESET, language: 'zh', mask: true };
+const STYLES = { text: 1, date: 2, dxf: () => 0 };
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+/** The sheet written both ways: at the places the reader gave, and by scanning for them. */
+function writtenBothWays(xml: string, sharedStrings: string[] = []): { placed: string; scanned: string; layout: SheetDataLayout } {
+  let layout: SheetDataLayout | undefined;
+  const grid = readSheetXml(xml, { name: '台账', sharedStrings: () => sharedStrings, formatOf: () => null, date1904: false, onSheetData: (l) => (layout = l) });
+  const { plan } = runLedgerJob({ ledger: grid }, options);
+  const written = (given?: SheetDataLayout) => [...spliceText(xml, writeLedgerSheet(xml, plan, STYLES, false, given))].join('');
+  return { placed: written(layout), scanned: written(undefined), layout: layout! };
+}
+
+/** The worksheet part of the sheet named `sheet`, found as the workbook and its relationships say, and the shared strings read plainly (the texts only matter for triage). */
+function ledgerSheetOf(bytes: Uint8Array, sheet: string): { xml: string; shared: string[] } {
+  const files = unzipSync(bytes);
+  const text = (name: string) => (files[name] ? Buffer.from(files[name]).toString() : '');
+  const sheetTag = [...text('xl/workbook.xml').matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]).find((tag) => tag.includes(`name="${sheet}"`))!;
+  const rid = /r:id="([^"]+)"/.exec(sheetTag)![1];
+  const target = new RegExp(`<Relationship\\b[^>]*Id="${rid}"[^>]*>`).exec(text('xl/_rels/workbook.xml.rels'))![0].match(/Target="([^"]+)"/)![1];
+  const part = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+  const shared = [...text('xl/sharedStrings.xml').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => [...m[1].matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join(''));
+  return { xml: text(part), shared };
+}
+
+describe.each(['excel-everything.xlsx', 'wps-ledger.xlsx', 'libreoffice-saved.xlsx', 'header-not-row1.xlsx'])('the ledger sheet of %s', (file) => {
+  const bytes = new Uint8Array(fs.readFileSync(path.join(FIXTURES, file)));
+  const sheet = (JSON.parse(fs.readFileSync(path.join(FIXTURES, file.replace('.xlsx', '.expected.json')), 'utf8')) as { sheet: string }).sheet;
+
+  it('is written the same at the places the reader found as by scanning for them', () => {
+    const { xml, shared } = ledgerSheetOf(bytes, sheet);
+    const { placed, scanned, layout } = writtenBothWays(xml, shared);
+    expect(layout.rows.length).toBeGreaterThan(3);
+    expect(placed).toBe(scanned);
+  });
+
+  it('and so on a re-run, where the add-in’s cells of the first are replaced', () => {
+    const first = processWorkbook(bytes, { ...options, fileName: file }).bytes;
+    const { xml, shared } = ledgerSheetOf(first, sheet);
+    const { placed, scanned } = writtenBothWays(xml, shared);
+    expect(placed).toBe(scanned);
+  });
+});
+
+describe('rows the reader places', () => {
+  const header = '<row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c><c r="B1" t="inlineStr"><is><t>登记日期</t></is></c><c r="C1" t="inlineStr"><is><t>当事人</t></is></c><c r="D1" t="inlineStr"><is><t>简要情况</t></is></c></row>';
+  const dispute = (r: number, text: string) =>
+    `<c r="A${r}"><v>${r - 1}</v></c><c r="B${r}"><v>46000</v></c><c r="C${r}" t="inlineStr"><is><t>张三</t></is></c><c r="D${r}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  it.each([
+    ['the usual row', `<row r="2">${dispute(2, '张三扬言要砍死李四')}</row>`],
+    ['a row with spans', `<row r="2" spans="1:4">${dispute(2, '邻里吵架')}</row>`],
+    ['a row whose last cell has no reference', `<row r="2">${dispute(2, '邻里吵架').replace('<c r="D2"', '<c')}</row>`],
+    ['a row with an empty formatted cell last', `<row r="2">${dispute(2, '邻里吵架')}<c r="E2" s="1"/></row>`],
+    ['an empty row between disputes', `<row r="2">${dispute(2, '邻里吵架')}</row><row r="3"/><row r="4">${dispute(4, '土地纠纷')}</row>`],
+    ['a row spaced oddly', `<row r="2" >${dispute(2, '邻里吵架')}</row >`],
+  ])('%s is written as the scan writes it', (_name, rows) => {
+    const xml = `<worksheet xmlns="${MAIN}"><sheetData>${header}${rows}</sheetData></worksheet>`;
+    const { placed, scanned } = writtenBothWays(xml);
+    expect(placed).toContain('红');
+    expect(placed).toBe(scanned);
+  });
+});
