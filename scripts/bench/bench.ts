@@ -29,37 +29,59 @@ function measure(args: string[]): { ms: number; maxRssMiB: number } {
   return m;
 }
 
-function runLibreOffice(input: string): number | null {
-  if (spawnSync('soffice', ['--version']).status !== 0) return null;
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-profile-'));
-  const target = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-out-'));
-  try {
-    // Warm the profile once so the timed run measures opening and saving, not first-start setup.
-    spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--terminate_after_init']);
+/** LibreOffice headless with a profile of its own, warmed once so a timed run measures opening and saving, not first-start setup. */
+class LibreOffice {
+  private readonly profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-profile-'));
+  private readonly target = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-out-'));
+  static available(): boolean {
+    return spawnSync('soffice', ['--version']).status === 0;
+  }
+  constructor() {
+    spawnSync('soffice', [`-env:UserInstallation=file://${this.profile}`, '--headless', '--terminate_after_init']);
+  }
+  /** Milliseconds to open `input` and save it as .xlsx, or null if it failed. */
+  openAndSave(input: string): number | null {
     const started = process.hrtime.bigint();
-    const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', target, input], {
+    const r = spawnSync('soffice', [`-env:UserInstallation=file://${this.profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', this.target, input], {
       encoding: 'utf8',
       timeout: 30 * 60_000,
     });
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     return r.status === 0 ? ms : null;
-  } finally {
-    fs.rmSync(profile, { recursive: true, force: true });
-    fs.rmSync(target, { recursive: true, force: true });
+  }
+  close() {
+    fs.rmSync(this.profile, { recursive: true, force: true });
+    fs.rmSync(this.target, { recursive: true, force: true });
   }
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 fs.mkdirSync(outDir, { recursive: true });
 const rows: string[] = [];
-/** One ledger timed three times (the median kept) beside LibreOffice opening and saving it. */
+/**
+ * One ledger timed three times beside LibreOffice opening and saving it three times, the two
+ * taking turns: the load on a shared machine drifts over minutes, and runs side by side see the
+ * same drift. The ratio is the median of the three pairs' ratios; the times are medians.
+ */
 function benchLedger(label: string, file: string, bytes: Uint8Array) {
   const input = path.join(outDir, file);
   fs.writeFileSync(input, bytes);
   const mib = (fs.statSync(input).size / 1024 / 1024).toFixed(1);
-  const cli = [runCli(input), runCli(input), runCli(input)].sort((a, b) => a.ms - b.ms)[1];
-  const lo = runLibreOffice(input);
+  const office = LibreOffice.available() ? new LibreOffice() : null;
+  const pairs: { cli: { ms: number; maxRssMiB: number }; lo: number | null }[] = [];
+  try {
+    for (let run = 0; run < 3; run++) pairs.push({ cli: runCli(input), lo: office ? office.openAndSave(input) : null });
+  } finally {
+    office?.close();
+  }
+  const cliMs = median(pairs.map((p) => p.cli.ms));
+  const rssMiB = median(pairs.map((p) => p.cli.maxRssMiB));
+  const timed = pairs.filter((p): p is { cli: { ms: number; maxRssMiB: number }; lo: number } => p.lo !== null);
+  const lo = timed.length === pairs.length ? median(timed.map((p) => p.lo)) : null;
+  const ratio = lo === null ? null : median(timed.map((p) => p.cli.ms / p.lo));
   rows.push(
-    `| ${label} | ${mib} MiB | ${(cli.ms / 1000).toFixed(1)} s | ${cli.maxRssMiB.toFixed(0)} MiB | ${lo === null ? 'n/a' : `${(lo / 1000).toFixed(1)} s`} | ${lo === null ? '' : `${(cli.ms / lo).toFixed(2)}×`} |`,
+    `| ${label} | ${mib} MiB | ${(cliMs / 1000).toFixed(1)} s | ${rssMiB.toFixed(0)} MiB | ${lo === null ? 'n/a' : `${(lo / 1000).toFixed(1)} s`} | ${ratio === null ? '' : `${ratio.toFixed(2)}×`} |`,
   );
   console.log(rows[rows.length - 1]);
 }
