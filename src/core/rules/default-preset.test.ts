@@ -53,6 +53,8 @@ const CASES: [string, DisputeRecord, string[]][] = [
   ['fires red.selfHarm on a threat to hang oneself', desc('老人称要上吊寻死'), ['red.selfHarm']],
   ['fires red.selfHarm on a threat to take poison', desc('王某称要服毒'), ['red.selfHarm']],
   ['fires red.selfHarm on drinking pesticide', desc('扬言买瓶农药喝了'), ['red.selfHarm']],
+  ['fires red.selfHarm on poison set out, and drinking it said in the next clause', desc('妻子买了一瓶农药放在床头，说“你要是离婚我就喝了它”'), ['red.selfHarm']],
+  ['does not fire red.selfHarm on pesticide for the crops that did not work', desc('买的农药是假药，打了没效果，庄稼都死了'), []],
   ['fires red.violence on a knife taken into a home over money lent (借给 is the loan, not the knife)', desc('王某拿着菜刀冲进李家要讨回借给他的钱'), ['red.violence']],
   ['fires nothing on knives carried to sell', desc('拿着刀具上门推销被拒后与店主争吵'), []],
   ['fires nothing on a knife taken into the kitchen', desc('李某拿着新买的菜刀冲进厨房切菜'), []],

@@ -334,7 +334,8 @@ export const DEFAULT_PRESET: TriagePreset = {
       when: {
         any: [
           { words: 'selfHarm' },
-          { together: ['ingest', 'poison'], clauses: 1 },
+          // Poison and swallowing in one clause or the next: 农药放在床头，说“离婚我就喝了它”.
+          { together: ['ingest', 'poison'], unless: ['animals', 'plants'] },
           { together: ['threatVerb', 'dieWords'], clauses: 1 },
         ],
       },
