@@ -435,9 +435,20 @@ function run(args: RunArgs, io: Io) {
  * than what the workbook keeps itself): said, rather than left to a paper with no comparison.
  */
 function warnIfPreviousUnused(args: RunArgs | MeetingArgs, summary: MeetingSummary, io: Io) {
-  if (!args.previous || summary.changes?.source === path.basename(args.previous)) return;
-  io.stderr(`${say(args.language, 'previous.notUsed', { file: args.previous, from: formatDay(summary.period.from) })}\n`);
+  if (!args.previous) return;
+  const changes = summary.changes;
+  if (changes?.source !== path.basename(args.previous)) {
+    io.stderr(`${say(args.language, 'previous.notUsed', { file: args.previous, from: formatDay(summary.period.from) })}\n`);
+    return;
+  }
+  // A previous meeting none of whose disputes is in this ledger was another unit's or another
+  // ledger's: compared with it, every red counts as new. A few disputes might all have gone.
+  if (changes.shared === 0 && changes.previousDisputes >= FOREIGN_PREVIOUS_MIN)
+    io.stderr(`${say(args.language, 'previous.noneShared', { file: args.previous, count: changes.previousDisputes })}\n`);
 }
+
+/** Below this many disputes, a previous meeting sharing none with the ledger may simply be an old one. */
+const FOREIGN_PREVIOUS_MIN = 5;
 
 /**
  * The as-of day, and a meeting period that starts after it refused: a period not yet begun has

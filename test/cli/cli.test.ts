@@ -355,6 +355,16 @@ describe('tricolor run', () => {
       expect(december.err()).not.toContain('注意');
     });
 
+    it('says when the previous meeting shares no dispute with the ledger (another unit’s output)', () => {
+      const otherUnit = path.join(dir, '司法所十一月.xlsx');
+      const otherLedger = path.resolve(__dirname, '../fixtures/meeting/justice.xlsx');
+      expect(main(['run', otherLedger, '--as-of', '2026-11-30', '--period', '2026-11', '--out', otherUnit], capture().io)).toBe(0);
+      const december = capture();
+      expect(main(['run', ledger, '--as-of', '2026-12-31', '--period', '2026-12', '--previous', otherUnit, '--out', path.join(dir, 'b.xlsx')], december.io)).toBe(0);
+      expect(december.err()).toContain(`注意：“${otherUnit}”中上次会议的 `);
+      expect(december.err()).toContain('件纠纷，没有一件在本台账中');
+    });
+
     it('leaves nothing but the output beside it', () => {
       expect(main(['run', ledger], capture().io)).toBe(0);
       expect(fs.readdirSync(dir).sort()).toEqual(['台账.tricolor.xlsx', '台账.xlsx']);

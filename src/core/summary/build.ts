@@ -328,6 +328,8 @@ export function buildMeetingSummary(disputes: readonly MeetingDispute[], options
       source: options.previousSource ?? '',
       counts: diff.counts,
       items,
+      previousDisputes: previous.entries.length,
+      shared: diff.shared,
     };
   }
 

@@ -268,10 +268,12 @@ export function diffSinceSnapshot(previous: MeetingSnapshot, disputes: readonly 
     deEscalated: [],
     resolved: [],
     counts: { newRed: 0, escalated: 0, deEscalated: 0, resolved: 0 },
+    shared: 0,
   };
   const sorted = [...disputes].sort((a, b) => a.record.row - b.record.row);
   for (const d of sorted) {
     const was = before.get(d.record.key);
+    if (was) diff.shared++;
     const level = d.triage.effective;
     const item: DiffItem = {
       row: d.record.row,

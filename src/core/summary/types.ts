@@ -59,6 +59,8 @@ export interface SnapshotDiff {
   /** Open then, resolved or closed now. */
   resolved: DiffItem[];
   counts: ChangeCounts;
+  /** Disputes of this ledger that the previous snapshot holds too: none at all means it was another ledger's. */
+  shared: number;
 }
 
 /** 排查数, 调处数, 调处率, 成功数, 成功率 over one span of registration dates. */
@@ -207,6 +209,9 @@ export interface MeetingChanges {
   counts: ChangeCounts;
   /** Grouped by category in `CHANGE_CATEGORIES` order, reds and ledger order within a category. */
   items: ChangeItem[];
+  /** Disputes the previous meeting listed, and how many of them this ledger holds (SnapshotDiff.shared). */
+  previousDisputes: number;
+  shared: number;
 }
 
 /** Open reds and yellows at one meeting, for the trend chart. */
