@@ -142,6 +142,7 @@ function languagePreset(rules: TriagePreset['rules'], extra: Partial<TriagePrese
     exclusions: ['砍价'],
     negations: ['未', '否认', '未发现'],
     notNegations: ['未果', '未成年'],
+    retractions: ['传言不实'],
     rules,
     ...extra,
   };
@@ -163,6 +164,11 @@ describe('the rule language', () => {
     ['a negation stops at a comma', '调解未成功，张某扬言报复', true],
     ['a word that only starts like a negation denies nothing', '调解未果扬言报复', true],
     ['a 但 ends the denial', '否认砍人但扬言报复', true],
+    ['not when a retraction later in the sentence takes it back', '“扬言要砍人”的传言不实', false],
+    ['a retraction takes back the clauses before it', '网传张某扬言，要报复李某，经查传言不实', false],
+    ['a retraction takes back nothing after a 但', '张某称传言不实，但当晚扬言要砍人', true],
+    ['nor anything after it', '传言不实，张某扬言要砍人', true],
+    ['nor another sentence', '张某扬言要砍人。另一则传言不实', true],
   ])('together: %s', (_name, text, fires) => {
     expect(firesOn(together, text).length > 0).toBe(fires);
   });

@@ -3,7 +3,7 @@ import { toHalfWidth } from '../cells';
 /**
  * Reading a ledger line the way domain.md says: the text is cut into sentences and clauses, every
  * word of every class is found in one pass over a trie, and a word counts only where no negation
- * denies it and no exclusion covers it.
+ * denies it, no retraction later in its sentence takes it back, and no exclusion covers it.
  */
 
 /** A span of the text, end exclusive. */
@@ -37,6 +37,7 @@ const EXCLUDE = 1;
 const EXCLUSION = 2;
 const NEGATION = 3;
 const NOT_NEGATION = 4;
+const RETRACTION = 6;
 const BREAKER = 5;
 
 interface TrieNode {
@@ -52,6 +53,7 @@ export interface ScannerLists {
   exclusions: readonly string[];
   negations: readonly string[];
   notNegations: readonly string[];
+  retractions?: readonly string[];
 }
 
 /**
@@ -89,6 +91,7 @@ export class Scanner {
     for (const w of lists.exclusions) this.add(w, EXCLUSION);
     for (const w of lists.negations) this.add(w, NEGATION);
     for (const w of lists.notNegations) this.add(w, NOT_NEGATION);
+    for (const w of lists.retractions ?? []) this.add(w, RETRACTION);
     for (const w of NEGATION_BREAKERS) this.add(w, BREAKER);
   }
 
@@ -148,6 +151,7 @@ export class Scanner {
     let negations: Span[] | null = null;
     let notNegations: Span[] | null = null;
     let breakers: Span[] | null = null;
+    let retractions: Span[] | null = null;
     for (let k = 0; k < found.length; k += 3) {
       const kind = Math.floor(found[k + 2] / 65536);
       if (kind === WORD) continue;
@@ -156,6 +160,7 @@ export class Scanner {
       else if (kind === EXCLUSION) (exclusions ??= []).push(span);
       else if (kind === NEGATION) (negations ??= []).push(span);
       else if (kind === NOT_NEGATION) (notNegations ??= []).push(span);
+      else if (kind === RETRACTION) (retractions ??= []).push(span);
       else (breakers ??= []).push(span);
     }
 
@@ -173,12 +178,13 @@ export class Scanner {
       if (term >= 65536) continue; // not a word (WORD is kind 0)
       const start = found[k];
       const end = found[k + 1];
-      if (exclusions || excludes || denials?.length) {
+      if (exclusions || excludes || denials?.length || retractions) {
         const span = { start, end };
         const setting = this.context[term];
         if (!setting && exclusions && someStartingIn(exclusions, start - longest, end, (ex) => covers(ex, span))) continue;
         if (excludes && someStartingIn(excludes, start - longest, end, (ex) => ex.cls === term && covers(ex, span))) continue;
         if (!setting && denials && denials.length && isDenied(span, denials, breakers ?? [], bounds, longest)) continue;
+        if (!setting && retractions && isRetracted(span, retractions, breakers ?? [], bounds)) continue;
       }
       const hit = { start, end, clause: countBefore(bounds.clauseEnds, start), sentence: countBefore(bounds.sentenceEnds, start) };
       (hits[term] ??= []).push(hit);
@@ -283,6 +289,17 @@ function isDenied(word: Span, denials: Span[], breakers: Span[], bounds: Boundar
     if (countBefore(bounds.negationEnds, neg.start) !== countBefore(bounds.negationEnds, word.start)) return false;
     return !someStartingIn(breakers, neg.end, word.start, (b) => b.end <= word.start);
   });
+}
+
+/**
+ * Taken back when a retraction stands after the word in the same sentence with no 但 between:
+ * “扬言要砍人”的传言不实. A sentence has a retraction or two at most: they are looked at in full.
+ */
+function isRetracted(word: Span, retractions: Span[], breakers: Span[], bounds: Boundaries): boolean {
+  const sentence = countBefore(bounds.sentenceEnds, word.start);
+  return retractions.some(
+    (r) => r.start >= word.end && countBefore(bounds.sentenceEnds, r.start) === sentence && !breakers.some((b) => b.start >= word.end && b.end <= r.start),
+  );
 }
 
 const NO_HITS: readonly Hit[] = [];

@@ -76,6 +76,11 @@ export interface TriagePreset {
   negations: string[];
   /** Words that begin like a negation and deny nothing that follows (无故, 未成年, 调解未果). */
   notNegations: string[];
+  /**
+   * Words that take back what their sentence said before them: the report was untrue (“扬言要砍人”的
+   * 传言不实, 网传…，经核实并未说过此话). Optional; none when not given.
+   */
+  retractions?: string[];
   /** Phrases that look like a signal of any class and are not (农药化肥, 砍价, 打官司 …). */
   exclusions: string[];
   /** Word classes by name, used by `words` and `together` conditions. */

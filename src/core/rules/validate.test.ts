@@ -54,6 +54,7 @@ describe('validatePreset', () => {
     ['rejects no text fields', broken((p) => (p.textFields = [])), ['textFields']],
     ['rejects an empty negation', broken((p) => (p.negations = ['无', ''])), ['negations']],
     ['rejects missing not-negations', broken((p) => delete p.notNegations), ['notNegations']],
+    ['rejects retractions that are not a list of texts', broken((p) => (p.retractions = '传言不实')), ['retractions']],
     ['rejects exclusions that are not a list', broken((p) => (p.exclusions = '砍价')), ['exclusions']],
     ['rejects classes that are not an object', broken((p) => (p.classes = [])), ['classes']],
     ['rejects a class without words', broken((p) => (p.classes.weapon.words = [])), ['classes.weapon.words']],
@@ -201,6 +202,12 @@ describe('a version-1 preset (keyword lists)', () => {
     expect(preset.exclusions).toEqual([]);
     expect(preset.notNegations).toEqual(DEFAULT_PRESET.notNegations);
     expect(preset.rules).toEqual(version1.rules);
+  });
+
+  it('takes a version-2 file written before retractions existed, with none', () => {
+    const { retractions, ...earlier } = JSON.parse(JSON.stringify(DEFAULT_PRESET)) as typeof DEFAULT_PRESET;
+    expect(retractions?.length).toBeGreaterThan(0);
+    expect(validatePreset(earlier).retractions).toBeUndefined();
   });
 
   it('reports a version-1 file that is broken by the same paths as before', () => {
