@@ -10,6 +10,7 @@ import {
   detectLedger,
   formatDay,
   isOwnSheet,
+  ledgerUnderOwnName,
   sameSheetName,
   message,
   meetingHeadline,
@@ -37,7 +38,7 @@ import { jointMeetingReport } from '../../addin/joint-report';
 import { selectedDispute } from '../../addin/selected-dispute';
 import { fieldColumnIndexes, SETTINGS_SHEET } from '../../addin/settings';
 import { rangeAt, sheetNames } from './ranges';
-import { dateSystemFromText, listSheets, queueDateSystemCheck, readGrids } from './read-grid';
+import { dateSystemFromText, listSheets, queueDateSystemCheck, readGrids, type SheetInfo } from './read-grid';
 import { loadStored, saveStored } from './settings';
 import { Syncer } from './sync';
 import { writeLedger } from './write-ledger';
@@ -118,14 +119,23 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
     return { sheets, candidates, tops, date1904, chosen: chooseLedgerSheet(tops) };
   }
 
-  const noLedger = () => new Error(message('ledger.noneInWorkbook', language));
+  /**
+   * No sheet is a ledger: said so, or why one that would be was passed over — its name is one the
+   * add-in keeps for its own sheets (回访记录 …), read by its top rows only (ledgerUnderOwnName).
+   */
+  async function noLedger(context: Excel.RequestContext, syncer: Syncer, sheets: SheetInfo[], date1904: boolean): Promise<Error> {
+    const ownNamed = sheets.filter((s) => OWN_SHEETS.includes(s.name));
+    const tops = ownNamed.length ? await readGrids(context, syncer, ownNamed, { maxRows: DETECTION_ROWS, merges: supports('1.13'), date1904 }) : [];
+    const sheet = ledgerUnderOwnName(tops);
+    return new Error(sheet === null ? message('ledger.noneInWorkbook', language) : message('ledger.underOwnName', language, { sheet }));
+  }
 
   async function findLedger(
     context: Excel.RequestContext,
     syncer: Syncer,
   ): Promise<{ grid: SheetGrid; others: Map<string, SheetGrid>; date1904: boolean; otherLedgerSheets: string[] }> {
     const { sheets, chosen, date1904 } = await detectTop(context, syncer);
-    if (!chosen) throw noLedger();
+    if (!chosen) throw await noLedger(context, syncer, sheets, date1904);
     const extra = sheets.filter((s) => s.name === chosen.sheet || s.name === STATE_SHEET || s.name === REVISIT_LOG_SHEET);
     const full = await readGrids(context, syncer, extra, { merges: supports('1.13'), date1904 });
     const others = new Map(full.map((g) => [g.name, g]));
@@ -172,8 +182,8 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
     detect: () =>
       run(async (context, syncer) => {
         const stored = await loadStored(context, syncer);
-        const { candidates, chosen } = await detectTop(context, syncer);
-        if (!chosen) throw noLedger();
+        const { sheets, candidates, chosen, date1904 } = await detectTop(context, syncer);
+        if (!chosen) throw await noLedger(context, syncer, sheets, date1904);
         const layout = withFieldColumns(chosen.layout, fieldColumnIndexes(stored.settings));
         return ledgerInfo(layout, candidates.filter((s) => !s.hidden).map((s) => s.name));
       }),

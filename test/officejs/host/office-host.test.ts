@@ -65,6 +65,22 @@ describe('one-click triage through Microsoft\'s Excel library', () => {
     expect(report.issues[0].message).toBe('本次只处理了工作表“台账”；“二月台账”也是台账，未处理。如需处理，请指定该工作表，或把它单独存为一个工作簿后再运行');
   });
 
+  it('says why a ledger in a sheet named like one of the add-in’s own was passed over, as the file host does', async () => {
+    const { host } = open('1.17', FakeWorkbook.fromSheets([
+      { name: '说明', values: [['本工作簿的台账见“回访记录”']] },
+      { name: '回访记录', values: LEDGER_VALUES, merges: LEDGER_MERGES },
+    ]));
+    const said = '工作簿中没有找到矛盾纠纷台账：工作表“回访记录”像是台账，但这个名称留给本工具自己的工作表；请把它改名（例如“台账”）后再试';
+    await expect(host.detect()).rejects.toThrow(said);
+    await expect(host.triage()).rejects.toThrow(said);
+  });
+
+  it('says only that there is no ledger when no sheet holds one', async () => {
+    const { host } = open('1.17', FakeWorkbook.fromSheets([{ name: '回访记录', values: [['说明'], ['本表暂无内容']] }]));
+    await expect(host.triage()).rejects.toThrow(/^工作簿中没有找到矛盾纠纷台账/);
+    await expect(host.triage()).rejects.not.toThrow('像是台账');
+  });
+
   it('colours rows with conditional formats over the table, the same formulas as the file host, and re-creates them on a re-run', async () => {
     const { workbook, host } = open();
     await host.triage();
