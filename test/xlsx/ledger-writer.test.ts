@@ -76,3 +76,30 @@ describe('rows the reader places', () => {
     expect(placed).toBe(scanned);
   });
 });
+
+describe('the widths of the add-in’s columns', () => {
+  const header = '<row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c><c r="B1" t="inlineStr"><is><t>登记日期</t></is></c><c r="C1" t="inlineStr"><is><t>当事人</t></is></c><c r="D1" t="inlineStr"><is><t>简要情况</t></is></c></row>';
+  const dispute = '<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>46000</v></c><c r="C2" t="inlineStr"><is><t>张三</t></is></c><c r="D2" t="inlineStr"><is><t>邻里吵架</t></is></c></row>';
+  const sheet = (cols: string) => `<worksheet xmlns="${MAIN}">${cols}<sheetData>${header}${dispute}</sheetData></worksheet>`;
+  const colsOf = (xml: string) => [...xml.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2]), Number(m[3])]);
+
+  it('are their own inside a range of columns given one width (xlsxwriter writes one to column 301); the rest keep it', () => {
+    const { placed } = writtenBothWays(sheet('<cols><col min="1" max="301" width="9" customWidth="1"/></cols>'));
+    const cols = colsOf(placed);
+    const own = cols.filter(([min, max, width]) => min === max && width !== 9);
+    expect(own.length).toBeGreaterThanOrEqual(3);
+    // Every column from 1 to 301 is still covered once, the user's width where the add-in has none.
+    const covered = cols.flatMap(([min, max]) => Array.from({ length: max - min + 1 }, (_, i) => min + i));
+    expect(covered).toEqual(Array.from({ length: 301 }, (_, i) => i + 1));
+    expect(cols.filter(([min, max]) => !own.some(([o]) => o >= min && o <= max)).every(([, , width]) => width === 9)).toBe(true);
+  });
+
+  it('stay as set on the column itself, by an earlier run or by the user', () => {
+    const { placed: first } = writtenBothWays(sheet('<cols><col min="1" max="301" width="9" customWidth="1"/></cols>'));
+    const { placed: again } = writtenBothWays(first);
+    expect(colsOf(again)).toEqual(colsOf(first));
+    const [ownColumn] = colsOf(first).filter(([min, max, width]) => min === max && width !== 9)[0];
+    const resized = first.replace(new RegExp(`<col min="${ownColumn}" max="${ownColumn}" width="[\\d.]+"`), `<col min="${ownColumn}" max="${ownColumn}" width="33"`);
+    expect(colsOf(writtenBothWays(resized).placed)).toContainEqual([ownColumn, ownColumn, 33]);
+  });
+});

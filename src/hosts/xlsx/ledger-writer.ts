@@ -387,10 +387,13 @@ function colRange(tag: string): { min: number; max: number } | null {
 function setColumnWidths(xml: string, plan: WritePlan): string {
   const cols = findElement(xml, 'cols');
   const ranges = cols ? findElements(xml, 'col', cols.start, cols.end) : [];
+  // A width set on the column itself is kept: the add-in's own from an earlier run, or the user's
+  // resizing of it. One set on a range of columns is not: xlsxwriter writes a single range to
+  // column 301, which gave the 判定依据 column the width of a date.
   const covered = (c: number) =>
     ranges.some((r) => {
       const range = colRange(r.tag);
-      return !!range && c + 1 >= range.min && c + 1 <= range.max && attr(r.tag, 'customWidth') === '1';
+      return !!range && c + 1 === range.min && c + 1 === range.max && attr(r.tag, 'customWidth') === '1';
     });
   const widths = plan.columns.filter((c) => !covered(c.col));
   if (widths.length === 0) return xml;
