@@ -75,6 +75,37 @@ describe('rows the reader places', () => {
     expect(placed).toContain('红');
     expect(placed).toBe(scanned);
   });
+
+  /** The references of the cells inside row `r` of the written sheet, in order; the row must be written once. */
+  const cellsOfRow = (xml: string, r: number) => {
+    expect(xml.split(`<row r="${r}"`).length - 1).toBe(1);
+    const start = xml.indexOf(`<row r="${r}"`);
+    const body = xml.slice(start, xml.indexOf('<row ', start + 1) >>> 0);
+    return [...body.matchAll(/<c r="([A-Z]+\d+)"/g)].map((m) => m[1]);
+  };
+
+  it.each([
+    ['an end tag spaced before a later plain one', (x: string) => x.replace('</row>', '</row >'), false],
+    ['end tags spaced, read the careful way (a comment in the sheet data)', (x: string) => x.replace('</row>', '</row\n>').replace('<row r="3">', '<!-- 三月 --><row r="3">'), false],
+    ['every cell’s end tag spaced, on a re-run', (x: string) => x.replace(/<\/c>/g, '</c >'), true],
+  ])('puts the add-in’s cells in their own rows, in column order: %s', (_name, edit, rerun) => {
+    const rows = `<row r="2">${dispute(2, '张三扬言要砍死李四')}</row><row r="3">${dispute(3, '邻里吵架')}</row>`;
+    let xml = edit(`<worksheet xmlns="${MAIN}"><sheetData>${header}${rows}</sheetData></worksheet>`);
+    // On a re-run the add-in’s own cells (plain `</c>`) stand among the user’s (spaced).
+    if (rerun) xml = writtenBothWays(xml).placed;
+    const { placed, scanned } = writtenBothWays(xml);
+    for (const written of [placed, scanned]) {
+      for (const r of [1, 2, 3]) {
+        const cells = cellsOfRow(written, r);
+        expect(cells.slice(0, 4)).toEqual(['A', 'B', 'C', 'D'].map((c) => `${c}${r}`));
+        expect(cells.length).toBeGreaterThan(4);
+        // Every cell of the row is the row's, each once, left to right.
+        expect(cells.every((ref) => ref.endsWith(String(r)) && /^[A-Z]+\d+$/.test(ref))).toBe(true);
+        expect([...cells].sort((a, b) => a.length - b.length || a.localeCompare(b))).toEqual(cells);
+        expect(new Set(cells).size).toBe(cells.length);
+      }
+    }
+  });
 });
 
 describe('the widths of the add-in’s columns', () => {

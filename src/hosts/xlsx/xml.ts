@@ -234,11 +234,17 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The index of the end tag `</name>` (whitespace allowed before `>`) from `from`, outside comments and CDATA; -1 when there is none. */
 export function findEndTag(xml: string, name: string, from: number, special = hasSpecialMarkup(xml)): { start: number; end: number } | null {
   if (!special) {
-    const plain = `</${name}>`;
-    const at = xml.indexOf(plain, from);
-    if (at >= 0) return { start: at, end: at + plain.length };
+    // `</name` found plainly, then its `>` after any whitespace: a search for `</name>` alone
+    // passed a `</row >` and found the next row's end, and the add-in's cells went into that row.
+    const open = `</${name}`;
+    for (let at = xml.indexOf(open, from); at >= 0; at = xml.indexOf(open, at + open.length)) {
+      let end = at + open.length;
+      while (end < xml.length && isSpace(xml.charCodeAt(end))) end++;
+      if (xml.charCodeAt(end) === 62) return { start: at, end: end + 1 };
+    }
+    return null;
   }
-  // The careful way: what a plain search would find may sit in a comment, or be spelt `</name >`.
+  // The careful way: what a plain search would find may sit in a comment.
   const re = new RegExp(`<(?:[!?]|/${escapeRegExp(name)}\\s*>)`, 'g');
   re.lastIndex = from;
   for (let m = re.exec(xml); m; m = re.exec(xml)) {
@@ -462,6 +468,7 @@ export function wellFormedFragment(xml: string): boolean {
   return true;
 }
 
+/** XML's whitespace: space, tab, line feed, carriage return. */
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 /** XML 1.0 NameStartChar, as far as ASCII goes (anything past it is allowed). */
 const isNameStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58 || c >= 128;
