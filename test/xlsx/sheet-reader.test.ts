@@ -46,6 +46,7 @@ describe.each([
     // A value of nothing is no value: the cell does not reach into the row (a formatted empty cell does).
     ['an empty value', '<c r="B1"><v></v></c>', { value: undefined, format: null }],
     ['an empty formatted cell', '<c r="B1" s="2"/>', { value: null, format: null }],
+    ['an empty cell whose attribute is never closed (a flipped byte)', '<c r="B1" s="4*/>', 'refused'],
     ['a column past XFD', '<c r="XFE1"><v>1</v></c>', 'refused'],
     ['four letters', '<c r="AAAA1"><v>1</v></c>', 'refused'],
     ['another row’s address', '<c r="B2"><v>1</v></c>', 'refused'],

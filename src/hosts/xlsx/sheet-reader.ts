@@ -216,6 +216,9 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
     } else if (++col >= SHEET_COLUMNS) throw new XmlFormatError('limits', short(m[0]), at);
     lastCellNamed = ref !== undefined;
     if (m[3] === '/') {
+      // Checked as any cell is: `<c r="J6" s="4*/>` (a flipped byte) was read, and copied into a
+      // rewritten sheet that no reader could open.
+      if (!wellFormedAttributes(tag)) throw new XmlFormatError('malformed', short(m[0]), at);
       // An empty but formatted cell (a border drawn ahead in a template) still occupies its place:
       // the row reaches it, so nothing is written over it.
       const rowCells = (values[row] ??= []);
