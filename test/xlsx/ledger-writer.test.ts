@@ -69,6 +69,7 @@ describe('rows the reader places', () => {
     ['a row with an empty formatted cell last', `<row r="2">${dispute(2, '邻里吵架')}<c r="E2" s="1"/></row>`],
     ['an empty row between disputes', `<row r="2">${dispute(2, '邻里吵架')}</row><row r="3"/><row r="4">${dispute(4, '土地纠纷')}</row>`],
     ['a row spaced oddly', `<row r="2" >${dispute(2, '邻里吵架')}</row >`],
+    ['a row with an extension list after its cells', `<row r="2">${dispute(2, '邻里吵架')}<extLst><ext uri="{x}"><c r="ZZ2"/></ext></extLst></row>`],
   ])('%s is written as the scan writes it', (_name, rows) => {
     const xml = `<worksheet xmlns="${MAIN}"><sheetData>${header}${rows}</sheetData></worksheet>`;
     const { placed, scanned } = writtenBothWays(xml);
@@ -83,6 +84,18 @@ describe('rows the reader places', () => {
     const body = xml.slice(start, xml.indexOf('<row ', start + 1) >>> 0);
     return [...body.matchAll(/<c r="([A-Z]+\d+)"/g)].map((m) => m[1]);
   };
+
+  it('puts the add-in’s cells before a row’s extension list, as the schema orders them, on a first run and a re-run', () => {
+    const xml = `<worksheet xmlns="${MAIN}"><sheetData>${header}<row r="2">${dispute(2, '张三扬言要砍死李四')}<extLst><ext uri="{x}"><c r="ZZ2"/></ext></extLst></row></sheetData></worksheet>`;
+    const first = writtenBothWays(xml).placed;
+    const again = writtenBothWays(first);
+    for (const written of [first, again.placed, again.scanned]) {
+      const row = written.slice(written.indexOf('<row r="2"'), written.indexOf('</row>', written.indexOf('<row r="2"')));
+      expect(row.lastIndexOf('<c r="E2"')).toBeLessThan(row.indexOf('<extLst>'));
+      expect(row.split('<c r="E2"').length - 1).toBe(1);
+      expect(row.endsWith('</extLst>')).toBe(true);
+    }
+  });
 
   it.each([
     ['an end tag spaced before a later plain one', (x: string) => x.replace('</row>', '</row >'), false],

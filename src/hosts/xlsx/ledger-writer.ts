@@ -186,6 +186,8 @@ interface RowSpan {
   tag: string;
   bodyStart: number;
   bodyEnd: number;
+  /** Where its cells end: its `<extLst>`, which the add-in's cells must come before, or bodyEnd. */
+  cellsEnd: number;
   end: number;
   /** The column of the row's last cell when the reader has said it (-1: no cell; UNNAMED_LAST_CELL: not written in the part). */
   lastCol?: number;
@@ -229,7 +231,9 @@ function* rowsFound(xml: string, data: ElementSpan, special: boolean): Generator
       end = close.end;
     }
     rowRe.lastIndex = end;
-    yield { row, start: m.index, tag: m[0], bodyStart, bodyEnd, end };
+    // A row's extension list ends its cells (found plainly: the reader found the same one).
+    const extension = special ? -1 : xml.indexOf('<extLst', bodyStart);
+    yield { row, start: m.index, tag: m[0], bodyStart, bodyEnd, cellsEnd: extension >= 0 && extension < bodyEnd ? extension : bodyEnd, end };
   }
 }
 
@@ -268,7 +272,7 @@ function* writeRows(xml: string, data: ElementSpan, rows: Iterable<RowSpan>, spe
   const innerEnd = selfClosingData ? innerStart : xml.lastIndexOf('</', data.end - 1);
   yield selfClosingData ? data.tag.slice(0, -2) + '>' : data.tag;
   let copiedTo = innerStart;
-  for (const { row, start, tag: startTag, bodyStart, bodyEnd, end, lastCol } of rows) {
+  for (const { row, start, tag: startTag, bodyStart, bodyEnd, cellsEnd, end, lastCol } of rows) {
     // Rows the part does not have yet (blank in the user's sheet) are created in order.
     if (todo[next] < row) {
       yield { from: copiedTo, to: start };
@@ -281,16 +285,17 @@ function* writeRows(xml: string, data: ElementSpan, rows: Iterable<RowSpan>, spe
     const selfClosing = startTag.endsWith('/>');
     const tag = selfClosing ? `${startTag.slice(0, -2)}>` : startTag;
     const newTag = withSpans(tag, cells);
-    const appends = () => (lastCol === undefined ? appendsToRow(xml.slice(bodyStart, bodyEnd), cells, special) : lastCol !== UNNAMED_LAST_CELL && lastCol < cells[0].col);
+    const appends = () => (lastCol === undefined ? appendsToRow(xml.slice(bodyStart, cellsEnd), cells, special) : lastCol !== UNNAMED_LAST_CELL && lastCol < cells[0].col);
     if (!selfClosing && newTag === tag && appends()) {
-      // The usual row: the add-in's cells go after the user's, and the rest is copied as it is.
-      yield { from: copiedTo, to: bodyEnd };
+      // The usual row: the add-in's cells go after the user's (before a row's extension list), and the rest is copied as it is.
+      yield { from: copiedTo, to: cellsEnd };
       yield cells.length === 1 ? cells[0].xml : cells.map((c) => c.xml).join('');
-      copiedTo = bodyEnd;
+      copiedTo = cellsEnd;
       continue;
     }
     yield { from: copiedTo, to: start };
-    yield newTag + mergeCells(xml.slice(bodyStart, bodyEnd), cells, bodyStart, special) + '</row>';
+    // Merged among the row's cells; its extension list, if any, stays after them.
+    yield newTag + mergeCells(xml.slice(bodyStart, cellsEnd), cells, bodyStart, special) + xml.slice(cellsEnd, bodyEnd) + '</row>';
     copiedTo = end;
   }
   yield { from: copiedTo, to: innerEnd };

@@ -131,6 +131,7 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
   let rowOpen = -1; // where the open row's tag starts, -1 outside a row
   let rowTag = '';
   let rowBody = -1; // where the open row's body starts
+  let rowExtension = -1; // where the open row's <extLst> starts, -1 if it has none
   let lastCellNamed = true; // the open row's last cell so far has an r attribute
   const layout = ctx.onSheetData && ctx.maxRows === undefined ? new RowLayout() : undefined;
   let cells = 0; // cells the grid will hold, blanks before each row's last cell included
@@ -155,6 +156,7 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
       // A row's extension list is skipped whole; no other element belongs here.
       const ext = `${g.p}extLst`;
       if (rowOpen >= 0 && m[5] === ext) {
+        if (rowExtension < 0) rowExtension = at;
         const end = findEndTag(xml, ext, at, true);
         if (!end) throw new XmlFormatError('unclosed', `<${ext}>`, at);
         token.lastIndex = end.end;
@@ -181,7 +183,7 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
     if (m[4] !== 'sheetData' && m[4] !== undefined) {
       // </row> outside a row, or a </c> whose cell never started.
       if (rowOpen < 0 || m[4] === 'c') throw new XmlFormatError('malformed', m[0], at);
-      layout?.add(row, rowOpen, rowBody, at, token.lastIndex, col >= 0 && !lastCellNamed ? UNNAMED_LAST_CELL : col);
+      layout?.add(row, rowOpen, rowBody, at, rowExtension >= 0 ? rowExtension : at, token.lastIndex, col >= 0 && !lastCellNamed ? UNNAMED_LAST_CELL : col);
       rowOpen = -1;
       continue;
     }
@@ -201,7 +203,8 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
         rowOpen = at;
         rowTag = m[0];
         rowBody = token.lastIndex;
-      } else layout?.add(row, at, token.lastIndex, token.lastIndex, token.lastIndex, -1);
+        rowExtension = -1;
+      } else layout?.add(row, at, token.lastIndex, token.lastIndex, token.lastIndex, token.lastIndex, -1);
       continue;
     }
     // A cell.
