@@ -231,9 +231,10 @@ function* rowsFound(xml: string, data: ElementSpan, special: boolean): Generator
       end = close.end;
     }
     rowRe.lastIndex = end;
-    // A row's extension list ends its cells (found plainly: the reader found the same one).
-    const extension = special ? -1 : xml.indexOf('<extLst', bodyStart);
-    yield { row, start: m.index, tag: m[0], bodyStart, bodyEnd, cellsEnd: extension >= 0 && extension < bodyEnd ? extension : bodyEnd, end };
+    // A row's extension list ends its cells. Looked for in the row's body alone: a search of the
+    // part from here would read to its end for every row that has none.
+    const extension = xml.slice(bodyStart, bodyEnd).indexOf('<extLst');
+    yield { row, start: m.index, tag: m[0], bodyStart, bodyEnd, cellsEnd: extension >= 0 ? bodyStart + extension : bodyEnd, end };
   }
 }
 
