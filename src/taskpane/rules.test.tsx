@@ -338,13 +338,14 @@ describe('规则: word classes, exclusions and negations', () => {
   it.each([
     { label: '排除的说法', key: 'exclusions', word: '刀削面馆' },
     { label: '否定词', key: 'negations', word: '未曾见' },
+    { label: '否认前文的说法', key: 'retractions', word: '纯属捏造' },
   ] as const)('adds $word to $label, the list for every class', async ({ label, key, word }) => {
     const { host, user } = await openRules();
     await typeAtEnd(user, screen.getByRole('textbox', { name: label }), `\n${word}`);
     await user.click(screen.getByRole('button', { name: '保存规则' }));
     await screen.findByText('规则已保存。重新运行“一键分级上色”后生效。');
     const [[saved]] = host.callsTo('saveSettings') as [[AddinSettings]];
-    expect(saved.preset[key]).toEqual([...DEFAULT_PRESET[key], word]);
+    expect(saved.preset[key]).toEqual([...(DEFAULT_PRESET[key] ?? []), word]);
   });
 
   it('an emptied class is refused with the message on its field, and its closed item opens to show it', async () => {
@@ -404,7 +405,7 @@ describe('规则: word classes, exclusions and negations', () => {
     const { user } = await openRules();
     await openRule(user, '涉及多人');
     await openClass(user, WEAPONS);
-    for (const name of [`${WEAPONS}：词语`, `${WEAPONS}：排除的说法`, '排除的说法', '否定词']) expect(screen.getByRole('textbox', { name })).toBeTruthy();
+    for (const name of [`${WEAPONS}：词语`, `${WEAPONS}：排除的说法`, '排除的说法', '否定词', '否认前文的说法']) expect(screen.getByRole('textbox', { name })).toBeTruthy();
     for (const name of ['涉及人数 下限', '涉及人数 上限', '红', '黄', '绿']) expect(screen.getByRole('spinbutton', { name })).toBeTruthy();
     // And nothing else goes unnamed.
     const section = screen.getByRole('region', { name: '分级规则' });

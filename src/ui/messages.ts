@@ -159,7 +159,7 @@ export const UI_MESSAGES = {
     zh: '含有本类词语、却不是这个意思的说法，如“刀削面”之于“刀”。用逗号或顿号（、）分隔',
     en: 'Phrases that contain a word of the class and do not mean it, as 刀削面 for 刀. Separate with commas or 、',
   },
-  'rules.sharedListsHeading': { zh: '排除与否定', en: 'Exclusions and negations' },
+  'rules.sharedListsHeading': { zh: '排除、否定与否认', en: 'Exclusions, negations and retractions' },
   'rules.exclusions': { zh: '排除的说法', en: 'Phrases to exclude' },
   'rules.exclusionsHint': {
     zh: '如 砍价、跳楼价：看似含有信号词、其实不是的说法，对全部词类有效。用逗号或顿号（、）分隔',
@@ -169,6 +169,11 @@ export const UI_MESSAGES = {
   'rules.negationsHint': {
     zh: '如 未、没有、否认：同一分句中跟在否定词后面的词语不算（“未发现持刀”）。用逗号或顿号（、）分隔',
     en: 'E.g. 未, 没有, 否认: a word that follows one of these in its clause does not count (未发现持刀). Separate with commas or 、',
+  },
+  'rules.retractions': { zh: '否认前文的说法', en: 'Retractions' },
+  'rules.retractionsHint': {
+    zh: '如 传言不实、经核实并未说过此话：同一句中出现在它前面的词语不算（“扬言要砍人”的传言不实），中间有“但”的除外。用逗号或顿号（、）分隔',
+    en: 'E.g. 传言不实, 经核实并未说过此话: words before one of these in its sentence do not count (“扬言要砍人”的传言不实), unless a 但 stands between. Separate with commas or 、',
   },
   'rules.save': { zh: '保存规则', en: 'Save rules' },
   'rules.saving': { zh: '正在保存…', en: 'Saving…' },

@@ -150,6 +150,7 @@ export function PresetFields({ preset, edits, problems, language, onEdit, headin
         </Heading>
         <WordListField value={lists.exclusions} label={t('rules.exclusions')} hint={t('rules.exclusionsHint')} access={access} />
         <WordListField value={lists.negations} label={t('rules.negations')} hint={t('rules.negationsHint')} access={access} />
+        <WordListField value={lists.retractions} label={t('rules.retractions')} hint={t('rules.retractionsHint')} access={access} />
       </section>
     </div>
   );

@@ -133,6 +133,7 @@ describe('word classes and the lists for every class', () => {
     ['leaves out an emptied exclusion list', { 'classes.weapon.exclude': ' 、 ' }, (p) => 'exclude' in p.classes.weapon, false],
     ['sets the exclusions for every class', { exclusions: '砍价\n刀削面馆' }, (p) => p.exclusions, ['砍价', '刀削面馆']],
     ['sets the negations', { negations: '未，没有' }, (p) => p.negations, ['未', '没有']],
+    ['sets the retractions', { retractions: '传言不实、系谣言' }, (p) => p.retractions, ['传言不实', '系谣言']],
   ])('%s', (_, edits, pick, expected) => {
     const checked = checkPreset(applyEdits(small(), edits));
     expect(checked.ok && pick(checked.preset)).toEqual(expected);

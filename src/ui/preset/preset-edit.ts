@@ -17,7 +17,7 @@ import {
  * exclusions of each word class, and the preset's own exclusions and negations. Each is named by
  * the JSON path `validatePreset` reports problems with, so a problem lands on its field.
  */
-export type EditableKind = 'min' | 'max' | 'days' | 'keywords' | 'cadence' | 'classWords' | 'classExclude' | 'exclusions' | 'negations';
+export type EditableKind = 'min' | 'max' | 'days' | 'keywords' | 'cadence' | 'classWords' | 'classExclude' | 'exclusions' | 'negations' | 'retractions';
 
 export interface EditableValue {
   /** e.g. `rules[1].when.any[0].min`, `rules[7].when.keywords`, `cadenceDays.red`, `classes.weapon.words`. */
@@ -74,11 +74,12 @@ export function classValues(preset: TriagePreset, name: string): { words: Editab
   };
 }
 
-/** The lists that apply to every class: exclusions and negations. */
-export function sharedListValues(preset: TriagePreset): { exclusions: EditableValue; negations: EditableValue } {
+/** The lists that apply to every class: exclusions, negations and retractions (none when the preset has no list). */
+export function sharedListValues(preset: TriagePreset): { exclusions: EditableValue; negations: EditableValue; retractions: EditableValue } {
   return {
     exclusions: { path: 'exclusions', kind: 'exclusions', text: keywordsToText(preset.exclusions) },
     negations: { path: 'negations', kind: 'negations', text: keywordsToText(preset.negations) },
+    retractions: { path: 'retractions', kind: 'retractions', text: keywordsToText(preset.retractions ?? []) },
   };
 }
 
@@ -130,7 +131,8 @@ function pathSegments(path: string): (string | number)[] {
 }
 
 /** Paths whose value is a list of words rather than a number. */
-const isWordListPath = (path: string) => path.endsWith('.keywords') || CLASS_LIST_PATH.test(path) || path === 'exclusions' || path === 'negations';
+const SHARED_LISTS = ['exclusions', 'negations', 'retractions'];
+const isWordListPath = (path: string) => path.endsWith('.keywords') || CLASS_LIST_PATH.test(path) || SHARED_LISTS.includes(path);
 
 /**
  * A number typed by the user. Text that is not a number is kept as text, so that
