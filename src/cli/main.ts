@@ -432,7 +432,8 @@ function run(args: RunArgs, io: Io) {
 
 /**
  * A --previous file whose meetings were not compared with (all of this period or later, or older
- * than what the workbook keeps itself): said, rather than left to a paper with no comparison.
+ * than what the workbook keeps itself), or whose meeting shares no dispute with the ledger: said,
+ * rather than left to a paper with no comparison or a false one.
  */
 function warnIfPreviousUnused(args: RunArgs | MeetingArgs, summary: MeetingSummary, io: Io) {
   if (!args.previous) return;

@@ -24,9 +24,9 @@ export interface PartDeflater {
 
 /**
  * One part deflated piece by piece as above; `compressed` is told of each piece once it is no
- * longer needed (the deflate thread hands its buffer back to be filled again). Self-contained — zlib is passed in, nothing else
- * is referred to — because the deflate thread (threaded-codec.ts) runs it from its source text:
- * both threads make the same stream from the same code.
+ * longer needed (the deflate thread hands its buffer back to be filled again). Self-contained —
+ * zlib is passed in, nothing else is referred to — because the deflate thread (threaded-codec.ts)
+ * runs it from its source text: both threads make the same stream from the same code.
  */
 export function partDeflater(zlib: typeof import('zlib'), compressed?: (piece: Uint8Array) => void): PartDeflater {
   const sync = { finishFlush: zlib.constants.Z_SYNC_FLUSH };

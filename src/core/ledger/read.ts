@@ -276,16 +276,16 @@ class RowContext {
   }
 }
 
-/**
- * A value merged down over several data rows (a village over its disputes) belongs to each row.
- * Only merges below the header and not a single row wide-merge (a note line) are filled.
- */
 /** Row `r` of `values` as an array of its own to write into: the grid's row (the host's) is copied the first time. */
 function writableRow(values: CellValue[][], grid: SheetGrid, r: number): CellValue[] {
   if (values[r] === undefined || values[r] === grid.values[r]) values[r] = (grid.values[r] ?? []).slice();
   return values[r];
 }
 
+/**
+ * A value merged down over several data rows (a village over its disputes) belongs to each row.
+ * Only merges below the header and not a single row wide-merge (a note line) are filled.
+ */
 function fillVerticalMerges(grid: SheetGrid, layout: LedgerLayout): CellValue[][] {
   const merges = grid.merges.filter((m) => m.top > layout.headerBottom && m.bottom > m.top);
   if (merges.length === 0) return grid.values;

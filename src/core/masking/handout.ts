@@ -108,8 +108,9 @@ interface Compiled {
    */
   addressHint: RegExp;
   house: RegExp;
+  /** A name after a kinship or role word (女儿王小花, 对方赵国庆). */
   kin: RegExp;
-  /** Any kinship word: a line without one names nobody after it, and the name pattern is not run. */
+  /** Any kinship or role word: a line without one names nobody after it, and the name pattern is not run. */
   kinHint: RegExp;
   notNames: readonly string[];
 }

@@ -51,7 +51,6 @@ interface Grammar {
   /** Markup a cell's content may not hold: the start of another cell, a row, the sheet data. */
   structural: RegExp;
   mergeCell: RegExp;
-  /** The common cell, whole: see `fastCell`. */
 }
 
 const GRAMMARS = new Map<string, Grammar>();

@@ -13,7 +13,8 @@ const encoder = new TextEncoder();
  * of each 4 KB page costs about 10 µs on the machines we measure on, 2.7 ms a megabyte — a third
  * of a second for the 125 MB a 100,000-row run writes when every block is new. Refilled, the same
  * few blocks carry it all. Only a block no one else can still see comes back here: one the deflate
- * thread was given (transferred, so every view of it here is detached) and has compressed.
+ * thread was given (transferred, so every view of it here is detached) and has compressed, or the
+ * one a part was being encoded into when it ended (its last bytes copied out).
  */
 const spareBlocks: Uint8Array[] = [];
 /** The blocks in flight to the deflate thread (six at most) and the one being filled. */

@@ -141,7 +141,6 @@ export class OpenWorkbook {
     return Number.isSafeInteger(tab) && tab >= 0 ? tab : 0;
   }
 
-  /** The worksheets whose part is there, in workbook order. */
   /**
    * When no sheet is a ledger: a sheet that would be one but goes by a name the add-in keeps for
    * its own (ledgerUnderOwnName), read by its first rows only (one may be a 151 MB due-list).
@@ -155,6 +154,7 @@ export class OpenWorkbook {
     return inPart(this.workbookPart, () => readSheetEntries(this.workbookXml)).some((s) => s.name === name && this.partOf(s) === undefined);
   }
 
+  /** The worksheets whose part is there, in workbook order. */
   sheets(): SheetEntry[] {
     return inPart(this.workbookPart, () => readSheetEntries(this.workbookXml)).filter((s) => {
       const part = this.partOf(s);
