@@ -1,7 +1,7 @@
 import { spawn } from 'child_process';
 import * as os from 'os';
 import * as path from 'path';
-import { quotedName, type Language } from '../core';
+import { quotedNames, type Language } from '../core';
 import { messageLanguage, parseArgs } from './args';
 import { say } from './messages';
 import { printable } from './printable';
@@ -63,8 +63,7 @@ export function workbooksNamed(argv: readonly string[], language: Language): str
   } catch {
     // Not a command that reads workbooks: said by the child already.
   }
-  const quoted = files.map((f) => quotedName(printable(f), language));
-  return quoted.length > 0 ? quoted.join(language === 'zh' ? '、' : ', ') : language === 'zh' ? '工作簿' : 'the workbook';
+  return files.length > 0 ? quotedNames(files.map(printable), language) : language === 'zh' ? '工作簿' : 'the workbook';
 }
 
 export function supervise(argv: readonly string[]): void {

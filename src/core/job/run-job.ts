@@ -1,6 +1,6 @@
 import { cellAddress, columnLetter, dayFromYmd, formatDay, ymdFromDay } from '../cells';
 import { detectLedger, findLedgerUnit, readRecords, OWN_COLUMN_HEADERS, type LedgerLayout, type OwnColumn } from '../ledger';
-import { message, quotedName } from '../messages';
+import { message, quotedName, quotedNames } from '../messages';
 import { LedgerNotFoundError, LedgerWriteError } from '../errors';
 import { LEVEL_ZH, type CellValue, type Day, type DisputeRecord, type FieldName, type Language, type RowIssue, type SheetGrid, type TriagedDispute } from '../model';
 import { applyRevisitLog, readRevisitLog } from '../revisits';
@@ -53,7 +53,7 @@ export function runLedgerJob(input: JobInput, options: JobOptions): LedgerJob {
     issues.unshift({
       code: 'ledger.otherSheets',
       row: layout.headerTop + 1,
-      message: message('ledger.otherSheets', language, { sheet: ledger.name, others: input.otherLedgerSheets.map((s) => quotedName(s, language)).join(language === 'zh' ? '、' : ', ') }),
+      message: message('ledger.otherSheets', language, { sheet: ledger.name, others: quotedNames(input.otherLedgerSheets, language) }),
     });
 
   const history = previousMeeting(input.stateRows ?? [], input.previous ?? null, period, language);

@@ -25,6 +25,11 @@ export function quotedName(name: string, language: Language): string {
   return language === 'zh' ? `“${name}”` : `"${name}"`;
 }
 
+/** Names quoted and listed as the messages list them: “一月台账”、“二月台账”, or "a", "b". */
+export function quotedNames(names: readonly string[], language: Language): string {
+  return names.map((name) => quotedName(name, language)).join(language === 'zh' ? '、' : ', ');
+}
+
 let onMissingPlaceholder: (name: string, template: string) => void = () => undefined;
 
 /** What `fill` does on a placeholder it has no value for; the tests make it throw (test/support/jest-setup.ts). */
