@@ -3,6 +3,6 @@ export type { TriagedLedger } from './run-job';
 export { alternativeSheetName, chooseLedgerSheet, hasOwnSheetTitle, isOwnSheet, ledgerUnderOwnName, MEETING_SUMMARY_SHEET, OWN_SHEETS, sameSheetName, sheetNameKey } from './choose';
 export { levelFormulas, overdueFormula, SETTLED_SUGGESTION } from './level-formulas';
 export { STATE_SHEET } from './types';
-export type { ConditionalFormatPlan, ConditionalFormatRule, JobCounts, JobInput, JobOptions, LedgerJob, PreviousMeetingData, OwnCell, OwnColumnPlan, SheetWritePlan, WritePlan } from './types';
+export type { ConditionalFormatPlan, ConditionalFormatRule, JobCounts, JobInput, JobOptions, LedgerJob, PreviousMeetingData, OwnCell, OwnColumnPlan, WritePlan } from './types';
 export { MEETING_OUTPUT_NAME, outputNameFor, workbookMimeType, XLSM_MIME, XLSX_MIME } from './output-names';
 export { columnCells, columnWithCells, type ColumnCells } from './own-cells';

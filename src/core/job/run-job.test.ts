@@ -292,20 +292,3 @@ describe('the level formulas agree with the levels the core computes', () => {
     expect(colourOf([null, null, null, null, null, null, '红', ''])).toBeNull();
   });
 });
-
-describe('runLedgerJob tells the host the sheet plan early', () => {
-  it('once, before the reports exist, as the plan the job returns without its report sheets', () => {
-    const told: unknown[] = [];
-    const job = runLedgerJob({ ledger: firstRunGrid() }, { ...OPTIONS, onSheetPlan: (plan) => told.push(plan) });
-    expect(told).toHaveLength(1);
-    const early = told[0] as Record<string, unknown>;
-    expect(early).not.toHaveProperty('reports');
-    expect(early).not.toHaveProperty('state');
-    const { reports, state, ...sheetPart } = job.plan;
-    expect(reports.map((r) => r.name)).toEqual(['回访清单', '联席会议汇总']);
-    expect(state.rows.length).toBeGreaterThan(0);
-    expect(early).toEqual(sheetPart);
-    // The same columns, not copies: a host writing from the early plan writes the job's cells.
-    expect((early.columns as unknown[])[0]).toBe(job.plan.columns[0]);
-  });
-});

@@ -25,7 +25,7 @@ import {
 } from '../summary';
 import { levelFormulas, overdueFormula, SETTLED_SUGGESTION } from './level-formulas';
 import { columnWithCells } from './own-cells';
-import { STATE_SHEET, type JobCounts, type JobInput, type JobOptions, type LedgerJob, type OwnColumnPlan, type PreviousMeetingData, type SheetWritePlan, type WritePlan } from './types';
+import { STATE_SHEET, type JobCounts, type JobInput, type JobOptions, type LedgerJob, type OwnColumnPlan, type PreviousMeetingData, type WritePlan } from './types';
 
 /** Marks the add-in's dropdown in a workbook, whatever the language it was written in. */
 export const DROPDOWN_TITLE = '三色台账';
@@ -56,10 +56,6 @@ export function runLedgerJob(input: JobInput, options: JobOptions): LedgerJob {
       message: message('ledger.otherSheets', language, { sheet: ledger.name, others: quotedNames(input.otherLedgerSheets, language) }),
     });
 
-  // Planned first and told to the host, which may write the sheet while the reports are built.
-  const sheetPlan = planSheetWrites(ledger, layout, lastDataRow, disputes, language);
-  options.onSheetPlan?.(sheetPlan);
-
   const history = previousMeeting(input.stateRows ?? [], input.previous ?? null, period, language);
   const summary = buildMeetingSummary(disputes, {
     period,
@@ -70,15 +66,12 @@ export function runLedgerJob(input: JobInput, options: JobOptions): LedgerJob {
     units: [unit],
   });
   const current = takeSnapshot(disputes, period);
-  const stateRows = snapshotToRows(retainSnapshots(history.stored, current), mergeTallies(history.tallies, [tallyOf(current)]));
-  const plan: WritePlan = {
-    ...sheetPlan,
-    reports: [
-      renderDueList(buildDueList(disputes, asOf), { asOf, language, mask: options.mask, handling: preset.handling }),
-      renderMeetingSummary(summary, { language, mask: options.mask }),
-    ],
-    state: { sheet: STATE_SHEET, rows: stateRows },
-  };
+
+  const plan = planWrites(ledger, layout, lastDataRow, disputes, language, {
+    dueList: renderDueList(buildDueList(disputes, asOf), { asOf, language, mask: options.mask, handling: preset.handling }),
+    summary: renderMeetingSummary(summary, { language, mask: options.mask }),
+    stateRows: snapshotToRows(retainSnapshots(history.stored, current), mergeTallies(history.tallies, [tallyOf(current)])),
+  });
   return { layout, disputes, issues, counts: countJob(disputes, issues, asOf), period, unit, summary, plan };
 }
 
@@ -280,7 +273,14 @@ function placeOwnColumns(ledger: SheetGrid, layout: LedgerLayout, lastDataRow: n
 }
 
 
-function planSheetWrites(ledger: SheetGrid, layout: LedgerLayout, lastDataRow: number, disputes: TriagedDispute[], language: Language): SheetWritePlan {
+function planWrites(
+  ledger: SheetGrid,
+  layout: LedgerLayout,
+  lastDataRow: number,
+  disputes: TriagedDispute[],
+  language: Language,
+  reports: { dueList: WritePlan['reports'][number]; summary: WritePlan['reports'][number]; stateRows: (string | number)[][] },
+): WritePlan {
   const placed = placeOwnColumns(ledger, layout, lastDataRow, new Set(disputes.map((d) => d.record.row - 1)));
   // Past XFD Excel refuses the file and LibreOffice drops the columns: say so rather than write them.
   if ([...placed.values()].some((c) => c > LAST_COLUMN))
@@ -339,6 +339,8 @@ function planSheetWrites(ledger: SheetGrid, layout: LedgerLayout, lastDataRow: n
       prompt: message('dropdown.prompt', language),
       error: message('dropdown.error', language),
     },
+    reports: [reports.dueList, reports.summary],
+    state: { sheet: STATE_SHEET, rows: reports.stateRows },
   };
 }
 

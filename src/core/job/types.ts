@@ -22,11 +22,6 @@ export interface JobOptions {
   unit?: string;
   /** The unit when the ledger does not say (the file name). */
   unitFallback?: string;
-  /**
-   * Told the ledger sheet's plan as soon as it is known, before the summary and reports are built:
-   * a host can start writing the sheet meanwhile (the command does, on a second thread).
-   */
-  onSheetPlan?: (plan: SheetWritePlan) => void;
 }
 
 /** A previous meeting's data kept elsewhere than this workbook: the previous output beside it, or a file the user named. */
@@ -90,8 +85,7 @@ export interface ConditionalFormatPlan {
 }
 
 /** Everything a host writes. Hosts apply it as a whole or not at all. */
-/** What the add-in writes on the ledger sheet itself; the job's WritePlan adds the report sheets. */
-export interface SheetWritePlan {
+export interface WritePlan {
   sheet: string;
   headerTop: number;
   headerBottom: number;
@@ -113,9 +107,6 @@ export interface SheetWritePlan {
    * would be warned against): the add-in puts nothing on a column it does not own.
    */
   dropdown: { range: CellRange; list: string[]; title: string; prompt: string; error: string } | null;
-}
-
-export interface WritePlan extends SheetWritePlan {
   reports: ReportSheet[];
   state: { sheet: string; rows: (string | number)[][] };
 }
