@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
-import { DEFAULT_PRESET, excelSerialToDay, formatDay, isDateFormat, LEVEL_FILLS, parseIsoDay, SheetProtectedError, WorkbookError } from '../../src/core';
+import { DEFAULT_PRESET, excelSerialToDay, formatDay, LEVEL_FILLS, parseIsoDay, SheetProtectedError, WorkbookError } from '../../src/core';
 import { parseStoredSettings, SETTINGS_SHEET } from '../../src/addin/settings';
 import { localFileRunner, openFileAddinSession, type FileAddinSession } from '../../src/hosts/file-addin';
 import { processWorkbook, readLedgerWorkbook } from '../../src/hosts/xlsx';
@@ -212,7 +212,9 @@ describe('the selection and 回访', () => {
   it('shows a date of a 1904 workbook (Mac Excel) as the same day the ledger reads', async () => {
     const file = 'test/fixtures/mac-1904.xlsx';
     const { input } = readLedgerWorkbook(bytesOf(file), { fileName: 'mac-1904.xlsx', language: 'zh' });
-    const row = input.ledger.values.findIndex((r, i) => typeof r[1] === 'number' && isDateFormat(input.ledger.numberFormats?.[i]?.[1] ?? ''));
+    // Column B is 排查日期: its first number is a date (a whole sheet is read for values, without formats).
+    const row = input.ledger.values.findIndex((r) => typeof r[1] === 'number');
+    expect(input.ledger.values.slice(0, row).map((r) => r[1])).toContain('排查日期');
     const day = formatDay(excelSerialToDay(input.ledger.values[row][1] as number, true)!);
     const session = await open(file, '2020-06-30');
     expect(await session.select(`B${row + 1}`)).toEqual({ ok: true, selection: { sheet: '矛盾纠纷台账', address: `B${row + 1}`, value: day } });

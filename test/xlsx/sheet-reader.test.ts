@@ -58,6 +58,21 @@ describe.each([
     expect(secondCell(cell, prefix)).toEqual(expected);
   });
 
+describe('a whole sheet read for its values (numberFormats: false)', () => {
+  // The job reads the ledger for values only; the quick and the full way both leave formats out then.
+  it.each([
+    ['the quick way', '<c r="B1" s="3"><v>46000</v></c>'],
+    ['the full way (attributes in another order)', '<c s="3" r="B1"><v>46000</v></c>'],
+  ])('%s: the same value, no format', (_name, cell) => {
+    const xml = `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>0</v></c>${cell}</row></sheetData></worksheet>`;
+    const ctx = { name: '台账', sharedStrings: () => SHARED, formatOf: (n: number) => `format ${n}`, date1904: false };
+    expect(readSheetXml(xml, ctx).numberFormats?.[0]?.[1]).toBe('format 3');
+    const valuesOnly = readSheetXml(xml, { ...ctx, numberFormats: false });
+    expect(valuesOnly.values[0][1]).toBe(46000);
+    expect(valuesOnly.numberFormats?.[0]?.[1]).toBeUndefined();
+  });
+});
+
   it('reads the last column’s value where it is', () => {
     const xml = `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="XFD1"><v>9</v></c></row></sheetData></worksheet>`;
     const grid = readSheetXml(prefix ? xml.replace(/<(\/?)(worksheet|sheetData|row|c|v)(?=[\s/>])/g, `<$1x:$2`).replace('xmlns=', 'xmlns:x=') : xml, {

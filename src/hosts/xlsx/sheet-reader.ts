@@ -29,6 +29,11 @@ export interface SheetContext {
   part?: string;
   /** Told where the sheet data and its rows lie, and whether it holds comments, CDATA or processing instructions (a full read only). */
   onSheetData?: (layout: SheetDataLayout) => void;
+  /**
+   * Read each number's format (`numberFormats`), for showing cells as Excel does; false leaves them
+   * out (the job reads values only: a date column's numbers are dates whatever their format).
+   */
+  numberFormats?: boolean;
 }
 
 /**
@@ -255,7 +260,7 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
     }
     if (value === null) continue;
     (values[row] ??= [])[col] = value;
-    if (typeof value === 'number') {
+    if (typeof value === 'number' && ctx.numberFormats !== false) {
       const s = quickAttr(tag, ' s="') ?? attr(tag, 's');
       const format = s ? ctx.formatOf(Number(s)) : null;
       if (format) (numberFormats[row] ??= [])[col] = format;
@@ -396,7 +401,7 @@ function fastCell(
   lastFastColumn = c;
   if (value !== null) {
     (values[row] ??= [])[c] = value;
-    if (typeof value === 'number' && style >= 0) {
+    if (typeof value === 'number' && style >= 0 && ctx.numberFormats !== false) {
       const format = ctx.formatOf(style);
       if (format) (numberFormats[row] ??= [])[c] = format;
     }

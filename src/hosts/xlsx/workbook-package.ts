@@ -162,12 +162,17 @@ export class OpenWorkbook {
     });
   }
 
-  readGrid(entry: SheetEntry, maxRows?: number): SheetGrid {
+  /**
+   * A sheet's cells, all of them or its top `maxRows` rows. Number formats come with the top rows
+   * (what is shown of a sheet) unless asked for; a whole sheet is read for its values (the job's
+   * ledger, state and revisit log), and its 100,000 rows are not given a grid of formats nobody reads.
+   */
+  readGrid(entry: SheetEntry, maxRows?: number, numberFormats = maxRows !== undefined): SheetGrid {
     const { sharedStrings, date1904 } = this;
     const part = this.partOf(entry)!;
     const onSheetData = (layout: SheetDataLayout) => this.sheetLayouts.set(part, layout);
     return {
-      ...readSheetXml(this.pkg.text(part), { name: entry.name, sharedStrings, formatOf: this.styles.formatOf, date1904, maxRows, part, onSheetData }),
+      ...readSheetXml(this.pkg.text(part), { name: entry.name, sharedStrings, formatOf: this.styles.formatOf, date1904, maxRows, part, onSheetData, numberFormats }),
       hidden: entry.state !== 'visible',
     };
   }

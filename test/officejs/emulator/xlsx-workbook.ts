@@ -28,7 +28,7 @@ export function readXlsxWorkbook(bytes: Uint8Array, options: ReadXlsxOptions): F
 function fakeWorkbookOf(workbook: OpenWorkbook, notAWorkbook: () => never): FakeWorkbook {
   const specs: SheetSpec[] = workbook.sheets().map((entry) => {
     // A 1904 workbook keeps its own serials, as Excel does: the host has to detect the date system.
-    const grid = workbook.readGrid(entry);
+    const grid = workbook.readGrid(entry, undefined, true);
     return {
       name: entry.name,
       values: grid.values,
