@@ -1,4 +1,4 @@
-import { readSheetXml } from '../../src/hosts/xlsx/sheet-reader';
+import { readSharedStrings, readSheetXml } from '../../src/hosts/xlsx/sheet-reader';
 import { XmlFormatError } from '../../src/hosts/xlsx/xml';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -83,5 +83,31 @@ describe('a whole sheet read for its values (numberFormats: false)', () => {
     });
     expect(grid.values[0].length).toBe(16384);
     expect(grid.values[0][16383]).toBe(9);
+  });
+});
+
+describe('the shared strings as the reader reads them', () => {
+  const sst = (items: string) => readSharedStrings(`<sst xmlns="${MAIN}">${items}</sst>`);
+  // The plain item is read without a parser; every other goes the full way, and both must agree.
+  it.each([
+    ['a plain item', '<si><t>张三</t></si>', ['张三']],
+    ['xml:space="preserve"', '<si><t xml:space="preserve"> 李四 </t></si>', [' 李四 ']],
+    ['an OOXML escape in a plain item', '<si><t>第一行_x000D_</t></si>', ['第一行\r']],
+    ['a character reference', '<si><t>A&amp;B</t></si>', ['A&B']],
+    ['rich text runs', '<si><r><t>持</t></r><r><rPr><b/></rPr><t>刀</t></r></si>', ['持刀']],
+    ['a phonetic run left out', '<si><t>王五</t><rPh sb="0" eb="1"><t>wang</t></rPh></si>', ['王五']],
+    ['an empty item', '<si/><si><t/></si>', ['', '']],
+    ['spaces around the text element', '<si>\n  <t>赵六</t>\n</si>', ['赵六']],
+    ['a start tag with a space before >', '<si ><t>钱七</t></si>', ['钱七']],
+    ['an item the list has several of', '<si><t>甲</t></si><si><t>乙</t></si><si><t>丙</t></si>', ['甲', '乙', '丙']],
+  ])('%s', (_name, items, expected) => {
+    expect(sst(items)).toEqual(expected);
+  });
+
+  it.each([
+    ['an item never closed', '<si><t>甲</t><si><t>乙</t></si>'],
+    ['markup out of place inside <t>', '<si><t>甲<b>乙</t></si>'],
+  ])('refuses %s', (_name, items) => {
+    expect(() => sst(items)).toThrow(XmlFormatError);
   });
 });

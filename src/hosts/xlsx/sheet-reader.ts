@@ -592,11 +592,28 @@ function clipMerges(merges: CellRange[], rows: number, width: number): CellRange
   return clipped;
 }
 
-/** `<t>…</t>` (or with xml:space="preserve") and nothing else: the common shared string, checked without a parser. */
-function plainText(inner: string, p: string): boolean {
+/**
+ * The text of `<t>…</t>` (or with xml:space="preserve") with nothing else, no markup and no
+ * reference in it — the common shared string, read without a parser — or undefined for any other item.
+ */
+function plainText(inner: string, p: string): string | undefined {
   const close = `</${p}t>`;
   const open = inner.startsWith(`<${p}t>`) ? p.length + 3 : inner.startsWith(`<${p}t xml:space="preserve">`) ? p.length + 24 : 0;
-  return open > 0 && inner.indexOf('<', open) === inner.length - close.length && inner.endsWith(close) && inner.indexOf('&') < 0;
+  const end = inner.length - close.length;
+  if (open === 0 || inner.indexOf('<', open) !== end || !inner.endsWith(close) || inner.indexOf('&') >= 0) return undefined;
+  return decodeOoxmlEscapes(inner.slice(open, end));
+}
+
+/**
+ * Where the next `<si` start tag (`nested`, its prefix and all) is from `from`, -1 when there is
+ * none: followed by `/`, `>` or what `\s` takes for a space, as the inside check below reads it.
+ */
+function itemAt(text: string, nested: string, from: number): number {
+  for (let at = text.indexOf(nested, from); at >= 0; at = text.indexOf(nested, at + 1)) {
+    const next = text.charCodeAt(at + nested.length);
+    if (next === 47 || next === 62 || next === 32 || (next >= 9 && next <= 13) || (next >= 160 && /\s/.test(text[at + nested.length]))) return at;
+  }
+  return -1;
 }
 
 /** The shared-strings part as an array of plain strings. */
@@ -607,32 +624,35 @@ export function readSharedStrings(xml: string, part = 'xl/sharedStrings.xml'): s
     const strings: string[] = [];
     // Items found by indexOf, each end searched once: an expression's lazy search for every </si>
     // would be quadratic in a part of unclosed items.
-    const start = new RegExp(`<${p.replace('.', '\\.')}si(?=[\\s/>])`, 'g');
     const close = `</${p}si`;
     const nested = `<${p}si`;
-    for (let m = start.exec(text); m; m = start.exec(text)) {
-      const tagEnd = text.indexOf('>', m.index);
-      if (tagEnd < 0) throw new XmlFormatError('unclosed', `<${p}si>`, m.index);
+    for (let at = itemAt(text, nested, 0); at >= 0; at = itemAt(text, nested, at)) {
+      const tagEnd = text.indexOf('>', at);
+      if (tagEnd < 0) throw new XmlFormatError('unclosed', `<${p}si>`, at);
       if (text.charCodeAt(tagEnd - 1) === 47) {
         strings.push('');
-        start.lastIndex = tagEnd + 1;
+        at = tagEnd + 1;
         continue;
       }
       const end = text.indexOf(close, tagEnd + 1);
-      if (end < 0) throw new XmlFormatError('unclosed', `<${p}si>`, m.index);
+      if (end < 0) throw new XmlFormatError('unclosed', `<${p}si>`, at);
       const inner = text.slice(tagEnd + 1, end);
       // An item that never closes would run into the next one: the strings after it would all shift.
       const inside = inner.indexOf(nested);
-      if (inside >= 0 && /^[\s/>]/.test(inner.slice(inside + nested.length))) throw new XmlFormatError('unclosed', `<${p}si>`, m.index);
-      if (!plainText(inner, p) && !wellFormedFragment(inner)) throw new XmlFormatError('malformed', `<${p}si>`, m.index);
-      try {
-        strings.push(richText(inner, p));
-      } catch (e) {
-        throw e instanceof XmlFormatError ? e.at(m.index) : e;
+      if (inside >= 0 && /^[\s/>]/.test(inner.slice(inside + nested.length))) throw new XmlFormatError('unclosed', `<${p}si>`, at);
+      const plain = plainText(inner, p);
+      if (plain !== undefined) strings.push(plain);
+      else {
+        if (!wellFormedFragment(inner)) throw new XmlFormatError('malformed', `<${p}si>`, at);
+        try {
+          strings.push(richText(inner, p));
+        } catch (e) {
+          throw e instanceof XmlFormatError ? e.at(at) : e;
+        }
       }
       const closeEnd = text.indexOf('>', end);
       if (closeEnd < 0 || text.slice(end + close.length, closeEnd).trim() !== '') throw new XmlFormatError('malformed', `</${p}si>`, end);
-      start.lastIndex = closeEnd + 1;
+      at = closeEnd + 1;
     }
     return strings;
   } catch (e) {
