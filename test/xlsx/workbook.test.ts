@@ -86,6 +86,23 @@ describe('processing a small ledger workbook', () => {
     expect(summary).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
   });
 
+  it("writes nothing into a column of the user's that happens to bear one of its names, and knows its own on the next run", () => {
+    // A ledger that plans its revisits in its own 下次回访日期: the add-in's goes right of the table.
+    const rows = [
+      ['序号', '登记日期', '当事人', '纠纷类型', '简要情况', '下次回访日期'],
+      [1, '2026-11-01', '张三', '邻里纠纷', '扬言要砍死李四', '2026-12-20'],
+      [2, '2026-11-02', '李四', '土地纠纷', '宅基地边界争议', '计划月底'],
+    ];
+    const input = writeXlsx({ sheets: [{ name: '台账', rows }] });
+    const once = processWorkbook(input, options);
+    const before = cellsOf(partOf(input, 'xl/worksheets/sheet1.xml'));
+    const after = cellsOf(partOf(once.bytes, 'xl/worksheets/sheet1.xml'));
+    for (const ref of ['F1', 'F2', 'F3']) expect([ref, after.get(ref)]).toEqual([ref, before.get(ref)]);
+    expect(['G1', 'H1', 'I1'].map((ref) => after.get(ref))).toEqual([expect.stringContaining('建议等级'), expect.stringContaining('判定依据'), expect.stringContaining('下次回访日期')]);
+    const twice = processWorkbook(once.bytes, options);
+    expect(Buffer.from(twice.bytes).equals(Buffer.from(once.bytes))).toBe(true);
+  });
+
   it('gives the same bytes when run again on its own output', () => {
     const second = processWorkbook(first.bytes, options);
     expect(diffPackages(first.bytes, second.bytes)).toEqual({ changed: [], added: [], removed: [], recompressed: [] });

@@ -331,6 +331,24 @@ describe("detectLedger recognises the add-in's own columns from an earlier run",
     expect(layout!.fields.manualLevel).toBe(5);
   });
 
+  // The add-in writes 建议等级, 判定依据 and 下次回访日期 together: one of those names alone is the user's column.
+  it.each<[string, CellValue[], Record<string, number>]>([
+    ['a planned 下次回访日期 of the user’s', ['序号', '登记日期', '当事人', '纠纷类型', '下次回访日期'], {}],
+    ['a 判定依据 of the user’s (a 司法所’s legal basis)', ['序号', '登记日期', '当事人', '纠纷类型', '判定依据', '简要情况'], {}],
+    ['a 建议等级 of the user’s', ['序号', '建议等级', '登记日期', '当事人', '纠纷类型'], {}],
+    ['two of them: the add-in’s, from an earlier run', ['序号', '登记日期', '当事人', '纠纷类型', '判定依据', '下次回访日期'], { reasons: 4, nextRevisit: 5 }],
+    ['the user’s 下次回访日期 and the add-in’s three right of the table', ['序号', '下次回访日期', '当事人', '纠纷类型', '建议等级', '判定依据', '下次回访日期'], { suggested: 4, reasons: 5, nextRevisit: 6 }],
+  ])('with %s', (_name, header, own) => {
+    const layout = detectLedger(sheet([header]))!;
+    expect(layout.own).toEqual(own);
+    // Neither a field (a planned date is no revisit) nor written over: left as the user's, unmapped.
+    const userOnes = header.flatMap((h, c) => (typeof h === 'string' && ['建议等级', '判定依据', '下次回访日期'].includes(h) && !Object.values(own).includes(c) ? [c] : []));
+    for (const c of userOnes) {
+      expect(Object.values(layout.fields)).not.toContain(c);
+      expect(layout.unmapped).toContain(c);
+    }
+  });
+
   it('does not read 下次回访日期 as the last revisit, nor 建议等级 as a manual level', () => {
     const layout = detectLedger(sheet([['序号', '登记日期', '当事人', '回访日期', '建议等级', '下次回访日期', '纠纷类型']]));
     expect(layout!.fields.lastRevisit).toBe(3);

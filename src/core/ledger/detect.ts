@@ -251,6 +251,8 @@ function mapColumns(grid: SheetGrid, top: number, bottom: number, mergeAt: Merge
 
   const labels = new Map<number, string>();
   const own: Partial<Record<OwnColumn, number>> = {};
+  /** Columns named as the add-in names the ones it writes cells in (the rightmost of a name). */
+  const ownNamed = new Map<OwnColumn, number>();
   const candidates: { col: number; field: FieldName; score: number }[] = [];
   const rawHeaders = new Map<number, string>();
   for (let c = firstCol; c <= lastCol; c++) {
@@ -265,13 +267,20 @@ function mapColumns(grid: SheetGrid, top: number, bottom: number, mergeAt: Merge
     rawHeaders.set(c, rawHeaderText(values, top, bottom, c, mergeAt));
     const leaf = parts[parts.length - 1];
     const ownKey = OWN_BY_HEADER.get(leaf);
-    if (ownKey) {
-      own[ownKey] = c;
-      if (ownKey !== 'manual') continue;
+    if (ownKey === 'manual') own.manual = c;
+    else if (ownKey) {
+      // Decided below, with the other columns of the add-in's names; a field either way never.
+      ownNamed.set(ownKey, c);
+      continue;
     }
     const found = [...matchLabel(leaf, true), ...(parts.length > 1 ? matchLabel(parts.join(''), false) : [])];
     for (const f of found) candidates.push({ col: c, ...f });
   }
+
+  // The add-in writes 建议等级, 判定依据 and 下次回访日期 together: two of them at least are its
+  // columns from an earlier run. One alone is the user's own (a 司法所's 判定依据, a ledger's
+  // planned 下次回访日期), never written over; it is no field either (a planned date is no revisit).
+  if (ownNamed.size >= 2) for (const [key, col] of ownNamed) own[key] = col;
 
   // Greedy by score: each field gets its best column, each column one field.
   candidates.sort((a, b) => b.score - a.score || a.col - b.col);
