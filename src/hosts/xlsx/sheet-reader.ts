@@ -49,6 +49,8 @@ interface Grammar {
   /** Rows, cells, the end of a row and of sheetData, and the start of a comment, CDATA or processing instruction. */
   token: RegExp;
   cellEnd: string;
+  /** `</row>` as Excel writes it (the full path takes `</row >` too). */
+  rowEnd: string;
   value: RegExp;
   text: RegExp;
   phonetic: string;
@@ -70,6 +72,7 @@ function grammar(p: string): Grammar {
       // row's extLst); anything else there is a tag whose '<' was lost or damaged.
       token: new RegExp(`<(?:[!?]|${q}(row|c)(?=[\\s/>])([^>]*?)(/?)>|/${q}(row|sheetData|c)\\s*>|(/?[A-Za-z_][\\w.:-]*))`, 'g'),
       cellEnd: `</${p}c>`,
+      rowEnd: `</${p}row>`,
       value: new RegExp(`<${q}v(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${q}v\\s*>)`),
       text: new RegExp(`<${q}t(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${q}t\\s*>)`, 'g'),
       phonetic: `<${p}rPh`,
@@ -150,6 +153,15 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
         col = lastFastColumn;
         lastCellNamed = true;
         token.lastIndex = end;
+        continue;
+      }
+      // The row's end as Excel writes it, `</row>`, taken as the full path takes it below.
+      const at = token.lastIndex;
+      if (textAt(xml, at, g.rowEnd)) {
+        token.lastIndex = at + g.rowEnd.length;
+        // (A closure for these two lines would put the scan's variables in a context, every access a load.)
+        layout?.add(row, rowOpen, rowBody, at, rowExtension >= 0 ? rowExtension : at, token.lastIndex, col >= 0 && !lastCellNamed ? UNNAMED_LAST_CELL : col);
+        rowOpen = -1;
         continue;
       }
     }
