@@ -37,8 +37,8 @@ const EXCLUDE = 1;
 const EXCLUSION = 2;
 const NEGATION = 3;
 const NOT_NEGATION = 4;
-const RETRACTION = 6;
 const BREAKER = 5;
+const RETRACTION = 6;
 
 interface TrieNode {
   /** Children by UTF-16 code unit: numbers, so scanning creates no one-character strings. */

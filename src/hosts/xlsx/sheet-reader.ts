@@ -618,7 +618,8 @@ function plainText(inner: string, p: string): string | undefined {
 
 /**
  * Where the next `<si` start tag (`nested`, its prefix and all) is from `from`, -1 when there is
- * none: followed by `/`, `>` or what `\s` takes for a space, as the inside check below reads it.
+ * none: followed by `/`, `>` or what `\s` takes for a space. The items are found by it, and an
+ * item's text is checked by it for the start of another.
  */
 function itemAt(text: string, nested: string, from: number): number {
   for (let at = text.indexOf(nested, from); at >= 0; at = text.indexOf(nested, at + 1)) {
@@ -650,8 +651,7 @@ export function readSharedStrings(xml: string, part = 'xl/sharedStrings.xml'): s
       if (end < 0) throw new XmlFormatError('unclosed', `<${p}si>`, at);
       const inner = text.slice(tagEnd + 1, end);
       // An item that never closes would run into the next one: the strings after it would all shift.
-      const inside = inner.indexOf(nested);
-      if (inside >= 0 && /^[\s/>]/.test(inner.slice(inside + nested.length))) throw new XmlFormatError('unclosed', `<${p}si>`, at);
+      if (itemAt(inner, nested, 0) >= 0) throw new XmlFormatError('unclosed', `<${p}si>`, at);
       const plain = plainText(inner, p);
       if (plain !== undefined) strings.push(plain);
       else {
