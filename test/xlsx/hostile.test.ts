@@ -102,6 +102,17 @@ describe('the zip reader checks every entry it reads', () => {
     expectRefused(writeRawZip([...parts, { name, data: new Uint8Array([1]) }]), 'file.entryOutside', /指向工作簿以外/);
   });
 
+  it('refuses an end record that counts fewer entries than the directory holds (the rest were dropped from the output)', () => {
+    const zip = Buffer.from(writeRawZip(parts));
+    const end = zip.length - 22;
+    expect(zip.readUInt32LE(end)).toBe(0x06054b50);
+    const short = Buffer.from(zip);
+    short.writeUInt16LE(parts.length - 1, end + 8);
+    short.writeUInt16LE(parts.length - 1, end + 10);
+    expect(readZip(zip)).toHaveLength(parts.length);
+    expectRefused(short, 'file.damaged', /压缩包的目录结构在文件第 \d+ 字节处无法读取/);
+  });
+
   it('refuses entries that share bytes (the overlapped zip bomb)', () => {
     // Entry b.xml's local header and data sit inside entry a.bin's stored data.
     const b = readZip(writeRawZip([{ name: 'b.xml', data: new TextEncoder().encode('<b/>') }]))[0];

@@ -298,6 +298,9 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     });
     at = centralEnd;
   }
+  // An end record that counts fewer entries than the directory holds would drop the rest unread:
+  // parts the output would then lose, with the package's relationships still pointing at them.
+  if (at + 4 <= dir.limit && b.u32(at) === SIG_CENTRAL) throw damaged(`the central directory holds more than the ${dir.count} entries its end record counts`, { offset: at });
   // Two entries sharing bytes is how the non-recursive zip bomb multiplies one stream.
   const byOffset = entries.slice().sort((x, y) => x.offset - y.offset);
   for (let i = 1; i < byOffset.length; i++) {
