@@ -216,6 +216,21 @@ function readWorkbookFile(file: string, language: Language, role: 'ledger' | 'pr
   }
 }
 
+/**
+ * An output that is there already: a folder is never replaced (the move onto it failed only after
+ * the whole job, with the advice for a --rules folder); a file only with --force.
+ */
+function refuseExistingOutput(output: string, force: boolean, language: Language) {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(output);
+  } catch {
+    return; // not there (or not reachable: said when it is written)
+  }
+  if (stat.isDirectory()) throw new CommandError('output.isDirectory', { file: output }, language);
+  if (!force) throw new CommandError('output.exists', { file: output }, language);
+}
+
 /** The previous meeting's data kept in another workbook (a previous output), or null when it has none. */
 function previousFrom(file: string, language: Language): PreviousMeetingData | null {
   const rows = readStateRows(readWorkbookFile(file, language, 'previous'), { fileName: path.basename(file), language, codec: NODE_CODEC });
@@ -358,7 +373,7 @@ function meeting(args: MeetingArgs, io: Io) {
   const output = path.resolve(args.out ?? path.join(path.dirname(first), MEETING_OUTPUT_NAME));
   if (path.extname(output).toLowerCase() !== '.xlsx') throw wrongExtension(language, output, '.xlsx');
   for (const l of args.ledgers) if (sameFile(l.file, output)) throw new CommandError('output.sameAsInput', { file: output }, language);
-  if (fs.existsSync(output) && !args.force) throw new CommandError('output.exists', { file: output }, language);
+  refuseExistingOutput(output, args.force, language);
   const preset = loadPreset(args.rules, language);
   const asOf = asOfFor(args, io);
 
@@ -398,7 +413,7 @@ function run(args: RunArgs, io: Io) {
   const want = macros ? '.xlsm' : '.xlsx';
   if (path.extname(output).toLowerCase() !== want) throw wrongExtension(language, output, want);
   if (sameFile(input, output)) throw new CommandError('output.sameAsInput', { file: output }, language);
-  if (fs.existsSync(output) && !args.force) throw new CommandError('output.exists', { file: output }, language);
+  refuseExistingOutput(output, args.force, language);
   const preset = loadPreset(args.rules, args.language);
   const asOf = asOfFor(args, io);
 

@@ -48,6 +48,7 @@ export const CLI_MESSAGES = {
   'output.kindMacros': { zh: '（含宏）', en: ' (with macros)' },
   'output.kindPlain': { zh: '（不含宏）', en: ' (without macros)' },
   'output.sameAsInput': { zh: '输出文件“{file}”就是输入文件；原台账从不被修改，请换一个 --out', en: 'The output "{file}" is the input itself; the ledger is never modified, choose another --out' },
+  'output.isDirectory': { zh: '输出“{file}”是一个文件夹；请用 --out 给出一个工作簿的文件名（如 台账.tricolor.xlsx）', en: 'The output "{file}" is a folder; give --out a workbook\'s file name (such as ledger.tricolor.xlsx)' },
   'output.exists': { zh: '输出文件“{file}”已存在；加 --force 覆盖，或用 --out 另指定', en: 'The output "{file}" exists; add --force to overwrite it, or choose another --out' },
   'output.cannotWrite': { zh: '无法写出“{file}”：{problem}；未写出任何文件', en: 'Cannot write "{file}": {problem}; no file was written' },
   'output.cannotWriteFolder': {
@@ -106,7 +107,7 @@ export const CLI_MESSAGES = {
   'problem.ENOENT': { zh: '找不到这个文件，请检查路径', en: 'there is no such file; check the path' },
   'problem.EACCES': { zh: '没有读取它的权限，请检查文件权限', en: 'you may not read it; check its permissions' },
   'problem.EPERM': { zh: '没有读取它的权限，请检查文件权限', en: 'you may not read it; check its permissions' },
-  'problem.EISDIR': { zh: '这是一个文件夹，请给出预设的 JSON 文件', en: 'it is a folder; name the preset JSON file' },
+  'problem.EISDIR': { zh: '这是一个文件夹，不是文件；请给出文件的路径', en: 'it is a folder, not a file; name a file' },
   'problem.ENOSPC': { zh: '磁盘空间不足，请清理后再试', en: 'the disk is full; free some space and try again' },
   'problem.EROFS': { zh: '该位置只读，请用 --out 换一个位置', en: 'that place is read-only; choose another --out' },
   'problem.ENOTDIR': { zh: '路径中有一段是文件而不是文件夹，请检查路径', en: 'a part of the path is a file, not a folder; check the path' },

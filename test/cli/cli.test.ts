@@ -99,7 +99,10 @@ describe('tricolor run', () => {
     [['run', '{ledger}', '--out', '{xls-out}'], 1, '扩展名应为 .xlsx'],
     [['run', '{ledger}', '--period', '2026-13'], 2, '月份（2026-11）或季度（2026-Q4）'],
     [['run', '{ledger}', '--rules', '{missing-rules}'], 1, '找不到这个文件，请检查路径'],
-    [['run', '{ledger}', '--rules', '{dir}'], 1, '这是一个文件夹，请给出预设的 JSON 文件'],
+    [['run', '{ledger}', '--rules', '{dir}'], 1, '这是一个文件夹，不是文件；请给出文件的路径'],
+    // A folder at the output's path, even with --force: said before the job, with what to do (it
+    // was said after the whole job, with the advice for a --rules folder).
+    [['run', '{ledger}', '--out', '{dir-out}', '--force'], 1, '是一个文件夹；请用 --out 给出一个工作簿的文件名'],
     [['run', '{ledger}', '--rules', '{text}'], 1, '：内容不是有效的 JSON，请用面板或网页导出的预设文件'],
     // Where JSON.parse says, not what it says (its words are English).
     [['run', '{ledger}', '--rules', '{comma-rules}'], 1, '：内容不是有效的 JSON（第 15 个字符处有误），请用面板或网页导出的预设文件'],
@@ -142,6 +145,7 @@ describe('tricolor run', () => {
     fs.truncateSync(hugeRules, 20 * 1024 * 1024);
     fs.writeFileSync(path.join(dir, 'huge-previous.xlsx'), '');
     fs.truncateSync(path.join(dir, 'huge-previous.xlsx'), 200 * 1024 * 1024);
+    fs.mkdirSync(path.join(dir, 'folder.xlsx'), { recursive: true });
     const args = argv.map((a) =>
       a.replace('{ledger}', ledger).replace('{huge-rules}', hugeRules).replace('{bad-rules}', badRules).replace('{text}', text).replace('{dir}', dir).replace('{xlsm-out}', path.join(dir, 'out.xlsm'))
         .replace('{csv-out}', path.join(dir, 'out.csv'))
@@ -153,7 +157,8 @@ describe('tricolor run', () => {
         .replace('{huge-previous}', path.join(dir, 'huge-previous.xlsx'))
         .replace('{no-ledger}', noLedger)
         .replace('{comma-rules}', commaRules)
-        .replace('{long-out}', path.join(dir, `${'长'.repeat(90)}.xlsx`)),
+        .replace('{long-out}', path.join(dir, `${'长'.repeat(90)}.xlsx`))
+        .replace('{dir-out}', path.join(dir, 'folder.xlsx')),
     );
     const before = fs.readdirSync(dir).sort();
     const c = capture();
