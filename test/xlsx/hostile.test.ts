@@ -275,6 +275,27 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
     expectRefused(input, 'file.unclosedTag', /sharedStrings\.xml 第 \d+ 个字符处的 <si> 没有结束标记/);
   });
 
+  // Each was copied into the rewritten part as it stood, and no XML reader opened the output
+  // (found by a sweep of damaged files the project had never seen).
+  it.each([
+    ['a NUL pasted into an inline string', SHEET, (xml: string) => xml.replace('</sheetData>', '<row r="30"><c r="A30" t="inlineStr"><is><t>甲\u0000乙</t></is></c></row></sheetData>'), /sheet1\.xml 第 \d+ 个字符处的 U\+0000 不合 XML/],
+    ['a raw U+001F in a shared string', 'xl/sharedStrings.xml', (xml: string) => xml.replace('</sst>', '<si><t>a\u001fb</t></si></sst>'), /sharedStrings\.xml 第 \d+ 个字符处的 U\+001F/],
+    ['U+FFFF in a shared string', 'xl/sharedStrings.xml', (xml: string) => xml.replace('</sst>', '<si><t>张\uffff</t></si></sst>'), /sharedStrings\.xml 第 \d+ 个字符处的 U\+FFFF/],
+    ['whitespace before the XML declaration', SHEET, (xml: string) => `\n${xml}`, /sheet1\.xml 第 2 个字符处的 <\?xml 不合 XML/],
+    ['&#x1; in a sheet name', 'xl/workbook.xml', (xml: string) => xml.replace(/(<sheet [^>]*name=")/, '$1&#x1;'), /workbook\.xml 第 \d+ 个字符处的 &#x1; 不合 XML/],
+    ['&#xFFFE; in a sheet name', 'xl/workbook.xml', (xml: string) => xml.replace(/(<sheet [^>]*name=")/, '$1&#xFFFE;'), /&#xFFFE;/],
+  ])('refuses %s (XML forbids it), naming the part and where', (_what, part, edit, text) => {
+    expectRefused(editPart(clean, part, edit), 'file.badXml', text);
+  });
+
+  it.each([
+    ['a tab, line feeds and carriage returns in a shared string', (xml: string) => xml.replace('</sst>', '<si><t>甲\t乙\r\n丙\n</t></si></sst>')],
+    ['an <?xml-stylesheet?> instruction after the declaration', (xml: string) => xml.replace('?>', '?><?xml-stylesheet type="text/xsl" href="x.xsl"?>')],
+  ])('reads %s, which XML allows', (_what, edit) => {
+    const input = editPart(clean, 'xl/sharedStrings.xml', edit);
+    expect(valuesOf(input)).toEqual(valuesOf(clean));
+  });
+
   it('writes a ledger sheet that begins with a byte-order mark whole (the copy was three bytes off)', () => {
     // Padded past the shared strings: the largest part read is the one written from its bytes.
     const input = withSheet((xml) => `\ufeff${xml.replace('<sheetData>', `<sheetData>${' '.repeat(100_000)}`)}`);

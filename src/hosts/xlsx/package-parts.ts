@@ -1,5 +1,5 @@
 import { sheetRef } from '../../core';
-import { attr, escapeXml, findElement, findElements, insertBeforeFirst, requireElement, setAttr, splice, spreadsheetPrefix, unescapeXml } from './xml';
+import { attr, escapeXml, findElement, findElements, insertBeforeFirst, requireElement, setAttr, splice, spreadsheetPrefix, unescapeXml, XmlFormatError } from './xml';
 
 /** Resolves a relationship target against the folder of the part that owns the .rels. */
 export function resolveTarget(ownerPart: string, target: string): string {
@@ -106,14 +106,21 @@ export function readSheetEntries(workbookXml: string): SheetEntry[] {
   const p = spreadsheetPrefix(workbookXml);
   const sheets = findElement(workbookXml, `${p}sheets`);
   if (!sheets) return [];
-  return findElements(workbookXml, `${p}sheet`, sheets.start, sheets.end).map((s, index) => ({
-    name: attr(s.tag, 'name') ?? '',
-    sheetId: Number(attr(s.tag, 'sheetId')),
-    rid: ridOf(s.tag) ?? '',
-    state: attr(s.tag, 'state') ?? 'visible',
-    index,
-    span: s,
-  }));
+  return findElements(workbookXml, `${p}sheet`, sheets.start, sheets.end).map((s, index) => {
+    try {
+      return {
+        name: attr(s.tag, 'name') ?? '',
+        sheetId: Number(attr(s.tag, 'sheetId')),
+        rid: ridOf(s.tag) ?? '',
+        state: attr(s.tag, 'state') ?? 'visible',
+        index,
+        span: s,
+      };
+    } catch (e) {
+      // A reference XML forbids in a name (&#x1;): said at its <sheet>, not at the part's start.
+      throw e instanceof XmlFormatError ? e.at(s.start) : e;
+    }
+  });
 }
 
 /** The r:id attribute, whatever prefix the workbook binds to the relationships namespace. */

@@ -15,7 +15,7 @@ const encoder = new TextEncoder();
  * is all in sharedStrings) takes the fast decoder; others the strict one (searching the decoded
  * text for U+FFFD instead raised the peak memory of a 100,000-row run by 70 MB).
  */
-export function decodePart(bytes: Uint8Array, name: string, ascii = isAscii(bytes)): string {
+export function decodePart(bytes: Uint8Array, name: string, ascii = byteFacts(bytes).ascii): string {
   if (ascii) return decoder.decode(bytes);
   try {
     return strictDecoder.decode(bytes);
@@ -26,15 +26,49 @@ export function decodePart(bytes: Uint8Array, name: string, ascii = isAscii(byte
 
 const startsWithBom = (bytes: Uint8Array) => bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 
-/** No byte with the high bit set, checked four bytes at a time (about 25 ms for 75 MB). */
-function isAscii(bytes: Uint8Array): boolean {
+/**
+ * What one pass over a part's bytes, four at a time, says: whether they are all ASCII (no byte
+ * with the high bit set; about 25 ms for 75 MB), and where the first C0 control character XML
+ * forbids stands (all but tab, LF and CR), or -1. In UTF-8 such a byte is always that character,
+ * never part of another. Only a word holding some byte below 0x20 is looked at byte by byte.
+ */
+function byteFacts(bytes: Uint8Array): { ascii: boolean; control: number } {
+  const forbidden = (b: number) => b < 0x20 && b !== 0x9 && b !== 0xa && b !== 0xd;
+  let high = 0;
   let i = 0;
   const n = bytes.length;
-  for (; i < n && (bytes.byteOffset + i) & 3; i++) if (bytes[i] & 0x80) return false;
+  for (; i < n && (bytes.byteOffset + i) & 3; i++) {
+    high |= bytes[i];
+    if (forbidden(bytes[i])) return { ascii: false, control: i };
+  }
+  const start = i;
   const words = new Uint32Array(bytes.buffer, bytes.byteOffset + i, (n - i) >> 2);
-  for (let w = 0; w < words.length; w++) if (words[w] & 0x80808080) return false;
-  for (i += words.length * 4; i < n; i++) if (bytes[i] & 0x80) return false;
-  return true;
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w];
+    high |= word;
+    // Some byte below 0x20 (the test may also fire beside one, never miss one).
+    if (((word - 0x20202020) & ~word & 0x80808080) === 0) continue;
+    for (let k = start + w * 4, end = k + 4; k < end; k++) if (forbidden(bytes[k])) return { ascii: false, control: k };
+  }
+  for (i = start + words.length * 4; i < n; i++) {
+    high |= bytes[i];
+    if (forbidden(bytes[i])) return { ascii: false, control: i };
+  }
+  return { ascii: (high & 0x80808080) === 0, control: -1 };
+}
+
+/**
+ * A character XML 1.0 forbids even in text (2.2), met in a part: a raw control character at byte
+ * `control`, or U+FFFE / U+FFFF in its text. Written back as it was, it made the output's part one
+ * no XML reader opens (a paste of NUL bytes into an inline string); escaped, the readers refuse it
+ * already. Null when there is none.
+ */
+function forbiddenCharacter(bytes: Uint8Array, control: number, text: string | null, name: string): XmlFormatError | null {
+  // Offsets count characters, as in every XmlFormatError (the decoder drops a byte-order mark).
+  const at = control >= 0 ? decoder.decode(bytes.subarray(0, control)).length : text === null ? -1 : text.search(/[\uFFFE\uFFFF]/);
+  if (at < 0) return null;
+  const code = control >= 0 ? bytes[control] : text!.charCodeAt(at);
+  return new XmlFormatError('malformed', `U+${code.toString(16).toUpperCase().padStart(4, '0')}`, at, name);
 }
 
 /** Parts of at least this many characters are deflated when written (report and ledger sheets of large ledgers). */
@@ -122,8 +156,12 @@ export class Package {
       throw new ZipFormatError('tooLarge', `the parts read reach ${this.inflated + entry.size} bytes`, { part: name, size: this.inflated + entry.size, limit: total, total: true });
     const bytes = readEntry(entry, this.codec, this.limits);
     this.inflated += bytes.length;
-    const ascii = isAscii(bytes);
+    const { ascii, control } = byteFacts(bytes);
+    if (control >= 0) throw forbiddenCharacter(bytes, control, null, name)!;
     const decoded = decodePart(bytes, name, ascii);
+    // U+FFFE and U+FFFF are three bytes each: looked for in the text, and only where there can be any.
+    const forbidden = ascii ? null : forbiddenCharacter(bytes, -1, decoded, name);
+    if (forbidden) throw forbidden;
     inPart(name, () => checkTagsClosed(decoded));
     const plain = withoutSpreadsheetPrefix(decoded);
     if (plain) this.prefixes.set(name, plain.prefix);

@@ -44,9 +44,17 @@ export function inPart<T>(part: string, read: () => T): T {
 
 function charReference(e: string): string {
   const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-  // XML 1.0 Char production: no NUL, nothing past U+10FFFF (String.fromCodePoint would throw a RangeError).
-  if (!(code > 0 && code <= 0x10ffff)) throw new XmlFormatError('malformed', `&${e};`, -1);
+  // XML 1.0's Char production (2.2): no C0 control but tab, LF and CR, no surrogate, not U+FFFE or
+  // U+FFFF, nothing past U+10FFFF (String.fromCodePoint would throw a RangeError). A sheet name
+  // holding &#x1; was copied into the rewritten workbook part, which no XML reader then opens.
+  if (!isXmlChar(code)) throw new XmlFormatError('malformed', `&${e};`, -1);
   return String.fromCodePoint(code);
+}
+
+/** Whether XML 1.0 allows the character `code` in a document, written or referred to (the Char production). */
+export function isXmlChar(code: number): boolean {
+  if (code < 0x20) return code === 0x9 || code === 0xa || code === 0xd;
+  return code < 0xd800 || (code > 0xdfff && code < 0xfffe) || (code > 0xffff && code <= 0x10ffff);
 }
 
 export function unescapeXml(s: string): string {
@@ -191,11 +199,17 @@ export function skipSpecial(xml: string, at: number): number {
  * the end of the part — hours for a few megabytes. With this holding, each search stops at its
  * tag's end and every reader is linear.
  */
+/** An XML declaration (`<?xml` then a space or `?>`), not a processing instruction such as `<?xml-stylesheet`. */
+const MISPLACED_DECLARATION = /^<\?xml(?=[\s?])/i;
+
 export function checkTagsClosed(xml: string): void {
   let at = xml.indexOf('<');
   while (at >= 0) {
     const next = at + 1 < xml.length ? xml.charCodeAt(at + 1) : 0;
     if (next === 33 || next === 63) {
+      // The XML declaration stands at the very start or nowhere (2.8): after anything, even
+      // whitespace, no parser reads the part, and a part rewritten from it would be unreadable too.
+      if (next === 63 && at > 0 && MISPLACED_DECLARATION.test(xml.slice(at, at + 6))) throw new XmlFormatError('malformed', '<?xml', at);
       at = xml.indexOf('<', skipSpecial(xml, at)); // <!-- -->, <![CDATA[ ]]>, <? ?>: skipped whole
       continue;
     }
