@@ -182,9 +182,8 @@ export function inspectWorkbook(bytes: Uint8Array, request: { fileName: string; 
       const grids = sheets.map((s) => workbook.readGrid(s, DETECTION_ROWS));
       const chosen = chooseLedgerSheet(grids);
       if (!chosen) {
-        const underOwnName = workbook.ledgerUnderOwnName();
-        if (underOwnName !== null) throw new WorkbookError('ledger.underOwnName', { file: fileName, sheet: underOwnName }, language);
-        throw new WorkbookError('ledger.noneInWorkbook', { file: fileName }, language);
+        const why = workbook.noLedger();
+        throw new WorkbookError(why.code, { file: fileName, ...why.params }, language);
       }
       grid = grids.find((g) => g.name === chosen.sheet)!;
       layout = chosen.layout;

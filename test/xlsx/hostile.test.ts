@@ -657,6 +657,26 @@ describe('rows, cells and merged areas are held to Excel\'s grid', () => {
   });
 });
 
+describe('a listed sheet whose content is not in the file', () => {
+  const RELS = 'xl/_rels/workbook.xml.rels';
+  // The ledger's relationship, whatever its id: the one whose target is the sheet's part.
+  const ledgerRel = /<Relationship [^>]*Target="(?:\/xl\/)?worksheets\/sheet1\.xml"[^>]*\/>/;
+  it.each([
+    ['its relationship gone', (rels: string) => rels.replace(ledgerRel, '')],
+    ['its target a part that is not there', (rels: string) => rels.replace(ledgerRel, (rel) => rel.replace(/sheet1\.xml/, 'sheet9.xml'))],
+    ['its target outside the package', (rels: string) => rels.replace(ledgerRel, (rel) => rel.replace(/Target="[^"]*"/, 'Target="../../etc/passwd"'))],
+    ['its target a file elsewhere', (rels: string) => rels.replace(ledgerRel, (rel) => rel.replace(/Target="[^"]*"/, 'Target="file:///D:/台账.xlsx" TargetMode="External"'))],
+  ])('is named, with what to do, when %s (the message said only that no sheet had a ledger header)', (_what, edit) => {
+    const input = editPart(clean, RELS, (rels) => {
+      expect(rels).toMatch(ledgerRel);
+      return edit(rels);
+    });
+    const expected = { code: 'ledger.sheetMissing', message: expect.stringMatching(/^工作簿中没有找到矛盾纠纷台账：工作表“台账”的内容在文件中找不到，文件可能已损坏；请在 Excel 中打开/) };
+    expect(failure(() => processWorkbook(input, options))).toEqual(expected);
+    expect(failure(() => readLedgerWorkbook(input, { fileName: 'ledger.xlsx', language: 'zh' }))).toEqual(expected);
+  });
+});
+
 describe('a workbook of thousands of sheets', () => {
   it("writes the due-list past 6,000 user sheets named like the add-in's alternatives, reading the sheet list once per sheet written", () => {
     // The list was read again for every alternative name tried: 6,000 such sheets took 25 s, 12,000 past two minutes.

@@ -69,6 +69,10 @@ export const CATALOGUE = {
     zh: '本次只处理了工作表“{sheet}”；{others}也是台账，未处理。如需处理，请指定该工作表，或把它单独存为一个工作簿后再运行',
     en: 'Only the sheet "{sheet}" was processed; {others} hold ledgers too and were not. To process one, name that sheet, or save it as a workbook of its own, and run again',
   },
+  'ledger.sheetMissing': {
+    zh: '工作簿中没有找到矛盾纠纷台账：工作表“{sheet}”的内容在文件中找不到，文件可能已损坏；请在 Excel 中打开（让它修复）并另存一份后再试',
+    en: 'No dispute ledger in this workbook: the content of the sheet "{sheet}" is missing from the file, which may be damaged; open it in Excel (let it repair the file), save a copy and try again',
+  },
   'ledger.noneInWorkbook': {
     zh: '工作簿中没有找到矛盾纠纷台账：没有一张工作表的表头含有 登记日期、当事人、纠纷类型、简要情况 等列名',
     en: 'No dispute ledger in this workbook: no sheet has a header with columns such as 登记日期, 当事人, 纠纷类型, 简要情况',

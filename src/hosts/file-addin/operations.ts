@@ -162,8 +162,8 @@ function detectIn(workbook: OpenWorkbook, fail: Fail, settings: AddinSettings): 
   const candidates = workbook.sheets().filter(isCandidate);
   const chosen = chooseLedgerSheet(candidates.map((s) => workbook.readGrid(s, DETECTION_ROWS)));
   if (!chosen) {
-    const underOwnName = workbook.ledgerUnderOwnName();
-    return underOwnName === null ? fail('ledger.noneInWorkbook') : fail('ledger.underOwnName', { sheet: underOwnName });
+    const why = workbook.noLedger();
+    return fail(why.code, why.params);
   }
   const layout = withFieldColumns(chosen.layout, fieldColumnIndexes(settings));
   return ledgerInfo(layout, candidates.filter(isVisible).map((s) => s.name));

@@ -142,6 +142,22 @@ export class OpenWorkbook {
   }
 
   /**
+   * Why no sheet of the workbook is a ledger, as the message to give: a sheet that would be one
+   * under a name the add-in keeps for its own; else a sheet the workbook lists whose content is not
+   * in the file (its relationship missing, pointing outside the package or at a part that is not
+   * there: "no ledger" alone sent the user looking for a header that was never the problem); else none.
+   */
+  noLedger(): { code: 'ledger.underOwnName' | 'ledger.sheetMissing'; params: { sheet: string } } | { code: 'ledger.noneInWorkbook'; params: Record<string, never> } {
+    const underOwnName = this.ledgerUnderOwnName();
+    if (underOwnName !== null) return { code: 'ledger.underOwnName', params: { sheet: underOwnName } };
+    const missing = inPart(this.workbookPart, () => readSheetEntries(this.workbookXml)).find((entry) => {
+      const rel = this.rels.find((r) => r.id === entry.rid);
+      return !rel || rel.external || !this.pkg.has(this.targetOf(this.workbookPart, rel.target));
+    });
+    return missing ? { code: 'ledger.sheetMissing', params: { sheet: missing.name } } : { code: 'ledger.noneInWorkbook', params: {} };
+  }
+
+  /**
    * When no sheet is a ledger: a sheet that would be one but goes by a name the add-in keeps for
    * its own (ledgerUnderOwnName), read by its first rows only (one may be a 151 MB due-list).
    */

@@ -232,8 +232,8 @@ export function readLedger(workbook: OpenWorkbook, sheet: string | undefined, fa
     const candidates = sheets.filter((s) => !OWN_SHEETS.includes(s.name)).map((s) => workbook.readGrid(s, DETECTION_ROWS));
     const chosen = chooseLedgerSheet(candidates);
     if (!chosen) {
-      const underOwnName = workbook.ledgerUnderOwnName();
-      return underOwnName === null ? fail('ledger.noneInWorkbook') : fail('ledger.underOwnName', { sheet: underOwnName });
+      const why = workbook.noLedger();
+      return fail(why.code, why.params);
     }
     entry = sheets.find((s) => s.name === chosen.sheet)!;
     others = chosen.others;
