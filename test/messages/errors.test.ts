@@ -19,7 +19,7 @@ import {
 describe('the errors users are told about', () => {
   const raised: [string, TricolorError, string, string][] = [
     ['no ledger', new LedgerNotFoundError('ledger.notFound', { sheet: '台账' }, 'zh'), '台账', 'ledger.notFound'],
-    ['no room for columns', new LedgerWriteError('ledger.noRoomForColumns', { sheet: '台账', count: 5 }, 'en'), '台账', 'ledger.noRoomForColumns'],
+    ['no room for columns', new LedgerWriteError('ledger.noRoomForColumns', { sheet: '台账', count: 5, last: 'XFB' }, 'en'), '台账', 'ledger.noRoomForColumns'],
     ['a damaged file', new WorkbookError('file.checksum', { file: '台账.xlsx', part: 'xl/worksheets/sheet1.xml' }, 'zh'), 'sheet1.xml', 'file.checksum'],
     ['a protected sheet', new SheetProtectedError('矛盾纠纷台账', 'en'), '矛盾纠纷台账', 'ledger.sheetProtected'],
     ['Excel not answering', new SyncTimeoutError(60), '60', 'excel.syncTimeout'],

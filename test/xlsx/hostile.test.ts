@@ -619,9 +619,15 @@ describe('rows, cells and merged areas are held to Excel\'s grid', () => {
     expect(Math.min(...out.job.plan.columns.map((c) => c.col))).toBe(columnIndex('M'));
   });
 
-  it('refuses, naming the sheet, a table whose rows hold a merged area to column XFD (no room right of it)', () => {
-    const input = withSheet((xml) => xml.replace('<mergeCell ref="A1:L1"/>', '<mergeCell ref="A1:L1"/><mergeCell ref="M6:XFD6"/>').replace(/<mergeCells count="(\d+)"/, (_, n: string) => `<mergeCells count="${Number(n) + 1}"`));
-    expect(() => processWorkbook(input, options)).toThrow(expect.objectContaining({ code: 'ledger.noRoomForColumns', message: expect.stringContaining('工作表“台账”已用到最后一列（XFD）') }));
+  it.each([
+    ['a merged area to column XFD', 'M6:XFD6', 'XFD'],
+    // Two columns short of the end: the message named XFD, a column the sheet does not use.
+    ['a merged area to column XFB', 'M6:XFB6', 'XFB'],
+  ])('refuses, naming the sheet and the column it reaches, a table whose rows hold %s (no room right of it)', (_what, ref, last) => {
+    const input = withSheet((xml) => xml.replace('<mergeCell ref="A1:L1"/>', `<mergeCell ref="A1:L1"/><mergeCell ref="${ref}"/>`).replace(/<mergeCells count="(\d+)"/, (_, n: string) => `<mergeCells count="${Number(n) + 1}"`));
+    expect(() => processWorkbook(input, options)).toThrow(
+      expect.objectContaining({ code: 'ledger.noRoomForColumns', message: `工作表“台账”已用到 ${last} 列，离最后一列（XFD）太近，右侧放不下“建议等级”等 4 列；请删除表格右侧不用的列后再试` }),
+    );
   });
 
   it('refuses <row r="4294967295"> and a cell past XFD, naming the sheet', () => {

@@ -283,8 +283,11 @@ function planWrites(
 ): WritePlan {
   const placed = placeOwnColumns(ledger, layout, lastDataRow, new Set(disputes.map((d) => d.record.row - 1)));
   // Past XFD Excel refuses the file and LibreOffice drops the columns: say so rather than write them.
-  if ([...placed.values()].some((c) => c > LAST_COLUMN))
-    throw new LedgerWriteError('ledger.noRoomForColumns', { sheet: ledger.name, count: placed.size }, language);
+  if ([...placed.values()].some((c) => c > LAST_COLUMN)) {
+    // The column the sheet is used to: the one before the first the add-in would add (XFB said as XFD misled).
+    const added = [...placed].filter(([key]) => layout.own[key] === undefined).map(([, col]) => col);
+    throw new LedgerWriteError('ledger.noRoomForColumns', { sheet: ledger.name, count: placed.size, last: columnLetter(Math.min(...added) - 1) }, language);
+  }
   const columns: OwnColumnPlan[] = [...placed].map(([key, col]) =>
     columnWithCells(
       { key, header: OWN_COLUMN_HEADERS[key], col, kind: OWN_KIND[key], width: OWN_WIDTH[key] },

@@ -50,8 +50,8 @@ export const CATALOGUE = {
     en: '"{sheet}" has no registration date column, so no revisit can be scheduled; add a 登记日期 column',
   },
   'ledger.noRoomForColumns': {
-    zh: '工作表“{sheet}”已用到最后一列（XFD），右侧放不下“建议等级”等 {count} 列；请删除表格右侧不用的列后再试',
-    en: 'Sheet "{sheet}" already reaches the last column (XFD), so the {count} columns the add-in adds do not fit; delete unused columns right of the table and try again',
+    zh: '工作表“{sheet}”已用到 {last} 列，离最后一列（XFD）太近，右侧放不下“建议等级”等 {count} 列；请删除表格右侧不用的列后再试',
+    en: 'Sheet "{sheet}" already reaches column {last}, too near the last column (XFD) for the {count} columns the add-in adds; delete unused columns right of the table and try again',
   },
   'ledger.notFound': {
     zh: '在“{sheet}”中找不到台账表头（如 登记日期、当事人、纠纷类型、简要情况）；表头须在工作表的前 40 行内，请确认表头行，或指定台账所在的工作表',
