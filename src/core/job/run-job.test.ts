@@ -242,7 +242,7 @@ describe('runLedgerJob on a small ledger', () => {
     const grid = firstRunGrid();
     grid.values[3][16383] = '备注到最后一列';
     expect(() => runLedgerJob({ ledger: grid }, OPTIONS)).toThrow(LedgerWriteError);
-    expect(() => runLedgerJob({ ledger: grid }, OPTIONS)).toThrow('工作表“Sheet1”已用到最后一列（XFD），右侧放不下“建议等级”等 4 列；请删除表格右侧不用的列后再试');
+    expect(() => runLedgerJob({ ledger: grid }, OPTIONS)).toThrow('工作表“Sheet1”已用到 XFD 列，离最后一列（XFD）太近，右侧放不下“建议等级”等 4 列；请删除表格右侧不用的列后再试');
   });
 });
 
