@@ -195,11 +195,12 @@ function loadPreset(file: string | undefined, language: Language): TriagePreset 
 /** A workbook's bytes, or a message naming the file and what to do (about a ledger, or about the previous meeting's output). */
 function readWorkbookFile(file: string, language: Language, role: 'ledger' | 'previous' = 'ledger'): Uint8Array {
   const full = path.resolve(file);
-  if (!fs.existsSync(full)) throw new CommandError('file.notFound', { file }, language);
   let stat: fs.Stats;
   try {
     stat = fs.statSync(full);
   } catch (e) {
+    // Not there; anything else (links that point at each other in a loop) is said as what it is.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CommandError('file.notFound', { file }, language);
     throw new CommandError('file.unreadable', { file, problem: fileProblem(e, language) }, language);
   }
   if (stat.isDirectory()) throw new CommandError('file.isDirectory', { file }, language);

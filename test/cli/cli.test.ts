@@ -94,6 +94,8 @@ describe('tricolor run', () => {
     [['run', '{ledger}', '--rules', '{bad-rules}'], 1, 'cadenceDays.red：应为 1 到 366 之间的整天数'],
     [['run', '{ledger}', '--rules', '{bad-rules}', '--lang', 'en'], 1, 'cadenceDays.red: must be a whole number of days'],
     [['run', '{dir}'], 1, '是文件夹，不是工作簿'],
+    // It was "not found".
+    [['run', '{link-loop}'], 1, '路径中的链接互相指向、形成了循环，请检查路径'],
     [['run', '{ledger}', '--out', '{xlsm-out}'], 1, '扩展名应为 .xlsx'],
     [['run', '{ledger}', '--out', '{csv-out}'], 1, '扩展名应为 .xlsx'],
     [['run', '{ledger}', '--out', '{xls-out}'], 1, '扩展名应为 .xlsx'],
@@ -146,6 +148,12 @@ describe('tricolor run', () => {
     fs.writeFileSync(path.join(dir, 'huge-previous.xlsx'), '');
     fs.truncateSync(path.join(dir, 'huge-previous.xlsx'), 200 * 1024 * 1024);
     fs.mkdirSync(path.join(dir, 'folder.xlsx'), { recursive: true });
+    const loop = path.join(dir, 'loop.xlsx');
+    // Links that point at each other (existsSync says no to them: lstat sees the link itself).
+    if (!fs.readdirSync(dir).includes('loop2.xlsx')) {
+      fs.symlinkSync(path.join(dir, 'loop2.xlsx'), loop);
+      fs.symlinkSync(loop, path.join(dir, 'loop2.xlsx'));
+    }
     const args = argv.map((a) =>
       a.replace('{ledger}', ledger).replace('{huge-rules}', hugeRules).replace('{bad-rules}', badRules).replace('{text}', text).replace('{dir}', dir).replace('{xlsm-out}', path.join(dir, 'out.xlsm'))
         .replace('{csv-out}', path.join(dir, 'out.csv'))
@@ -158,7 +166,8 @@ describe('tricolor run', () => {
         .replace('{no-ledger}', noLedger)
         .replace('{comma-rules}', commaRules)
         .replace('{long-out}', path.join(dir, `${'长'.repeat(90)}.xlsx`))
-        .replace('{dir-out}', path.join(dir, 'folder.xlsx')),
+        .replace('{dir-out}', path.join(dir, 'folder.xlsx'))
+        .replace('{link-loop}', loop),
     );
     const before = fs.readdirSync(dir).sort();
     const c = capture();
