@@ -289,6 +289,14 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
   });
 
   it.each([
+    ['UTF-16 with its byte-order mark', (xml: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')])],
+    ['UTF-16 without one', (xml: string) => Buffer.from(xml, 'utf16le')],
+  ])('says a shared-strings part in %s is not UTF-8 (not that it holds NUL characters)', (_what, encode) => {
+    const parts = partsOf(clean).map((p) => (p.name === 'xl/sharedStrings.xml' ? { ...p, data: new Uint8Array(encode(new TextDecoder().decode(p.data))) } : p));
+    expectRefused(writeRawZip(parts), 'file.notUtf8', /sharedStrings\.xml/);
+  });
+
+  it.each([
     ['a tab, line feeds and carriage returns in a shared string', (xml: string) => xml.replace('</sst>', '<si><t>甲\t乙\r\n丙\n</t></si></sst>')],
     ['an <?xml-stylesheet?> instruction after the declaration', (xml: string) => xml.replace('?>', '?><?xml-stylesheet type="text/xsl" href="x.xsl"?>')],
   ])('reads %s, which XML allows', (_what, edit) => {

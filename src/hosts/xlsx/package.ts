@@ -157,7 +157,13 @@ export class Package {
     const bytes = readEntry(entry, this.codec, this.limits);
     this.inflated += bytes.length;
     const { ascii, control } = byteFacts(bytes);
-    if (control >= 0) throw forbiddenCharacter(bytes, control, null, name)!;
+    if (control >= 0) {
+      // A part in UTF-16 (NUL in every other byte from its first '<' or its byte-order mark) or not
+      // UTF-8 at all is said to be in the wrong encoding, not to hold a NUL.
+      if (bytes[0] === 0 || bytes[1] === 0) throw new XmlFormatError('encoding', 'UTF-8', 0, name);
+      decodePart(bytes, name, false);
+      throw forbiddenCharacter(bytes, control, null, name)!;
+    }
     const decoded = decodePart(bytes, name, ascii);
     // U+FFFE and U+FFFF are three bytes each: looked for in the text, and only where there can be any.
     const forbidden = ascii ? null : forbiddenCharacter(bytes, -1, decoded, name);
