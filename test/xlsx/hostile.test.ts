@@ -691,6 +691,14 @@ describe('a listed sheet whose content is not in the file', () => {
   });
 });
 
+describe('a worksheet part without its <sheetData>', () => {
+  it('is named as a sheet whose content is missing, not as a sheet without a ledger header', () => {
+    const input = withSheet((xml) => xml.replace(/<sheetData>[\s\S]*<\/sheetData>/, ''));
+    expect(partOf(input, SHEET)).not.toContain('sheetData');
+    expect(failure(() => processWorkbook(input, options))).toEqual({ code: 'ledger.sheetMissing', message: expect.stringContaining('工作表“台账”的内容在文件中找不到') });
+  });
+});
+
 describe('a workbook of thousands of sheets', () => {
   it("writes the due-list past 6,000 user sheets named like the add-in's alternatives, reading the sheet list once per sheet written", () => {
     // The list was read again for every alternative name tried: 6,000 such sheets took 25 s, 12,000 past two minutes.

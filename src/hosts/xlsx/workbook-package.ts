@@ -145,14 +145,20 @@ export class OpenWorkbook {
    * Why no sheet of the workbook is a ledger, as the message to give: a sheet that would be one
    * under a name the add-in keeps for its own; else a sheet the workbook lists whose content is not
    * in the file (its relationship missing, pointing outside the package or at a part that is not
-   * there: "no ledger" alone sent the user looking for a header that was never the problem); else none.
+   * there, or the part without its <sheetData>: "no ledger" alone sent the user looking for a
+   * header that was never the problem); else none.
    */
   noLedger(): { code: 'ledger.underOwnName' | 'ledger.sheetMissing'; params: { sheet: string } } | { code: 'ledger.noneInWorkbook'; params: Record<string, never> } {
     const underOwnName = this.ledgerUnderOwnName();
     if (underOwnName !== null) return { code: 'ledger.underOwnName', params: { sheet: underOwnName } };
     const missing = inPart(this.workbookPart, () => readSheetEntries(this.workbookXml)).find((entry) => {
       const rel = this.rels.find((r) => r.id === entry.rid);
-      return !rel || rel.external || !this.pkg.has(this.targetOf(this.workbookPart, rel.target));
+      if (!rel || rel.external || !this.pkg.has(this.targetOf(this.workbookPart, rel.target))) return true;
+      // A worksheet part without the <sheetData> every worksheet has: its cells are not there either.
+      const part = this.partOf(entry);
+      if (!part) return false;
+      const xml = this.pkg.text(part);
+      return !inPart(part, () => findElement(xml, `${spreadsheetPrefix(xml)}sheetData`));
     });
     return missing ? { code: 'ledger.sheetMissing', params: { sheet: missing.name } } : { code: 'ledger.noneInWorkbook', params: {} };
   }
