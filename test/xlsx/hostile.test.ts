@@ -291,6 +291,7 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
   it.each([
     ['UTF-16 with its byte-order mark', (xml: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')])],
     ['UTF-16 without one', (xml: string) => Buffer.from(xml, 'utf16le')],
+    ['UTF-16 starting with a line feed', (xml: string) => Buffer.from(`\n${xml}`, 'utf16le')],
   ])('says a shared-strings part in %s is not UTF-8 (not that it holds NUL characters)', (_what, encode) => {
     const parts = partsOf(clean).map((p) => (p.name === 'xl/sharedStrings.xml' ? { ...p, data: new Uint8Array(encode(new TextDecoder().decode(p.data))) } : p));
     expectRefused(writeRawZip(parts), 'file.notUtf8', /sharedStrings\.xml/);
@@ -692,6 +693,19 @@ describe('a listed sheet whose content is not in the file', () => {
 });
 
 describe('a worksheet part without its <sheetData>', () => {
+  // The check reads a sheet's head only, and never the add-in's own sheets: asking why there is no
+  // ledger must not fail on an earlier due-list larger than a part read whole, or on damage below it.
+  it('is looked for without reading whole the sheets of a workbook that simply has no ledger', () => {
+    // Numbers only, so the sheet is large and the shared strings are not.
+    const dueList = [['回访清单'], ...Array.from({ length: 40_000 }, (_, i) => [i + 1, 46_000 + (i % 300), i * 7, i % 13])];
+    const input = writeXlsx({ sheets: [{ name: '统计', rows: [['月份', '件数'], ['11月', 3]] }, { name: '回访清单', rows: dueList }] });
+    expect(partsOf(input).find((p) => p.name === 'xl/worksheets/sheet2.xml')!.data.length).toBeGreaterThan(2 * 1024 * 1024);
+    expect(failure(() => readLedgerWorkbook(input, { fileName: 'ledger.xlsx', language: 'zh', limits: { maxEntrySize: 1024 * 1024 } }))).toEqual({
+      code: 'ledger.noneInWorkbook',
+      message: expect.stringContaining('没有一张工作表的表头含有'),
+    });
+  });
+
   it('is named as a sheet whose content is missing, not as a sheet without a ledger header', () => {
     const input = withSheet((xml) => xml.replace(/<sheetData>[\s\S]*<\/sheetData>/, ''));
     expect(partOf(input, SHEET)).not.toContain('sheetData');

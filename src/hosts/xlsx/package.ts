@@ -158,10 +158,10 @@ export class Package {
     this.inflated += bytes.length;
     const { ascii, control } = byteFacts(bytes);
     if (control >= 0) {
-      // A part in UTF-16 (its first '<' with a NUL beside it, or its byte-order mark) or not UTF-8
-      // at all is said to be in the wrong encoding, not to hold a NUL.
-      const lt = 0x3c;
-      if ((bytes[0] === lt && bytes[1] === 0) || (bytes[0] === 0 && bytes[1] === lt)) throw new XmlFormatError('encoding', 'UTF-8', 0, name);
+      // A part in UTF-16 (its first character, '<' or a space, with a NUL beside it; or its
+      // byte-order mark, which is no UTF-8) or not UTF-8 at all is said to be in the wrong
+      // encoding, not to hold a NUL. Two NULs are no character of either: a part of NUL bytes.
+      if ((bytes[0] === 0) !== (bytes[1] === 0)) throw new XmlFormatError('encoding', 'UTF-8', 0, name);
       decodePart(bytes, name, false);
       throw forbiddenCharacter(bytes, control, null, name)!;
     }

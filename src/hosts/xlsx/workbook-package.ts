@@ -151,14 +151,22 @@ export class OpenWorkbook {
   noLedger(): { code: 'ledger.underOwnName' | 'ledger.sheetMissing'; params: { sheet: string } } | { code: 'ledger.noneInWorkbook'; params: Record<string, never> } {
     const underOwnName = this.ledgerUnderOwnName();
     if (underOwnName !== null) return { code: 'ledger.underOwnName', params: { sheet: underOwnName } };
-    const missing = inPart(this.workbookPart, () => readSheetEntries(this.workbookXml)).find((entry) => {
+    // The add-in's own sheets are not looked at: not where a ledger was looked for.
+    const listed = inPart(this.workbookPart, () => readSheetEntries(this.workbookXml)).filter((entry) => !OWN_SHEETS.includes(entry.name));
+    const missing = listed.find((entry) => {
       const rel = this.rels.find((r) => r.id === entry.rid);
       if (!rel || rel.external || !this.pkg.has(this.targetOf(this.workbookPart, rel.target))) return true;
       // A worksheet part without the <sheetData> every worksheet has: its cells are not there either.
+      // Looked for in the part's head only (as far as its first row), and a part that cannot be
+      // read so far is left to say "no ledger": this is the message, not a second reading.
       const part = this.partOf(entry);
       if (!part) return false;
-      const xml = this.pkg.text(part);
-      return !inPart(part, () => findElement(xml, `${spreadsheetPrefix(xml)}sheetData`));
+      try {
+        const head = this.pkg.textOfRows(part, 1);
+        return !findElement(head, `${spreadsheetPrefix(head)}sheetData`);
+      } catch {
+        return false;
+      }
     });
     return missing ? { code: 'ledger.sheetMissing', params: { sheet: missing.name } } : { code: 'ledger.noneInWorkbook', params: {} };
   }
