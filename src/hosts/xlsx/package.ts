@@ -57,17 +57,15 @@ function byteFacts(bytes: Uint8Array): { ascii: boolean; control: number } {
   return { ascii: (high & 0x80808080) === 0, control: -1 };
 }
 
+/** U+FFFE and U+FFFF, which XML 1.0 forbids too: three bytes each in UTF-8, looked for in the text. */
+const NONCHARACTER = /[\uFFFE\uFFFF]/;
+
 /**
- * A character XML 1.0 forbids even in text (2.2), met in a part: a raw control character at byte
- * `control`, or U+FFFE / U+FFFF in its text. Written back as it was, it made the output's part one
- * no XML reader opens (a paste of NUL bytes into an inline string); escaped, the readers refuse it
- * already. Null when there is none.
+ * A character XML 1.0 forbids even in text (2.2) — a raw control character, U+FFFE or U+FFFF — at
+ * character `at` of a part. Written back as it was, it made the output's part one no XML reader
+ * opens (a paste of NUL bytes into an inline string); escaped, the readers refuse it already.
  */
-function forbiddenCharacter(bytes: Uint8Array, control: number, text: string | null, name: string): XmlFormatError | null {
-  // Offsets count characters, as in every XmlFormatError (the decoder drops a byte-order mark).
-  const at = control >= 0 ? decoder.decode(bytes.subarray(0, control)).length : text === null ? -1 : text.search(/[\uFFFE\uFFFF]/);
-  if (at < 0) return null;
-  const code = control >= 0 ? bytes[control] : text!.charCodeAt(at);
+function forbiddenCharacterAt(name: string, at: number, code: number): XmlFormatError {
   return new XmlFormatError('malformed', `U+${code.toString(16).toUpperCase().padStart(4, '0')}`, at, name);
 }
 
@@ -163,12 +161,12 @@ export class Package {
       // encoding, not to hold a NUL. Two NULs are no character of either: a part of NUL bytes.
       if ((bytes[0] === 0) !== (bytes[1] === 0)) throw new XmlFormatError('encoding', 'UTF-8', 0, name);
       decodePart(bytes, name, false);
-      throw forbiddenCharacter(bytes, control, null, name)!;
+      // Offsets count characters, as in every XmlFormatError (the decoder drops a byte-order mark).
+      throw forbiddenCharacterAt(name, decoder.decode(bytes.subarray(0, control)).length, bytes[control]);
     }
     const decoded = decodePart(bytes, name, ascii);
-    // U+FFFE and U+FFFF are three bytes each: looked for in the text, and only where there can be any.
-    const forbidden = ascii ? null : forbiddenCharacter(bytes, -1, decoded, name);
-    if (forbidden) throw forbidden;
+    const noncharacter = ascii ? -1 : decoded.search(NONCHARACTER);
+    if (noncharacter >= 0) throw forbiddenCharacterAt(name, noncharacter, decoded.charCodeAt(noncharacter));
     inPart(name, () => checkTagsClosed(decoded));
     const plain = withoutSpreadsheetPrefix(decoded);
     if (plain) this.prefixes.set(name, plain.prefix);

@@ -325,9 +325,12 @@ let openRowWidth = 0;
 function closeRow(values: CellValue[][], row: number, open: OpenRow): number {
   const width = openRowWidth;
   if (width === 0) return 0;
-  for (let c = 0; c < width; c++) if (open[c] === undefined) open[c] = null;
-  values[row] = open.slice(0, width) as CellValue[];
-  for (let c = 0; c < width; c++) open[c] = undefined;
+  const cells = open.slice(0, width);
+  for (let c = 0; c < width; c++) {
+    if (cells[c] === undefined) cells[c] = null;
+    open[c] = undefined;
+  }
+  values[row] = cells as CellValue[];
   openRowWidth = 0;
   return width;
 }
