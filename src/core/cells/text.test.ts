@@ -64,8 +64,39 @@ describe('normalizeValueText', () => {
     ['collapses tabs with spaces', '\t a \t b ', 'a b'],
     ['turns an ideographic space into a space', '张三\u3000\u3000李四', '张三 李四'],
     ['drops leading and trailing line breaks', '\n张三\n', '张三'],
+    ['leaves a text with nothing to change as it is', '张三、李四因宅基地界址发生纠纷 2026年调解。', '张三、李四因宅基地界址发生纠纷 2026年调解。'],
   ])('%s', (_name, input, expected) => {
     expect(normalizeValueText(input)).toBe(expected);
+  });
+
+  // The quick check that lets most cells through unchanged must see every character the two
+  // steps would change: each kind of whitespace `\s` knows, the byte-order mark, full-width ASCII.
+  it.each([
+    ['no-break space', '\u00a0', ' '],
+    ['ogham space mark', '\u1680', ' '],
+    ['en quad', '\u2000', ' '],
+    ['hair space', '\u200a', ' '],
+    ['line separator', '\u2028', ' '],
+    ['paragraph separator', '\u2029', ' '],
+    ['narrow no-break space', '\u202f', ' '],
+    ['medium mathematical space', '\u205f', ' '],
+    ['ideographic space', '\u3000', ' '],
+    ['byte-order mark', '\ufeff', ' '],
+    ['vertical tab', '\v', ' '],
+    ['form feed', '\f', ' '],
+    ['full-width exclamation mark, the first of the block', '\uff01', '!'],
+    ['full-width tilde, the last of the block', '\uff5e', '~'],
+  ])('changes a %s inside a text', (_name, character, becomes) => {
+    expect(normalizeValueText(`张三${character}${character}李四`)).toBe(becomes === ' ' ? '张三 李四' : `张三${becomes}${becomes}李四`);
+  });
+
+  it.each([
+    ['the character after the full-width block (U+FF5F)', '\uff5f'],
+    ['a zero-width space, which is no whitespace to \\s (U+200B)', '\u200b'],
+    ['a full-width comma-like ideographic comma (U+3001)', '\u3001'],
+  ])('keeps %s', (_name, character) => {
+    const text = `张三${character}李四`;
+    expect(normalizeValueText(text)).toBe(text);
   });
 });
 

@@ -129,9 +129,11 @@ function rowText(row: CellValue[], entries: [FieldName, number][], blankText: Pa
   for (const [field, col] of entries) {
     const v = row[col] ?? null;
     if (v === null) continue; // blank: the template's '' stands
-    text[field] = cellText(v);
-    // Only full-width characters make the two differ: test before building a second string.
-    if (typeof v === 'string' && FULL_WIDTH.test(v)) {
+    const read = cellText(v);
+    text[field] = read;
+    // Only full-width characters make the two differ, and a text read unchanged has none: test
+    // before building a second string.
+    if (typeof v === 'string' && read !== v && FULL_WIDTH.test(v)) {
       const asWritten = writtenText(v);
       if (asWritten !== text[field]) (written ??= {})[field] = asWritten;
     }
