@@ -25,7 +25,7 @@ import {
   type TriagePreset,
   TricolorError,
 } from '../core';
-import { processWorkbook, readLedgerWorkbook, readStateRows, writeReportPieces } from '../hosts/xlsx';
+import { processWorkbook, readLedgerWorkbook, readStateRows, writeReportPieces, type LoadBytes } from '../hosts/xlsx';
 import { NODE_CODEC } from './node-codec';
 import { withDeflateThread } from './threaded-codec';
 import { environmentLanguage, HELP, parseArgs, UsageError, type MeetingArgs, type RunArgs } from './args';
@@ -192,8 +192,8 @@ function loadPreset(file: string | undefined, language: Language): TriagePreset 
   }
 }
 
-/** A workbook's bytes, or a message naming the file and what to do (about a ledger, or about the previous meeting's output). */
-function readWorkbookFile(file: string, language: Language, role: 'ledger' | 'previous' = 'ledger'): Uint8Array {
+/** A workbook file's full path and size, or a message naming the file and what to do (about a ledger, or about the previous meeting's output). */
+function checkWorkbookFile(file: string, language: Language, role: 'ledger' | 'previous'): { full: string; size: number } {
   const full = path.resolve(file);
   let stat: fs.Stats;
   try {
@@ -209,11 +209,58 @@ function readWorkbookFile(file: string, language: Language, role: 'ledger' | 'pr
   if (role === 'previous') {
     if (stat.size > MAX_WORKBOOK_BYTES) throw new CommandError('previous.tooLarge', { file, ...sizeParams(stat.size, MAX_WORKBOOK_BYTES) }, language);
   } else checkWorkbookFileSize(stat.size, file, language);
+  return { full, size: stat.size };
+}
+
+/** A ledger's bytes, or a message naming the file and what to do. */
+function readWorkbookFile(file: string, language: Language): Uint8Array {
+  const { full } = checkWorkbookFile(file, language, 'ledger');
   try {
     const bytes = fs.readFileSync(full);
     return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   } catch (e) {
     throw new CommandError('file.unreadable', { file, problem: fileProblem(e, language) }, language);
+  }
+}
+
+/** The piece of a file read at a time when only some of it is: a central directory, a part's record. */
+const LOAD_CHUNK = 1 << 16;
+
+/**
+ * `read` given a workbook file in a buffer of its size filled only where the package reader looks
+ * (LoadBytes): the previous output's state sheet is 2 MB of a 20 MB file, whose other parts (the
+ * ledger, the due-list) were read and paged in whole for nothing. The rest of the buffer is zeros
+ * the process never touches. A file that changes meanwhile is read as damaged, never as another.
+ */
+function readPartsOfWorkbookFile<T>(file: string, language: Language, read: (bytes: Uint8Array, load: LoadBytes) => T): T {
+  const { full, size } = checkWorkbookFile(file, language, 'previous');
+  const unreadable = (e: unknown) => new CommandError('file.unreadable', { file, problem: fileProblem(e, language) }, language);
+  let fd: number;
+  try {
+    fd = fs.openSync(full, 'r');
+  } catch (e) {
+    throw unreadable(e);
+  }
+  try {
+    const bytes = new Uint8Array(size);
+    const loaded = new Uint8Array(Math.ceil(size / LOAD_CHUNK));
+    const load: LoadBytes = (offset, length) => {
+      for (let chunk = Math.floor(offset / LOAD_CHUNK); chunk * LOAD_CHUNK < offset + length; chunk++) {
+        if (loaded[chunk]) continue;
+        const start = chunk * LOAD_CHUNK;
+        const end = Math.min(size, start + LOAD_CHUNK);
+        try {
+          // A file cut short meanwhile leaves zeros, which the reader finds damaged.
+          for (let at = start, got = 1; at < end && got > 0; at += got) got = fs.readSync(fd, bytes, at, end - at, at);
+        } catch (e) {
+          throw unreadable(e);
+        }
+        loaded[chunk] = 1;
+      }
+    };
+    return read(bytes, load);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
@@ -234,7 +281,7 @@ function refuseExistingOutput(output: string, force: boolean, language: Language
 
 /** The previous meeting's data kept in another workbook (a previous output), or null when it has none. */
 function previousFrom(file: string, language: Language): PreviousMeetingData | null {
-  const rows = readStateRows(readWorkbookFile(file, language, 'previous'), { fileName: path.basename(file), language, codec: NODE_CODEC });
+  const rows = readPartsOfWorkbookFile(file, language, (bytes, load) => readStateRows(bytes, { fileName: path.basename(file), language, codec: NODE_CODEC, load }));
   return rows ? { rows, source: path.basename(file) } : null;
 }
 

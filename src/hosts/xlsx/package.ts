@@ -218,6 +218,7 @@ export class Package {
   textOfRows(name: string, rows: number): string {
     const entry = this.written.has(name) || this.removed.has(name) ? undefined : this.entries.get(name);
     if (!entry?.record || entry.method !== 8) return this.text(name);
+    entry.load?.();
     const decoder = new TextDecoder();
     let text = '';
     let rowTags = 0;

@@ -28,7 +28,7 @@ import { MINIMAL_STYLES } from './styles';
 import { CT_STYLES, OpenWorkbook, REL_OFFICE_DOCUMENT, REL_STYLES, type Fail, type OwnSheet } from './workbook-package';
 import { packageFailure } from './failures';
 import { inPart, SPREADSHEET_NS } from './xml';
-import { DEFAULT_ZIP_LIMITS, FFLATE_CODEC, joinBytes, readZip, type DeflateCodec, type ZipLimits } from './zip';
+import { DEFAULT_ZIP_LIMITS, FFLATE_CODEC, joinBytes, readZip, type DeflateCodec, type LoadBytes, type ZipLimits } from './zip';
 
 
 export type Stage = 'read' | 'triage' | 'write';
@@ -67,6 +67,8 @@ export interface ReadWorkbookOptions {
   codec?: DeflateCodec;
   /** How large a part may inflate; DEFAULT_ZIP_LIMITS when not given. */
   limits?: ZipLimits;
+  /** For a file read only where the reader looks: fills the bytes it is about to read (LoadBytes). */
+  load?: LoadBytes;
 }
 
 /**
@@ -81,7 +83,7 @@ export function withPackage<T>(bytes: Uint8Array, options: ReadWorkbookOptions &
     throw new WorkbookError(code, { file: fileName, ...params }, language);
   };
   try {
-    return body(new Package(readZip(bytes), options.codec ?? FFLATE_CODEC, options.limits ?? DEFAULT_ZIP_LIMITS), fail);
+    return body(new Package(readZip(bytes, options.load), options.codec ?? FFLATE_CODEC, options.limits ?? DEFAULT_ZIP_LIMITS), fail);
   } catch (e) {
     const failure = packageFailure(e);
     if (failure) return fail(failure.code, failure.params);

@@ -32,7 +32,17 @@ export interface ZipEntry {
   zip64OffsetAt?: number;
   /** The central record keeps a size or offset in a zip64 extra field: a package copying it needs a zip64 end record. */
   zip64?: boolean;
+  /** Brings `record` into memory, for a package read from a file only where it is looked at (LoadBytes). */
+  load?: () => void;
 }
+
+/**
+ * Fills bytes [offset, offset + length) of the buffer `readZip` was given, before they are read:
+ * a package read from a file only where the reader looks (its directory, the headers it checks,
+ * the parts it reads), the rest of the buffer left as zeros never touched. The command reads the
+ * 2 MB state sheet of a previous 20 MB output so.
+ */
+export type LoadBytes = (offset: number, length: number) => void;
 
 /** Why a package cannot be read; `workbook.ts` maps each reason to a catalogue message. */
 export type ZipFailure =
@@ -110,7 +120,10 @@ const damaged = (detail: string, where: ZipFormatError['where'] = {}) => new Zip
 /** A little-endian reader that refuses to read past the end (a DataView would throw a RangeError). */
 class Bytes {
   readonly view: DataView;
-  constructor(readonly bytes: Uint8Array) {
+  constructor(
+    readonly bytes: Uint8Array,
+    private readonly load?: LoadBytes,
+  ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
   get length() {
@@ -118,6 +131,13 @@ class Bytes {
   }
   private check(at: number, n: number, what: string) {
     if (!(at >= 0 && at + n <= this.bytes.length)) throw damaged(`${what} runs past the end of the file`, { offset: at });
+    this.load?.(at, n);
+  }
+  /** Brings [at, at + n) into memory (inside the file) when it is read otherwise than field by field. */
+  ensure(at: number, n: number) {
+    const from = Math.max(0, at);
+    const to = Math.min(this.bytes.length, at + n);
+    if (to > from) this.load?.(from, to - from);
   }
   u16(at: number, what = 'a header'): number {
     this.check(at, 2, what);
@@ -138,6 +158,7 @@ class Bytes {
 
 /** The end-of-central-directory record: the last signature whose comment fits in the file. */
 function findEnd(b: Bytes): number {
+  b.ensure(b.length - 22 - 0xffff, 22 + 0xffff);
   for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
     if (b.view.getUint32(i, true) === SIG_END && i + 22 + b.view.getUint16(i + 20, true) <= b.length) return i;
   }
@@ -242,9 +263,10 @@ function outsidePackage(name: string): boolean {
 }
 
 /** Reads the central directory and checks every record against it; entry data is read lazily with `readEntry`. */
-export function readZip(bytes: Uint8Array): ZipEntry[] {
+export function readZip(bytes: Uint8Array, load?: LoadBytes): ZipEntry[] {
+  const b = new Bytes(bytes, load);
+  b.ensure(0, CFB_MAGIC.length);
   if (isCompoundFile(bytes)) throw new ZipFormatError('encrypted', 'compound file (encrypted or legacy .xls)');
-  const b = new Bytes(bytes);
   const end = findEnd(b);
   if (end < 0) {
     // Every zip starts with a local file header: one that has it and no directory was cut short.
@@ -252,6 +274,8 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     throw new ZipFormatError(startsAsZip ? 'truncated' : 'notZip', 'no zip end-of-central-directory record');
   }
   const dir = readDirectory(b, end);
+  // The names are read as bytes, not field by field.
+  b.ensure(dir.start, dir.size);
   const entries: ZipEntry[] = [];
   const names = new Set<string>();
   let at = dir.start;
@@ -295,6 +319,7 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
       offset,
       ...(big.offsetAt !== undefined ? { zip64OffsetAt: big.offsetAt - at } : {}),
       ...(big.present && (big.size !== b.u32(at + 24) || big.compressedSize !== b.u32(at + 20) || big.offsetAt !== undefined) ? { zip64: true } : {}),
+      ...(load ? { load: () => load(offset, local.recordEnd - offset) } : {}),
     });
     at = centralEnd;
   }
@@ -325,6 +350,7 @@ function readLocal(
   const extraLength = b.u16(offset + 28);
   const dataStart = offset + 30 + nameLength + extraLength;
   if (dataStart > directoryStart) throw damaged(`the local header of ${c.name} runs into the central directory`, where);
+  b.ensure(offset + 30, nameLength);
   const localName = b.bytes.subarray(offset + 30, offset + 30 + nameLength);
   if (localName.length !== c.rawName.length || localName.some((x, i) => x !== c.rawName[i]))
     throw damaged(`the local header names another entry than ${c.name}`, where);
@@ -438,6 +464,7 @@ const verified = new WeakSet<ZipEntry>();
  */
 export function readEntry(entry: ZipEntry, codec: DeflateCodec = FFLATE_CODEC, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Uint8Array {
   if (!entry.record) throw new Error(`entry ${entry.name} has no data`);
+  entry.load?.();
   const where = { part: entry.name, offset: entry.offset };
   if (entry.size > limits.maxEntrySize)
     throw new ZipFormatError('tooLarge', `entry ${entry.name} inflates to ${entry.size} bytes`, { ...where, size: entry.size, limit: limits.maxEntrySize });
@@ -598,6 +625,7 @@ export function writeZipPieces(outputs: readonly ZipOutput[], codec: DeflateCode
   let offset = 0;
   for (const out of outputs) {
     if ('copy' in out) {
+      out.copy.load?.();
       records.push(out.copy.record!);
       centrals.push(movedCentral(out.copy, offset));
       offset += out.copy.record!.length;
