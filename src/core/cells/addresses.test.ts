@@ -25,6 +25,11 @@ describe('columnLetter', () => {
   ])('%s', (_name, input) => {
     expect(() => columnLetter(input)).toThrow(RangeError);
   });
+
+  it('names every column of Excel so that reading the name back gives the column', () => {
+    const wrong = Array.from({ length: 16384 }, (_, col) => col).filter((col) => columnIndex(columnLetter(col)) !== col);
+    expect(wrong).toEqual([]);
+  });
 });
 
 describe('columnIndex', () => {

@@ -11,6 +11,12 @@ export const SHEET_COLUMNS = MAX_COLUMN + 1;
 
 /** 0 → 'A', 25 → 'Z', 26 → 'AA', 16383 → 'XFD'. Throws on a negative or fractional index (a caller bug). */
 export function columnLetter(col0: number): string {
+  // Writers ask for one a cell (millions for a large due-list): the columns any sheet uses, made once.
+  if (col0 < COMMON_COLUMNS.length && col0 >= 0 && Number.isInteger(col0)) return COMMON_COLUMNS[col0];
+  return lettersOf(col0);
+}
+
+function lettersOf(col0: number): string {
   if (!Number.isInteger(col0) || col0 < 0) throw new RangeError(`column index ${col0}`);
   // Bijective base 26: there is no zero digit, so 'Z' + 1 is 'AA'.
   let n = col0 + 1;
@@ -22,6 +28,9 @@ export function columnLetter(col0: number): string {
   }
   return out;
 }
+
+/** A to ZZ. */
+const COMMON_COLUMNS: readonly string[] = Array.from({ length: 26 * 27 }, (_, i) => lettersOf(i));
 
 /** 'A' → 0, 'AB' → 27; case and '$' are ignored. -1 for anything that is not a column of Excel (A–XFD). */
 export function columnIndex(letters: string): number {

@@ -1,4 +1,4 @@
-import { cellAddress, columnCells, columnLetter, dayToExcelSerial, DROPDOWN_TITLE, parseCellAddress, parseRangeRef, rangeRef, SHEET_COLUMNS, type CellRange, type ColumnCells, type ConditionalFormatPlan, type ConditionalFormatRule, type WritePlan } from '../../core';
+import { columnCells, columnLetter, dayToExcelSerial, DROPDOWN_TITLE, parseCellAddress, parseRangeRef, rangeRef, SHEET_COLUMNS, type CellRange, type ColumnCells, type ConditionalFormatPlan, type ConditionalFormatRule, type WritePlan } from '../../core';
 import type { SpliceOp } from './part-splice';
 import { UNNAMED_LAST_CELL, type RowLayout, type SheetDataLayout } from './sheet-layout';
 import { laterThan } from './worksheet-order';
@@ -130,14 +130,15 @@ class OwnCells {
   /** The row's cells in column order; rows must be asked for in increasing order. */
   at(row: number): CellXml[] {
     const out: CellXml[] = [];
+    const rowNumber = String(row + 1);
     for (const column of this.columns) {
       const { plan, cells } = column;
       if (row === this.headerRow)
-        out.push({ col: plan.col, xml: inlineStringCell(cellAddress(row, plan.col), this.headerStyle, plan.header) });
+        out.push({ col: plan.col, xml: inlineStringCell(columnLetter(plan.col) + rowNumber, this.headerStyle, plan.header) });
       while (column.next < cells.length && cells.rowAt(column.next) < row) column.next++;
       if (column.next >= cells.length || cells.rowAt(column.next) !== row) continue;
       const cell = cells.cellAt(column.next++);
-      const ref = cellAddress(row, plan.col);
+      const ref = columnLetter(plan.col) + rowNumber;
       const style = plan.kind === 'date' ? this.styles.date : this.styles.text;
       let xml: string;
       if (cell.value === null || cell.value === '') xml = `<c r="${ref}" s="${style}"/>`;

@@ -57,16 +57,19 @@ export function* reportSheetXml(sheet: ReportSheet, styles: StyleSheet, date1904
     const cells = made.cells;
     const height = made.height ?? rowHeight(cells, sheet.columnWidths);
     if (r >= rows.length && height === undefined) continue;
-    let xml = `<row r="${r + 1}"${height ? ` ht="${height}" customHeight="1"` : ''}>`;
+    // The row's number made once, not once per cell (a due-list of 80,000 rows has a million cells).
+    const rowNumber = String(r + 1);
+    let xml = `<row r="${rowNumber}"${height ? ` ht="${height}" customHeight="1"` : ''}>`;
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c];
       const s = cell.style ? ` s="${styleOf(cell.style)}"` : '';
+      const ref = columnLetter(c) + rowNumber;
       if (cell.value === null || cell.value === '') {
-        if (s) xml += `<c r="${cellAddress(r, c)}"${s}/>`;
+        if (s) xml += `<c r="${ref}"${s}/>`;
       } else if (typeof cell.value === 'number') {
         const v = cell.style === 'date' ? dayToExcelSerial(cell.value, date1904) : cell.value;
-        xml += `<c r="${cellAddress(r, c)}"${s}><v>${v}</v></c>`;
-      } else xml += inlineStringCell(cellAddress(r, c), s, cell.value);
+        xml += `<c r="${ref}"${s}><v>${v}</v></c>`;
+      } else xml += inlineStringCell(ref, s, cell.value);
     }
     yield `${xml}</row>`;
   }
