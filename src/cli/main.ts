@@ -26,6 +26,7 @@ import {
   TricolorError,
 } from '../core';
 import { processWorkbook, readLedgerWorkbook, readStateRows, writeReportPieces, type LoadBytes } from '../hosts/xlsx';
+import { withFileParts } from './file-parts';
 import { NODE_CODEC } from './node-codec';
 import { withDeflateThread } from './threaded-codec';
 import { environmentLanguage, HELP, parseArgs, UsageError, type MeetingArgs, type RunArgs } from './args';
@@ -223,45 +224,13 @@ function readWorkbookFile(file: string, language: Language): Uint8Array {
   }
 }
 
-/** The piece of a file read at a time when only some of it is: a central directory, a part's record. */
-const LOAD_CHUNK = 1 << 16;
-
 /**
- * `read` given a workbook file in a buffer of its size filled only where the package reader looks
- * (LoadBytes): the previous output's state sheet is 2 MB of a 20 MB file, whose other parts (the
- * ledger, the due-list) were read and paged in whole for nothing. The rest of the buffer is zeros
- * the process never touches. A file that changes meanwhile is read as damaged, never as another.
+ * `read` given a previous output read only where the package reader looks (withFileParts): its
+ * state sheet is 2 MB of a 20 MB file, whose ledger and due-list were read and paged in for nothing.
  */
 function readPartsOfWorkbookFile<T>(file: string, language: Language, read: (bytes: Uint8Array, load: LoadBytes) => T): T {
   const { full, size } = checkWorkbookFile(file, language, 'previous');
-  const unreadable = (e: unknown) => new CommandError('file.unreadable', { file, problem: fileProblem(e, language) }, language);
-  let fd: number;
-  try {
-    fd = fs.openSync(full, 'r');
-  } catch (e) {
-    throw unreadable(e);
-  }
-  try {
-    const bytes = new Uint8Array(size);
-    const loaded = new Uint8Array(Math.ceil(size / LOAD_CHUNK));
-    const load: LoadBytes = (offset, length) => {
-      for (let chunk = Math.floor(offset / LOAD_CHUNK); chunk * LOAD_CHUNK < offset + length; chunk++) {
-        if (loaded[chunk]) continue;
-        const start = chunk * LOAD_CHUNK;
-        const end = Math.min(size, start + LOAD_CHUNK);
-        try {
-          // A file cut short meanwhile leaves zeros, which the reader finds damaged.
-          for (let at = start, got = 1; at < end && got > 0; at += got) got = fs.readSync(fd, bytes, at, end - at, at);
-        } catch (e) {
-          throw unreadable(e);
-        }
-        loaded[chunk] = 1;
-      }
-    };
-    return read(bytes, load);
-  } finally {
-    fs.closeSync(fd);
-  }
+  return withFileParts(full, size, (e) => new CommandError('file.unreadable', { file, problem: fileProblem(e, language) }, language), read);
 }
 
 /**

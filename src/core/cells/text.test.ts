@@ -64,7 +64,7 @@ describe('normalizeValueText', () => {
     ['collapses tabs with spaces', '\t a \t b ', 'a b'],
     ['turns an ideographic space into a space', '张三\u3000\u3000李四', '张三 李四'],
     ['drops leading and trailing line breaks', '\n张三\n', '张三'],
-    ['leaves a text with nothing to change as it is', '张三、李四因宅基地界址发生纠纷 2026年调解。', '张三、李四因宅基地界址发生纠纷 2026年调解。'],
+    ['leaves a text with nothing to change as it is', '张三、李四因宅基地界址发生纠纷。2026年调解。', '张三、李四因宅基地界址发生纠纷。2026年调解。'],
   ])('%s', (_name, input, expected) => {
     expect(normalizeValueText(input)).toBe(expected);
   });
