@@ -193,6 +193,11 @@ function loadPreset(file: string | undefined, language: Language): TriagePreset 
   }
 }
 
+/** What to say of a file the system would not let the command read, naming the file and the problem. */
+function unreadableFile(file: string, e: unknown, language: Language): CommandError {
+  return new CommandError('file.unreadable', { file, problem: fileProblem(e, language) }, language);
+}
+
 /** A workbook file's full path and size, or a message naming the file and what to do (about a ledger, or about the previous meeting's output). */
 function checkWorkbookFile(file: string, language: Language, role: 'ledger' | 'previous'): { full: string; size: number } {
   const full = path.resolve(file);
@@ -202,7 +207,7 @@ function checkWorkbookFile(file: string, language: Language, role: 'ledger' | 'p
   } catch (e) {
     // Not there; anything else (links that point at each other in a loop) is said as what it is.
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CommandError('file.notFound', { file }, language);
-    throw new CommandError('file.unreadable', { file, problem: fileProblem(e, language) }, language);
+    throw unreadableFile(file, e, language);
   }
   if (stat.isDirectory()) throw new CommandError('file.isDirectory', { file }, language);
   if (!stat.isFile()) throw new CommandError('file.notAFile', { file }, language);
@@ -220,7 +225,7 @@ function readWorkbookFile(file: string, language: Language): Uint8Array {
     const bytes = fs.readFileSync(full);
     return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   } catch (e) {
-    throw new CommandError('file.unreadable', { file, problem: fileProblem(e, language) }, language);
+    throw unreadableFile(file, e, language);
   }
 }
 
@@ -230,7 +235,7 @@ function readWorkbookFile(file: string, language: Language): Uint8Array {
  */
 function readPartsOfWorkbookFile<T>(file: string, language: Language, read: (bytes: Uint8Array, load: LoadBytes) => T): T {
   const { full, size } = checkWorkbookFile(file, language, 'previous');
-  return withFileParts(full, size, (e) => new CommandError('file.unreadable', { file, problem: fileProblem(e, language) }, language), read);
+  return withFileParts(full, size, (e) => unreadableFile(file, e, language), read);
 }
 
 /**

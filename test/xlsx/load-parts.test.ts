@@ -3,7 +3,7 @@ import * as path from 'path';
 import { unzipSync } from 'fflate';
 import { DEFAULT_PRESET, parseIsoDay, WorkbookError } from '../../src/core';
 import { processWorkbook, readStateRows } from '../../src/hosts/xlsx';
-import { readEntry, readZip, writeZip, ZipFormatError, type LoadBytes } from '../../src/hosts/xlsx/zip';
+import { DEFAULT_ZIP_LIMITS, readEntry, readZip, writeZip, ZipFormatError, type LoadBytes } from '../../src/hosts/xlsx/zip';
 import { NODE_CODEC } from '../../src/cli/node-codec';
 import { Package } from '../../src/hosts/xlsx/package';
 import { makeBigLedger } from '../../scripts/sample/make-big-ledger';
@@ -131,6 +131,15 @@ describe('a package read only where the reader looks', () => {
     const ledger = readZip(output).find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
     expect(unzipSync(output)['xl/worksheets/sheet1.xml'].length).toBeGreaterThan(output.length);
     expect(loaded()).toBeLessThan(output.length - ledger.compressedSize);
+  });
+
+  it('refuses a part too large to read without reading it from the file', () => {
+    const output = all.find((w) => w.file === '3,000-row ledger → output')!.bytes;
+    const { bytes, load, loaded } = onDemand(output);
+    const ledger = readZip(bytes, load).find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+    const before = loaded();
+    expect(() => readEntry(ledger, NODE_CODEC, { ...DEFAULT_ZIP_LIMITS, maxEntrySize: ledger.size - 1 })).toThrow(expect.objectContaining({ reason: 'tooLarge' }));
+    expect(loaded()).toBe(before);
   });
 
   it('reads the top rows of every sheet of a large output as from the whole file', () => {

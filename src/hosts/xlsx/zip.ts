@@ -158,8 +158,10 @@ class Bytes {
 
 /** The end-of-central-directory record: the last signature whose comment fits in the file. */
 function findEnd(b: Bytes): number {
-  b.ensure(b.length - 22 - 0xffff, 22 + 0xffff);
-  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
+  // The record is 22 bytes and its comment at most 0xffff: it starts no further back than this.
+  const earliest = Math.max(0, b.length - 22 - 0xffff);
+  b.ensure(earliest, b.length - earliest);
+  for (let i = b.length - 22; i >= earliest; i--) {
     if (b.view.getUint32(i, true) === SIG_END && i + 22 + b.view.getUint16(i + 20, true) <= b.length) return i;
   }
   return -1;
@@ -464,10 +466,11 @@ const verified = new WeakSet<ZipEntry>();
  */
 export function readEntry(entry: ZipEntry, codec: DeflateCodec = FFLATE_CODEC, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Uint8Array {
   if (!entry.record) throw new Error(`entry ${entry.name} has no data`);
-  entry.load?.();
   const where = { part: entry.name, offset: entry.offset };
   if (entry.size > limits.maxEntrySize)
     throw new ZipFormatError('tooLarge', `entry ${entry.name} inflates to ${entry.size} bytes`, { ...where, size: entry.size, limit: limits.maxEntrySize });
+  // Brought in once it is to be read: a part refused for its size is not read from the file first.
+  entry.load?.();
   const data = entry.record.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
   let out: Uint8Array;
   if (entry.method === 0) out = data;
