@@ -299,6 +299,17 @@ describe('unusual but valid packages', () => {
     expect(partOf(result.bytes, 'xl/styles.xml')).toContain('<dxfs count="7">');
   });
 
+  it('reads and writes a content-types stream spelled in another case, as ZIP item names are compared', () => {
+    const { '[Content_Types].xml': types, ...files } = unzipSync(smallLedger());
+    const input = zipSync({ '[content_types].xml': types, ...files });
+    const result = processWorkbook(input, options);
+    expect(result.job.disputes.length).toBe(processWorkbook(smallLedger(), options).job.disputes.length);
+    const names = partNames(result.bytes);
+    // Rewritten in place under its own spelling, not doubled under the usual one.
+    expect(names.filter((n) => n.toLowerCase() === '[content_types].xml')).toEqual(['[content_types].xml']);
+    expect(partOf(result.bytes, '[content_types].xml')).toContain('<Override PartName="/xl/worksheets/sheet3.xml"');
+  });
+
   it('asks for a re-save when the parts use a namespace prefix', () => {
     const files = unzipSync(smallLedger());
     const prefixed = strFromU8(files['xl/workbook.xml']).replace(/<(\/?)workbook\b/g, '<$1x:workbook').replace('xmlns=', 'xmlns:x=');

@@ -28,6 +28,8 @@ export type Fail = (code: MessageCode, params?: Record<string, string | number>)
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const STRICT_REL = 'http://purl.oclc.org/ooxml/officeDocument/relationships/';
+/** The content-types stream of an Open Packaging Conventions package (ECMA-376 Part 2, 10.1.2.4). */
+const CONTENT_TYPES = '[Content_Types].xml';
 export const REL_OFFICE_DOCUMENT = `${REL}/officeDocument`;
 const REL_WORKSHEET = `${REL}/worksheet`;
 export const REL_STYLES = `${REL}/styles`;
@@ -54,6 +56,11 @@ export class OpenWorkbook {
   private workbookXml: string;
   private workbookRels: string;
   private contentTypes: string;
+  /**
+   * The content-types stream as the package spells it: ZIP item names are compared without case
+   * (ECMA-376 Part 2, 10.1.2), and a package that spells it [content_types].xml is a workbook too.
+   */
+  private readonly contentTypesPart: string;
   private readonly rels: Relationship[];
   private readonly stylesPart: string | undefined;
   private sharedStringsRead: readonly string[] | undefined;
@@ -67,7 +74,8 @@ export class OpenWorkbook {
     this.workbookRelsPart = relsPathOf(workbookPart);
     this.workbookXml = pkg.text(workbookPart);
     this.workbookRels = pkg.text(this.workbookRelsPart);
-    this.contentTypes = pkg.text('[Content_Types].xml');
+    this.contentTypesPart = pkg.partName(CONTENT_TYPES);
+    this.contentTypes = pkg.text(this.contentTypesPart);
     this.rels = inPart(this.workbookRelsPart, () => readRelationships(this.workbookRels));
     this.date1904 = inPart(workbookPart, () => workbookUses1904(this.workbookXml));
     this.stylesPart = this.partByType('styles');
@@ -95,7 +103,7 @@ export class OpenWorkbook {
     // "Strict Open XML Spreadsheet". Its parts need other names throughout, so it is refused by name.
     if (rootRels.some((r) => r.type.startsWith(STRICT_REL))) fail('file.strictOoxml');
     const workbookPart = targetIn(pkg, '', rootRels.find((r) => r.type === REL_OFFICE_DOCUMENT)?.target ?? 'xl/workbook.xml');
-    if (!pkg.has(workbookPart) || !pkg.has('[Content_Types].xml')) fail('file.notWorkbook');
+    if (!pkg.has(workbookPart) || !pkg.has(pkg.partName(CONTENT_TYPES))) fail('file.notWorkbook');
     const root = inPart(workbookPart, () => rootElement(pkg.text(workbookPart)));
     if (root?.namespace === STRICT_SPREADSHEET_NS) fail('file.strictOoxml');
     // A damaged namespace puts every element of the part somewhere else: no workbook to read.
@@ -109,7 +117,7 @@ export class OpenWorkbook {
     if (mode === 'write') {
       if (spreadsheetPrefix(workbook.styles.toXml())) fail('file.prefixedXml');
       // The parts the job adds to must have the elements it adds into, before any work is done.
-      inPart('[Content_Types].xml', () => requireElement(workbook.contentTypes, 'Types'));
+      inPart(workbook.contentTypesPart, () => requireElement(workbook.contentTypes, 'Types'));
       inPart(workbook.workbookRelsPart, () => requireElement(workbook.workbookRels, 'Relationships'));
       inPart(workbookPart, () => requireElement(workbook.workbookXml, 'sheets', requireElement(workbook.workbookXml, 'workbook').start));
     }
@@ -386,7 +394,7 @@ export class OpenWorkbook {
     }
     writeIfChanged(this.workbookPart, this.workbookXml);
     writeIfChanged(this.workbookRelsPart, this.workbookRels);
-    writeIfChanged('[Content_Types].xml', this.contentTypes);
+    writeIfChanged(this.contentTypesPart, this.contentTypes);
   }
 }
 
