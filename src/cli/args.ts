@@ -112,6 +112,8 @@ const OPTIONS = {
   lang: { type: 'string' },
 } as const;
 
+const WORKBOOK_NAME = /\.xls[xm]?$/i;
+
 /** The options and file names after the command, by node's own parser; its English errors told in the user's language. */
 function readOptions(args: string[], language: Language) {
   try {
@@ -119,7 +121,12 @@ function readOptions(args: string[], language: Language) {
   } catch (e) {
     const { code, message } = e as { code?: string; message: string };
     const option = /'(?:-\w, )?(-[^' <]+)/.exec(message)?.[1] ?? '';
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError('args.unknownOption', { option }, language);
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      // `run -x.xlsx`: Node reads a file whose name starts with '-' as the short options -x, -., …
+      const file = args.find((a) => a.startsWith(option) && a !== option && WORKBOOK_NAME.test(a));
+      if (file) throw new UsageError('args.dashFile', { file }, language);
+      throw new UsageError('args.unknownOption', { option }, language);
+    }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
       throw new UsageError(/does not take an argument/.test(message) ? 'args.noValue' : 'args.missingValue', { option }, language);
     throw e;

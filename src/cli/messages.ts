@@ -8,6 +8,10 @@ import { fill, type Catalogue, type Language } from '../core';
 export const CLI_MESSAGES = {
   // The command line
   'args.unknownOption': { zh: '未知选项 {option}；运行 tricolor --help 查看用法', en: 'Unknown option {option}; run tricolor --help for usage' },
+  'args.dashFile': {
+    zh: '“{file}”以“-”开头，会被当作选项；若这是文件名，请写成 ./{file}',
+    en: '"{file}" starts with "-" and is read as options; if it is a file, write it as ./{file}',
+  },
   'args.missingValue': { zh: '选项 {option} 需要一个值', en: 'Option {option} needs a value' },
   'args.noValue': { zh: '选项 {option} 不带值', en: 'Option {option} takes no value' },
   'args.missingLedger': { zh: '请给出台账文件，例如：tricolor run 台账.xlsx', en: 'Name the ledger file, e.g. tricolor run ledger.xlsx' },

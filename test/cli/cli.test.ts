@@ -123,6 +123,8 @@ describe('tricolor run', () => {
     [['run', '/proc/self/mem'], 1, '无法读取“/proc/self/mem”：读写设备时出错'],
     [['run', '{ledger}', '--out', '{long-out}'], 1, '文件名或路径太长，请换一个短一些的名称或位置'],
     [['run', '{ledger}', '--bogus'], 2, '未知选项 --bogus'],
+    // Node's parser reads it as the short options -x, -., -x, …: "unknown option -x" said nothing of the file.
+    [['run', '-x.xlsx'], 2, '“-x.xlsx”以“-”开头，会被当作选项；若这是文件名，请写成 ./-x.xlsx'],
     [['run', '{ledger}', '--out', '--force'], 2, '选项 --out 需要一个值'],
     [['run', '{ledger}', '--force=yes'], 2, '选项 --force 不带值'],
     [['run', '{ledger}', '{text}'], 2, '多余；几个单位的台账一起开会请用 tricolor meeting'],
