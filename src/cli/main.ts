@@ -109,12 +109,24 @@ export function main(argv: readonly string[], given: Io = defaultIo): number {
     const told = e instanceof CommandError || e instanceof TricolorError;
     const what = args.command === 'meeting' ? args.ledgers.map((l) => l.file).join('、') : args.ledger;
     const code = told ? e.code : 'job.failed';
-    const said = told ? e.message : say(args.language, 'job.failed', { file: what, problem: e instanceof Error ? e.message : String(e) });
+    const said = told ? e.message : say(args.language, 'job.failed', { file: what, problem: unexpectedProblem(e, args.language) });
     io.stderr(`tricolor: ${said}\n`);
     // A script reading --json gets a document on failure too: what went wrong, by code and in words.
     if (args.json) io.stdout(`${JSON.stringify({ error: { code, message: said } }, null, 2)}\n`);
     return EXIT_INPUT;
   }
+}
+
+/**
+ * What an error nothing else has put in words says: a system error by its code in the user's words
+ * (a folder deleted under the command: Node's "ENOENT: no such file or directory, uv_cwd"), anything
+ * else as it is, for a report.
+ */
+function unexpectedProblem(e: unknown, language: Language): string {
+  const system = e as NodeJS.ErrnoException | undefined;
+  if (system?.syscall === 'uv_cwd') return say(language, 'problem.cwdGone');
+  if (typeof system?.code === 'string' && /^E[A-Z]+$/.test(system.code)) return fileProblem(e, language);
+  return e instanceof Error ? e.message : String(e);
 }
 
 function readVersion(): string {

@@ -120,6 +120,10 @@ export const CLI_MESSAGES = {
   'problem.ELOOP': { zh: '路径中的链接互相指向、形成了循环，请检查路径', en: 'links in the path point at each other in a loop; check the path' },
   'problem.EMFILE': { zh: '同时打开的文件太多，请关闭一些程序后再试', en: 'too many files are open; close some programs and try again' },
   'problem.EBUSY': { zh: '文件正被其他程序占用，请关闭占用它的程序后再试', en: 'another program is using the file; close it and try again' },
+  'problem.cwdGone': {
+    zh: '命令所在的文件夹已不存在（可能已被删除或移走）；请进入一个存在的文件夹再运行，或写出文件的完整路径',
+    en: 'the folder the command runs in no longer exists (deleted or moved?); change to a folder that exists, or give full paths',
+  },
   // Any other system error: its code, never Node's English sentence.
   'problem.other': { zh: '系统报告错误（{code}），请检查路径和文件后再试', en: 'the system reported an error ({code}); check the path and the file and try again' },
   'job.failed': { zh: '处理“{file}”时出错：{problem}；未写出任何文件', en: 'Processing "{file}" failed: {problem}; no file was written' },

@@ -277,6 +277,22 @@ describe('tricolor run', () => {
       expect(fs.readdirSync(dir).sort()).toEqual(['不是文件夹', '台账.xlsx']);
     });
 
+    it('says in words when the folder it runs in has been deleted, not Node\'s "ENOENT … uv_cwd"', () => {
+      const gone = path.join(dir, '已删除');
+      fs.mkdirSync(gone);
+      const home = process.cwd();
+      process.chdir(gone);
+      fs.rmdirSync(gone);
+      const c = capture();
+      try {
+        expect(main(['run', '../台账.xlsx'], c.io)).toBe(1);
+      } finally {
+        process.chdir(home);
+      }
+      expect(c.err()).toBe('tricolor: 处理“../台账.xlsx”时出错：命令所在的文件夹已不存在（可能已被删除或移走）；请进入一个存在的文件夹再运行，或写出文件的完整路径；未写出任何文件\n');
+      expect(fs.readdirSync(dir).sort()).toEqual(['台账.xlsx']);
+    });
+
     it('ends quietly when the reader of --json closes the pipe early (… --json | head)', () => {
       // The built command, as a user runs it (npm ci builds it), on a ledger whose JSON overflows the pipe.
       const SAMPLE = path.resolve(__dirname, '../../assets/sample-ledger.xlsx');
