@@ -109,8 +109,9 @@ export const CLI_MESSAGES = {
   },
   // What went wrong with a file, in the user's words rather than Node's ("ENOENT: no such file …").
   'problem.ENOENT': { zh: '找不到这个文件，请检查路径', en: 'there is no such file; check the path' },
-  'problem.EACCES': { zh: '没有读取它的权限，请检查文件权限', en: 'you may not read it; check its permissions' },
-  'problem.EPERM': { zh: '没有读取它的权限，请检查文件权限', en: 'you may not read it; check its permissions' },
+  // Said of a file read and of a folder written in: access, not reading.
+  'problem.EACCES': { zh: '没有访问它的权限，请检查权限', en: 'access to it is not permitted; check its permissions' },
+  'problem.EPERM': { zh: '没有访问它的权限，请检查权限', en: 'access to it is not permitted; check its permissions' },
   'problem.EISDIR': { zh: '这是一个文件夹，不是文件；请给出文件的路径', en: 'it is a folder, not a file; name a file' },
   'problem.ENOSPC': { zh: '磁盘空间不足，请清理后再试', en: 'the disk is full; free some space and try again' },
   'problem.EROFS': { zh: '该位置只读，请用 --out 换一个位置', en: 'that place is read-only; choose another --out' },

@@ -43,8 +43,10 @@ describe.each([
     ['a number with spaces around it', '<c r="B1"><v> 7 </v></c>', { value: 7, format: null }],
     ['hexadecimal', '<c r="B1"><v>0x10</v></c>', 'refused'],
     ['Infinity', '<c r="B1"><v>Infinity</v></c>', 'refused'],
-    // A value of nothing is no value: the cell does not reach into the row (a formatted empty cell does).
-    ['an empty value', '<c r="B1"><v></v></c>', { value: undefined, format: null }],
+    // A value of nothing is no value, but the cell is there: the row reaches it (blank), as it reaches
+    // a formatted empty cell, so the add-in never writes its columns over it.
+    ['an empty value', '<c r="B1"><v></v></c>', { value: null, format: null }],
+    ['a formula never calculated', '<c r="B1"><f>SUM(A1:A9)</f></c>', { value: null, format: null }],
     ['an empty formatted cell', '<c r="B1" s="2"/>', { value: null, format: null }],
     ['an empty cell whose attribute is never closed (a flipped byte)', '<c r="B1" s="4*/>', 'refused'],
     ['a column past XFD', '<c r="XFE1"><v>1</v></c>', 'refused'],

@@ -1,5 +1,5 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { DEFAULT_PRESET, parseIsoDay, REVISIT_LOG_HEADER, WorkbookError } from '../../src/core';
+import { columnIndex, columnLetter, DEFAULT_PRESET, parseIsoDay, REVISIT_LOG_HEADER, WorkbookError } from '../../src/core';
 import { writeXlsx } from '../../scripts/lib/xlsx-writer';
 import { processWorkbook, type WorkbookJobOptions } from '../../src/hosts/xlsx';
 import { validateParts, validationSkipReason } from '../support/ooxml';
@@ -286,6 +286,32 @@ describe('sheets the user already has', () => {
 });
 
 describe('unusual but valid packages', () => {
+  // openpyxl and other generators write formulas without a calculated value; so does Excel with
+  // calculation set to manual. Such a cell reads as blank, but it is there.
+  it.each([
+    ['a formula never calculated', (ref: string) => `<c r="${ref}"><f>IF(A1="","未化解","已化解")</f></c>`],
+    ['a text formula with an empty value', (ref: string) => `<c r="${ref}" t="str"><f>A1&amp;"x"</f><v></v></c>`],
+    ['an empty value', (ref: string) => `<c r="${ref}" s="1"><v></v></c>`],
+  ])('writes its columns right of %s in the column after the table, never over it', (_name, cellXml) => {
+    const files = unzipSync(smallLedger());
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']);
+    const widest = Math.max(...[...sheet.matchAll(/<c r="([A-Z]+)\d+"/g)].map((m) => columnIndex(m[1])));
+    const column = columnLetter(widest + 1);
+    let added = 0;
+    const withFormulas = sheet.replace(/<row r="(\d+)"([^>]*)>([\s\S]*?)<\/row>/g, (row, r: string, attrs: string, body: string) =>
+      Number(r) >= 5 ? (added++, `<row r="${r}"${attrs}>${body}${cellXml(`${column}${r}`)}</row>`) : row,
+    );
+    expect(added).toBeGreaterThan(3);
+    const input = zipSync({ ...files, 'xl/worksheets/sheet1.xml': strToU8(withFormulas) });
+    const result = processWorkbook(input, options);
+    const before = cellsOf(withFormulas);
+    const after = cellsOf(partOf(result.bytes, 'xl/worksheets/sheet1.xml'));
+    const userCells = [...before].filter(([ref]) => ref.startsWith(column) && /^\d/.test(ref.slice(column.length)));
+    expect(userCells).toHaveLength(added);
+    for (const [ref, xml] of userCells) expect([ref, after.get(ref)]).toEqual([ref, xml]);
+    expect(result.job.plan.columns.map((c) => c.col).filter((c) => c <= widest + 1)).toEqual([]);
+  });
+
   it('adds a styles part when the workbook has none', () => {
     const files = unzipSync(smallLedger());
     delete files['xl/styles.xml'];
@@ -297,6 +323,25 @@ describe('unusual but valid packages', () => {
     expect(partOf(result.bytes, '[Content_Types].xml')).toContain('<Override PartName="/xl/styles.xml"');
     // The three level fills, and the overdue mark alone and on each of them.
     expect(partOf(result.bytes, 'xl/styles.xml')).toContain('<dxfs count="7">');
+  });
+
+  it('keeps a cell that names a format past the end of the styles as readers show it, not as one of the formats it adds', () => {
+    const files = unzipSync(smallLedger());
+    const styles = strFromU8(files['xl/styles.xml']);
+    const formats = (xml: string) => [...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '').matchAll(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)].map((m) => m[0]);
+    const before = formats(styles);
+    const dangling = before.length + 2;
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']);
+    // The first number of the data rows, given a format the list does not have.
+    const cell = /<c r="([A-Z]+[5-9])"( s="\d+")?><v>\d+<\/v><\/c>/.exec(sheet)!;
+    const damaged = sheet.replace(cell[0], `<c r="${cell[1]}" s="${dangling}"><v>26000</v></c>`);
+    const result = processWorkbook(zipSync({ ...files, 'xl/worksheets/sheet1.xml': strToU8(damaged) }), options);
+    const after = formats(partOf(result.bytes, 'xl/styles.xml'));
+    // Every format up to the one named is the default one; the add-in's own come after it.
+    expect(after.slice(0, before.length)).toEqual(before);
+    for (const xf of after.slice(before.length, dangling + 1)) expect(xf).toBe('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
+    expect(after.length).toBeGreaterThan(dangling + 1);
+    expect(cellsOf(partOf(result.bytes, 'xl/worksheets/sheet1.xml')).get(cell[1])).toBe(`<c r="${cell[1]}" s="${dangling}"><v>26000</v></c>`);
   });
 
   it('reads and writes a content-types stream spelled in another case, as ZIP item names are compared', () => {

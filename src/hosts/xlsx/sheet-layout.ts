@@ -12,6 +12,8 @@ export interface SheetDataLayout {
   tagEnd: number;
   end: number;
   rows: RowLayout;
+  /** The highest cell format (`s`) a cell of the sheet data names, -1 for none: formats past the styles' list must stay theirs. */
+  highestStyle?: number;
 }
 
 /** The last cell of a row has no `r` attribute: its column is not written in the part. */

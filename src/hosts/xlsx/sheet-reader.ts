@@ -146,6 +146,7 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
   const limit = ctx.maxRows ?? Infinity;
   const rowCells: OpenRow = [];
   openRowWidth = 0;
+  highestStyle = -1;
   while (dataEnd < 0) {
     // Most cells are the common one, read whole by one sticky expression; anything else (or a
     // common cell out of place, which the full path then names) goes the full way.
@@ -241,6 +242,7 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
       // Checked as any cell is: `<c r="J6" s="4*/>` (a flipped byte) was read, and copied into a
       // rewritten sheet that no reader could open.
       if (!wellFormedAttributes(tag)) throw new XmlFormatError('malformed', short(m[0]), at);
+      noteStyle(tag);
       // An empty but formatted cell (a border drawn ahead in a template) still occupies its place:
       // the row reaches it, so nothing is written over it.
       if (openRowWidth <= col) openRowWidth = col + 1;
@@ -265,6 +267,7 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
       if (!wellFormedFragment(inner)) throw new XmlFormatError('malformed', short(m[0]), at);
     }
     if (!wellFormedAttributes(tag)) throw new XmlFormatError('malformed', short(m[0]), at);
+    noteStyle(tag);
     token.lastIndex = closeEnd;
     let value: CellValue;
     try {
@@ -272,9 +275,11 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
     } catch (e) {
       throw e instanceof XmlFormatError ? e.at(at) : e;
     }
+    // A cell without a value (a formula never calculated, an empty <v/>) occupies its place as an
+    // empty formatted one does: the row reaches it, so nothing is written over it.
+    if (openRowWidth <= col) openRowWidth = col + 1;
     if (value === null) continue;
     rowCells[col] = value;
-    if (openRowWidth <= col) openRowWidth = col + 1;
     if (typeof value === 'number' && ctx.numberFormats !== false) {
       const s = quickAttr(tag, ' s="') ?? attr(tag, 's');
       const format = s ? ctx.formatOf(Number(s)) : null;
@@ -284,7 +289,7 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
   cells += values.length; // every row is an array, even an empty one
   if (cells > MAX_GRID_CELLS) throw new XmlFormatError('tooManyCells', String(cells), open.start);
   if (dataEnd < 0) dataEnd = endOfSheetData(xml, g, open.start);
-  else if (layout) ctx.onSheetData!({ special, start: open.start, tagEnd: open.end, end: open.selfClosing ? open.end : token.lastIndex, rows: layout });
+  else if (layout) ctx.onSheetData!({ special, start: open.start, tagEnd: open.end, end: open.selfClosing ? open.end : token.lastIndex, rows: layout, highestStyle });
   // Rows the part leaves out are blank: every consumer sees plain arrays.
   let width = 0;
   for (let r = 0; r < values.length; r++) {
@@ -302,6 +307,16 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
   }
   const mergesPastGrid = read.filter((m) => m.right >= width && m.top < values.length).map((m) => ({ top: m.top, bottom: m.bottom, right: m.right }));
   return { name: ctx.name, values, merges, numberFormats, date1904: ctx.date1904, ...(mergesPastGrid.length ? { mergesPastGrid } : {}) };
+}
+
+/** The highest cell format a cell of the scan names (SheetDataLayout.highestStyle). */
+let highestStyle = -1;
+
+/** Notes the cell format a cell's start tag names, if any. */
+function noteStyle(tag: string) {
+  const s = quickAttr(tag, ' s="') ?? attr(tag, 's');
+  const n = s === undefined ? NaN : Number(s);
+  if (Number.isSafeInteger(n) && n > highestStyle) highestStyle = n;
 }
 
 /** The column of the last cell `fastCell` read (returned beside its end without an allocation). */
@@ -392,6 +407,7 @@ function fastCell(
     style = digitsAt(xml, from, 6);
     i = digitsEnd;
     if (style < 0 || (i - from > 1 && xml.charCodeAt(from) === DIGIT_0) || xml.charCodeAt(i++) !== QUOTE) return -1;
+    if (style > highestStyle) highestStyle = style;
   }
   // t="s" or t="n".
   let shared = false;
@@ -436,9 +452,9 @@ function fastCell(
     }
   }
   lastFastColumn = c;
+  if (openRowWidth <= c) openRowWidth = c + 1;
   if (value !== null) {
     rowCells[c] = value;
-    if (openRowWidth <= c) openRowWidth = c + 1;
     if (typeof value === 'number' && style >= 0 && ctx.numberFormats !== false) {
       const format = ctx.formatOf(style);
       if (format) (numberFormats[row] ??= [])[c] = format;

@@ -124,6 +124,22 @@ export class StyleSheet {
     return (this.font = { name: val('name') ?? '宋体', size: val('sz') ?? '11' });
   }
 
+  /**
+   * Cell formats that cells name past the end of the list (a damaged or hand-made part, which
+   * readers show in the default format): the list is filled up to them with the default format, so
+   * that a format the add-in adds never becomes theirs (a count of 26000 shown as 1971-03-08).
+   */
+  reserveXfs(highest: number) {
+    if (!(highest >= 0 && highest < EXCEL_CELL_FORMATS)) return;
+    const entries = this.entries.get('cellXfs') ?? inPart(this.part, () => this.readList('cellXfs', 'xf'));
+    if (entries.count > highest) return;
+    while (entries.count <= highest) {
+      this.xfFormats[entries.count++] = 0;
+      entries.added.push(DEFAULT_ENTRIES.cellXfs[0]);
+    }
+    this.written = undefined;
+  }
+
   /** Index of `item` in the counted list `list`, appending it when no equal entry exists. */
   private ensure(list: string, item: string, xmlItem: string): number {
     const entries = this.entries.get(list) ?? inPart(this.part, () => this.readList(list, item));

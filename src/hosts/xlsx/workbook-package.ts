@@ -208,7 +208,10 @@ export class OpenWorkbook {
   readGrid(entry: SheetEntry, maxRows?: number, numberFormats = maxRows !== undefined): SheetGrid {
     const { sharedStrings, date1904 } = this;
     const part = this.partOf(entry)!;
-    const onSheetData = (layout: SheetDataLayout) => this.sheetLayouts.set(part, layout);
+    const onSheetData = (layout: SheetDataLayout) => {
+      this.sheetLayouts.set(part, layout);
+      this.styles.reserveXfs(layout.highestStyle ?? -1);
+    };
     return {
       ...readSheetXml(this.pkg.text(part), { name: entry.name, sharedStrings, formatOf: this.styles.formatOf, date1904, maxRows, part, onSheetData, numberFormats }),
       hidden: entry.state !== 'visible',
