@@ -267,7 +267,7 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
       if (!wellFormedFragment(inner)) throw new XmlFormatError('malformed', short(m[0]), at);
     }
     if (!wellFormedAttributes(tag)) throw new XmlFormatError('malformed', short(m[0]), at);
-    noteStyle(tag);
+    const style = noteStyle(tag);
     token.lastIndex = closeEnd;
     let value: CellValue;
     try {
@@ -281,8 +281,7 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
     if (value === null) continue;
     rowCells[col] = value;
     if (typeof value === 'number' && ctx.numberFormats !== false) {
-      const s = quickAttr(tag, ' s="') ?? attr(tag, 's');
-      const format = s ? ctx.formatOf(Number(s)) : null;
+      const format = style ? ctx.formatOf(Number(style)) : null;
       if (format) (numberFormats[row] ??= [])[col] = format;
     }
   }
@@ -312,11 +311,12 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
 /** The highest cell format a cell of the scan names (SheetDataLayout.highestStyle). */
 let highestStyle = -1;
 
-/** Notes the cell format a cell's start tag names, if any. */
-function noteStyle(tag: string) {
+/** Notes the cell format a cell's start tag names, and returns its `s` as written (undefined when it has none). */
+function noteStyle(tag: string): string | undefined {
   const s = quickAttr(tag, ' s="') ?? attr(tag, 's');
   const n = s === undefined ? NaN : Number(s);
   if (Number.isSafeInteger(n) && n > highestStyle) highestStyle = n;
+  return s;
 }
 
 /** The column of the last cell `fastCell` read (returned beside its end without an allocation). */
