@@ -1,5 +1,5 @@
 import { toHalfWidth } from '../cells/text';
-import { escapeRegExp, maskText } from './mask';
+import { escapeRegExp, maskNames, maskNumbers } from './mask';
 
 // Handout text. maskText hides names, ID numbers and phone numbers; a handout must also leave out
 // addresses and sensitive labels (health, mental illness, key-person status, domestic violence,
@@ -115,6 +115,18 @@ interface Compiled {
   notNames: readonly string[];
 }
 
+/**
+ * A text with everything masked that depends on the text alone (addresses, labels, ages, ID and
+ * phone numbers), and the names its kinship words name: what is left is to mask its row's names.
+ */
+interface Unnamed {
+  text: string;
+  kin: readonly string[];
+}
+
+/** What texts became before their row's names were masked; null for a text with nothing else to mask. */
+type Seen = Map<string, Unnamed | null>;
+
 const compiledRules = new WeakMap<HandoutMaskRules, Compiled>();
 
 const alternation = (words: readonly string[]): string =>
@@ -163,31 +175,117 @@ const BRACKETED_PLACEHOLDER = new RegExp(`[（(]\\s*(${PLACEHOLDERS})\\s*[)）]`
 // "精神障碍患者(肇事肇祸)" becomes two placeholders in a row: keep one.
 const REPEATED_PLACEHOLDER = new RegExp(`(${PLACEHOLDERS})(?:[\\s、/]*\\1)+`, 'g');
 
-function removeOwnAddress(text: string, address: string | undefined): string {
-  if (!address) return text;
+/** The parts of a row's address cell looked for in its text, longest first. */
+function ownAddressParts(address: string | undefined): readonly string[] {
+  if (!address) return NO_NAMES;
   const parts = address
     .split(/[、,，;；/\n]+/)
     .map((p) => p.trim())
     .filter((p) => [...p].length >= 4);
+  return [...new Set([...parts, ...parts.map(toHalfWidth)])].sort((a, b) => b.length - a.length);
+}
+
+function removeOwnAddress(text: string, parts: readonly string[]): string {
   let out = text;
-  for (const part of [...new Set([...parts, ...parts.map(toHalfWidth)])].sort((a, b) => b.length - a.length)) {
-    out = out.split(part).join(ADDRESS_OMITTED);
-  }
+  for (const part of parts) out = out.split(part).join(ADDRESS_OMITTED);
   return out;
 }
 
-function maskHandout(text: string, options: HandoutMaskOptions, placeCell: boolean): string {
+function maskHandout(text: string, options: HandoutMaskOptions, placeCell: boolean, memo?: HandoutMasker): string {
   if (text === '') return text;
   const c = compile(options.rules ?? DEFAULT_HANDOUT_RULES);
-  let out = removeOwnAddress(text, options.address);
+  const own = memo ? memo.addressParts(options.address) : ownAddressParts(options.address);
+  let unnamed: Unnamed | null;
+  if (own.some((part) => text.includes(part))) unnamed = withoutAddressesAndNumbers(removeOwnAddress(text, own), c, placeCell);
+  else if (memo && !options.rules) unnamed = memo.unnamed(text, placeCell, () => withoutAddressesAndNumbers(text, c, placeCell));
+  else unnamed = withoutAddressesAndNumbers(text, c, placeCell);
+  const out = unnamed === null ? maskNames(text, options.names) : maskNames(unnamed.text, unnamed.kin.length === 0 ? options.names : [...options.names, ...unnamed.kin]);
+  if (!out.includes(PLACEHOLDER_END)) return out;
+  return out.replace(BRACKETED_PLACEHOLDER, '$1').replace(REPEATED_PLACEHOLDER, '$1');
+}
+
+/**
+ * Texts a masker remembers per kind of cell, at most (then it starts again). A handout's lists
+ * show the same places, units, owners and statuses on line after line, and the same dispute on
+ * two lists: the patterns run once for each text instead of once for each line (with three
+ * quarters of 100,000 disputes due, some 400,000 cells). The texts are the ledger's own, kept by
+ * it anyway.
+ */
+const SEEN_TEXTS = 1 << 17;
+
+/**
+ * `maskForHandout` and `maskPlaceForHandout` for the lines of one report, the same masked text
+ * for the same text and names, made faster by remembering what each text becomes before its
+ * row's names and address are masked (which depends on the text alone), and the last address's
+ * parts (a line masks several cells of one row). For the default rules; other rules are not remembered.
+ * One per report, let go with it: nothing of a ledger outlives the report that shows it.
+ */
+export class HandoutMasker {
+  private readonly seen: [Seen, Seen] = [new Map(), new Map()];
+  private readonly kin = new Map<string, readonly string[]>();
+  private lastAddress: string | undefined;
+  private lastParts: readonly string[] = NO_NAMES;
+
+  /** As `maskForHandout`. */
+  text(text: string, options: HandoutMaskOptions): string {
+    return maskHandout(text, options, false, this);
+  }
+
+  /** As `maskPlaceForHandout`. */
+  place(text: string, options: HandoutMaskOptions): string {
+    return maskHandout(text, options, true, this);
+  }
+
+  /**
+   * As `findKinshipNames` of the texts joined with line breaks, each text's names remembered: no
+   * kinship word, label or age reaches across a line break, so the names are those of each text
+   * in turn, each once.
+   */
+  kinshipNames(texts: readonly string[]): string[] {
+    const found: string[] = [];
+    for (const text of texts) {
+      let names = this.kin.get(text);
+      if (names === undefined) {
+        names = text === '' ? NO_NAMES : findKinshipNames(text);
+        if (this.kin.size >= SEEN_TEXTS) this.kin.clear();
+        this.kin.set(text, names.length === 0 ? NO_NAMES : names);
+      }
+      for (const name of names) if (!found.includes(name)) found.push(name);
+    }
+    return found;
+  }
+
+  addressParts(address: string | undefined): readonly string[] {
+    if (address !== this.lastAddress) {
+      this.lastAddress = address;
+      this.lastParts = ownAddressParts(address);
+    }
+    return this.lastParts;
+  }
+
+  unnamed(text: string, placeCell: boolean, make: () => Unnamed): Unnamed | null {
+    const seen = this.seen[placeCell ? 1 : 0];
+    let found = seen.get(text);
+    if (found === undefined) {
+      const made = make();
+      found = made.text === text && made.kin.length === 0 ? null : made;
+      if (seen.size >= SEEN_TEXTS) seen.clear();
+      seen.set(text, found);
+    }
+    return found;
+  }
+}
+
+const NO_NAMES: readonly string[] = [];
+
+/** Addresses, labels, ages, ID and phone numbers masked, and the names after kinship words: all the text alone decides. */
+function withoutAddressesAndNumbers(text: string, c: Compiled, placeCell: boolean): Unnamed {
+  let out = text;
   if (c.addressHint.test(out))
     out = out.replace(c.address, (whole: string, segments: string) => (placeCell && !c.house.test(segments) ? whole : ADDRESS_OMITTED));
   out = withoutLabels(out, c);
-  // Names after a kinship word are masked wherever else they appear too.
   const kin = kinshipNames(out, c);
-  out = maskText(out, kin.length === 0 ? options.names : [...options.names, ...kin]);
-  if (!out.includes(PLACEHOLDER_END)) return out;
-  return out.replace(BRACKETED_PLACEHOLDER, '$1').replace(REPEATED_PLACEHOLDER, '$1');
+  return { text: maskNumbers(out), kin };
 }
 
 function withoutLabels(text: string, c: Compiled): string {

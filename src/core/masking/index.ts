@@ -4,6 +4,7 @@ export {
   maskForHandout,
   maskPlaceForHandout,
   findKinshipNames,
+  HandoutMasker,
   DEFAULT_HANDOUT_RULES,
   ADDRESS_OMITTED,
   SENSITIVE_OMITTED,

@@ -166,6 +166,15 @@ const ANY_DIGIT = /[0-9０-９]/;
  * handout uses `maskForHandout` (handout.ts), which also leaves those out.
  */
 export function maskText(text: string, names: readonly string[]): string {
+  return maskNames(maskNumbers(text), names);
+}
+
+/**
+ * The first half of `maskText`: full-width digits and letters made half-width, ID and phone
+ * numbers masked. What it gives depends on the text alone, so a caller may keep it for a text
+ * that comes again (handout.ts does).
+ */
+export function maskNumbers(text: string): string {
   // Most lines hold no digit at all: then the ID and phone patterns (each checking what stands
   // before every position) cannot match, and are not run.
   const digits = ANY_DIGIT.test(text);
@@ -175,17 +184,22 @@ export function maskText(text: string, names: readonly string[]): string {
     out = out.replace(ID_IN_TEXT, (id) => maskDigitRun(id)).replace(GROUPED_ID_IN_TEXT, (id) => maskDigitRun(id.replace(/[ -]/g, '')));
     out = maskPhones(out, false);
   }
+  return out;
+}
+
+/** The second half of `maskText`: each of `names` of two or more characters masked where it occurs in `text`. */
+export function maskNames(text: string, names: readonly string[]): string {
   // The names worth looking for, each once, in the order given: those of two or more characters
   // that occur (built without intermediate arrays or sets: this runs for every cell of a handout).
   const wanted: string[] = [];
   for (const name of names) {
     const n = name.trim();
-    if (atLeastCharacters(n, 2) && !wanted.includes(n) && out.includes(n)) wanted.push(n);
+    if (atLeastCharacters(n, 2) && !wanted.includes(n) && text.includes(n)) wanted.push(n);
   }
-  if (wanted.length === 0) return out;
+  if (wanted.length === 0) return text;
   // One pass with the longest names first, so 欧阳娜娜 is masked whole and no masked form is masked again.
   wanted.sort((a, b) => b.length - a.length);
-  return replaceNames(out, wanted);
+  return replaceNames(text, wanted);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { formatDay, formatDayZh } from '../cells';
 import { writtenField } from '../ledger';
-import { maskForHandout, maskPartyNames, maskPhone, maskPlaceForHandout, splitParties } from '../masking';
+import { HandoutMasker, maskPartyNames, maskPhone, splitParties } from '../masking';
 import { textIn, type Catalogue } from '../messages';
 import type { Day, FieldName, Language, Level, TriagedDispute } from '../model';
 import { ReportRows, sheetWithRows, wrappedLines, type ReportCell, type ReportSheet } from '../report';
@@ -134,6 +134,8 @@ interface SharedCells {
   date: (day: Day) => string;
   /** A line without a 序号, named by its row. */
   rowRef: (row: number) => string;
+  /** The list's masking: places and texts that repeat from line to line are read once. */
+  masker: HandoutMasker;
 }
 
 function sharedCells(options: DueListRenderOptions): SharedCells {
@@ -152,6 +154,7 @@ function sharedCells(options: DueListRenderOptions): SharedCells {
       return text;
     },
     rowRef: (row) => t('row', { row }),
+    masker: new HandoutMasker(),
   };
 }
 
@@ -172,10 +175,10 @@ function dueRow(n: number, d: TriagedDispute, unit: ReportCell, shared: SharedCe
     shared.level[level],
     { value: schedule.nextRevisit === null ? '' : shared.date(schedule.nextRevisit), style: 'number' },
     { value: schedule.overdueDays > 0 ? schedule.overdueDays : '', style: 'number' },
-    { value: options.mask ? maskPlaceForHandout(place, handout) : place, style: 'wrap' },
+    { value: options.mask ? shared.masker.place(place, handout) : place, style: 'wrap' },
     { value: options.mask ? maskPartyNames(handout.names) : parties, style: 'wrap' },
     { value: options.mask ? maskPhone(phone) : phone, style: 'wrap' },
-    { value: options.mask ? maskForHandout(summary, handout) : summary, style: 'wrap' },
+    { value: options.mask ? shared.masker.text(summary, handout) : summary, style: 'wrap' },
     record.status === 'resolved' ? shared.handling.resolved : shared.handling[level],
     shared.blank,
     shared.blank,

@@ -1,7 +1,7 @@
 import { LEVELS, type CellRange, type Level } from '../model';
 import { linesNeeded, ReportRows, sheetWithRows, wrappedLines, type ReportCell, type ReportChart, type ReportSheet } from '../report';
 import { formatDay, formatDayZh, formatSpanZh } from '../cells';
-import { findKinshipNames, maskForHandout, maskPlaceForHandout, maskText } from '../masking';
+import { HandoutMasker, maskText } from '../masking';
 import { CHANGE_LABEL, CHANNEL_LABEL, LABELS, LEVEL_LABEL, label } from './labels';
 import type { LabelKey } from './labels';
 import type { Breakdown, BreakdownRow, ListedDispute, MeetingSummary, RenderMeetingOptions } from './types';
@@ -135,14 +135,17 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
   const columns = LIST_COLUMNS.filter((c) => c.key !== 'unit' || joint);
   const b = new SheetBuilder(columns.map((c) => c.width));
 
+  // One masker for the paper: a dispute open and overdue is on two lists, and places, owners and
+  // statuses repeat from line to line.
+  const masker = new HandoutMasker();
   const show = (text: string, names: readonly string[], address?: string): string =>
-    mask && text !== '' ? maskForHandout(text, { names, address }) : text;
+    mask && text !== '' ? masker.text(text, { names, address }) : text;
   // A reason is the add-in's own words (its rules' names: 严重或反复的家庭暴力) with the ledger's
   // words quoted in it: only the quotes are the ledger's, and only they are masked.
   const showReasons = (text: string, names: readonly string[], address?: string): string =>
     mask && text !== '' ? text.replace(QUOTED, (quote) => show(quote, names, address)) : text;
   const showPlace = (text: string, names: readonly string[], address?: string): string =>
-    mask && text !== '' ? maskPlaceForHandout(text, { names, address }) : text;
+    mask && text !== '' ? masker.place(text, { names, address }) : text;
   const showType = (text: string, names: readonly string[]): string => (mask && text !== '' ? maskText(text, [...names]) : text);
   // The cells that read the same on many list lines are made once (report cells are never changed):
   // the lists run to tens of thousands of lines when many disputes are open or overdue.
@@ -337,7 +340,7 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
   // `cells` may depend on the names to mask, which include a child named after 女儿 in any of `extraTexts`.
   type ListCells = Partial<Record<ListColumn, ReportCell>>;
   const listRow = (item: ListedDispute, cells: ListCells | ((names: readonly string[]) => ListCells), extraTexts: string[] = []): ReportCell[] => {
-    const names = mask ? [...item.names, ...findKinshipNames([item.brief, ...extraTexts].join('\n'))] : item.names;
+    const names = mask ? [...item.names, ...masker.kinshipNames([item.brief, ...extraTexts])] : item.names;
     const base: Record<ListColumn, ReportCell> = {
       serial: wrap(item.refs.map((r) => r.serial || t('rowRef', { row: r.row })).join('、')),
       unit: wrap(item.refs.map((r) => r.unit).join('、')),
