@@ -1,4 +1,5 @@
-import { prepareForSchema, schemaFor, validatePart, validateParts, validationSkipReason } from './ooxml';
+import { strToU8, zipSync } from 'fflate';
+import { prepareForSchema, readSheetValues, schemaFor, validatePart, validateParts, validationSkipReason } from './ooxml';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
@@ -130,3 +131,28 @@ if (skip) {
     });
   });
 }
+
+describe('readSheetValues', () => {
+  const workbookOf = (sheetData: string) =>
+    zipSync({
+      '_rels/.rels': strToU8(
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      ),
+      'xl/workbook.xml': strToU8(
+        `<workbook xmlns="${MAIN}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ),
+      'xl/_rels/workbook.xml.rels': strToU8(
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      ),
+      'xl/worksheets/sheet1.xml': strToU8(`<worksheet xmlns="${MAIN}"><sheetData>${sheetData}</sheetData></worksheet>`),
+    });
+
+  it.each<[string, string, [string, string | number][]]>([
+    ['cells with their references', '<row r="2"><c r="B2"><v>1</v></c><c r="D2" t="inlineStr"><is><t>x</t></is></c></row>', [['B2', 1], ['D2', 'x']]],
+    ['cells without references, placed after the one before', '<row r="3"><c><v>1</v></c><c t="inlineStr"><is><t>x</t></is></c><c/><c><v>4</v></c></row>', [['A3', 1], ['B3', 'x'], ['D3', 4]]],
+    ['a reference after cells without', '<row r="1"><c><v>1</v></c><c r="Z1"><v>2</v></c><c><v>3</v></c></row>', [['A1', 1], ['Z1', 2], ['AA1', 3]]],
+    ['rows without references, placed after the one before', '<row r="4"><c><v>1</v></c></row><row><c><v>2</v></c></row><row/><row><c><v>3</v></c></row>', [['A4', 1], ['A5', 2], ['A7', 3]]],
+  ])('reads %s', (_name, sheetData, expected) => {
+    expect([...readSheetValues(workbookOf(sheetData)).cells]).toEqual(expected);
+  });
+});

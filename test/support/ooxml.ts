@@ -454,6 +454,20 @@ function stringItemText(inner: string): string {
   return s;
 }
 
+/** 1 for A, 27 for AA: the column of a cell reference such as AB12. */
+function columnNumberOf(ref: string): number {
+  let n = 0;
+  for (const ch of /^[A-Z]+/i.exec(ref)?.[0].toUpperCase() ?? '') n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/** A for 1, AA for 27. */
+function columnName(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
 /** Resolve a relationship target against the part that owns the .rels. */
 function resolveTarget(fromPart: string, target: string): string {
   if (target.startsWith('/')) return target.slice(1);
@@ -510,14 +524,25 @@ export function readSheetValues(bytes: Uint8Array, sheetName?: string): SheetVal
   if (!sheetRel) throw new Error(`no relationship ${chosen.rid}`);
   const doc = text(resolveTarget(wbPath, sheetRel.get('Target')!));
   const cells = new Map<string, string | number | boolean>();
-  const cellRe = /<(?:[\w.-]+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g;
+  // Rows and cells without an r attribute follow the one before (ECMA-376 Part 1, 18.3.1.73 and 18.3.1.4).
+  const rowOrCellRe = /<(?:[\w.-]+:)?row\b([^>]*?)\/?>|<(?:[\w.-]+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g;
+  const refIn = (attributes: string) => /(?:^|\s)r\s*=\s*["']([^"']*)["']/.exec(attributes)?.[1];
+  let rowNumber = 0;
+  let column = 0;
   let m: RegExpExecArray | null;
-  while ((m = cellRe.exec(doc))) {
+  while ((m = rowOrCellRe.exec(doc))) {
+    if (m[1] !== undefined) {
+      rowNumber = Number(refIn(m[1]) ?? rowNumber + 1);
+      column = 0;
+      continue;
+    }
     // Two targeted matches instead of a full attribute map: big sheets hold millions of cells.
-    const ref = /(?:^|\s)r\s*=\s*["']([^"']*)["']/.exec(m[1])?.[1];
-    const inner = m[2];
-    if (!ref || inner === undefined) continue;
-    const t = /(?:^|\s)t\s*=\s*["']([^"']*)["']/.exec(m[1])?.[1] ?? 'n';
+    const named = refIn(m[2]);
+    column = named ? columnNumberOf(named) : column + 1;
+    const ref = named ?? `${columnName(column)}${rowNumber}`;
+    const inner = m[3];
+    if (inner === undefined) continue;
+    const t = /(?:^|\s)t\s*=\s*["']([^"']*)["']/.exec(m[2])?.[1] ?? 'n';
     if (t === 'inlineStr') {
       const is = /<(?:[\w.-]+:)?is>([\s\S]*?)<\/(?:[\w.-]+:)?is>/.exec(inner);
       if (is) cells.set(ref, stringItemText(is[1]));

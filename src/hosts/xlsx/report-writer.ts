@@ -60,16 +60,22 @@ export function* reportSheetXml(sheet: ReportSheet, styles: StyleSheet, date1904
     // The row's number made once, not once per cell (a due-list of 80,000 rows has a million cells).
     const rowNumber = String(r + 1);
     let xml = `<row r="${rowNumber}"${height ? ` ht="${height}" customHeight="1"` : ''}>`;
+    // A cell right after the one written before it goes without its reference (readers place it
+    // next, ECMA-376 Part 1, 18.3.1.4): a sixth of a long list's XML, to make, compress and store.
+    let next = 0;
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c];
       const s = cell.style ? ` s="${styleOf(cell.style)}"` : '';
-      const ref = columnLetter(c) + rowNumber;
-      if (cell.value === null || cell.value === '') {
-        if (s) xml += `<c r="${ref}"${s}/>`;
-      } else if (typeof cell.value === 'number') {
+      const empty = cell.value === null || cell.value === '';
+      if (empty && !s) continue;
+      const ref = c === next ? '' : columnLetter(c) + rowNumber;
+      const r = ref === '' ? '' : ` r="${ref}"`;
+      next = c + 1;
+      if (empty) xml += `<c${r}${s}/>`;
+      else if (typeof cell.value === 'number') {
         const v = cell.style === 'date' ? dayToExcelSerial(cell.value, date1904) : cell.value;
-        xml += `<c r="${ref}"${s}><v>${v}</v></c>`;
-      } else xml += inlineStringCell(ref, s, cell.value);
+        xml += `<c${r}${s}><v>${v}</v></c>`;
+      } else xml += inlineStringCell(ref, s, cell.value as string);
     }
     yield `${xml}</row>`;
   }

@@ -82,7 +82,7 @@ export function escapeText(s: string): string {
  * as a number or date. `styleAttribute` is the cell's ` s="…"`, or '' for none.
  */
 export function inlineStringCell(ref: string, styleAttribute: string, text: string): string {
-  return `<c r="${ref}"${styleAttribute} t="inlineStr"><is><t>${escapeText(ooxmlEscaped(text))}</t></is></c>`;
+  return `<c${ref === '' ? '' : ` r="${ref}"`}${styleAttribute} t="inlineStr"><is><t>${escapeText(ooxmlEscaped(text))}</t></is></c>`;
 }
 
 /**
