@@ -44,8 +44,38 @@ describe('splitParties', () => {
     ['gives nothing for empty text', '', []],
     ['gives nothing for separators only', ' 、\n ', []],
     ['“等18户村民” after the first name of a group', '谢福生等18户村民', ['谢福生']],
+    ['splits separators in a row and at both ends', '、张三，，李四；', ['张三', '李四']],
+    ['drops a role word before the first of several names', '当事人张三、李四', ['张三', '李四']],
+    ['keeps a role word with one character after it, which may be a name', '原告王', ['原告王']],
   ])('%s', (_name, input, expected) => {
     expect(splitParties(input)).toEqual(expected);
+  });
+
+  // The patterns as they were written before cells typed plainly were split in one pass: every
+  // cell, plain or not, must still split as they say.
+  const ROLES = ['被申请人', '被反映人', '申请人', '当事人', '反映人', '信访人', '另一方', '被告', '原告', '甲方', '乙方', '一方'];
+  const byPatterns = (text: string): string[] =>
+    text
+      .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+      .replace(/\u3000/g, ' ')
+      .replace(/\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕/g, ' ')
+      .replace(/(?<![^\s、,;/:])[^\s、,;/:]*:/g, ' ')
+      .split(/[\s、,;/\u00a0]+/)
+      .map((raw) => raw.replace(/[\d+\-#]+/g, '').replace(/(?<![。.])[。.]+$/, '').replace(/等[一二三四五六七八九十两几多余]*(?:[人名户位家](?:村民|群众|居民|工人|农民工)?)?$/, ''))
+      .map((part) => {
+        const role = ROLES.find((w) => part.startsWith(w) && part.length - w.length >= 2);
+        return role ? part.slice(role.length) : part;
+      })
+      .filter((part) => part !== '' && !ROLES.includes(part));
+  it('splits 3,000 generated cells as the patterns do', () => {
+    const pieces = ['张三', '李四', '欧阳娜娜', '王', '申请人', '被申请人', '当事人', '原告', '等', '等5人', '5', '、', '，', ',', '；', ';', '/', ' ', '\u3000', '\n', '（', '）', '(', ')', '：', ':', '。', '.', '#', 'A', '村'];
+    let seed = 20261206;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 3000; n++) {
+      let cell = '';
+      for (let k = Math.floor(next() * 8); k >= 0; k--) cell += pieces[Math.floor(next() * pieces.length)];
+      expect([cell, splitParties(cell)]).toEqual([cell, byPatterns(cell)]);
+    }
   });
 });
 

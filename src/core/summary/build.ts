@@ -45,10 +45,20 @@ export const CHANNEL_NAMES: Readonly<Record<ChannelKind, string>> = {
 /** Cell text that only says "nothing here". */
 const PLACEHOLDER = /^(?:[-—–/\\_.。·、\s]*|无|暂无|N\/?A)$/i;
 
+/**
+ * Whether a cell's text only says "nothing here". Most texts start with a Chinese character that
+ * no placeholder starts with, and are told at once: this runs for several fields of every dispute.
+ */
+function isPlaceholder(t: string): boolean {
+  const first = t.charCodeAt(0);
+  if (first >= 0x4e00 && first <= 0x9fff && first !== 0x65e0 /* 无 */ && first !== 0x6682 /* 暂 */) return false;
+  return PLACEHOLDER.test(t);
+}
+
 /** A field's text for reading (half-width), '' for placeholders such as 无 or —. */
 function text(d: TriagedDispute, field: FieldName): string {
   const t = (d.record.text[field] ?? '').trim();
-  return PLACEHOLDER.test(t) ? '' : t;
+  return isPlaceholder(t) ? '' : t;
 }
 
 /** A field's text as the ledger writes it (its own punctuation), for printing; '' for placeholders. */
@@ -90,7 +100,7 @@ function totalsOf(disputes: readonly TriagedDispute[]): Totals {
  */
 export function classifyChannel(channel: string): ChannelKind {
   const t = channel.trim();
-  if (t === '' || PLACEHOLDER.test(t)) return 'blank';
+  if (t === '' || isPlaceholder(t)) return 'blank';
   if (/人民|调委会|村调|人调/.test(t)) return 'people';
   if (/司法|法院|法庭|诉前|诉讼/.test(t)) return 'judicial';
   if (/行政|治安|公安|派出所/.test(t)) return 'administrative';
