@@ -79,7 +79,8 @@ export function escapeText(s: string): string {
 /**
  * A cell holding `text` as an inline string: how the add-in writes every text of its own (its
  * columns, its report and state sheets), with no shared string to add and nothing Excel would read
- * as a number or date. `styleAttribute` is the cell's ` s="…"`, or '' for none.
+ * as a number or date. `ref` is its reference, or '' for a cell right after the one written before
+ * it; `styleAttribute` is the cell's ` s="…"`, or '' for none.
  */
 export function inlineStringCell(ref: string, styleAttribute: string, text: string): string {
   return `<c${ref === '' ? '' : ` r="${ref}"`}${styleAttribute} t="inlineStr"><is><t>${escapeText(ooxmlEscaped(text))}</t></is></c>`;
