@@ -92,7 +92,7 @@ export function parseArgs(argv: readonly string[], defaultLanguage: Language): P
   };
   if (meeting) {
     if (positionals.length === 0) throw new UsageError('args.missingLedgers', {}, language);
-    return { command: 'meeting', ledgers: positionals.map(ledgerWithUnit), ...common };
+    return { command: 'meeting', ledgers: positionals.map((arg) => ledgerWithUnit(arg, language)), ...common };
   }
   if (positionals.length === 0) throw new UsageError('args.missingLedger', {}, language);
   if (positionals.length > 1) throw new UsageError('args.oneLedger', { file: positionals[1] }, language);
@@ -134,9 +134,12 @@ function readOptions(args: string[], language: Language) {
 }
 
 /** `台账.xlsx=青山镇司法所` names the unit; a file name may hold '=' itself, so only a workbook name before it counts. */
-function ledgerWithUnit(arg: string): { file: string; unit?: string } {
-  const m = /^(.+\.xls[xm])=(.+)$/i.exec(arg);
-  return m && m[2].trim() !== '' ? { file: m[1], unit: m[2].trim() } : { file: arg };
+function ledgerWithUnit(arg: string, language: Language): { file: string; unit?: string } {
+  const m = /^(.+\.xls[xm])=(.*)$/i.exec(arg);
+  if (!m) return { file: arg };
+  // `台账.xlsx=` with the unit left out: said as such, not as a file that cannot be found.
+  if (m[2].trim() === '') throw new UsageError('args.emptyUnit', { file: m[1] }, language);
+  return { file: m[1], unit: m[2].trim() };
 }
 
 export const HELP = `三色台账 tricolor —— 矛盾纠纷工作台账红黄绿三色预警、回访清单与联席会议汇总

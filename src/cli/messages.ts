@@ -23,6 +23,10 @@ export const CLI_MESSAGES = {
     zh: '请给出各单位的台账文件，例如：tricolor meeting 派出所台账.xlsx 司法所台账.xlsx=青山镇司法所',
     en: 'Name each unit’s ledger file, e.g. tricolor meeting police.xlsx justice.xlsx=Justice office',
   },
+  'args.emptyUnit': {
+    zh: '“{file}=”后没有写单位名称；请写成 {file}=青山镇司法所，或去掉“=”，由台账的标题或填报单位识别单位',
+    en: 'No unit after "{file}="; write it as {file}=Justice office, or leave out the "=" and the unit is read from the ledger\'s title',
+  },
   'args.notForMeeting': { zh: '选项 {option} 只用于 run；meeting 会在每个台账中自动识别台账工作表', en: 'Option {option} is for run only; meeting finds the ledger sheet in each workbook' },
   'args.unknownCommand': {
     zh: '未知命令“{command}”；可用的命令是 run 和 meeting。运行 tricolor --help 查看用法',

@@ -125,6 +125,8 @@ describe('tricolor run', () => {
     [['run', '{ledger}', '--bogus'], 2, '未知选项 --bogus'],
     // Node's parser reads it as the short options -x, -., -x, …: "unknown option -x" said nothing of the file.
     [['run', '-x.xlsx'], 2, '“-x.xlsx”以“-”开头，会被当作选项；若这是文件名，请写成 ./-x.xlsx'],
+    // The unit left out after '=': it was looked for as a file named "police.xlsx=" and not found.
+    [['meeting', '{ledger}', 'police.xlsx='], 2, '“police.xlsx=”后没有写单位名称；请写成 police.xlsx=青山镇司法所'],
     [['run', '{ledger}', '--out', '--force'], 2, '选项 --out 需要一个值'],
     [['run', '{ledger}', '--force=yes'], 2, '选项 --force 不带值'],
     [['run', '{ledger}', '{text}'], 2, '多余；几个单位的台账一起开会请用 tricolor meeting'],

@@ -289,6 +289,17 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
   });
 
   it.each([
+    ['[Content_Types].xml', (xml: string) => xml.replace(/<Types[\s\S]*<\/Types>/, '<Typs/>'), '<Types>'],
+    ['xl/_rels/workbook.xml.rels', (xml: string) => xml.replace(/<Relationships[\s\S]*<\/Relationships>/, '<Relation/>'), '<Relationships>'],
+    ['xl/styles.xml', (xml: string) => xml.replace(/<styleSheet[\s\S]*<\/styleSheet>/, '<styles/>'), '<styleSheet>'],
+  ])('refuses to write into %s without its root element, naming the part and the element in the user’s words', (part, edit, element) => {
+    expect(failure(() => processWorkbook(editPart(clean, part, edit), options))).toEqual({
+      code: 'file.missingElement',
+      message: `“ledger.xlsx”已损坏：${part} 中缺少必需的 ${element} 元素；请在 Excel 中打开并另存一份后再试`,
+    });
+  });
+
+  it.each([
     ['UTF-16 with its byte-order mark', (xml: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')])],
     ['UTF-16 without one', (xml: string) => Buffer.from(xml, 'utf16le')],
     ['UTF-16 starting with a line feed', (xml: string) => Buffer.from(`\n${xml}`, 'utf16le')],
@@ -653,7 +664,7 @@ describe('rows, cells and merged areas are held to Excel\'s grid', () => {
   it('refuses a merged area past Excel\'s grid, and merged areas that overlap', () => {
     expectRefused(withSheet((xml) => xml.replace('<mergeCell ref="A1:L1"/>', '<mergeCell ref="A1:A1048577"/>')), 'file.beyondSheetLimits');
     const overlapping = Array.from({ length: 50 }, () => '<mergeCell ref="A5:L8"/>').join('');
-    expectRefused(withSheet((xml) => xml.replace('<mergeCell ref="A1:L1"/>', `<mergeCell ref="A1:L1"/>${overlapping}`)), 'file.badXml', /overlap/);
+    expectRefused(withSheet((xml) => xml.replace('<mergeCell ref="A1:L1"/>', `<mergeCell ref="A1:L1"/>${overlapping}`)), 'file.mergesOverlap', /工作表“台账”中的合并单元格互相重叠/);
   });
 
   it('refuses rows and cells out of order', () => {
@@ -690,6 +701,13 @@ describe('a listed sheet whose content is not in the file', () => {
     expect(failure(() => processWorkbook(input, options))).toEqual(expected);
     expect(failure(() => readLedgerWorkbook(input, { fileName: 'ledger.xlsx', language: 'zh' }))).toEqual(expected);
   });
+});
+
+it('says a workbook that lists no sheet at all has none, rather than that no sheet has a ledger header', () => {
+  const input = editPart(clean, 'xl/workbook.xml', (xml) => xml.replace(/<sheets>[\s\S]*<\/sheets>/, '<sheets/>'));
+  const expected = { code: 'ledger.noSheets', message: expect.stringMatching(/^工作簿中没有任何工作表/) };
+  expect(failure(() => processWorkbook(input, options))).toEqual(expected);
+  expect(failure(() => readLedgerWorkbook(input, { fileName: 'ledger.xlsx', language: 'zh' }))).toEqual(expected);
 });
 
 describe('a worksheet part without its <sheetData>', () => {
@@ -785,6 +803,74 @@ describe('prefixed and Strict SpreadsheetML', () => {
       }),
     );
     expectRefused(strict, 'file.strictOoxml', /另存为“Excel 工作簿 \(\*\.xlsx\)”/);
+  });
+});
+
+describe('another kind of document, renamed .xlsx or chosen by mistake, is said by what it is', () => {
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+  const officePackage = (mainPart: string, mainXml: string | Uint8Array, contentType: string) =>
+    writeRawZip([
+      {
+        name: '[Content_Types].xml',
+        data: utf8(
+          '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+            `<Override PartName="/${mainPart}" ContentType="${contentType}"/></Types>`,
+        ),
+      },
+      {
+        name: '_rels/.rels',
+        data: utf8(
+          '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+            `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${mainPart}"/></Relationships>`,
+        ),
+      },
+      { name: mainPart, data: typeof mainXml === 'string' ? utf8(mainXml) : mainXml },
+    ]);
+
+  it.each<[string, Uint8Array, keyof typeof CATALOGUE, RegExp]>([
+    [
+      'a Word document',
+      officePackage(
+        'word/document.xml',
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p/></w:body></w:document>',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
+      ),
+      'file.wordDocument',
+      /是 Word 文档/,
+    ],
+    [
+      'a PowerPoint presentation',
+      officePackage(
+        'ppt/presentation.xml',
+        '<p:presentation xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"/>',
+        'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml',
+      ),
+      'file.presentation',
+      /是 PowerPoint 演示文稿/,
+    ],
+    [
+      'an Excel Binary Workbook',
+      officePackage('xl/workbook.bin', new Uint8Array([0x83, 0x01, 0x00, 0x80, 0x01, 0x00, 0xff, 0xfe, 0x00, 0x00]), 'application/vnd.ms-excel.sheet.binary.macroEnabled.main'),
+      'file.binaryWorkbook',
+      /\.xlsb/,
+    ],
+    [
+      'an OpenDocument spreadsheet',
+      writeRawZip([
+        { name: 'mimetype', data: utf8('application/vnd.oasis.opendocument.spreadsheet'), method: 0 },
+        { name: 'content.xml', data: utf8('<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>') },
+        { name: 'META-INF/manifest.xml', data: utf8('<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>') },
+      ]),
+      'file.openDocument',
+      /\.ods/,
+    ],
+  ])('%s', (_name, bytes, code, text) => {
+    expectRefused(bytes, code, text);
+  });
+
+  it('still calls a package of other parts not a workbook', () => {
+    expectRefused(writeRawZip([{ name: 'readme.txt', data: utf8('hello') }]), 'file.notWorkbook', /不是 Excel 工作簿/);
   });
 });
 

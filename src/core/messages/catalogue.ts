@@ -73,6 +73,10 @@ export const CATALOGUE = {
     zh: '工作簿中没有找到矛盾纠纷台账：工作表“{sheet}”的内容在文件中找不到，文件可能已损坏；请在 Excel 中打开（让它修复）并另存一份后再试',
     en: 'No dispute ledger in this workbook: the content of the sheet "{sheet}" is missing from the file, which may be damaged; open it in Excel (let it repair the file), save a copy and try again',
   },
+  'ledger.noSheets': {
+    zh: '工作簿中没有任何工作表，也就没有矛盾纠纷台账（Excel 不会保存这样的文件，它可能是空的或已损坏）；请确认选对了文件，或在 Excel 中打开并另存一份后再试',
+    en: 'The workbook has no sheets at all, so no dispute ledger (Excel never saves such a file: it may be empty or damaged); check that this is the right file, or open it in Excel, save a copy and try again',
+  },
   'ledger.noneInWorkbook': {
     zh: '工作簿中没有找到矛盾纠纷台账：没有一张工作表的表头含有 登记日期、当事人、纠纷类型、简要情况 等列名',
     en: 'No dispute ledger in this workbook: no sheet has a header with columns such as 登记日期, 当事人, 纠纷类型, 简要情况',
@@ -182,6 +186,14 @@ export const CATALOGUE = {
     zh: '“{file}”已损坏：{part} 第 {offset} 个字符处的 {tag} 不合 XML 或表格格式的规定；请在 Excel 中打开并另存一份后再试',
     en: '"{file}" is damaged: in {part}, {tag} at character {offset} is not valid XML or SpreadsheetML; open it in Excel, save a copy and try again',
   },
+  'file.missingElement': {
+    zh: '“{file}”已损坏：{part} 中缺少必需的 {tag} 元素；请在 Excel 中打开并另存一份后再试',
+    en: '"{file}" is damaged: {part} lacks the {tag} element it must have; open it in Excel, save a copy and try again',
+  },
+  'file.mergesOverlap': {
+    zh: '“{file}”已损坏：工作表“{sheet}”中的合并单元格互相重叠（Excel 不会这样保存）；请在 Excel 中打开并另存一份后再试',
+    en: '"{file}" is damaged: merged cells overlap in sheet "{sheet}" (Excel never saves them so); open it in Excel, save a copy and try again',
+  },
   'file.cellOrder': {
     zh: '“{file}”已损坏：{part} 第 {offset} 个字符处的 {tag} 顺序错乱（行号、列号须逐个递增）；请在 Excel 中打开并另存一份后再试',
     en: '"{file}" is damaged: in {part}, {tag} at character {offset} is out of order (rows and cells must come in increasing order); open it in Excel, save a copy and try again',
@@ -209,6 +221,23 @@ export const CATALOGUE = {
   'file.strictOoxml': {
     zh: '“{file}”是“Strict Open XML 电子表格”格式，本工具无法处理；请在 Excel 中打开，另存为“Excel 工作簿 (*.xlsx)”后再试',
     en: '"{file}" is a Strict Open XML Spreadsheet, which this tool cannot process; open it in Excel and save it as "Excel Workbook (*.xlsx)"',
+  },
+  // Another kind of document renamed, or chosen by mistake: said by what it is.
+  'file.wordDocument': {
+    zh: '“{file}”是 Word 文档，不是 Excel 工作簿；请选择台账所在的 Excel 文件（.xlsx）',
+    en: '"{file}" is a Word document, not an Excel workbook; choose the Excel file (.xlsx) that holds the ledger',
+  },
+  'file.presentation': {
+    zh: '“{file}”是 PowerPoint 演示文稿，不是 Excel 工作簿；请选择台账所在的 Excel 文件（.xlsx）',
+    en: '"{file}" is a PowerPoint presentation, not an Excel workbook; choose the Excel file (.xlsx) that holds the ledger',
+  },
+  'file.binaryWorkbook': {
+    zh: '“{file}”是 Excel 二进制工作簿（.xlsb），本工具无法处理；请在 Excel 中打开，另存为“Excel 工作簿 (*.xlsx)”后再试',
+    en: '"{file}" is an Excel Binary Workbook (.xlsb), which this tool cannot process; open it in Excel and save it as "Excel Workbook (*.xlsx)"',
+  },
+  'file.openDocument': {
+    zh: '“{file}”是 OpenDocument 电子表格（.ods），本工具无法处理；请在 WPS 或 LibreOffice 中打开，另存为 Excel 工作簿（.xlsx）后再试',
+    en: '"{file}" is an OpenDocument spreadsheet (.ods), which this tool cannot process; open it in WPS or LibreOffice and save it as an Excel workbook (.xlsx)',
   },
   'sheet.notWorksheet': {
     zh: '“{file}”中的“{sheet}”是图表工作表，不是台账；请指定台账所在的工作表',

@@ -56,6 +56,10 @@ export function packageFailure(e: unknown): PackageFailure | null {
         return { code: 'file.unclosedTag', params: where };
       case 'malformed':
         return { code: 'file.badXml', params: where };
+      case 'missing':
+        return { code: 'file.missingElement', params: { part: e.part, tag: e.construct } };
+      case 'mergesOverlap':
+        return { code: 'file.mergesOverlap', params: { sheet: e.sheet || e.part } };
       case 'order':
         return { code: 'file.cellOrder', params: where };
       case 'encoding':

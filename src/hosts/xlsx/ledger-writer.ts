@@ -91,7 +91,7 @@ function sheetDataSpan(xml: string, special: boolean): ElementSpan {
     if (!close) throw new XmlFormatError('unclosed', tag, m.index);
     return { start: m.index, end: close.end, tag };
   }
-  throw new XmlFormatError('malformed', '<worksheet> without <sheetData>', 0);
+  throw new XmlFormatError('missing', '<sheetData>', 0);
 }
 
 /** Stands for the rows while the rest of the part is edited. */
@@ -367,7 +367,7 @@ function mergeCells(body: string, cells: CellXml[], offset: number, partSpecial:
 
 function containerOf(xml: string) {
   const ws = findElement(xml, 'worksheet');
-  if (!ws) throw new XmlFormatError('malformed', 'no <worksheet>', 0);
+  if (!ws) throw new XmlFormatError('missing', '<worksheet>', 0);
   return ws;
 }
 

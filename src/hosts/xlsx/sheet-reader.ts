@@ -640,7 +640,7 @@ function clipMerges(merges: CellRange[], rows: number, width: number): CellRange
     if (m.top >= rows || m.left >= width) continue;
     const c = { top: m.top, left: m.left, bottom: Math.min(m.bottom, rows - 1), right: Math.min(m.right, width - 1) };
     area += (c.bottom - c.top + 1) * (c.right - c.left + 1);
-    if (area > rows * width) throw new XmlFormatError('malformed', '<mergeCell> (merged areas overlap)', -1);
+    if (area > rows * width) throw new XmlFormatError('mergesOverlap', '<mergeCell>', -1);
     clipped.push(c);
   }
   return clipped;

@@ -241,6 +241,6 @@ function checkEntryCount(xml: string, list: string, item: string, span: { start:
 
 function styleSheetSpan(xml: string) {
   const span = findElement(xml, 'styleSheet');
-  if (!span) throw new XmlFormatError('malformed', 'no <styleSheet>', 0);
+  if (!span) throw new XmlFormatError('missing', '<styleSheet>', 0);
   return span;
 }

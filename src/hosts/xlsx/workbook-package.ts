@@ -31,6 +31,24 @@ const STRICT_REL = 'http://purl.oclc.org/ooxml/officeDocument/relationships/';
 /** The content-types stream of an Open Packaging Conventions package (ECMA-376 Part 2, 10.1.2.4). */
 const CONTENT_TYPES = '[Content_Types].xml';
 export const REL_OFFICE_DOCUMENT = `${REL}/officeDocument`;
+
+/** Main parts of other Office documents, by their root element's namespace: a .docx or .pptx renamed, or chosen by mistake. */
+const OTHER_DOCUMENTS: Readonly<Record<string, 'file.wordDocument' | 'file.presentation'>> = {
+  'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'file.wordDocument',
+  'http://purl.oclc.org/ooxml/wordprocessingml/main': 'file.wordDocument',
+  'http://schemas.openxmlformats.org/presentationml/2006/main': 'file.presentation',
+  'http://purl.oclc.org/ooxml/presentationml/main': 'file.presentation',
+};
+
+/** An OpenDocument spreadsheet (.ods) says so in its first entry, `mimetype` (ODF 1.2 Part 3, 3.3). */
+function isOpenDocumentSpreadsheet(pkg: Package): boolean {
+  if (!pkg.has('mimetype')) return false;
+  try {
+    return pkg.text('mimetype').trim() === 'application/vnd.oasis.opendocument.spreadsheet';
+  } catch {
+    return false;
+  }
+}
 const REL_WORKSHEET = `${REL}/worksheet`;
 export const REL_STYLES = `${REL}/styles`;
 const REL_DRAWING = `${REL}/drawing`;
@@ -103,9 +121,14 @@ export class OpenWorkbook {
     // "Strict Open XML Spreadsheet". Its parts need other names throughout, so it is refused by name.
     if (rootRels.some((r) => r.type.startsWith(STRICT_REL))) fail('file.strictOoxml');
     const workbookPart = targetIn(pkg, '', rootRels.find((r) => r.type === REL_OFFICE_DOCUMENT)?.target ?? 'xl/workbook.xml');
-    if (!pkg.has(workbookPart) || !pkg.has(pkg.partName(CONTENT_TYPES))) fail('file.notWorkbook');
+    // An .xlsb's workbook is binary (xl/workbook.bin), an .ods names its kind in a `mimetype` entry:
+    // both are said by what they are, not read as a damaged workbook.
+    if (/\.bin$/i.test(workbookPart) && pkg.has(workbookPart)) fail('file.binaryWorkbook');
+    if (!pkg.has(workbookPart) || !pkg.has(pkg.partName(CONTENT_TYPES))) fail(isOpenDocumentSpreadsheet(pkg) ? 'file.openDocument' : 'file.notWorkbook');
     const root = inPart(workbookPart, () => rootElement(pkg.text(workbookPart)));
     if (root?.namespace === STRICT_SPREADSHEET_NS) fail('file.strictOoxml');
+    const otherDocument = root && OTHER_DOCUMENTS[root.namespace];
+    if (otherDocument) fail(otherDocument);
     // A damaged namespace puts every element of the part somewhere else: no workbook to read.
     if (!root || root.name !== 'workbook' || root.namespace !== SPREADSHEET_NS)
       throw new XmlFormatError('malformed', root ? root.tag.slice(0, 60) : '<workbook>', root?.start ?? 0, workbookPart);
@@ -156,11 +179,14 @@ export class OpenWorkbook {
    * there, or the part without its <sheetData>: "no ledger" alone sent the user looking for a
    * header that was never the problem); else none.
    */
-  noLedger(): { code: 'ledger.underOwnName' | 'ledger.sheetMissing'; params: { sheet: string } } | { code: 'ledger.noneInWorkbook'; params: Record<string, never> } {
+  noLedger(): { code: 'ledger.underOwnName' | 'ledger.sheetMissing'; params: { sheet: string } } | { code: 'ledger.noneInWorkbook' | 'ledger.noSheets'; params: Record<string, never> } {
+    const entries = inPart(this.workbookPart, () => readSheetEntries(this.workbookXml));
+    // A workbook that lists no sheet at all (Excel never saves one) is empty or damaged, not a workbook of other tables.
+    if (entries.length === 0) return { code: 'ledger.noSheets', params: {} };
     const underOwnName = this.ledgerUnderOwnName();
     if (underOwnName !== null) return { code: 'ledger.underOwnName', params: { sheet: underOwnName } };
     // The add-in's own sheets are not looked at: not where a ledger was looked for.
-    const listed = inPart(this.workbookPart, () => readSheetEntries(this.workbookXml)).filter((entry) => !OWN_SHEETS.includes(entry.name));
+    const listed = entries.filter((entry) => !OWN_SHEETS.includes(entry.name));
     const missing = listed.find((entry) => {
       const rel = this.rels.find((r) => r.id === entry.rid);
       if (!rel || rel.external || !this.pkg.has(this.targetOf(this.workbookPart, rel.target))) return true;

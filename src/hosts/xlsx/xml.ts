@@ -13,7 +13,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
  */
 export class XmlFormatError extends Error {
   constructor(
-    readonly kind: 'unclosed' | 'malformed' | 'order' | 'limits' | 'encoding' | 'tooManyCells' | 'tooManyStyles' | 'cellFormatsFull' | 'prefixed',
+    readonly kind: 'unclosed' | 'malformed' | 'missing' | 'mergesOverlap' | 'order' | 'limits' | 'encoding' | 'tooManyCells' | 'tooManyStyles' | 'cellFormatsFull' | 'prefixed',
     /** The construct at fault as it reads in the part (`<c r="B5">`, `<!--`, `&#x110000;`) or a count. */
     readonly construct: string,
     readonly offset: number,
@@ -304,7 +304,7 @@ export function findElement(xml: string, name: string, from = 0): ElementSpan | 
 /** The element a part cannot do without (<Types>, <Relationships>, <sheets>): damage when it is missing. */
 export function requireElement(xml: string, name: string, from = 0): ElementSpan {
   const span = findElement(xml, name, from);
-  if (!span) throw new XmlFormatError('malformed', `<${name}> (missing)`, 0);
+  if (!span) throw new XmlFormatError('missing', `<${name}>`, 0);
   return span;
 }
 
