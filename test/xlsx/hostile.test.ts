@@ -872,6 +872,42 @@ describe('another kind of document, renamed .xlsx or chosen by mistake, is said 
   it('still calls a package of other parts not a workbook', () => {
     expectRefused(writeRawZip([{ name: 'readme.txt', data: utf8('hello') }]), 'file.notWorkbook', /不是 Excel 工作簿/);
   });
+
+  it('names a Strict Word document as a Word document, not as a Strict spreadsheet', () => {
+    const strictWord = writeRawZip([
+      { name: '[Content_Types].xml', data: utf8('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>') },
+      {
+        name: '_rels/.rels',
+        data: utf8(
+          '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        ),
+      },
+      { name: 'word/document.xml', data: utf8('<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body/></w:document>') },
+    ]);
+    expectRefused(strictWord, 'file.wordDocument', /是 Word 文档/);
+  });
+
+  it('reads a workbook whose workbook part is named .bin but holds SpreadsheetML, as it did before', () => {
+    const renamed = writeRawZip(
+      partsOf(clean).map((p) => {
+        const data = (text: string) => ({ ...p, data: utf8(text) });
+        const text = () => new TextDecoder().decode(p.data);
+        if (p.name === 'xl/workbook.xml') return { ...p, name: 'xl/workbook.bin' };
+        if (p.name === 'xl/_rels/workbook.xml.rels') return { ...p, name: 'xl/_rels/workbook.bin.rels' };
+        if (p.name === '_rels/.rels') return data(text().replace('xl/workbook.xml', 'xl/workbook.bin'));
+        if (p.name === '[Content_Types].xml') return data(text().replace('/xl/workbook.xml', '/xl/workbook.bin'));
+        return p;
+      }),
+    );
+    expect(partsOf(renamed).map((p) => p.name)).toContain('xl/workbook.bin');
+    expect(failure(() => processWorkbook(renamed, options))).toBe('no error');
+  });
+
+  it('calls a workbook part in a namespace named like a property of every object damaged, not an internal error', () => {
+    const input = editPart(clean, 'xl/workbook.xml', (xml) => xml.replace('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', 'xmlns="constructor"'));
+    expect(new TextDecoder().decode(partsOf(input).find((p) => p.name === 'xl/workbook.xml')!.data)).toContain('xmlns="constructor"');
+    expectRefused(input, 'file.badXml', /xl\/workbook\.xml 第 \d+ 个字符处的 <workbook xmlns="constructor"/);
+  });
 });
 
 it('every catalogue message a refusal uses exists in both languages', () => {

@@ -32,13 +32,32 @@ const STRICT_REL = 'http://purl.oclc.org/ooxml/officeDocument/relationships/';
 const CONTENT_TYPES = '[Content_Types].xml';
 export const REL_OFFICE_DOCUMENT = `${REL}/officeDocument`;
 
-/** Main parts of other Office documents, by their root element's namespace: a .docx or .pptx renamed, or chosen by mistake. */
-const OTHER_DOCUMENTS: Readonly<Record<string, 'file.wordDocument' | 'file.presentation'>> = {
-  'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'file.wordDocument',
-  'http://purl.oclc.org/ooxml/wordprocessingml/main': 'file.wordDocument',
-  'http://schemas.openxmlformats.org/presentationml/2006/main': 'file.presentation',
-  'http://purl.oclc.org/ooxml/presentationml/main': 'file.presentation',
-};
+/**
+ * Main parts of other Office documents, by their root element's namespace: a .docx or .pptx
+ * renamed, or chosen by mistake. A map, so that a damaged namespace such as "constructor" finds nothing.
+ */
+const OTHER_DOCUMENTS: ReadonlyMap<string, 'file.wordDocument' | 'file.presentation'> = new Map([
+  ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'file.wordDocument'],
+  ['http://purl.oclc.org/ooxml/wordprocessingml/main', 'file.wordDocument'],
+  ['http://schemas.openxmlformats.org/presentationml/2006/main', 'file.presentation'],
+  ['http://purl.oclc.org/ooxml/presentationml/main', 'file.presentation'],
+]);
+
+/** What an .xlsb declares its workbook part to be (MS-XLSB 2.1.2). */
+const CT_BINARY_WORKBOOK = 'application/vnd.ms-excel.sheet.binary.macroEnabled.main';
+
+/** The other Office document whose main part the package's relationship `target` names, if it is one: its root element read, nothing thrown. */
+function otherDocument(pkg: Package, target: string | undefined): 'file.wordDocument' | 'file.presentation' | undefined {
+  if (target === undefined) return undefined;
+  try {
+    const part = targetIn(pkg, '', target);
+    if (!pkg.has(part)) return undefined;
+    const root = rootElement(pkg.text(part));
+    return root ? OTHER_DOCUMENTS.get(root.namespace) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** An OpenDocument spreadsheet (.ods) says so in its first entry, `mimetype` (ODF 1.2 Part 3, 3.3). */
 function isOpenDocumentSpreadsheet(pkg: Package): boolean {
@@ -119,16 +138,21 @@ export class OpenWorkbook {
     const rootRels = pkg.has('_rels/.rels') ? inPart('_rels/.rels', () => readRelationships(pkg.text('_rels/.rels'))) : [];
     // ISO/IEC 29500 Strict names its relationships and namespaces under purl.oclc.org: Excel's
     // "Strict Open XML Spreadsheet". Its parts need other names throughout, so it is refused by name.
-    if (rootRels.some((r) => r.type.startsWith(STRICT_REL))) fail('file.strictOoxml');
+    // A Strict Word document or presentation is said to be that, not a Strict spreadsheet.
+    if (rootRels.some((r) => r.type.startsWith(STRICT_REL))) {
+      const strictMain = rootRels.find((r) => r.type === `${STRICT_REL}officeDocument`);
+      fail(otherDocument(pkg, strictMain?.target) ?? 'file.strictOoxml');
+    }
     const workbookPart = targetIn(pkg, '', rootRels.find((r) => r.type === REL_OFFICE_DOCUMENT)?.target ?? 'xl/workbook.xml');
-    // An .xlsb's workbook is binary (xl/workbook.bin), an .ods names its kind in a `mimetype` entry:
-    // both are said by what they are, not read as a damaged workbook.
-    if (/\.bin$/i.test(workbookPart) && pkg.has(workbookPart)) fail('file.binaryWorkbook');
+    // An .xlsb's workbook is binary (xl/workbook.bin, declared as such), an .ods names its kind in a
+    // `mimetype` entry: both are said by what they are, not read as a damaged workbook.
+    if (/\.bin$/i.test(workbookPart) && pkg.has(workbookPart) && pkg.has(pkg.partName(CONTENT_TYPES)) && pkg.text(pkg.partName(CONTENT_TYPES)).includes(CT_BINARY_WORKBOOK))
+      fail('file.binaryWorkbook');
     if (!pkg.has(workbookPart) || !pkg.has(pkg.partName(CONTENT_TYPES))) fail(isOpenDocumentSpreadsheet(pkg) ? 'file.openDocument' : 'file.notWorkbook');
     const root = inPart(workbookPart, () => rootElement(pkg.text(workbookPart)));
     if (root?.namespace === STRICT_SPREADSHEET_NS) fail('file.strictOoxml');
-    const otherDocument = root && OTHER_DOCUMENTS[root.namespace];
-    if (otherDocument) fail(otherDocument);
+    const other = root && OTHER_DOCUMENTS.get(root.namespace);
+    if (other) fail(other);
     // A damaged namespace puts every element of the part somewhere else: no workbook to read.
     if (!root || root.name !== 'workbook' || root.namespace !== SPREADSHEET_NS)
       throw new XmlFormatError('malformed', root ? root.tag.slice(0, 60) : '<workbook>', root?.start ?? 0, workbookPart);
