@@ -14,6 +14,7 @@ import {
   findEndTag,
   hasSpecialMarkup,
   insertBeforeFirst,
+  requireElement,
   setAttr,
   skipSpecial,
   splice,
@@ -365,11 +366,8 @@ function mergeCells(body: string, cells: CellXml[], offset: number, partSpecial:
   return out.join('');
 }
 
-function containerOf(xml: string) {
-  const ws = findElement(xml, 'worksheet');
-  if (!ws) throw new XmlFormatError('missing', '<worksheet>', 0);
-  return ws;
-}
+/** The <worksheet> element the writer inserts into: damage when it is missing. */
+const containerOf = (xml: string) => requireElement(xml, 'worksheet');
 
 /** A header of several rows: the add-in's header cell is merged down over them, like the user's own. */
 function mergeOwnHeaders(xml: string, plan: WritePlan): string {

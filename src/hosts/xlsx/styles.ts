@@ -1,4 +1,4 @@
-import { appendToList, attr, escapeXml, findElement, findElements, inPart, innerXml, SPREADSHEET_NS, spreadsheetPrefix, XmlFormatError } from './xml';
+import { appendToList, attr, escapeXml, findElement, findElements, inPart, innerXml, requireElement, SPREADSHEET_NS, spreadsheetPrefix, XmlFormatError } from './xml';
 
 /** Built-in number formats (ECMA-376 Part 1, 18.8.30) that show dates, including the zh-CN ones (27–36, 50–58). */
 const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58]);
@@ -239,8 +239,4 @@ function checkEntryCount(xml: string, list: string, item: string, span: { start:
   if (count > MAX_STYLE_ENTRIES) throw new XmlFormatError('tooManyStyles', `${list} ${count}`, span.start);
 }
 
-function styleSheetSpan(xml: string) {
-  const span = findElement(xml, 'styleSheet');
-  if (!span) throw new XmlFormatError('missing', '<styleSheet>', 0);
-  return span;
-}
+const styleSheetSpan = (xml: string) => requireElement(xml, 'styleSheet');

@@ -144,11 +144,11 @@ export class OpenWorkbook {
       fail(otherDocument(pkg, strictMain?.target) ?? 'file.strictOoxml');
     }
     const workbookPart = targetIn(pkg, '', rootRels.find((r) => r.type === REL_OFFICE_DOCUMENT)?.target ?? 'xl/workbook.xml');
+    const contentTypes = pkg.partName(CONTENT_TYPES);
+    if (!pkg.has(workbookPart) || !pkg.has(contentTypes)) fail(isOpenDocumentSpreadsheet(pkg) ? 'file.openDocument' : 'file.notWorkbook');
     // An .xlsb's workbook is binary (xl/workbook.bin, declared as such), an .ods names its kind in a
     // `mimetype` entry: both are said by what they are, not read as a damaged workbook.
-    if (/\.bin$/i.test(workbookPart) && pkg.has(workbookPart) && pkg.has(pkg.partName(CONTENT_TYPES)) && pkg.text(pkg.partName(CONTENT_TYPES)).includes(CT_BINARY_WORKBOOK))
-      fail('file.binaryWorkbook');
-    if (!pkg.has(workbookPart) || !pkg.has(pkg.partName(CONTENT_TYPES))) fail(isOpenDocumentSpreadsheet(pkg) ? 'file.openDocument' : 'file.notWorkbook');
+    if (/\.bin$/i.test(workbookPart) && pkg.text(contentTypes).includes(CT_BINARY_WORKBOOK)) fail('file.binaryWorkbook');
     const root = inPart(workbookPart, () => rootElement(pkg.text(workbookPart)));
     if (root?.namespace === STRICT_SPREADSHEET_NS) fail('file.strictOoxml');
     const other = root && OTHER_DOCUMENTS.get(root.namespace);
