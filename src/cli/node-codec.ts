@@ -62,22 +62,12 @@ export function deflatePieces(pieces: Iterable<Uint8Array>): Uint8Array[] {
   return deflater.end();
 }
 
-/**
- * One output buffer of the declared size and a byte more (room to see a stream that holds more):
- * zlib's default 16 KB chunks were joined at the end, the part held twice and copied once. The
- * result is a view on that larger buffer (or, for a small part, on Node's shared pool): never write
- * through its `.buffer`. Self-contained (zlib passed in), as the deflate thread runs it from its
- * source text too.
- */
-export function inflateRaw(zlib: typeof import('zlib'), data: Uint8Array, size: number): Buffer {
-  return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size), chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, size + 1) });
-}
-
 export const NODE_CODEC: DeflateCodec = {
   deflate: deflatePieces,
-  inflate: (data, size) => inflateRaw(zlib, data, size),
+  // One output buffer of the declared size and a byte more (room to see a stream that holds more):
+  // zlib's default 16 KB chunks were joined at the end, the part held twice and copied once. The
+  // result is a view on that larger buffer (or, for a small part, on Node's shared pool): never
+  // transfer or write through its `.buffer`.
+  inflate: (data, size) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size), chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, size + 1) }),
   crc32: (data, previous) => zlib.crc32(data, previous),
-  // Large slices become external strings (malloc'd, not copied into the collected heap): about half
-  // the time of TextDecoder for a 75 MB sheet, the rest of it first touches of new memory.
-  asciiText: (data) => Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1'),
 };

@@ -16,8 +16,7 @@ import { printable } from './printable';
  *
  * The cap leaves room under 1 GiB of resident memory for what lives outside the old generation:
  * the young generation (3 × SEMI_SPACE_MB), the input file (at most 128 MiB, main.ts), the one part
- * inflated and kept (at most 128 MiB, DEFAULT_ZIP_LIMITS: its bytes, or the text of an ASCII part,
- * which Node keeps outside the heap as the bytes were), the code, and the deflate thread:
+ * inflated and kept (at most 128 MiB, DEFAULT_ZIP_LIMITS), the code, and the deflate thread:
  * 540 + 48 + 128 + 128 + ~50 + ~50. (With 600, a 124 MB file — 115 MB of pictures and a sheet of
  * 120 MB of text with Chinese in it — peaked at 1,036 MiB before the cap stopped it.)
  * The young generation is set rather than left to V8, which shrinks it with the heap cap: smaller

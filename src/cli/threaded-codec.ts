@@ -1,6 +1,6 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'worker_threads';
-import { reuseBlock, type DeflateCodec, type InflatingAhead } from '../hosts/xlsx';
-import { deflatePieces, inflateRaw, NODE_CODEC, partDeflater, type PartDeflater } from './node-codec';
+import { reuseBlock, type DeflateCodec } from '../hosts/xlsx';
+import { deflatePieces, NODE_CODEC, partDeflater, type PartDeflater } from './node-codec';
 
 /**
  * Node's zlib with the deflating done on a second thread: the job goes on building the next part
@@ -25,18 +25,18 @@ const STALL_MS = 60_000;
 const RESULTS = 0;
 const TAKEN = 1;
 
-type Request = { id: number; piece?: Uint8Array; end?: boolean; inflate?: Uint8Array; size?: number };
-type Reply = { id: number; compressed?: Uint8Array[]; inflated?: Uint8Array; crc?: number; error?: string; compressedCopy?: Uint8Array };
+type Request = { id: number; piece?: Uint8Array; end?: boolean };
+type Reply = { id: number; compressed?: Uint8Array[]; error?: string };
 /** A piece's buffer given back once compressed, to be filled again (utf8-blocks' reuseBlock). */
 type Spare = { spare: Uint8Array };
 
 /**
  * The worker's whole program, run from its source text (`eval`), so it needs no file of its own
  * beside the compiled command and runs the same under the tests. Each part is deflated by
- * node-codec's own `partDeflater`, and a part inflated ahead by its `inflateRaw`, handed in as
- * their source text too: the same streams as the job's thread makes and reads.
+ * node-codec's own `partDeflater`, handed in as its source text too: the same stream as
+ * deflatePieces makes on the job's thread.
  */
-function deflateWorker(deflaterOf: typeof partDeflater, inflate: typeof inflateRaw) {
+function deflateWorker(deflaterOf: typeof partDeflater) {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const zlib = require('zlib') as typeof import('zlib');
   const { workerData } = require('worker_threads') as typeof import('worker_threads');
@@ -46,28 +46,7 @@ function deflateWorker(deflaterOf: typeof partDeflater, inflate: typeof inflateR
   const giveBack = (piece: Uint8Array) => {
     if (piece.byteOffset === 0 && piece.byteLength === piece.buffer.byteLength) port.postMessage({ spare: piece } satisfies Spare, [piece.buffer as ArrayBuffer]);
   };
-  const posted = () => {
-    Atomics.add(counters, 0, 1);
-    Atomics.notify(counters, 0);
-  };
-  port.on('message', ({ id, piece, end, inflate: data, size }: Request) => {
-    if (data) {
-      // Inflated with its CRC-32; the job checks both against the zip as readEntry would.
-      let reply: Reply;
-      try {
-        const inflated = inflate(zlib, data, size!);
-        reply = { id, inflated, crc: zlib.crc32(inflated) };
-      } catch (e) {
-        reply = { id, error: String(e) };
-      }
-      // A large result owns its buffer but for a byte (inflateRaw's room to see an overlong stream); a small one may share Node's pool.
-      const owned = reply.inflated && reply.inflated.byteLength * 2 > reply.inflated.buffer.byteLength;
-      // The compressed copy goes back too: kept here, it would wait for this thread's next collection, which may never come.
-      const transfer = [data.buffer as ArrayBuffer, ...(owned ? [reply.inflated!.buffer as ArrayBuffer] : [])];
-      port.postMessage({ ...reply, compressedCopy: data }, transfer);
-      posted();
-      return;
-    }
+  port.on('message', ({ id, piece, end }: Request) => {
     let part = parts.get(id);
     if (!part) parts.set(id, (part = { deflater: deflaterOf(zlib, giveBack) }));
     try {
@@ -91,7 +70,8 @@ function deflateWorker(deflaterOf: typeof partDeflater, inflate: typeof inflateR
     // Only buffers a piece owns whole are handed over: zlib may return a slice of a shared pool.
     const owned = (reply.compressed ?? []).filter((c) => c.byteOffset === 0 && c.byteLength === c.buffer.byteLength);
     port.postMessage(reply, owned.map((c) => c.buffer as ArrayBuffer));
-    posted();
+    Atomics.add(counters, 0, 1);
+    Atomics.notify(counters, 0);
   });
 }
 
@@ -111,7 +91,7 @@ export class ThreadedDeflate {
   constructor() {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    this.worker = new Worker(`(${deflateWorker.toString()})(${partDeflater.toString()}, ${inflateRaw.toString()})`, {
+    this.worker = new Worker(`(${deflateWorker.toString()})(${partDeflater.toString()})`, {
       eval: true,
       workerData: { port: port2, counters: this.counters },
       transferList: [port2],
@@ -125,37 +105,7 @@ export class ThreadedDeflate {
     deflate: (pieces) => this.deflate(pieces),
     inflate: NODE_CODEC.inflate,
     crc32: NODE_CODEC.crc32,
-    asciiText: NODE_CODEC.asciiText,
-    inflateAhead: (data, size) => this.inflateAhead(data, size),
   };
-
-  /**
-   * Inflates on the worker while the job goes on: the job reads the shared strings and the top of
-   * each sheet while the ledger sheet is inflated and its CRC computed. The compressed bytes are
-   * copied over (they are a view on the whole file); the inflated ones come back without a copy.
-   */
-  private inflateAhead(data: Uint8Array, size: number): InflatingAhead {
-    const id = this.nextId++;
-    const copy = data.slice();
-    this.receive();
-    this.port.postMessage({ id, inflate: copy, size } satisfies Request, [copy.buffer]);
-    return {
-      result: () => {
-        try {
-          const reply = this.reply(id);
-          return reply.inflated ? { data: reply.inflated, crc: reply.crc! } : null;
-        } catch {
-          // The thread gone: the part is read on the job's thread instead.
-          return null;
-        }
-      },
-      abandon: () => {
-        if (!this.replies.delete(id)) this.abandoned.add(id);
-      },
-    };
-  }
-  /** Parts inflated ahead and then not wanted: their bytes are dropped as they come. */
-  private readonly abandoned = new Set<number>();
 
   private deflate(pieces: Iterable<Uint8Array>): Uint8Array[] | (() => Uint8Array[]) {
     let first: Uint8Array | undefined;
@@ -187,19 +137,14 @@ export class ThreadedDeflate {
   }
 
   private take(id: number): Uint8Array[] {
-    const reply = this.reply(id);
-    if (reply.error !== undefined) throw new Error(`deflate failed: ${reply.error}`);
-    return reply.compressed!;
-  }
-
-  private reply(id: number): Reply {
     this.waitUntil(() => {
       this.receive();
       return this.replies.has(id);
     }, RESULTS);
     const reply = this.replies.get(id)!;
     this.replies.delete(id);
-    return reply;
+    if (reply.error !== undefined) throw new Error(`deflate failed: ${reply.error}`);
+    return reply.compressed!;
   }
 
   /** Takes what the worker has posted: compressed parts, and buffers given back to be filled again. */
@@ -207,7 +152,7 @@ export class ThreadedDeflate {
     for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
       const message = m.message as Reply | Spare;
       if ('spare' in message) reuseBlock(message.spare);
-      else if (!this.abandoned.delete(message.id)) this.replies.set(message.id, { ...message, compressedCopy: undefined });
+      else this.replies.set(message.id, message);
     }
   }
 

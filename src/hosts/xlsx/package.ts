@@ -2,11 +2,9 @@ import { checkTagsClosed, inPart, withoutSpreadsheetPrefix, withSpreadsheetPrefi
 import { Inflate } from 'fflate';
 import { spliceBytes, spliceText, type SpliceOp } from './part-splice';
 import { BLOCK_BYTES, Utf8Blocks } from './utf8-blocks';
-import { acceptInflated, deflateEntry, DEFAULT_ZIP_LIMITS, readEntry, writeZipPieces, ZipFormatError, type DeflateCodec, type DeflatedContent, type InflatingAhead, type ZipEntry, type ZipLimits, type ZipOutput } from './zip';
+import { deflateEntry, DEFAULT_ZIP_LIMITS, readEntry, writeZipPieces, ZipFormatError, type DeflateCodec, type DeflatedContent, type ZipEntry, type ZipLimits, type ZipOutput } from './zip';
 
 const decoder = new TextDecoder();
-/** Parts smaller than this are inflated where they are read: a round trip to another thread would cost more than it saves. */
-const INFLATE_AHEAD_BYTES = 1 << 20;
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 const encoder = new TextEncoder();
 
@@ -151,15 +149,11 @@ export class Package {
       this.largest.text ??= decodePart(this.largest.original!, name, false);
       return this.largest.text;
     }
-    // A part inflated ahead was counted against the total when it was sent.
-    let bytes = this.takeAhead(name, entry);
-    if (!bytes) {
-      const total = this.limits.maxTotalSize;
-      if (total !== undefined && this.inflated + entry.size > total)
-        throw new ZipFormatError('tooLarge', `the parts read reach ${this.inflated + entry.size} bytes`, { part: name, size: this.inflated + entry.size, limit: total, total: true });
-      bytes = readEntry(entry, this.codec, this.limits);
-      this.inflated += bytes.length;
-    }
+    const total = this.limits.maxTotalSize;
+    if (total !== undefined && this.inflated + entry.size > total)
+      throw new ZipFormatError('tooLarge', `the parts read reach ${this.inflated + entry.size} bytes`, { part: name, size: this.inflated + entry.size, limit: total, total: true });
+    const bytes = readEntry(entry, this.codec, this.limits);
+    this.inflated += bytes.length;
     const { ascii, control } = byteFacts(bytes);
     if (control >= 0) {
       // A part in UTF-16 (its first character, '<' or a space, with a NUL beside it; or its
@@ -170,7 +164,7 @@ export class Package {
       // Offsets count characters, as in every XmlFormatError (the decoder drops a byte-order mark).
       throw forbiddenCharacterAt(name, decoder.decode(bytes.subarray(0, control)).length, bytes[control]);
     }
-    const decoded = ascii && this.codec.asciiText ? this.codec.asciiText(bytes) : decodePart(bytes, name, ascii);
+    const decoded = decodePart(bytes, name, ascii);
     const noncharacter = ascii ? -1 : decoded.search(NONCHARACTER);
     if (noncharacter >= 0) throw forbiddenCharacterAt(name, noncharacter, decoded.charCodeAt(noncharacter));
     inPart(name, () => checkTagsClosed(decoded));
@@ -184,50 +178,6 @@ export class Package {
     const original = plain || ascii ? undefined : startsWithBom(bytes) ? bytes.subarray(3) : bytes;
     if (!this.largest || text.length >= this.largest.size) this.largest = { name, text, size: text.length, original };
     return text;
-  }
-  /**
-   * Starts inflating a large part on the codec's other thread, if it has one, while the job reads
-   * what it needs first (the shared strings, the top of each sheet): the ledger sheet's inflate and
-   * CRC then cost the job nothing but the wait for what is left of them. Counted against the
-   * limits now, as if read; a part the limits refuse, or one not worth a round trip, is left to be
-   * read as usual, and so is one whose inflate comes back failed (readEntry says why). True when
-   * the part was sent.
-   */
-  inflateAhead(name: string): boolean {
-    const start = this.codec.inflateAhead;
-    const entry = this.written.has(name) || this.removed.has(name) || this.ahead.has(name) ? undefined : this.entries.get(name);
-    if (!start || !entry || entry.method !== 8 || entry.size < INFLATE_AHEAD_BYTES || entry.size > this.limits.maxEntrySize) return false;
-    const total = this.limits.maxTotalSize;
-    if (this.largest?.name === name || (total !== undefined && this.inflated + entry.size > total)) return false;
-    entry.load?.();
-    if (!entry.record) return false;
-    this.inflated += entry.size;
-    this.ahead.set(name, start(entry.record.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize), entry.size));
-    return true;
-  }
-  /** How large the zip says a part of the package inflates to; 0 for a part written or not there. */
-  declaredSize(name: string): number {
-    return this.written.has(name) || this.removed.has(name) ? 0 : (this.entries.get(name)?.size ?? 0);
-  }
-  private readonly ahead = new Map<string, InflatingAhead>();
-  /** The part `inflateAhead` started, once done and checked; undefined when none was, or it failed (then no longer counted). */
-  private takeAhead(name: string, entry: ZipEntry): Uint8Array | undefined {
-    const inflating = this.ahead.get(name);
-    if (!inflating) return undefined;
-    this.ahead.delete(name);
-    const done = inflating.result();
-    const data = done && acceptInflated(entry, done);
-    if (data) return data;
-    this.inflated -= entry.size;
-    return undefined;
-  }
-  /** Parts inflated ahead and not read (the largest sheet was not the ledger) are let go, and no longer counted. */
-  abandonAhead() {
-    for (const [name, inflating] of this.ahead) {
-      inflating.abandon();
-      this.inflated -= this.entries.get(name)!.size;
-    }
-    this.ahead.clear();
   }
   /**
    * Lets the text of a part go while its bytes are kept, to be decoded again when next asked for:

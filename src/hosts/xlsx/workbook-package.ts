@@ -268,26 +268,6 @@ export class OpenWorkbook {
     };
   }
 
-  /**
-   * Starts inflating the largest of `sheets` on the codec's other thread (Package.inflateAhead):
-   * the ledger, nearly always. Meanwhile the shared strings are read here, which the ledger's
-   * cells will ask for; were they damaged, they are left to fail where a cell first asks, as
-   * they would have.
-   */
-  inflateLargestAhead(sheets: readonly SheetEntry[]) {
-    let largest: string | undefined;
-    for (const sheet of sheets) {
-      const part = this.partOf(sheet);
-      if (part && (largest === undefined || this.pkg.declaredSize(part) > this.pkg.declaredSize(largest))) largest = part;
-    }
-    if (largest === undefined || !this.pkg.inflateAhead(largest)) return;
-    try {
-      this.sharedStrings();
-    } catch {
-      // Read again, and refused, when a cell names one.
-    }
-  }
-
   /** The top `rows` rows of a sheet, inflating no more of its part than they need; no merged areas (Package.textOfRows). */
   readTopRows(entry: SheetEntry, rows: number): SheetGrid {
     const part = this.partOf(entry)!;

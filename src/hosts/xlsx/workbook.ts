@@ -222,16 +222,6 @@ function ownSheets(reports: readonly ReportSheet[], state: { sheet: string; rows
  */
 export function readLedger(workbook: OpenWorkbook, sheet: string | undefined, fail: Fail): { entry: SheetEntry; input: JobInput } {
   const sheets = workbook.sheets();
-  // The ledger, nearly always the largest sheet, is inflated on the codec's other thread while it is looked for.
-  workbook.inflateLargestAhead(sheets.filter((s) => (sheet === undefined ? !OWN_SHEETS.includes(s.name) : s.name === sheet)));
-  try {
-    return findAndRead(workbook, sheets, sheet, fail);
-  } finally {
-    workbook.pkg.abandonAhead();
-  }
-}
-
-function findAndRead(workbook: OpenWorkbook, sheets: SheetEntry[], sheet: string | undefined, fail: Fail): { entry: SheetEntry; input: JobInput } {
   let entry: SheetEntry | undefined;
   let others: string[] = [];
   if (sheet !== undefined) {

@@ -414,26 +414,6 @@ export interface DeflateCodec {
   inflate(data: Uint8Array, size: number): Uint8Array;
   /** CRC-32 of new entries and of entries read, continued from `previous`; the portable table-driven one when not given. */
   crc32?(data: Uint8Array, previous?: number): number;
-  /**
-   * Starts inflating `data` (declared to inflate to `size`, bounded as `inflate` is) on another
-   * thread, with the CRC-32 of the result, while the job goes on; the function returned waits for
-   * it. Null from it means only "not done there": the entry is then read as any other, and
-   * readEntry says what is wrong with it. A codec without a second thread leaves it out.
-   */
-  inflateAhead?(data: Uint8Array, size: number): InflatingAhead;
-  /**
-   * ASCII bytes as a string, faster than a UTF-8 decoder when it can (Node's latin1 slice: a large
-   * part becomes a string outside the collected heap, no copy into it). Only ever given ASCII.
-   */
-  asciiText?(data: Uint8Array): string;
-}
-
-/** An entry being inflated on another thread (DeflateCodec.inflateAhead). */
-export interface InflatingAhead {
-  /** Waits for the inflated bytes and their CRC-32; null when they could not be made there. */
-  result(): { data: Uint8Array; crc: number } | null;
-  /** The bytes are not wanted after all: they are let go when they come, not kept for `result`. */
-  abandon(): void;
 }
 
 /** Input fed to fflate's streaming inflater at a time: no chunk can yield more than ~1032 times this. */
@@ -510,17 +490,6 @@ export function readEntry(entry: ZipEntry, codec: DeflateCodec = FFLATE_CODEC, l
     verified.add(entry);
   }
   return out;
-}
-
-/**
- * What `inflateAhead` brought back for `entry`, if it is what readEntry would have returned: the
- * declared size and the directory's CRC-32. Null otherwise; readEntry then reads the entry again and
- * says what is wrong with it.
- */
-export function acceptInflated(entry: ZipEntry, inflated: { data: Uint8Array; crc: number }): Uint8Array | null {
-  if (inflated.data.length !== entry.size || inflated.crc >>> 0 !== entry.crc) return null;
-  verified.add(entry);
-  return inflated.data;
 }
 
 const hex = (n: number) => n.toString(16).padStart(8, '0');
