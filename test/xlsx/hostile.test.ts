@@ -28,6 +28,7 @@ const options: WorkbookJobOptions = {
   mask: true,
 };
 const SHEET = 'xl/worksheets/sheet1.xml';
+const utf8 = (text: string) => new TextEncoder().encode(text);
 const clean = smallLedger();
 
 /**
@@ -70,6 +71,21 @@ describe('the zip reader checks every entry it reads', () => {
     flipped[at + 7] ^= 0x0f; // '7' → '8'
     expectRefused(flipped, 'file.checksum', /xl\/worksheets\/sheet1\.xml 校验不符/);
   });
+
+  it.each(['xl/sharedStrings.xml', '[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', SHEET])(
+    'calls %s damaged when it is stored empty or a few bytes long, wherever it starts (an unaligned word view threw a raw RangeError)',
+    (name) => {
+      for (const pad of [0, 1, 2, 3])
+        for (const data of ['', '<', '<a', '<a/']) {
+          const entries = parts.map((p) => (p.name === name ? { ...p, data: utf8(data), method: 0 } : p));
+          // A stored entry of `pad` bytes first shifts every later entry's data by as much.
+          const bytes = writeRawZip([{ name: 'customXml/pad.bin', data: zeros(pad), method: 0 }, ...entries]);
+          const refused = failure(() => processWorkbook(bytes, options));
+          expect(refused).toEqual(expect.objectContaining({ code: expect.stringMatching(/^file\./) }));
+          expect((refused as { message: string }).message).toContain(name);
+        }
+    },
+  );
 
   it('refuses declared sizes that are not the data\'s', () => {
     const sheet = parts.find((p) => p.name === SHEET)!;
@@ -807,7 +823,6 @@ describe('prefixed and Strict SpreadsheetML', () => {
 });
 
 describe('another kind of document, renamed .xlsx or chosen by mistake, is said by what it is', () => {
-  const utf8 = (text: string) => new TextEncoder().encode(text);
   const officePackage = (mainPart: string, mainXml: string | Uint8Array, contentType: string) =>
     writeRawZip([
       {

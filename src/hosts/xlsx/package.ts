@@ -42,7 +42,8 @@ function byteFacts(bytes: Uint8Array): { ascii: boolean; control: number } {
     if (forbidden(bytes[i])) return { ascii: false, control: i };
   }
   const start = i;
-  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + i, (n - i) >> 2);
+  // A part of a few bytes may end before the first four-byte boundary: it has no words, and a view at its unaligned end would throw.
+  const words = n - i >= 4 ? new Uint32Array(bytes.buffer, bytes.byteOffset + i, (n - i) >> 2) : new Uint32Array(0);
   for (let w = 0; w < words.length; w++) {
     const word = words[w];
     high |= word;
