@@ -2,7 +2,7 @@ import { columnIndex, formatDay, parseIsoDay } from '../cells';
 import type { CellValue, DisputeRecord, DisputeStatus, Level, SheetGrid } from '../model';
 import { detectLedger } from './detect';
 import { sheet } from './fixtures';
-import { readRecords, type LedgerRead } from './read';
+import { MAX_LEDGER_TEXT_CHARS, readRecords, type LedgerRead } from './read';
 
 // One header for most tests; the letters are the columns RowIssues name.
 //   A 序号  B 登记日期  C 当事人  D 纠纷类型  E 简要情况  F 涉及人数  G 涉及金额  H 风险等级
@@ -420,5 +420,23 @@ describe('readRecords skips rows that are not disputes', () => {
     const read = readRecords(g, detectLedger(g)!, { asOf: 47000, language: 'zh' });
     expect(read.records.map((r) => r.row)).toEqual(rows);
     expect(read.issues).toEqual([]);
+  });
+});
+
+describe('readRecords and the volume of a ledger\'s text', () => {
+  // One 32,000-character text behind many cells, as a shared string can be: a few kilobytes of file.
+  const long = '扬言要砍死'.repeat(6_400);
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => line({ A: i + 1, B: 44228, C: '张三', E: long }));
+
+  it('reads a ledger whose text cells hold up to MAX_LEDGER_TEXT_CHARS', () => {
+    const n = Math.floor(MAX_LEDGER_TEXT_CHARS / (long.length + 2));
+    expect(read(sheet([HEADER, ...rows(n)])).records).toHaveLength(n);
+  });
+
+  it('refuses one that holds more, by the sheet\'s name, saying what to do', () => {
+    const n = Math.floor(MAX_LEDGER_TEXT_CHARS / (long.length + 2)) + 1;
+    expect(() => read(sheet([HEADER, ...rows(n)]))).toThrow(
+      expect.objectContaining({ code: 'ledger.tooMuchText', message: expect.stringMatching(/^工作表“.*”的台账文字超过了本工具能处理的 100,000,000 个字符.*请按年度或按单位拆成几个文件/) }),
+    );
   });
 });

@@ -16,6 +16,7 @@ import {
   ymdFromDay,
   type DateContext,
 } from '../cells';
+import { WorkbookError } from '../errors';
 import { message } from '../messages';
 import type { CellValue, Day, DisputeRecord, DisputeStatus, FieldName, Language, RowIssue, SheetGrid } from '../model';
 import type { LedgerLayout } from './detect';
@@ -43,8 +44,33 @@ const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
 /** Fields whose text marks a row as a dispute; a row with none of them is a note, a total or a signature line. */
 const IDENTIFYING: FieldName[] = ['title', 'description', 'type', 'parties', 'registered', 'place'];
 
+/**
+ * The most characters the text cells of one ledger may hold together. A 100,000-row ledger holds
+ * about 9 million (90 a row); ten times as many a row is still read. Every step after reading costs
+ * time in proportion to the text, and a few kilobytes of file can hold far more: one 32,000-character
+ * shared string behind 100,000 cells is 3.2 billion characters, which ran for minutes.
+ */
+export const MAX_LEDGER_TEXT_CHARS = 100_000_000;
+
+/** Refuses a ledger whose text cells hold more than MAX_LEDGER_TEXT_CHARS, counted before anything is made of them. */
+function checkTextVolume(grid: SheetGrid, layout: LedgerLayout, language: Language) {
+  const columns = Object.values(layout.fields) as number[];
+  let chars = 0;
+  for (let r = layout.headerBottom + 1; r < grid.values.length; r++) {
+    const row = grid.values[r];
+    if (!row) continue;
+    for (const c of columns) {
+      const v = row[c];
+      if (typeof v === 'string') chars += v.length;
+    }
+    if (chars > MAX_LEDGER_TEXT_CHARS) break;
+  }
+  if (chars > MAX_LEDGER_TEXT_CHARS) throw new WorkbookError('ledger.tooMuchText', { sheet: grid.name, limit: MAX_LEDGER_TEXT_CHARS.toLocaleString('en-US') }, language);
+}
+
 /** Reads every dispute row below the header; a bad cell becomes a RowIssue and the row is still read. */
 export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: ReadOptions): LedgerRead {
+  checkTextVolume(grid, layout, options.language);
   const values = fillVerticalMerges(grid, layout);
   const issues: RowIssue[] = [];
   const records: DisputeRecord[] = [];

@@ -53,6 +53,10 @@ export const CATALOGUE = {
     zh: '工作表“{sheet}”已用到 {last} 列，离最后一列（XFD）太近，右侧放不下“建议等级”等 {count} 列；请删除表格右侧不用的列后再试',
     en: 'Sheet "{sheet}" already reaches column {last}, too near the last column (XFD) for the {count} columns the add-in adds; delete unused columns right of the table and try again',
   },
+  'ledger.tooMuchText': {
+    zh: '工作表“{sheet}”的台账文字超过了本工具能处理的 {limit} 个字符（10 万行的台账通常不到 1,000 万个）；请按年度或按单位拆成几个文件，再分别处理',
+    en: 'The ledger in "{sheet}" holds more than the {limit} characters of text this tool processes (a 100,000-row ledger usually holds under 10,000,000); split it by year or by unit into several files and process each',
+  },
   'ledger.notFound': {
     zh: '在“{sheet}”中找不到台账表头（如 登记日期、当事人、纠纷类型、简要情况）；表头须在工作表的前 40 行内，请确认表头行，或指定台账所在的工作表',
     en: 'No ledger header (e.g. 登记日期, 当事人, 纠纷类型, 简要情况) found in "{sheet}"; the header must be within the sheet\'s first 40 rows: check the header row, or name the sheet that holds the ledger',

@@ -2,6 +2,7 @@ import { parseIsoDay } from '../cells';
 import { record } from '../ledger/fixtures';
 import type { FieldName, TriagedDispute } from '../model';
 import { DEFAULT_PRESET } from '../rules';
+import { HANDOUT_TEXT_CHARS } from '../report';
 import { renderDueList } from './render-due-list';
 
 const AS_OF = parseIsoDay('2021-03-17')!;
@@ -73,5 +74,13 @@ describe('renderDueList handout masking', () => {
     ],
   ])('%s', (_name, text, mask, expected) => {
     expect(cells(text, mask)).toEqual(expected);
+  });
+});
+
+describe('renderDueList with a long ledger text', () => {
+  it('shows the first HANDOUT_TEXT_CHARS characters of a long 简要情况, masked, ended with …', () => {
+    const long = `张三${'与邻居因排水沟堵塞发生口角，'.repeat(60)}`;
+    const [, , summary] = cells({ parties: '张三', description: long }, true);
+    expect(summary).toBe(`张某${long.slice(2, HANDOUT_TEXT_CHARS)}…`);
   });
 });
