@@ -361,3 +361,28 @@ describe('unusual but valid packages', () => {
     expect(() => processWorkbook(zipSync({ ...files, 'xl/workbook.xml': strToU8(prefixed) }), options)).toThrow(/另存为 \.xlsx 后再试/);
   });
 });
+
+describe('a template given as the ledger', () => {
+  const asTemplate = (bytes: Uint8Array, from: string, to: string) => {
+    const files = unzipSync(bytes);
+    const types = strFromU8(files['[Content_Types].xml']);
+    expect(types).toContain(from);
+    files['[Content_Types].xml'] = strToU8(types.replace(from, to));
+    return zipSync(files);
+  };
+  const SHEET_MAIN = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
+
+  it.each([
+    ['an .xltx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml', SHEET_MAIN],
+    ['an .xltm', 'application/vnd.ms-excel.template.macroEnabled.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml'],
+  ])('is written out as the workbook Excel saves from %s (a main part declared a template is refused under .xlsx/.xlsm)', (_name, template, workbook) => {
+    const input = asTemplate(smallLedger(), SHEET_MAIN, template);
+    const output = processWorkbook(input, options).bytes;
+    const types = partOf(output, '[Content_Types].xml');
+    expect(types).toContain(`<Override PartName="/xl/workbook.xml" ContentType="${workbook}"/>`);
+    expect(types).not.toContain('template');
+    // Only the type changed: the same workbook otherwise, cell for cell.
+    const sheet = (bytes: Uint8Array) => cellsOf(partOf(bytes, 'xl/worksheets/sheet1.xml'));
+    expect(sheet(output)).toEqual(sheet(processWorkbook(smallLedger(), options).bytes));
+  });
+});

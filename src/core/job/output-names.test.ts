@@ -5,6 +5,9 @@ describe('outputNameFor', () => {
     ['台账.xlsx', '台账.tricolor.xlsx'],
     ['台账.XLSX', '台账.tricolor.xlsx'],
     ['宏台账.xlsm', '宏台账.tricolor.xlsm'],
+    // A template's output is the workbook saved from it: .xltx → .xlsx, .xltm (macros) → .xlsm.
+    ['模板.xltx', '模板.tricolor.xlsx'],
+    ['宏模板.XLTM', '宏模板.tricolor.xlsm'],
     ['2026.11.台账.xlsx', '2026.11.台账.tricolor.xlsx'],
     ['无扩展名', '无扩展名.tricolor.xlsx'],
     ['.xlsx', '.xlsx.tricolor.xlsx'],

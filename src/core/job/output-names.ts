@@ -10,8 +10,12 @@ export const MEETING_OUTPUT_NAME = '联席会议汇总.tricolor.xlsx';
 export function outputNameFor(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
   const base = dot > 0 ? fileName.slice(0, dot) : fileName;
-  const macros = dot > 0 && fileName.slice(dot).toLowerCase() === '.xlsm';
-  return `${base}.tricolor${macros ? '.xlsm' : '.xlsx'}`;
+  return `${base}.tricolor${holdsMacros(fileName) ? '.xlsm' : '.xlsx'}`;
+}
+
+/** Whether a workbook so named is macro-enabled (.xlsm, or the template .xltm): its output keeps the macros and must be .xlsm. */
+export function holdsMacros(fileName: string): boolean {
+  return /\.xl[st]m$/i.test(fileName);
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -91,6 +91,23 @@ export function addContentTypeOverride(xml: string, partName: string, contentTyp
   return insertBeforeFirst(xml, `<Override PartName="/${escapeXml(partName)}" ContentType="${contentType}"/>`, [], root);
 }
 
+/** The main part's content type of a template, and of the workbook saved from it (as Excel saves an .xltx as .xlsx). */
+const TEMPLATE_TO_WORKBOOK: ReadonlyMap<string, string> = new Map([
+  ['application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml'],
+  ['application/vnd.ms-excel.template.macroEnabled.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml'],
+]);
+
+/**
+ * The content types with a template's workbook part (.xltx, .xltm) declared a workbook's: the output
+ * is a workbook (.xlsx, .xlsm), and Excel refuses one whose main part says it is a template.
+ */
+export function workbookNotTemplate(xml: string, workbookPart: string): string {
+  const override = findElements(xml, 'Override').find((o) => attr(o.tag, 'PartName')?.toLowerCase() === `/${workbookPart.toLowerCase()}`);
+  const workbookType = override && TEMPLATE_TO_WORKBOOK.get(attr(override.tag, 'ContentType') ?? '');
+  if (!override || !workbookType) return xml;
+  return splice(xml, override.start, override.start + override.tag.length, setAttr(override.tag, 'ContentType', workbookType));
+}
+
 /** A <sheet> entry of workbook.xml. */
 export interface SheetEntry {
   name: string;

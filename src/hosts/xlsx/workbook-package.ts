@@ -14,6 +14,7 @@ import {
   percentDecodedTarget,
   resolveTarget,
   setPrintTitles,
+  workbookNotTemplate,
   workbookUses1904,
   type Relationship,
   type SheetEntry,
@@ -167,6 +168,7 @@ export class OpenWorkbook {
       inPart(workbook.contentTypesPart, () => requireElement(workbook.contentTypes, 'Types'));
       inPart(workbook.workbookRelsPart, () => requireElement(workbook.workbookRels, 'Relationships'));
       inPart(workbookPart, () => requireElement(workbook.workbookXml, 'sheets', requireElement(workbook.workbookXml, 'workbook').start));
+      workbook.contentTypes = inPart(workbook.contentTypesPart, () => workbookNotTemplate(workbook.contentTypes, workbookPart));
     }
     return workbook;
   }
