@@ -24,6 +24,7 @@ import {
   type PreviousMeetingData,
   type TriagePreset,
   TricolorError,
+  holdsMacros,
 } from '../core';
 import { processWorkbook, readLedgerWorkbook, readStateRows, writeReportPieces, type LoadBytes } from '../hosts/xlsx';
 import { withFileParts } from './file-parts';
@@ -33,6 +34,7 @@ import { environmentLanguage, HELP, parseArgs, UsageError, type MeetingArgs, typ
 import { formatMeeting, formatSummary, jobToJson, meetingToJson } from './report';
 import { CLI_MESSAGES, CommandError, say, type CliMessage } from './messages';
 import { printable } from './printable';
+import { supervisorGone } from './supervise';
 
 /** Exit codes: 0 done, 1 the input cannot be processed, 2 the command line is wrong. */
 const EXIT_INPUT = 1;
@@ -331,6 +333,11 @@ function writeOutput(output: string, pieces: readonly Uint8Array[], language: La
       const problem = (e as NodeJS.ErrnoException).code === 'EEXIST' ? say(language, 'problem.ENOTDIR') : fileProblem(e, language);
       throw new CommandError('output.cannotWriteFolder', { folder, problem }, language);
     }
+    // Whoever ran the command through its supervisor has been told it failed when that was killed outright.
+    if (supervisorGone()) {
+      removeTemp();
+      process.exit(1);
+    }
     try {
       if (force) fs.renameSync(temp, output);
       else moveWithoutReplacing(temp, output);
@@ -443,7 +450,7 @@ function run(args: RunArgs, io: Io) {
   const output = path.resolve(args.out ?? defaultOutput(input));
   // A macro-enabled package must keep .xlsm and a plain one must not take it: Excel checks the pair.
   // Anything but .xlsx/.xlsm (x.xls, x.csv) would be a workbook under a name that lies about it.
-  const macros = path.extname(input).toLowerCase() === '.xlsm';
+  const macros = holdsMacros(input);
   const want = macros ? '.xlsm' : '.xlsx';
   if (path.extname(output).toLowerCase() !== want) throw wrongExtension(language, output, want);
   if (sameFile(input, output)) throw new CommandError('output.sameAsInput', { file: output }, language);

@@ -73,12 +73,25 @@ export function workbooksNamed(argv: readonly string[], language: Language): str
   return files.length > 0 ? quotedNames(files.map(printable), language) : language === 'zh' ? '工作簿' : 'the workbook';
 }
 
+/**
+ * The environment variable that tells the command it runs under this supervisor, and its process:
+ * a command whose supervisor was killed outright (SIGKILL, which it cannot pass on) writes nothing,
+ * since whoever ran it has been told it failed (`supervisorGone`).
+ */
+export const SUPERVISOR_PID = 'TRICOLOR_SUPERVISOR_PID';
+
+/** Whether the command ran under a supervisor that is no longer its parent: killed, the command left behind. */
+export function supervisorGone(env: NodeJS.ProcessEnv = process.env): boolean {
+  const supervisor = Number(env[SUPERVISOR_PID]);
+  return Number.isInteger(supervisor) && supervisor > 0 && process.ppid !== supervisor;
+}
+
 export function supervise(argv: readonly string[]): void {
   const language = messageLanguage(argv);
   const requested = Number(process.env.TRICOLOR_MAX_HEAP_MB);
   const heapMb = Number.isInteger(requested) && requested > 0 && requested < HEAP_CAP_MB ? requested : HEAP_CAP_MB;
   const child = spawn(process.execPath, [...heapFlags(heapMb), path.join(__dirname, 'main.js'), ...argv], {
-    env: childEnvironment(),
+    env: { ...childEnvironment(), [SUPERVISOR_PID]: String(process.pid) },
     stdio: ['inherit', 'inherit', 'pipe'],
   });
   // The command's own lines (progress, messages) pass through as they come; V8's report does not.

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -338,6 +338,33 @@ describe('tricolor run', () => {
       expect(main(['run', ledger, '--as-of', '2026-11-30', '--out', path.join(dir, 'small.xlsx')], small.io)).toBe(0);
       expect(small.err()).not.toContain('注意');
     });
+
+    it('writes nothing when its supervisor is killed outright (SIGKILL, as `timeout -s KILL` does): the caller was told it failed', async () => {
+      const big = path.join(dir, '被中止.xlsx');
+      fs.writeFileSync(big, makeBigLedger(20_000));
+      const out = path.join(dir, '被中止.out.xlsx');
+      const supervisor = spawn(process.execPath, [path.resolve(__dirname, '../../bin/tricolor.js'), 'run', big, '--as-of', '2026-11-30', '--out', out], {
+        env: { ...process.env, TRICOLOR_LANG: '' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      // Killed once the command has started reading (its first progress line), the command left running.
+      await new Promise<void>((started) => supervisor.stderr!.once('data', () => started()));
+      const command = Number(execFileSync('pgrep', ['-P', String(supervisor.pid)], { encoding: 'utf8' }).trim().split('\n')[0]);
+      expect(command).toBeGreaterThan(0);
+      supervisor.kill('SIGKILL');
+      const running = () => {
+        try {
+          process.kill(command, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      for (const started = Date.now(); running() && Date.now() - started < 60_000; ) await new Promise((r) => setTimeout(r, 100));
+      expect(running()).toBe(false);
+      expect(fs.readdirSync(dir).filter((f) => f.startsWith('被中止'))).toEqual(['被中止.xlsx']);
+      fs.unlinkSync(big);
+    }, 90_000);
 
     it('stops with a message, not a crash, when a ledger needs more memory than the command may take', () => {
       // The built command with its heap capped at 48 MB (TRICOLOR_MAX_HEAP_MB), on a 20,000-row ledger
