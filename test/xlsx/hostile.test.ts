@@ -577,6 +577,9 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
 
   it('refuses a value that is not what its type says', () => {
     expectRefused(withSheet((xml) => xml.replace('<v>46327</v>', '<v>4632x</v>')), 'file.badXml');
+    // A name given twice: read as B5 here, as Z5 by LibreOffice, where the add-in's cells of the row vanished.
+    expectRefused(withSheet((xml) => xml.replace('<c r="B5" s="5">', '<c r="B5" r="Z5" s="5">')), 'file.badXml', /<c r="B5" r="Z5" s="5">/);
+    expectRefused(withSheet((xml) => xml.replace('<row r="5"', '<row r="5" r="9"')), 'file.badXml', /<row r="5" r="9"/);
     expectRefused(withSheet((xml) => xml.replace('<c r="C5" t="s"><v>16</v>', '<c r="C5" t="s"><v>999</v>')), 'file.badXml');
     expectRefused(withSheet((xml) => xml.replace('<c r="C5" t="s"><v>16</v></c>', '<c r="C5" t="s"><w>16</v></c>')), 'file.badXml');
   });

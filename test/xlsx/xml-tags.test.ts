@@ -44,6 +44,13 @@ describe('the attributes of a start tag', () => {
     ['r="B5"', false],
     [' 5r="B5"', false],
     [' r="B5"s="3"', false],
+    // No name twice (XML 3.1): LibreOffice reads the last, a reader the first.
+    [' r="H2" r="Z2"', false],
+    [' r="H2" s="1" t="s" s="2"', false],
+    [' r="H2" x:r="Z2" rr="1"', true],
+    // Past the few names compared one by one, a set: the twentieth repeats the first.
+    [` ${Array.from({ length: 19 }, (_, k) => `a${k}="1"`).join(' ')} a0="2"`, false],
+    [` ${Array.from({ length: 20 }, (_, k) => `a${k}="1"`).join(' ')}`, true],
   ])('%j well-formed: %s', (attributes, expected) => {
     expect(wellFormedAttributes(attributes)).toBe(expected);
   });

@@ -489,9 +489,19 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 const isNameStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58 || c >= 128;
 const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46;
 
+/** The attribute names of the tag `wellFormedAttributes` reads, as offsets: one array for every tag. */
+const names: number[] = [];
+
+/** Whether text[a, aEnd) and text[b, bEnd) are the same characters. */
+function sameText(text: string, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  if (aEnd - a !== bEnd - b) return false;
+  for (let k = 0; k < aEnd - a; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false;
+  return true;
+}
+
 /**
  * Whether the attributes of a start tag (` r="B5" s="3"`) are well-formed: each after whitespace,
- * a name, `=`, a quoted value without `<`. A flipped bit in a name, an `=` or a quote shows here,
+ * a name, `=`, a quoted value without `<`, no name twice. A flipped bit in a name, an `=` or a quote shows here,
  * where the expressions that read attributes would silently pass over it.
  */
 export function wellFormedAttributes(attributes: string): boolean {
@@ -500,12 +510,26 @@ export function wellFormedAttributes(attributes: string): boolean {
   if (attributes.includes('<')) return false;
   const n = attributes.length;
   let i = 0;
+  // Where each name stands (start, end), to refuse one given twice (a well-formedness constraint,
+  // XML 3.1): `<c r="H2" r="Z2">` was read as H2 here and as Z2 by LibreOffice. Past a few names a set.
+  names.length = 0;
+  let seen: Set<string> | undefined;
   for (;;) {
     const before = i;
     while (i < n && isSpace(attributes.charCodeAt(i))) i++;
     if (i >= n) return true;
     if (i === before || !isNameStart(attributes.charCodeAt(i))) return false;
+    const start = i;
     while (i < n && isNameChar(attributes.charCodeAt(i))) i++;
+    if (seen) {
+      const name = attributes.slice(start, i);
+      if (seen.has(name)) return false;
+      seen.add(name);
+    } else {
+      for (let k = 0; k < names.length; k += 2) if (sameText(attributes, names[k], names[k + 1], start, i)) return false;
+      names.push(start, i);
+      if (names.length > 16) seen = new Set(Array.from({ length: names.length / 2 }, (_, k) => attributes.slice(names[2 * k], names[2 * k + 1])));
+    }
     while (i < n && isSpace(attributes.charCodeAt(i))) i++;
     if (attributes.charCodeAt(i) !== 61) return false; // =
     i++;
