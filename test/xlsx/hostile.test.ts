@@ -304,6 +304,29 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
     expectRefused(editPart(clean, part, edit), 'file.badXml', text);
   });
 
+  // Copied into the output unchanged, each would make Excel ask to repair the file the add-in wrote.
+  it.each([
+    ['an element after the sheet\'s root', SHEET, (xml: string) => `${xml.trimEnd()}<evil/>`, /sheet1\.xml 第 \d+ 个字符处的 <evil\/>/],
+    ['a second root in the sheet', SHEET, (xml: string) => `${xml.trimEnd()}<worksheet/>`, /<worksheet\/>/],
+    ['text after the workbook\'s root', 'xl/workbook.xml', (xml: string) => `${xml.trimEnd()}junk`, /workbook\.xml 第 \d+ 个字符处的 junk/],
+    ['an element after the shared strings\' root', 'xl/sharedStrings.xml', (xml: string) => `${xml.trimEnd()}<si/>`, /sharedStrings\.xml/],
+    ['an element after the content types\' root', '[Content_Types].xml', (xml: string) => `${xml.trimEnd()}<Default/>`, /\[Content_Types\]\.xml/],
+    ['an end tag that closes another element, outside the sheet data', SHEET, (xml: string) => xml.replace(/<\/sheetViews>/, '</sheetViewz>'), /<\/sheetViewz>/],
+    ['an end tag that closes another element, in the workbook', 'xl/workbook.xml', (xml: string) => xml.replace('</sheets>', '</sheetz>'), /workbook\.xml 第 \d+ 个字符处的 <\/sheetz>/],
+    ['an element never closed in the styles', 'xl/styles.xml', (xml: string) => xml.replace(/<\/styleSheet>\s*$/, ''), /styles\.xml/],
+  ])('refuses %s (elements must nest, one root), naming the part and where', (_what, part, edit, text) => {
+    const input = editPart(clean, part, edit);
+    expect(partsOf(input).find((p) => p.name === part)).toBeDefined();
+    expect(failure(() => processWorkbook(input, options))).toEqual({ code: expect.stringMatching(/^file\.(badXml|unclosedTag)$/), message: expect.stringMatching(text) });
+  });
+
+  it('refuses an element after the root of a sheet larger than the parts checked whole', () => {
+    const rows = Array.from({ length: 25_000 }, (_, i) => `<row r="${i + 30}"><c r="A${i + 30}"><v>${i}</v></c></row>`).join('');
+    const input = editPart(clean, SHEET, (xml) => `${xml.replace('</sheetData>', `${rows}</sheetData>`).trimEnd()}<evil/>`);
+    expect(partsOf(input).find((p) => p.name === SHEET)!.data.length).toBeGreaterThan(1 << 20);
+    expect(failure(() => processWorkbook(input, options))).toEqual({ code: 'file.badXml', message: expect.stringMatching(/sheet1\.xml 第 \d+ 个字符处的 <evil\/>/) });
+  });
+
   it.each([
     ['[Content_Types].xml', (xml: string) => xml.replace(/<Types[\s\S]*<\/Types>/, '<Typs/>'), '<Types>'],
     ['xl/_rels/workbook.xml.rels', (xml: string) => xml.replace(/<Relationships[\s\S]*<\/Relationships>/, '<Relation/>'), '<Relationships>'],

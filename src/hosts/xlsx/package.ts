@@ -1,4 +1,4 @@
-import { checkTagsClosed, inPart, withoutSpreadsheetPrefix, withSpreadsheetPrefix, XmlFormatError } from './xml';
+import { checkElementsNested, checkTagsClosed, inPart, withoutSpreadsheetPrefix, withSpreadsheetPrefix, XmlFormatError } from './xml';
 import { Inflate } from 'fflate';
 import { spliceBytes, spliceText, type SpliceOp } from './part-splice';
 import { BLOCK_BYTES, Utf8Blocks } from './utf8-blocks';
@@ -168,7 +168,10 @@ export class Package {
     const decoded = decodePart(bytes, name, ascii);
     const noncharacter = ascii ? -1 : decoded.search(NONCHARACTER);
     if (noncharacter >= 0) throw forbiddenCharacterAt(name, noncharacter, decoded.charCodeAt(noncharacter));
-    inPart(name, () => checkTagsClosed(decoded));
+    inPart(name, () => {
+      checkTagsClosed(decoded);
+      checkElementsNested(decoded);
+    });
     const plain = withoutSpreadsheetPrefix(decoded);
     if (plain) this.prefixes.set(name, plain.prefix);
     const text = plain ? plain.xml : decoded;

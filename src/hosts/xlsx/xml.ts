@@ -224,6 +224,84 @@ export function checkTagsClosed(xml: string): void {
   }
 }
 
+/** Parts up to this many characters have every element's nesting checked (`checkElementsNested`); larger ones, what follows their root. */
+const NESTING_CHECKED_CHARS = 1 << 20;
+
+/**
+ * Elements nest as XML requires (2.1, 3): each end tag closes the element opened last, there is one
+ * root, and before and after it stand only white space, comments and processing instructions.
+ * Excel asks to repair a part that breaks this; copied into an output unchanged, it would be ours to
+ * repair. Checked whole in a part of up to a megabyte of text (the workbook, relationships, content
+ * types, styles, a small ledger); in a larger one (a large ledger's sheet or shared strings, whose
+ * rows and items their readers check one by one), that nothing follows the root.
+ * Assumes `checkTagsClosed` has passed.
+ */
+export function checkElementsNested(xml: string): void {
+  // Text with no markup at all (a package's `mimetype`) is no XML part: nothing to check.
+  if (xml.indexOf('<') < 0) return;
+  if (xml.length > NESTING_CHECKED_CHARS) return checkNothingAfterRoot(xml);
+  const tag = /<(?:[!?]|(\/?)([^\s/>]+)[^>]*?(\/?)>)/g;
+  // The elements open, by name, and where their start tags stand (to name the innermost one left open).
+  const open: string[] = [];
+  const openAt: number[] = [];
+  let rootClosed = false;
+  let textFrom = 0;
+  for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
+    // Outside the root only white space may stand between tags.
+    if (open.length === 0 && xml.slice(textFrom, m.index).trim() !== '') throw new XmlFormatError('malformed', short(xml.slice(textFrom, m.index).trim()), textFrom);
+    if (m[2] === undefined) {
+      tag.lastIndex = skipSpecial(xml, m.index);
+    } else if (m[1] === '/') {
+      if (open[open.length - 1] !== m[2]) {
+        // The end of an element further out: the ones inside it were never closed (a cell without
+        // </c> before its row's end), said as the sheet reader says it. Else an end tag of nothing open.
+        if (!open.includes(m[2])) throw new XmlFormatError('malformed', short(m[0]), m.index);
+        throw unclosedAt(xml, openAt[openAt.length - 1]);
+      }
+      open.pop();
+      openAt.pop();
+      if (open.length === 0) rootClosed = true;
+    } else {
+      if (open.length === 0 && rootClosed) throw new XmlFormatError('malformed', short(m[0]), m.index);
+      if (m[3] === '/') {
+        if (open.length === 0) rootClosed = true;
+      } else {
+        open.push(m[2]);
+        openAt.push(m.index);
+      }
+    }
+    textFrom = tag.lastIndex;
+  }
+  if (open.length > 0) throw unclosedAt(xml, openAt[openAt.length - 1]);
+  if (xml.slice(textFrom).trim() !== '') throw new XmlFormatError('malformed', short(xml.slice(textFrom).trim()), textFrom);
+}
+
+/** An element whose start tag at `at` is never closed, quoted as the readers quote one. */
+function unclosedAt(xml: string, at: number): XmlFormatError {
+  return new XmlFormatError('unclosed', short(xml.slice(at, xml.indexOf('>', at) + 1)), at);
+}
+
+/** The end of a large part: the root's end tag, then only white space, comments and processing instructions. */
+function checkNothingAfterRoot(xml: string): void {
+  const root = rootElement(xml);
+  if (!root || root.tag.endsWith('/>')) return;
+  let end = xml.length;
+  for (;;) {
+    while (end > 0 && isSpace(xml.charCodeAt(end - 1))) end--;
+    // A comment or processing instruction at the very end is skipped (rare; never written by Excel).
+    const special = xml.endsWith('-->', end) ? xml.lastIndexOf('<!--', end) : xml.endsWith('?>', end) ? xml.lastIndexOf('<?', end) : -1;
+    if (special < 0) break;
+    end = special;
+  }
+  const last = xml.lastIndexOf('<', end - 1);
+  const close = `</${root.prefix}${root.name}`;
+  if (last < 0 || !xml.startsWith(close, last) || xml.slice(last + close.length, end - 1).trim() !== '' || xml.charCodeAt(end - 1) !== 62)
+    throw new XmlFormatError('malformed', short(xml.slice(Math.max(0, last), end)), Math.max(0, last));
+}
+
+/** A piece of markup as quoted in a message: long ones cut short. */
+const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+
 /**
  * The text with comments and processing instructions removed and each CDATA section replaced by
  * its content escaped, so the plain expressions of the readers see what an XML parser would see.
