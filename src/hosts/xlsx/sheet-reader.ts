@@ -6,6 +6,7 @@ import {
   decodeOoxmlEscapes,
   findEndTag,
   rootElement,
+  short,
   skipSpecial,
   SPREADSHEET_NS,
   unescapeXml,
@@ -495,10 +496,6 @@ function closeTagAt(xml: string, at: number, p: string, name: number): boolean {
   return xml.charCodeAt(at) === LT && xml.charCodeAt(at + 1) === 47 && (p === '' || textAt(xml, at + 2, p)) && xml.charCodeAt(at + 2 + p.length) === name && xml.charCodeAt(at + 3 + p.length) === GT;
 }
 
-/** A tag as quoted in a message: long ones cut short. */
-function short(tag: string): string {
-  return tag.length > 60 ? `${tag.slice(0, 57)}…` : tag;
-}
 
 /** The `<sheetData>` start tag, outside comments (it is near the top, after the sheet's properties); null when the worksheet has none. */
 function findSheetData(xml: string, g: Grammar): { start: number; end: number; selfClosing: boolean } | null {

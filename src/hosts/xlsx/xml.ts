@@ -300,7 +300,7 @@ function checkNothingAfterRoot(xml: string): void {
 }
 
 /** A piece of markup as quoted in a message: long ones cut short. */
-const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+export const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
 /**
  * The text with comments and processing instructions removed and each CDATA section replaced by
