@@ -220,7 +220,12 @@ function checkWorkbookFile(file: string, language: Language, role: 'ledger' | 'p
     stat = fs.statSync(full);
   } catch (e) {
     // Not there; anything else (links that point at each other in a loop) is said as what it is.
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CommandError('file.notFound', { file }, language);
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      // A name in another encoding than UTF-8 (GBK, as a zip made on Chinese Windows leaves it)
+      // reaches the command with U+FFFD for its bytes: the file is there, under a name it cannot spell.
+      if (file.includes('\uFFFD')) throw new CommandError('file.nameNotUtf8', { file }, language);
+      throw new CommandError('file.notFound', { file }, language);
+    }
     throw unreadableFile(file, e, language);
   }
   if (stat.isDirectory()) throw new CommandError('file.isDirectory', { file }, language);

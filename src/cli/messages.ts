@@ -45,6 +45,10 @@ export const CLI_MESSAGES = {
 
   // Files
   'file.notFound': { zh: '找不到文件“{file}”；请检查路径', en: 'File "{file}" not found; check the path' },
+  'file.nameNotUtf8': {
+    zh: '找不到文件“{file}”：文件名中有本工具无法识别的字符（常见于从 Windows 压缩包解出的 GBK 编码文件名）；请把文件改名后再试',
+    en: 'File "{file}" not found: its name holds characters the command cannot read (often a GBK name from a zip made on Windows); rename the file and try again',
+  },
   'file.isDirectory': { zh: '“{file}”是文件夹，不是工作簿；请给出 .xlsx 或 .xlsm 文件', en: '"{file}" is a folder, not a workbook; name an .xlsx or .xlsm file' },
   'file.notAFile': { zh: '“{file}”不是普通文件（可能是设备或管道）；请给出 .xlsx 或 .xlsm 工作簿文件', en: '"{file}" is not a regular file (a device or a pipe?); name an .xlsx or .xlsm workbook file' },
   'file.problemIn': { zh: '“{file}”：{message}', en: '"{file}": {message}' },

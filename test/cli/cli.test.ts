@@ -84,6 +84,17 @@ describe('tricolor run', () => {
     expect(plain.out()).toBe('');
   });
 
+  it('says a file whose name is not UTF-8 (GBK, from a zip made on Windows) is there under a name it cannot read, and to rename it', () => {
+    // 台账.xlsx in GBK: Node gives the command each byte it cannot decode as U+FFFD.
+    const gbk = Buffer.concat([Buffer.from(`${dir}/`), Buffer.from([0xcc, 0xa8, 0xd5, 0xcb]), Buffer.from('.xlsx')]);
+    fs.writeFileSync(gbk, smallLedger());
+    const named = path.join(dir, '\uFFFD\uFFFD\uFFFD\uFFFD.xlsx');
+    const c = capture();
+    expect(main(['run', named, '--as-of', '2026-11-30'], c.io)).toBe(1);
+    expect(c.err()).toBe(`tricolor: 找不到文件“${named}”：文件名中有本工具无法识别的字符（常见于从 Windows 压缩包解出的 GBK 编码文件名）；请把文件改名后再试\n`);
+    fs.unlinkSync(gbk);
+  });
+
   it.each([
     [['run', 'missing.xlsx'], 1, '找不到文件“missing.xlsx”'],
     [['run', '{ledger}', '--as-of', '2026-02-30'], 2, '--as-of 的日期“2026-02-30”无效'],
