@@ -206,6 +206,16 @@ describe('a workbook with several ledger sheets', () => {
     // Named, the sheet is the one the user meant: nothing to say.
     expect(processWorkbook(input, { ...options, sheet: '二月台账' }).job.issues.map((i) => i.code)).not.toContain('ledger.otherSheets');
   });
+
+  it('does not call a second listing of the ledger\'s own part "not processed" (it gets the columns with it)', () => {
+    const files = unzipSync(smallLedger());
+    const workbook = strFromU8(files['xl/workbook.xml']);
+    const rid = /<sheet name="台账" sheetId="\d+" r:id="(rId\d+)"\/>/.exec(workbook)![1];
+    files['xl/workbook.xml'] = strToU8(workbook.replace('</sheets>', `<sheet name="台账副本" sheetId="99" r:id="${rid}"/></sheets>`));
+    const { job } = processWorkbook(zipSync(files), options);
+    expect(job.plan.sheet).toBe('台账');
+    expect(job.issues.map((i) => i.code)).not.toContain('ledger.otherSheets');
+  });
 });
 
 describe('a sheet named that is no worksheet', () => {
