@@ -314,6 +314,9 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
     ['an end tag that closes another element, outside the sheet data', SHEET, (xml: string) => xml.replace(/<\/sheetViews>/, '</sheetViewz>'), /<\/sheetViewz>/],
     ['an end tag that closes another element, in the workbook', 'xl/workbook.xml', (xml: string) => xml.replace('</sheets>', '</sheetz>'), /workbook\.xml 第 \d+ 个字符处的 <\/sheetz>/],
     ['an element never closed in the styles', 'xl/styles.xml', (xml: string) => xml.replace(/<\/styleSheet>\s*$/, ''), /styles\.xml/],
+    // A prefix names no namespace until declared: Excel asks to repair such a part.
+    ['an element whose prefix is never declared', SHEET, (xml: string) => xml.replace('<sheetData>', '<zz:foo/><sheetData>'), /sheet1\.xml 第 \d+ 个字符处的 <zz:foo\/>/],
+    ['r:id with no xmlns:r', 'xl/workbook.xml', (xml: string) => xml.replace(/ xmlns:r="[^"]*"/, ''), /workbook\.xml 第 \d+ 个字符处的 <sheet /],
   ])('refuses %s (elements must nest, one root), naming the part and where', (_what, part, edit, text) => {
     const input = editPart(clean, part, edit);
     expect(partsOf(input).find((p) => p.name === part)).toBeDefined();

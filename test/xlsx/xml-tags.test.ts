@@ -1,4 +1,4 @@
-import { checkTagsClosed, wellFormedAttributes, XmlFormatError } from '../../src/hosts/xlsx/xml';
+import { checkElementsNested, checkTagsClosed, wellFormedAttributes, XmlFormatError } from '../../src/hosts/xlsx/xml';
 
 describe('every tag of a part closes before the next starts', () => {
   it.each([
@@ -53,5 +53,34 @@ describe('the attributes of a start tag', () => {
     [` ${Array.from({ length: 20 }, (_, k) => `a${k}="1"`).join(' ')}`, true],
   ])('%j well-formed: %s', (attributes, expected) => {
     expect(wellFormedAttributes(attributes)).toBe(expected);
+  });
+});
+
+describe('elements and their namespaces', () => {
+  it.each([
+    ['<a><b/></a>', true],
+    ['<x:a xmlns:x="urn:x"><x:b/></x:a>', true],
+    // Declared on the element itself, on an ancestor, or the built-in xml prefix.
+    ['<a><r:b xmlns:r="urn:r" r:id="1"/></a>', true],
+    ['<a xmlns:r="urn:r"><b r:id="1"/></a>', true],
+    ['<a xml:space="preserve"/>', true],
+    // A value may hold what looks like a prefixed attribute.
+    ['<a title=" r:id=1"/>', true],
+    ['<a><r:b/></a>', false],
+    ['<a><b r:id="1"/></a>', false],
+    // Out of the declaring element's scope once it closes.
+    ['<a><b xmlns:r="urn:r"/><r:c/></a>', false],
+    ['<a></b>', false],
+    ['<a/><a/>', false],
+    ['<a/>x', false],
+  ])('%s is well-formed: %s', (xml, expected) => {
+    let error: unknown;
+    try {
+      checkElementsNested(xml);
+    } catch (e) {
+      error = e;
+    }
+    expect(error === undefined).toBe(expected);
+    if (!expected) expect(error).toBeInstanceOf(XmlFormatError);
   });
 });

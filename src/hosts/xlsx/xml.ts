@@ -229,7 +229,8 @@ const NESTING_CHECKED_CHARS = 1 << 20;
 
 /**
  * Elements nest as XML requires (2.1, 3): each end tag closes the element opened last, there is one
- * root, and before and after it stand only white space, comments and processing instructions.
+ * root, before and after it stand only white space, comments and processing instructions, and every
+ * prefix used is declared (Namespaces in XML 1.0, 5).
  * Excel asks to repair a part that breaks this; copied into an output unchanged, it would be ours to
  * repair. Checked whole in a part of up to a megabyte of text (the workbook, relationships, content
  * types, styles, a small ledger); in a larger one (a large ledger's sheet or shared strings, whose
@@ -244,6 +245,11 @@ export function checkElementsNested(xml: string): void {
   // The elements open, by name, and where their start tags stand (to name the innermost one left open).
   const open: string[] = [];
   const openAt: number[] = [];
+  // Namespace prefixes in scope (Namespaces in XML 1.0, 5): how many open elements declare each, and
+  // which each open element declared. A prefix used undeclared (`<x:row>`, `r:id` without xmlns:r)
+  // names no namespace: Excel asks to repair the part.
+  const inScope = new Map<string, number>();
+  const declaredBy: string[][] = [];
   let rootClosed = false;
   let textFrom = 0;
   for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
@@ -260,20 +266,61 @@ export function checkElementsNested(xml: string): void {
       }
       open.pop();
       openAt.pop();
+      leaveScope(inScope, declaredBy.pop()!);
       if (open.length === 0) rootClosed = true;
     } else {
       if (open.length === 0 && rootClosed) throw new XmlFormatError('malformed', short(m[0]), m.index);
+      const declared = enterScope(inScope, m[0]);
+      if (!prefixesInScope(inScope, m[2], m[0])) throw new XmlFormatError('malformed', short(m[0]), m.index);
       if (m[3] === '/') {
+        leaveScope(inScope, declared);
         if (open.length === 0) rootClosed = true;
       } else {
         open.push(m[2]);
         openAt.push(m.index);
+        declaredBy.push(declared);
       }
     }
     textFrom = tag.lastIndex;
   }
   if (open.length > 0) throw unclosedAt(xml, openAt[openAt.length - 1]);
   if (xml.slice(textFrom).trim() !== '') throw new XmlFormatError('malformed', short(xml.slice(textFrom).trim()), textFrom);
+}
+
+/** A start tag's attributes, name and quoted value (values are skipped whole: one may hold "a:b="). */
+const ATTRIBUTE = /\s([^\s=]+)\s*=\s*(?:"[^"]*"|'[^']*')/g;
+
+/** Puts the prefixes a start tag declares (xmlns:p) in scope; returns them. */
+function enterScope(inScope: Map<string, number>, tag: string): string[] {
+  const declared: string[] = [];
+  if (tag.indexOf('xmlns:') < 0) return declared;
+  ATTRIBUTE.lastIndex = 0;
+  for (let a = ATTRIBUTE.exec(tag); a; a = ATTRIBUTE.exec(tag)) {
+    if (!a[1].startsWith('xmlns:')) continue;
+    const prefix = a[1].slice(6);
+    inScope.set(prefix, (inScope.get(prefix) ?? 0) + 1);
+    declared.push(prefix);
+  }
+  return declared;
+}
+
+function leaveScope(inScope: Map<string, number>, declared: readonly string[]) {
+  for (const prefix of declared) inScope.set(prefix, inScope.get(prefix)! - 1);
+}
+
+/** Whether the prefix of an element's name and of each of its attributes is in scope (xml and xmlns always are). */
+function prefixesInScope(inScope: Map<string, number>, name: string, tag: string): boolean {
+  const inScopeOrBuiltIn = (qualified: string) => {
+    const colon = qualified.indexOf(':');
+    if (colon < 0) return true;
+    const prefix = qualified.slice(0, colon);
+    return prefix === 'xml' || prefix === 'xmlns' || (inScope.get(prefix) ?? 0) > 0;
+  };
+  if (!inScopeOrBuiltIn(name)) return false;
+  if (tag.indexOf(':', name.length + 1) < 0) return true;
+  ATTRIBUTE.lastIndex = 0;
+  for (let a = ATTRIBUTE.exec(tag); a; a = ATTRIBUTE.exec(tag)) if (!inScopeOrBuiltIn(a[1])) return false;
+  return true;
 }
 
 /** An element whose start tag at `at` is never closed, quoted as the readers quote one. */
