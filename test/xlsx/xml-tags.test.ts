@@ -70,6 +70,12 @@ describe('elements and their namespaces', () => {
     ['<a><b r:id="1"/></a>', false],
     // Out of the declaring element's scope once it closes.
     ['<a><b xmlns:r="urn:r"/><r:c/></a>', false],
+    // XML lets a value hold '>' and '/>'; a declaration after such a value is still seen.
+    ['<a t="1>2"><b c="a/>b"/></a>', true],
+    ['<a t="1>2" xmlns:r="urn:r"><b r:id="1"/></a>', true],
+    // Outside the root only XML's white space: a no-break space is text.
+    ['<a/>\u00a0', false],
+    ['<a/> \r\n\t', true],
     ['<a></b>', false],
     ['<a/><a/>', false],
     ['<a/>x', false],
@@ -82,5 +88,27 @@ describe('elements and their namespaces', () => {
     }
     expect(error === undefined).toBe(expected);
     if (!expected) expect(error).toBeInstanceOf(XmlFormatError);
+  });
+});
+
+describe('the end of a part larger than those checked whole', () => {
+  const body = `<worksheet><sheetData>${'<row/>'.repeat(200_000)}</sheetData></worksheet>`;
+  it.each([
+    ['a comment after the root', `${body}<!--a-->`, true],
+    // Two side by side: the search for the second's start found it again and never ended.
+    ['two comments side by side', `${body}<!--a--><!--b-->`, true],
+    ['two processing instructions side by side', `${body}<?a?><?b?>`, true],
+    ['an element after the root', `${body}<evil/>`, false],
+    ['text after the root', `${body}junk`, false],
+    ['a no-break space after the root', `${body}\u00a0`, false],
+  ])('%s is well-formed: %s', (_name, xml, expected) => {
+    expect(xml.length).toBeGreaterThan(1 << 20);
+    let error: unknown;
+    try {
+      checkElementsNested(xml);
+    } catch (e) {
+      error = e;
+    }
+    expect(error === undefined).toBe(expected);
   });
 });

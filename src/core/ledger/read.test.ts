@@ -433,6 +433,12 @@ describe('readRecords and the volume of a ledger\'s text', () => {
     expect(read(sheet([HEADER, ...rows(n)])).records).toHaveLength(n);
   });
 
+  it('counts a text merged down the column in every row it covers (one cell in the file, read into each)', () => {
+    const n = Math.floor(MAX_LEDGER_TEXT_CHARS / (long.length + 2)) + 1;
+    const merged = Array.from({ length: n }, (_, i) => line({ A: i + 1, B: 44228, C: '张三', E: i === 0 ? long : null }));
+    expect(() => read(sheet([HEADER, ...merged], [`E2:E${n + 1}`]))).toThrow(expect.objectContaining({ code: 'ledger.tooMuchText' }));
+  });
+
   it('refuses one that holds more, by the sheet\'s name, saying what to do', () => {
     const n = Math.floor(MAX_LEDGER_TEXT_CHARS / (long.length + 2)) + 1;
     expect(() => read(sheet([HEADER, ...rows(n)]))).toThrow(

@@ -52,12 +52,12 @@ const IDENTIFYING: FieldName[] = ['title', 'description', 'type', 'parties', 're
  */
 export const MAX_LEDGER_TEXT_CHARS = 100_000_000;
 
-/** Refuses a ledger whose text cells hold more than MAX_LEDGER_TEXT_CHARS, counted before anything is made of them. */
-function checkTextVolume(grid: SheetGrid, layout: LedgerLayout, language: Language) {
+/** Refuses a ledger whose text cells hold more than MAX_LEDGER_TEXT_CHARS (merged cells counted in every row they cover), before anything is made of them. */
+function checkTextVolume(grid: SheetGrid, values: readonly (readonly CellValue[] | undefined)[], layout: LedgerLayout, language: Language) {
   const columns = Object.values(layout.fields) as number[];
   let chars = 0;
-  for (let r = layout.headerBottom + 1; r < grid.values.length; r++) {
-    const row = grid.values[r];
+  for (let r = layout.headerBottom + 1; r < values.length; r++) {
+    const row = values[r];
     if (!row) continue;
     for (const c of columns) {
       const v = row[c];
@@ -70,8 +70,9 @@ function checkTextVolume(grid: SheetGrid, layout: LedgerLayout, language: Langua
 
 /** Reads every dispute row below the header; a bad cell becomes a RowIssue and the row is still read. */
 export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: ReadOptions): LedgerRead {
-  checkTextVolume(grid, layout, options.language);
+  // Counted as the rows will be read: a text merged down a column stands in every row it covers.
   const values = fillVerticalMerges(grid, layout);
+  checkTextVolume(grid, values, layout, options.language);
   const issues: RowIssue[] = [];
   const records: DisputeRecord[] = [];
   const above = yearAboveHeader(grid, layout);

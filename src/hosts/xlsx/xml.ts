@@ -241,7 +241,8 @@ export function checkElementsNested(xml: string): void {
   // Text with no markup at all (a package's `mimetype`) is no XML part: nothing to check.
   if (xml.indexOf('<') < 0) return;
   if (xml.length > NESTING_CHECKED_CHARS) return checkNothingAfterRoot(xml);
-  const tag = /<(?:[!?]|(\/?)([^\s/>]+)[^>]*?(\/?)>)/g;
+  // Quoted values are skipped whole: XML lets a value hold '>' and '/>' (some writers leave them raw).
+  const tag = /<(?:[!?]|(\/?)([^\s/>"']+)(?:[^>"'/]|\/(?!>)|"[^"<]*"|'[^'<]*')*(\/?)>)/g;
   // The elements open, by name, and where their start tags stand (to name the innermost one left open).
   const open: string[] = [];
   const openAt: number[] = [];
@@ -254,7 +255,7 @@ export function checkElementsNested(xml: string): void {
   let textFrom = 0;
   for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
     // Outside the root only white space may stand between tags.
-    if (open.length === 0 && xml.slice(textFrom, m.index).trim() !== '') throw new XmlFormatError('malformed', short(xml.slice(textFrom, m.index).trim()), textFrom);
+    if (open.length === 0 && !onlyXmlSpace(xml, textFrom, m.index)) throw new XmlFormatError('malformed', short(xml.slice(textFrom, m.index).trim()), textFrom);
     if (m[2] === undefined) {
       tag.lastIndex = skipSpecial(xml, m.index);
     } else if (m[1] === '/') {
@@ -284,7 +285,7 @@ export function checkElementsNested(xml: string): void {
     textFrom = tag.lastIndex;
   }
   if (open.length > 0) throw unclosedAt(xml, openAt[openAt.length - 1]);
-  if (xml.slice(textFrom).trim() !== '') throw new XmlFormatError('malformed', short(xml.slice(textFrom).trim()), textFrom);
+  if (!onlyXmlSpace(xml, textFrom, xml.length)) throw new XmlFormatError('malformed', short(xml.slice(textFrom).trim()), textFrom);
 }
 
 /** A start tag's attributes, name and quoted value (values are skipped whole: one may hold "a:b="). */
@@ -323,6 +324,12 @@ function prefixesInScope(inScope: Map<string, number>, name: string, tag: string
   return true;
 }
 
+/** Whether xml[from, to) is XML's white space only (not JavaScript's: no-break and ideographic spaces are text). */
+function onlyXmlSpace(xml: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(xml.charCodeAt(i))) return false;
+  return true;
+}
+
 /** An element whose start tag at `at` is never closed, quoted as the readers quote one. */
 function unclosedAt(xml: string, at: number): XmlFormatError {
   return new XmlFormatError('unclosed', short(xml.slice(at, xml.indexOf('>', at) + 1)), at);
@@ -336,13 +343,14 @@ function checkNothingAfterRoot(xml: string): void {
   for (;;) {
     while (end > 0 && isSpace(xml.charCodeAt(end - 1))) end--;
     // A comment or processing instruction at the very end is skipped (rare; never written by Excel).
-    const special = xml.endsWith('-->', end) ? xml.lastIndexOf('<!--', end) : xml.endsWith('?>', end) ? xml.lastIndexOf('<?', end) : -1;
-    if (special < 0) break;
+    // Searched strictly before `end`: found at `end` itself (two comments side by side), it never moved.
+    const special = xml.endsWith('-->', end) ? xml.lastIndexOf('<!--', end - 3) : xml.endsWith('?>', end) ? xml.lastIndexOf('<?', end - 2) : -1;
+    if (special < 0 || special >= end) break;
     end = special;
   }
   const last = xml.lastIndexOf('<', end - 1);
   const close = `</${root.prefix}${root.name}`;
-  if (last < 0 || !xml.startsWith(close, last) || xml.slice(last + close.length, end - 1).trim() !== '' || xml.charCodeAt(end - 1) !== 62)
+  if (last < 0 || !xml.startsWith(close, last) || !onlyXmlSpace(xml, last + close.length, end - 1) || xml.charCodeAt(end - 1) !== 62)
     throw new XmlFormatError('malformed', short(xml.slice(Math.max(0, last), end)), Math.max(0, last));
 }
 
