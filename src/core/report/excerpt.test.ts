@@ -1,4 +1,4 @@
-import { HANDOUT_TEXT_CHARS, handoutExcerpt } from './excerpt';
+import { HANDOUT_TEXT_CHARS, handoutExcerpt, handoutWindow } from './excerpt';
 
 const N = HANDOUT_TEXT_CHARS;
 
@@ -13,5 +13,13 @@ describe('handoutExcerpt: a ledger text as a handout line shows it', () => {
     ['drops the spaces before the …', `${'纠'.repeat(N - 2)}  ${'纠'.repeat(10)}`, `${'纠'.repeat(N - 2)}…`],
   ])('%s', (_name, text, shown) => {
     expect(handoutExcerpt(text)).toBe(shown);
+  });
+});
+
+describe('handoutWindow: what of a text is masked before the line is cut', () => {
+  it('keeps whole twice what a line shows, so masking sees whole whatever the line will show', () => {
+    const text = '纠'.repeat(3 * N);
+    expect(handoutWindow(text)).toBe(`${'纠'.repeat(2 * N)}…`);
+    expect(handoutWindow('纠'.repeat(2 * N))).toBe('纠'.repeat(2 * N));
   });
 });

@@ -6,18 +6,35 @@
  */
 export const HANDOUT_TEXT_CHARS = 500;
 
+/**
+ * What of a text is masked before the line is cut to HANDOUT_TEXT_CHARS: twice as much. Masking
+ * must see whole what the line shows — an ID, a phone number, a name, a label or an address cut in
+ * two is no longer what its pattern finds, and its first half would be printed as it is — and a
+ * pattern the window itself cuts lies past the half that is kept.
+ */
+const MASKED_WINDOW_CHARS = 2 * HANDOUT_TEXT_CHARS;
+
 const isLetterOrDigit = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
-/**
- * A ledger text as a handout line shows it: whole up to HANDOUT_TEXT_CHARS, else cut there and
- * ended with …. A run of letters and digits the cut would split (an ID or phone number) is left out
- * whole, so no part of one reaches the paper unmasked; nor is a surrogate pair split.
- */
-export function handoutExcerpt(text: string): string {
-  if (text.length <= HANDOUT_TEXT_CHARS) return text;
-  let end = HANDOUT_TEXT_CHARS;
+/** `text` cut at `limit` characters, ended with …; a run of letters and digits the cut would split is left out whole, as is half a surrogate pair. */
+function cut(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  let end = limit;
   if (isLetterOrDigit(text.charCodeAt(end - 1)) && isLetterOrDigit(text.charCodeAt(end))) while (end > 0 && isLetterOrDigit(text.charCodeAt(end - 1))) end--;
   const last = text.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff) end--;
   return `${text.slice(0, end).trimEnd()}…`;
+}
+
+/**
+ * A ledger text as a handout line shows it, once masked: whole up to HANDOUT_TEXT_CHARS, else cut
+ * there and ended with …. Give it the masked text (of `handoutWindow`), never the raw one.
+ */
+export function handoutExcerpt(maskedText: string): string {
+  return cut(maskedText, HANDOUT_TEXT_CHARS);
+}
+
+/** The part of a ledger text a handout masks and then cuts (`handoutExcerpt`): the whole of any text a line may show. */
+export function handoutWindow(text: string): string {
+  return cut(text, MASKED_WINDOW_CHARS);
 }

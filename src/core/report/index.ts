@@ -2,4 +2,4 @@ export type { ReportStyle, ReportCell, ReportSheet, ReportChart, ReportChartSeri
 export { displayWidth, linesNeeded, wrappedLines } from './width';
 export { cellsInRange, cellLabel } from './cells';
 export { ReportRows, reportRows, sheetWithRows, type MadeRow, type SheetRows } from './rows';
-export { HANDOUT_TEXT_CHARS, handoutExcerpt } from './excerpt';
+export { HANDOUT_TEXT_CHARS, handoutExcerpt, handoutWindow } from './excerpt';

@@ -78,6 +78,20 @@ describe('renderDueList handout masking', () => {
 });
 
 describe('renderDueList with a long ledger text', () => {
+  // Cut before masking, each of these would have shown its first half as written.
+  it.each([
+    ['a full-width ID number', '４４０１０６１９９００１０１１２３４', /４４０１０６１９９０|440106199001/],
+    ['a phone number written in groups', '138-1234-5678', /138-1234/],
+    ['a party\'s name', '欧阳娜娜', /欧阳娜/],
+  ])('masks %s that the cut at HANDOUT_TEXT_CHARS falls inside, before cutting', (_name, secret, shown) => {
+    for (let shift = 1; shift < secret.length; shift++) {
+      const description = `${'纠'.repeat(HANDOUT_TEXT_CHARS - shift)}${secret}后来又有争执`;
+      const [, , summary] = cells({ parties: '欧阳娜娜', description }, true);
+      expect(summary).not.toMatch(shown);
+      expect((summary as string).length).toBeLessThanOrEqual(HANDOUT_TEXT_CHARS + 1);
+    }
+  });
+
   it('shows the first HANDOUT_TEXT_CHARS characters of a long 简要情况, masked, ended with …', () => {
     const long = `张三${'与邻居因排水沟堵塞发生口角，'.repeat(60)}`;
     const [, , summary] = cells({ parties: '张三', description: long }, true);

@@ -3,7 +3,7 @@ import { writtenField } from '../ledger';
 import { HandoutMasker, maskPartyNames, maskPhone, splitParties } from '../masking';
 import { textIn, type Catalogue } from '../messages';
 import type { Day, FieldName, Language, Level, TriagedDispute } from '../model';
-import { handoutExcerpt, ReportRows, sheetWithRows, wrappedLines, type ReportCell, type ReportSheet } from '../report';
+import { handoutExcerpt, handoutWindow, ReportRows, sheetWithRows, wrappedLines, type ReportCell, type ReportSheet } from '../report';
 import type { LocalText } from '../rules';
 import { label } from '../summary';
 import type { DueGroup } from './due-list';
@@ -160,7 +160,8 @@ function sharedCells(options: DueListRenderOptions): SharedCells {
 
 function dueRow(n: number, d: TriagedDispute, unit: ReportCell, shared: SharedCells, options: DueListRenderOptions): ReportCell[] {
   const { record, triage, schedule } = d;
-  const written = (field: FieldName) => handoutExcerpt(writtenField(record, field));
+  // Of a long text what a line may show, masked whole, then cut (handoutExcerpt).
+  const written = (field: FieldName) => handoutWindow(writtenField(record, field));
   const level = triage.effective;
   const parties = record.text.parties ?? '';
   const place = written('place');
@@ -175,10 +176,10 @@ function dueRow(n: number, d: TriagedDispute, unit: ReportCell, shared: SharedCe
     shared.level[level],
     { value: schedule.nextRevisit === null ? '' : shared.date(schedule.nextRevisit), style: 'number' },
     { value: schedule.overdueDays > 0 ? schedule.overdueDays : '', style: 'number' },
-    { value: options.mask ? shared.masker.place(place, handout) : place, style: 'wrap' },
+    { value: handoutExcerpt(options.mask ? shared.masker.place(place, handout) : place), style: 'wrap' },
     { value: handoutExcerpt(options.mask ? maskPartyNames(handout.names) : parties), style: 'wrap' },
-    { value: options.mask ? maskPhone(phone) : phone, style: 'wrap' },
-    { value: options.mask ? shared.masker.text(summary, handout) : summary, style: 'wrap' },
+    { value: handoutExcerpt(options.mask ? maskPhone(phone) : phone), style: 'wrap' },
+    { value: handoutExcerpt(options.mask ? shared.masker.text(summary, handout) : summary), style: 'wrap' },
     record.status === 'resolved' ? shared.handling.resolved : shared.handling[level],
     shared.blank,
     shared.blank,

@@ -1,7 +1,7 @@
 import { LEVEL_RANK, type Day, type FieldName, type TriagedDispute } from '../model';
 import { dayFromYmd, ymdFromDay } from '../cells';
 import { writtenField } from '../ledger';
-import { handoutExcerpt } from '../report';
+import { handoutWindow } from '../report';
 import { splitParties } from '../masking';
 import { NameIndex, mergeNames } from './names';
 import { diffSinceSnapshot } from './snapshot';
@@ -63,10 +63,10 @@ function text(d: TriagedDispute, field: FieldName): string {
 }
 
 /** A field's text as the ledger writes it (its own punctuation), for printing; '' for placeholders. */
-/** A field's text as the paper shows it: as written, a long one cut short (handoutExcerpt); '' for placeholders. */
+/** A field's text for the paper: as written, of a long one what a line may show (handoutWindow, cut once masked); '' for placeholders. */
 function shown(d: TriagedDispute, field: FieldName): string {
   if (text(d, field) === '') return '';
-  return handoutExcerpt(writtenField(d.record, field).trim());
+  return handoutWindow(writtenField(d.record, field).trim());
 }
 
 function inPeriod(day: Day | null, p: Period): boolean {

@@ -1,5 +1,5 @@
 import { LEVELS, type CellRange, type Level } from '../model';
-import { linesNeeded, ReportRows, sheetWithRows, wrappedLines, type ReportCell, type ReportChart, type ReportSheet } from '../report';
+import { handoutExcerpt, linesNeeded, ReportRows, sheetWithRows, wrappedLines, type ReportCell, type ReportChart, type ReportSheet } from '../report';
 import { formatDay, formatDayZh, formatSpanZh } from '../cells';
 import { HandoutMasker, maskText } from '../masking';
 import { CHANGE_LABEL, CHANNEL_LABEL, LABELS, LEVEL_LABEL, label } from './labels';
@@ -138,14 +138,15 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
   // One masker for the paper: a dispute open and overdue is on two lists, and places, owners and
   // statuses repeat from line to line.
   const masker = new HandoutMasker();
+  // A long text is cut to what a line shows once masked (handoutExcerpt), never before.
   const show = (text: string, names: readonly string[], address?: string): string =>
-    mask && text !== '' ? masker.text(text, { names, address }) : text;
+    handoutExcerpt(mask && text !== '' ? masker.text(text, { names, address }) : text);
   // A reason is the add-in's own words (its rules' names: 严重或反复的家庭暴力) with the ledger's
   // words quoted in it: only the quotes are the ledger's, and only they are masked.
   const showReasons = (text: string, names: readonly string[], address?: string): string =>
     mask && text !== '' ? text.replace(QUOTED, (quote) => show(quote, names, address)) : text;
   const showPlace = (text: string, names: readonly string[], address?: string): string =>
-    mask && text !== '' ? masker.place(text, { names, address }) : text;
+    handoutExcerpt(mask && text !== '' ? masker.place(text, { names, address }) : text);
   const showType = (text: string, names: readonly string[]): string => (mask && text !== '' ? maskText(text, [...names]) : text);
   // The cells that read the same on many list lines are made once (report cells are never changed):
   // the lists run to tens of thousands of lines when many disputes are open or overdue.
