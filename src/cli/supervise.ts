@@ -80,10 +80,23 @@ export function workbooksNamed(argv: readonly string[], language: Language): str
  */
 export const SUPERVISOR_PID = 'TRICOLOR_SUPERVISOR_PID';
 
-/** Whether the command ran under a supervisor that is no longer its parent: killed, the command left behind. */
+/**
+ * Whether the command ran under a supervisor that is gone: no longer its parent (Linux and macOS
+ * hand an orphan to another process), or no longer running (Windows keeps the dead parent's number
+ * as the parent's). Asked synchronously: the job holds the event loop, so no channel's 'disconnect'
+ * would be heard in time.
+ */
 export function supervisorGone(env: NodeJS.ProcessEnv = process.env): boolean {
   const supervisor = Number(env[SUPERVISOR_PID]);
-  return Number.isInteger(supervisor) && supervisor > 0 && process.ppid !== supervisor;
+  if (!Number.isInteger(supervisor) || supervisor <= 0) return false;
+  if (process.ppid !== supervisor) return true;
+  try {
+    process.kill(supervisor, 0);
+    return false;
+  } catch (e) {
+    // EPERM: there, but not ours to signal.
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
 }
 
 export function supervise(argv: readonly string[]): void {

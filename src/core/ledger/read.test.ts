@@ -446,3 +446,14 @@ describe('readRecords and the volume of a ledger\'s text', () => {
     );
   });
 });
+
+describe('a dispute written over many rows under one merged 序号', () => {
+  it('joins each row\'s own text once, a name written twice joined once', () => {
+    const n = 20_000;
+    const rows = Array.from({ length: n }, (_, i) => line({ A: i === 0 ? 1 : null, B: i === 0 ? 44228 : null, C: `甲${i % (n / 2)}`, E: i === 0 ? '争执' : null }));
+    const { records } = read(sheet([HEADER, ...rows], [`A2:A${n + 1}`]));
+    expect(records).toHaveLength(1);
+    // Each name once, though each is written twice.
+    expect(records[0].text.parties!.split('、')).toHaveLength(n / 2);
+  });
+});

@@ -240,7 +240,8 @@ export function readLedger(workbook: OpenWorkbook, sheet: string | undefined, fa
     entry = sheets.find((s) => s.name === chosen.sheet)!;
     // A sheet listed twice over one part is the ledger again, and gets its columns with it: not "left unprocessed".
     const part = workbook.partOf(entry);
-    others = chosen.others.filter((name) => workbook.partOf(sheets.find((s) => s.name === name)!) !== part);
+    const byName = new Map(sheets.map((s) => [s.name, s]));
+    others = chosen.others.filter((name) => workbook.partOf(byName.get(name)!) !== part);
   }
   const ledger = workbook.readGrid(entry);
   // The job finds the header again; asked for here so a reader alone fails as the job would.
