@@ -1,3 +1,4 @@
+import { HANDOUT_TEXT_CHARS } from '../report';
 import type { ReportCell, ReportSheet } from '../report';
 import { buildMeetingSummary } from './build';
 import { day, dispute } from './fixtures';
@@ -332,5 +333,22 @@ describe('the row\'s own address in the handout', () => {
     const sheet = renderMeetingSummary(buildMeetingSummary(withAddress, { period: NOV, asOf: AS_OF, previous: null }), { language: 'zh', mask: true });
     expect(allText(sheet)).not.toContain('老街粮站宿舍');
     expect(allText(sheet)).toContain('钱某住（地址略），扬言报复');
+  });
+});
+
+describe('renderMeetingSummary with a long ledger text', () => {
+  // Cut before masking, the ID the cut falls in would have shown its first half as written.
+  it('masks a long 简要情况 whole before cutting it to HANDOUT_TEXT_CHARS', () => {
+    // Written in groups: no one run of digits for the cut to leave out whole.
+    const id = '640422 19900101 1234';
+    for (let shift = 1; shift < id.length; shift++) {
+      const description = `${'纠'.repeat(HANDOUT_TEXT_CHARS - shift)}${id}后来又有争执`;
+      const long = [dispute(2, { registered: day(2026, 11, 3), level: 'red', text: { place: '北村', parties: '张三', description } })];
+      const paper = renderMeetingSummary(buildMeetingSummary(long, { period: NOV, asOf: AS_OF, previous: null }), { language: 'zh', mask: true });
+      const brief = String(listRow(paper, '简要情况')['简要情况'].value);
+      expect(brief).not.toMatch(/1990/);
+      expect(brief.length).toBeLessThanOrEqual(HANDOUT_TEXT_CHARS + 1);
+      expect(brief.endsWith('…')).toBe(true);
+    }
   });
 });
