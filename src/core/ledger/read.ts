@@ -53,7 +53,7 @@ const IDENTIFYING: FieldName[] = ['title', 'description', 'type', 'parties', 're
 export const MAX_LEDGER_TEXT_CHARS = 100_000_000;
 
 /** Refuses a ledger whose text cells hold more than MAX_LEDGER_TEXT_CHARS (merged cells counted in every row they cover), before anything is made of them. */
-function checkTextVolume(grid: SheetGrid, values: readonly (readonly CellValue[] | undefined)[], layout: LedgerLayout, language: Language) {
+function checkTextVolume(sheet: string, values: readonly (readonly CellValue[] | undefined)[], layout: LedgerLayout, language: Language) {
   const columns = Object.values(layout.fields) as number[];
   let chars = 0;
   for (let r = layout.headerBottom + 1; r < values.length; r++) {
@@ -65,14 +65,14 @@ function checkTextVolume(grid: SheetGrid, values: readonly (readonly CellValue[]
     }
     if (chars > MAX_LEDGER_TEXT_CHARS) break;
   }
-  if (chars > MAX_LEDGER_TEXT_CHARS) throw new WorkbookError('ledger.tooMuchText', { sheet: grid.name, limit: MAX_LEDGER_TEXT_CHARS.toLocaleString('en-US') }, language);
+  if (chars > MAX_LEDGER_TEXT_CHARS) throw new WorkbookError('ledger.tooMuchText', { sheet, limit: MAX_LEDGER_TEXT_CHARS.toLocaleString('en-US') }, language);
 }
 
 /** Reads every dispute row below the header; a bad cell becomes a RowIssue and the row is still read. */
 export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: ReadOptions): LedgerRead {
   // Counted as the rows will be read: a text merged down a column stands in every row it covers.
   const values = fillVerticalMerges(grid, layout);
-  checkTextVolume(grid, values, layout, options.language);
+  checkTextVolume(grid.name, values, layout, options.language);
   const issues: RowIssue[] = [];
   const records: DisputeRecord[] = [];
   const above = yearAboveHeader(grid, layout);

@@ -62,8 +62,10 @@ function text(d: TriagedDispute, field: FieldName): string {
   return isPlaceholder(t) ? '' : t;
 }
 
-/** A field's text as the ledger writes it (its own punctuation), for printing; '' for placeholders. */
-/** A field's text for the paper: as written, of a long one what a line may show (handoutWindow, cut once masked); '' for placeholders. */
+/**
+ * A field's text as the ledger writes it (its own punctuation), for printing; of a long one what a
+ * line may show (handoutWindow: the paper cuts it once masked); '' for placeholders.
+ */
 function shown(d: TriagedDispute, field: FieldName): string {
   if (text(d, field) === '') return '';
   return handoutWindow(writtenField(d.record, field).trim());

@@ -496,7 +496,6 @@ function closeTagAt(xml: string, at: number, p: string, name: number): boolean {
   return xml.charCodeAt(at) === LT && xml.charCodeAt(at + 1) === 47 && (p === '' || textAt(xml, at + 2, p)) && xml.charCodeAt(at + 2 + p.length) === name && xml.charCodeAt(at + 3 + p.length) === GT;
 }
 
-
 /** The `<sheetData>` start tag, outside comments (it is near the top, after the sheet's properties); null when the worksheet has none. */
 function findSheetData(xml: string, g: Grammar): { start: number; end: number; selfClosing: boolean } | null {
   const re = new RegExp(`<(?:[!?]|${g.p.replace('.', '\\.')}sheetData(?=[\\s/>])[^>]*>)`, 'g');

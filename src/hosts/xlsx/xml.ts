@@ -243,14 +243,13 @@ export function checkElementsNested(xml: string): void {
   if (xml.length > NESTING_CHECKED_CHARS) return checkNothingAfterRoot(xml);
   // Quoted values are skipped whole: XML lets a value hold '>' and '/>' (some writers leave them raw).
   const tag = /<(?:[!?]|(\/?)([^\s/>"']+)(?:[^>"'/]|\/(?!>)|"[^"<]*"|'[^'<]*')*(\/?)>)/g;
-  // The elements open, by name, and where their start tags stand (to name the innermost one left open).
-  const open: string[] = [];
-  const openAt: number[] = [];
-  // Namespace prefixes in scope (Namespaces in XML 1.0, 5): how many open elements declare each, and
-  // which each open element declared. A prefix used undeclared (`<x:row>`, `r:id` without xmlns:r)
-  // names no namespace: Excel asks to repair the part.
+  // The elements open: each one's name, where its start tag stands (to name the innermost one left
+  // open), and the namespace prefixes it declares.
+  const open: { name: string; at: number; declared: string[] }[] = [];
+  // Namespace prefixes in scope (Namespaces in XML 1.0, 5), with how many open elements declare each.
+  // A prefix used undeclared (`<x:row>`, `r:id` without xmlns:r) names no namespace: Excel asks to
+  // repair the part.
   const inScope = new Map<string, number>();
-  const declaredBy: string[][] = [];
   let rootClosed = false;
   let textFrom = 0;
   for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
@@ -259,15 +258,15 @@ export function checkElementsNested(xml: string): void {
     if (m[2] === undefined) {
       tag.lastIndex = skipSpecial(xml, m.index);
     } else if (m[1] === '/') {
-      if (open[open.length - 1] !== m[2]) {
+      const innermost = open[open.length - 1];
+      if (innermost?.name !== m[2]) {
         // The end of an element further out: the ones inside it were never closed (a cell without
         // </c> before its row's end), said as the sheet reader says it. Else an end tag of nothing open.
-        if (!open.includes(m[2])) throw new XmlFormatError('malformed', short(m[0]), m.index);
-        throw unclosedAt(xml, openAt[openAt.length - 1]);
+        if (!open.some((e) => e.name === m[2])) throw new XmlFormatError('malformed', short(m[0]), m.index);
+        throw unclosedAt(xml, innermost.at);
       }
       open.pop();
-      openAt.pop();
-      leaveScope(inScope, declaredBy.pop()!);
+      leaveScope(inScope, innermost.declared);
       if (open.length === 0) rootClosed = true;
     } else {
       if (open.length === 0 && rootClosed) throw new XmlFormatError('malformed', short(m[0]), m.index);
@@ -276,15 +275,11 @@ export function checkElementsNested(xml: string): void {
       if (m[3] === '/') {
         leaveScope(inScope, declared);
         if (open.length === 0) rootClosed = true;
-      } else {
-        open.push(m[2]);
-        openAt.push(m.index);
-        declaredBy.push(declared);
-      }
+      } else open.push({ name: m[2], at: m.index, declared });
     }
     textFrom = tag.lastIndex;
   }
-  if (open.length > 0) throw unclosedAt(xml, openAt[openAt.length - 1]);
+  if (open.length > 0) throw unclosedAt(xml, open[open.length - 1].at);
   if (!onlyXmlSpace(xml, textFrom, xml.length)) throw new XmlFormatError('malformed', short(xml.slice(textFrom).trim()), textFrom);
 }
 
