@@ -5,6 +5,7 @@
 import { parentPort } from 'worker_threads';
 import { DEFAULT_PRESET, LedgerWriteError, parseIsoDay, type CellValue, WorkbookError } from '../../src/core';
 import { processWorkbook, readLedgerWorkbook, type ZipLimits } from '../../src/hosts/xlsx';
+import { ASCII_SHEET_SIZES } from '../../src/hosts/xlsx/ascii-sheet';
 
 export interface CaseRequest {
   id: number;
@@ -21,6 +22,12 @@ export interface CaseResult {
   id: number;
   read: { sheet: string; values: CellValue[][] } | Outcome;
   processed: { bytes: Uint8Array; writtenParts: string[]; disputes: number } | Outcome;
+  /**
+   * The same case with every worksheet part kept as bytes and read in pieces of about a row
+   * (AsciiSheet, which a real run uses for sheets of 4 MB and more): it must end exactly as the
+   * case does when each part is read whole.
+   */
+  inPieces: { read: CaseResult['read']; processed: CaseResult['processed'] };
   ms: number;
 }
 
@@ -31,8 +38,7 @@ function outcome(e: unknown): Outcome {
   return { kind: 'raw', name: err.name, message: err.message, stack: err.stack ?? '' };
 }
 
-parentPort!.on('message', (request: CaseRequest) => {
-  const start = Date.now();
+function runCase(request: CaseRequest): Pick<CaseResult, 'read' | 'processed'> {
   const common = { fileName: request.fileName, language: 'zh' as const, ...(request.limits ? { limits: request.limits } : {}) };
   let read: CaseResult['read'];
   try {
@@ -48,6 +54,20 @@ parentPort!.on('message', (request: CaseRequest) => {
   } catch (e) {
     processed = outcome(e);
   }
-  const result: CaseResult = { id: request.id, read, processed, ms: Date.now() - start };
+  return { read, processed };
+}
+
+parentPort!.on('message', (request: CaseRequest) => {
+  const start = Date.now();
+  const whole = runCase(request);
+  const sizes = { ...ASCII_SHEET_SIZES };
+  Object.assign(ASCII_SHEET_SIZES, { minBytes: 0, pieceBytes: 64 });
+  let inPieces: CaseResult['inPieces'];
+  try {
+    inPieces = runCase(request);
+  } finally {
+    Object.assign(ASCII_SHEET_SIZES, sizes);
+  }
+  const result: CaseResult = { id: request.id, ...whole, inPieces, ms: Date.now() - start };
   parentPort!.postMessage(result);
 });

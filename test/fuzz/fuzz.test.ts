@@ -9,6 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { isDeepStrictEqual } from 'util';
 import { Worker } from 'worker_threads';
 import { CATALOGUE, type CellValue } from '../../src/core';
 import { readEntry, readLedgerWorkbook, readZip } from '../../src/hosts/xlsx';
@@ -147,6 +148,18 @@ function differences(got: Map<string, CellValue>, want: Map<string, CellValue>):
   return out.slice(0, 5);
 }
 
+/** Whether a case read or processed in pieces ended as read whole: the same values, or file, or refusal. */
+function sameEnd(whole: CaseResult['read'] | CaseResult['processed'], pieces: CaseResult['read'] | CaseResult['processed']): boolean {
+  if (isOutcome(whole) || isOutcome(pieces)) return isOutcome(whole) && isOutcome(pieces) && summary(whole) === summary(pieces);
+  if ('values' in whole && 'values' in pieces) return whole.sheet === pieces.sheet && isDeepStrictEqual(whole.values, pieces.values);
+  return 'bytes' in whole && 'bytes' in pieces && Buffer.from(whole.bytes).equals(Buffer.from(pieces.bytes)) && isDeepStrictEqual(whole.writtenParts, pieces.writtenParts);
+}
+
+function summary(o: CaseResult['read'] | CaseResult['processed']): string {
+  if (!isOutcome(o)) return 'values' in o ? `${o.values.length} rows read` : `${o.bytes.length} bytes written`;
+  return o.kind === 'workbook' ? `${o.code}: ${o.message}` : `${o.name}: ${o.message}`;
+}
+
 /** Every problem with one case's result; empty when it ended well. */
 function check(c: Case, result: CaseResult | { crash: string }, stats: Record<string, number>): string[] {
   if ('crash' in result) return [result.crash];
@@ -154,6 +167,11 @@ function check(c: Case, result: CaseResult | { crash: string }, stats: Record<st
   const fileName = path.basename(c.fixture.file);
   const count = (key: string) => (stats[key] = (stats[key] ?? 0) + 1);
   if (result.ms > BUDGET_MS / 3) problems.push(`took ${result.ms} ms`);
+  for (const [what, whole, pieces] of [
+    ['read', result.read, result.inPieces.read],
+    ['process', result.processed, result.inPieces.processed],
+  ] as const)
+    if (!sameEnd(whole, pieces)) problems.push(`${what}: in pieces ${summary(pieces)}, whole ${summary(whole)}`);
   for (const [what, o] of [
     ['read', result.read],
     ['process', result.processed],

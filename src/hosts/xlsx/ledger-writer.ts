@@ -1,4 +1,5 @@
 import { columnCells, columnLetter, dayToExcelSerial, DROPDOWN_TITLE, parseCellAddress, parseRangeRef, rangeRef, SHEET_COLUMNS, type CellRange, type ColumnCells, type ConditionalFormatPlan, type ConditionalFormatRule, type WritePlan } from '../../core';
+import type { AsciiSheet, SheetText } from './ascii-sheet';
 import type { SpliceOp } from './part-splice';
 import { UNNAMED_LAST_CELL, type RowLayout, type SheetDataLayout } from './sheet-layout';
 import { laterThan } from './worksheet-order';
@@ -40,7 +41,7 @@ export interface LedgerStyles {
  * the new part's text itself. What can fail is checked before the first edit is given.
  */
 export function writeLedgerSheet(
-  xml: string,
+  source: string | AsciiSheet,
   plan: WritePlan,
   styles: LedgerStyles,
   date1904: boolean,
@@ -51,14 +52,18 @@ export function writeLedgerSheet(
    */
   layout?: SheetDataLayout,
 ): Iterable<SpliceOp> {
+  const places = layout && !layout.special ? layout : undefined;
+  // A part kept as bytes is written at the places the reader found, looking only at the text it
+  // slices; one to be scanned is decoded whole.
+  const text = typeof source === 'string' ? source : places ? undefined : source.whole();
+  const xml: SheetText = text ?? source;
   // The SDK's <x:worksheet>: the splices below write unprefixed elements, which would fall out of
   // SpreadsheetML's namespace there, so such a sheet is refused by name rather than damaged.
-  if (spreadsheetPrefix(xml)) throw new XmlFormatError('prefixed', '<x:worksheet>', 0);
+  if (spreadsheetPrefix(xml.slice(0, places ? places.start : xml.length))) throw new XmlFormatError('prefixed', '<x:worksheet>', 0);
   // Looking for special markup costs two scans of a 90 MB part; the reader has done it already.
-  const special = layout ? layout.special : hasSpecialMarkup(xml);
-  const places = layout && !layout.special ? layout : undefined;
-  const data = places ? { start: places.start, end: places.end, tag: xml.slice(places.start, places.tagEnd) } : sheetDataSpan(xml, special);
-  const rowsOf = (): Iterable<RowSpan> => (places ? rowsAt(xml, places.rows) : rowsFound(xml, data, special));
+  const special = layout ? layout.special : hasSpecialMarkup(text!);
+  const data = places ? { start: places.start, end: places.end, tag: xml.slice(places.start, places.tagEnd) } : sheetDataSpan(text!, special);
+  const rowsOf = (): Iterable<RowSpan> => (places ? rowsAt(xml, places.rows) : rowsFound(text!, data, special));
   const headerStyle = styleAt(xml, rowsOf(), special, plan.headerStyleFrom.row, plan.headerStyleFrom.col);
   // Structural edits work on the part without its rows (a few kilobytes), so a 100,000-row
   // sheet is copied once, not once per edit.
@@ -166,7 +171,7 @@ function inRowOrder(column: WritePlan['columns'][number]): ColumnCells {
 }
 
 /** The s attribute of an existing cell, to give the add-in's header the look of the user's. */
-function styleAt(xml: string, rows: Iterable<RowSpan>, special: boolean, row: number, col: number): string | undefined {
+function styleAt(xml: SheetText, rows: Iterable<RowSpan>, special: boolean, row: number, col: number): string | undefined {
   for (const span of rows) {
     if (span.row < row) continue;
     let style: string | undefined;
@@ -196,7 +201,7 @@ interface RowSpan {
 }
 
 /** Each row of <sheetData> at the places the reader found them. */
-function* rowsAt(xml: string, rows: RowLayout): Generator<RowSpan> {
+function* rowsAt(xml: SheetText, rows: RowLayout): Generator<RowSpan> {
   for (let i = 0; i < rows.length; i++) {
     const place = rows.at(i);
     yield { ...place, tag: xml.slice(place.start, place.bodyStart) };
@@ -267,7 +272,7 @@ function eachCell(body: string, offset: number, partSpecial: boolean, visit: (co
  * One pass over <sheetData>: rows the plan touches get their own cells merged in column order
  * (replacing cells at the same column from an earlier run); other rows are copied as they are.
  */
-function* writeRows(xml: string, data: ElementSpan, rows: Iterable<RowSpan>, special: boolean, own: OwnCells): Generator<SpliceOp> {
+function* writeRows(xml: SheetText, data: ElementSpan, rows: Iterable<RowSpan>, special: boolean, own: OwnCells): Generator<SpliceOp> {
   const todo = own.rows;
   let next = 0; // index into todo: rows before it are written
   const selfClosingData = data.tag.endsWith('/>');

@@ -18,7 +18,11 @@ export type { Fail, OwnSheet, SheetEntry };
 export function sheetIsProtected(workbook: OpenWorkbook, entry: SheetEntry): boolean {
   const part = workbook.partOf(entry);
   if (!part) return false;
-  const protection = findElement(workbook.pkg.text(part), 'sheetProtection');
+  // Looked for outside the sheet data: a ledger kept as bytes is not decoded whole for it.
+  const source = workbook.pkg.sheetSource(part);
+  const layout = workbook.sheetLayouts.get(part);
+  const xml = typeof source === 'string' ? source : layout && !layout.special ? source.slice(0, layout.start) + source.slice(layout.end) : source.whole();
+  const protection = findElement(xml, 'sheetProtection');
   const on = protection && attr(protection.tag, 'sheet');
   return on === '1' || on === 'true';
 }

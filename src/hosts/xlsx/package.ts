@@ -1,7 +1,8 @@
-import { checkElementsNested, checkTagsClosed, inPart, withoutSpreadsheetPrefix, withSpreadsheetPrefix, XmlFormatError } from './xml';
+import { checkElementsNested, checkTagsClosed, inPart, rootElement, withoutSpreadsheetPrefix, withSpreadsheetPrefix, XmlFormatError } from './xml';
 import { Inflate } from 'fflate';
-import { spliceBytes, spliceText, type SpliceOp } from './part-splice';
+import { spliceAscii, spliceBytes, spliceText, type SpliceOp } from './part-splice';
 import { BLOCK_BYTES, Utf8Blocks } from './utf8-blocks';
+import { ASCII_SHEET_SIZES, AsciiSheet } from './ascii-sheet';
 import { deflateEntry, DEFAULT_ZIP_LIMITS, readEntry, writeZipPieces, ZipFormatError, type DeflateCodec, type DeflatedContent, type ZipEntry, type ZipLimits, type ZipOutput } from './zip';
 
 const decoder = new TextDecoder();
@@ -70,6 +71,20 @@ function forbiddenCharacterAt(name: string, at: number, code: number): XmlFormat
   return new XmlFormatError('malformed', `U+${code.toString(16).toUpperCase().padStart(4, '0')}`, at, name);
 }
 
+/**
+ * Whether a part's root element, looked for in its first 64 KB, has no namespace prefix: a part
+ * whose prefix is taken off to be read (withoutSpreadsheetPrefix) is read from its text, as is one
+ * whose root is not found there or cannot be read (to be reported as the whole part's reading does).
+ */
+function unprefixedRoot(bytes: Uint8Array): boolean {
+  try {
+    const root = rootElement(decoder.decode(bytes.subarray(0, 1 << 16)));
+    return !!root && root.prefix === '';
+  } catch {
+    return false;
+  }
+}
+
 /** Parts of at least this many characters are deflated when written (report and ledger sheets of large ledgers). */
 const DEFLATE_AT_ONCE_CHARS = 1 << 20;
 
@@ -103,7 +118,7 @@ export class Package {
    * The text of the largest part read so far: the ledger sheet, which header detection, the full
    * read and the writer each ask for. Kept, it is inflated and decoded once instead of three times.
    */
-  private largest: { name: string; text: string | undefined; size: number; original?: Uint8Array } | undefined;
+  private largest: { name: string; text: string | undefined; size: number; original?: Uint8Array; sheet?: AsciiSheet } | undefined;
   /**
    * Parts read whose SpreadsheetML prefix (`x:`) was taken off (withoutSpreadsheetPrefix): the job
    * sees them as any other part, and what it writes into them gets the prefix back on the way out.
@@ -146,16 +161,43 @@ export class Package {
     const entry = this.removed.has(name) ? undefined : this.entries.get(name);
     if (!entry) throw new ZipFormatError('notZip', `missing part ${name}`);
     if (this.largest?.name === name) {
+      const { sheet } = this.largest;
+      // Kept as bytes (sheetSource): decoded whole now, and checked as any part read is.
+      if (sheet) return this.checkedText(name, sheet.bytes, byteFacts(sheet.bytes));
       // Let go while the job ran (releaseText): decoded again from the bytes, already checked.
       this.largest.text ??= decodePart(this.largest.original!, name, false);
       return this.largest.text;
     }
+    const bytes = this.inflate(name, entry);
+    return this.checkedText(name, bytes, byteFacts(bytes));
+  }
+  /**
+   * A worksheet part to be read whole and perhaps rewritten: a large part of ASCII bytes only (a
+   * ledger sheet as Excel, WPS and LibreOffice write it) as an AsciiSheet, which its reader checks
+   * piece by piece as it goes; any other part as its text, checked as `text` checks it.
+   */
+  sheetSource(name: string): string | AsciiSheet {
+    if (this.largest?.name === name && !this.written.has(name)) return this.largest.sheet ?? this.text(name);
+    const entry = this.written.has(name) || this.removed.has(name) ? undefined : this.entries.get(name);
+    if (!entry || entry.size < ASCII_SHEET_SIZES.minBytes) return this.text(name);
+    const bytes = this.inflate(name, entry);
+    const facts = byteFacts(bytes);
+    if (!facts.ascii || facts.control >= 0 || !unprefixedRoot(bytes)) return this.checkedText(name, bytes, facts);
+    const sheet = new AsciiSheet(bytes, () => this.text(name));
+    if (!this.largest || bytes.length >= this.largest.size) this.largest = { name, text: undefined, size: bytes.length, sheet };
+    return sheet;
+  }
+  /** A part's bytes, inflated and CRC-checked, counted against the limit on all parts read. */
+  private inflate(name: string, entry: ZipEntry): Uint8Array {
     const total = this.limits.maxTotalSize;
     if (total !== undefined && this.inflated + entry.size > total)
       throw new ZipFormatError('tooLarge', `the parts read reach ${this.inflated + entry.size} bytes`, { part: name, size: this.inflated + entry.size, limit: total, total: true });
     const bytes = readEntry(entry, this.codec, this.limits);
     this.inflated += bytes.length;
-    const { ascii, control } = byteFacts(bytes);
+    return bytes;
+  }
+  /** A part's text from its bytes: refused when it is not UTF-8, holds a character XML forbids or a tag left open, or does not nest. */
+  private checkedText(name: string, bytes: Uint8Array, { ascii, control }: { ascii: boolean; control: number }): string {
     if (control >= 0) {
       // A part in UTF-16 (its first character, '<' or a space, with a NUL beside it; or its
       // byte-order mark, which is no UTF-8) or not UTF-8 at all is said to be in the wrong
@@ -180,7 +222,7 @@ export class Package {
     // small as its bytes and is kept instead of them, to be written from (not decoded twice).
     // A byte-order mark is not in the text (the decoder drops it): nor in the bytes offsets are taken in.
     const original = plain || ascii ? undefined : startsWithBom(bytes) ? bytes.subarray(3) : bytes;
-    if (!this.largest || text.length >= this.largest.size) this.largest = { name, text, size: text.length, original };
+    if (!this.largest || this.largest.name === name || text.length >= this.largest.size) this.largest = { name, text, size: text.length, original };
     return text;
   }
   /**
@@ -201,10 +243,12 @@ export class Package {
   }
   /**
    * Rewrites a part as edits of its text: built from its original bytes where they are kept (runs
-   * copied, new text encoded), from slices of its text otherwise; either way made as the deflater
+   * copied, new text encoded; an AsciiSheet's bytes are its text), from slices of its text otherwise; either way made as the deflater
    * asks, never held whole.
    */
   writeSplice(name: string, edits: Iterable<SpliceOp>) {
+    const sheet = this.largest?.name === name && !this.written.has(name) ? this.largest.sheet : undefined;
+    if (sheet) return this.setWritten(name, deflateEntry(spliceAscii(sheet.bytes, edits), this.codec));
     const old = this.text(name);
     const original = this.original(name);
     if (!original) return this.write(name, spliceText(old, edits));

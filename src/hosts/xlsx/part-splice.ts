@@ -5,7 +5,7 @@ import { Utf8Blocks } from './utf8-blocks';
  * new text to insert between them. The ledger writer makes the 90 MB sheet of a 100,000-row
  * ledger so, row by row as the package asks; the package builds the new part from the old part's
  * bytes — copying runs of bytes and encoding only what is new — so neither the new part nor the
- * list of edits is ever held whole. An ASCII part's text is as small as its bytes and is kept
+ * list of edits is ever held whole. A small ASCII part's text is as small as its bytes and is kept
  * instead of them: its runs are encoded from the text.
  */
 export type SpliceOp = string | { from: number; to: number };
@@ -21,17 +21,24 @@ export function* spliceText(old: string, ops: Iterable<SpliceOp>): Generator<str
 /**
  * The new part as UTF-8, in blocks of a megabyte, from the old part's text and the bytes it
  * was decoded from (a part with other characters than ASCII: an ASCII part is written from its
- * text): runs are copied from the bytes, new text is encoded into the block. Character offsets are
- * turned into byte offsets by one walk along the text, as the runs come in order.
+ * text or its bytes alone): runs are copied from the bytes, new text is encoded into the block.
+ * Character offsets are turned into byte offsets by one walk along the text, as the runs come in order.
  */
-export function* spliceBytes(old: string, bytes: Uint8Array, ops: Iterable<SpliceOp>): Generator<Uint8Array> {
-  const toByte = utf8OffsetWalker(old);
+export function spliceBytes(old: string, bytes: Uint8Array, ops: Iterable<SpliceOp>): Generator<Uint8Array> {
+  return spliceRuns(bytes, ops, utf8OffsetWalker(old));
+}
+
+/** The new part as UTF-8 from an ASCII part's bytes (AsciiSheet), where offsets into its text are offsets into them. */
+export function spliceAscii(bytes: Uint8Array, ops: Iterable<SpliceOp>): Generator<Uint8Array> {
+  return spliceRuns(bytes, ops, (offset) => offset);
+}
+
+function* spliceRuns(bytes: Uint8Array, ops: Iterable<SpliceOp>, toByte: (offset: number) => number): Generator<Uint8Array> {
   const blocks = new Utf8Blocks();
   for (const op of ops) {
     if (typeof op === 'string') {
       if (!blocks.tryText(op)) yield* blocks.text(op);
-    }
-    else if (op.to > op.from) {
+    } else if (op.to > op.from) {
       const run = bytes.subarray(toByte(op.from), toByte(op.to));
       if (!blocks.tryBytes(run)) yield* blocks.bytes(run);
     }

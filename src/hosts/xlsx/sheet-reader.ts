@@ -1,10 +1,16 @@
 import { detachedString, parseCellAddress, parseRangeRef, SHEET_COLUMNS, SHEET_ROWS, type CellRange, type CellValue, type SheetGrid } from '../../core';
 import { WORKSHEET_ORDER } from './worksheet-order';
+import type { AsciiSheet, SheetPiece } from './ascii-sheet';
 import { RowLayout, UNNAMED_LAST_CELL, type SheetDataLayout } from './sheet-layout';
 import {
   attr,
+  checkElementsNested,
+  checkPartEnd,
+  checkTagsClosed,
   decodeOoxmlEscapes,
   findEndTag,
+  hasSpecialMarkup,
+  NESTING_CHECKED_CHARS,
   rootElement,
   short,
   skipSpecial,
@@ -97,9 +103,10 @@ function grammar(p: string): Grammar {
  * is no cell, CDATA is text). Anything else stops with an XmlFormatError naming the part and the
  * offset, so a damaged sheet can never make it loop or read a value that is not there.
  */
-export function readSheetXml(xml: string, ctx: SheetContext): SheetGrid {
+export function readSheetXml(source: string | AsciiSheet, ctx: SheetContext): SheetGrid {
+  if (typeof source !== 'string') return scanPieces(source, ctx) ?? readSheetXml(source.whole(), ctx);
   try {
-    return scanSheet(xml, ctx);
+    return scanSheet(source, ctx);
   } catch (e) {
     if (e instanceof XmlFormatError) throw e.in(ctx.part ?? ctx.name, ctx.name);
     throw e;
@@ -125,30 +132,121 @@ function checkRoot(xml: string, name: string): string {
   return root.prefix;
 }
 
+/** What a scan of the rows carries from one piece of the part to the next (rows never span two pieces). */
+interface RowScan {
+  values: CellValue[][];
+  numberFormats: (string | null)[][];
+  /** The last row met, -1 before the first. */
+  row: number;
+  /** Cells the grid will hold, blanks before each row's last cell included. */
+  cells: number;
+  /** A comment, CDATA or processing instruction met in the sheet data. */
+  special: boolean;
+  layout: RowLayout | undefined;
+  rowCells: OpenRow;
+  /** Where the last piece's scan stopped in its text: past `</sheetData>` when it was found. */
+  lastIndex: number;
+}
+
+function newScan(ctx: SheetContext): RowScan {
+  openRowWidth = 0;
+  highestStyle = -1;
+  return {
+    values: [],
+    numberFormats: [],
+    row: -1,
+    cells: 0,
+    special: false,
+    layout: ctx.onSheetData && ctx.maxRows === undefined ? new RowLayout() : undefined,
+    rowCells: [],
+    lastIndex: 0,
+  };
+}
+
+/** scanRows ran out of text between two rows (a piece of the part ended), or stopped at ctx.maxRows. */
+const PIECE_ENDED = -1;
+const ROW_LIMIT = -2;
+
 function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
   const g = grammar(checkRoot(xml, 'worksheet'));
-  const values: CellValue[][] = [];
-  const numberFormats: (string | null)[][] = [];
+  const scan = newScan(ctx);
   const open = findSheetData(xml, g);
-  if (!open) return { name: ctx.name, values, merges: [], numberFormats, date1904: ctx.date1904 };
+  if (!open) return { name: ctx.name, values: scan.values, merges: [], numberFormats: scan.numberFormats, date1904: ctx.date1904 };
+  const dataEnd = open.selfClosing ? open.end : scanRows(xml, open.end, 0, scan, g, ctx, open, false);
+  return finishScan(xml, dataEnd === ROW_LIMIT ? endOfSheetData(xml, g, open.start) : dataEnd, dataEnd !== ROW_LIMIT, 0, open, scan, g, ctx);
+}
+
+/**
+ * A large ASCII part read piece by piece (AsciiSheet), with every check the whole part's reading
+ * makes: each piece's tags closed, the part's end after its root (once for the part, the first time
+ * it is read). Rows past ctx.maxRows are not read, but their pieces are still checked. Null when
+ * the pieces will not do — comments, CDATA or processing instructions anywhere (a piece may be cut
+ * inside one), a prefix, a sheet data that is empty or does not end in the last piece — or when
+ * anything is wrong: the caller reads the part whole, which reads such a part or names what is
+ * wrong with it exactly as it always has.
+ */
+function scanPieces(sheet: AsciiSheet, ctx: SheetContext): SheetGrid | null {
+  try {
+    let head: string | undefined;
+    let g: Grammar | undefined;
+    let open: ReturnType<typeof findSheetData> = null;
+    let scan: RowScan | undefined;
+    let last: SheetPiece | undefined;
+    let dataEnd = PIECE_ENDED;
+    for (const piece of sheet.pieces()) {
+      last = piece;
+      if (!sheet.checked) {
+        // After the first piece not even an XML declaration: one after a row is none, and the whole reading says so.
+        if (head === undefined ? hasSpecialMarkup(piece.text) : piece.text.indexOf('<!') >= 0 || piece.text.indexOf('<?') >= 0) return null;
+        checkTagsClosed(piece.text);
+      }
+      if (head === undefined) {
+        head = piece.text;
+        g = grammar(checkRoot(head, 'worksheet'));
+        open = findSheetData(head, g);
+        if (g.p !== '' || !open || open.selfClosing) return null;
+        scan = newScan(ctx);
+        dataEnd = scanRows(head, open.end, 0, scan, g, ctx, open, true);
+      } else if (dataEnd === PIECE_ENDED) dataEnd = scanRows(piece.text, 0, piece.base, scan!, g!, ctx, open!, true);
+      // The sheet data ends in the last piece: no row end follows it.
+      else if (dataEnd >= 0) return null;
+    }
+    if (!last || !scan || dataEnd === PIECE_ENDED || scan.special) return null;
+    // As checkElementsNested checks a part of this size: whole up to a megabyte (only in tests: a part
+    // is kept as bytes from 4 MB), else its end.
+    if (!sheet.checked) {
+      if (sheet.length <= NESTING_CHECKED_CHARS) checkElementsNested(sheet.slice(0));
+      else checkPartEnd(head!, last.text);
+    }
+    sheet.checked = true;
+    const ended = dataEnd !== ROW_LIMIT;
+    return finishScan(last.text, ended ? dataEnd : endOfSheetData(last.text, g!, open!.start - last.base), ended, last.base, open!, scan, g!, ctx);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Scans rows in `xml` (which starts at `base` of the part) from `from` until `</sheetData>`,
+ * returning where it starts in `xml`; PIECE_ENDED when the text ends between two rows and
+ * `pieceEnds` says more follows in another piece; ROW_LIMIT at ctx.maxRows.
+ */
+function scanRows(xml: string, from: number, base: number, scan: RowScan, g: Grammar, ctx: SheetContext, open: { start: number }, pieceEnds: boolean): number {
+  const { values, numberFormats, layout, rowCells } = scan;
   const token = g.token;
-  token.lastIndex = open.end;
-  let dataEnd = open.selfClosing ? open.end : -1;
-  let row = -1;
+  token.lastIndex = from;
+  let dataEnd = PIECE_ENDED;
+  let row = scan.row;
+  let cells = scan.cells;
+  let special = scan.special;
   let col = -1;
   let rowOpen = -1; // where the open row's tag starts, -1 outside a row
   let rowTag = '';
   let rowBody = -1; // where the open row's body starts
   let rowExtension = -1; // where the open row's <extLst> starts, -1 if it has none
   let lastCellNamed = true; // the open row's last cell so far has an r attribute
-  const layout = ctx.onSheetData && ctx.maxRows === undefined ? new RowLayout() : undefined;
-  let cells = 0; // cells the grid will hold, blanks before each row's last cell included
-  let special = false; // a comment, CDATA or processing instruction met in the sheet data
   const limit = ctx.maxRows ?? Infinity;
-  const rowCells: OpenRow = [];
-  openRowWidth = 0;
-  highestStyle = -1;
-  while (dataEnd < 0) {
+  for (;;) {
     // Most cells are the common one, read whole by one sticky expression; anything else (or a
     // common cell out of place, which the full path then names) goes the full way.
     if (rowOpen >= 0 && xml.charCodeAt(token.lastIndex) === 60) {
@@ -165,13 +263,16 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
         token.lastIndex = at + g.rowEnd.length;
         // (A closure for these lines would put the scan's variables in a context, every access a load.)
         cells += closeRow(values, row, rowCells);
-        layout?.add(row, rowOpen, rowBody, at, rowExtension >= 0 ? rowExtension : at, token.lastIndex, col >= 0 && !lastCellNamed ? UNNAMED_LAST_CELL : col);
+        layout?.add(row, base + rowOpen, base + rowBody, base + at, base + (rowExtension >= 0 ? rowExtension : at), base + token.lastIndex, col >= 0 && !lastCellNamed ? UNNAMED_LAST_CELL : col);
         rowOpen = -1;
         continue;
       }
     }
     const m = token.exec(xml);
-    if (!m) throw new XmlFormatError('unclosed', rowOpen >= 0 ? rowTag : `<${g.p}sheetData>`, rowOpen >= 0 ? rowOpen : open.start);
+    if (!m) {
+      if (pieceEnds && rowOpen < 0) break;
+      throw new XmlFormatError('unclosed', rowOpen >= 0 ? rowTag : `<${g.p}sheetData>`, rowOpen >= 0 ? rowOpen : open.start);
+    }
     const at = m.index;
     if (m[5] !== undefined) {
       // A row's extension list is skipped whole; no other element belongs here.
@@ -205,7 +306,7 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
       // </row> outside a row, or a </c> whose cell never started.
       if (rowOpen < 0 || m[4] === 'c') throw new XmlFormatError('malformed', m[0], at);
       cells += closeRow(values, row, rowCells);
-      layout?.add(row, rowOpen, rowBody, at, rowExtension >= 0 ? rowExtension : at, token.lastIndex, col >= 0 && !lastCellNamed ? UNNAMED_LAST_CELL : col);
+      layout?.add(row, base + rowOpen, base + rowBody, base + at, base + (rowExtension >= 0 ? rowExtension : at), base + token.lastIndex, col >= 0 && !lastCellNamed ? UNNAMED_LAST_CELL : col);
       rowOpen = -1;
       continue;
     }
@@ -219,13 +320,16 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
       if (next <= row) throw new XmlFormatError('order', short(m[0]), at);
       row = next;
       col = -1;
-      if (row >= limit) break;
+      if (row >= limit) {
+        dataEnd = ROW_LIMIT;
+        break;
+      }
       if (m[3] !== '/') {
         rowOpen = at;
         rowTag = m[0];
         rowBody = token.lastIndex;
         rowExtension = -1;
-      } else layout?.add(row, at, token.lastIndex, token.lastIndex, token.lastIndex, token.lastIndex, -1);
+      } else layout?.add(row, base + at, base + token.lastIndex, base + token.lastIndex, base + token.lastIndex, base + token.lastIndex, -1);
       continue;
     }
     // A cell.
@@ -286,10 +390,22 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
       if (format) (numberFormats[row] ??= [])[col] = format;
     }
   }
-  cells += values.length; // every row is an array, even an empty one
+  scan.row = row;
+  scan.cells = cells;
+  scan.special = special;
+  scan.lastIndex = token.lastIndex;
+  return dataEnd;
+}
+
+/**
+ * The grid from the scanned rows, and the merged areas after the sheet data: `tail` is the text
+ * holding the end of the sheet data (the whole part, or its last piece, at `base` of the part),
+ * `dataEnd` where `</sheetData>` starts in it, `ended` whether the scan reached it.
+ */
+function finishScan(tail: string, dataEnd: number, ended: boolean, base: number, open: { start: number; end: number; selfClosing: boolean }, scan: RowScan, g: Grammar, ctx: SheetContext): SheetGrid {
+  const { values, numberFormats, layout } = scan;
+  const cells = scan.cells + values.length; // every row is an array, even an empty one
   if (cells > MAX_GRID_CELLS) throw new XmlFormatError('tooManyCells', String(cells), open.start);
-  if (dataEnd < 0) dataEnd = endOfSheetData(xml, g, open.start);
-  else if (layout) ctx.onSheetData!({ special, start: open.start, tagEnd: open.end, end: open.selfClosing ? open.end : token.lastIndex, rows: layout, highestStyle });
   // Rows the part leaves out are blank: every consumer sees plain arrays.
   let width = 0;
   for (let r = 0; r < values.length; r++) {
@@ -300,12 +416,13 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
   let merges: CellRange[];
   let read: CellRange[];
   try {
-    read = readMerges(xml, dataEnd, g);
+    read = readMerges(tail, dataEnd, g);
     merges = clipMerges(read, values.length, width);
   } catch (e) {
     throw e instanceof XmlFormatError ? e.at(dataEnd) : e;
   }
   const mergesPastGrid = read.filter((m) => m.right >= width && m.top < values.length).map((m) => ({ top: m.top, bottom: m.bottom, right: m.right }));
+  if (ended && layout) ctx.onSheetData!({ special: scan.special, start: open.start, tagEnd: open.end, end: open.selfClosing ? open.end : base + scan.lastIndex, rows: layout, highestStyle });
   return { name: ctx.name, values, merges, numberFormats, date1904: ctx.date1904, ...(mergesPastGrid.length ? { mergesPastGrid } : {}) };
 }
 

@@ -265,7 +265,7 @@ export class OpenWorkbook {
       this.styles.reserveXfs(layout.highestStyle ?? -1);
     };
     return {
-      ...readSheetXml(this.pkg.text(part), { name: entry.name, sharedStrings, formatOf: this.styles.formatOf, date1904, maxRows, part, onSheetData, numberFormats }),
+      ...readSheetXml(this.pkg.sheetSource(part), { name: entry.name, sharedStrings, formatOf: this.styles.formatOf, date1904, maxRows, part, onSheetData, numberFormats }),
       hidden: entry.state !== 'visible',
     };
   }

@@ -284,5 +284,5 @@ export function writeLedger(workbook: OpenWorkbook, ledgerPart: string, job: Led
         : styles.ensureDxf({ fill: LEVEL_FILLS[rule.style] }),
   };
   const layout = workbook.sheetLayouts.get(ledgerPart);
-  inPart(ledgerPart, () => pkg.writeSplice(ledgerPart, writeLedgerSheet(pkg.text(ledgerPart), job.plan, ledgerStyles, date1904, layout)));
+  inPart(ledgerPart, () => pkg.writeSplice(ledgerPart, writeLedgerSheet(pkg.sheetSource(ledgerPart), job.plan, ledgerStyles, date1904, layout)));
 }

@@ -225,7 +225,7 @@ export function checkTagsClosed(xml: string): void {
 }
 
 /** Parts up to this many characters have every element's nesting checked (`checkElementsNested`); larger ones, what follows their root. */
-const NESTING_CHECKED_CHARS = 1 << 20;
+export const NESTING_CHECKED_CHARS = 1 << 20;
 
 /**
  * Elements nest as XML requires (2.1, 3): each end tag closes the element opened last, there is one
@@ -332,7 +332,15 @@ function unclosedAt(xml: string, at: number): XmlFormatError {
 
 /** The end of a large part: the root's end tag, then only white space, comments and processing instructions. */
 function checkNothingAfterRoot(xml: string): void {
-  const root = rootElement(xml);
+  checkPartEnd(xml, xml);
+}
+
+/**
+ * What `checkElementsNested` checks of a large part, also when the part is read in pieces: `head`
+ * its beginning (as far as its root's start tag at least), `xml` the text ending where it ends.
+ */
+export function checkPartEnd(head: string, xml: string): void {
+  const root = rootElement(head);
   if (!root || root.tag.endsWith('/>')) return;
   let end = xml.length;
   for (;;) {

@@ -1,0 +1,143 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { DEFAULT_PRESET, parseIsoDay } from '../../src/core';
+import { processWorkbook, readLedgerWorkbook } from '../../src/hosts/xlsx';
+import { AsciiSheet, ASCII_SHEET_SIZES } from '../../src/hosts/xlsx/ascii-sheet';
+import { Package } from '../../src/hosts/xlsx/package';
+import { makeBigLedger } from '../../scripts/sample/make-big-ledger';
+
+/**
+ * A large ASCII worksheet part is kept as its bytes and read in pieces (AsciiSheet). Whatever the
+ * workbook, that must change nothing a user sees: the same cells read, the same file written, byte
+ * for byte, as when the part is decoded and read whole. (The fuzz suite checks the same of every
+ * damaged mutant.)
+ */
+
+const FIXTURES = path.join(__dirname, '../fixtures');
+const asOf = parseIsoDay('2020-06-30')!;
+
+/** Runs `job` with the part sizes given, as the reader and the package see them. */
+function withSizes<T>(sizes: Partial<typeof ASCII_SHEET_SIZES>, job: () => T): T {
+  const saved = { ...ASCII_SHEET_SIZES };
+  Object.assign(ASCII_SHEET_SIZES, sizes);
+  try {
+    return job();
+  } finally {
+    Object.assign(ASCII_SHEET_SIZES, saved);
+  }
+}
+
+const WHOLE = { minBytes: Infinity };
+const SAVED_BY_EXCEL_WPS_LIBREOFFICE = ['excel-everything.xlsx', 'wps-ledger.xlsx', 'libreoffice-saved.xlsx'];
+
+/** What a user gets from a workbook: the output file, or the message it was refused with. */
+function outcome(bytes: Uint8Array, fileName: string): string | Buffer {
+  try {
+    return Buffer.from(processWorkbook(bytes, { fileName, language: 'zh', asOf, preset: DEFAULT_PRESET, mask: true }).bytes);
+  } catch (e) {
+    return String((e as Error).message);
+  }
+}
+
+/** How many worksheet parts were kept as bytes while `job` ran. */
+function keptAsBytes(job: () => void): number {
+  const spy = jest.spyOn(Package.prototype, 'sheetSource');
+  try {
+    job();
+    return spy.mock.results.filter((r) => r.value instanceof AsciiSheet).length;
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe('a worksheet part read in pieces', () => {
+  const workbooks = [
+    ...fs.readdirSync(FIXTURES).filter((f) => /\.xls[xm]$/.test(f)),
+    ...fs.readdirSync(path.join(FIXTURES, 'meeting')).filter((f) => f.endsWith('.xlsx')).map((f) => path.join('meeting', f)),
+  ];
+
+  it('has the Excel, WPS and LibreOffice fixtures to read', () => {
+    expect(workbooks).toEqual(expect.arrayContaining(SAVED_BY_EXCEL_WPS_LIBREOFFICE));
+  });
+
+  it.each(workbooks)('%s: the same file (or refusal) as read whole, in pieces of a row or of 64 KB', (file) => {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(FIXTURES, file)));
+    const whole = withSizes(WHOLE, () => outcome(bytes, path.basename(file)));
+    for (const pieceBytes of [1, 64, 1 << 16]) {
+      let inPieces: string | Buffer = '';
+      const kept = keptAsBytes(() => (inPieces = withSizes({ minBytes: 0, pieceBytes }, () => outcome(bytes, path.basename(file)))));
+      expect(inPieces).toEqual(whole);
+      // The three writers' ledgers are ASCII, their text in the shared strings (a sheet with text inline is read whole).
+      if (SAVED_BY_EXCEL_WPS_LIBREOFFICE.includes(file)) expect(kept).toBeGreaterThan(0);
+    }
+  });
+
+  it('is how a ledger sheet of 4 MB and more is read, to the same cells and the same file', () => {
+    const bytes = makeBigLedger(6_000); // a ledger sheet of about 4.5 MB
+    const read = () => readLedgerWorkbook(bytes, { fileName: 'big.xlsx', language: 'zh' }).input.ledger.values;
+    const whole = withSizes(WHOLE, () => ({ values: read(), file: outcome(bytes, 'big.xlsx') }));
+    let values: unknown;
+    let file: unknown;
+    const kept = keptAsBytes(() => {
+      values = read();
+      file = outcome(bytes, 'big.xlsx');
+    });
+    expect(kept).toBeGreaterThanOrEqual(2); // the ledger sheet, for the read and for the job
+    expect(values).toEqual(whole.values);
+    expect((values as unknown[]).length).toBeGreaterThan(6_000);
+    expect(Buffer.isBuffer(file)).toBe(true);
+    expect(file).toEqual(whole.file);
+  });
+
+  it('is read whole where a comment in its rows could be cut in two, to the same file', () => {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'wps-ledger.xlsx')));
+    const parts = unzipSync(bytes);
+    const sheet = Object.keys(parts).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && strFromU8(parts[n]).includes('</row>'))!;
+    // A comment holding a row end, between two rows: pieces cut after each `</row>` would split it.
+    parts[sheet] = strToU8(strFromU8(parts[sheet]).replace('</row>', '</row><!-- <row r="99"><c r="A99"/></row> -->'));
+    const commented = zipSync(parts);
+    const whole = withSizes(WHOLE, () => outcome(commented, 'wps-ledger.xlsx'));
+    expect(Buffer.isBuffer(whole)).toBe(true);
+    expect(withSizes({ minBytes: 0, pieceBytes: 1 }, () => outcome(commented, 'wps-ledger.xlsx'))).toEqual(whole);
+  });
+});
+
+describe('AsciiSheet', () => {
+  const text = '<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2"/><row r="3"><c r="A3"/></row></sheetData></worksheet>';
+  const sheet = new AsciiSheet(new TextEncoder().encode(text), () => text);
+
+  it.each([
+    [0, undefined],
+    [5, 40],
+    [40, 5],
+    [-3, 10],
+    [100, 10_000],
+    [text.length, undefined],
+    [0, 200],
+  ])('slice(%p, %p) is the string’s', (from, to) => {
+    expect(sheet.slice(from, to)).toBe(text.slice(Math.max(0, from), to));
+  });
+
+  it.each([
+    ['</', text.length],
+    ['</', 50],
+    ['<row', 60],
+    ['<row', 0],
+    ['<?xml', 0],
+    ['nowhere', text.length],
+    ['</worksheet>', text.length],
+  ])('lastIndexOf(%p, %p) is the string’s', (search, position) => {
+    expect(sheet.lastIndexOf(search, position)).toBe(text.lastIndexOf(search, position));
+  });
+
+  it.each([1, 20, 64, 1 << 16])('in pieces of about %i bytes: the whole text, each piece but the last ending a row', (pieceBytes) => {
+    const pieces = withSizes({ pieceBytes }, () => [...sheet.pieces()]);
+    expect(pieces.map((p) => p.text).join('')).toBe(text);
+    for (const [i, p] of pieces.entries()) {
+      expect(text.startsWith(p.text, p.base)).toBe(true);
+      if (i < pieces.length - 1) expect(p.text.endsWith('</row>')).toBe(true);
+    }
+    if (pieceBytes === 1) expect(pieces).toHaveLength(3); // after each `</row>`, then the rest
+  });
+});
