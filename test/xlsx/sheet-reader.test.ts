@@ -102,6 +102,9 @@ describe('the shared strings as the reader reads them', () => {
     ['spaces around the text element', '<si>\n  <t>赵六</t>\n</si>', ['赵六']],
     ['a start tag with a space before >', '<si ><t>钱七</t></si>', ['钱七']],
     ['an item the list has several of', '<si><t>甲</t></si><si><t>乙</t></si><si><t>丙</t></si>', ['甲', '乙', '丙']],
+    ['an empty text element', '<si><t></t></si>', ['']],
+    ['plain items beside a rich one', '<si><t>甲</t></si><si><r><t>乙</t></r></si><si><t xml:space="preserve">丙 </t></si>', ['甲', '乙', '丙 ']],
+    ['a space before an end tag’s >', '<si><t>丁</t></si ><si><t>戊</t ></si>', ['丁', '戊']],
   ])('%s', (_name, items, expected) => {
     expect(sst(items)).toEqual(expected);
   });
@@ -109,6 +112,7 @@ describe('the shared strings as the reader reads them', () => {
   it.each([
     ['an item never closed', '<si><t>甲</t><si><t>乙</t></si>'],
     ['markup out of place inside <t>', '<si><t>甲<b>乙</t></si>'],
+    ['an item whose end tag runs into the next', '<si><t>甲</t></si<si><t>乙</t></si>'],
   ])('refuses %s', (_name, items) => {
     expect(() => sst(items)).toThrow(XmlFormatError);
   });

@@ -784,6 +784,31 @@ function itemAt(text: string, nested: string, from: number): number {
   return -1;
 }
 
+const PLAIN_ITEM = '<si><t>';
+const PLAIN_ITEM_PRESERVED = '<si><t xml:space="preserve">';
+const PLAIN_ITEM_END = '</t></si>';
+
+/** The text of the item `plainItemAt` read (returned beside its end without an allocation). */
+let plainItemText = '';
+
+/**
+ * Reads the item at `at` if it is the common one, `<si><t>text</t></si>` (or with xml:space="preserve")
+ * with no markup and no reference in its text, exactly as the full path reads it; returns where it
+ * ends, or -1 to leave it to the full path. Compared a character at a time, with one search for
+ * the text's end: the full path's seven searches, two slices and a trim an item were half the
+ * time the 200,000 items of a 100,000-row ledger took.
+ */
+function plainItemAt(text: string, at: number): number {
+  const from = textAt(text, at, PLAIN_ITEM) ? at + PLAIN_ITEM.length : textAt(text, at, PLAIN_ITEM_PRESERVED) ? at + PLAIN_ITEM_PRESERVED.length : -1;
+  if (from < 0) return -1;
+  const end = text.indexOf('<', from);
+  if (end < 0 || !textAt(text, end, PLAIN_ITEM_END)) return -1;
+  const value = text.slice(from, end);
+  if (value.indexOf('&') >= 0) return -1;
+  plainItemText = decodeOoxmlEscapes(value);
+  return end + PLAIN_ITEM_END.length;
+}
+
 /** The shared-strings part as an array of plain strings. */
 export function readSharedStrings(xml: string, part = 'xl/sharedStrings.xml'): string[] {
   try {
@@ -795,6 +820,12 @@ export function readSharedStrings(xml: string, part = 'xl/sharedStrings.xml'): s
     const close = `</${p}si`;
     const nested = `<${p}si`;
     for (let at = itemAt(text, nested, 0); at >= 0; at = itemAt(text, nested, at)) {
+      const plainEnd = p === '' ? plainItemAt(text, at) : -1;
+      if (plainEnd >= 0) {
+        strings.push(plainItemText);
+        at = plainEnd;
+        continue;
+      }
       const tagEnd = text.indexOf('>', at);
       if (tagEnd < 0) throw new XmlFormatError('unclosed', `<${p}si>`, at);
       if (text.charCodeAt(tagEnd - 1) === 47) {
