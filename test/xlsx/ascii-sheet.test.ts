@@ -5,6 +5,7 @@ import { DEFAULT_PRESET, parseIsoDay } from '../../src/core';
 import { processWorkbook, readLedgerWorkbook } from '../../src/hosts/xlsx';
 import { AsciiSheet, ASCII_SHEET_SIZES } from '../../src/hosts/xlsx/ascii-sheet';
 import { Package } from '../../src/hosts/xlsx/package';
+import * as zip from '../../src/hosts/xlsx/zip';
 import { makeBigLedger } from '../../scripts/sample/make-big-ledger';
 
 /**
@@ -88,6 +89,23 @@ describe('a worksheet part read in pieces', () => {
     expect((values as unknown[]).length).toBeGreaterThan(6_000);
     expect(Buffer.isBuffer(file)).toBe(true);
     expect(file).toEqual(whole.file);
+  });
+
+  it('is inflated once, however much larger the shared strings read while it is scanned', () => {
+    const parts = unzipSync(new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'wps-ledger.xlsx'))));
+    // An item no cell names, making the shared strings ten times the ledger sheet.
+    const sst = strFromU8(parts['xl/sharedStrings.xml']);
+    parts['xl/sharedStrings.xml'] = strToU8(sst.replace(/<\/sst>\s*$/, `<si><t>${'长'.repeat(80_000)}</t></si></sst>`));
+    expect(parts['xl/sharedStrings.xml'].length).toBeGreaterThan(10 * parts['xl/worksheets/sheet1.xml'].length);
+    const padded = zipSync(parts);
+    const inflate = jest.spyOn(zip, 'readEntry');
+    try {
+      const file = withSizes({ minBytes: 0 }, () => outcome(padded, 'wps-ledger.xlsx'));
+      expect(Buffer.isBuffer(file)).toBe(true);
+      expect(inflate.mock.calls.filter(([entry]) => entry.name === 'xl/worksheets/sheet1.xml')).toHaveLength(1);
+    } finally {
+      inflate.mockRestore();
+    }
   });
 
   it('is read whole where a comment in its rows could be cut in two, to the same file', () => {

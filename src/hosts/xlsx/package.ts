@@ -115,8 +115,11 @@ export class Package {
   /** Parts left out of the output (the add-in's own parts that nothing refers to any more). */
   readonly removed = new Set<string>();
   /**
-   * The text of the largest part read so far: the ledger sheet, which header detection, the full
-   * read and the writer each ask for. Kept, it is inflated and decoded once instead of three times.
+   * The text of the largest part read so far, or a large ASCII sheet's bytes (`sheet`): the ledger
+   * sheet, which header detection, the full read and the writer each ask for. Kept, it is inflated
+   * and decoded once instead of three times. A sheet kept as bytes stays while other parts are read
+   * whole: the shared strings, read while it is scanned, are larger in a ledger of long texts, and
+   * are not asked for again.
    */
   private largest: { name: string; text: string | undefined; size: number; original?: Uint8Array; sheet?: AsciiSheet } | undefined;
   /**
@@ -184,7 +187,7 @@ export class Package {
     const facts = byteFacts(bytes);
     if (!facts.ascii || facts.control >= 0 || !unprefixedRoot(bytes)) return this.checkedText(name, bytes, facts);
     const sheet = new AsciiSheet(bytes, () => this.text(name));
-    if (!this.largest || bytes.length >= this.largest.size) this.largest = { name, text: undefined, size: bytes.length, sheet };
+    if (!this.largest?.sheet || bytes.length >= this.largest.size) this.largest = { name, text: undefined, size: bytes.length, sheet };
     return sheet;
   }
   /** A part's bytes, inflated and CRC-checked, counted against the limit on all parts read. */
@@ -222,7 +225,7 @@ export class Package {
     // small as its bytes and is kept instead of them, to be written from (not decoded twice).
     // A byte-order mark is not in the text (the decoder drops it): nor in the bytes offsets are taken in.
     const original = plain || ascii ? undefined : startsWithBom(bytes) ? bytes.subarray(3) : bytes;
-    if (!this.largest || this.largest.name === name || text.length >= this.largest.size) this.largest = { name, text, size: text.length, original };
+    if (!this.largest || this.largest.name === name || (!this.largest.sheet && text.length >= this.largest.size)) this.largest = { name, text, size: text.length, original };
     return text;
   }
   /**
@@ -243,8 +246,8 @@ export class Package {
   }
   /**
    * Rewrites a part as edits of its text: built from its original bytes where they are kept (runs
-   * copied, new text encoded; an AsciiSheet's bytes are its text), from slices of its text otherwise; either way made as the deflater
-   * asks, never held whole.
+   * copied, new text encoded; an AsciiSheet's bytes are its text), from slices of its text
+   * otherwise; either way made as the deflater asks, never held whole.
    */
   writeSplice(name: string, edits: Iterable<SpliceOp>) {
     const sheet = this.largest?.name === name && !this.written.has(name) ? this.largest.sheet : undefined;
