@@ -222,6 +222,8 @@ function scanPieces(sheet: AsciiSheet, ctx: SheetContext): SheetGrid | null {
     const ended = dataEnd !== ROW_LIMIT;
     return finishScan(last.text, ended ? dataEnd : endOfSheetData(last.text, g!, open!.start - last.base), ended, last.base, open!, scan, g!, ctx);
   } catch {
+    // Whatever went wrong, the whole reading says it (test/xlsx/ascii-sheet.test.ts makes sure the
+    // writers' ledgers are not sent there, which would be right but slow).
     return null;
   }
 }
