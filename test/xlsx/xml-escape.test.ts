@@ -1,5 +1,5 @@
 import { richText } from '../../src/hosts/xlsx/sheet-reader';
-import { escapeText, escapeXml, inlineStringCell, unescapeXml } from '../../src/hosts/xlsx/xml';
+import { escapeText, escapeXml, inlineStringCell, setAttr, unescapeXml } from '../../src/hosts/xlsx/xml';
 
 describe('text written into a part', () => {
   it.each([
@@ -35,5 +35,23 @@ describe('text written into a cell', () => {
     const cell = inlineStringCell('A1', '', text);
     expect(cell).toBe(`<c r="A1" t="inlineStr"><is><t>${written}</t></is></c>`);
     expect(richText(cell.slice(cell.indexOf('<is>') + 4, cell.indexOf('</is>')))).toBe(text);
+  });
+});
+
+describe('an attribute set on a start tag', () => {
+  it.each([
+    ['replaced where it is', '<row r="5" spans="1:20" ht="18">', 'spans', '1:25', '<row r="5" spans="1:25" ht="18">'],
+    ['in single quotes', "<row r='5' spans='1:20'>", 'spans', '1:25', '<row r=\'5\' spans="1:25">'],
+    ['spaced around =', '<row spans = "1:20">', 'spans', '1:25', '<row spans = "1:25">'],
+    ['added when absent', '<row r="5">', 'spans', '1:25', '<row r="5" spans="1:25">'],
+    ['added to an empty element', '<row r="5"/>', 'spans', '1:25', '<row r="5" spans="1:25"/>'],
+    ['not in a longer name that ends the same', '<c xspans="1" spans="2">', 'spans', '9', '<c xspans="1" spans="9">'],
+    ['only the first of a name given twice', '<c a="1" a="2">', 'a', '3', '<c a="3" a="2">'],
+    ['escaped', '<a b="1">', 'b', 'x"&<', '<a b="x&quot;&amp;&lt;">'],
+    ['with a prefix', '<x:row r="5" x:spans="1:2">', 'x:spans', '1:3', '<x:row r="5" x:spans="1:3">'],
+  ])('%s', (_what, tag, name, value, expected) => {
+    // Twice: the expression kept for the name must not carry anything from one tag to the next.
+    expect(setAttr(tag, name, value)).toBe(expected);
+    expect(setAttr(tag, name, value)).toBe(expected);
   });
 });
