@@ -59,6 +59,9 @@ function byteFacts(bytes: Uint8Array): { ascii: boolean; control: number } {
   return { ascii: (high & 0x80808080) === 0, control: -1 };
 }
 
+/** What byteFacts says of a part that sheetSource kept as an AsciiSheet. */
+const ASCII_BYTES = { ascii: true, control: -1 };
+
 /** U+FFFE and U+FFFF, which XML 1.0 forbids too: three bytes each in UTF-8, looked for in the text. */
 const NONCHARACTER = /[\uFFFE\uFFFF]/;
 
@@ -165,8 +168,9 @@ export class Package {
     if (!entry) throw new ZipFormatError('notZip', `missing part ${name}`);
     if (this.largest?.name === name) {
       const { sheet } = this.largest;
-      // Kept as bytes (sheetSource): decoded whole now, and checked as any part read is.
-      if (sheet) return this.checkedText(name, sheet.bytes, byteFacts(sheet.bytes));
+      // Kept as bytes (sheetSource, which made one only of ASCII without control characters):
+      // decoded whole now, and checked as any part read is.
+      if (sheet) return this.checkedText(name, sheet.bytes, ASCII_BYTES);
       // Let go while the job ran (releaseText): decoded again from the bytes, already checked.
       this.largest.text ??= decodePart(this.largest.original!, name, false);
       return this.largest.text;
