@@ -80,6 +80,7 @@ describe('the zip container', () => {
       const small = strToU8('<worksheet/>');
       const content = deflateEntry([small], threaded.codec);
       expect(Buffer.concat(content.compressed)).toEqual(Buffer.concat(deflateEntry([small], NODE_CODEC).compressed));
+      expect([content.crc, content.size]).toEqual([zlib.crc32(small) >>> 0, small.length]);
     });
 
     it('leaves the caller its pieces when they share a buffer (a copy is handed over)', () => {

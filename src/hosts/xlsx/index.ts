@@ -1,7 +1,7 @@
 export { editWorkbook, processWorkbook, readLedgerWorkbook, readStateRows, withPackage, withWorkbook, writeReportPieces, writeReportWorkbook } from './workbook';
 export type { ReadWorkbookOptions, Stage, WorkbookJobOptions, WorkbookJobResult } from './workbook';
 export { readZip, readEntry, writeZip, isCompoundFile, inflateBounded, FFLATE_CODEC, DEFAULT_ZIP_LIMITS, ZipFormatError } from './zip';
-export type { DeflateCodec, LoadBytes, ZipEntry, ZipFailure, ZipLimits } from './zip';
+export type { CountedDeflate, DeflateCodec, LoadBytes, ZipEntry, ZipFailure, ZipLimits } from './zip';
 export { packageFailure } from './failures';
 export type { PackageFailure } from './failures';
 export { XmlFormatError } from './xml';
