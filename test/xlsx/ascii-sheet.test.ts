@@ -5,6 +5,7 @@ import { DEFAULT_PRESET, parseIsoDay } from '../../src/core';
 import { processWorkbook, readLedgerWorkbook } from '../../src/hosts/xlsx';
 import { AsciiSheet, ASCII_SHEET_SIZES } from '../../src/hosts/xlsx/ascii-sheet';
 import { Package } from '../../src/hosts/xlsx/package';
+import * as xml from '../../src/hosts/xlsx/xml';
 import * as zip from '../../src/hosts/xlsx/zip';
 import { makeBigLedger } from '../../scripts/sample/make-big-ledger';
 
@@ -116,6 +117,57 @@ describe('a worksheet part read in pieces', () => {
     } finally {
       inflate.mockRestore();
     }
+  });
+
+  it('is checked as it is read: a ledger as the writers save it is not gone over in a pass of its own', () => {
+    const bytes = makeBigLedger(6_000);
+    const sheetSize = unzipSync(bytes)['xl/worksheets/sheet1.xml'].length;
+    /** Characters whose tags a pass of checkTagsClosed went over while the workbook was processed. */
+    const charactersChecked = () => {
+      const checks = jest.spyOn(xml, 'checkTagsClosed');
+      try {
+        expect(Buffer.isBuffer(outcome(bytes, 'big.xlsx'))).toBe(true);
+        return checks.mock.calls.reduce((n, [text, from]) => n + text.length - (from ?? 0), 0);
+      } finally {
+        checks.mockRestore();
+      }
+    };
+    const whole = withSizes(WHOLE, charactersChecked);
+    expect(sheetSize).toBeGreaterThan(4 << 20);
+    expect(whole).toBeGreaterThan(sheetSize);
+    // In pieces only the first and the part's end are (the shared strings and the small parts are, either way).
+    expect(charactersChecked()).toBeLessThan(whole - 0.9 * sheetSize);
+  });
+
+  describe('damage below the rows header detection reads', () => {
+    const bigLedger = unzipSync(makeBigLedger(6_000));
+    const ledgerSheet = strFromU8(bigLedger['xl/worksheets/sheet1.xml']);
+    const lateRow = ledgerSheet.lastIndexOf('<row r="5900"');
+    const damaged = (edit: (sheet: string) => string) => zipSync({ ...bigLedger, 'xl/worksheets/sheet1.xml': strToU8(edit(ledgerSheet)) });
+    const excel = unzipSync(new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'excel-everything.xlsx'))));
+    /** A sheet of numbers beside the ledger, larger than it (so it is the part the package keeps), damaged in row 2,900. */
+    const largerSheetBeside = (damage: string) => {
+      const rows = Array.from({ length: 3_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c>${i === 2_899 ? damage : ''}</row>`).join('');
+      const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+      expect(sheet.length).toBeGreaterThan(excel['xl/worksheets/sheet1.xml'].length);
+      return zipSync({ ...excel, 'xl/worksheets/sheet2.xml': strToU8(sheet) });
+    };
+    it.each([
+      ['a tag left open in the ledger', () => damaged((x) => x.slice(0, lateRow) + x.slice(lateRow).replace('"><v>', '"<v>'))],
+      ['a comment in the ledger', () => damaged((x) => x.slice(0, lateRow) + '<!-- 备注 -->' + x.slice(lateRow))],
+      ['a processing instruction in the ledger', () => damaged((x) => x.slice(0, lateRow) + '<?pi x?>' + x.slice(lateRow))],
+      ['rows out of order in the ledger', () => damaged((x) => x.slice(0, lateRow) + x.slice(lateRow).replace('<row r="5900"', '<row r="3"'))],
+      ['a tag left open in a larger sheet beside the ledger', () => largerSheetBeside('<c r="B2900"<v>1</v></c>')],
+      ['a comment in a larger sheet beside the ledger', () => largerSheetBeside('<!-- x -->')],
+    ])('%s: the same refusal or file as read whole', (_what, workbook) => {
+      const bytes = workbook();
+      const whole = withSizes(WHOLE, () => outcome(bytes, 'damaged.xlsx'));
+      for (const sizes of [{}, { minBytes: 0 }, { minBytes: 0, pieceBytes: 64 }]) expect(withSizes(sizes, () => outcome(bytes, 'damaged.xlsx'))).toEqual(whole);
+    });
+    it('refuses what it must among them', () => {
+      expect(withSizes(WHOLE, () => outcome(damaged((x) => x.slice(0, lateRow) + x.slice(lateRow).replace('"><v>', '"<v>')), 'damaged.xlsx'))).toMatch(/damaged\.xlsx/);
+      expect(withSizes(WHOLE, () => outcome(largerSheetBeside('<c r="B2900"<v>1</v></c>'), 'damaged.xlsx'))).toMatch(/sheet2|Sheet2|damaged/);
+    });
   });
 
   it('is read whole where a comment in its rows could be cut in two, to the same file', () => {

@@ -194,6 +194,10 @@ export class Package {
     if (!this.largest?.sheet || bytes.length >= this.largest.size) this.largest = { name, text: undefined, size: bytes.length, sheet };
     return sheet;
   }
+  /** Whether `sheet` is the part the package keeps (sheetSource gives it again without inflating it). */
+  keeps(sheet: AsciiSheet): boolean {
+    return this.largest?.sheet === sheet;
+  }
   /** A part's bytes, inflated and CRC-checked, counted against the limit on all parts read. */
   private inflate(name: string, entry: ZipEntry): Uint8Array {
     const total = this.limits.maxTotalSize;

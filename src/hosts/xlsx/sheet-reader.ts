@@ -55,6 +55,8 @@ interface Grammar {
   p: string;
   /** Rows, cells, the end of a row and of sheetData, and the start of a comment, CDATA or processing instruction. */
   token: RegExp;
+  /** `token` where the scan stands and nowhere else (sticky): the same match as `token` when there is one there. */
+  tokenHere: RegExp;
   cellEnd: string;
   /** `</row>` as Excel writes it (the full path takes `</row >` too). */
   rowEnd: string;
@@ -73,11 +75,13 @@ function grammar(p: string): Grammar {
   let g = GRAMMARS.get(p);
   if (!g) {
     const q = p.replace('.', '\\.');
+    // The last alternative is any other element: in sheet data only rows and cells belong (and a
+    // row's extLst); anything else there is a tag whose '<' was lost or damaged.
+    const token = `<(?:[!?]|${q}(row|c)(?=[\\s/>])([^>]*?)(/?)>|/${q}(row|sheetData|c)\\s*>|(/?[A-Za-z_][\\w.:-]*))`;
     g = {
       p,
-      // The last alternative is any other element: in sheet data only rows and cells belong (and a
-      // row's extLst); anything else there is a tag whose '<' was lost or damaged.
-      token: new RegExp(`<(?:[!?]|${q}(row|c)(?=[\\s/>])([^>]*?)(/?)>|/${q}(row|sheetData|c)\\s*>|(/?[A-Za-z_][\\w.:-]*))`, 'g'),
+      token: new RegExp(token, 'g'),
+      tokenHere: new RegExp(token, 'y'),
       cellEnd: `</${p}c>`,
       rowEnd: `</${p}row>`,
       value: new RegExp(`<${q}v(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${q}v\\s*>)`),
@@ -146,6 +150,12 @@ interface RowScan {
   rowCells: OpenRow;
   /** Where the last piece's scan stopped in its text: past `</sheetData>` when it was found. */
   lastIndex: number;
+  /**
+   * The piece being scanned has not been checked as a part is (tags closed, no comment, CDATA or
+   * processing instruction): the scan takes only what it reads exactly until it checks the rest
+   * (scanRows, checkRest).
+   */
+  unchecked: boolean;
 }
 
 function newScan(ctx: SheetContext): RowScan {
@@ -160,6 +170,7 @@ function newScan(ctx: SheetContext): RowScan {
     layout: ctx.onSheetData && ctx.maxRows === undefined ? new RowLayout() : undefined,
     rowCells: [],
     lastIndex: 0,
+    unchecked: false,
   };
 }
 
@@ -178,15 +189,23 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
 
 /**
  * A large ASCII part read piece by piece (AsciiSheet), with every check the whole part's reading
- * makes: each piece's tags closed, the part's end after its root (once for the part, the first time
- * it is read). Rows past ctx.maxRows are not read, but their pieces are still checked. Null when
- * the pieces will not do — comments, CDATA or processing instructions anywhere (a piece may be cut
- * inside one), a prefix, a sheet data that is empty or does not end in the last piece — or when
- * anything is wrong: the caller reads the part whole, which reads such a part or names what is
- * wrong with it exactly as it always has.
+ * makes: each piece's tags closed and no comment, CDATA or processing instruction in it, the part's
+ * end after its root (once for the part, the first time it is read whole). The first piece is
+ * checked before it is read; every other as it is read (scanRows): what the scan reads exactly —
+ * the common cell, a row's start and end tags — needs no check, and the rest of the piece is
+ * checked the moment the scan meets anything else. A ledger as Excel, WPS and LibreOffice write
+ * it is read so to its end without a second pass over its 75 MB.
+ *
+ * Reading stops at ctx.maxRows (header detection): the pieces past those rows are neither read nor
+ * checked then, only the part's end, where its merged areas are; `checkSheetRest` checks them
+ * before the job goes on. Null when the pieces will not do — comments, CDATA or processing
+ * instructions anywhere (a piece may be cut inside one), a prefix, a sheet data that is empty or
+ * does not end in the last piece — or when anything is wrong: the caller reads the part whole,
+ * which reads such a part or names what is wrong with it exactly as it always has.
  */
 function scanPieces(sheet: AsciiSheet, ctx: SheetContext): SheetGrid | null {
   try {
+    const checking = !sheet.checked;
     let head: string | undefined;
     let g: Grammar | undefined;
     let open: ReturnType<typeof findSheetData> = null;
@@ -195,36 +214,93 @@ function scanPieces(sheet: AsciiSheet, ctx: SheetContext): SheetGrid | null {
     let dataEnd = PIECE_ENDED;
     for (const piece of sheet.pieces()) {
       last = piece;
-      if (!sheet.checked) {
-        // After the first piece not even an XML declaration: one after a row is none, and the whole reading says so.
-        if (head === undefined ? hasSpecialMarkup(piece.text) : piece.text.indexOf('<!') >= 0 || piece.text.indexOf('<?') >= 0) return null;
-        checkTagsClosed(piece.text);
-      }
       if (head === undefined) {
+        if (checking) {
+          if (hasSpecialMarkup(piece.text)) return null;
+          checkTagsClosed(piece.text);
+        }
         head = piece.text;
         g = grammar(checkRoot(head, 'worksheet'));
         open = findSheetData(head, g);
         if (g.p !== '' || !open || open.selfClosing) return null;
         scan = newScan(ctx);
         dataEnd = scanRows(head, open.end, 0, scan, g, ctx, open, true);
-      } else if (dataEnd === PIECE_ENDED) dataEnd = scanRows(piece.text, 0, piece.base, scan!, g!, ctx, open!, true);
+      } else if (dataEnd === PIECE_ENDED) {
+        scan!.unchecked = checking;
+        dataEnd = scanRows(piece.text, 0, piece.base, scan!, g!, ctx, open!, true);
+        // What follows the scan's stop in this piece (the part's end; rows not wanted) is checked now.
+        if (scan!.unchecked && dataEnd !== PIECE_ENDED) checkRest(piece.text, scan!.lastIndex);
+        scan!.unchecked = false;
+      }
       // The sheet data ends in the last piece: no row end follows it.
-      else if (dataEnd >= 0) return null;
+      else return null;
+      if (dataEnd === ROW_LIMIT) break;
     }
     if (!last || !scan || dataEnd === PIECE_ENDED || scan.special) return null;
+    if (dataEnd === ROW_LIMIT) {
+      // The part's end, from its last row end on: the merged areas are read from there.
+      const lastRowEnd = sheet.lastIndexOf(g!.rowEnd);
+      if (lastRowEnd < 0) return null;
+      const base = lastRowEnd + g!.rowEnd.length;
+      const tail = sheet.slice(base);
+      if (checking) checkRest(tail, 0);
+      return finishScan(tail, endOfSheetData(tail, g!, open!.start - base), false, base, open!, scan, g!, ctx);
+    }
     // As checkElementsNested checks a part of this size: whole up to a megabyte (only in tests: a part
     // is kept as bytes from 4 MB), else its end.
-    if (!sheet.checked) {
+    if (checking) {
       if (sheet.length <= NESTING_CHECKED_CHARS) checkElementsNested(sheet.slice(0));
       else checkPartEnd(head!, last.text);
     }
     sheet.checked = true;
-    const ended = dataEnd !== ROW_LIMIT;
-    return finishScan(last.text, ended ? dataEnd : endOfSheetData(last.text, g!, open!.start - last.base), ended, last.base, open!, scan, g!, ctx);
+    return finishScan(last.text, dataEnd, true, last.base, open!, scan, g!, ctx);
   } catch {
     // Whatever went wrong, the whole reading says it (test/xlsx/ascii-sheet.test.ts makes sure the
     // writers' ledgers are not sent there, which would be right but slow).
     return null;
+  }
+}
+
+/** Thrown where the pieces will not do (caught by scanPieces, which then leaves the part to the whole reading). */
+const PIECES_WILL_NOT_DO = new Error('read the part whole');
+
+/** Checks a piece from `from` to its end as the whole part's reading checks it: no comment, CDATA or processing instruction, every tag closed. */
+function checkRest(piece: string, from: number): void {
+  if (piece.indexOf('<!', from) >= 0 || piece.indexOf('<?', from) >= 0) throw PIECES_WILL_NOT_DO;
+  checkTagsClosed(piece, from);
+}
+
+/**
+ * Makes sure a sheet read only to its top rows (ctx.maxRows) is one the whole part's reading takes:
+ * the checks its pieces were spared then, made now, each piece at once (it is the ledger's full
+ * read that usually gives a kept sheet its checks, as it goes). Throws what reading the part whole
+ * throws when they fail.
+ */
+export function checkSheetRest(sheet: AsciiSheet, ctx: SheetContext): void {
+  if (sheet.checked) return;
+  if (piecesPassChecks(sheet)) sheet.checked = true;
+  else readSheetXml(sheet.whole(), ctx);
+}
+
+/** The checks of every piece and of the part's end, as scanPieces makes them. */
+function piecesPassChecks(sheet: AsciiSheet): boolean {
+  try {
+    let head: string | undefined;
+    let last: string | undefined;
+    for (const piece of sheet.pieces()) {
+      if (head === undefined) {
+        if (hasSpecialMarkup(piece.text)) return false;
+        checkTagsClosed(piece.text);
+        head = piece.text;
+      } else checkRest(piece.text, 0);
+      last = piece.text;
+    }
+    if (head === undefined || last === undefined) return false;
+    if (sheet.length <= NESTING_CHECKED_CHARS) checkElementsNested(sheet.slice(0));
+    else checkPartEnd(head, last);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -241,6 +317,7 @@ function scanRows(xml: string, from: number, base: number, scan: RowScan, g: Gra
   let row = scan.row;
   let cells = scan.cells;
   let special = scan.special;
+  let unchecked = scan.unchecked;
   let col = -1;
   let rowOpen = -1; // where the open row's tag starts, -1 outside a row
   let rowTag = '';
@@ -270,7 +347,19 @@ function scanRows(xml: string, from: number, base: number, scan: RowScan, g: Gra
         continue;
       }
     }
-    const m = token.exec(xml);
+    let m: RegExpExecArray | null;
+    if (unchecked) {
+      // Unchecked, only a row's start or end tag right here is taken; anything else, the piece is checked from here first.
+      const here = g.tokenHere;
+      here.lastIndex = token.lastIndex;
+      m = here.exec(xml);
+      if (m && (m[1] === 'row' || m[4] === 'row')) token.lastIndex = here.lastIndex;
+      else {
+        checkRest(xml, token.lastIndex);
+        unchecked = false;
+        m = token.exec(xml);
+      }
+    } else m = token.exec(xml);
     if (!m) {
       if (pieceEnds && rowOpen < 0) break;
       throw new XmlFormatError('unclosed', rowOpen >= 0 ? rowTag : `<${g.p}sheetData>`, rowOpen >= 0 ? rowOpen : open.start);
@@ -395,6 +484,7 @@ function scanRows(xml: string, from: number, base: number, scan: RowScan, g: Gra
   scan.row = row;
   scan.cells = cells;
   scan.special = special;
+  scan.unchecked = unchecked;
   scan.lastIndex = token.lastIndex;
   return dataEnd;
 }

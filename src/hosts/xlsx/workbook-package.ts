@@ -1,4 +1,5 @@
 import { alternativeSheetName, DETECTION_ROWS, isOwnSheet, ledgerUnderOwnName, OWN_SHEETS, sheetNameKey, type MessageCode, type ReportSheet, type SheetGrid } from '../../core';
+import type { AsciiSheet } from './ascii-sheet';
 import { chartXml, drawingXml } from './chart-writer';
 import type { Package } from './package';
 import {
@@ -20,7 +21,7 @@ import {
   type SheetEntry,
 } from './package-parts';
 import { reportSheetXml, stateSheetXml } from './report-writer';
-import { readSharedStrings, readSheetXml } from './sheet-reader';
+import { checkSheetRest, readSharedStrings, readSheetXml, type SheetContext } from './sheet-reader';
 import type { SheetDataLayout } from './sheet-layout';
 import { MINIMAL_STYLES, StyleSheet } from './styles';
 import { attr, findElement, inPart, requireElement, rootElement, SPREADSHEET_NS, spreadsheetPrefix, STRICT_SPREADSHEET_NS, XmlFormatError } from './xml';
@@ -256,18 +257,39 @@ export class OpenWorkbook {
    * A sheet's cells, all of them or its top `maxRows` rows. Number formats come with the top rows
    * (what is shown of a sheet) unless asked for; a whole sheet is read for its values (the job's
    * ledger, state and revisit log), and its 100,000 rows are not given a grid of formats nobody reads.
+   *
+   * A sheet read to its top rows is checked whole all the same, as reading it whole would check it.
+   * With `checkLater`, the sheet the package keeps (the largest: the ledger, nearly always) is left
+   * to be checked by its full read, which checks it as it goes, or by `checkSheetsRead`: the
+   * caller must call one or the other before it trusts the workbook.
    */
-  readGrid(entry: SheetEntry, maxRows?: number, numberFormats = maxRows !== undefined): SheetGrid {
+  readGrid(entry: SheetEntry, maxRows?: number, numberFormats = maxRows !== undefined, { checkLater = false } = {}): SheetGrid {
     const { sharedStrings, date1904 } = this;
     const part = this.partOf(entry)!;
     const onSheetData = (layout: SheetDataLayout) => {
       this.sheetLayouts.set(part, layout);
       this.styles.reserveXfs(layout.highestStyle ?? -1);
     };
-    return {
-      ...readSheetXml(this.pkg.sheetSource(part), { name: entry.name, sharedStrings, formatOf: this.styles.formatOf, date1904, maxRows, part, onSheetData, numberFormats }),
-      hidden: entry.state !== 'visible',
-    };
+    const source = this.pkg.sheetSource(part);
+    const ctx: SheetContext = { name: entry.name, sharedStrings, formatOf: this.styles.formatOf, date1904, maxRows, part, onSheetData, numberFormats };
+    const grid = readSheetXml(source, ctx);
+    if (typeof source !== 'string' && !source.checked) {
+      if (checkLater && this.pkg.keeps(source)) {
+        // One sheet waits at most: one the package no longer keeps is checked now, its bytes let go.
+        if (this.unchecked && this.unchecked.sheet !== source) checkSheetRest(this.unchecked.sheet, this.unchecked.ctx);
+        this.unchecked = { sheet: source, ctx };
+      } else checkSheetRest(source, ctx);
+    }
+    return { ...grid, hidden: entry.state !== 'visible' };
+  }
+
+  /** A sheet read to its top rows whose checks wait (readGrid's `checkLater`). */
+  private unchecked: { sheet: AsciiSheet; ctx: SheetContext } | undefined;
+
+  /** Checks the sheet read to its top rows with `checkLater`, unless its full read has: throws what reading it whole throws. */
+  checkSheetsRead(): void {
+    if (this.unchecked) checkSheetRest(this.unchecked.sheet, this.unchecked.ctx);
+    this.unchecked = undefined;
   }
 
   /** The top `rows` rows of a sheet, inflating no more of its part than they need; no merged areas (Package.textOfRows). */

@@ -231,9 +231,12 @@ export function readLedger(workbook: OpenWorkbook, sheet: string | undefined, fa
     // Named, a report of the add-in's would be triaged as a ledger and then replaced by its own output.
     if (hasOwnSheetTitle(workbook.readTopRows(entry, 1).values[0]?.[0])) return fail('sheet.isOwnReport', { sheet: entry.name });
   } else {
-    const candidates = sheets.filter((s) => !OWN_SHEETS.includes(s.name)).map((s) => workbook.readGrid(s, DETECTION_ROWS));
+    // The largest sheet's pieces past its top rows are checked by its full read as it goes (it is
+    // the ledger, nearly always), or else below: not in a pass of their own first.
+    const candidates = sheets.filter((s) => !OWN_SHEETS.includes(s.name)).map((s) => workbook.readGrid(s, DETECTION_ROWS, undefined, { checkLater: true }));
     const chosen = chooseLedgerSheet(candidates);
     if (!chosen) {
+      workbook.checkSheetsRead();
       const why = workbook.noLedger();
       return fail(why.code, why.params);
     }
@@ -244,6 +247,7 @@ export function readLedger(workbook: OpenWorkbook, sheet: string | undefined, fa
     others = chosen.others.filter((name) => workbook.partOf(byName.get(name)!) !== part);
   }
   const ledger = workbook.readGrid(entry);
+  workbook.checkSheetsRead();
   // The job finds the header again; asked for here so a reader alone fails as the job would.
   if (!detectLedger(ledger)) return fail('ledger.notFound', { sheet: entry.name });
   const named = (name: string) => sheets.find((s) => s.name === name);

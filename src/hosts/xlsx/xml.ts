@@ -208,8 +208,8 @@ export function skipSpecial(xml: string, at: number): number {
 /** An XML declaration (`<?xml` then a space or `?>`), not a processing instruction such as `<?xml-stylesheet`. */
 const MISPLACED_DECLARATION = /^<\?xml(?=[\s?])/i;
 
-export function checkTagsClosed(xml: string): void {
-  let at = xml.indexOf('<');
+export function checkTagsClosed(xml: string, from = 0): void {
+  let at = xml.indexOf('<', from);
   while (at >= 0) {
     const next = at + 1 < xml.length ? xml.charCodeAt(at + 1) : 0;
     if (next === 33 || next === 63) {
