@@ -69,12 +69,28 @@ describe('rows the reader places', () => {
     ['a row with an empty formatted cell last', `<row r="2">${dispute(2, '邻里吵架')}<c r="E2" s="1"/></row>`],
     ['an empty row between disputes', `<row r="2">${dispute(2, '邻里吵架')}</row><row r="3"/><row r="4">${dispute(4, '土地纠纷')}</row>`],
     ['a row spaced oddly', `<row r="2" >${dispute(2, '邻里吵架')}</row >`],
+    ['a row whose one attribute is its spans', `<row spans="1:4">${dispute(2, '邻里吵架')}</row>`],
     ['a row with an extension list after its cells', `<row r="2">${dispute(2, '邻里吵架')}<extLst><ext uri="{x}"><c r="ZZ2"/></ext></extLst></row>`],
   ])('%s is written as the scan writes it', (_name, rows) => {
     const xml = `<worksheet xmlns="${MAIN}"><sheetData>${header}${rows}</sheetData></worksheet>`;
     const { placed, scanned } = writtenBothWays(xml);
     expect(placed).toContain('红');
     expect(placed).toBe(scanned);
+  });
+
+  it.each([
+    ['with its number', '<row r="2" spans="1:4">', '<row r="2" spans="1:'],
+    ['as its only attribute (the shortest start tag that has one)', '<row spans="1:4">', '<row spans="1:'],
+  ])('widens a row’s spans to the add-in’s columns: %s', (_name, tag, widened) => {
+    const xml = `<worksheet xmlns="${MAIN}"><sheetData>${header}${tag}${dispute(2, '邻里吵架')}</row></sheetData></worksheet>`;
+    const { placed } = writtenBothWays(xml);
+    const at = placed.indexOf(widened);
+    expect(at).toBeGreaterThan(0);
+    const last = Number(/^(\d+)"/.exec(placed.slice(at + widened.length))![1]);
+    // The add-in's cells follow the user's four: the span reaches the last of them.
+    const cells = [...placed.slice(at, placed.indexOf('</row>', at)).matchAll(/<c r="([A-Z]+)2"/g)].map((m) => m[1]);
+    expect(cells.length).toBeGreaterThan(4);
+    expect(last).toBe(cells[cells.length - 1].charCodeAt(0) - 64);
   });
 
   /** The references of the cells inside row `r` of the written sheet, in order; the row must be written once. */

@@ -63,7 +63,7 @@ export function writeLedgerSheet(
   // Looking for special markup costs two scans of a 90 MB part; the reader has done it already.
   const special = layout ? layout.special : hasSpecialMarkup(text!);
   const data = places ? { start: places.start, end: places.end, tag: xml.slice(places.start, places.tagEnd) } : sheetDataSpan(text!, special);
-  const rowsOf = (): Iterable<RowSpan> => (places ? rowsAt(xml, places.rows) : rowsFound(text!, data, special));
+  const rowsOf = (): RowCursor => (places ? rowsAt(places.rows) : rowsFound(text!, data, special));
   const headerStyle = styleAt(xml, rowsOf(), special, plan.headerStyleFrom.row, plan.headerStyleFrom.col);
   // Structural edits work on the part without its rows (a few kilobytes), so a 100,000-row
   // sheet is copied once, not once per edit.
@@ -113,7 +113,7 @@ type CellXml = { col: number; xml: string };
 class OwnCells {
   /** Every row that gets a cell of the add-in's, in order: the header row and every dispute row. */
   readonly rows: number[];
-  private readonly columns: { plan: WritePlan['columns'][number]; cells: ColumnCells; next: number }[];
+  private readonly columns: { plan: WritePlan['columns'][number]; letter: string; cells: ColumnCells; next: number }[];
   private readonly headerRow: number;
   private readonly headerStyle: string;
 
@@ -127,7 +127,7 @@ class OwnCells {
     this.headerStyle = headerStyle === undefined ? '' : ` s="${headerStyle}"`;
     this.columns = [...plan.columns]
       .sort((a, b) => a.col - b.col)
-      .map((column) => ({ plan: column, cells: inRowOrder(column), next: 0 }));
+      .map((column) => ({ plan: column, letter: columnLetter(column.col), cells: inRowOrder(column), next: 0 }));
     const rows = new Set<number>([plan.headerTop]);
     for (const { cells } of this.columns) for (let i = 0; i < cells.length; i++) rows.add(cells.rowAt(i));
     this.rows = [...rows].sort((a, b) => a - b);
@@ -138,13 +138,12 @@ class OwnCells {
     const out: CellXml[] = [];
     const rowNumber = String(row + 1);
     for (const column of this.columns) {
-      const { plan, cells } = column;
-      if (row === this.headerRow)
-        out.push({ col: plan.col, xml: inlineStringCell(columnLetter(plan.col) + rowNumber, this.headerStyle, plan.header) });
+      const { plan, letter, cells } = column;
+      if (row === this.headerRow) out.push({ col: plan.col, xml: inlineStringCell(letter + rowNumber, this.headerStyle, plan.header) });
       while (column.next < cells.length && cells.rowAt(column.next) < row) column.next++;
       if (column.next >= cells.length || cells.rowAt(column.next) !== row) continue;
       const cell = cells.cellAt(column.next++);
-      const ref = columnLetter(plan.col) + rowNumber;
+      const ref = letter + rowNumber;
       const style = plan.kind === 'date' ? this.styles.date : this.styles.text;
       let xml: string;
       if (cell.value === null || cell.value === '') xml = `<c r="${ref}" s="${style}"/>`;
@@ -171,8 +170,8 @@ function inRowOrder(column: WritePlan['columns'][number]): ColumnCells {
 }
 
 /** The s attribute of an existing cell, to give the add-in's header the look of the user's. */
-function styleAt(xml: SheetText, rows: Iterable<RowSpan>, special: boolean, row: number, col: number): string | undefined {
-  for (const span of rows) {
+function styleAt(xml: SheetText, rows: RowCursor, special: boolean, row: number, col: number): string | undefined {
+  for (let span = rows(); span; span = rows()) {
     if (span.row < row) continue;
     let style: string | undefined;
     if (span.row === row)
@@ -185,12 +184,13 @@ function styleAt(xml: SheetText, rows: Iterable<RowSpan>, special: boolean, row:
   return undefined;
 }
 
-/** A row of <sheetData>: its number, where it starts, its start tag, where its body starts and ends, where the row ends. */
+/**
+ * A row of <sheetData>: its number, where it starts, where its body starts (after its start tag)
+ * and ends, where the row ends. A self-closing row's body starts where it ends.
+ */
 interface RowSpan {
   row: number;
   start: number;
-  /** The start tag as written (`<row r="5">`, `<row r="5"/>`). */
-  tag: string;
   bodyStart: number;
   bodyEnd: number;
   /** Where its cells end: its `<extLst>`, which the add-in's cells must come before, or bodyEnd. */
@@ -200,12 +200,25 @@ interface RowSpan {
   lastCol?: number;
 }
 
+/**
+ * The rows of <sheetData> in order, one a call, then undefined: a loop over a generator cost the
+ * writer as much again as writing the rows (a resumption and a result object for each of 100,000).
+ */
+type RowCursor = () => RowSpan | undefined;
+
 /** Each row of <sheetData> at the places the reader found them. */
-function* rowsAt(xml: SheetText, rows: RowLayout): Generator<RowSpan> {
-  for (let i = 0; i < rows.length; i++) {
-    const place = rows.at(i);
-    yield { ...place, tag: xml.slice(place.start, place.bodyStart) };
-  }
+function rowsAt(rows: RowLayout): RowCursor {
+  let i = 0;
+  return () => (i < rows.length ? rows.at(i++) : undefined);
+}
+
+/** Each row of <sheetData>, found by scanning the part (rowsFoundIn). */
+function rowsFound(xml: string, data: ElementSpan, special: boolean): RowCursor {
+  const found = rowsFoundIn(xml, data, special);
+  return () => {
+    const next = found.next();
+    return next.done ? undefined : next.value;
+  };
 }
 
 /**
@@ -213,7 +226,7 @@ function* rowsAt(xml: SheetText, rows: RowLayout): Generator<RowSpan> {
  * inside Excel's grid); this scan still skips comments and CDATA and stops on anything it cannot
  * find, so it cannot loop.
  */
-function* rowsFound(xml: string, data: ElementSpan, special: boolean): Generator<RowSpan> {
+function* rowsFoundIn(xml: string, data: ElementSpan, special: boolean): Generator<RowSpan> {
   if (data.tag.endsWith('/>')) return;
   const innerEnd = xml.lastIndexOf('</', data.end - 1);
   const rowRe = /<(?:[!?]|row(?=[\s/>])([^>]*?)(\/>|>))/g;
@@ -241,7 +254,7 @@ function* rowsFound(xml: string, data: ElementSpan, special: boolean): Generator
     // A row's extension list ends its cells. Looked for in the row's body alone: a search of the
     // part from here would read to its end for every row that has none.
     const extension = xml.slice(bodyStart, bodyEnd).indexOf('<extLst');
-    yield { row, start: m.index, tag: m[0], bodyStart, bodyEnd, cellsEnd: extension >= 0 ? bodyStart + extension : bodyEnd, end };
+    yield { row, start: m.index, bodyStart, bodyEnd, cellsEnd: extension >= 0 ? bodyStart + extension : bodyEnd, end };
   }
 }
 
@@ -272,7 +285,7 @@ function eachCell(body: string, offset: number, partSpecial: boolean, visit: (co
  * One pass over <sheetData>: rows the plan touches get their own cells merged in column order
  * (replacing cells at the same column from an earlier run); other rows are copied as they are.
  */
-function* writeRows(xml: SheetText, data: ElementSpan, rows: Iterable<RowSpan>, special: boolean, own: OwnCells): Generator<SpliceOp> {
+function* writeRows(xml: SheetText, data: ElementSpan, rows: RowCursor, special: boolean, own: OwnCells): Generator<SpliceOp> {
   const todo = own.rows;
   let next = 0; // index into todo: rows before it are written
   const selfClosingData = data.tag.endsWith('/>');
@@ -280,7 +293,8 @@ function* writeRows(xml: SheetText, data: ElementSpan, rows: Iterable<RowSpan>, 
   const innerEnd = selfClosingData ? innerStart : xml.lastIndexOf('</', data.end - 1);
   yield selfClosingData ? data.tag.slice(0, -2) + '>' : data.tag;
   let copiedTo = innerStart;
-  for (const { row, start, tag: startTag, bodyStart, bodyEnd, cellsEnd, end, lastCol } of rows) {
+  for (let span = rows(); span; span = rows()) {
+    const { row, start, bodyStart, bodyEnd, cellsEnd, end, lastCol } = span;
     // Rows the part does not have yet (blank in the user's sheet) are created in order.
     if (todo[next] < row) {
       yield { from: copiedTo, to: start };
@@ -290,20 +304,22 @@ function* writeRows(xml: SheetText, data: ElementSpan, rows: Iterable<RowSpan>, 
     if (todo[next] !== row) continue;
     const cells = own.at(row);
     next++;
-    const selfClosing = startTag.endsWith('/>');
-    const tag = selfClosing ? `${startTag.slice(0, -2)}>` : startTag;
-    const newTag = withSpans(tag, cells);
+    const selfClosing = end === bodyStart;
+    // The start tag is looked at only where it may need another `spans`: a shorter one than the
+    // shortest with one (`<row r="5">`, every row of some ledgers) has none, and is not sliced out.
+    const tag = selfClosing ? `${xml.slice(start, bodyStart - 2)}>` : bodyStart - start >= SHORTEST_ROW_TAG_WITH_SPANS ? xml.slice(start, bodyStart) : undefined;
+    const newTag = tag === undefined ? undefined : withSpans(tag, cells);
     const appends = () => (lastCol === undefined ? appendsToRow(xml.slice(bodyStart, cellsEnd), cells, special) : lastCol !== UNNAMED_LAST_CELL && lastCol < cells[0].col);
     if (!selfClosing && newTag === tag && appends()) {
       // The usual row: the add-in's cells go after the user's (before a row's extension list), and the rest is copied as it is.
       yield { from: copiedTo, to: cellsEnd };
-      yield cells.length === 1 ? cells[0].xml : cells.map((c) => c.xml).join('');
+      yield joinedXml(cells);
       copiedTo = cellsEnd;
       continue;
     }
     yield { from: copiedTo, to: start };
     // Merged among the row's cells; its extension list, if any, stays after them.
-    yield newTag + mergeCells(xml.slice(bodyStart, cellsEnd), cells, bodyStart, special) + xml.slice(cellsEnd, bodyEnd) + '</row>';
+    yield (newTag ?? xml.slice(start, bodyStart)) + mergeCells(xml.slice(bodyStart, cellsEnd), cells, bodyStart, special) + xml.slice(cellsEnd, bodyEnd) + '</row>';
     copiedTo = end;
   }
   yield { from: copiedTo, to: innerEnd };
@@ -311,8 +327,18 @@ function* writeRows(xml: SheetText, data: ElementSpan, rows: Iterable<RowSpan>, 
   yield '</sheetData>';
 }
 
+/** `<row spans="1:2">`: a row's start tag with a `spans` is at least this long. */
+const SHORTEST_ROW_TAG_WITH_SPANS = '<row spans="1:2">'.length;
+
+/** The cells' XML one after another. */
+function joinedXml(cells: CellXml[]): string {
+  let xml = '';
+  for (let i = 0; i < cells.length; i++) xml += cells[i].xml;
+  return xml;
+}
+
 function newRowXml(row: number, cells: CellXml[]): string {
-  return `<row r="${row + 1}">${cells.map((c) => c.xml).join('')}</row>`;
+  return `<row r="${row + 1}">${joinedXml(cells)}</row>`;
 }
 
 /** `spans` is only an optimisation hint, but a wrong one can confuse readers: widen it to the new cells. */
