@@ -27,11 +27,12 @@ export const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/officeDocumen
  * has any. Styles are registered as rows are made, so the part is written before the styles part.
  */
 export function* reportSheetXml(sheet: ReportSheet, styles: StyleSheet, date1904: boolean, drawingRid?: string): Generator<string> {
-  const styleIds = new Map<ReportStyle, number>();
-  const styleOf = (s: ReportStyle) => {
-    let id = styleIds.get(s);
-    if (id === undefined) styleIds.set(s, (id = styles.ensureXf(REPORT_STYLES[s])));
-    return id;
+  // Each style's ` s="…"`, made once: a long list has a million cells.
+  const styleAttributes = new Map<ReportStyle, string>();
+  const styleAttribute = (s: ReportStyle) => {
+    let attribute = styleAttributes.get(s);
+    if (attribute === undefined) styleAttributes.set(s, (attribute = ` s="${styles.ensureXf(REPORT_STYLES[s])}"`));
+    return attribute;
   };
   const rows = reportRows(sheet);
   const width = Math.max(rows.width, sheet.columnWidths.length, 1);
@@ -65,7 +66,7 @@ export function* reportSheetXml(sheet: ReportSheet, styles: StyleSheet, date1904
     let next = 0;
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c];
-      const s = cell.style ? ` s="${styleOf(cell.style)}"` : '';
+      const s = cell.style ? styleAttribute(cell.style) : '';
       const empty = cell.value === null || cell.value === '';
       if (empty && !s) continue;
       const ref = c === next ? '' : columnLetter(c) + rowNumber;
