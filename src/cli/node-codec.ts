@@ -18,6 +18,13 @@ import type { DeflateCodec } from '../hosts/xlsx';
 export interface PartDeflater {
   /** Takes the next piece of the part (an empty one is skipped). */
   push(piece: Uint8Array): void;
+  /**
+   * Takes the next piece already compressed, by `middle` on another thread (a piece some other
+   * follows): the pieces before it are compressed first, so the stream is the one `push` makes.
+   */
+  pushCompressed(compressed: Uint8Array): void;
+  /** A piece of a part that other pieces follow, compressed as `push` compresses it; nothing is kept. */
+  middle(piece: Uint8Array): Uint8Array;
   /** The part's compressed stream, as the buffers it is made of. */
   end(): Uint8Array[];
 }
@@ -33,16 +40,26 @@ export function partDeflater(zlib: typeof import('zlib'), compressed?: (piece: U
   const out: Uint8Array[] = [];
   let held: Uint8Array | undefined;
   let large = false;
+  const middle = (piece: Uint8Array) => zlib.deflateRawSync(piece, { ...sync, level: 1 });
+  const flushHeld = () => {
+    if (!held) return;
+    large = true;
+    out.push(middle(held));
+    compressed?.(held);
+    held = undefined;
+  };
   return {
     push(piece) {
       if (piece.length === 0) return;
-      if (held) {
-        large = true;
-        out.push(zlib.deflateRawSync(held, { ...sync, level: 1 }));
-        compressed?.(held);
-      }
+      flushHeld();
       held = piece;
     },
+    pushCompressed(piece) {
+      flushHeld();
+      large = true;
+      out.push(piece);
+    },
+    middle,
     end() {
       if (held) {
         out.push(zlib.deflateRawSync(held, { ...sync, level: large ? 1 : 6 }));

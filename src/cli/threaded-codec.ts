@@ -1,5 +1,6 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'worker_threads';
 import { reuseBlock, type CountedDeflate, type DeflateCodec } from '../hosts/xlsx';
+import * as zlib from 'zlib';
 import { deflatePieces, NODE_CODEC, partDeflater, type PartDeflater } from './node-codec';
 
 /**
@@ -26,7 +27,8 @@ const STALL_MS = 60_000;
 const RESULTS = 0;
 const TAKEN = 1;
 
-type Request = { id: number; piece?: Uint8Array; end?: boolean };
+/** A piece of a part, the part's end, or both; `compressed`: the piece as the job's thread compressed it (ThreadedDeflate.hand). */
+type Request = { id: number; piece?: Uint8Array; compressed?: Uint8Array; end?: boolean };
 type Reply = { id: number; compressed?: Uint8Array[]; crc?: number; error?: string };
 /** A piece's buffer given back once compressed, to be filled again (utf8-blocks' reuseBlock). */
 type Spare = { spare: Uint8Array };
@@ -47,13 +49,16 @@ function deflateWorker(deflaterOf: typeof partDeflater) {
   const giveBack = (piece: Uint8Array) => {
     if (piece.byteOffset === 0 && piece.byteLength === piece.buffer.byteLength) port.postMessage({ spare: piece } satisfies Spare, [piece.buffer as ArrayBuffer]);
   };
-  port.on('message', ({ id, piece, end }: Request) => {
+  port.on('message', ({ id, piece, compressed, end }: Request) => {
     let part = parts.get(id);
     if (!part) parts.set(id, (part = { deflater: deflaterOf(zlib, giveBack), crc: 0 }));
     try {
       if (piece && !part.failed) {
         part.crc = zlib.crc32(piece, part.crc);
-        part.deflater.push(piece);
+        if (compressed) {
+          part.deflater.pushCompressed(compressed);
+          giveBack(piece);
+        } else part.deflater.push(piece);
       }
     } catch (e) {
       part.failed = String(e);
@@ -118,6 +123,8 @@ export class ThreadedDeflate {
   private deflate(pieces: Iterable<Uint8Array>): CountedDeflate | (() => CountedDeflate) {
     let first: Uint8Array | undefined;
     let id = -1;
+    // The newest piece, handed over when the next comes: only then is it known whether another follows it.
+    let newest: Uint8Array | undefined;
     for (const piece of pieces) {
       if (piece.length === 0) continue;
       if (id < 0 && !first && piece.length < IN_PLACE_BYTES) {
@@ -126,14 +133,37 @@ export class ThreadedDeflate {
       }
       if (id < 0) {
         id = this.nextId++;
-        if (first) this.post({ id, piece: transferable(first) });
+        newest = first && transferable(first);
         first = undefined;
       }
-      this.post({ id, piece: transferable(piece) });
+      if (newest) this.hand(id, newest, true);
+      newest = transferable(piece);
     }
     if (id < 0) return { compressed: deflatePieces(first ? [first] : []), crc: first ? NODE_CODEC.crc32!(first) : 0 };
+    if (newest) this.hand(id, newest, false);
     this.port.postMessage({ id, end: true } satisfies Request);
     return () => this.take(id);
+  }
+
+  /** Compresses here what the thread would (PartDeflater.middle), to hand it over compressed. */
+  private readonly here = partDeflater(zlib);
+
+  /**
+   * Hands a piece to the thread. While the thread has its fill, a piece another follows is
+   * compressed here instead of waiting: each piece is compressed on its own, so where makes no
+   * difference to the bytes. The thread still takes it (to count its CRC and keep the pieces in
+   * order) and gives its buffer back. At 100,000 rows the job's thread waited 0.15 s for the
+   * thread while it wrote the ledger sheet.
+   */
+  private hand(id: number, piece: Uint8Array, followed: boolean) {
+    if (followed && this.posted - Atomics.load(this.counters, TAKEN) >= MAX_QUEUED_PIECES) {
+      const compressed = transferable(this.here.middle(piece));
+      this.receive();
+      this.port.postMessage({ id, piece, compressed } satisfies Request, [piece.buffer as ArrayBuffer, compressed.buffer as ArrayBuffer]);
+      this.posted++;
+      return;
+    }
+    this.post({ id, piece });
   }
 
   private post(request: Request) {

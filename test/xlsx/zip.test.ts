@@ -4,6 +4,7 @@ import { crc32, deflateEntry, readEntry, readZip, writeZip, writeZipPieces, isCo
 import { utf8Pieces } from '../../src/hosts/xlsx/package';
 import { BLOCK_BYTES, spareBlockCount, Utf8Blocks } from '../../src/hosts/xlsx/utf8-blocks';
 import { NODE_CODEC } from '../../src/cli/node-codec';
+import type { PartDeflater } from '../../src/cli/node-codec';
 import { ThreadedDeflate } from '../../src/cli/threaded-codec';
 
 const threaded = new ThreadedDeflate();
@@ -74,6 +75,25 @@ describe('the zip container', () => {
       const inFlight = parts.map((pieces) => deflateEntry(pieces, threaded.codec));
       expect(inFlight.map((d) => [d.crc, d.size])).toEqual(direct.map((d) => [d.crc, d.size]));
       inFlight.forEach((d, p) => expect(Buffer.concat(d.compressed)).toEqual(Buffer.concat(direct[p].compressed)));
+    });
+
+    it('compresses on the job’s thread a piece the deflate thread has no room for, to the same bytes', () => {
+      // Pieces made faster than the thread compresses them: past the few it may have queued, the job's thread compresses them itself.
+      const pieces = Array.from({ length: 40 }, (_, i) => strToU8(`<row r="${i}">${'第'.repeat(90_000)}${i}</row>`));
+      const direct = deflateEntry(
+        pieces.map((p) => p.slice()),
+        NODE_CODEC,
+      );
+      const here = jest.spyOn((threaded as unknown as { here: PartDeflater }).here, 'middle');
+      try {
+        const content = deflateEntry(pieces, threaded.codec);
+        expect(here).toHaveBeenCalled();
+        expect(here.mock.calls.length).toBeLessThan(pieces.length);
+        expect([content.crc, content.size]).toEqual([direct.crc, direct.size]);
+        expect(Buffer.concat(content.compressed)).toEqual(Buffer.concat(direct.compressed));
+      } finally {
+        here.mockRestore();
+      }
     });
 
     it('deflates a small part of one piece in place, as zlib on the job thread does', () => {
