@@ -519,9 +519,19 @@ function disputeKey(text: Partial<Record<FieldName, string>>, registered: Day | 
   if (SERIAL_ID.test(serial) && serial.length >= 4) return `id:${serial}`;
   // The hash of "date|parties|place|type|title", taken part by part rather than of the joined string.
   let h = FNV_OFFSET;
-  h = fnv1a(h, registered === null ? '' : formatDay(registered));
-  for (const part of [text.parties, text.place, text.type, text.title]) h = fnv1a(fnv1a(h, '|'), part ?? '');
+  h = fnv1a(h, registered === null ? '' : dayText(registered));
+  h = fnv1a(fnv1a(h, '|'), text.parties ?? '');
+  h = fnv1a(fnv1a(h, '|'), text.place ?? '');
+  h = fnv1a(fnv1a(h, '|'), text.type ?? '');
+  h = fnv1a(fnv1a(h, '|'), text.title ?? '');
   return `h:${h.toString(16).padStart(8, '0')}`;
+}
+
+/** formatDay of the day asked for last: a ledger's rows come a day's registrations at a time. */
+let lastDay: { day: Day; text: string } | undefined;
+function dayText(day: Day): string {
+  if (lastDay?.day !== day) lastDay = { day, text: formatDay(day) };
+  return lastDay.text;
 }
 const SERIAL_ID = /[A-Za-z\u4e00-\u9fff-]/;
 
