@@ -5,6 +5,7 @@ import { DEFAULT_PRESET, parseIsoDay } from '../../src/core';
 import { processWorkbook, readLedgerWorkbook } from '../../src/hosts/xlsx';
 import { AsciiSheet, ASCII_SHEET_SIZES } from '../../src/hosts/xlsx/ascii-sheet';
 import { Package } from '../../src/hosts/xlsx/package';
+import { readSheetXml, type SheetContext } from '../../src/hosts/xlsx/sheet-reader';
 import * as xml from '../../src/hosts/xlsx/xml';
 import * as zip from '../../src/hosts/xlsx/zip';
 import { makeBigLedger } from '../../scripts/sample/make-big-ledger';
@@ -164,6 +165,22 @@ describe('a worksheet part read in pieces', () => {
       const whole = withSizes(WHOLE, () => outcome(bytes, 'damaged.xlsx'));
       for (const sizes of [{}, { minBytes: 0 }, { minBytes: 0, pieceBytes: 64 }]) expect(withSizes(sizes, () => outcome(bytes, 'damaged.xlsx'))).toEqual(whole);
     });
+    it('names the sheet the whole reading names when the ledger and a sheet after it are both damaged', () => {
+      // The ledger's tag left open in its last rows, the sheet after it (read for detection later) damaged at its top.
+      const parts = unzipSync(damaged((x) => x.slice(0, lateRow) + x.slice(lateRow).replace('"><v>', '"<v>')));
+      const rel = '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>';
+      parts['xl/_rels/workbook.xml.rels'] = strToU8(strFromU8(parts['xl/_rels/workbook.xml.rels']).replace('</Relationships>', `${rel}</Relationships>`));
+      parts['xl/workbook.xml'] = strToU8(strFromU8(parts['xl/workbook.xml']).replace('</sheets>', '<sheet name="其他" sheetId="99" r:id="rId99"/></sheets>'));
+      parts['[Content_Types].xml'] = strToU8(
+        strFromU8(parts['[Content_Types].xml']).replace('</Types>', '<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'),
+      );
+      parts['xl/worksheets/sheet2.xml'] = strToU8(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"<v>1</v></c></row></sheetData></worksheet>`);
+      const bytes = zipSync(parts);
+      const whole = withSizes(WHOLE, () => outcome(bytes, 'damaged.xlsx'));
+      expect(whole).toMatch(/sheet1\.xml/);
+      for (const sizes of [{}, { minBytes: 0 }, { minBytes: 0, pieceBytes: 64 }]) expect(withSizes(sizes, () => outcome(bytes, 'damaged.xlsx'))).toEqual(whole);
+    });
+
     it('refuses what it must among them', () => {
       expect(withSizes(WHOLE, () => outcome(damaged((x) => x.slice(0, lateRow) + x.slice(lateRow).replace('"><v>', '"<v>')), 'damaged.xlsx'))).toMatch(/damaged\.xlsx/);
       expect(withSizes(WHOLE, () => outcome(largerSheetBeside('<c r="B2900"<v>1</v></c>'), 'damaged.xlsx'))).toMatch(/sheet2|Sheet2|damaged/);
@@ -180,6 +197,33 @@ describe('a worksheet part read in pieces', () => {
     const whole = withSizes(WHOLE, () => outcome(commented, 'wps-ledger.xlsx'));
     expect(Buffer.isBuffer(whole)).toBe(true);
     expect(withSizes({ minBytes: 0, pieceBytes: 1 }, () => outcome(commented, 'wps-ledger.xlsx'))).toEqual(whole);
+  });
+});
+
+describe('a worksheet part read to its top rows in pieces', () => {
+  const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const rows = Array.from({ length: 40 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i + 1}</v></c><c r="B${i + 1}"><v>1</v></c></row>`).join('');
+  /** The grid of the top five rows, read whole and in pieces of 64 bytes. */
+  const topRows = (text: string) => {
+    const ctx: SheetContext = { name: 'S', sharedStrings: () => [], formatOf: () => null, date1904: false, maxRows: 5 };
+    const checkedWhole = () => {
+      xml.checkTagsClosed(text);
+      xml.checkElementsNested(text);
+      return text;
+    };
+    return {
+      whole: readSheetXml(checkedWhole(), ctx),
+      inPieces: withSizes({ pieceBytes: 64 }, () => readSheetXml(new AsciiSheet(strToU8(text), checkedWhole), ctx)),
+    };
+  };
+  it.each([
+    ['a comment holding a row end among the merged areas', `<mergeCells count="2"><mergeCell ref="A1:B1"/><!--</row>--><mergeCell ref="A2:B2"/></mergeCells>`],
+    ['a row end inside an extension after the merged areas', `<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells><extLst><ext uri="u"><row></row></ext></extLst>`],
+    ['merged areas alone', `<mergeCells count="1"><mergeCell ref="A3:B4"/></mergeCells>`],
+  ])('has the merged areas the whole reading finds after the sheet data: %s', (_what, after) => {
+    const { whole, inPieces } = topRows(`<worksheet xmlns="${MAIN}"><sheetData>${rows}</sheetData>${after}</worksheet>`);
+    expect(whole.merges.length).toBeGreaterThan(0);
+    expect(inPieces).toEqual(whole);
   });
 });
 

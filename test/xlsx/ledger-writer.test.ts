@@ -93,6 +93,13 @@ describe('rows the reader places', () => {
     expect(last).toBe(cells[cells.length - 1].charCodeAt(0) - 64);
   });
 
+  it.each(['<row spans=":">', '<row spans="1:">', '<row r="2" spans=":4">'])('leaves a spans with a side left empty as written: %s', (tag) => {
+    const xml = `<worksheet xmlns="${MAIN}"><sheetData>${header}${tag}${dispute(2, '邻里吵架')}</row></sheetData></worksheet>`;
+    const { placed, scanned } = writtenBothWays(xml);
+    expect(placed).toBe(scanned);
+    expect(placed).toContain(`${tag}${dispute(2, '邻里吵架')}<c r="E2"`);
+  });
+
   /** The references of the cells inside row `r` of the written sheet, in order; the row must be written once. */
   const cellsOfRow = (xml: string, r: number) => {
     expect(xml.split(`<row r="${r}"`).length - 1).toBe(1);

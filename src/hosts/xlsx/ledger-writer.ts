@@ -327,7 +327,7 @@ function* writeRows(xml: SheetText, data: ElementSpan, rows: RowCursor, special:
   yield '</sheetData>';
 }
 
-/** `<row spans="1:2">`: a row's start tag with a `spans` is at least this long. */
+/** `<row spans="1:2">`: a row's start tag with a `spans` withSpans widens is at least this long. */
 const SHORTEST_ROW_TAG_WITH_SPANS = '<row spans="1:2">'.length;
 
 /** The cells' XML one after another. */
@@ -345,8 +345,10 @@ function newRowXml(row: number, cells: CellXml[]): string {
 function withSpans(tag: string, cells: CellXml[]): string {
   const spans = attr(tag, 'spans');
   if (!spans) return tag;
-  const [from, to] = spans.split(':').map(Number);
-  if (!Number.isInteger(from) || !Number.isInteger(to)) return tag;
+  const sides = spans.split(':');
+  const [from, to] = sides.map(Number);
+  // A side left empty (`1:`, `:`) is no number, though Number('') is 0: such a hint stays as written.
+  if (!Number.isInteger(from) || !Number.isInteger(to) || sides.some((side) => side.trim() === '')) return tag;
   const last = Math.max(to, ...cells.map((c) => c.col + 1));
   return last === to ? tag : setAttr(tag, 'spans', `${from}:${last}`);
 }

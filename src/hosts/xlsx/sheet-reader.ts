@@ -108,7 +108,14 @@ function grammar(p: string): Grammar {
  * offset, so a damaged sheet can never make it loop or read a value that is not there.
  */
 export function readSheetXml(source: string | AsciiSheet, ctx: SheetContext): SheetGrid {
-  if (typeof source !== 'string') return scanPieces(source, ctx) ?? readSheetXml(source.whole(), ctx);
+  if (typeof source !== 'string') {
+    const inPieces = scanPieces(source, ctx);
+    if (inPieces) return inPieces;
+    const grid = readSheetXml(source.whole(), ctx);
+    // Read whole, it has had every check (Package.text) its pieces would have: they need none again.
+    source.checked = true;
+    return grid;
+  }
   try {
     return scanSheet(source, ctx);
   } catch (e) {
@@ -238,13 +245,13 @@ function scanPieces(sheet: AsciiSheet, ctx: SheetContext): SheetGrid | null {
     }
     if (!last || !scan || dataEnd === PIECE_ENDED || scan.special) return null;
     if (dataEnd === ROW_LIMIT) {
-      // The part's end, from its last row end on: the merged areas are read from there.
-      const lastRowEnd = sheet.lastIndexOf(g!.rowEnd);
-      if (lastRowEnd < 0) return null;
-      const base = lastRowEnd + g!.rowEnd.length;
+      // The part's end from the last `</sheetData`, where the whole reading looks for the merged
+      // areas too (endOfSheetData): the same text, read forward the same way.
+      const base = sheet.lastIndexOf(`</${g!.p}sheetData`);
+      if (base < open!.start) return null;
       const tail = sheet.slice(base);
       if (checking) checkRest(tail, 0);
-      return finishScan(tail, endOfSheetData(tail, g!, open!.start - base), false, base, open!, scan, g!, ctx);
+      return finishScan(tail, 0, false, base, open!, scan, g!, ctx);
     }
     // As checkElementsNested checks a part of this size: whole up to a megabyte (only in tests: a part
     // is kept as bytes from 4 MB), else its end.

@@ -261,11 +261,14 @@ export class OpenWorkbook {
    * A sheet read to its top rows is checked whole all the same, as reading it whole would check it.
    * With `checkLater`, the sheet the package keeps (the largest: the ledger, nearly always) is left
    * to be checked by its full read, which checks it as it goes, or by `checkSheetsRead`: the
-   * caller must call one or the other before it trusts the workbook.
+   * caller must call one or the other before it trusts the workbook. Reading another sheet first
+   * checks it then, so what is refused, and in what order, does not change.
    */
   readGrid(entry: SheetEntry, maxRows?: number, numberFormats = maxRows !== undefined, { checkLater = false } = {}): SheetGrid {
     const { sharedStrings, date1904 } = this;
     const part = this.partOf(entry)!;
+    // A sheet whose checks wait is checked before any other is read, so a refusal names the sheet it always named.
+    if (this.unchecked && this.unchecked.ctx.part !== part) this.checkSheetsRead();
     const onSheetData = (layout: SheetDataLayout) => {
       this.sheetLayouts.set(part, layout);
       this.styles.reserveXfs(layout.highestStyle ?? -1);
@@ -274,11 +277,8 @@ export class OpenWorkbook {
     const ctx: SheetContext = { name: entry.name, sharedStrings, formatOf: this.styles.formatOf, date1904, maxRows, part, onSheetData, numberFormats };
     const grid = readSheetXml(source, ctx);
     if (typeof source !== 'string' && !source.checked) {
-      if (checkLater && this.pkg.keeps(source)) {
-        // One sheet waits at most: one the package no longer keeps is checked now, its bytes let go.
-        if (this.unchecked && this.unchecked.sheet !== source) checkSheetRest(this.unchecked.sheet, this.unchecked.ctx);
-        this.unchecked = { sheet: source, ctx };
-      } else checkSheetRest(source, ctx);
+      if (checkLater && this.pkg.keeps(source)) this.unchecked = { sheet: source, ctx };
+      else checkSheetRest(source, ctx);
     }
     return { ...grid, hidden: entry.state !== 'visible' };
   }
