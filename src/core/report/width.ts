@@ -30,6 +30,8 @@ function widthOf(text: string, from: number, to: number): number {
 /** Lines a text needs in a cell `width` characters wide (at least one; line breaks kept). */
 export function linesNeeded(text: string, width: number): number {
   const perLine = Math.max(4, width - 1);
+  // No code unit is wider than two: a text that short fits one line without being measured (most cells of a list).
+  if (text.length * 2 <= perLine && text.indexOf('\n') < 0) return 1;
   let lines = 0;
   let from = 0;
   for (;;) {
@@ -47,8 +49,9 @@ export function linesNeeded(text: string, width: number): number {
  */
 export function wrappedLines(cells: readonly ReportCell[], widths: readonly number[]): number {
   let lines = 1;
-  cells.forEach((cell, c) => {
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c];
     if ((cell.style === 'wrap' || cell.style === 'header') && typeof cell.value === 'string') lines = Math.max(lines, linesNeeded(cell.value, widths[c] ?? 10));
-  });
+  }
   return lines;
 }
