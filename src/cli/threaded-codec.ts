@@ -6,9 +6,9 @@ import { deflatePieces, NODE_CODEC, partDeflater, type PartDeflater } from './no
 /**
  * Node's zlib with the deflating done on a second thread: the job goes on building the next part
  * (the due-list while the ledger sheet is compressed, the meeting summary while the due-list is)
- * instead of waiting, and waits only when the package is put together. The CRC-32 of each part
- * is counted there too, before its piece is compressed and its buffer handed back. On a 2-core machine that
- * takes most of the deflate's time (0.5–1 s of a 100,000-row run) off the job's path.
+ * instead of waiting, and waits only when the package is put together. On a 2-core machine that
+ * takes most of the deflate's time (0.5–1 s of a 100,000-row run) off the job's path. The CRC-32
+ * of each part is counted there too, before its piece is compressed and its buffer handed back.
  *
  * The job is synchronous, so the results come back through `receiveMessageOnPort` and the thread
  * blocks on an `Atomics.wait` — no event loop needed. The compressed stream is the one
@@ -156,21 +156,23 @@ export class ThreadedDeflate {
    * thread while it wrote the ledger sheet.
    */
   private hand(id: number, piece: Uint8Array, followed: boolean) {
-    if (followed && this.posted - Atomics.load(this.counters, TAKEN) >= MAX_QUEUED_PIECES) {
-      const compressed = transferable(this.here.middle(piece));
-      this.receive();
-      this.port.postMessage({ id, piece, compressed } satisfies Request, [piece.buffer as ArrayBuffer, compressed.buffer as ArrayBuffer]);
-      this.posted++;
-      return;
-    }
-    this.post({ id, piece });
+    if (followed && !this.hasRoom()) return this.send({ id, piece, compressed: transferable(this.here.middle(piece)) });
+    // Backpressure: the job makes pieces faster than zlib compresses them; never queue more than a few.
+    this.waitUntil(() => this.hasRoom(), TAKEN);
+    this.send({ id, piece });
   }
 
-  private post(request: Request) {
-    // Backpressure: the job makes pieces faster than zlib compresses them; never queue more than a few.
-    this.waitUntil(() => this.posted - Atomics.load(this.counters, TAKEN) < MAX_QUEUED_PIECES, TAKEN);
+  /** Whether fewer pieces than MAX_QUEUED_PIECES wait for the thread. */
+  private hasRoom(): boolean {
+    return this.posted - Atomics.load(this.counters, TAKEN) < MAX_QUEUED_PIECES;
+  }
+
+  /** Posts a piece (and its compressed form, if made here), their buffers going with it. */
+  private send(request: Request & { piece: Uint8Array }) {
     this.receive();
-    this.port.postMessage(request, [request.piece!.buffer as ArrayBuffer]);
+    const buffers = [request.piece.buffer as ArrayBuffer];
+    if (request.compressed) buffers.push(request.compressed.buffer as ArrayBuffer);
+    this.port.postMessage(request, buffers);
     this.posted++;
   }
 

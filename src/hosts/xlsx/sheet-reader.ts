@@ -222,10 +222,7 @@ function scanPieces(sheet: AsciiSheet, ctx: SheetContext): SheetGrid | null {
     for (const piece of sheet.pieces()) {
       last = piece;
       if (head === undefined) {
-        if (checking) {
-          if (hasSpecialMarkup(piece.text)) return null;
-          checkTagsClosed(piece.text);
-        }
+        if (checking) checkFirstPiece(piece.text);
         head = piece.text;
         g = grammar(checkRoot(head, 'worksheet'));
         open = findSheetData(head, g);
@@ -253,12 +250,7 @@ function scanPieces(sheet: AsciiSheet, ctx: SheetContext): SheetGrid | null {
       if (checking) checkRest(tail, 0);
       return finishScan(tail, 0, false, base, open!, scan, g!, ctx);
     }
-    // As checkElementsNested checks a part of this size: whole up to a megabyte (only in tests: a part
-    // is kept as bytes from 4 MB), else its end.
-    if (checking) {
-      if (sheet.length <= NESTING_CHECKED_CHARS) checkElementsNested(sheet.slice(0));
-      else checkPartEnd(head!, last.text);
-    }
+    if (checking) checkNesting(sheet, head!, last.text);
     sheet.checked = true;
     return finishScan(last.text, dataEnd, true, last.base, open!, scan, g!, ctx);
   } catch {
@@ -271,10 +263,25 @@ function scanPieces(sheet: AsciiSheet, ctx: SheetContext): SheetGrid | null {
 /** Thrown where the pieces will not do (caught by scanPieces, which then leaves the part to the whole reading). */
 const PIECES_WILL_NOT_DO = new Error('read the part whole');
 
+/** Checks the first piece before it is read: no comment, CDATA or processing instruction (an XML declaration may open it), every tag closed. */
+function checkFirstPiece(piece: string): void {
+  if (hasSpecialMarkup(piece)) throw PIECES_WILL_NOT_DO;
+  checkTagsClosed(piece);
+}
+
 /** Checks a piece from `from` to its end as the whole part's reading checks it: no comment, CDATA or processing instruction, every tag closed. */
 function checkRest(piece: string, from: number): void {
   if (piece.indexOf('<!', from) >= 0 || piece.indexOf('<?', from) >= 0) throw PIECES_WILL_NOT_DO;
   checkTagsClosed(piece, from);
+}
+
+/**
+ * As checkElementsNested checks a part of this size: whole up to a megabyte (only in tests: a part
+ * is kept as bytes from 4 MB), else what follows its root, from its first and last pieces.
+ */
+function checkNesting(sheet: AsciiSheet, head: string, last: string): void {
+  if (sheet.length <= NESTING_CHECKED_CHARS) checkElementsNested(sheet.slice(0));
+  else checkPartEnd(head, last);
 }
 
 /**
@@ -296,15 +303,13 @@ function piecesPassChecks(sheet: AsciiSheet): boolean {
     let last: string | undefined;
     for (const piece of sheet.pieces()) {
       if (head === undefined) {
-        if (hasSpecialMarkup(piece.text)) return false;
-        checkTagsClosed(piece.text);
+        checkFirstPiece(piece.text);
         head = piece.text;
       } else checkRest(piece.text, 0);
       last = piece.text;
     }
     if (head === undefined || last === undefined) return false;
-    if (sheet.length <= NESTING_CHECKED_CHARS) checkElementsNested(sheet.slice(0));
-    else checkPartEnd(head, last);
+    checkNesting(sheet, head, last);
     return true;
   } catch {
     return false;

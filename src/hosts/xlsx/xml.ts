@@ -135,10 +135,10 @@ export function attr(tag: string, name: string): string | undefined {
   return m ? unescapeXml(m[2] ?? m[3]) : undefined;
 }
 
-/** The start tag with attribute `name` set to `value` (added at the end when absent). */
 /** setAttr's expression for each attribute name, made once: a row's `spans` is set on every row of a 100,000-row sheet. */
 const SET_ATTR_PATTERNS = new Map<string, RegExp>();
 
+/** The start tag with attribute `name` set to `value` (added at the end when absent). */
 export function setAttr(tag: string, name: string, value: string): string {
   let re = SET_ATTR_PATTERNS.get(name);
   if (!re) SET_ATTR_PATTERNS.set(name, (re = new RegExp(`(\\s${name.replace(':', '\\:')}\\s*=\\s*)("[^"]*"|'[^']*')`)));
