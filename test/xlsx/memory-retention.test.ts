@@ -65,4 +65,22 @@ describe("the triage scanner's cache", () => {
     const text = `${'持刀砍，'.repeat(250)}末`;
     expect(scanner.scan(text)).toBe(scanner.scan(text));
   });
+
+  it('keeps the last scan too heavy for it, so one long text of words behind many cells is scanned once', () => {
+    const scanner = new Scanner({ classes: [{ words: ['持刀', '持刀砍', '刀', '刀砍', '砍'] }], exclusions: [], negations: [], notNegations: [] });
+    // 32,767 characters, Excel's longest cell, with five hits in every three: more than the whole cache weighs.
+    const heavy = (head: string) => head + '持刀砍'.repeat(10923).slice(0, 32_767 - head.length);
+    const first = heavy('甲');
+    const scanned = scanner.scan(first);
+    expect(scanned.weight()).toBeGreaterThan(1 << 20);
+    // Another copy of the same text, as each cell of a shared string is.
+    expect(scanner.scan(heavy('甲'))).toBe(scanned);
+    // A small text between does not push it out; another heavy text takes its place.
+    scanner.scan('持刀');
+    expect(scanner.scan(first)).toBe(scanned);
+    const second = scanner.scan(heavy('乙'));
+    expect(second).not.toBe(scanned);
+    expect(scanner.scan(heavy('乙'))).toBe(second);
+    expect(scanner.scan(first)).not.toBe(scanned);
+  });
 });

@@ -66,12 +66,16 @@ export interface ScannerLists {
  */
 const CACHE_SIZE = 4096;
 const CACHE_WEIGHT = 1 << 20;
+/** The heaviest scan kept beside the cache: any cell Excel can hold (32,767 characters, a few hits at each) weighs less, and it holds about 16 MB at most. */
+const HEAVY_WEIGHT = 1 << 23;
 
 /** Word lists compiled into one trie: a text is scanned once, whatever the number of classes. */
 export class Scanner {
   private readonly root: TrieNode = { next: new Map(), terms: [] };
   private readonly cache = new Map<string, ScannedText>();
   private cachedWeight = 0;
+  /** The last scan too heavy for the cache (ScannedText.weight): one is held, whatever its weight. */
+  private heavy: ScannedText | undefined;
   private readonly found: number[] = [];
   /** The root's children by code unit, in an array: the first step from every character is one read. */
   private readonly starts: (TrieNode | undefined)[] = new Array(65536);
@@ -114,10 +118,16 @@ export class Scanner {
   scan(raw: string): ScannedText {
     const cached = this.cache.get(raw);
     if (cached) return cached;
+    if (this.heavy?.raw === raw) return this.heavy;
     const scanned = this.scanText(raw);
     const weight = scanned.weight();
-    // A scan heavier than the whole cache is not kept, and empties nothing to make room.
-    if (weight > CACHE_WEIGHT) return scanned;
+    // A scan heavier than the whole cache empties nothing to make room: it is kept alone, until the
+    // next such scan. One long text of hits behind thousands of cells (a shared string) is then
+    // scanned once, not once a cell: 3,000 cells of one 32,767-character text took 20 s.
+    if (weight > CACHE_WEIGHT) {
+      if (weight <= HEAVY_WEIGHT) this.heavy = scanned;
+      return scanned;
+    }
     if (this.cache.size >= CACHE_SIZE || this.cachedWeight + weight > CACHE_WEIGHT) {
       this.cache.clear();
       this.cachedWeight = 0;
