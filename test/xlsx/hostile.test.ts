@@ -300,6 +300,9 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
     ['whitespace before the XML declaration', SHEET, (xml: string) => `\n${xml}`, /sheet1\.xml 第 2 个字符处的 <\?xml 不合 XML/],
     ['&#x1; in a sheet name', 'xl/workbook.xml', (xml: string) => xml.replace(/(<sheet [^>]*name=")/, '$1&#x1;'), /workbook\.xml 第 \d+ 个字符处的 &#x1; 不合 XML/],
     ['&#xFFFE; in a sheet name', 'xl/workbook.xml', (xml: string) => xml.replace(/(<sheet [^>]*name=")/, '$1&#xFFFE;'), /&#xFFFE;/],
+    // Copied into the output as they came, these made a ledger sheet no XML reader opens.
+    ['"--" inside a comment among the rows', SHEET, (xml: string) => xml.replace('</row><row r="6">', '</row><!-- 旧表 -- 勿删 --><row r="6">'), /sheet1\.xml 第 \d+ 个字符处的 <!-- 旧表 -- 勿删 --> 不合 XML/],
+    ['a comment ending "--->" in the shared strings', 'xl/sharedStrings.xml', (xml: string) => xml.replace('</sst>', '<!-- note ---></sst>'), /sharedStrings\.xml 第 \d+ 个字符处的 <!-- note ---> 不合 XML/],
   ])('refuses %s (XML forbids it), naming the part and where', (_what, part, edit, text) => {
     expectRefused(editPart(clean, part, edit), 'file.badXml', text);
   });
@@ -353,6 +356,7 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
   it.each([
     ['a tab, line feeds and carriage returns in a shared string', (xml: string) => xml.replace('</sst>', '<si><t>甲\t乙\r\n丙\n</t></si></sst>')],
     ['an <?xml-stylesheet?> instruction after the declaration', (xml: string) => xml.replace('?>', '?><?xml-stylesheet type="text/xsl" href="x.xsl"?>')],
+    ['comments with single hyphens, and an empty one', (xml: string) => xml.replace('</sst>', '<!-- a - b --><!----><!-- -a- --></sst>')],
   ])('reads %s, which XML allows', (_what, edit) => {
     const input = editPart(clean, 'xl/sharedStrings.xml', edit);
     expect(valuesOf(input)).toEqual(valuesOf(clean));

@@ -201,6 +201,9 @@ export function skipSpecial(xml: string, at: number): number {
   if (!open) throw new XmlFormatError('malformed', xml.slice(at, at + 9), at);
   const end = xml.indexOf(close!, at + open.length);
   if (end < 0) throw new XmlFormatError('unclosed', open, at);
+  // A comment holds no `--` but the one that closes it (XML 1.0, production 15), nor ends `--->`:
+  // copied into the output, such a comment made a part that no XML reader opens.
+  if (open === '<!--' && xml.indexOf('--', at + 4) !== end) throw new XmlFormatError('malformed', short(xml.slice(at, end + 3)), at);
   return end + close!.length;
 }
 
