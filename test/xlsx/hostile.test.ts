@@ -303,6 +303,12 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
     // Copied into the output as they came, these made a ledger sheet no XML reader opens.
     ['"--" inside a comment among the rows', SHEET, (xml: string) => xml.replace('</row><row r="6">', '</row><!-- 旧表 -- 勿删 --><row r="6">'), /sheet1\.xml 第 \d+ 个字符处的 <!-- 旧表 -- 勿删 --> 不合 XML/],
     ['a comment ending "--->" in the shared strings', 'xl/sharedStrings.xml', (xml: string) => xml.replace('</sst>', '<!-- note ---></sst>'), /sharedStrings\.xml 第 \d+ 个字符处的 <!-- note ---> 不合 XML/],
+    ['a processing instruction without a target', SHEET, (xml: string) => xml.replace('</row><row r="6">', '</row><? ?><row r="6">'), /sheet1\.xml 第 \d+ 个字符处的 <\? \?>/],
+    ['an element whose name starts with a digit', SHEET, (xml: string) => xml.replace('<sheetData>', '<1a/><sheetData>'), /sheet1\.xml 第 \d+ 个字符处的 <1a\/>/],
+    ['a bare "&" in a row\'s attribute', SHEET, (xml: string) => xml.replace('<row r="6"', '<row r="6" customFormat="a&b"'), /sheet1\.xml 第 \d+ 个字符处的 &b"/],
+    ['"]]>" in a shared string\'s text', 'xl/sharedStrings.xml', (xml: string) => xml.replace('</sst>', '<si><t>甲]]>乙</t></si></sst>'), /sharedStrings\.xml 第 \d+ 个字符处的 \]\]>/],
+    ['"]]>" in an inline string among the rows', SHEET, (xml: string) => xml.replace('</sheetData>', '<row r="30"><c r="A30" t="inlineStr"><is><t>甲]]>乙</t></is></c></row></sheetData>'), /sheet1\.xml 第 \d+ 个字符处的 \]\]>/],
+    ['"&nbsp;" in a page header, text no reader of ours decodes', SHEET, (xml: string) => xml.replace('</worksheet>', '<headerFooter><oddHeader>台账&nbsp;2026</oddHeader></headerFooter></worksheet>'), /sheet1\.xml 第 \d+ 个字符处的 &nbsp;2026/],
   ])('refuses %s (XML forbids it), naming the part and where', (_what, part, edit, text) => {
     expectRefused(editPart(clean, part, edit), 'file.badXml', text);
   });
@@ -357,6 +363,7 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
     ['a tab, line feeds and carriage returns in a shared string', (xml: string) => xml.replace('</sst>', '<si><t>甲\t乙\r\n丙\n</t></si></sst>')],
     ['an <?xml-stylesheet?> instruction after the declaration', (xml: string) => xml.replace('?>', '?><?xml-stylesheet type="text/xsl" href="x.xsl"?>')],
     ['comments with single hyphens, and an empty one', (xml: string) => xml.replace('</sst>', '<!-- a - b --><!----><!-- -a- --></sst>')],
+    ['"]]>" and "&" in a comment, and "]]>" in a CDATA section\'s text', (xml: string) => xml.replace('</sst>', '<!-- ]]> & --><si><t><![CDATA[a]]]]><![CDATA[>b & c]]></t></si></sst>')],
   ])('reads %s, which XML allows', (_what, edit) => {
     const input = editPart(clean, 'xl/sharedStrings.xml', edit);
     expect(valuesOf(input)).toEqual(valuesOf(clean));

@@ -1,4 +1,4 @@
-import { checkElementsNested, checkTagsClosed, wellFormedAttributes, XmlFormatError } from '../../src/hosts/xlsx/xml';
+import { checkElementsNested, checkReferences, checkTagsClosed, wellFormedAttributes, XmlFormatError } from '../../src/hosts/xlsx/xml';
 
 describe('every tag of a part closes before the next starts', () => {
   it.each([
@@ -19,6 +19,11 @@ describe('every tag of a part closes before the next starts', () => {
     ['<row r="1"><c r="A1"', 11],
     ['<sheetData><mergeCell ref="A1:B2"', 11],
     ['<a><', 3],
+    // A tag starts with a name.
+    ['<a><1b/></a>', 3],
+    ['<a>< b/></a>', 3],
+    ['<a></ a>', 3],
+    ['<a><? ?></a>', 3],
   ])('%j is refused at character %i', (xml, at) => {
     let error: unknown;
     try {
@@ -51,6 +56,11 @@ describe('the attributes of a start tag', () => {
     // Past the few names compared one by one, a set: the twentieth repeats the first.
     [` ${Array.from({ length: 19 }, (_, k) => `a${k}="1"`).join(' ')} a0="2"`, false],
     [` ${Array.from({ length: 20 }, (_, k) => `a${k}="1"`).join(' ')}`, true],
+    // Every & in a value starts a reference XML defines.
+    [' formatCode="a&amp;b&#x41;&#66;&quot;"', true],
+    [' formatCode="a&b"', false],
+    [' formatCode="&nbsp;"', false],
+    [" x='&' y=\"1\"", false],
   ])('%j well-formed: %s', (attributes, expected) => {
     expect(wellFormedAttributes(attributes)).toBe(expected);
   });
@@ -108,5 +118,38 @@ describe('the end of a part larger than those checked whole', () => {
   ])('%s is well-formed: %s', (_name, xml, expected) => {
     expect(xml.length).toBeGreaterThan(1 << 20);
     expect(nestingError(xml) === undefined).toBe(expected);
+  });
+});
+
+describe('references and CDATA ends in a part', () => {
+  it.each([
+    ['<a>&amp; &lt; &gt; &quot; &apos; &#65; &#x42;</a>'],
+    ['<a x="]]>" y="&amp;"/>'],
+    ['<a><!-- ]]> & --></a>'],
+    ['<a><![CDATA[ & ]]></a>'],
+    ['<a><?pi & ]]> ?></a>'],
+    ['<a>]] > ]></a>'],
+    ['no markup at all'],
+  ])('%j passes', (xml) => {
+    expect(() => checkReferences(xml)).not.toThrow();
+  });
+
+  it.each([
+    // the part, where the reference or CDATA end stands
+    ['<a>&nbsp;</a>', 3],
+    ['<a>a & b</a>', 5],
+    ['<a b="&"/>', 6],
+    ['<a>x]]>y</a>', 4],
+    ['<a><!-- & -->&</a>', 13],
+    ['<a><![CDATA[ ]]>]]></a>', 16],
+  ])('%j is refused at character %i', (xml, at) => {
+    let error: unknown;
+    try {
+      checkReferences(xml);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(XmlFormatError);
+    expect((error as XmlFormatError).offset).toBe(at);
   });
 });

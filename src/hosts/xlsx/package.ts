@@ -1,4 +1,4 @@
-import { checkElementsNested, checkTagsClosed, inPart, rootElement, withoutSpreadsheetPrefix, withSpreadsheetPrefix, XmlFormatError } from './xml';
+import { checkElementsNested, checkReferences, checkTagsClosed, inPart, rootElement, withoutSpreadsheetPrefix, withSpreadsheetPrefix, XmlFormatError } from './xml';
 import { Inflate } from 'fflate';
 import { spliceAscii, spliceBytes, spliceText, type SpliceOp } from './part-splice';
 import { BLOCK_BYTES, Utf8Blocks } from './utf8-blocks';
@@ -223,6 +223,7 @@ export class Package {
     if (noncharacter >= 0) throw forbiddenCharacterAt(name, noncharacter, decoded.charCodeAt(noncharacter));
     inPart(name, () => {
       checkTagsClosed(decoded);
+      checkReferences(decoded);
       checkElementsNested(decoded);
     });
     const plain = withoutSpreadsheetPrefix(decoded);

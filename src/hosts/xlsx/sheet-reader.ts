@@ -6,6 +6,7 @@ import {
   attr,
   checkElementsNested,
   checkPartEnd,
+  checkReferences,
   checkTagsClosed,
   decodeOoxmlEscapes,
   findEndTag,
@@ -267,12 +268,14 @@ const PIECES_WILL_NOT_DO = new Error('read the part whole');
 function checkFirstPiece(piece: string): void {
   if (hasSpecialMarkup(piece)) throw PIECES_WILL_NOT_DO;
   checkTagsClosed(piece);
+  checkReferences(piece);
 }
 
 /** Checks a piece from `from` to its end as the whole part's reading checks it: no comment, CDATA or processing instruction, every tag closed. */
 function checkRest(piece: string, from: number): void {
   if (piece.indexOf('<!', from) >= 0 || piece.indexOf('<?', from) >= 0) throw PIECES_WILL_NOT_DO;
   checkTagsClosed(piece, from);
+  checkReferences(piece, from);
 }
 
 /**
@@ -776,7 +779,7 @@ function xsdDouble(raw: string): number | null {
 function plainValue(inner: string, p: string): boolean {
   const open = p ? `<${p}v>` : '<v>';
   const close = p ? `</${p}v>` : '</v>';
-  return inner.startsWith(open) && inner.indexOf('<', open.length) === inner.length - close.length && inner.endsWith(close) && inner.indexOf('&') < 0;
+  return inner.startsWith(open) && inner.indexOf('<', open.length) === inner.length - close.length && inner.endsWith(close) && inner.indexOf('&') < 0 && inner.indexOf(']]>') < 0;
 }
 
 function cellValue(tag: string, inner: string, ctx: SheetContext, g: Grammar, at: number, open: string): CellValue {

@@ -199,6 +199,8 @@ export function skipSpecial(xml: string, at: number): number {
         ? ['<?', '?>']
         : [];
   if (!open) throw new XmlFormatError('malformed', xml.slice(at, at + 9), at);
+  // A processing instruction starts with its target, a name (production 16): `<? ?>` is none.
+  if (open === '<?' && !isNameStart(xml.charCodeAt(at + 2))) throw new XmlFormatError('malformed', short(xml.slice(at, at + 12)), at);
   const end = xml.indexOf(close!, at + open.length);
   if (end < 0) throw new XmlFormatError('unclosed', open, at);
   // A comment holds no `--` but the one that closes it (XML 1.0, production 15), nor ends `--->`:
@@ -235,6 +237,8 @@ export function checkTagsClosed(xml: string, from = 0): void {
       const end = following < 0 ? Math.min(xml.length, at + 40) : Math.min(following, at + 40);
       throw new XmlFormatError('unclosed', xml.slice(at, end), at);
     }
+    // A tag starts with its element's name (`<1a/>`, `< c>` and `</ c>` name none).
+    if (!isNameStart(next === 47 ? xml.charCodeAt(at + 2) : next)) throw new XmlFormatError('malformed', short(xml.slice(at, close + 1)), at);
     at = following;
   }
 }
@@ -627,11 +631,67 @@ export function wellFormedFragment(xml: string): boolean {
     at = FRAGMENT_TAG.lastIndex;
   }
   if (open.length) return false;
-  for (let at = xml.indexOf('&'); at >= 0; at = xml.indexOf('&', at + 1)) {
-    REFERENCE.lastIndex = at;
-    if (!REFERENCE.test(xml)) return false;
-  }
+  // `]]>` stands in text only where a CDATA section ends (2.4), and the fragment has none left.
+  if (xml.indexOf(']]>') >= 0) return false;
+  for (let at = xml.indexOf('&'); at >= 0; at = xml.indexOf('&', at + 1)) if (!referenceAt(xml, at)) return false;
   return true;
+}
+
+/** Whether the `&` at `at` starts a reference XML defines without a DTD (4.1, 4.6). */
+function referenceAt(xml: string, at: number): boolean {
+  REFERENCE.lastIndex = at;
+  return REFERENCE.test(xml);
+}
+
+/** A start or end tag at `<`, its quoted values skipped whole (they may hold `>`), as checkElementsNested reads tags. */
+const TAG_AT = /<\/?[^\s/>"']+(?:[^>"'/]|\/(?!>)|"[^"<]*"|'[^'<]*')*\/?>/y;
+
+/**
+ * Every `&` starts a reference XML defines (`&nbsp;` is none without a DTD, which OPC forbids), and
+ * `]]>` stands in text only where a CDATA section ends (2.4): from `from` to the end, outside
+ * comments, CDATA sections and processing instructions. Most parts hold neither, and are passed
+ * with two searches; copied into the output, either would make a part no XML reader opens.
+ */
+export function checkReferences(xml: string, from = 0): void {
+  let amp = xml.indexOf('&', from);
+  let cdataEnd = xml.indexOf(']]>', from);
+  if (amp < 0 && cdataEnd < 0) return;
+  let special = nextSpecial(xml, from);
+  for (;;) {
+    const at = amp < 0 ? cdataEnd : cdataEnd < 0 ? amp : Math.min(amp, cdataEnd);
+    if (at < 0) return;
+    // Inside a comment, CDATA section or processing instruction either may stand.
+    while (special >= 0 && special < at) {
+      const end = skipSpecial(xml, special);
+      if (end > at) break;
+      special = nextSpecial(xml, end);
+    }
+    const inSpecial = special >= 0 && special < at;
+    if (!inSpecial) {
+      if (at === amp && !referenceAt(xml, at)) throw new XmlFormatError('malformed', short(xml.slice(at, at + 12)), at);
+      // In a tag `]]>` is part of a quoted value, which may hold it.
+      if (at === cdataEnd && !insideTag(xml, at)) throw new XmlFormatError('malformed', ']]>', at);
+    }
+    const resume = inSpecial ? skipSpecial(xml, special) : at + 1;
+    if (amp >= 0 && amp < resume) amp = xml.indexOf('&', resume);
+    if (cdataEnd >= 0 && cdataEnd < resume) cdataEnd = xml.indexOf(']]>', resume);
+    if (inSpecial) special = nextSpecial(xml, resume);
+  }
+}
+
+/** Where the next comment, CDATA section or processing instruction from `from` starts, -1 if none does. */
+function nextSpecial(xml: string, from: number): number {
+  const bang = xml.indexOf('<!', from);
+  const question = xml.indexOf('<?', from);
+  return bang < 0 ? question : question < 0 ? bang : Math.min(bang, question);
+}
+
+/** Whether `at` lies inside a start or end tag (tags have been checked closed: no `<` stands in one). */
+function insideTag(xml: string, at: number): boolean {
+  const lt = xml.lastIndexOf('<', at);
+  if (lt < 0) return false;
+  TAG_AT.lastIndex = lt;
+  return TAG_AT.test(xml) && TAG_AT.lastIndex > at;
 }
 
 /** XML's whitespace: space, tab, line feed, carriage return. */
@@ -659,6 +719,7 @@ export function wellFormedAttributes(attributes: string): boolean {
   // A `<` has no place in a start tag, in a value or between attributes: one search for the tag,
   // not one per attribute to the tag's end (a row of 300,000 attributes took 11 s).
   if (attributes.includes('<')) return false;
+  const ampersands = attributes.includes('&');
   const n = attributes.length;
   let i = 0;
   // Where each name stands (start, end), to refuse one given twice (a well-formedness constraint,
@@ -689,6 +750,8 @@ export function wellFormedAttributes(attributes: string): boolean {
     if (quote !== 34 && quote !== 39) return false;
     const end = attributes.indexOf(quote === 34 ? '"' : "'", i + 1);
     if (end < 0) return false;
+    // Every `&` in a value starts a reference (`customFormat="a&b"` is no XML).
+    if (ampersands) for (let amp = attributes.indexOf('&', i + 1); amp >= 0 && amp < end; amp = attributes.indexOf('&', amp + 1)) if (!referenceAt(attributes, amp)) return false;
     i = end + 1;
   }
 }
