@@ -383,16 +383,44 @@ describe('a template given as the ledger', () => {
   const SHEET_MAIN = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
 
   it.each([
-    ['an .xltx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml', SHEET_MAIN],
-    ['an .xltm', 'application/vnd.ms-excel.template.macroEnabled.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml'],
-  ])('is written out as the workbook Excel saves from %s (a main part declared a template is refused under .xlsx/.xlsm)', (_name, template, workbook) => {
+    ['an .xltx', 'ledger.xltx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml', SHEET_MAIN],
+    ['an .xltm', 'ledger.xltm', 'application/vnd.ms-excel.template.macroEnabled.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml'],
+  ])('is written out as the workbook Excel saves from %s (a main part declared a template is refused under .xlsx/.xlsm)', (_name, fileName, template, workbook) => {
     const input = asTemplate(smallLedger(), SHEET_MAIN, template);
-    const output = processWorkbook(input, options).bytes;
+    const output = processWorkbook(input, { ...options, fileName }).bytes;
     const types = partOf(output, '[Content_Types].xml');
     expect(types).toContain(`<Override PartName="/xl/workbook.xml" ContentType="${workbook}"/>`);
     expect(types).not.toContain('template');
     // Only the type changed: the same workbook otherwise, cell for cell.
     const sheet = (bytes: Uint8Array) => cellsOf(partOf(bytes, 'xl/worksheets/sheet1.xml'));
     expect(sheet(output)).toEqual(sheet(processWorkbook(smallLedger(), options).bytes));
+  });
+});
+
+describe('a workbook whose type and extension disagree', () => {
+  const MACRO_MAIN = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
+  const SHEET_MAIN = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
+  const withMainType = (type: string) => {
+    const files = unzipSync(smallLedger());
+    files['[Content_Types].xml'] = strToU8(strFromU8(files['[Content_Types].xml']).replace(SHEET_MAIN, type));
+    return zipSync(files);
+  };
+  const refusal = (input: Uint8Array, fileName: string) => {
+    try {
+      processWorkbook(input, { ...options, fileName });
+      return 'processed';
+    } catch (e) {
+      return e instanceof WorkbookError ? e.message : e;
+    }
+  };
+
+  it.each([
+    // A macro workbook renamed .xlsx (to pass a mail filter), and a plain one renamed .xlsm: Excel opens neither, nor would it open the output.
+    [MACRO_MAIN, 'ledger.xlsx', '“ledger.xlsx”的内容是启用宏的工作簿，扩展名却是 .xlsx，Excel 不会打开这样的文件；请把它改名为 .xlsm 后再试'],
+    [SHEET_MAIN, 'ledger.xlsm', '“ledger.xlsm”的内容是不含宏的工作簿，扩展名却是 .xlsm，Excel 不会打开这样的文件；请把它改名为 .xlsx 后再试'],
+    [MACRO_MAIN, 'ledger.xlsm', 'processed'],
+    [SHEET_MAIN, 'ledger.xlsx', 'processed'],
+  ])('%s named %s: %s', (type, fileName, expected) => {
+    expect(refusal(withMainType(type), fileName)).toBe(expected);
   });
 });

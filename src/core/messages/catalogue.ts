@@ -239,6 +239,14 @@ export const CATALOGUE = {
     zh: '“{file}”是 Excel 二进制工作簿（.xlsb），本工具无法处理；请在 Excel 中打开，另存为“Excel 工作簿 (*.xlsx)”后再试',
     en: '"{file}" is an Excel Binary Workbook (.xlsb), which this tool cannot process; open it in Excel and save it as "Excel Workbook (*.xlsx)"',
   },
+  'file.macrosUnderPlainName': {
+    zh: '“{file}”的内容是启用宏的工作簿，扩展名却是 .xlsx，Excel 不会打开这样的文件；请把它改名为 .xlsm 后再试',
+    en: '"{file}" holds a macro-enabled workbook under the extension .xlsx, which Excel will not open; rename it to .xlsm and try again',
+  },
+  'file.noMacrosUnderMacroName': {
+    zh: '“{file}”的内容是不含宏的工作簿，扩展名却是 .xlsm，Excel 不会打开这样的文件；请把它改名为 .xlsx 后再试',
+    en: '"{file}" holds a workbook without macros under the extension .xlsm, which Excel will not open; rename it to .xlsx and try again',
+  },
   'file.openDocument': {
     zh: '“{file}”是 OpenDocument 电子表格（.ods），本工具无法处理；请在 WPS 或 LibreOffice 中打开，另存为 Excel 工作簿（.xlsx）后再试',
     en: '"{file}" is an OpenDocument spreadsheet (.ods), which this tool cannot process; open it in WPS or LibreOffice and save it as an Excel workbook (.xlsx)',

@@ -108,6 +108,18 @@ export function workbookNotTemplate(xml: string, workbookPart: string): string {
   return splice(xml, override.start, override.start + override.tag.length, setAttr(override.tag, 'ContentType', workbookType));
 }
 
+/**
+ * Whether the content types declare the workbook part macro-enabled (.xlsm, .xltm), undefined when
+ * they declare it no workbook type at all. Excel opens a package only under the extension its
+ * workbook's type goes with.
+ */
+export function declaresMacros(xml: string, workbookPart: string): boolean | undefined {
+  const override = findElements(xml, 'Override').find((o) => attr(o.tag, 'PartName')?.toLowerCase() === `/${workbookPart.toLowerCase()}`);
+  const type = override && attr(override.tag, 'ContentType');
+  if (!type || !/^application\/vnd\.(openxmlformats-officedocument\.spreadsheetml|ms-excel)\./.test(type) || !type.endsWith('.main+xml')) return undefined;
+  return type.includes('macroEnabled');
+}
+
 /** A <sheet> entry of workbook.xml. */
 export interface SheetEntry {
   name: string;

@@ -1,4 +1,4 @@
-import { alternativeSheetName, DETECTION_ROWS, isOwnSheet, ledgerUnderOwnName, OWN_SHEETS, sheetNameKey, type MessageCode, type ReportSheet, type SheetGrid } from '../../core';
+import { alternativeSheetName, DETECTION_ROWS, holdsMacros, isOwnSheet, ledgerUnderOwnName, OWN_SHEETS, sheetNameKey, type MessageCode, type ReportSheet, type SheetGrid } from '../../core';
 import type { AsciiSheet } from './ascii-sheet';
 import { chartXml, drawingXml } from './chart-writer';
 import type { Package } from './package';
@@ -6,6 +6,7 @@ import {
   addContentTypeOverride,
   addRelationship,
   addSheetEntry,
+  declaresMacros,
   readRelationships,
   readSheetEntries,
   relationshipsXml,
@@ -136,7 +137,7 @@ export class OpenWorkbook {
    * The workbook of a package, or `fail` when the package is no workbook the part editor can take.
    * `read` opens it for reading only, where SpreadsheetML with a namespace prefix is read too.
    */
-  static open(pkg: Package, fail: Fail, mode: 'write' | 'read' = 'write'): OpenWorkbook {
+  static open(pkg: Package, fail: Fail, mode: 'write' | 'read' = 'write', fileName?: string): OpenWorkbook {
     const rootRels = pkg.has('_rels/.rels') ? inPart('_rels/.rels', () => readRelationships(pkg.text('_rels/.rels'))) : [];
     // ISO/IEC 29500 Strict names its relationships and namespaces under purl.oclc.org: Excel's
     // "Strict Open XML Spreadsheet". Its parts need other names throughout, so it is refused by name.
@@ -170,6 +171,11 @@ export class OpenWorkbook {
       inPart(workbook.workbookRelsPart, () => requireElement(workbook.workbookRels, 'Relationships'));
       inPart(workbookPart, () => requireElement(workbook.workbookXml, 'sheets', requireElement(workbook.workbookXml, 'workbook').start));
       workbook.contentTypes = inPart(workbook.contentTypesPart, () => workbookNotTemplate(workbook.contentTypes, workbookPart));
+      // The output keeps the input's extension and its workbook's type: a pair Excel refuses (a
+      // macro workbook renamed .xlsx to pass a mail filter) would be refused in the output too.
+      // (Judged only by a name that says a type: the job's own re-reads name none.)
+      const macros = fileName !== undefined && /\.xl[st][xm]$/i.test(fileName) ? declaresMacros(workbook.contentTypes, workbookPart) : undefined;
+      if (macros !== undefined && macros !== holdsMacros(fileName!)) fail(macros ? 'file.macrosUnderPlainName' : 'file.noMacrosUnderMacroName');
     }
     return workbook;
   }

@@ -97,7 +97,7 @@ export function withPackage<T>(bytes: Uint8Array, options: ReadWorkbookOptions &
  * needs), or for reading only, where SpreadsheetML with a namespace prefix is read too.
  */
 export function withWorkbook<T>(bytes: Uint8Array, options: ReadWorkbookOptions, mode: 'write' | 'read', body: (workbook: OpenWorkbook, fail: Fail) => T): T {
-  return withPackage(bytes, options, (pkg, fail) => body(OpenWorkbook.open(pkg, fail, mode), fail));
+  return withPackage(bytes, options, (pkg, fail) => body(OpenWorkbook.open(pkg, fail, mode, options.fileName), fail));
 }
 
 /**
