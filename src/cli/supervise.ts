@@ -112,6 +112,9 @@ export function supervisorGone(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 export function supervise(argv: readonly string[]): void {
+  // A stderr closed or full (`2>&1 | head`, `2>/dev/full`) loses the lines written to it, not the
+  // job: unheard, its write error ended this process, and the command, its supervisor gone, wrote nothing.
+  process.stderr.on('error', () => undefined);
   const language = messageLanguage(argv);
   const requested = Number(process.env.TRICOLOR_MAX_HEAP_MB);
   const heapMb = Number.isInteger(requested) && requested > 0 && requested < HEAP_CAP_MB ? requested : HEAP_CAP_MB;

@@ -315,6 +315,23 @@ describe('tricolor run', () => {
       expect([r.stdout.trim(), r.stderr]).toEqual(['0', '']);
     });
 
+    it.each([
+      ['closed early (… 2>&1 | head)', '2>&1 | head -c 10 > /dev/null'],
+      ['full (2>/dev/full)', '> /dev/null 2>/dev/full'],
+    ])('writes its workbook when stderr, where progress goes, is %s', (_, redirect) => {
+      // Large enough for progress lines. Their write error once ended the supervisor, and the command with it: exit 1, no file, no word.
+      const big = path.join(dir, '进度.xlsx');
+      fs.writeFileSync(big, makeBigLedger(20_000));
+      const out = path.join(dir, '进度.tricolor.xlsx');
+      const r = spawnSync('bash', ['-c', `node "${path.resolve(__dirname, '../../bin/tricolor.js')}" run "${big}" --as-of 2026-11-30 --out "${out}" --force ${redirect}; echo "\${PIPESTATUS[0]}"`], {
+        encoding: 'utf8',
+      });
+      expect(r.stdout.trim()).toBe('0');
+      expect(fs.existsSync(out)).toBe(true);
+      fs.unlinkSync(big);
+      fs.unlinkSync(out);
+    });
+
     it('refuses a device or pipe, and a file larger than it can hold, by name and before reading', () => {
       const fifo = path.join(dir, '管道.xlsx');
       spawnSync('mkfifo', [fifo]);
