@@ -464,11 +464,7 @@ const verified = new WeakSet<ZipEntry>();
 /**
  * The inflated data of an entry, checked: declared size within `limits` before anything is built,
  * inflated size equal to the declared one, CRC-32 equal to the central directory's.
- *
- * Only entries that are read are checked. An entry the job only copies keeps its original record,
- * CRC included, so a damaged one reaches the output exactly as damaged as it came (Excel reports
- * it as it would for the input) and is never passed off under a fresh CRC; inflating every image
- * and pivot cache just to check it would cost more than the job.
+ * An entry the job only copies is checked as it is copied (checkCopied).
  */
 export function readEntry(entry: ZipEntry, codec: DeflateCodec = FFLATE_CODEC, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Uint8Array {
   if (!entry.record) throw new Error(`entry ${entry.name} has no data`);
@@ -499,6 +495,43 @@ export function readEntry(entry: ZipEntry, codec: DeflateCodec = FFLATE_CODEC, l
 }
 
 const hex = (n: number) => n.toString(16).padStart(8, '0');
+
+/**
+ * Checks an entry the job copies without reading it (an image, a pivot cache, document
+ * properties) as `readEntry` checks a part it reads: inflated size and CRC-32 as declared. Copied
+ * unchecked, a damaged picture went into the output as it came, a file Excel asks to repair, with
+ * no word from us. It is inflated a step at a time and let go, never held whole, and stopped as
+ * soon as it passes its declared size. An entry of a method the reader does not know is copied as it is.
+ */
+function checkCopied(entry: ZipEntry, codec: DeflateCodec): void {
+  if (verified.has(entry) || (entry.method !== 0 && entry.method !== 8)) return;
+  const where = { part: entry.name, offset: entry.offset };
+  const data = entry.record!.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  const crcOf = codec.crc32 ?? crc32;
+  let crc = 0;
+  let size = 0;
+  if (entry.method === 0) {
+    crc = crcOf(data) >>> 0;
+    size = data.length;
+  } else {
+    const tooLarge = damaged(`entry ${entry.name} inflates to more than the declared ${entry.size} bytes`, where);
+    try {
+      const inflater = new Inflate((chunk) => {
+        size += chunk.length;
+        if (size > entry.size) throw tooLarge;
+        crc = crcOf(chunk, crc) >>> 0;
+      });
+      if (data.length === 0) inflater.push(data, true);
+      for (let at = 0; at < data.length; at += INFLATE_STEP) inflater.push(data.subarray(at, at + INFLATE_STEP), at + INFLATE_STEP >= data.length);
+    } catch (e) {
+      if (e === tooLarge) throw e;
+      throw damaged(`entry ${entry.name} cannot be inflated: ${e instanceof Error ? e.message : String(e)}`, where);
+    }
+  }
+  if (size !== entry.size) throw damaged(`entry ${entry.name} holds ${size} bytes, not the declared ${entry.size}`, where);
+  if (crc !== entry.crc) throw new ZipFormatError('checksum', `entry ${entry.name} has CRC-32 ${hex(crc)}, the directory says ${hex(entry.crc)}`, where);
+  verified.add(entry);
+}
 
 /** A part to write: an entry to copy unchanged, or new content, whole or in pieces made as they are deflated. */
 export type ZipOutput =
@@ -665,6 +698,7 @@ export function writeZipPieces(outputs: readonly ZipOutput[], codec: DeflateCode
   for (const out of outputs) {
     if ('copy' in out) {
       out.copy.load?.();
+      checkCopied(out.copy, codec);
       records.push(out.copy.record!);
       centrals.push(movedCentral(out.copy, offset));
       offset += out.copy.record!.length;
