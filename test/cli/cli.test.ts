@@ -210,6 +210,15 @@ describe('tricolor run', () => {
     expect([...(c.out() + c.err())].filter((ch) => ch < ' ' && ch !== '\n' && ch !== '\t')).toEqual([]);
   });
 
+  it('prints a right-to-left override in a file name by its code, not as a reordering of the line', () => {
+    const named = path.join(dir, '台账\u202exslx.xlsx');
+    fs.copyFileSync(ledger, named);
+    const c = capture();
+    expect(main(['run', named, '--force'], c.io)).toBe(0);
+    expect(c.out()).toContain('台账<U+202E>xslx.tricolor.xlsx');
+    expect(c.out() + c.err()).not.toMatch(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+  });
+
   it('refuses a pipe given as the rule preset at once instead of waiting on it', () => {
     const fifo = path.join(dir, 'rules.json');
     execFileSync('mkfifo', [fifo]);
