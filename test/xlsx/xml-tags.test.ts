@@ -1,5 +1,15 @@
 import { checkElementsNested, checkReferences, checkTagsClosed, wellFormedAttributes, XmlFormatError } from '../../src/hosts/xlsx/xml';
 
+/** What `check` throws, undefined when it passes. */
+function errorOf(check: () => void): unknown {
+  try {
+    check();
+    return undefined;
+  } catch (e) {
+    return e;
+  }
+}
+
 describe('every tag of a part closes before the next starts', () => {
   it.each([
     ['<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>'],
@@ -25,12 +35,7 @@ describe('every tag of a part closes before the next starts', () => {
     ['<a></ a>', 3],
     ['<a><? ?></a>', 3],
   ])('%j is refused at character %i', (xml, at) => {
-    let error: unknown;
-    try {
-      checkTagsClosed(xml);
-    } catch (e) {
-      error = e;
-    }
+    const error = errorOf(() => checkTagsClosed(xml));
     expect(error).toBeInstanceOf(XmlFormatError);
     expect((error as XmlFormatError).offset).toBe(at);
   });
@@ -68,12 +73,7 @@ describe('the attributes of a start tag', () => {
 
 /** What checkElementsNested throws for `xml`, undefined when it passes. */
 function nestingError(xml: string): unknown {
-  try {
-    checkElementsNested(xml);
-    return undefined;
-  } catch (e) {
-    return e;
-  }
+  return errorOf(() => checkElementsNested(xml));
 }
 
 describe('elements and their namespaces', () => {
@@ -143,12 +143,7 @@ describe('references and CDATA ends in a part', () => {
     ['<a><!-- & -->&</a>', 13],
     ['<a><![CDATA[ ]]>]]></a>', 16],
   ])('%j is refused at character %i', (xml, at) => {
-    let error: unknown;
-    try {
-      checkReferences(xml);
-    } catch (e) {
-      error = e;
-    }
+    const error = errorOf(() => checkReferences(xml));
     expect(error).toBeInstanceOf(XmlFormatError);
     expect((error as XmlFormatError).offset).toBe(at);
   });
