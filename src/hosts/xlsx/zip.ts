@@ -437,9 +437,14 @@ export function inflateBounded(data: Uint8Array, size: number): Uint8Array {
     out.set(chunk, written);
     written += chunk.length;
   });
+  feed(inflater, data);
+  return written === size ? out : out.subarray(0, written);
+}
+
+/** Gives fflate's streaming inflater `data` a step at a time, the last step marked final. */
+function feed(inflater: Inflate, data: Uint8Array): void {
   if (data.length === 0) inflater.push(data, true);
   for (let at = 0; at < data.length; at += INFLATE_STEP) inflater.push(data.subarray(at, at + INFLATE_STEP), at + INFLATE_STEP >= data.length);
-  return written === size ? out : out.subarray(0, written);
 }
 
 /** fflate's streaming deflater, fed piece by piece. */
@@ -484,14 +489,19 @@ export function readEntry(entry: ZipEntry, codec: DeflateCodec = FFLATE_CODEC, l
       throw damaged(`entry ${entry.name} cannot be inflated: ${e instanceof Error ? e.message : String(e)}`, where);
     }
   } else throw new ZipFormatError('unsupported', `entry ${entry.name} uses compression method ${entry.method}`, where);
-  if (out.length !== entry.size) throw damaged(`entry ${entry.name} holds ${out.length} bytes, not the declared ${entry.size}`, where);
-  if (!verified.has(entry)) {
-    const crc = (codec.crc32 ?? crc32)(out) >>> 0;
-    if (crc !== entry.crc)
-      throw new ZipFormatError('checksum', `entry ${entry.name} has CRC-32 ${hex(crc)}, the directory says ${hex(entry.crc)}`, where);
-    verified.add(entry);
-  }
+  if (verified.has(entry)) {
+    if (out.length !== entry.size) throw sizeMismatch(entry, out.length, where);
+  } else confirmEntry(entry, out.length, (codec.crc32 ?? crc32)(out) >>> 0, where);
   return out;
+}
+
+const sizeMismatch = (entry: ZipEntry, size: number, where: ZipFormatError['where']) => damaged(`entry ${entry.name} holds ${size} bytes, not the declared ${entry.size}`, where);
+
+/** Marks an entry checked once its inflated size and CRC-32 are the directory's; throws what either differing means. */
+function confirmEntry(entry: ZipEntry, size: number, crc: number, where: ZipFormatError['where']): void {
+  if (size !== entry.size) throw sizeMismatch(entry, size, where);
+  if (crc !== entry.crc) throw new ZipFormatError('checksum', `entry ${entry.name} has CRC-32 ${hex(crc)}, the directory says ${hex(entry.crc)}`, where);
+  verified.add(entry);
 }
 
 const hex = (n: number) => n.toString(16).padStart(8, '0');
@@ -521,16 +531,13 @@ function checkCopied(entry: ZipEntry, codec: DeflateCodec): void {
         if (size > entry.size) throw tooLarge;
         crc = crcOf(chunk, crc) >>> 0;
       });
-      if (data.length === 0) inflater.push(data, true);
-      for (let at = 0; at < data.length; at += INFLATE_STEP) inflater.push(data.subarray(at, at + INFLATE_STEP), at + INFLATE_STEP >= data.length);
+      feed(inflater, data);
     } catch (e) {
       if (e === tooLarge) throw e;
       throw damaged(`entry ${entry.name} cannot be inflated: ${e instanceof Error ? e.message : String(e)}`, where);
     }
   }
-  if (size !== entry.size) throw damaged(`entry ${entry.name} holds ${size} bytes, not the declared ${entry.size}`, where);
-  if (crc !== entry.crc) throw new ZipFormatError('checksum', `entry ${entry.name} has CRC-32 ${hex(crc)}, the directory says ${hex(entry.crc)}`, where);
-  verified.add(entry);
+  confirmEntry(entry, size, crc, where);
 }
 
 /** A part to write: an entry to copy unchanged, or new content, whole or in pieces made as they are deflated. */
