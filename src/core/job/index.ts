@@ -4,5 +4,5 @@ export { alternativeSheetName, chooseLedgerSheet, hasOwnSheetTitle, isOwnSheet, 
 export { levelFormulas, overdueFormula, SETTLED_SUGGESTION } from './level-formulas';
 export { STATE_SHEET } from './types';
 export type { ConditionalFormatPlan, ConditionalFormatRule, JobCounts, JobInput, JobOptions, LedgerJob, PreviousMeetingData, OwnCell, OwnColumnPlan, WritePlan } from './types';
-export { holdsMacros, MEETING_OUTPUT_NAME, outputNameFor, workbookMimeType, XLSM_MIME, XLSX_MIME } from './output-names';
+export { holdsMacros, macrosByName, MEETING_OUTPUT_NAME, outputNameFor, workbookMimeType, XLSM_MIME, XLSX_MIME } from './output-names';
 export { columnCells, columnWithCells, type ColumnCells } from './own-cells';

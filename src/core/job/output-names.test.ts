@@ -1,4 +1,4 @@
-import { outputNameFor } from './output-names';
+import { macrosByName, outputNameFor } from './output-names';
 
 describe('outputNameFor', () => {
   it.each([
@@ -13,5 +13,21 @@ describe('outputNameFor', () => {
     ['.xlsx', '.xlsx.tricolor.xlsx'],
   ])('%s → %s', (input, expected) => {
     expect(outputNameFor(input)).toBe(expected);
+  });
+});
+
+describe('macrosByName', () => {
+  it.each([
+    ['台账.xlsx', false],
+    ['模板.XLTX', false],
+    ['宏台账.xlsm', true],
+    ['宏模板.xltm', true],
+    // A name that says no workbook type says nothing of macros (the job's own re-reads pass '').
+    ['', undefined],
+    ['台账', undefined],
+    ['台账.xls', undefined],
+    ['台账.xlsx.bak', undefined],
+  ])('%j: %s', (fileName, expected) => {
+    expect(macrosByName(fileName)).toBe(expected);
   });
 });

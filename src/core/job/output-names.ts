@@ -18,6 +18,11 @@ export function holdsMacros(fileName: string): boolean {
   return /\.xl[st]m$/i.test(fileName);
 }
 
+/** What a workbook's name says of its macros: true for .xlsm/.xltm, false for .xlsx/.xltx, undefined for a name that says no type. */
+export function macrosByName(fileName: string): boolean | undefined {
+  return /\.xl[st][xm]$/i.test(fileName) ? holdsMacros(fileName) : undefined;
+}
+
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const XLSM_MIME = 'application/vnd.ms-excel.sheet.macroEnabled.12';
 

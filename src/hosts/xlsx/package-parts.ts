@@ -1,5 +1,5 @@
 import { sheetRef } from '../../core';
-import { attr, escapeXml, findElement, findElements, insertBeforeFirst, requireElement, setAttr, splice, spreadsheetPrefix, unescapeXml, XmlFormatError } from './xml';
+import { attr, escapeXml, type ElementSpan, findElement, findElements, insertBeforeFirst, requireElement, setAttr, splice, spreadsheetPrefix, unescapeXml, XmlFormatError } from './xml';
 
 /** Resolves a relationship target against the folder of the part that owns the .rels. */
 export function resolveTarget(ownerPart: string, target: string): string {
@@ -102,7 +102,7 @@ const TEMPLATE_TO_WORKBOOK: ReadonlyMap<string, string> = new Map([
  * is a workbook (.xlsx, .xlsm), and Excel refuses one whose main part says it is a template.
  */
 export function workbookNotTemplate(xml: string, workbookPart: string): string {
-  const override = findElements(xml, 'Override').find((o) => attr(o.tag, 'PartName')?.toLowerCase() === `/${workbookPart.toLowerCase()}`);
+  const override = workbookOverride(xml, workbookPart);
   const workbookType = override && TEMPLATE_TO_WORKBOOK.get(attr(override.tag, 'ContentType') ?? '');
   if (!override || !workbookType) return xml;
   return splice(xml, override.start, override.start + override.tag.length, setAttr(override.tag, 'ContentType', workbookType));
@@ -114,10 +114,15 @@ export function workbookNotTemplate(xml: string, workbookPart: string): string {
  * workbook's type goes with.
  */
 export function declaresMacros(xml: string, workbookPart: string): boolean | undefined {
-  const override = findElements(xml, 'Override').find((o) => attr(o.tag, 'PartName')?.toLowerCase() === `/${workbookPart.toLowerCase()}`);
+  const override = workbookOverride(xml, workbookPart);
   const type = override && attr(override.tag, 'ContentType');
   if (!type || !/^application\/vnd\.(openxmlformats-officedocument\.spreadsheetml|ms-excel)\./.test(type) || !type.endsWith('.main+xml')) return undefined;
   return type.includes('macroEnabled');
+}
+
+/** The content types' <Override> of the workbook part (part names compare without case, as OPC says). */
+function workbookOverride(xml: string, workbookPart: string): ElementSpan | undefined {
+  return findElements(xml, 'Override').find((o) => attr(o.tag, 'PartName')?.toLowerCase() === `/${workbookPart.toLowerCase()}`);
 }
 
 /** A <sheet> entry of workbook.xml. */

@@ -1,4 +1,4 @@
-import { alternativeSheetName, DETECTION_ROWS, holdsMacros, isOwnSheet, ledgerUnderOwnName, OWN_SHEETS, sheetNameKey, type MessageCode, type ReportSheet, type SheetGrid } from '../../core';
+import { alternativeSheetName, DETECTION_ROWS, isOwnSheet, ledgerUnderOwnName, macrosByName, OWN_SHEETS, sheetNameKey, type MessageCode, type ReportSheet, type SheetGrid } from '../../core';
 import type { AsciiSheet } from './ascii-sheet';
 import { chartXml, drawingXml } from './chart-writer';
 import type { Package } from './package';
@@ -174,8 +174,9 @@ export class OpenWorkbook {
       // The output keeps the input's extension and its workbook's type: a pair Excel refuses (a
       // macro workbook renamed .xlsx to pass a mail filter) would be refused in the output too.
       // (Judged only by a name that says a type: the job's own re-reads name none.)
-      const macros = fileName !== undefined && /\.xl[st][xm]$/i.test(fileName) ? declaresMacros(workbook.contentTypes, workbookPart) : undefined;
-      if (macros !== undefined && macros !== holdsMacros(fileName!)) fail(macros ? 'file.macrosUnderPlainName' : 'file.noMacrosUnderMacroName');
+      const named = fileName === undefined ? undefined : macrosByName(fileName);
+      const declared = named === undefined ? undefined : declaresMacros(workbook.contentTypes, workbookPart);
+      if (declared !== undefined && declared !== named) fail(declared ? 'file.macrosUnderPlainName' : 'file.noMacrosUnderMacroName');
     }
     return workbook;
   }
