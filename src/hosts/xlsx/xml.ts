@@ -243,6 +243,13 @@ export function checkTagsClosed(xml: string, from = 0): void {
   }
 }
 
+/**
+ * A start or end tag after its `<`: `/` if an end tag, the name, then attributes up to `>` or `/>`
+ * (`/` if empty). Quoted values are skipped whole: XML lets a value hold '>' and '/>' (some writers
+ * leave them raw).
+ */
+const TAG_BODY = String.raw`(\/?)([^\s/>"']+)(?:[^>"'/]|\/(?!>)|"[^"<]*"|'[^'<]*')*(\/?)>`;
+
 /** Parts up to this many characters have every element's nesting checked (`checkElementsNested`); larger ones, what follows their root. */
 export const NESTING_CHECKED_CHARS = 1 << 20;
 
@@ -260,8 +267,7 @@ export function checkElementsNested(xml: string): void {
   // Text with no markup at all (a package's `mimetype`) is no XML part: nothing to check.
   if (xml.indexOf('<') < 0) return;
   if (xml.length > NESTING_CHECKED_CHARS) return checkNothingAfterRoot(xml);
-  // Quoted values are skipped whole: XML lets a value hold '>' and '/>' (some writers leave them raw).
-  const tag = /<(?:[!?]|(\/?)([^\s/>"']+)(?:[^>"'/]|\/(?!>)|"[^"<]*"|'[^'<]*')*(\/?)>)/g;
+  const tag = new RegExp(`<(?:[!?]|${TAG_BODY})`, 'g');
   // The elements open: each one's name, where its start tag stands (to name the innermost one left
   // open), and the namespace prefixes it declares.
   const open: { name: string; at: number; declared: string[] }[] = [];
@@ -643,8 +649,8 @@ function referenceAt(xml: string, at: number): boolean {
   return REFERENCE.test(xml);
 }
 
-/** A start or end tag at `<`, its quoted values skipped whole (they may hold `>`), as checkElementsNested reads tags. */
-const TAG_AT = /<\/?[^\s/>"']+(?:[^>"'/]|\/(?!>)|"[^"<]*"|'[^'<]*')*\/?>/y;
+/** A start or end tag at `<`, as checkElementsNested reads tags. */
+const TAG_AT = new RegExp(`<${TAG_BODY}`, 'y');
 
 /**
  * Every `&` starts a reference XML defines (`&nbsp;` is none without a DTD, which OPC forbids), and
