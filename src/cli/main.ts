@@ -26,7 +26,7 @@ import {
   TricolorError,
   holdsMacros,
 } from '../core';
-import { processWorkbook, readLedgerWorkbook, readStateRows, writeReportPieces, type LoadBytes } from '../hosts/xlsx';
+import { processWorkbook, readLedgerWorkbook, readStateRows, writeReportPieces, type DeflateCodec, type LoadBytes } from '../hosts/xlsx';
 import { withFileParts } from './file-parts';
 import { NODE_CODEC } from './node-codec';
 import { withDeflateThread } from './threaded-codec';
@@ -448,6 +448,18 @@ function meeting(args: MeetingArgs, io: Io) {
 }
 
 function run(args: RunArgs, io: Io) {
+  // The deflate thread is started first: it starts up while the file is read and checked, and is
+  // ready to inflate the ledger sheet the moment the package is opened (Package.prefetch).
+  const { output, asOf, result } = withDeflateThread((codec) => runJob(args, io, codec));
+  writeOutput(output, result.pieces, args.language, args.force);
+  if (args.json) io.stdout(`${JSON.stringify(jobToJson(result.job, output, asOf), null, 2)}\n`);
+  else io.stdout(`${formatSummary(result.job, output, args.language)}\n`);
+  warnIfTooLargeToReadAgain(output, result.pieces, args.language, io);
+  warnIfPreviousUnused(args, result.job.summary, io);
+}
+
+/** `run` up to the output's pieces: the file read and checked, the job run and the workbook written. */
+function runJob(args: RunArgs, io: Io, codec: DeflateCodec) {
   const { language } = args;
   const input = path.resolve(args.ledger);
   // Read first, as before any other check: a ledger that cannot be read is what the user hears of.
@@ -466,7 +478,7 @@ function run(args: RunArgs, io: Io) {
   const previous = lastMeeting(args, output, io);
   const progress = bytes.length > PROGRESS_BYTES;
   // A message about the workbook names it (工作簿中没有找到矛盾纠纷台账 does not by itself).
-  const result = namingFile(path.basename(input), language, () => withDeflateThread((codec) =>
+  const result = namingFile(path.basename(input), language, () =>
     processWorkbook(bytes, {
       previous,
       fileName: path.basename(input),
@@ -482,13 +494,8 @@ function run(args: RunArgs, io: Io) {
         if (progress) io.stderr(`${say(language, `stage.${stage}`)}\n`);
       },
     }),
-  ));
-
-  writeOutput(output, result.pieces, args.language, args.force);
-  if (args.json) io.stdout(`${JSON.stringify(jobToJson(result.job, output, asOf), null, 2)}\n`);
-  else io.stdout(`${formatSummary(result.job, output, args.language)}\n`);
-  warnIfTooLargeToReadAgain(output, result.pieces, args.language, io);
-  warnIfPreviousUnused(args, result.job.summary, io);
+  );
+  return { output, asOf, result };
 }
 
 /**

@@ -79,12 +79,19 @@ export function deflatePieces(pieces: Iterable<Uint8Array>): Uint8Array[] {
   return deflater.end();
 }
 
+/**
+ * A part inflated by zlib into one output buffer of the declared size and a byte more (room to see
+ * a stream that holds more): zlib's default 16 KB chunks were joined at the end, the part held
+ * twice and copied once. The result is a view on that larger buffer (or, for a small part, on
+ * Node's shared pool): never transfer or write through its `.buffer` unless it is the buffer's
+ * whole start. Self-contained, as partDeflater is: the codec's thread runs it from its source text.
+ */
+export function inflateWithZlib(zlib: typeof import('zlib'), data: Uint8Array, size: number): Uint8Array {
+  return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size), chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, size + 1) });
+}
+
 export const NODE_CODEC: DeflateCodec = {
   deflate: deflatePieces,
-  // One output buffer of the declared size and a byte more (room to see a stream that holds more):
-  // zlib's default 16 KB chunks were joined at the end, the part held twice and copied once. The
-  // result is a view on that larger buffer (or, for a small part, on Node's shared pool): never
-  // transfer or write through its `.buffer`.
-  inflate: (data, size) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size), chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, size + 1) }),
+  inflate: (data, size) => inflateWithZlib(zlib, data, size),
   crc32: (data, previous) => zlib.crc32(data, previous),
 };

@@ -1,7 +1,7 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'worker_threads';
-import { reuseBlock, type CountedDeflate, type DeflateCodec } from '../hosts/xlsx';
+import { byteFacts, reuseBlock, type CountedDeflate, type DeflateCodec, type InflatedAhead } from '../hosts/xlsx';
 import * as zlib from 'zlib';
-import { deflatePieces, NODE_CODEC, partDeflater, type PartDeflater } from './node-codec';
+import { deflatePieces, inflateWithZlib, NODE_CODEC, partDeflater, type PartDeflater } from './node-codec';
 
 /**
  * Node's zlib with the deflating done on a second thread: the job goes on building the next part
@@ -14,6 +14,12 @@ import { deflatePieces, NODE_CODEC, partDeflater, type PartDeflater } from './no
  * blocks on an `Atomics.wait` — no event loop needed. The compressed stream is the one
  * NODE_CODEC makes (same pieces, same levels), so the output does not depend on the codec.
  * Small single-piece parts are deflated in place: a round trip would cost more than it saves.
+ *
+ * The thread also inflates the ledger sheet ahead of its reading (`inflateAhead`, asked for by
+ * Package.prefetch), counting its CRC-32 and byteFacts as it goes, while the job reads the shared
+ * strings: at 100,000 rows 0.2 s of inflating and looking at 75 MB, of which the job waits about
+ * a third (median of eight alternating pairs: 3.26 → 3.16 s). The bytes come back whole, their
+ * buffer handed over, and are checked against the zip's directory by the reader as its own are.
  */
 
 /** Parts whose one piece is smaller than this are deflated on the job's thread. */
@@ -29,7 +35,9 @@ const TAKEN = 1;
 
 /** A piece of a part, the part's end, or both; `compressed`: the piece as the job's thread compressed it (ThreadedDeflate.hand). */
 type Request = { id: number; piece?: Uint8Array; compressed?: Uint8Array; end?: boolean };
-type Reply = { id: number; compressed?: Uint8Array[]; crc?: number; error?: string };
+/** A part to inflate (DeflateCodec.inflateAhead): its compressed bytes, a copy of its own, and its declared size. */
+type InflateRequest = { id: number; inflate: Uint8Array; size: number };
+type Reply = { id: number; compressed?: Uint8Array[]; crc?: number; error?: string; inflated?: InflatedAhead };
 /** A piece's buffer given back once compressed, to be filled again (utf8-blocks' reuseBlock). */
 type Spare = { spare: Uint8Array };
 
@@ -37,9 +45,10 @@ type Spare = { spare: Uint8Array };
  * The worker's whole program, run from its source text (`eval`), so it needs no file of its own
  * beside the compiled command and runs the same under the tests. Each part is deflated by
  * node-codec's own `partDeflater`, handed in as its source text too: the same stream as
- * deflatePieces makes on the job's thread.
+ * deflatePieces makes on the job's thread. A part to read is inflated by the job's own
+ * `inflateWithZlib` and looked at by its `byteFacts`, handed in the same way.
  */
-function deflateWorker(deflaterOf: typeof partDeflater) {
+function deflateWorker(deflaterOf: typeof partDeflater, inflate: typeof inflateWithZlib, factsOf: typeof byteFacts) {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const zlib = require('zlib') as typeof import('zlib');
   const { workerData } = require('worker_threads') as typeof import('worker_threads');
@@ -49,7 +58,27 @@ function deflateWorker(deflaterOf: typeof partDeflater) {
   const giveBack = (piece: Uint8Array) => {
     if (piece.byteOffset === 0 && piece.byteLength === piece.buffer.byteLength) port.postMessage({ spare: piece } satisfies Spare, [piece.buffer as ArrayBuffer]);
   };
-  port.on('message', ({ id, piece, compressed, end }: Request) => {
+  const posted = (reply: Reply, transfer: ArrayBuffer[]) => {
+    port.postMessage(reply, transfer);
+    Atomics.add(counters, 0, 1);
+    Atomics.notify(counters, 0);
+  };
+  const inflateAhead = ({ id, inflate: data, size }: InflateRequest) => {
+    try {
+      const inflated = inflate(zlib, data, size);
+      const crc = zlib.crc32(inflated);
+      const facts = factsOf(inflated);
+      // Its buffer goes to the job's thread when it is the part's own (one byte larger: inflateWithZlib), else a copy (a small part's is Node's shared pool).
+      const own = inflated.byteOffset === 0 && inflated.buffer.byteLength <= inflated.length + 1;
+      const bytes = own ? inflated : new Uint8Array(inflated);
+      posted({ id, inflated: { bytes, crc, facts } }, [bytes.buffer as ArrayBuffer, data.buffer as ArrayBuffer]);
+    } catch (e) {
+      posted({ id, error: String(e) }, []);
+    }
+  };
+  port.on('message', (request: Request | InflateRequest) => {
+    if ('inflate' in request) return inflateAhead(request);
+    const { id, piece, compressed, end } = request;
     let part = parts.get(id);
     if (!part) parts.set(id, (part = { deflater: deflaterOf(zlib, giveBack), crc: 0 }));
     try {
@@ -78,9 +107,7 @@ function deflateWorker(deflaterOf: typeof partDeflater) {
     }
     // Only buffers a piece owns whole are handed over: zlib may return a slice of a shared pool.
     const owned = (reply.compressed ?? []).filter((c) => c.byteOffset === 0 && c.byteLength === c.buffer.byteLength);
-    port.postMessage(reply, owned.map((c) => c.buffer as ArrayBuffer));
-    Atomics.add(counters, 0, 1);
-    Atomics.notify(counters, 0);
+    posted(reply, owned.map((c) => c.buffer as ArrayBuffer));
   });
 }
 
@@ -100,7 +127,7 @@ export class ThreadedDeflate {
   constructor() {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    this.worker = new Worker(`(${deflateWorker.toString()})(${partDeflater.toString()})`, {
+    this.worker = new Worker(`(${deflateWorker.toString()})(${partDeflater.toString()}, ${inflateWithZlib.toString()}, ${byteFacts.toString()})`, {
       eval: true,
       workerData: { port: port2, counters: this.counters },
       transferList: [port2],
@@ -118,7 +145,26 @@ export class ThreadedDeflate {
     deflateCounted: (pieces) => this.deflate(pieces),
     inflate: NODE_CODEC.inflate,
     crc32: NODE_CODEC.crc32,
+    inflateAhead: (data, size) => this.inflateAhead(data, size),
   };
+
+  /** Sends a part to be inflated on the thread; its compressed bytes are copied, not taken from the file's buffer. */
+  private inflateAhead(data: Uint8Array, size: number): () => InflatedAhead | undefined {
+    const id = this.nextId++;
+    // A copy of its own to hand over: `slice` of a Node Buffer (the file read) is a view, and handing
+    // over its buffer would take the whole file from the job.
+    const copy = new Uint8Array(data.length);
+    copy.set(data);
+    this.port.postMessage({ id, inflate: copy, size } satisfies InflateRequest, [copy.buffer]);
+    return () => {
+      try {
+        return this.takeReply(id).inflated;
+      } catch {
+        // The thread stopped: the job inflates the part itself.
+        return undefined;
+      }
+    };
+  }
 
   private deflate(pieces: Iterable<Uint8Array>): CountedDeflate | (() => CountedDeflate) {
     let first: Uint8Array | undefined;
@@ -177,14 +223,20 @@ export class ThreadedDeflate {
   }
 
   private take(id: number): CountedDeflate {
+    const reply = this.takeReply(id);
+    if (reply.error !== undefined) throw new Error(`deflate failed: ${reply.error}`);
+    return { compressed: reply.compressed!, crc: reply.crc! };
+  }
+
+  /** Waits for the thread's reply to request `id`. */
+  private takeReply(id: number): Reply {
     this.waitUntil(() => {
       this.receive();
       return this.replies.has(id);
     }, RESULTS);
     const reply = this.replies.get(id)!;
     this.replies.delete(id);
-    if (reply.error !== undefined) throw new Error(`deflate failed: ${reply.error}`);
-    return { compressed: reply.compressed!, crc: reply.crc! };
+    return reply;
   }
 
   /** Takes what the worker has posted: compressed parts, and buffers given back to be filled again. */

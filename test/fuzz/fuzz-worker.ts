@@ -4,8 +4,10 @@
  */
 import { parentPort } from 'worker_threads';
 import { DEFAULT_PRESET, LedgerWriteError, parseIsoDay, type CellValue, WorkbookError } from '../../src/core';
-import { processWorkbook, readLedgerWorkbook, type ZipLimits } from '../../src/hosts/xlsx';
+import { processWorkbook, readLedgerWorkbook, type DeflateCodec, type ZipLimits } from '../../src/hosts/xlsx';
 import { ASCII_SHEET_SIZES } from '../../src/hosts/xlsx/ascii-sheet';
+import { NODE_CODEC } from '../../src/cli/node-codec';
+import { ThreadedDeflate } from '../../src/cli/threaded-codec';
 
 export interface CaseRequest {
   id: number;
@@ -28,6 +30,12 @@ export interface CaseResult {
    * case does when each part is read whole.
    */
   inPieces: { read: CaseResult['read']; processed: CaseResult['processed'] };
+  /**
+   * The case in pieces again with the command's codecs: Node's zlib (`node`), and the same with
+   * the ledger sheet inflated ahead on a second thread (`threaded`, Package.prefetch): the two
+   * must end exactly alike.
+   */
+  ahead: { node: CaseResult['inPieces']; threaded: CaseResult['inPieces'] };
   ms: number;
 }
 
@@ -38,8 +46,8 @@ function outcome(e: unknown): Outcome {
   return { kind: 'raw', name: err.name, message: err.message, stack: err.stack ?? '' };
 }
 
-function runCase(request: CaseRequest): Pick<CaseResult, 'read' | 'processed'> {
-  const common = { fileName: request.fileName, language: 'zh' as const, ...(request.limits ? { limits: request.limits } : {}) };
+function runCase(request: CaseRequest, codec?: DeflateCodec): Pick<CaseResult, 'read' | 'processed'> {
+  const common = { fileName: request.fileName, language: 'zh' as const, ...(request.limits ? { limits: request.limits } : {}), ...(codec ? { codec } : {}) };
   let read: CaseResult['read'];
   try {
     const r = readLedgerWorkbook(request.bytes, common);
@@ -57,17 +65,22 @@ function runCase(request: CaseRequest): Pick<CaseResult, 'read' | 'processed'> {
   return { read, processed };
 }
 
+/** The command's codec, made once for the worker's cases. */
+let threaded: ThreadedDeflate | undefined;
+
 parentPort!.on('message', (request: CaseRequest) => {
   const start = Date.now();
   const whole = runCase(request);
   const sizes = { ...ASCII_SHEET_SIZES };
   Object.assign(ASCII_SHEET_SIZES, { minBytes: 0, pieceBytes: 64 });
   let inPieces: CaseResult['inPieces'];
+  let ahead: CaseResult['ahead'];
   try {
     inPieces = runCase(request);
+    ahead = { node: runCase(request, NODE_CODEC), threaded: runCase(request, (threaded ??= new ThreadedDeflate()).codec) };
   } finally {
     Object.assign(ASCII_SHEET_SIZES, sizes);
   }
-  const result: CaseResult = { id: request.id, ...whole, inPieces, ms: Date.now() - start };
+  const result: CaseResult = { id: request.id, ...whole, inPieces, ahead, ms: Date.now() - start };
   parentPort!.postMessage(result);
 });

@@ -172,6 +172,11 @@ function check(c: Case, result: CaseResult | { crash: string }, stats: Record<st
     ['process', result.processed, result.inPieces.processed],
   ] as const)
     if (!sameEnd(whole, pieces)) problems.push(`${what}: in pieces ${summary(pieces)}, whole ${summary(whole)}`);
+  for (const [what, node, threaded] of [
+    ['read', result.ahead.node.read, result.ahead.threaded.read],
+    ['process', result.ahead.node.processed, result.ahead.threaded.processed],
+  ] as const)
+    if (!sameEnd(node, threaded)) problems.push(`${what}: inflated ahead ${summary(threaded)}, by the job ${summary(node)}`);
   for (const [what, o] of [
     ['read', result.read],
     ['process', result.processed],

@@ -1,7 +1,7 @@
 import { zipSync, unzipSync, strToU8 } from 'fflate';
 import * as zlib from 'zlib';
 import { crc32, deflateEntry, readEntry, readZip, writeZip, writeZipPieces, isCompoundFile, FFLATE_CODEC } from '../../src/hosts/xlsx/zip';
-import { utf8Pieces } from '../../src/hosts/xlsx/package';
+import { byteFacts, utf8Pieces } from '../../src/hosts/xlsx/package';
 import { BLOCK_BYTES, spareBlockCount, Utf8Blocks } from '../../src/hosts/xlsx/utf8-blocks';
 import { NODE_CODEC } from '../../src/cli/node-codec';
 import type { PartDeflater } from '../../src/cli/node-codec';
@@ -139,6 +139,45 @@ describe('the zip container', () => {
     it('writes an empty part as a valid empty stream', () => {
       const out = writeZip([{ name: 'empty.xml', pieces: [] }], codec);
       expect(unzipSync(out)['empty.xml'].length).toBe(0);
+    });
+  });
+
+  describe('a part inflated ahead on the second thread', () => {
+    const ascii = Buffer.from(Array.from({ length: 50_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join(''));
+    const chinese = Buffer.from('<t>拿菜刀追砍</t>'.repeat(10_000));
+    const control = Buffer.concat([ascii.subarray(0, 1000), Buffer.from([0x01]), ascii.subarray(1000, 2000)]);
+
+    it.each([
+      ['ASCII', ascii],
+      ['with Chinese', chinese],
+      ['with a control character', control],
+    ])('gives the bytes, CRC-32 and byte facts the job would find itself (%s)', (_name, part) => {
+      const data = zlib.deflateRawSync(part);
+      const ahead = threaded.codec.inflateAhead!(data, part.length)();
+      expect(ahead).toBeDefined();
+      expect(Buffer.from(ahead!.bytes).equals(part)).toBe(true);
+      expect(ahead!.crc >>> 0).toBe(zlib.crc32(part) >>> 0);
+      expect(ahead!.facts).toEqual(byteFacts(part));
+    });
+
+    it.each([
+      ['a damaged stream', (data: Buffer) => Buffer.concat([data.subarray(0, 100), Buffer.from([0xff, 0xff, 0xff]), data.subarray(103)]), 0],
+      ['a stream holding more than declared', (data: Buffer) => data, -1],
+      ['a stream cut short', (data: Buffer) => data.subarray(0, data.length >> 1), 0],
+    ])('gives nothing for %s, for the job to inflate and say why', (_name, damage, sizeChange) => {
+      const data = damage(zlib.deflateRawSync(ascii));
+      expect(() => NODE_CODEC.inflate(data, ascii.length + sizeChange)).toThrow();
+      expect(threaded.codec.inflateAhead!(data, ascii.length + sizeChange)()).toBeUndefined();
+    });
+
+    it('leaves the bytes it was given, and the file they are a view of, as they were', () => {
+      const deflated = zlib.deflateRawSync(ascii);
+      // As a part's data is: a Node Buffer's view into the whole file read.
+      const file = Buffer.concat([Buffer.from('before'), deflated, Buffer.from('after')]);
+      const before = Buffer.from(file);
+      const data = file.subarray(6, 6 + deflated.length);
+      expect(Buffer.from(threaded.codec.inflateAhead!(data, ascii.length)()!.bytes).equals(ascii)).toBe(true);
+      expect(file.equals(before)).toBe(true);
     });
   });
 

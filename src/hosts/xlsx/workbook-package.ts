@@ -134,6 +134,27 @@ export class OpenWorkbook {
   };
 
   /**
+   * Gets a ledger's reading under way: the largest part of these sheets (the ledger, nearly always)
+   * starts inflating on the codec's thread, where it has one, while the shared strings its cells
+   * name are read here. Shared strings that cannot be read are said where a cell first needs them,
+   * as before: what is refused, and in what order, does not change.
+   */
+  readAhead(entries: readonly SheetEntry[]): void {
+    let largest: { name: string; size: number } | undefined;
+    for (const entry of entries) {
+      const part = this.partOf(entry);
+      const size = part === undefined ? undefined : this.pkg.entries.get(part)?.size;
+      if (part !== undefined && size !== undefined && (!largest || size > largest.size)) largest = { name: part, size };
+    }
+    if (!largest || !this.pkg.prefetch(largest.name)) return;
+    try {
+      this.sharedStrings();
+    } catch {
+      this.sharedStringsRead = undefined;
+    }
+  }
+
+  /**
    * The workbook of a package, or `fail` when the package is no workbook the part editor can take.
    * `read` opens it for reading only, where SpreadsheetML with a namespace prefix is read too.
    */

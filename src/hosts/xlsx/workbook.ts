@@ -226,6 +226,7 @@ export function readLedger(workbook: OpenWorkbook, sheet: string | undefined, fa
   let others: string[] = [];
   if (sheet !== undefined) {
     entry = sheets.find((s) => s.name === sheet) ?? sheets.find((s) => s.name.trim() === sheet.trim());
+    if (entry) workbook.readAhead([entry]);
     if (!entry && workbook.hasOtherSheetNamed(sheet)) return fail('sheet.notWorksheet', { sheet });
     if (!entry) return fail('sheet.unknown', { sheet, sheets: sheets.map((s) => s.name).join('、') });
     // Named, a report of the add-in's would be triaged as a ledger and then replaced by its own output.
@@ -233,7 +234,9 @@ export function readLedger(workbook: OpenWorkbook, sheet: string | undefined, fa
   } else {
     // The largest sheet's pieces past its top rows are checked by its full read as it goes (it is
     // the ledger, nearly always), or else below: not in a pass of their own first.
-    const candidates = sheets.filter((s) => !OWN_SHEETS.includes(s.name)).map((s) => workbook.readGrid(s, DETECTION_ROWS, undefined, { checkLater: true }));
+    const listed = sheets.filter((s) => !OWN_SHEETS.includes(s.name));
+    workbook.readAhead(listed);
+    const candidates = listed.map((s) => workbook.readGrid(s, DETECTION_ROWS, undefined, { checkLater: true }));
     const chosen = chooseLedgerSheet(candidates);
     if (!chosen) {
       workbook.checkSheetsRead();

@@ -420,6 +420,26 @@ export interface DeflateCodec {
   inflate(data: Uint8Array, size: number): Uint8Array;
   /** CRC-32 of new entries and of entries read, continued from `previous`; the portable table-driven one when not given. */
   crc32?(data: Uint8Array, previous?: number): number;
+  /**
+   * Starts `inflate` on a thread of the codec's own, for a part the job will read soon (the ledger
+   * sheet, while the shared strings are read), and counts its CRC-32 and byteFacts there too. The
+   * function returned waits for the result; undefined when it failed for any reason, and the
+   * reader then inflates the part itself, which says exactly why.
+   */
+  inflateAhead?(data: Uint8Array, size: number): () => InflatedAhead | undefined;
+}
+
+/** What a codec's thread made of a part (DeflateCodec.inflateAhead): its bytes, CRC-32 and byteFacts, not yet checked against the directory. */
+export interface InflatedAhead {
+  bytes: Uint8Array;
+  crc: number;
+  facts: ByteFacts;
+}
+
+/** What one pass over a part's bytes says (package.ts' byteFacts). */
+export interface ByteFacts {
+  ascii: boolean;
+  control: number;
 }
 
 /** Input fed to fflate's streaming inflater at a time: no chunk can yield more than ~1032 times this. */
@@ -489,10 +509,20 @@ export function readEntry(entry: ZipEntry, codec: DeflateCodec = FFLATE_CODEC, l
       throw damaged(`entry ${entry.name} cannot be inflated: ${e instanceof Error ? e.message : String(e)}`, where);
     }
   } else throw new ZipFormatError('unsupported', `entry ${entry.name} uses compression method ${entry.method}`, where);
+  return checkedEntry(entry, out, () => (codec.crc32 ?? crc32)(out));
+}
+
+/**
+ * An entry's inflated bytes as readEntry gives them, checked against the directory: their size
+ * and, the first time, their CRC-32 (`crcOf`, counted only then, or given by a thread that counted
+ * it as it inflated: DeflateCodec.inflateAhead). Throws what readEntry throws for either.
+ */
+export function checkedEntry(entry: ZipEntry, bytes: Uint8Array, crcOf: () => number): Uint8Array {
+  const where = { part: entry.name, offset: entry.offset };
   if (verified.has(entry)) {
-    if (out.length !== entry.size) throw sizeMismatch(entry, out.length, where);
-  } else confirmEntry(entry, out.length, (codec.crc32 ?? crc32)(out) >>> 0, where);
-  return out;
+    if (bytes.length !== entry.size) throw sizeMismatch(entry, bytes.length, where);
+  } else confirmEntry(entry, bytes.length, crcOf() >>> 0, where);
+  return bytes;
 }
 
 const sizeMismatch = (entry: ZipEntry, size: number, where: ZipFormatError['where']) => damaged(`entry ${entry.name} holds ${size} bytes, not the declared ${entry.size}`, where);

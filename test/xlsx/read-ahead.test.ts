@@ -1,0 +1,89 @@
+/**
+ * The ledger sheet inflated ahead on the codec's second thread while the shared strings are read
+ * (Package.prefetch, DeflateCodec.inflateAhead): a run must end exactly as it does when the job
+ * inflates the sheet itself — the same file written, byte for byte, or the same refusal — and a
+ * damaged sheet must be refused in the same words.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { DEFAULT_PRESET, parseIsoDay } from '../../src/core';
+import { processWorkbook, type DeflateCodec } from '../../src/hosts/xlsx';
+import { ASCII_SHEET_SIZES } from '../../src/hosts/xlsx/ascii-sheet';
+import { NODE_CODEC } from '../../src/cli/node-codec';
+import { ThreadedDeflate } from '../../src/cli/threaded-codec';
+import { crcOf, partsOf, writeRawZip, type RawEntry } from '../fuzz/zip-tools';
+import { smallLedger } from './small-ledger';
+
+const FIXTURES = path.join(__dirname, '../fixtures');
+const SHEET = 'xl/worksheets/sheet1.xml';
+const threaded = new ThreadedDeflate();
+afterAll(() => threaded.close());
+
+/** The run's output, or its message; and which parts the codec was asked to inflate ahead, and which on the job's thread. */
+function run(bytes: Uint8Array, codec: DeflateCodec) {
+  const ahead: number[] = [];
+  const here: number[] = [];
+  const watched: DeflateCodec = {
+    ...codec,
+    inflate: (data, size) => {
+      here.push(size);
+      return codec.inflate(data, size);
+    },
+    ...(codec.inflateAhead
+      ? {
+          inflateAhead: (data, size) => {
+            ahead.push(size);
+            return codec.inflateAhead!(data, size);
+          },
+        }
+      : {}),
+  };
+  // Every worksheet part is large enough to be inflated ahead (a real run: 4 MB and more).
+  const saved = { ...ASCII_SHEET_SIZES };
+  Object.assign(ASCII_SHEET_SIZES, { minBytes: 0 });
+  try {
+    const options = { fileName: 'ledger.xlsx', language: 'zh' as const, asOf: parseIsoDay('2026-11-30')!, preset: DEFAULT_PRESET, mask: true, codec: watched };
+    let outcome: Buffer | string;
+    try {
+      outcome = Buffer.from(processWorkbook(bytes, options).bytes);
+    } catch (e) {
+      outcome = String((e as Error).message);
+    }
+    return { outcome, ahead, here };
+  } finally {
+    Object.assign(ASCII_SHEET_SIZES, saved);
+  }
+}
+
+describe('the ledger sheet inflated ahead on a second thread', () => {
+  const workbooks = fs.readdirSync(FIXTURES).filter((f) => /\.xls[xm]$/.test(f));
+
+  it.each(workbooks)('%s: the same file (or refusal) as when the job inflates it itself', (file) => {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(FIXTURES, file)));
+    expect(run(bytes, threaded.codec).outcome).toEqual(run(bytes, NODE_CODEC).outcome);
+  });
+
+  it('inflates the ledger sheet there, not on the job’s thread', () => {
+    const bytes = smallLedger();
+    const sheetSize = partsOf(bytes).find((p) => p.name === SHEET)!.data.length;
+    const { outcome, ahead, here } = run(bytes, threaded.codec);
+    expect(outcome).toBeInstanceOf(Buffer);
+    expect(ahead).toEqual([sheetSize]);
+    expect(here).not.toContain(sheetSize);
+  });
+
+  const damaged: [string, (sheet: RawEntry) => Partial<RawEntry>, RegExp][] = [
+    ['its CRC off by one bit', (p) => ({ crc: (crcOf(p.data) ^ 1) >>> 0 }), /sheet1\.xml 校验不符/],
+    ['a digit changed after its CRC was taken', (p) => ({ data: p.data.map((b, i) => (i === p.data.lastIndexOf(0x37) ? 0x38 : b)), crc: crcOf(p.data) }), /sheet1\.xml 校验不符/],
+    ['its deflate stream damaged', (p) => ({ compressed: new Uint8Array(64).fill(0xff), size: p.data.length }), /sheet1\.xml/],
+    ['more bytes than it declares', (p) => ({ size: p.data.length - 1 }), /sheet1\.xml/],
+  ];
+  it.each(damaged)('refuses a ledger sheet with %s in the same words', (_name, damage, named) => {
+    const entries = partsOf(smallLedger()).map((p) => (p.name === SHEET ? { ...p, ...damage(p) } : p));
+    const bytes = writeRawZip(entries);
+    const ahead = run(bytes, threaded.codec);
+    expect(ahead.ahead).toHaveLength(1);
+    expect(ahead.outcome).toEqual(run(bytes, NODE_CODEC).outcome);
+    expect(ahead.outcome).toMatch(named);
+  });
+});
