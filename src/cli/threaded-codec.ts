@@ -1,5 +1,5 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'worker_threads';
-import { byteFacts, reuseBlock, type CountedDeflate, type DeflateCodec, type InflatedAhead } from '../hosts/xlsx';
+import { byteFacts, reuseBlock, type CountedDeflate, type DeflateCodec, type InflatedAhead, type PartAhead } from '../hosts/xlsx';
 import * as zlib from 'zlib';
 import { deflatePieces, inflateWithZlib, NODE_CODEC, partDeflater, type PartDeflater } from './node-codec';
 
@@ -121,6 +121,8 @@ export class ThreadedDeflate {
   private readonly port: MessagePort;
   private readonly counters = new Int32Array(new SharedArrayBuffer(8));
   private readonly replies = new Map<number, Reply>();
+  /** Requests whose replies nobody will take (PartAhead.drop): let go as they come. */
+  private readonly dropped = new Set<number>();
   private nextId = 0;
   private posted = 0;
 
@@ -149,20 +151,25 @@ export class ThreadedDeflate {
   };
 
   /** Sends a part to be inflated on the thread; its compressed bytes are copied, not taken from the file's buffer. */
-  private inflateAhead(data: Uint8Array, size: number): () => InflatedAhead | undefined {
+  private inflateAhead(data: Uint8Array, size: number): PartAhead {
     const id = this.nextId++;
     // A copy of its own to hand over: `slice` of a Node Buffer (the file read) is a view, and handing
     // over its buffer would take the whole file from the job.
     const copy = new Uint8Array(data.length);
     copy.set(data);
     this.port.postMessage({ id, inflate: copy, size } satisfies InflateRequest, [copy.buffer]);
-    return () => {
-      try {
-        return this.takeReply(id).inflated;
-      } catch {
-        // The thread stopped: the job inflates the part itself.
-        return undefined;
-      }
+    return {
+      take: () => {
+        try {
+          return this.takeReply(id).inflated;
+        } catch {
+          // The thread stopped: the job inflates the part itself.
+          return undefined;
+        }
+      },
+      drop: () => {
+        if (!this.replies.delete(id)) this.dropped.add(id);
+      },
     };
   }
 
@@ -244,7 +251,7 @@ export class ThreadedDeflate {
     for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
       const message = m.message as Reply | Spare;
       if ('spare' in message) reuseBlock(message.spare);
-      else this.replies.set(message.id, message);
+      else if (!this.dropped.delete(message.id)) this.replies.set(message.id, message);
     }
   }
 

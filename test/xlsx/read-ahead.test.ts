@@ -7,12 +7,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_PRESET, parseIsoDay } from '../../src/core';
-import { processWorkbook, type DeflateCodec } from '../../src/hosts/xlsx';
+import { processWorkbook, type DeflateCodec, type ZipLimits } from '../../src/hosts/xlsx';
 import { ASCII_SHEET_SIZES } from '../../src/hosts/xlsx/ascii-sheet';
 import { NODE_CODEC } from '../../src/cli/node-codec';
 import { ThreadedDeflate } from '../../src/cli/threaded-codec';
+import { writeXlsx } from '../../scripts/lib/xlsx-writer';
 import { crcOf, partsOf, writeRawZip, type RawEntry } from '../fuzz/zip-tools';
-import { smallLedger } from './small-ledger';
+import { SMALL_LEDGER_MERGES, SMALL_LEDGER_ROWS, smallLedger } from './small-ledger';
 
 const FIXTURES = path.join(__dirname, '../fixtures');
 const SHEET = 'xl/worksheets/sheet1.xml';
@@ -20,7 +21,7 @@ const threaded = new ThreadedDeflate();
 afterAll(() => threaded.close());
 
 /** The run's output, or its message; and which parts the codec was asked to inflate ahead, and which on the job's thread. */
-function run(bytes: Uint8Array, codec: DeflateCodec) {
+function run(bytes: Uint8Array, codec: DeflateCodec, limits?: ZipLimits) {
   const ahead: number[] = [];
   const here: number[] = [];
   const watched: DeflateCodec = {
@@ -42,7 +43,7 @@ function run(bytes: Uint8Array, codec: DeflateCodec) {
   const saved = { ...ASCII_SHEET_SIZES };
   Object.assign(ASCII_SHEET_SIZES, { minBytes: 0 });
   try {
-    const options = { fileName: 'ledger.xlsx', language: 'zh' as const, asOf: parseIsoDay('2026-11-30')!, preset: DEFAULT_PRESET, mask: true, codec: watched };
+    const options = { fileName: 'ledger.xlsx', language: 'zh' as const, asOf: parseIsoDay('2026-11-30')!, preset: DEFAULT_PRESET, mask: true, codec: watched, ...(limits ? { limits } : {}) };
     let outcome: Buffer | string;
     try {
       outcome = Buffer.from(processWorkbook(bytes, options).bytes);
@@ -77,6 +78,7 @@ describe('the ledger sheet inflated ahead on a second thread', () => {
     ['a digit changed after its CRC was taken', (p) => ({ data: p.data.map((b, i) => (i === p.data.lastIndexOf(0x37) ? 0x38 : b)), crc: crcOf(p.data) }), /sheet1\.xml 校验不符/],
     ['its deflate stream damaged', (p) => ({ compressed: new Uint8Array(64).fill(0xff), size: p.data.length }), /sheet1\.xml/],
     ['more bytes than it declares', (p) => ({ size: p.data.length - 1 }), /sheet1\.xml/],
+    ['fewer bytes than it declares', (p) => ({ size: p.data.length + 1 }), /sheet1\.xml/],
   ];
   it.each(damaged)('refuses a ledger sheet with %s in the same words', (_name, damage, named) => {
     const entries = partsOf(smallLedger()).map((p) => (p.name === SHEET ? { ...p, ...damage(p) } : p));
@@ -85,5 +87,34 @@ describe('the ledger sheet inflated ahead on a second thread', () => {
     expect(ahead.ahead).toHaveLength(1);
     expect(ahead.outcome).toEqual(run(bytes, NODE_CODEC).outcome);
     expect(ahead.outcome).toMatch(named);
+  });
+
+  // The shared strings are read while the sheet inflates, before any cell needs them: they must
+  // still be counted against the limit on all parts read where a cell first needs them (or never,
+  // when none does), so that every limit refuses at the same part, in the same words.
+  const inlineLedger = writeXlsx({
+    sheets: [
+      { name: '台账', rows: SMALL_LEDGER_ROWS.map((row) => row.map((v) => (typeof v === 'string' ? { v, inline: true } : v))), merges: SMALL_LEDGER_MERGES },
+      { name: '说明', rows: [['本表由综治办填写，每月汇总一次。']] },
+    ],
+  });
+  it.each([
+    ['its cells in the shared strings', smallLedger()],
+    ['its cells inline, the shared strings only another sheet’s', inlineLedger],
+  ])('refuses at the same part under every limit on all parts read (a ledger with %s)', (_name, bytes) => {
+    // Parts are read more than once (a sheet's top rows, then its rows to the end): the job reads more than the package holds.
+    const total = 3 * partsOf(bytes).reduce((n, p) => n + p.data.length, 0);
+    const outcomes = new Set<string>();
+    // Every 211 bytes up to the first limit that lets the file be written (any larger one does too).
+    for (let limit = 0; limit <= total && !outcomes.has('written'); limit += 211) {
+      const limits = { maxEntrySize: total, maxTotalSize: limit };
+      const node = run(bytes, NODE_CODEC, limits).outcome;
+      expect(run(bytes, threaded.codec, limits).outcome).toEqual(node);
+      outcomes.add(typeof node === 'string' ? node : 'written');
+    }
+    // Refused at several parts in turn, the ledger sheet and the shared strings among them, then written.
+    expect([...outcomes].some((o) => o.includes('sharedStrings.xml'))).toBe(true);
+    expect([...outcomes].some((o) => o.includes('sheet1.xml'))).toBe(true);
+    expect(outcomes.has('written')).toBe(true);
   });
 });

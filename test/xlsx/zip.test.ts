@@ -153,7 +153,7 @@ describe('the zip container', () => {
       ['with a control character', control],
     ])('gives the bytes, CRC-32 and byte facts the job would find itself (%s)', (_name, part) => {
       const data = zlib.deflateRawSync(part);
-      const ahead = threaded.codec.inflateAhead!(data, part.length)();
+      const ahead = threaded.codec.inflateAhead!(data, part.length).take();
       expect(ahead).toBeDefined();
       expect(Buffer.from(ahead!.bytes).equals(part)).toBe(true);
       expect(ahead!.crc >>> 0).toBe(zlib.crc32(part) >>> 0);
@@ -167,7 +167,18 @@ describe('the zip container', () => {
     ])('gives nothing for %s, for the job to inflate and say why', (_name, damage, sizeChange) => {
       const data = damage(zlib.deflateRawSync(ascii));
       expect(() => NODE_CODEC.inflate(data, ascii.length + sizeChange)).toThrow();
-      expect(threaded.codec.inflateAhead!(data, ascii.length + sizeChange)()).toBeUndefined();
+      expect(threaded.codec.inflateAhead!(data, ascii.length + sizeChange).take()).toBeUndefined();
+    });
+
+    it('keeps nothing of a part let go untaken, before or after its result comes', () => {
+      const data = zlib.deflateRawSync(ascii);
+      threaded.codec.inflateAhead!(data, ascii.length).drop();
+      const taken = threaded.codec.inflateAhead!(data, ascii.length);
+      const late = threaded.codec.inflateAhead!(data, ascii.length);
+      expect(Buffer.from(taken.take()!.bytes).equals(ascii)).toBe(true);
+      // Its reply may have come with the one taken, or may come later: either way it is let go.
+      late.drop();
+      expect((threaded as unknown as { replies: Map<number, unknown> }).replies.size).toBe(0);
     });
 
     it('leaves the bytes it was given, and the file they are a view of, as they were', () => {
@@ -176,7 +187,7 @@ describe('the zip container', () => {
       const file = Buffer.concat([Buffer.from('before'), deflated, Buffer.from('after')]);
       const before = Buffer.from(file);
       const data = file.subarray(6, 6 + deflated.length);
-      expect(Buffer.from(threaded.codec.inflateAhead!(data, ascii.length)()!.bytes).equals(ascii)).toBe(true);
+      expect(Buffer.from(threaded.codec.inflateAhead!(data, ascii.length).take()!.bytes).equals(ascii)).toBe(true);
       expect(file.equals(before)).toBe(true);
     });
   });

@@ -5,6 +5,7 @@ import { BLOCK_BYTES, Utf8Blocks } from './utf8-blocks';
 import { ASCII_SHEET_SIZES, AsciiSheet } from './ascii-sheet';
 import {
   checkedEntry,
+  dataOf,
   deflateEntry,
   DEFAULT_ZIP_LIMITS,
   readEntry,
@@ -13,7 +14,7 @@ import {
   type ByteFacts,
   type DeflateCodec,
   type DeflatedContent,
-  type InflatedAhead,
+  type PartAhead,
   type ZipEntry,
   type ZipLimits,
   type ZipOutput,
@@ -136,8 +137,8 @@ export class Package {
    * The text of the largest part read so far, or a large ASCII sheet's bytes (`sheet`): the ledger
    * sheet, which header detection, the full read and the writer each ask for. Kept, it is inflated
    * and decoded once instead of three times. A sheet kept as bytes stays while other parts are read
-   * whole: the shared strings, read while it is scanned, are larger in a ledger of long texts, and
-   * are not asked for again.
+   * whole: the shared strings, read while it is scanned or inflated (OpenWorkbook.readAhead), are
+   * larger in a ledger of long texts, and are not asked for again.
    */
   private largest: { name: string; text: string | undefined; size: number; original?: Uint8Array; sheet?: AsciiSheet } | undefined;
   /**
@@ -148,7 +149,7 @@ export class Package {
   /** Bytes inflated so far, against ZipLimits.maxTotalSize. */
   private inflated = 0;
   /** Parts being inflated on the codec's thread (prefetch), each taken by its reading. */
-  private readonly ahead = new Map<string, () => InflatedAhead | undefined>();
+  private readonly ahead = new Map<string, PartAhead>();
   /** What the codec's thread found of the bytes it inflated (byteFacts), so that they are not looked at again. */
   private readonly factsAhead = new WeakMap<Uint8Array, ByteFacts>();
   constructor(
@@ -204,7 +205,7 @@ export class Package {
    */
   sheetSource(name: string): string | AsciiSheet {
     if (this.largest?.name === name && !this.written.has(name)) return this.largest.sheet ?? this.text(name);
-    const entry = this.written.has(name) || this.removed.has(name) ? undefined : this.entries.get(name);
+    const entry = this.unwritten(name);
     if (!entry || entry.size < ASCII_SHEET_SIZES.minBytes) return this.text(name);
     const bytes = this.inflate(name, entry);
     const facts = this.factsOf(bytes);
@@ -217,28 +218,70 @@ export class Package {
   keeps(sheet: AsciiSheet): boolean {
     return this.largest?.sheet === sheet;
   }
+  /** The entry of a part as the file has it: none once the part is written or removed. */
+  private unwritten(name: string): ZipEntry | undefined {
+    return this.written.has(name) || this.removed.has(name) ? undefined : this.entries.get(name);
+  }
   /**
    * Starts inflating a large part on the codec's thread, where it has one, to be taken when the
    * part is read: the ledger sheet (75 MB at 100,000 rows: inflate, CRC-32 and byteFacts, 0.2 s)
-   * while the job reads the shared strings. Only a part the reader would inflate as it stands (no
-   * larger than a part may be); its limits and checks are applied when it is read, as for any other.
+   * while the job reads the shared strings. Only a part the reader would inflate as it stands: no
+   * larger than a part may be, and within the limit on all parts read so far (checked again, with
+   * everything else, when it is read). Whether it is, or was already, under way.
    */
   prefetch(name: string): boolean {
-    const entry = this.written.has(name) || this.removed.has(name) ? undefined : this.entries.get(name);
+    const entry = this.unwritten(name);
     const { inflateAhead } = this.codec;
-    if (!inflateAhead || !entry?.record || entry.method !== 8 || entry.size < ASCII_SHEET_SIZES.minBytes || entry.size > this.limits.maxEntrySize) return false;
+    const { maxEntrySize, maxTotalSize = Infinity } = this.limits;
+    if (!inflateAhead || !entry?.record || entry.method !== 8 || entry.size < ASCII_SHEET_SIZES.minBytes) return false;
+    if (entry.size > maxEntrySize || this.inflated + entry.size > maxTotalSize) return false;
     if (this.ahead.has(name) || this.largest?.name === name) return true;
     entry.load?.();
-    this.ahead.set(name, inflateAhead(entry.record.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize), entry.size));
+    this.ahead.set(name, inflateAhead(dataOf(entry), entry.size));
     return true;
+  }
+  /** Lets go of the parts inflated ahead and never read (the workbook is done with). */
+  dropAhead() {
+    for (const part of this.ahead.values()) part.drop();
+    this.ahead.clear();
+  }
+  /**
+   * Reads a part ahead of its first use (OpenWorkbook.readAhead): its bytes are counted against
+   * the limit on all parts read only when `charge` is called, where it is first used, so that the
+   * limit is crossed where, and at the part where, it always was. A reading that fails leaves
+   * nothing behind: the part is read again, and refused, where it is first used.
+   */
+  readAhead<T>(name: string, read: () => T): { value: T; charge: () => void } | undefined {
+    const before = this.inflated;
+    try {
+      const value = read();
+      const size = this.inflated - before;
+      this.inflated = before;
+      return {
+        value,
+        charge: () => {
+          this.checkRoom(name, size);
+          this.inflated += size;
+        },
+      };
+    } catch {
+      this.inflated = before;
+      if (this.largest?.name === name && !this.largest.sheet) this.largest = undefined;
+      return undefined;
+    }
+  }
+  /** Refuses `size` more bytes read, for part `name`, past the limit on all parts read. */
+  private checkRoom(name: string, size: number) {
+    const total = this.limits.maxTotalSize;
+    if (total !== undefined && this.inflated + size > total)
+      throw new ZipFormatError('tooLarge', `the parts read reach ${this.inflated + size} bytes`, { part: name, size: this.inflated + size, limit: total, total: true });
   }
   /** A part's bytes, inflated and CRC-checked, counted against the limit on all parts read. */
   private inflate(name: string, entry: ZipEntry): Uint8Array {
-    const total = this.limits.maxTotalSize;
-    if (total !== undefined && this.inflated + entry.size > total)
-      throw new ZipFormatError('tooLarge', `the parts read reach ${this.inflated + entry.size} bytes`, { part: name, size: this.inflated + entry.size, limit: total, total: true });
-    const ahead = this.ahead.get(name)?.();
+    this.checkRoom(name, entry.size);
+    const pending = this.ahead.get(name);
     this.ahead.delete(name);
+    const ahead = pending?.take();
     // Inflated ahead, it is checked here as readEntry checks it; else (or when that failed, so
     // that the reason is said as it always was) inflated now.
     const bytes = ahead ? checkedEntry(entry, ahead.bytes, () => ahead.crc) : readEntry(entry, this.codec, this.limits);
@@ -318,7 +361,7 @@ export class Package {
    * inflated. The whole part when it is written or stored.
    */
   textOfRows(name: string, rows: number): string {
-    const entry = this.written.has(name) || this.removed.has(name) ? undefined : this.entries.get(name);
+    const entry = this.unwritten(name);
     if (!entry?.record || entry.method !== 8) return this.text(name);
     entry.load?.();
     const decoder = new TextDecoder();
@@ -352,7 +395,7 @@ export class Package {
       // A tag cut off at the end of this chunk (a prefix and all) is counted with the next one.
       scanFrom = Math.max(end, text.length - 16);
     });
-    const data = entry.record.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    const data = dataOf(entry);
     const step = 1 << 16;
     try {
       for (let at = 0; at < data.length && cut < 0; at += step) inflater.push(data.subarray(at, at + step), at + step >= data.length);

@@ -104,6 +104,8 @@ export class OpenWorkbook {
   private readonly rels: Relationship[];
   private readonly stylesPart: string | undefined;
   private sharedStringsRead: readonly string[] | undefined;
+  /** The shared strings read ahead (readAhead), not yet counted against the package's limits. */
+  private sharedStringsAhead: { value: readonly string[]; charge: () => void } | undefined;
   readonly date1904: boolean;
   readonly styles: StyleSheet;
 
@@ -125,19 +127,32 @@ export class OpenWorkbook {
 
   /**
    * Read when a sheet first names a shared string, not on opening: the state sheet of an earlier
-   * output, read for its meeting history, needs none of a ledger's 7 MB of them.
+   * output, read for its meeting history, needs none of a ledger's 7 MB of them. (Or read ahead
+   * while the ledger sheet inflates on another thread, and taken, and counted, only then.)
    */
   private readonly sharedStrings = (): readonly string[] => {
     if (this.sharedStringsRead) return this.sharedStringsRead;
-    const part = this.partByType('sharedStrings');
-    return (this.sharedStringsRead = part && this.pkg.has(part) ? readSharedStrings(this.pkg.text(part), part) : []);
+    if (this.sharedStringsAhead) {
+      this.sharedStringsAhead.charge();
+      this.sharedStringsRead = this.sharedStringsAhead.value;
+      this.sharedStringsAhead = undefined;
+      return this.sharedStringsRead;
+    }
+    const part = this.sharedStringsPart();
+    return (this.sharedStringsRead = part ? readSharedStrings(this.pkg.text(part), part) : []);
   };
+
+  private sharedStringsPart(): string | undefined {
+    const part = this.partByType('sharedStrings');
+    return part && this.pkg.has(part) ? part : undefined;
+  }
 
   /**
    * Gets a ledger's reading under way: the largest part of these sheets (the ledger, nearly always)
    * starts inflating on the codec's thread, where it has one, while the shared strings its cells
-   * name are read here. Shared strings that cannot be read are said where a cell first needs them,
-   * as before: what is refused, and in what order, does not change.
+   * name are read here. They are taken, counted against the package's limits, and refused if they
+   * cannot be read, where a cell first needs them, as before: what is refused, and in what order,
+   * does not change.
    */
   readAhead(entries: readonly SheetEntry[]): void {
     let largest: { name: string; size: number } | undefined;
@@ -147,11 +162,8 @@ export class OpenWorkbook {
       if (part !== undefined && size !== undefined && (!largest || size > largest.size)) largest = { name: part, size };
     }
     if (!largest || !this.pkg.prefetch(largest.name)) return;
-    try {
-      this.sharedStrings();
-    } catch {
-      this.sharedStringsRead = undefined;
-    }
+    const part = this.sharedStringsPart();
+    if (part && !this.sharedStringsRead && !this.sharedStringsAhead) this.sharedStringsAhead = this.pkg.readAhead(part, () => readSharedStrings(this.pkg.text(part), part));
   }
 
   /**

@@ -82,13 +82,17 @@ export function withPackage<T>(bytes: Uint8Array, options: ReadWorkbookOptions &
   const fail: Fail = (code, params = {}) => {
     throw new WorkbookError(code, { file: fileName, ...params }, language);
   };
+  let pkg: Package | undefined;
   try {
-    return body(new Package(readZip(bytes, options.load), options.codec ?? FFLATE_CODEC, options.limits ?? DEFAULT_ZIP_LIMITS), fail);
+    pkg = new Package(readZip(bytes, options.load), options.codec ?? FFLATE_CODEC, options.limits ?? DEFAULT_ZIP_LIMITS);
+    return body(pkg, fail);
   } catch (e) {
     const failure = packageFailure(e);
     if (failure) return fail(failure.code, failure.params);
     if (e instanceof LedgerNotFoundError) return fail('ledger.notFound', { sheet: options.sheet ?? '' });
     throw e;
+  } finally {
+    pkg?.dropAhead();
   }
 }
 

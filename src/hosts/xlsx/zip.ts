@@ -422,11 +422,17 @@ export interface DeflateCodec {
   crc32?(data: Uint8Array, previous?: number): number;
   /**
    * Starts `inflate` on a thread of the codec's own, for a part the job will read soon (the ledger
-   * sheet, while the shared strings are read), and counts its CRC-32 and byteFacts there too. The
-   * function returned waits for the result; undefined when it failed for any reason, and the
-   * reader then inflates the part itself, which says exactly why.
+   * sheet, while the shared strings are read), and counts its CRC-32 and byteFacts there too.
    */
-  inflateAhead?(data: Uint8Array, size: number): () => InflatedAhead | undefined;
+  inflateAhead?(data: Uint8Array, size: number): PartAhead;
+}
+
+/** A part being inflated on a codec's thread (DeflateCodec.inflateAhead). */
+export interface PartAhead {
+  /** Waits for the result: undefined when it failed for any reason, and the reader inflates the part itself, which says exactly why. */
+  take(): InflatedAhead | undefined;
+  /** Lets the result go untaken (the part was not read after all). */
+  drop(): void;
 }
 
 /** What a codec's thread made of a part (DeflateCodec.inflateAhead): its bytes, CRC-32 and byteFacts, not yet checked against the directory. */
@@ -491,6 +497,11 @@ const verified = new WeakSet<ZipEntry>();
  * inflated size equal to the declared one, CRC-32 equal to the central directory's.
  * An entry the job only copies is checked as it is copied (checkCopied).
  */
+/** An entry's data as stored in the file: compressed, for method 8. */
+export function dataOf(entry: ZipEntry): Uint8Array {
+  return entry.record!.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+}
+
 export function readEntry(entry: ZipEntry, codec: DeflateCodec = FFLATE_CODEC, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Uint8Array {
   if (!entry.record) throw new Error(`entry ${entry.name} has no data`);
   const where = { part: entry.name, offset: entry.offset };
@@ -498,7 +509,7 @@ export function readEntry(entry: ZipEntry, codec: DeflateCodec = FFLATE_CODEC, l
     throw new ZipFormatError('tooLarge', `entry ${entry.name} inflates to ${entry.size} bytes`, { ...where, size: entry.size, limit: limits.maxEntrySize });
   // Brought in once it is to be read: a part refused for its size is not read from the file first.
   entry.load?.();
-  const data = entry.record.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  const data = dataOf(entry);
   let out: Uint8Array;
   if (entry.method === 0) out = data;
   else if (entry.method === 8) {
@@ -546,7 +557,7 @@ const hex = (n: number) => n.toString(16).padStart(8, '0');
 function checkCopied(entry: ZipEntry, codec: DeflateCodec): void {
   if (verified.has(entry) || (entry.method !== 0 && entry.method !== 8)) return;
   const where = { part: entry.name, offset: entry.offset };
-  const data = entry.record!.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  const data = dataOf(entry);
   const crcOf = codec.crc32 ?? crc32;
   let crc = 0;
   let size = 0;
