@@ -30,17 +30,21 @@ import { printable } from './printable';
  * and the peak varied from 389 to 409 MiB over six runs at 100,000 rows; fixed at 70 %, 378–382
  * over five (396–402 left to V8 in the same runs), no slower, and 444–448 MiB with three
  * quarters due as before.
- * The old generation starts at 80 MB (INITIAL_OLD_SPACE_MB) rather than V8's few megabytes: a
- * 100,000-row ledger's sheet is kept as bytes outside the heap (ascii-sheet.ts), and without its
- * 75 MB string to grow the old generation early, V8 ran seven full collections instead of four
- * while the grid and the records were built (interleaved, six pairs: 5.25 s without, 5.12 s with,
- * 371 MiB either way; three quarters due, four pairs: 7.48 and 7.44 s).
+ * The old generation starts at 320 MB (INITIAL_OLD_SPACE_MB) rather than V8's few megabytes: V8
+ * starts no full collection before it is reached, and a 100,000-row run's job reaches about
+ * 220 MB, live and dead, before the one collection before writing (main.ts) — so it runs none of
+ * the two or three it ran while the grid and the records were built, 60–80 ms each. (A ledger's
+ * sheet is kept as bytes outside the heap, ascii-sheet.ts, so no 75 MB string grows the old
+ * generation early either.) Median of six to eight interleaved runs at 100,000 rows: 3.09 s at
+ * 80 MB, 2.99 at 160, 2.88–2.92 at 240–400; peak 370 → 378 MiB. Three quarters due, four: 4.99 →
+ * 4.76 s, 430 → 441 MiB. A 120,000-row meeting is no faster, and peaks 80 MiB higher (450 MiB):
+ * the cap, not this, bounds the heap.
  * TRICOLOR_MAX_HEAP_MB lowers the cap (the tests do, to reach it on a small ledger).
  */
 export const HEAP_CAP_MB = 540;
 export const SEMI_SPACE_MB = 16;
 const HEAP_GROWING_PERCENT = 70;
-const INITIAL_OLD_SPACE_MB = 80;
+const INITIAL_OLD_SPACE_MB = 320;
 
 /** The flags the command runs under: the bench runs it with the same. `gc` lets it collect once before writing (main.ts). */
 export function heapFlags(heapMb = HEAP_CAP_MB): string[] {
