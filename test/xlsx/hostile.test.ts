@@ -299,6 +299,19 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
     expectRefused(input, 'file.unclosedTag', /sharedStrings\.xml 第 \d+ 个字符处的 <si> 没有结束标记/);
   });
 
+  // Said before as "…<c r="A1" t="s">1473 不合 XML 或表格格式的规定": true, but not what is wrong.
+  it.each([
+    [
+      'the list cut short after three',
+      // Everything up to the third </si>, then the list's end.
+      (parts: RawEntry[]) => parts.map((p) => (p.name === 'xl/sharedStrings.xml' ? { ...p, data: utf8(new TextDecoder().decode(p.data).replace(/^((?:[\s\S]*?<\/si>){3})[\s\S]*$/, '$1</sst>')) } : p)),
+      /工作表“台账”的单元格 [A-Z]+\d+ 引用第 \d+ 条共享字符串，而工作簿的共享字符串表只有 3 条/,
+    ],
+    ['its part missing', (parts: RawEntry[]) => parts.filter((p) => p.name !== 'xl/sharedStrings.xml'), /工作表“台账”的单元格 A1 引用第 1 条共享字符串，而工作簿的共享字符串表只有 0 条/],
+  ])('names the cell whose shared string is not in the list (%s)', (_what, damage, text) => {
+    expectRefused(writeRawZip(damage(partsOf(clean))), 'file.missingSharedString', text);
+  });
+
   // Each was copied into the rewritten part as it stood, and no XML reader opened the output
   // (found by a sweep of damaged files the project had never seen).
   it.each([
@@ -625,7 +638,8 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
     // A name given twice: read as B5 here, as Z5 by LibreOffice, where the add-in's cells of the row vanished.
     expectRefused(withSheet((xml) => xml.replace('<c r="B5" s="5">', '<c r="B5" r="Z5" s="5">')), 'file.badXml', /<c r="B5" r="Z5" s="5">/);
     expectRefused(withSheet((xml) => xml.replace('<row r="5"', '<row r="5" r="9"')), 'file.badXml', /<row r="5" r="9"/);
-    expectRefused(withSheet((xml) => xml.replace('<c r="C5" t="s"><v>16</v>', '<c r="C5" t="s"><v>999</v>')), 'file.badXml');
+    expectRefused(withSheet((xml) => xml.replace('<c r="C5" t="s"><v>16</v>', '<c r="C5" t="s"><v>999</v>')), 'file.missingSharedString', /单元格 C5 引用第 1000 条共享字符串/);
+    expectRefused(withSheet((xml) => xml.replace('<c r="C5" t="s"><v>16</v>', '<c r="C5" t="s"><v>1x</v>')), 'file.badXml', /<c r="C5" t="s">1x/);
     expectRefused(withSheet((xml) => xml.replace('<c r="C5" t="s"><v>16</v></c>', '<c r="C5" t="s"><w>16</v></c>')), 'file.badXml');
   });
 });

@@ -190,6 +190,10 @@ export const CATALOGUE = {
     zh: '“{file}”已损坏：{part} 第 {offset} 个字符处的 {tag} 不合 XML 或表格格式的规定；请在 Excel 中打开并另存一份后再试',
     en: '"{file}" is damaged: in {part}, {tag} at character {offset} is not valid XML or SpreadsheetML; open it in Excel, save a copy and try again',
   },
+  'file.missingSharedString': {
+    zh: '“{file}”已损坏：工作表“{sheet}”的单元格 {cell} 引用第 {number} 条共享字符串，而工作簿的共享字符串表只有 {count} 条（缺失或被截断）；请在 Excel 中打开并另存一份后再试',
+    en: '"{file}" is damaged: cell {cell} of sheet "{sheet}" refers to shared string {number}, but the workbook\'s shared-string table holds only {count} (missing or cut short); open it in Excel, save a copy and try again',
+  },
   'file.missingElement': {
     zh: '“{file}”已损坏：{part} 中缺少必需的 {tag} 元素；请在 Excel 中打开并另存一份后再试',
     en: '"{file}" is damaged: {part} lacks the {tag} element it must have; open it in Excel, save a copy and try again',

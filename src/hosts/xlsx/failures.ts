@@ -76,6 +76,10 @@ export function packageFailure(e: unknown): PackageFailure | null {
         return { code: 'file.cellFormatsFull', params: { part: e.part, count: Number(e.construct), limit: EXCEL_CELL_FORMATS } };
       case 'prefixed':
         return { code: 'file.prefixedXml', params: {} };
+      case 'sharedString': {
+        const [cell, number, count] = e.construct.split(' ');
+        return { code: 'file.missingSharedString', params: { sheet: e.sheet || e.part, cell, number: Number(number) + 1, count: Number(count) } };
+      }
     }
   }
   return null;

@@ -1,4 +1,4 @@
-import { detachedString, parseCellAddress, parseRangeRef, SHEET_COLUMNS, SHEET_ROWS, type CellRange, type CellValue, type SheetGrid } from '../../core';
+import { cellAddress, detachedString, parseCellAddress, parseRangeRef, SHEET_COLUMNS, SHEET_ROWS, type CellRange, type CellValue, type SheetGrid } from '../../core';
 import { WORKSHEET_ORDER } from './worksheet-order';
 import type { AsciiSheet, SheetPiece } from './ascii-sheet';
 import { RowLayout, UNNAMED_LAST_CELL, type SheetDataLayout } from './sheet-layout';
@@ -482,7 +482,7 @@ function scanRows(xml: string, from: number, base: number, scan: RowScan, g: Gra
     token.lastIndex = closeEnd;
     let value: CellValue;
     try {
-      value = cellValue(tag, inner, ctx, g, at, m[0]);
+      value = cellValue(tag, inner, ctx, g, at, m[0], row, col);
     } catch (e) {
       throw e instanceof XmlFormatError ? e.at(at) : e;
     }
@@ -782,7 +782,7 @@ function plainValue(inner: string, p: string): boolean {
   return inner.startsWith(open) && inner.indexOf('<', open.length) === inner.length - close.length && inner.endsWith(close) && inner.indexOf('&') < 0 && inner.indexOf(']]>') < 0;
 }
 
-function cellValue(tag: string, inner: string, ctx: SheetContext, g: Grammar, at: number, open: string): CellValue {
+function cellValue(tag: string, inner: string, ctx: SheetContext, g: Grammar, at: number, open: string, row: number, col: number): CellValue {
   const type = quickAttr(tag, ' t="') ?? attr(tag, 't') ?? 'n';
   // Strings kept in the grid must not keep the sheet's text alive (detachedString).
   if (type === 'inlineStr') return detachedString(richText(inner, g.p));
@@ -792,9 +792,13 @@ function cellValue(tag: string, inner: string, ctx: SheetContext, g: Grammar, at
   const bad = () => new XmlFormatError('malformed', `${short(open)}${short(raw)}`, at);
   switch (type) {
     case 's': {
-      const text = sharedStringAt(ctx, raw.trim());
-      if (text === undefined) throw bad();
-      return text;
+      const index = raw.trim();
+      const text = sharedStringAt(ctx, index);
+      if (text !== undefined) return text;
+      // A number past the end of the list (the list cut short, or its part missing) is said as such.
+      const number = index === '0' ? 0 : positiveInteger(index);
+      if (Number.isNaN(number)) throw bad();
+      throw new XmlFormatError('sharedString', `${cellAddress(row, col)} ${number} ${ctx.sharedStrings().length}`, at);
     }
     case 'str':
       return detachedString(decodeOoxmlEscapes(unescapeXml(raw)));
