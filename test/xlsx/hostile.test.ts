@@ -953,6 +953,14 @@ describe('another kind of document, renamed .xlsx or chosen by mistake, is said 
     expectRefused(writeRawZip([{ name: 'readme.txt', data: utf8('hello') }]), 'file.notWorkbook', /不是 Excel 工作簿/);
   });
 
+  // Said before as 「不是 Excel 工作簿…请另存为 .xlsx」, of a file nothing opens to re-save.
+  it.each([
+    ['xl/workbook.xml', /缺少每个工作簿都有的部分 xl\/workbook\.xml/],
+    ['[Content_Types].xml', /缺少每个工作簿都有的部分 \[Content_Types\]\.xml/],
+  ])('names %s when a workbook has lost it', (lost, text) => {
+    expectRefused(writeRawZip(partsOf(clean).filter((p) => p.name !== lost)), 'file.partMissing', text);
+  });
+
   it('names a Strict Word document as a Word document, not as a Strict spreadsheet', () => {
     const strictWord = writeRawZip([
       { name: '[Content_Types].xml', data: utf8('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>') },

@@ -129,6 +129,10 @@ export const CATALOGUE = {
     zh: '规则预设有误：{detail}',
     en: 'The rule preset is invalid: {detail}',
   },
+  'file.partMissing': {
+    zh: '“{file}”已损坏：缺少每个工作簿都有的部分 {part}（可能在传输或解压、重新压缩时丢失），Excel 也打不开它；请找回原文件，或请对方重新发送',
+    en: '"{file}" is damaged: it lacks {part}, a part every workbook has (lost in transfer, or when it was unpacked and zipped again), and Excel cannot open it either; find the original file or ask for it again',
+  },
   'file.notWorkbook': {
     zh: '“{file}”不是 Excel 工作簿（.xlsx/.xlsm）；请在 Excel、WPS 或 LibreOffice 中另存为 .xlsx 后再试',
     en: '"{file}" is not an Excel workbook (.xlsx/.xlsm); save it as .xlsx in Excel, WPS or LibreOffice and try again',

@@ -181,7 +181,14 @@ export class OpenWorkbook {
     }
     const workbookPart = targetIn(pkg, '', rootRels.find((r) => r.type === REL_OFFICE_DOCUMENT)?.target ?? 'xl/workbook.xml');
     const contentTypes = pkg.partName(CONTENT_TYPES);
-    if (!pkg.has(workbookPart) || !pkg.has(contentTypes)) fail(isOpenDocumentSpreadsheet(pkg) ? 'file.openDocument' : 'file.notWorkbook');
+    if (!pkg.has(workbookPart) || !pkg.has(contentTypes)) {
+      if (isOpenDocumentSpreadsheet(pkg)) fail('file.openDocument');
+      // A package with a spreadsheet's parts (xl/…) that lacks one every workbook has was damaged on
+      // its way (an entry lost in unpacking and zipping again): said so, naming the part, rather
+      // than "not a workbook", which sent the user to re-save a file nothing opens.
+      if (pkg.names().some((name) => /^xl\//i.test(name))) fail('file.partMissing', { part: pkg.has(contentTypes) ? workbookPart : CONTENT_TYPES });
+      fail('file.notWorkbook');
+    }
     // An .xlsb's workbook is binary (xl/workbook.bin, declared as such), an .ods names its kind in a
     // `mimetype` entry: both are said by what they are, not read as a damaged workbook.
     if (/\.bin$/i.test(workbookPart) && pkg.text(contentTypes).includes(CT_BINARY_WORKBOOK)) fail('file.binaryWorkbook');
