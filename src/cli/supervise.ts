@@ -37,7 +37,7 @@ import { printable } from './printable';
  * sheet is kept as bytes outside the heap, ascii-sheet.ts, so no 75 MB string grows the old
  * generation early either.) Median of six to eight interleaved runs at 100,000 rows: 3.09 s at
  * 80 MB, 2.99 at 160, 2.88–2.92 at 240–400; peak 370 → 378 MiB. Three quarters due, four: 4.99 →
- * 4.76 s, 430 → 441 MiB. A 120,000-row meeting is no faster, and peaks 80 MiB higher (450 MiB):
+ * 4.76 s, 430 → 441 MiB. A 120,000-row meeting is no faster, and peaks higher (about 450 MiB, 28 to 80 more):
  * the cap, not this, bounds the heap.
  * TRICOLOR_MAX_HEAP_MB lowers the cap (the tests do, to reach it on a small ledger).
  */

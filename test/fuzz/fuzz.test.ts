@@ -28,7 +28,7 @@ function wholeNumber(name: string, fallback: number): number {
 }
 const SEED = wholeNumber('FUZZ_SEED', 0x5eed1010);
 const CASES = wholeNumber('FUZZ_CASES', 200);
-/** Per case, both runs: the fixtures take well under a second; a case past this is a hang. */
+/** Per case, all its runs (read and processed, whole, in pieces, and with both codecs): the fixtures take well under a second; a case past this is a hang. */
 const BUDGET_MS = 15000;
 /** A worker past this heap is a case that would exhaust memory. */
 const HEAP_MB = 1024;

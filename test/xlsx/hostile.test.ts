@@ -961,6 +961,16 @@ describe('another kind of document, renamed .xlsx or chosen by mistake, is said 
     expectRefused(writeRawZip(partsOf(clean).filter((p) => p.name !== lost)), 'file.partMissing', text);
   });
 
+  it('names the relationships when a workbook has lost them and its workbook part with them', () => {
+    const input = writeRawZip(partsOf(clean).filter((p) => p.name !== '_rels/.rels' && p.name !== 'xl/workbook.xml'));
+    expectRefused(input, 'file.partMissing', /缺少每个工作簿都有的部分 _rels\/\.rels/);
+  });
+
+  it('still calls an Excel Binary Workbook that has lost its relationships one', () => {
+    const binary = officePackage('xl/workbook.bin', new Uint8Array([0x83, 0x01, 0x00]), 'application/vnd.ms-excel.sheet.binary.macroEnabled.main');
+    expectRefused(writeRawZip(partsOf(binary).filter((p) => p.name !== '_rels/.rels')), 'file.binaryWorkbook');
+  });
+
   it('names a Strict Word document as a Word document, not as a Strict spreadsheet', () => {
     const strictWord = writeRawZip([
       { name: '[Content_Types].xml', data: utf8('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>') },

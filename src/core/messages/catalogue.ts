@@ -131,7 +131,7 @@ export const CATALOGUE = {
   },
   'file.partMissing': {
     zh: '“{file}”已损坏：缺少每个工作簿都有的部分 {part}（可能在传输或解压、重新压缩时丢失），Excel 也打不开它；请找回原文件，或请对方重新发送',
-    en: '"{file}" is damaged: it lacks {part}, a part every workbook has (lost in transfer, or when it was unpacked and zipped again), and Excel cannot open it either; find the original file or ask for it again',
+    en: '"{file}" is damaged: it lacks {part}, a part every workbook has (probably lost in transfer, or when it was unpacked and zipped again), and Excel cannot open it either; find the original file or ask for it again',
   },
   'file.notWorkbook': {
     zh: '“{file}”不是 Excel 工作簿（.xlsx/.xlsm）；请在 Excel、WPS 或 LibreOffice 中另存为 .xlsx 后再试',
@@ -195,8 +195,8 @@ export const CATALOGUE = {
     en: '"{file}" is damaged: in {part}, {tag} at character {offset} is not valid XML or SpreadsheetML; open it in Excel, save a copy and try again',
   },
   'file.missingSharedString': {
-    zh: '“{file}”已损坏：工作表“{sheet}”的单元格 {cell} 引用第 {number} 条共享字符串，而工作簿的共享字符串表只有 {count} 条（缺失或被截断）；请在 Excel 中打开并另存一份后再试',
-    en: '"{file}" is damaged: cell {cell} of sheet "{sheet}" refers to shared string {number}, but the workbook\'s shared-string table holds only {count} (missing or cut short); open it in Excel, save a copy and try again',
+    zh: '“{file}”已损坏：工作表“{sheet}”的单元格 {cell} 引用第 {number} 条共享字符串，而工作簿的共享字符串表只有 {count} 条（表缺失或被截断，或该单元格已损坏）；请在 Excel 中打开并另存一份后再试',
+    en: '"{file}" is damaged: cell {cell} of sheet "{sheet}" refers to shared string {number}, but the workbook\'s shared-string table holds only {count} (the table missing or cut short, or the cell damaged); open it in Excel, save a copy and try again',
   },
   'file.missingElement': {
     zh: '“{file}”已损坏：{part} 中缺少必需的 {tag} 元素；请在 Excel 中打开并另存一份后再试',

@@ -227,7 +227,7 @@ export class Package {
    * part is read: the ledger sheet (75 MB at 100,000 rows: inflate, CRC-32 and byteFacts, 0.2 s)
    * while the job reads the shared strings. Only a part the reader would inflate as it stands: no
    * larger than a part may be, and within the limit on all parts read so far (checked again, with
-   * everything else, when it is read). Whether it is, or was already, under way.
+   * everything else, when it is read). True when it is under way, or the part is kept already.
    */
   prefetch(name: string): boolean {
     const entry = this.unwritten(name);
@@ -248,15 +248,16 @@ export class Package {
   /**
    * Reads a part ahead of its first use (OpenWorkbook.readAhead): its bytes are counted against
    * the limit on all parts read only when `charge` is called, where it is first used, so that the
-   * limit is crossed where, and at the part where, it always was. A reading that fails leaves
-   * nothing behind: the part is read again, and refused, where it is first used.
+   * limit is crossed where, and at the part where, it always was; and the part read is not kept
+   * as the largest (whatever was stays, as it would have). A reading that fails leaves nothing
+   * behind: the part is read again, and refused, where it is first used.
    */
   readAhead<T>(name: string, read: () => T): { value: T; charge: () => void } | undefined {
     const before = this.inflated;
+    const largest = this.largest;
     try {
       const value = read();
       const size = this.inflated - before;
-      this.inflated = before;
       return {
         value,
         charge: () => {
@@ -265,9 +266,10 @@ export class Package {
         },
       };
     } catch {
-      this.inflated = before;
-      if (this.largest?.name === name && !this.largest.sheet) this.largest = undefined;
       return undefined;
+    } finally {
+      this.inflated = before;
+      this.largest = largest;
     }
   }
   /** Refuses `size` more bytes read, for part `name`, past the limit on all parts read. */

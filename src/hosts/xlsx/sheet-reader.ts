@@ -764,11 +764,6 @@ function quickAttr(tag: string, prefix: string): string | undefined {
 /** xsd:double as a cell's <v> holds it (ECMA-376 Part 1, 18.18.80 ST_Xstring read as a number): no hex, no "Infinity". */
 const XSD_DOUBLE = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 
-/** The shared string a cell's `<v>` numbers (decimal digits, no leading zero), or undefined when the part has none of that number. */
-function sharedStringAt(ctx: SheetContext, index: string): string | undefined {
-  return ctx.sharedStrings()[index === '0' ? 0 : positiveInteger(index)];
-}
-
 /** A `<v>` read as an xsd:double, or null when it is none (hex, "Infinity", "1e999"). */
 function xsdDouble(raw: string): number | null {
   const n = Number(raw);
@@ -792,12 +787,13 @@ function cellValue(tag: string, inner: string, ctx: SheetContext, g: Grammar, at
   const bad = () => new XmlFormatError('malformed', `${short(open)}${short(raw)}`, at);
   switch (type) {
     case 's': {
+      // The shared string's number: decimal digits, no leading zero (but 0 itself).
       const index = raw.trim();
-      const text = sharedStringAt(ctx, index);
-      if (text !== undefined) return text;
-      // A number past the end of the list (the list cut short, or its part missing) is said as such.
       const number = index === '0' ? 0 : positiveInteger(index);
       if (Number.isNaN(number)) throw bad();
+      const text = ctx.sharedStrings()[number];
+      if (text !== undefined) return text;
+      // A number past the end of the list (the list cut short, its part missing, the cell damaged) is said as such.
       throw new XmlFormatError('sharedString', `${cellAddress(row, col)} ${number} ${ctx.sharedStrings().length}`, at);
     }
     case 'str':

@@ -166,6 +166,11 @@ export class OpenWorkbook {
     if (part && !this.sharedStringsRead && !this.sharedStringsAhead) this.sharedStringsAhead = this.pkg.readAhead(part, () => readSharedStrings(this.pkg.text(part), part));
   }
 
+  /** Lets go of shared strings read ahead that no cell asked for (a ledger of inline strings): read again, and counted, if one does after all. */
+  endReadAhead(): void {
+    this.sharedStringsAhead = undefined;
+  }
+
   /**
    * The workbook of a package, or `fail` when the package is no workbook the part editor can take.
    * `read` opens it for reading only, where SpreadsheetML with a namespace prefix is read too.
@@ -183,10 +188,17 @@ export class OpenWorkbook {
     const contentTypes = pkg.partName(CONTENT_TYPES);
     if (!pkg.has(workbookPart) || !pkg.has(contentTypes)) {
       if (isOpenDocumentSpreadsheet(pkg)) fail('file.openDocument');
+      const names = pkg.names();
+      // An .xlsb whose relationships are lost is still said to be one.
+      if (names.some((name) => /^xl\/workbook\.bin$/i.test(name))) fail('file.binaryWorkbook');
       // A package with a spreadsheet's parts (xl/…) that lacks one every workbook has was damaged on
-      // its way (an entry lost in unpacking and zipping again): said so, naming the part, rather
-      // than "not a workbook", which sent the user to re-save a file nothing opens.
-      if (pkg.names().some((name) => /^xl\//i.test(name))) fail('file.partMissing', { part: pkg.has(contentTypes) ? workbookPart : CONTENT_TYPES });
+      // its way (an entry lost in transfer): said so, naming the part, rather than "not a workbook",
+      // which sent the user to re-save a file nothing opens. Without its relationships, the workbook
+      // may lie elsewhere: those are what is named then.
+      if (names.some((name) => /^xl\//i.test(name))) {
+        const lost = !pkg.has(contentTypes) ? CONTENT_TYPES : rootRels.length === 0 && !pkg.has('_rels/.rels') ? '_rels/.rels' : workbookPart;
+        fail('file.partMissing', { part: lost });
+      }
       fail('file.notWorkbook');
     }
     // An .xlsb's workbook is binary (xl/workbook.bin, declared as such), an .ods names its kind in a

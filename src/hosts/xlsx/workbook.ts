@@ -260,15 +260,14 @@ export function readLedger(workbook: OpenWorkbook, sheet: string | undefined, fa
   const named = (name: string) => sheets.find((s) => s.name === name);
   const stateEntry = named(STATE_SHEET);
   const logEntry = named(REVISIT_LOG_SHEET);
-  return {
-    entry,
-    input: {
-      ledger,
-      stateRows: stateEntry ? workbook.readGrid(stateEntry).values : null,
-      revisitLog: logEntry ? workbook.readGrid(logEntry).values : null,
-      ...(others.length ? { otherLedgerSheets: others } : {}),
-    },
+  const input: JobInput = {
+    ledger,
+    stateRows: stateEntry ? workbook.readGrid(stateEntry).values : null,
+    revisitLog: logEntry ? workbook.readGrid(logEntry).values : null,
+    ...(others.length ? { otherLedgerSheets: others } : {}),
   };
+  workbook.endReadAhead();
+  return { entry, input };
 }
 
 /** The ledger read and the job run; only the job outlives this, not the grid of the whole sheet. */

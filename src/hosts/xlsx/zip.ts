@@ -492,16 +492,16 @@ export const FFLATE_CODEC: DeflateCodec = {
 /** Entries whose CRC has been checked once: a part read again (the ledger sheet, three times) is not checked again. */
 const verified = new WeakSet<ZipEntry>();
 
-/**
- * The inflated data of an entry, checked: declared size within `limits` before anything is built,
- * inflated size equal to the declared one, CRC-32 equal to the central directory's.
- * An entry the job only copies is checked as it is copied (checkCopied).
- */
 /** An entry's data as stored in the file: compressed, for method 8. */
 export function dataOf(entry: ZipEntry): Uint8Array {
   return entry.record!.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
 }
 
+/**
+ * The inflated data of an entry, checked: declared size within `limits` before anything is built,
+ * inflated size equal to the declared one, CRC-32 equal to the central directory's.
+ * An entry the job only copies is checked as it is copied (checkCopied).
+ */
 export function readEntry(entry: ZipEntry, codec: DeflateCodec = FFLATE_CODEC, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Uint8Array {
   if (!entry.record) throw new Error(`entry ${entry.name} has no data`);
   const where = { part: entry.name, offset: entry.offset };
