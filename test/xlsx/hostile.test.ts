@@ -957,6 +957,7 @@ describe('another kind of document, renamed .xlsx or chosen by mistake, is said 
   it.each([
     ['xl/workbook.xml', /缺少每个工作簿都有的部分 xl\/workbook\.xml/],
     ['[Content_Types].xml', /缺少每个工作簿都有的部分 \[Content_Types\]\.xml/],
+    ['xl/_rels/workbook.xml.rels', /缺少每个工作簿都有的部分 xl\/_rels\/workbook\.xml\.rels/],
   ])('names %s when a workbook has lost it', (lost, text) => {
     expectRefused(writeRawZip(partsOf(clean).filter((p) => p.name !== lost)), 'file.partMissing', text);
   });

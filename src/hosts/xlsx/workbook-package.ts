@@ -215,6 +215,8 @@ export class OpenWorkbook {
     // valid but rare: it is read, but the part editor writes unprefixed elements, so a job that
     // would write into such parts asks for a re-save rather than guess.
     if (mode === 'write' && root.prefix) fail('file.prefixedXml');
+    // Its relationships, which say where its sheets are: every workbook Excel, WPS or LibreOffice saves has them.
+    if (!pkg.has(relsPathOf(workbookPart))) fail('file.partMissing', { part: relsPathOf(workbookPart) });
     const workbook = new OpenWorkbook(pkg, workbookPart);
     if (mode === 'write') {
       if (spreadsheetPrefix(workbook.styles.toXml())) fail('file.prefixedXml');
