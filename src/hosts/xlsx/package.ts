@@ -150,8 +150,6 @@ export class Package {
   private inflated = 0;
   /** Parts being inflated on the codec's thread (prefetch), each taken by its reading. */
   private readonly ahead = new Map<string, PartAhead>();
-  /** What the codec's thread found of the bytes it inflated (byteFacts), so that they are not looked at again. */
-  private readonly factsAhead = new WeakMap<Uint8Array, ByteFacts>();
   constructor(
     readonly order: ZipEntry[],
     private readonly codec: DeflateCodec,
@@ -195,8 +193,8 @@ export class Package {
       this.largest.text ??= decodePart(this.largest.original!, name, false);
       return this.largest.text;
     }
-    const bytes = this.inflate(name, entry);
-    return this.checkedText(name, bytes, this.factsOf(bytes));
+    const { bytes, facts } = this.inflate(name, entry);
+    return this.checkedText(name, bytes, facts);
   }
   /**
    * A worksheet part to be read whole and perhaps rewritten: a large part of ASCII bytes only (a
@@ -207,8 +205,7 @@ export class Package {
     if (this.largest?.name === name && !this.written.has(name)) return this.largest.sheet ?? this.text(name);
     const entry = this.unwritten(name);
     if (!entry || entry.size < ASCII_SHEET_SIZES.minBytes) return this.text(name);
-    const bytes = this.inflate(name, entry);
-    const facts = this.factsOf(bytes);
+    const { bytes, facts } = this.inflate(name, entry);
     if (!facts.ascii || facts.control >= 0 || !unprefixedRoot(bytes)) return this.checkedText(name, bytes, facts);
     const sheet = new AsciiSheet(bytes, () => this.text(name));
     if (!this.largest?.sheet || bytes.length >= this.largest.size) this.largest = { name, text: undefined, size: bytes.length, sheet };
@@ -278,8 +275,11 @@ export class Package {
     if (total !== undefined && this.inflated + size > total)
       throw new ZipFormatError('tooLarge', `the parts read reach ${this.inflated + size} bytes`, { part: name, size: this.inflated + size, limit: total, total: true });
   }
-  /** A part's bytes, inflated and CRC-checked, counted against the limit on all parts read. */
-  private inflate(name: string, entry: ZipEntry): Uint8Array {
+  /**
+   * A part's bytes, inflated and CRC-checked, counted against the limit on all parts read, and what
+   * byteFacts says of them (found by the codec's thread when the part was inflated there).
+   */
+  private inflate(name: string, entry: ZipEntry): { bytes: Uint8Array; facts: ByteFacts } {
     this.checkRoom(name, entry.size);
     const pending = this.ahead.get(name);
     this.ahead.delete(name);
@@ -287,12 +287,8 @@ export class Package {
     // Inflated ahead, it is checked here as readEntry checks it; else (or when that failed, so
     // that the reason is said as it always was) inflated now.
     const bytes = ahead ? checkedEntry(entry, ahead.bytes, () => ahead.crc) : readEntry(entry, this.codec, this.limits);
-    if (ahead) this.factsAhead.set(bytes, ahead.facts);
     this.inflated += bytes.length;
-    return bytes;
-  }
-  private factsOf(bytes: Uint8Array): ByteFacts {
-    return this.factsAhead.get(bytes) ?? byteFacts(bytes);
+    return { bytes, facts: ahead ? ahead.facts : byteFacts(bytes) };
   }
   /** A part's text from its bytes: refused when it is not UTF-8, holds a character XML forbids or a tag left open, or does not nest. */
   private checkedText(name: string, bytes: Uint8Array, { ascii, control }: { ascii: boolean; control: number }): string {
