@@ -116,7 +116,8 @@ function deflateWorker(deflaterOf: typeof partDeflater, inflate: typeof inflateW
 
 /** A piece the worker may own: its own buffer whole (TextEncoder's are), else a copy. */
 function transferable(piece: Uint8Array): Uint8Array {
-  return piece.byteOffset === 0 && piece.byteLength === piece.buffer.byteLength && piece.buffer instanceof ArrayBuffer ? piece : piece.slice();
+  // A copy made by the constructor: `slice` of a Node Buffer (zlib's output) is a view of the same memory.
+  return piece.byteOffset === 0 && piece.byteLength === piece.buffer.byteLength && piece.buffer instanceof ArrayBuffer ? piece : new Uint8Array(piece);
 }
 
 export class ThreadedDeflate {
@@ -156,10 +157,8 @@ export class ThreadedDeflate {
   /** Sends a part to be inflated on the thread; its compressed bytes are copied, not taken from the file's buffer. */
   private inflateAhead(data: Uint8Array, size: number): PartAhead {
     const id = this.nextId++;
-    // A copy of its own to hand over: `slice` of a Node Buffer (the file read) is a view, and handing
-    // over its buffer would take the whole file from the job.
-    const copy = new Uint8Array(data.length);
-    copy.set(data);
+    // A copy of its own to hand over, always: `data` is a view into the file read, whose buffer the job keeps.
+    const copy = new Uint8Array(data);
     this.port.postMessage({ id, inflate: copy, size } satisfies InflateRequest, [copy.buffer]);
     return {
       take: () => {
