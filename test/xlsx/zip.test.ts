@@ -33,6 +33,17 @@ describe('the zip container', () => {
     expect(Buffer.from(files['change.xml']).toString()).toBe('<new/>');
   });
 
+  it('leaves the file it copies entries from as it was, when the file is a Node Buffer (as the command reads it)', () => {
+    // A copied entry's central header gets its new offset: written into a copy, not into the file.
+    // Buffer's slice() is a view, and the command's input lost its directory to the first run.
+    const file = Buffer.from(zipSync({ 'first.xml': strToU8('<first/>'), 'keep.xml': strToU8('<keep/>'.repeat(100)) }));
+    const before = Buffer.from(file);
+    const [, keep] = readZip(file);
+    writeZip([{ copy: keep }]);
+    expect(file.equals(before)).toBe(true);
+    expect(readZip(file).map((e) => e.name)).toEqual(['first.xml', 'keep.xml']);
+  });
+
   it('gives the package as pieces that, written one after another, are the package another library reads', () => {
     const [keep] = readZip(zipSync({ 'keep.xml': strToU8('<keep/>') }));
     const outputs = [{ copy: keep }, { name: 'new.xml', data: strToU8('<new/>') }];

@@ -708,7 +708,8 @@ function writeEntryFields(
 
 /** A copied entry's central header with its record's new offset: in the zip64 extra field when the original kept it there. */
 function movedCentral(entry: ZipEntry, offset: number): Uint8Array {
-  const central = entry.central!.slice();
+  // A copy by the constructor: the entry's header is a view into the file, and a Node Buffer's slice() is one too.
+  const central = new Uint8Array(entry.central!);
   const view = new DataView(central.buffer, central.byteOffset, central.byteLength);
   if (entry.zip64OffsetAt !== undefined) {
     view.setUint32(entry.zip64OffsetAt, offset >>> 0, true);
