@@ -6,7 +6,7 @@ import { parentPort } from 'worker_threads';
 import { DEFAULT_PRESET, LedgerWriteError, parseIsoDay, type CellValue, WorkbookError } from '../../src/core';
 import { processWorkbook, readLedgerWorkbook, type DeflateCodec, type ZipLimits } from '../../src/hosts/xlsx';
 import { ASCII_SHEET_SIZES } from '../../src/hosts/xlsx/ascii-sheet';
-import { NODE_CODEC } from '../../src/cli/node-codec';
+import { lateCodec } from '../xlsx/late-codec';
 import { ThreadedDeflate } from '../../src/cli/threaded-codec';
 
 export interface CaseRequest {
@@ -31,9 +31,10 @@ export interface CaseResult {
    */
   inPieces: { read: CaseResult['read']; processed: CaseResult['processed'] };
   /**
-   * The case in pieces again with the command's codecs: Node's zlib (`node`), and the same with
-   * the ledger sheet inflated ahead on a second thread (`threaded`, Package.prefetch): the two
-   * must end exactly alike.
+   * The case in pieces again with the command's codecs: Node's zlib with the ledger sheet deflated
+   * as late as it may be, when the package settles (`node`, lateCodec), and Node's zlib on a second
+   * thread, the sheet inflated ahead there (Package.prefetch) and deflated behind the reports as
+   * the thread has room (`threaded`): the two must end exactly alike.
    */
   ahead: { node: CaseResult['inPieces']; threaded: CaseResult['inPieces'] };
   /** The time of the case read and processed whole and in pieces (the codecs' pair is the same work again). */
@@ -81,7 +82,7 @@ parentPort!.on('message', (request: CaseRequest) => {
     inPieces = runCase(request);
     // What a case costs is the two readings above; the codecs' pair is the same work again.
     ms = Date.now() - start;
-    ahead = { node: runCase(request, NODE_CODEC), threaded: runCase(request, (threaded ??= new ThreadedDeflate()).codec) };
+    ahead = { node: runCase(request, lateCodec().codec), threaded: runCase(request, (threaded ??= new ThreadedDeflate()).codec) };
   } finally {
     Object.assign(ASCII_SHEET_SIZES, sizes);
   }

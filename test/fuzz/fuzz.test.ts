@@ -176,7 +176,7 @@ function check(c: Case, result: CaseResult | { crash: string }, stats: Record<st
     ['read', result.ahead.node.read, result.ahead.threaded.read],
     ['process', result.ahead.node.processed, result.ahead.threaded.processed],
   ] as const)
-    if (!sameEnd(node, threaded)) problems.push(`${what}: inflated ahead ${summary(threaded)}, by the job ${summary(node)}`);
+    if (!sameEnd(node, threaded)) problems.push(`${what}: on the second thread ${summary(threaded)}, on the job's thread with the sheet deflated last ${summary(node)}`);
   for (const [what, o] of [
     ['read', result.read],
     ['process', result.processed],

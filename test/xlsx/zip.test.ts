@@ -107,6 +107,75 @@ describe('the zip container', () => {
       }
     });
 
+    describe('a part deflated behind the parts after it', () => {
+      /**
+       * `count` pieces, counted as they are taken, faster than the thread compresses them (as the
+       * ledger sheet's come); throws at piece `failAt`, if given.
+       */
+      const counted = (count: number, failAt = -1) => {
+        const made = { pieces: 0 };
+        const ready = Array.from({ length: count }, (_, i) => strToU8(`<row r="${i}">${'第'.repeat(90_000)}${i}</row>`));
+        function* pieces() {
+          for (let i = 0; i < count; i++) {
+            if (i === failAt) throw new Error(`piece ${i} cannot be made`);
+            made.pieces++;
+            yield ready[i];
+          }
+        }
+        return { made, pieces };
+      };
+      const reportPieces = (count: number) => Array.from({ length: count }, (_, i) => strToU8(`<row r="${i}">${'黄'.repeat(200_000)}${i}</row>`));
+
+      it('is taken while the thread has room, the rest while later parts are written, and every part is the bytes zlib on the job thread makes', () => {
+        const sheet = counted(30);
+        const direct = [deflateEntry(counted(30).pieces(), NODE_CODEC), deflateEntry(reportPieces(12), NODE_CODEC)];
+        const caughtUp = threaded.caughtUp;
+        const behind = deflateEntry(sheet.pieces(), threaded.codec, { behind: true });
+        // Pieces come faster than the thread compresses them: it has its fill long before the last.
+        expect(sheet.made.pieces).toBeLessThan(30);
+        const report = deflateEntry(reportPieces(12), threaded.codec);
+        threaded.codec.settle!();
+        expect(sheet.made.pieces).toBe(30);
+        expect(threaded.caughtUp).toBeGreaterThan(caughtUp);
+        [behind, report].forEach((d, p) => {
+          expect([d.crc, d.size]).toEqual([direct[p].crc, direct[p].size]);
+          expect(Buffer.concat(d.compressed)).toEqual(Buffer.concat(direct[p].compressed));
+        });
+      });
+
+      it('is taken whole when its result is asked for, settled or not', () => {
+        const sheet = counted(30);
+        const behind = deflateEntry(sheet.pieces(), threaded.codec, { behind: true });
+        expect(behind.size).toBe(deflateEntry(counted(30).pieces(), NODE_CODEC).size);
+        expect(sheet.made.pieces).toBe(30);
+      });
+
+      it('throws an error in making its pieces where they are taken, and is not taken again', () => {
+        const sheet = counted(30, 20);
+        const behind = deflateEntry(sheet.pieces(), threaded.codec, { behind: true });
+        // Taken while the report is written, or when the package settles (as the thread's pace has
+        // it): either way, the error comes out; the report, when written whole first, as zlib makes it.
+        let report: ReturnType<typeof deflateEntry> | undefined;
+        expect(() => {
+          report = deflateEntry(reportPieces(12), threaded.codec);
+          threaded.codec.settle!();
+        }).toThrow('piece 20 cannot be made');
+        if (report) expect(Buffer.concat(report.compressed)).toEqual(Buffer.concat(deflateEntry(reportPieces(12), NODE_CODEC).compressed));
+        expect(() => threaded.codec.settle!()).not.toThrow();
+        expect(sheet.made.pieces).toBe(20);
+        void behind;
+        // The codec goes on: a part after it is the bytes zlib on the job thread makes.
+        const after = deflateEntry(reportPieces(3), threaded.codec);
+        expect(Buffer.concat(after.compressed)).toEqual(Buffer.concat(deflateEntry(reportPieces(3), NODE_CODEC).compressed));
+      });
+
+      it('is taken at once by a codec without a thread', () => {
+        const sheet = counted(12);
+        deflateEntry(sheet.pieces(), NODE_CODEC, { behind: true });
+        expect(sheet.made.pieces).toBe(12);
+      });
+    });
+
     it('deflates a small part of one piece in place, as zlib on the job thread does', () => {
       const small = strToU8('<worksheet/>');
       const content = deflateEntry([small], threaded.codec);

@@ -123,6 +123,21 @@ export function* utf8Pieces(content: string | Iterable<string>): Generator<Uint8
   yield* blocks.end();
 }
 
+const BEHIND = { behind: true };
+
+/**
+ * Pieces made as they are taken, an XmlFormatError in making them naming the part wherever they
+ * are taken: a part deflated behind is made while the parts after it are written.
+ */
+function* namingPart(name: string, pieces: Iterable<Uint8Array>): Generator<Uint8Array> {
+  const taking = pieces[Symbol.iterator]();
+  for (;;) {
+    const next = inPart(name, () => taking.next());
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
 /** The package as the job sees it: parts by name, read on demand, and the parts it has changed or dropped. */
 export class Package {
   readonly entries = new Map<string, ZipEntry>();
@@ -339,15 +354,24 @@ export class Package {
   /**
    * Rewrites a part as edits of its text: built from its original bytes where they are kept (runs
    * copied, new text encoded; an AsciiSheet's bytes are its text), from slices of its text
-   * otherwise; either way made as the deflater asks, never held whole.
+   * otherwise; either way made as the deflater asks, never held whole. Made from the bytes, the
+   * part may be deflated behind the parts written after it (DeflateOptions): `edits` must then be
+   * made from what does not change until the package settles (settle), as the ledger writer's are.
    */
   writeSplice(name: string, edits: Iterable<SpliceOp>) {
     const sheet = this.largest?.name === name && !this.written.has(name) ? this.largest.sheet : undefined;
-    if (sheet) return this.setWritten(name, deflateEntry(spliceAscii(sheet.bytes, edits), this.codec));
+    if (sheet) return this.setWritten(name, deflateEntry(namingPart(name, spliceAscii(sheet.bytes, edits)), this.codec, BEHIND));
     const old = this.text(name);
     const original = this.original(name);
     if (!original) return this.write(name, spliceText(old, edits));
-    this.setWritten(name, deflateEntry(spliceBytes(old, original, edits), this.codec));
+    this.setWritten(name, deflateEntry(namingPart(name, spliceBytes(old, original, edits)), this.codec, BEHIND));
+  }
+  /**
+   * Takes what is left of the parts deflated behind (DeflateCodec.settle): before the parts made
+   * last (the styles, the workbook) and before the package is put together.
+   */
+  settle() {
+    this.codec.settle?.();
   }
   /**
    * The text of a worksheet part up to and including sheet row `rows` (1-based), closed after it:
@@ -447,6 +471,7 @@ export class Package {
   }
   /** The new package as the buffers it is made of, in order: a file is written from them as they are. */
   toPieces(): Uint8Array[] {
+    this.settle();
     const outputs: ZipOutput[] = [];
     for (const e of this.order) {
       if (this.removed.has(e.name)) continue;

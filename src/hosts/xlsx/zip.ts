@@ -403,13 +403,18 @@ export interface DeflateCodec {
    * the caller must not use a piece again) and returns a function that waits for the result,
    * called only when the package is put together.
    */
-  deflate(pieces: Iterable<Uint8Array>): Uint8Array[] | (() => Uint8Array[]);
+  deflate(pieces: Iterable<Uint8Array>, options?: DeflateOptions): Uint8Array[] | (() => Uint8Array[]);
   /**
    * `deflate` with the CRC-32 of the pieces counted where they are compressed: a codec with a
    * thread of its own counts it there, off the job's thread (0.1 s of a 100,000-row run). Takes the
    * pieces now as `deflate` does; the result, or the function that waits for it, gives both.
    */
-  deflateCounted?(pieces: Iterable<Uint8Array>): CountedDeflate | (() => CountedDeflate);
+  deflateCounted?(pieces: Iterable<Uint8Array>, options?: DeflateOptions): CountedDeflate | (() => CountedDeflate);
+  /**
+   * Takes every piece still to be taken of the parts given `behind` (DeflateOptions): called
+   * before the package's last parts are made (OpenWorkbook.save) and before it is put together.
+   */
+  settle?(): void;
   /**
    * Inflates `data`, whose inflated size the zip declares as `size`. It must never build more than
    * `size` bytes: a stream that holds more throws (a header that lies about the size is how an
@@ -425,6 +430,19 @@ export interface DeflateCodec {
    * sheet, while the shared strings are read), and counts its CRC-32 and byteFacts there too.
    */
   inflateAhead?(data: Uint8Array, size: number): PartAhead;
+}
+
+/** How a part is to be deflated. */
+export interface DeflateOptions {
+  /**
+   * Its pieces may be taken later, a few at a time while other parts are written, rather than all
+   * at once: the rewritten ledger sheet, whose pieces come faster than a thread compresses them
+   * (the job's thread then compressed the overflow itself) while the report sheets after it come
+   * slower. Only for pieces made from what does not change until the package is settled
+   * (DeflateCodec.settle): the sheet's bytes and the plan's edits, every style they name already
+   * registered. An error in making them is thrown where they are taken.
+   */
+  behind?: boolean;
 }
 
 /** A part being inflated on a codec's thread (DeflateCodec.inflateAhead). */
@@ -602,8 +620,8 @@ export interface CountedDeflate {
 }
 
 /** New content deflated piece by piece, with its CRC and size counted on the way. */
-export function deflateEntry(pieces: Iterable<Uint8Array>, codec: DeflateCodec): DeflatedContent {
-  if (codec.deflateCounted) return deflateCounted(pieces, codec.deflateCounted.bind(codec));
+export function deflateEntry(pieces: Iterable<Uint8Array>, codec: DeflateCodec, options?: DeflateOptions): DeflatedContent {
+  if (codec.deflateCounted) return deflateCounted(pieces, (counted) => codec.deflateCounted!(counted, options));
   const crcOf = codec.crc32 ?? crc32;
   let crc = 0;
   let size = 0;
@@ -614,20 +632,28 @@ export function deflateEntry(pieces: Iterable<Uint8Array>, codec: DeflateCodec):
       yield piece;
     }
   }
-  const compressed = codec.deflate(counted());
+  const compressed = codec.deflate(counted(), options);
   if (typeof compressed !== 'function') return { compressed, crc, size };
+  // The CRC and size are final once the codec has taken every piece: when its result is waited for.
   let result: Uint8Array[] | undefined;
+  const done = () => (result ??= compressed());
   return {
     get compressed() {
-      return (result ??= compressed());
+      return done();
     },
-    crc,
-    size,
+    get crc() {
+      done();
+      return crc;
+    },
+    get size() {
+      done();
+      return size;
+    },
   };
 }
 
 /** deflateEntry through a codec that counts the CRC itself: only the size is counted here. */
-function deflateCounted(pieces: Iterable<Uint8Array>, deflate: NonNullable<DeflateCodec['deflateCounted']>): DeflatedContent {
+function deflateCounted(pieces: Iterable<Uint8Array>, deflate: (pieces: Iterable<Uint8Array>) => CountedDeflate | (() => CountedDeflate)): DeflatedContent {
   let size = 0;
   function* sized() {
     for (const piece of pieces) {
@@ -637,15 +663,20 @@ function deflateCounted(pieces: Iterable<Uint8Array>, deflate: NonNullable<Defla
   }
   const counted = deflate(sized());
   if (typeof counted !== 'function') return { ...counted, size };
+  // A part deflated behind (DeflateOptions) is still being taken: its size too is final only once waited for.
   let result: CountedDeflate | undefined;
+  const done = () => (result ??= counted());
   return {
     get compressed() {
-      return (result ??= counted()).compressed;
+      return done().compressed;
     },
     get crc() {
-      return (result ??= counted()).crc;
+      return done().crc;
     },
-    size,
+    get size() {
+      done();
+      return size;
+    },
   };
 }
 
