@@ -62,8 +62,10 @@ interface PartInHand {
   first?: Uint8Array;
   /** The newest piece, handed over when the next comes: only then is it known whether another follows it. */
   newest?: Uint8Array;
-  /** Every piece taken (or the taking failed). */
+  /** Every piece taken (or the taking failed, or the part was let go). */
   done: boolean;
+  /** What making a piece threw: thrown again to whoever waits for the part. */
+  failed?: unknown;
 }
 
 /** A piece of a part, the part's end, or both; `compressed`: the piece as the job's thread compressed it (ThreadedDeflate.hand). */
@@ -182,6 +184,7 @@ export class ThreadedDeflate {
     },
     deflateCounted: (pieces, options) => this.deflate(pieces, options),
     settle: () => this.settle(),
+    abandon: () => this.abandon(),
     inflate: NODE_CODEC.inflate,
     crc32: NODE_CODEC.crc32,
     inflateAhead: (data, size) => this.inflateAhead(data, size),
@@ -223,6 +226,7 @@ export class ThreadedDeflate {
     if (small) return small;
     if (!part.done) this.behind.push(part);
     return () => {
+      if (part.failed !== undefined) throw part.failed;
       this.finish(part);
       return this.take(part.id);
     };
@@ -246,8 +250,10 @@ export class ThreadedDeflate {
       try {
         next = part.pieces.next();
       } catch (e) {
-        // Thrown where the pieces are taken (for a part left behind, in the midst of another): it is not taken again.
-        this.leave(part);
+        // Thrown where the pieces are taken (for a part left behind, in the midst of another): it
+        // is not taken again, and the thread lets go of what it has of it.
+        part.failed = e;
+        this.letGo(part);
         throw e;
       }
       if (next.done) break;
@@ -264,7 +270,7 @@ export class ThreadedDeflate {
       }
       if (part.newest) {
         this.hand(part.id, part.newest, true);
-        if (room === Infinity) this.catchUp();
+        if (room === Infinity) this.catchUpFor(part);
       }
       part.newest = transferable(piece);
     }
@@ -280,6 +286,17 @@ export class ThreadedDeflate {
     part.done = true;
     const at = this.behind.indexOf(part);
     if (at >= 0) this.behind.splice(at, 1);
+  }
+
+  /** catchUp between the pieces of `part`, which fails with a part left behind that fails there. */
+  private catchUpFor(part: PartInHand) {
+    try {
+      this.catchUp();
+    } catch (e) {
+      part.failed = e;
+      this.letGo(part);
+      throw e;
+    }
   }
 
   /**
@@ -314,6 +331,30 @@ export class ThreadedDeflate {
   /** Takes the rest of every part left behind (DeflateCodec.settle). */
   settle() {
     while (this.behind.length > 0) this.finish(this.behind[0]);
+  }
+
+  /**
+   * Lets go of every part left behind (DeflateCodec.abandon: its package is done with, its job
+   * failed): its pieces are not taken, and the thread's reply to it is dropped as it comes. Else
+   * the next job would take them, and could fail with the last one's error.
+   */
+  abandon() {
+    for (const part of [...this.behind]) {
+      this.letGo(part);
+      try {
+        part.pieces.return?.();
+      } catch {
+        // A generator that throws as it is closed: nothing more is wanted of it.
+      }
+    }
+  }
+
+  /** A part no one will wait for: its end posted, so the thread frees it, and its reply dropped. */
+  private letGo(part: PartInHand) {
+    this.leave(part);
+    if (part.id < 0) return;
+    this.port.postMessage({ id: part.id, end: true } satisfies Request);
+    this.dropped.add(part.id);
   }
 
   /** Pieces handed to the thread and not yet taken by it. */

@@ -6,6 +6,7 @@ import { parentPort } from 'worker_threads';
 import { DEFAULT_PRESET, LedgerWriteError, parseIsoDay, type CellValue, WorkbookError } from '../../src/core';
 import { processWorkbook, readLedgerWorkbook, type DeflateCodec, type ZipLimits } from '../../src/hosts/xlsx';
 import { ASCII_SHEET_SIZES } from '../../src/hosts/xlsx/ascii-sheet';
+import { NODE_CODEC } from '../../src/cli/node-codec';
 import { lateCodec } from '../xlsx/late-codec';
 import { ThreadedDeflate } from '../../src/cli/threaded-codec';
 
@@ -31,13 +32,14 @@ export interface CaseResult {
    */
   inPieces: { read: CaseResult['read']; processed: CaseResult['processed'] };
   /**
-   * The case in pieces again with the command's codecs: Node's zlib with the ledger sheet deflated
-   * as late as it may be, when the package settles (`node`, lateCodec), and Node's zlib on a second
-   * thread, the sheet inflated ahead there (Package.prefetch) and deflated behind the reports as
-   * the thread has room (`threaded`): the two must end exactly alike.
+   * The case in pieces again with the command's codecs: Node's zlib (`node`); the same with the
+   * ledger sheet deflated behind the reports, a piece taken between every two of theirs
+   * (`late`, lateCodec); and Node's zlib on a second thread, the sheet inflated ahead there
+   * (Package.prefetch) and deflated behind the reports as the thread has room (`threaded`): the
+   * three must end exactly alike.
    */
-  ahead: { node: CaseResult['inPieces']; threaded: CaseResult['inPieces'] };
-  /** The time of the case read and processed whole and in pieces (the codecs' pair is the same work again). */
+  ahead: { node: CaseResult['inPieces']; late: CaseResult['inPieces']; threaded: CaseResult['inPieces'] };
+  /** The time of the case read and processed whole and in pieces (the codecs' runs are the same work again). */
   ms: number;
 }
 
@@ -80,9 +82,13 @@ parentPort!.on('message', (request: CaseRequest) => {
   let ms: number;
   try {
     inPieces = runCase(request);
-    // What a case costs is the two readings above; the codecs' pair is the same work again.
+    // What a case costs is the two readings above; the codecs' runs are the same work again.
     ms = Date.now() - start;
-    ahead = { node: runCase(request, lateCodec().codec), threaded: runCase(request, (threaded ??= new ThreadedDeflate()).codec) };
+    ahead = {
+      node: runCase(request, NODE_CODEC),
+      late: runCase(request, lateCodec({ interleaved: true }).codec),
+      threaded: runCase(request, (threaded ??= new ThreadedDeflate()).codec),
+    };
   } finally {
     Object.assign(ASCII_SHEET_SIZES, sizes);
   }

@@ -28,7 +28,7 @@ function wholeNumber(name: string, fallback: number): number {
 }
 const SEED = wholeNumber('FUZZ_SEED', 0x5eed1010);
 const CASES = wholeNumber('FUZZ_CASES', 200);
-/** Per case, all its runs (read and processed, whole, in pieces, and with both codecs): the fixtures take well under a second; a case past this is a hang. */
+/** Per case, all its runs (read and processed, whole, in pieces, and with the three codecs): the fixtures take well under a second; a case past this is a hang. */
 const BUDGET_MS = 15000;
 /** A worker past this heap is a case that would exhaust memory. */
 const HEAP_MB = 1024;
@@ -172,11 +172,13 @@ function check(c: Case, result: CaseResult | { crash: string }, stats: Record<st
     ['process', result.processed, result.inPieces.processed],
   ] as const)
     if (!sameEnd(whole, pieces)) problems.push(`${what}: in pieces ${summary(pieces)}, whole ${summary(whole)}`);
-  for (const [what, node, threaded] of [
-    ['read', result.ahead.node.read, result.ahead.threaded.read],
-    ['process', result.ahead.node.processed, result.ahead.threaded.processed],
-  ] as const)
-    if (!sameEnd(node, threaded)) problems.push(`${what}: on the second thread ${summary(threaded)}, on the job's thread with the sheet deflated last ${summary(node)}`);
+  for (const [what, node, late, threaded] of [
+    ['read', result.ahead.node.read, result.ahead.late.read, result.ahead.threaded.read],
+    ['process', result.ahead.node.processed, result.ahead.late.processed, result.ahead.threaded.processed],
+  ] as const) {
+    if (!sameEnd(node, threaded)) problems.push(`${what}: on the second thread ${summary(threaded)}, on the job's thread ${summary(node)}`);
+    if (!sameEnd(node, late)) problems.push(`${what}: with the sheet deflated behind ${summary(late)}, at once ${summary(node)}`);
+  }
   for (const [what, o] of [
     ['read', result.read],
     ['process', result.processed],

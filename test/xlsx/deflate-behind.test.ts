@@ -8,12 +8,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_PRESET, parseIsoDay } from '../../src/core';
-import { processWorkbook, type DeflateCodec } from '../../src/hosts/xlsx';
+import { processWorkbook, withPackage, type DeflateCodec } from '../../src/hosts/xlsx';
 import { ASCII_SHEET_SIZES } from '../../src/hosts/xlsx/ascii-sheet';
 import { NODE_CODEC } from '../../src/cli/node-codec';
+import { makeBigLedger } from '../../scripts/sample/make-big-ledger';
 import { lateCodec } from './late-codec';
 
 const FIXTURES = path.join(__dirname, '../fixtures');
+const SHEET = 'xl/worksheets/sheet1.xml';
 /** The file written, or the message of the refusal. */
 function run(bytes: Uint8Array, codec: DeflateCodec): Buffer | string {
   try {
@@ -26,28 +28,69 @@ function run(bytes: Uint8Array, codec: DeflateCodec): Buffer | string {
 describe('the ledger sheet deflated behind the report sheets', () => {
   const workbooks = fs.readdirSync(FIXTURES).filter((f) => /\.xls[xm]$/.test(f));
 
-  /** The run's end with the ledger sheet deflated at once and as late as it may be, and how many parts went behind. */
-  function bothWays(file: string) {
+  /**
+   * The run's end with the ledger sheet deflated at once, taken only as the package settles, and
+   * taken a piece at a time between the reports' pieces; and how many parts went behind.
+   */
+  function threeWays(file: string) {
     const bytes = fs.readFileSync(path.join(FIXTURES, file));
     // Every worksheet part kept as bytes and rewritten from them (a real run: 4 MB and more).
     const saved = { ...ASCII_SHEET_SIZES };
     Object.assign(ASCII_SHEET_SIZES, { minBytes: 0 });
     try {
-      const late = lateCodec();
-      return { atOnce: run(bytes, NODE_CODEC), late: run(bytes, late.codec), behind: late.behindParts() };
+      const last = lateCodec();
+      const between = lateCodec({ interleaved: true });
+      return { atOnce: run(bytes, NODE_CODEC), last: run(bytes, last.codec), between: run(bytes, between.codec), behind: last.behindParts() };
     } finally {
       Object.assign(ASCII_SHEET_SIZES, saved);
     }
   }
 
-  it.each(workbooks)('ends %s as it does with the sheet deflated at once, when its pieces are taken only as the package settles', (file) => {
-    const { atOnce, late, behind } = bothWays(file);
-    expect(late).toEqual(atOnce);
+  it.each(workbooks)('ends %s as it does with the sheet deflated at once, its pieces taken last or between the reports’', (file) => {
+    const { atOnce, last, between, behind } = threeWays(file);
+    expect(last).toEqual(atOnce);
+    expect(between).toEqual(atOnce);
     // At most the ledger sheet goes behind (one with comments or CDATA in it is rewritten as text, at once).
     expect(behind).toBeLessThanOrEqual(1);
   });
 
-  it.each(['wps-ledger.xlsx', 'libreoffice-saved.xlsx', 'aliases.xlsx'])('deflates the ledger sheet of %s behind', (file) => {
-    expect(bothWays(file).behind).toBe(1);
+  it.each(['wps-ledger.xlsx', 'libreoffice-saved.xlsx', 'mac-1904.xlsx'])('deflates the ledger sheet of %s behind', (file) => {
+    expect(threeWays(file).behind).toBe(1);
+  });
+
+  it('ends a ledger whose sheet is several pieces as it does with the sheet deflated at once, its pieces taken between the reports’', () => {
+    const bytes = makeBigLedger(5_000);
+    const saved = { ...ASCII_SHEET_SIZES };
+    Object.assign(ASCII_SHEET_SIZES, { minBytes: 0 });
+    try {
+      const between = lateCodec({ interleaved: true });
+      const atOnce = run(bytes, NODE_CODEC);
+      expect(typeof atOnce).not.toBe('string');
+      expect(run(bytes, between.codec)).toEqual(atOnce);
+      // Some of the sheet's pieces were taken while the reports were written, some after.
+      expect(between.takenBetween()).toBeGreaterThan(0);
+      expect(between.takenBetween()).toBeLessThan(between.takenInAll());
+    } finally {
+      Object.assign(ASCII_SHEET_SIZES, saved);
+    }
+  });
+
+  it('lets go of a sheet left behind when the job fails before the package is put together', () => {
+    const bytes = fs.readFileSync(path.join(FIXTURES, 'wps-ledger.xlsx'));
+    const late = lateCodec();
+    const saved = { ...ASCII_SHEET_SIZES };
+    Object.assign(ASCII_SHEET_SIZES, { minBytes: 0 });
+    try {
+      expect(() =>
+        withPackage(bytes, { fileName: 'ledger.xlsx', language: 'zh', codec: late.codec }, (pkg) => {
+          pkg.sheetSource(SHEET);
+          pkg.writeSplice(SHEET, []);
+          throw new Error('the reports could not be written');
+        }),
+      ).toThrow('the reports could not be written');
+    } finally {
+      Object.assign(ASCII_SHEET_SIZES, saved);
+    }
+    expect([late.behindParts(), late.abandoned()]).toEqual([1, 1]);
   });
 });

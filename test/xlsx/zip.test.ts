@@ -125,6 +125,15 @@ describe('the zip container', () => {
         return { made, pieces };
       };
       const reportPieces = (count: number) => Array.from({ length: count }, (_, i) => strToU8(`<row r="${i}">${'黄'.repeat(200_000)}${i}</row>`));
+      /** Pieces that come slower than the thread takes them, as the reports' do: each once the thread has at most one waiting. */
+      const queued = () => (threaded as unknown as { queued(): number }).queued();
+      function* slowly(pieces: Uint8Array[]) {
+        for (const piece of pieces) {
+          const since = Date.now();
+          while (queued() > 1 && Date.now() - since < 5000) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+          yield piece;
+        }
+      }
 
       it('is taken while the thread has room, the rest while later parts are written, and every part is the bytes zlib on the job thread makes', () => {
         const sheet = counted(30);
@@ -133,10 +142,11 @@ describe('the zip container', () => {
         const behind = deflateEntry(sheet.pieces(), threaded.codec, { behind: true });
         // Pieces come faster than the thread compresses them: it has its fill long before the last.
         expect(sheet.made.pieces).toBeLessThan(30);
-        const report = deflateEntry(reportPieces(12), threaded.codec);
+        const report = deflateEntry(slowly(reportPieces(12)), threaded.codec);
+        // Between the report's pieces, the thread was given more of the sheet.
+        expect(threaded.caughtUp).toBeGreaterThan(caughtUp);
         threaded.codec.settle!();
         expect(sheet.made.pieces).toBe(30);
-        expect(threaded.caughtUp).toBeGreaterThan(caughtUp);
         [behind, report].forEach((d, p) => {
           expect([d.crc, d.size]).toEqual([direct[p].crc, direct[p].size]);
           expect(Buffer.concat(d.compressed)).toEqual(Buffer.concat(direct[p].compressed));
@@ -163,10 +173,35 @@ describe('the zip container', () => {
         if (report) expect(Buffer.concat(report.compressed)).toEqual(Buffer.concat(deflateEntry(reportPieces(12), NODE_CODEC).compressed));
         expect(() => threaded.codec.settle!()).not.toThrow();
         expect(sheet.made.pieces).toBe(20);
-        void behind;
+        // Waited for, it says so again at once (the thread has let go of it: no wait for a reply that never comes).
+        const since = Date.now();
+        expect(() => behind.compressed).toThrow('piece 20 cannot be made');
+        expect(Date.now() - since).toBeLessThan(1000);
         // The codec goes on: a part after it is the bytes zlib on the job thread makes.
         const after = deflateEntry(reportPieces(3), threaded.codec);
         expect(Buffer.concat(after.compressed)).toEqual(Buffer.concat(deflateEntry(reportPieces(3), NODE_CODEC).compressed));
+      });
+
+      it('is let go untaken when its package is done with, and the next part is not held up by it', () => {
+        let closed = false;
+        const sheet = counted(30);
+        function* closing() {
+          try {
+            yield* sheet.pieces();
+          } finally {
+            closed = true;
+          }
+        }
+        deflateEntry(closing(), threaded.codec, { behind: true });
+        threaded.codec.abandon!();
+        expect(closed).toBe(true);
+        const taken = sheet.made.pieces;
+        const after = deflateEntry(slowly(reportPieces(6)), threaded.codec);
+        threaded.codec.settle!();
+        expect(sheet.made.pieces).toBe(taken);
+        expect(Buffer.concat(after.compressed)).toEqual(Buffer.concat(deflateEntry(reportPieces(6), NODE_CODEC).compressed));
+        // The thread's reply to the part let go is dropped as it comes.
+        expect((threaded as unknown as { replies: Map<number, unknown> }).replies.size).toBe(0);
       });
 
       it('is taken at once by a codec without a thread', () => {

@@ -252,10 +252,14 @@ export class Package {
     this.ahead.set(name, inflateAhead(dataOf(entry), entry.size));
     return true;
   }
-  /** Lets go of the parts inflated ahead and never read (the workbook is done with). */
+  /**
+   * Lets go of the parts inflated ahead and never read, and of those deflated behind and never
+   * taken (the workbook is done with; after a job that failed, for the codec's next package).
+   */
   dropAhead() {
     for (const part of this.ahead.values()) part.drop();
     this.ahead.clear();
+    this.codec.abandon?.();
   }
   /**
    * Reads a part ahead of its first use (OpenWorkbook.readAhead): its bytes are counted against
@@ -354,9 +358,11 @@ export class Package {
   /**
    * Rewrites a part as edits of its text: built from its original bytes where they are kept (runs
    * copied, new text encoded; an AsciiSheet's bytes are its text), from slices of its text
-   * otherwise; either way made as the deflater asks, never held whole. Made from the bytes, the
-   * part may be deflated behind the parts written after it (DeflateOptions): `edits` must then be
-   * made from what does not change until the package settles (settle), as the ledger writer's are.
+   * otherwise; either way made as the deflater asks, never held whole. Made from a large ASCII
+   * sheet's bytes, the part may be deflated behind the parts written after it (DeflateOptions):
+   * `edits` must then be made from what does not change until the package settles (settle), as
+   * the ledger writer's are. (Not a sheet with other characters: its text, in the heap, would live
+   * through the reports' writing.)
    */
   writeSplice(name: string, edits: Iterable<SpliceOp>) {
     const sheet = this.largest?.name === name && !this.written.has(name) ? this.largest.sheet : undefined;
@@ -364,12 +370,9 @@ export class Package {
     const old = this.text(name);
     const original = this.original(name);
     if (!original) return this.write(name, spliceText(old, edits));
-    this.setWritten(name, deflateEntry(namingPart(name, spliceBytes(old, original, edits)), this.codec, BEHIND));
+    this.setWritten(name, deflateEntry(spliceBytes(old, original, edits), this.codec));
   }
-  /**
-   * Takes what is left of the parts deflated behind (DeflateCodec.settle): before the parts made
-   * last (the styles, the workbook) and before the package is put together.
-   */
+  /** Takes what is left of the parts deflated behind (DeflateCodec.settle), before the package is put together. */
   settle() {
     this.codec.settle?.();
   }

@@ -1,7 +1,7 @@
 /**
  * Bytes gathered before they go to the deflater: large enough to deflate well (each block is
  * compressed on its own; 1 MB blocks make a 100,000-row output 0.5% larger than 4 MB ones), small
- * enough that the blocks in flight to the deflate thread (six at most) stay a few megabytes — with
+ * enough that the blocks in flight to the deflate thread (eight at most) stay a few megabytes — with
  * 4 MB blocks they were 24 MB of the peak when a report of 100 MB was written.
  */
 export const BLOCK_BYTES = 1 << 20;
@@ -17,8 +17,11 @@ const encoder = new TextEncoder();
  * one a part was being encoded into when it ended (its last bytes copied out).
  */
 const spareBlocks: Uint8Array[] = [];
-/** The blocks in flight to the deflate thread (six at most) and the one being filled. */
-const MAX_SPARE_BLOCKS = 8;
+/**
+ * The blocks in flight to the deflate thread (eight at most) and the two being filled: the ledger
+ * sheet's, deflated behind the reports (DeflateOptions), and a report's.
+ */
+const MAX_SPARE_BLOCKS = 10;
 
 /** Gives back a block the deflater has compressed and no one refers to, to be filled again. */
 export function reuseBlock(block: Uint8Array): void {

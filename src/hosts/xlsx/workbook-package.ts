@@ -517,8 +517,6 @@ export class OpenWorkbook {
 
   /** Writes the workbook part, its relationships, content types and styles where they changed. */
   save() {
-    // The ledger sheet's pieces are all taken before the styles its edits name are written.
-    this.pkg.settle();
     const writeIfChanged = (part: string, xml: string) => {
       if (this.pkg.text(part) !== xml) this.pkg.write(part, xml);
     };

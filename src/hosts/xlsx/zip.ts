@@ -400,8 +400,8 @@ export interface DeflateCodec {
    * part is never held whole, neither as bytes nor compressed (a 100,000-row ledger writes 130 MB).
    * A part of more than one piece is large: it may be compressed faster and less tightly. A codec
    * that compresses on another thread takes the pieces now (a piece's buffer may go with it, so
-   * the caller must not use a piece again) and returns a function that waits for the result,
-   * called only when the package is put together.
+   * the caller must not use a piece again), or later for a part given `behind`, and returns a
+   * function that waits for the result, called only when the package is put together.
    */
   deflate(pieces: Iterable<Uint8Array>, options?: DeflateOptions): Uint8Array[] | (() => Uint8Array[]);
   /**
@@ -415,6 +415,11 @@ export interface DeflateCodec {
    * before the package's last parts are made (OpenWorkbook.save) and before it is put together.
    */
   settle?(): void;
+  /**
+   * Lets go of the parts given `behind` whose pieces are not all taken, without taking them: the
+   * package is done with (its job failed before it settled). Called by withPackage.
+   */
+  abandon?(): void;
   /**
    * Inflates `data`, whose inflated size the zip declares as `size`. It must never build more than
    * `size` bytes: a stream that holds more throws (a header that lies about the size is how an
@@ -440,7 +445,8 @@ export interface DeflateOptions {
    * (the job's thread then compressed the overflow itself) while the report sheets after it come
    * slower. Only for pieces made from what does not change until the package is settled
    * (DeflateCodec.settle): the sheet's bytes and the plan's edits, every style they name already
-   * registered. An error in making them is thrown where they are taken.
+   * registered. An error in making them is thrown where they are taken, which may be after another
+   * part's error would have been: the ledger writer checks what can fail before its first edit.
    */
   behind?: boolean;
 }
