@@ -241,21 +241,25 @@ export class ThreadedDeflate {
    * Takes a part's pieces and hands them to the thread until they end, or until `room` pieces wait
    * for the thread (the part is then left as it stands, to go on later). Pieces of other parts left
    * behind are handed between this part's, while the thread has room to spare. Returns the result
-   * of a part too small to be worth the thread, deflated here.
+   * of a part too small to be worth the thread, deflated here. What making a piece throws (this
+   * part's, or one left behind and caught up on here) fails the part: it is not taken again, and
+   * the thread lets go of what it has of it.
    */
   private handOn(part: PartInHand, room: number): CountedDeflate | undefined {
+    try {
+      return this.takePieces(part, room);
+    } catch (e) {
+      part.failed = e;
+      this.letGo(part);
+      throw e;
+    }
+  }
+
+  /** handOn's taking, which any error ends. */
+  private takePieces(part: PartInHand, room: number): CountedDeflate | undefined {
     for (;;) {
       if (part.newest && this.queued() >= room) return undefined;
-      let next: IteratorResult<Uint8Array>;
-      try {
-        next = part.pieces.next();
-      } catch (e) {
-        // Thrown where the pieces are taken (for a part left behind, in the midst of another): it
-        // is not taken again, and the thread lets go of what it has of it.
-        part.failed = e;
-        this.letGo(part);
-        throw e;
-      }
+      const next = part.pieces.next();
       if (next.done) break;
       const piece = next.value;
       if (piece.length === 0) continue;
@@ -270,7 +274,7 @@ export class ThreadedDeflate {
       }
       if (part.newest) {
         this.hand(part.id, part.newest, true);
-        if (room === Infinity) this.catchUpFor(part);
+        if (room === Infinity) this.catchUp();
       }
       part.newest = transferable(piece);
     }
@@ -284,19 +288,12 @@ export class ThreadedDeflate {
   /** Marks a part as taken whole (or failed): no longer left behind. */
   private leave(part: PartInHand) {
     part.done = true;
-    const at = this.behind.indexOf(part);
-    if (at >= 0) this.behind.splice(at, 1);
+    this.notBehind(part);
   }
 
-  /** catchUp between the pieces of `part`, which fails with a part left behind that fails there. */
-  private catchUpFor(part: PartInHand) {
-    try {
-      this.catchUp();
-    } catch (e) {
-      part.failed = e;
-      this.letGo(part);
-      throw e;
-    }
+  private notBehind(part: PartInHand) {
+    const at = this.behind.indexOf(part);
+    if (at >= 0) this.behind.splice(at, 1);
   }
 
   /**
@@ -323,8 +320,7 @@ export class ThreadedDeflate {
   private finish(part: PartInHand) {
     if (part.done) return;
     // No longer behind first: the parts caught up on meanwhile are the others.
-    const at = this.behind.indexOf(part);
-    if (at >= 0) this.behind.splice(at, 1);
+    this.notBehind(part);
     this.handOn(part, Infinity);
   }
 

@@ -5,7 +5,7 @@
 import { parentPort } from 'worker_threads';
 import { DEFAULT_PRESET, LedgerWriteError, parseIsoDay, type CellValue, WorkbookError } from '../../src/core';
 import { processWorkbook, readLedgerWorkbook, type DeflateCodec, type ZipLimits } from '../../src/hosts/xlsx';
-import { ASCII_SHEET_SIZES } from '../../src/hosts/xlsx/ascii-sheet';
+import { withSheetSizes } from '../xlsx/sheet-sizes';
 import { NODE_CODEC } from '../../src/cli/node-codec';
 import { lateCodec } from '../xlsx/late-codec';
 import { ThreadedDeflate } from '../../src/cli/threaded-codec';
@@ -75,23 +75,17 @@ let threaded: ThreadedDeflate | undefined;
 parentPort!.on('message', (request: CaseRequest) => {
   const start = Date.now();
   const whole = runCase(request);
-  const sizes = { ...ASCII_SHEET_SIZES };
-  Object.assign(ASCII_SHEET_SIZES, { minBytes: 0, pieceBytes: 64 });
-  let inPieces: CaseResult['inPieces'];
-  let ahead: CaseResult['ahead'];
-  let ms: number;
-  try {
-    inPieces = runCase(request);
+  const { inPieces, ahead, ms } = withSheetSizes({ minBytes: 0, pieceBytes: 64 }, () => {
+    const inPieces = runCase(request);
     // What a case costs is the two readings above; the codecs' runs are the same work again.
-    ms = Date.now() - start;
-    ahead = {
+    const ms = Date.now() - start;
+    const ahead = {
       node: runCase(request, NODE_CODEC),
       late: runCase(request, lateCodec({ interleaved: true }).codec),
       threaded: runCase(request, (threaded ??= new ThreadedDeflate()).codec),
     };
-  } finally {
-    Object.assign(ASCII_SHEET_SIZES, sizes);
-  }
+    return { inPieces, ahead, ms };
+  });
   const result: CaseResult = { id: request.id, ...whole, inPieces, ahead, ms };
   parentPort!.postMessage(result);
 });

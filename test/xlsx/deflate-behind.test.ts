@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_PRESET, parseIsoDay } from '../../src/core';
 import { processWorkbook, withPackage, type DeflateCodec } from '../../src/hosts/xlsx';
-import { ASCII_SHEET_SIZES } from '../../src/hosts/xlsx/ascii-sheet';
+import { withSheetSizes } from './sheet-sizes';
 import { NODE_CODEC } from '../../src/cli/node-codec';
 import { makeBigLedger } from '../../scripts/sample/make-big-ledger';
 import { lateCodec } from './late-codec';
@@ -35,15 +35,11 @@ describe('the ledger sheet deflated behind the report sheets', () => {
   function threeWays(file: string) {
     const bytes = fs.readFileSync(path.join(FIXTURES, file));
     // Every worksheet part kept as bytes and rewritten from them (a real run: 4 MB and more).
-    const saved = { ...ASCII_SHEET_SIZES };
-    Object.assign(ASCII_SHEET_SIZES, { minBytes: 0 });
-    try {
+    return withSheetSizes({ minBytes: 0 }, () => {
       const last = lateCodec();
       const between = lateCodec({ interleaved: true });
       return { atOnce: run(bytes, NODE_CODEC), last: run(bytes, last.codec), between: run(bytes, between.codec), behind: last.behindParts() };
-    } finally {
-      Object.assign(ASCII_SHEET_SIZES, saved);
-    }
+    });
   }
 
   it.each(workbooks)('ends %s as it does with the sheet deflated at once, its pieces taken last or between the reports’', (file) => {
@@ -60,9 +56,7 @@ describe('the ledger sheet deflated behind the report sheets', () => {
 
   it('ends a ledger whose sheet is several pieces as it does with the sheet deflated at once, its pieces taken between the reports’', () => {
     const bytes = makeBigLedger(5_000);
-    const saved = { ...ASCII_SHEET_SIZES };
-    Object.assign(ASCII_SHEET_SIZES, { minBytes: 0 });
-    try {
+    withSheetSizes({ minBytes: 0 }, () => {
       const between = lateCodec({ interleaved: true });
       const atOnce = run(bytes, NODE_CODEC);
       expect(typeof atOnce).not.toBe('string');
@@ -70,27 +64,21 @@ describe('the ledger sheet deflated behind the report sheets', () => {
       // Some of the sheet's pieces were taken while the reports were written, some after.
       expect(between.takenBetween()).toBeGreaterThan(0);
       expect(between.takenBetween()).toBeLessThan(between.takenInAll());
-    } finally {
-      Object.assign(ASCII_SHEET_SIZES, saved);
-    }
+    });
   });
 
   it('lets go of a sheet left behind when the job fails before the package is put together', () => {
     const bytes = fs.readFileSync(path.join(FIXTURES, 'wps-ledger.xlsx'));
     const late = lateCodec();
-    const saved = { ...ASCII_SHEET_SIZES };
-    Object.assign(ASCII_SHEET_SIZES, { minBytes: 0 });
-    try {
+    withSheetSizes({ minBytes: 0 }, () =>
       expect(() =>
         withPackage(bytes, { fileName: 'ledger.xlsx', language: 'zh', codec: late.codec }, (pkg) => {
           pkg.sheetSource(SHEET);
           pkg.writeSplice(SHEET, []);
           throw new Error('the reports could not be written');
         }),
-      ).toThrow('the reports could not be written');
-    } finally {
-      Object.assign(ASCII_SHEET_SIZES, saved);
-    }
+      ).toThrow('the reports could not be written'),
+    );
     expect([late.behindParts(), late.abandoned()]).toEqual([1, 1]);
   });
 });

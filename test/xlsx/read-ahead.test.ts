@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_PRESET, parseIsoDay } from '../../src/core';
 import { processWorkbook, type DeflateCodec, type ZipLimits } from '../../src/hosts/xlsx';
-import { ASCII_SHEET_SIZES } from '../../src/hosts/xlsx/ascii-sheet';
+import { withSheetSizes } from './sheet-sizes';
 import { NODE_CODEC } from '../../src/cli/node-codec';
 import { ThreadedDeflate } from '../../src/cli/threaded-codec';
 import { writeXlsx } from '../../scripts/lib/xlsx-writer';
@@ -40,9 +40,7 @@ function run(bytes: Uint8Array, codec: DeflateCodec, limits?: ZipLimits) {
       : {}),
   };
   // Every worksheet part is large enough to be inflated ahead (a real run: 4 MB and more).
-  const saved = { ...ASCII_SHEET_SIZES };
-  Object.assign(ASCII_SHEET_SIZES, { minBytes: 0 });
-  try {
+  return withSheetSizes({ minBytes: 0 }, () => {
     const options = { fileName: 'ledger.xlsx', language: 'zh' as const, asOf: parseIsoDay('2026-11-30')!, preset: DEFAULT_PRESET, mask: true, codec: watched, ...(limits ? { limits } : {}) };
     let outcome: Buffer | string;
     try {
@@ -51,9 +49,7 @@ function run(bytes: Uint8Array, codec: DeflateCodec, limits?: ZipLimits) {
       outcome = String((e as Error).message);
     }
     return { outcome, ahead, here };
-  } finally {
-    Object.assign(ASCII_SHEET_SIZES, saved);
-  }
+  });
 }
 
 describe('the ledger sheet inflated ahead on a second thread', () => {

@@ -256,7 +256,7 @@ export class Package {
    * Lets go of the parts inflated ahead and never read, and of those deflated behind and never
    * taken (the workbook is done with; after a job that failed, for the codec's next package).
    */
-  dropAhead() {
+  dropUntaken() {
     for (const part of this.ahead.values()) part.drop();
     this.ahead.clear();
     this.codec.abandon?.();

@@ -92,7 +92,7 @@ export function withPackage<T>(bytes: Uint8Array, options: ReadWorkbookOptions &
     if (e instanceof LedgerNotFoundError) return fail('ledger.notFound', { sheet: options.sheet ?? '' });
     throw e;
   } finally {
-    pkg?.dropAhead();
+    pkg?.dropUntaken();
   }
 }
 

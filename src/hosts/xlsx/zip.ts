@@ -410,10 +410,7 @@ export interface DeflateCodec {
    * pieces now as `deflate` does; the result, or the function that waits for it, gives both.
    */
   deflateCounted?(pieces: Iterable<Uint8Array>, options?: DeflateOptions): CountedDeflate | (() => CountedDeflate);
-  /**
-   * Takes every piece still to be taken of the parts given `behind` (DeflateOptions): called
-   * before the package's last parts are made (OpenWorkbook.save) and before it is put together.
-   */
+  /** Takes every piece still to be taken of the parts given `behind` (DeflateOptions): called before the package is put together. */
   settle?(): void;
   /**
    * Lets go of the parts given `behind` whose pieces are not all taken, without taking them: the
