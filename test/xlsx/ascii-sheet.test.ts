@@ -3,7 +3,8 @@ import * as path from 'path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { DEFAULT_PRESET, parseIsoDay } from '../../src/core';
 import { processWorkbook, readLedgerWorkbook } from '../../src/hosts/xlsx';
-import { AsciiSheet, ASCII_SHEET_SIZES } from '../../src/hosts/xlsx/ascii-sheet';
+import { AsciiSheet } from '../../src/hosts/xlsx/ascii-sheet';
+import { withSheetSizes } from './sheet-sizes';
 import { Package } from '../../src/hosts/xlsx/package';
 import { readSheetXml, type SheetContext } from '../../src/hosts/xlsx/sheet-reader';
 import * as xml from '../../src/hosts/xlsx/xml';
@@ -19,17 +20,6 @@ import { makeBigLedger } from '../../scripts/sample/make-big-ledger';
 
 const FIXTURES = path.join(__dirname, '../fixtures');
 const asOf = parseIsoDay('2020-06-30')!;
-
-/** Runs `job` with the part sizes given, as the reader and the package see them. */
-function withSizes<T>(sizes: Partial<typeof ASCII_SHEET_SIZES>, job: () => T): T {
-  const saved = { ...ASCII_SHEET_SIZES };
-  Object.assign(ASCII_SHEET_SIZES, sizes);
-  try {
-    return job();
-  } finally {
-    Object.assign(ASCII_SHEET_SIZES, saved);
-  }
-}
 
 const WHOLE = { minBytes: Infinity };
 const SAVED_BY_EXCEL_WPS_LIBREOFFICE = ['excel-everything.xlsx', 'wps-ledger.xlsx', 'libreoffice-saved.xlsx'];
@@ -72,10 +62,10 @@ describe('a worksheet part read in pieces', () => {
 
   it.each(workbooks)('%s: the same file (or refusal) as read whole, in pieces of a row or of 64 KB', (file) => {
     const bytes = new Uint8Array(fs.readFileSync(path.join(FIXTURES, file)));
-    const whole = withSizes(WHOLE, () => outcome(bytes, path.basename(file)));
+    const whole = withSheetSizes(WHOLE, () => outcome(bytes, path.basename(file)));
     for (const pieceBytes of [1, 64, 1 << 16]) {
       let inPieces: string | Buffer = '';
-      const kept = keptAsBytes(() => (inPieces = withSizes({ minBytes: 0, pieceBytes }, () => outcome(bytes, path.basename(file)))));
+      const kept = keptAsBytes(() => (inPieces = withSheetSizes({ minBytes: 0, pieceBytes }, () => outcome(bytes, path.basename(file)))));
       expect(inPieces).toEqual(whole);
       // The three writers' ledgers are ASCII, their text in the shared strings (a sheet with text
       // inline is read whole), and are read in pieces to the end, never decoded whole.
@@ -89,7 +79,7 @@ describe('a worksheet part read in pieces', () => {
   it('is how a ledger sheet of 4 MB and more is read, to the same cells and the same file', () => {
     const bytes = makeBigLedger(6_000); // a ledger sheet of about 4.5 MB
     const read = () => readLedgerWorkbook(bytes, { fileName: 'big.xlsx', language: 'zh' }).input.ledger.values;
-    const whole = withSizes(WHOLE, () => ({ values: read(), file: outcome(bytes, 'big.xlsx') }));
+    const whole = withSheetSizes(WHOLE, () => ({ values: read(), file: outcome(bytes, 'big.xlsx') }));
     let values: unknown;
     let file: unknown;
     const kept = keptAsBytes(() => {
@@ -112,7 +102,7 @@ describe('a worksheet part read in pieces', () => {
     const padded = zipSync(parts);
     const inflate = jest.spyOn(zip, 'readEntry');
     try {
-      const file = withSizes({ minBytes: 0 }, () => outcome(padded, 'wps-ledger.xlsx'));
+      const file = withSheetSizes({ minBytes: 0 }, () => outcome(padded, 'wps-ledger.xlsx'));
       expect(Buffer.isBuffer(file)).toBe(true);
       expect(inflate.mock.calls.filter(([entry]) => entry.name === 'xl/worksheets/sheet1.xml')).toHaveLength(1);
     } finally {
@@ -133,7 +123,7 @@ describe('a worksheet part read in pieces', () => {
         checks.mockRestore();
       }
     };
-    const whole = withSizes(WHOLE, charactersChecked);
+    const whole = withSheetSizes(WHOLE, charactersChecked);
     expect(sheetSize).toBeGreaterThan(4 << 20);
     expect(whole).toBeGreaterThan(sheetSize);
     // In pieces only the first and the part's end are (the shared strings and the small parts are, either way).
@@ -162,8 +152,8 @@ describe('a worksheet part read in pieces', () => {
       ['a comment in a larger sheet beside the ledger', () => largerSheetBeside('<!-- x -->')],
     ])('%s: the same refusal or file as read whole', (_what, workbook) => {
       const bytes = workbook();
-      const whole = withSizes(WHOLE, () => outcome(bytes, 'damaged.xlsx'));
-      for (const sizes of [{}, { minBytes: 0 }, { minBytes: 0, pieceBytes: 64 }]) expect(withSizes(sizes, () => outcome(bytes, 'damaged.xlsx'))).toEqual(whole);
+      const whole = withSheetSizes(WHOLE, () => outcome(bytes, 'damaged.xlsx'));
+      for (const sizes of [{}, { minBytes: 0 }, { minBytes: 0, pieceBytes: 64 }]) expect(withSheetSizes(sizes, () => outcome(bytes, 'damaged.xlsx'))).toEqual(whole);
     });
     it('names the sheet the whole reading names when the ledger and a sheet after it are both damaged', () => {
       // The ledger's tag left open in its last rows, the sheet after it (read for detection later) damaged at its top.
@@ -176,14 +166,14 @@ describe('a worksheet part read in pieces', () => {
       );
       parts['xl/worksheets/sheet2.xml'] = strToU8(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"<v>1</v></c></row></sheetData></worksheet>`);
       const bytes = zipSync(parts);
-      const whole = withSizes(WHOLE, () => outcome(bytes, 'damaged.xlsx'));
+      const whole = withSheetSizes(WHOLE, () => outcome(bytes, 'damaged.xlsx'));
       expect(whole).toMatch(/sheet1\.xml/);
-      for (const sizes of [{}, { minBytes: 0 }, { minBytes: 0, pieceBytes: 64 }]) expect(withSizes(sizes, () => outcome(bytes, 'damaged.xlsx'))).toEqual(whole);
+      for (const sizes of [{}, { minBytes: 0 }, { minBytes: 0, pieceBytes: 64 }]) expect(withSheetSizes(sizes, () => outcome(bytes, 'damaged.xlsx'))).toEqual(whole);
     });
 
     it('refuses what it must among them', () => {
-      expect(withSizes(WHOLE, () => outcome(damaged((x) => x.slice(0, lateRow) + x.slice(lateRow).replace('"><v>', '"<v>')), 'damaged.xlsx'))).toMatch(/damaged\.xlsx/);
-      expect(withSizes(WHOLE, () => outcome(largerSheetBeside('<c r="B2900"<v>1</v></c>'), 'damaged.xlsx'))).toMatch(/sheet2|Sheet2|damaged/);
+      expect(withSheetSizes(WHOLE, () => outcome(damaged((x) => x.slice(0, lateRow) + x.slice(lateRow).replace('"><v>', '"<v>')), 'damaged.xlsx'))).toMatch(/damaged\.xlsx/);
+      expect(withSheetSizes(WHOLE, () => outcome(largerSheetBeside('<c r="B2900"<v>1</v></c>'), 'damaged.xlsx'))).toMatch(/sheet2|Sheet2|damaged/);
     });
   });
 
@@ -194,9 +184,9 @@ describe('a worksheet part read in pieces', () => {
     // A comment holding a row end, between two rows: pieces cut after each `</row>` would split it.
     parts[sheet] = strToU8(strFromU8(parts[sheet]).replace('</row>', '</row><!-- <row r="99"><c r="A99"/></row> -->'));
     const commented = zipSync(parts);
-    const whole = withSizes(WHOLE, () => outcome(commented, 'wps-ledger.xlsx'));
+    const whole = withSheetSizes(WHOLE, () => outcome(commented, 'wps-ledger.xlsx'));
     expect(Buffer.isBuffer(whole)).toBe(true);
-    expect(withSizes({ minBytes: 0, pieceBytes: 1 }, () => outcome(commented, 'wps-ledger.xlsx'))).toEqual(whole);
+    expect(withSheetSizes({ minBytes: 0, pieceBytes: 1 }, () => outcome(commented, 'wps-ledger.xlsx'))).toEqual(whole);
   });
 });
 
@@ -213,7 +203,7 @@ describe('a worksheet part read to its top rows in pieces', () => {
     };
     return {
       whole: readSheetXml(checkedWhole(), ctx),
-      inPieces: withSizes({ pieceBytes: 64 }, () => readSheetXml(new AsciiSheet(strToU8(text), checkedWhole), ctx)),
+      inPieces: withSheetSizes({ pieceBytes: 64 }, () => readSheetXml(new AsciiSheet(strToU8(text), checkedWhole), ctx)),
     };
   };
   it.each([
@@ -256,7 +246,7 @@ describe('AsciiSheet', () => {
   });
 
   it.each([1, 20, 64, 1 << 16])('in pieces of about %i bytes: the whole text, each piece but the last ending a row', (pieceBytes) => {
-    const pieces = withSizes({ pieceBytes }, () => [...sheet.pieces()]);
+    const pieces = withSheetSizes({ pieceBytes }, () => [...sheet.pieces()]);
     expect(pieces.map((p) => p.text).join('')).toBe(text);
     for (const [i, p] of pieces.entries()) {
       expect(text.startsWith(p.text, p.base)).toBe(true);
