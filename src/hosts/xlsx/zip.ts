@@ -624,38 +624,25 @@ export interface CountedDeflate {
 
 /** New content deflated piece by piece, with its CRC and size counted on the way. */
 export function deflateEntry(pieces: Iterable<Uint8Array>, codec: DeflateCodec, options?: DeflateOptions): DeflatedContent {
-  if (codec.deflateCounted) return deflateCounted(pieces, (counted) => codec.deflateCounted!(counted, options));
+  return deflateCounted(pieces, (sized) => (codec.deflateCounted ? codec.deflateCounted(sized, options) : countingCrcHere(sized, codec, options)));
+}
+
+/** A codec's `deflate` with the CRC-32 counted here, as it takes the pieces: for a codec that does not count it itself. */
+function countingCrcHere(pieces: Iterable<Uint8Array>, codec: DeflateCodec, options?: DeflateOptions): CountedDeflate | (() => CountedDeflate) {
   const crcOf = codec.crc32 ?? crc32;
   let crc = 0;
-  let size = 0;
   function* counted() {
     for (const piece of pieces) {
       crc = crcOf(piece, crc) >>> 0;
-      size += piece.length;
       yield piece;
     }
   }
   const compressed = codec.deflate(counted(), options);
-  if (typeof compressed !== 'function') return { compressed, crc, size };
-  // The CRC and size are final once the codec has taken every piece: when its result is waited for.
-  let result: Uint8Array[] | undefined;
-  const done = () => (result ??= compressed());
-  return {
-    get compressed() {
-      return done();
-    },
-    get crc() {
-      done();
-      return crc;
-    },
-    get size() {
-      done();
-      return size;
-    },
-  };
+  // The CRC is final once the codec has taken every piece: now, or when its result is waited for.
+  return typeof compressed === 'function' ? () => ({ compressed: compressed(), crc }) : { compressed, crc };
 }
 
-/** deflateEntry through a codec that counts the CRC itself: only the size is counted here. */
+/** deflateEntry through a deflate that counts the CRC (the codec's, or countingCrcHere): only the size is counted here. */
 function deflateCounted(pieces: Iterable<Uint8Array>, deflate: (pieces: Iterable<Uint8Array>) => CountedDeflate | (() => CountedDeflate)): DeflatedContent {
   let size = 0;
   function* sized() {
@@ -666,7 +653,7 @@ function deflateCounted(pieces: Iterable<Uint8Array>, deflate: (pieces: Iterable
   }
   const counted = deflate(sized());
   if (typeof counted !== 'function') return { ...counted, size };
-  // A part deflated behind (DeflateOptions) is still being taken: its size too is final only once waited for.
+  // Its pieces may still be being taken (a part deflated behind, DeflateOptions): the CRC and size are final once the result is waited for.
   let result: CountedDeflate | undefined;
   const done = () => (result ??= counted());
   return {
