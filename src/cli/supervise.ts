@@ -1,10 +1,8 @@
 import { spawn } from 'child_process';
 import * as os from 'os';
 import * as path from 'path';
-import { quotedNames, type Language } from '../core';
-import { messageLanguage, parseArgs } from './args';
-import { say } from './messages';
-import { printable } from './printable';
+// Nothing else is loaded before the command is started: the core, the arguments and the messages
+// (25–30 ms to load) are needed only to tell of a heap that ran out (out-of-memory.ts).
 
 /**
  * What `bin/tricolor.js` runs: the command itself in a child process whose JavaScript heap is
@@ -76,19 +74,6 @@ export function childEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.P
 /** The lines V8 prints when a heap passes its limit, from the first one on. */
 const V8_OUT_OF_MEMORY = /<--- Last few GCs --->|FATAL ERROR: .*(heap|allocation|Allocation)|JavaScript heap out of memory/;
 
-/** The workbooks a command line names, quoted for a message; the child has already refused a line it cannot read. */
-export function workbooksNamed(argv: readonly string[], language: Language): string {
-  let files: string[] = [];
-  try {
-    const args = parseArgs(argv, language);
-    if (args.command === 'run') files = [args.ledger];
-    else if (args.command === 'meeting') files = args.ledgers.map((l) => l.file);
-  } catch {
-    // Not a command that reads workbooks: said by the child already.
-  }
-  return files.length > 0 ? quotedNames(files.map(printable), language) : language === 'zh' ? '工作簿' : 'the workbook';
-}
-
 /**
  * The environment variable that tells the command it runs under this supervisor, and its process:
  * a command whose supervisor was killed outright (SIGKILL, which it cannot pass on) writes nothing,
@@ -119,7 +104,6 @@ export function supervise(argv: readonly string[]): void {
   // A stderr closed or full (`2>&1 | head`, `2>/dev/full`) loses the lines written to it, not the
   // job: unheard, its write error ended this process, and the command, its supervisor gone, wrote nothing.
   process.stderr.on('error', () => undefined);
-  const language = messageLanguage(argv);
   const requested = Number(process.env.TRICOLOR_MAX_HEAP_MB);
   const heapMb = Number.isInteger(requested) && requested > 0 && requested < HEAP_CAP_MB ? requested : HEAP_CAP_MB;
   const child = spawn(process.execPath, [...heapFlags(heapMb), path.join(__dirname, 'main.js'), ...argv], {
@@ -156,8 +140,8 @@ export function supervise(argv: readonly string[]): void {
     if (!outOfMemory && pending && !V8_OUT_OF_MEMORY.test(pending)) process.stderr.write(pending);
     // V8 aborts (SIGABRT, or SIGTRAP on some builds) when a heap passes its limit.
     if (outOfMemory || signal === 'SIGABRT' || signal === 'SIGTRAP') {
-      process.stderr.write(`${say(language, 'job.outOfMemory', { files: workbooksNamed(argv, language) })}\n`);
       process.exitCode = 1;
+      void import('./out-of-memory').then(({ outOfMemoryMessage }) => process.stderr.write(`${outOfMemoryMessage(argv)}\n`));
     } else if (signal) process.exitCode = 128 + os.constants.signals[signal];
     else process.exitCode = code ?? 1;
   });

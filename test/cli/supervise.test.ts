@@ -1,4 +1,5 @@
-import { childEnvironment, workbooksNamed } from '../../src/cli/supervise';
+import { childEnvironment } from '../../src/cli/supervise';
+import { workbooksNamed } from '../../src/cli/out-of-memory';
 
 describe('the environment the command runs in', () => {
   it('has glibc map blocks of 128 KB or more on their own, so freed ones leave the peak, and ask for huge pages behind them', () => {
