@@ -203,6 +203,27 @@ export const OPERATORS: Record<string, Operator> = {
     return { label: `${name}: ${labels.join(', ')}`, bytes: writeRawZip(editText(parts, name, () => text)), reference: 'mutated' };
   },
 
+  phonetics(rng, f) {
+    // Phonetic guides (<rPh>) after a string item's text, by the hundred thousand: closed where they
+    // open, or around a reading of their own. Never text; read in one pass (each <rPh/> was once
+    // searched for an end tag to the end of the part: minutes for a 50 KB file).
+    const parts = partsOf(f.bytes);
+    const itemEnd = /<\/t><\/(?:si|is)>/;
+    const candidates = ['xl/sharedStrings.xml', f.sheetPart].filter((name) => {
+      const part = parts.find((p) => p.name === name);
+      return !!part && itemEnd.test(dec.decode(part.data));
+    });
+    if (candidates.length === 0) return { label: 'no string item to add phonetic guides to', bytes: f.bytes, reference: 'original' };
+    const name = rng.pick(candidates);
+    const text = dec.decode(parts.find((p) => p.name === name)!.data);
+    const at = rng.pick(occurrences(text, itemEnd)) + '</t>'.length;
+    const guide = rng.pick(['<rPh/>', '<rPh sb="0" eb="1"/>', '<rPh sb="0" eb="1"><t>du</t></rPh>']);
+    // Fewer runs with a reading inside: the reference's DOM takes 15 µs for each (our reader 1.5).
+    const count = guide.includes('<t>') ? 20_000 + rng.int(30_000) : 60_000 + rng.int(90_000);
+    const edited = text.slice(0, at) + guide.repeat(count) + text.slice(at);
+    return { label: `${name}: ${count} × ${guide} at ${at}`, bytes: writeRawZip(editText(parts, name, () => edited)), reference: 'mutated' };
+  },
+
   zip64(rng, f) {
     const descriptor = rng.next() < 0.5;
     return { label: `re-packed as zip64${descriptor ? ' with data descriptors' : ''}`, bytes: writeRawZip(partsOf(f.bytes), { zip64: true, descriptor }), reference: 'original' };

@@ -446,7 +446,7 @@ function tags(xml: string, local: string): Map<string, string>[] {
 
 /** Text of a <si> or <is>: its <t>s (directly or in runs), never the phonetic <rPh>. */
 function stringItemText(inner: string): string {
-  const noPhonetic = inner.replace(/<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g, '');
+  const noPhonetic = inner.replace(/<(?:[\w.-]+:)?rPh(?=[\s/>])(?:[^>]*?\/>|[\s\S]*?<\/(?:[\w.-]+:)?rPh\s*>)/g, '');
   let s = '';
   const re = /<(?:[\w.-]+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?t>/g;
   let m: RegExpExecArray | null;
