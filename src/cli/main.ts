@@ -311,7 +311,7 @@ const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  * leaves a half-written workbook or the temporary file. Without --force the move fails if the
  * output has appeared meanwhile (another run, another program): it is never overwritten.
  */
-function writeOutput(output: string, pieces: readonly Uint8Array[], language: Language, force: boolean) {
+function writeOutput(output: string, pieces: readonly Uint8Array[], language: Language, force: boolean, mode: number) {
   const folder = path.dirname(output);
   // Short, whatever the output's name: a name near the file system's 255 bytes would not fit a longer one.
   const temp = path.join(folder, `.tricolor-${process.pid}.tmp`);
@@ -332,7 +332,9 @@ function writeOutput(output: string, pieces: readonly Uint8Array[], language: La
   try {
     try {
       fs.mkdirSync(folder, { recursive: true });
-      writePieces(temp, pieces);
+      // A file of that name left by a run killed outright (its number used again) would keep its own permissions.
+      removeTemp();
+      writePieces(temp, pieces, mode);
     } catch (e) {
       // mkdir says EEXIST when a file stands where the folder should be.
       const problem = (e as NodeJS.ErrnoException).code === 'EEXIST' ? say(language, 'problem.ENOTDIR') : fileProblem(e, language);
@@ -357,13 +359,31 @@ function writeOutput(output: string, pieces: readonly Uint8Array[], language: La
 }
 
 /** A new file written from the package's buffers in order, never joined into one. */
-function writePieces(file: string, pieces: readonly Uint8Array[]) {
-  const fd = fs.openSync(file, 'w');
+function writePieces(file: string, pieces: readonly Uint8Array[], mode: number) {
+  const fd = fs.openSync(file, 'w', mode);
   try {
     for (const piece of pieces) for (let at = 0; at < piece.length; ) at += fs.writeSync(fd, piece, at);
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * The output's permissions, no wider than any of its ledgers' (the umask narrows them further): a
+ * ledger its owner alone may read (0600) holds names, ID numbers and addresses, and so does its
+ * output, which was made readable by everyone (0644 under the usual umask). The owner may always
+ * read and write it.
+ */
+function outputMode(inputs: readonly string[]): number {
+  let mode = 0o666;
+  for (const file of inputs) {
+    try {
+      mode &= fs.statSync(file).mode;
+    } catch {
+      // Read already: nothing else to narrow it by.
+    }
+  }
+  return (mode & 0o666) | 0o600;
 }
 
 /** A hard link fails if the target exists; a file system without links (FAT on a USB stick) gets an exclusive copy. */
@@ -440,7 +460,7 @@ function meeting(args: MeetingArgs, io: Io) {
   const job = runMeetingJob(ledgers, { asOf, period: args.period, preset, language, mask: args.mask, previous });
   collectBeforeWriting();
   const pieces = withDeflateThread((codec) => writeReportPieces(job.plan.reports, job.plan.state, { codec }));
-  writeOutput(output, pieces, language, args.force);
+  writeOutput(output, pieces, language, args.force, outputMode(args.ledgers.map((l) => l.file)));
   if (args.json) io.stdout(`${JSON.stringify(meetingToJson(job, output), null, 2)}\n`);
   else io.stdout(`${formatMeeting(job, output, language)}\n`);
   warnIfTooLargeToReadAgain(output, pieces, language, io);
@@ -451,7 +471,7 @@ function run(args: RunArgs, io: Io) {
   // The deflate thread is started first: it starts up while the file is read and checked, and is
   // ready to inflate the ledger sheet the moment the package is opened (Package.prefetch).
   const { output, asOf, result } = withDeflateThread((codec) => runJob(args, io, codec));
-  writeOutput(output, result.pieces, args.language, args.force);
+  writeOutput(output, result.pieces, args.language, args.force, outputMode([args.ledger]));
   if (args.json) io.stdout(`${JSON.stringify(jobToJson(result.job, output, asOf), null, 2)}\n`);
   else io.stdout(`${formatSummary(result.job, output, args.language)}\n`);
   warnIfTooLargeToReadAgain(output, result.pieces, args.language, io);

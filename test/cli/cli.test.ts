@@ -276,6 +276,42 @@ describe('tricolor run', () => {
     });
   });
 
+  describe('an output no more readable than its ledgers (it holds the same names and ID numbers)', () => {
+    // Under the usual umask, 022: an output was 0644 whatever its ledger's permissions.
+    let umask: number;
+    beforeEach(() => (umask = process.umask(0o022)));
+    afterEach(() => process.umask(umask));
+    const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
+
+    it.each([
+      ['its owner alone', 0o600, 0o600],
+      ['its owner and group', 0o640, 0o640],
+      ['everyone', 0o644, 0o644],
+      ['everyone, even to write: the umask still narrows it', 0o666, 0o644],
+      ['everyone but writable by nobody: the owner may still write and replace the output', 0o444, 0o644],
+    ])('a ledger readable by %s', (_name, ledgerMode, outputMode) => {
+      fs.chmodSync(ledger, ledgerMode);
+      const out = path.join(dir, '结果.xlsx');
+      expect(main(['run', ledger, '--out', out], capture().io)).toBe(0);
+      expect(modeOf(out)).toBe(outputMode);
+      // Replaced with --force, the output takes the ledger's permissions again.
+      fs.chmodSync(out, 0o666);
+      expect(main(['run', ledger, '--out', out, '--force'], capture().io)).toBe(0);
+      expect(modeOf(out)).toBe(outputMode);
+    });
+
+    it('a meeting output as private as the most private of its ledgers', () => {
+      const other = path.join(dir, '司法所.xlsx');
+      // Another unit's file: not the same bytes (a meeting refuses one ledger given twice).
+      fs.writeFileSync(other, smallLedger([{ name: '说明', rows: [['本台账由司法所填报']] }]));
+      fs.chmodSync(ledger, 0o644);
+      fs.chmodSync(other, 0o600);
+      const out = path.join(dir, '会议.xlsx');
+      expect(main(['meeting', ledger, other, '--as-of', '2026-11-30', '--out', out], capture().io)).toBe(0);
+      expect(modeOf(out)).toBe(0o600);
+    });
+  });
+
   describe('never hurts the input', () => {
     it.each([
       ['a symlink to the ledger', (l: string, d: string) => (fs.symlinkSync(l, path.join(d, 'link.xlsx')), path.join(d, 'link.xlsx'))],
