@@ -555,6 +555,9 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
       '<extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:id>{00000000-0000-0000-0000-000000000001}</x14:id></ext></extLst></cfRule></conditionalFormatting>';
     const behindDataBar = withSheet((xml) => xml.replace('</mergeCells>', `</mergeCells>${dataBar}`).replace('</worksheet>', `${x14(`${column}3:${column}100`)}</worksheet>`));
     expect(partOf(processWorkbook(behindDataBar, options).bytes, SHEET)).not.toContain('<dataValidation ');
+    // One closed where it opens (no range of its own) before it: the user's still found.
+    const closedFirst = withSheet((xml) => xml.replace('</worksheet>', `${x14(`${column}3:${column}100`).replace('<x14:dataValidation ', '<x14:dataValidation a=">" /><x14:dataValidation ')}</worksheet>`));
+    expect(partOf(processWorkbook(closedFirst, options).bytes, SHEET)).not.toContain('<dataValidation ');
     // A validation commented out is none.
     const commented = withSheet((xml) => xml.replace('</worksheet>', `${x14(`${column}3:${column}100`).replace('<x14:dataValidations', '<!--<x14:dataValidations').replace('</x14:dataValidations>', '</x14:dataValidations>-->')}</worksheet>`));
     expect(partOf(processWorkbook(commented, options).bytes, SHEET)).toContain(`sqref="${dropdown}"><formula1>`);

@@ -98,6 +98,7 @@ describe('the shared strings as the reader reads them', () => {
     ['a character reference', '<si><t>A&amp;B</t></si>', ['A&B']],
     ['rich text runs', '<si><r><t>持</t></r><r><rPr><b/></rPr><t>刀</t></r></si>', ['持刀']],
     ['a phonetic run left out', '<si><t>王五</t><rPh sb="0" eb="1"><t>wang</t></rPh></si>', ['王五']],
+    ['a > in a closed-where-it-opens tag’s attribute', '<si><t>甲</t><rPh a=">"/><r><t b=">"/></r><r><t>乙</t></r></si>', ['甲乙']],
     ['a phonetic run closed where it opens, and the text after it', '<si><t>甲</t><rPh/><t>乙</t><rPh sb="0" eb="1"><t>yi</t></rPh></si>', ['甲乙']],
     ['an empty item', '<si/><si><t/></si>', ['', '']],
     ['spaces around the text element', '<si>\n  <t>赵六</t>\n</si>', ['赵六']],

@@ -93,6 +93,9 @@ describe('elements and their namespaces', () => {
     // XML lets a value hold '>' and '/>'; a declaration after such a value is still seen.
     ['<a t="1>2"><b c="a/>b"/></a>', true],
     ['<a t="1>2" xmlns:r="urn:r"><b r:id="1"/></a>', true],
+    // A '<' that starts no tag (its quote never ends) is not text.
+    ['<a><xaaa"/></a>', false],
+    ['<a>1 <b</a>', false],
     // Outside the root only XML's white space: a no-break space is text.
     ['<a/>\u00a0', false],
     ['<a/> \r\n\t', true],

@@ -57,17 +57,24 @@ const HEADER_HINTS: ReadonlySet<string> = new Set([
  * Latin letters lower-cased.
  */
 export function normalizeHeader(s: string): string {
-  let h = toHalfWidth(s).replace(/[\s\u00a0\u3000\ufeff]+/g, '').toLowerCase();
-  // Stars and hints can be stacked ("*金额(元)(必填)"), so peel until nothing changes.
+  const h = toHalfWidth(s).replace(/[\s\u00a0\u3000\ufeff]+/g, '').toLowerCase();
+  const start = h.length - h.replace(/^\*+/, '').length;
+  // Stars and hints can be stacked ("*金额(元)(必填)"): peeled from the end, each look reaching
+  // back no further than what it takes off (matched again from the start for each, a header of
+  // 5,000 hints took seconds, and header detection reads every cell of the top rows).
+  let end = h.length;
   for (;;) {
-    const before = h;
-    // The trailing run from its first star only: tried from every star of a long run, it was quadratic.
-    h = h.replace(/^\*+/, '').replace(/(?<!\*)\*+$/, '');
-    const m = /\(([^()]*)\)$/.exec(h);
-    if (m && m.index > 0 && HEADER_HINTS.has(m[1])) h = h.slice(0, m.index);
-    if (h === before) return h;
+    while (end > start && h.charCodeAt(end - 1) === STAR) end--;
+    if (end <= start || h.charCodeAt(end - 1) !== CLOSE_PAREN) break;
+    const open = h.lastIndexOf('(', end - 2);
+    // A hint holds no bracket: the last '(' before the ')' starts it, and a ')' inside is no hint.
+    if (open <= start || !HEADER_HINTS.has(h.slice(open + 1, end - 1))) break;
+    end = open;
   }
+  return h.slice(start, end);
 }
+const STAR = 0x2a;
+const CLOSE_PAREN = 0x29;
 
 /**
  * Cell text for reading and display: half-width, trimmed, runs of spaces collapsed, but line

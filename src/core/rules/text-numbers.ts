@@ -70,11 +70,11 @@ interface Numeral {
 }
 
 /** Every number in the (half-width) text, with multipliers applied ("3.5万" → 35000). */
-function readNumerals(text: string, pattern = NUMERAL): Numeral[] {
+function readNumerals(text: string): Numeral[] {
   const found: Numeral[] = [];
   if (!ANY_NUMERAL.test(text)) return found;
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+  NUMERAL.lastIndex = 0;
+  for (let m = NUMERAL.exec(text); m; m = NUMERAL.exec(text)) {
     const numeral = numeralOf(m);
     if (numeral) found.push(numeral);
   }
@@ -83,21 +83,39 @@ function readNumerals(text: string, pattern = NUMERAL): Numeral[] {
 
 /** The value of a match of NUMERAL (or a pattern built on it); null for a lone 数. */
 function numeralOf(m: RegExpExecArray): Numeral | null {
-  const [whole, head, , multipliers] = m;
+  return numeralFrom(m[0], m[1], m[3], m.index);
+}
+
+/** The value of a numeral read as `whole` at `index`: its digits or Chinese run `head`, then `multipliers` (万, 亿…). */
+function numeralFrom(whole: string, head: string, multipliers: string, index: number): Numeral | null {
   let value: number;
   if (/\d/.test(head)) {
     value = Number(head.replace(/,/g, ''));
     for (const ch of multipliers) value *= UNIT[ch] ?? SECTION[ch];
   } else if (whole === '数') return null;
   else value = chineseValue(head + multipliers);
-  return { value: Number(value.toPrecision(15)), start: m.index, end: m.index + whole.length };
+  return { value: Number(value.toPrecision(15)), start: index, end: index + whole.length };
 }
 
 /** Words counting people or households after a number; 人民 and 人次 are not a count of people. */
 const PERSONS = '人|工人|村民|群众|人员|业主|家长|老人|妇女|学生|孩子|小孩|员工|农民工|商户|租户|住户|合伙人|股东|亲戚|邻居|同事|工友|子女';
 const PEOPLE_UNIT = `(?:个人|人(?!民)|名|户|位|家|口人|兄弟|姐妹|兄妹|姐弟|子女|(?:号|个)(?=${PERSONS}))`;
-/** A number right before a unit of people: the regular expression finds the few candidates itself. */
-const NUMBER_OF_PEOPLE = new RegExp(`${NUMERAL.source}(?=${PEOPLE_UNIT})`, 'gu');
+/** NUMERAL's Chinese runs: the characters that start one, and those that go on with it. */
+const CHINESE_FIRST = '零〇一二两俩三仨四五六七八九十百千几数壹贰叁肆伍陆柒捌玖拾佰仟';
+const CHINESE_REST = '零〇一二两三四五六七八九十百千万亿几余多来壹贰叁肆伍陆柒捌玖拾佰仟';
+const CHINESE_BOTH = [...CHINESE_FIRST].filter((c) => CHINESE_REST.includes(c)).join('');
+const CHINESE_FIRST_ONLY = [...CHINESE_FIRST].filter((c) => !CHINESE_REST.includes(c)).join('');
+/**
+ * A number right before a unit of people: NUMERAL's readings, each tried only where its run starts
+ * and a Chinese run taken whole (a lookahead's capture, which is never given back). As NUMERAL
+ * followed by the unit, the pattern was tried again from every character of a long run and every
+ * split of it: a 5,000-character cell of 十 ran for 75 s. Groups: 1 the number, 4 its multipliers.
+ */
+const NUMBER_OF_PEOPLE = new RegExp(
+  `((?:(?<!\\d)\\d{1,3}|\\d{3})(?:,\\d{3})+(?:\\.\\d+)?|(?<!\\d)\\d+(?:\\.\\d+)?|(?=((?:(?<![${CHINESE_BOTH}])[${CHINESE_FIRST}]|[${CHINESE_FIRST_ONLY}])[${CHINESE_REST}]*))\\2)` +
+    `([余多来几]?)([十百千万亿]*)([余多来]?)(?=${PEOPLE_UNIT})`,
+  'gu',
+);
 /** A sum of money after a number, or 万/亿 not followed by another unit (拖欠3.5万，). */
 const MONEY_UNIT = /^(?:元|块|圆|人民币)/;
 const OTHER_UNIT_AFTER_WAN = /^(?:人(?!民)|名|户|位|家|亩|平|米|斤|吨|公里|头|只|株|棵|箱|个|件|册|字|步|次|余人|多人|余户|多户|余名|多名)/;
@@ -135,8 +153,10 @@ export function headcountInText(raw: string): TextNumber | null {
     const value = /\d/.test(head) ? Number(head.replace(/,/g, '')) : chineseValue(head + (m[3] ?? ''));
     if (!best || value > best.value) best = { value, phrase: phraseAt(text, raw, m.index, m.index + m[0].length) };
   }
-  for (const n of readNumerals(text, NUMBER_OF_PEOPLE)) {
-    if (NOT_A_COUNT_BEFORE.test(text.slice(Math.max(0, n.start - 3), n.start))) continue;
+  NUMBER_OF_PEOPLE.lastIndex = 0;
+  for (let m = NUMBER_OF_PEOPLE.exec(text); m; m = NUMBER_OF_PEOPLE.exec(text)) {
+    const n = numeralFrom(m[0], m[1], m[4], m.index);
+    if (!n || NOT_A_COUNT_BEFORE.test(text.slice(Math.max(0, n.start - 3), n.start))) continue;
     if (!best || n.value > best.value) best = { value: n.value, phrase: phraseAt(text, raw, n.start, n.end) };
   }
   return best;
@@ -163,6 +183,13 @@ const WHOLE = '(?<![\\d零〇一二两三四五六七八九十百几数壹贰叁
 /** 多次、反复、屡次: at least three, as domain.md reads 多次调解未果. */
 const MANY = '(?:多|反复|屡|数|几|无数|好几|好多|很多|三番五)';
 const COUNT = `(?:\\d+|[零〇一二两三四五六七八九十百几数壹贰叁肆伍陆柒捌玖拾]+[余多来]?)`;
+/**
+ * COUNT only where its run starts: a later start reads a part of the run, worth no more than the
+ * whole, which is read first. Where nothing before the count bounds it (第三次调解…), COUNT was tried
+ * from every character of a long run, each try reading to the run's end: quadratic (a cell of
+ * 32,767 一 after 调 took 4 s, sixteen such rows 65 s).
+ */
+const COUNT_AT_RUN_START = `(?:(?<!\\d)\\d+|(?<![零〇一二两三四五六七八九十百几数壹贰叁肆伍陆柒捌玖拾])[零〇一二两三四五六七八九十百几数壹贰叁肆伍陆柒捌玖拾]+[余多来]?)`;
 const MEDIATE = '(?:调解|调处|协调|协商|化解|调停|说和|劝解|劝和|组织调解|做工作|做思想工作|坐下来谈|谈判|面谈|调)';
 const FAILED =
   '(?:未果|无果|失败|未成|不成|未达成|未能|均未|仍未|都未|没有成功|没成|没谈拢|谈不拢|无效|破裂|未调成|未化解|不下来|无结果|未有结果|闭门羹|拒绝|不配合|未见成效|没有效果|差距仍大|差距较大|分歧较大|仍有分歧|不接受|僵持|不同意|没有进展|无进展|各执一词|互不相让|互不让步|不肯让步|未达成一致|谈崩|崩了|没谈成|不欢而散|没调成|调不成|调不下来|仍坚持|依然坚持|仍要求|仍不同意|仍不接受|仍不满意|一步不让|不让步|不松口|没个结果|没结果|悬着|不肯|不答应|不买账|没露面|不露面|不到场|没来)';
@@ -172,7 +199,7 @@ const MEDIATION_PATTERNS = [
   new RegExp(`([二两三四五2-5])级[^，,。；;！!？?]{0,6}?${MEDIATE}[^。；;！!？?]{0,12}?${FAILED}`, 'gu'),
   // The gap before the count is greedy: of 调了一轮又一轮，少说也有四五次，仍然没个结果 the count is 四五次.
   new RegExp(`${MEDIATE}[^。；;！!？?]{0,12}${WHOLE}(${COUNT}|${MANY})(?:次|回|轮|趟|遍)[^。；;！!？?]{0,12}?${FAILED}`, 'gu'),
-  new RegExp(`(?:第)?(${COUNT}|${MANY})(?:次|回|轮)[^，,。；;！!？?]{0,8}?${MEDIATE}[^。；;！!？?]{0,12}?${FAILED}`, 'gu'),
+  new RegExp(`(?:第)?(${COUNT_AT_RUN_START}|${MANY})(?:次|回|轮)[^，,。；;！!？?]{0,8}?${MEDIATE}[^。；;！!？?]{0,12}?${FAILED}`, 'gu'),
   new RegExp(`(屡|多次|反复|几经|数次|多番)[^，,。；;！!？?]{0,3}?${MEDIATE}[^。；;！!？?]{0,10}?(?:${FAILED}|不成|不下)`, 'gu'),
 ];
 const POLICE = '(?:报警|报110|拨打110|打110|求助110|110报警|出警|接警|警情|110)';
@@ -181,7 +208,7 @@ const POLICE_PATTERNS = [
   new RegExp(`${POLICE}[^。；;！!？?]{0,12}?(${COUNT}|${MANY})(?:次|回|起|趟|遍)`, 'gu'),
   // 报了六回警, 报过三次警.
   new RegExp(`报[了过]?(${COUNT}|${MANY})(?:次|回|趟)警`, 'gu'),
-  new RegExp(`(?:第)?(${COUNT}|${MANY})(?:次|回|趟)[^，,。；;！!？?]{0,8}?${POLICE}`, 'gu'),
+  new RegExp(`(?:第)?(${COUNT_AT_RUN_START}|${MANY})(?:次|回|趟)[^，,。；;！!？?]{0,8}?${POLICE}`, 'gu'),
 ];
 
 /** "3" → 3, "四五十" → 50; 多、反复、屡、几经 and the like → 3, 无数 → 10. */

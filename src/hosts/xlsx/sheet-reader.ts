@@ -16,6 +16,7 @@ import {
   short,
   skipSpecial,
   SPREADSHEET_NS,
+  TAG_ATTRIBUTES,
   unescapeXml,
   wellFormedAttributes,
   wellFormedFragment,
@@ -72,6 +73,9 @@ interface Grammar {
 
 const GRAMMARS = new Map<string, Grammar>();
 
+/** An element's name ended, then its attributes up to its `>` or `/>` (TAG_ATTRIBUTES). */
+const ATTRIBUTES = String.raw`(?=[\s/>])${TAG_ATTRIBUTES}`;
+
 function grammar(p: string): Grammar {
   let g = GRAMMARS.get(p);
   if (!g) {
@@ -85,13 +89,13 @@ function grammar(p: string): Grammar {
       tokenHere: new RegExp(token, 'y'),
       cellEnd: `</${p}c>`,
       rowEnd: `</${p}row>`,
-      value: new RegExp(`<${q}v(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${q}v\\s*>)`),
-      text: new RegExp(`<${q}t(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${q}t\\s*>)`, 'g'),
+      value: new RegExp(`<${q}v${ATTRIBUTES}(?:/>|>([\\s\\S]*?)</${q}v\\s*>)`),
+      text: new RegExp(`<${q}t${ATTRIBUTES}(?:/>|>([\\s\\S]*?)</${q}t\\s*>)`, 'g'),
       phonetic: `<${p}rPh`,
       // A run closed where it opens (<rPh/>) is one tag: searched for an end tag, each ran to the
       // next </rPh> or to the end (a 50 KB file with 300,000 of them ran for minutes, and the text
       // between one and the next run's end was dropped).
-      phoneticRun: new RegExp(`<${q}rPh(?=[\\s/>])(?:[^>]*?/>|[\\s\\S]*?</${q}rPh\\s*>)`, 'g'),
+      phoneticRun: new RegExp(`<${q}rPh${ATTRIBUTES}(?:/>|>[\\s\\S]*?</${q}rPh\\s*>)`, 'g'),
       structural: new RegExp(`</?${q}(?:c|row|sheetData)(?=[\\s/>])`),
       mergeCell: new RegExp(`<(?:[!?]|${q}mergeCell(?=[\\s/>])([^>]*)>)`, 'g'),
     };

@@ -1,0 +1,65 @@
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+
+/** One call to time: `exportName` of the TypeScript module at `module`, on the arguments `args` (a JavaScript expression for an array, evaluated in the worker), `times` times. */
+export interface BudgetedCall {
+  module: string;
+  exportName: string;
+  args: string;
+  times?: number;
+}
+
+/**
+ * Whether a call returns (or throws) within `budgetMs`, run in a worker thread so that one that
+ * does not can be stopped: jest cannot stop a synchronous test, and input that once ran for
+ * minutes would otherwise pass, only slowly. The module is loaded (its TypeScript compiled as it is
+ * required) before the clock starts. Resolves with how the calls ended: 'returned', 'threw: …' or
+ * 'over budget'.
+ */
+export function callWithinBudget(call: BudgetedCall, budgetMs: number): Promise<string> {
+  const bootstrap = `
+    const ts = require('typescript');
+    const fs = require('fs');
+    const { parentPort, workerData } = require('worker_threads');
+    require.extensions['.ts'] = (module, filename) => {
+      const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
+        fileName: filename,
+        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+      });
+      module._compile(outputText, filename);
+    };
+    const fn = require(workerData.module)[workerData.exportName];
+    const args = new Function('return (' + workerData.args + ');')();
+    parentPort.postMessage('ready');
+    parentPort.once('message', () => {
+      let ended = 'returned';
+      try {
+        for (let i = 0; i < workerData.times; i++) fn(...args);
+      } catch (e) {
+        ended = 'threw: ' + (e && e.message);
+      }
+      parentPort.postMessage(ended);
+    });
+  `;
+  const worker = new Worker(bootstrap, {
+    eval: true,
+    workerData: { module: path.resolve(call.module), exportName: call.exportName, args: call.args, times: call.times ?? 1 },
+  });
+  return new Promise<string>((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    const end = (how: string) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(how);
+    };
+    worker.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    worker.on('message', (message: string) => {
+      if (message !== 'ready') return end(message);
+      timer = setTimeout(() => end('over budget'), budgetMs);
+      worker.postMessage('go');
+    });
+  });
+}
