@@ -16,6 +16,7 @@ import { readEntry, readLedgerWorkbook, readZip } from '../../src/hosts/xlsx';
 import type { CaseRequest, CaseResult, Outcome } from './fuzz-worker';
 import { OPERATORS, prng, type Fixture, type Mutant } from './mutations';
 import { gridValues, referenceValues, ReferenceError_, sheetPart, wellFormed } from './reference';
+import { REQUIRE_TYPESCRIPT } from '../support/ts-in-worker';
 import { unzipSync } from 'fflate';
 
 /** A whole number from the environment (decimal, or hex as 0x…), else the default; anything else stops the suite rather than run every case alike. */
@@ -80,16 +81,7 @@ class Runner {
   private worker: Worker | null = null;
   private start(): Worker {
     // The worker runs the TypeScript sources, compiled as they are required (no build step).
-    const bootstrap = `
-      const ts = require('typescript');
-      const fs = require('fs');
-      require.extensions['.ts'] = (module, filename) => {
-        const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
-          fileName: filename,
-          compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-        });
-        module._compile(outputText, filename);
-      };
+    const bootstrap = `${REQUIRE_TYPESCRIPT}
       require(${JSON.stringify(path.join(__dirname, 'fuzz-worker.ts'))});
     `;
     return new Worker(bootstrap, { eval: true, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });

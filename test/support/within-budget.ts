@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { Worker } from 'worker_threads';
+import { REQUIRE_TYPESCRIPT } from './ts-in-worker';
 
 /** One call to time: `exportName` of the TypeScript module at `module`, on the arguments `args` (a JavaScript expression for an array, evaluated in the worker), `times` times. */
 export interface BudgetedCall {
@@ -17,17 +18,8 @@ export interface BudgetedCall {
  * 'over budget'.
  */
 export function callWithinBudget(call: BudgetedCall, budgetMs: number): Promise<string> {
-  const bootstrap = `
-    const ts = require('typescript');
-    const fs = require('fs');
+  const bootstrap = `${REQUIRE_TYPESCRIPT}
     const { parentPort, workerData } = require('worker_threads');
-    require.extensions['.ts'] = (module, filename) => {
-      const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
-        fileName: filename,
-        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-      });
-      module._compile(outputText, filename);
-    };
     const fn = require(workerData.module)[workerData.exportName];
     const args = new Function('return (' + workerData.args + ');')();
     parentPort.postMessage('ready');
