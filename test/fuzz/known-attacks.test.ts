@@ -45,6 +45,60 @@ const CASES: [string, BudgetedCall][] = [
       args: `['<worksheet xmlns="${MAIN}"><sheetData/><extLst><ext uri="x" xmlns:x14="y"><x14:dataValidations>' + '<x14:dataValidation a="" />'.repeat(100000) + '</x14:dataValidations></ext></extLst></worksheet>']`,
     },
   ],
+  // A one-sentence cell of words, 但 and retractions: every retraction, and every 但 for each, looked at for every word.
+  [
+    'a sentence of 6,000 但, 6,000 踹 and 2,000 系谣言',
+    {
+      module: `${SRC}/core/index.ts`,
+      work: `const record = require('${SRC}/../scripts/eval/corpus.ts').recordOf('但'.repeat(6000) + '踹'.repeat(6000) + '但' + '系谣言'.repeat(2000), 2);
+        mod.triageRecord(mod.compilePreset(mod.DEFAULT_PRESET), record, record.registered);`,
+    },
+  ],
+  // Words of two classes that must stand together, every hit compared with every other.
+  [
+    'a cell of 16,000 要杀 (a threat and a killing together), in 20 rows',
+    {
+      module: `${SRC}/core/index.ts`,
+      work: `const preset = mod.compilePreset(mod.DEFAULT_PRESET);
+        const record = require('${SRC}/../scripts/eval/corpus.ts').recordOf('要杀'.repeat(16000), 2);
+        for (let row = 0; row < 20; row++) mod.triageRecord(preset, { ...record, row: row + 2 }, record.registered);`,
+    },
+  ],
+  // A row naming 10,000 parties and 6,400 address parts: each looked for in the text in turn.
+  [
+    'the place and the brief of a row with 10,000 parties and 6,400 address parts, in 100 rows',
+    {
+      module: `${SRC}/core/masking/index.ts`,
+      work: `const han = (i) => String.fromCharCode(0x4e00 + i);
+        for (let row = 0; row < 100; row++) {
+          const names = Array.from({ length: 10000 }, (_, i) => '甲' + han(i));
+          const address = Array.from({ length: 6400 }, (_, i) => '乙丙丁' + han(i)).join('、');
+          mod.maskPlaceForHandout('甲'.repeat(1000), { names, address });
+          mod.maskForHandout('乙丙丁'.repeat(333), { names, address });
+        }`,
+    },
+  ],
+  // Two ledgers whose lines share 1,500 names: each pair compared again under each name.
+  [
+    'a meeting of two ledgers of 50 lines sharing 1,500 names and a 16,000-character type',
+    {
+      module: `${SRC}/core/meeting/duplicates.ts`,
+      work: `const names = Array.from({ length: 1500 }, (_, i) => '甲' + String.fromCharCode(0x4e00 + i)).join('、');
+        const type = '乙'.repeat(16000);
+        const line = (unit, i) => ({ unit, dispute: { record: { row: i + 2, registered: 20000 + (i % 5), text: { parties: names, type, place: '丙村' } } } });
+        mod.findSharedDisputes([...Array.from({ length: 50 }, (_, i) => line(0, i)), ...Array.from({ length: 50 }, (_, i) => line(1, i))]);`,
+    },
+  ],
+  // The ledger's names by their first two characters, every name of a bucket compared at each position.
+  [
+    "a meeting paper's name lookup: 60 rows of 5,000 names sharing two characters",
+    {
+      module: `${SRC}/core/summary/names.ts`,
+      work: `const index = new mod.NameIndex();
+        for (let row = 0; row < 60; row++) for (let i = 0; i < 5000; i++) index.add('甲乙' + String.fromCharCode(0x4e00 + row) + String.fromCharCode(0x4e00 + i) + '丙');
+        for (let row = 0; row < 60; row++) index.find('甲乙'.repeat(500));`,
+    },
+  ],
 ];
 
 describe('input that once ran for minutes ends in milliseconds', () => {

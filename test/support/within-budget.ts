@@ -2,11 +2,16 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { REQUIRE_TYPESCRIPT } from './ts-in-worker';
 
-/** One call to time: `exportName` of the TypeScript module at `module`, on the arguments `args` (a JavaScript expression for an array, evaluated in the worker), `times` times. */
+/**
+ * One call to time, `times` times: `exportName` of the TypeScript module at `module` on `args` (a
+ * JavaScript expression for an array, evaluated in the worker, where `require` loads modules);
+ * or, given `work`, those statements, run with `require` and the module's exports as `mod`.
+ */
 export interface BudgetedCall {
   module: string;
-  exportName: string;
-  args: string;
+  exportName?: string;
+  args?: string;
+  work?: string;
   times?: number;
 }
 
@@ -20,8 +25,9 @@ export interface BudgetedCall {
 export function callWithinBudget(call: BudgetedCall, budgetMs: number): Promise<string> {
   const bootstrap = `${REQUIRE_TYPESCRIPT}
     const { parentPort, workerData } = require('worker_threads');
-    const fn = require(workerData.module)[workerData.exportName];
-    const args = new Function('return (' + workerData.args + ');')();
+    const mod = require(workerData.module);
+    const args = workerData.work ? [] : new Function('require', 'return (' + workerData.args + ');')(require);
+    const fn = workerData.work ? () => new Function('require', 'mod', workerData.work)(require, mod) : mod[workerData.exportName];
     parentPort.postMessage('ready');
     parentPort.once('message', () => {
       let ended = 'returned';
@@ -35,7 +41,7 @@ export function callWithinBudget(call: BudgetedCall, budgetMs: number): Promise<
   `;
   const worker = new Worker(bootstrap, {
     eval: true,
-    workerData: { module: path.resolve(call.module), exportName: call.exportName, args: call.args, times: call.times ?? 1 },
+    workerData: { module: path.resolve(call.module), exportName: call.exportName, args: call.args, work: call.work, times: call.times ?? 1 },
   });
   return new Promise<string>((resolve, reject) => {
     let timer: NodeJS.Timeout | undefined;

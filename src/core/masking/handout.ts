@@ -1,5 +1,6 @@
 import { toHalfWidth } from '../cells/text';
 import { escapeRegExp, maskNames, maskNumbers } from './mask';
+import { WordTrie } from './word-trie';
 
 // Handout text. maskText hides names, ID numbers and phone numbers; a handout must also leave out
 // addresses and sensitive labels (health, mental illness, key-person status, domestic violence,
@@ -185,6 +186,21 @@ function ownAddressParts(address: string | undefined): readonly string[] {
   return [...new Set([...parts, ...parts.map(toHalfWidth)])].sort((a, b) => b.length - a.length);
 }
 
+/**
+ * The parts of a row's address that occur in `text`, longest first. An address cell of thousands
+ * of parts is looked for in one pass (a trie made once for the parts), not part by part.
+ */
+function occurringParts(parts: readonly string[], text: string): readonly string[] {
+  if (parts.length <= FEW_PARTS) return parts.filter((part) => text.includes(part));
+  let trie = partTries.get(parts);
+  if (!trie) partTries.set(parts, (trie = new WordTrie(parts)));
+  const found = trie.occurring(text);
+  return found.size === 0 ? NO_NAMES : parts.filter((part) => found.has(part));
+}
+/** Up to this many address parts are each looked for in the text (most addresses have one or two). */
+const FEW_PARTS = 8;
+const partTries = new WeakMap<readonly string[], WordTrie>();
+
 function removeOwnAddress(text: string, parts: readonly string[]): string {
   let out = text;
   for (const part of parts) out = out.split(part).join(ADDRESS_OMITTED);
@@ -194,9 +210,9 @@ function removeOwnAddress(text: string, parts: readonly string[]): string {
 function maskHandout(text: string, options: HandoutMaskOptions, placeCell: boolean, memo?: HandoutMasker): string {
   if (text === '') return text;
   const c = compile(options.rules ?? DEFAULT_HANDOUT_RULES);
-  const own = memo ? memo.addressParts(options.address) : ownAddressParts(options.address);
+  const own = occurringParts(memo ? memo.addressParts(options.address) : ownAddressParts(options.address), text);
   let unnamed: Unnamed | null;
-  if (own.some((part) => text.includes(part))) unnamed = withoutAddressesAndNumbers(removeOwnAddress(text, own), c, placeCell);
+  if (own.length > 0) unnamed = withoutAddressesAndNumbers(removeOwnAddress(text, own), c, placeCell);
   else if (memo && !options.rules) unnamed = memo.unnamed(text, placeCell, () => withoutAddressesAndNumbers(text, c, placeCell));
   else unnamed = withoutAddressesAndNumbers(text, c, placeCell);
   const out = unnamed === null ? maskNames(text, options.names) : maskNames(unnamed.text, unnamed.kin.length === 0 ? options.names : [...options.names, ...unnamed.kin]);

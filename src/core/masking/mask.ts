@@ -1,4 +1,5 @@
 import { normalizeValueText, toHalfWidth } from '../cells/text';
+import { WordTrie } from './word-trie';
 
 // Masking for handouts. Names, ID numbers and phone numbers are personal information under the
 // PIPL; the handout keeps just enough to tell cases apart at a meeting (张某, 6 + 4 ID digits, 3 + 4
@@ -215,6 +216,7 @@ export function maskNumbers(text: string): string {
 
 /** The second half of `maskText`: each of `names` of two or more characters masked where it occurs in `text`. */
 export function maskNames(text: string, names: readonly string[]): string {
+  if (names.length > FEW_NAMES) return maskManyNames(text, names);
   // The names worth looking for, each once, in the order given: those of two or more characters
   // that occur (built without intermediate arrays or sets: this runs for every cell of a handout).
   const wanted: string[] = [];
@@ -227,6 +229,40 @@ export function maskNames(text: string, names: readonly string[]): string {
   wanted.sort((a, b) => b.length - a.length);
   return replaceNames(text, wanted);
 }
+
+/** Up to this many names are each looked for in the text (most rows name one to three people). */
+const FEW_NAMES = 8;
+
+/**
+ * maskNames for a long list (a parties cell of thousands of names): left to right, the longest name
+ * that starts at a position masked there, as replaceNames does, found in one pass of a trie. The
+ * trie is made once for the list (a row's cells are masked with the same names).
+ */
+function maskManyNames(text: string, names: readonly string[]): string {
+  let trie = nameTries.get(names);
+  if (!trie) {
+    const words = new Set<string>();
+    for (const name of names) {
+      const n = name.trim();
+      if (atLeastCharacters(n, 2)) words.add(n);
+    }
+    nameTries.set(names, (trie = new WordTrie(words)));
+  }
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < text.length; ) {
+    const length = trie.longestAt(text, i);
+    if (length === 0) {
+      i++;
+      continue;
+    }
+    out += text.slice(copied, i) + maskName(text.slice(i, i + length));
+    i += length;
+    copied = i;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+const nameTries = new WeakMap<readonly string[], WordTrie>();
 
 /**
  * Each occurrence of a name masked, left to right, the first of `names` that starts at a position

@@ -264,10 +264,19 @@ function findTogether(scanned: ScannedText, classes: number[], window: number, o
   for (const cls of classes) if (scanned.hitsOf(cls).length === 0) return null;
   const all = classes.map((cls) => scanned.hitsOf(cls));
   // A word inside a longer word of another listed class is part of that word: in 砍刀 the 砍 is
-  // no act of cutting and the 刀 no second weapon.
-  const lists = all.map((list, i) =>
-    list.filter((h) => !all.some((other, j) => j !== i && other.some((o) => o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start))),
-  );
+  // no act of cutting and the 刀 no second weapon. Such a word starts at most `longest` before it
+  // (each list is in text order): only those are looked at, not every hit of the other lists (a
+  // cell of 16,000 hits of two classes, in 150 rows, took 85 s).
+  let longest = 0;
+  for (const list of all) for (const h of list) longest = Math.max(longest, h.end - h.start);
+  const inside = (h: Hit, other: readonly Hit[]) => {
+    for (let k = firstAtOrAfter(other, (o) => o.start, h.start - longest); k < other.length && other[k].start <= h.start; k++) {
+      const o = other[k];
+      if (o.end >= h.end && o.end - o.start > h.end - h.start) return true;
+    }
+    return false;
+  };
+  const lists = all.map((list, i) => list.filter((h) => !all.some((other, j) => j !== i && inside(h, other))));
   let lastClause = 0;
   for (const list of lists) {
     if (list.length === 0) return null;
@@ -277,7 +286,7 @@ function findTogether(scanned: ScannedText, classes: number[], window: number, o
   for (let size = 1; size <= window; size++) {
     for (let from = Math.max(0, firstClause - size + 1); from + size - 1 <= lastClause; from++) {
       const to = from + size - 1;
-      const inWindow = lists.map((l) => l.filter((h) => h.clause >= from && h.clause <= to));
+      const inWindow = lists.map((l) => inClauses(l, from, to));
       if (inWindow.some((l) => l.length === 0)) continue;
       const chosen = choose(inWindow, 0, [], ordered);
       if (!chosen) continue;
@@ -298,11 +307,31 @@ function findTogether(scanned: ScannedText, classes: number[], window: number, o
       // An unless word that is only a piece of a chosen word (老鼠 in 老鼠药) does not block; one that
       // reaches beyond it does (拎走 around 拎: carried off, not brandished).
       const blocks = (h: Hit) => h.clause >= c0 && h.clause <= c1 && !chosen.some((p) => p.start <= h.start && h.end <= p.end);
-      if (unless.some((cls) => scanned.hitsOf(cls).some(blocks))) continue;
+      if (unless.some((cls) => inClauses(scanned.hitsOf(cls), c0, c1).some(blocks))) continue;
       return scanned.quote({ start, end }, c0, c1);
     }
   }
   return null;
+}
+
+/** The first index of `list` (in order of `key`) whose key is at least `target`. */
+function firstAtOrAfter<T>(list: readonly T[], key: (item: T) => number, target: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (key(list[mid]) < target) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * The hits of `list` (in text order, so by clause too) in clauses `from` to `to`: found by halving,
+ * not by filtering the whole list for each window of clauses tried.
+ */
+function inClauses(list: readonly Hit[], from: number, to: number): readonly Hit[] {
+  return list.slice(firstAtOrAfter(list, (h) => h.clause, from), firstAtOrAfter(list, (h) => h.clause, to + 1));
 }
 
 /** One hit per class, pairwise apart, in text order when `ordered`. */
