@@ -32,6 +32,11 @@ export class NameIndex {
       for (let i = 0; i + 1 < text.length; i++) {
         const bucket = this.byPrefix.get(prefixAt(text, i));
         if (!bucket) continue;
+        if (bucket.names.size <= FEW_NAMES) {
+          // Most buckets hold a name or two: compared where they stand, no string cut.
+          for (const name of bucket.names) if (text.startsWith(name, i)) found.add(name);
+          continue;
+        }
         for (const length of bucket.lengths) {
           if (i + length > text.length) continue;
           const name = text.slice(i, i + length);
@@ -42,6 +47,9 @@ export class NameIndex {
     return [...found];
   }
 }
+
+/** Up to this many names starting alike are each compared in place. */
+const FEW_NAMES = 8;
 
 /** Longer than any person's or unit's name: a party cell that long holds several, unsplit. */
 const MAX_INDEXED_NAME_CHARS = 40;
