@@ -369,10 +369,10 @@ function writePieces(file: string, pieces: readonly Uint8Array[], mode: number) 
 }
 
 /**
- * The output's permissions, no wider than any of its ledgers' (the umask narrows them further): a
- * ledger its owner alone may read (0600) holds names, ID numbers and addresses, and so does its
- * output, which was made readable by everyone (0644 under the usual umask). The owner may always
- * read and write it.
+ * The output's permissions, no wider than any of the files it is made from (its ledgers, the
+ * previous meeting's file, the output it replaces; the umask narrows them further): a ledger its
+ * owner alone may read (0600) holds names, ID numbers and addresses, and so does its output, which
+ * was made readable by everyone (0644 under the usual umask). The owner may always read and write it.
  */
 function outputMode(inputs: readonly string[]): number {
   let mode = 0o666;
@@ -460,7 +460,7 @@ function meeting(args: MeetingArgs, io: Io) {
   const job = runMeetingJob(ledgers, { asOf, period: args.period, preset, language, mask: args.mask, previous });
   collectBeforeWriting();
   const pieces = withDeflateThread((codec) => writeReportPieces(job.plan.reports, job.plan.state, { codec }));
-  writeOutput(output, pieces, language, args.force, outputMode(args.ledgers.map((l) => l.file)));
+  writeOutput(output, pieces, language, args.force, outputMode([...args.ledgers.map((l) => l.file), output, ...(args.previous ? [args.previous] : [])]));
   if (args.json) io.stdout(`${JSON.stringify(meetingToJson(job, output), null, 2)}\n`);
   else io.stdout(`${formatMeeting(job, output, language)}\n`);
   warnIfTooLargeToReadAgain(output, pieces, language, io);
@@ -471,7 +471,7 @@ function run(args: RunArgs, io: Io) {
   // The deflate thread is started first: it starts up while the file is read and checked, and is
   // ready to inflate the ledger sheet the moment the package is opened (Package.prefetch).
   const { output, asOf, result } = withDeflateThread((codec) => runJob(args, io, codec));
-  writeOutput(output, result.pieces, args.language, args.force, outputMode([args.ledger]));
+  writeOutput(output, result.pieces, args.language, args.force, outputMode([args.ledger, output, ...(args.previous ? [args.previous] : [])]));
   if (args.json) io.stdout(`${JSON.stringify(jobToJson(result.job, output, asOf), null, 2)}\n`);
   else io.stdout(`${formatSummary(result.job, output, args.language)}\n`);
   warnIfTooLargeToReadAgain(output, result.pieces, args.language, io);

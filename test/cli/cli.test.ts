@@ -300,6 +300,15 @@ describe('tricolor run', () => {
       expect(modeOf(out)).toBe(outputMode);
     });
 
+    it('an output replaced with --force no more readable than it was', () => {
+      fs.chmodSync(ledger, 0o644);
+      const out = path.join(dir, '结果.xlsx');
+      expect(main(['run', ledger, '--out', out], capture().io)).toBe(0);
+      fs.chmodSync(out, 0o600);
+      expect(main(['run', ledger, '--out', out, '--force'], capture().io)).toBe(0);
+      expect(modeOf(out)).toBe(0o600);
+    });
+
     it('a meeting output as private as the most private of its ledgers', () => {
       const other = path.join(dir, '司法所.xlsx');
       // Another unit's file: not the same bytes (a meeting refuses one ledger given twice).

@@ -78,6 +78,18 @@ const CASES: [string, BudgetedCall][] = [
         }`,
     },
   ],
+  // One name or address part of 16,000 characters among others, in a text that repeats its start: a trie walked as far as it goes at each position.
+  [
+    'a 16,000-character name and address part in texts of 32,000 characters repeating their start, in 20 rows',
+    {
+      module: `${SRC}/core/masking/index.ts`,
+      work: `const names = ['张'.repeat(16000) + '甲', '李四', '王五', '赵六', '钱七', '孙八', '周九', '吴十', '郑一'];
+        const address = ['路'.repeat(16000) + '甲', '东村三组五号', '西村一组', '南村五组', '北村四组', '中村五组', '上村六组', '下村七组', '前村八组'].join('、');
+        for (let row = 0; row < 20; row++) { mod.maskText('张'.repeat(32000), [...names]); mod.maskForHandout('路'.repeat(32000), { names: [...names], address }); }`,
+    },
+  ],
+  // Thousands of digit groups with no unit of people after them: the grouped reading tried again from each group.
+  ['a number of 8,000 thousands groups before 。人, 20 times', { module: textNumbers, exportName: 'headcountInText', args: `['1' + ',111'.repeat(8000) + '。人']`, times: 20 }],
   // Two ledgers whose lines share 1,500 names: each pair compared again under each name.
   [
     'a meeting of two ledgers of 50 lines sharing 1,500 names and a 16,000-character type',

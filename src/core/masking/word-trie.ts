@@ -1,14 +1,24 @@
 /**
  * Words held character by character, to find in a text in one pass: from each position the trie is
- * walked only as far as the text goes on like a word. For a row whose cells list thousands of names
- * or address parts, where looking for each in turn cost their number times the text's length (100
- * rows of 10,000 names and 6,400 address parts ran for 73 s).
+ * walked only as far as the text goes on like a word, and no further than the longest word it
+ * holds. For a row whose cells list thousands of names or address parts, where looking for each in
+ * turn cost their number times the text's length (100 rows of 10,000 names and 6,400 address parts
+ * ran for 73 s). Words longer than MAX_TRIE_WORD (several names left unsplit) are looked for whole,
+ * as before: walked in the trie, one such word made every position of a text that repeats its
+ * start cost its length (3–5 s a cell).
  */
 export class WordTrie {
   private readonly root: TrieNode = { next: new Map() };
+  private readonly long: string[] = [];
+  /** The long words that occur in the text looked at last (a text is looked at from every position). */
+  private longIn: { text: string; words: string[] } = { text: '', words: [] };
 
   constructor(words: Iterable<string>) {
     for (const word of words) {
+      if (word.length > MAX_TRIE_WORD) {
+        this.long.push(word);
+        continue;
+      }
       let node = this.root;
       for (let i = 0; i < word.length; i++) {
         const code = word.charCodeAt(i);
@@ -29,6 +39,7 @@ export class WordTrie {
       if (!node) break;
       if (node.word) longest = k + 1 - at;
     }
+    for (const word of this.longWordsIn(text)) if (word.length > longest && text.startsWith(word, at)) longest = word.length;
     return longest;
   }
 
@@ -43,9 +54,20 @@ export class WordTrie {
         if (node.word) found.add(text.slice(i, k + 1));
       }
     }
+    for (const word of this.longWordsIn(text)) found.add(word);
     return found;
   }
+
+  private longWordsIn(text: string): readonly string[] {
+    if (this.long.length === 0) return NO_WORDS;
+    if (this.longIn.text !== text) this.longIn = { text, words: this.long.filter((word) => text.includes(word)) };
+    return this.longIn.words;
+  }
 }
+
+/** Longer than a person's name or a part of an address. */
+const MAX_TRIE_WORD = 64;
+const NO_WORDS: readonly string[] = [];
 
 interface TrieNode {
   next: Map<number, TrieNode>;

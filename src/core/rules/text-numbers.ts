@@ -112,7 +112,7 @@ const CHINESE_FIRST_ONLY = [...CHINESE_FIRST].filter((c) => !CHINESE_REST.includ
  * split of it: a 5,000-character cell of 十 ran for 75 s. Groups: 1 the number, 4 its multipliers.
  */
 const NUMBER_OF_PEOPLE = new RegExp(
-  `((?:(?<!\\d)\\d{1,3}|\\d{3})(?:,\\d{3})+(?:\\.\\d+)?|(?<!\\d)\\d+(?:\\.\\d+)?|(?=((?:(?<![${CHINESE_BOTH}])[${CHINESE_FIRST}]|[${CHINESE_FIRST_ONLY}])[${CHINESE_REST}]*))\\2)` +
+  `((?<!\\d{3},)(?:(?<!\\d)\\d{1,3}|\\d{3})(?:,\\d{3})+(?:\\.\\d+)?|(?<!\\d)\\d+(?:\\.\\d+)?|(?=((?:(?<![${CHINESE_BOTH}])[${CHINESE_FIRST}]|[${CHINESE_FIRST_ONLY}])[${CHINESE_REST}]*))\\2)` +
     `([余多来几]?)([十百千万亿]*)([余多来]?)(?=${PEOPLE_UNIT})`,
   'gu',
 );
