@@ -1,6 +1,6 @@
 import { LEVEL_RANK, type Day, type DisputeRecord, type FieldName, type Language, type Level, type Reason, type TriageResult } from '../model';
 import { FIELD_NAMES } from '../ledger/fields';
-import { Scanner, type Hit, type ScannedText } from './text-scan';
+import { firstAtLeast, Scanner, someStartingIn, type Hit, type ScannedText } from './text-scan';
 import { TEXT_NUMBER_READERS } from './text-numbers';
 import type { Condition, NumericField, TriagePreset, TriageRule } from './types';
 import { formatAmount, levelMark, REASON_TEXTS, reasonTextsIn } from './reason-texts';
@@ -269,13 +269,7 @@ function findTogether(scanned: ScannedText, classes: number[], window: number, o
   // cell of 16,000 hits of two classes, in 150 rows, took 85 s).
   let longest = 0;
   for (const list of all) for (const h of list) longest = Math.max(longest, h.end - h.start);
-  const inside = (h: Hit, other: readonly Hit[]) => {
-    for (let k = firstAtOrAfter(other, (o) => o.start, h.start - longest); k < other.length && other[k].start <= h.start; k++) {
-      const o = other[k];
-      if (o.end >= h.end && o.end - o.start > h.end - h.start) return true;
-    }
-    return false;
-  };
+  const inside = (h: Hit, other: readonly Hit[]) => someStartingIn(other, h.start - longest, h.start + 1, (o) => o.end >= h.end && o.end - o.start > h.end - h.start);
   const lists = all.map((list, i) => list.filter((h) => !all.some((other, j) => j !== i && inside(h, other))));
   let lastClause = 0;
   for (const list of lists) {
@@ -314,24 +308,13 @@ function findTogether(scanned: ScannedText, classes: number[], window: number, o
   return null;
 }
 
-/** The first index of `list` (in order of `key`) whose key is at least `target`. */
-function firstAtOrAfter<T>(list: readonly T[], key: (item: T) => number, target: number): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (key(list[mid]) < target) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 /**
  * The hits of `list` (in text order, so by clause too) in clauses `from` to `to`: found by halving,
  * not by filtering the whole list for each window of clauses tried.
  */
 function inClauses(list: readonly Hit[], from: number, to: number): readonly Hit[] {
-  return list.slice(firstAtOrAfter(list, (h) => h.clause, from), firstAtOrAfter(list, (h) => h.clause, to + 1));
+  const clauseAt = (i: number) => list[i].clause;
+  return list.slice(firstAtLeast(list.length, clauseAt, from), firstAtLeast(list.length, clauseAt, to + 1));
 }
 
 /** One hit per class, pairwise apart, in text order when `ordered`. */

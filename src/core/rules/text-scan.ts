@@ -247,7 +247,7 @@ function countBefore(ends: readonly number[], position: number): number {
 }
 
 /** The first index i below `length` whose `valueAt(i)` (increasing with i) is at least `target`, or `length`. */
-function firstAtLeast(length: number, valueAt: (i: number) => number, target: number): number {
+export function firstAtLeast(length: number, valueAt: (i: number) => number, target: number): number {
   let low = 0;
   let high = length;
   while (low < high) {
@@ -259,7 +259,7 @@ function firstAtLeast(length: number, valueAt: (i: number) => number, target: nu
 }
 
 /** Whether a span of `spans` (in order of their starts) that starts in [from, to) passes `test`. */
-function someStartingIn<T extends Span>(spans: readonly T[], from: number, to: number, test: (span: T) => boolean): boolean {
+export function someStartingIn<T extends Span>(spans: readonly T[], from: number, to: number, test: (span: T) => boolean): boolean {
   for (let k = firstAtLeast(spans.length, (i) => spans[i].start, from); k < spans.length && spans[k].start < to; k++) if (test(spans[k])) return true;
   return false;
 }
