@@ -1,6 +1,6 @@
 import { toHalfWidth } from '../cells/text';
 import { escapeRegExp, maskNames, maskNumbers } from './mask';
-import { WordTrie } from './word-trie';
+import { indexPerList } from './word-index';
 
 // Handout text. maskText hides names, ID numbers and phone numbers; a handout must also leave out
 // addresses and sensitive labels (health, mental illness, key-person status, domestic violence,
@@ -186,20 +186,16 @@ function ownAddressParts(address: string | undefined): readonly string[] {
   return [...new Set([...parts, ...parts.map(toHalfWidth)])].sort((a, b) => b.length - a.length);
 }
 
-/**
- * The parts of a row's address that occur in `text`, longest first. An address cell of thousands
- * of parts is looked for in one pass (a trie made once for the parts), not part by part.
- */
+/** The parts of a row's address that occur in `text`, longest first, found in one pass (an address cell may list thousands). */
 function occurringParts(parts: readonly string[], text: string): readonly string[] {
-  if (parts.length <= FEW_PARTS) return parts.filter((part) => text.includes(part));
-  let trie = partTries.get(parts);
-  if (!trie) partTries.set(parts, (trie = new WordTrie(parts)));
-  const found = trie.occurring(text);
-  return found.size === 0 ? NO_NAMES : parts.filter((part) => found.has(part));
+  if (parts.length === 0) return NO_NAMES;
+  const found = partIndexOf(parts).occurring(text);
+  if (found.length === 0) return NO_NAMES;
+  if (found.length === 1) return found;
+  const occurs = new Set(found);
+  return parts.filter((part) => occurs.has(part));
 }
-/** Up to this many address parts are each looked for in the text (most addresses have one or two). */
-const FEW_PARTS = 8;
-const partTries = new WeakMap<readonly string[], WordTrie>();
+const partIndexOf = indexPerList();
 
 function removeOwnAddress(text: string, parts: readonly string[]): string {
   let out = text;

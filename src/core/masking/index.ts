@@ -11,3 +11,4 @@ export {
   AGE_OMITTED,
 } from './handout';
 export type { HandoutMaskRules, HandoutMaskOptions } from './handout';
+export { WordIndex, indexPerList } from './word-index';

@@ -1,5 +1,5 @@
 import { normalizeValueText, toHalfWidth } from '../cells/text';
-import { WordTrie } from './word-trie';
+import { WordIndex, indexPerList } from './word-index';
 
 // Masking for handouts. Names, ID numbers and phone numbers are personal information under the
 // PIPL; the handout keeps just enough to tell cases apart at a meeting (张某, 6 + 4 ID digits, 3 + 4
@@ -216,42 +216,37 @@ export function maskNumbers(text: string): string {
 
 /** The second half of `maskText`: each of `names` of two or more characters masked where it occurs in `text`. */
 export function maskNames(text: string, names: readonly string[]): string {
-  if (names.length > FEW_NAMES) return maskManyNames(text, names);
-  // The names worth looking for, each once, in the order given: those of two or more characters
-  // that occur (built without intermediate arrays or sets: this runs for every cell of a handout).
+  if (names.length > FEW_NAMES) return maskWords(text, nameIndexOf(names));
+  // A few names (most rows name one to three people), and most texts hold none of them: looked
+  // for without building anything (this runs for every cell of a handout).
   const wanted: string[] = [];
   for (const name of names) {
     const n = name.trim();
     if (atLeastCharacters(n, 2) && !wanted.includes(n) && text.includes(n)) wanted.push(n);
   }
-  if (wanted.length === 0) return text;
-  // One pass with the longest names first, so 欧阳娜娜 is masked whole and no masked form is masked again.
-  wanted.sort((a, b) => b.length - a.length);
-  return replaceNames(text, wanted);
+  return wanted.length === 0 ? text : maskWords(text, new WordIndex(wanted));
 }
 
-/** Up to this many names are each looked for in the text (most rows name one to three people). */
+/** Up to this many names are each looked for in the text before an index of them is made. */
 const FEW_NAMES = 8;
 
+/** A list's names of two or more characters, indexed once per list (a row's cells are masked with the same names). */
+const nameIndexOf = indexPerList((name) => {
+  const n = name.trim();
+  return atLeastCharacters(n, 2) ? n : '';
+});
+
 /**
- * maskNames for a long list (a parties cell of thousands of names): left to right, the longest name
- * that starts at a position masked there, as replaceNames does, found in one pass of a trie. The
- * trie is made once for the list (a row's cells are masked with the same names).
+ * Each occurrence of a word masked, left to right, the longest word that starts at a position
+ * winning there (so 欧阳娜娜 is masked whole, and no masked form is masked again): what one regular
+ * expression `word1|word2|…` of the words longest first does, without compiling one for every line
+ * of a 100,000-row ledger.
  */
-function maskManyNames(text: string, names: readonly string[]): string {
-  let trie = nameTries.get(names);
-  if (!trie) {
-    const words = new Set<string>();
-    for (const name of names) {
-      const n = name.trim();
-      if (atLeastCharacters(n, 2)) words.add(n);
-    }
-    nameTries.set(names, (trie = new WordTrie(words)));
-  }
+function maskWords(text: string, words: WordIndex): string {
   let out = '';
   let copied = 0;
   for (let i = 0; i < text.length; ) {
-    const length = trie.longestAt(text, i);
+    const length = words.longestAt(text, i);
     if (length === 0) {
       i++;
       continue;
@@ -261,26 +256,4 @@ function maskManyNames(text: string, names: readonly string[]): string {
     copied = i;
   }
   return copied === 0 ? text : out + text.slice(copied);
-}
-const nameTries = new WeakMap<readonly string[], WordTrie>();
-
-/**
- * Each occurrence of a name masked, left to right, the first of `names` that starts at a position
- * winning there: what one regular expression `name1|name2|…` does, without compiling a new one for
- * every line of a 100,000-row ledger.
- */
-function replaceNames(text: string, names: readonly string[]): string {
-  let out = '';
-  let copied = 0;
-  for (let i = 0; i < text.length; ) {
-    const name = names.find((n) => text.startsWith(n, i));
-    if (name === undefined) {
-      i++;
-      continue;
-    }
-    out += text.slice(copied, i) + maskName(name);
-    i += name.length;
-    copied = i;
-  }
-  return out + text.slice(copied);
 }
