@@ -13,7 +13,13 @@ const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const SHEET_CONTEXT = `{ name: '台账', sharedStrings: () => ['甲'], formatOf: () => null, date1904: false }`;
 
 const textNumbers = `${SRC}/core/rules/text-numbers.ts`;
-const CASES: [string, BudgetedCall][] = [
+/** In a worker: `run(edit)` processes the small test ledger with its sheet's XML edited so, as the command would. */
+const SMALL_LEDGER_RUN = `const { smallLedger } = require('${path.resolve(__dirname, '../xlsx/small-ledger.ts')}');
+  const { editPart } = require('${path.resolve(__dirname, 'zip-tools.ts')}');
+  const core = require('${SRC}/core/index.ts');
+  const options = { fileName: 'ledger.xlsx', asOf: core.parseIsoDay('2026-11-28'), preset: core.DEFAULT_PRESET, language: 'zh', mask: true };
+  const run = (edit) => mod.processWorkbook(editPart(smallLedger(), 'xl/worksheets/sheet1.xml', edit), options);`;
+const CASES: [string, BudgetedCall, RegExp?][] = [
   // A cell of numerals after a unit of people: every start and split of the run was tried.
   ['a run of 十 after 人 (a headcount in the text)', { module: textNumbers, exportName: 'headcountInText', args: `['人' + '十'.repeat(4000)]` }],
   ['32,767 characters of 一 after 人', { module: textNumbers, exportName: 'headcountInText', args: `['人' + '一'.repeat(32766)]`, times: 3 }],
@@ -22,7 +28,11 @@ const CASES: [string, BudgetedCall][] = [
   // A header cell of stacked hints, matched again from its start for each one peeled.
   ['a header of 8,190 hints (必填)', { module: `${SRC}/core/cells/text.ts`, exportName: 'normalizeHeader', args: `['a' + '(必填)'.repeat(8190)]`, times: 60 }],
   // A tag whose quote never ends: every split of its 200,000-character name.
-  ['a tag with a 200,000-character name and an open quote', { module: `${SRC}/hosts/xlsx/xml.ts`, exportName: 'checkElementsNested', args: `['<a><x' + 'a'.repeat(200000) + '"/></a>']` }],
+  [
+    'a tag with a 200,000-character name and an open quote',
+    { module: `${SRC}/hosts/xlsx/xml.ts`, exportName: 'checkElementsNested', args: `['<a><x' + 'a'.repeat(200000) + '"/></a>']` },
+    /^threw: XML at 3: malformed <xaaa/,
+  ],
   // ]]> in an attribute value, the tag read again for each.
   ['100,000 ]]> in one attribute value', { module: `${SRC}/hosts/xlsx/xml.ts`, exportName: 'checkReferences', args: `['<a b="' + ']]>'.repeat(100000) + '"/>']` }],
   // A quoted > in a tag that closes where it opens: each searched for an end tag to the end.
@@ -111,13 +121,46 @@ const CASES: [string, BudgetedCall][] = [
         for (let row = 0; row < 60; row++) index.find('甲乙'.repeat(500));`,
     },
   ],
+  // The sweep of 2026-12-07: merged areas and conditional formats repeated in a small workbook.
+  [
+    "20,000 conditional formats that look like the add-in's own",
+    {
+      module: `${SRC}/hosts/xlsx/index.ts`,
+      work: `${SMALL_LEDGER_RUN}
+        const block = '<conditionalFormatting sqref="M5"><cfRule type="expression" dxfId="0" priority="1"><formula>$M5="绿（已化解）"</formula></cfRule></conditionalFormatting>';
+        run((xml) => xml.replace('</mergeCells>', '</mergeCells>' + block.repeat(20000)));`,
+    },
+  ],
+  [
+    'a header reaching XFD with 100,000 copies of one merged area',
+    {
+      module: `${SRC}/hosts/xlsx/index.ts`,
+      work: `${SMALL_LEDGER_RUN}
+        run((xml) => xml
+          .replace('</row><row r="4"', '<c r="XFD3" t="inlineStr"><is><t>备注</t></is></c></row><row r="4"')
+          .replace('</sheetData>', '<row r="45"><c r="A45" t="inlineStr"><is><t>注：</t></is></c></row></sheetData>')
+          .replace('</mergeCells>', '<mergeCell ref="XFD3:XFD4"/>'.repeat(100000) + '</mergeCells>'));`,
+    },
+    /^threw: .*XFD/,
+  ],
+  [
+    'a serial number merged 1,000 times over 1,000 rows of 10,000 cells',
+    {
+      module: `${SRC}/hosts/xlsx/index.ts`,
+      work: `${SMALL_LEDGER_RUN}
+        let rows = '';
+        for (let r = 9; r <= 1000; r++) rows += '<row r="' + r + '"><c r="B' + r + '" t="inlineStr"><is><t>2026/10/5</t></is></c><c r="NTP' + r + '" t="inlineStr"><is><t>甲</t></is></c></row>';
+        run((xml) => xml.replace('</sheetData>', rows + '</sheetData>').replace('</mergeCells>', '<mergeCell ref="A5:A1000"/>'.repeat(1000) + '</mergeCells>'));`,
+    },
+  ],
 ];
 
 describe('input that once ran for minutes ends in milliseconds', () => {
-  it.each(CASES)('%s', async (_name, call) => {
+  // Each case's refusal beside its call: a row shorter than the test's parameters would make jest pass a callback.
+  it.each(CASES.map(([name, call, refusal]) => [name, { call, refusal }] as const))('%s', async (_name, { call, refusal }) => {
     const ended = await callWithinBudget(call, BUDGET_MS);
-    // Refused where it stands (not well-formed), or read.
-    if (call.exportName === 'checkElementsNested') expect(ended).toMatch(/^threw: XML at 3: malformed <xaaa/);
+    // Refused where it stands, or read.
+    if (refusal) expect(ended).toMatch(refusal);
     else expect(ended).toBe('returned');
   }, 60_000);
 });

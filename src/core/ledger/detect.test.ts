@@ -179,6 +179,23 @@ describe('detectLedger finds the header block', () => {
     expect(fieldLetters(layout!.fields)).toMatchObject(fields);
   });
 
+  it('reads a merged header alike when a damaged file repeats its merged areas and adds overlapping ones', () => {
+    const rows: CellValue[][] = [
+      ['序号', '登记日期', '当事人', null, '纠纷类型', '化解情况', null],
+      [null, null, '姓名', '联系电话', null, '是否化解', '化解日期'],
+      [1, '2020-05-21', '张三', '13812345678', '邻里纠纷', '是', '2020-06-01'],
+    ];
+    const merges = ['A1:A2', 'B1:B2', 'C1:D1', 'E1:E2', 'F1:G1'];
+    const clean = detectLedger(sheet(rows, merges));
+    expect(fieldLetters(clean!.fields)).toMatchObject({ parties: 'C', phone: 'D', resolvedFlag: 'F', resolvedOn: 'G' });
+    // Areas that repeat change nothing; past sixteen in a row, its columns are indexed, and each
+    // column still takes the first area that covers it, as a search in turn does (B1:C1 and
+    // A1:C2 cover C2 first, not C1:D1, which covers row 1 only).
+    expect(detectLedger(sheet(rows, [...merges, ...Array.from({ length: 20 }, () => merges).flat()]))).toEqual(clean);
+    const overlapping = [...merges, 'B1:C1', 'A1:C2'];
+    expect(detectLedger(sheet(rows, [...overlapping, ...Array.from({ length: 20 }, () => overlapping).flat()]))).toEqual(detectLedger(sheet(rows, overlapping)));
+  });
+
   it.each<[string, CellValue[]]>([
     ['a serial number and a date', [1, '2020-05-21', '东湾村', '邻里纠纷', '因排水问题发生口角，调解未果', null]],
     ['short text only, under named columns', [null, '5月21日', '东湾村', '邻里纠纷', '口角', null]],

@@ -56,7 +56,43 @@ function indexMerges(merges: readonly CellRange[], maxRow: number): MergeIndex {
       byRow.set(r, list);
     }
   }
-  return (row, col) => byRow.get(row)?.find((m) => col >= m.left && col <= m.right);
+  const covers = new Map<number, (CellRange | undefined)[]>();
+  return (row, col) => {
+    const list = byRow.get(row);
+    if (list === undefined) return undefined;
+    if (list.length <= FEW_MERGES) return list.find((m) => col >= m.left && col <= m.right);
+    let cover = covers.get(row);
+    if (!cover) covers.set(row, (cover = coverOf(list)));
+    return cover[col];
+  };
+}
+
+/** Up to this many merged areas in a row are looked through for a column; past it, the row's columns are indexed. */
+const FEW_MERGES = 16;
+
+/**
+ * For each column of a row, the first of its merged areas (in the sheet's order) that covers it,
+ * as a search of them in turn finds. Merged areas should not overlap, but a damaged file's may,
+ * or repeat (100,000 copies of one in a wide header ran for 71 s, as each of 16,384 columns was
+ * looked up in all of them): each column is set once, the columns already set skipped at a jump.
+ */
+function coverOf(list: readonly CellRange[]): (CellRange | undefined)[] {
+  let width = 0;
+  for (const m of list) width = Math.max(width, m.right + 1);
+  const cover: (CellRange | undefined)[] = new Array(width).fill(undefined);
+  // The first column not yet set at or after each column (a union-find with path halving).
+  const unset = Int32Array.from({ length: width + 1 }, (_, c) => c);
+  const firstUnset = (c: number): number => {
+    while (unset[c] !== c) c = unset[c] = unset[unset[c]];
+    return c;
+  };
+  for (const m of list) {
+    for (let c = firstUnset(m.left); c <= m.right; c = firstUnset(c + 1)) {
+      cover[c] = m;
+      unset[c] = c + 1;
+    }
+  }
+  return cover;
 }
 
 function textAt(values: CellValue[][], row: number, col: number): string {

@@ -231,6 +231,24 @@ describe('readRecords reads the rows of a table', () => {
     expect(result.lastDataRow).toBe(6);
   });
 
+  it('reads such a dispute alike when a damaged file repeats its merged areas, each row joined once', () => {
+    const rows = [
+      HEADER,
+      line({ A: 1, B: '2020-05-21', C: '张三', D: '土地纠纷', E: '宅基地边界争议' }),
+      line({ C: '李四' }),
+      line({ C: '王五' }),
+      line({ A: 2, B: '2020-06-01', C: '赵六', D: '邻里纠纷', E: '噪音' }),
+      line({ A: '合计' }),
+    ];
+    const merges = ['A2:A4', 'B2:B4', 'D2:D4', 'E2:E4', 'A6:O6'];
+    const result = read(sheet(rows, [...merges, ...merges, ...merges]));
+    expect(result).toEqual(read(sheet(rows, merges)));
+    expect(result.records.map((r) => [r.row, r.text.parties])).toEqual([
+      [2, '张三、李四、王五'],
+      [5, '赵六'],
+    ]);
+  });
+
   it('skips totals, notes and signature lines below the table', () => {
     const result = read(
       sheet(

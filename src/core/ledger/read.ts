@@ -348,6 +348,9 @@ function multiRowDisputes(values: CellValue[][], grid: SheetGrid, layout: Ledger
     // a serial merged over 20,000 rows took 43 s.
     const joined = new Map<number, Set<string>>();
     for (let r = m.top + 1; r <= m.bottom; r++) {
+      // A row is joined to one dispute once: a damaged file's merges may repeat or overlap (3,000
+      // copies of one over 1,000 rows of 10,000 cells ran for 64 s, each row joined again for each).
+      if (continued.has(r)) continue;
       continued.add(r);
       // The row's own cells: those under a merge are blank in the grid (only the first cell holds it).
       const own = grid.values[r] ?? [];
@@ -381,7 +384,7 @@ function notDisputeRows(grid: SheetGrid, layout: LedgerLayout): Set<number> {
   const rows = repeatedHeaderRows(grid, layout);
   const width = layout.lastCol - layout.firstCol + 1;
   for (const m of grid.merges)
-    if (m.top > layout.headerBottom && m.top === m.bottom && (m.right - m.left + 1) * 2 >= width) {
+    if (m.top > layout.headerBottom && m.top === m.bottom && (m.right - m.left + 1) * 2 >= width && !rows.has(m.top)) {
       const others = (grid.values[m.top] ?? []).some((v, c) => (c < m.left || c > m.right) && v !== null && v !== '');
       if (!others) rows.add(m.top);
     }

@@ -497,9 +497,16 @@ const MAX_PRIORITY = 2147483647;
  */
 function replaceConditionalFormats(xml: string, plan: WritePlan, styles: LedgerStyles): string {
   const ownColumns = new Set(plan.columns.map((c) => columnLetter(c.col)));
-  for (const block of findElements(xml, 'conditionalFormatting').reverse()) {
-    if (isOwnConditionalFormat(xml.slice(block.start, block.end), ownColumns)) xml = splice(xml, block.start, block.end, '');
+  // The text between the add-in's blocks kept in one pass: a splice per block copied the rest of
+  // the sheet once per block (30,000 such blocks, a 158 KB file, ran for 67 s).
+  let kept = '';
+  let from = 0;
+  for (const block of findElements(xml, 'conditionalFormatting')) {
+    if (!isOwnConditionalFormat(xml.slice(block.start, block.end), ownColumns)) continue;
+    kept += xml.slice(from, block.start);
+    from = block.end;
   }
+  if (from > 0) xml = kept + xml.slice(from);
   // The highest priority in use, by a loop: a sheet may hold more rules than one call's arguments.
   let priority = 0;
   const used = new Set<number>();
