@@ -179,13 +179,12 @@ export function inspectWorkbook(bytes: Uint8Array, request: { fileName: string; 
       layout = detectLedger(grid);
       if (!layout) throw new WorkbookError('ledger.notFound', { file: fileName, sheet: found.name }, language);
     } else {
-      const grids = sheets.map((s) => workbook.readGrid(s, DETECTION_ROWS));
-      const chosen = chooseLedgerSheet(grids);
+      const chosen = chooseLedgerSheet(workbook.topRowsOf(sheets));
       if (!chosen) {
         const why = workbook.noLedger();
         throw new WorkbookError(why.code, { file: fileName, ...why.params }, language);
       }
-      grid = grids.find((g) => g.name === chosen.sheet)!;
+      grid = workbook.readGrid(sheets.find((s) => s.name === chosen.sheet)!, DETECTION_ROWS);
       layout = chosen.layout;
     }
     return {

@@ -18,8 +18,23 @@ const SMALL_LEDGER_RUN = `const { smallLedger } = require('${path.resolve(__dirn
   const { editPart } = require('${path.resolve(__dirname, 'zip-tools.ts')}');
   const core = require('${SRC}/core/index.ts');
   const options = { fileName: 'ledger.xlsx', asOf: core.parseIsoDay('2026-11-28'), preset: core.DEFAULT_PRESET, language: 'zh', mask: true };
-  const run = (edit) => mod.processWorkbook(editPart(smallLedger(), 'xl/worksheets/sheet1.xml', edit), options);`;
-const CASES: [string, BudgetedCall, RegExp?][] = [
+  const run = (edit) => mod.processWorkbook(editPart(smallLedger(), 'xl/worksheets/sheet1.xml', edit), options);
+  const { partsOf, writeRawZip } = require('${path.resolve(__dirname, 'zip-tools.ts')}');
+  // withSheets(count, xml, sst): the small ledger, then count more sheets listed over one part of xml, with the shared strings sst added.
+  const withSheets = (count, xml, sst = []) => {
+    const parts = partsOf(smallLedger());
+    const edit = (name, change) => { const part = parts.find((p) => p.name === name); part.data = new TextEncoder().encode(change(new TextDecoder().decode(part.data))); };
+    parts.push({ name: 'xl/worksheets/more.xml', data: new TextEncoder().encode(xml) });
+    const ids = Array.from({ length: count }, (_, i) => i);
+    edit('xl/workbook.xml', (x) => x.replace('</sheets>', ids.map((i) => '<sheet name="W' + i + '" sheetId="' + (100 + i) + '" r:id="rIdW' + i + '"/>').join('') + '</sheets>'));
+    edit('xl/_rels/workbook.xml.rels', (x) => x.replace('</Relationships>', ids.map((i) => '<Relationship Id="rIdW' + i + '" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/more.xml"/>').join('') + '</Relationships>'));
+    edit('[Content_Types].xml', (x) => x.replace('</Types>', '<Override PartName="/xl/worksheets/more.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'));
+    edit('xl/sharedStrings.xml', (x) => x.replace('</sst>', sst.map((t) => '<si><t>' + t + '</t></si>').join('') + '</sst>'));
+    return mod.processWorkbook(writeRawZip(parts), options);
+  };
+  const sheetOf = (rows) => '<worksheet xmlns="${MAIN}"><sheetData>' + rows.map((cells, r) => '<row r="' + (r + 1) + '">' + cells + '</row>').join('') + '</sheetData></worksheet>';`;
+/** Each case: its name, the call, the refusal it ends with (else it returns), and its budget when not BUDGET_MS. */
+const CASES: [string, BudgetedCall, RegExp?, number?][] = [
   // A cell of numerals after a unit of people: every start and split of the run was tried.
   ['a run of 十 after 人 (a headcount in the text)', { module: textNumbers, exportName: 'headcountInText', args: `['人' + '十'.repeat(4000)]` }],
   ['32,767 characters of 一 after 人', { module: textNumbers, exportName: 'headcountInText', args: `['人' + '一'.repeat(32766)]`, times: 3 }],
@@ -153,12 +168,43 @@ const CASES: [string, BudgetedCall, RegExp?][] = [
         run((xml) => xml.replace('</sheetData>', rows + '</sheetData>').replace('</mergeCells>', '<mergeCell ref="A5:A1000"/>'.repeat(1000) + '</mergeCells>'));`,
     },
   ],
+  [
+    '400 copies of a merged area down 1,000,000 rows of a sheet reaching XFD',
+    {
+      module: `${SRC}/hosts/xlsx/index.ts`,
+      work: `${SMALL_LEDGER_RUN}
+        run((xml) => xml
+          .replace('</sheetData>', '<row r="1000000"><c r="XFD1000000" t="inlineStr"><is><t>x</t></is></c></row></sheetData>')
+          .replace('</mergeCells>', '<mergeCell ref="A9:B1000000"/>'.repeat(400) + '</mergeCells>'));`,
+    },
+    /^threw: .*XFD/,
+    // The three below build a workbook of megabytes and run the whole job in the budget (about 2 s
+    // now; 25, 39 and 84 s on the code before).
+    15_000,
+  ],
+  [
+    'a ledger beside 200 sheets of 45 rows of 16,384 empty cells',
+    { module: `${SRC}/hosts/xlsx/index.ts`, work: `${SMALL_LEDGER_RUN} withSheets(200, sheetOf(Array(45).fill('<c/>'.repeat(16384))));` },
+    undefined,
+    15_000,
+  ],
+  [
+    'a ledger beside a sheet of 45 rows of 16,384 cells of one 32,000-character string',
+    {
+      module: `${SRC}/hosts/xlsx/index.ts`,
+      work: `${SMALL_LEDGER_RUN}
+        const index = (new TextDecoder().decode(partsOf(smallLedger()).find((p) => p.name === 'xl/sharedStrings.xml').data).match(/<si>/g) || []).length;
+        withSheets(1, sheetOf(Array(45).fill(('<c t="s"><v>' + index + '</v></c>').repeat(16384))), ['纠'.repeat(32000)]);`,
+    },
+    undefined,
+    15_000,
+  ],
 ];
 
 describe('input that once ran for minutes ends in milliseconds', () => {
   // Each case's refusal beside its call: a row shorter than the test's parameters would make jest pass a callback.
-  it.each(CASES.map(([name, call, refusal]) => [name, { call, refusal }] as const))('%s', async (_name, { call, refusal }) => {
-    const ended = await callWithinBudget(call, BUDGET_MS);
+  it.each(CASES.map(([name, call, refusal, budget]) => [name, { call, refusal, budget }] as const))('%s', async (_name, { call, refusal, budget }) => {
+    const ended = await callWithinBudget(call, budget ?? BUDGET_MS);
     // Refused where it stands, or read.
     if (refusal) expect(ended).toMatch(refusal);
     else expect(ended).toBe('returned');

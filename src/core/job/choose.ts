@@ -77,8 +77,9 @@ interface Candidate {
  * The sheet most like a ledger among the candidates (each given as its first rows is enough):
  * one with disputes under its header before an empty template, a visible one before a hidden one,
  * then the one whose header names most fields, then the earlier sheet. null when none is a ledger.
+ * The candidates are looked at one at a time and not kept: a host may read each as it is asked for.
  */
-export function chooseLedgerSheet(sheets: readonly SheetGrid[]): { sheet: string; layout: LedgerLayout; others: string[] } | null {
+export function chooseLedgerSheet(sheets: Iterable<SheetGrid>): { sheet: string; layout: LedgerLayout; others: string[] } | null {
   let best: Candidate | null = null;
   const filled: string[] = [];
   for (const grid of sheets) {

@@ -1,4 +1,4 @@
-import { normalizeHeader, cellText, parseDateCell, toHalfWidth } from '../cells';
+import { normalizeHeader, cellText, detachedString, parseDateCell, toHalfWidth } from '../cells';
 import type { CellRange, CellValue, FieldName, SheetGrid } from '../model';
 import { FIELD_ALIASES, FIELD_NAMES, OWN_COLUMN_HEADERS, type OwnColumn } from './fields';
 
@@ -119,6 +119,38 @@ function matchLabel(label: string, isLeaf: boolean): { field: FieldName; score: 
   return found;
 }
 
+/** The field a leaf header names best, remembered per label (a label is at most MAX_HEADER_NAME long). */
+function bestLeafField(label: string): FieldName | null {
+  let best = bestFields.get(label);
+  if (best === undefined) {
+    if (bestFields.size >= MEMO_SIZE) bestFields.clear();
+    bestFields.set(label, (best = matchLabel(label, true).sort((a, b) => b.score - a.score)[0]?.field ?? null));
+  }
+  return best;
+}
+const bestFields = new Map<string, FieldName | null>();
+
+/**
+ * A cell's text as a header (normalizeHeader), made once per distinct text: detection reads every
+ * cell of the top rows of every sheet, and one shared string may stand behind all of them (32
+ * sheets of 45 rows × 16,384 columns ran 71 s). A cell longer than MAX_RAW_HEADER is no header
+ * and is read as its start (16,384 cells of 32,000 characters ran 80 s). The memo holds at most
+ * MEMO_SIZE texts of that length, a few megabytes, and is emptied when full.
+ */
+function headerOf(raw: string): string {
+  const text = raw.length > MAX_RAW_HEADER ? detachedString(raw.slice(0, MAX_RAW_HEADER)) : raw;
+  let header = headerTexts.get(text);
+  if (header === undefined) {
+    if (headerTexts.size >= MEMO_SIZE) headerTexts.clear();
+    headerTexts.set(text, (header = normalizeHeader(text)));
+  }
+  return header;
+}
+const headerTexts = new Map<string, string>();
+/** Far longer than a header with its hints, stars and spaces (化解日期（格式：年-月-日）（必填）). */
+const MAX_RAW_HEADER = 256;
+const MEMO_SIZE = 4096;
+
 const OWN_BY_HEADER = new Map<string, OwnColumn>(
   (Object.entries(OWN_COLUMN_HEADERS) as [OwnColumn, string][]).map(([key, header]) => [header, key]),
 );
@@ -131,11 +163,11 @@ function looksLikeHeaderCell(text: string): boolean {
 function rowScore(values: CellValue[][], row: number): number {
   const fields = new Set<FieldName>();
   for (let c = 0; c < (values[row]?.length ?? 0); c++) {
-    const label = normalizeHeader(textAt(values, row, c));
+    const label = headerOf(textAt(values, row, c));
     if (!looksLikeHeaderCell(label)) continue;
     if (OWN_BY_HEADER.has(label)) continue;
-    const best = matchLabel(label, true).sort((a, b) => b.score - a.score)[0];
-    if (best) fields.add(best.field);
+    const best = bestLeafField(label);
+    if (best) fields.add(best);
   }
   return fields.size;
 }
@@ -199,7 +231,7 @@ function rowExtent(grid: SheetGrid, row: number, mergeAt: MergeIndex): [number, 
 function isParentRow(grid: SheetGrid, row: number, mergeAt: MergeIndex, tableLeft: number, tableRight: number): boolean {
   const cols = nonEmptyCols(grid.values, row);
   if (cols.length === 0) return false;
-  const texts = cols.map((c) => normalizeHeader(textAt(grid.values, row, c)));
+  const texts = cols.map((c) => headerOf(textAt(grid.values, row, c)));
   if (!texts.every(looksLikeHeaderCell) || texts.some((t) => t.includes('填报') || t.includes('台账'))) return false;
   // One cell merged across the whole table is its title ("2020年矛盾纠纷排查化解情况"), not a group heading.
   if (cols.length === 1) {
@@ -225,7 +257,7 @@ function holdsData(row: CellValue[] | undefined): boolean {
   return (row ?? []).some((v) => {
     if (v === null || v === '') return false;
     if (typeof v !== 'string') return true;
-    const name = normalizeHeader(v);
+    const name = headerOf(v);
     return name.length > MAX_HEADER_NAME || NUMBER_LIKE.test(name) || parseDateCell(v, ANY_YEAR).kind === 'date';
   });
 }
@@ -260,7 +292,7 @@ function isChildRow(grid: SheetGrid, row: number, top: number, bottom: number, m
   if (!cols.every((c) => underGroup(c) || !named(c))) return false;
   return cols.every((c) => {
     const v = grid.values[row][c];
-    return typeof v === 'string' && looksLikeHeaderCell(normalizeHeader(v));
+    return typeof v === 'string' && looksLikeHeaderCell(headerOf(v));
   });
 }
 
@@ -295,7 +327,7 @@ function mapColumns(grid: SheetGrid, top: number, bottom: number, mergeAt: Merge
     const parts: string[] = [];
     for (let r = top; r <= bottom; r++) {
       const m = mergeAt(r, c);
-      const text = normalizeHeader(m ? textAt(values, m.top, m.left) : textAt(values, r, c));
+      const text = headerOf(m ? textAt(values, m.top, m.left) : textAt(values, r, c));
       if (text && parts[parts.length - 1] !== text) parts.push(text);
     }
     if (parts.length === 0) continue;

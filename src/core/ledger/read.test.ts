@@ -101,6 +101,12 @@ describe('readRecords reads revisit and resolution dates', () => {
     expect(shown(one({ B: registered, K: revisits }).lastRevisit)).toBe(expected);
   });
 
+  it('takes the latest of more revisit dates than a call takes arguments (rows joined under one 序号), past the as-of date left out', () => {
+    const many = `${Array(150_000).fill('2020-06-01').join('、')}、2020-07-01、2099-01-01`;
+    const record = one({ B: '2020-05-21', K: many });
+    expect(shown(record.lastRevisit)).toBe('2020-07-01');
+  });
+
   it('gives a year-less revisit the title year when registration is year-less too', () => {
     const record = one({ B: '12月20日', K: '1月5日' }, { above: [['2020年矛盾纠纷排查化解工作台账']] });
     expect([shown(record.registered), shown(record.lastRevisit)]).toEqual(['2020-12-20', '2021-01-05']);

@@ -18,7 +18,7 @@ import {
 } from '../cells';
 import { WorkbookError } from '../errors';
 import { message } from '../messages';
-import type { CellValue, Day, DisputeRecord, DisputeStatus, FieldName, Language, RowIssue, SheetGrid } from '../model';
+import type { CellRange, CellValue, Day, DisputeRecord, DisputeStatus, FieldName, Language, RowIssue, SheetGrid } from '../model';
 import type { LedgerLayout } from './detect';
 
 export interface ReadOptions {
@@ -118,7 +118,8 @@ export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: Read
       text,
       registered,
       resolvedOn,
-      lastRevisit: revisits.length ? Math.max(...revisits) : null,
+      // A fold, not Math.max(...): a revisit text joined over many rows can hold more dates than a call takes arguments.
+      lastRevisit: revisits.length ? revisits.reduce((a, b) => Math.max(a, b)) : null,
       deadline: ctx.date('deadline', afterRegistration, false),
       headcount: ctx.quantity('headcount'),
       amount: ctx.quantity('amount'),
@@ -275,7 +276,7 @@ class RowContext {
     const days = this.allDates('lastRevisit', ctx);
     const later = days.filter((d) => d > asOf);
     if (later.length === 0) return days;
-    this.issue('date.revisitAfterAsOf', this.cell('lastRevisit')!.col, formatDay(Math.min(...later)), { asOf: formatDay(asOf) });
+    this.issue('date.revisitAfterAsOf', this.cell('lastRevisit')!.col, formatDay(later.reduce((a, b) => Math.min(a, b))), { asOf: formatDay(asOf) });
     return days.filter((d) => d <= asOf);
   }
 
@@ -315,20 +316,34 @@ function writableRow(values: CellValue[][], grid: SheetGrid, r: number): CellVal
 
 /**
  * A value merged down over several data rows (a village over its disputes) belongs to each row.
- * Only merges below the header and not a single row wide-merge (a note line) are filled.
+ * Only merges below the header and not a single row wide-merge (a note line) are filled, and only
+ * in the columns the ledger reads.
+ *
+ * Merged areas do not overlap in a file Excel saved, but a damaged one's may, or repeat: 3,200
+ * copies of A50:B1000000 beside a cell at row 1,000,000 (a 3 KB file) filled 6 billion cells for
+ * 93 s. So each column's areas are taken from the top down and each cell is filled once, by the
+ * first area that reaches it.
  */
 function fillVerticalMerges(grid: SheetGrid, layout: LedgerLayout): CellValue[][] {
-  const merges = grid.merges.filter((m) => m.top > layout.headerBottom && m.bottom > m.top);
+  const merges = grid.merges.filter((m) => m.top > layout.headerBottom && m.bottom > m.top && m.top < grid.values.length);
   if (merges.length === 0) return grid.values;
   const values = grid.values.slice();
-  for (const m of merges) {
-    const value = grid.values[m.top]?.[m.left] ?? null;
-    for (let r = m.top; r <= m.bottom; r++) {
-      const row = writableRow(values, grid, r);
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) row[c] = value;
+  const lastRow = values.length - 1;
+  for (const col of new Set(Object.values(layout.fields) as number[])) {
+    let filledTo = -1;
+    for (const m of topDown(merges.filter((m) => m.left <= col && col <= m.right))) {
+      const value = grid.values[m.top]?.[m.left] ?? null;
+      const to = Math.min(m.bottom, lastRow);
+      for (let r = Math.max(m.top, filledTo + 1); r <= to; r++) if (r !== m.top || col !== m.left) writableRow(values, grid, r)[col] = value;
+      filledTo = Math.max(filledTo, to);
     }
   }
   return values;
+}
+
+/** Merged areas by their top row, those of one top in the sheet's order. */
+function topDown(merges: CellRange[]): CellRange[] {
+  return merges.sort((a, b) => a.top - b.top);
 }
 
 /**
@@ -341,16 +356,19 @@ function multiRowDisputes(values: CellValue[][], grid: SheetGrid, layout: Ledger
   const continued = new Set<number>();
   const serial = layout.fields.serial;
   if (serial === undefined) return continued;
-  for (const m of grid.merges) {
-    if (m.top <= layout.headerBottom || m.bottom === m.top || m.left > serial || m.right < serial) continue;
+  // From the top down, each row joined to one dispute once: a damaged file's merges may repeat or
+  // overlap (3,000 copies of one over 1,000 rows of 10,000 cells ran for 64 s, each row joined
+  // again for each; 800 over a million rows, 66 s, each row passed again for each).
+  const serialMerges = grid.merges.filter((m) => m.top > layout.headerBottom && m.bottom > m.top && m.left <= serial && serial <= m.right && m.top < values.length);
+  let joinedTo = -1;
+  for (const m of topDown(serialMerges)) {
+    if (m.bottom <= joinedTo) continue;
     const first = writableRow(values, grid, m.top);
     // By column, the parts joined so far (`had.split('、')` kept as a set): split again for each row,
     // a serial merged over 20,000 rows took 43 s.
     const joined = new Map<number, Set<string>>();
-    for (let r = m.top + 1; r <= m.bottom; r++) {
-      // A row is joined to one dispute once: a damaged file's merges may repeat or overlap (3,000
-      // copies of one over 1,000 rows of 10,000 cells ran for 64 s, each row joined again for each).
-      if (continued.has(r)) continue;
+    const to = Math.min(m.bottom, values.length - 1);
+    for (let r = Math.max(m.top + 1, joinedTo + 1); r <= to; r++) {
       continued.add(r);
       // The row's own cells: those under a merge are blank in the grid (only the first cell holds it).
       const own = grid.values[r] ?? [];
@@ -368,12 +386,26 @@ function multiRowDisputes(values: CellValue[][], grid: SheetGrid, layout: Ledger
         }
       }
     }
+    joinedTo = Math.max(joinedTo, to);
   }
   return continued;
 }
 
 /** Totals, notes and signature lines (合计, 注：…, 填报人：… 审核人：…) that may stand in any column. */
 const NOT_A_DISPUTE = /^\s*(?:合计|总计|小计|共计|说明|附注|备注\s*[:：]|填表说明|注\s*[:：]|(?:填报|填表|制表|审核|审批|统计|负责|单位负责|联系|经办)(?:人|单位|日期|时间)?\s*[:：])/;
+
+/** The first and last column of a row with something in it ([Infinity, -Infinity] when none has). */
+function filledExtent(row: readonly CellValue[]): [number, number] {
+  let first = Infinity;
+  let last = -Infinity;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (v === null || v === undefined || v === '') continue;
+    if (c < first) first = c;
+    last = c;
+  }
+  return [first, last];
+}
 
 /**
  * Rows below the header that are not disputes by their shape: a note merged across most of the
@@ -383,10 +415,14 @@ const NOT_A_DISPUTE = /^\s*(?:合计|总计|小计|共计|说明|附注|备注\s
 function notDisputeRows(grid: SheetGrid, layout: LedgerLayout): Set<number> {
   const rows = repeatedHeaderRows(grid, layout);
   const width = layout.lastCol - layout.firstCol + 1;
+  // Where each row's filled cells start and end, found once a row: a damaged file may merge one
+  // row thousands of times over (each looked through the whole row again).
+  const extents = new Map<number, [number, number]>();
   for (const m of grid.merges)
     if (m.top > layout.headerBottom && m.top === m.bottom && (m.right - m.left + 1) * 2 >= width && !rows.has(m.top)) {
-      const others = (grid.values[m.top] ?? []).some((v, c) => (c < m.left || c > m.right) && v !== null && v !== '');
-      if (!others) rows.add(m.top);
+      let extent = extents.get(m.top);
+      if (!extent) extents.set(m.top, (extent = filledExtent(grid.values[m.top] ?? [])));
+      if (extent[0] >= m.left && extent[1] <= m.right) rows.add(m.top);
     }
   for (let r = layout.headerBottom + 1; r <= Math.min(layout.headerBottom + 2, grid.values.length - 1); r++) {
     const cells = (grid.values[r] ?? []).filter((v) => v !== null && v !== '');

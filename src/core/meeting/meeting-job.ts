@@ -171,7 +171,7 @@ function mergeGroup(lines: readonly UnitDispute[], refOf: (x: UnitDispute) => Di
       )[0]
     : [...lines].sort((a, b) => (b.dispute.record.resolvedOn ?? -Infinity) - (a.dispute.record.resolvedOn ?? -Infinity))[0];
   const first = lines[0];
-  const registered = Math.min(...lines.map((x) => x.dispute.record.registered ?? Infinity));
+  const registered = lines.reduce((earliest, x) => Math.min(earliest, x.dispute.record.registered ?? Infinity), Infinity);
   return {
     ...pick.dispute,
     record: {

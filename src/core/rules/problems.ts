@@ -50,8 +50,8 @@ export const PRESET_PROBLEMS = {
     en: 'conditions are nested more than {max} deep; split them into several rules',
   },
   slowPattern: {
-    zh: '重复了本身就在重复的部分（如 (\\d+)+），遇到长文字会极慢；请去掉外层的重复（写成 \\d+）',
-    en: 'repeats something that itself repeats (like (\\d+)+), which is extremely slow on long text; drop the outer repeat (write \\d+)',
+    zh: '重复了本身就在重复的部分（如 (\\d+)+），或重复的几个选项可能从同一个字开始（如 (甲|甲乙)+），遇到长文字会极慢；请去掉外层的重复（写成 \\d+），或让每个选项以不同的字开头',
+    en: 'repeats something that itself repeats (like (\\d+)+), or repeats a choice whose options may start with the same character (like (a|ab)+), which is extremely slow on long text; drop the outer repeat (write \\d+), or make each option start with a character of its own',
   },
   oneOf: { zh: '应为以下之一：{values}', en: 'must be one of {values}' },
   minOrMax: { zh: '需要 min 或 max', en: 'needs min or max' },

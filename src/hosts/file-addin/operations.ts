@@ -160,7 +160,7 @@ const isVisible = (entry: SheetEntry) => entry.state === 'visible';
 
 function detectIn(workbook: OpenWorkbook, fail: Fail, settings: AddinSettings): LedgerInfo {
   const candidates = workbook.sheets().filter(isCandidate);
-  const chosen = chooseLedgerSheet(candidates.map((s) => workbook.readGrid(s, DETECTION_ROWS)));
+  const chosen = chooseLedgerSheet(workbook.topRowsOf(candidates));
   if (!chosen) {
     const why = workbook.noLedger();
     return fail(why.code, why.params);
@@ -266,7 +266,7 @@ function revisitLogOf(workbook: OpenWorkbook): CellValue[][] | null {
  */
 function rowJob(workbook: OpenWorkbook, ctx: Context, sheet: string | null, row: number, log = revisitLogOf(workbook)) {
   const entries = workbook.sheets().filter((s) => isCandidate(s) && (sheet === null || s.name === sheet));
-  const chosen = chooseLedgerSheet(entries.map((s) => workbook.readGrid(s, DETECTION_ROWS)));
+  const chosen = chooseLedgerSheet(workbook.topRowsOf(entries));
   if (!chosen || row - 1 <= chosen.layout.headerBottom) return null;
   const grid = workbook.readGrid(entries.find((s) => s.name === chosen.sheet)!, Math.max(row, DETECTION_ROWS));
   const single: SheetGrid = { ...grid, values: grid.values.map((r, i) => (i <= chosen.layout.headerBottom || i === row - 1 ? r : [])) };

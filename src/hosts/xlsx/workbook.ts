@@ -1,7 +1,6 @@
 import {
   chooseLedgerSheet,
   detectLedger,
-  DETECTION_ROWS,
   runLedgerJob,
   LedgerNotFoundError,
   WorkbookError,
@@ -240,8 +239,7 @@ export function readLedger(workbook: OpenWorkbook, sheet: string | undefined, fa
     // the ledger, nearly always), or else below: not in a pass of their own first.
     const listed = sheets.filter((s) => !OWN_SHEETS.includes(s.name));
     workbook.readAhead(listed);
-    const candidates = listed.map((s) => workbook.readGrid(s, DETECTION_ROWS, undefined, { checkLater: true }));
-    const chosen = chooseLedgerSheet(candidates);
+    const chosen = chooseLedgerSheet(workbook.topRowsOf(listed, { checkLater: true }));
     if (!chosen) {
       workbook.checkSheetsRead();
       const why = workbook.noLedger();
