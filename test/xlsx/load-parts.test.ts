@@ -152,6 +152,17 @@ describe('a package read only where the reader looks', () => {
     for (const sheet of sheets) expect(sparse.textOfRows(sheet, 5)).toBe(whole.textOfRows(sheet, 5));
   });
 
+  it.each([0, 1, 5, 999, 2999, 3004, 10000])('reads the top %i rows of a 3,000-row ledger as the whole text cut before the next row', (rows) => {
+    const output = all.find((w) => w.file === '3,000-row ledger → output')!.bytes;
+    const pkg = new Package(readZip(output), NODE_CODEC);
+    const name = 'xl/worksheets/sheet1.xml';
+    const whole = pkg.text(name);
+    // Where the (rows + 1)-th row starts, found by hand in the whole text.
+    let at = -1;
+    for (let n = 0, from = 0; n <= rows; n++, from = at + 1) if ((at = whole.indexOf('<row ', from)) < 0) break;
+    expect(pkg.textOfRows(name, rows)).toBe(at < 0 ? whole : `${whole.slice(0, at)}</sheetData></worksheet>`);
+  });
+
   it('refuses what the whole file is refused for, and reads the same rows from the rest (seeded mutations of outputs)', () => {
     const outputs = all.filter((w) => w.file.includes('→ output'));
     const rng = prng(20261206);

@@ -255,6 +255,12 @@ describe('readRecords reads the rows of a table', () => {
     ]);
   });
 
+  it('counts the rows a serial merged past the last row with cells covers as the dispute\'s (a host may give merges past its rows)', () => {
+    const result = read(sheet([HEADER, line({ A: 1, B: '2020-05-21', C: '张三', D: '土地纠纷' }), line({ C: '李四' })], ['A2:A5', 'D2:D5']));
+    expect(result.records.map((r) => [r.row, r.text.parties, r.text.type])).toEqual([[2, '张三、李四', '土地纠纷']]);
+    expect(result.lastDataRow).toBe(4);
+  });
+
   it('skips totals, notes and signature lines below the table', () => {
     const result = read(
       sheet(

@@ -325,17 +325,15 @@ function writableRow(values: CellValue[][], grid: SheetGrid, r: number): CellVal
  * first area that reaches it.
  */
 function fillVerticalMerges(grid: SheetGrid, layout: LedgerLayout): CellValue[][] {
-  const merges = grid.merges.filter((m) => m.top > layout.headerBottom && m.bottom > m.top && m.top < grid.values.length);
+  const merges = grid.merges.filter((m) => m.top > layout.headerBottom && m.bottom > m.top);
   if (merges.length === 0) return grid.values;
   const values = grid.values.slice();
-  const lastRow = values.length - 1;
   for (const col of new Set(Object.values(layout.fields) as number[])) {
     let filledTo = -1;
     for (const m of topDown(merges.filter((m) => m.left <= col && col <= m.right))) {
       const value = grid.values[m.top]?.[m.left] ?? null;
-      const to = Math.min(m.bottom, lastRow);
-      for (let r = Math.max(m.top, filledTo + 1); r <= to; r++) if (r !== m.top || col !== m.left) writableRow(values, grid, r)[col] = value;
-      filledTo = Math.max(filledTo, to);
+      for (let r = Math.max(m.top, filledTo + 1); r <= m.bottom; r++) if (r !== m.top || col !== m.left) writableRow(values, grid, r)[col] = value;
+      filledTo = Math.max(filledTo, m.bottom);
     }
   }
   return values;
@@ -359,7 +357,7 @@ function multiRowDisputes(values: CellValue[][], grid: SheetGrid, layout: Ledger
   // From the top down, each row joined to one dispute once: a damaged file's merges may repeat or
   // overlap (3,000 copies of one over 1,000 rows of 10,000 cells ran for 64 s, each row joined
   // again for each; 800 over a million rows, 66 s, each row passed again for each).
-  const serialMerges = grid.merges.filter((m) => m.top > layout.headerBottom && m.bottom > m.top && m.left <= serial && serial <= m.right && m.top < values.length);
+  const serialMerges = grid.merges.filter((m) => m.top > layout.headerBottom && m.bottom > m.top && m.left <= serial && serial <= m.right);
   let joinedTo = -1;
   for (const m of topDown(serialMerges)) {
     if (m.bottom <= joinedTo) continue;
@@ -367,7 +365,7 @@ function multiRowDisputes(values: CellValue[][], grid: SheetGrid, layout: Ledger
     // By column, the parts joined so far (`had.split('、')` kept as a set): split again for each row,
     // a serial merged over 20,000 rows took 43 s.
     const joined = new Map<number, Set<string>>();
-    const to = Math.min(m.bottom, values.length - 1);
+    const to = m.bottom;
     for (let r = Math.max(m.top + 1, joinedTo + 1); r <= to; r++) {
       continued.add(r);
       // The row's own cells: those under a merge are blank in the grid (only the first cell holds it).

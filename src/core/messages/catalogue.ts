@@ -81,6 +81,10 @@ export const CATALOGUE = {
     zh: '工作簿中没有任何工作表，也就没有矛盾纠纷台账（Excel 不会保存这样的文件，它可能是空的或已损坏）；请确认选对了文件，或在 Excel 中打开并另存一份后再试',
     en: 'The workbook has no sheets at all, so no dispute ledger (Excel never saves such a file: it may be empty or damaged); check that this is the right file, or open it in Excel, save a copy and try again',
   },
+  'ledger.searchStopped': {
+    zh: '工作簿的工作表太多或太宽，查看了前 {looked} 张（共 {total} 张）都不是矛盾纠纷台账，其余的没有再查看；请指定台账所在的工作表（命令行用 --sheet）后再试',
+    en: 'This workbook has too many or too wide sheets: the first {looked} of {total} were looked at and none is a dispute ledger, and the rest were not; name the ledger\'s sheet (on the command line, --sheet) and try again',
+  },
   'ledger.noneInWorkbook': {
     zh: '工作簿中没有找到矛盾纠纷台账：没有一张工作表的表头含有 登记日期、当事人、纠纷类型、简要情况 等列名',
     en: 'No dispute ledger in this workbook: no sheet has a header with columns such as 登记日期, 当事人, 纠纷类型, 简要情况',

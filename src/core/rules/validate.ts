@@ -1,4 +1,5 @@
 import { LEVELS, type FieldName, type Level } from '../model';
+import { backtracksBadly } from './pattern-safety';
 import { FIELD_NAMES } from '../ledger/fields';
 import { NUMERIC_FIELDS, type TriagePreset } from './types';
 import { DEFAULT_PRESET } from './default-preset';
@@ -114,79 +115,6 @@ function checkFields(v: Json, path: string, bad: Bad) {
   });
 }
 
-/**
- * A group that repeats something repeated — (\\d+)+, (a*)*, (\\s?\\d+){2,}, (?:\\d+){12} — can take
- * exponential time on a long cell that almost matches (a ledger line of digits with no 元 ran for
- * minutes; 40 digits against (?:\\d+){12}x, 92 s). So can a repeated choice whose options may
- * start alike — (甲|甲)*, (\\d|1)+, (a|ab)+, (a?b|b)+, (a|)* — each way of splitting the text tried (30
- * characters against (?:甲|甲)*乙, 85 s). Such a pattern is refused when the preset is read; a
- * choice whose options each start with a different character, (砍|杀)+, is taken.
- */
-function repeatsARepetition(pattern: string): boolean {
-  // Innermost groups first: a group's body (escapes and classes taken as they are) is checked,
-  // then the group is replaced by one atom (GROUP, repeating if its body repeats) in its parent.
-  const atom = String.raw`(?:\\.|\[(?:\\.|[^\]\\])*\]|[^()\\])`;
-  const innermost = new RegExp(String.raw`\((?:\?(?:[:=!]|<[=!]?\w*>?))?(${atom}*)\)([+*]|\{\d+,\d*\}|\{\d+\})?`, 'g');
-  const plain = (body: string) => body.replace(/\\./g, '').replace(/\[(?:\\.|[^\]\\])*\]/g, '');
-  const repeats = (body: string) => /[+*]|\{\d+,/.test(plain(body));
-  let found = false;
-  for (let rest = pattern, before = ''; before !== rest && !found; ) {
-    before = rest;
-    rest = rest.replace(innermost, (_whole, body: string, outer: string | undefined) => {
-      const repeated = outer !== undefined && !/^\{[01]\}$/.test(outer);
-      if (repeated && (repeats(body) || !choiceStartsApart(body))) found = true;
-      return repeats(body) ? `${GROUP}+` : GROUP;
-    });
-  }
-  return found;
-}
-
-/** A group already looked at, as one atom of its parent (a character no pattern of a preset holds). */
-const GROUP = '\uE000';
-
-/**
- * Whether each option of a group's choice (its top-level `|`; a body without one is one option)
- * starts with a character of its own: a literal, not a class, an escape, a dot, a group or nothing.
- */
-function choiceStartsApart(body: string): boolean {
-  const options: string[] = [];
-  let option = '';
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (ch === '\\') {
-      option += body.slice(i, i + 2);
-      i++;
-    } else if (ch === '[') {
-      const end = classEnd(body, i);
-      option += body.slice(i, end);
-      i = end - 1;
-    } else if (ch === '|') {
-      options.push(option);
-      option = '';
-    } else option += ch;
-  }
-  options.push(option);
-  if (options.length === 1) return true;
-  const starts = new Set<string>();
-  for (const o of options) {
-    const first = o[0];
-    if (first === undefined || first === '\\' || first === '[' || first === '.' || first === GROUP || starts.has(first)) return false;
-    // A first character that may be left out ((a?b|b)+) does not tell the options apart.
-    if (o[1] === '?' || o.startsWith('{0', 1)) return false;
-    starts.add(first);
-  }
-  return true;
-}
-
-/** Where the character class opening at `at` ends (past its `]`). */
-function classEnd(text: string, at: number): number {
-  for (let i = at + 1; i < text.length; i++) {
-    if (text[i] === '\\') i++;
-    else if (text[i] === ']') return i + 1;
-  }
-  return text.length;
-}
-
 const CONDITION_KINDS = ['words', 'together', 'keywords', 'pattern', 'number', 'openForMoreThanDays', 'all', 'any'];
 
 /** What V8 says of a pattern it cannot compile, and the problem that tells it in the user's words. */
@@ -244,7 +172,7 @@ function checkCondition(c: Json, path: string, bad: Bad, classes: ReadonlySet<st
       else
         try {
           new RegExp(c.pattern, 'u');
-          if (repeatsARepetition(c.pattern)) bad(`${path}.pattern`, 'slowPattern');
+          if (backtracksBadly(c.pattern)) bad(`${path}.pattern`, 'slowPattern');
         } catch (e) {
           const reason = (e as Error).message;
           bad(`${path}.pattern`, PATTERN_FAULTS.find(([said]) => said.test(reason))?.[1] ?? 'badPattern');

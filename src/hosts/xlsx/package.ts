@@ -390,9 +390,12 @@ export class Package {
     if (!entry?.record || entry.method !== 8) return this.text(name);
     entry.load?.();
     const decoder = new TextDecoder();
-    let text = '';
+    // The text as decoded pieces, each scanned once (scanned as one growing string, it was copied
+    // whole at each piece), with the end of the text before it, where a tag may have been cut off.
+    const pieces: string[] = [];
+    let length = 0;
+    let carry = '';
     let rowTags = 0;
-    let scanFrom = 0;
     let cut = -1;
     let prefix = '';
     const limit = this.limits.maxEntrySize;
@@ -403,34 +406,38 @@ export class Package {
       inflated += chunk.length;
       if (inflated > limit)
         throw new ZipFormatError('tooLarge', `entry ${name} inflates past ${limit} bytes`, { part: name, offset: entry.offset, size: Math.max(inflated, entry.size), limit });
-      text += decoder.decode(chunk, { stream: true });
+      const piece = decoder.decode(chunk, { stream: true });
+      const window = carry + piece;
       // The (rows + 1)-th <row> tag has r > rows (numbers only grow): every row wanted is complete before it.
       // With or without a namespace prefix (<x:row>, as the .NET Open XML SDK writes it).
       const tag = /<([\w.-]+:)?row[\s>/]/g;
-      tag.lastIndex = scanFrom;
-      let end = scanFrom;
-      for (let m = tag.exec(text); m; m = tag.exec(text)) {
+      let end = 0;
+      for (let m = tag.exec(window); m; m = tag.exec(window)) {
         end = tag.lastIndex;
         if (++rowTags > rows) {
-          cut = m.index;
+          cut = length - carry.length + m.index;
           prefix = m[1] ?? '';
-          return;
+          break;
         }
       }
-      // A tag cut off at the end of this chunk (a prefix and all) is counted with the next one.
-      scanFrom = Math.max(end, text.length - 16);
+      pieces.push(piece);
+      length += piece.length;
+      // A tag cut off at the end of this piece (a prefix and all) is counted with the next one.
+      carry = window.slice(Math.max(end, window.length - 16));
     });
     const data = dataOf(entry);
-    // Fed a kilobyte at a time: deflate may grow each a thousandfold, and a part whose first row
-    // is all that is wanted was inflated and decoded whole from one 64 KB step (40 sheets of
-    // 15 MB, looked at for their <sheetData> when no ledger was found: 2.4 s).
-    const step = 1 << 10;
+    // Fed a kilobyte first, then twice as much each time up to 64 KB: deflate may grow each step a
+    // thousandfold, and a part whose first row is all that is wanted was inflated and decoded whole
+    // from one 64 KB step (40 sheets of 15 MB, looked at for their <sheetData> when no ledger was
+    // found: 2.4 s).
     try {
-      for (let at = 0; at < data.length && cut < 0; at += step) inflater.push(data.subarray(at, at + step), at + step >= data.length);
+      for (let at = 0, step = 1 << 10; at < data.length && cut < 0; at += step, step = Math.min(step * 2, 1 << 16))
+        inflater.push(data.subarray(at, at + step), at + step >= data.length);
     } catch (e) {
       if (e instanceof ZipFormatError) throw e;
       throw new ZipFormatError('damaged', `entry ${name} cannot be inflated: ${e instanceof Error ? e.message : String(e)}`, { part: name, offset: entry.offset });
     }
+    const text = pieces.join('');
     return cut < 0 ? text : `${text.slice(0, cut)}</${prefix}sheetData></${prefix}worksheet>`;
   }
   /**

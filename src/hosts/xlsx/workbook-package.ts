@@ -28,8 +28,12 @@ import { MINIMAL_STYLES, StyleSheet } from './styles';
 import { attr, findElement, inPart, requireElement, rootElement, SPREADSHEET_NS, spreadsheetPrefix, STRICT_SPREADSHEET_NS, XmlFormatError } from './xml';
 
 
-/** How many cells of the sheets' top rows are read to find the ledger among them (topRowsOf). */
-const DETECTION_CELLS = 4_000_000;
+/**
+ * How many cells of the sheets' top rows are read to find the ledger among them (topRowsOf), as
+ * far as their rows reach: 22 sheets whose 45 top rows reach XFD. A workbook of a hundred ledgers
+ * of 50 columns reaches a quarter of a million.
+ */
+const DETECTION_CELLS = 16_000_000;
 
 export type Fail = (code: MessageCode, params?: Record<string, string | number>) => never;
 
@@ -271,10 +275,14 @@ export class OpenWorkbook {
    * there, or the part without its <sheetData>: "no ledger" alone sent the user looking for a
    * header that was never the problem); else none.
    */
-  noLedger(): { code: 'ledger.underOwnName' | 'ledger.sheetMissing'; params: { sheet: string } } | { code: 'ledger.noneInWorkbook' | 'ledger.noSheets'; params: Record<string, never> } {
+  noLedger():
+    | { code: 'ledger.underOwnName' | 'ledger.sheetMissing'; params: { sheet: string } }
+    | { code: 'ledger.noneInWorkbook' | 'ledger.noSheets'; params: Record<string, never> }
+    | { code: 'ledger.searchStopped'; params: { looked: number; total: number } } {
     const entries = inPart(this.workbookPart, () => readSheetEntries(this.workbookXml));
     // A workbook that lists no sheet at all (Excel never saves one) is empty or damaged, not a workbook of other tables.
     if (entries.length === 0) return { code: 'ledger.noSheets', params: {} };
+    if (this.searchStopped) return { code: 'ledger.searchStopped', params: this.searchStopped };
     const underOwnName = this.ledgerUnderOwnName();
     if (underOwnName !== null) return { code: 'ledger.underOwnName', params: { sheet: underOwnName } };
     // The add-in's own sheets are not looked at: not where a ledger was looked for.
@@ -355,19 +363,25 @@ export class OpenWorkbook {
    * Each sheet's top rows (DETECTION_ROWS), read as it is asked for, for a ledger to be chosen
    * among them (chooseLedgerSheet): held together, the top rows of many wide sheets of one shared
    * string each (16 sheets of 45 × 16,384 cells) took 830 MiB. The sheets after the first
-   * DETECTION_CELLS cells are not looked at: 108 sheets of 45 rows of 16,384 empty cells (a 600 KB
-   * file) took 24 s to read so far, where a workbook of a hundred ledgers of 50 columns reads a
-   * quarter of a million.
+   * DETECTION_CELLS cells are not looked at (and noLedger says so): 108 sheets of 45 rows of
+   * 16,384 empty cells (a 600 KB file) took 24 s to read so far.
    */
   *topRowsOf(entries: readonly SheetEntry[], options: { checkLater?: boolean } = {}): Generator<SheetGrid> {
     let cells = 0;
-    for (const entry of entries) {
-      if (cells > DETECTION_CELLS) return;
+    this.searchStopped = null;
+    for (const [looked, entry] of entries.entries()) {
+      if (cells > DETECTION_CELLS) {
+        this.searchStopped = { looked, total: entries.length };
+        return;
+      }
       const grid = this.readGrid(entry, DETECTION_ROWS, undefined, options);
       for (const row of grid.values) cells += row?.length ?? 0;
       yield grid;
     }
   }
+
+  /** Whether topRowsOf stopped before the last sheet, and after how many (noLedger says so). */
+  private searchStopped: { looked: number; total: number } | null = null;
 
   /** A sheet read to its top rows whose checks wait (readGrid's `checkLater`). */
   private unchecked: { sheet: AsciiSheet; ctx: SheetContext } | undefined;
