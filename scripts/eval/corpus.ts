@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { compilePreset, triageRecord, type CompiledPreset, type DisputeRecord, type Level, type TriagePreset } from '../../src/core';
+import { compilePreset, statusStatedIn, triageRecord, type CompiledPreset, type DisputeRecord, type Level, type TriagePreset } from '../../src/core';
 import { record } from '../../src/core/ledger/fixtures';
 
 /**
@@ -51,9 +51,12 @@ export function readCorpus(dir = CORPUS_DIR, include?: (name: string) => boolean
 /** The as-of date does not matter: every line is registered that day, so nothing is overdue. */
 const AS_OF = 20000;
 
-/** A ledger line as the reader would give it: the text in 简要情况, an open dispute, no count columns. */
+/**
+ * A ledger line as the reader would give it: the text in 简要情况, no status or count columns, so
+ * the dispute is open unless the text states its status ("已化解：…", "…，已销号"; ledger/read.ts).
+ */
 export function recordOf(text: string, row = 1): DisputeRecord {
-  return record({ row, text: { description: text }, registered: AS_OF, key: `corpus:${row}` });
+  return record({ row, text: { description: text }, registered: AS_OF, key: `corpus:${row}`, status: statusStatedIn(text) ?? 'open' });
 }
 
 export interface Judged extends CorpusLine {
@@ -84,7 +87,7 @@ export interface Scores {
 }
 
 /** Categories of green lines that look like signals and are not (the corpus's hard negatives). */
-const HARD_NEGATIVE = new Set(['goods', 'idiom', 'negation', 'category-word', 'number', 'accident']);
+const HARD_NEGATIVE = new Set(['goods', 'idiom', 'negation', 'category-word', 'number', 'accident', 'resolved']);
 export const isHardNegative = (line: CorpusLine) => line.expected === 'green' && HARD_NEGATIVE.has(line.category);
 
 export function score(judged: Judged[]): Scores {

@@ -18,7 +18,7 @@ describe('the triage corpus', () => {
     expect([...categories('red')].sort()).toEqual(
       ['cross-region', 'escalated-petition', 'extreme', 'family-violence', 'group', 'injury', 'key-person', 'repeat-failure', 'self-harm', 'threat', 'weapon'],
     );
-    expect([...categories('yellow')].sort()).toEqual(['amount', 'family-violence-minor', 'headcount', 'petition', 'physical-conflict', 'repeat-minor', 'sensitive-type']);
+    expect([...categories('yellow')].sort()).toEqual(['amount', 'family-violence-minor', 'headcount', 'overdue-in-text', 'petition', 'physical-conflict', 'repeat-minor', 'sensitive-type']);
     expect(corpus.filter(isHardNegative).length).toBeGreaterThanOrEqual(80);
   });
 

@@ -27,5 +27,5 @@ export type { DateContext, DateParse } from './dates';
 export { parseQuantity } from './numbers';
 export { parsePeriod } from './period';
 export { parseLevel, LEVEL_TOKENS } from './levels';
-export { parseStatusText, parseYesNo } from './status';
+export { parseStatusText, parseYesNo, statusStatedIn } from './status';
 export { columnLetter, columnIndex, columnOfLetters, cellAddress, parseCellAddress, parseRangeRef, parseAreaRef, areaRef, rangeRef, sheetRef, absoluteRef, MAX_ROW, MAX_COLUMN, SHEET_ROWS, SHEET_COLUMNS } from './addresses';

@@ -10,6 +10,7 @@ import {
   parseLevel,
   parseQuantity,
   parseStatusText,
+  statusStatedIn,
   parseYesNo,
   toHalfWidth,
   writtenText,
@@ -537,7 +538,9 @@ function readStatus(text: Partial<Record<FieldName, string>>, resolvedOn: Day | 
   if (flag !== null) return flag ? 'resolved' : 'open';
   if (fromText !== null) return fromText;
   // A 化解日期 with nothing else filled in means the dispute was resolved on that day.
-  return resolvedOn !== null ? 'resolved' : 'open';
+  if (resolvedOn !== null) return 'resolved';
+  // With no status cell filled in, the description may state it ("已化解：…", "…，已销号").
+  return (text.description && statusStatedIn(text.description)) || 'open';
 }
 
 /** 调解未果次数 counts failures; 调解次数 counts mediations held (failures while the dispute is open). */

@@ -151,6 +151,32 @@ const CASES: [string, DisputeRecord, string[]][] = [
   ['does not fire without a registration date', row({ registered: null }), []],
   ['does not fire on a resolved dispute', row({ registered: AS_OF - 100, status: 'resolved' }), []],
   ['does not fire on a closed dispute', row({ registered: AS_OF - 100, status: 'closed' }), []],
+  // Words whose sense the clause decides
+  ['fires red.selfHarm on 喝药 threatened', desc('王某因儿子不孝，多次扬言喝药'), ['red.selfHarm']],
+  ['does not fire on medicine taken for an illness', desc('老人患慢性病每天喝药，两个儿子因轮流买药拌嘴'), []],
+  ['does not fire on a ride called 跳楼机', desc('游乐场跳楼机项目临时停运，游客要求退票'), []],
+  ['fires red.escalatedPetition on 赴京 alone', desc('王某多次赴京'), ['red.escalatedPetition']],
+  ['does not fire on a trip to Beijing for treatment', desc('李某带母亲赴京看病期间，房子借给邻居住'), []],
+  ['fires red.group on a gate blocked', desc('村民堵门阻止养猪场开工'), ['red.group']],
+  ['does not fire on a truck parked across a door', desc('李某家货车夜里停在单元门口堵门，其他住户出入不便'), []],
+  ['fires red.group on villagers blocking a road with a car', desc('村民把车停在路中间堵路'), ['red.group']],
+  ['does not fire on a banner for a sale', desc('商户在门口拉横幅搞促销，邻铺不满'), []],
+  // (山林 is a sensitive type too, left out: a milder rule fired by the words of a severer one.)
+  ['fires red.crossRegion on a dispute across two provinces', desc('两省交界村民因山林权属争执'), ['red.crossRegion']],
+  ['does not fire on goods bought online from another province', desc('顾客跨省网购家具，因物流破损与商家协商退款'), []],
+  ['does not fire on a charging gun', desc('小区充电桩的充电枪被人拔下，车主与物业争执'), []],
+  ['fires red.violence on a knife taken from the kitchen in a quarrel', desc('俞某与邻居争吵时，从厨房拎出一把砍刀'), ['red.violence']],
+  ['fires red.injury on family violence that drew blood', desc('聂某因家务琐事对妻子家暴，妻子鼻部出血'), ['red.injury', 'yellow.familyViolence']],
+  ['fires yellow.physicalConflict on 打了一架', desc('两家商户因摊位打了一架，双方均无伤'), ['yellow.physicalConflict']],
+  ['fires yellow.familyViolence on 家爆, as 家暴 is often mistyped', desc('丈夫有家爆行为一次，妻子要求离婚'), ['yellow.familyViolence']],
+  ['fires yellow.sensitiveType on waste water let out', desc('村民反映化工厂排放废水，鱼塘死鱼'), ['yellow.sensitiveType']],
+  ['does not fire on washing water poured in a lane', desc('邻居将洗衣废水倒在巷道内'), []],
+  ['does not fire on a housing estate for the resettled', desc('安置小区内两户因楼道堆放杂物口角'), []],
+  // Retractions: a report found untrue, a key person taken off the list
+  ['does not fire on a gathering reported and found untrue', desc('群众反映周某要纠集他人上访，经核实情况不实'), []],
+  ['does not fire on a rumour of blocking a gate', desc('网传业主周末要集体堵门维权的消息不实'), []],
+  ['does not fire on a key person taken off the list', desc('刘某曾被列为重点人员，今年已解除管控'), []],
+  ['still fires on a threat after the listing was lifted', desc('刘某曾被列为重点人员，已解除管控，但近日又扬言报复'), ['red.violence']],
   // green
   ['fires nothing on an ordinary dispute', row({ text: { type: '邻里纠纷', description: '因排水问题发生口角' } }), []],
 ];
