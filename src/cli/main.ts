@@ -63,14 +63,35 @@ export interface Io {
   today: () => string;
 }
 
-// `tricolor run … --json | head` closes the pipe early: that ends the output, not in an error.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
+/** Set once the reader of standard output has gone (`… --json | head`): the rest is not written. */
+let stdoutClosed = false;
+/** A short wait for a pipe that is full for now: a slow reader is still reading. */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Standard output written synchronously, so a failure (a full disk: `> /dev/full`) is known
+ * before the command says it is done, and can undo what it wrote. A reader that closes the pipe
+ * early (`--json | head`) ends the output, not the command.
+ */
+function writeStdout(s: string): void {
+  if (stdoutClosed) return;
+  const bytes = Buffer.from(s, 'utf8');
+  for (let at = 0; at < bytes.length; ) {
+    try {
+      at += fs.writeSync(1, bytes, at);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') Atomics.wait(PAUSE, 0, 0, 5);
+      else if (code === 'EPIPE') {
+        stdoutClosed = true;
+        return;
+      } else throw e;
+    }
+  }
+}
 
 const defaultIo: Io = {
-  stdout: (s) => process.stdout.write(s),
+  stdout: writeStdout,
   stderr: (s) => process.stderr.write(s),
   today: () => localIsoDay(new Date()),
 };
@@ -114,7 +135,11 @@ export function main(argv: readonly string[], given: Io = defaultIo): number {
     const said = told ? e.message : say(args.language, 'job.failed', { file: what, problem: unexpectedProblem(e, args.language) });
     io.stderr(`tricolor: ${said}\n`);
     // A script reading --json gets a document on failure too: what went wrong, by code and in words.
-    if (args.json) io.stdout(`${JSON.stringify({ error: { code, message: said } }, null, 2)}\n`);
+    try {
+      if (args.json) io.stdout(`${JSON.stringify({ error: { code, message: said } }, null, 2)}\n`);
+    } catch {
+      // Standard output is what failed (output.cannotPrint): stderr has said so.
+    }
     return EXIT_INPUT;
   }
 }
@@ -303,6 +328,20 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
+/**
+ * What the command says it did (the summary, or --json's document), once the output is in place.
+ * When it cannot be said (standard output on a full disk), the run has failed: the output it just
+ * wrote is removed, so a failure leaves no file.
+ */
+function printOrUndo(io: Io, output: string, language: Language, result: () => string) {
+  try {
+    io.stdout(`${result()}\n`);
+  } catch (e) {
+    fs.rmSync(output, { force: true });
+    throw new CommandError('output.cannotPrint', { file: output, problem: fileProblem(e, language) }, language);
+  }
+}
+
 /** Signals that end a run: the temporary file goes with them. */
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
@@ -461,8 +500,8 @@ function meeting(args: MeetingArgs, io: Io) {
   collectBeforeWriting();
   const pieces = withDeflateThread((codec) => writeReportPieces(job.plan.reports, job.plan.state, { codec }));
   writeOutput(output, pieces, language, args.force, outputMode([...args.ledgers.map((l) => l.file), output, ...(args.previous ? [args.previous] : [])]));
-  if (args.json) io.stdout(`${JSON.stringify(meetingToJson(job, output), null, 2)}\n`);
-  else io.stdout(`${formatMeeting(job, output, language)}\n`);
+  printOrUndo(io, output, language, () => (args.json ? JSON.stringify(meetingToJson(job, output), null, 2) : formatMeeting(job, output, language)));
+  for (const notice of job.notices) io.stderr(`${notice}\n`);
   warnIfTooLargeToReadAgain(output, pieces, language, io);
   warnIfPreviousUnused(args, job.summary, io);
 }
@@ -472,8 +511,8 @@ function run(args: RunArgs, io: Io) {
   // ready to inflate the ledger sheet the moment the package is opened (Package.prefetch).
   const { output, asOf, result } = withDeflateThread((codec) => runJob(args, io, codec));
   writeOutput(output, result.pieces, args.language, args.force, outputMode([args.ledger, output, ...(args.previous ? [args.previous] : [])]));
-  if (args.json) io.stdout(`${JSON.stringify(jobToJson(result.job, output, asOf), null, 2)}\n`);
-  else io.stdout(`${formatSummary(result.job, output, args.language)}\n`);
+  printOrUndo(io, output, args.language, () => (args.json ? JSON.stringify(jobToJson(result.job, output, asOf), null, 2) : formatSummary(result.job, output, args.language)));
+  for (const notice of result.job.notices) io.stderr(`${notice}\n`);
   warnIfTooLargeToReadAgain(output, result.pieces, args.language, io);
   warnIfPreviousUnused(args, result.job.summary, io);
 }

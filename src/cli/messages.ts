@@ -33,6 +33,7 @@ export const CLI_MESSAGES = {
     en: 'Unknown command "{command}"; the commands are run and meeting. See tricolor --help',
   },
   'args.badDate': { zh: '{option} 的日期“{value}”无效，请写成 YYYY-MM-DD，例如 2026-11-30', en: 'The date "{value}" for {option} is not valid; write it as YYYY-MM-DD, e.g. 2026-11-30' },
+  'args.dateOutOfRange': { zh: '{option} 的日期“{value}”不在 1990—2100 年之间，请核对', en: 'The date "{value}" for {option} is outside 1990–2100; please check it' },
   'args.periodAfterAsOf': {
     zh: '会议期间从 {from} 开始，晚于截至日期 {asOf}，还没有可统计的内容；请检查 --period 或 --as-of',
     en: 'The meeting period starts on {from}, after the as-of date {asOf}, so there is nothing to count yet; check --period or --as-of',
@@ -63,6 +64,10 @@ export const CLI_MESSAGES = {
   'output.isDirectory': { zh: '输出“{file}”是一个文件夹；请用 --out 给出一个工作簿的文件名（如 台账.tricolor.xlsx）', en: 'The output "{file}" is a folder; give --out a workbook\'s file name (such as ledger.tricolor.xlsx)' },
   'output.exists': { zh: '输出文件“{file}”已存在；加 --force 覆盖，或用 --out 另指定', en: 'The output "{file}" exists; add --force to overwrite it, or choose another --out' },
   'output.cannotWrite': { zh: '无法写出“{file}”：{problem}；未写出任何文件', en: 'Cannot write "{file}": {problem}; no file was written' },
+  'output.cannotPrint': {
+    zh: '无法向标准输出写出结果：{problem}；已删除刚写出的“{file}”。请检查输出重定向的去处后再运行',
+    en: 'Cannot write the result to standard output: {problem}; "{file}", just written, was removed. Check where the output is redirected and run again',
+  },
   'output.cannotWriteFolder': {
     zh: '无法在文件夹“{folder}”中写入输出：{problem}；请用 --out 换一个可写的位置，未写出任何文件',
     en: 'Cannot write the output in the folder "{folder}": {problem}; choose a writable place with --out; no file was written',

@@ -14,8 +14,9 @@ export function workbooksNamed(argv: readonly string[], language: Language): str
   let files: string[] = [];
   try {
     const args = parseArgs(argv, language);
-    if (args.command === 'run') files = [args.ledger];
-    else if (args.command === 'meeting') files = args.ledgers.map((l) => l.file);
+    // The previous meeting's file is read too, and may be what was too large.
+    if (args.command === 'run') files = [args.ledger, ...(args.previous ? [args.previous] : [])];
+    else if (args.command === 'meeting') files = [...args.ledgers.map((l) => l.file), ...(args.previous ? [args.previous] : [])];
   } catch {
     // Not a command that reads workbooks: said by the child already.
   }

@@ -98,6 +98,7 @@ describe('tricolor run', () => {
   it.each([
     [['run', 'missing.xlsx'], 1, '找不到文件“missing.xlsx”'],
     [['run', '{ledger}', '--as-of', '2026-02-30'], 2, '--as-of 的日期“2026-02-30”无效'],
+    [['run', '{ledger}', '--as-of', '9999-12-31'], 2, '--as-of 的日期“9999-12-31”不在 1990—2100 年之间，请核对'],
     [['run', '{ledger}', '--period', '2026-11-30..2026-11-01'], 2, '--period 的“2026-11-30..2026-11-01”无效'],
     [['run', '{ledger}', '--sheet', '不存在'], 1, '没有名为“不存在”的工作表'],
     // A period not yet begun has nothing to count: the paper was all zeros under a title in the future.
@@ -367,6 +368,34 @@ describe('tricolor run', () => {
         encoding: 'utf8',
       });
       expect([r.stdout.trim(), r.stderr]).toEqual(['0', '']);
+    });
+
+    it.each([
+      ['the summary', ''],
+      ['--json', '--json'],
+    ])('fails, and leaves no output, when %s cannot be written to standard output (> /dev/full)', (_, flag) => {
+      const SAMPLE = path.resolve(__dirname, '../../assets/sample-ledger.xlsx');
+      const out = path.join(dir, '满盘.xlsx');
+      const r = spawnSync('bash', ['-c', `node "${path.resolve(__dirname, '../../bin/tricolor.js')}" run "${SAMPLE}" --as-of 2026-11-30 --out "${out}" ${flag} > /dev/full; echo "\${PIPESTATUS[0]}"`], {
+        encoding: 'utf8',
+      });
+      expect(r.stdout.trim()).toBe('1');
+      expect(r.stderr).toBe(`tricolor: 无法向标准输出写出结果：磁盘空间不足，请清理后再试；已删除刚写出的“${out}”。请检查输出重定向的去处后再运行\n`);
+      expect(fs.existsSync(out)).toBe(false);
+      expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    });
+
+    it('writes all of --json to a reader slower than the pipe', () => {
+      const SAMPLE = path.resolve(__dirname, '../../assets/sample-ledger.xlsx');
+      const out = path.join(dir, '慢读.xlsx');
+      const r = spawnSync('bash', ['-c', `node "${path.resolve(__dirname, '../../bin/tricolor.js')}" run "${SAMPLE}" --as-of 2026-11-30 --out "${out}" --force --json | (sleep 1; cat)`], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      // Longer than a pipe holds (64 KB), so the command met a full pipe and waited for the reader.
+      expect(r.stdout.length).toBeGreaterThan(65536);
+      expect(JSON.parse(r.stdout).sheet).toBe('矛盾纠纷台账');
+      fs.unlinkSync(out);
     });
 
     it.each([

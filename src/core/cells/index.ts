@@ -6,6 +6,8 @@ export {
   normalizeValueText,
   writtenText,
   cellText,
+  fitCellText,
+  MAX_CELL_CHARS,
 } from './text';
 export {
   dayFromYmd,

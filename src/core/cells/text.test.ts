@@ -1,4 +1,4 @@
-import { cellText, normalizeHeader, normalizeValueText, toHalfWidth } from './text';
+import { cellText, fitCellText, MAX_CELL_CHARS, normalizeHeader, normalizeValueText, toHalfWidth } from './text';
 
 describe('toHalfWidth', () => {
   it.each([
@@ -117,5 +117,17 @@ describe('cellText', () => {
     ['normalises text', ' ＡＢ  cd ', 'AB cd'],
   ])('%s', (_name, input, expected) => {
     expect(cellText(input)).toBe(expected);
+  });
+});
+
+describe('fitCellText: what one Excel cell holds', () => {
+  it.each<[string, string, string]>([
+    ['keeps text as long as a cell holds', 'a'.repeat(32767), 'a'.repeat(32767)],
+    ['cuts a longer text to the limit, ending in …', 'a'.repeat(40000), `${'a'.repeat(32766)}…`],
+    ['never cuts a character in half', `${'a'.repeat(32765)}😀${'a'.repeat(10)}`, `${'a'.repeat(32765)}…`],
+  ])('%s', (_, text, expected) => {
+    const fitted = fitCellText(text);
+    expect(fitted).toBe(expected);
+    expect(fitted.length).toBeLessThanOrEqual(MAX_CELL_CHARS);
   });
 });

@@ -142,3 +142,20 @@ export function cellText(v: CellValue): string {
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return normalizeValueText(v);
 }
+
+/** The most characters one cell holds in Excel (Excel specifications and limits): a longer cell makes it repair the file. */
+export const MAX_CELL_CHARS = 32767;
+
+/**
+ * Text cut to what one cell holds, ending in "…" so a reader sees it was cut. Hosts write every
+ * text cell through it: a reason from a preset of 20,000 rules, a unit's name given as 40,000
+ * characters, a handling text pasted whole would otherwise be written as they are.
+ */
+export function fitCellText(text: string): string {
+  if (text.length <= MAX_CELL_CHARS) return text;
+  let end = MAX_CELL_CHARS - 1;
+  // Never half a character: a high surrogate at the cut goes with its pair.
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}

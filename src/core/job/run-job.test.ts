@@ -292,3 +292,30 @@ describe('the level formulas agree with the levels the core computes', () => {
     expect(colourOf([null, null, null, null, null, null, '红', ''])).toBeNull();
   });
 });
+
+describe('previous meeting data that is damaged or not ours', () => {
+  const header = ['tricolor-meeting-snapshots', 2];
+  it.each<[string, CellValue[][], string[]]>([
+    ['says nothing of data read whole', [header, ['kind', 'from', 'to', 'entries', 'data'], ['period', '2021-02-01', '2021-02-28', 1, 'id:X\t3\tr\to']], []],
+    [
+      'says how many places were damaged and skipped',
+      [header, ['kind', 'from', 'to', 'entries', 'data'], ['period', '2021-02-01', '2021-02-28', 2, 'id:X\t3\tpurple\to\nid:Y\t4\tr\to'], ['tally', '2021-01-01', '2021-01-31', -7, 3]],
+      ['上次会议数据（旧汇总.xlsx）有 2 处损坏，已跳过；汇总中“较上次会议变化”可能不全'],
+    ],
+    [
+      'says data it cannot read was ignored',
+      [['tricolor-meeting-snapshots', 3]],
+      ['上次会议数据（旧汇总.xlsx）无法读取（不是本工具写出的格式或版本，或条目多得不像台账），已忽略，本次未与上次会议比较'],
+    ],
+  ])('%s', (_, rows, notices) => {
+    const job = runLedgerJob({ ledger: firstRunGrid(), previous: { rows, source: '旧汇总.xlsx' } }, OPTIONS);
+    expect(job.notices).toEqual(notices);
+  });
+});
+
+describe("the unit's name", () => {
+  it('is cut to 60 characters when given longer, so no title or key outgrows a cell', () => {
+    const job = runLedgerJob({ ledger: firstRunGrid() }, { ...OPTIONS, unit: '镇'.repeat(40_000) });
+    expect(job.unit).toBe(`${'镇'.repeat(59)}…`);
+  });
+});

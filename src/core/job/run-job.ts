@@ -15,6 +15,7 @@ import {
   samePeriod,
   snapshotToRows,
   snapshotsFromRows,
+  type StoredMeetings,
   takeSnapshot,
   tallyOf,
   keysForUnits,
@@ -72,7 +73,7 @@ export function runLedgerJob(input: JobInput, options: JobOptions): LedgerJob {
     summary: renderMeetingSummary(summary, { language, mask: options.mask }),
     stateRows: snapshotToRows(retainSnapshots(history.stored, current), mergeTallies(history.tallies, [tallyOf(current)])),
   });
-  return { layout, disputes, issues, counts: countJob(disputes, issues, asOf), period, unit, summary, plan };
+  return { layout, disputes, issues, counts: countJob(disputes, issues, asOf), period, unit, summary, plan, notices: history.notices };
 }
 
 /** One ledger read, triaged and scheduled: what a single run and a joint meeting both start from. */
@@ -90,13 +91,13 @@ export function triageLedger(ledger: SheetGrid, options: JobOptions, revisitLog?
   if (!detected) throw new LedgerNotFoundError('ledger.notFound', { sheet: ledger.name }, options.language);
   const layout = withFieldColumns(detected, options.fieldColumns);
   const { asOf, language, preset } = options;
-  const unit = options.unit?.trim() || findLedgerUnit(ledger, layout.headerTop) || options.unitFallback?.trim() || '';
+  const unit = shortUnitName(options.unit?.trim() || findLedgerUnit(ledger, layout.headerTop) || options.unitFallback?.trim() || '');
 
   const read = readRecords(ledger, layout, { asOf, language });
   disambiguateKeys(read.records);
-  applyRevisitLog(read.records, readRevisitLog(revisitLog ?? [], ledger.date1904));
+  const logIssues = applyRevisitLog(read.records, readRevisitLog(revisitLog ?? [], ledger.date1904), asOf, language);
   const compiled = compilePreset(preset, language);
-  const issues: RowIssue[] = [...read.issues];
+  const issues: RowIssue[] = [...read.issues, ...logIssues];
   // An as-of day before every registration is most likely a year typed wrong: everything counts zero.
   // (A loop, not Math.min(...days): a ledger has more rows than a call takes arguments.)
   let firstRegistered = Infinity;
@@ -164,22 +165,41 @@ export function previousMeeting(
   external: PreviousMeetingData | null,
   period: Period,
   language: Language,
-): { stored: MeetingSnapshot[]; previous: MeetingSnapshot | null; source: string; tallies: MeetingTally[] } {
+): { stored: MeetingSnapshot[]; previous: MeetingSnapshot | null; source: string; tallies: MeetingTally[]; notices: string[] } {
   const own = snapshotsFromRows(ownRows);
-  const other = external ? snapshotsFromRows(external.rows) : { snapshots: [], tallies: [] };
+  const other = external ? snapshotsFromRows(external.rows) : null;
+  // Damage is said, not passed over: compared with a meeting read in part, every red looks new.
+  const notices: string[] = [];
+  const tell = (read: StoredMeetings | null, source: string) => {
+    if (read?.unreadable) notices.push(message('snapshot.unreadable', language, { source }));
+    else if (read?.problems.length) notices.push(message('snapshot.damaged', language, { source, count: read.problems.length }));
+  };
+  tell(own, label(language, 'thisWorkbook'));
+  tell(other, external?.source ?? '');
   const mine = previousSnapshot(own.snapshots, period);
-  const theirs = previousSnapshot(other.snapshots, period);
+  const theirs = other && previousSnapshot(other.snapshots, period);
   const useTheirs = theirs !== null && (mine === null || theirs.period.to > mine.period.to);
   const previous = useTheirs ? theirs : mine;
   const source = previous === null ? '' : useTheirs ? external!.source : label(language, 'thisWorkbook');
   const stored = useTheirs ? [...own.snapshots.filter((s) => !samePeriod(s.period, theirs.period)), theirs] : own.snapshots;
   const tallies = mergeTallies(
-    other.tallies,
-    other.snapshots.map(tallyOf),
+    other?.tallies ?? [],
+    other?.snapshots.map(tallyOf) ?? [],
     own.tallies,
     own.snapshots.map(tallyOf),
   ).filter((t) => t.period.to < period.from);
-  return { stored, previous, source, tallies };
+  return { stored, previous, source, tallies, notices };
+}
+
+/** Longer than any office's name (湖南省长沙市望城区人民法院乔口人民法庭 is 18 characters). */
+const MAX_UNIT_CHARS = 60;
+
+/**
+ * A unit's name as titles and keys use it: one given as 40,000 characters (`台账.xlsx=…`) would put
+ * that in every key of the meeting's state and past what a cell holds in its title.
+ */
+function shortUnitName(unit: string): string {
+  return unit.length <= MAX_UNIT_CHARS ? unit : `${[...unit].slice(0, MAX_UNIT_CHARS - 1).join('')}…`;
 }
 
 /** Two identical rows (a duplicated entry) must still be told apart in snapshots and the revisit log. */

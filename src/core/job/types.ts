@@ -131,4 +131,6 @@ export interface LedgerJob {
   unit: string;
   summary: MeetingSummary;
   plan: WritePlan;
+  /** What the user is told beside the rows' issues: previous meeting data damaged or unreadable. */
+  notices: string[];
 }

@@ -403,6 +403,11 @@ describe('readRecords reads the rows of a table', () => {
     expect(one({ A: '2020-001' }).key).toBe('id:2020-001');
   });
 
+  it('hashes a serial longer than any case number, so no key outgrows a cell of the state sheet', () => {
+    expect(one({ A: `A${'1'.repeat(63)}` }).key).toBe(`id:A${'1'.repeat(63)}`);
+    expect(one({ A: `A${'1'.repeat(32766)}` }).key).toMatch(/^h:[0-9a-f]+$/);
+  });
+
   it('gives the same key to a dispute that moved down a row', () => {
     const cells = { A: 1, B: '2020-05-21', C: '张三', D: '邻里纠纷' };
     const before = read(sheet([HEADER, line(cells)])).records[0];

@@ -556,7 +556,8 @@ function mediationCountKind(layout: LedgerLayout): 'attempts' | 'failures' | und
  */
 function disputeKey(text: Partial<Record<FieldName, string>>, registered: Day | null): string {
   const serial = text.serial ?? '';
-  if (SERIAL_ID.test(serial) && serial.length >= 4) return `id:${serial}`;
+  // An id no longer than MAX_SERIAL_ID: a 编号 of 32,767 characters would make a key past what a cell holds.
+  if (SERIAL_ID.test(serial) && serial.length >= 4 && serial.length <= MAX_SERIAL_ID) return `id:${serial}`;
   // The hash of "date|parties|place|type|title", taken part by part rather than of the joined string.
   let h = FNV_OFFSET;
   h = fnv1a(h, registered === null ? '' : dayText(registered));
@@ -574,6 +575,8 @@ function dayText(day: Day): string {
   return lastDay.text;
 }
 const SERIAL_ID = /[A-Za-z\u4e00-\u9fff-]/;
+/** Longer than any case number (（2026）青01民初12345号 is 19): a longer 编号 is hashed with the rest. */
+const MAX_SERIAL_ID = 64;
 
 const FNV_OFFSET = 0x811c9dc5;
 

@@ -17,7 +17,7 @@ const TABLE_WORDS = ['矛盾', '纠纷', '人民调解', '诉前', '调解案件
 const PLACE_ENDINGS = ['街道', '社区', '镇', '乡', '村'];
 
 /** "填报单位：青山镇司法所" and the like; "（盖章）" after the label is a hint, not the unit. */
-const UNIT_LINE = /(?:填报|报送|上报|填表|制表|统计)?单位(?:名称)?\s*(?:[(（]\s*盖章\s*[)）])?\s*[:：]\s*(?!填报|填表|报送|统计|日期)([^\s:：]+?)(?=\s|填报|填表|报送|统计|日期|时间|[(（]盖章|$)/;
+const UNIT_LINE = /(?:填报|报送|上报|填表|制表|统计)?单位(?:名称)?\s*(?:[(（]\s*盖章\s*[)）])?\s*[:：]\s*(?!填报|填表|报送|统计|日期)([^\s:：]{1,60}?)(?=\s|填报|填表|报送|统计|日期|时间|[(（]盖章|$)/;
 
 /**
  * The unit that keeps a ledger, read from the lines above its header: a 填报单位 line first, else

@@ -66,6 +66,8 @@ export interface MeetingJob {
   issues: (RowIssue & { unit: string })[];
   /** The meeting workbook: 回访清单 of every unit, 联席会议汇总, and the hidden state. */
   plan: { reports: ReportSheet[]; state: { sheet: string; rows: (string | number)[][] } };
+  /** What the user is told beside the rows' issues: previous meeting data damaged or unreadable. */
+  notices: string[];
 }
 
 /**
@@ -138,6 +140,7 @@ export function runMeetingJob(ledgers: readonly MeetingLedger[], options: Meetin
       reports: [dueList, renderMeetingSummary(summary, { language, mask: options.mask })],
       state: { sheet: STATE_SHEET, rows: snapshotToRows(retainSnapshots(history.stored, current), mergeTallies(history.tallies, [tallyOf(current)])) },
     },
+    notices: history.notices,
   };
 }
 

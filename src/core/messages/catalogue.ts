@@ -69,6 +69,14 @@ export const CATALOGUE = {
     zh: '工作簿中没有找到矛盾纠纷台账：工作表“{sheet}”像是台账，但这个名称留给本工具自己的工作表；请把它改名（例如“台账”）后再试',
     en: 'No dispute ledger in this workbook: the sheet "{sheet}" looks like one, but the tool keeps that name for a sheet of its own; rename it (台账, say) and try again',
   },
+  'snapshot.damaged': {
+    zh: '上次会议数据（{source}）有 {count} 处损坏，已跳过；汇总中“较上次会议变化”可能不全',
+    en: 'The previous meeting\'s data ({source}) is damaged in {count} places, which were skipped; "Changes since the previous meeting" may be incomplete',
+  },
+  'snapshot.unreadable': {
+    zh: '上次会议数据（{source}）无法读取（不是本工具写出的格式或版本，或条目多得不像台账），已忽略，本次未与上次会议比较',
+    en: 'The previous meeting\'s data ({source}) cannot be read (not in this tool\'s format or version, or more entries than any ledger holds) and was ignored; this meeting is not compared with it',
+  },
   'ledger.otherSheets': {
     zh: '本次只处理了工作表“{sheet}”；{others}也是台账，未处理。如需处理，请指定该工作表，或把它单独存为一个工作簿后再运行',
     en: 'Only the sheet "{sheet}" was processed; {others} hold ledgers too and were not. To process one, name that sheet, or save it as a workbook of its own, and run again',

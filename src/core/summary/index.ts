@@ -38,6 +38,8 @@ export {
   takeSnapshot,
   snapshotToRows,
   snapshotsFromRows,
+  type StoredMeetings,
+  MAX_SNAPSHOT_LINES,
   previousSnapshot,
   retainSnapshots,
   tallyOf,

@@ -8,6 +8,7 @@ import {
   retainSnapshots,
   snapshotToRows,
   snapshotsFromRows,
+  MAX_SNAPSHOT_LINES,
   keysForUnits,
   takeSnapshot,
 } from './snapshot';
@@ -59,8 +60,8 @@ describe('snapshot rows', () => {
 
   it('reads back what it wrote, for one snapshot or several', () => {
     const oct = snap(OCT, ['X']);
-    expect(snapshotsFromRows(snapshotToRows(nov))).toEqual({ snapshots: [nov], tallies: [], problems: [] });
-    expect(snapshotsFromRows(snapshotToRows([nov, oct]))).toEqual({ snapshots: [oct, nov], tallies: [], problems: [] });
+    expect(snapshotsFromRows(snapshotToRows(nov))).toEqual({ snapshots: [nov], tallies: [], problems: [], unreadable: false });
+    expect(snapshotsFromRows(snapshotToRows([nov, oct]))).toEqual({ snapshots: [oct, nov], tallies: [], problems: [], unreadable: false });
   });
 
   it('reads one period written twice with 300,000 entries (they were joined with one call\'s arguments, past what V8 allows)', () => {
@@ -71,7 +72,7 @@ describe('snapshot rows', () => {
   });
 
   it('keeps a snapshot with no entries', () => {
-    expect(snapshotsFromRows(snapshotToRows(snap(NOV)))).toEqual({ snapshots: [snap(NOV)], tallies: [], problems: [] });
+    expect(snapshotsFromRows(snapshotToRows(snap(NOV)))).toEqual({ snapshots: [snap(NOV)], tallies: [], problems: [], unreadable: false });
   });
 
   it('splits a large snapshot over cells below Excel\'s 32,767-character limit and reads it back whole', () => {
@@ -81,7 +82,7 @@ describe('snapshot rows', () => {
     const cells = rows[2].slice(4) as string[];
     expect(cells.length).toBeGreaterThan(1);
     expect(cells.every((c) => c.length <= CHUNK_CHARS)).toBe(true);
-    expect(snapshotsFromRows(rows)).toEqual({ snapshots: [big], tallies: [], problems: [] });
+    expect(snapshotsFromRows(rows)).toEqual({ snapshots: [big], tallies: [], problems: [], unreadable: false });
   });
 
   it('reads the count as numeric text, as a spreadsheet may return it', () => {
@@ -94,6 +95,7 @@ describe('snapshot rows', () => {
       snapshots: [{ period: NOV, entries: [{ key: '12', row: 3, level: 'red', status: 'open' }] }],
       tallies: [],
       problems: [],
+      unreadable: false,
     });
   });
 
@@ -102,6 +104,8 @@ describe('snapshot rows', () => {
     ['a blank key', '\t3\tr\to', 'Row 3: 1 damaged snapshot entries of 2026-11-01..2026-11-30 skipped.'],
     ['a row that is not a number', 'A\tx\tr\to', 'Row 3: 1 damaged snapshot entries of 2026-11-01..2026-11-30 skipped.'],
     ['an unknown status', 'A\t3\tr\tdone', 'Row 3: 1 damaged snapshot entries of 2026-11-01..2026-11-30 skipped.'],
+    ['a key longer than any key written', `${'K'.repeat(100_000)}\t3\tr\to`, 'Row 3: 1 damaged snapshot entries of 2026-11-01..2026-11-30 skipped.'],
+    ['a row past the sheet\'s last', 'A\t1048577\tr\to', 'Row 3: 1 damaged snapshot entries of 2026-11-01..2026-11-30 skipped.'],
   ])('skips and reports an entry with %s, and keeps the rest', (_what, bad, message) => {
     const rows: CellValue[][] = [
       [SNAPSHOT_MARKER, 2],
@@ -118,7 +122,7 @@ describe('snapshot rows', () => {
     ['an unknown kind', ['note', '2026-11-01', '2026-11-30', 1, 'A\t3\tr\to'], "Row 3: unknown row kind 'note'; skipped."],
   ])('skips and reports a row with %s', (_what, bad, message) => {
     const rows: CellValue[][] = [[SNAPSHOT_MARKER, 2], ['kind', 'from', 'to', 'entries', 'data'], bad];
-    expect(snapshotsFromRows(rows)).toEqual({ snapshots: [], tallies: [], problems: [message] });
+    expect(snapshotsFromRows(rows)).toEqual({ snapshots: [], tallies: [], problems: [message], unreadable: false });
   });
 
   it('reports a snapshot whose entry count does not match', () => {
@@ -131,8 +135,8 @@ describe('snapshot rows', () => {
   });
 
   it('gives nothing and no problem for an empty sheet', () => {
-    expect(snapshotsFromRows([])).toEqual({ snapshots: [], tallies: [], problems: [] });
-    expect(snapshotsFromRows([[null, ''], []])).toEqual({ snapshots: [], tallies: [], problems: [] });
+    expect(snapshotsFromRows([])).toEqual({ snapshots: [], tallies: [], problems: [], unreadable: false });
+    expect(snapshotsFromRows([[null, ''], []])).toEqual({ snapshots: [], tallies: [], problems: [], unreadable: false });
   });
 
   it('refuses a format version it does not know', () => {
@@ -140,6 +144,7 @@ describe('snapshot rows', () => {
       snapshots: [],
       tallies: [],
       problems: ["Row 1: snapshot format version '1' is not supported (this version reads 2); no previous snapshot was read."],
+      unreadable: true,
     });
   });
 
@@ -151,11 +156,42 @@ describe('snapshot rows', () => {
     expect(snapshotsFromRows(damaged)).toMatchObject({ tallies: [], problems: [`Row ${damaged.length}: unreadable meeting tally; skipped.`] });
   });
 
+  it.each<[string, CellValue]>([
+    ['a negative count', -99999999],
+    ['a count past any ledger', 1e300],
+    ['a fraction', 2.5],
+    ['negative numeric text', '-7'],
+  ])('reads a tally of %s as damage, not as a count for the trend chart', (_, red) => {
+    const rows = [...snapshotToRows(snap(NOV)), ['tally', '2026-10-01', '2026-10-31', red, 9]];
+    expect(snapshotsFromRows(rows)).toMatchObject({ tallies: [], problems: [`Row ${rows.length}: unreadable meeting tally; skipped.`] });
+  });
+
+  it('reads lines whose breaks were written back as CRLF', () => {
+    const rows: CellValue[][] = [[SNAPSHOT_MARKER, 2], ['kind', 'from', 'to', 'entries', 'data'], ['period', '2026-11-01', '2026-11-30', 2, 'A\t3\tr\to\r\nB\t5\tg\tc']];
+    expect(snapshotsFromRows(rows)).toEqual({
+      snapshots: [{ period: NOV, entries: [{ key: 'A', row: 3, level: 'red', status: 'open' }, { key: 'B', row: 5, level: 'green', status: 'closed' }] }],
+      tallies: [],
+      problems: [],
+      unreadable: false,
+    });
+  });
+
+  it('gives up, and reads nothing, on more lines than any ledger holds (rows that all name one long string)', () => {
+    // 30,000 characters of short lines, named by 600 rows: the shape of a 1.5 MB file that took 739 MB.
+    const chunk = Array.from({ length: 3750 }, (_, i) => `k${i % 10}\t1\tr\to`).join('\n');
+    const rows: CellValue[][] = [[SNAPSHOT_MARKER, 2], ['kind', 'from', 'to', 'entries', 'data']];
+    for (let i = 0; i < 600; i++) rows.push(['period', '2026-11-01', '2026-11-30', 3750, chunk]);
+    const read = snapshotsFromRows(rows);
+    expect({ snapshots: read.snapshots, unreadable: read.unreadable }).toEqual({ snapshots: [], unreadable: true });
+    expect(read.problems).toEqual([`Row ${Math.ceil(MAX_SNAPSHOT_LINES / 3750) + 2}: more than 2000000 snapshot entries, more than any ledger holds; no previous snapshot was read.`]);
+  });
+
   it('refuses a sheet that is not a snapshot sheet', () => {
     expect(snapshotsFromRows([['序号', '姓名']])).toEqual({
       snapshots: [],
       tallies: [],
       problems: ["Row 1: not a meeting snapshot sheet (expected 'tricolor-meeting-snapshots' in column A); no previous snapshot was read."],
+      unreadable: true,
     });
   });
 });

@@ -1,6 +1,6 @@
 import type { CellValue, Day, DisputeStatus, Level, TriagedDispute } from '../model';
 import { LEVEL_RANK } from '../model';
-import { dayFromYmd, formatDay } from '../cells';
+import { dayFromYmd, formatDay, SHEET_ROWS } from '../cells';
 import type { DiffItem, MeetingSnapshot, MeetingTally, Period, SnapshotDiff, SnapshotEntry } from './types';
 
 /**
@@ -24,6 +24,14 @@ export const SNAPSHOT_VERSION = 2;
 export const SNAPSHOT_HEADER: readonly string[] = ['kind', 'from', 'to', 'entries', 'data'];
 /** Below Excel's 32,767-character cell limit, with room to spare. */
 export const CHUNK_CHARS = 30000;
+/**
+ * More lines than any ledgers hold (a sheet has 1,048,576 rows; a meeting joins a few): a state
+ * sheet past it was not written by this add-in, and reading it on would take what memory there is
+ * (a 1.5 MB file whose 100,000 rows each name one 30,000-character string).
+ */
+export const MAX_SNAPSHOT_LINES = 2_000_000;
+/** A key is an id (64 characters at most), a hash, and a unit's name: far shorter than this. */
+const MAX_KEY_CHARS = 256;
 
 const LEVEL_CODE: Record<Level, string> = { red: 'r', yellow: 'y', green: 'g' };
 const STATUS_CODE: Record<DisputeStatus, string> = { open: 'o', resolved: 'r', closed: 'c' };
@@ -109,10 +117,10 @@ function cellString(v: CellValue | undefined): string {
   return v.trim();
 }
 
-function cellInteger(v: CellValue | undefined): number | null {
-  if (typeof v === 'number') return Number.isInteger(v) ? v : null;
-  if (typeof v === 'string' && /^-?\d+$/.test(v.trim())) return Number(v.trim());
-  return null;
+/** A count: a whole number from 0 to MAX_SNAPSHOT_LINES (a tally of -99999999 or 1e300 is damage). */
+function cellCount(v: CellValue | undefined): number | null {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,9}$/.test(v.trim()) ? Number(v.trim()) : NaN;
+  return Number.isInteger(n) && n >= 0 && n <= MAX_SNAPSHOT_LINES ? n : null;
 }
 
 function cellDay(v: CellValue | undefined): Day | null {
@@ -127,37 +135,41 @@ function isBlankRow(row: readonly CellValue[] | undefined): boolean {
   return !row || row.every((c) => cellString(c) === '');
 }
 
-/**
- * Reads the hidden sheet back. Tolerant: a damaged row or line is skipped and reported; an unknown
- * format or version gives no snapshots and one problem (the host then starts afresh).
- * Problems name the 1-based sheet row.
- */
-export function snapshotsFromRows(rows: readonly (readonly CellValue[])[]): {
+/** What was read of a hidden state sheet. */
+export interface StoredMeetings {
   snapshots: MeetingSnapshot[];
   tallies: MeetingTally[];
+  /** What was skipped, by 1-based sheet row, in English (for tests and reports of bugs). */
   problems: string[];
-} {
+  /** The sheet is there but nothing of it could be used: not this format, another version, too large. */
+  unreadable: boolean;
+}
+
+/**
+ * Reads the hidden sheet back. Tolerant: a damaged row or line is skipped and reported; an unknown
+ * format or version, or more lines than any ledger holds, gives no snapshots and one problem (the
+ * host then starts afresh). Problems name the 1-based sheet row.
+ */
+export function snapshotsFromRows(rows: readonly (readonly CellValue[])[]): StoredMeetings {
   const problems: string[] = [];
   const tallies: MeetingTally[] = [];
+  const unreadable = (problem: string): StoredMeetings => ({ snapshots: [], tallies: [], problems: [problem], unreadable: true });
   let i = 0;
   while (i < rows.length && isBlankRow(rows[i])) i++;
-  if (i >= rows.length) return { snapshots: [], tallies, problems };
+  if (i >= rows.length) return { snapshots: [], tallies, problems, unreadable: false };
 
   const marker = rows[i];
-  if (cellString(marker[0]) !== SNAPSHOT_MARKER) {
-    problems.push(`Row ${i + 1}: not a meeting snapshot sheet (expected '${SNAPSHOT_MARKER}' in column A); no previous snapshot was read.`);
-    return { snapshots: [], tallies, problems };
-  }
-  const version = cellInteger(marker[1]);
-  if (version !== SNAPSHOT_VERSION) {
-    problems.push(`Row ${i + 1}: snapshot format version '${cellString(marker[1])}' is not supported (this version reads ${SNAPSHOT_VERSION}); no previous snapshot was read.`);
-    return { snapshots: [], tallies, problems };
-  }
+  if (cellString(marker[0]) !== SNAPSHOT_MARKER)
+    return unreadable(`Row ${i + 1}: not a meeting snapshot sheet (expected '${SNAPSHOT_MARKER}' in column A); no previous snapshot was read.`);
+  const version = cellCount(marker[1]);
+  if (version !== SNAPSHOT_VERSION)
+    return unreadable(`Row ${i + 1}: snapshot format version '${cellString(marker[1])}' is not supported (this version reads ${SNAPSHOT_VERSION}); no previous snapshot was read.`);
   i++;
   if (i < rows.length && cellString(rows[i][0]).toLowerCase() === SNAPSHOT_HEADER[0]) i++;
   else if (i < rows.length) problems.push(`Row ${i + 1}: the header row is missing; reading on.`);
 
   const byPeriod = new Map<string, MeetingSnapshot>();
+  let lines = 0;
   for (; i < rows.length; i++) {
     const row = rows[i];
     const at = `Row ${i + 1}`;
@@ -165,8 +177,8 @@ export function snapshotsFromRows(rows: readonly (readonly CellValue[])[]): {
     if (cellString(row[0]).toLowerCase() === 'tally') {
       const from = cellDay(row[1]);
       const to = cellDay(row[2]);
-      const red = cellInteger(row[3]);
-      const yellow = cellInteger(row[4]);
+      const red = cellCount(row[3]);
+      const yellow = cellCount(row[4]);
       if (from === null || to === null || red === null || yellow === null) problems.push(`${at}: unreadable meeting tally; skipped.`);
       else tallies.push({ period: { from, to }, red, yellow });
       continue;
@@ -186,16 +198,19 @@ export function snapshotsFromRows(rows: readonly (readonly CellValue[])[]): {
     for (let c = 4; c < row.length; c++) {
       const chunk = row[c];
       if (typeof chunk !== 'string' || chunk === '') continue;
-      for (const line of chunk.split('\n')) {
+      // A line break written back as CRLF (by a tool that rewrote the cell) is still one.
+      for (const line of chunk.split(/\r?\n/)) {
+        if (++lines > MAX_SNAPSHOT_LINES)
+          return unreadable(`Row ${i + 1}: more than ${MAX_SNAPSHOT_LINES} snapshot entries, more than any ledger holds; no previous snapshot was read.`);
         const [key, sheetRow, level, status] = line.split('\t');
         const n = Number(sheetRow);
-        if (!key || !Number.isInteger(n) || n < 1 || !LEVEL_OF[level] || !STATUS_OF[status]) damaged++;
+        if (!key || key.length > MAX_KEY_CHARS || !Number.isInteger(n) || n < 1 || n > SHEET_ROWS || !LEVEL_OF[level] || !STATUS_OF[status]) damaged++;
         else entries.push({ key, row: n, level: LEVEL_OF[level], status: STATUS_OF[status] });
       }
     }
     const name = `${formatDay(from)}..${formatDay(to)}`;
     if (damaged) problems.push(`${at}: ${damaged} damaged snapshot entries of ${name} skipped.`);
-    const declared = cellInteger(row[3]);
+    const declared = cellCount(row[3]);
     if (declared !== null && declared !== entries.length + damaged)
       problems.push(`${at}: snapshot ${name} should have ${declared} entries but ${entries.length} were read.`);
     const id = `${from}:${to}`;
@@ -205,7 +220,7 @@ export function snapshotsFromRows(rows: readonly (readonly CellValue[])[]): {
     else byPeriod.set(id, { period: { from, to }, entries });
   }
   const snapshots = [...byPeriod.values()].sort(comparePeriods);
-  return { snapshots, tallies, problems };
+  return { snapshots, tallies, problems, unreadable: false };
 }
 
 function comparePeriods(a: MeetingSnapshot, b: MeetingSnapshot): number {

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { dayToExcelSerial, message, OVERDUE_FONT, rgbHex, SheetProtectedError, type CellRange, type ConditionalFormatRule, type Language, type Level, type TriagedDispute, type WritePlan, LEVEL_FILLS, rangeRef } from '../../core';
+import { dayToExcelSerial, fitCellText, message, OVERDUE_FONT, rgbHex, SheetProtectedError, type CellRange, type ConditionalFormatRule, type Language, type Level, type TriagedDispute, type WritePlan, LEVEL_FILLS, rangeRef } from '../../core';
 import { blocksOfRows, jsonBytes, MAX_WRITE_BYTES } from './blocks';
 import { rangeAt } from './ranges';
 import type { Syncer } from './sync';
@@ -129,7 +129,7 @@ export async function writeLedger(
     const rows: (string | number)[][] = [];
     for (let r = plan.firstDataRow; r <= plan.lastDataRow; r++) {
       const v = byRow.get(r);
-      rows.push([v === undefined || v === null ? '' : column.kind === 'date' && typeof v === 'number' ? dayToExcelSerial(v, options.date1904) : v]);
+      rows.push([v === undefined || v === null ? '' : typeof v === 'string' ? fitCellText(v) : column.kind === 'date' ? dayToExcelSerial(v, options.date1904) : v]);
     }
     for (const block of blocksOfRows(rows, MAX_WRITE_BYTES, bytesWithFormats)) {
       const range = rangeAt(sheet, plan.firstDataRow + block.start, column.col, block.rows.length, 1);

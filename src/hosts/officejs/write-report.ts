@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { dayToExcelSerial, type CellRange, type ReportChart, type ReportSheet, type ReportStyle, LEVEL_FILLS, cellAddress, rangeRef, REPORT_HEADER_FILL, rgbHex } from '../../core';
+import { dayToExcelSerial, fitCellText, type CellRange, type ReportChart, type ReportSheet, type ReportStyle, LEVEL_FILLS, cellAddress, rangeRef, REPORT_HEADER_FILL, rgbHex } from '../../core';
 import { blocksOfRows, MAX_WRITE_BYTES } from './blocks';
 import { rangeAt, sheetNames } from './ranges';
 import type { Syncer } from './sync';
@@ -51,7 +51,8 @@ export async function writeReportSheet(
       Array.from({ length: width }, (_, c) => {
         const cell = row[c];
         if (!cell || cell.value === null) return '';
-        return typeof cell.value === 'number' && cell.style === 'date' ? dayToExcelSerial(cell.value, options.date1904) : cell.value;
+        if (typeof cell.value === 'string') return fitCellText(cell.value);
+        return cell.style === 'date' ? dayToExcelSerial(cell.value, options.date1904) : cell.value;
       }),
     );
     // The number formats go in the same request as the values: both count.

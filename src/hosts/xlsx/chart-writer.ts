@@ -1,4 +1,4 @@
-import { absoluteRef, cellLabel, cellsInRange, dayToExcelSerial, reportRows, type CellRange, type ReportCell, type ReportChart, type ReportChartSeries, type ReportSheet } from '../../core';
+import { absoluteRef, cellLabel, fitCellText, cellsInRange, dayToExcelSerial, reportRows, type CellRange, type ReportCell, type ReportChart, type ReportChartSeries, type ReportSheet } from '../../core';
 import { escapeText, escapeXml } from './xml';
 
 /**
@@ -126,7 +126,7 @@ function categoriesXml(range: CellRange, sheet: ReportSheet, sheetName: string):
   const pts = cells
     .map((cell, idx) => {
       const text = cellLabel(cell);
-      return text === '' ? '' : `<c:pt idx="${idx}"><c:v>${escapeText(text)}</c:v></c:pt>`;
+      return text === '' ? '' : `<c:pt idx="${idx}"><c:v>${escapeText(fitCellText(text))}</c:v></c:pt>`;
     })
     .join('');
   return `<c:strRef><c:f>${escapeText(absoluteRef(sheetName, range))}</c:f><c:strCache><c:ptCount val="${cells.length}"/>${pts}</c:strCache></c:strRef>`;

@@ -4,6 +4,8 @@
  * namespace prefixes, extension lists, whitespace — stays exactly as the producing program wrote it.
  */
 
+import { fitCellText, MAX_CELL_CHARS } from '../../core';
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /**
@@ -85,7 +87,8 @@ export function escapeText(s: string): string {
  * as a number or date. `ref` is its reference, or '' for a cell right after the one written before
  * it; `styleAttribute` is the cell's ` s="…"`, or '' for none.
  */
-export function inlineStringCell(ref: string, styleAttribute: string, text: string): string {
+export function inlineStringCell(ref: string, styleAttribute: string, cellText: string): string {
+  const text = cellText.length > MAX_CELL_CHARS ? fitCellText(cellText) : cellText;
   const written = NEEDS_ANY_ESCAPE.test(text) ? escapeText(ooxmlEscaped(text)) : text;
   return `<c${ref === '' ? '' : ` r="${ref}"`}${styleAttribute} t="inlineStr"><is><t>${written}</t></is></c>`;
 }
