@@ -86,7 +86,7 @@ export interface ReportPreview {
 }
 
 export interface IssueSummary {
-  /** 1-based sheet row. */
+  /** 1-based sheet row; 0 for a notice about the workbook (its previous meeting's data damaged). */
   row: number;
   /** e.g. 'B35', when the issue is about one cell. */
   cell: string | null;

@@ -165,6 +165,23 @@ describe('runJob: the summary the page shows', () => {
   });
 });
 
+describe('runJob: a workbook whose previous meeting data is damaged', () => {
+  it('says so first among the things to check', () => {
+    const input = writeXlsx({
+      sheets: [
+        { name: '台账', rows: [['登记日期', '纠纷类型', '简要情况'], ['2020-06-01', '邻里纠纷', '噪音']] },
+        { name: '_tricolor', rows: [['tricolor-meeting-snapshots', 3]] },
+      ],
+    });
+    const { summary } = runJob(input, { ...BASE, fileName: '台账.xlsx' });
+    expect(summary.issues[0]).toEqual({
+      row: 0,
+      cell: null,
+      message: '上次会议数据（本工作簿）无法读取（不是本工具写出的格式或版本，或条目多得不像台账），已忽略，本次未与上次会议比较',
+    });
+  });
+});
+
 describe('inspectWorkbook: what the page shows before a run', () => {
   const expectedOf = (file: string) => JSON.parse(fs.readFileSync(path.join(FIXTURES, file.replace(/\.xls[xm]$/, '.expected.json')), 'utf8'));
   const usable = fs

@@ -111,6 +111,11 @@ export function workbookOptions(options: RunOptions): WorkbookJobOptions {
   };
 }
 
+/** A notice about the workbook (its previous meeting's data damaged), listed first among the issues. */
+function noticeIssue(message: string): IssueSummary {
+  return { row: 0, cell: null, message };
+}
+
 export interface RunJobResult {
   bytes: Uint8Array;
   summary: JobSummary;
@@ -130,7 +135,7 @@ export function runJob(bytes: Uint8Array, options: RunOptions, onProgress?: (sta
   const { job } = result;
   const preview = previewLedger(result.bytes, job);
   const macros = outputNameFor(options.fileName).endsWith('.xlsm');
-  const issues: IssueSummary[] = job.issues.slice(0, ISSUE_LIMIT).map((i) => ({ row: i.row, cell: i.cell ?? null, message: i.message }));
+  const issues: IssueSummary[] = [...job.notices.map(noticeIssue), ...job.issues.slice(0, ISSUE_LIMIT).map((i) => ({ row: i.row, cell: i.cell ?? null, message: i.message }))];
   const summary: JobSummary = {
     outputName: outputNameFor(options.fileName),
     mimeType: macros ? XLSM_MIME : XLSX_MIME,
@@ -141,7 +146,7 @@ export function runJob(bytes: Uint8Array, options: RunOptions, onProgress?: (sta
     asOf: formatDay(jobOptions.asOf),
     meeting: meetingHeadline(job.summary),
     issues,
-    issueCount: job.issues.length,
+    issueCount: job.notices.length + job.issues.length,
     preview,
     reports: job.plan.reports.map(reportPreview),
     writtenParts: result.writtenParts,
@@ -331,8 +336,11 @@ export function runMeeting(
       };
     }),
     duplicates: job.duplicates.map((group) => group.map((r) => ({ unit: r.unit, row: r.row, serial: r.serial }))),
-    issues: job.issues.slice(0, ISSUE_LIMIT).map((i) => ({ unit: i.unit, row: i.row, cell: i.cell ?? null, message: i.message })),
-    issueCount: job.issues.length,
+    issues: [
+      ...job.notices.map((n) => ({ ...noticeIssue(n), unit: '' })),
+      ...job.issues.slice(0, ISSUE_LIMIT).map((i) => ({ unit: i.unit, row: i.row, cell: i.cell ?? null, message: i.message })),
+    ],
+    issueCount: job.notices.length + job.issues.length,
     reports: job.plan.reports.map(reportPreview),
   };
   return { bytes, summary: summaryData, job };

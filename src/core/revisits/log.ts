@@ -76,7 +76,8 @@ export function applyRevisitLog(records: DisputeRecord[], log: readonly RevisitL
     const cell = `${REVISIT_LOG_SHEET}!${cellAddress((skipped.logRow ?? 1) - 1, LOG_DATE_COLUMN)}`;
     const text = formatDay(skipped.date);
     const code = skipped.date > asOf ? 'date.revisitAfterAsOf' : 'date.implausible';
-    issues.push({ code, row: r.row, cell, message: message(code, language, { cell, text, asOf: formatDay(asOf) }) });
+    // No `cell`: that names a cell of the ledger sheet (the pane goes to it); the message names the log's.
+    issues.push({ code, row: r.row, message: message(code, language, { cell, text, asOf: formatDay(asOf) }) });
   }
   return issues;
 }

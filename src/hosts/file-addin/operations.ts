@@ -190,7 +190,8 @@ function ledgerJob(workbook: OpenWorkbook, fail: Fail, ctx: Context, extra: Part
 function report(job: LedgerJob, sheet: string): JobReport {
   return {
     counts: job.counts,
-    issues: job.issues.map((i) => ({ message: i.message, sheet: job.layout.sheet, cell: i.cell ?? null })),
+    // Notices about the workbook (its previous meeting's data damaged) first, pointing nowhere.
+    issues: [...job.notices.map((n) => ({ message: n, sheet: '', cell: null })), ...job.issues.map((i) => ({ message: i.message, sheet: job.layout.sheet, cell: i.cell ?? null }))],
     sheet,
     // A file always gets conditional formats: Excel 2007 and later, WPS and LibreOffice show them.
     staticFills: false,
@@ -243,6 +244,7 @@ function jointSummary(workbook: OpenWorkbook, fail: Fail, ctx: Context, options:
       ? { message: i.message, sheet: mine.sheet, cell: i.cell ?? null }
       : { message: message('meeting.unitIssue', ctx.language, { unit: i.unit, message: i.message }), sheet: '', cell: null },
   );
+  issues.unshift(...result.notices.map((n) => ({ message: n, sheet: '', cell: null })));
   if (Object.keys(settings.fieldColumns).length > 0) issues.unshift({ message: message('meeting.correctionsNotUsed', ctx.language), sheet: input.ledger.name, cell: null });
   return {
     counts: countJob(mine.triaged.disputes, mine.triaged.issues, asOf),

@@ -155,7 +155,8 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
   function report(result: LedgerJob, sheet: string, staticFills: boolean): JobReport {
     return {
       counts: result.counts,
-      issues: result.issues.map((i) => ({ message: i.message, sheet: result.layout.sheet, cell: i.cell ?? null })),
+      // Notices about the workbook (its previous meeting's data damaged) first, pointing nowhere.
+      issues: [...result.notices.map((n) => ({ message: n, sheet: '', cell: null })), ...result.issues.map((i) => ({ message: i.message, sheet: result.layout.sheet, cell: i.cell ?? null }))],
       sheet,
       staticFills,
     };
@@ -356,6 +357,7 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
         ? { message: i.message, sheet: mine.sheet, cell: i.cell ?? null }
         : { message: message('meeting.unitIssue', language, { unit: i.unit, message: i.message }), sheet: '', cell: null },
     );
+    issues.unshift(...result.notices.map((n) => ({ message: n, sheet: '', cell: null })));
     if (Object.keys(stored.settings.fieldColumns).length > 0)
       issues.unshift({
         message: message('meeting.correctionsNotUsed', language),
