@@ -35,6 +35,7 @@ import { formatMeeting, formatSummary, jobToJson, meetingToJson } from './report
 import { CLI_MESSAGES, CommandError, say, type CliMessage } from './messages';
 import { printable } from './printable';
 import { supervisorGone } from './supervise';
+import { writeStdout } from './stdout';
 
 /** Exit codes: 0 done, 1 the input cannot be processed, 2 the command line is wrong. */
 const EXIT_INPUT = 1;
@@ -61,33 +62,6 @@ export interface Io {
   stderr: (s: string) => void;
   /** Today's date, YYYY-MM-DD: the only place the clock is read. */
   today: () => string;
-}
-
-/** Set once the reader of standard output has gone (`… --json | head`): the rest is not written. */
-let stdoutClosed = false;
-/** A short wait for a pipe that is full for now: a slow reader is still reading. */
-const PAUSE = new Int32Array(new SharedArrayBuffer(4));
-
-/**
- * Standard output written synchronously, so a failure (a full disk: `> /dev/full`) is known
- * before the command says it is done, and can undo what it wrote. A reader that closes the pipe
- * early (`--json | head`) ends the output, not the command.
- */
-function writeStdout(s: string): void {
-  if (stdoutClosed) return;
-  const bytes = Buffer.from(s, 'utf8');
-  for (let at = 0; at < bytes.length; ) {
-    try {
-      at += fs.writeSync(1, bytes, at);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EAGAIN') Atomics.wait(PAUSE, 0, 0, 5);
-      else if (code === 'EPIPE') {
-        stdoutClosed = true;
-        return;
-      } else throw e;
-    }
-  }
 }
 
 const defaultIo: Io = {
@@ -329,15 +303,15 @@ function sameFile(a: string, b: string): boolean {
 }
 
 /**
- * What the command says it did (the summary, or --json's document), once the output is in place.
- * When it cannot be said (standard output on a full disk), the run has failed: the output it just
- * wrote is removed, so a failure leaves no file.
+ * What the command says it did (the summary, or --json's document), said once the output is
+ * written and before it is moved into place. When it cannot be said (standard output on a full
+ * disk), the run has failed: the new workbook is not moved in, and a file the output would have
+ * replaced (--force) is still there.
  */
-function printOrUndo(io: Io, output: string, language: Language, result: () => string) {
+function printResult(io: Io, output: string, language: Language, result: () => string) {
   try {
     io.stdout(`${result()}\n`);
   } catch (e) {
-    fs.rmSync(output, { force: true });
     throw new CommandError('output.cannotPrint', { file: output, problem: fileProblem(e, language) }, language);
   }
 }
@@ -347,10 +321,11 @@ const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
  * Writes a temporary file beside the target and moves it into place, so a failure or Ctrl-C never
- * leaves a half-written workbook or the temporary file. Without --force the move fails if the
+ * leaves a half-written workbook or the temporary file. `beforeMove` runs between the two: what
+ * fails there (the summary that cannot be printed) leaves the target as it was. Without --force the move fails if the
  * output has appeared meanwhile (another run, another program): it is never overwritten.
  */
-function writeOutput(output: string, pieces: readonly Uint8Array[], language: Language, force: boolean, mode: number) {
+function writeOutput(output: string, pieces: readonly Uint8Array[], language: Language, force: boolean, mode: number, beforeMove: () => void) {
   const folder = path.dirname(output);
   // Short, whatever the output's name: a name near the file system's 255 bytes would not fit a longer one.
   const temp = path.join(folder, `.tricolor-${process.pid}.tmp`);
@@ -384,6 +359,7 @@ function writeOutput(output: string, pieces: readonly Uint8Array[], language: La
       removeTemp();
       process.exit(1);
     }
+    beforeMove();
     try {
       if (force) fs.renameSync(temp, output);
       else moveWithoutReplacing(temp, output);
@@ -499,8 +475,10 @@ function meeting(args: MeetingArgs, io: Io) {
   const job = runMeetingJob(ledgers, { asOf, period: args.period, preset, language, mask: args.mask, previous });
   collectBeforeWriting();
   const pieces = withDeflateThread((codec) => writeReportPieces(job.plan.reports, job.plan.state, { codec }));
-  writeOutput(output, pieces, language, args.force, outputMode([...args.ledgers.map((l) => l.file), output, ...(args.previous ? [args.previous] : [])]));
-  printOrUndo(io, output, language, () => (args.json ? JSON.stringify(meetingToJson(job, output), null, 2) : formatMeeting(job, output, language)));
+  const result = () => (args.json ? JSON.stringify(meetingToJson(job, output), null, 2) : formatMeeting(job, output, language));
+  writeOutput(output, pieces, language, args.force, outputMode([...args.ledgers.map((l) => l.file), output, ...(args.previous ? [args.previous] : [])]), () =>
+    printResult(io, output, language, result),
+  );
   for (const notice of job.notices) io.stderr(`${notice}\n`);
   warnIfTooLargeToReadAgain(output, pieces, language, io);
   warnIfPreviousUnused(args, job.summary, io);
@@ -510,8 +488,10 @@ function run(args: RunArgs, io: Io) {
   // The deflate thread is started first: it starts up while the file is read and checked, and is
   // ready to inflate the ledger sheet the moment the package is opened (Package.prefetch).
   const { output, asOf, result } = withDeflateThread((codec) => runJob(args, io, codec));
-  writeOutput(output, result.pieces, args.language, args.force, outputMode([args.ledger, output, ...(args.previous ? [args.previous] : [])]));
-  printOrUndo(io, output, args.language, () => (args.json ? JSON.stringify(jobToJson(result.job, output, asOf), null, 2) : formatSummary(result.job, output, args.language)));
+  const said = () => (args.json ? JSON.stringify(jobToJson(result.job, output, asOf), null, 2) : formatSummary(result.job, output, args.language));
+  writeOutput(output, result.pieces, args.language, args.force, outputMode([args.ledger, output, ...(args.previous ? [args.previous] : [])]), () =>
+    printResult(io, output, args.language, said),
+  );
   for (const notice of result.job.notices) io.stderr(`${notice}\n`);
   warnIfTooLargeToReadAgain(output, result.pieces, args.language, io);
   warnIfPreviousUnused(args, result.job.summary, io);

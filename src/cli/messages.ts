@@ -65,8 +65,8 @@ export const CLI_MESSAGES = {
   'output.exists': { zh: '输出文件“{file}”已存在；加 --force 覆盖，或用 --out 另指定', en: 'The output "{file}" exists; add --force to overwrite it, or choose another --out' },
   'output.cannotWrite': { zh: '无法写出“{file}”：{problem}；未写出任何文件', en: 'Cannot write "{file}": {problem}; no file was written' },
   'output.cannotPrint': {
-    zh: '无法向标准输出写出结果：{problem}；已删除刚写出的“{file}”。请检查输出重定向的去处后再运行',
-    en: 'Cannot write the result to standard output: {problem}; "{file}", just written, was removed. Check where the output is redirected and run again',
+    zh: '无法向标准输出写出结果：{problem}；未写出“{file}”。请检查输出重定向的去处后再运行',
+    en: 'Cannot write the result to standard output: {problem}; "{file}" was not written. Check where the output is redirected and run again',
   },
   'output.cannotWriteFolder': {
     zh: '无法在文件夹“{folder}”中写入输出：{problem}；请用 --out 换一个可写的位置，未写出任何文件',

@@ -175,6 +175,11 @@ export const UI_MESSAGES = {
     zh: '如 传言不实、经核实并未说过此话：同一句中出现在它前面的词语不算（“扬言要砍人”的传言不实），中间有“但”的除外。用逗号或顿号（、）分隔',
     en: 'E.g. 传言不实, 经核实并未说过此话: words before one of these in its sentence do not count (“扬言要砍人”的传言不实), unless a 但 stands between. Separate with commas or 、',
   },
+  'rules.reports': { zh: '转述用语', en: 'Report words' },
+  'rules.reportsHint': {
+    zh: '如 网传、反映、据称：有了它们，上一栏的否认只否认转述的内容（“群众反映某某要上访，经核实情况不实”），不否认同一句里别处写的事实。用逗号或顿号（、）分隔',
+    en: 'E.g. 网传, 反映, 据称: with these, a retraction above takes back only what was reported (群众反映某某要上访，经核实情况不实), not facts written elsewhere in the sentence. Separate with commas or 、',
+  },
   'rules.save': { zh: '保存规则', en: 'Save rules' },
   'rules.saving': { zh: '正在保存…', en: 'Saving…' },
   'rules.saved': { zh: '规则已保存。重新运行“一键分级上色”后生效。', en: 'Rules saved. They apply from the next "Triage and colour".' },

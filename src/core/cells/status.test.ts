@@ -134,22 +134,19 @@ describe('parseYesNo', () => {
 
 describe('statusStatedIn: the status a description states of itself', () => {
   it.each<[string, string, DisputeStatus | null]>([
-    ['a status opening the text', '已化解：张某与李某曾因口角互相推搡，经调解双方握手言和', 'resolved'],
-    ['经调解 before it', '经调解已化解：刘某与赵某此前因酒后斗殴致轻伤，双方达成赔偿协议并已履行', 'resolved'],
-    ['closed, as a sentence of its own', '已销号。原纠纷为张某扬言跳楼讨要工钱，工钱已足额结清', 'closed'],
-    ['after a status label', '状态：已化解。王某夫妻家暴问题调解后男方写下保证书', 'resolved'],
-    ['a label whose text tells the story and closes it', '化解情况：在司法所主持下签订调解协议，宅基地界址已重新确认，已销号', 'closed'],
-    ['a label whose text says mediation failed', '处理结果：调解未果，双方分歧较大', 'open'],
     ['the last clause', '两家因排水沟堵塞争执，经村调委会调解，纠纷已化解。', 'resolved'],
     ['the last clause, closed', '邻里因噪音吵闹，经调解达成协议，已销号', 'closed'],
+    ['a label whose text tells the story and closes it', '化解情况：在司法所主持下签订调解协议，宅基地界址已重新确认，已销号', 'closed'],
     ['调解成功 as the last clause', '双方就赔偿数额协商，调解成功', 'resolved'],
     ['still open as the last clause', '双方就赔偿数额分歧较大，目前仍未化解', null],
-    ['settled in the middle of the story', '调解已化解后张某又反悔，扬言报复', null],
-    ['an opening status the story takes back', '已化解。次日张某又持刀上门', null],
-    ['an opening status with a comma, the story going on', '已化解，但张某事后反悔扬言报复', null],
-    ['化解中 is no status stated', '张某与李某因宅基地争执，化解中', null],
-    ['no status at all', '张某扬言要砍死李某', null],
     ['调解不成功 as the last clause', '双方各执一词，调解不成功', null],
+    ['化解中 is no status stated', '张某与李某因宅基地争执，化解中', null],
+    ['settled in the middle of the story', '调解已化解后张某又反悔，扬言报复', null],
+    // A status at the start may be followed by what happened after it, written in later.
+    ['not a status that opens the text', '已化解：双方签订赔偿协议。李某对赔偿金额不满，扬言要杀了张某全家。', null],
+    ['not a status after an opening label', '状态：已化解。张某近日再度扬言要与李某同归于尽。', null],
+    ['not 已化解 followed by a new incident', '已化解。次日张某持刀到李某家中将李某砍伤住院。', null],
+    ['no status at all', '张某扬言要砍死李某', null],
   ])('%s', (_, text, expected) => {
     expect(statusStatedIn(text)).toBe(expected);
   });

@@ -51,24 +51,17 @@ export function parseStatusText(text: CellValue): DisputeStatus | null {
   return null;
 }
 
-// A description that opens with its status, as staff write it in a ledger with one text column:
-// "已化解：…", "经调解已化解：…", "已销号。…", or a label first ("状态：已化解。…", "化解情况：…，已销号").
-const STATUS_LABEL = /^\s*(?:状态|现状|化解情况|处理情况|处理结果|办理情况|办理结果|处置结果|调处结果|调解结果)\s*[:：]\s*([^。；;！!？?]*)/;
-const LEADING_STATUS = /^\s*((?:经(?:调解|调处|协调))?(?:已化解|已销号|化解成功|调解成功))\s*[:：。；;]/;
-// …or closes with it: the last clause is the status and nothing else ("…，纠纷已化解。", "…，已销号").
+// A description that closes with its status, as staff write it in a ledger with one text column:
+// the last clause is the status and nothing else ("…，经调解达成协议，纠纷已化解。", "…，已销号").
 const CLOSING_STATUS = /(?:^|[，,。；;！!])\s*((?:现|目前|该纠纷|此纠纷|纠纷|矛盾|双方矛盾|双方纠纷)?(?:已|均已|现已|已经)(?:成功|妥善)?(?:化解|销号|办结|结案)(?:完毕)?|(?:化解|调解)成功)\s*[。；;！!]?\s*$/;
-// After an opening status, words that say the story went on: "已化解。次日张某又持刀上门" is open.
-const TOLD_AGAIN = /但|却|又|再次|反悔|重新|复发/;
 
 /**
- * The status a ledger description states of itself, for a ledger with no status column: a
- * status at its start (with nothing after it saying the dispute flared up again), after a
- * status label, or as its last clause. Null when it states none: a settled word in the middle
- * of the story ("调解已化解后又反悔，扬言报复") is history, not status.
+ * The status a ledger description states of itself, for a ledger with no status cell filled in:
+ * its last clause, when that is a status and nothing else. Null when it states none. A status at
+ * the start ("已化解：…", "状态：已化解。…") is not read: what follows it may be a new incident staff
+ * added later ("已化解。次日张某持刀…"), and a red missed is the failure that matters most.
  */
 export function statusStatedIn(description: string): DisputeStatus | null {
-  const opening = STATUS_LABEL.exec(description) ?? LEADING_STATUS.exec(description);
-  if (opening) return TOLD_AGAIN.test(description.slice(opening[0].length)) ? null : parseStatusText(opening[1]);
   const closing = CLOSING_STATUS.exec(description);
   return closing ? parseStatusText(closing[1]) : null;
 }

@@ -173,7 +173,8 @@ describe('readRecords reads the status', () => {
     ['reads a 化解日期 with nothing else filled in as resolved', { L: '2020-06-01' }, 'resolved'],
     // A one-column ledger keeps the status in its description (cells/status.ts, statusStatedIn).
     ['reads a description closing with 已销号 as closed when no status is filled in', { E: '两家因排水沟争执，经调解达成协议，已销号' }, 'closed'],
-    ['reads a description opening with 已化解： as resolved', { E: '已化解：双方曾因口角推搡，经调解握手言和' }, 'resolved'],
+    ['reads a description closing with 纠纷已化解 as resolved', { E: '双方曾因口角推搡，经调解握手言和，纠纷已化解' }, 'resolved'],
+    ['does not read a status opening the description (what follows may be new)', { E: '已化解。次日张某持刀到李某家中将李某砍伤' }, 'open'],
     ['lets the status column win over the description', { E: '两家因排水沟争执，纠纷已化解', J: '调解中' }, 'open'],
     ['reads 已化解 in the middle of the story as history, not status', { E: '调解已化解后张某又反悔，扬言报复' }, 'open'],
   ])('%s', (_name, cells, expected) => {
@@ -405,7 +406,10 @@ describe('readRecords reads the rows of a table', () => {
 
   it('hashes a serial longer than any case number, so no key outgrows a cell of the state sheet', () => {
     expect(one({ A: `A${'1'.repeat(63)}` }).key).toBe(`id:A${'1'.repeat(63)}`);
-    expect(one({ A: `A${'1'.repeat(32766)}` }).key).toMatch(/^h:[0-9a-f]+$/);
+    const long = one({ A: `A${'1'.repeat(32766)}` }).key;
+    expect(long).toMatch(/^h:[0-9a-f]+$/);
+    // …and still tells two rows apart by it.
+    expect(one({ A: `B${'1'.repeat(32766)}` }).key).not.toBe(long);
   });
 
   it('gives the same key to a dispute that moved down a row', () => {

@@ -565,6 +565,8 @@ function disputeKey(text: Partial<Record<FieldName, string>>, registered: Day | 
   h = fnv1a(fnv1a(h, '|'), text.place ?? '');
   h = fnv1a(fnv1a(h, '|'), text.type ?? '');
   h = fnv1a(fnv1a(h, '|'), text.title ?? '');
+  // A 编号 too long to be the key is still part of it: two rows alike in all else stay apart.
+  if (serial.length > MAX_SERIAL_ID) h = fnv1a(fnv1a(h, '|'), serial);
   return `h:${h.toString(16).padStart(8, '0')}`;
 }
 
@@ -575,7 +577,7 @@ function dayText(day: Day): string {
   return lastDay.text;
 }
 const SERIAL_ID = /[A-Za-z\u4e00-\u9fff-]/;
-/** Longer than any case number (（2026）青01民初12345号 is 19): a longer 编号 is hashed with the rest. */
+/** Longer than any case number (（2026）青01民初12345号 is 19): a longer 编号 is hashed with the rest of the row. */
 const MAX_SERIAL_ID = 64;
 
 const FNV_OFFSET = 0x811c9dc5;

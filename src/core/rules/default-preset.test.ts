@@ -186,11 +186,29 @@ const CASES: [string, DisputeRecord, string[]][] = [
   ['does not fire on 联名款 shoes', desc('在商场买的联名款运动鞋开胶，商家不予退换'), []],
   ['does not fire on a knife in the back said of a cheat', desc('健身房老板跑路，来电人说这是往消费者背后捅刀子'), []],
   ['fires yellow.physicalConflict on one punch', desc('两名司机因抢客口角，其中一人打了另一人一拳，经查未受伤'), ['yellow.physicalConflict']],
-  // Retractions: a report found untrue, a key person taken off the list
+  // A context word that lets a look-alike pass never lets a threat or a protest pass
+  ...(
+    [
+      ['a threat to drink poison over unpaid money', '老人称儿子不按时给生活费就喝药', 'red.selfHarm'],
+      ['a threat to drink poison at a clinic over a refund', '王某扬言诊所不退药费就当场喝药', 'red.selfHarm'],
+      ['a threat to jump over a price', '张某扬言补偿价谈不拢就从楼顶跳下去', 'red.selfHarm'],
+      ['a threat to go to Beijing over a failed operation', '张某因手术失败扬言赴京讨说法', 'red.escalatedPetition'],
+      ['a threat to go to Beijing over an injury at work', '刘某因务工受伤赔偿问题扬言要进京', 'red.escalatedPetition'],
+      ['a road blocked with a tractor over compensation', '张某因征地补偿不满将拖拉机停在路中间堵路', 'red.group'],
+      ['a gate blocked with things piled by households', '拆迁户将杂物堆在村委会门口堵门', 'red.group'],
+      ['a banner over false advertising', '购房者因开发商虚假宣传在售楼部拉横幅维权', 'red.group'],
+      ['a banner on a shop\'s opening day to press a debt', '张某在对方超市开业当天拉横幅讨要工程款', 'red.group'],
+      ['residents gathering over flies', '因垃圾场蚊蝇滋生周边居民聚集在镇政府门口讨说法', 'red.group'],
+      ['villagers swarming (蜂拥) to gather', '村民蜂拥而至聚集在镇政府门口', 'red.group'],
+      ['a carrier from another province owing drivers', '外省物流公司拖欠本地货车司机运费', 'red.crossRegion'],
+    ] as const
+  ).map(([what, line, rule]): [string, DisputeRecord, string[]] => [`still fires ${rule} on ${what}`, desc(line), [rule]]),
+  // Retractions: a report found untrue
   ['does not fire on a gathering reported and found untrue', desc('群众反映周某要纠集他人上访，经核实情况不实'), []],
   ['does not fire on a rumour of blocking a gate', desc('网传业主周末要集体堵门维权的消息不实'), []],
-  ['does not fire on a key person taken off the list', desc('刘某曾被列为重点人员，今年已解除管控'), []],
-  ['still fires on a threat after the listing was lifted', desc('刘某曾被列为重点人员，已解除管控，但近日又扬言报复'), ['red.violence']],
+  // What a report found untrue takes back is the report, not what happened beside it.
+  ['still fires on a stabbing beside a rumour found untrue', desc('张某持菜刀将李某砍伤住院，张某家属称网传砍死人消息不实'), ['red.violence']],
+  ['still fires on a stabbing beside another claim found untrue', desc('张某酒后持菜刀砍伤妻子致其住院，张某所称妻子出轨一事经核实情况不实'), ['red.violence']],
   // green
   ['fires nothing on an ordinary dispute', row({ text: { type: '邻里纠纷', description: '因排水问题发生口角' } }), []],
 ];

@@ -158,11 +158,16 @@ const CLASSES: Record<string, WordClass> = {
   ], ['跳楼价', '跳楼甩卖', '跳楼大甩卖', '跳楼大促', '跳楼清仓', '跳楼机', '撞墙角', '死在医院', '死在家中', '死在家里', '死在路上']),
   // 跳下去 is said of a cat from a balcony as of a man on a roof.
   jumpDown: cls('往下跳', 'Jumping down', ['往下跳', '跳下去', '跳下来']),
+  pets: { ...cls('猫狗家禽（跳的是动物）', 'Pets and poultry (what jumps is an animal)', [
+    '猫', '狗', '鸡', '鸭', '鹅', '兔', '鸟', '鸽', '猴', '松鼠', '宠物',
+  ]), context: true },
+  // What a party says he will do: a threat whatever the clause is about (扬言补偿价谈不拢就从楼顶跳下去).
+  saidThreat: cls('扬言、威胁', 'Said as a threat', ['扬言', '扬称', '威胁', '威逼', '要挟', '以死', '声称要', '称要', '放话', '放出话', '嚷着要', '闹着要', '叫嚣']),
   // 喝药 is 喝农药 in many dialects and taking one's medicine in all of them: self-harm unless the
   // clause is about an illness and its treatment (患慢性病每天喝药).
   drinkingMedicine: cls('喝药（可能指服毒）', 'Drinking medicine (may mean poison)', ['喝药']),
   medicineRoutine: { ...cls('看病吃药（喝药是治病）', 'Illness and treatment (the medicine is medicine)', [
-    '慢性病', '高血压', '糖尿病', '中药', '汤药', '熬药', '煎药', '药费', '药钱', '买药', '按时', '按医嘱', '遵医嘱', '降压', '调理', '喝药治疗',
+    '慢性病', '高血压', '糖尿病', '中药', '汤药', '熬药', '煎药', '按医嘱', '遵医嘱', '降压药', '喝药治疗', '调理身体',
   ]), context: true },
   ingest: cls('喝、服、吞', 'Swallowing', ['喝', '服', '吞', '吃', '喝下', '服下', '吞下', '吞服', '服用', '灌下'], ['服务', '服装', '衣服', '说服', '服气', '不服', '服从', '服刑', '服役', '吃亏', '吃饭', '喝酒', '喝茶', '吃酒']),
   poison: cls('毒物', 'Poisons', [
@@ -223,12 +228,12 @@ const CLASSES: Record<string, WordClass> = {
   // A banner is a protest, unless it sells something (商户拉横幅搞促销, “跳楼价清仓”横幅).
   banner: cls('横幅', 'Banners', ['拉横幅', '打横幅', '挂横幅', '举横幅', '拉条幅', '横幅', '条幅']),
   promotion: { ...cls('促销、广告（横幅是招牌）', 'Sales and advertising (the banner is a sign)', [
-    '促销', '清仓', '打折', '甩卖', '开业', '广告', '招生', '招聘', '庆祝', '祝贺', '喜报', '优惠', '特价', '跳楼价', '虚假宣传',
+    '促销', '清仓', '打折', '甩卖', '开业大吉', '广告', '招聘', '庆祝', '祝贺', '喜报', '优惠', '特价', '跳楼价',
   ]), context: true },
   // People gather; stray cats and flies do too.
   gathering: cls('聚集', 'Gathering', ['聚集']),
   strayAnimals: { ...cls('流浪动物、虫鼠（聚集的不是人）', 'Stray animals and pests (what gathers is not people)', [
-    '流浪猫', '流浪狗', '野猫', '野狗', '蚊', '蝇', '鼠', '蟑螂', '鸽', '麻雀', '鸟群', '蜂',
+    '流浪猫', '流浪狗', '野猫', '野狗', '蚊子', '蚊虫', '苍蝇', '老鼠', '蟑螂', '麻雀', '鸟群', '马蜂', '蜂群',
   ]), context: true },
   blocking: cls('堵路、堵门', 'Blocking a road or a gate', [
     '堵路', '堵塞交通', '拦路', '拦车', '堵门', '堵大门', '堵厂门', '堵校门', '堵塞道路', '封堵道路', '堵住大门', '堵住路口',
@@ -237,8 +242,13 @@ const CLASSES: Record<string, WordClass> = {
   parkedThings: { ...cls('停车、堆物（堵的是车或物）', 'Parked cars and piled things (the block is a thing)', [
     '停在', '停放', '停车', '乱停', '占道停', '倒车', '堆放', '堆在', '杂物', '建材', '垃圾桶',
   ]), context: true },
+  // Blocking or a banner to press a claim is a protest, car or shop sign or not.
+  protestAct: { ...cls('维权、讨要、抗议', 'Pressing a claim', [
+    '维权', '讨要', '讨薪', '讨说法', '讨公道', '索赔', '抗议', '讨债', '要债', '讨钱', '喊冤', '鸣冤', '施压', '不满', '阻止施工', '阻挠施工', '阻工',
+  ]), context: true },
   crowd: { ...cls('多人、群众', 'People in numbers', [
-    '村民', '群众', '业主', '工人', '农民工', '家属', '亲属', '多人', '多名', '一群', '一帮', '一伙', '众人', '集体', '组织', '带人', '纠集', '召集', '号召', '人员',
+    '村民', '群众', '居民', '住户', '业主', '购房者', '工人', '职工', '员工', '农民工', '讨薪者', '家属', '亲属', '家长', '学生', '司机', '骑手',
+    '拆迁户', '养殖户', '几户', '多户', '多人', '多名', '一群', '一帮', '一伙', '众人', '集体', '组织', '带人', '纠集', '召集', '号召', '人员',
   ]), context: true },
   crossRegion: cls('跨区域、跨行业', 'Across regions or industries', [
     '跨区域', '跨地区', '跨县', '跨市', '跨乡', '跨镇', '跨省', '跨行业', '跨区', '跨地域', '跨境', '跨乡镇', '跨县区', '跨市县',
@@ -246,7 +256,7 @@ const CLASSES: Record<string, WordClass> = {
     '两个县', '两个市', '两个省', '两个镇', '两个乡', '分属两', '两镇交界', '两乡交界', '两县交界', '两省交界', '两市交界', '乡镇交界', '县界', '省界', '市界', '隔壁市', '隔壁县', '隔壁省', '邻近县', '三个行业', '几个行业', '多个行业', '个行业的',
   ], ['跨区域通办', '外省籍', '外县籍', '跨年', '异地就医', '异地办理', '外省牌照', '外地牌照', '外省车牌', '外地车牌', '外省号牌']),
   onlineShopping: { ...cls('网购、快递（跨省的是货）', 'Online shopping and delivery (what crosses is goods)', [
-    '网购', '网店', '网上购买', '网上买', '快递', '物流', '电商', '淘宝', '拼多多', '京东', '直播间', '邮购',
+    '网购', '网店', '网上购买', '网上买', '淘宝', '拼多多', '京东', '直播间', '邮购',
   ]), context: true },
   escalatedPetition: cls('越级、非正常上访', 'Escalated or out-of-order petitions', [
     '越级上访', '越级信访', '越级', '进京上访', '赴京上访', '去北京上访', '到北京上访', '北京上访', '非正常上访', '非访', '缠访', '闹访',
@@ -254,14 +264,19 @@ const CLASSES: Record<string, WordClass> = {
     '上京告状', '进京告状', '告御状', '闹到北京', '告到北京', '告到省里', '闹到省里', '越级访', '天安门', '告到中央', '敏感节点', '两会期间', '无理访', '极端访', '以访施压',
     '撒泼打滚', '躺在信访', '躺在地上不起来', '躺地不起', '赖着不走', '拦住工作人员', '拦领导', '拦截领导', '天天到镇政府',
   ], ['进京务工', '进京打工', '进京看病', '进京证', '进京赶考', '赴京务工', '赴京培训', '赴京学习', '赴京参加', '进京参加', '进京学习']),
-  capitalTrip: cls('进京、赴京', 'Going to Beijing', ['进京', '赴京'], ['赴京航班', '进京航班', '赴京机票', '进京机票', '赴京车票', '进京车票', '赴京列车', '进京列车', '进京务工', '进京打工', '进京看病', '进京证', '进京赶考', '赴京务工', '赴京培训', '赴京学习', '赴京参加', '进京参加', '进京学习']),
-  tripPurpose: { ...cls('看病、务工、上学等去处的缘由', 'Other reasons to travel (treatment, work, school)', [
-    '看病', '就医', '治病', '求医', '复查', '手术', '务工', '打工', '上学', '读书', '求学', '旅游', '探亲', '出差', '培训', '进修', '开会', '比赛', '演出', '送货',
-  ]), context: true },
+  // 赴京看病, 进京务工: the purpose right after the trip; one named elsewhere in the clause (因手术失败扬言赴京) is the dispute's.
+  capitalTrip: cls('进京、赴京', 'Going to Beijing', ['进京', '赴京'], [
+    ...['进京', '赴京'].flatMap((go) => ['看病', '就医', '治病', '求医', '复查', '务工', '打工', '上学', '读书', '求学', '旅游', '探亲', '出差', '培训', '学习', '参加', '比赛', '演出', '赶考', '航班', '机票', '车票', '列车'].map((why) => go + why)),
+    '进京证',
+  ]),
   higherLevel: cls('省、京等县以上去处', 'Places above the county', [
     '进京', '赴京', '上京', '京城', '去北京', '到北京', '上北京', '赴北京', '北京', '赴省', '到省', '去省里', '到省里', '上省里', '省里', '省城', '省委',
     '省政府', '中央', '国家信访',
-  ], ['进京务工', '进京打工', '进京看病', '赴京务工', '北京务工', '北京打工', '在北京', '北京人', '北京市场']),
+  ], [
+    '进京务工', '进京打工', '进京看病', '赴京务工', '北京务工', '北京打工', '在北京', '北京人', '北京市场', '省城医院', '省医院', '北京的医院', '省里的医院',
+    // Another reason to go, right after the place: 到省城看病 is no petition, 到省城反映 is.
+    ...['去北京', '到北京', '上北京', '赴北京', '赴省', '去省里', '到省里', '去省城', '到省城', '上省城'].flatMap((go) => ['看病', '就医', '治病', '求医', '复查', '务工', '打工', '上学', '读书', '求学', '旅游', '探亲', '出差', '培训'].map((why) => go + why)),
+  ]),
   petitionAct: cls('上访、反映、扬言', 'Petitioning or threatening to', [
     '上访', '信访', '反映', '告状', '讨说法', '讨个说法', '要说法', '申诉', '投诉', '告', '访', '举报', '喊冤', '鸣冤', '伸冤', '找领导',
     '解决', '扬言', '声称', '放话', '威胁', '要挟', '讨公道', '讨要', '闹', '称', '带人', '要去', '就去', '就到', '就上', '诉求', '不满',
@@ -309,9 +324,10 @@ export const DEFAULT_PRESET: TriagePreset = {
     '传言不实', '传闻不实', '说法不实', '反映不实', '举报不实', '系谣言', '是谣言', '纯属谣言', '属于谣言', '系谣传', '系误传', '是误传',
     '并未说过此话', '没有说过此话', '没说过这话', '没有说过这话', '未说过此话', '从未说过此话', '并无此事', '查无此事', '子虚乌有',
     '经核实不属实', '经核查不属实', '经核实并不属实',
-    '消息不实', '信息不实', '网传不实', '经核实情况不实', '经核查情况不实', '经调查情况不实', '经查情况不实', '反映情况不实', '所反映情况不实',
-    '无此打算', '并无此打算', '没有此打算', '没有这个打算', '无此意图',
-    '已解除管控', '已解除列管', '已撤销列管', '已解除重点', '已移出重点',
+    '消息不实', '网传不实', '经核实情况不实', '经核查情况不实', '经调查情况不实', '经查情况不实', '反映情况不实', '所反映情况不实',
+  ],
+  reports: [
+    '网传', '传言', '传闻', '谣传', '风传', '据称', '据说', '听说', '反映', '举报', '来电称', '有人称', '有人说', '群众称',
   ],
   notNegations: [
     '无故', '无端', '无理', '无奈', '无法', '无力', '无赖', '无业', '无果', '无效', '无辜', '无视', '无数', '无偿', '无证', '无钱',
@@ -380,7 +396,9 @@ export const DEFAULT_PRESET: TriagePreset = {
         any: [
           { words: 'selfHarm' },
           { together: ['drinkingMedicine'], clauses: 1, unless: ['medicineRoutine'] },
-          { together: ['jumpDown'], clauses: 1, unless: ['animals'] },
+          { together: ['saidThreat', 'drinkingMedicine'], clauses: 1 },
+          { together: ['jumpDown'], clauses: 1, unless: ['pets'] },
+          { together: ['saidThreat', 'jumpDown'], clauses: 1 },
           // Poison and swallowing in one clause or the next: 农药放在床头，说“离婚我就喝了它”.
           { together: ['ingest', 'poison'], unless: ['animals', 'plants'] },
           { together: ['threatVerb', 'dieWords'], clauses: 1 },
@@ -413,11 +431,10 @@ export const DEFAULT_PRESET: TriagePreset = {
           { number: 'headcount', min: 30 },
           { words: 'group' },
           { together: ['banner'], clauses: 1, unless: ['promotion'] },
-          { together: ['banner', 'crowd'], clauses: 1 },
           { together: ['gathering'], clauses: 1, unless: ['strayAnimals'] },
           { together: ['blocking'], clauses: 1, unless: ['parkedThings'] },
-          // 村民把车停在路中间堵路 is people blocking the road, car or not.
-          { together: ['blocking', 'crowd'], clauses: 1 },
+          // With people named (村民把车停在路中间堵路) or a claim pressed (讨要工程款), it is a protest whatever the clause also holds.
+          ...['banner', 'gathering', 'blocking'].flatMap((act) => [{ together: [act, 'crowd'], clauses: 1 }, { together: [act, 'protestAct'], clauses: 1 }]),
         ],
       },
     },
@@ -434,10 +451,10 @@ export const DEFAULT_PRESET: TriagePreset = {
       when: {
         any: [
           { words: 'escalatedPetition' },
-          // 进京/赴京 alone is a petition unless the clause gives another reason to go (赴京看病).
-          { together: ['capitalTrip'], clauses: 1, unless: ['tripPurpose'] },
+          // 进京/赴京 alone is a petition, unless another reason to go follows it (赴京看病: the class's exclusions).
+          { words: 'capitalTrip' },
           // 去北京、赴省 is a petition only when the line says so: "扬言去北京", "到省里反映".
-          { together: ['higherLevel', 'petitionAct'], unless: ['tripPurpose'] },
+          { together: ['higherLevel', 'petitionAct'] },
         ],
       },
     },

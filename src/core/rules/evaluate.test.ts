@@ -173,6 +173,16 @@ describe('the rule language', () => {
     expect(firesOn(together, text).length > 0).toBe(fires);
   });
 
+  it.each<[string, string[] | undefined, string, boolean]>([
+    ['without report words, takes back all its sentence said before it', undefined, '张某扬言要砍死李某，经查传言不实', false],
+    ['with report words, not what no report said', ['网传'], '张某扬言要砍死李某，经查传言不实', true],
+    ['with report words, what a report said', ['网传'], '网传张某扬言要砍死李某，经查传言不实', false],
+    ['with report words, what its own clause says', ['网传'], '“张某扬言要砍死李某”的传言不实', false],
+  ])('a retraction, %s', (_name, reports, text, fires) => {
+    const preset = languagePreset(rule({ together: ['threat', 'harm'] }), { reports });
+    expect(firesOn(preset, text).length > 0).toBe(fires);
+  });
+
   it('together with clauses: 1 needs one clause', () => {
     const tight = languagePreset(rule({ together: ['threat', 'harm'], clauses: 1 }));
     expect(firesOn(tight, '张某扬言，要报复李某')).toEqual([]);

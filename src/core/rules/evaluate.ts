@@ -128,7 +128,7 @@ export function compilePreset(preset: TriagePreset, language: Language = 'zh'): 
   const reads = (fields: FieldName[]) => fields.forEach((f) => scanFields.add(f));
   const compile = (c: Condition) => compileCondition(c, preset, language, classIndex, anonymous, reads);
   const rules = preset.rules.map((rule) => ({ rule, test: compile(rule.when) }));
-  const scanner = new Scanner({ classes: lists, exclusions: preset.exclusions, negations: preset.negations, notNegations: preset.notNegations, retractions: preset.retractions });
+  const scanner = new Scanner({ classes: lists, exclusions: preset.exclusions, negations: preset.negations, notNegations: preset.notNegations, retractions: preset.retractions, reports: preset.reports });
   return {
     preset,
     rules,

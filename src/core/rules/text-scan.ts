@@ -39,6 +39,7 @@ const NEGATION = 3;
 const NOT_NEGATION = 4;
 const BREAKER = 5;
 const RETRACTION = 6;
+const REPORT = 7;
 
 interface TrieNode {
   /** Children by UTF-16 code unit: numbers, so scanning creates no one-character strings. */
@@ -54,6 +55,8 @@ export interface ScannerLists {
   negations: readonly string[];
   notNegations: readonly string[];
   retractions?: readonly string[];
+  /** Words that mark a clause as a report (网传, 反映): with them, a retraction takes back only reported words. */
+  reports?: readonly string[];
 }
 
 /**
@@ -82,6 +85,8 @@ export class Scanner {
   readonly classCount: number;
   /** Classes that describe the setting: neither negation nor the preset's exclusions apply to them. */
   private readonly context: boolean[];
+  /** Whether the preset says which clauses are reports: then only those are taken back. */
+  private readonly reportsGiven: boolean;
   /** The longest word of any list: how far back a span that reaches a position can start. */
   private longest = 1;
 
@@ -96,6 +101,8 @@ export class Scanner {
     for (const w of lists.negations) this.add(w, NEGATION);
     for (const w of lists.notNegations) this.add(w, NOT_NEGATION);
     for (const w of lists.retractions ?? []) this.add(w, RETRACTION);
+    for (const w of lists.reports ?? []) this.add(w, REPORT);
+    this.reportsGiven = (lists.reports?.length ?? 0) > 0;
     for (const w of NEGATION_BREAKERS) this.add(w, BREAKER);
   }
 
@@ -162,6 +169,7 @@ export class Scanner {
     let notNegations: Span[] | null = null;
     let breakers: Span[] | null = null;
     let retractions: Span[] | null = null;
+    let reports: Span[] | null = null;
     for (let k = 0; k < found.length; k += 3) {
       const kind = Math.floor(found[k + 2] / 65536);
       if (kind === WORD) continue;
@@ -171,6 +179,7 @@ export class Scanner {
       else if (kind === NEGATION) (negations ??= []).push(span);
       else if (kind === NOT_NEGATION) (notNegations ??= []).push(span);
       else if (kind === RETRACTION) (retractions ??= []).push(span);
+      else if (kind === REPORT) (reports ??= []).push(span);
       else (breakers ??= []).push(span);
     }
 
@@ -194,7 +203,7 @@ export class Scanner {
         if (!setting && exclusions && someStartingIn(exclusions, start - longest, end, (ex) => covers(ex, span))) continue;
         if (excludes && someStartingIn(excludes, start - longest, end, (ex) => ex.cls === term && covers(ex, span))) continue;
         if (!setting && denials && denials.length && isDenied(span, denials, breakers ?? [], bounds, longest)) continue;
-        if (!setting && retractions && isRetracted(span, retractions, breakers ?? [], bounds)) continue;
+        if (!setting && retractions && isRetracted(span, retractions, breakers ?? [], bounds, this.reportsGiven ? (reports ?? []) : null)) continue;
       }
       const hit = { start, end, clause: countBefore(bounds.clauseEnds, start), sentence: countBefore(bounds.sentenceEnds, start) };
       (hits[term] ??= []).push(hit);
@@ -306,14 +315,22 @@ function isDenied(word: Span, denials: Span[], breakers: Span[], bounds: Boundar
  * “扬言要砍人”的传言不实. Only the nearest retraction after the word can: a later one is in the same
  * sentence only if this one is, and a 但 before this one stands before it too. (Every retraction
  * was looked at, and every 但 for each: a one-sentence cell of 6,000 words, retractions and 但 took
- * 79 s.)
+ * 79 s.) With `reports` (the preset names report words), the word must also stand in a reported
+ * clause or in the retraction's own: what a report found untrue takes back is the report.
  */
-function isRetracted(word: Span, retractions: Span[], breakers: Span[], bounds: Boundaries): boolean {
+function isRetracted(word: Span, retractions: Span[], breakers: Span[], bounds: Boundaries, reports: Span[] | null): boolean {
   const k = firstAtLeast(retractions.length, (i) => retractions[i].start, word.end);
   if (k === retractions.length) return false;
   const retraction = retractions[k];
   if (countBefore(bounds.sentenceEnds, retraction.start) !== countBefore(bounds.sentenceEnds, word.start)) return false;
-  return !someStartingIn(breakers, word.end, retraction.start, (b) => b.end <= retraction.start);
+  if (someStartingIn(breakers, word.end, retraction.start, (b) => b.end <= retraction.start)) return false;
+  if (reports === null) return true;
+  const clause = countBefore(bounds.clauseEnds, word.start);
+  if (countBefore(bounds.clauseEnds, retraction.start) === clause) return true;
+  // A report word in the word's clause: the clause starts after the mark before it, ends at its own.
+  const clauseStart = clause === 0 ? 0 : bounds.clauseEnds[clause - 1] + 1;
+  const clauseEnd = clause < bounds.clauseEnds.length ? bounds.clauseEnds[clause] : Infinity;
+  return someStartingIn(reports, clauseStart, clauseEnd, () => true);
 }
 
 const NO_HITS: readonly Hit[] = [];

@@ -81,6 +81,14 @@ export interface TriagePreset {
    * 传言不实, 网传…，经核实并未说过此话). Optional; none when not given.
    */
   retractions?: string[];
+  /**
+   * Words that mark a clause as a report of what others say (网传, 反映, 据称 …). When a preset has
+   * them, a retraction takes back only words in a clause that holds one, or in the retraction's
+   * own clause: 群众反映周某要纠集他人上访，经核实情况不实 is taken back, the stabbing in 张某持菜刀将
+   * 李某砍伤住院，家属称网传砍死人消息不实 is not. Optional; without them a retraction takes back
+   * everything its sentence said before it.
+   */
+  reports?: string[];
   /** Phrases that look like a signal of any class and are not (农药化肥, 砍价, 打官司 …). */
   exclusions: string[];
   /** Word classes by name, used by `words` and `together` conditions. */

@@ -55,6 +55,7 @@ describe('validatePreset', () => {
     ['rejects an empty negation', broken((p) => (p.negations = ['无', ''])), ['negations']],
     ['rejects missing not-negations', broken((p) => delete p.notNegations), ['notNegations']],
     ['rejects retractions that are not a list of texts', broken((p) => (p.retractions = '传言不实')), ['retractions']],
+    ['rejects report words that are not a list of texts', broken((p) => (p.reports = '网传')), ['reports']],
     ['rejects exclusions that are not a list', broken((p) => (p.exclusions = '砍价')), ['exclusions']],
     ['rejects classes that are not an object', broken((p) => (p.classes = [])), ['classes']],
     ['rejects a class without words', broken((p) => (p.classes.weapon.words = [])), ['classes.weapon.words']],

@@ -54,6 +54,7 @@ export function validatePreset(json: Json): TriagePreset {
   if (!isStringArray(input.negations)) bad('negations', 'texts');
   if (!isStringArray(input.notNegations)) bad('notNegations', 'texts');
   if (input.retractions !== undefined && !isStringArray(input.retractions)) bad('retractions', 'texts');
+  if (input.reports !== undefined && !isStringArray(input.reports)) bad('reports', 'texts');
   if (!isStringArray(input.exclusions)) bad('exclusions', 'texts');
   // With no usable classes object, references to classes are not checked: one problem, not forty.
   let classNames: Set<string> | null = new Set<string>();

@@ -151,6 +151,7 @@ export function PresetFields({ preset, edits, problems, language, onEdit, headin
         <WordListField value={lists.exclusions} label={t('rules.exclusions')} hint={t('rules.exclusionsHint')} access={access} />
         <WordListField value={lists.negations} label={t('rules.negations')} hint={t('rules.negationsHint')} access={access} />
         <WordListField value={lists.retractions} label={t('rules.retractions')} hint={t('rules.retractionsHint')} access={access} />
+        <WordListField value={lists.reports} label={t('rules.reports')} hint={t('rules.reportsHint')} access={access} />
       </section>
     </div>
   );

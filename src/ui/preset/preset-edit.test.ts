@@ -134,6 +134,7 @@ describe('word classes and the lists for every class', () => {
     ['sets the exclusions for every class', { exclusions: '砍价\n刀削面馆' }, (p) => p.exclusions, ['砍价', '刀削面馆']],
     ['sets the negations', { negations: '未，没有' }, (p) => p.negations, ['未', '没有']],
     ['sets the retractions', { retractions: '传言不实、系谣言' }, (p) => p.retractions, ['传言不实', '系谣言']],
+    ['sets the report words', { reports: '网传、反映' }, (p) => p.reports, ['网传', '反映']],
   ])('%s', (_, edits, pick, expected) => {
     const checked = checkPreset(applyEdits(small(), edits));
     expect(checked.ok && pick(checked.preset)).toEqual(expected);

@@ -17,7 +17,7 @@ import {
  * exclusions of each word class, and the preset's own exclusions and negations. Each is named by
  * the JSON path `validatePreset` reports problems with, so a problem lands on its field.
  */
-export type EditableKind = 'min' | 'max' | 'days' | 'keywords' | 'cadence' | 'classWords' | 'classExclude' | 'exclusions' | 'negations' | 'retractions';
+export type EditableKind = 'min' | 'max' | 'days' | 'keywords' | 'cadence' | 'classWords' | 'classExclude' | 'exclusions' | 'negations' | 'retractions' | 'reports';
 
 export interface EditableValue {
   /** e.g. `rules[1].when.any[0].min`, `rules[7].when.keywords`, `cadenceDays.red`, `classes.weapon.words`. */
@@ -74,12 +74,13 @@ export function classValues(preset: TriagePreset, name: string): { words: Editab
   };
 }
 
-/** The lists that apply to every class: exclusions, negations and retractions (none when the preset has no list). */
-export function sharedListValues(preset: TriagePreset): { exclusions: EditableValue; negations: EditableValue; retractions: EditableValue } {
+/** The lists that apply to every class: exclusions, negations, retractions and report words (none when the preset has no list). */
+export function sharedListValues(preset: TriagePreset): { exclusions: EditableValue; negations: EditableValue; retractions: EditableValue; reports: EditableValue } {
   return {
     exclusions: { path: 'exclusions', kind: 'exclusions', text: keywordsToText(preset.exclusions) },
     negations: { path: 'negations', kind: 'negations', text: keywordsToText(preset.negations) },
     retractions: { path: 'retractions', kind: 'retractions', text: keywordsToText(preset.retractions ?? []) },
+    reports: { path: 'reports', kind: 'reports', text: keywordsToText(preset.reports ?? []) },
   };
 }
 
@@ -131,7 +132,7 @@ function pathSegments(path: string): (string | number)[] {
 }
 
 /** Paths whose value is a list of words rather than a number. */
-const SHARED_LISTS = ['exclusions', 'negations', 'retractions'];
+const SHARED_LISTS = ['exclusions', 'negations', 'retractions', 'reports'];
 const isWordListPath = (path: string) => path.endsWith('.keywords') || CLASS_LIST_PATH.test(path) || SHARED_LISTS.includes(path);
 
 /**
