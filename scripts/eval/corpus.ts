@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { compilePreset, statusStatedIn, triageRecord, type CompiledPreset, type DisputeRecord, type Level, type TriagePreset } from '../../src/core';
+import { compilePreset, settleStatedStatus, statusStatedIn, triageRecord, type CompiledPreset, type DisputeRecord, type Level, type TriagePreset } from '../../src/core';
 import { record } from '../../src/core/ledger/fixtures';
 
 /**
@@ -53,10 +53,12 @@ const AS_OF = 20000;
 
 /**
  * A ledger line as the reader would give it: the text in 简要情况, no status or count columns, so
- * the dispute is open unless the text states its status ("已化解：…", "…，已销号"; ledger/read.ts).
+ * an open dispute unless its last clause states a status ("…，纠纷已化解"; ledger/read.ts), which
+ * counts only when no red rule fires (settleStatedStatus).
  */
 export function recordOf(text: string, row = 1): DisputeRecord {
-  return record({ row, text: { description: text }, registered: AS_OF, key: `corpus:${row}`, status: statusStatedIn(text) ?? 'open' });
+  const stated = statusStatedIn(text);
+  return record({ row, text: { description: text }, registered: AS_OF, key: `corpus:${row}`, ...(stated ? { statedStatus: stated } : {}) });
 }
 
 export interface Judged extends CorpusLine {
@@ -67,7 +69,9 @@ export interface Judged extends CorpusLine {
 export function judge(lines: CorpusLine[], preset: TriagePreset | CompiledPreset): Judged[] {
   const compiled = 'scanner' in preset ? preset : compilePreset(preset);
   return lines.map((line, i) => {
-    const result = triageRecord(compiled, recordOf(line.text, i + 1), AS_OF);
+    const dispute = recordOf(line.text, i + 1);
+    settleStatedStatus(compiled, dispute, AS_OF);
+    const result = triageRecord(compiled, dispute, AS_OF);
     return { ...line, got: result.suggested, reasons: result.reasons.map((r) => r.text).join('；') };
   });
 }

@@ -147,6 +147,8 @@ describe('statusStatedIn: the status a description states of itself', () => {
     ['not a status after an opening label', '状态：已化解。张某近日再度扬言要与李某同归于尽。', null],
     ['not 已化解 followed by a new incident', '已化解。次日张某持刀到李某家中将李某砍伤住院。', null],
     ['no status at all', '张某扬言要砍死李某', null],
+    // 办结, 结案 close a police or petition case, not the dispute.
+    ['not 办结', '赵某持刀闯入前妻家中砍伤其母，现已办结', null],
   ])('%s', (_, text, expected) => {
     expect(statusStatedIn(text)).toBe(expected);
   });

@@ -53,13 +53,15 @@ export function parseStatusText(text: CellValue): DisputeStatus | null {
 
 // A description that closes with its status, as staff write it in a ledger with one text column:
 // the last clause is the status and nothing else ("…，经调解达成协议，纠纷已化解。", "…，已销号").
-const CLOSING_STATUS = /(?:^|[，,。；;！!])\s*((?:现|目前|该纠纷|此纠纷|纠纷|矛盾|双方矛盾|双方纠纷)?(?:已|均已|现已|已经)(?:成功|妥善)?(?:化解|销号|办结|结案)(?:完毕)?|(?:化解|调解)成功)\s*[。；;！!]?\s*$/;
+// 办结 and 结案 are left out: they close a police or petition case, not the dispute.
+const CLOSING_STATUS = /(?:^|[，,。；;！!])\s*((?:现|目前|该纠纷|此纠纷|纠纷|矛盾|双方矛盾|双方纠纷)?(?:已|均已|现已|已经)(?:成功|妥善)?(?:化解|销号)(?:完毕)?|(?:化解|调解)成功)\s*[。；;！!]?\s*$/;
 
 /**
  * The status a ledger description states of itself, for a ledger with no status cell filled in:
  * its last clause, when that is a status and nothing else. Null when it states none. A status at
  * the start ("已化解：…", "状态：已化解。…") is not read: what follows it may be a new incident staff
- * added later ("已化解。次日张某持刀…"), and a red missed is the failure that matters most.
+ * added later ("已化解。次日张某持刀…"), and a red missed is the failure that matters most. Even the
+ * last clause is only a claim: a red signal before it keeps the dispute open (settleStatedStatus).
  */
 export function statusStatedIn(description: string): DisputeStatus | null {
   const closing = CLOSING_STATUS.exec(description);

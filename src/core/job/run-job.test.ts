@@ -319,3 +319,19 @@ describe("the unit's name", () => {
     expect(job.unit).toBe(`${'镇'.repeat(59)}…`);
   });
 });
+
+describe('a status the description states (a ledger with no status column)', () => {
+  const grid = (description: string): SheetGrid =>
+    sheet([
+      ['登记日期', '纠纷类型', '简要情况'],
+      ['2021-03-01', '邻里纠纷', description],
+    ]);
+  it.each<[string, string, string, Level]>([
+    ['is the status when no red rule fires', '两家因排水沟争执，经村调委会调解，纠纷已化解', 'resolved', 'green'],
+    ['closes a dispute', '两家因排水沟争执，经调解达成协议，已销号', 'closed', 'green'],
+    ['yields to a red signal before it', '经调解双方达成协议，但王某事后仍扬言要砍死李某，纠纷已化解', 'open', 'red'],
+  ])('%s', (_, description, status, level) => {
+    const [dispute] = runLedgerJob({ ledger: grid(description) }, OPTIONS).disputes;
+    expect({ status: dispute.record.status, level: dispute.triage.effective }).toEqual({ status, level });
+  });
+});

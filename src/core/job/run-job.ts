@@ -4,7 +4,7 @@ import { message, quotedName, quotedNames } from '../messages';
 import { LedgerNotFoundError, LedgerWriteError } from '../errors';
 import { LEVEL_ZH, type CellValue, type Day, type DisputeRecord, type FieldName, type Language, type RowIssue, type SheetGrid, type TriagedDispute } from '../model';
 import { applyRevisitLog, readRevisitLog } from '../revisits';
-import { compilePreset, NO_RULE_FIRED, triageRecord } from '../rules';
+import { compilePreset, NO_RULE_FIRED, settleStatedStatus, triageRecord } from '../rules';
 import { buildDueList, renderDueList, scheduleRevisit } from '../schedule';
 import {
   buildMeetingSummary,
@@ -120,6 +120,7 @@ export function triageLedger(ledger: SheetGrid, options: JobOptions, revisitLog?
       }),
     });
   const disputes: TriagedDispute[] = read.records.map((record) => {
+    settleStatedStatus(compiled, record, asOf);
     const triage = triageRecord(compiled, record, asOf, language);
     const schedule = scheduleRevisit(record, triage.effective, preset.cadenceDays, asOf);
     if (triage.needsReview)

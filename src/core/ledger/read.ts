@@ -134,6 +134,8 @@ export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: Read
     // property by property instead of from one template.
     if (mediationColumn) record.mediationColumn = mediationColumn;
     if (written) record.written = written;
+    const stated = record.status === 'open' && statusUnfilled(text) && text.description ? statusStatedIn(text.description) : null;
+    if (stated) record.statedStatus = stated;
     records.push(record);
   }
   return { records, issues, lastDataRow };
@@ -538,9 +540,12 @@ function readStatus(text: Partial<Record<FieldName, string>>, resolvedOn: Day | 
   if (flag !== null) return flag ? 'resolved' : 'open';
   if (fromText !== null) return fromText;
   // A 化解日期 with nothing else filled in means the dispute was resolved on that day.
-  if (resolvedOn !== null) return 'resolved';
-  // With no status cell filled in, the description may state it ("已化解：…", "…，已销号").
-  return (text.description && statusStatedIn(text.description)) || 'open';
+  return resolvedOn !== null ? 'resolved' : 'open';
+}
+
+/** No status cell says anything: the description's own last clause may (DisputeRecord.statedStatus). */
+function statusUnfilled(text: Partial<Record<FieldName, string>>): boolean {
+  return !text.status && !text.closure && !text.resolvedFlag;
 }
 
 /** 调解未果次数 counts failures; 调解次数 counts mediations held (failures while the dispute is open). */

@@ -152,6 +152,12 @@ export interface DisputeRecord {
   policeCalls: number | null;
   manualLevel: Level | null;
   status: DisputeStatus;
+  /**
+   * The status the description's last clause states ("…，纠纷已化解"), read when no status cell
+   * is filled in. Taken as the status only when no red rule fires (rules/evaluate.ts,
+   * settleStatedStatus): a threat written before "已化解" is not passed over.
+   */
+  statedStatus?: DisputeStatus;
   /** Stable identity across meetings (serial number where present, else registration + parties + place + type). */
   key: string;
 }

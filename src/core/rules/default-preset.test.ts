@@ -158,7 +158,9 @@ const CASES: [string, DisputeRecord, string[]][] = [
   ['fires red.escalatedPetition on 赴京 alone', desc('王某多次赴京'), ['red.escalatedPetition']],
   ['does not fire on a trip to Beijing for treatment', desc('李某带母亲赴京看病期间，房子借给邻居住'), []],
   ['fires red.group on a gate blocked', desc('村民堵门阻止养猪场开工'), ['red.group']],
-  ['does not fire on a truck parked across a door', desc('李某家货车夜里停在单元门口堵门，其他住户出入不便'), []],
+  // Left red on purpose: a look-alike is excluded by its phrase only, and no phrase says 'parked'
+  // without saying it of a protest too (讨薪者将车停在工地门口堵住大门).
+  ['still fires red.group on a truck parked across a door', desc('李某家货车夜里停在单元门口堵门，其他住户出入不便'), ['red.group']],
   ['fires red.group on villagers blocking a road with a car', desc('村民把车停在路中间堵路'), ['red.group']],
   ['does not fire on a banner for a sale', desc('商户在门口拉横幅搞促销，邻铺不满'), []],
   // (山林 is a sensitive type too, left out: a milder rule fired by the words of a severer one.)
@@ -176,12 +178,13 @@ const CASES: [string, DisputeRecord, string[]][] = [
   ['fires red.group on workers with a banner, even at a shopping mall', desc('工人在商场门口拉横幅讨薪'), ['red.group']],
   ['does not fire on stray cats gathering', desc('小区内聚集了不少流浪猫，喂猫的住户与邻居口角'), []],
   ['fires red.group on workers gathering', desc('工人聚集在项目部门口讨要工钱'), ['red.group']],
-  ['does not fire on a cat jumping down from a balcony', desc('邻居家的猫从阳台跳下来，把晾的腊肉抓坏了'), []],
+  ['still fires red.selfHarm on a cat jumping down (an animal in the clause cancels no threat)', desc('邻居家的猫从阳台跳下来，把晾的腊肉抓坏了'), ['red.selfHarm']],
   ['fires red.selfHarm on a threat to jump down from a roof', desc('张某站在楼顶扬言要跳下去'), ['red.selfHarm']],
   ['does not fire on a walk-in (来访人) by itself', desc('来访人反映邻居家的狗晚上叫个不停'), []],
   ['fires yellow.petition on a petition registered', desc('信访登记：来访人反映村务公开不及时'), ['yellow.petition']],
   ['fires red.violence on a stack of firewood set alight', desc('邻居因琐事把他家柴草垛点火烧了'), ['red.violence']],
-  ['does not fire on a flight to Beijing cancelled', desc('原告购买的赴京航班被取消，请求赔偿改签损失'), []],
+  ['still fires red.escalatedPetition on a flight to Beijing (a ticket bought may be for a petition)', desc('原告购买的赴京航班被取消，请求赔偿改签损失'), ['red.escalatedPetition']],
+  ['does not fire on stray cats that gather', desc('小区里流浪猫聚集，喂猫的住户与邻居口角'), []],
   ['does not fire on a restaurant called 北京烤鸭', desc('市民来电反映：楼下“北京烤鸭”店的排风口正对其卧室窗户'), []],
   ['does not fire on 联名款 shoes', desc('在商场买的联名款运动鞋开胶，商家不予退换'), []],
   ['does not fire on a knife in the back said of a cheat', desc('健身房老板跑路，来电人说这是往消费者背后捅刀子'), []],

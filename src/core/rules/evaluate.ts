@@ -395,6 +395,17 @@ const STATUS_REASONS = Object.fromEntries(
 export const NO_RULE_FIRED: Record<Language, string> = REASON_TEXTS.noRuleFired;
 
 /**
+ * Takes the status a description states of itself (DisputeRecord.statedStatus, "…，纠纷已化解") as
+ * the dispute's, unless a red rule fires on it: "张某扬言要砍死李某，纠纷已化解" stays open and red,
+ * for a red passed over is the failure the mechanism exists to prevent. Run before the dispute is
+ * triaged and scheduled (job/run-job.ts; the triage corpus reads lines the same way).
+ */
+export function settleStatedStatus(compiled: CompiledPreset, record: DisputeRecord, asOf: Day): void {
+  if (record.status !== 'open' || record.statedStatus === undefined) return;
+  if (!firedReasons(compiled, record, asOf).some((r) => r.level === 'red')) record.status = record.statedStatus;
+}
+
+/**
  * The level of one dispute: the highest colour any rule gives; a resolved or closed dispute moves
  * to green (domain.md); a manual level wins for open disputes, says so first in the reasons, and
  * is flagged when below the suggestion.

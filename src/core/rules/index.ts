@@ -4,7 +4,7 @@ export { DEFAULT_PRESET } from './default-preset';
 export { MAX_PRESET_BYTES, presetFileTooLarge, validatePreset } from './validate';
 export { describeProblem, describeProblems, PRESET_PROBLEMS } from './problems';
 export type { PresetProblem, PresetProblemCode } from './problems';
-export { compilePreset, firedReasons, triageRecord, NO_RULE_FIRED } from './evaluate';
+export { compilePreset, firedReasons, settleStatedStatus, triageRecord, NO_RULE_FIRED } from './evaluate';
 export { REASON_TEXTS } from './reason-texts';
 export type { CompiledPreset } from './evaluate';
 export { headcountInText, amountInText, mediationFailuresInText, policeCallsInText } from './text-numbers';

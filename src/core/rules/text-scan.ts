@@ -28,6 +28,12 @@ const CLAUSE_END = /[，,：:。；;！!？?\n\r]/;
 /** A negation reaches across 、 (未发现持刀、扬言报复等情况) but not past a comma or a 但. */
 const NEGATION_STOP = /[，,。；;！!？?\n\r]/;
 const NEGATION_BREAKERS = ['但', '却', '后又', '仍然', '仍'];
+/** A party contesting what was said of him (张某辩称村民所反映情况不实) is no finding that it was untrue. */
+const CONTESTING = ['辩称', '狡辩', '矢口否认'];
+/** How many clauses before a verdict the report it answers may start. */
+const REPORT_REACH = 2;
+/** How much a clause that is a verdict may say besides its retraction: 经民警核实 (5). */
+const VERDICT_EXTRA = 6;
 /** How far a negation reaches: 未发现有持刀, 否认曾经多次威胁对方. */
 const NEGATION_REACH = 10;
 
@@ -40,6 +46,7 @@ const NOT_NEGATION = 4;
 const BREAKER = 5;
 const RETRACTION = 6;
 const REPORT = 7;
+const CONTEST = 8;
 
 interface TrieNode {
   /** Children by UTF-16 code unit: numbers, so scanning creates no one-character strings. */
@@ -104,6 +111,7 @@ export class Scanner {
     for (const w of lists.reports ?? []) this.add(w, REPORT);
     this.reportsGiven = (lists.reports?.length ?? 0) > 0;
     for (const w of NEGATION_BREAKERS) this.add(w, BREAKER);
+    for (const w of CONTESTING) this.add(w, CONTEST);
   }
 
   private add(word: string, kind: number, cls = 0) {
@@ -170,6 +178,8 @@ export class Scanner {
     let breakers: Span[] | null = null;
     let retractions: Span[] | null = null;
     let reports: Span[] | null = null;
+    let contests: Span[] | null = null;
+    let scope: ReportScope | undefined;
     for (let k = 0; k < found.length; k += 3) {
       const kind = Math.floor(found[k + 2] / 65536);
       if (kind === WORD) continue;
@@ -180,6 +190,7 @@ export class Scanner {
       else if (kind === NOT_NEGATION) (notNegations ??= []).push(span);
       else if (kind === RETRACTION) (retractions ??= []).push(span);
       else if (kind === REPORT) (reports ??= []).push(span);
+      else if (kind === CONTEST) (contests ??= []).push(span);
       else (breakers ??= []).push(span);
     }
 
@@ -203,7 +214,7 @@ export class Scanner {
         if (!setting && exclusions && someStartingIn(exclusions, start - longest, end, (ex) => covers(ex, span))) continue;
         if (excludes && someStartingIn(excludes, start - longest, end, (ex) => ex.cls === term && covers(ex, span))) continue;
         if (!setting && denials && denials.length && isDenied(span, denials, breakers ?? [], bounds, longest)) continue;
-        if (!setting && retractions && isRetracted(span, retractions, breakers ?? [], bounds, this.reportsGiven ? (reports ?? []) : null)) continue;
+        if (!setting && retractions && isRetracted(span, retractions, breakers ?? [], bounds, this.reportsGiven ? (scope ??= { reports: reports ?? [], contests: contests ?? [], found, alone: new Map() }) : null)) continue;
       }
       const hit = { start, end, clause: countBefore(bounds.clauseEnds, start), sentence: countBefore(bounds.sentenceEnds, start) };
       (hits[term] ??= []).push(hit);
@@ -216,6 +227,8 @@ export class Scanner {
 
 /** Where clauses, sentences and negation scopes end: the positions of their closing marks. */
 interface Boundaries {
+  /** The text's length: where its last clause ends. */
+  length: number;
   clauseEnds: number[];
   sentenceEnds: number[];
   negationEnds: number[];
@@ -227,7 +240,7 @@ interface Boundaries {
  * colon that opens them) end no clause or sentence. They still end a negation's reach.
  */
 function boundariesOf(text: string): Boundaries {
-  const bounds: Boundaries = { clauseEnds: [], sentenceEnds: [], negationEnds: [] };
+  const bounds: Boundaries = { length: text.length, clauseEnds: [], sentenceEnds: [], negationEnds: [] };
   let quoted = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -310,32 +323,75 @@ function isDenied(word: Span, denials: Span[], breakers: Span[], bounds: Boundar
   });
 }
 
+/** What a retraction reads when the preset names report words: those, contesting words, and every term found. */
+interface ReportScope {
+  reports: Span[];
+  contests: Span[];
+  /** The scan's terms as [start, end, kind * 65536 + class] triples, in order of their starts. */
+  found: readonly number[];
+  /** Whether each retraction (by its start) stands alone in its clause: worked out once, whatever the words before it. */
+  alone: Map<number, boolean>;
+}
+
 /**
  * Taken back when a retraction stands after the word in the same sentence with no 但 between:
  * “扬言要砍人”的传言不实. Only the nearest retraction after the word can: a later one is in the same
  * sentence only if this one is, and a 但 before this one stands before it too. (Every retraction
  * was looked at, and every 但 for each: a one-sentence cell of 6,000 words, retractions and 但 took
- * 79 s.) With `reports` (the preset names report words), the word must also stand in a reported
- * clause or in the retraction's own: what a report found untrue takes back is the report.
+ * 79 s.)
+ *
+ * With report words (`scope`), a retraction takes back only what it names: the words of its own
+ * clause (网传…扬言要杀人的消息不实), or of the report in the two clauses before it when its own
+ * clause is a bare verdict (群众反映周某要纠集他人上访，经核实情况不实). A stabbing beside a rumour
+ * found untrue is not taken back (张某持刀砍伤李某，网传砍死人消息不实), nor a report a party contests
+ * (村民反映张某殴打老母亲，张某辩称反映情况不实).
  */
-function isRetracted(word: Span, retractions: Span[], breakers: Span[], bounds: Boundaries, reports: Span[] | null): boolean {
+function isRetracted(word: Span, retractions: Span[], breakers: Span[], bounds: Boundaries, scope: ReportScope | null): boolean {
   const k = firstAtLeast(retractions.length, (i) => retractions[i].start, word.end);
   if (k === retractions.length) return false;
   const retraction = retractions[k];
   if (countBefore(bounds.sentenceEnds, retraction.start) !== countBefore(bounds.sentenceEnds, word.start)) return false;
   if (someStartingIn(breakers, word.end, retraction.start, (b) => b.end <= retraction.start)) return false;
-  if (reports === null) return true;
+  if (scope === null) return true;
   const clause = countBefore(bounds.clauseEnds, word.start);
-  if (countBefore(bounds.clauseEnds, retraction.start) === clause) return true;
-  // A report word in the word's clause: the clause starts after the mark before it, ends at its own.
-  const clauseStart = clause === 0 ? 0 : bounds.clauseEnds[clause - 1] + 1;
-  const clauseEnd = clause < bounds.clauseEnds.length ? bounds.clauseEnds[clause] : Infinity;
-  return someStartingIn(reports, clauseStart, clauseEnd, () => true);
+  const retractionClause = countBefore(bounds.clauseEnds, retraction.start);
+  const [start, end] = clauseSpan(bounds, retractionClause);
+  if (someStartingIn(scope.contests, start, end, (c) => c.end <= retraction.start)) return false;
+  if (retractionClause === clause) return true;
+  // The report the verdict answers: a clause of the two before it holding a report word, the word
+  // standing in it or between it and the verdict (网传张某扬言，要报复李某，经查传言不实).
+  if (clause < retractionClause - REPORT_REACH || clause >= retractionClause) return false;
+  let reported = false;
+  for (let c = clause; c >= retractionClause - REPORT_REACH && !reported; c--) {
+    const [reportStart, reportEnd] = clauseSpan(bounds, c);
+    reported = someStartingIn(scope.reports, reportStart, reportEnd, () => true);
+  }
+  if (!reported) return false;
+  let alone = scope.alone.get(retraction.start);
+  if (alone === undefined) scope.alone.set(retraction.start, (alone = standsAlone(retraction, start, end, scope.found, bounds.length)));
+  return alone;
+}
+
+/**
+ * Its clause says nothing else: a verdict a few characters long (经核实情况不实, 经民警核实系谣言,
+ * 经核实王某并未说过此话), with no word of any class outside the retraction. "网传不实的部分是刘某已
+ * 跑路" says what else, and takes back only itself.
+ */
+function standsAlone(retraction: Span, start: number, end: number, found: readonly number[], length: number): boolean {
+  if (Math.min(end, length) - start - (retraction.end - retraction.start) > VERDICT_EXTRA) return false;
+  for (let t = 3 * firstAtLeast(found.length / 3, (i) => found[3 * i], start); t < found.length && found[t] < end; t += 3)
+    if (found[t + 2] < 65536 && (found[t] < retraction.start || found[t + 1] > retraction.end)) return false;
+  return true;
+}
+
+/** Where clause `c` starts (after the mark before it) and ends (at its own mark). */
+function clauseSpan(bounds: Boundaries, c: number): [number, number] {
+  return [c === 0 ? 0 : bounds.clauseEnds[c - 1] + 1, c < bounds.clauseEnds.length ? bounds.clauseEnds[c] : Infinity];
 }
 
 const NO_HITS: readonly Hit[] = [];
 const NO_HITS_BY_CLASS: (Hit[] | undefined)[] = [];
-const NO_BOUNDS: Boundaries = { clauseEnds: [], sentenceEnds: [], negationEnds: [] };
+const NO_BOUNDS: Boundaries = { length: 0, clauseEnds: [], sentenceEnds: [], negationEnds: [] };
 
 /** One scanned text: the hits of each class and the clause boundaries, for conditions to combine. */
 export class ScannedText {
