@@ -91,7 +91,7 @@ export interface Scores {
 }
 
 /** Categories of green lines that look like signals and are not (the corpus's hard negatives). */
-const HARD_NEGATIVE = new Set(['goods', 'idiom', 'negation', 'category-word', 'number', 'accident', 'resolved']);
+const HARD_NEGATIVE = new Set(['goods', 'idiom', 'negation', 'category-word', 'number', 'accident', 'resolved', 'hard-negative']);
 export const isHardNegative = (line: CorpusLine) => line.expected === 'green' && HARD_NEGATIVE.has(line.category);
 
 export function score(judged: Judged[]): Scores {
