@@ -17,18 +17,26 @@ export function parseStoredSettings(json: unknown): AddinSettings | null {
   if (typeof json !== 'string' || json === '') return null;
   try {
     // Earlier versions also kept conditional-format ids here ("formats"): positions, not names, so they are dropped.
-    const data = JSON.parse(json) as { settings?: AddinSettings };
+    const data = JSON.parse(json) as { settings?: Omit<AddinSettings, 'preset'> & { preset?: unknown } };
     if (!data.settings || data.settings.version !== 1) return null;
-    return { ...data.settings, preset: validatePreset(data.settings.preset) };
+    // No preset stored: the default, as this version has it (storedSettingsJson).
+    const preset = data.settings.preset === undefined ? DEFAULT_PRESET : validatePreset(data.settings.preset as never);
+    return { ...data.settings, preset };
   } catch {
     return null;
   }
 }
 
-/** What A1 of the settings sheet holds for `settings`. */
+/**
+ * What A1 of the settings sheet holds for `settings`. The default preset is not stored, only a
+ * county's own: a copy saved with a column correction would pin the workbook to this version's
+ * default, and a later version's better reading of ledger lines would never reach it.
+ */
 export function storedSettingsJson(settings: AddinSettings): string {
-  return JSON.stringify({ settings });
+  if (JSON.stringify(settings.preset) !== DEFAULT_PRESET_JSON) return JSON.stringify({ settings });
+  return JSON.stringify({ settings: { ...settings, preset: undefined } });
 }
+const DEFAULT_PRESET_JSON = JSON.stringify(DEFAULT_PRESET);
 
 /** The user's column corrections as the job takes them: field → 0-based column, or null. */
 export function fieldColumnIndexes(settings: AddinSettings): JobOptions['fieldColumns'] {
