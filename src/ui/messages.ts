@@ -177,8 +177,8 @@ export const UI_MESSAGES = {
   },
   'rules.reports': { zh: '转述用语', en: 'Report words' },
   'rules.reportsHint': {
-    zh: '如 网传、反映、据称：有了它们，上一栏的否认只否认转述的内容（“群众反映某某要上访，经核实情况不实”），不否认同一句里别处写的事实。用逗号或顿号（、）分隔',
-    en: 'E.g. 网传, 反映, 据称: with these, a retraction above takes back only what was reported (群众反映某某要上访，经核实情况不实), not facts written elsewhere in the sentence. Separate with commas or 、',
+    zh: '如 网传、反映、据称：有了它们，上一栏的否认只否认转述的内容（“网传某某扬言要砍人，经核实系谣言”），不否认同一句里别处写的事实。用逗号或顿号（、）分隔',
+    en: 'E.g. 网传, 反映, 据称: with these, a retraction above takes back only what was reported (网传某某扬言要砍人，经核实系谣言), not facts written elsewhere in the sentence. Separate with commas or 、',
   },
   'rules.save': { zh: '保存规则', en: 'Save rules' },
   'rules.saving': { zh: '正在保存…', en: 'Saving…' },

@@ -341,9 +341,9 @@ interface ReportScope {
  * 79 s.)
  *
  * With report words (`scope`), a retraction takes back only what it names: the words of its own
- * clause (网传…扬言要杀人的消息不实), or of the report in the two clauses before it when its own
- * clause is a bare verdict (群众反映周某要纠集他人上访，经核实情况不实). A stabbing beside a rumour
- * found untrue is not taken back (张某持刀砍伤李某，网传砍死人消息不实), nor a report a party contests
+ * clause (“扬言要砍人”的传言不实), or of the report in the two clauses before it when its own
+ * clause is a bare verdict (网传王某扬言要砍人，经核实系谣言). A stabbing beside a rumour found
+ * untrue is not taken back (张某持刀砍伤李某，网传砍死人一事系谣言), nor a report a party contests
  * (村民反映张某殴打老母亲，张某辩称反映情况不实).
  */
 function isRetracted(word: Span, retractions: Span[], breakers: Span[], bounds: Boundaries, scope: ReportScope | null): boolean {
@@ -373,7 +373,7 @@ function isRetracted(word: Span, retractions: Span[], breakers: Span[], bounds: 
 }
 
 /**
- * Its clause says nothing else: a verdict a few characters long (经核实情况不实, 经民警核实系谣言,
+ * Its clause says nothing else: a verdict a few characters long (经查传言不实, 经民警核实系谣言,
  * 经核实王某并未说过此话), with no word of any class outside the retraction. "网传不实的部分是刘某已
  * 跑路" says what else, and takes back only itself.
  */

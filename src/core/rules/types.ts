@@ -84,8 +84,8 @@ export interface TriagePreset {
   /**
    * Words that mark a clause as a report of what others say (网传, 反映, 据称 …). When a preset has
    * them, a retraction takes back only words in a clause that holds one, or in the retraction's
-   * own clause: 群众反映周某要纠集他人上访，经核实情况不实 is taken back, the stabbing in 张某持菜刀将
-   * 李某砍伤住院，家属称网传砍死人消息不实 is not. Optional; without them a retraction takes back
+   * own clause: 网传王某扬言要砍人，经核实系谣言 is taken back, the stabbing in 张某持菜刀将李某砍伤
+   * 住院，家属称网传砍死人一事系谣言 is not. Optional; without them a retraction takes back
    * everything its sentence said before it.
    */
   reports?: string[];
