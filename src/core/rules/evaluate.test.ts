@@ -178,6 +178,7 @@ describe('the rule language', () => {
     ['with report words, not what no report said', ['网传'], '张某扬言要砍死李某，经查传言不实', true],
     ['with report words, what a report said', ['网传'], '网传张某扬言要砍死李某，经查传言不实', false],
     ['with report words, what its own clause says', ['网传'], '“张某扬言要砍死李某”的传言不实', false],
+    ['with report words, not past a party contesting it', ['网传', '举报'], '举报称张某扬言要砍死李某，张某辩解：传言不实', true],
   ])('a retraction, %s', (_name, reports, text, fires) => {
     const preset = languagePreset(rule({ together: ['threat', 'harm'] }), { reports });
     expect(firesOn(preset, text).length > 0).toBe(fires);

@@ -28,8 +28,11 @@ const CLAUSE_END = /[，,：:。；;！!？?\n\r]/;
 /** A negation reaches across 、 (未发现持刀、扬言报复等情况) but not past a comma or a 但. */
 const NEGATION_STOP = /[，,。；;！!？?\n\r]/;
 const NEGATION_BREAKERS = ['但', '却', '后又', '仍然', '仍'];
-/** A party contesting what was said of him (张某辩称村民所反映情况不实) is no finding that it was untrue. */
-const CONTESTING = ['辩称', '狡辩', '矢口否认'];
+/**
+ * A party contesting what was said of him (张某辩称…不实, 郭某辩解：举报不实) is no finding that it
+ * was untrue: between a word and a retraction it stops the retraction, as a 但 does.
+ */
+const CONTESTING = ['辩称', '辩解', '声辩', '狡辩', '矢口否认'];
 /** How many clauses before a verdict the report it answers may start. */
 const REPORT_REACH = 2;
 /** How much a clause that is a verdict may say besides its retraction: 经民警核实 (5). */
@@ -353,10 +356,10 @@ function isRetracted(word: Span, retractions: Span[], breakers: Span[], bounds: 
   if (countBefore(bounds.sentenceEnds, retraction.start) !== countBefore(bounds.sentenceEnds, word.start)) return false;
   if (someStartingIn(breakers, word.end, retraction.start, (b) => b.end <= retraction.start)) return false;
   if (scope === null) return true;
+  if (someStartingIn(scope.contests, word.end, retraction.start, (c) => c.end <= retraction.start)) return false;
   const clause = countBefore(bounds.clauseEnds, word.start);
   const retractionClause = countBefore(bounds.clauseEnds, retraction.start);
   const [start, end] = clauseSpan(bounds, retractionClause);
-  if (someStartingIn(scope.contests, start, end, (c) => c.end <= retraction.start)) return false;
   if (retractionClause === clause) return true;
   // The report the verdict answers: a clause of the two before it holding a report word, the word
   // standing in it or between it and the verdict (网传张某扬言，要报复李某，经查传言不实).
