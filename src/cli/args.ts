@@ -1,7 +1,7 @@
 import { parseArgs as parseOptions } from 'util';
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
-import { dayFromYmd, parseIsoDay, parsePeriod, type Day, type Language } from '../core';
+import { parseIsoDay, parsePeriod, PLAUSIBLE_DAYS, type Day, type Language } from '../core';
 import { CommandError } from './messages';
 
 dayjs.extend(customParseFormat);
@@ -42,13 +42,11 @@ function parseDateArg(option: string, value: string, language: Language): Day {
   const d = dayjs(value, 'YYYY-MM-DD', true);
   const day = d.isValid() ? parseIsoDay(value) : null;
   if (day === null) throw new UsageError('args.badDate', { option, value }, language);
-  // The range a ledger's own dates are read in (ledger/read.ts): 9999-12-31 is a typo, and would
+  // The window a ledger's own dates are read in (PLAUSIBLE_DAYS): 9999-12-31 is a typo, and would
   // put next revisits past the last date Excel can show.
-  if (day < EARLIEST_AS_OF || day > LATEST_AS_OF) throw new UsageError('args.dateOutOfRange', { option, value }, language);
+  if (day < PLAUSIBLE_DAYS.earliest || day > PLAUSIBLE_DAYS.latest) throw new UsageError('args.dateOutOfRange', { option, value }, language);
   return day;
 }
-const EARLIEST_AS_OF = dayFromYmd(1990, 1, 1)!;
-const LATEST_AS_OF = dayFromYmd(2100, 12, 31)!;
 
 /** The language of messages when the command line names none: TRICOLOR_LANG starting with "en", else Chinese. */
 export function environmentLanguage(): Language {

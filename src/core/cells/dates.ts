@@ -35,6 +35,13 @@ export function dayFromYmd(y: number, m: number, d: number): Day | null {
   return era * 146097 + doe - 719468;
 }
 
+/**
+ * Dates outside this window are typing mistakes (a serial typed as a count, 2202 for 2022): the
+ * ledger's dates, the revisit log's and the command's --as-of are read in it, and messages say
+ * "1990—2100".
+ */
+export const PLAUSIBLE_DAYS = { earliest: dayFromYmd(1990, 1, 1)!, latest: dayFromYmd(2100, 12, 31)! } as const;
+
 export function ymdFromDay(day: Day): { year: number; month: number; day: number } {
   const z = Math.floor(day) + 719468;
   const era = Math.floor(z / 146097);

@@ -11,6 +11,7 @@ export {
 } from './text';
 export {
   dayFromYmd,
+  PLAUSIBLE_DAYS,
   ymdFromDay,
   formatDay,
   localDay,

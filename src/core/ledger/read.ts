@@ -2,6 +2,7 @@ import {
   cellAddress,
   cellText,
   dayFromYmd,
+  PLAUSIBLE_DAYS,
   excelSerialToDay,
   formatDay,
   nonexistentDate,
@@ -36,9 +37,6 @@ export interface LedgerRead {
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** Dates outside this window are typing mistakes (a serial typed as a count, 2202 for 2022). */
-const EARLIEST = dayFromYmd(1990, 1, 1)!;
-const LATEST = dayFromYmd(2100, 12, 31)!;
 
 const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
 
@@ -284,7 +282,7 @@ class RowContext {
   }
 
   private plausible(day: Day, col: number, report: boolean): Day | null {
-    if (day >= EARLIEST && day <= LATEST) return day;
+    if (day >= PLAUSIBLE_DAYS.earliest && day <= PLAUSIBLE_DAYS.latest) return day;
     if (report) this.issue('date.implausible', col, formatDay(day));
     return null;
   }

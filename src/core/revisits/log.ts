@@ -1,4 +1,4 @@
-import { cellAddress, dayFromYmd, formatDay, parseDateCell, parseIsoDay } from '../cells';
+import { cellAddress, formatDay, parseDateCell, parseIsoDay, PLAUSIBLE_DAYS } from '../cells';
 import { message } from '../messages';
 import type { CellValue, Day, DisputeRecord, Language, RowIssue } from '../model';
 
@@ -44,9 +44,6 @@ function dayOf(serial: number, date1904: boolean): Day | null {
   return parsed.kind === 'date' ? parsed.day : null;
 }
 
-/** The ledger's own range for a date that can be true (ledger/read.ts). */
-const EARLIEST = dayFromYmd(1990, 1, 1)!;
-
 /** Column C of the 回访记录 sheet: 回访日期. */
 const LOG_DATE_COLUMN = REVISIT_LOG_HEADER.indexOf('回访日期');
 
@@ -62,7 +59,7 @@ export function applyRevisitLog(records: DisputeRecord[], log: readonly RevisitL
   const latest = new Map<string, Day>();
   const notCounted = new Map<string, RevisitLogEntry>();
   for (const e of log) {
-    if (e.date > asOf || e.date < EARLIEST) {
+    if (e.date > asOf || e.date < PLAUSIBLE_DAYS.earliest) {
       const earlier = notCounted.get(e.key);
       if (earlier === undefined || e.date < earlier.date) notCounted.set(e.key, e);
     } else latest.set(e.key, Math.max(latest.get(e.key) ?? e.date, e.date));
