@@ -359,7 +359,6 @@ function isRetracted(word: Span, retractions: Span[], breakers: Span[], bounds: 
   if (someStartingIn(scope.contests, word.end, retraction.start, (c) => c.end <= retraction.start)) return false;
   const clause = countBefore(bounds.clauseEnds, word.start);
   const retractionClause = countBefore(bounds.clauseEnds, retraction.start);
-  const [start, end] = clauseSpan(bounds, retractionClause);
   if (retractionClause === clause) return true;
   // The report the verdict answers: a clause of the two before it holding a report word, the word
   // standing in it or between it and the verdict (网传张某扬言，要报复李某，经查传言不实).
@@ -371,7 +370,7 @@ function isRetracted(word: Span, retractions: Span[], breakers: Span[], bounds: 
   }
   if (!reported) return false;
   let alone = scope.alone.get(retraction.start);
-  if (alone === undefined) scope.alone.set(retraction.start, (alone = standsAlone(retraction, start, end, scope.found, bounds.length)));
+  if (alone === undefined) scope.alone.set(retraction.start, (alone = standsAlone(retraction, ...clauseSpan(bounds, retractionClause), scope.found)));
   return alone;
 }
 
@@ -380,16 +379,16 @@ function isRetracted(word: Span, retractions: Span[], breakers: Span[], bounds: 
  * 经核实王某并未说过此话), with no word of any class outside the retraction. "网传不实的部分是刘某已
  * 跑路" says what else, and takes back only itself.
  */
-function standsAlone(retraction: Span, start: number, end: number, found: readonly number[], length: number): boolean {
-  if (Math.min(end, length) - start - (retraction.end - retraction.start) > VERDICT_EXTRA) return false;
+function standsAlone(retraction: Span, start: number, end: number, found: readonly number[]): boolean {
+  if (end - start - (retraction.end - retraction.start) > VERDICT_EXTRA) return false;
   for (let t = 3 * firstAtLeast(found.length / 3, (i) => found[3 * i], start); t < found.length && found[t] < end; t += 3)
     if (found[t + 2] < 65536 && (found[t] < retraction.start || found[t + 1] > retraction.end)) return false;
   return true;
 }
 
-/** Where clause `c` starts (after the mark before it) and ends (at its own mark). */
+/** Where clause `c` starts (after the mark before it) and ends (at its own mark, or the text's end). */
 function clauseSpan(bounds: Boundaries, c: number): [number, number] {
-  return [c === 0 ? 0 : bounds.clauseEnds[c - 1] + 1, c < bounds.clauseEnds.length ? bounds.clauseEnds[c] : Infinity];
+  return [c === 0 ? 0 : bounds.clauseEnds[c - 1] + 1, c < bounds.clauseEnds.length ? bounds.clauseEnds[c] : bounds.length];
 }
 
 const NO_HITS: readonly Hit[] = [];
