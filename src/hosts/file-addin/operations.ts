@@ -40,6 +40,7 @@ import {
 import type { AddinSettings, JobReport, LedgerInfo, ProgressListener, RevisitEntry, SelectedDispute, SummaryOptions } from '../../addin/host';
 import { ledgerInfo } from '../../addin/ledger-info';
 import { jointMeetingReport } from '../../addin/joint-report';
+import { ledgerReportIssues, meetingReportIssues } from '../../addin/report-issues';
 import { selectedDispute } from '../../addin/selected-dispute';
 import { defaultSettings, fieldColumnIndexes, parseStoredSettings, SETTINGS_SHEET, storedSettingsJson } from '../../addin/settings';
 import { editWorkbook, joinBytes, readLedger, withWorkbook, writeLedgerColumns, type Fail, type OpenWorkbook, type SheetEntry } from '../xlsx/open-edit';
@@ -190,8 +191,7 @@ function ledgerJob(workbook: OpenWorkbook, fail: Fail, ctx: Context, extra: Part
 function report(job: LedgerJob, sheet: string): JobReport {
   return {
     counts: job.counts,
-    // Notices about the workbook (its previous meeting's data damaged) first, pointing nowhere.
-    issues: [...job.notices.map((n) => ({ message: n, sheet: '', cell: null })), ...job.issues.map((i) => ({ message: i.message, sheet: job.layout.sheet, cell: i.cell ?? null }))],
+    issues: ledgerReportIssues(job),
     sheet,
     // A file always gets conditional formats: Excel 2007 and later, WPS and LibreOffice show them.
     staticFills: false,
@@ -239,12 +239,7 @@ function jointSummary(workbook: OpenWorkbook, fail: Fail, ctx: Context, options:
     { name: STATE_SHEET, stateRows: result.plan.state.rows },
   ]);
   const mine = result.units[0];
-  const issues: JobReport['issues'] = result.issues.map((i) =>
-    i.unit === mine.unit
-      ? { message: i.message, sheet: mine.sheet, cell: i.cell ?? null }
-      : { message: message('meeting.unitIssue', ctx.language, { unit: i.unit, message: i.message }), sheet: '', cell: null },
-  );
-  issues.unshift(...result.notices.map((n) => ({ message: n, sheet: '', cell: null })));
+  const issues = meetingReportIssues(result, ctx.language);
   if (Object.keys(settings.fieldColumns).length > 0) issues.unshift({ message: message('meeting.correctionsNotUsed', ctx.language), sheet: input.ledger.name, cell: null });
   return {
     counts: countJob(mine.triaged.disputes, mine.triaged.issues, asOf),

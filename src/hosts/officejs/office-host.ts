@@ -35,6 +35,7 @@ import {
 import type { AddinHost, HostCapabilities, JobReport, ProgressListener, SelectedDispute, SummaryOptions } from '../../addin/host';
 import { ledgerInfo } from '../../addin/ledger-info';
 import { jointMeetingReport } from '../../addin/joint-report';
+import { ledgerReportIssues, meetingReportIssues } from '../../addin/report-issues';
 import { selectedDispute } from '../../addin/selected-dispute';
 import { fieldColumnIndexes, SETTINGS_SHEET } from '../../addin/settings';
 import { rangeAt, sheetNames } from './ranges';
@@ -155,8 +156,7 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
   function report(result: LedgerJob, sheet: string, staticFills: boolean): JobReport {
     return {
       counts: result.counts,
-      // Notices about the workbook (its previous meeting's data damaged) first, pointing nowhere.
-      issues: [...result.notices.map((n) => ({ message: n, sheet: '', cell: null })), ...result.issues.map((i) => ({ message: i.message, sheet: result.layout.sheet, cell: i.cell ?? null }))],
+      issues: ledgerReportIssues(result),
       sheet,
       staticFills,
     };
@@ -351,13 +351,7 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
     await writeState(context, syncer, result.plan.state.rows);
 
     const mine = result.units[0];
-    // This ledger's issues point at its cells; another unit's are in its own file, so they name it.
-    const issues: JobReport['issues'] = result.issues.map((i) =>
-      i.unit === mine.unit
-        ? { message: i.message, sheet: mine.sheet, cell: i.cell ?? null }
-        : { message: message('meeting.unitIssue', language, { unit: i.unit, message: i.message }), sheet: '', cell: null },
-    );
-    issues.unshift(...result.notices.map((n) => ({ message: n, sheet: '', cell: null })));
+    const issues = meetingReportIssues(result, language);
     if (Object.keys(stored.settings.fieldColumns).length > 0)
       issues.unshift({
         message: message('meeting.correctionsNotUsed', language),
