@@ -92,9 +92,9 @@ export interface Scores {
 
 /** Categories of green lines that look like signals and are not (the corpus's hard negatives). */
 const HARD_NEGATIVE = new Set(['goods', 'idiom', 'negation', 'category-word', 'number', 'accident', 'resolved', 'hard-negative']);
-// staff-10 sorts its hard negatives by kind (hard-negative-idiom, hard-negative-report, …).
+// staff-10 sorts its hard negatives by kind (hard-negative-idiom, …); word-hunt.tsv calls them trap-….
 export const isHardNegative = (line: CorpusLine) =>
-  line.expected === 'green' && (HARD_NEGATIVE.has(line.category) || line.category.startsWith('hard-negative-'));
+  line.expected === 'green' && (HARD_NEGATIVE.has(line.category) || line.category.startsWith('hard-negative-') || line.category.startsWith('trap-'));
 
 export function score(judged: Judged[]): Scores {
   const confusion = Object.fromEntries(LEVELS.map((e) => [e, Object.fromEntries(LEVELS.map((g) => [g, 0]))])) as Scores['confusion'];
