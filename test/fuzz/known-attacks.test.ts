@@ -51,6 +51,9 @@ const CASES: [string, BudgetedCall, RegExp?, number?][] = [
   ],
   // ]]> in an attribute value, the tag read again for each.
   ['100,000 ]]> in one attribute value', { module: `${SRC}/hosts/xlsx/xml.ts`, exportName: 'checkReferences', args: `['<a b="' + ']]>'.repeat(100000) + '"/>']` }],
+  // Comments by the hundred thousand before a reference (the add-in's own &lt; in a rule it wrote
+  // after them): the rest of the part searched for the next <? once per comment.
+  ['300,000 comments before an &lt;', { module: `${SRC}/hosts/xlsx/xml.ts`, exportName: 'checkReferences', args: `['<a>' + '<!---->'.repeat(300000) + '&lt;</a>']` }],
   // A quoted > in a tag that closes where it opens: each searched for an end tag to the end.
   ['100,000 phonetic runs <rPh a=">"/> in a string item', { module: `${SRC}/hosts/xlsx/sheet-reader.ts`, exportName: 'readSharedStrings', args: `['<sst xmlns="${MAIN}"><si><t>甲</t>' + '<rPh a=">"/>'.repeat(100000) + '</si></sst>']` }],
   ['100,000 runs <r><t a=">"/></r> in a string item', { module: `${SRC}/hosts/xlsx/sheet-reader.ts`, exportName: 'readSharedStrings', args: `['<sst xmlns="${MAIN}"><si>' + '<r><t a=">"/></r>'.repeat(100000) + '</si></sst>']` }],
