@@ -381,6 +381,25 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
   });
 
   it.each([
+    ['the ledger sheet', SHEET, 'ISO-8859-1'],
+    ['the ledger sheet', SHEET, 'US-ASCII'],
+    ['the ledger sheet', SHEET, 'utf8'],
+    ['the workbook', 'xl/workbook.xml', 'GB2312'],
+    ['the shared strings', 'xl/sharedStrings.xml', 'GBK'],
+  ])('refuses %s (%s) declared %s: it is read as UTF-8, and what the add-in writes into it would be garbled', (_what, part, encoding) => {
+    const declared = editPart(clean, part, (xml) => xml.replace(/^(<\?xml[^?]*?encoding=)"UTF-8"/i, `$1"${encoding}"`));
+    expect(new TextDecoder().decode(partsOf(declared).find((p) => p.name === part)!.data)).toContain(`encoding="${encoding}"`);
+    expectRefused(declared, 'file.declaredEncoding', new RegExp(`${part.replace(/[.[\]]/g, '\\$&')} 声明使用 ${encoding} 编码`));
+  });
+
+  it('reads a part declared utf-8 in lower case, or with no declaration', () => {
+    const lower = editPart(clean, SHEET, (xml) => xml.replace(/encoding="UTF-8"/i, 'encoding="utf-8"'));
+    const none = editPart(clean, SHEET, (xml) => xml.replace(/^<\?xml[^?]*\?>/, ''));
+    expect(valuesOf(lower)).toEqual(valuesOf(clean));
+    expect(valuesOf(none)).toEqual(valuesOf(clean));
+  });
+
+  it.each([
     ['a tab, line feeds and carriage returns in a shared string', (xml: string) => xml.replace('</sst>', '<si><t>甲\t乙\r\n丙\n</t></si></sst>')],
     ['an <?xml-stylesheet?> instruction after the declaration', (xml: string) => xml.replace('?>', '?><?xml-stylesheet type="text/xsl" href="x.xsl"?>')],
     ['comments with single hyphens, and an empty one', (xml: string) => xml.replace('</sst>', '<!-- a - b --><!----><!-- -a- --></sst>')],

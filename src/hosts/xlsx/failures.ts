@@ -64,6 +64,8 @@ export function packageFailure(e: unknown): PackageFailure | null {
         return { code: 'file.cellOrder', params: where };
       case 'encoding':
         return { code: 'file.notUtf8', params: { part: e.part, offset: where.offset } };
+      case 'declaredEncoding':
+        return { code: 'file.declaredEncoding', params: { part: e.part, encoding: e.construct } };
       case 'limits':
         return { code: 'file.beyondSheetLimits', params: { sheet: e.sheet || e.part, tag: e.construct } };
       case 'tooManyCells':

@@ -40,6 +40,20 @@ export function decodePart(bytes: Uint8Array, name: string, ascii = byteFacts(by
   }
 }
 
+/**
+ * The encoding a part's XML declaration names (`<?xml version="1.0" encoding="GB2312"?>`), or null.
+ * Only UTF-8 is read: the parts are decoded as UTF-8 and what is written into them is UTF-8, so a
+ * part declared ISO-8859-1 or GBK — even one of ASCII only, which reads the same — would carry the
+ * add-in's Chinese under a name that makes every reader garble it.
+ */
+export function declaredEncoding(bytes: Uint8Array): string | null {
+  const from = startsWithBom(bytes) ? 3 : 0;
+  // A declaration is short; its attributes are ASCII.
+  const head = latin1.decode(bytes.subarray(from, from + 256));
+  return /^<\?xml\s[^?>]*?\bencoding\s*=\s*(["'])([^"']*)\1/.exec(head)?.[2] ?? null;
+}
+const latin1 = new TextDecoder('latin1');
+
 const startsWithBom = (bytes: Uint8Array) => bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 
 /**
@@ -307,6 +321,8 @@ export class Package {
     // that the reason is said as it always was) inflated now.
     const bytes = ahead ? checkedEntry(entry, ahead.bytes, () => ahead.crc) : readEntry(entry, this.codec, this.limits);
     this.inflated += bytes.length;
+    const declared = declaredEncoding(bytes);
+    if (declared !== null && !/^utf-8$/i.test(declared)) throw new XmlFormatError('declaredEncoding', declared, 0, name);
     return { bytes, facts: ahead ? ahead.facts : byteFacts(bytes) };
   }
   /** A part's text from its bytes: refused when it is not UTF-8, holds a character XML forbids or a tag left open, or does not nest. */
