@@ -20,6 +20,8 @@ import { wellFormed } from '../fuzz/reference';
 import { partOf } from './preservation';
 import { validateParts, validationSkipReason } from '../support/ooxml';
 import { SMALL_LEDGER_MERGES, SMALL_LEDGER_ROWS, smallLedger } from './small-ledger';
+import { withSheetSizes } from './sheet-sizes';
+import { makeBigLedger } from '../../scripts/sample/make-big-ledger';
 
 const options: WorkbookJobOptions = {
   fileName: 'ledger.xlsx',
@@ -1105,5 +1107,33 @@ describe('large lists are written without one call taking every row as arguments
     const input = withSheet((xml) => xml.replace('</sheetData>', `</sheetData><conditionalFormatting sqref="Z1">${rules}</conditionalFormatting>`));
     const result = processWorkbook(input, options);
     expect(partOf(result.bytes, SHEET)).toContain('priority="150001"');
+  });
+});
+
+describe('a tag that gives an attribute twice (XML 3.1) is refused in every part the add-in may rewrite', () => {
+  it.each([
+    ['the ledger sheet’s root', SHEET, (x: string) => x.replace('<worksheet ', '<worksheet a="1" a="2" '), /<worksheet a="1" a="2"/],
+    ['a sheet entry of the workbook', 'xl/workbook.xml', (x: string) => x.replace('<sheet ', '<sheet a="1" a="2" '), /<sheet a="1" a="2"/],
+    ['a cell format of the stylesheet', 'xl/styles.xml', (x: string) => x.replace(/<xf /, '<xf a="1" a="2" '), /<xf a="1" a="2"/],
+  ])('in %s', (_where, part, edit, quoted) => {
+    expectRefused(editPart(clean, part, edit), 'file.badXml', quoted);
+  });
+
+  // Past a megabyte a sheet's elements are checked by its reader, not by the nesting check: its
+  // rows and cells as it reads them, and now the tags before and after its sheet data too.
+  const big = makeBigLedger(2_000); // a ledger sheet of about 1.5 MB
+  it.each([
+    ['the sheet’s dimension, before its data', (x: string) => x.replace('<dimension ref="', '<dimension ref="A1" ref="'), /<dimension ref="A1" ref=/],
+    ['a merged area after its data', (x: string) => x.replace('<mergeCell ref="E3:E4"/>', '<mergeCell ref="E3:E4" ref="C1:D9"/>'), /<mergeCell ref="E3:E4" ref="C1:D9"\/>/],
+    ['its page setup', (x: string) => x.replace('<pageSetup paperSize="9"', '<pageSetup paperSize="9" paperSize="8"'), /<pageSetup paperSize="9" paperSize="8"/],
+  ])('in %s, of a ledger sheet past a megabyte, read whole or in pieces', (_where, edit, quoted) => {
+    const edited = editPart(big, SHEET, edit);
+    expect(new TextDecoder().decode(partsOf(edited).find((p) => p.name === SHEET)!.data).length).toBeGreaterThan(1 << 20);
+    for (const sizes of [{ minBytes: Infinity }, { minBytes: 0, pieceBytes: 1 << 16 }]) withSheetSizes(sizes, () => expectRefused(edited, 'file.badXml', quoted));
+  });
+
+  it('reads a large workbook (thousands of names) whole: a tag that closes another element is refused there too', () => {
+    const names = (end: string) => (x: string) => x.replace('</sheets>', `</sheets><definedNames>${'<definedName name="n">台账!$A$1</definedName>'.repeat(30_000)}<definedName name="x">台账!$A$1</definedNam${end}></definedNames>`);
+    expectRefused(editPart(clean, 'xl/workbook.xml', names('')), 'file.badXml', /<\/definedNam>/);
   });
 });

@@ -342,7 +342,10 @@ export class Package {
     inPart(name, () => {
       checkTagsClosed(decoded);
       checkReferences(decoded);
-      checkElementsNested(decoded);
+      // A large sheet's elements are checked by its reader (rows and cells as read, the rest around
+      // its data), and the shared strings are never written; any other part the add-in may rewrite
+      // (a workbook of thousands of sheets or names, a stylesheet) is checked whole, however large.
+      checkElementsNested(decoded, !/^(worksheet|sst)$/.test(rootElement(decoded)?.name ?? ''));
     });
     const plain = withoutSpreadsheetPrefix(decoded);
     if (plain) this.prefixes.set(name, plain.prefix);

@@ -5,6 +5,7 @@ import { RowLayout, UNNAMED_LAST_CELL, type SheetDataLayout } from './sheet-layo
 import {
   attr,
   checkElementsNested,
+  checkStartTags,
   checkPartEnd,
   checkReferences,
   checkTagsClosed,
@@ -197,6 +198,7 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
   const g = grammar(checkRoot(xml, 'worksheet'));
   const scan = newScan(ctx);
   const open = findSheetData(xml, g);
+  checkStartTags(xml, 0, open ? open.start : xml.length);
   if (!open) return { name: ctx.name, values: scan.values, merges: [], numberFormats: scan.numberFormats, date1904: ctx.date1904 };
   const dataEnd = open.selfClosing ? open.end : scanRows(xml, open.end, 0, scan, g, ctx, open, false);
   return finishScan(xml, dataEnd === ROW_LIMIT ? endOfSheetData(xml, g, open.start) : dataEnd, dataEnd !== ROW_LIMIT, 0, open, scan, g, ctx);
@@ -235,6 +237,7 @@ function scanPieces(sheet: AsciiSheet, ctx: SheetContext): SheetGrid | null {
         g = grammar(checkRoot(head, 'worksheet'));
         open = findSheetData(head, g);
         if (g.p !== '' || !open || open.selfClosing) return null;
+        if (checking) checkStartTags(head, 0, open.start);
         scan = newScan(ctx);
         dataEnd = scanRows(head, open.end, 0, scan, g, ctx, open, true);
       } else if (dataEnd === PIECE_ENDED) {
@@ -530,6 +533,7 @@ function finishScan(tail: string, dataEnd: number, ended: boolean, base: number,
   let merges: CellRange[];
   let read: CellRange[];
   try {
+    checkStartTags(tail, dataEnd, tail.length, base);
     read = readMerges(tail, dataEnd, g);
     merges = clipMerges(read, values.length, width);
   } catch (e) {

@@ -274,17 +274,19 @@ export const NESTING_CHECKED_CHARS = 1 << 20;
 /**
  * Elements nest as XML requires (2.1, 3): each end tag closes the element opened last, there is one
  * root, before and after it stand only white space, comments and processing instructions, and every
- * prefix used is declared (Namespaces in XML 1.0, 5).
+ * prefix used is declared (Namespaces in XML 1.0, 5), and every start tag's attributes are
+ * well-formed, none given twice (3.1).
  * Excel asks to repair a part that breaks this; copied into an output unchanged, it would be ours to
- * repair. Checked whole in a part of up to a megabyte of text (the workbook, relationships, content
- * types, styles, a small ledger); in a larger one (a large ledger's sheet or shared strings, whose
- * rows and items their readers check one by one), that nothing follows the root.
+ * repair. Checked whole in a part of up to a megabyte of text (a small ledger) or given `whole`
+ * (the workbook, relationships, content types, styles: parts the add-in may rewrite, large only
+ * when built so); in a larger one (a large ledger's sheet or shared strings, whose rows and items
+ * their readers check one by one), that nothing follows the root.
  * Assumes `checkTagsClosed` has passed.
  */
-export function checkElementsNested(xml: string): void {
+export function checkElementsNested(xml: string, whole = false): void {
   // Text with no markup at all (a package's `mimetype`) is no XML part: nothing to check.
   if (xml.indexOf('<') < 0) return;
-  if (xml.length > NESTING_CHECKED_CHARS) return checkNothingAfterRoot(xml);
+  if (xml.length > NESTING_CHECKED_CHARS && !whole) return checkNothingAfterRoot(xml);
   const tag = new RegExp(`<(?:[!?]|${TAG_BODY})`, 'g');
   // The elements open: each one's name, where its start tag stands (to name the innermost one left
   // open), and the namespace prefixes it declares.
@@ -314,6 +316,7 @@ export function checkElementsNested(xml: string): void {
       if (open.length === 0) rootClosed = true;
     } else {
       if (open.length === 0 && rootClosed) throw new XmlFormatError('malformed', short(m[0]), m.index);
+      if (!attributesOfTagWellFormed(m[0], m[2], m[3])) throw new XmlFormatError('malformed', short(m[0]), m.index);
       const declared = enterScope(inScope, m[0]);
       if (!prefixesInScope(inScope, m[2], m[0])) throw new XmlFormatError('malformed', short(m[0]), m.index);
       if (m[3] === '/') {
@@ -680,6 +683,35 @@ function referenceAt(xml: string, at: number): boolean {
 
 /** A start or end tag at `<`, as checkElementsNested reads tags. */
 const TAG_AT = new RegExp(`<${TAG_BODY}`, 'y');
+
+/** Whether a start tag read by TAG_BODY (`tag` whole, its `name`, `selfClosing` its `/` or '') has well-formed attributes, none given twice. */
+function attributesOfTagWellFormed(tag: string, name: string, selfClosing: string): boolean {
+  const end = tag.length - (selfClosing ? 2 : 1);
+  return end <= name.length + 1 || wellFormedAttributes(tag.slice(name.length + 1, end));
+}
+
+/**
+ * Every start tag of xml[from, to) has well-formed attributes, none given twice (XML 3.1), in a
+ * part too large for checkElementsNested: the head and tail of a large sheet, around its sheet
+ * data (whose rows and cells the sheet reader checks as it reads them). `<mergeCell ref="A1:B2"
+ * ref="C1:D9"/>` or `<col min="1" min="3"/>` was copied into the output, which no XML reader opens.
+ * Tags are checked closed already. `base` is where the text starts in its part, for the offset.
+ */
+export function checkStartTags(xml: string, from = 0, to = xml.length, base = 0): void {
+  for (let at = xml.indexOf('<', from); at >= 0 && at < to; at = xml.indexOf('<', at + 1)) {
+    const next = xml.charCodeAt(at + 1);
+    if (next === 33 || next === 63) {
+      at = skipSpecial(xml, at) - 1;
+      continue;
+    }
+    if (next === 47) continue; // an end tag
+    TAG_AT.lastIndex = at;
+    const m = TAG_AT.exec(xml);
+    if (!m) continue; // no tag the readers read: the nesting check names it
+    if (!attributesOfTagWellFormed(m[0], m[2], m[3])) throw new XmlFormatError('malformed', short(m[0]), base + at);
+    at = TAG_AT.lastIndex - 1;
+  }
+}
 
 /**
  * Every `&` starts a reference XML defines (`&nbsp;` is none without a DTD, which OPC forbids), and
