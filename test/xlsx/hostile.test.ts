@@ -1132,6 +1132,22 @@ describe('a tag that gives an attribute twice (XML 3.1) is refused in every part
     for (const sizes of [{ minBytes: Infinity }, { minBytes: 0, pieceBytes: 1 << 16 }]) withSheetSizes(sizes, () => expectRefused(edited, 'file.badXml', quoted));
   });
 
+  it.each([
+    ['after the sheet data of a small ledger', clean, (x: string) => x.replace('</sheetData>', '</sheetData><x/>')],
+    ['before the sheet data of a small ledger', clean, (x: string) => x.replace('<sheetData', '<x a="1"><y/></x><sheetData')],
+    ['after the sheet data of a ledger past a megabyte', big, (x: string) => x.replace('</mergeCells>', '</mergeCells>' + '<x/>'.repeat(1000))],
+  ])('refuses a child of the worksheet SpreadsheetML has no place for, %s, read whole or in pieces', (_where, workbook, edit) => {
+    const edited = editPart(workbook, SHEET, edit);
+    for (const sizes of [{ minBytes: Infinity }, { minBytes: 0, pieceBytes: 1 << 16 }]) withSheetSizes(sizes, () => expectRefused(edited, 'file.badXml', /<x( a="1")?\/?>/));
+  });
+
+  it('keeps a worksheet child of another namespace (an extension), as Excel does', () => {
+    const extended = editPart(clean, SHEET, (x) =>
+      x.replace('</worksheet>', '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Fallback/></mc:AlternateContent><ext xmlns="urn:other"><y/></ext></worksheet>'),
+    );
+    expect(valuesOf(extended)).toEqual(valuesOf(clean));
+  });
+
   it('reads a large workbook (thousands of names) whole: a tag that closes another element is refused there too', () => {
     const names = (end: string) => (x: string) => x.replace('</sheets>', `</sheets><definedNames>${'<definedName name="n">台账!$A$1</definedName>'.repeat(30_000)}<definedName name="x">台账!$A$1</definedNam${end}></definedNames>`);
     expectRefused(editPart(clean, 'xl/workbook.xml', names('')), 'file.badXml', /<\/definedNam>/);

@@ -198,7 +198,7 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
   const g = grammar(checkRoot(xml, 'worksheet'));
   const scan = newScan(ctx);
   const open = findSheetData(xml, g);
-  checkStartTags(xml, 0, open ? open.start : xml.length);
+  checkStartTags(xml, 0, open ? open.start : xml.length, 0, worksheetChild(g), -1);
   if (!open) return { name: ctx.name, values: scan.values, merges: [], numberFormats: scan.numberFormats, date1904: ctx.date1904 };
   const dataEnd = open.selfClosing ? open.end : scanRows(xml, open.end, 0, scan, g, ctx, open, false);
   return finishScan(xml, dataEnd === ROW_LIMIT ? endOfSheetData(xml, g, open.start) : dataEnd, dataEnd !== ROW_LIMIT, 0, open, scan, g, ctx);
@@ -237,7 +237,7 @@ function scanPieces(sheet: AsciiSheet, ctx: SheetContext): SheetGrid | null {
         g = grammar(checkRoot(head, 'worksheet'));
         open = findSheetData(head, g);
         if (g.p !== '' || !open || open.selfClosing) return null;
-        if (checking) checkStartTags(head, 0, open.start);
+        if (checking) checkStartTags(head, 0, open.start, 0, worksheetChild(g!), -1);
         scan = newScan(ctx);
         dataEnd = scanRows(head, open.end, 0, scan, g, ctx, open, true);
       } else if (dataEnd === PIECE_ENDED) {
@@ -533,7 +533,8 @@ function finishScan(tail: string, dataEnd: number, ended: boolean, base: number,
   let merges: CellRange[];
   let read: CellRange[];
   try {
-    checkStartTags(tail, dataEnd, tail.length, base);
+    // From the sheet data's end tag (one level in) or, when it closes itself, right after it.
+    checkStartTags(tail, dataEnd, tail.length, base, worksheetChild(g), tail.startsWith('</', dataEnd) ? 1 : 0);
     read = readMerges(tail, dataEnd, g);
     merges = clipMerges(read, values.length, width);
   } catch (e) {
@@ -542,6 +543,21 @@ function finishScan(tail: string, dataEnd: number, ended: boolean, base: number,
   const mergesPastGrid = read.filter((m) => m.right >= width && m.top < values.length).map((m) => ({ top: m.top, bottom: m.bottom, right: m.right }));
   if (ended && layout) ctx.onSheetData!({ special: scan.special, start: open.start, tagEnd: open.end, end: open.selfClosing ? open.end : base + scan.lastIndex, rows: layout, highestStyle });
   return { name: ctx.name, values, merges, numberFormats, date1904: ctx.date1904, ...(mergesPastGrid.length ? { mergesPastGrid } : {}) };
+}
+
+/**
+ * Refuses a child of the worksheet that SpreadsheetML has no place for (`<x/>`, five million of them
+ * after the sheet data): copied into the output it is a part Excel asks to repair, and around such
+ * elements the add-in's own could not be placed where the schema wants them. Elements of other
+ * namespaces (a prefix of their own, or a default namespace declared on them) are extensions, kept.
+ */
+function worksheetChild(g: Grammar): (tag: string, name: string, at: number) => void {
+  return (tag, name, at) => {
+    if (!name.startsWith(g.p)) return;
+    const local = name.slice(g.p.length);
+    if (local.includes(':') || / xmlns\s*=/.test(tag)) return;
+    if (!WORKSHEET_ORDER.includes(local)) throw new XmlFormatError('malformed', short(tag), at);
+  };
 }
 
 /** The highest cell format a cell of the scan names (SheetDataLayout.highestStyle). */

@@ -696,20 +696,27 @@ function attributesOfTagWellFormed(tag: string, name: string, selfClosing: strin
  * data (whose rows and cells the sheet reader checks as it reads them). `<mergeCell ref="A1:B2"
  * ref="C1:D9"/>` or `<col min="1" min="3"/>` was copied into the output, which no XML reader opens.
  * Tags are checked closed already. `base` is where the text starts in its part, for the offset.
+ * `children`, when given, is told of each element that starts at `depth` 0 (the text's own depth
+ * being `depth` where it starts), and throws for one it refuses.
  */
-export function checkStartTags(xml: string, from = 0, to = xml.length, base = 0): void {
+export function checkStartTags(xml: string, from = 0, to = xml.length, base = 0, children?: (tag: string, name: string, at: number) => void, depth = 0): void {
   for (let at = xml.indexOf('<', from); at >= 0 && at < to; at = xml.indexOf('<', at + 1)) {
     const next = xml.charCodeAt(at + 1);
     if (next === 33 || next === 63) {
       at = skipSpecial(xml, at) - 1;
       continue;
     }
-    if (next === 47) continue; // an end tag
     TAG_AT.lastIndex = at;
     const m = TAG_AT.exec(xml);
     if (!m) continue; // no tag the readers read: the nesting check names it
-    if (!attributesOfTagWellFormed(m[0], m[2], m[3])) throw new XmlFormatError('malformed', short(m[0]), base + at);
     at = TAG_AT.lastIndex - 1;
+    if (m[1]) {
+      depth--; // an end tag
+      continue;
+    }
+    if (!attributesOfTagWellFormed(m[0], m[2], m[3])) throw new XmlFormatError('malformed', short(m[0]), base + at - m[0].length + 1);
+    if (depth === 0) children?.(m[0], m[2], base + at - m[0].length + 1);
+    if (!m[3]) depth++;
   }
 }
 
