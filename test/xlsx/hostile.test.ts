@@ -377,9 +377,10 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
     ['UTF-16 with its byte-order mark', (xml: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')])],
     ['UTF-16 without one', (xml: string) => Buffer.from(xml, 'utf16le')],
     ['UTF-16 starting with a line feed', (xml: string) => Buffer.from(`\n${xml}`, 'utf16le')],
-  ])('says a shared-strings part in %s is not UTF-8 (not that it holds NUL characters)', (_what, encode) => {
+    ['UTF-16 big-endian with its byte-order mark', (xml: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(xml, 'utf16le').swap16()])],
+  ])('says a shared-strings part in %s is in UTF-16, which it does not read (not that it is damaged, nor that it holds NUL characters)', (_what, encode) => {
     const parts = partsOf(clean).map((p) => (p.name === 'xl/sharedStrings.xml' ? { ...p, data: new Uint8Array(encode(new TextDecoder().decode(p.data))) } : p));
-    expectRefused(writeRawZip(parts), 'file.notUtf8', /sharedStrings\.xml/);
+    expectRefused(writeRawZip(parts), 'file.utf16', /sharedStrings\.xml 以 UTF-16 编码保存/);
   });
 
   it.each([

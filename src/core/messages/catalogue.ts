@@ -226,6 +226,10 @@ export const CATALOGUE = {
     zh: '“{file}”已损坏：{part} 第 {offset} 个字符处的字节不是 UTF-8 编码；请在 Excel 中打开并另存一份后再试',
     en: '"{file}" is damaged: {part} holds bytes that are not UTF-8 at character {offset}; open it in Excel, save a copy and try again',
   },
+  'file.utf16': {
+    zh: '“{file}”的 {part} 以 UTF-16 编码保存，本工具只读取 Excel、WPS 和 LibreOffice 所用的 UTF-8；请在 Excel 或 WPS 中打开并另存一份后再试',
+    en: '"{file}": {part} is saved in UTF-16, and this tool reads only the UTF-8 that Excel, WPS and LibreOffice write; open it in Excel or WPS, save a copy and try again',
+  },
   'file.declaredEncoding': {
     zh: '“{file}”的 {part} 声明使用 {encoding} 编码，而不是 Excel、WPS 和 LibreOffice 所用的 UTF-8，本工具写回时会把新写入的中文弄乱；请在 Excel 或 WPS 中打开并另存一份后再试',
     en: '"{file}": {part} declares the {encoding} encoding, not the UTF-8 that Excel, WPS and LibreOffice write, and what this tool writes back into it would be garbled; open it in Excel or WPS, save a copy and try again',

@@ -64,6 +64,8 @@ export function packageFailure(e: unknown): PackageFailure | null {
         return { code: 'file.cellOrder', params: where };
       case 'encoding':
         return { code: 'file.notUtf8', params: { part: e.part, offset: where.offset } };
+      case 'utf16':
+        return { code: 'file.utf16', params: { part: e.part } };
       case 'declaredEncoding':
         return { code: 'file.declaredEncoding', params: { part: e.part, encoding: e.construct } };
       case 'limits':

@@ -329,9 +329,10 @@ export class Package {
   private checkedText(name: string, bytes: Uint8Array, { ascii, control }: { ascii: boolean; control: number }): string {
     if (control >= 0) {
       // A part in UTF-16 (its first character, '<' or a space, with a NUL beside it; or its
-      // byte-order mark, which is no UTF-8) or not UTF-8 at all is said to be in the wrong
-      // encoding, not to hold a NUL. Two NULs are no character of either: a part of NUL bytes.
-      if ((bytes[0] === 0) !== (bytes[1] === 0)) throw new XmlFormatError('encoding', 'UTF-8', 0, name);
+      // byte-order mark) is said to be in UTF-16 — OPC allows it, this reader does not — not to be
+      // damaged nor to hold a NUL. Two NULs are no character of either: a part of NUL bytes.
+      const bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+      if (bom || (bytes[0] === 0) !== (bytes[1] === 0)) throw new XmlFormatError('utf16', 'UTF-16', 0, name);
       decodePart(bytes, name, false);
       // Offsets count characters, as in every XmlFormatError (the decoder drops a byte-order mark).
       throw forbiddenCharacterAt(name, decoder.decode(bytes.subarray(0, control)).length, bytes[control]);

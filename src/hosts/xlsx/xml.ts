@@ -15,7 +15,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
  */
 export class XmlFormatError extends Error {
   constructor(
-    readonly kind: 'unclosed' | 'malformed' | 'missing' | 'mergesOverlap' | 'order' | 'limits' | 'encoding' | 'declaredEncoding' | 'tooManyCells' | 'tooManyStyles' | 'cellFormatsFull' | 'prefixed' | 'sharedString',
+    readonly kind: 'unclosed' | 'malformed' | 'missing' | 'mergesOverlap' | 'order' | 'limits' | 'encoding' | 'declaredEncoding' | 'utf16' | 'tooManyCells' | 'tooManyStyles' | 'cellFormatsFull' | 'prefixed' | 'sharedString',
     /**
      * The construct at fault as it reads in the part (`<c r="B5">`, `<!--`, `&#x110000;`) or a
      * count; for `sharedString`, the cell, the 0-based number it gives and the list's length ("B5 1473 1460").
