@@ -1142,6 +1142,13 @@ describe('a tag that gives an attribute twice (XML 3.1) is refused in every part
     for (const sizes of [{ minBytes: Infinity }, { minBytes: 0, pieceBytes: 1 << 16 }]) withSheetSizes(sizes, () => expectRefused(edited, 'file.badXml', /<x( a="1")?\/?>/));
   });
 
+  it.each([
+    ['a shared string', 'xl/sharedStrings.xml', (x: string) => x.replace('</sst>', '<si><r><t>马某<b>扬言</b>要砍人</t></r></si></sst>')],
+    ['a shared string of one run', 'xl/sharedStrings.xml', (x: string) => x.replace('</sst>', '<si><t>马某<b>扬言</b>要砍人</t></si></sst>')],
+  ])('refuses an element inside the text of %s (a <t> holds text only), not reading its tags as words', (_what, part, edit) => {
+    expectRefused(editPart(clean, part, edit), 'file.badXml', /<t>马某<b>扬言<\/b>要砍人<\/t>/);
+  });
+
   it('keeps a worksheet child of another namespace (an extension), as Excel does', () => {
     const extended = editPart(clean, SHEET, (x) =>
       x.replace('</worksheet>', '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Fallback/></mc:AlternateContent><ext xmlns="urn:other"><y/></ext></worksheet>'),

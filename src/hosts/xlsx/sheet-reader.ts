@@ -852,7 +852,11 @@ export function richText(inner: string, p = ''): string {
   let text = '';
   const t = g.text;
   t.lastIndex = 0;
-  for (let m = t.exec(withoutPhonetics); m; m = t.exec(withoutPhonetics)) text += m[1] ?? '';
+  for (let m = t.exec(withoutPhonetics); m; m = t.exec(withoutPhonetics)) {
+    // A <t> holds text only (ST_Xstring): `<t>马某<b>扬言</b>要砍人</t>` was read with its tags as words.
+    if (m[1]?.includes('<')) throw new XmlFormatError('malformed', short(m[0]), -1);
+    text += m[1] ?? '';
+  }
   return decodeOoxmlEscapes(unescapeXml(text));
 }
 
