@@ -1149,6 +1149,14 @@ describe('a tag that gives an attribute twice (XML 3.1) is refused in every part
     expectRefused(editPart(clean, part, edit), 'file.badXml', /<t>马某<b>扬言<\/b>要砍人<\/t>/);
   });
 
+  it('says a zip archive holding a workbook is an archive to unpack, not a file to save again as .xlsx', () => {
+    const archive = writeRawZip([
+      { name: '青山镇/台账.xlsx', data: clean },
+      { name: '说明.txt', data: new TextEncoder().encode('十一月台账') },
+    ]);
+    expectRefused(archive, 'file.archiveOfWorkbooks', /是一个压缩包，里面装着“青山镇\/台账\.xlsx”等文件/);
+  });
+
   it('keeps a worksheet child of another namespace (an extension), as Excel does', () => {
     const extended = editPart(clean, SHEET, (x) =>
       x.replace('</worksheet>', '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Fallback/></mc:AlternateContent><ext xmlns="urn:other"><y/></ext></worksheet>'),

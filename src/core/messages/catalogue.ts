@@ -149,6 +149,10 @@ export const CATALOGUE = {
     zh: '“{file}”不是 Excel 工作簿（.xlsx/.xlsm）；请在 Excel、WPS 或 LibreOffice 中另存为 .xlsx 后再试',
     en: '"{file}" is not an Excel workbook (.xlsx/.xlsm); save it as .xlsx in Excel, WPS or LibreOffice and try again',
   },
+  'file.archiveOfWorkbooks': {
+    zh: '“{file}”是一个压缩包，里面装着“{inside}”等文件，而不是工作簿本身；请先解压，再处理其中的台账',
+    en: '"{file}" is a zip archive holding "{inside}" and perhaps more, not a workbook itself; unpack it and process the ledger inside',
+  },
   'file.tooLarge': {
     zh: '“{file}”有 {size} MB，超过本工具能处理的 {limit} MB；请把台账按年度或按单位拆成几个文件，或把其中的图片移出后再试',
     en: '"{file}" is {size} MB, over the {limit} MB the tool can process; split the ledger into several files (by year or by unit), or move its pictures out, and try again',

@@ -207,6 +207,9 @@ export class OpenWorkbook {
         const lost = !pkg.has(contentTypes) ? CONTENT_TYPES : rootRels.length === 0 && !pkg.has('_rels/.rels') ? '_rels/.rels' : workbookPart;
         fail('file.partMissing', { part: lost });
       }
+      // A zip archive a ledger was sent in (台账.zip renamed, or saved so by a chat app): named, to be unpacked.
+      const inside = names.find((name) => /\.(xlsx|xlsm|xls|et|ods)$/i.test(name));
+      if (inside !== undefined) fail('file.archiveOfWorkbooks', { inside });
       fail('file.notWorkbook');
     }
     // An .xlsb's workbook is binary (xl/workbook.bin, declared as such), an .ods names its kind in a
