@@ -64,6 +64,16 @@ describe('processing a small ledger workbook', () => {
     expect(strFromU8(unzipSync(processWorkbook(input, options).bytes)['xl/worksheets/sheet1.xml'])).not.toContain('<dataValidation');
   });
 
+  it.each(['5:8', 'P:P', 'A1:XFD1048576'])("adds no dropdown where the user's own validation covers the column, given as %s", (sqref) => {
+    const sheet = partOf(input, 'xl/worksheets/sheet1.xml');
+    const theirs = `<dataValidations count="1"><dataValidation type="whole" sqref="${sqref}"><formula1>1</formula1></dataValidation></dataValidations>`;
+    const at = sheet.search(/<(printOptions|pageMargins|pageSetup|headerFooter|drawing|tableParts|extLst)[\s/>]|<\/worksheet>/);
+    const withTheirs = zipSync({ ...unzipSync(input), 'xl/worksheets/sheet1.xml': strToU8(sheet.slice(0, at) + theirs + sheet.slice(at)) });
+    const written = partOf(processWorkbook(withTheirs, options).bytes, 'xl/worksheets/sheet1.xml');
+    expect(written.match(/<dataValidation /g)).toHaveLength(1);
+    expect(written).toContain(`sqref="${sqref}"`);
+  });
+
   it('gives the dropdown its hint in the user’s language, and knows it again after a run in the other', () => {
     const english = processWorkbook(input, { ...options, language: 'en' });
     expect(partOf(english.bytes, 'xl/worksheets/sheet1.xml')).toContain('prompt="Manual level: 红 (red), 黄 (yellow) or 绿 (green)"');

@@ -1,4 +1,4 @@
-import { columnCells, columnLetter, dayToExcelSerial, DROPDOWN_TITLE, parseCellAddress, parseRangeRef, rangeRef, SHEET_COLUMNS, type CellRange, type ColumnCells, type ConditionalFormatPlan, type ConditionalFormatRule, type WritePlan } from '../../core';
+import { columnCells, columnLetter, dayToExcelSerial, DROPDOWN_TITLE, parseAreaRef, parseCellAddress, parseRangeRef, rangeRef, SHEET_COLUMNS, type CellRange, type ColumnCells, type ConditionalFormatPlan, type ConditionalFormatRule, type WritePlan } from '../../core';
 import type { AsciiSheet, SheetText } from './ascii-sheet';
 import type { SpliceOp } from './part-splice';
 import { UNNAMED_LAST_CELL, type RowLayout, type SheetDataLayout } from './sheet-layout';
@@ -577,7 +577,8 @@ const EXTENSION_VALIDATION = new RegExp(
 function replaceDropdown(xml: string, plan: WritePlan): string {
   const { dropdown } = plan;
   // The user's own validation on these cells wins, in <dataValidations> or in the extensions.
-  const theirsInExtensions = !!dropdown && extensionValidationRanges(xml).some((ref) => overlaps(parseRangeRef(ref), dropdown.range));
+  // A validation's range may be whole rows or columns (sqref="6:37", "T:T"), as other writers than Excel give it.
+  const theirsInExtensions = !!dropdown && extensionValidationRanges(xml).some((ref) => overlaps(parseAreaRef(ref), dropdown.range));
   const list = findElement(xml, 'dataValidations');
   const ours =
     dropdown &&
@@ -589,7 +590,7 @@ function replaceDropdown(xml: string, plan: WritePlan): string {
   const theirs = items.filter((s) => !isOwn(s));
   // No dropdown of the add-in's wanted (the manual level is the user's column), none there: unchanged.
   if (!ours && theirs.length === items.length) return xml;
-  const theirsOverlap = theirsInExtensions || (!!dropdown && theirs.some((s) => (attr(s.tag, 'sqref') ?? '').split(/\s+/).some((ref) => overlaps(parseRangeRef(ref), dropdown.range))));
+  const theirsOverlap = theirsInExtensions || (!!dropdown && theirs.some((s) => (attr(s.tag, 'sqref') ?? '').split(/\s+/).some((ref) => overlaps(parseAreaRef(ref), dropdown.range))));
   const kept = theirs.map((s) => xml.slice(s.start, s.end));
   if (ours && !theirsOverlap) kept.push(ours);
   if (kept.length === 0) return splice(xml, list.start, list.end, '');
