@@ -1164,6 +1164,15 @@ describe('a tag that gives an attribute twice (XML 3.1) is refused in every part
     expect(valuesOf(extended)).toEqual(valuesOf(clean));
   });
 
+  const attributes = (n: number) => Array.from({ length: n }, (_, i) => `a${i}="1"`).join(' ');
+  it.each([
+    ['a sheet entry of the workbook', 'xl/workbook.xml', (x: string) => x.replace('<sheet ', `<sheet ${attributes(200_000)} `), /xl\/workbook\.xml 第 \d+ 个字符处的 <sheet a0="1" a1="1"/],
+    ['a cell format of the stylesheet', 'xl/styles.xml', (x: string) => x.replace(/<xf /, `<xf ${attributes(200_000)} `), /xl\/styles\.xml 第 \d+ 个字符处的 <xf a0="1"/],
+    ['the ledger sheet’s root', SHEET, (x: string) => x.replace('<worksheet ', `<worksheet ${Array.from({ length: 100_000 }, (_, i) => `xmlns:p${i}="urn:${i}"`).join(' ')} `), /sheet1\.xml 第 \d+ 个字符处的 <worksheet xmlns:p0=/],
+  ])('refuses one tag of over a million characters in %s (five million attributes overflowed the expressions’ stack)', (_where, part, edit, quoted) => {
+    expectRefused(editPart(clean, part, edit), 'file.tagTooLong', quoted);
+  });
+
   it('reads a large workbook (thousands of names) whole: a tag that closes another element is refused there too', () => {
     const names = (end: string) => (x: string) => x.replace('</sheets>', `</sheets><definedNames>${'<definedName name="n">台账!$A$1</definedName>'.repeat(30_000)}<definedName name="x">台账!$A$1</definedNam${end}></definedNames>`);
     expectRefused(editPart(clean, 'xl/workbook.xml', names('')), 'file.badXml', /<\/definedNam>/);

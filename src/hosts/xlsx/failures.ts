@@ -64,6 +64,8 @@ export function packageFailure(e: unknown): PackageFailure | null {
         return { code: 'file.cellOrder', params: where };
       case 'encoding':
         return { code: 'file.notUtf8', params: { part: e.part, offset: where.offset } };
+      case 'tagTooLong':
+        return { code: 'file.tagTooLong', params: where };
       case 'utf16':
         return { code: 'file.utf16', params: { part: e.part } };
       case 'declaredEncoding':

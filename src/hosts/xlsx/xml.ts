@@ -15,7 +15,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
  */
 export class XmlFormatError extends Error {
   constructor(
-    readonly kind: 'unclosed' | 'malformed' | 'missing' | 'mergesOverlap' | 'order' | 'limits' | 'encoding' | 'declaredEncoding' | 'utf16' | 'tooManyCells' | 'tooManyStyles' | 'cellFormatsFull' | 'prefixed' | 'sharedString',
+    readonly kind: 'unclosed' | 'malformed' | 'missing' | 'mergesOverlap' | 'order' | 'limits' | 'encoding' | 'declaredEncoding' | 'utf16' | 'tagTooLong' | 'tooManyCells' | 'tooManyStyles' | 'cellFormatsFull' | 'prefixed' | 'sharedString',
     /**
      * The construct at fault as it reads in the part (`<c r="B5">`, `<!--`, `&#x110000;`) or a
      * count; for `sharedString`, the cell, the 0-based number it gives and the list's length ("B5 1473 1460").
@@ -286,7 +286,10 @@ export const NESTING_CHECKED_CHARS = 1 << 20;
 export function checkElementsNested(xml: string, whole = false): void {
   // Text with no markup at all (a package's `mimetype`) is no XML part: nothing to check.
   if (xml.indexOf('<') < 0) return;
-  if (xml.length > NESTING_CHECKED_CHARS && !whole) return checkNothingAfterRoot(xml);
+  if (xml.length > NESTING_CHECKED_CHARS) {
+    if (!whole) return checkNothingAfterRoot(xml);
+    checkRunsBetweenTags(xml);
+  }
   const tag = new RegExp(`<(?:[!?]|${TAG_BODY})`, 'g');
   // The elements open: each one's name, where its start tag stands (to name the innermost one left
   // open), and the namespace prefixes it declares.
@@ -684,6 +687,25 @@ function referenceAt(xml: string, at: number): boolean {
 /** A start or end tag at `<`, as checkElementsNested reads tags. */
 const TAG_AT = new RegExp(`<${TAG_BODY}`, 'y');
 
+/** The most characters one tag, or the text between two tags, may run to in a part checked whole. */
+const MAX_TAG_CHARS = NESTING_CHECKED_CHARS;
+
+/**
+ * Refuses a run of more than MAX_TAG_CHARS without a `<` in xml[from, to): one tag of five million
+ * attributes (50 MB) overflowed the backtracking stack of the expressions that read a tag — "Maximum
+ * call stack size exceeded" — and nothing Excel, WPS or LibreOffice writes comes near it (a cell
+ * holds 32,767 characters, a formula 8,192). A part of up to NESTING_CHECKED_CHARS never has one.
+ */
+function checkRunsBetweenTags(xml: string, from = 0, to = xml.length, base = 0): void {
+  if (to - from <= MAX_TAG_CHARS) return;
+  for (let at = xml.indexOf('<', from); at >= 0 && at < to; ) {
+    const next = xml.indexOf('<', at + 1);
+    const end = next < 0 || next > to ? to : next;
+    if (end - at > MAX_TAG_CHARS) throw new XmlFormatError('tagTooLong', short(xml.slice(at, at + 61)), base + at);
+    at = next;
+  }
+}
+
 /** Whether a start tag read by TAG_BODY (`tag` whole, its `name`, `selfClosing` its `/` or '') has well-formed attributes, none given twice. */
 function attributesOfTagWellFormed(tag: string, name: string, selfClosing: string): boolean {
   const end = tag.length - (selfClosing ? 2 : 1);
@@ -700,6 +722,7 @@ function attributesOfTagWellFormed(tag: string, name: string, selfClosing: strin
  * being `depth` where it starts), and throws for one it refuses.
  */
 export function checkStartTags(xml: string, from = 0, to = xml.length, base = 0, children?: (tag: string, name: string, at: number) => void, depth = 0): void {
+  checkRunsBetweenTags(xml, from, to, base);
   for (let at = xml.indexOf('<', from); at >= 0 && at < to; at = xml.indexOf('<', at + 1)) {
     const next = xml.charCodeAt(at + 1);
     if (next === 33 || next === 63) {
