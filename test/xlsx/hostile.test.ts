@@ -1157,18 +1157,33 @@ describe('a tag that gives an attribute twice (XML 3.1) is refused in every part
     expectRefused(archive, 'file.archiveOfWorkbooks', /是一个压缩包，里面装着“青山镇\/台账\.xlsx”等文件/);
   });
 
-  it('keeps a worksheet child of another namespace (an extension), as Excel does', () => {
+  it.each([' ', '\t', '\n'])('keeps a worksheet child of another namespace (an extension), as Excel does, whatever white space stands before its xmlns (%j)', (space) => {
     const extended = editPart(clean, SHEET, (x) =>
-      x.replace('</worksheet>', '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Fallback/></mc:AlternateContent><ext xmlns="urn:other"><y/></ext></worksheet>'),
+      x.replace('</worksheet>', `<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Fallback/></mc:AlternateContent><ext${space}xmlns="urn:other"><y/></ext></worksheet>`),
     );
     expect(valuesOf(extended)).toEqual(valuesOf(clean));
   });
 
+  it.each([
+    ['with xmlns= inside a value', '<x a=" xmlns=1"/>'],
+    ['declaring SpreadsheetML itself as its namespace', '<x xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'],
+  ])('refuses an unknown worksheet child %s (no extension: the namespace is read as an attribute)', (_how, element) => {
+    expectRefused(editPart(clean, SHEET, (x) => x.replace('</worksheet>', `${element}</worksheet>`)), 'file.badXml', /<x /);
+  });
+
+  it.each([
+    ['an attribute given twice inside a cell', (x: string) => x.replace(/<v>/, '<v a="1" a="2">'), /<v a="1" a="2">|<c /],
+    ['a stray end tag before the sheet data', (x: string) => x.replace('<sheetData', '</sheetViews><x/><sheetData'), /<\/sheetViews>/],
+  ])('refuses %s in a ledger sheet past a megabyte, read whole or in pieces', (_what, edit, quoted) => {
+    const edited = editPart(big, SHEET, edit);
+    for (const sizes of [{ minBytes: Infinity }, { minBytes: 0, pieceBytes: 1 << 16 }]) withSheetSizes(sizes, () => expectRefused(edited, 'file.badXml', quoted));
+  });
+
   const attributes = (n: number) => Array.from({ length: n }, (_, i) => `a${i}="1"`).join(' ');
   it.each([
-    ['a sheet entry of the workbook', 'xl/workbook.xml', (x: string) => x.replace('<sheet ', `<sheet ${attributes(200_000)} `), /xl\/workbook\.xml 第 \d+ 个字符处的 <sheet a0="1" a1="1"/],
-    ['a cell format of the stylesheet', 'xl/styles.xml', (x: string) => x.replace(/<xf /, `<xf ${attributes(200_000)} `), /xl\/styles\.xml 第 \d+ 个字符处的 <xf a0="1"/],
-    ['the ledger sheet’s root', SHEET, (x: string) => x.replace('<worksheet ', `<worksheet ${Array.from({ length: 100_000 }, (_, i) => `xmlns:p${i}="urn:${i}"`).join(' ')} `), /sheet1\.xml 第 \d+ 个字符处的 <worksheet xmlns:p0=/],
+    ['a sheet entry of the workbook', 'xl/workbook.xml', (x: string) => x.replace('<sheet ', `<sheet ${attributes(200_000)} `), /xl\/workbook\.xml 从第 \d+ 个字符（<sheet a0="1" a1="1"/],
+    ['a cell format of the stylesheet', 'xl/styles.xml', (x: string) => x.replace(/<xf /, `<xf ${attributes(200_000)} `), /xl\/styles\.xml 从第 \d+ 个字符（<xf a0="1"/],
+    ['the ledger sheet’s root', SHEET, (x: string) => x.replace('<worksheet ', `<worksheet ${Array.from({ length: 100_000 }, (_, i) => `xmlns:p${i}="urn:${i}"`).join(' ')} `), /sheet1\.xml 从第 \d+ 个字符（<worksheet xmlns:p0=/],
   ])('refuses one tag of over a million characters in %s (five million attributes overflowed the expressions’ stack)', (_where, part, edit, quoted) => {
     expectRefused(editPart(clean, part, edit), 'file.tagTooLong', quoted);
   });

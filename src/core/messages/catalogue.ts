@@ -231,8 +231,8 @@ export const CATALOGUE = {
     en: '"{file}" is damaged: {part} holds bytes that are not UTF-8 at character {offset}; open it in Excel, save a copy and try again',
   },
   'file.tagTooLong': {
-    zh: '“{file}”已损坏：{part} 第 {offset} 个字符处的 {tag} 一个标记就超过一百万个字符（例如上百万个属性），Excel、WPS 和 LibreOffice 都不会这样写；请在 Excel 中打开并另存一份后再试',
-    en: '"{file}" is damaged: in {part}, {tag} at character {offset} runs past a million characters in one tag (millions of attributes, say), which Excel, WPS and LibreOffice never write; open it in Excel, save a copy and try again',
+    zh: '“{file}”已损坏：{part} 从第 {offset} 个字符（{tag}）起，一段标记或文字超过一百万个字符（例如一个标记带上百万个属性），Excel、WPS 和 LibreOffice 都不会这样写；请在 Excel 中打开并另存一份后再试',
+    en: '"{file}" is damaged: in {part}, from character {offset} ({tag}), one run of markup or text goes past a million characters (one tag with millions of attributes, say), which Excel, WPS and LibreOffice never write; open it in Excel, save a copy and try again',
   },
   'file.utf16': {
     zh: '“{file}”的 {part} 以 UTF-16 编码保存，本工具只读取 Excel、WPS 和 LibreOffice 所用的 UTF-8；请在 Excel 或 WPS 中打开并另存一份后再试',

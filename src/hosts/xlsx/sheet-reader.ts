@@ -6,6 +6,7 @@ import {
   attr,
   checkElementsNested,
   checkStartTags,
+  declaredDefaultNamespace,
   checkPartEnd,
   checkReferences,
   checkTagsClosed,
@@ -198,7 +199,7 @@ function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
   const g = grammar(checkRoot(xml, 'worksheet'));
   const scan = newScan(ctx);
   const open = findSheetData(xml, g);
-  checkStartTags(xml, 0, open ? open.start : xml.length, 0, worksheetChild(g), -1);
+  checkStartTags(xml, 0, open ? open.start : xml.length, 0, worksheetChild(g));
   if (!open) return { name: ctx.name, values: scan.values, merges: [], numberFormats: scan.numberFormats, date1904: ctx.date1904 };
   const dataEnd = open.selfClosing ? open.end : scanRows(xml, open.end, 0, scan, g, ctx, open, false);
   return finishScan(xml, dataEnd === ROW_LIMIT ? endOfSheetData(xml, g, open.start) : dataEnd, dataEnd !== ROW_LIMIT, 0, open, scan, g, ctx);
@@ -237,7 +238,7 @@ function scanPieces(sheet: AsciiSheet, ctx: SheetContext): SheetGrid | null {
         g = grammar(checkRoot(head, 'worksheet'));
         open = findSheetData(head, g);
         if (g.p !== '' || !open || open.selfClosing) return null;
-        if (checking) checkStartTags(head, 0, open.start, 0, worksheetChild(g!), -1);
+        if (checking) checkStartTags(head, 0, open.start, 0, worksheetChild(g!));
         scan = newScan(ctx);
         dataEnd = scanRows(head, open.end, 0, scan, g, ctx, open, true);
       } else if (dataEnd === PIECE_ENDED) {
@@ -533,8 +534,8 @@ function finishScan(tail: string, dataEnd: number, ended: boolean, base: number,
   let merges: CellRange[];
   let read: CellRange[];
   try {
-    // From the sheet data's end tag (one level in) or, when it closes itself, right after it.
-    checkStartTags(tail, dataEnd, tail.length, base, worksheetChild(g), tail.startsWith('</', dataEnd) ? 1 : 0);
+    // From the sheet data's end tag (inside it) or, when it closes itself, right after it.
+    checkStartTags(tail, dataEnd, tail.length, base, worksheetChild(g), open.selfClosing ? [`${g.p}worksheet`] : [`${g.p}worksheet`, `${g.p}sheetData`]);
     read = readMerges(tail, dataEnd, g);
     merges = clipMerges(read, values.length, width);
   } catch (e) {
@@ -549,13 +550,16 @@ function finishScan(tail: string, dataEnd: number, ended: boolean, base: number,
  * Refuses a child of the worksheet that SpreadsheetML has no place for (`<x/>`, five million of them
  * after the sheet data): copied into the output it is a part Excel asks to repair, and around such
  * elements the add-in's own could not be placed where the schema wants them. Elements of other
- * namespaces (a prefix of their own, or a default namespace declared on them) are extensions, kept.
+ * namespaces (a prefix of their own, or another default namespace declared on them, read as an
+ * attribute — not ` xmlns=` found anywhere in the tag) are extensions, kept as they came.
  */
 function worksheetChild(g: Grammar): (tag: string, name: string, at: number) => void {
   return (tag, name, at) => {
     if (!name.startsWith(g.p)) return;
     const local = name.slice(g.p.length);
-    if (local.includes(':') || / xmlns\s*=/.test(tag)) return;
+    if (local.includes(':')) return;
+    const own = declaredDefaultNamespace(tag);
+    if (own !== undefined && own !== SPREADSHEET_NS) return;
     if (!WORKSHEET_ORDER.includes(local)) throw new XmlFormatError('malformed', short(tag), at);
   };
 }

@@ -668,7 +668,11 @@ export function wellFormedFragment(xml: string): boolean {
     if (!m) return false;
     if (m[1]) {
       if (m[3] || m[4] || open.pop() !== m[2]) return false;
-    } else if (!m[4]) open.push(m[2]);
+    } else {
+      // An attribute given twice (<v a="1" a="2">) is no XML, inside a cell as anywhere.
+      if (m[3] && !wellFormedAttributes(m[3])) return false;
+      if (!m[4]) open.push(m[2]);
+    }
     at = FRAGMENT_TAG.lastIndex;
   }
   if (open.length) return false;
@@ -717,12 +721,15 @@ function attributesOfTagWellFormed(tag: string, name: string, selfClosing: strin
  * part too large for checkElementsNested: the head and tail of a large sheet, around its sheet
  * data (whose rows and cells the sheet reader checks as it reads them). `<mergeCell ref="A1:B2"
  * ref="C1:D9"/>` or `<col min="1" min="3"/>` was copied into the output, which no XML reader opens.
- * Tags are checked closed already. `base` is where the text starts in its part, for the offset.
- * `children`, when given, is told of each element that starts at `depth` 0 (the text's own depth
- * being `depth` where it starts), and throws for one it refuses.
+ * Tags are checked closed already, and each end tag here must close the element open last: the
+ * nesting of a large sheet's head and tail is checked nowhere else (a stray </sheetViews> there
+ * was copied into the output). `open` names the elements open where the text starts, outermost
+ * first; `base` is where the text starts in its part, for the offset. `children`, when given, is
+ * told of each child of the outermost element (the root), and throws for one it refuses.
  */
-export function checkStartTags(xml: string, from = 0, to = xml.length, base = 0, children?: (tag: string, name: string, at: number) => void, depth = 0): void {
+export function checkStartTags(xml: string, from = 0, to = xml.length, base = 0, children?: (tag: string, name: string, at: number) => void, open: readonly string[] = []): void {
   checkRunsBetweenTags(xml, from, to, base);
+  const stack = [...open];
   for (let at = xml.indexOf('<', from); at >= 0 && at < to; at = xml.indexOf('<', at + 1)) {
     const next = xml.charCodeAt(at + 1);
     if (next === 33 || next === 63) {
@@ -732,15 +739,23 @@ export function checkStartTags(xml: string, from = 0, to = xml.length, base = 0,
     TAG_AT.lastIndex = at;
     const m = TAG_AT.exec(xml);
     if (!m) continue; // no tag the readers read: the nesting check names it
+    const start = at;
     at = TAG_AT.lastIndex - 1;
     if (m[1]) {
-      depth--; // an end tag
+      if (stack.pop() !== m[2]) throw new XmlFormatError('malformed', short(m[0]), base + start);
       continue;
     }
-    if (!attributesOfTagWellFormed(m[0], m[2], m[3])) throw new XmlFormatError('malformed', short(m[0]), base + at - m[0].length + 1);
-    if (depth === 0) children?.(m[0], m[2], base + at - m[0].length + 1);
-    if (!m[3]) depth++;
+    if (!attributesOfTagWellFormed(m[0], m[2], m[3])) throw new XmlFormatError('malformed', short(m[0]), base + start);
+    if (stack.length === 1) children?.(m[0], m[2], base + start);
+    if (!m[3]) stack.push(m[2]);
   }
+}
+
+/** The namespace a start tag declares as its default (`xmlns="…"`), read attribute by attribute; undefined when it declares none. */
+export function declaredDefaultNamespace(tag: string): string | undefined {
+  ATTRIBUTE.lastIndex = 0;
+  for (let a = ATTRIBUTE.exec(tag); a; a = ATTRIBUTE.exec(tag)) if (a[1] === 'xmlns') return a[0].slice(a[0].indexOf('=') + 1).trim().slice(1, -1);
+  return undefined;
 }
 
 /**
