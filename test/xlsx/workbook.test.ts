@@ -244,6 +244,18 @@ describe('a sheet named that is no worksheet', () => {
   });
 });
 
+describe('a sheet of the user’s named and titled as the add-in names and titles its own', () => {
+  it('is kept, in a workbook the add-in never wrote: the add-in’s goes beside it, and a second run changes nothing', () => {
+    const theirs = [['回访清单（截至6月30日）'], ['姓名', '回访日期', '备注'], ['张三', '2026-06-01', '情绪稳定']];
+    const input = writeXlsx({ sheets: [{ name: '台账', rows: SMALL_LEDGER_ROWS, merges: SMALL_LEDGER_MERGES }, { name: '回访清单', rows: theirs }] });
+    const once = processWorkbook(input, options).bytes;
+    expect(partOf(once, 'xl/workbook.xml')).toMatch(/<sheet name="回访清单" [^>]*\/><sheet name="回访清单（三色台账）"/);
+    expect(partOf(once, 'xl/worksheets/sheet2.xml')).toBe(partOf(input, 'xl/worksheets/sheet2.xml'));
+    const twice = processWorkbook(once, options).bytes;
+    expect(Buffer.from(twice).equals(Buffer.from(once))).toBe(true);
+  });
+});
+
 describe('a ledger in a sheet named like one of the add-in\'s', () => {
   it.each(['回访记录', '回访清单'])('says the name %s is why no ledger was found, and to rename the sheet', (name) => {
     const input = writeXlsx({ sheets: [{ name, rows: SMALL_LEDGER_ROWS, merges: SMALL_LEDGER_MERGES }] });

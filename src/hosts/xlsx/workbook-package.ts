@@ -1,4 +1,4 @@
-import { alternativeSheetName, DETECTION_ROWS, isOwnSheet, ledgerUnderOwnName, macrosByName, OWN_SHEETS, sheetNameKey, type MessageCode, type ReportSheet, type SheetGrid } from '../../core';
+import { alternativeSheetName, DETECTION_ROWS, isOwnSheet, ledgerUnderOwnName, macrosByName, OWN_SHEETS, sheetNameKey, STATE_SHEET, type MessageCode, type ReportSheet, type SheetGrid } from '../../core';
 import type { AsciiSheet } from './ascii-sheet';
 import { chartXml, drawingXml } from './chart-writer';
 import type { Package } from './package';
@@ -412,6 +412,17 @@ export class OpenWorkbook {
    */
   writeOwnSheets(sheets: readonly OwnSheet[]): string[] {
     const written: string[] = [];
+    // A report sheet titled as the add-in titles it is the add-in's only where the add-in has been:
+    // its hidden state sheet is in the workbook (under its name or an alternative), or the sheet
+    // prints the title rows the add-in gives it. A user's own 回访清单 titled 回访清单（截至6月30日）, in a
+    // workbook the add-in never touched, was overwritten for its title.
+    const listed = readSheetEntries(this.workbookXml);
+    const writtenBefore = listed.some((entry) => entry.name.startsWith(STATE_SHEET) && isOwnSheet(STATE_SHEET, this.readTopRows(entry, 1).values[0]?.[0]));
+    const printTitles = new Map<number, string>();
+    for (const m of this.workbookXml.matchAll(/<definedName\b(?=[^>]*\bname="_xlnm\.Print_Titles")(?=[^>]*\blocalSheetId="(\d+)")[^>]*>([^<]*)<\/definedName>/g))
+      printTitles.set(Number(m[1]), m[2]);
+    const printsOwnTitles = (entry: SheetEntry, rows: [number, number] | undefined) =>
+      !!rows && (printTitles.get(listed.findIndex((e) => e.name === entry.name)) ?? '').endsWith(`!$${rows[0]}:$${rows[1]}`);
     for (const own of sheets) {
       // A sheet of that name is replaced only if the add-in wrote it (its A1 says so); a user's own
       // 回访清单 is kept and the add-in's goes beside it under another name.
@@ -424,16 +435,23 @@ export class OpenWorkbook {
         const part = this.partOf(entry);
         // Its A1 alone, inflating no more than the first row: a previous run's due-list can be far
         // larger than a part the reader takes whole (151 MB at 100,000 long rows: the re-run was refused).
-        return !!part && this.pkg.has(part) && (own.byName || isOwnSheet(own.name, this.readTopRows(entry, 1).values[0]?.[0]));
+        if (!part || !this.pkg.has(part)) return false;
+        if (own.byName) return true;
+        if (!isOwnSheet(own.name, this.readTopRows(entry, 1).values[0]?.[0])) return false;
+        return 'stateRows' in own || writtenBefore || printsOwnTitles(entry, own.report.printTitleRows);
       };
       let name = own.name;
       let existing = entryNamed(name);
-      if (existing && !ours(existing)) {
-        name = alternativeSheetName(own.name, (candidate) => {
-          const e = entryNamed(candidate);
-          return !!e && !ours(e);
-        });
-        existing = entryNamed(name);
+      const alternative = alternativeSheetName(own.name, (candidate) => {
+        const e = entryNamed(candidate);
+        return !!e && !ours(e);
+      });
+      const besides = entryNamed(alternative);
+      // The add-in's sheet under an alternative name: an earlier run found the user's own under the
+      // plain one and wrote beside it, so the plain one stays the user's, whatever its title says.
+      if ((besides && ours(besides)) || (existing && !ours(existing))) {
+        name = alternative;
+        existing = besides;
       }
       let part = existing && this.partOf(existing);
       if (!part) {
