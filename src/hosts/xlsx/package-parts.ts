@@ -1,5 +1,5 @@
 import { sheetRef } from '../../core';
-import { attr, escapeXml, type ElementSpan, findElement, findElements, insertBeforeFirst, requireElement, setAttr, splice, spreadsheetPrefix, unescapeXml, XmlFormatError } from './xml';
+import { attr, escapeXml, type ElementSpan, findElement, findElements, innerXml, insertBeforeFirst, requireElement, setAttr, splice, spreadsheetPrefix, unescapeXml, XmlFormatError } from './xml';
 
 /** Resolves a relationship target against the folder of the part that owns the .rels. */
 export function resolveTarget(ownerPart: string, target: string): string {
@@ -171,15 +171,27 @@ export function workbookUses1904(workbookXml: string): boolean {
   return v === '1' || v === 'true';
 }
 
+/** The defined name holding the print-title rows of the sheet at `sheetIndex`, if it has one. */
+function printTitlesName(workbookXml: string, sheetIndex: number): ElementSpan | undefined {
+  const names = findElement(workbookXml, 'definedNames');
+  return names && findElements(workbookXml, 'definedName', names.start, names.end).find(
+    (d) => attr(d.tag, 'name') === '_xlnm.Print_Titles' && attr(d.tag, 'localSheetId') === String(sheetIndex),
+  );
+}
+
+/** Whether the sheet at `sheetIndex` prints `rows` as its title rows (setPrintTitles wrote them so, whatever the sheet is named now). */
+export function printsTitleRows(workbookXml: string, sheetIndex: number, rows: [number, number]): boolean {
+  const name = printTitlesName(workbookXml, sheetIndex);
+  return !!name && unescapeXml(innerXml(workbookXml, name)).endsWith(`!$${rows[0]}:$${rows[1]}`);
+}
+
 /** Sets or adds the print-title rows of one sheet (a defined name local to it). */
 export function setPrintTitles(workbookXml: string, sheetIndex: number, sheetName: string, rows: [number, number]): string {
   const value = `${sheetRef(sheetName)}!$${rows[0]}:$${rows[1]}`;
   const el = `<definedName name="_xlnm.Print_Titles" localSheetId="${sheetIndex}">${escapeXml(value)}</definedName>`;
   const names = findElement(workbookXml, 'definedNames');
   if (names) {
-    const existing = findElements(workbookXml, 'definedName', names.start, names.end).find(
-      (d) => attr(d.tag, 'name') === '_xlnm.Print_Titles' && attr(d.tag, 'localSheetId') === String(sheetIndex),
-    );
+    const existing = printTitlesName(workbookXml, sheetIndex);
     if (existing) return splice(workbookXml, existing.start, existing.end, el);
     return insertBeforeFirst(workbookXml, el, [], names);
   }

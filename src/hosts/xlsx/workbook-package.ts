@@ -15,6 +15,7 @@ import {
   removeContentTypeOverride,
   percentDecodedTarget,
   resolveTarget,
+  printsTitleRows,
   setPrintTitles,
   workbookNotTemplate,
   workbookUses1904,
@@ -418,11 +419,10 @@ export class OpenWorkbook {
     // workbook the add-in never touched, was overwritten for its title.
     const listed = readSheetEntries(this.workbookXml);
     const writtenBefore = listed.some((entry) => entry.name.startsWith(STATE_SHEET) && isOwnSheet(STATE_SHEET, this.readTopRows(entry, 1).values[0]?.[0]));
-    const printTitles = new Map<number, string>();
-    for (const m of this.workbookXml.matchAll(/<definedName\b(?=[^>]*\bname="_xlnm\.Print_Titles")(?=[^>]*\blocalSheetId="(\d+)")[^>]*>([^<]*)<\/definedName>/g))
-      printTitles.set(Number(m[1]), m[2]);
+    // Read in the workbook as it came: the sheets added meanwhile go after these, so an index stays right.
+    const original = this.workbookXml;
     const printsOwnTitles = (entry: SheetEntry, rows: [number, number] | undefined) =>
-      !!rows && (printTitles.get(listed.findIndex((e) => e.name === entry.name)) ?? '').endsWith(`!$${rows[0]}:$${rows[1]}`);
+      !!rows && printsTitleRows(original, listed.findIndex((e) => e.name === entry.name), rows);
     for (const own of sheets) {
       // A sheet of that name is replaced only if the add-in wrote it (its A1 says so); a user's own
       // 回访清单 is kept and the add-in's goes beside it under another name.
