@@ -39,6 +39,15 @@ export function readCorpusFile(file: string): CorpusLine[] {
   return out;
 }
 
+/**
+ * Which part of the corpus a file is: `heldout*.tsv` never read while tuning (floors for unseen
+ * lines), `aside-*.tsv` kept aside (held to red recall only; README.md beside the corpus says why),
+ * and every other file the corpus proper.
+ */
+export function corpusPart(file: string): 'corpus' | 'heldout' | 'aside' {
+  return file.startsWith('heldout') ? 'heldout' : file.startsWith('aside') ? 'aside' : 'corpus';
+}
+
 /** Every corpus file in the folder, or only those `include` names. */
 export function readCorpus(dir = CORPUS_DIR, include?: (name: string) => boolean): CorpusLine[] {
   return fs

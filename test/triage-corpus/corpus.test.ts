@@ -1,5 +1,5 @@
 import { DEFAULT_PRESET, compilePreset } from '../../src/core';
-import { formatReport, isHardNegative, judge, readCorpus, score, type CorpusLine } from '../../scripts/eval/corpus';
+import { corpusPart, formatReport, isHardNegative, judge, readCorpus, score, type CorpusLine } from '../../scripts/eval/corpus';
 
 /**
  * The triage corpus: ledger lines as staff write them, each with the colour a station chief gives
@@ -7,9 +7,9 @@ import { formatReport, isHardNegative, judge, readCorpus, score, type CorpusLine
  * keep reading them right; `npm run eval:triage` prints the same figures and every line it misses.
  */
 const all = readCorpus();
-const corpus = all.filter((l) => !l.file.startsWith('heldout') && !l.file.startsWith('aside'));
-const heldOut = all.filter((l) => l.file.startsWith('heldout'));
-const aside = all.filter((l) => l.file.startsWith('aside'));
+const corpus = all.filter((l) => corpusPart(l.file) === 'corpus');
+const heldOut = all.filter((l) => corpusPart(l.file) === 'heldout');
+const aside = all.filter((l) => corpusPart(l.file) === 'aside');
 const compiled = compilePreset(DEFAULT_PRESET);
 
 describe('the triage corpus', () => {
