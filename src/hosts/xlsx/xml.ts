@@ -344,7 +344,7 @@ function strayTagStart(xml: string, from: number, to: number): void {
 }
 
 /** A start tag's attributes, name and quoted value (values are skipped whole: one may hold "a:b="). */
-const ATTRIBUTE = /\s([^\s=]+)\s*=\s*(?:"[^"]*"|'[^']*')/g;
+const ATTRIBUTE = /\s([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /** Puts the prefixes a start tag declares (xmlns:p) in scope; returns them. */
 function enterScope(inScope: Map<string, number>, tag: string): string[] {
@@ -754,7 +754,7 @@ export function checkStartTags(xml: string, from = 0, to = xml.length, base = 0,
 /** The namespace a start tag declares as its default (`xmlns="…"`), read attribute by attribute; undefined when it declares none. */
 export function declaredDefaultNamespace(tag: string): string | undefined {
   ATTRIBUTE.lastIndex = 0;
-  for (let a = ATTRIBUTE.exec(tag); a; a = ATTRIBUTE.exec(tag)) if (a[1] === 'xmlns') return a[0].slice(a[0].indexOf('=') + 1).trim().slice(1, -1);
+  for (let a = ATTRIBUTE.exec(tag); a; a = ATTRIBUTE.exec(tag)) if (a[1] === 'xmlns') return a[2] ?? a[3];
   return undefined;
 }
 
