@@ -256,6 +256,21 @@ describe('a sheet of the user’s named and titled as the add-in names and title
   });
 });
 
+describe('a sheet of the user’s named _tricolor, as the add-in names its hidden state', () => {
+  it.each(['_tricolor', '_TRICOLOR'])('is kept as %s, and the state written beside it is read back: the next meeting compares with the last', (name) => {
+    const input = smallLedger([{ name, rows: [['我的备注'], ['不要删']] }]);
+    const october = processWorkbook(input, { ...options, asOf: parseIsoDay('2026-10-31')! });
+    expect(partOf(october.bytes, 'xl/workbook.xml')).toMatch(/<sheet name="_tricolor（三色台账）" sheetId="\d+" state="hidden" r:id="rId\d+"\/>/);
+    const november = processWorkbook(october.bytes, options);
+    expect(november.job.notices).toEqual([]);
+    expect(november.job.summary.changes).toMatchObject({ previousPeriod: { from: parseIsoDay('2026-10-01'), to: parseIsoDay('2026-10-31') }, source: '本工作簿' });
+    // The user's sheet is as it came, and no third sheet of state is added.
+    expect(partOf(november.bytes, 'xl/worksheets/sheet2.xml')).toBe(partOf(input, 'xl/worksheets/sheet2.xml'));
+    expect(partOf(november.bytes, 'xl/workbook.xml').match(/_tricolor/gi)).toHaveLength(2);
+    expect(Buffer.from(processWorkbook(november.bytes, options).bytes).equals(Buffer.from(november.bytes))).toBe(true);
+  });
+});
+
 describe('a ledger in a sheet named like one of the add-in\'s', () => {
   it.each(['回访记录', '回访清单'])('says the name %s is why no ledger was found, and to rename the sheet', (name) => {
     const input = writeXlsx({ sheets: [{ name, rows: SMALL_LEDGER_ROWS, merges: SMALL_LEDGER_MERGES }] });

@@ -62,9 +62,36 @@ export function sheetNameKey(name: string): string {
 /** The name for an add-in sheet when a user's sheet already has the usual one. */
 export function alternativeSheetName(name: string, taken: (candidate: string) => boolean): string {
   for (let n = 1; ; n++) {
-    const candidate = n === 1 ? `${name}（三色台账）` : `${name}（三色台账${n}）`;
+    const candidate = alternativeName(name, n);
     if (!taken(candidate)) return candidate;
   }
+}
+
+function alternativeName(name: string, n: number): string {
+  return n === 1 ? `${name}（三色台账）` : `${name}（三色台账${n}）`;
+}
+
+/** Whether `candidate` is `name` or one of its alternatives (回访清单（三色台账2）), as Excel compares names. */
+export function isOwnSheetCandidate(name: string, candidate: string): boolean {
+  const key = sheetNameKey(candidate);
+  const base = sheetNameKey(name);
+  if (key === base) return true;
+  const head = `${base}（三色台账`;
+  return key.startsWith(head) && key.endsWith('）') && /^\d*$/.test(key.slice(head.length, -1));
+}
+
+/**
+ * Where the add-in's sheet `name` is, or goes, in a workbook: under its own name unless a user's
+ * sheet holds it, else under the first alternative (回访清单（三色台账）, …) that is free or already
+ * the add-in's. An alternative that is the add-in's wins over the plain name even when that one
+ * looks like the add-in's too: an earlier run found the user's sheet there and wrote beside it.
+ * Reading and writing ask the same, so the state written beside a user's `_tricolor` is read back.
+ * `owner(candidate)` is undefined when the workbook has no sheet of that name (Excel compares names
+ * without case), else whether that sheet is the add-in's.
+ */
+export function ownSheetName(name: string, owner: (candidate: string) => boolean | undefined): string {
+  const alternative = alternativeSheetName(name, (candidate) => owner(candidate) === false);
+  return owner(alternative) === true || owner(name) === false ? alternative : name;
 }
 
 interface Candidate {

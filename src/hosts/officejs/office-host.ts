@@ -1,6 +1,5 @@
 /// <reference types="office-js" />
 import {
-  alternativeSheetName,
   chooseLedgerSheet,
   countJob,
   localIsoDay,
@@ -10,6 +9,7 @@ import {
   detectLedger,
   formatDay,
   isOwnSheet,
+  isOwnSheetCandidate,
   ledgerUnderOwnName,
   sameSheetName,
   message,
@@ -20,6 +20,7 @@ import {
   runMeetingJob,
   withFieldColumns,
   OWN_SHEETS,
+  ownSheetName,
   REVISIT_LOG_HEADER,
   REVISIT_LOG_SHEET,
   STATE_SHEET,
@@ -137,7 +138,7 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
   ): Promise<{ grid: SheetGrid; others: Map<string, SheetGrid>; date1904: boolean; otherLedgerSheets: string[] }> {
     const { sheets, chosen, date1904 } = await detectTop(context, syncer);
     if (!chosen) throw await noLedger(context, syncer, sheets, date1904);
-    const extra = sheets.filter((s) => s.name === chosen.sheet || s.name === STATE_SHEET || s.name === REVISIT_LOG_SHEET);
+    const extra = sheets.filter((s) => s.name === chosen.sheet || isOwnSheetCandidate(STATE_SHEET, s.name) || s.name === REVISIT_LOG_SHEET);
     const full = await readGrids(context, syncer, extra, { merges: supports('1.13'), date1904 });
     const others = new Map(full.map((g) => [g.name, g]));
     return { grid: others.get(chosen.sheet)!, others, date1904, otherLedgerSheets: chosen.others };
@@ -147,7 +148,7 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
     const stored = await loadStored(context, syncer);
     const { grid, others, date1904, otherLedgerSheets } = await findLedger(context, syncer);
     const result = runLedgerJob(
-      { ledger: grid, stateRows: others.get(STATE_SHEET)?.values ?? null, revisitLog: others.get(REVISIT_LOG_SHEET)?.values ?? null, otherLedgerSheets },
+      { ledger: grid, stateRows: stateRowsOf(others), revisitLog: others.get(REVISIT_LOG_SHEET)?.values ?? null, otherLedgerSheets },
       { asOf: parseIsoDay(today())!, preset: stored.settings.preset, language, mask: stored.settings.mask, fieldColumns: fieldColumnIndexes(stored.settings), ...extra },
     );
     return { stored, job: result, grid, date1904 };
@@ -166,17 +167,28 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
   async function ownName(context: Excel.RequestContext, syncer: Syncer, name: string): Promise<string> {
     const names = await sheetNames(context, () => syncer.sync());
     // Excel compares sheet names without case: a user's _TRICOLOR holds the name _tricolor.
-    const existing = (candidate: string) => [...names].find((n) => sameSheetName(n, candidate));
-    const taken = async (candidate: string) => {
-      const found = existing(candidate);
-      if (found === undefined) return false;
-      const a1 = context.workbook.worksheets.getItem(found).getRange('A1');
-      a1.load('values');
-      await syncer.sync();
-      return !isOwnSheet(name, a1.values[0][0] as CellValue);
+    const a1s = [...names]
+      .filter((n) => isOwnSheetCandidate(name, n))
+      .map((n) => {
+        const a1 = context.workbook.worksheets.getItem(n).getRange('A1');
+        a1.load('values');
+        return { name: n, a1 };
+      });
+    if (a1s.length) await syncer.sync();
+    return ownSheetName(name, (candidate) => {
+      const found = a1s.find((s) => sameSheetName(s.name, candidate));
+      return found && isOwnSheet(name, found.a1.values[0][0] as CellValue);
+    });
+  }
+
+  /** The grid of the add-in's state sheet among those read (under its name or the alternative beside a user's), or null. */
+  function stateRowsOf(grids: ReadonlyMap<string, SheetGrid>): CellValue[][] | null {
+    const owner = (candidate: string) => {
+      const grid = [...grids.values()].find((g) => sameSheetName(g.name, candidate));
+      return grid && isOwnSheet(STATE_SHEET, grid.values[0]?.[0]);
     };
-    if (!(await taken(name))) return name;
-    return alternativeSheetName(name, (c) => existing(c) !== undefined);
+    const name = ownSheetName(STATE_SHEET, owner);
+    return owner(name) ? [...grids.values()].find((g) => sameSheetName(g.name, name))!.values : null;
   }
 
   const host: AddinHost = {
@@ -339,7 +351,7 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
     const { grid, others, date1904 } = await findLedger(context, syncer);
     onProgress?.({ stage: 'triage' });
     const asOf = parseIsoDay(today())!;
-    const stateRows = others.get(STATE_SHEET)?.values ?? null;
+    const stateRows = stateRowsOf(others);
     const own: MeetingLedger = { file: grid.name, input: { ledger: grid, stateRows, revisitLog: others.get(REVISIT_LOG_SHEET)?.values ?? null } };
     const result = runMeetingJob([own, ...othersLedgers], { asOf, period, preset: stored.settings.preset, language, mask, stateRows });
     onProgress?.({ stage: 'write' });

@@ -1,4 +1,4 @@
-import { alternativeSheetName, DETECTION_ROWS, isOwnSheet, ledgerUnderOwnName, macrosByName, OWN_SHEETS, sheetNameKey, STATE_SHEET, type MessageCode, type ReportSheet, type SheetGrid } from '../../core';
+import { DETECTION_ROWS, isOwnSheet, ledgerUnderOwnName, macrosByName, OWN_SHEETS, ownSheetName, sameSheetName, sheetNameKey, STATE_SHEET, type MessageCode, type ReportSheet, type SheetGrid } from '../../core';
 import type { AsciiSheet } from './ascii-sheet';
 import { chartXml, drawingXml } from './chart-writer';
 import type { Package } from './package';
@@ -325,6 +325,23 @@ export class OpenWorkbook {
     return inPart(this.workbookPart, () => readSheetEntries(this.workbookXml)).some((s) => s.name === name && this.partOf(s) === undefined);
   }
 
+  /**
+   * The add-in's hidden state sheet: under its own name, or under the alternative it was written
+   * under beside a user's sheet of that name (ownSheetName); undefined when the workbook has none.
+   */
+  stateSheet(): SheetEntry | undefined {
+    const sheets = this.sheets();
+    const named = (name: string) => sheets.find((s) => sameSheetName(s.name, name));
+    const ours = (entry: SheetEntry) => isOwnSheet(STATE_SHEET, this.readTopRows(entry, 1).values[0]?.[0]);
+    const entry = named(
+      ownSheetName(STATE_SHEET, (candidate) => {
+        const found = named(candidate);
+        return found && ours(found);
+      }),
+    );
+    return entry && ours(entry) ? entry : undefined;
+  }
+
   /** The worksheets whose part is there, in workbook order. */
   sheets(): SheetEntry[] {
     return inPart(this.workbookPart, () => readSheetEntries(this.workbookXml)).filter((s) => {
@@ -440,19 +457,11 @@ export class OpenWorkbook {
         if (!isOwnSheet(own.name, this.readTopRows(entry, 1).values[0]?.[0])) return false;
         return 'stateRows' in own || writtenBefore || printsOwnTitles(entry, own.report.printTitleRows);
       };
-      let name = own.name;
-      let existing = entryNamed(name);
-      const alternative = alternativeSheetName(own.name, (candidate) => {
-        const e = entryNamed(candidate);
-        return !!e && !ours(e);
+      const name = ownSheetName(own.name, (candidate) => {
+        const entry = entryNamed(candidate);
+        return entry && ours(entry);
       });
-      const besides = entryNamed(alternative);
-      // The add-in's sheet under an alternative name: an earlier run found the user's own under the
-      // plain one and wrote beside it, so the plain one stays the user's, whatever its title says.
-      if ((besides && ours(besides)) || (existing && !ours(existing))) {
-        name = alternative;
-        existing = besides;
-      }
+      const existing = entryNamed(name);
       let part = existing && this.partOf(existing);
       if (!part) {
         part = this.freePart('worksheets/sheet');

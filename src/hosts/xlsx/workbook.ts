@@ -9,7 +9,6 @@ import {
   hasOwnSheetTitle,
   OWN_SHEETS,
   REVISIT_LOG_SHEET,
-  STATE_SHEET,
   type CellValue,
   type JobInput,
   type JobOptions,
@@ -164,7 +163,7 @@ export function readLedgerWorkbook(
  */
 export function readStateRows(bytes: Uint8Array, options: ReadWorkbookOptions): CellValue[][] | null {
   return withWorkbook(bytes, options, 'read', (workbook) => {
-    const entry = workbook.sheets().find((s) => s.name === STATE_SHEET);
+    const entry = workbook.stateSheet();
     return entry ? workbook.readGrid(entry).values : null;
   });
 }
@@ -256,7 +255,7 @@ export function readLedger(workbook: OpenWorkbook, sheet: string | undefined, fa
   // The job finds the header again; asked for here so a reader alone fails as the job would.
   if (!detectLedger(ledger)) return fail('ledger.notFound', { sheet: entry.name });
   const named = (name: string) => sheets.find((s) => s.name === name);
-  const stateEntry = named(STATE_SHEET);
+  const stateEntry = workbook.stateSheet();
   const logEntry = named(REVISIT_LOG_SHEET);
   const input: JobInput = {
     ledger,

@@ -194,10 +194,15 @@ describe('the report sheets', () => {
     excel?.dispose();
     excel = createExcelHost(workbook);
     const host = createOfficeAddinHost({ today: () => TODAY, language: 'zh' });
-    await host.writeSummary({ from: '2026-11-01', to: '2026-11-28', mask: true });
+    await host.writeSummary({ from: '2026-10-01', to: '2026-10-31', mask: true });
     const names = workbook.sheets.map((s) => s.name);
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
     expect(names).toContain('_tricolor（三色台账）');
+    expect(trimRows(blankToNull(valuesOf(workbook, '_TRICOLOR')))).toEqual([['我的备注']]);
+    // The next meeting reads the state back from beside the user's sheet, and writes it there again.
+    await host.writeSummary({ from: '2026-11-01', to: '2026-11-28', mask: true });
+    expect(workbook.sheets.map((s) => s.name)).toEqual(names);
+    expect(valuesOf(workbook, '联席会议汇总').flat()).toContain('与上次会议数据比较：上次会议期间2026年10月1日至10月31日（来自本工作簿）。');
     expect(trimRows(blankToNull(valuesOf(workbook, '_TRICOLOR')))).toEqual([['我的备注']]);
   });
 
