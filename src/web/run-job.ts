@@ -237,7 +237,7 @@ function previewLedger(output: Uint8Array, job: LedgerJob): LedgerPreview {
     const entry = workbook.sheets().find((s) => s.name === plan.sheet);
     return entry ? workbook.readTopRows(entry, lastRow + 1) : null;
   });
-  const ownCols = new Map(plan.columns.map((c) => [c.col, c.header]));
+  const ownCols = new Map(plan.columns.map((c) => [c.col, c.header ?? layout.labels.get(c.col) ?? '']));
   const right = Math.max(layout.lastCol, ...plan.columns.map((c) => c.col));
   const columns: LedgerPreview['columns'] = [];
   const indexes: number[] = [];

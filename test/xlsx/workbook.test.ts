@@ -256,6 +256,22 @@ describe('a sheet of the user’s named and titled as the add-in names and title
   });
 });
 
+describe('a re-run after the user has worked on the ledger', () => {
+  it('keeps the look the user gave the manual-level header, and takes the headers\' look from the user\'s last column left of them, not one added right of them', () => {
+    const first = processWorkbook(smallLedger(), options).bytes;
+    const files = unzipSync(first);
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']);
+    // The user styles 人工定级 (P3) their way, and adds a column Q right of the add-in's with a header of another look.
+    const edited = sheet
+      .replace('<c r="P3" t="inlineStr">', '<c r="P3" s="10" t="inlineStr">')
+      .replace('<is><t>人工定级</t></is></c>', '<is><t>人工定级</t></is></c><c r="Q3" s="9" t="inlineStr"><is><t>包案领导</t></is></c>');
+    expect(edited).toContain('<c r="Q3" s="9"');
+    const second = processWorkbook(zipSync({ ...files, 'xl/worksheets/sheet1.xml': strToU8(edited) }), options).bytes;
+    const header = (xml: string) => [...xml.matchAll(/<c r="([M-Q]3)"[^>]*>/g)].map((m) => m[0]);
+    expect(header(partOf(second, 'xl/worksheets/sheet1.xml'))).toEqual([...header(sheet).slice(0, 3), '<c r="P3" s="10" t="inlineStr">', '<c r="Q3" s="9" t="inlineStr">']);
+  });
+});
+
 describe('a sheet of the user’s named _tricolor, as the add-in names its hidden state', () => {
   it.each(['_tricolor', '_TRICOLOR'])('is kept as %s, and the state written beside it is read back: the next meeting compares with the last', (name) => {
     const input = smallLedger([{ name, rows: [['我的备注'], ['不要删']] }]);

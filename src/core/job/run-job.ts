@@ -293,6 +293,18 @@ function placeOwnColumns(ledger: SheetGrid, layout: LedgerLayout, lastDataRow: n
   return placed;
 }
 
+/**
+ * The header cell the add-in's headers take their look from: the user's last one left of the
+ * add-in's columns. Not the table's last column, which after a re-run may be the add-in's own or a
+ * column the user added right of them (its header's colour then spread to the add-in's).
+ */
+function headerStyleColumn(layout: LedgerLayout, placed: ReadonlyMap<OwnColumn, number>): number {
+  const own = new Set(placed.values());
+  const firstOwn = Math.min(...own);
+  let col = layout.firstCol;
+  for (const c of layout.labels.keys()) if (c > col && c < firstOwn && !own.has(c)) col = c;
+  return col;
+}
 
 function planWrites(
   ledger: SheetGrid,
@@ -311,7 +323,7 @@ function planWrites(
   }
   const columns: OwnColumnPlan[] = [...placed].map(([key, col]) =>
     columnWithCells(
-      { key, header: OWN_COLUMN_HEADERS[key], col, kind: OWN_KIND[key], width: OWN_WIDTH[key] },
+      { key, header: key === 'manual' && layout.own.manual !== undefined ? null : OWN_COLUMN_HEADERS[key], col, kind: OWN_KIND[key], width: OWN_WIDTH[key] },
       {
         // The manual column belongs to the user once created: no cells.
         length: key === 'manual' ? 0 : disputes.length,
@@ -335,7 +347,7 @@ function planWrites(
     firstDataRow,
     lastDataRow: last,
     columns,
-    headerStyleFrom: { row: layout.headerTop, col: layout.lastCol },
+    headerStyleFrom: { row: layout.headerTop, col: headerStyleColumn(layout, placed) },
     levelFormat: {
       range: { top: firstDataRow, bottom: last, left: layout.firstCol, right: rightmost },
       rules: [

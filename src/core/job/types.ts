@@ -53,7 +53,11 @@ export interface OwnCell {
 
 export interface OwnColumnPlan {
   key: OwnColumn;
-  header: string;
+  /**
+   * The header to write; null when the column is the user's to keep as they have made it (the
+   * manual-level column, once an earlier run created it): its header cell is left as it is.
+   */
+  header: string | null;
   /** 0-based sheet column. */
   col: number;
   /** How the cells look: text, or a date (value is a Day). */
@@ -92,7 +96,7 @@ export interface WritePlan {
   firstDataRow: number;
   lastDataRow: number;
   columns: OwnColumnPlan[];
-  /** Header cell style is copied from this column of the header (the table's last). */
+  /** Header cell style is copied from this column of the header: the user's last left of the add-in's columns. */
   headerStyleFrom: { row: number; col: number };
   levelFormat: ConditionalFormatPlan;
   /**

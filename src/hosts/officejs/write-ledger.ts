@@ -108,6 +108,7 @@ export async function writeLedger(
   if (existing) queueConditionalFormats(sheet, plan, existing);
 
   for (const column of plan.columns) {
+    if (column.header === null) continue;
     const cell = sheet.getCell(plan.headerTop, column.col);
     cell.values = [[column.header]];
     cell.format.font.bold = header.format.font.bold || true;

@@ -141,7 +141,7 @@ class OwnCells {
     const rowNumber = String(row + 1);
     for (const column of this.columns) {
       const { plan, letter, cells } = column;
-      if (row === this.headerRow) out.push({ col: plan.col, xml: inlineStringCell(letter + rowNumber, this.headerStyle, plan.header) });
+      if (row === this.headerRow && plan.header !== null) out.push({ col: plan.col, xml: inlineStringCell(letter + rowNumber, this.headerStyle, plan.header) });
       while (column.next < cells.length && cells.rowAt(column.next) < row) column.next++;
       if (column.next >= cells.length || cells.rowAt(column.next) !== row) continue;
       const cell = cells.cellAt(column.next++);
@@ -409,6 +409,7 @@ function mergeOwnHeaders(xml: string, plan: WritePlan): string {
   if (plan.headerBottom <= plan.headerTop) return xml;
   const existing = new Set(findElements(xml, 'mergeCell').map((m) => attr(m.tag, 'ref')));
   const wanted = plan.columns
+    .filter((c) => c.header !== null)
     .map((c) => rangeRef({ top: plan.headerTop, bottom: plan.headerBottom, left: c.col, right: c.col }))
     .filter((ref) => !existing.has(ref))
     .map((ref) => `<mergeCell ref="${ref}"/>`);
@@ -435,7 +436,7 @@ function setColumnWidths(xml: string, plan: WritePlan): string {
       const range = colRange(r.tag);
       return !!range && c + 1 === range.min && c + 1 === range.max && attr(r.tag, 'customWidth') === '1';
     });
-  const widths = plan.columns.filter((c) => !covered(c.col));
+  const widths = plan.columns.filter((c) => c.header !== null && !covered(c.col));
   if (widths.length === 0) return xml;
   const targets = new Map(widths.map((c) => [c.col + 1, c.width]));
   const pieces: { min: number; max: number; xml: string }[] = [];

@@ -56,6 +56,24 @@ describe('one-click triage through Microsoft\'s Excel library', () => {
     expect(got[2].slice(12, 16)).toEqual(['建议等级', '判定依据', '下次回访日期', '人工定级']);
   });
 
+  it('on a re-run keeps the look the user gave the manual-level header, and gives the headers the look of the user\'s last column left of them', async () => {
+    const { workbook, host } = open();
+    await host.triage();
+    const sheet = workbook.sheet('台账');
+    const firstFill = sheet.fills('M3')[0][0];
+    // The user colours 人工定级 (P3) and adds 包案领导 right of the add-in's columns, coloured otherwise.
+    sheet.cell('P3')!.fill = '#00B0F0';
+    await Excel.run(async (context) => {
+      const q3 = context.workbook.worksheets.getItem('台账').getRange('Q3');
+      q3.values = [['包案领导']];
+      q3.format.fill.color = '#FF0000';
+      await context.sync();
+    });
+    await host.triage();
+    expect(sheet.fills('M3:Q3')[0]).toEqual([firstFill, firstFill, firstFill, '#00B0F0', '#FF0000']);
+    expect(sheet.values('P3:Q3')[0]).toEqual(['人工定级', '包案领导']);
+  });
+
   it('says which other sheets hold disputes too, as the file host does', async () => {
     const { host } = open('1.17', FakeWorkbook.fromSheets([
       { name: '台账', values: LEDGER_VALUES, merges: LEDGER_MERGES },
