@@ -5,6 +5,7 @@ import { processWorkbook, type WorkbookJobOptions } from '../../src/hosts/xlsx';
 import { validateParts, validationSkipReason } from '../support/ooxml';
 import { ADDED_PARTS, cellsOf, diffPackages, EDITABLE_PARTS, partNames, partOf } from './preservation';
 import { SMALL_LEDGER_MERGES, SMALL_LEDGER_ROWS, smallLedger } from './small-ledger';
+import { withSheetSizes } from './sheet-sizes';
 
 const options: WorkbookJobOptions = {
   fileName: 'ledger.xlsx',
@@ -373,6 +374,37 @@ describe('unusual but valid packages', () => {
     expect(userCells).toHaveLength(added);
     for (const [ref, xml] of userCells) expect([ref, after.get(ref)]).toEqual([ref, xml]);
     expect(result.job.plan.columns.map((c) => c.col).filter((c) => c <= widest + 1)).toEqual([]);
+  });
+
+  // An array formula's range and a table may cover columns that hold no cell of the sheet.
+  it.each([
+    ['an array formula over three columns, only its first cell written', 'array'],
+    ['a table without a header row, over columns with no cells', 'table'],
+  ])('writes its columns right of %s, never into it, read whole or in pieces', (_name, kind) => {
+    const files = unzipSync(smallLedger());
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']);
+    // The table ends at L; the user's area reaches to O on the disputes' rows.
+    let input: Uint8Array;
+    if (kind === 'array') {
+      const withArray = sheet.replace(/(<row r="6"[^>]*>[\s\S]*?)<\/row>/, '$1<c r="M6"><f t="array" ref="M6:O6">A6:C6*2</f><v>4</v></c></row>');
+      expect(withArray).toContain('ref="M6:O6"');
+      input = zipSync({ ...files, 'xl/worksheets/sheet1.xml': strToU8(withArray) });
+    } else {
+      const table =
+        '<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="表1" displayName="表1" ref="A5:O8" headerRowCount="0" totalsRowShown="0">' +
+        `<tableColumns count="15">${Array.from({ length: 15 }, (_, i) => `<tableColumn id="${i + 1}" name="列${i + 1}"/>`).join('')}</tableColumns></table>`;
+      input = zipSync({
+        ...files,
+        'xl/worksheets/sheet1.xml': strToU8(sheet.replace('</worksheet>', '<tableParts count="1"><tablePart r:id="rIdT1"/></tableParts></worksheet>')),
+        'xl/worksheets/_rels/sheet1.xml.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdT1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table1.xml"/></Relationships>'),
+        'xl/tables/table1.xml': strToU8(table),
+        '[Content_Types].xml': strToU8(strFromU8(files['[Content_Types].xml']).replace('</Types>', '<Override PartName="/xl/tables/table1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/></Types>')),
+      });
+    }
+    for (const sizes of [{ minBytes: Infinity }, { minBytes: 0 }]) {
+      const { job } = withSheetSizes(sizes, () => processWorkbook(input, options));
+      expect(job.plan.columns.map((c) => columnLetter(c.col))).toEqual(['P', 'Q', 'R', 'S']);
+    }
   });
 
   it('adds a styles part when the workbook has none', () => {

@@ -102,6 +102,17 @@ describe('runLedgerJob on a small ledger', () => {
     ]);
   });
 
+  // Rows 1–8 (0-based 0–7): the title, the header at 1, disputes 2–7.
+  it.each<[string, number, { top: number; left: number; bottom: number; right: number }]>([
+    ['an array formula on a dispute\'s row reaching to M', 13, { top: 3, left: 9, bottom: 3, right: 12 }],
+    ['a table over the header and the disputes reaching to O', 15, { top: 1, left: 0, bottom: 7, right: 14 }],
+    ['an array formula on the title row alone', 10, { top: 0, left: 9, bottom: 0, right: 20 }],
+    ['a table below the ledger', 10, { top: 9, left: 0, bottom: 12, right: 20 }],
+  ])('with %s, starts its columns at column %i: right of the area only where it reaches the rows written', (_name, first, area) => {
+    const placed = runLedgerJob({ ledger: { ...firstRunGrid(), areasInUse: [area] } }, OPTIONS).plan.columns.map((c) => c.col);
+    expect(placed).toEqual([first, first + 1, first + 2, first + 3]);
+  });
+
   it('writes the suggestion, the reasons and the next revisit of every dispute, and nothing in the manual column', () => {
     const [suggested, reasons, nextRevisit, manual] = job.plan.columns;
     expect(suggested.cells).toEqual([

@@ -280,14 +280,16 @@ function placeOwnColumns(ledger: SheetGrid, layout: LedgerLayout, lastDataRow: n
   // template's borders), and the add-in's columns go right of them too.
   for (let r = layout.headerTop; r <= lastDataRow; r++) next = Math.max(next, (ledger.values[r]?.length ?? 0) - 1);
   for (const m of ledger.merges) if (m.bottom >= layout.headerTop && m.top <= lastDataRow) next = Math.max(next, m.right);
-  // A merged area reaching past the grid counts where the add-in writes: the header's rows and the
-  // disputes' (a month's separator row merged across the sheet gets no cell of the add-in's).
+  // A merged area reaching past the grid, an array formula's range or a table counts where the
+  // add-in writes: the header's rows and the disputes' (a month's separator row merged across the
+  // sheet gets no cell of the add-in's).
   const getsOwnCells = (m: { top: number; bottom: number }) => {
     if (m.top <= layout.headerBottom && m.bottom >= layout.headerTop) return true;
     for (let r = Math.max(m.top, layout.headerBottom + 1); r <= Math.min(m.bottom, lastDataRow); r++) if (disputeRows.has(r)) return true;
     return false;
   };
   for (const m of ledger.mergesPastGrid ?? []) if (getsOwnCells(m)) next = Math.max(next, m.right);
+  for (const area of ledger.areasInUse ?? []) if (getsOwnCells(area)) next = Math.max(next, area.right);
   for (const key of OWN_ORDER) if (layout.own[key] !== undefined) next = Math.max(next, layout.own[key]!);
   for (const key of wanted) placed.set(key, layout.own[key] ?? ++next);
   return placed;

@@ -71,6 +71,13 @@ export interface SheetGrid {
    * columns must still go right of them. Absent when a host reads merges whole.
    */
   mergesPastGrid?: { top: number; bottom: number; right: number }[];
+  /**
+   * Areas the sheet gives to something other than its cells' values, which may hold no cell where
+   * they reach: an array formula's range (P6:R6 with only P6 written), a table (a table without a
+   * header row over empty columns). The add-in's columns go right of those that reach its rows.
+   * Absent when a host has none to tell.
+   */
+  areasInUse?: CellRange[];
 }
 
 /**

@@ -163,6 +163,8 @@ interface RowScan {
   cells: number;
   /** A comment, CDATA or processing instruction met in the sheet data. */
   special: boolean;
+  /** The ranges of array formulas and data tables (SheetGrid.areasInUse). */
+  formulaAreas: CellRange[];
   layout: RowLayout | undefined;
   rowCells: OpenRow;
   /** Where the last piece's scan stopped in its text: past `</sheetData>` when it was found. */
@@ -184,6 +186,7 @@ function newScan(ctx: SheetContext): RowScan {
     row: -1,
     cells: 0,
     special: false,
+    formulaAreas: [],
     layout: ctx.onSheetData && ctx.maxRows === undefined ? new RowLayout() : undefined,
     rowCells: [],
     lastIndex: 0,
@@ -487,6 +490,8 @@ function scanRows(xml: string, from: number, base: number, scan: RowScan, g: Gra
         inner = withoutSpecialMarkup(raw);
       }
       if (!wellFormedFragment(inner)) throw new XmlFormatError('malformed', short(m[0]), at);
+      const area = inner.indexOf('ref=') >= 0 ? formulaArea(inner) : null;
+      if (area) scan.formulaAreas.push(area);
     }
     if (!wellFormedAttributes(tag)) throw new XmlFormatError('malformed', short(m[0]), at);
     const style = noteStyle(tag);
@@ -543,7 +548,27 @@ function finishScan(tail: string, dataEnd: number, ended: boolean, base: number,
   }
   const mergesPastGrid = read.filter((m) => m.right >= width && m.top < values.length).map((m) => ({ top: m.top, bottom: m.bottom, right: m.right }));
   if (ended && layout) ctx.onSheetData!({ special: scan.special, start: open.start, tagEnd: open.end, end: open.selfClosing ? open.end : base + scan.lastIndex, rows: layout, highestStyle });
-  return { name: ctx.name, values, merges, numberFormats, date1904: ctx.date1904, ...(mergesPastGrid.length ? { mergesPastGrid } : {}) };
+  return {
+    name: ctx.name,
+    values,
+    merges,
+    numberFormats,
+    date1904: ctx.date1904,
+    ...(mergesPastGrid.length ? { mergesPastGrid } : {}),
+    ...(scan.formulaAreas.length ? { areasInUse: scan.formulaAreas } : {}),
+  };
+}
+
+/**
+ * The range an array formula or a data table in a cell's content covers (`<f t="array" ref="P6:R6">`),
+ * or null. Its other cells may be absent from the part; a shared formula's cells are each written.
+ */
+function formulaArea(inner: string): CellRange | null {
+  const f = /<(?:[A-Za-z_][\w.-]*:)?f(?=[\s/>])([^>]*)>/.exec(inner);
+  if (!f) return null;
+  const type = attr(f[1], 't');
+  if (type !== 'array' && type !== 'dataTable') return null;
+  return parseRangeRef(attr(f[1], 'ref') ?? '');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { DETECTION_ROWS, isOwnSheet, ledgerUnderOwnName, macrosByName, OWN_SHEETS, ownSheetName, sameSheetName, sheetNameKey, STATE_SHEET, type MessageCode, type ReportSheet, type SheetGrid } from '../../core';
+import { DETECTION_ROWS, isOwnSheet, ledgerUnderOwnName, macrosByName, OWN_SHEETS, ownSheetName, parseRangeRef, sameSheetName, sheetNameKey, STATE_SHEET, type CellRange, type MessageCode, type ReportSheet, type SheetGrid } from '../../core';
 import type { AsciiSheet } from './ascii-sheet';
 import { chartXml, drawingXml } from './chart-writer';
 import type { Package } from './package';
@@ -83,6 +83,7 @@ function isOpenDocumentSpreadsheet(pkg: Package): boolean {
 const REL_WORKSHEET = `${REL}/worksheet`;
 export const REL_STYLES = `${REL}/styles`;
 const REL_DRAWING = `${REL}/drawing`;
+const REL_TABLE = `${REL}/table`;
 const REL_CHART = `${REL}/chart`;
 const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 export const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
@@ -377,7 +378,37 @@ export class OpenWorkbook {
       if (checkLater && this.pkg.keeps(source)) this.unchecked = { sheet: source, ctx };
       else checkSheetRest(source, ctx);
     }
-    return { ...grid, hidden: entry.state !== 'visible' };
+    const tables = maxRows === undefined ? this.tableAreas(part) : [];
+    const areasInUse = [...(grid.areasInUse ?? []), ...tables];
+    return { ...grid, hidden: entry.state !== 'visible', ...(areasInUse.length ? { areasInUse } : {}) };
+  }
+
+  /**
+   * The ranges of a worksheet's tables, from its table parts: a table without a header row may
+   * reach over columns that hold no cell, where the add-in must not write (SheetGrid.areasInUse).
+   * A table part that cannot be read is passed over, as before: the job only copies it.
+   */
+  private tableAreas(sheetPart: string): CellRange[] {
+    const relsPart = relsPathOf(sheetPart);
+    if (!this.pkg.has(relsPart)) return [];
+    const areas: CellRange[] = [];
+    const read = <T>(body: () => T): T | undefined => {
+      try {
+        return body();
+      } catch {
+        return undefined;
+      }
+    };
+    for (const rel of read(() => readRelationships(this.pkg.text(relsPart))) ?? []) {
+      if (rel.external || rel.type !== REL_TABLE) continue;
+      const area = read(() => {
+        const part = this.targetOf(sheetPart, rel.target);
+        const root = this.pkg.has(part) ? /<(?:[A-Za-z_][\w.-]*:)?table(?=[\s/>])[^>]*>/.exec(this.pkg.text(part)) : null;
+        return root ? parseRangeRef(attr(root[0], 'ref') ?? '') : null;
+      });
+      if (area) areas.push(area);
+    }
+    return areas;
   }
 
   /**
