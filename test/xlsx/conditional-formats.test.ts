@@ -96,3 +96,46 @@ describe('the overdue mark takes priority over the row colours', () => {
     expect(formulas[3]).toBe('AND(ISNUMBER($O5),$O5&lt;TODAY())');
   });
 });
+
+describe('a re-run tells the add-in\'s formats from the user\'s by their whole formula', () => {
+  /** The output with `edit` made to its ledger sheet, as a user (or another program) would. */
+  function editedOutput(edit: (sheet: string) => string): Uint8Array {
+    const files = unzipSync(processWorkbook(smallLedger(), options).bytes);
+    files['xl/worksheets/sheet1.xml'] = strToU8(edit(strFromU8(files['xl/worksheets/sheet1.xml'])));
+    return zipSync(files);
+  }
+
+  it('keeps a user\'s rule on the add-in\'s suggestion column that greys the settled, and replaces only its own', () => {
+    const grey = '<conditionalFormatting sqref="M5:M8"><cfRule type="expression" priority="99" dxfId="0"><formula>$M5="绿（已化解）"</formula></cfRule></conditionalFormatting>';
+    const input = editedOutput((s) => s.replace('<conditionalFormatting', `${grey}<conditionalFormatting`));
+    const sheet = partOf(processWorkbook(input, options).bytes, 'xl/worksheets/sheet1.xml');
+    expect(sheet).toContain(grey);
+    expect(rules(processWorkbook(input, options).bytes).filter(([sqref]) => sqref !== 'M5:M8')).toEqual(ownRules(99));
+  });
+
+  it('still knows its own formats in a file LibreOffice saved again, with its quotes written &quot;', () => {
+    const input = editedOutput((s) => s.replace(/<formula>([^<]*)<\/formula>/g, (_, f: string) => `<formula>${f.replace(/"/g, '&quot;')}</formula>`));
+    expect(partOf(input, 'xl/worksheets/sheet1.xml')).toContain('&quot;绿（&quot;');
+    expect(rules(processWorkbook(input, options).bytes)).toEqual(ownRules(0));
+  });
+});
+
+describe('a copy of the add-in\'s dropdown on a column of the user\'s', () => {
+  const validations = (bytes: Uint8Array) => [...partOf(bytes, 'xl/worksheets/sheet1.xml').matchAll(/<dataValidation\b[^>]*\bsqref="([^"]+)"/g)].map((m) => m[1]);
+
+  it.each([
+    ['copied with the cells to Q', (v: string) => `${v}${v.replace('sqref="P5:P8"', 'sqref="Q5:Q8"')}`, ['Q5:Q8', 'P5:P8']],
+    ['stretched over P and Q', (v: string) => v.replace('sqref="P5:P8"', 'sqref="P5:Q8"'), ['Q5:Q8', 'P5:P8']],
+    ['stretched down P and on to Q and R', (v: string) => v.replace('sqref="P5:P8"', 'sqref="P5:P20 Q5:R8"'), ['Q5:R8', 'P5:P8']],
+  ])('%s is the user\'s: kept there on a re-run, beside the add-in\'s own, which is written afresh', (_name, edit, expected) => {
+    const first = processWorkbook(smallLedger(), options).bytes;
+    expect(validations(first)).toEqual(['P5:P8']);
+    const files = unzipSync(first);
+    const edited = strFromU8(files['xl/worksheets/sheet1.xml']).replace(/<dataValidation\b[\s\S]*?<\/dataValidation>/, edit);
+    const count = (edited.match(/<dataValidation /g) ?? []).length;
+    const input = zipSync({ ...files, 'xl/worksheets/sheet1.xml': strToU8(edited.replace(/<dataValidations count="\d+">/, `<dataValidations count="${count}">`)) });
+    const once = processWorkbook(input, options).bytes;
+    expect(validations(once)).toEqual(expected);
+    expect(Buffer.from(processWorkbook(once, options).bytes).equals(Buffer.from(once))).toBe(true);
+  });
+});

@@ -21,6 +21,7 @@ import {
   splice,
   spreadsheetPrefix,
   TAG_ATTRIBUTES,
+  unescapeXml,
   withoutSpecialMarkup,
   XmlFormatError,
   type ElementSpan,
@@ -470,8 +471,27 @@ function widenDimension(xml: string, plan: WritePlan): string {
   return splice(xml, dim.start, dim.end, setAttr(dim.tag, 'ref', rangeRef({ ...range, right, bottom })));
 }
 
-/** Our conditional formats, recognised by the formulas only the add-in writes. */
-function isOwnConditionalFormat(block: string, ownColumns: ReadonlySet<string>): boolean {
+/**
+ * A formula as the add-in's are compared: entities read (LibreOffice re-saves quotes as &quot;),
+ * no spaces, every cell reference one mark. The add-in's rules are told apart from a user's by
+ * their whole formula, whichever columns they name: every version has written the same shapes.
+ */
+function formulaShape(formula: string): string {
+  return unescapeXml(formula).replace(/\s+/g, '').replace(/\$?[A-Z]{1,3}\$?\d+/g, '#');
+}
+
+/** The shapes of the formulas the add-in writes (the plan's, whatever the columns of an earlier run). */
+function ownFormulaShapes(plan: WritePlan): Set<string> {
+  return new Set([...plan.levelFormat.rules, ...plan.overdueFormat.rules].map((r) => formulaShape(r.formula)));
+}
+
+/**
+ * Our conditional formats: every rule's formula is one the add-in writes, naming one of its own
+ * columns. A user's rule on the add-in's columns in another shape ($Q6="绿（已化解）" greying the
+ * settled) is theirs and stays; so is a rule of the add-in's shape on their own columns (their
+ * 回访日期 past TODAY()).
+ */
+function isOwnConditionalFormat(block: string, ownShapes: ReadonlySet<string>, ownColumns: ReadonlySet<string>): boolean {
   // Found by indexOf: an expression's lazy search for each </formula> would be quadratic in a block of unclosed ones.
   const formulas: string[] = [];
   for (let at = block.indexOf('<formula>'); at >= 0; ) {
@@ -481,10 +501,8 @@ function isOwnConditionalFormat(block: string, ownColumns: ReadonlySet<string>):
     at = block.indexOf('<formula>', end + 10);
   }
   if (formulas.length === 0) return false;
-  // The add-in's shapes, and about the add-in's own columns: a user's rule of the same shape on
-  // their own columns ($K3="绿（已化解）", their 回访日期 past TODAY()) is theirs and stays.
   const onOwnColumn = (f: string) => [...f.matchAll(/\$([A-Z]{1,3})\$?\d+/g)].some((m) => ownColumns.has(m[1]));
-  return formulas.every((f) => (f.includes('绿（') || /^AND\(ISNUMBER\(\$[A-Z]+\d+\),\$[A-Z]+\d+&lt;TODAY\(\)\)$/.test(f)) && onOwnColumn(f));
+  return formulas.every((f) => ownShapes.has(formulaShape(f)) && onOwnColumn(f));
 }
 
 const MAX_PRIORITY = 2147483647;
@@ -498,12 +516,13 @@ const MAX_PRIORITY = 2147483647;
  */
 function replaceConditionalFormats(xml: string, plan: WritePlan, styles: LedgerStyles): string {
   const ownColumns = new Set(plan.columns.map((c) => columnLetter(c.col)));
+  const ownShapes = ownFormulaShapes(plan);
   // The text between the add-in's blocks kept in one pass: a splice per block copied the rest of
   // the sheet once per block (30,000 such blocks, a 158 KB file, ran for 67 s).
   let kept = '';
   let from = 0;
   for (const block of findElements(xml, 'conditionalFormatting')) {
-    if (!isOwnConditionalFormat(xml.slice(block.start, block.end), ownColumns)) continue;
+    if (!isOwnConditionalFormat(xml.slice(block.start, block.end), ownShapes, ownColumns)) continue;
     kept += xml.slice(from, block.start);
     from = block.end;
   }
@@ -588,17 +607,38 @@ function replaceDropdown(xml: string, plan: WritePlan): string {
   if (!list) return !ours || theirsInExtensions ? xml : insertBeforeFirst(xml, `<dataValidations count="1">${ours}</dataValidations>`, laterThan('dataValidations'), containerOf(xml));
   const items = findElements(xml, 'dataValidation', list.start, list.end);
   const isOwn = (s: { tag: string }) => attr(s.tag, 'promptTitle') === DROPDOWN_TITLE;
+  // A copy of the add-in's dropdown beyond its column (copied with the cells to a column of the
+  // user's, or its range stretched there) is the user's now: kept, with the add-in's column taken out.
+  const copies = dropdown ? items.filter(isOwn).map((s) => copyBeyondColumn(xml.slice(s.start, s.end), s.tag, dropdown.range.left)).filter((c) => c !== null) : [];
   const theirs = items.filter((s) => !isOwn(s));
   // No dropdown of the add-in's wanted (the manual level is the user's column), none there: unchanged.
   if (!ours && theirs.length === items.length) return xml;
   const theirsOverlap = theirsInExtensions || (!!dropdown && theirs.some((s) => (attr(s.tag, 'sqref') ?? '').split(/\s+/).some((ref) => overlaps(parseAreaRef(ref), dropdown.range))));
-  const kept = theirs.map((s) => xml.slice(s.start, s.end));
+  const kept = [...theirs.map((s) => xml.slice(s.start, s.end)), ...copies];
   if (ours && !theirsOverlap) kept.push(ours);
   if (kept.length === 0) return splice(xml, list.start, list.end, '');
   // Keep whatever precedes the first item (nothing, usually) and rewrite the list with its count.
   const prefix = items.length ? xml.slice(list.start + list.tag.length, items[0].start) : '';
   const open = list.tag.endsWith('/>') ? `${list.tag.slice(0, -2)}>` : list.tag;
   return splice(xml, list.start, list.end, `${setAttr(open, 'count', String(kept.length))}${prefix}${kept.join('')}</dataValidations>`);
+}
+
+/**
+ * A validation of the add-in's with column `col` (every row of it) taken out of its range, or null
+ * when nothing is left: the add-in's own dropdown is written afresh there.
+ */
+function copyBeyondColumn(element: string, tag: string, col: number): string | null {
+  const left: string[] = [];
+  for (const ref of (attr(tag, 'sqref') ?? '').split(/\s+/)) {
+    const area = parseAreaRef(ref);
+    if (!area) continue;
+    if (area.right < col || area.left > col) left.push(rangeRef(area));
+    else {
+      if (area.left < col) left.push(rangeRef({ ...area, right: col - 1 }));
+      if (area.right > col) left.push(rangeRef({ ...area, left: col + 1 }));
+    }
+  }
+  return left.length ? setAttr(tag, 'sqref', left.join(' ')) + element.slice(tag.length) : null;
 }
 
 function overlaps(a: CellRange | null, b: CellRange): boolean {
