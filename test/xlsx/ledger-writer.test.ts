@@ -169,4 +169,17 @@ describe('the widths of the add-in’s columns', () => {
     const resized = first.replace(new RegExp(`<col min="${ownColumn}" max="${ownColumn}" width="[\\d.]+"`), `<col min="${ownColumn}" max="${ownColumn}" width="33"`);
     expect(colsOf(writtenBothWays(resized).placed)).toContainEqual([ownColumn, ownColumn, 33]);
   });
+
+  it('keep the grouping and column style of a range they fall in, shown even where the user hid the range', () => {
+    const { placed } = writtenBothWays(sheet('<cols><col min="5" max="12" width="9" style="3" hidden="1" outlineLevel="1" customWidth="1"/></cols>'));
+    const tags = [...placed.matchAll(/<col [^>]*\/>/g)].map((m) => m[0]);
+    // The add-in's four columns E–H, then the rest of the user's range as it was.
+    expect(tags).toEqual([
+      '<col min="5" max="5" width="12" style="3" outlineLevel="1" customWidth="1"/>',
+      '<col min="6" max="6" width="60" style="3" outlineLevel="1" customWidth="1"/>',
+      '<col min="7" max="7" width="14" style="3" outlineLevel="1" customWidth="1"/>',
+      '<col min="8" max="8" width="10" style="3" outlineLevel="1" customWidth="1"/>',
+      '<col min="9" max="12" width="9" style="3" hidden="1" outlineLevel="1" customWidth="1"/>',
+    ]);
+  });
 });

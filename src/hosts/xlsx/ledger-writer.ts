@@ -449,6 +449,11 @@ function setColumnWidths(xml: string, plan: WritePlan): string {
     // Only the new columns inside the range split it: a range over all 16,384 columns costs no more than one.
     for (const n of [...targets.keys()].filter((n) => n >= min && n <= max).sort((a, b) => a - b)) {
       if (n > start) pieces.push({ min: start, max: n - 1, xml: setAttr(setAttr(r.tag, 'min', String(start)), 'max', String(n - 1)) });
+      // The range's grouping and column style stay on the add-in's column; its width is the add-in's,
+      // and it is shown (a user who hid spare columns would not find the add-in's among them).
+      const own = setAttr(setAttr(setAttr(setAttr(r.tag, 'min', String(n)), 'max', String(n)), 'width', String(targets.get(n))), 'customWidth', '1');
+      pieces.push({ min: n, max: n, xml: own.replace(/\s+hidden\s*=\s*(["'])[^"']*\1/, '') });
+      targets.delete(n);
       start = n + 1;
     }
     if (start <= max) pieces.push({ min: start, max, xml: start === min ? r.tag : setAttr(setAttr(r.tag, 'min', String(start)), 'max', String(max)) });
