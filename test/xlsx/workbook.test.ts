@@ -1,7 +1,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { columnIndex, columnLetter, DEFAULT_PRESET, parseIsoDay, REVISIT_LOG_HEADER, WorkbookError } from '../../src/core';
 import { writeXlsx } from '../../scripts/lib/xlsx-writer';
-import { processWorkbook, type WorkbookJobOptions } from '../../src/hosts/xlsx';
+import { processWorkbook, readLedgerWorkbook, type WorkbookJobOptions } from '../../src/hosts/xlsx';
 import { validateParts, validationSkipReason } from '../support/ooxml';
 import { ADDED_PARTS, cellsOf, diffPackages, EDITABLE_PARTS, partNames, partOf } from './preservation';
 import { SMALL_LEDGER_MERGES, SMALL_LEDGER_ROWS, smallLedger } from './small-ledger';
@@ -270,6 +270,18 @@ describe('a re-run after the user has worked on the ledger', () => {
     const second = processWorkbook(zipSync({ ...files, 'xl/worksheets/sheet1.xml': strToU8(edited) }), options).bytes;
     const header = (xml: string) => [...xml.matchAll(/<c r="([M-Q]3)"[^>]*>/g)].map((m) => m[0]);
     expect(header(partOf(second, 'xl/worksheets/sheet1.xml'))).toEqual([...header(sheet).slice(0, 3), '<c r="P3" s="10" t="inlineStr">', '<c r="Q3" s="9" t="inlineStr">']);
+  });
+});
+
+describe('a protected ledger sheet', () => {
+  it('is refused before anything is written, as the pane refuses it, and still read for a joint meeting', () => {
+    const files = unzipSync(smallLedger());
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']).replace('</sheetData>', '</sheetData><sheetProtection sheet="1" objects="1" scenarios="1"/>');
+    const input = zipSync({ ...files, 'xl/worksheets/sheet1.xml': strToU8(sheet) });
+    expect(() => processWorkbook(input, options)).toThrow('工作表“台账”受保护，无法写入“建议等级”等列，本次没有写入任何内容；请在“审阅 > 撤消工作表保护”后重试');
+    // Protection turned off (sheet="0") is no protection.
+    expect(() => processWorkbook(zipSync({ ...files, 'xl/worksheets/sheet1.xml': strToU8(sheet.replace('sheet="1"', 'sheet="0"')) }), options)).not.toThrow();
+    expect(readLedgerWorkbook(input, { fileName: 'ledger.xlsx', language: 'zh' }).sheet).toBe('台账');
   });
 });
 

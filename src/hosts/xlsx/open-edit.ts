@@ -6,26 +6,12 @@
  */
 import { SheetProtectedError, type Language, type LedgerJob } from '../../core';
 import type { SheetEntry } from './package-parts';
-import { editWorkbook, readLedger, withWorkbook, writeLedger } from './workbook';
+import { editWorkbook, readLedger, sheetIsProtected, withWorkbook, writeLedger } from './workbook';
 import { OpenWorkbook, type Fail, type OwnSheet } from './workbook-package';
-import { attr, findElement } from './xml';
 
-export { editWorkbook, OpenWorkbook, readLedger, withWorkbook };
+export { editWorkbook, OpenWorkbook, readLedger, sheetIsProtected, withWorkbook };
 export { joinBytes } from './zip';
 export type { Fail, OwnSheet, SheetEntry };
-
-/** Whether Excel would refuse to write into the sheet: its <sheetProtection sheet="1">. */
-export function sheetIsProtected(workbook: OpenWorkbook, entry: SheetEntry): boolean {
-  const part = workbook.partOf(entry);
-  if (!part) return false;
-  // Looked for outside the sheet data: a ledger kept as bytes is not decoded whole for it.
-  const source = workbook.pkg.sheetSource(part);
-  const layout = workbook.sheetLayouts.get(part);
-  const xml = typeof source === 'string' ? source : layout && !layout.special ? source.slice(0, layout.start) + source.slice(layout.end) : source.whole();
-  const protection = findElement(xml, 'sheetProtection');
-  const on = protection && attr(protection.tag, 'sheet');
-  return on === '1' || on === 'true';
-}
 
 /**
  * Writes only the add-in's columns, colours and dropdown into the ledger sheet (what a triage writes;

@@ -3,6 +3,7 @@ import {
   detectLedger,
   runLedgerJob,
   LedgerNotFoundError,
+  SheetProtectedError,
   WorkbookError,
   LEVEL_FILLS,
   OVERDUE_FONT,
@@ -25,7 +26,7 @@ import { RELATIONSHIPS_NS } from './report-writer';
 import { MINIMAL_STYLES } from './styles';
 import { CT_STYLES, OpenWorkbook, REL_OFFICE_DOCUMENT, REL_STYLES, type Fail, type OwnSheet } from './workbook-package';
 import { packageFailure } from './failures';
-import { inPart, SPREADSHEET_NS } from './xml';
+import { attr, findElement, inPart, SPREADSHEET_NS } from './xml';
 import { DEFAULT_ZIP_LIMITS, FFLATE_CODEC, joinBytes, readZip, type DeflateCodec, type LoadBytes, type ZipLimits } from './zip';
 
 
@@ -270,12 +271,28 @@ export function readLedger(workbook: OpenWorkbook, sheet: string | undefined, fa
 /** The ledger read and the job run; only the job outlives this, not the grid of the whole sheet. */
 function readAndRun(workbook: OpenWorkbook, options: WorkbookJobOptions, fail: Fail): { job: LedgerJob; ledgerPart: string } {
   const { entry, input } = readLedger(workbook, options.sheet, fail);
+  // Refused as Excel refuses the pane's writes into it, before the job: the user protected the
+  // sheet from changes, and the manual level could not be typed into the add-in's locked column.
+  if (sheetIsProtected(workbook, entry)) throw new SheetProtectedError(entry.name, options.language);
   // The sheet's 90 MB of text need not live through the job, which has the grid: the writer decodes it again.
   workbook.pkg.releaseText(workbook.partOf(entry)!);
   options.onProgress?.('triage');
   const unitFallback = options.unitFallback ?? unitFromFileName(options.fileName) ?? undefined;
   const job = runLedgerJob({ ...input, previous: options.previous ?? null }, { ...options, unitFallback });
   return { job, ledgerPart: workbook.partOf(entry)! };
+}
+
+/** Whether Excel would refuse to write into the sheet: its <sheetProtection sheet="1">. */
+export function sheetIsProtected(workbook: OpenWorkbook, entry: SheetEntry): boolean {
+  const part = workbook.partOf(entry);
+  if (!part) return false;
+  // Looked for outside the sheet data: a ledger kept as bytes is not decoded whole for it.
+  const source = workbook.pkg.sheetSource(part);
+  const layout = workbook.sheetLayouts.get(part);
+  const xml = typeof source === 'string' ? source : layout && !layout.special ? source.slice(0, layout.start) + source.slice(layout.end) : source.whole();
+  const protection = findElement(xml, 'sheetProtection');
+  const on = protection && attr(protection.tag, 'sheet');
+  return on === '1' || on === 'true';
 }
 
 /** The ledger sheet rewritten with the add-in's columns and formats; its old text is let go once written. */
