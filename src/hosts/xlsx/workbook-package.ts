@@ -1,4 +1,4 @@
-import { DETECTION_ROWS, isOwnSheet, ledgerUnderOwnName, macrosByName, OWN_SHEETS, ownSheetName, parseRangeRef, sameSheetName, sheetNameKey, STATE_SHEET, type CellRange, type MessageCode, type ReportSheet, type SheetGrid } from '../../core';
+import { DETECTION_ROWS, isOwnSheet, ledgerUnderOwnName, macrosByName, OWN_SHEETS, ownSheetName, parseRangeRef, sheetNameKey, STATE_SHEET, type CellRange, type MessageCode, type ReportSheet, type SheetGrid } from '../../core';
 import type { AsciiSheet } from './ascii-sheet';
 import { chartXml, drawingXml } from './chart-writer';
 import type { Package } from './package';
@@ -331,9 +331,16 @@ export class OpenWorkbook {
    * under beside a user's sheet of that name (ownSheetName); undefined when the workbook has none.
    */
   stateSheet(): SheetEntry | undefined {
-    const sheets = this.sheets();
-    const named = (name: string) => sheets.find((s) => sameSheetName(s.name, name));
-    const ours = (entry: SheetEntry) => isOwnSheet(STATE_SHEET, this.readTopRows(entry, 1).values[0]?.[0]);
+    // Indexed, and each sheet's A1 read once: a workbook may hold thousands of sheets named like the alternatives.
+    const byKey = new Map<string, SheetEntry>();
+    for (const entry of this.sheets()) if (!byKey.has(sheetNameKey(entry.name))) byKey.set(sheetNameKey(entry.name), entry);
+    const named = (name: string) => byKey.get(sheetNameKey(name));
+    const judged = new Map<SheetEntry, boolean>();
+    const ours = (entry: SheetEntry) => {
+      let own = judged.get(entry);
+      if (own === undefined) judged.set(entry, (own = isOwnSheet(STATE_SHEET, this.readTopRows(entry, 1).values[0]?.[0])));
+      return own;
+    };
     const entry = named(
       ownSheetName(STATE_SHEET, (candidate) => {
         const found = named(candidate);
