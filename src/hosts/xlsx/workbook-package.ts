@@ -410,8 +410,9 @@ export class OpenWorkbook {
       if (rel.external || rel.type !== REL_TABLE) continue;
       const area = read(() => {
         const part = this.targetOf(sheetPart, rel.target);
-        const root = this.pkg.has(part) ? /<(?:[A-Za-z_][\w.-]*:)?table(?=[\s/>])[^>]*>/.exec(this.pkg.text(part)) : null;
-        return root ? parseRangeRef(attr(root[0], 'ref') ?? '') : null;
+        // Its root element, past comments and processing instructions, which may hold anything.
+        const root = this.pkg.has(part) ? rootElement(this.pkg.text(part)) : null;
+        return root?.name === 'table' && root.namespace === SPREADSHEET_NS ? parseRangeRef(attr(root.tag, 'ref') ?? '') : null;
       });
       if (area) areas.push(area);
     }
