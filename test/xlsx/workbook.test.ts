@@ -286,6 +286,19 @@ describe('a protected ledger sheet', () => {
 });
 
 describe('a sheet of the user’s named _tricolor, as the add-in names its hidden state', () => {
+  it('is kept as a chart sheet of that name, and the state goes beside it', () => {
+    const files = unzipSync(smallLedger());
+    const workbook = strFromU8(files['xl/workbook.xml']).replace('</sheets>', '<sheet name="_tricolor" sheetId="9" r:id="rId99"/></sheets>');
+    const rels = strFromU8(files['xl/_rels/workbook.xml.rels']).replace(
+      '</Relationships>',
+      '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>',
+    );
+    const input = zipSync({ ...files, 'xl/workbook.xml': strToU8(workbook), 'xl/_rels/workbook.xml.rels': strToU8(rels), 'xl/chartsheets/sheet1.xml': strToU8('<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>') });
+    const once = processWorkbook(input, options).bytes;
+    expect(partOf(once, 'xl/workbook.xml')).toMatch(/<sheet name="_tricolor" sheetId="9" r:id="rId99"\/>.*<sheet name="_tricolor（三色台账）"/);
+    expect(Buffer.from(processWorkbook(once, options).bytes).equals(Buffer.from(processWorkbook(processWorkbook(once, options).bytes, options).bytes))).toBe(true);
+  });
+
   it.each(['_tricolor', '_TRICOLOR'])('is kept as %s, and the state written beside it is read back: the next meeting compares with the last', (name) => {
     const input = smallLedger([{ name, rows: [['我的备注'], ['不要删']] }]);
     const october = processWorkbook(input, { ...options, asOf: parseIsoDay('2026-10-31')! });

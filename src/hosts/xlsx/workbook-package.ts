@@ -474,7 +474,7 @@ export class OpenWorkbook {
     // prints the title rows the add-in gives it. A user's own 回访清单 titled 回访清单（截至6月30日）, in a
     // workbook the add-in never touched, was overwritten for its title.
     const listed = readSheetEntries(this.workbookXml);
-    const writtenBefore = listed.some((entry) => entry.name.startsWith(STATE_SHEET) && isOwnSheet(STATE_SHEET, this.readTopRows(entry, 1).values[0]?.[0]));
+    const writtenBefore = this.stateSheet() !== undefined;
     // Read in the workbook as it came: the sheets added meanwhile go after these, so an index stays right.
     const original = this.workbookXml;
     const printsOwnTitles = (entry: SheetEntry, rows: [number, number] | undefined) =>
