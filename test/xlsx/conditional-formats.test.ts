@@ -113,6 +113,12 @@ describe('a re-run tells the add-in\'s formats from the user\'s by their whole f
     expect(rules(processWorkbook(input, options).bytes).filter(([sqref]) => sqref !== 'M5:M8')).toEqual(ownRules(99));
   });
 
+  it('keeps a user\'s copy of the add-in\'s overdue rule onto a column of their own', () => {
+    const copy = '<conditionalFormatting sqref="A5:A8"><cfRule type="expression" priority="99" dxfId="0"><formula>AND(ISNUMBER($O5),$O5&lt;TODAY())</formula></cfRule></conditionalFormatting>';
+    const input = editedOutput((s) => s.replace('<conditionalFormatting', `${copy}<conditionalFormatting`));
+    expect(partOf(processWorkbook(input, options).bytes, 'xl/worksheets/sheet1.xml')).toContain(copy);
+  });
+
   it('still knows its own formats in a file LibreOffice saved again, with its quotes written &quot;', () => {
     const input = editedOutput((s) => s.replace(/<formula>([^<]*)<\/formula>/g, (_, f: string) => `<formula>${f.replace(/"/g, '&quot;')}</formula>`));
     expect(partOf(input, 'xl/worksheets/sheet1.xml')).toContain('&quot;绿（&quot;');

@@ -492,11 +492,11 @@ function ownFormulaShapes(plan: WritePlan): Set<string> {
 
 /**
  * Our conditional formats: every rule's formula is one the add-in writes, naming one of its own
- * columns. A user's rule on the add-in's columns in another shape ($Q6="绿（已化解）" greying the
- * settled) is theirs and stays; so is a rule of the add-in's shape on their own columns (their
- * 回访日期 past TODAY()).
+ * columns, and the block covers one of them. A user's rule on the add-in's columns in another shape
+ * ($Q6="绿（已化解）" greying the settled) is theirs and stays; so is a rule of the add-in's shape on
+ * their own columns (their 回访日期 past TODAY()), or a copy of one of the add-in's onto them.
  */
-function isOwnConditionalFormat(block: string, ownShapes: ReadonlySet<string>, ownColumns: ReadonlySet<string>): boolean {
+function isOwnConditionalFormat(block: string, ownShapes: ReadonlySet<string>, ownColumns: ReadonlySet<string>, ownColumnIndexes: readonly number[]): boolean {
   // Found by indexOf: an expression's lazy search for each </formula> would be quadratic in a block of unclosed ones.
   const formulas: string[] = [];
   for (let at = block.indexOf('<formula>'); at >= 0; ) {
@@ -507,7 +507,14 @@ function isOwnConditionalFormat(block: string, ownShapes: ReadonlySet<string>, o
   }
   if (formulas.length === 0) return false;
   const onOwnColumn = (f: string) => [...f.matchAll(/\$([A-Z]{1,3})\$?\d+/g)].some((m) => ownColumns.has(m[1]));
-  return formulas.every((f) => ownShapes.has(formulaShape(f)) && onOwnColumn(f));
+  if (!formulas.every((f) => ownShapes.has(formulaShape(f)) && onOwnColumn(f))) return false;
+  // And it covers one of the add-in's columns, as every format of the add-in's does: a user's copy
+  // of the overdue rule onto their own column A is theirs.
+  const sqref = attr(block.slice(0, block.indexOf('>') + 1), 'sqref') ?? '';
+  return sqref.split(/\s+/).some((ref) => {
+    const area = parseAreaRef(ref);
+    return !!area && ownColumnIndexes.some((col) => area.left <= col && col <= area.right);
+  });
 }
 
 const MAX_PRIORITY = 2147483647;
@@ -522,12 +529,13 @@ const MAX_PRIORITY = 2147483647;
 function replaceConditionalFormats(xml: string, plan: WritePlan, styles: LedgerStyles): string {
   const ownColumns = new Set(plan.columns.map((c) => columnLetter(c.col)));
   const ownShapes = ownFormulaShapes(plan);
+  const ownColumnIndexes = plan.columns.map((c) => c.col);
   // The text between the add-in's blocks kept in one pass: a splice per block copied the rest of
   // the sheet once per block (30,000 such blocks, a 158 KB file, ran for 67 s).
   let kept = '';
   let from = 0;
   for (const block of findElements(xml, 'conditionalFormatting')) {
-    if (!isOwnConditionalFormat(xml.slice(block.start, block.end), ownShapes, ownColumns)) continue;
+    if (!isOwnConditionalFormat(xml.slice(block.start, block.end), ownShapes, ownColumns, ownColumnIndexes)) continue;
     kept += xml.slice(from, block.start);
     from = block.end;
   }
