@@ -133,6 +133,7 @@ describe('a copy of the add-in\'s dropdown on a column of the user\'s', () => {
     ['copied with the cells to Q', (v: string) => `${v}${v.replace('sqref="P5:P8"', 'sqref="Q5:Q8"')}`, ['Q5:Q8', 'P5:P8']],
     ['stretched over P and Q', (v: string) => v.replace('sqref="P5:P8"', 'sqref="P5:Q8"'), ['Q5:Q8', 'P5:P8']],
     ['stretched down P and on to Q and R', (v: string) => v.replace('sqref="P5:P8"', 'sqref="P5:P20 Q5:R8"'), ['Q5:R8', 'P5:P8']],
+    ['copied to the whole of column R, as written', (v: string) => `${v}${v.replace('sqref="P5:P8"', 'sqref="R:R"')}`, ['R:R', 'P5:P8']],
   ])('%s is the user\'s: kept there on a re-run, beside the add-in\'s own, which is written afresh', (_name, edit, expected) => {
     const first = processWorkbook(smallLedger(), options).bytes;
     expect(validations(first)).toEqual(['P5:P8']);

@@ -481,6 +481,19 @@ describe('unusual but valid packages', () => {
     const prefixed = strFromU8(files['xl/workbook.xml']).replace(/<(\/?)workbook\b/g, '<$1x:workbook').replace('xmlns=', 'xmlns:x=');
     expect(() => processWorkbook(zipSync({ ...files, 'xl/workbook.xml': strToU8(prefixed) }), options)).toThrow(/另存为 \.xlsx 后再试/);
   });
+
+  it.each([
+    ['declared on the element', '<x:dataValidations xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1">', ''],
+    ['declared on the worksheet', '<x:dataValidations count="1">', ' xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'],
+  ])('asks for a re-save when a child of the ledger sheet names SpreadsheetML by a prefix %s, rather than write its dropdown beside it', (_name, open, rootDeclaration) => {
+    const files = unzipSync(smallLedger());
+    const list = `${open}<x:dataValidation type="list" sqref="A5:A8"><x:formula1>"甲,乙"</x:formula1></x:dataValidation></x:dataValidations>`;
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']).replace('</mergeCells>', `</mergeCells>${list}`).replace('<worksheet ', `<worksheet${rootDeclaration} `);
+    expect(sheet).toContain(list);
+    expect(() => processWorkbook(zipSync({ ...files, 'xl/worksheets/sheet1.xml': strToU8(sheet) }), options)).toThrow(expect.objectContaining({ code: 'file.prefixedXml' }));
+    // Read for a joint meeting, it is no trouble.
+    expect(readLedgerWorkbook(zipSync({ ...files, 'xl/worksheets/sheet1.xml': strToU8(sheet) }), { fileName: 'ledger.xlsx', language: 'zh' }).sheet).toBe('台账');
+  });
 });
 
 describe('a template given as the ledger', () => {

@@ -22,6 +22,9 @@ import {
   spreadsheetPrefix,
   TAG_ATTRIBUTES,
   unescapeXml,
+  rootElement,
+  short,
+  SPREADSHEET_NS,
   withoutSpecialMarkup,
   XmlFormatError,
   type ElementSpan,
@@ -71,6 +74,7 @@ export function writeLedgerSheet(
   // Structural edits work on the part without its rows (a few kilobytes), so a 100,000-row
   // sheet is copied once, not once per edit.
   let skeleton = xml.slice(0, data.start) + SHEET_DATA_SLOT + xml.slice(data.end);
+  refusePrefixedChildren(skeleton);
   skeleton = mergeOwnHeaders(skeleton, plan);
   skeleton = setColumnWidths(skeleton, plan);
   skeleton = widenDimension(skeleton, plan);
@@ -84,6 +88,23 @@ export function writeLedgerSheet(
     yield* writeRows(xml, data, rowsOf(), special, own);
     yield skeleton.slice(slot.end);
   })();
+}
+
+/**
+ * Refuses a worksheet child that names SpreadsheetML through a prefix (`<x:dataValidations
+ * xmlns:x="…main">` in an unprefixed sheet): the edits below know the worksheet's children by
+ * their plain names, so the add-in's dropdown went in beside such a list and its formats after it,
+ * where the schema does not allow them.
+ */
+function refusePrefixedChildren(skeleton: string): void {
+  const root = rootElement(skeleton);
+  if (!root) return;
+  for (const child of childElements(skeleton, { start: root.start, end: skeleton.length, tag: root.tag })) {
+    const colon = child.name.indexOf(':');
+    if (colon < 0) continue;
+    const declaration = `xmlns:${child.name.slice(0, colon)}`;
+    if ((attr(child.tag, declaration) ?? attr(root.tag, declaration)) === SPREADSHEET_NS) throw new XmlFormatError('prefixed', short(child.tag), child.start);
+  }
 }
 
 /** The <sheetData> element: its start tag outside comments (near the top), its end past them. */
@@ -645,7 +666,7 @@ function copyBeyondColumn(element: string, tag: string, col: number): string | n
   for (const ref of (attr(tag, 'sqref') ?? '').split(/\s+/)) {
     const area = parseAreaRef(ref);
     if (!area) continue;
-    if (area.right < col || area.left > col) left.push(rangeRef(area));
+    if (area.right < col || area.left > col) left.push(ref);
     else {
       if (area.left < col) left.push(rangeRef({ ...area, right: col - 1 }));
       if (area.right > col) left.push(rangeRef({ ...area, left: col + 1 }));
