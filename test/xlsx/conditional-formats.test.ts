@@ -119,6 +119,15 @@ describe('a re-run tells the add-in\'s formats from the user\'s by their whole f
     expect(partOf(processWorkbook(input, options).bytes, 'xl/worksheets/sheet1.xml')).toContain(copy);
   });
 
+  it.each([
+    ['its $ written &#36;', (f: string) => f.replace(/\$/g, '&#36;')],
+    ['its functions in lower case', (f: string) => f.replace(/[A-Z]+\(/g, (name) => name.toLowerCase())],
+    ['its formula in a CDATA section', (f: string) => `<![CDATA[${f.replace(/&lt;/g, '<').replace(/&gt;/g, '>')}]]>`],
+  ])('still knows its own formats with %s', (_name, edit) => {
+    const input = editedOutput((s) => s.replace(/<formula>([^<]*)<\/formula>/g, (_, f: string) => `<formula>${edit(f)}</formula>`));
+    expect(rules(processWorkbook(input, options).bytes)).toEqual(ownRules(0));
+  });
+
   it('still knows its own formats in a file LibreOffice saved again, with its quotes written &quot;', () => {
     const input = editedOutput((s) => s.replace(/<formula>([^<]*)<\/formula>/g, (_, f: string) => `<formula>${f.replace(/"/g, '&quot;')}</formula>`));
     expect(partOf(input, 'xl/worksheets/sheet1.xml')).toContain('&quot;绿（&quot;');

@@ -170,6 +170,20 @@ describe('the widths of the add-in’s columns', () => {
     expect(colsOf(writtenBothWays(resized).placed)).toContainEqual([ownColumn, ownColumn, 33]);
   });
 
+  it('are written among the user\'s ranges as elements of their own when a range is written with an end tag', () => {
+    const { placed } = writtenBothWays(sheet('<cols><col min="2" max="2" width="20" customWidth="1"></col><col min="5" max="12" width="9" customWidth="1"></col></cols>'));
+    const cols = /<cols>[\s\S]*?<\/cols>/.exec(placed)![0];
+    expect(cols).not.toContain('</col>');
+    expect(colsOf(cols)[0]).toEqual([2, 2, 20]);
+    expect(colsOf(cols).at(-1)).toEqual([9, 12, 9]);
+    expect(cols.match(/<col /g)).toHaveLength(cols.match(/\/>/g)!.length);
+  });
+
+  it('ask for a re-save when the list of column ranges holds anything but ranges (a prefixed <x:col>), rather than lose it', () => {
+    const prefixed = sheet('<cols><x:col xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" min="5" max="12" width="25" customWidth="1"/></cols>');
+    expect(() => writtenBothWays(prefixed)).toThrow(expect.objectContaining({ kind: 'prefixed' }));
+  });
+
   it('keep the grouping and column style of a range they fall in, shown even where the user hid the range', () => {
     const { placed } = writtenBothWays(sheet('<cols><col min="5" max="12" width="9" style="3" hidden="1" outlineLevel="1" customWidth="1"/></cols>'));
     const tags = [...placed.matchAll(/<col [^>]*\/>/g)].map((m) => m[0]);

@@ -279,6 +279,8 @@ describe('a protected ledger sheet', () => {
     const sheet = strFromU8(files['xl/worksheets/sheet1.xml']).replace('</sheetData>', '</sheetData><sheetProtection sheet="1" objects="1" scenarios="1"/>');
     const input = zipSync({ ...files, 'xl/worksheets/sheet1.xml': strToU8(sheet) });
     expect(() => processWorkbook(input, options)).toThrow('工作表“台账”受保护，无法写入“建议等级”等列，本次没有写入任何内容；请在“审阅 > 撤消工作表保护”后重试');
+    const spaced = zipSync({ ...files, 'xl/worksheets/sheet1.xml': strToU8(sheet.replace('sheet="1"', 'sheet=" true "')) });
+    expect(() => processWorkbook(spaced, options)).toThrow(expect.objectContaining({ code: 'ledger.sheetProtected' }));
     // Protection turned off (sheet="0") is no protection.
     expect(() => processWorkbook(zipSync({ ...files, 'xl/worksheets/sheet1.xml': strToU8(sheet.replace('sheet="1"', 'sheet="0"')) }), options)).not.toThrow();
     expect(readLedgerWorkbook(input, { fileName: 'ledger.xlsx', language: 'zh' }).sheet).toBe('台账');

@@ -355,6 +355,9 @@ describe("detectLedger recognises the add-in's own columns from an earlier run",
     ['a 建议等级 of the user’s', ['序号', '建议等级', '登记日期', '当事人', '纠纷类型'], {}],
     ['two of them: the add-in’s, from an earlier run', ['序号', '登记日期', '当事人', '纠纷类型', '判定依据', '下次回访日期'], { reasons: 4, nextRevisit: 5 }],
     ['the user’s 下次回访日期 and the add-in’s three right of the table', ['序号', '下次回访日期', '当事人', '纠纷类型', '建议等级', '判定依据', '下次回访日期'], { suggested: 4, reasons: 5, nextRevisit: 6 }],
+    ['a 建议等级 of the user’s right of the add-in’s four', ['序号', '登记日期', '当事人', '纠纷类型', ...ownHeaders, '建议等级'], { suggested: 4, reasons: 5, nextRevisit: 6, manual: 7 }],
+    ['a 人工定级 of the user’s right of the add-in’s four', ['序号', '登记日期', '当事人', '纠纷类型', ...ownHeaders, '备注', '人工定级'], { suggested: 4, reasons: 5, nextRevisit: 6, manual: 7 }],
+    ['the add-in’s four with a column the user put between them', ['序号', '登记日期', '当事人', '纠纷类型', '建议等级', '包案领导', '判定依据', '下次回访日期', '人工定级'], { suggested: 4, reasons: 6, nextRevisit: 7, manual: 8 }],
   ])('with %s', (_name, header, own) => {
     const layout = detectLedger(sheet([header]))!;
     expect(layout.own).toEqual(own);

@@ -228,6 +228,30 @@ function rowExtent(grid: SheetGrid, row: number, mergeAt: MergeIndex): [number, 
   return [cols[0], Math.max(last, mergeAt(row, last)?.right ?? last)];
 }
 
+/** The add-in's columns in the order it writes them, side by side. */
+const OWN_ORDER = Object.keys(OWN_COLUMN_HEADERS) as OwnColumn[];
+
+/**
+ * Of the columns named as the add-in names its own, the add-in's: for each name, the column with
+ * most of the add-in's other names where the add-in puts them beside it (it writes the four side by
+ * side), the rightmost of equals. A user's own column of one of those names, right of the add-in's
+ * (a 建议等级 they keep themselves), is not taken for the add-in's and written over.
+ */
+function ownColumnsOf(named: ReadonlyMap<OwnColumn, readonly number[]>): Partial<Record<OwnColumn, number>> {
+  const chosen: Partial<Record<OwnColumn, number>> = {};
+  for (const [key, cols] of named) {
+    let best = -1;
+    for (const col of cols) {
+      const beside = OWN_ORDER.filter((other) => other !== key && named.get(other)?.includes(col + OWN_ORDER.indexOf(other) - OWN_ORDER.indexOf(key))).length;
+      if (beside >= best) {
+        best = beside;
+        chosen[key] = col;
+      }
+    }
+  }
+  return chosen;
+}
+
 function isParentRow(grid: SheetGrid, row: number, mergeAt: MergeIndex, tableLeft: number, tableRight: number): boolean {
   const cols = nonEmptyCols(grid.values, row);
   if (cols.length === 0) return false;
@@ -319,8 +343,8 @@ function mapColumns(grid: SheetGrid, top: number, bottom: number, mergeAt: Merge
 
   const labels = new Map<number, string>();
   const own: Partial<Record<OwnColumn, number>> = {};
-  /** Columns named as the add-in names the ones it writes cells in (the rightmost of a name). */
-  const ownNamed = new Map<OwnColumn, number>();
+  /** Every column named as the add-in names one of its own, by name (ownColumnsOf picks among them). */
+  const ownNamedAll = new Map<OwnColumn, number[]>();
   const candidates: { col: number; field: FieldName; score: number }[] = [];
   const rawHeaders = new Map<number, string>();
   for (let c = firstCol; c <= lastCol; c++) {
@@ -335,11 +359,12 @@ function mapColumns(grid: SheetGrid, top: number, bottom: number, mergeAt: Merge
     rawHeaders.set(c, rawHeaderText(values, top, bottom, c, mergeAt));
     const leaf = parts[parts.length - 1];
     const ownKey = OWN_BY_HEADER.get(leaf);
-    if (ownKey === 'manual') own.manual = c;
-    else if (ownKey) {
-      // Decided below, with the other columns of the add-in's names; a field either way never.
-      ownNamed.set(ownKey, c);
-      continue;
+    if (ownKey) {
+      const named = ownNamedAll.get(ownKey);
+      if (named) named.push(c);
+      else ownNamedAll.set(ownKey, [c]);
+      // Decided below, with the other columns of the add-in's names; a field never (人工定级 may stand in for the level).
+      if (ownKey !== 'manual') continue;
     }
     const found = [...matchLabel(leaf, true), ...(parts.length > 1 ? matchLabel(parts.join(''), false) : [])];
     for (const f of found) candidates.push({ col: c, ...f });
@@ -348,7 +373,10 @@ function mapColumns(grid: SheetGrid, top: number, bottom: number, mergeAt: Merge
   // The add-in writes 建议等级, 判定依据 and 下次回访日期 together: two of them at least are its
   // columns from an earlier run. One alone is the user's own (a 司法所's 判定依据, a ledger's
   // planned 下次回访日期), never written over; it is no field either (a planned date is no revisit).
-  if (ownNamed.size >= 2) for (const [key, col] of ownNamed) own[key] = col;
+  const ownNamed = ownColumnsOf(ownNamedAll);
+  if (ownNamed.manual !== undefined) own.manual = ownNamed.manual;
+  const written = OWN_ORDER.filter((key) => key !== 'manual' && ownNamed[key] !== undefined);
+  if (written.length >= 2) for (const key of written) own[key] = ownNamed[key];
 
   // Greedy by score: each field gets its best column, each column one field.
   candidates.sort((a, b) => b.score - a.score || a.col - b.col);

@@ -460,9 +460,18 @@ function setColumnWidths(xml: string, plan: WritePlan): string {
     });
   const widths = plan.columns.filter((c) => c.header !== null && !covered(c.col));
   if (widths.length === 0) return xml;
+  // The list is written again from its <col> elements: anything else in it would be lost.
+  if (cols) {
+    for (const child of childElements(xml, cols)) {
+      if (child.name === 'col') continue;
+      throw new XmlFormatError(child.name.endsWith(':col') ? 'prefixed' : 'malformed', short(child.tag), child.start);
+    }
+  }
   const targets = new Map(widths.map((c) => [c.col + 1, c.width]));
   const pieces: { min: number; max: number; xml: string }[] = [];
-  for (const r of ranges) {
+  for (const element of ranges) {
+    // <col …></col> as <col …/>: each piece is a start tag alone.
+    const r = { ...element, tag: element.tag.endsWith('/>') ? element.tag : `${element.tag.slice(0, -1).trimEnd()}/>` };
     const range = colRange(r.tag);
     if (!range) throw new XmlFormatError('malformed', r.tag, r.start);
     const { min, max } = range;
@@ -503,7 +512,13 @@ function widenDimension(xml: string, plan: WritePlan): string {
  * their whole formula, whichever columns they name: every version has written the same shapes.
  */
 function formulaShape(formula: string): string {
-  return unescapeXml(formula).replace(/\s+/g, '').replace(/\$?[A-Z]{1,3}\$?\d+/g, '#');
+  return formulaText(formula).replace(/\s+/g, '').toUpperCase().replace(/\$?[A-Z]{1,3}\$?\d+/g, '#');
+}
+
+/** A <formula>'s text as a reader reads it: entities (&#36; for $) and a CDATA section taken as text. */
+function formulaText(content: string): string {
+  const cdata = /^\s*<!\[CDATA\[([^]*)\]\]>\s*$/.exec(content);
+  return cdata ? cdata[1] : unescapeXml(content);
 }
 
 /** The shapes of the formulas the add-in writes (the plan's, whatever the columns of an earlier run). */
@@ -527,7 +542,7 @@ function isOwnConditionalFormat(block: string, ownShapes: ReadonlySet<string>, o
     at = block.indexOf('<formula>', end + 10);
   }
   if (formulas.length === 0) return false;
-  const onOwnColumn = (f: string) => [...f.matchAll(/\$([A-Z]{1,3})\$?\d+/g)].some((m) => ownColumns.has(m[1]));
+  const onOwnColumn = (f: string) => [...formulaText(f).toUpperCase().matchAll(/\$([A-Z]{1,3})\$?\d+/g)].some((m) => ownColumns.has(m[1]));
   if (!formulas.every((f) => ownShapes.has(formulaShape(f)) && onOwnColumn(f))) return false;
   // And it covers one of the add-in's columns, as every format of the add-in's does: a user's copy
   // of the overdue rule onto their own column A is theirs.

@@ -291,7 +291,8 @@ export function sheetIsProtected(workbook: OpenWorkbook, entry: SheetEntry): boo
   const layout = workbook.sheetLayouts.get(part);
   const xml = typeof source === 'string' ? source : layout && !layout.special ? source.slice(0, layout.start) + source.slice(layout.end) : source.whole();
   const protection = findElement(xml, 'sheetProtection');
-  const on = protection && attr(protection.tag, 'sheet');
+  // An xsd:boolean, read as XML Schema reads one: spaces around taken off.
+  const on = protection && attr(protection.tag, 'sheet')?.trim();
   return on === '1' || on === 'true';
 }
 
