@@ -123,6 +123,7 @@ describe('a re-run tells the add-in\'s formats from the user\'s by their whole f
     ['its $ written &#36;', (f: string) => f.replace(/\$/g, '&#36;')],
     ['its functions in lower case', (f: string) => f.replace(/[A-Z]+\(/g, (name) => name.toLowerCase())],
     ['its formula in a CDATA section', (f: string) => `<![CDATA[${f.replace(/&lt;/g, '<').replace(/&gt;/g, '>')}]]>`],
+    ['the mark the pane writes its rules with', (f: string) => `AND(${f},N(&quot;三色台账&quot;)=0)`],
   ])('still knows its own formats with %s', (_name, edit) => {
     const input = editedOutput((s) => s.replace(/<formula>([^<]*)<\/formula>/g, (_, f: string) => `<formula>${edit(f)}</formula>`));
     expect(rules(processWorkbook(input, options).bytes)).toEqual(ownRules(0));
@@ -141,7 +142,7 @@ describe('a copy of the add-in\'s dropdown on a column of the user\'s', () => {
   it.each([
     ['copied with the cells to Q', (v: string) => `${v}${v.replace('sqref="P5:P8"', 'sqref="Q5:Q8"')}`, ['Q5:Q8', 'P5:P8']],
     ['stretched over P and Q', (v: string) => v.replace('sqref="P5:P8"', 'sqref="P5:Q8"'), ['Q5:Q8', 'P5:P8']],
-    ['stretched down P and on to Q and R', (v: string) => v.replace('sqref="P5:P8"', 'sqref="P5:P20 Q5:R8"'), ['Q5:R8', 'P5:P8']],
+    ['stretched down P below the ledger (rows made ready for new disputes) and on to Q and R', (v: string) => v.replace('sqref="P5:P8"', 'sqref="P5:P20 Q5:R8"'), ['P9:P20 Q5:R8', 'P5:P8']],
     ['copied to the whole of column R, as written', (v: string) => `${v}${v.replace('sqref="P5:P8"', 'sqref="R:R"')}`, ['R:R', 'P5:P8']],
   ])('%s is the user\'s: kept there on a re-run, beside the add-in\'s own, which is written afresh', (_name, edit, expected) => {
     const first = processWorkbook(smallLedger(), options).bytes;

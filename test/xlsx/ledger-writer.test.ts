@@ -179,6 +179,14 @@ describe('the widths of the add-in’s columns', () => {
     expect(cols.match(/<col /g)).toHaveLength(cols.match(/\/>/g)!.length);
   });
 
+  it('are written into an empty list of ranges written <cols/>, and keep a comment among the ranges', () => {
+    const { placed } = writtenBothWays(sheet('<cols/>'));
+    expect(placed).toMatch(/<cols><col min="5" max="5" [^>]*\/>(<col [^>]*\/>){3}<\/cols>/);
+    const noted = writtenBothWays(sheet('<cols><!-- 宽度按打印设置 --><col min="2" max="2" width="20" customWidth="1"/></cols>')).placed;
+    expect(noted).toContain('<!-- 宽度按打印设置 -->');
+    expect(colsOf(noted)[0]).toEqual([2, 2, 20]);
+  });
+
   it('ask for a re-save when the list of column ranges holds anything but ranges (a prefixed <x:col>), rather than lose it', () => {
     const prefixed = sheet('<cols><x:col xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" min="5" max="12" width="25" customWidth="1"/></cols>');
     expect(() => writtenBothWays(prefixed)).toThrow(expect.objectContaining({ kind: 'prefixed' }));

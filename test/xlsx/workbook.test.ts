@@ -298,7 +298,7 @@ describe('a sheet of the user’s named _tricolor, as the add-in names its hidde
     const input = zipSync({ ...files, 'xl/workbook.xml': strToU8(workbook), 'xl/_rels/workbook.xml.rels': strToU8(rels), 'xl/chartsheets/sheet1.xml': strToU8('<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>') });
     const once = processWorkbook(input, options).bytes;
     expect(partOf(once, 'xl/workbook.xml')).toMatch(/<sheet name="_tricolor" sheetId="9" r:id="rId99"\/>.*<sheet name="_tricolor（三色台账）"/);
-    expect(Buffer.from(processWorkbook(once, options).bytes).equals(Buffer.from(processWorkbook(processWorkbook(once, options).bytes, options).bytes))).toBe(true);
+    expect(Buffer.from(processWorkbook(once, options).bytes).equals(Buffer.from(once))).toBe(true);
   });
 
   it.each(['_tricolor', '_TRICOLOR'])('is kept as %s, and the state written beside it is read back: the next meeting compares with the last', (name) => {
@@ -406,15 +406,17 @@ describe('unusual but valid packages', () => {
   // An array formula's range and a table may cover columns that hold no cell of the sheet.
   it.each([
     ['an array formula over three columns, only its first cell written', 'array'],
+    ['an array formula whose range is written with spaces around its =', 'array spaced'],
     ['a table without a header row, over columns with no cells', 'table'],
   ])('writes its columns right of %s, never into it, read whole or in pieces', (_name, kind) => {
     const files = unzipSync(smallLedger());
     const sheet = strFromU8(files['xl/worksheets/sheet1.xml']);
     // The table ends at L; the user's area reaches to O on the disputes' rows.
     let input: Uint8Array;
-    if (kind === 'array') {
-      const withArray = sheet.replace(/(<row r="6"[^>]*>[\s\S]*?)<\/row>/, '$1<c r="M6"><f t="array" ref="M6:O6">A6:C6*2</f><v>4</v></c></row>');
-      expect(withArray).toContain('ref="M6:O6"');
+    if (kind.startsWith('array')) {
+      const ref = kind === 'array' ? 'ref="M6:O6"' : 'ref = "M6:O6"';
+      const withArray = sheet.replace(/(<row r="6"[^>]*>[\s\S]*?)<\/row>/, `$1<c r="M6"><f t="array" ${ref}>A6:C6*2</f><v>4</v></c></row>`);
+      expect(withArray).toContain(ref);
       input = zipSync({ ...files, 'xl/worksheets/sheet1.xml': strToU8(withArray) });
     } else {
       // A comment before the root may name any range: it is not the table's.

@@ -32,3 +32,25 @@ export function levelFormulas(manualCell: string, suggestedCell: string): Record
 export function overdueFormula(dateCell: string): string {
   return `AND(ISNUMBER(${dateCell}),${dateCell}<TODAY())`;
 }
+
+/**
+ * The add-in's conditional formats carry this in their formula, so a re-run recognises them by what
+ * they are. Their ids cannot do it: an id is the format's current position, renumbered by every
+ * add, delete or priority change and different after a reopen
+ * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-id-member).
+ * N("…") is 0, so AND(rule, N("…")=0) is the rule. The pane writes them so; the file host writes
+ * them bare, and knows both.
+ */
+export const FORMAT_MARKER = 'N("三色台账")=0';
+const MARKED = /N\(\s*"三色台账"\s*\)\s*=\s*0/;
+
+export function markedFormula(formula: string): string {
+  return `=AND(${formula},${FORMAT_MARKER})`;
+}
+
+/** The rule of a formula written by markedFormula, or null for anyone else's formula. */
+export function unmarkedFormula(formula: string | null | undefined): string | null {
+  if (!formula || !MARKED.test(formula)) return null;
+  const m = /^=AND\((.*),\s*N\(\s*"三色台账"\s*\)\s*=\s*0\s*\)$/.exec(formula.trim());
+  return m ? m[1] : formula;
+}

@@ -113,6 +113,23 @@ describe('runLedgerJob on a small ledger', () => {
     expect(placed).toEqual([first, first + 1, first + 2, first + 3]);
   });
 
+  it('looks for the rows an area reaches without walking them: 5,000 array formulas over a million rows', () => {
+    const grid = firstRunGrid();
+    // One more dispute far down; the areas reach from the title to just above it.
+    grid.values[999_999] = [7, '2021-03-01', '吴十', '邻里纠纷', '口角', null, '调解中', ''];
+    const areas = Array.from({ length: 5_000 }, () => ({ top: 8, left: 20, bottom: 999_997, right: 30 }));
+    const placed = runLedgerJob({ ledger: { ...grid, areasInUse: areas } }, OPTIONS).plan.columns.map((c) => c.col);
+    expect(placed).toEqual([10, 11, 12, 13]);
+  });
+
+  it('takes the headers\' look from the user\'s last column left of the add-in\'s, a user\'s own 人工定级 left of the table not counted', () => {
+    const grid = firstRunGrid();
+    grid.values[1] = [...grid.values[1]];
+    grid.values[1][2] = '人工定级';
+    const { plan } = runLedgerJob({ ledger: grid }, OPTIONS);
+    expect(plan.headerStyleFrom).toEqual({ row: 1, col: 7 });
+  });
+
   it('writes the suggestion, the reasons and the next revisit of every dispute, and nothing in the manual column', () => {
     const [suggested, reasons, nextRevisit, manual] = job.plan.columns;
     expect(suggested.cells).toEqual([

@@ -283,10 +283,22 @@ function placeOwnColumns(ledger: SheetGrid, layout: LedgerLayout, lastDataRow: n
   // A merged area reaching past the grid, an array formula's range or a table counts where the
   // add-in writes: the header's rows and the disputes' (a month's separator row merged across the
   // sheet gets no cell of the add-in's).
+  // The first dispute row at or below a row, by halving: an area may name a million rows, and a
+  // sheet may hold thousands of areas (a row by row walk took 52 s over 5,000 array formulas).
+  const sorted = [...disputeRows].sort((a, b) => a - b);
+  const firstDisputeFrom = (row: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] < row) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < sorted.length ? sorted[lo] : Infinity;
+  };
   const getsOwnCells = (m: { top: number; bottom: number }) => {
     if (m.top <= layout.headerBottom && m.bottom >= layout.headerTop) return true;
-    for (let r = Math.max(m.top, layout.headerBottom + 1); r <= Math.min(m.bottom, lastDataRow); r++) if (disputeRows.has(r)) return true;
-    return false;
+    return firstDisputeFrom(Math.max(m.top, layout.headerBottom + 1)) <= Math.min(m.bottom, lastDataRow);
   };
   for (const m of ledger.mergesPastGrid ?? []) if (getsOwnCells(m)) next = Math.max(next, m.right);
   for (const area of ledger.areasInUse ?? []) if (getsOwnCells(area)) next = Math.max(next, area.right);
@@ -302,7 +314,8 @@ function placeOwnColumns(ledger: SheetGrid, layout: LedgerLayout, lastDataRow: n
  */
 function headerStyleColumn(layout: LedgerLayout, placed: ReadonlyMap<OwnColumn, number>): number {
   const own = new Set(placed.values());
-  const firstOwn = Math.min(...own);
+  // A user's own 人工定级, wherever it stands, is no column the add-in writes a header in.
+  const firstOwn = Math.min(...[...placed].filter(([key]) => key !== 'manual' || layout.own.manual === undefined).map(([, col]) => col));
   let col = layout.firstCol;
   for (const c of layout.labels.keys()) if (c > col && c < firstOwn && !own.has(c)) col = c;
   return col;

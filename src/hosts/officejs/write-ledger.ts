@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { dayToExcelSerial, fitCellText, message, OVERDUE_FONT, rgbHex, SheetProtectedError, type CellRange, type ConditionalFormatRule, type Language, type Level, type TriagedDispute, type WritePlan, LEVEL_FILLS, rangeRef } from '../../core';
+import { dayToExcelSerial, fitCellText, markedFormula, message, OVERDUE_FONT, unmarkedFormula, rgbHex, SheetProtectedError, type CellRange, type ConditionalFormatRule, type Language, type Level, type TriagedDispute, type WritePlan, LEVEL_FILLS, rangeRef } from '../../core';
 import { blocksOfRows, jsonBytes, MAX_WRITE_BYTES } from './blocks';
 import { rangeAt } from './ranges';
 import type { Syncer } from './sync';
@@ -25,27 +25,6 @@ export interface LedgerWriteResult {
 
 /** Excel measures column widths in points; one character of the default font is about 6 points. */
 const POINTS_PER_CHAR = 6;
-
-/**
- * The add-in's conditional formats carry this in their formula, so a re-run recognises them by what
- * they are. Their ids cannot do it: an id is the format's current position, renumbered by every
- * add, delete or priority change and different after a reopen
- * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-id-member).
- * N("…") is 0, so AND(rule, N("…")=0) is the rule.
- */
-export const FORMAT_MARKER = 'N("三色台账")=0';
-const MARKED = /N\(\s*"三色台账"\s*\)\s*=\s*0/;
-
-export function markedFormula(formula: string): string {
-  return `=AND(${formula},${FORMAT_MARKER})`;
-}
-
-/** The rule of a formula written by markedFormula, or null for anyone else's formula. */
-export function unmarkedFormula(formula: string | null | undefined): string | null {
-  if (!formula || !MARKED.test(formula)) return null;
-  const m = /^=AND\((.*),\s*N\(\s*"三色台账"\s*\)\s*=\s*0\s*\)$/.exec(formula.trim());
-  return m ? m[1] : formula;
-}
 
 /** Only what would hold text, as text: '@' first, so Excel keeps "=…", "001", "2026-01-05" as written. */
 export function textFormats(rows: readonly (readonly unknown[])[]): (string | null)[][] {

@@ -1,4 +1,4 @@
-import { columnCells, columnLetter, dayToExcelSerial, DROPDOWN_TITLE, parseAreaRef, parseCellAddress, parseRangeRef, rangeRef, SHEET_COLUMNS, type CellRange, type ColumnCells, type ConditionalFormatPlan, type ConditionalFormatRule, type WritePlan } from '../../core';
+import { columnCells, columnLetter, dayToExcelSerial, DROPDOWN_TITLE, parseAreaRef, unmarkedFormula, parseCellAddress, parseRangeRef, rangeRef, SHEET_COLUMNS, type CellRange, type ColumnCells, type ConditionalFormatPlan, type ConditionalFormatRule, type WritePlan } from '../../core';
 import type { AsciiSheet, SheetText } from './ascii-sheet';
 import type { SpliceOp } from './part-splice';
 import { UNNAMED_LAST_CELL, type RowLayout, type SheetDataLayout } from './sheet-layout';
@@ -491,7 +491,10 @@ function setColumnWidths(xml: string, plan: WritePlan): string {
   for (const [n, width] of targets) pieces.push({ min: n, max: n, xml: `<col min="${n}" max="${n}" width="${width}" customWidth="1"/>` });
   pieces.sort((a, b) => a.min - b.min);
   const body = pieces.map((p) => p.xml).join('');
-  if (cols) return splice(xml, cols.start, cols.end, `${cols.tag}${body}</cols>`);
+  // Comments and processing instructions among the ranges are kept, after them.
+  const notes = cols ? (xml.slice(cols.start + cols.tag.length, cols.end).match(/<!--[^]*?-->|<\?[^]*?\?>/g) ?? []).join('') : '';
+  const open = cols && cols.tag.endsWith('/>') ? `${cols.tag.slice(0, -2).trimEnd()}>` : cols?.tag;
+  if (cols) return splice(xml, cols.start, cols.end, `${open}${body}${notes}</cols>`);
   return insertBeforeFirst(xml, `<cols>${body}</cols>`, ['sheetData'], containerOf(xml));
 }
 
@@ -512,7 +515,10 @@ function widenDimension(xml: string, plan: WritePlan): string {
  * their whole formula, whichever columns they name: every version has written the same shapes.
  */
 function formulaShape(formula: string): string {
-  return formulaText(formula).replace(/\s+/g, '').toUpperCase().replace(/\$?[A-Z]{1,3}\$?\d+/g, '#');
+  // The pane's rules carry its mark (AND(rule,N("三色台账")=0)): the rule inside is compared.
+  const text = formulaText(formula);
+  const rule = unmarkedFormula(`=${text.replace(/^\s*=/, '')}`)?.replace(/^=/, '') ?? text;
+  return rule.replace(/\s+/g, '').toUpperCase().replace(/\$?[A-Z]{1,3}\$?\d+/g, '#');
 }
 
 /** A <formula>'s text as a reader reads it: entities (&#36; for $) and a CDATA section taken as text. */
@@ -656,9 +662,9 @@ function replaceDropdown(xml: string, plan: WritePlan): string {
   if (!list) return !ours || theirsInExtensions ? xml : insertBeforeFirst(xml, `<dataValidations count="1">${ours}</dataValidations>`, laterThan('dataValidations'), containerOf(xml));
   const items = findElements(xml, 'dataValidation', list.start, list.end);
   const isOwn = (s: { tag: string }) => attr(s.tag, 'promptTitle') === DROPDOWN_TITLE;
-  // A copy of the add-in's dropdown beyond its column (copied with the cells to a column of the
-  // user's, or its range stretched there) is the user's now: kept, with the add-in's column taken out.
-  const copies = dropdown ? items.filter(isOwn).map((s) => copyBeyondColumn(xml.slice(s.start, s.end), s.tag, dropdown.range.left)).filter((c) => c !== null) : [];
+  // A copy of the add-in's dropdown beyond its range (copied with the cells to a column of the
+  // user's, or stretched there or down below the ledger) is the user's now: kept, without the add-in's range.
+  const copies = dropdown ? items.filter(isOwn).map((s) => copyBeyond(xml.slice(s.start, s.end), s.tag, dropdown.range)).filter((c) => c !== null) : [];
   const theirs = items.filter((s) => !isOwn(s));
   // No dropdown of the add-in's wanted (the manual level is the user's column), none there: unchanged.
   if (!ours && theirs.length === items.length) return xml;
@@ -673,18 +679,23 @@ function replaceDropdown(xml: string, plan: WritePlan): string {
 }
 
 /**
- * A validation of the add-in's with column `col` (every row of it) taken out of its range, or null
- * when nothing is left: the add-in's own dropdown is written afresh there.
+ * A validation of the add-in's with the add-in's own range taken out of it, or null when nothing is
+ * left: the add-in's dropdown is written afresh there. What lies beyond — another column, rows
+ * below the ledger made ready for new disputes — is a copy of the user's. A range that cannot be
+ * read is left as written.
  */
-function copyBeyondColumn(element: string, tag: string, col: number): string | null {
+function copyBeyond(element: string, tag: string, own: CellRange): string | null {
   const left: string[] = [];
   for (const ref of (attr(tag, 'sqref') ?? '').split(/\s+/)) {
+    if (ref === '') continue;
     const area = parseAreaRef(ref);
-    if (!area) continue;
-    if (area.right < col || area.left > col) left.push(ref);
+    if (!area || !overlaps(area, own)) left.push(ref);
     else {
-      if (area.left < col) left.push(rangeRef({ ...area, right: col - 1 }));
-      if (area.right > col) left.push(rangeRef({ ...area, left: col + 1 }));
+      if (area.top < own.top) left.push(rangeRef({ ...area, bottom: own.top - 1 }));
+      if (area.bottom > own.bottom) left.push(rangeRef({ ...area, top: own.bottom + 1 }));
+      const band = { top: Math.max(area.top, own.top), bottom: Math.min(area.bottom, own.bottom) };
+      if (area.left < own.left) left.push(rangeRef({ ...area, ...band, right: own.left - 1 }));
+      if (area.right > own.right) left.push(rangeRef({ ...area, ...band, left: own.right + 1 }));
     }
   }
   return left.length ? setAttr(tag, 'sqref', left.join(' ')) + element.slice(tag.length) : null;

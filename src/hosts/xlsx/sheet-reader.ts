@@ -490,7 +490,7 @@ function scanRows(xml: string, from: number, base: number, scan: RowScan, g: Gra
         inner = withoutSpecialMarkup(raw);
       }
       if (!wellFormedFragment(inner)) throw new XmlFormatError('malformed', short(m[0]), at);
-      const area = inner.indexOf('ref=') >= 0 ? formulaArea(inner) : null;
+      const area = inner.indexOf('ref') >= 0 ? formulaArea(inner) : null;
       if (area) scan.formulaAreas.push(area);
     }
     if (!wellFormedAttributes(tag)) throw new XmlFormatError('malformed', short(m[0]), at);

@@ -1,7 +1,6 @@
 /// <reference types="office-js" />
-import { DEFAULT_PRESET, parseIsoDay } from '../../../src/core';
+import { DEFAULT_PRESET, parseIsoDay, unmarkedFormula } from '../../../src/core';
 import { createOfficeAddinHost, FIRST_GUESS_BYTES_PER_CELL, READ_BUDGET_BYTES } from '../../../src/hosts/officejs';
-import { unmarkedFormula } from '../../../src/hosts/officejs/write-ledger';
 import { processWorkbook } from '../../../src/hosts/xlsx';
 import { createExcelHost, EXCEL_WEB_PAYLOAD_LIMIT, FakeWorkbook, type ExcelHost, type ExcelHostOptions } from '../harness';
 import { bigLedger, LEDGER_MERGES, LEDGER_VALUES, ledgerXlsx, realisticLedger } from './ledger';

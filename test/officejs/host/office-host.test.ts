@@ -1,7 +1,6 @@
 /// <reference types="office-js" />
-import { DEFAULT_PRESET, parseIsoDay } from '../../../src/core';
+import { DEFAULT_PRESET, markedFormula, parseIsoDay, unmarkedFormula } from '../../../src/core';
 import { createOfficeAddinHost } from '../../../src/hosts/officejs';
-import { markedFormula, unmarkedFormula } from '../../../src/hosts/officejs/write-ledger';
 import { processWorkbook, readEntry, readZip } from '../../../src/hosts/xlsx';
 import { rangeRef } from '../../../src/core';
 import { readSharedStrings, readSheetXml } from '../../../src/hosts/xlsx/sheet-reader';
