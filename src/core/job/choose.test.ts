@@ -1,4 +1,4 @@
-import { isOwnSheet, isOwnSheetCandidate, ownSheetName } from './choose';
+import { isOwnSheet, isOwnSheetCandidate, ownSheetName, sheetsByName } from './choose';
 
 describe('isOwnSheet: a sheet of the add-in’s name is its own only when A1 is the title it writes, whole', () => {
   test.each<[string, string | number | null, boolean]>([
@@ -50,5 +50,12 @@ describe('ownSheetName: where the add-in\'s sheet is or goes, for reading and wr
     ['my_tricolor', false],
   ])('%s is a name the state sheet may go by: %s', (name, expected) => {
     expect(isOwnSheetCandidate('_tricolor', name)).toBe(expected);
+  });
+});
+
+describe('sheetsByName', () => {
+  it('finds a sheet as Excel compares names, and the first of two Excel would call one', () => {
+    const named = sheetsByName([{ name: '_TRICOLOR', n: 1 }, { name: '台账', n: 2 }, { name: '_tricolor', n: 3 }]).get;
+    expect([named('_tricolor')?.n, named('台账')?.n, named('回访清单')]).toEqual([1, 2, undefined]);
   });
 });

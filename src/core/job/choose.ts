@@ -59,6 +59,16 @@ export function sheetNameKey(name: string): string {
   return name.toLowerCase();
 }
 
+/**
+ * Sheets looked up by name as Excel compares names (sheetNameKey); of two that Excel would call one
+ * (a damaged workbook may list both), the first.
+ */
+export function sheetsByName<T extends { name: string }>(sheets: Iterable<T>): { get: (name: string) => T | undefined } {
+  const byKey = new Map<string, T>();
+  for (const sheet of sheets) if (!byKey.has(sheetNameKey(sheet.name))) byKey.set(sheetNameKey(sheet.name), sheet);
+  return { get: (name) => byKey.get(sheetNameKey(name)) };
+}
+
 /** The name for an add-in sheet when a user's sheet already has the usual one. */
 export function alternativeSheetName(name: string, taken: (candidate: string) => boolean): string {
   for (let n = 1; ; n++) {

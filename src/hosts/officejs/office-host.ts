@@ -11,7 +11,7 @@ import {
   isOwnSheet,
   isOwnSheetCandidate,
   ledgerUnderOwnName,
-  sheetNameKey,
+  sheetsByName,
   message,
   meetingHeadline,
   parseIsoDay,
@@ -175,22 +175,22 @@ export function createOfficeAddinHost(options: OfficeHostOptions = {}): AddinHos
         return { name: n, a1 };
       });
     if (a1s.length) await syncer.sync();
-    const byKey = new Map(a1s.map((s) => [sheetNameKey(s.name), s]));
+    const named = sheetsByName(a1s).get;
     return ownSheetName(name, (candidate) => {
-      const found = byKey.get(sheetNameKey(candidate));
+      const found = named(candidate);
       return found && isOwnSheet(name, found.a1.values[0][0] as CellValue);
     });
   }
 
   /** The grid of the add-in's state sheet among those read (under its name or the alternative beside a user's), or null. */
   function stateRowsOf(grids: ReadonlyMap<string, SheetGrid>): CellValue[][] | null {
-    const byKey = new Map([...grids.values()].map((g) => [sheetNameKey(g.name), g]));
+    const named = sheetsByName(grids.values()).get;
     const owner = (candidate: string) => {
-      const grid = byKey.get(sheetNameKey(candidate));
+      const grid = named(candidate);
       return grid && isOwnSheet(STATE_SHEET, grid.values[0]?.[0]);
     };
     const name = ownSheetName(STATE_SHEET, owner);
-    return owner(name) ? byKey.get(sheetNameKey(name))!.values : null;
+    return owner(name) ? named(name)!.values : null;
   }
 
   const host: AddinHost = {

@@ -1,4 +1,4 @@
-import { DETECTION_ROWS, isOwnSheet, ledgerUnderOwnName, macrosByName, OWN_SHEETS, ownSheetName, parseRangeRef, sheetNameKey, STATE_SHEET, type CellRange, type MessageCode, type ReportSheet, type SheetGrid } from '../../core';
+import { DETECTION_ROWS, isOwnSheet, ledgerUnderOwnName, macrosByName, OWN_SHEETS, ownSheetName, parseRangeRef, sheetsByName, STATE_SHEET, type CellRange, type MessageCode, type ReportSheet, type SheetGrid } from '../../core';
 import type { AsciiSheet } from './ascii-sheet';
 import { chartXml, drawingXml } from './chart-writer';
 import type { Package } from './package';
@@ -332,9 +332,7 @@ export class OpenWorkbook {
    */
   stateSheet(): SheetEntry | undefined {
     // Indexed, and each sheet's A1 read once: a workbook may hold thousands of sheets named like the alternatives.
-    const byKey = new Map<string, SheetEntry>();
-    for (const entry of this.sheets()) if (!byKey.has(sheetNameKey(entry.name))) byKey.set(sheetNameKey(entry.name), entry);
-    const named = (name: string) => byKey.get(sheetNameKey(name));
+    const named = sheetsByName(this.sheets()).get;
     const judged = new Map<SheetEntry, boolean>();
     const ours = (entry: SheetEntry) => {
       let own = judged.get(entry);
@@ -484,9 +482,7 @@ export class OpenWorkbook {
       // 回访清单 is kept and the add-in's goes beside it under another name.
       // Indexed once per sheet written: looked up for every alternative name, the sheet list was
       // read again each time (12,000 sheets named like the alternatives ran past two minutes).
-      const entries = new Map<string, SheetEntry>();
-      for (const entry of readSheetEntries(this.workbookXml)) if (!entries.has(sheetNameKey(entry.name))) entries.set(sheetNameKey(entry.name), entry);
-      const entryNamed = (name: string) => entries.get(sheetNameKey(name));
+      const entryNamed = sheetsByName(readSheetEntries(this.workbookXml)).get;
       const ours = (entry: SheetEntry) => {
         const part = this.partOf(entry);
         // Its A1 alone, inflating no more than the first row: a previous run's due-list can be far
