@@ -315,10 +315,15 @@ function placeOwnColumns(ledger: SheetGrid, layout: LedgerLayout, lastDataRow: n
 function headerStyleColumn(layout: LedgerLayout, placed: ReadonlyMap<OwnColumn, number>): number {
   const own = new Set(placed.values());
   // A user's own 人工定级, wherever it stands, is no column the add-in writes a header in.
-  const firstOwn = Math.min(...[...placed].filter(([key]) => key !== 'manual' || layout.own.manual === undefined).map(([, col]) => col));
+  const firstOwn = Math.min(...[...placed].filter(([key]) => writesHeader(key, layout)).map(([, col]) => col));
   let col = layout.firstCol;
   for (const c of layout.labels.keys()) if (c > col && c < firstOwn && !own.has(c)) col = c;
   return col;
+}
+
+/** Whether the add-in writes the column's header: every one but the manual level's once it exists (then it is the user's). */
+function writesHeader(key: OwnColumn, layout: LedgerLayout): boolean {
+  return key !== 'manual' || layout.own.manual === undefined;
 }
 
 function planWrites(
@@ -338,7 +343,7 @@ function planWrites(
   }
   const columns: OwnColumnPlan[] = [...placed].map(([key, col]) =>
     columnWithCells(
-      { key, header: key === 'manual' && layout.own.manual !== undefined ? null : OWN_COLUMN_HEADERS[key], col, kind: OWN_KIND[key], width: OWN_WIDTH[key] },
+      { key, header: writesHeader(key, layout) ? OWN_COLUMN_HEADERS[key] : null, col, kind: OWN_KIND[key], width: OWN_WIDTH[key] },
       {
         // The manual column belongs to the user once created: no cells.
         length: key === 'manual' ? 0 : disputes.length,
