@@ -48,9 +48,12 @@ export function markedFormula(formula: string): string {
   return `=AND(${formula},${FORMAT_MARKER})`;
 }
 
-/** The rule of a formula written by markedFormula, or null for anyone else's formula. */
+/**
+ * The rule of a formula written by markedFormula, or null for anyone else's formula. With or
+ * without its leading '=': Office.js gives it, a file's <formula> leaves it out.
+ */
 export function unmarkedFormula(formula: string | null | undefined): string | null {
   if (!formula || !MARKED.test(formula)) return null;
-  const m = /^=AND\((.*),\s*N\(\s*"三色台账"\s*\)\s*=\s*0\s*\)$/.exec(formula.trim());
+  const m = /^=?AND\((.*),\s*N\(\s*"三色台账"\s*\)\s*=\s*0\s*\)$/.exec(formula.trim());
   return m ? m[1] : formula;
 }

@@ -1,4 +1,4 @@
-import { columnCells, columnLetter, dayToExcelSerial, DROPDOWN_TITLE, parseAreaRef, unmarkedFormula, parseCellAddress, parseRangeRef, rangeRef, SHEET_COLUMNS, type CellRange, type ColumnCells, type ConditionalFormatPlan, type ConditionalFormatRule, type WritePlan } from '../../core';
+import { columnCells, columnIndex, columnLetter, dayToExcelSerial, DROPDOWN_TITLE, parseAreaRef, unmarkedFormula, parseCellAddress, parseRangeRef, rangeRef, SHEET_COLUMNS, type CellRange, type ColumnCells, type ConditionalFormatPlan, type ConditionalFormatRule, type WritePlan } from '../../core';
 import type { AsciiSheet, SheetText } from './ascii-sheet';
 import type { SpliceOp } from './part-splice';
 import { UNNAMED_LAST_CELL, type RowLayout, type SheetDataLayout } from './sheet-layout';
@@ -517,7 +517,7 @@ function widenDimension(xml: string, plan: WritePlan): string {
 function formulaShape(formula: string): string {
   // The pane's rules carry its mark (AND(rule,N("三色台账")=0)): the rule inside is compared.
   const text = formulaText(formula);
-  const rule = unmarkedFormula(`=${text.replace(/^\s*=/, '')}`)?.replace(/^=/, '') ?? text;
+  const rule = unmarkedFormula(text) ?? text;
   return rule.replace(/\s+/g, '').toUpperCase().replace(/\$?[A-Z]{1,3}\$?\d+/g, '#');
 }
 
@@ -538,7 +538,7 @@ function ownFormulaShapes(plan: WritePlan): Set<string> {
  * ($Q6="绿（已化解）" greying the settled) is theirs and stays; so is a rule of the add-in's shape on
  * their own columns (their 回访日期 past TODAY()), or a copy of one of the add-in's onto them.
  */
-function isOwnConditionalFormat(block: string, ownShapes: ReadonlySet<string>, ownColumns: ReadonlySet<string>, ownColumnIndexes: readonly number[]): boolean {
+function isOwnConditionalFormat(block: string, ownShapes: ReadonlySet<string>, ownColumns: ReadonlySet<number>): boolean {
   // Found by indexOf: an expression's lazy search for each </formula> would be quadratic in a block of unclosed ones.
   const formulas: string[] = [];
   for (let at = block.indexOf('<formula>'); at >= 0; ) {
@@ -548,14 +548,14 @@ function isOwnConditionalFormat(block: string, ownShapes: ReadonlySet<string>, o
     at = block.indexOf('<formula>', end + 10);
   }
   if (formulas.length === 0) return false;
-  const onOwnColumn = (f: string) => [...formulaText(f).toUpperCase().matchAll(/\$([A-Z]{1,3})\$?\d+/g)].some((m) => ownColumns.has(m[1]));
+  const onOwnColumn = (f: string) => [...formulaText(f).toUpperCase().matchAll(/\$([A-Z]{1,3})\$?\d+/g)].some((m) => ownColumns.has(columnIndex(m[1])));
   if (!formulas.every((f) => ownShapes.has(formulaShape(f)) && onOwnColumn(f))) return false;
   // And it covers one of the add-in's columns, as every format of the add-in's does: a user's copy
   // of the overdue rule onto their own column A is theirs.
   const sqref = attr(block.slice(0, block.indexOf('>') + 1), 'sqref') ?? '';
   return sqref.split(/\s+/).some((ref) => {
     const area = parseAreaRef(ref);
-    return !!area && ownColumnIndexes.some((col) => area.left <= col && col <= area.right);
+    return !!area && [...ownColumns].some((col) => area.left <= col && col <= area.right);
   });
 }
 
@@ -569,15 +569,14 @@ const MAX_PRIORITY = 2147483647;
  * while LibreOffice shows the format of one block per cell, the first it reads.
  */
 function replaceConditionalFormats(xml: string, plan: WritePlan, styles: LedgerStyles): string {
-  const ownColumns = new Set(plan.columns.map((c) => columnLetter(c.col)));
+  const ownColumns = new Set(plan.columns.map((c) => c.col));
   const ownShapes = ownFormulaShapes(plan);
-  const ownColumnIndexes = plan.columns.map((c) => c.col);
   // The text between the add-in's blocks kept in one pass: a splice per block copied the rest of
   // the sheet once per block (30,000 such blocks, a 158 KB file, ran for 67 s).
   let kept = '';
   let from = 0;
   for (const block of findElements(xml, 'conditionalFormatting')) {
-    if (!isOwnConditionalFormat(xml.slice(block.start, block.end), ownShapes, ownColumns, ownColumnIndexes)) continue;
+    if (!isOwnConditionalFormat(xml.slice(block.start, block.end), ownShapes, ownColumns)) continue;
     kept += xml.slice(from, block.start);
     from = block.end;
   }
