@@ -1,6 +1,7 @@
 // Parsing of single cell values.
 export {
   toHalfWidth,
+  foldForMatching,
   detachedString,
   normalizeHeader,
   normalizeValueText,

@@ -1,4 +1,4 @@
-import { cellText, fitCellText, MAX_CELL_CHARS, normalizeHeader, normalizeValueText, toHalfWidth } from './text';
+import { cellText, fitCellText, foldForMatching, MAX_CELL_CHARS, normalizeHeader, normalizeValueText, toHalfWidth } from './text';
 
 describe('toHalfWidth', () => {
   it.each([
@@ -22,6 +22,31 @@ describe('toHalfWidth', () => {
     const c = `${a.slice(0, -1)}）`; // equal to a but built anew
     for (const [input, expected] of [[a, '甲(一)'.repeat(100)], [a, '甲(一)'.repeat(100)], [b, '乙(二)'.repeat(100)], [c, '甲(一)'.repeat(100)], ['丙'.repeat(300), '丙'.repeat(300)], [a, '甲(一)'.repeat(100)]])
       expect(toHalfWidth(input)).toBe(expected);
+  });
+});
+
+describe('foldForMatching', () => {
+  it.each([
+    ['reads traditional characters as simplified', '張某揚言要殺了李某', '张某扬言要杀了李某'],
+    ['reads a threat of revenge in traditional characters', '血債血償', '血债血偿'],
+    ['reads traditional numerals and units', '三十餘人，拾貳萬元', '三十余人,拾贰万元'],
+    ["reads Taiwan's and Hong Kong's variant forms", '爲了綫', '为了线'],
+    ['turns full-width letters and digits into ASCII, as toHalfWidth does', 'ＡＢＣ１２３　（必填）', 'ABC123 (必填)'],
+    ['leaves simplified text and ASCII as they are', '刘某拿菜刀追砍邻居 abc', '刘某拿菜刀追砍邻居 abc'],
+    ['leaves a character outside the Basic Multilingual Plane whole', '𠮷野家𡘙', '𠮷野家𡘙'],
+    ['keeps 覆 and 藉, whose usual reading is themselves', '覆盖，慰藉', '覆盖,慰藉'],
+  ])('%s', (_name, input, expected) => {
+    expect(foldForMatching(input)).toBe(expected);
+  });
+
+  it('keeps every position, so the words quoted are the ones written', () => {
+    const written = '經調解三次未成，雙方仍各執一詞'.repeat(30);
+    expect(foldForMatching(written)).toHaveLength(written.length);
+  });
+
+  it('gives back the very string when nothing folds', () => {
+    const text = '双方因宅基地边界发生争执'.repeat(40);
+    expect(foldForMatching(text)).toBe(text);
   });
 });
 

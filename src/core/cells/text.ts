@@ -1,4 +1,5 @@
 import type { CellValue } from '../model';
+import { TRADITIONAL_FOLDS } from './traditional-folds';
 
 /**
  * Full-width ASCII (U+FF01–U+FF5E) to ASCII and the ideographic space to a space.
@@ -28,6 +29,43 @@ export function toHalfWidth(s: string): string {
 const REMEMBERED_LENGTH = 256;
 let lastFullWidth = '';
 let lastHalfWidth = '';
+
+/**
+ * The text triage reads: half-width (toHalfWidth) and in simplified characters, so a line typed
+ * in traditional characters (揚言殺人, 血債血償, 三十餘人) is read as 扬言杀人. One code unit for one,
+ * so every position still points into the text as written and the evidence quoted is the ledger's
+ * own. The word lists go through it too: a county may write its words either way.
+ */
+export function foldForMatching(s: string): string {
+  if (s === lastUnfolded) return lastFolded;
+  const folds = foldTable();
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const folded = folds[s.charCodeAt(i)];
+    if (folded !== 0) {
+      out += s.slice(from, i) + String.fromCharCode(folded);
+      from = i + 1;
+    }
+  }
+  if (from === 0) return s;
+  out = detachedString(out + s.slice(from));
+  if (s.length >= REMEMBERED_LENGTH) [lastUnfolded, lastFolded] = [detachedString(s), out];
+  return out;
+}
+let lastUnfolded = '';
+let lastFolded = '';
+
+/** Each UTF-16 code unit's fold (0: itself), made on first use: 128 KB, read once per character. */
+function foldTable(): Uint16Array {
+  if (folds) return folds;
+  folds = new Uint16Array(0x10000);
+  for (let code = 0xff01; code <= 0xff5e; code++) folds[code] = code - 0xfee0;
+  folds[0x3000] = 0x20;
+  for (let i = 0; i < TRADITIONAL_FOLDS.length; i += 2) folds[TRADITIONAL_FOLDS.charCodeAt(i)] = TRADITIONAL_FOLDS.charCodeAt(i + 1);
+  return folds;
+}
+let folds: Uint16Array | undefined;
 
 /**
  * A string of its own, with the same characters. V8 makes a substring of 13 characters or more a

@@ -290,6 +290,36 @@ describe('the default preset', () => {
   });
 });
 
+describe('a ledger written in traditional characters', () => {
+  const compiled = compilePreset(DEFAULT_PRESET);
+  const reasons = (description: string) => firedReasons(compiled, desc(description), AS_OF);
+  // Each line beside its simplified twin: the same rules fire, and the evidence quotes the ledger's own characters.
+  it.each<[string, string]>([
+    ['張某揚言要殺了李某全家', '张某扬言要杀了李某全家'],
+    ['趙某在村口大喊“這筆賬早晚血債血償”', '赵某在村口大喊“这笔账早晚血债血偿”'],
+    ['劉某拿著菜刀追砍鄰居', '刘某拿着菜刀追砍邻居'],
+    ['妻子以死相逼，說要喝農藥', '妻子以死相逼，说要喝农药'],
+    ['雙方互毆致一人輕傷', '双方互殴致一人轻伤'],
+    ['村民三十餘人聚集在村委會門口', '村民三十余人聚集在村委会门口'],
+    ['經調解三次未成', '经调解三次未成'],
+    ['拖欠工程款拾貳萬元', '拖欠工程款拾贰万元'],
+    ['王某揚言進京上訪', '王某扬言进京上访'],
+    ['顧客與商戶因農藥化肥質量問題發生爭執', '顾客与商户因农药化肥质量问题发生争执'],
+    ['經排查未發現持刀等過激行為', '经排查未发现持刀等过激行为'],
+  ])('%s reads as %s', (traditional, simplified) => {
+    const read = reasons(traditional);
+    expect(read.map((r) => [r.rule, r.level])).toEqual(reasons(simplified).map((r) => [r.rule, r.level]));
+    for (const reason of read) {
+      const quoted = /“(.*)”/.exec(reason.text)?.[1];
+      if (quoted) expect(traditional).toContain(quoted);
+    }
+  });
+
+  it('fires on the lines above that are red in simplified characters', () => {
+    expect(reasons('劉某拿著菜刀追砍鄰居')[0].text).toBe('红：人身安全威胁：“劉某拿著菜刀追砍鄰居”');
+  });
+});
+
 describe('the petition rules', () => {
   const compiled = compilePreset(DEFAULT_PRESET);
   const rules = (description: string) => firedReasons(compiled, row({ text: { description } }), AS_OF).map((r) => r.rule);

@@ -1,4 +1,4 @@
-import { toHalfWidth } from '../cells';
+import { foldForMatching } from '../cells';
 import type { NumericField } from './types';
 
 /**
@@ -69,7 +69,7 @@ interface Numeral {
   end: number;
 }
 
-/** Every number in the (half-width) text, with multipliers applied ("3.5万" → 35000). */
+/** Every number in the text as triage reads it (foldForMatching), with multipliers applied ("3.5万" → 35000). */
 function readNumerals(text: string): Numeral[] {
   const found: Numeral[] = [];
   if (!ANY_NUMERAL.test(text)) return found;
@@ -138,9 +138,10 @@ const SEVERAL = /(?:多|数|几|若干)(?:名|个人|人|户|位|家)/gu;
 
 /** People or households named in the text; the largest count is the headcount ("8户30人" → 30). */
 export function headcountInText(raw: string): TextNumber | null {
-  // No unit of people, no headcount: one cheap test spares the numeral scan on most lines.
-  if (!/[人名户位家号个兄姐子数]/.test(raw)) return null;
-  const text = toHalfWidth(raw);
+  // No unit of people, no headcount: one cheap test spares the numeral scan on most lines (the
+  // traditional forms too, as the text is folded only after it).
+  if (!/[人名户位家号个兄姐子数戶個號數]/.test(raw)) return null;
+  const text = foldForMatching(raw);
   let best: TextNumber | null = null;
   SEVERAL.lastIndex = 0;
   for (let m = SEVERAL.exec(text); m && !best; m = SEVERAL.exec(text)) {
@@ -164,8 +165,8 @@ export function headcountInText(raw: string): TextNumber | null {
 
 /** Sums of money in the text; the largest counts ("拖欠工程款12万元", "借款3.5万"). */
 export function amountInText(raw: string): TextNumber | null {
-  if (!/[元块圆币万亿]/.test(raw)) return null;
-  const text = toHalfWidth(raw);
+  if (!/[元块圆币万亿塊圓幣萬億]/.test(raw)) return null;
+  const text = foldForMatching(raw);
   let best: TextNumber | null = null;
   for (const n of readNumerals(text)) {
     const after = text.slice(n.end);
@@ -220,7 +221,7 @@ function countFrom(word: string): number {
 }
 
 function firstCount(raw: string, patterns: RegExp[]): TextNumber | null {
-  const text = toHalfWidth(raw);
+  const text = foldForMatching(raw);
   let best: TextNumber | null = null;
   for (const p of patterns) {
     p.lastIndex = 0;
@@ -237,7 +238,7 @@ function firstCount(raw: string, patterns: RegExp[]): TextNumber | null {
 /** Failed mediations written in the text; "多次调解未果" and "屡调不成" count as three. */
 export function mediationFailuresInText(raw: string): TextNumber | null {
   // Most lines say nothing of mediation: one cheap test before the patterns.
-  return /调|协|化解|说和|劝|做工作|谈/.test(raw) ? firstCount(raw, MEDIATION_PATTERNS) : null;
+  return /调|协|化解|说和|劝|做工作|谈|調|協|說和|勸|談/.test(raw) ? firstCount(raw, MEDIATION_PATTERNS) : null;
 }
 
 /** Police calls written in the text; "多次报警" counts as three. */
@@ -254,7 +255,7 @@ const POLICE_WORD = new RegExp(POLICE);
 function monthlyCalls(raw: string): TextNumber | null {
   // A tally names its months: without 月 there is none, and the text is not cut into sentences.
   if (!raw.includes('月')) return null;
-  const text = toHalfWidth(raw);
+  const text = foldForMatching(raw);
   for (const sentence of text.split(/[。；;！!？?\n]/)) {
     if (!POLICE_WORD.test(sentence)) continue;
     const counts = [...sentence.matchAll(MONTH_TALLY)].map((m) => countFrom(m[1]));

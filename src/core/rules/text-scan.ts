@@ -1,4 +1,4 @@
-import { toHalfWidth } from '../cells';
+import { foldForMatching } from '../cells';
 
 /**
  * Reading a ledger line the way domain.md says: the text is cut into sentences and clauses, every
@@ -118,7 +118,7 @@ export class Scanner {
   }
 
   private add(word: string, kind: number, cls = 0) {
-    const w = toHalfWidth(word.trim());
+    const w = foldForMatching(word.trim());
     if (!w) return;
     let node = this.root;
     for (let i = 0; i < w.length; i++) {
@@ -156,7 +156,7 @@ export class Scanner {
   }
 
   private scanText(raw: string): ScannedText {
-    const text = toHalfWidth(raw);
+    const text = foldForMatching(raw);
     const n = text.length;
     // Every entry found, as flat triples (start, end, term), in a buffer reused from scan to scan.
     const found = this.found;
@@ -400,7 +400,7 @@ export class ScannedText {
   constructor(
     /** The text as written, for quoting. */
     readonly raw: string,
-    /** The half-width text the positions refer to (same length as `raw`). */
+    /** The text as triage reads it (foldForMatching: half-width, simplified), which the positions refer to (same length as `raw`). */
     readonly text: string,
     /** Hits that count, by class number, in text order (sparse: a class with none has no entry). */
     private readonly hits: (Hit[] | undefined)[],
