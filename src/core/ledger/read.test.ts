@@ -402,6 +402,16 @@ describe('readRecords reads the rows of a table', () => {
     expect(result.issues.map((i) => i.message)).toEqual([`Sheet1!B2 的日期“${'下周'.repeat(20)}…”无法识别，请改为 2026-05-21 或 2026年5月21日 的写法`]);
   });
 
+  it.each([
+    ['cuts after forty characters, a character outside the Basic Multilingual Plane counted once', '𠮷'.repeat(50), `${'𠮷'.repeat(40)}…`],
+    ['quotes forty such characters whole, with no mark of a cut', '𠮷'.repeat(40), '𠮷'.repeat(40)],
+    ['never cuts a character in two', `${'下'.repeat(39)}${'𠮷'.repeat(5)}`, `${'下'.repeat(39)}𠮷…`],
+  ])('%s', (_name, cell, quote) => {
+    const grid = sheet([HEADER, line({ A: 1, B: cell, C: '张三' })]);
+    const result = readRecords(grid, detectLedger(grid)!, { asOf: parseIsoDay('2026-11-30')!, language: 'zh' });
+    expect(result.issues.map((i) => i.message)).toEqual([`Sheet1!B2 的日期“${quote}”无法识别，请改为 2026-05-21 或 2026年5月21日 的写法`]);
+  });
+
   it('keeps cell text trimmed and half-width by field', () => {
     const record = one({ D: ' 婚姻家庭　', E: '双方因琐事争吵\n已调解' });
     expect(record.text).toMatchObject({ serial: '1', parties: '张三', type: '婚姻家庭', description: '双方因琐事争吵\n已调解' });
