@@ -3,6 +3,7 @@ import { record } from '../ledger/fixtures';
 import type { DisputeRecord, DisputeStatus, Level, TriageResult } from '../model';
 import { DEFAULT_PRESET } from './default-preset';
 import { compilePreset, firedReasons, triageRecord } from './evaluate';
+import { Scanner } from './text-scan';
 import type { TriagePreset } from './types';
 import { validatePreset } from './validate';
 
@@ -149,6 +150,16 @@ function languagePreset(rules: TriagePreset['rules'], extra: Partial<TriagePrese
 }
 const rule = (when: TriagePreset['rules'][number]['when']): TriagePreset['rules'] => [{ id: 'r', level: 'red', label: { zh: '规则', en: 'rule' }, when }];
 const firesOn = (preset: TriagePreset, description: string) => firedReasons(compilePreset(preset), record({ text: { description } }), AS_OF).map((r) => r.text);
+
+describe('the scanner', () => {
+  const lists = { exclusions: [], negations: [], notNegations: [] };
+  it.each<[string, string[], string]>([
+    ['a word listed twice', ['杀人', '杀人'], '要杀人'],
+    ['a word listed in both its forms', ['杀人', '殺人'], '要殺人'],
+  ])('finds %s once where it stands', (_name, words, text) => {
+    expect(new Scanner({ classes: [{ words }], ...lists }).scan(text).hitsOf(0)).toEqual([{ start: 1, end: 3, clause: 0, sentence: 0 }]);
+  });
+});
 
 describe('the rule language', () => {
   const together = languagePreset(rule({ together: ['threat', 'harm'] }));

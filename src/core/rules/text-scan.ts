@@ -127,7 +127,9 @@ export class Scanner {
       if (!child) node.next.set(code, (child = { next: new Map(), terms: [] }));
       node = child;
     }
-    node.terms.push(kind * 65536 + cls);
+    // A word listed twice, or in both its forms (杀人, 殺人: one word once folded), is one entry.
+    const term = kind * 65536 + cls;
+    if (!node.terms.includes(term)) node.terms.push(term);
     this.longest = Math.max(this.longest, w.length);
     this.starts[w.charCodeAt(0)] = this.root.next.get(w.charCodeAt(0));
   }
