@@ -29,6 +29,16 @@ const REPRODUCTION = '张三系精神障碍患者(肇事肇祸),长期家暴,其
 const REPRODUCTION_MASKED = '张某系（敏感信息略）,长期（敏感信息略）,其（敏感信息略）女儿王某（年龄略）受伤,住（地址略）';
 
 describe('renderDueList handout masking', () => {
+  it.each<[string, string, boolean, string]>([
+    ['masks a phone number written beside the responsible person', '王五13812345678', true, '责任人/单位：王五138****5678（1件）'],
+    ['masks an ID number written beside the responsible person', '王五 110101199003071234', true, '责任人/单位：王五 110101********1234（1件）'],
+    ['leaves the responsible person’s name as it is', '王警官', true, '责任人/单位：王警官（1件）'],
+    ['leaves the heading as written without masking', '王五13812345678', false, '责任人/单位：王五13812345678（1件）'],
+  ])('%s in the group heading', (_name, owner, mask, heading) => {
+    const sheet = renderDueList([{ owner, items: [due({ parties: '张三' })] }], { asOf: AS_OF, language: 'zh', mask, handling });
+    expect(sheet.rows[3][0].value).toBe(heading);
+  });
+
   it.each<[string, Partial<Record<FieldName, string>>, boolean, unknown[]]>([
     [
       'leaves the address, sensitive labels, the child’s name and age out of the reviewer’s example',

@@ -97,7 +97,9 @@ export function renderDueList(groups: readonly DueGroup[], options: DueListRende
     // Each person's list starts a page, so it can be torn off and handed over.
     if (n > 0) rowBreaks.push(rows.length);
     merges.push({ top: rows.length, left: 0, bottom: rows.length, right: width - 1 });
-    const heading = { owner: group.owner, n: group.items.length };
+    // The person's name stands (the list is theirs to carry); a phone or ID number written beside it is masked, as on the meeting's paper.
+    const owner = options.mask && group.owner !== '' ? handoutExcerpt(shared.masker.text(group.owner, NO_NAMES)) : group.owner;
+    const heading = { owner, n: group.items.length };
     rows.add([{ value: joint && group.unit ? t('groupOfUnit', { ...heading, unit: group.unit }) : t('group', heading), style: 'subtitle' }]);
     const unit: ReportCell = { value: group.unit ?? '', style: 'wrap' };
     // Each line is made when the sheet is written (a list runs to tens of thousands of them).
@@ -137,6 +139,8 @@ interface SharedCells {
   /** The list's masking: places and texts that repeat from line to line are read once. */
   masker: HandoutMasker;
 }
+
+const NO_NAMES = { names: [] };
 
 function sharedCells(options: DueListRenderOptions): SharedCells {
   const date = DATE_FORMAT[options.language];
