@@ -111,13 +111,22 @@ describe('normalizeValueText', () => {
     ['form feed', '\f', ' '],
     ['full-width exclamation mark, the first of the block', '\uff01', '!'],
     ['full-width tilde, the last of the block', '\uff5e', '~'],
+    // Characters that show nothing, pasted in from a chat or a web page, read as the space they look like.
+    ['zero-width space', '\u200b', ' '],
+    ['zero-width joiner', '\u200d', ' '],
+    ['soft hyphen', '\u00ad', ' '],
+    ['word joiner', '\u2060', ' '],
+    ['right-to-left override', '\u202e', ' '],
+    ['variation selector', '\ufe0f', ' '],
+    ['Hangul filler', '\u3164', ' '],
   ])('changes a %s inside a text', (_name, character, becomes) => {
     expect(normalizeValueText(`张三${character}${character}李四`)).toBe(becomes === ' ' ? '张三 李四' : `张三${becomes}${becomes}李四`);
   });
 
   it.each([
     ['the character after the full-width block (U+FF5F)', '\uff5f'],
-    ['a zero-width space, which is no whitespace to \\s (U+200B)', '\u200b'],
+    ['the character after the invisible formatting block (U+2070, superscript zero)', '\u2070'],
+    ['a Han character of extension A (U+3400)', '\u3400'],
     ['a full-width comma-like ideographic comma (U+3001)', '\u3001'],
   ])('keeps %s', (_name, character) => {
     const text = `张三${character}李四`;

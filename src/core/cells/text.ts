@@ -49,8 +49,21 @@ function halfWidthFolds(table: Uint16Array): void {
 const HALF_WIDTH = new CodeUnitFold(halfWidthFolds);
 const FOR_MATCHING = new CodeUnitFold((table) => {
   halfWidthFolds(table);
+  // Radicals and compatibility ideographs that look like a character and are not it (⼑ for 刀,
+  // as some input methods give), read as the character Unicode's compatibility form names.
+  for (const [from, to] of LOOK_ALIKE_BLOCKS) {
+    for (let code = from; code <= to; code++) {
+      const same = String.fromCharCode(code).normalize('NFKC');
+      if (same.length === 1 && same.charCodeAt(0) !== code) table[code] = same.charCodeAt(0);
+    }
+  }
   for (let i = 0; i < TRADITIONAL_FOLDS.length; i += 2) table[TRADITIONAL_FOLDS.charCodeAt(i)] = TRADITIONAL_FOLDS.charCodeAt(i + 1);
 });
+/** The CJK radicals supplement, the Kangxi radicals and the CJK compatibility ideographs. */
+const LOOK_ALIKE_BLOCKS = [
+  [0x2e80, 0x2fdf],
+  [0xf900, 0xfaff],
+];
 
 /**
  * Full-width ASCII (U+FF01–U+FF5E) to ASCII and the ideographic space to a space.
@@ -98,7 +111,7 @@ const HEADER_HINTS: ReadonlySet<string> = new Set([
  * Latin letters lower-cased.
  */
 export function normalizeHeader(s: string): string {
-  const h = toHalfWidth(s).replace(/[\s\u00a0\u3000\ufeff]+/g, '').toLowerCase();
+  const h = invisibleAsSpace(toHalfWidth(s)).replace(/[\s\u00a0\u3000\ufeff]+/g, '').toLowerCase();
   const start = h.length - h.replace(/^\*+/, '').length;
   // Stars and hints can be stacked ("*金额(元)(必填)"): peeled from the end, each look reaching
   // back no further than what it takes off (matched again from the start for each, a header of
@@ -136,10 +149,27 @@ function isPlainText(s: string): boolean {
     const c = s.charCodeAt(i);
     if (c <= 0x20) return false;
     if (c < 0xa0) continue;
+    // Han characters, most of a Chinese ledger's text, are plain: one test for them all.
+    if (c >= 0x3400 && c <= 0x9fff) continue;
     if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f) return false;
     if (c === 0x3000 || c === 0xfeff || (c >= 0xff01 && c <= 0xff5e)) return false;
+    if (isInvisible(c)) return false;
   }
   return true;
+}
+
+/**
+ * Characters that show nothing (zero-width spaces and joiners, a soft hyphen, direction marks,
+ * variation selectors, fillers), pasted in with text from a chat or a web page. Read as a space:
+ * 以\u200b死相逼 is read as 以 死相逼, which triage reads as 以死相逼 (text-scan.ts), and 张三\u200b13812345678
+ * as a name and a number, so masking finds both.
+ */
+function isInvisible(c: number): boolean {
+  return (
+    c === 0xad || c === 0x34f || c === 0x61c || c === 0x115f || c === 0x1160 || c === 0x17b4 || c === 0x17b5 ||
+    (c >= 0x180b && c <= 0x180f) || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2060 && c <= 0x206f) || c === 0x3164 || (c >= 0xfe00 && c <= 0xfe0f) || c === 0xffa0
+  );
 }
 
 /**
@@ -150,7 +180,8 @@ export function writtenText(s: string): string {
   return collapseSpaces(s.replace(/\u3000/g, ' '));
 }
 
-function collapseSpaces(s: string): string {
+function collapseSpaces(text: string): string {
+  const s = invisibleAsSpace(text);
   if (!ANY_SPACE.test(s)) return s;
   return s
     .replace(/\r\n?/g, '\n')
@@ -159,6 +190,19 @@ function collapseSpaces(s: string): string {
 }
 
 const ANY_SPACE = /[\s\u00a0\ufeff]/;
+
+/** Each invisible character (isInvisible) as a space; the text itself when it holds none. */
+function invisibleAsSpace(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (isInvisible(s.charCodeAt(i))) {
+      out += `${s.slice(from, i)} `;
+      from = i + 1;
+    }
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
 
 const EXPONENT_FORM = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/;
 

@@ -320,6 +320,32 @@ describe('a ledger written in traditional characters', () => {
   });
 });
 
+describe('a line with a space, an invisible character or a look-alike inside a word', () => {
+  const compiled = compilePreset(DEFAULT_PRESET);
+  const rules = (description: string) => firedReasons(compiled, desc(description), AS_OF).map((r) => [r.rule, r.level]);
+  // As the reader gives them: an invisible character is read as a space (cells/text.ts).
+  it.each<[string, string]>([
+    ['妻子以死 相逼', '妻子以死相逼'],
+    ['妻子以 死 相 逼', '妻子以死相逼'],
+    ['张某扬 言报复', '张某扬言报复'],
+    ['王某称要去跳 楼', '王某称要去跳楼'],
+    ['王某扬言要喝农 药', '王某扬言要喝农药'],
+    ['张三拿菜⼑追赶邻居', '张三拿菜刀追赶邻居'],
+  ])('%s reads as %s', (written, plain) => {
+    expect(rules(written)).toEqual(rules(plain));
+    expect(rules(written)[0]).toEqual(expect.arrayContaining(['red']));
+  });
+
+  it('reads no exclusion across a space written where a comma goes', () => {
+    // 厮打 车主: 打车 (a taxi) is no exclusion here; the blows and the bite stand.
+    expect(rules('车位被占双方厮打 车主手指被对方咬伤 到卫生院包扎')[0]).toEqual(['red.injury', 'red']);
+  });
+
+  it('quotes the words as written, space and all', () => {
+    expect(firedReasons(compiled, desc('妻子以死 相逼'), AS_OF)[0].text).toBe('红：自杀、自残倾向：“妻子以死 相逼”');
+  });
+});
+
 describe('the petition rules', () => {
   const compiled = compilePreset(DEFAULT_PRESET);
   const rules = (description: string) => firedReasons(compiled, row({ text: { description } }), AS_OF).map((r) => r.rule);

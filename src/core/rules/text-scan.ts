@@ -40,6 +40,12 @@ const VERDICT_EXTRA = 6;
 /** How far a negation reaches: 未发现有持刀, 否认曾经多次威胁对方. */
 const NEGATION_REACH = 10;
 
+const SPACE = 0x20;
+/** A Han character (the unified ideographs, extension A and the compatibility block). */
+function isHan(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
 /** What one trie entry is: a word of a class, a class's exclusion, or one of the preset's lists. */
 const WORD = 0;
 const EXCLUDE = 1;
@@ -165,9 +171,20 @@ export class Scanner {
     found.length = 0;
     for (let i = 0; i < n; i++) {
       let node = this.starts[text.charCodeAt(i)];
+      let spaced = false;
       for (let j = i + 1; node; j++) {
-        for (const term of node.terms) found.push(i, j, term);
+        // Across a space, a class's word only: staff also write a space where a comma goes
+        // (双方厮打 车主手指被咬伤), and an exclusion (打车) or a negation found across it would
+        // take back what the words on either side say.
+        for (const term of node.terms) if (!spaced || term < 65536) found.push(i, j, term);
         if (j >= n) break;
+        // A space between two Han characters inside a word is passed over: 以死 相逼 as typed, or an
+        // invisible character pasted in (read as a space, cells/text.ts). Chinese has no spaces
+        // between the characters of a word.
+        if (text.charCodeAt(j) === SPACE && j + 1 < n && isHan(text.charCodeAt(j - 1)) && isHan(text.charCodeAt(j + 1))) {
+          j++;
+          spaced = true;
+        }
         node = node.next.get(text.charCodeAt(j));
       }
     }
@@ -202,7 +219,8 @@ export class Scanner {
     // Every list is in text order (by start) and its spans are at most `longest` long, so what may
     // overlap or precede a span is looked up in a window of the list, not the whole of it: a cell
     // of 16,000 negations and 16,000 words made 256 million comparisons (minutes for a ledger).
-    const longest = this.longest;
+    // A word may span a space after each of its characters (above).
+    const longest = 2 * this.longest - 1;
     // A negation inside a longer word that is no denial (无故, 调解未果) denies nothing.
     const denials =
       negations &&

@@ -1,4 +1,4 @@
-import { parseIsoDay } from '../cells';
+import { cellText, parseIsoDay } from '../cells';
 import { record } from '../ledger/fixtures';
 import type { FieldName, TriagedDispute } from '../model';
 import { DEFAULT_PRESET } from '../rules';
@@ -29,6 +29,16 @@ const REPRODUCTION = '张三系精神障碍患者(肇事肇祸),长期家暴,其
 const REPRODUCTION_MASKED = '张某系（敏感信息略）,长期（敏感信息略）,其（敏感信息略）女儿王某（年龄略）受伤,住（地址略）';
 
 describe('renderDueList handout masking', () => {
+  it('masks a name, an ID and a phone number that invisible characters split, as the reader gives them', () => {
+    const read = (text: string) => cellText(text);
+    const [, party, brief] = cells(
+      { parties: read('张三\u200b13812345678'), description: read('张三身份证110101\u200b19900307\u200b1234，电话138\u200b1234\u200b5678') },
+      true,
+    );
+    expect(party).toBe('张某');
+    expect(brief).not.toMatch(/张三|\d{7}|19900307|1234 5678/);
+  });
+
   it.each<[string, string, boolean, string]>([
     ['masks a phone number written beside the responsible person', '王五13812345678', true, '责任人/单位：王五138****5678（1件）'],
     ['masks an ID number written beside the responsible person', '王五 110101199003071234', true, '责任人/单位：王五 110101********1234（1件）'],
