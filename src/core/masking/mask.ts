@@ -135,7 +135,7 @@ function maskDigitRun(run: string): string {
 export function maskIdNumber(s: string): string {
   const text = normalizeValueText(s);
   if (text === '') return '';
-  const compact = text.replace(/[\s-]/g, '');
+  const compact = text.replace(/[\s.-]/g, '');
   if (ID_18.test(compact) || ID_15.test(compact)) return maskDigitRun(compact);
   let found = false;
   const out = text.replace(/\d[\dXx]*/g, (run) => {
@@ -148,10 +148,11 @@ export function maskIdNumber(s: string): string {
 
 const stars = (n: number): string => '*'.repeat(n);
 
-// An 11-digit mobile starting 1[3-9], optionally +86 and split 3-4-4 by spaces or dashes.
-const MOBILE = /(?<!\d)((?:\+?86[- ]?)?)(1[3-9]\d)[- ]?\d{4}[- ]?(\d{4})(?!\d)/g;
+// An 11-digit mobile starting 1[3-9], optionally +86 and split 3-4-4 by spaces, dashes or dots,
+// its first three digits in brackets or not ((138)12345678, （138）1234 5678).
+const MOBILE = /(?<!\d)((?:\+?86[- .]?)?)([(（]?1[3-9]\d[)）]?)[- .]?\d{4}[- .]?(\d{4})(?!\d)/g;
 // A landline with its area code: 010 and 02x are three digits, every other area code four.
-const LANDLINE = /(?<!\d)(\(?(?:0[12]\d|0[3-9]\d{2})\)?)([- ]?)(\d{3,4})(\d{4})(?!\d)/g;
+const LANDLINE = /(?<!\d)([(（]?(?:0[12]\d|0[3-9]\d{2})[)）]?)([- .]?)(\d{3,4})(\d{4})(?!\d)/g;
 // In a phone column, any other run of 7 or more digits (a local number without area code, a
 // mistyped mobile) keeps only its last 4.
 const LOCAL = /(?<![\d*])(\d{3,})(\d{4})(?![\d*])/g;
@@ -170,13 +171,20 @@ function maskPhones(text: string, withLocal: boolean): string {
  * cell is masked; the rest of the text is kept.
  */
 export function maskPhone(s: string): string {
-  return maskPhones(normalizeValueText(s), true);
+  return maskPhones(normalizeValueText(s).replace(SPELLED_NUMBER, digitsOf), true);
 }
 
 const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ＋]/g;
 const ID_IN_TEXT = /(?<![\dA-Za-z])(?:\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g;
-/** An 18-digit ID written in its three groups (640422 19850505 4321), as people read it out. */
-const GROUPED_ID_IN_TEXT = /(?<![\dA-Za-z])\d{6}[ -]\d{8}[ -]\d{3}[\dXx](?![\dA-Za-z])/g;
+/** An 18-digit ID written in its three groups (640422 19850505 4321, or with dashes or dots), as people read it out. */
+const GROUPED_ID_IN_TEXT = /(?<![\dA-Za-z])\d{6}[ .-]\d{8}[ .-]\d{3}[\dXx](?![\dA-Za-z])/g;
+/**
+ * A number written in Chinese numerals one digit a character (一三八一二三四五六七八), as long as a
+ * mobile or longer: written as digits first, so it is masked as one.
+ */
+const SPELLED_NUMBER = /[〇零一二三四五六七八九]{11,}/g;
+const SPELLED_DIGIT: Readonly<Record<string, string>> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const digitsOf = (spelled: string) => spelled.replace(/./g, (ch) => SPELLED_DIGIT[ch]);
 
 /** `s` as a pattern that matches exactly `s`. */
 export function escapeRegExp(s: string): string {
@@ -204,11 +212,11 @@ export function maskText(text: string, names: readonly string[]): string {
 export function maskNumbers(text: string): string {
   // Most lines hold no digit at all: then the ID and phone patterns (each checking what stands
   // before every position) cannot match, and are not run.
-  const digits = ANY_DIGIT.test(text);
   // Text as the ledger writes it keeps its Chinese punctuation; full-width digits still hide a number.
   let out = text.replace(FULL_WIDTH_ALNUM, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
-  if (digits) {
-    out = out.replace(ID_IN_TEXT, (id) => maskDigitRun(id)).replace(GROUPED_ID_IN_TEXT, (id) => maskDigitRun(id.replace(/[ -]/g, '')));
+  out = out.replace(SPELLED_NUMBER, digitsOf);
+  if (ANY_DIGIT.test(out)) {
+    out = out.replace(ID_IN_TEXT, (id) => maskDigitRun(id)).replace(GROUPED_ID_IN_TEXT, (id) => maskDigitRun(id.replace(/[ .-]/g, '')));
     out = maskPhones(out, false);
   }
   return out;
