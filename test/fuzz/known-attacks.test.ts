@@ -36,6 +36,22 @@ const SMALL_LEDGER_RUN = `const { smallLedger } = require('${path.resolve(__dirn
   const sheetOf = (rows) => '<worksheet xmlns="${MAIN}"><sheetData>' + rows.map((cells, r) => '<row r="' + (r + 1) + '">' + cells + '</row>').join('') + '</sheetData></worksheet>';`;
 /** Each case: its name, the call, the refusal it ends with (else it returns), and its budget when not BUDGET_MS. */
 const CASES: [string, BudgetedCall, RegExp?, number?][] = [
+  // A preset's pattern that JavaScript's engine backtracks on for hours (40 characters) or minutes
+  // (a ledger of long cells): each runs on the linear engine (core/rules/pattern-engine.ts).
+  ...[
+    ['(?:\\x51|\\x51)+!', `'Q'.repeat(40)`, 1],
+    ['(?:[\\u9f00-\\u9fa5]|\\u9f50)+!', `'齐'.repeat(40)`, 1],
+    ['(?:\\p{Nd}|[\\u0660-\\u0669])+!', `'٠'.repeat(40)`, 1],
+    ['[^。]*扬言[^。]*砍', `'齐'.repeat(32767)`, 30],
+    ['.*.*=', `'a'.repeat(5000)`, 30],
+  ].map(([pattern, text, rows]): [string, BudgetedCall] => [
+    `a preset's pattern ${pattern} on ${rows} cell(s) of ${text}`,
+    {
+      module: `${SRC}/core/rules/pattern-engine.ts`,
+      work: `const text = ${text}; const compiled = mod.compilePattern(${JSON.stringify(pattern)});
+        for (let row = 0; row < ${rows}; row++) for (const m of compiled.matches(text)) void m;`,
+    },
+  ]),
   // A cell of numerals after a unit of people: every start and split of the run was tried.
   ['a run of 十 after 人 (a headcount in the text)', { module: textNumbers, exportName: 'headcountInText', args: `['人' + '十'.repeat(4000)]` }],
   ['32,767 characters of 一 after 人', { module: textNumbers, exportName: 'headcountInText', args: `['人' + '一'.repeat(32766)]`, times: 3 }],

@@ -1,5 +1,6 @@
 import { LEVEL_RANK, type Day, type DisputeRecord, type FieldName, type Language, type Level, type Reason, type TriageResult } from '../model';
 import { FIELD_NAMES } from '../ledger/fields';
+import { compilePattern } from './pattern-engine';
 import { firstAtLeast, Scanner, someStartingIn, type Hit, type ScannedText } from './text-scan';
 import { TEXT_NUMBER_READERS } from './text-numbers';
 import type { Condition, NumericField, TriagePreset, TriageRule } from './types';
@@ -196,16 +197,12 @@ function compileCondition(
   }
   if ('pattern' in c) {
     const fields = c.fields ?? preset.textFields;
-    const regex = new RegExp(c.pattern, 'gu');
+    const compiled = compilePattern(c.pattern);
     return (row) => {
       for (const field of fields) {
         const text = row.record.text[field];
         if (!text) continue;
-        regex.lastIndex = 0;
-        for (let m = regex.exec(text); m; m = regex.exec(text)) {
-          if (!isNegated(text, m.index, preset.negations)) return quote(m[0], language);
-          if (m[0] === '') regex.lastIndex++;
-        }
+        for (const m of compiled.matches(text)) if (!isNegated(text, m.index, preset.negations)) return quote(m.text, language);
       }
       return null;
     };

@@ -44,6 +44,10 @@ export const PRESET_PROBLEMS = {
     zh: '不是有效的正则表达式：反斜杠 \\ 后的写法无效（符号前加 \\ 表示符号本身，如 \\( \\.；\\d 表示数字）',
     en: 'is not a valid regular expression: what follows a backslash \\ is not valid (\\ before a symbol means the symbol itself, as \\( \\.; \\d means a digit)',
   },
+  emptyPattern: {
+    zh: '可以匹配空文字（如 $、x?、(?:)），会让每一行都触发这条规则；请写出规则要找的字',
+    en: 'can match no text at all (as $, x?, (?:) do), which fires the rule on every line; write the characters the rule looks for',
+  },
   patternName: { zh: '不是有效的正则表达式：命名分组 (?<名称>…) 的名称无效、重复或未定义', en: 'is not a valid regular expression: a named group (?<name>…) has an invalid, repeated or undefined name' },
   conditionTooDeep: {
     zh: '条件嵌套超过 {max} 层；请把条件拆成几条规则',

@@ -1,4 +1,5 @@
 import { LEVELS, type FieldName, type Level } from '../model';
+import { compilePattern, runsInLinearTime } from './pattern-engine';
 import { backtracksBadly } from './pattern-safety';
 import { FIELD_NAMES } from '../ledger/fields';
 import { NUMERIC_FIELDS, type TriagePreset } from './types';
@@ -118,6 +119,16 @@ function checkFields(v: Json, path: string, bad: Bad) {
 
 const CONDITION_KINDS = ['words', 'together', 'keywords', 'pattern', 'number', 'openForMoreThanDays', 'all', 'any'];
 
+/**
+ * Whether a pattern can match where no character is (`$`, `(?:)`, `x?`): such a rule fires on every
+ * line, with nothing to quote ("红：…：“”"). Tried on an empty text and a few short ones.
+ */
+function matchesEmptyText(pattern: string): boolean {
+  const compiled = compilePattern(pattern);
+  return EMPTY_MATCH_PROBES.some((text) => [...compiled.matches(text)].some((m) => m.text === ''));
+}
+const EMPTY_MATCH_PROBES = ['', '张三', '1 x。'];
+
 /** What V8 says of a pattern it cannot compile, and the problem that tells it in the user's words. */
 const PATTERN_FAULTS: [RegExp, PresetProblemCode][] = [
   [/Unterminated group|Unmatched '\)'|Invalid group/, 'patternGroup'],
@@ -173,7 +184,8 @@ function checkCondition(c: Json, path: string, bad: Bad, classes: ReadonlySet<st
       else
         try {
           new RegExp(c.pattern, 'u');
-          if (backtracksBadly(c.pattern)) bad(`${path}.pattern`, 'slowPattern');
+          if (!runsInLinearTime(c.pattern) && backtracksBadly(c.pattern)) bad(`${path}.pattern`, 'slowPattern');
+          else if (matchesEmptyText(c.pattern)) bad(`${path}.pattern`, 'emptyPattern');
         } catch (e) {
           const reason = (e as Error).message;
           bad(`${path}.pattern`, PATTERN_FAULTS.find(([said]) => said.test(reason))?.[1] ?? 'badPattern');
