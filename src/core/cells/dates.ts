@@ -182,7 +182,10 @@ function compactDay(digits: string): Day | null {
 
 // A time after the date is ignored: "2020-5-21 14:30", "2020-05-21T14:30:00", "2020年5月21日下午3时".
 const TIME = String.raw`(?:\s*T?\s*(?:上午|下午|晚上|早上|中午|凌晨)?\s*\d{1,2}\s*[:时点]\s*(?:\d{1,2}\s*分?)?(?:\s*:\s*\d{1,2}(?:\.\d+)?)?)?`;
-const FULL_DATE = new RegExp(String.raw`^(\d{4}|\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?${TIME}$`);
+// A time zone after it too (an ISO date cell, t="d": 2026-10-05T00:00:00Z, …+08:00, 2026-10-05Z):
+// the day is the one written, as the ledger's reader sees it.
+const ZONE = String.raw`(?:\s*(?:[Zz]|[+-]\d{2}(?::?\d{2})?))?`;
+const FULL_DATE = new RegExp(String.raw`^(\d{4}|\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?${TIME}${ZONE}$`);
 // Only a four-digit year makes "2020.5" a month rather than a decimal.
 const YEAR_MONTH = /^(\d{4})\s*(?:[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月份?)$/;
 const SPACES = /\s+/g;
