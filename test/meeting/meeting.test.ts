@@ -125,6 +125,18 @@ describe('tricolor meeting on a 派出所 台账, a 司法所 人民调解登记
     expect(missing.err()).toBe(`tricolor: 找不到文件“${path.join(dir, '不存在.xlsx')}”；请检查路径\n`);
   });
 
+  it('refuses a ledger beside its own output, which holds the same disputes row for row (all were held by two units)', () => {
+    const files = FILES.map((f) => path.join(dir, f));
+    const output = path.join(dir, '派出所.tricolor.xlsx');
+    expect(main(['run', files[0], '--as-of', '2026-11-30', '--out', output], capture().io)).toBe(0);
+    const c = capture();
+    expect(main(['meeting', files[0], files[1], output, '--as-of', '2026-11-30', '--out', path.join(dir, 'z.xlsx')], c.io)).toBe(1);
+    expect(c.err()).toBe(
+      `tricolor: “派出所.tricolor.xlsx”与“${path.basename(files[0])}”中的纠纷一件不差、行行相同，是同一份台账（也许一个是另一个的三色台账输出）；联席会议的每个单位只需给出一次\n`,
+    );
+    expect(fs.existsSync(path.join(dir, 'z.xlsx'))).toBe(false);
+  });
+
   it('refuses one ledger given twice, by the same path, another path or as a copy (it was counted as a second unit)', () => {
     const files = FILES.map((f) => path.join(dir, f));
     const copy = path.join(dir, '副本.xlsx');

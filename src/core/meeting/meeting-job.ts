@@ -1,5 +1,6 @@
 import { baseFileName, unitFromFileName } from '../ledger';
-import { LEVEL_RANK, type RowIssue, type TriagedDispute } from '../model';
+import { WorkbookError } from '../errors';
+import { LEVEL_RANK, type Language, type RowIssue, type TriagedDispute } from '../model';
 import type { ReportSheet } from '../report';
 import { buildDueList, renderDueList } from '../schedule';
 import {
@@ -71,6 +72,23 @@ export interface MeetingJob {
 }
 
 /**
+ * Refuses a ledger given twice under two names: a unit's ledger beside its own .tricolor.xlsx, or a
+ * copy re-saved (other bytes, the same disputes). Counted twice, every dispute was "held by two
+ * units". The same disputes in the same rows, every one, is the same ledger; two units' ledgers
+ * never are.
+ */
+function refuseOneLedgerTwice(ledgers: readonly MeetingLedger[], triaged: readonly { disputes: readonly TriagedDispute[] }[], language: Language): void {
+  const seen = new Map<string, number>();
+  triaged.forEach((t, unit) => {
+    if (t.disputes.length === 0) return;
+    const signature = t.disputes.map((d) => `${d.record.row}\u0000${d.record.key}`).join('\u0001');
+    const earlier = seen.get(signature);
+    if (earlier !== undefined) throw new WorkbookError('meeting.sameLedger', { file: ledgers[unit].file, other: ledgers[earlier].file }, language);
+    seen.set(signature, unit);
+  });
+}
+
+/**
  * The joint meeting (三调联动) of several units' ledgers, each read as `run` reads it. A dispute
  * several ledgers hold (passed from the 派出所 to the 司法所, or to the 法庭) is counted once: it
  * is open if any unit still has it open, at the most severe level a unit gives it, registered when
@@ -87,6 +105,7 @@ export function runMeetingJob(ledgers: readonly MeetingLedger[], options: Meetin
       l.input.revisitLog,
     ),
   );
+  refuseOneLedgerTwice(ledgers, triaged, language);
   // Every unit needs a name at the meeting: the file's own name when nothing better says.
   const names = distinctUnitNames(triaged.map((t, i) => t.unit || baseFileName(ledgers[i].file)));
   const refOf = (unit: number, d: TriagedDispute): DisputeRef => ({ unit: names[unit], row: d.record.row, serial: (d.record.text.serial ?? '').trim() });

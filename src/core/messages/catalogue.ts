@@ -123,6 +123,10 @@ export const CATALOGUE = {
     zh: '这些台账文件合计 {size} MB，超过本工具一次能处理的 {limit} MB；请少选几个单位的台账，或把台账按年度拆开后再试',
     en: 'These ledger files come to {size} MB together, over the {limit} MB the tool can process at once; choose fewer units\' ledgers, or split the ledgers by year, and try again',
   },
+  'meeting.sameLedger': {
+    zh: '“{file}”与“{other}”中的纠纷一件不差、行行相同，是同一份台账（也许一个是另一个的三色台账输出）；联席会议的每个单位只需给出一次',
+    en: '"{file}" holds every dispute of "{other}", row for row: it is the same ledger (one may be the other\'s Tricolor output); give each unit\'s ledger once',
+  },
   // Another unit's issue in a joint meeting: its cells are in that unit's file, so the unit is named.
   'meeting.unitIssue': { zh: '{unit}：{message}', en: '{unit}: {message}' },
   'meeting.correctionsNotUsed': {
