@@ -136,12 +136,17 @@ function readOptions(args: string[], language: Language) {
   }
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
 /** `台账.xlsx=青山镇司法所` names the unit; a file name may hold '=' itself, so only a workbook name before it counts. */
 function ledgerWithUnit(arg: string, language: Language): { file: string; unit?: string } {
   const m = /^(.+\.xls[xm])=(.*)$/i.exec(arg);
   if (!m) return { file: arg };
   // `台账.xlsx=` with the unit left out: said as such, not as a file that cannot be found.
   if (m[2].trim() === '') throw new UsageError('args.emptyUnit', { file: m[1] }, language);
+  // A control character (an escape sequence pasted from a terminal) would be printed into the paper's headings.
+  if (CONTROL.test(m[2])) throw new UsageError('args.controlInUnit', { file: m[1] }, language);
   return { file: m[1], unit: m[2].trim() };
 }
 

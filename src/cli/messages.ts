@@ -27,6 +27,10 @@ export const CLI_MESSAGES = {
     zh: '“{file}=”后没有写单位名称；请写成 {file}=青山镇司法所，或去掉“=”，由台账的标题或填报单位识别单位',
     en: 'No unit after "{file}="; write it as {file}=Justice office, or leave out the "=" and the unit is read from the ledger\'s title',
   },
+  'args.controlInUnit': {
+    zh: '“{file}=”后的单位名称含有控制字符（如终端的颜色代码），会被印进汇总的标题；请只写单位名称，如 {file}=青山镇司法所',
+    en: 'The unit after "{file}=" holds control characters (a terminal\'s colour codes, say), which would be printed in the paper\'s headings; write the unit\'s name only, e.g. {file}=Justice office',
+  },
   'args.notForMeeting': { zh: '选项 {option} 只用于 run；meeting 会在每个台账中自动识别台账工作表', en: 'Option {option} is for run only; meeting finds the ledger sheet in each workbook' },
   'args.unknownCommand': {
     zh: '未知命令“{command}”；可用的命令是 run 和 meeting。运行 tricolor --help 查看用法',

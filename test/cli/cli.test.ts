@@ -139,6 +139,8 @@ describe('tricolor run', () => {
     [['run', '-x.xlsx'], 2, '“-x.xlsx”以“-”开头，会被当作选项；若这是文件名，请写成 ./-x.xlsx'],
     // The unit left out after '=': it was looked for as a file named "police.xlsx=" and not found.
     [['meeting', '{ledger}', 'police.xlsx='], 2, '“police.xlsx=”后没有写单位名称；请写成 police.xlsx=青山镇司法所'],
+    // A terminal's colour code pasted into a unit's name was printed into the paper as _x001B_[31m.
+    [['meeting', '{ledger}', 'police.xlsx=\u001b[31m派出所'], 2, '“police.xlsx=”后的单位名称含有控制字符'],
     [['run', '{ledger}', '--out', '--force'], 2, '选项 --out 需要一个值'],
     [['run', '{ledger}', '--force=yes'], 2, '选项 --force 不带值'],
     [['run', '{ledger}', '{text}'], 2, '多余；几个单位的台账一起开会请用 tricolor meeting'],
