@@ -163,29 +163,51 @@ export class Scanner {
     return scanned;
   }
 
+  /**
+   * Words from `start` that go on past the space at `space`: a space between two Han characters
+   * inside a word is passed over (以死 相逼 as typed, or an invisible character pasted in, read as a
+   * space by cells/text.ts); Chinese has no spaces between the characters of a word. A class's word
+   * only: staff also write a space where a comma goes (双方厮打 车主手指被咬伤), and an exclusion (打车)
+   * or a negation found across it would take back what the words on either side say. Returns
+   * whether any was found. Off the main walk, which it would slow by a twentieth.
+   */
+  private wordsAcrossSpaces(text: string, start: number, space: number, from: TrieNode): boolean {
+    const found = this.found;
+    let any = false;
+    let node: TrieNode | undefined = from;
+    for (let j = space; node && j < text.length; j++) {
+      if (text.charCodeAt(j) === SPACE) {
+        if (j + 1 >= text.length || !isHan(text.charCodeAt(j - 1)) || !isHan(text.charCodeAt(j + 1))) return any;
+        j++;
+      }
+      node = node.next.get(text.charCodeAt(j));
+      if (!node) return any;
+      for (const term of node.terms)
+        if (term < 65536) {
+          found.push(start, j + 1, term);
+          any = true;
+        }
+    }
+    return any;
+  }
+
   private scanText(raw: string): ScannedText {
     const text = foldForMatching(raw);
     const n = text.length;
     // Every entry found, as flat triples (start, end, term), in a buffer reused from scan to scan.
     const found = this.found;
     found.length = 0;
+    // Whether a word was found across a space: then a span may be longer than the longest word.
+    let acrossSpace = false;
     for (let i = 0; i < n; i++) {
       let node = this.starts[text.charCodeAt(i)];
-      let spaced = false;
       for (let j = i + 1; node; j++) {
-        // Across a space, a class's word only: staff also write a space where a comma goes
-        // (双方厮打 车主手指被咬伤), and an exclusion (打车) or a negation found across it would
-        // take back what the words on either side say.
-        for (const term of node.terms) if (!spaced || term < 65536) found.push(i, j, term);
+        for (const term of node.terms) found.push(i, j, term);
         if (j >= n) break;
-        // A space between two Han characters inside a word is passed over: 以死 相逼 as typed, or an
-        // invisible character pasted in (read as a space, cells/text.ts). Chinese has no spaces
-        // between the characters of a word.
-        if (text.charCodeAt(j) === SPACE && j + 1 < n && isHan(text.charCodeAt(j - 1)) && isHan(text.charCodeAt(j + 1))) {
-          j++;
-          spaced = true;
-        }
-        node = node.next.get(text.charCodeAt(j));
+        const next = node.next.get(text.charCodeAt(j));
+        // The walk ends at a space: a word may go on past it (wordsAcrossSpaces).
+        if (next === undefined && text.charCodeAt(j) === SPACE) acrossSpace = this.wordsAcrossSpaces(text, i, j, node) || acrossSpace;
+        node = next;
       }
     }
     // Clause bounds are read only around hits: a text without any word needs none of its own.
@@ -219,8 +241,8 @@ export class Scanner {
     // Every list is in text order (by start) and its spans are at most `longest` long, so what may
     // overlap or precede a span is looked up in a window of the list, not the whole of it: a cell
     // of 16,000 negations and 16,000 words made 256 million comparisons (minutes for a ledger).
-    // A word may span a space after each of its characters (above).
-    const longest = 2 * this.longest - 1;
+    // A word found across spaces may span one after each of its characters (above).
+    const longest = acrossSpace ? 2 * this.longest - 1 : this.longest;
     // A negation inside a longer word that is no denial (无故, 调解未果) denies nothing.
     const denials =
       negations &&
