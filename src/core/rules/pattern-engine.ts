@@ -8,6 +8,8 @@ export interface PatternMatch {
 
 /** A preset's regular expression, compiled once: its matches in a text, left to right, none overlapping. */
 export interface CompiledPattern {
+  /** Whether it runs on the linear engine (else on JavaScript's, and must pass the backtracking check). */
+  linear: boolean;
   matches(text: string): Iterable<PatternMatch>;
 }
 
@@ -24,6 +26,7 @@ export function compilePattern(pattern: string): CompiledPattern {
   if (linear) return linear;
   const regex = new RegExp(pattern, 'gu');
   return {
+    linear: false,
     *matches(text) {
       regex.lastIndex = 0;
       for (let m = regex.exec(text); m; m = regex.exec(text)) {
@@ -34,11 +37,6 @@ export function compilePattern(pattern: string): CompiledPattern {
   };
 }
 
-/** Whether the pattern runs on the linear engine (else on JavaScript's, and must pass the backtracking check). */
-export function runsInLinearTime(pattern: string): boolean {
-  return linearPattern(pattern) !== null;
-}
-
 function linearPattern(pattern: string): CompiledPattern | null {
   let re: RE2JS;
   try {
@@ -47,6 +45,7 @@ function linearPattern(pattern: string): CompiledPattern | null {
     return null;
   }
   return {
+    linear: true,
     *matches(text) {
       const m = re.matcher(text);
       while (m.find()) yield { index: m.start(), text: m.group() ?? '' };

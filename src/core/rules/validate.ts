@@ -1,5 +1,5 @@
 import { LEVELS, type FieldName, type Level } from '../model';
-import { compilePattern, runsInLinearTime } from './pattern-engine';
+import { compilePattern, type CompiledPattern } from './pattern-engine';
 import { backtracksBadly } from './pattern-safety';
 import { FIELD_NAMES } from '../ledger/fields';
 import { NUMERIC_FIELDS, type TriagePreset } from './types';
@@ -123,8 +123,7 @@ const CONDITION_KINDS = ['words', 'together', 'keywords', 'pattern', 'number', '
  * Whether a pattern can match where no character is (`$`, `(?:)`, `x?`): such a rule fires on every
  * line, with nothing to quote ("红：…：“”"). Tried on an empty text and a few short ones.
  */
-function matchesEmptyText(pattern: string): boolean {
-  const compiled = compilePattern(pattern);
+function matchesEmptyText(compiled: CompiledPattern): boolean {
   return EMPTY_MATCH_PROBES.some((text) => [...compiled.matches(text)].some((m) => m.text === ''));
 }
 const EMPTY_MATCH_PROBES = ['', '张三', '1 x。'];
@@ -184,8 +183,10 @@ function checkCondition(c: Json, path: string, bad: Bad, classes: ReadonlySet<st
       else
         try {
           new RegExp(c.pattern, 'u');
-          if (!runsInLinearTime(c.pattern) && backtracksBadly(c.pattern)) bad(`${path}.pattern`, 'slowPattern');
-          else if (matchesEmptyText(c.pattern)) bad(`${path}.pattern`, 'emptyPattern');
+          // Compiled once for both questions: a pattern on the linear engine cannot backtrack.
+          const compiled = compilePattern(c.pattern);
+          if (!compiled.linear && backtracksBadly(c.pattern)) bad(`${path}.pattern`, 'slowPattern');
+          else if (matchesEmptyText(compiled)) bad(`${path}.pattern`, 'emptyPattern');
         } catch (e) {
           const reason = (e as Error).message;
           bad(`${path}.pattern`, PATTERN_FAULTS.find(([said]) => said.test(reason))?.[1] ?? 'badPattern');
