@@ -193,16 +193,11 @@ const ANY_SPACE = /[\s\u00a0\ufeff]/;
 
 /** Each invisible character (isInvisible) as a space; the text itself when it holds none. */
 function invisibleAsSpace(s: string): string {
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (isInvisible(s.charCodeAt(i))) {
-      out += `${s.slice(from, i)} `;
-      from = i + 1;
-    }
-  }
-  return from === 0 ? s : out + s.slice(from);
+  return INVISIBLE_AS_SPACE.apply(s);
 }
+const INVISIBLE_AS_SPACE = new CodeUnitFold((table) => {
+  for (let code = 0; code < table.length; code++) if (isInvisible(code)) table[code] = 0x20;
+});
 
 const EXPONENT_FORM = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/;
 
