@@ -579,4 +579,18 @@ function warnIfTooLargeToReadAgain(output: string, pieces: readonly Uint8Array[]
   if (size > MAX_WORKBOOK_BYTES) io.stderr(`${say(language, 'output.pastReadLimit', { file: output, ...sizeParams(size, MAX_WORKBOOK_BYTES) })}\n`);
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+/**
+ * Ends the job's process as soon as its work is done. Left to end by itself, Node first stops the
+ * deflate thread and frees both heaps, which the supervisor waits for: at 100,000 rows 90–100 ms
+ * from `main`'s return to the supervisor's exit, against 55–60 ms this way (2026-12-07). The file
+ * is in place and standard output written synchronously by then; standard error is waited for
+ * where it is not written synchronously (a pipe on macOS), and where it never drains the process
+ * ends by itself as before.
+ */
+function endNow(code: number): void {
+  process.exitCode = code;
+  if (process.stderr.writableLength === 0) process.exit(code);
+  else process.stderr.once('drain', () => process.exit(code));
+}
+
+if (require.main === module) endNow(main(process.argv.slice(2)));
