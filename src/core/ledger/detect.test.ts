@@ -76,6 +76,37 @@ describe('detectLedger finds the header block', () => {
     expect(layout!.labels.get(3)).toBe('化解工作/化解情况');
   });
 
+  it.each<[string, CellValue[][], [number, number], Record<string, string>]>([
+    [
+      'read as merged when the merges were undone (当事人 in C1, D1 blank; 序号 in A1, A2 blank)',
+      [['序号', '登记日期', '当事人', null, '纠纷类型', '化解结果', null, '回访'], [null, null, '姓名', '联系电话', null, '化解情况', '化解日期', '回访日期'], [1, '2020-05-21', '张三', '13812345678', '邻里纠纷', '已化解', '2020-06-01', '2020-06-10']],
+      [0, 1],
+      { serial: 'A', registered: 'B', parties: 'C', phone: 'D', type: 'E', status: 'F', resolvedOn: 'G', lastRevisit: 'H' },
+    ],
+    [
+      'not when no cell of the row stands under a blank beside a heading (no group was merged there)',
+      [['序号', '登记日期', '当事人', '纠纷类型'], [null, '化解日期', '姓名', null]],
+      [0, 0],
+      { parties: 'C', type: 'D' },
+    ],
+    [
+      'not when a cell names no field (names of people)',
+      [['序号', '登记日期', '当事人', null, '纠纷类型'], [null, null, '张三', '李四', null]],
+      [0, 0],
+      { parties: 'C', type: 'E' },
+    ],
+    [
+      'not when the row holds data (a number)',
+      [['序号', '登记日期', '当事人', null, '纠纷类型'], [null, null, '姓名', 13812345678, null]],
+      [0, 0],
+      { parties: 'C', type: 'E' },
+    ],
+  ])('reads a 2-row header without merges: %s', (_, rows, block, fields) => {
+    const layout = detectLedger(sheet(rows));
+    expect([layout!.headerTop, layout!.headerBottom]).toEqual(block);
+    expect(fieldLetters(layout!.fields)).toMatchObject(fields);
+  });
+
   it('tells 当事人/姓名 from 责任人/姓名 by their parents', () => {
     const layout = detectLedger(
       sheet(

@@ -299,7 +299,7 @@ function isChildRow(grid: SheetGrid, row: number, top: number, bottom: number, m
     }
     return false;
   });
-  if (!underParent) return false;
+  if (!underParent) return isUnmergedChildRow(grid.values, row, cols);
   // Each cell sits under a group heading, or in a column the header has not named yet; a row with
   // text under a column already named above (登记日期, 纠纷类型) is the first dispute, not a header.
   const underGroup = (c: number) => {
@@ -318,6 +318,25 @@ function isChildRow(grid: SheetGrid, row: number, top: number, bottom: number, m
     const v = grid.values[row][c];
     return typeof v === 'string' && looksLikeHeaderCell(headerOf(v));
   });
+}
+
+/**
+ * A child row under parents whose merges were undone (取消合并单元格 leaves 当事人 in F3 and G3:H3
+ * blank, 序号 in A3 and A4 blank): a row right below the header that holds no data, every cell of
+ * which names a field (姓名, 身份证号, 化解日期: a party's name names none), one at least under a
+ * blank header cell right of a heading, where the group's merge was. Without this the row was
+ * read as a dispute (姓名 its party) and the columns under its groups went unread.
+ */
+function isUnmergedChildRow(values: CellValue[][], row: number, cols: readonly number[]): boolean {
+  if (cols.length < 2 || holdsData(values[row])) return false;
+  const heading = (c: number) => textAt(values, row - 1, c).trim() !== '';
+  const namesField = (v: CellValue) => {
+    if (typeof v !== 'string') return false;
+    const label = headerOf(v);
+    return looksLikeHeaderCell(label) && bestLeafField(label) !== null;
+  };
+  if (!cols.every((c) => namesField(values[row][c]))) return false;
+  return cols.some((c) => c > 0 && !heading(c) && (heading(c - 1) || (values[row][c - 1] ?? null) !== null));
 }
 
 /** A column's header as written (parents and leaf), before hints such as （万元） are dropped. */
