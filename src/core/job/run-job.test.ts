@@ -260,6 +260,17 @@ describe('runLedgerJob on a small ledger', () => {
     expect(runLedgerJob({ ledger }, { ...OPTIONS, asOf: parseIsoDay('2021-03-06')! }).issues.map((i) => i.code)).not.toContain('schedule.asOfBeforeAll');
   });
 
+  it('says which registration is after the as-of date when others are not, and schedules it from that day', () => {
+    const ledger = sheet([['序号', '登记日期', '当事人', '纠纷类型'], [1, '2021-03-05', '张三', '邻里纠纷'], [2, '2022-03-05', '李四', '扬言报复邻居']]);
+    const job = runLedgerJob({ ledger }, { ...OPTIONS, asOf: parseIsoDay('2021-03-10')! });
+    expect(job.issues.filter((i) => i.code === 'date.registeredAfterAsOf').map((i) => [i.cell, i.message])).toEqual([
+      ['B3', 'Sheet1!B3 的登记日期 2022-03-05 晚于截至日期 2021-03-10，已按截至日期当天登记排定回访；如果是笔误请改正'],
+    ]);
+    expect(job.disputes[1].schedule.nextRevisit).toBe(parseIsoDay('2021-03-10')! + DEFAULT_PRESET.cadenceDays[job.disputes[1].triage.effective]);
+    const early = runLedgerJob({ ledger }, { ...OPTIONS, asOf: parseIsoDay('2021-03-01')! });
+    expect(early.issues.map((i) => i.code)).not.toContain('date.registeredAfterAsOf');
+  });
+
   it('throws LedgerNotFoundError on a sheet that is not a ledger, naming the sheet', () => {
     const notes = sheet([['会议记录'], ['时间：2021年3月1日']], [], { name: '备忘' });
     expect(() => runLedgerJob({ ledger: notes }, OPTIONS)).toThrow(LedgerNotFoundError);

@@ -134,6 +134,16 @@ export function triageLedger(ledger: SheetGrid, options: JobOptions, revisitLog?
         }),
       });
     const col = layout.fields.registered;
+    // One registered after the as-of date is most likely a year typed wrong; when every one is, that was said once above.
+    if (col !== undefined && record.registered !== null && record.registered > asOf && firstRegistered <= asOf) {
+      const cell = cellAddress(record.row - 1, col);
+      issues.push({
+        code: 'date.registeredAfterAsOf',
+        row: record.row,
+        cell,
+        message: message('date.registeredAfterAsOf', language, { cell: `${ledger.name}!${cell}`, text: formatDay(record.registered), asOf: formatDay(asOf) }),
+      });
+    }
     if (col !== undefined && record.status !== 'closed' && record.registered === null && record.lastRevisit === null) {
       const cell = cellAddress(record.row - 1, col);
       issues.push({

@@ -21,6 +21,10 @@ export const CATALOGUE = {
     zh: '{cell} 的回访日期 {text} 晚于截至日期 {asOf}，未计为已回访；如果是计划回访的日期请另列一栏，如果是笔误请改正',
     en: 'The revisit date {text} in {cell} is after the as-of date {asOf}, so it is not counted as a revisit made; if it is a planned date, keep it in another column, if a typo, correct it',
   },
+  'date.registeredAfterAsOf': {
+    zh: '{cell} 的登记日期 {text} 晚于截至日期 {asOf}，已按截至日期当天登记排定回访；如果是笔误请改正',
+    en: 'The registration date {text} in {cell} is after the as-of date {asOf}, so its revisits are scheduled as if it were registered that day; if it is a typo, correct it',
+  },
   'date.yearUnknown': {
     zh: '{cell} 的日期“{text}”没有年份，且无法从登记日期推断，请补上年份',
     en: 'The date "{text}" in {cell} has no year and none can be inferred; please add the year',

@@ -27,7 +27,17 @@ describe('scheduleRevisit', () => {
     ['counts from the registration when the revisit is dated before it', '2021-03-01', '2020-03-05', 'red', '2021-03-02'],
   ])('%s', (_name, registered, lastRevisit, level, expected) => {
     const r = record({ registered: registered === null ? null : iso(registered), lastRevisit: lastRevisit === null ? null : iso(lastRevisit) });
-    expect(shown(scheduleRevisit(r, level, CADENCE, iso('2021-01-01'))).next).toBe(expected);
+    expect(shown(scheduleRevisit(r, level, CADENCE, iso('2021-03-31'))).next).toBe(expected);
+  });
+
+  it.each<[string, string, string | null, Level, object]>([
+    // [name, registered, last revisit, effective level, schedule on 2021-03-31]
+    ['reads a registration after the as-of date (2022 typed for 2021) as that day: a red one is due the next', '2022-03-20', null, 'red', { next: '2021-04-01', overdueDays: 0, due: false }],
+    ['and a yellow one a week after it', '2022-03-20', null, 'yellow', { next: '2021-04-07', overdueDays: 0, due: false }],
+    ['and from that day when a revisit was made before it', '2022-03-20', '2021-03-01', 'yellow', { next: '2021-04-07', overdueDays: 0, due: false }],
+  ])('%s', (_name, registered, lastRevisit, level, expected) => {
+    const r = record({ registered: iso(registered), lastRevisit: lastRevisit === null ? null : iso(lastRevisit) });
+    expect(shown(scheduleRevisit(r, level, CADENCE, iso('2021-03-31')))).toEqual(expected);
   });
 
   it.each<[string, DisputeStatus, Level, string | null]>([
