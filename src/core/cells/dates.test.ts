@@ -215,6 +215,15 @@ describe('parseDateCell', () => {
     ['rejects month 13', '2020年13月1日', plain, invalid('2020年13月1日')],
     ['rejects words', '不详', plain, invalid('不详')],
     ['rejects two dates in one cell', '2020.5.21、2020.6.1', plain, invalid('2020.5.21、2020.6.1')],
+    ['reads a date spelled in Chinese numerals', '二〇二〇年五月二十一日', plain, date('2020-05-21')],
+    ['reads spelled numbers from 十 to 三十一', '二〇二〇年十二月三十一号', plain, date('2020-12-31')],
+    ['reads a spelled 十一 and 十', '二零二零年十一月十日', plain, date('2020-11-10')],
+    ['reads a spelled month without a day as its 1st', '二〇二〇年五月', plain, date('2020-05-01')],
+    ['rejects a spelled day that does not exist', '二〇二〇年二月三十日', plain, invalid('二〇二〇年二月三十日')],
+    ['rejects spelled numbers written wrong', '二〇二〇年五月十十日', plain, invalid('二〇二〇年五月十十日')],
+    ['reads dashes an input method types (2020—05—21)', '2020—05—21', plain, date('2020-05-21')],
+    ['reads year, month and day separated by spaces', '2020 05 21', plain, date('2020-05-21')],
+    ['rejects a day-first date, which could be either way round', '10/01/2026', plain, invalid('10/01/2026')],
   ])('%s', (_name, value, ctx, expected) => {
     expect(shown(parseDateCell(value, ctx))).toEqual(expected);
   });
