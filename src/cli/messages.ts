@@ -131,7 +131,8 @@ export const CLI_MESSAGES = {
   'problem.EPERM': { zh: '没有访问它的权限，请检查权限', en: 'access to it is not permitted; check its permissions' },
   'problem.EISDIR': { zh: '这是一个文件夹，不是文件；请给出文件的路径', en: 'it is a folder, not a file; name a file' },
   'problem.ENOSPC': { zh: '磁盘空间不足，请清理后再试', en: 'the disk is full; free some space and try again' },
-  'problem.EROFS': { zh: '该位置只读，请用 --out 换一个位置', en: 'that place is read-only; choose another --out' },
+  // What to do is the sentence's around it (output.cannotWriteFolder: 请用 --out 换一个可写的位置): not said twice.
+  'problem.EROFS': { zh: '该位置只读', en: 'that place is read-only' },
   'problem.ENOTDIR': { zh: '路径中有一段是文件而不是文件夹，请检查路径', en: 'a part of the path is a file, not a folder; check the path' },
   'problem.ENAMETOOLONG': { zh: '文件名或路径太长，请换一个短一些的名称或位置', en: 'the file name or path is too long; choose a shorter name or place' },
   'problem.EIO': { zh: '读写设备时出错（磁盘、U 盘或网络位置可能有故障），请把文件复制到本机硬盘后再试', en: 'the device failed to read or write (a faulty disk, USB stick or network place?); copy the file to a local disk and try again' },

@@ -139,7 +139,7 @@ describe('汇总: other units’ ledgers in the joint meeting', () => {
     const { user } = await openSummary({ language: 'en' });
     expect(screen.getByRole('heading', { name: 'Other units’ ledgers (joint meeting)' })).toBeTruthy();
     await user.upload(screen.getByLabelText('Other units’ ledger files (.xlsx or .xlsm, several allowed)'), [fixtureFile('not-a-ledger.xlsx', '统计表.xlsx'), fixtureFile('meeting/justice.xlsx')]);
-    expect((await screen.findByRole('alert')).textContent).toBe('"统计表.xlsx": No dispute ledger in this workbook: no sheet has a header with columns such as 登记日期, 当事人, 纠纷类型, 简要情况');
+    expect((await screen.findByRole('alert')).textContent).toBe('"统计表.xlsx": No dispute ledger in this workbook: no sheet has, within its first 40 rows, a header with columns such as 登记日期, 当事人, 纠纷类型, 简要情况; if the header is further down, delete the extra rows above it');
     expect(((await screen.findByRole('textbox', { name: 'Unit of "justice.xlsx"' })) as HTMLInputElement).value).toBe('青山镇司法所');
     expect(screen.getByText('Sheet: 调解登记台账')).toBeTruthy();
     expect(screen.getByText('A ledger cannot be read: remove it, or choose another file.')).toBeTruthy();

@@ -171,7 +171,7 @@ describe('web page: other units’ ledgers in a joint meeting', () => {
     const page = renderPage({ runner });
     await openLedger(page);
     await page.user.upload(screen.getByLabelText(ADD_INPUT), ledgerFile('统计表.xlsx'));
-    expect((await screen.findByRole('alert')).textContent).toBe('“统计表.xlsx”：工作簿中没有找到矛盾纠纷台账：没有一张工作表的表头含有 登记日期、当事人、纠纷类型、简要情况 等列名');
+    expect((await screen.findByRole('alert')).textContent).toBe('“统计表.xlsx”：工作簿中没有找到矛盾纠纷台账：没有一张工作表在前 40 行内有含 登记日期、当事人、纠纷类型、简要情况 等列名的表头；如果表头在更靠下的位置，请把它上方多余的行删去');
   });
 
   it('the same file is not added twice; removing every added ledger brings back the single run', async () => {

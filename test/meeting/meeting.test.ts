@@ -157,7 +157,7 @@ describe('tricolor meeting on a 派出所 台账, a 司法所 人民调解登记
     const c = capture();
     const files = FILES.map((f) => path.join(dir, f));
     expect(main(['meeting', files[0], notLedger, files[1], '--as-of', '2026-11-30', '--out', path.join(dir, 'y.xlsx')], c.io)).toBe(1);
-    expect(c.err()).toBe('tricolor: “通讯录.xlsx”：工作簿中没有找到矛盾纠纷台账：没有一张工作表的表头含有 登记日期、当事人、纠纷类型、简要情况 等列名\n');
+    expect(c.err()).toBe('tricolor: “通讯录.xlsx”：工作簿中没有找到矛盾纠纷台账：没有一张工作表在前 40 行内有含 登记日期、当事人、纠纷类型、简要情况 等列名的表头；如果表头在更靠下的位置，请把它上方多余的行删去\n');
   });
 });
 

@@ -826,7 +826,7 @@ describe('a worksheet part without its <sheetData>', () => {
     expect(partsOf(input).find((p) => p.name === 'xl/worksheets/sheet2.xml')!.data.length).toBeGreaterThan(2 * 1024 * 1024);
     expect(failure(() => readLedgerWorkbook(input, { fileName: 'ledger.xlsx', language: 'zh', limits: { maxEntrySize: 1024 * 1024 } }))).toEqual({
       code: 'ledger.noneInWorkbook',
-      message: expect.stringContaining('没有一张工作表的表头含有'),
+      message: expect.stringContaining('没有一张工作表在前 40 行内有含'),
     });
   });
 

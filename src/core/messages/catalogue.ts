@@ -98,8 +98,8 @@ export const CATALOGUE = {
     en: 'This workbook has too many or too wide sheets: the first {looked} of {total} were looked at and none is a dispute ledger, and the rest were not; name the ledger\'s sheet (on the command line, --sheet) and try again',
   },
   'ledger.noneInWorkbook': {
-    zh: '工作簿中没有找到矛盾纠纷台账：没有一张工作表的表头含有 登记日期、当事人、纠纷类型、简要情况 等列名',
-    en: 'No dispute ledger in this workbook: no sheet has a header with columns such as 登记日期, 当事人, 纠纷类型, 简要情况',
+    zh: '工作簿中没有找到矛盾纠纷台账：没有一张工作表在前 40 行内有含 登记日期、当事人、纠纷类型、简要情况 等列名的表头；如果表头在更靠下的位置，请把它上方多余的行删去',
+    en: 'No dispute ledger in this workbook: no sheet has, within its first 40 rows, a header with columns such as 登记日期, 当事人, 纠纷类型, 简要情况; if the header is further down, delete the extra rows above it',
   },
   'ledger.sheetProtected': {
     zh: '工作表“{sheet}”受保护，无法写入“建议等级”等列，本次没有写入任何内容；请在“审阅 > 撤消工作表保护”后重试',
