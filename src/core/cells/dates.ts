@@ -1,5 +1,6 @@
 import type { CellValue, Day } from '../model';
 import { cellText, toHalfWidth } from './text';
+import { chineseDigits, chineseNumber } from './numbers';
 
 // Calendar arithmetic in whole days, after Howard Hinnant's civil-date algorithms: pure integer
 // maths, so no time zone or clock can creep in.
@@ -190,9 +191,9 @@ const FULL_DATE = new RegExp(String.raw`^(\d{4}|\d{2})\s*[-/.年]\s*(\d{1,2})\s*
 const SPACED_DATE = /^(\d{4}) (\d{2}) (\d{2})$/;
 // Dashes typed by an input method instead of a hyphen: 2026—01—10.
 const DASHES = /[\u2010-\u2015\u2212]/g;
-// 二〇二六年一月十日, as a handwritten form or a formal letter writes a date.
-const SPELLED_DATE = /^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})[日号])?$/;
-const SPELLED_DIGITS = '〇一二三四五六七八九';
+// 二〇二六年一月十日, as a handwritten form or a formal letter writes a date: the year digit by
+// digit, month and day as numbers (十一, 三十一), each only in a shape a month or a day is written.
+const SPELLED_DATE = /^([〇○零一二三四五六七八九]{4})年(十[一二]?|[一二三四五六七八九])月(?:(三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])[日号])?$/;
 // Only a four-digit year makes "2020.5" a month rather than a decimal.
 const YEAR_MONTH = /^(\d{4})\s*(?:[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月份?)$/;
 const SPACES = /\s+/g;
@@ -222,23 +223,10 @@ export function parseDateCell(value: CellValue, ctx: DateContext): DateParse {
   let m: RegExpExecArray | null;
   if (EIGHT_DIGITS.test(s)) day = compactDay(s);
   else if ((m = FULL_DATE.exec(s) ?? SPACED_DATE.exec(s))) day = dayFromYmd(fullYear(m[1]), Number(m[2]), Number(m[3]));
-  else if ((m = SPELLED_DATE.exec(s))) day = spelledDay(m[1], m[2], m[3]);
+  else if ((m = SPELLED_DATE.exec(s))) day = dayFromYmd(chineseDigits(m[1]), chineseNumber(m[2]), m[3] === undefined ? 1 : chineseNumber(m[3]));
   else if ((m = YEAR_MONTH.exec(s))) day = dayFromYmd(Number(m[1]), Number(m[2] ?? m[3]), 1);
   else if ((m = MONTH_DAY.exec(s))) day = yearless(Number(m[1]), Number(m[2]), ctx);
   return day === null ? { kind: 'invalid', text } : { kind: 'date', day };
-}
-
-/** The day of a date spelled in Chinese numerals: the year digit by digit (二〇二六), month and day as numbers (十一, 三十一). */
-function spelledDay(year: string, month: string, day: string | undefined): Day | null {
-  const digit = (ch: string) => (ch === '○' || ch === '零' ? 0 : SPELLED_DIGITS.includes(ch) ? SPELLED_DIGITS.indexOf(ch) : NaN);
-  const number = (t: string) => {
-    const ten = t.indexOf('十');
-    if (ten < 0) return t.length === 1 ? digit(t) : NaN;
-    const tens = ten === 0 ? 1 : ten === 1 ? digit(t[0]) : NaN;
-    const ones = ten === t.length - 1 ? 0 : ten === t.length - 2 ? digit(t[ten + 1]) : NaN;
-    return tens * 10 + ones;
-  };
-  return dayFromYmd(Number([...year].map(digit).join('')), number(month), day === undefined ? 1 : number(day));
 }
 
 // Dates inside free text. Digits may not touch the match, so phone and ID numbers are not read as dates.

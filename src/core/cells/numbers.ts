@@ -9,7 +9,7 @@ const CN_SECTIONS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
 const MULTIPLIERS: Readonly<Record<string, number>> = { 百: 100, 千: 1000, 万: 1e4, 亿: 1e8 };
 
 /** 三十 → 30, 十二 → 12, 两 → 2, 一万五千 → 15000. */
-function chineseNumber(s: string): number {
+export function chineseNumber(s: string): number {
   let total = 0;
   let section = 0;
   let digit = 0;
@@ -26,6 +26,13 @@ function chineseNumber(s: string): number {
     }
   }
   return total + section + digit;
+}
+
+/** 二〇二六 → 2026: digits written one after another, as a year is, not a number with units (NaN if one is none). */
+export function chineseDigits(s: string): number {
+  let n = 0;
+  for (const ch of s) n = n * 10 + (ch === '○' ? 0 : (CN_DIGITS[ch] ?? NaN));
+  return n;
 }
 
 // A number (Arabic or Chinese), then 余/多/来 ("50余人"), then multipliers ("3.5万", "3千万").
