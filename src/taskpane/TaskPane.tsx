@@ -1,4 +1,4 @@
-import { FluentProvider, Tab, TabList, Divider, makeStyles, tokens, useId, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, Tab, TabList, Divider, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { JobPanel, type JobPanelProps } from './jobs/JobPanel';
 import { LedgerSection } from './ledger/LedgerSection';
 import { RevisitSection } from './revisit/RevisitSection';
@@ -7,7 +7,7 @@ import { PaneTextProvider } from './shared/pane-context';
 import { useSectionStyles } from './shared/useSectionStyles';
 import { SummarySection } from './summary/SummarySection';
 import { PANE_SECTIONS, type PaneSection, type TaskPaneProps } from './TaskPane.types';
-import { languageTag, type UiText } from '../ui';
+import { languageTag, tricolorTheme, type UiText } from '../ui';
 import { useTaskPane, type TaskPaneState } from './useTaskPane';
 
 const useTaskPaneStyles = makeStyles({
@@ -35,7 +35,7 @@ export function TaskPane(props: TaskPaneProps) {
 function renderTaskPane(state: TaskPaneState) {
   const { t, language } = state.text;
   return (
-    <FluentProvider theme={webLightTheme} lang={languageTag(language)}>
+    <FluentProvider theme={tricolorTheme} lang={languageTag(language)}>
       <PaneTextProvider value={state.text}>
         <PaneLayout state={state} t={t} />
       </PaneTextProvider>

@@ -24,6 +24,7 @@ export {
   willJoin,
 } from './phrases';
 export { detectLanguage, languageTag } from './language';
+export { tricolorTheme } from './theme';
 export { FileChooserButton, JSON_FILE_TYPES, LEDGER_FILE_TYPES, type FileChooserButtonProps } from './FileChooserButton';
 export { LevelBadge, type LevelBadgeProps } from './LevelBadge';
 export { CountFacts, type CountFactsProps } from './CountFacts';

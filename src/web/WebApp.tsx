@@ -1,4 +1,4 @@
-import { Button, FluentProvider, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { Button, FluentProvider, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { memo, useEffect, useMemo, useState } from 'react';
 import { FileSection } from './components/FileSection';
 import { FailureBar } from './components/FailureBar';
@@ -8,7 +8,7 @@ import { OptionsSection } from './components/OptionsSection';
 import { ResultSection } from './components/ResultSection';
 import { RunSection } from './components/RunSection';
 import { useSectionStyles } from './components/styles';
-import { disputeCount, languageTag } from '../ui';
+import { disputeCount, languageTag, tricolorTheme } from '../ui';
 import { meetingTotalText } from './phrases';
 import { WebTextProvider } from './components/text';
 import { useWebApp, type WebAppProps, type WebAppState } from './useWebApp';
@@ -50,7 +50,7 @@ export function WebApp(props: WebAppProps) {
   // A new context value would re-render every section that reads the text, memo or not.
   const text = useMemo(() => ({ language, t }), [language, t]);
   return (
-    <FluentProvider theme={webLightTheme} lang={languageTag(language)}>
+    <FluentProvider theme={tricolorTheme} lang={languageTag(language)}>
       <WebTextProvider value={text}>
         <Page state={state} dragging={dragging} />
       </WebTextProvider>

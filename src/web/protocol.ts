@@ -187,8 +187,10 @@ export type WorkerRequest =
 export type WorkerResponse =
   | { type: 'progress'; stage: WebStage; file?: FileProgress }
   | { type: 'inspected'; info: WorkbookInfo }
-  | { type: 'done'; bytes: ArrayBuffer; summary: JobSummary }
-  | { type: 'meetingDone'; bytes: ArrayBuffer; summary: MeetingJobSummary }
+  // The workbook as a Blob of its MIME type, made in the worker: copying tens of megabytes into a
+  // Blob on the page's thread held it for over 100 ms; a Blob crosses to the page as a handle.
+  | { type: 'done'; file: Blob; summary: JobSummary }
+  | { type: 'meetingDone'; file: Blob; summary: MeetingJobSummary }
   | { type: 'failed'; failure: JobFailure };
 
 /** The outputs' names: the command's (src/core/job/output-names.ts). */

@@ -271,27 +271,26 @@ describe('failures in words', () => {
 describe('the worker’s handler (worker.ts without a worker)', () => {
   const file = new Blob([fixture('excel-everything.xlsx')]);
   const collect = async (request: Parameters<typeof handleRequest>[0]) => {
-    const messages: { message: WorkerResponse; transfer?: Transferable[] }[] = [];
-    await handleRequest(request, (message, transfer) => messages.push({ message, transfer }));
+    const messages: WorkerResponse[] = [];
+    await handleRequest(request, (message) => messages.push(message));
     return messages;
   };
 
-  it('posts every stage, then the bytes as a transferable buffer and the summary', async () => {
+  it('posts every stage, then the workbook as a Blob of its type and the summary', async () => {
     const messages = await collect({ type: 'run', file, options: BASE });
-    expect(messages.slice(0, -1).map((m) => (m.message.type === 'progress' ? m.message.stage : m.message.type))).toEqual(['load', 'read', 'triage', 'write', 'preview']);
+    expect(messages.slice(0, -1).map((m) => (m.type === 'progress' ? m.stage : m.type))).toEqual(['load', 'read', 'triage', 'write', 'preview']);
     const last = messages[messages.length - 1];
-    expect(last.message.type).toBe('done');
-    if (last.message.type !== 'done') return;
-    expect(last.transfer).toEqual([last.message.bytes]);
-    expect(last.message.bytes).toBeInstanceOf(ArrayBuffer);
-    expect(Buffer.from(last.message.bytes).equals(Buffer.from(runJob(fixture('excel-everything.xlsx'), BASE).bytes))).toBe(true);
+    expect(last.type).toBe('done');
+    if (last.type !== 'done') return;
+    expect(last.file.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(Buffer.from(await last.file.arrayBuffer()).equals(Buffer.from(runJob(fixture('excel-everything.xlsx'), BASE).bytes))).toBe(true);
   });
 
   it('answers an inspection with the workbook info, and a failure with words', async () => {
     const inspected = await collect({ type: 'inspect', file, fileName: 'a.xlsx', language: 'zh' });
-    expect(inspected[inspected.length - 1].message).toMatchObject({ type: 'inspected', info: { sheet: '矛盾纠纷台账', headerRows: [3, 4] } });
+    expect(inspected[inspected.length - 1]).toMatchObject({ type: 'inspected', info: { sheet: '矛盾纠纷台账', headerRows: [3, 4] } });
     const failed = await collect({ type: 'inspect', file: new Blob([fixture('corrupt.xlsx')]), fileName: 'corrupt.xlsx', language: 'en' });
-    expect(failed[failed.length - 1].message).toEqual({
+    expect(failed[failed.length - 1]).toEqual({
       type: 'failed',
       failure: {
         kind: 'workbook',
@@ -406,17 +405,15 @@ describe('runMeeting: several units’ ledgers, as tricolor meeting joins them',
   });
 
   it('the worker reads each file, says which, and hands the workbook over', async () => {
-    const messages: { message: WorkerResponse; transfer?: Transferable[] }[] = [];
-    await handleRequest(
-      { type: 'meeting', files: FILES.map((fileName) => ({ file: new Blob([bytesOf(fileName)]), fileName })), options: OPTIONS },
-      (message, transfer) => messages.push({ message, transfer }),
-    );
-    const steps = messages.slice(0, -1).map((m) => (m.message.type === 'progress' ? `${m.message.stage}${m.message.file ? ` ${m.message.file.name}` : ''}` : m.message.type));
+    const messages: WorkerResponse[] = [];
+    await handleRequest({ type: 'meeting', files: FILES.map((fileName) => ({ file: new Blob([bytesOf(fileName)]), fileName })), options: OPTIONS }, (message) => messages.push(message));
+    const steps = messages.slice(0, -1).map((m) => (m.type === 'progress' ? `${m.stage}${m.file ? ` ${m.file.name}` : ''}` : m.type));
     expect(steps).toEqual(['load police.xlsx', 'load justice.xlsx', 'load court.xlsx', 'read police.xlsx', 'read justice.xlsx', 'read court.xlsx', 'triage', 'write', 'preview']);
     const last = messages[messages.length - 1];
-    expect(last.message.type).toBe('meetingDone');
-    if (last.message.type !== 'meetingDone') return;
-    expect(last.transfer).toEqual([last.message.bytes]);
-    expect(last.message.summary.disputes).toBe(67);
+    expect(last.type).toBe('meetingDone');
+    if (last.type !== 'meetingDone') return;
+    expect(last.summary.disputes).toBe(67);
+    expect(last.file.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect([...new Uint8Array(await last.file.arrayBuffer()).slice(0, 4)]).toEqual([80, 75, 3, 4]);
   });
 });

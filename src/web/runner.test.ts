@@ -60,7 +60,7 @@ describe('createWorkerRunner', () => {
     const stages: string[] = [];
     const done = await runner.run(new Blob([LEDGER]), OPTIONS, (s) => stages.push(s));
     expect(stages).toEqual(['load', 'read', 'triage', 'write', 'preview']);
-    expect(Buffer.from(done.bytes).equals(Buffer.from(runJob(LEDGER, OPTIONS).bytes))).toBe(true);
+    expect(Buffer.from(await done.file.arrayBuffer()).equals(Buffer.from(runJob(LEDGER, OPTIONS).bytes))).toBe(true);
     expect(done.summary.counts.disputes).toBe(32);
     const info = await runner.inspect(new Blob([LEDGER]), { fileName: 'a.xlsx', language: 'zh' });
     expect(info.sheet).toBe('矛盾纠纷台账');
@@ -79,7 +79,7 @@ describe('createWorkerRunner', () => {
     const done = await runner.meeting(files, { language: 'zh', asOf: '2026-11-30', mask: true }, (stage, file) => steps.push(file ? `${stage} ${file.index + 1}/${file.count} ${file.name}` : stage));
     expect(steps).toEqual(['load 1/2 police.xlsx', 'load 2/2 justice.xlsx', 'read 1/2 police.xlsx', 'read 2/2 justice.xlsx', 'triage', 'write', 'preview']);
     expect(done.summary.units.map((u) => u.unit)).toEqual(['青山镇派出所', '青山镇司法所']);
-    expect(new Uint8Array(done.bytes.slice(0, 2))).toEqual(new Uint8Array([80, 75]));
+    expect(new Uint8Array(await done.file.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([80, 75]));
     expect(FakeWorker.started.map((w) => [w.posted[0].type, w.terminated])).toEqual([['meeting', true]]);
   });
 
@@ -95,7 +95,7 @@ describe('createWorkerRunner', () => {
     const stages: string[] = [];
     const done = await runner.run(new Blob([LEDGER]), OPTIONS, (s) => stages.push(s));
     expect(stages).toEqual(['load', 'read', 'triage', 'write', 'preview']);
-    expect(Buffer.from(done.bytes).equals(Buffer.from(runJob(LEDGER, OPTIONS).bytes))).toBe(true);
+    expect(Buffer.from(await done.file.arrayBuffer()).equals(Buffer.from(runJob(LEDGER, OPTIONS).bytes))).toBe(true);
     expect(runner.inBackground).toBe(false);
   });
 

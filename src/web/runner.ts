@@ -19,12 +19,13 @@ import type {
 } from './protocol';
 
 export interface RunResult {
-  bytes: ArrayBuffer;
+  /** The processed workbook, typed with its MIME type. */
+  file: Blob;
   summary: JobSummary;
 }
 
 export interface MeetingRunResult {
-  bytes: ArrayBuffer;
+  file: Blob;
   summary: MeetingJobSummary;
 }
 
@@ -164,9 +165,9 @@ export function createWorkerRunner(startWorker: () => Worker | null): Runner {
     inspect: (file, r, onProgress) =>
       request({ type: 'inspect', file, fileName: r.fileName, language: r.language, sheet: r.sheet }, onProgress, (m) => (m.type === 'inspected' ? m.info : undefined)),
     run: (file, options, onProgress) =>
-      request({ type: 'run', file, options }, onProgress, (m) => (m.type === 'done' ? { bytes: m.bytes, summary: m.summary } : undefined)),
+      request({ type: 'run', file, options }, onProgress, (m) => (m.type === 'done' ? { file: m.file, summary: m.summary } : undefined)),
     meeting: (files, options, onProgress) =>
-      request({ type: 'meeting', files, options }, onProgress, (m) => (m.type === 'meetingDone' ? { bytes: m.bytes, summary: m.summary } : undefined)),
+      request({ type: 'meeting', files, options }, onProgress, (m) => (m.type === 'meetingDone' ? { file: m.file, summary: m.summary } : undefined)),
     cancel() {
       const job = current;
       current = null;

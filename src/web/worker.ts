@@ -1,7 +1,7 @@
 /**
  * The web page's worker: reads the file it is sent and runs inspectWorkbook or runJob on it (or
- * runMeeting on several units' files), posting progress, then the result (the workbook's bytes
- * transferred, not copied) or a failure.
+ * runMeeting on several units' files), posting progress, then the result (the workbook as a Blob,
+ * made here rather than on the page's thread) or a failure.
  * One worker serves one request; the page starts a new one for the next and can end it at any time.
  */
 import { failureOf, inspectWorkbook, runJob, runMeeting, type MeetingInputFile } from './run-job';
@@ -11,7 +11,7 @@ import { checkMeetingFilesSize, checkWorkbookFileSize } from '../core';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
-  postMessage(message: WorkerResponse, transfer?: Transferable[]): void;
+  postMessage(message: WorkerResponse): void;
 }
 
 const scope = globalThis as unknown as WorkerScope;
@@ -26,7 +26,7 @@ export { closeNetwork, NETWORK_APIS } from '../hosts/xlsx/worker-network';
  */
 export async function handleRequest(
   request: WorkerRequest,
-  post: (message: WorkerResponse, transfer?: Transferable[]) => void,
+  post: (message: WorkerResponse) => void,
   cancelled: () => boolean = () => false,
 ): Promise<void> {
   try {
@@ -40,8 +40,7 @@ export async function handleRequest(
         if (cancelled()) return;
       }
       const result = runMeeting(files, request.options, (stage, file) => post({ type: 'progress', stage, ...(file ? { file } : {}) }));
-      const buffer = transferable(result.bytes);
-      post({ type: 'meetingDone', bytes: buffer, summary: result.summary }, [buffer]);
+      post({ type: 'meetingDone', file: workbookBlob(result.bytes, result.summary.mimeType), summary: result.summary });
       return;
     }
     post({ type: 'progress', stage: 'load' });
@@ -55,21 +54,21 @@ export async function handleRequest(
       return;
     }
     const result = runJob(bytes, request.options, (stage) => post({ type: 'progress', stage }));
-    const buffer = transferable(result.bytes);
-    post({ type: 'done', bytes: buffer, summary: result.summary }, [buffer]);
+    post({ type: 'done', file: workbookBlob(result.bytes, result.summary.mimeType), summary: result.summary });
   } catch (error) {
     post({ type: 'failed', failure: failureOf(error) });
   }
 }
 
-/** A buffer of exactly the output's size, handed over rather than copied. */
-function transferable(out: Uint8Array): ArrayBuffer {
-  return out.byteOffset === 0 && out.byteLength === out.buffer.byteLength ? (out.buffer as ArrayBuffer) : out.slice().buffer;
+/** The output as a Blob: made here, so the page's thread only names it (see WorkerResponse). */
+function workbookBlob(bytes: Uint8Array, type: string): Blob {
+  // The engine's output is a plain ArrayBuffer view (never shared memory).
+  return new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
 }
 
 if (typeof document === 'undefined' && typeof scope.postMessage === 'function') {
   closeNetwork(globalThis as unknown as Record<string, unknown>);
   scope.onmessage = (event) => {
-    void handleRequest(event.data, (message, transfer) => scope.postMessage(message, transfer ?? []));
+    void handleRequest(event.data, (message) => scope.postMessage(message));
   };
 }

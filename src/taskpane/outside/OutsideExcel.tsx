@@ -1,4 +1,4 @@
-import { FluentProvider, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AddinHost } from '../../addin/host';
 import type { Language } from '../../core';
@@ -6,7 +6,7 @@ import { TaskPane } from '../TaskPane';
 import { SelectionBar, type SelectableWorkbook } from './SelectionBar';
 import { DownloadBar, type SavableWorkbook, type SaveWorkbook } from './DownloadBar';
 import { outsideText } from './messages';
-import { downloadFile, FileChooserButton, languageTag, LEDGER_FILE_TYPES } from '../../ui';
+import { downloadFile, FileChooserButton, languageTag, LEDGER_FILE_TYPES, tricolorTheme } from '../../ui';
 import { checkWorkbookFileSize, workbookMimeType } from '../../core';
 
 /** An opened ledger: the pane's host, the workbook the selection box works on and the page saves. */
@@ -66,7 +66,7 @@ export function OutsideExcel({ language, today, open, save = downloadWorkbook }:
 
   return (
     <>
-      <FluentProvider theme={webLightTheme} lang={languageTag(language)}>
+      <FluentProvider theme={tricolorTheme} lang={languageTag(language)}>
         <div className={styles.bar}>
           {!opened && <Text>{t('file.intro')}</Text>}
           <FileChooserButton

@@ -1,13 +1,27 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { memo, startTransition, useEffect, useState } from 'react';
+import { memo, startTransition, useEffect, useMemo, useState } from 'react';
 import type { LedgerPreview, PreviewRow } from '../protocol';
 import { levelName } from '../../ui';
+import { LEVELS } from '../../core';
+import { previewColumnWidths } from './preview-widths';
 import { LEVEL_BACKGROUND } from './styles';
 import { useWebText } from './text';
 
+const GRID_LINE = '1px solid #BFBFBF';
+
 const usePreviewStyles = makeStyles({
   scroller: { overflow: 'auto', maxHeight: '70vh', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  // Fixed widths (set per column below) and separate borders (each cell draws its right and bottom
+  // edge): rows added later neither re-measure nor re-resolve the borders of the rows on screen.
+  table: {
+    borderCollapse: 'separate',
+    borderSpacing: 0,
+    tableLayout: 'fixed',
+    borderTop: GRID_LINE,
+    borderLeft: GRID_LINE,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
   head: {
     position: 'sticky',
     top: 0,
@@ -16,21 +30,21 @@ const usePreviewStyles = makeStyles({
     textAlign: 'start',
     verticalAlign: 'bottom',
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    border: '1px solid #BFBFBF',
+    borderRight: GRID_LINE,
+    borderBottom: GRID_LINE,
     whiteSpace: 'nowrap',
   },
   own: { backgroundColor: tokens.colorBrandBackground2 },
   letter: { display: 'block', fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
   cell: {
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
-    border: '1px solid #BFBFBF',
+    borderRight: GRID_LINE,
+    borderBottom: GRID_LINE,
     verticalAlign: 'top',
     whiteSpace: 'pre-line',
-    minWidth: '4em',
-    maxWidth: '24em',
     overflowWrap: 'anywhere',
   },
-  nowrap: { whiteSpace: 'nowrap', minWidth: 0 },
+  nowrap: { whiteSpace: 'nowrap' },
   rowHead: { fontWeight: tokens.fontWeightRegular, textAlign: 'end', color: tokens.colorNeutralForeground2 },
   red: { backgroundColor: LEVEL_BACKGROUND.red },
   yellow: { backgroundColor: LEVEL_BACKGROUND.yellow },
@@ -48,16 +62,28 @@ export function PreviewTable({ preview, sheet }: PreviewTableProps) {
   const styles = usePreviewStyles();
   const label = t('result.ledgerTableLabel', { sheet });
   const shown = useRowsInSteps(preview.rows.length);
+  const rowHeader = t('result.rowHeader');
+  const levelHeader = t('result.levelColumn');
+  const widths = useMemo(
+    () => previewColumnWidths(preview, LEVELS.map((level) => levelName(language, level)), rowHeader, levelHeader),
+    [preview, language, rowHeader, levelHeader],
+  );
+  const totalWidth = widths.reduce((sum, w) => sum + w, 0);
   return (
     <div className={styles.scroller} role="region" aria-label={label} tabIndex={0}>
-      <table className={styles.table} aria-label={label}>
+      <table className={styles.table} aria-label={label} style={{ width: `${totalWidth}em` }}>
+        <colgroup>
+          {widths.map((w, i) => (
+            <col key={i} style={{ width: `${w}em` }} />
+          ))}
+        </colgroup>
         <thead>
           <tr>
             <th scope="col" className={styles.head}>
-              {t('result.rowHeader')}
+              {rowHeader}
             </th>
             <th scope="col" className={styles.head}>
-              {t('result.levelColumn')}
+              {levelHeader}
             </th>
             {preview.columns.map((c) => (
               <th key={c.column} scope="col" className={mergeClasses(styles.head, c.own && styles.own)}>
@@ -76,8 +102,11 @@ export function PreviewTable({ preview, sheet }: PreviewTableProps) {
   );
 }
 
-/** Rows added to the table per step: each step is one commit (DOM and layout) of its own. */
-const ROWS_PER_STEP = 50;
+/**
+ * Rows added to the table per step: each step is one commit (DOM, layout, paint) of its own, about
+ * 1 ms a row on a slow machine, so a step stays well within a frame budget's 50 ms.
+ */
+const ROWS_PER_STEP = 20;
 
 /**
  * How many of `total` rows to show: the first step at once, then one more step after each paint,

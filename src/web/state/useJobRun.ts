@@ -71,7 +71,7 @@ export function useJobRun({ runner, objectUrls, requests }: JobRunDeps) {
       setStage('preparing');
       try {
         const done = await runner.run(file, options, (s) => setStage(s));
-        const url = objectUrls.create(new Blob([done.bytes], { type: done.summary.mimeType }));
+        const url = objectUrls.create(done.file);
         // The work is done and can no longer be cancelled; the result (a preview table of hundreds
         // of rows) renders as a transition, in slices, while the page says so.
         setStage('showing');
@@ -101,7 +101,7 @@ export function useJobRun({ runner, objectUrls, requests }: JobRunDeps) {
           setStage(s);
           setStageFile(f ?? null);
         });
-        const url = objectUrls.create(new Blob([done.bytes], { type: done.summary.mimeType }));
+        const url = objectUrls.create(done.file);
         setStage('showing');
         setStageFile(null);
         startTransition(() => {

@@ -248,7 +248,7 @@ export class FakeRunner implements Runner {
     }
     this.pending = null;
     if (this.runFailure) throw new RunnerFailure(this.runFailure);
-    return { bytes: this.bytes.slice().buffer, summary: this.meetingSummary };
+    return { file: new Blob([this.bytes], { type: this.meetingSummary.mimeType }), summary: this.meetingSummary };
   }
 
   async run(file: Blob, options: RunOptions, onProgress?: (stage: WebStage) => void): Promise<RunResult> {
@@ -261,7 +261,7 @@ export class FakeRunner implements Runner {
     }
     this.pending = null;
     if (this.runFailure) throw new RunnerFailure(this.runFailure);
-    return { bytes: this.bytes.slice().buffer, summary: this.summary };
+    return { file: new Blob([this.bytes], { type: this.summary.mimeType }), summary: this.summary };
   }
 
   cancel(): void {
