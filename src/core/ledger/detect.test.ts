@@ -1,4 +1,5 @@
-import type { CellValue, FieldName } from '../model';
+import { HEADER_SEARCH_ROWS, type CellValue, type FieldName } from '../model';
+import { message } from '../messages';
 import { detectLedger } from './detect';
 import { sheet } from './fixtures';
 
@@ -12,6 +13,20 @@ function fieldLetters(fields: Partial<Record<FieldName, number>>): Record<string
 const DATA_ROW: CellValue[] = [1, '2020-05-21', '张三', '邻里纠纷', '因排水问题发生口角', '调解中'];
 
 describe('detectLedger finds the header block', () => {
+  const HEADER: CellValue[] = ['序号', '登记日期', '当事人', '纠纷类型', '简要情况', '化解情况'];
+  const headerOnRow = (row: number) => sheet([...Array.from({ length: row - 1 }, () => ['说明'] as CellValue[]), HEADER, DATA_ROW]);
+  // [sheet row of the header, found]: as far down as the messages for a ledger not found say.
+  it.each([
+    [HEADER_SEARCH_ROWS, true],
+    [HEADER_SEARCH_ROWS + 1, false],
+  ])('a header on row %i is found: %s', (row, found) => {
+    expect(detectLedger(headerOnRow(row))?.headerTop ?? null).toBe(found ? row - 1 : null);
+  });
+  it('the messages for a ledger not found name that row count', () => {
+    expect(message('ledger.notFound', 'zh', { sheet: 'Sheet1' })).toContain(`前 ${HEADER_SEARCH_ROWS} 行内`);
+    expect(message('ledger.noneInWorkbook', 'en')).toContain(`first ${HEADER_SEARCH_ROWS} rows`);
+  });
+
   it('finds a header on row 1', () => {
     const layout = detectLedger(sheet([['序号', '登记日期', '当事人', '纠纷类型', '简要情况', '化解情况'], DATA_ROW]));
     expect(layout).not.toBeNull();

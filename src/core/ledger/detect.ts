@@ -1,5 +1,5 @@
 import { normalizeHeader, cellText, detachedString, parseDateCell, toHalfWidth } from '../cells';
-import type { CellRange, CellValue, FieldName, SheetGrid } from '../model';
+import { HEADER_SEARCH_ROWS, type CellRange, type CellValue, type FieldName, type SheetGrid } from '../model';
 import { FIELD_ALIASES, FIELD_NAMES, OWN_COLUMN_HEADERS, type OwnColumn } from './fields';
 
 /** Where the ledger table sits in a sheet and what each column means. All indexes are 0-based. */
@@ -23,17 +23,15 @@ export interface LedgerLayout {
   score: number;
 }
 
-/** How far down a sheet the header may start: title and 填报 lines never take more (the message ledger.notFound says 40). */
-const HEADER_SEARCH_ROWS = 40;
 const MAX_HEADER_ROWS = 4;
 /** The longest text read as a header name: longer is a dispute's words. */
 const MAX_HEADER_NAME = 24;
 /** Digits, dots, dashes and slashes only (1, 2026.5.21, 3-1): a value, never a header name. */
 const NUMBER_LIKE = /^[\d.\-/\s]+$/;
 /**
- * The rows of each sheet a host reads for detectLedger: a header may start in any of the first 40
- * rows and take four, and the row below it is looked at. Reading only these keeps detection on a
- * 100,000-row workbook to a moment.
+ * The rows of each sheet a host reads for detectLedger: a header may start in any of the first
+ * HEADER_SEARCH_ROWS rows and take four, and the row below it is looked at. Reading only these
+ * keeps detection on a 100,000-row workbook to a moment.
  */
 export const DETECTION_ROWS = HEADER_SEARCH_ROWS + MAX_HEADER_ROWS + 1;
 /** Fewer recognised columns than this is not a ledger (a sheet of notes, a pivot, a chart's data). */

@@ -1,4 +1,4 @@
-import type { Language } from '../model';
+import { HEADER_SEARCH_ROWS, type Language } from '../model';
 
 /**
  * Every message a user can see, in Chinese and English, in one place.
@@ -62,8 +62,8 @@ export const CATALOGUE = {
     en: 'The ledger in "{sheet}" holds more than the {limit} characters of text this tool processes (a 100,000-row ledger usually holds under 10,000,000); split it by year or by unit into several files and process each',
   },
   'ledger.notFound': {
-    zh: '在“{sheet}”中找不到台账表头（如 登记日期、当事人、纠纷类型、简要情况）；表头须在工作表的前 40 行内，请确认表头行，或指定台账所在的工作表',
-    en: 'No ledger header (e.g. 登记日期, 当事人, 纠纷类型, 简要情况) found in "{sheet}"; the header must be within the sheet\'s first 40 rows: check the header row, or name the sheet that holds the ledger',
+    zh: `在“{sheet}”中找不到台账表头（如 登记日期、当事人、纠纷类型、简要情况）；表头须在工作表的前 ${HEADER_SEARCH_ROWS} 行内，请确认表头行，或指定台账所在的工作表`,
+    en: `No ledger header (e.g. 登记日期, 当事人, 纠纷类型, 简要情况) found in "{sheet}"; the header must be within the sheet's first ${HEADER_SEARCH_ROWS} rows: check the header row, or name the sheet that holds the ledger`,
   },
   'ledger.repeatedHeader': {
     zh: '“{sheet}”的表头从 {column} 列起又出现了{names}等列名，像是并排放了两张台账；本次只读了左边的一张，请把右边的移到单独的工作表后再处理',
@@ -98,8 +98,8 @@ export const CATALOGUE = {
     en: 'This workbook has too many or too wide sheets: the first {looked} of {total} were looked at and none is a dispute ledger, and the rest were not; name the ledger\'s sheet (on the command line, --sheet) and try again',
   },
   'ledger.noneInWorkbook': {
-    zh: '工作簿中没有找到矛盾纠纷台账：没有一张工作表在前 40 行内有含 登记日期、当事人、纠纷类型、简要情况 等列名的表头；如果表头在更靠下的位置，请把它上方多余的行删去',
-    en: 'No dispute ledger in this workbook: no sheet has, within its first 40 rows, a header with columns such as 登记日期, 当事人, 纠纷类型, 简要情况; if the header is further down, delete the extra rows above it',
+    zh: `工作簿中没有找到矛盾纠纷台账：没有一张工作表在前 ${HEADER_SEARCH_ROWS} 行内有含 登记日期、当事人、纠纷类型、简要情况 等列名的表头；如果表头在更靠下的位置，请把它上方多余的行删去`,
+    en: `No dispute ledger in this workbook: no sheet has, within its first ${HEADER_SEARCH_ROWS} rows, a header with columns such as 登记日期, 当事人, 纠纷类型, 简要情况; if the header is further down, delete the extra rows above it`,
   },
   'ledger.sheetProtected': {
     zh: '工作表“{sheet}”受保护，无法写入“建议等级”等列，本次没有写入任何内容；请在“审阅 > 撤消工作表保护”后重试',
