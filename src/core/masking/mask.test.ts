@@ -131,6 +131,7 @@ describe('maskPhone', () => {
     ['joins a mobile written with dots', '138.1234.5678', '138****5678'],
     ['keeps a mobile’s first three digits in brackets', '(138)12345678', '(138)****5678'],
     ['reads a mobile written in Chinese numerals', '一三八一二三四五六七八', '138****5678'],
+    ['reads a mobile in Chinese numerals run together with a word after it', '一三八一二三四五六七八一直不通', '138****5678一直不通'],
     ['keeps text without a number', '无', '无'],
     ['gives empty text for empty text', '', ''],
   ])('%s', (_name, input, expected) => {
@@ -156,6 +157,10 @@ describe('maskText', () => {
     ['masks a mobile written with dots', '电话138.1234.5678', [], '电话138****5678'],
     ['masks a mobile whose first three digits stand in full-width brackets', '电话（138）12345678', [], '电话（138）****5678'],
     ['masks a mobile written in Chinese numerals', '电话一三八一二三四五六七八', [], '电话138****5678'],
+    ['masks a name run together with a mobile in Chinese numerals, and the mobile', '当事人张三一三八一二三四五六七八', ['张三'], '当事人张某138****5678'],
+    ['masks one whose name ends in 一 too', '联系王一一三九〇〇〇〇一一一一', ['王一'], '联系王某139****1111'],
+    ['masks a mobile in Chinese numerals followed by a numeral word', '拨打一三八一二三四五六七八三次未接', [], '拨打138****5678三次未接'],
+    ['masks an ID written in Chinese numerals whole', '身份证六四〇四二二一九九〇〇一〇一一二三四', [], '身份证640422********1234'],
     ['masks an ID written in groups with dots', '身份证110101.19900307.1234', [], '身份证110101********1234'],
     ['leaves a short run of Chinese numerals alone', '第一二三组', [], '第一二三组'],
     ['leaves amounts, local numbers and dates alone', '2020年5月21日涉及30000元，1234567', [], '2020年5月21日涉及30000元，1234567'],

@@ -184,7 +184,21 @@ const GROUPED_ID_IN_TEXT = /(?<![\dA-Za-z])\d{6}[ .-]\d{8}[ .-]\d{3}[\dXx](?![\d
  */
 const SPELLED_NUMBER = /[〇零一二三四五六七八九]{11,}/g;
 const SPELLED_DIGIT: Readonly<Record<string, string>> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
-const digitsOf = (spelled: string) => spelled.replace(/./g, (ch) => SPELLED_DIGIT[ch]);
+const MOBILE_DIGITS = /1[3-9]\d{9}/;
+/**
+ * A run of Chinese numerals as digits. A run longer than a mobile that is no ID may be a mobile
+ * run together with a numeral beside it — a name's last character (张三一三八…), a word after it
+ * (…五六七八一直不接) — and only the mobile becomes digits: the whole run as digits was no number
+ * the patterns know (313812345678), so the mobile went out unmasked and the name broken (张3…).
+ */
+const digitsOf = (spelled: string): string => {
+  const digits = spelled.replace(/./g, (ch) => SPELLED_DIGIT[ch]);
+  if (digits.length === 11 || digits.length === 15 || digits.length === 18) return digits;
+  const mobile = MOBILE_DIGITS.exec(digits);
+  if (!mobile) return digits;
+  const end = mobile.index + mobile[0].length;
+  return spelled.slice(0, mobile.index) + mobile[0] + spelled.slice(end);
+};
 
 /** `s` as a pattern that matches exactly `s`. */
 export function escapeRegExp(s: string): string {
