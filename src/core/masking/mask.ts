@@ -127,6 +127,13 @@ function maskDigitRun(run: string): string {
 }
 
 /**
+ * What people put between a number's groups: a space, a dot, a hyphen or dash, or a middle dot
+ * (138·0000·8153, printed whole before), in their ASCII and CJK forms.
+ */
+const SEP = '[- .·・•‧∙－–—]';
+const DIGIT_GROUP_SEPARATORS = /[\s.·・•‧∙\-－–—]/g;
+
+/**
  * An ID number cell: 18 digits (last may be X) keep 6 + 4, 15 digits keep 6 + 4. Other runs of 8
  * or more digits keep their first 3 and last 2. Spaces inside one number are ignored; several
  * numbers in one cell are each masked. A non-blank cell with no such run becomes '***', since it
@@ -135,7 +142,7 @@ function maskDigitRun(run: string): string {
 export function maskIdNumber(s: string): string {
   const text = normalizeValueText(s);
   if (text === '') return '';
-  const compact = text.replace(/[\s.-]/g, '');
+  const compact = text.replace(DIGIT_GROUP_SEPARATORS, '');
   if (ID_18.test(compact) || ID_15.test(compact)) return maskDigitRun(compact);
   let found = false;
   const out = text.replace(/\d[\dXx]*/g, (run) => {
@@ -150,9 +157,9 @@ const stars = (n: number): string => '*'.repeat(n);
 
 // An 11-digit mobile starting 1[3-9], optionally +86 and split 3-4-4 by spaces, dashes or dots,
 // its first three digits in brackets or not ((138)12345678, （138）1234 5678).
-const MOBILE = /(?<!\d)((?:\+?86[- .]?)?)([(（]?1[3-9]\d[)）]?)[- .]?\d{4}[- .]?(\d{4})(?!\d)/g;
+const MOBILE = new RegExp(String.raw`(?<!\d)((?:\+?86${SEP}?)?)([(（]?1[3-9]\d[)）]?)${SEP}?\d{4}${SEP}?(\d{4})(?!\d)`, 'g');
 // A landline with its area code: 010 and 02x are three digits, every other area code four.
-const LANDLINE = /(?<!\d)([(（]?(?:0[12]\d|0[3-9]\d{2})[)）]?)([- .]?)(\d{3,4})(\d{4})(?!\d)/g;
+const LANDLINE = new RegExp(String.raw`(?<!\d)([(（]?(?:0[12]\d|0[3-9]\d{2})[)）]?)(${SEP}?)(\d{3,4})(\d{4})(?!\d)`, 'g');
 // In a phone column, any other run of 7 or more digits (a local number without area code, a
 // mistyped mobile) keeps only its last 4.
 const LOCAL = /(?<![\d*])(\d{3,})(\d{4})(?![\d*])/g;
@@ -177,7 +184,7 @@ export function maskPhone(s: string): string {
 const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ＋]/g;
 const ID_IN_TEXT = /(?<![\dA-Za-z])(?:\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g;
 /** An 18-digit ID written in its three groups (640422 19850505 4321, or with dashes or dots), as people read it out. */
-const GROUPED_ID_IN_TEXT = /(?<![\dA-Za-z])\d{6}[ .-]\d{8}[ .-]\d{3}[\dXx](?![\dA-Za-z])/g;
+const GROUPED_ID_IN_TEXT = new RegExp(String.raw`(?<![\dA-Za-z])\d{6}${SEP}\d{8}${SEP}\d{3}[\dXx](?![\dA-Za-z])`, 'g');
 /**
  * A number written in Chinese numerals one digit a character (一三八一二三四五六七八), as long as a
  * mobile or longer: written as digits first, so it is masked as one.
@@ -230,7 +237,7 @@ export function maskNumbers(text: string): string {
   let out = text.replace(FULL_WIDTH_ALNUM, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
   out = out.replace(SPELLED_NUMBER, digitsOf);
   if (ANY_DIGIT.test(out)) {
-    out = out.replace(ID_IN_TEXT, (id) => maskDigitRun(id)).replace(GROUPED_ID_IN_TEXT, (id) => maskDigitRun(id.replace(/[ .-]/g, '')));
+    out = out.replace(ID_IN_TEXT, (id) => maskDigitRun(id)).replace(GROUPED_ID_IN_TEXT, (id) => maskDigitRun(id.replace(DIGIT_GROUP_SEPARATORS, '')));
     out = maskPhones(out, false);
   }
   return out;
