@@ -306,6 +306,46 @@ describe('readRecords reads the rows of a table', () => {
     expect(result.issues).toEqual([]);
   });
 
+  // [what the line is, the line]: each follows two disputes and must not become a third.
+  it.each<[string, CellValue[]]>([
+    ['合　计 with an ideographic space, and 共2件 and people where a dispute has them', line({ A: '合　计', E: '共2件', F: 900 })],
+    ['总 计 with a space', line({ A: '总 计', E: '共2件', F: 900 })],
+    ['本页小计', line({ A: '本页小计', E: '共2件', F: 900 })],
+    ['本月合计', line({ A: '本月合计', F: 900 })],
+    ['汇总, an Excel table’s totals row', line({ A: '汇总', D: 2, F: 64 })],
+    ['累计', line({ A: '累计', E: '共2件', F: 900 })],
+    ['合计： with the count run on', line({ A: '合计：共2件', F: 900 })],
+    ['小计(件)', line({ A: '小计(件)', D: 2 })],
+    ['Total', line({ A: 'Total', E: '2 disputes', F: 900 })],
+    ['a totals label in the first filled column when 序号 is empty', line({ B: '合计', E: '共2件', F: 900 })],
+    ['以下空白 in the first column', line({ A: '以下空白' })],
+    ['（以下空白） in 简要情况', line({ E: '（以下空白）' })],
+    ['a signer named after a space, not a colon', line({ A: '填表人 张三' })],
+    ['a numbered remark', line({ A: '备注1.红色为重大纠纷' })],
+  ])('skips a line that is %s', (_, extra) => {
+    const result = read(
+      sheet([
+        HEADER,
+        line({ A: 1, B: '2020-05-21', C: '张三', D: '邻里纠纷', E: '争吵', F: 2 }),
+        line({ A: 2, B: '2020-06-01', C: '李四', D: '土地纠纷', E: '边界', F: 3 }),
+        extra,
+      ]),
+    );
+    expect(result.records.map((r) => r.row)).toEqual([2, 3]);
+    expect(result.issues).toEqual([]);
+  });
+
+  // [what the line is, the line]: each is a dispute, however it begins.
+  it.each<[string, CellValue[]]>([
+    ['one whose account begins with 累计', line({ A: 3, B: '2020-06-02', C: '王五', E: '累计拖欠工资3万元' })],
+    ['one with no 序号 whose account begins with 累计', line({ B: '2020-06-02', C: '王五', E: '累计拖欠工资3万元' })],
+    ['one that says 以下空白 inside its account', line({ A: 3, B: '2020-06-02', C: '王五', E: '协议第三条以下空白处被涂改' })],
+    ['one whose party, its first cell, is named 汇总… (a company)', line({ C: '汇总物流公司', E: '运费纠纷' })],
+  ])('reads %s', (_, extra) => {
+    const result = read(sheet([HEADER, line({ A: 1, B: '2020-05-21', C: '张三', D: '邻里纠纷', E: '争吵' }), extra]));
+    expect(result.records.map((r) => r.row)).toEqual([2, 3]);
+  });
+
   it.each<[string, CellValue[]]>([
     ['as written', HEADER],
     ['with spaces around some names and its own columns beside', [...HEADER.slice(0, 3).map((h) => ` ${h} `), ...HEADER.slice(3), '建议等级', '判定依据']],

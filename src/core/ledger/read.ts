@@ -400,8 +400,22 @@ function multiRowDisputes(values: CellValue[][], grid: SheetGrid, layout: Ledger
   return continued;
 }
 
-/** Totals, notes and signature lines (合计, 注：…, 填报人：… 审核人：…) that may stand in any column. */
-const NOT_A_DISPUTE = /^\s*(?:合计|总计|小计|共计|说明|附注|备注\s*[:：]|填表说明|注\s*[:：]|(?:填报|填表|制表|审核|审批|统计|负责|单位负责|联系|经办)(?:人|单位|日期|时间)?\s*[:：])/;
+/**
+ * Totals, notes and signature lines (合计, 注：…, 备注1.…, 填报人：… 审核人 张三) that may stand in any
+ * column: a cell that starts so identifies no dispute.
+ */
+const NOT_A_DISPUTE =
+  /^\s*(?:合\s*计|总\s*计|小\s*计|共\s*计|说明|附注|备注\s*(?:[:：]|\d+\s*[.、．])|填表说明|注\s*[:：]|(?:填报|填表|制表|审核|审批|统计|负责|单位负责|联系|经办)(?:(?:人|单位|日期|时间)(?:\s*[:：]|\s+\S)|\s*[:：]))/;
+/**
+ * A totals line's label, as the first filled cell of its row says it (合 计 with any space, 本页小计, 本月合计,
+ * 汇总 — an Excel table's totals row —, 累计, Total), alone or before a colon, a number or 共: the
+ * row is no dispute, whatever its other cells hold (共300件, 900 people). Only as the row's first
+ * cell, and not run on into words: 累计拖欠工资… begins a dispute, 汇总物流公司 is a party.
+ */
+const TOTALS_LABEL = /^(?:本页|本月|本季度?|本年度?|全年|当月|当年|以上|全部)?(?:合计|总计|小计|共计|累计|汇总|总数|总和)(?:$|共|\P{Script=Han})|^(?:sub)?totals?\b|^sum\b/iu;
+/** The marks a form's unused rows carry (以下空白, （此页无正文）): a cell that is only such a mark is no dispute. */
+const BLANK_MARK = /^[（(【[]?(?:以下|本页以下|此页|本页|此处)(?:空白|无内容|无正文)[）)】\]]?[。.]?$/;
+const WHITE_SPACE = /[\s\u3000]+/g;
 
 /** The first and last column of a row with something in it ([Infinity, -Infinity] when none has). */
 function filledExtent(row: readonly CellValue[]): [number, number] {
@@ -491,6 +505,7 @@ function isDisputeRow(row: CellValue[] | undefined, layout: LedgerLayout): boole
   // A totals line says so where the number goes (合计, 总计 in 序号), whatever its other cells hold (共6件).
   const serial = layout.fields.serial === undefined ? undefined : row[layout.fields.serial];
   if (typeof serial === 'string' && NOT_A_DISPUTE.test(serial)) return false;
+  if (isTotalsOrBlankMark(row, layout)) return false;
   for (const field of IDENTIFYING) {
     const col = layout.fields[field];
     if (col === undefined) continue;
@@ -498,6 +513,23 @@ function isDisputeRow(row: CellValue[] | undefined, layout: LedgerLayout): boole
     if (v === null || v === undefined || v === '') continue;
     if (typeof v === 'string' && (v.trim() === '' || NOT_A_DISPUTE.test(v))) continue;
     return true;
+  }
+  return false;
+}
+
+/** The row's first filled cell is a totals label, or one of its cells is only a blank mark (以下空白). */
+function isTotalsOrBlankMark(row: CellValue[], layout: LedgerLayout): boolean {
+  let first = true;
+  for (let c = layout.firstCol; c <= layout.lastCol && c < row.length; c++) {
+    const v = row[c];
+    if (v === null || v === undefined || v === '') continue;
+    // Numbers, most first cells (序号), are neither.
+    if (typeof v === 'string') {
+      if (first && TOTALS_LABEL.test(v.replace(WHITE_SPACE, ''))) return true;
+      // Every row's short cells pass here: only one with 空白 or 无 in it is looked at further.
+      if (v.length <= 20 && (v.indexOf('空白') >= 0 || v.indexOf('无') >= 0) && BLANK_MARK.test(v.replace(WHITE_SPACE, ''))) return true;
+    }
+    first = false;
   }
   return false;
 }
