@@ -119,3 +119,41 @@ describe('the shared strings as the reader reads them', () => {
     expect(() => sst(items)).toThrow(XmlFormatError);
   });
 });
+
+describe('formula cells without a computed value', () => {
+  const read = (cells: string, prefix: '' | 'x:' = '') => {
+    const tags = (xml: string) => (prefix ? xml.replace(/<(\/?)(worksheet|sheetData|row|c|v|f|is|t)(?=[\s/>])/g, `<$1${prefix}$2`) : xml);
+    const root = prefix ? `<x:worksheet xmlns:x="${MAIN}">` : `<worksheet xmlns="${MAIN}">`;
+    const xml = root + tags(`<sheetData>${cells}</sheetData>`) + (prefix ? '</x:worksheet>' : '</worksheet>');
+    return readSheetXml(xml, { name: '台账', sharedStrings: () => SHARED, formatOf: () => null, date1904: false });
+  };
+
+  // [cell, listed as a formula without value]
+  it.each<[string, boolean]>([
+    ['<c r="B1"><f>20+15</f></c>', true],
+    ['<c r="B1" t="str"><f>CONCATENATE("a","b")</f></c>', true],
+    ['<c r="B1"><f t="shared" si="0"/></c>', true],
+    ['<c r="B1"><f>20+15</f><v></v></c>', true],
+    ['<c r="B1"><f>20+15</f><v>35</v></c>', false],
+    ['<c r="B1" t="inlineStr"><is><t>fast</t></is></c>', false],
+    ['<c r="B1" s="3"/>', false],
+  ])('%s: %s', (cell, listed) => {
+    for (const prefix of ['', 'x:'] as const) {
+      const grid = read(`<row r="1"><c r="A1"><v>1</v></c>${cell}</row>`, prefix);
+      expect(grid.formulasWithoutValue).toEqual(listed ? { cells: [{ row: 0, col: 1 }], total: 1 } : undefined);
+      // Read as blank, as before: the message about them is the core's (formulasWithoutValueIssue).
+      if (listed) expect(grid.values[0][1] ?? null).toBeNull();
+    }
+  });
+
+  it('lists them in sheet order, and counts past the ones it keeps by address', () => {
+    const rows = Array.from({ length: 5003 }, (_, r) => `<row r="${r + 1}"><c r="C${r + 1}"><f>1+1</f></c></row>`).join('');
+    const grid = read(rows);
+    expect(grid.formulasWithoutValue!.total).toBe(5003);
+    expect(grid.formulasWithoutValue!.cells).toHaveLength(5000);
+    expect(grid.formulasWithoutValue!.cells.slice(0, 2)).toEqual([
+      { row: 0, col: 2 },
+      { row: 1, col: 2 },
+    ]);
+  });
+});

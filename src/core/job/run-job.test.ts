@@ -251,6 +251,34 @@ describe('runLedgerJob on a small ledger', () => {
     expect(j.issues.filter((i) => i.code === 'ledger.repeatedHeader').map((i) => i.message)).toEqual(said);
   });
 
+  // [what, formula cells without value (0-based row, col), total the reader counted, what is said]
+  it.each<[string, { row: number; col: number }[], number, string[]]>([
+    [
+      'cells of the table: named, counted, the first pointed at',
+      [
+        { row: 3, col: 5 },
+        { row: 4, col: 4 },
+      ],
+      2,
+      ['“Sheet1”中有 2 个单元格是公式，但文件里没有公式的计算结果（如 F4、E5），这些单元格已按空白处理；保存这个文件的程序没有计算公式，请用 Excel、WPS 或 LibreOffice 打开它、保存后再处理'],
+    ],
+    ['a total above the header and a note right of the table: not the ledger’s, nothing said', [{ row: 0, col: 2 }, { row: 2, col: 12 }], 2, []],
+    [
+      'more than the reader kept by address: said as more',
+      [{ row: 2, col: 1 }],
+      9000,
+      ['“Sheet1”中有 1 多个单元格是公式，但文件里没有公式的计算结果（如 B3），这些单元格已按空白处理；保存这个文件的程序没有计算公式，请用 Excel、WPS 或 LibreOffice 打开它、保存后再处理'],
+    ],
+  ])('formulas without a value: %s', (_, cells, total, said) => {
+    const ledger: SheetGrid = {
+      ...sheet([['合计', null, null], ['序号', '登记日期', '当事人', '纠纷类型', '简要情况', '涉及人数'], [1, '2021-03-01', '张三', '邻里纠纷', '争吵', 2], [2, '2021-03-02', '李四', '土地纠纷', null, null], [3, '2021-03-03', '王五', '邻里纠纷', null, 1]]),
+      formulasWithoutValue: { cells, total },
+    };
+    const issues = runLedgerJob({ ledger }, OPTIONS).issues.filter((i) => i.code === 'ledger.formulaWithoutValue');
+    expect(issues.map((i) => i.message)).toEqual(said);
+    if (said.length) expect(issues[0]).toMatchObject({ row: cells[0].row + 1, cell: `${'ABCDEF'[cells[0].col]}${cells[0].row + 1}` });
+  });
+
   it('says when the as-of date is before every registration (a year typed wrong), and not otherwise', () => {
     const ledger = sheet([['序号', '登记日期', '当事人', '纠纷类型'], [1, '2021-03-05', '张三', '邻里纠纷'], [2, '2021-03-09', '李四', '土地纠纷']]);
     const early = runLedgerJob({ ledger }, { ...OPTIONS, asOf: parseIsoDay('2020-03-10')! });

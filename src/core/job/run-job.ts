@@ -76,6 +76,36 @@ export function runLedgerJob(input: JobInput, options: JobOptions): LedgerJob {
   return { layout, disputes, issues, counts: countJob(disputes, issues, asOf), period, unit, summary, plan, notices: history.notices };
 }
 
+/** Cells named in the message about formulas without values; the count says how many more. */
+const UNCALCULATED_NAMED = 5;
+
+/**
+ * One issue for the ledger's cells that hold a formula with no computed value (the reader reads
+ * them as blank): a 35 people written =20+15, an account written =CONCATENATE(…), a date =DATE(…)
+ * would otherwise turn green, or unregistered, without a word. Cells outside the table (a total
+ * above it, a note beside it) are not the ledger's.
+ */
+function formulasWithoutValueIssue(ledger: SheetGrid, layout: LedgerLayout, language: Language): RowIssue | null {
+  const found = ledger.formulasWithoutValue;
+  if (!found) return null;
+  const inTable = found.cells.filter((c) => c.row > layout.headerBottom && c.col >= layout.firstCol && c.col <= layout.lastCol);
+  if (inTable.length === 0) return null;
+  // Past the cells kept by address, the rest may lie in the table or not: said as "more than".
+  const more = found.total > found.cells.length;
+  const count = language === 'zh' ? ` ${inTable.length} ${more ? '多' : ''}` : `${more ? 'More than ' : ''}${inTable.length}`;
+  const first = inTable[0];
+  return {
+    code: 'ledger.formulaWithoutValue',
+    row: first.row + 1,
+    cell: cellAddress(first.row, first.col),
+    message: message('ledger.formulaWithoutValue', language, {
+      sheet: ledger.name,
+      count,
+      cells: inTable.slice(0, UNCALCULATED_NAMED).map((c) => cellAddress(c.row, c.col)).join(language === 'zh' ? '、' : ', '),
+    }),
+  };
+}
+
 /** One ledger read, triaged and scheduled: what a single run and a joint meeting both start from. */
 export interface TriagedLedger {
   layout: LedgerLayout;
@@ -108,6 +138,8 @@ export function triageLedger(ledger: SheetGrid, options: JobOptions, revisitLog?
       row: layout.headerTop + 1,
       message: message('schedule.asOfBeforeAll', language, { asOf: formatDay(asOf), first: formatDay(firstRegistered) }),
     });
+  const uncalculated = formulasWithoutValueIssue(ledger, layout, language);
+  if (uncalculated) issues.push(uncalculated);
   const repeated = repeatedHeaderNames(layout);
   if (repeated)
     issues.push({

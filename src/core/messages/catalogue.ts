@@ -69,6 +69,10 @@ export const CATALOGUE = {
     zh: '“{sheet}”的表头从 {column} 列起又出现了{names}等列名，像是并排放了两张台账；本次只读了左边的一张，请把右边的移到单独的工作表后再处理',
     en: 'The header of "{sheet}" gives {names} and more again from column {column}, as if two ledgers stood side by side; only the left one was read: move the right one to a sheet of its own and process it there',
   },
+  'ledger.formulaWithoutValue': {
+    zh: '“{sheet}”中有{count}个单元格是公式，但文件里没有公式的计算结果（如 {cells}），这些单元格已按空白处理；保存这个文件的程序没有计算公式，请用 Excel、WPS 或 LibreOffice 打开它、保存后再处理',
+    en: '{count} cells of "{sheet}" hold a formula but the file has no computed value for it (e.g. {cells}); they were read as blank. The program that saved the file did not calculate its formulas: open it in Excel, WPS or LibreOffice, save it and process it again',
+  },
   'ledger.underOwnName': {
     zh: '工作簿中没有找到矛盾纠纷台账：工作表“{sheet}”像是台账，但这个名称留给本工具自己的工作表；请把它改名（例如“台账”）后再试',
     en: 'No dispute ledger in this workbook: the sheet "{sheet}" looks like one, but the tool keeps that name for a sheet of its own; rename it (台账, say) and try again',

@@ -78,6 +78,12 @@ export interface SheetGrid {
    * Absent when a host has none to tell.
    */
   areasInUse?: CellRange[];
+  /**
+   * Cells that hold a formula but no value computed for it: a file saved by a program that writes
+   * formulas without calculating them (openpyxl and exports made with it), read as blank. The
+   * first cells in sheet order (0-based), at most a few thousand, and how many there are in all.
+   */
+  formulasWithoutValue?: { cells: { row: number; col: number }[]; total: number };
 }
 
 /**

@@ -165,6 +165,9 @@ interface RowScan {
   special: boolean;
   /** The ranges of array formulas and data tables (SheetGrid.areasInUse). */
   formulaAreas: CellRange[];
+  /** Formula cells without a value (SheetGrid.formulasWithoutValue): the first ones, and how many. */
+  uncalculated: { row: number; col: number }[];
+  uncalculatedTotal: number;
   layout: RowLayout | undefined;
   rowCells: OpenRow;
   /** Where the last piece's scan stopped in its text: past `</sheetData>` when it was found. */
@@ -187,6 +190,8 @@ function newScan(ctx: SheetContext): RowScan {
     cells: 0,
     special: false,
     formulaAreas: [],
+    uncalculated: [],
+    uncalculatedTotal: 0,
     layout: ctx.onSheetData && ctx.maxRows === undefined ? new RowLayout() : undefined,
     rowCells: [],
     lastIndex: 0,
@@ -505,7 +510,10 @@ function scanRows(xml: string, from: number, base: number, scan: RowScan, g: Gra
     // A cell without a value (a formula never calculated, an empty <v/>) occupies its place as an
     // empty formatted one does: the row reaches it, so nothing is written over it.
     if (openRowWidth <= col) openRowWidth = col + 1;
-    if (value === null) continue;
+    if (value === null) {
+      if (hasFormula(inner, g.p)) noteUncalculated(scan, row, col);
+      continue;
+    }
     rowCells[col] = value;
     if (typeof value === 'number' && ctx.numberFormats !== false) {
       const format = style ? ctx.formatOf(Number(style)) : null;
@@ -556,7 +564,26 @@ function finishScan(tail: string, dataEnd: number, ended: boolean, base: number,
     date1904: ctx.date1904,
     ...(mergesPastGrid.length ? { mergesPastGrid } : {}),
     ...(scan.formulaAreas.length ? { areasInUse: scan.formulaAreas } : {}),
+    ...(scan.uncalculatedTotal ? { formulasWithoutValue: { cells: scan.uncalculated, total: scan.uncalculatedTotal } } : {}),
   };
+}
+
+/** Formula cells without a value kept by address: enough to name them, never a whole column of them. */
+const UNCALCULATED_KEPT = 5000;
+
+/** A cell's content holds an `<f>` element (`<f>`, `<f t="shared" si="0"/>`). */
+function hasFormula(inner: string, prefix: string): boolean {
+  const tag = `<${prefix}f`;
+  for (let at = inner.indexOf(tag); at >= 0; at = inner.indexOf(tag, at + 1)) {
+    const next = inner.charCodeAt(at + tag.length);
+    if (next === GT || next === 47 /* / */ || next === 32 || next === 9 || next === 10 || next === 13) return true;
+  }
+  return false;
+}
+
+function noteUncalculated(scan: RowScan, row: number, col: number): void {
+  if (scan.uncalculated.length < UNCALCULATED_KEPT) scan.uncalculated.push({ row, col });
+  scan.uncalculatedTotal++;
 }
 
 /**
