@@ -235,6 +235,8 @@ const ANY_DATE = new RegExp(
     String.raw`(?<!\d)(\d{4}|\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)`,
     String.raw`(?<![\d.])(\d{4})(\d{2})(\d{2})(?!\d)`,
     String.raw`(?<![\d.\-/])(\d{1,2})\s*月\s*(\d{1,2})(?!\d)`,
+    // 11.28 or 11/28: read only after a full date in the same cell (2026.11.25、11.28), whose year it takes.
+    String.raw`(?<![\d.\-/])(\d{1,2})[./](\d{1,2})(?![\d.万元%])`,
   ].join('|'),
   'g',
 );
@@ -243,7 +245,8 @@ const ANY_DATE = new RegExp(
  * Every date in a cell that may hold several ("5月21日、5月28日回访", "2020.5.21\n2020.6.1"), in order
  * of appearance; unreadable ones are skipped. A year-less date takes the year of the last full
  * date before it in the same cell (the next year if it would fall before that date), else
- * `ctx.year` with `ctx.notBefore`; without either it is skipped.
+ * `ctx.year` with `ctx.notBefore`; without either it is skipped. Written 11.28 or 11/28 it is read
+ * only after a full date ("2026.11.25、11.28"): alone it may be anything.
  * A number is one serial.
  */
 export function parseAllDates(value: CellValue, ctx: DateContext): Day[] {
@@ -263,8 +266,10 @@ export function parseAllDates(value: CellValue, ctx: DateContext): Day[] {
       const [year, month, d] = m[1] !== undefined ? [fullYear(m[1]), m[2], m[3]] : [Number(m[4]), m[5], m[6]];
       day = dayFromYmd(year, Number(month), Number(d));
       if (day !== null) anchor = { date1904: ctx.date1904, year, notBefore: day };
-    } else {
+    } else if (m[7] !== undefined) {
       day = yearless(Number(m[7]), Number(m[8]), anchor ?? ctx);
+    } else {
+      day = anchor ? yearless(Number(m[9]), Number(m[10]), anchor) : null;
     }
     if (day !== null) days.push(day);
   }
