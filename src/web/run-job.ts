@@ -177,7 +177,7 @@ export function inspectWorkbook(bytes: Uint8Array, request: { fileName: string; 
     let layout: LedgerLayout | null;
     if (request.sheet !== undefined) {
       const wanted = request.sheet;
-      const found = all.find((s) => s.name === wanted) ?? all.find((s) => s.name.trim() === wanted.trim());
+      const found = workbook.sheetNamed(wanted);
       if (!found) throw new WorkbookError('sheet.unknown', { file: fileName, sheet: wanted, sheets: all.map((s) => s.name).join('、') }, language);
       grid = workbook.readGrid(found, DETECTION_ROWS);
       if (hasOwnSheetTitle(grid.values[0]?.[0])) throw new WorkbookError('sheet.isOwnReport', { file: fileName, sheet: found.name }, language);

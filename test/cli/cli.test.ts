@@ -203,6 +203,23 @@ describe('tricolor run', () => {
     expect(fs.readdirSync(dir).sort()).toEqual([path.basename(out), '台账.xlsx'].sort());
   });
 
+  // [--sheet as typed, read]: Excel's sheet names differ by more than case, so any case names one.
+  it.each([
+    ['Ledger', true],
+    ['ledger', true],
+    [' LEDGER ', true],
+    ['Ledgers', false],
+  ])('--sheet %j names the sheet "Ledger": %s', (typed, read) => {
+    const named = path.join(dir, 'english-names.xlsx');
+    fs.writeFileSync(named, writeXlsx({ sheets: [{ name: 'Notes', rows: [['备注']] }, { name: 'Ledger', rows: SMALL_LEDGER_ROWS, merges: SMALL_LEDGER_MERGES }] }));
+    const c = capture();
+    const code = main(['run', named, '--sheet', typed, '--json', '--out', path.join(dir, 'english-names.out.xlsx'), '--force'], c.io);
+    expect(code).toBe(read ? 0 : 1);
+    const doc = JSON.parse(c.out());
+    if (read) expect(doc.sheet).toBe('Ledger');
+    else expect(doc.error.message).toContain('没有名为“Ledgers”的工作表');
+  });
+
   it('prints control characters from the ledger as their symbols, not as escape sequences the terminal obeys', () => {
     const rows = SMALL_LEDGER_ROWS.map((row) => [...row]);
     rows[5][1] = '\u001b]0;pwned\u0007\u001b[2J2026/13/45';

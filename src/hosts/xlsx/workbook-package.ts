@@ -323,7 +323,17 @@ export class OpenWorkbook {
 
   /** Whether the workbook lists a sheet of this name that is no worksheet (a chart sheet, a dialog sheet). */
   hasOtherSheetNamed(name: string): boolean {
-    return inPart(this.workbookPart, () => readSheetEntries(this.workbookXml)).some((s) => s.name === name && this.partOf(s) === undefined);
+    const others = inPart(this.workbookPart, () => readSheetEntries(this.workbookXml)).filter((s) => this.partOf(s) === undefined);
+    return sheetNamed(others, name) !== undefined;
+  }
+
+  /**
+   * The worksheet a user names (`--sheet`, the web page's choice): as written, else with spaces
+   * around taken off, else in any case — Excel's sheet names differ by more than case, so
+   * "sheet1" can mean only "Sheet1".
+   */
+  sheetNamed(name: string): SheetEntry | undefined {
+    return sheetNamed(this.sheets(), name);
   }
 
   /**
@@ -653,4 +663,9 @@ function targetIn(pkg: Package, owner: string, target: string): string {
   const decoded = percentDecodedTarget(target);
   const part = decoded === null ? undefined : pkg.partName(resolveTarget(owner, decoded));
   return part !== undefined && pkg.has(part) ? part : asWritten;
+}
+
+function sheetNamed(sheets: readonly SheetEntry[], name: string): SheetEntry | undefined {
+  const folded = name.trim().toLowerCase();
+  return sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.trim() === name.trim()) ?? sheets.find((s) => s.name.trim().toLowerCase() === folded);
 }

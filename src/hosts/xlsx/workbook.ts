@@ -228,7 +228,7 @@ export function readLedger(workbook: OpenWorkbook, sheet: string | undefined, fa
   let entry: SheetEntry | undefined;
   let others: string[] = [];
   if (sheet !== undefined) {
-    entry = sheets.find((s) => s.name === sheet) ?? sheets.find((s) => s.name.trim() === sheet.trim());
+    entry = workbook.sheetNamed(sheet);
     if (entry) workbook.readAhead([entry]);
     if (!entry && workbook.hasOtherSheetNamed(sheet)) return fail('sheet.notWorksheet', { sheet });
     if (!entry) return fail('sheet.unknown', { sheet, sheets: sheets.map((s) => s.name).join('、') });
