@@ -60,7 +60,7 @@ export async function handleRequest(
   }
 }
 
-/** The output as a Blob: made here, so the page's thread only names it (see WorkerResponse). */
+/** The output as a Blob: made here, in the worker (or, in the page's fallback, on its thread). */
 function workbookBlob(bytes: Uint8Array, type: string): Blob {
   // The engine's output is a plain ArrayBuffer view (never shared memory).
   return new Blob([bytes as Uint8Array<ArrayBuffer>], { type });

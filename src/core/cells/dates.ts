@@ -176,6 +176,17 @@ function yearless(month: number, d: number, ctx: DateContext): Day | null {
   return day;
 }
 
+/**
+ * A year-less 11.28 after a full date: in that date's year, on or after it; in the next year only
+ * across a new year (a November or December date, then January or February). Anything else
+ * (9.30 after 2026.11.25: a time, a size) is no date.
+ */
+function dayAfterAnchor(month: number, d: number, anchor: DateContext): Day | null {
+  const day = dayFromYmd(anchor.year!, month, d);
+  if (day === null || day >= anchor.notBefore!) return day;
+  return ymdFromDay(anchor.notBefore!).month >= 11 && month <= 2 ? dayFromYmd(anchor.year! + 1, month, d) : null;
+}
+
 /** yyyymmdd as a number or text (20200521), a form some systems export. */
 function compactDay(digits: string): Day | null {
   return dayFromYmd(Number(digits.slice(0, 4)), Number(digits.slice(4, 6)), Number(digits.slice(6, 8)));
@@ -235,8 +246,10 @@ const ANY_DATE = new RegExp(
     String.raw`(?<!\d)(\d{4}|\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)`,
     String.raw`(?<![\d.])(\d{4})(\d{2})(\d{2})(?!\d)`,
     String.raw`(?<![\d.\-/])(\d{1,2})\s*月\s*(\d{1,2})(?!\d)`,
-    // 11.28 or 11/28: read only after a full date in the same cell (2026.11.25、11.28), whose year it takes.
-    String.raw`(?<![\d.\-/])(\d{1,2})[./](\d{1,2})(?![\d.万元%])`,
+    // 11.28 or 11/28: read only after a full date in the same cell (2026.11.25、11.28), whose year
+    // it takes, and only where a date ends — at the text's end, a space or a mark, 日 or 号, or a
+    // revisit's words — never before a unit (5.8亩, 1.5万元, 第2/3次, 3/7分担).
+    String.raw`(?<![\d.\-/])(\d{1,2})[./](\d{1,2})(?=$|[\s、，,；;。.()（）\[\]【】日号]|回访|电话|上门|走访|入户|复查)`,
   ].join('|'),
   'g',
 );
@@ -269,7 +282,7 @@ export function parseAllDates(value: CellValue, ctx: DateContext): Day[] {
     } else if (m[7] !== undefined) {
       day = yearless(Number(m[7]), Number(m[8]), anchor ?? ctx);
     } else {
-      day = anchor ? yearless(Number(m[9]), Number(m[10]), anchor) : null;
+      day = anchor ? dayAfterAnchor(Number(m[9]), Number(m[10]), anchor) : null;
     }
     if (day !== null) days.push(day);
   }

@@ -251,32 +251,38 @@ describe('runLedgerJob on a small ledger', () => {
     expect(j.issues.filter((i) => i.code === 'ledger.repeatedHeader').map((i) => i.message)).toEqual(said);
   });
 
-  // [what, formula cells without value (0-based row, col), total the reader counted, what is said]
-  it.each<[string, { row: number; col: number }[], number, string[]]>([
+  // [what, formula cells without value (0-based row, col), total the reader counted, language, what is said]
+  it.each<[string, { row: number; col: number }[], number, 'zh' | 'en', string[]]>([
     [
-      'cells of the table: named, counted, the first pointed at',
+      'cells of the disputes: named and counted, the first row pointed at',
       [
         { row: 3, col: 5 },
         { row: 4, col: 4 },
       ],
       2,
+      'zh',
       ['“Sheet1”中有 2 个单元格是公式，但文件里没有公式的计算结果（如 F4、E5），这些单元格已按空白处理；保存这个文件的程序没有计算公式，请用 Excel、WPS 或 LibreOffice 打开它、保存后再处理'],
     ],
-    ['a total above the header and a note right of the table: not the ledger’s, nothing said', [{ row: 0, col: 2 }, { row: 2, col: 12 }], 2, []],
+    ['one cell, in English', [{ row: 2, col: 1 }], 1, 'en', ['Formulas without a computed value in "Sheet1": 1 cell (e.g. B3), read as blank. The program that saved the file did not calculate its formulas: open it in Excel, WPS or LibreOffice, save it and process it again']],
+    ['a total above the header, a note right of the table and a total below it: none the disputes’, nothing said', [{ row: 0, col: 2 }, { row: 2, col: 12 }, { row: 5, col: 5 }], 3, 'zh', []],
     [
-      'more than the reader kept by address: said as more',
-      [{ row: 2, col: 1 }],
+      'more than the reader kept by address: said as at least',
+      [{ row: 2, col: 1 }, { row: 3, col: 1 }],
       9000,
-      ['“Sheet1”中有 1 多个单元格是公式，但文件里没有公式的计算结果（如 B3），这些单元格已按空白处理；保存这个文件的程序没有计算公式，请用 Excel、WPS 或 LibreOffice 打开它、保存后再处理'],
+      'zh',
+      ['“Sheet1”中至少有 2 个单元格是公式，但文件里没有公式的计算结果（如 B3、B4），这些单元格已按空白处理；保存这个文件的程序没有计算公式，请用 Excel、WPS 或 LibreOffice 打开它、保存后再处理'],
     ],
-  ])('formulas without a value: %s', (_, cells, total, said) => {
+  ])('formulas without a value: %s', (_, cells, total, language, said) => {
     const ledger: SheetGrid = {
-      ...sheet([['合计', null, null], ['序号', '登记日期', '当事人', '纠纷类型', '简要情况', '涉及人数'], [1, '2021-03-01', '张三', '邻里纠纷', '争吵', 2], [2, '2021-03-02', '李四', '土地纠纷', null, null], [3, '2021-03-03', '王五', '邻里纠纷', null, 1]]),
+      ...sheet([['合计', null, null], ['序号', '登记日期', '当事人', '纠纷类型', '简要情况', '涉及人数'], [1, '2021-03-01', '张三', '邻里纠纷', '争吵', 2], [2, '2021-03-02', '李四', '土地纠纷', null, null], [3, '2021-03-03', '王五', '邻里纠纷', null, 1], ['合计', null, null, null, null, null]]),
       formulasWithoutValue: { cells, total },
     };
-    const issues = runLedgerJob({ ledger }, OPTIONS).issues.filter((i) => i.code === 'ledger.formulaWithoutValue');
+    const job = runLedgerJob({ ledger }, { ...OPTIONS, language });
+    const issues = job.issues.filter((i) => i.code === 'ledger.formulaWithoutValue');
     expect(issues.map((i) => i.message)).toEqual(said);
-    if (said.length) expect(issues[0]).toMatchObject({ row: cells[0].row + 1, cell: `${'ABCDEF'[cells[0].col]}${cells[0].row + 1}` });
+    if (said.length) expect(issues[0]).toEqual({ code: 'ledger.formulaWithoutValue', row: cells[0].row + 1, message: said[0] });
+    // Said of the sheet, not of a cell: no row counts as unreadable for it.
+    expect(job.counts.unreadableRows).toBe(0);
   });
 
   it('says when the as-of date is before every registration (a year typed wrong), and not otherwise', () => {

@@ -80,24 +80,25 @@ export function runLedgerJob(input: JobInput, options: JobOptions): LedgerJob {
 const UNCALCULATED_NAMED = 5;
 
 /**
- * One issue for the ledger's cells that hold a formula with no computed value (the reader reads
+ * One issue for the disputes' cells that hold a formula with no computed value (the reader reads
  * them as blank): a 35 people written =20+15, an account written =CONCATENATE(…), a date =DATE(…)
- * would otherwise turn green, or unregistered, without a word. Cells outside the table (a total
- * above it, a note beside it) are not the ledger's.
+ * would otherwise turn green, or unregistered, without a word. Cells outside the disputes' rows
+ * and columns (a total above or below the table, a note beside it) lose the ledger nothing. A
+ * sheet-level issue, like the other two here: it names no one cell, so it counts no row as unreadable.
  */
-function formulasWithoutValueIssue(ledger: SheetGrid, layout: LedgerLayout, language: Language): RowIssue | null {
+function formulasWithoutValueIssue(ledger: SheetGrid, layout: LedgerLayout, lastDataRow: number, language: Language): RowIssue | null {
   const found = ledger.formulasWithoutValue;
   if (!found) return null;
-  const inTable = found.cells.filter((c) => c.row > layout.headerBottom && c.col >= layout.firstCol && c.col <= layout.lastCol);
+  const inTable = found.cells.filter((c) => c.row > layout.headerBottom && c.row <= lastDataRow && c.col >= layout.firstCol && c.col <= layout.lastCol);
   if (inTable.length === 0) return null;
-  // Past the cells kept by address, the rest may lie in the table or not: said as "more than".
-  const more = found.total > found.cells.length;
-  const count = language === 'zh' ? ` ${inTable.length} ${more ? '多' : ''}` : `${more ? 'More than ' : ''}${inTable.length}`;
+  // Past the cells kept by address, the rest may lie among the disputes or not: "at least".
+  const atLeast = found.total > found.cells.length;
+  const n = inTable.length;
+  const count = language === 'zh' ? `${atLeast ? '至少' : ''}有 ${n} ` : `${atLeast ? 'at least ' : ''}${n} ${n === 1 ? 'cell' : 'cells'}`;
   const first = inTable[0];
   return {
     code: 'ledger.formulaWithoutValue',
     row: first.row + 1,
-    cell: cellAddress(first.row, first.col),
     message: message('ledger.formulaWithoutValue', language, {
       sheet: ledger.name,
       count,
@@ -138,7 +139,7 @@ export function triageLedger(ledger: SheetGrid, options: JobOptions, revisitLog?
       row: layout.headerTop + 1,
       message: message('schedule.asOfBeforeAll', language, { asOf: formatDay(asOf), first: formatDay(firstRegistered) }),
     });
-  const uncalculated = formulasWithoutValueIssue(ledger, layout, language);
+  const uncalculated = formulasWithoutValueIssue(ledger, layout, read.lastDataRow, language);
   if (uncalculated) issues.push(uncalculated);
   const repeated = repeatedHeaderNames(layout);
   if (repeated)

@@ -341,6 +341,9 @@ describe('readRecords reads the rows of a table', () => {
     ['one with no 序号 whose account begins with 累计', line({ B: '2020-06-02', C: '王五', E: '累计拖欠工资3万元' })],
     ['one that says 以下空白 inside its account', line({ A: 3, B: '2020-06-02', C: '王五', E: '协议第三条以下空白处被涂改' })],
     ['one whose party, its first cell, is named 汇总… (a company)', line({ C: '汇总物流公司', E: '运费纠纷' })],
+    ['one whose party, its first cell, is 汇总（中国）物流有限公司', line({ C: '汇总（中国）物流有限公司', E: '运费纠纷' })],
+    ['one whose account, its first cell, begins 累计3次', line({ E: '累计3次到镇政府上访', F: 40 })],
+    ['the last dispute, with 以下空白 written in its 备注', line({ A: 3, B: '2020-06-02', C: '王五', E: '欠款', O: '以下空白' })],
   ])('reads %s', (_, extra) => {
     const result = read(sheet([HEADER, line({ A: 1, B: '2020-05-21', C: '张三', D: '邻里纠纷', E: '争吵' }), extra]));
     expect(result.records.map((r) => r.row)).toEqual([2, 3]);

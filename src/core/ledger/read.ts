@@ -407,12 +407,14 @@ function multiRowDisputes(values: CellValue[][], grid: SheetGrid, layout: Ledger
 const NOT_A_DISPUTE =
   /^\s*(?:合\s*计|总\s*计|小\s*计|共\s*计|说明|附注|备注\s*(?:[:：]|\d+\s*[.、．])|填表说明|注\s*[:：]|(?:填报|填表|制表|审核|审批|统计|负责|单位负责|联系|经办)(?:(?:人|单位|日期|时间)(?:\s*[:：]|\s+\S)|\s*[:：]))/;
 /**
- * A totals line's label, as the first filled cell of its row says it (合 计 with any space, 本页小计, 本月合计,
- * 汇总 — an Excel table's totals row —, 累计, Total), alone or before a colon, a number or 共: the
- * row is no dispute, whatever its other cells hold (共300件, 900 people). Only as the row's first
- * cell, and not run on into words: 累计拖欠工资… begins a dispute, 汇总物流公司 is a party.
+ * A totals line's label, as the first filled cell of its row says it (合 计 with any space, 本页小计,
+ * 本月合计, 汇总 — an Excel table's totals row —, 累计, Total), alone or followed only by a count
+ * (合计：共300件, 小计(件)): the row is no dispute, whatever its other cells hold (900 people). Only
+ * as the row's first cell, and never run on into words: 累计3次到镇政府上访 begins a dispute, and
+ * 汇总（中国）物流有限公司 is a party.
  */
-const TOTALS_LABEL = /^(?:本页|本月|本季度?|本年度?|全年|当月|当年|以上|全部)?(?:合计|总计|小计|共计|累计|汇总|总数|总和)(?:$|共|\P{Script=Han})|^(?:sub)?totals?\b|^sum\b/iu;
+const TOTALS_LABEL =
+  /^(?:本页|本月|本季度?|本年度?|全年|当月|当年|以上|全部)?(?:合计|总计|小计|共计|累计|汇总|总数|总和)[\d.,，:：;；、()（）[\]【】件起户人个元万共-]*$|^(?:sub)?totals?\b|^sum\b/i;
 /** The marks a form's unused rows carry (以下空白, （此页无正文）): a cell that is only such a mark is no dispute. */
 const BLANK_MARK = /^[（(【[]?(?:以下|本页以下|此页|本页|此处)(?:空白|无内容|无正文)[）)】\]]?[。.]?$/;
 const WHITE_SPACE = /[\s\u3000]+/g;
@@ -517,9 +519,13 @@ function isDisputeRow(row: CellValue[] | undefined, layout: LedgerLayout): boole
   return false;
 }
 
-/** The row's first filled cell is a totals label, or one of its cells is only a blank mark (以下空白). */
+/**
+ * The row's first filled cell is a totals label, or one of its cells is only a blank mark (以下空白)
+ * and it names neither a party nor a registration (a last dispute with 以下空白 in its 备注 is read).
+ */
 function isTotalsOrBlankMark(row: CellValue[], layout: LedgerLayout): boolean {
   let first = true;
+  let blankMark = false;
   for (let c = layout.firstCol; c <= layout.lastCol && c < row.length; c++) {
     const v = row[c];
     if (v === null || v === undefined || v === '') continue;
@@ -527,11 +533,17 @@ function isTotalsOrBlankMark(row: CellValue[], layout: LedgerLayout): boolean {
     if (typeof v === 'string') {
       if (first && TOTALS_LABEL.test(v.replace(WHITE_SPACE, ''))) return true;
       // Every row's short cells pass here: only one with 空白 or 无 in it is looked at further.
-      if (v.length <= 20 && (v.indexOf('空白') >= 0 || v.indexOf('无') >= 0) && BLANK_MARK.test(v.replace(WHITE_SPACE, ''))) return true;
+      if (v.length <= 20 && (v.indexOf('空白') >= 0 || v.indexOf('无') >= 0) && BLANK_MARK.test(v.replace(WHITE_SPACE, ''))) blankMark = true;
     }
     first = false;
   }
-  return false;
+  return blankMark && !filledField(row, layout, 'parties') && !filledField(row, layout, 'registered');
+}
+
+function filledField(row: CellValue[], layout: LedgerLayout, field: FieldName): boolean {
+  const col = layout.fields[field];
+  const v = col === undefined ? null : row[col];
+  return v !== null && v !== undefined && v !== '';
 }
 
 /**

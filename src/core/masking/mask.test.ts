@@ -164,6 +164,7 @@ describe('maskText', () => {
     ['masks a mobile written in Chinese numerals', '电话一三八一二三四五六七八', [], '电话138****5678'],
     ['masks a name run together with a mobile in Chinese numerals, and the mobile', '当事人张三一三八一二三四五六七八', ['张三'], '当事人张某138****5678'],
     ['masks one whose name ends in 一 too', '联系王一一三九〇〇〇〇一一一一', ['王一'], '联系王某139****1111'],
+    ['masks two mobiles in Chinese numerals written together', '电话一三八一二三四五六七八一三九八七六五四三二一', [], '电话138****5678139****4321'],
     ['masks a mobile in Chinese numerals followed by a numeral word', '拨打一三八一二三四五六七八三次未接', [], '拨打138****5678三次未接'],
     ['masks an ID written in Chinese numerals whole', '身份证六四〇四二二一九九〇〇一〇一一二三四', [], '身份证640422********1234'],
     ['masks an ID written in groups with dots', '身份证110101.19900307.1234', [], '身份证110101********1234'],

@@ -191,20 +191,26 @@ const GROUPED_ID_IN_TEXT = new RegExp(String.raw`(?<![\dA-Za-z])\d{6}${SEP}\d{8}
  */
 const SPELLED_NUMBER = /[〇零一二三四五六七八九]{11,}/g;
 const SPELLED_DIGIT: Readonly<Record<string, string>> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
-const MOBILE_DIGITS = /1[3-9]\d{9}/;
+const MOBILE_DIGITS = /1[3-9]\d{9}/g;
 /**
- * A run of Chinese numerals as digits. A run longer than a mobile that is no ID may be a mobile
- * run together with a numeral beside it — a name's last character (张三一三八…), a word after it
- * (…五六七八一直不接) — and only the mobile becomes digits: the whole run as digits was no number
- * the patterns know (313812345678), so the mobile went out unmasked and the name broken (张3…).
+ * A run of Chinese numerals as digits. A run longer than a mobile that is no ID may be mobiles
+ * run together with a numeral beside them — a name's last character (张三一三八…), a word after
+ * (…五六七八一直不接), another mobile — and only the mobiles become digits: the whole run as digits
+ * was no number the patterns know (313812345678), so the mobile went out unmasked and the name
+ * broken (张3…). Each character is one digit, so the digits' offsets are the run's. Those mobiles
+ * come out masked already.
  */
 const digitsOf = (spelled: string): string => {
   const digits = spelled.replace(/./g, (ch) => SPELLED_DIGIT[ch]);
   if (digits.length === 11 || digits.length === 15 || digits.length === 18) return digits;
-  const mobile = MOBILE_DIGITS.exec(digits);
-  if (!mobile) return digits;
-  const end = mobile.index + mobile[0].length;
-  return spelled.slice(0, mobile.index) + mobile[0] + spelled.slice(end);
+  let out = '';
+  let from = 0;
+  for (const mobile of digits.matchAll(MOBILE_DIGITS)) {
+    // Masked here: digits run together, a mobile is no number the patterns after this can find.
+    out += `${spelled.slice(from, mobile.index)}${mobile[0].slice(0, 3)}****${mobile[0].slice(7)}`;
+    from = mobile.index! + mobile[0].length;
+  }
+  return from === 0 ? digits : out + spelled.slice(from);
 };
 
 /** `s` as a pattern that matches exactly `s`. */

@@ -70,8 +70,8 @@ export const CATALOGUE = {
     en: 'The header of "{sheet}" gives {names} and more again from column {column}, as if two ledgers stood side by side; only the left one was read: move the right one to a sheet of its own and process it there',
   },
   'ledger.formulaWithoutValue': {
-    zh: '“{sheet}”中有{count}个单元格是公式，但文件里没有公式的计算结果（如 {cells}），这些单元格已按空白处理；保存这个文件的程序没有计算公式，请用 Excel、WPS 或 LibreOffice 打开它、保存后再处理',
-    en: '{count} cells of "{sheet}" hold a formula but the file has no computed value for it (e.g. {cells}); they were read as blank. The program that saved the file did not calculate its formulas: open it in Excel, WPS or LibreOffice, save it and process it again',
+    zh: '“{sheet}”中{count}个单元格是公式，但文件里没有公式的计算结果（如 {cells}），这些单元格已按空白处理；保存这个文件的程序没有计算公式，请用 Excel、WPS 或 LibreOffice 打开它、保存后再处理',
+    en: 'Formulas without a computed value in "{sheet}": {count} (e.g. {cells}), read as blank. The program that saved the file did not calculate its formulas: open it in Excel, WPS or LibreOffice, save it and process it again',
   },
   'ledger.underOwnName': {
     zh: '工作簿中没有找到矛盾纠纷台账：工作表“{sheet}”像是台账，但这个名称留给本工具自己的工作表；请把它改名（例如“台账”）后再试',

@@ -104,7 +104,7 @@ export function PreviewTable({ preview, sheet }: PreviewTableProps) {
 
 /**
  * Rows added to the table per step: each step is one commit (DOM, layout, paint) of its own, about
- * 1 ms a row on a slow machine, so a step stays well within a frame budget's 50 ms.
+ * 1 ms a row on a slow machine, so a step stays well under the 50 ms at which a task counts as long.
  */
 const ROWS_PER_STEP = 20;
 
