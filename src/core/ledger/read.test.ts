@@ -322,6 +322,8 @@ describe('readRecords reads the rows of a table', () => {
     ['（以下空白） in 简要情况', line({ E: '（以下空白）' })],
     ['a signer named after a space, not a colon', line({ A: '填表人 张三' })],
     ['a numbered remark', line({ A: '备注1.红色为重大纠纷' })],
+    ['a section’s heading in 简要情况', line({ E: '二、已化解纠纷（共12件）' })],
+    ['a section’s heading in the first column', line({ A: '（一）在办纠纷' })],
   ])('skips a line that is %s', (_, extra) => {
     const result = read(
       sheet([
@@ -344,6 +346,7 @@ describe('readRecords reads the rows of a table', () => {
     ['one whose party, its first cell, is 汇总（中国）物流有限公司', line({ C: '汇总（中国）物流有限公司', E: '运费纠纷' })],
     ['one whose account, its first cell, begins 累计3次', line({ E: '累计3次到镇政府上访', F: 40 })],
     ['the last dispute, with 以下空白 written in its 备注', line({ A: 3, B: '2020-06-02', C: '王五', E: '欠款', O: '以下空白' })],
+    ['one whose account, alone in its row, is written as a numbered point', line({ E: '一、王五与赵六因宅基地争执', F: 4 })],
   ])('reads %s', (_, extra) => {
     const result = read(sheet([HEADER, line({ A: 1, B: '2020-05-21', C: '张三', D: '邻里纠纷', E: '争吵' }), extra]));
     expect(result.records.map((r) => r.row)).toEqual([2, 3]);

@@ -415,6 +415,8 @@ const NOT_A_DISPUTE =
  */
 const TOTALS_LABEL =
   /^(?:本页|本月|本季度?|本年度?|全年|当月|当年|以上|全部)?(?:合计|总计|小计|共计|累计|汇总|总数|总和)[\d.,，:：;；、()（）[\]【】件起户人个元万共-]*$|^(?:sub)?totals?\b|^sum\b/i;
+/** A section's heading inside the table (二、已化解纠纷（共12件）, （一）在办): an ordinal, then words. */
+const SECTION_HEADING = /^[（(]?[一二三四五六七八九十]{1,3}[、)）.．]/;
 /** The marks a form's unused rows carry (以下空白, （此页无正文）): a cell that is only such a mark is no dispute. */
 const BLANK_MARK = /^[（(【[]?(?:以下|本页以下|此页|本页|此处)(?:空白|无内容|无正文)[）)】\]]?[。.]?$/;
 const WHITE_SPACE = /[\s\u3000]+/g;
@@ -520,24 +522,29 @@ function isDisputeRow(row: CellValue[] | undefined, layout: LedgerLayout): boole
 }
 
 /**
- * The row's first filled cell is a totals label, or one of its cells is only a blank mark (以下空白)
- * and it names neither a party nor a registration (a last dispute with 以下空白 in its 备注 is read).
+ * The row's first filled cell is a totals label; or it names neither a party nor a registration
+ * and one of its cells is only a blank mark (以下空白), or its one filled cell is a section's
+ * heading (二、已化解纠纷（共12件）). A last dispute with 以下空白 in its 备注 is still read.
  */
 function isTotalsOrBlankMark(row: CellValue[], layout: LedgerLayout): boolean {
   let first = true;
   let blankMark = false;
+  let filled = 0;
+  let heading = false;
   for (let c = layout.firstCol; c <= layout.lastCol && c < row.length; c++) {
     const v = row[c];
     if (v === null || v === undefined || v === '') continue;
+    filled++;
     // Numbers, most first cells (序号), are neither.
     if (typeof v === 'string') {
       if (first && TOTALS_LABEL.test(v.replace(WHITE_SPACE, ''))) return true;
+      if (first && SECTION_HEADING.test(v.trimStart())) heading = true;
       // Every row's short cells pass here: only one with 空白 or 无 in it is looked at further.
       if (v.length <= 20 && (v.indexOf('空白') >= 0 || v.indexOf('无') >= 0) && BLANK_MARK.test(v.replace(WHITE_SPACE, ''))) blankMark = true;
     }
     first = false;
   }
-  return blankMark && !filledField(row, layout, 'parties') && !filledField(row, layout, 'registered');
+  return (blankMark || (heading && filled === 1)) && !filledField(row, layout, 'parties') && !filledField(row, layout, 'registered');
 }
 
 function filledField(row: CellValue[], layout: LedgerLayout, field: FieldName): boolean {
