@@ -337,6 +337,34 @@ describe('readRecords reads the rows of a table', () => {
     expect(result.issues).toEqual([]);
   });
 
+  // [what follows the table, its rows, what is said]
+  it.each<[string, CellValue[][], string[]]>([
+    [
+      'a list of key people under 附：',
+      [line({ A: '附：重点人员名单' }), line({ C: '姓名', G: '联系电话' }), line({ C: '魏梅', G: '13800008153' }), line({ C: '姚国', G: '13800005538' })],
+      ['“Sheet1”第 4 行“附：重点人员名单”起是附表，不是台账，其下 3 行未读取；如果其中有纠纷，请把它们移到该行上方'],
+    ],
+    [
+      'a statistics block under 本月统计',
+      [line({ A: '本月统计' }), line({ A: '红色', B: 15 }), line({ A: '黄色', B: 27 })],
+      ['“Sheet1”第 4 行“本月统计”起是附表，不是台账，其下 2 行未读取；如果其中有纠纷，请把它们移到该行上方'],
+    ],
+    ['a heading with nothing a dispute would take below it: nothing said', [line({ A: '附件：' }), line({ A: '填报人：赵六' })], []],
+  ])('ends the table at %s', (_, below, said) => {
+    const result = read(
+      sheet([HEADER, line({ A: 1, B: '2020-05-21', C: '张三', D: '邻里纠纷', E: '争吵' }), line({ A: 2, B: '2020-06-01', C: '李四', D: '土地纠纷', E: '边界' }), ...below]),
+    );
+    expect(result.records.map((r) => r.row)).toEqual([2, 3]);
+    expect(result.issues.map((i) => i.message)).toEqual(said);
+    expect(result.lastDataRow).toBe(2);
+  });
+
+  it('reads a dispute whose first filled cell begins 附 but that names its party, and the rows after it', () => {
+    const result = read(sheet([HEADER, line({ A: '附：补录', B: '2020-05-21', C: '张三', E: '争吵' }), line({ A: 2, B: '2020-06-01', C: '李四', E: '边界' })]));
+    expect(result.records.map((r) => r.row)).toEqual([2, 3]);
+    expect(result.issues.filter((i) => i.code === 'ledger.appendixBelow')).toEqual([]);
+  });
+
   // [what the line is, the line]: each is a dispute, however it begins.
   it.each<[string, CellValue[]]>([
     ['one whose account begins with 累计', line({ A: 3, B: '2020-06-02', C: '王五', E: '累计拖欠工资3万元' })],

@@ -91,7 +91,15 @@ export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: Read
   // The year-less readings of a registration are the same for every row: made once, not per row.
   const inLedgerYear: DateContext = { date1904: grid.date1904, year: ledgerYear };
   const inYearBefore: DateContext = { date1904: grid.date1904, year: ledgerYear - 1 };
-  for (let r = layout.headerBottom + 1; r < values.length; r++) {
+  const appendix = appendixBelow(grid, layout, skipped);
+  const end = appendix ? appendix.row : values.length;
+  if (appendix)
+    issues.push({
+      code: 'ledger.appendixBelow',
+      row: appendix.row + 1,
+      message: message('ledger.appendixBelow', options.language, { sheet: grid.name, row: appendix.row + 1, text: appendix.text, count: appendix.rowsBelow }),
+    });
+  for (let r = layout.headerBottom + 1; r < end; r++) {
     const row = values[r];
     if (continued.has(r)) {
       lastDataRow = r;
@@ -420,6 +428,31 @@ const SECTION_HEADING = /^[（(]?[一二三四五六七八九十]{1,3}[、)）.�
 /** The marks a form's unused rows carry (以下空白, （此页无正文）): a cell that is only such a mark is no dispute. */
 const BLANK_MARK = /^[（(【[]?(?:以下|本页以下|此页|本页|此处)(?:空白|无内容|无正文)[）)】\]]?[。.]?$/;
 const WHITE_SPACE = /[\s\u3000]+/g;
+
+/**
+ * A heading below the table that starts something else — 附：重点人员名单, 附表, 本月统计 — as its
+ * row's first filled cell, naming no party or registration. What follows it is no dispute (a list
+ * of key people has names and phones, a statistics block 红色 15): the table ends there, and the
+ * rows below that a dispute's reading would have taken are counted for the message.
+ */
+const APPENDIX_HEADING = /^(?:附(?:[:：]|件|表|录|\s*\d)|(?:本月|本期|本季度?|本年度?|全年|数据)?统计(?:情况|表|数据)?(?:如下)?[:：]?$)/;
+
+function appendixBelow(grid: SheetGrid, layout: LedgerLayout, skipped: ReadonlySet<number>): { row: number; text: string; rowsBelow: number } | null {
+  for (let r = layout.headerBottom + 1; r < grid.values.length; r++) {
+    const row = grid.values[r];
+    if (!row) continue;
+    let first: CellValue | undefined;
+    for (let c = layout.firstCol; c <= layout.lastCol && c < row.length && first === undefined; c++) if (row[c] !== null && row[c] !== undefined && row[c] !== '') first = row[c];
+    if (typeof first !== 'string' || first.length > 40) continue;
+    const text = first.replace(WHITE_SPACE, '');
+    if (!APPENDIX_HEADING.test(text) || filledField(row, layout, 'parties') || filledField(row, layout, 'registered')) continue;
+    let rowsBelow = 0;
+    for (let below = r + 1; below < grid.values.length; below++) if (!skipped.has(below) && isDisputeRow(grid.values[below], layout)) rowsBelow++;
+    // A heading with nothing a dispute's reading would take below it changes nothing: said only when it does.
+    return rowsBelow > 0 ? { row: r, text: first.trim(), rowsBelow } : null;
+  }
+  return null;
+}
 
 /** The first and last column of a row with something in it ([Infinity, -Infinity] when none has). */
 function filledExtent(row: readonly CellValue[]): [number, number] {

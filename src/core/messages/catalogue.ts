@@ -65,6 +65,10 @@ export const CATALOGUE = {
     zh: `在“{sheet}”中找不到台账表头（如 登记日期、当事人、纠纷类型、简要情况）；表头须在工作表的前 ${HEADER_SEARCH_ROWS} 行内，请确认表头行，或指定台账所在的工作表`,
     en: `No ledger header (e.g. 登记日期, 当事人, 纠纷类型, 简要情况) found in "{sheet}"; the header must be within the sheet's first ${HEADER_SEARCH_ROWS} rows: check the header row, or name the sheet that holds the ledger`,
   },
+  'ledger.appendixBelow': {
+    zh: '“{sheet}”第 {row} 行“{text}”起是附表，不是台账，其下 {count} 行未读取；如果其中有纠纷，请把它们移到该行上方',
+    en: 'From row {row} of "{sheet}" ("{text}") on is an appendix, not the ledger: the {count} rows below it were not read. If any of them is a dispute, move it above that row',
+  },
   'ledger.repeatedHeader': {
     zh: '“{sheet}”的表头从 {column} 列起又出现了{names}等列名，像是并排放了两张台账；本次只读了左边的一张，请把右边的移到单独的工作表后再处理',
     en: 'The header of "{sheet}" gives {names} and more again from column {column}, as if two ledgers stood side by side; only the left one was read: move the right one to a sheet of its own and process it there',
