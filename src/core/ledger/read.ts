@@ -441,8 +441,7 @@ function appendixBelow(grid: SheetGrid, layout: LedgerLayout, skipped: ReadonlyS
   for (let r = layout.headerBottom + 1; r < grid.values.length; r++) {
     const row = grid.values[r];
     if (!row) continue;
-    let first: CellValue | undefined;
-    for (let c = layout.firstCol; c <= layout.lastCol && c < row.length && first === undefined; c++) if (row[c] !== null && row[c] !== undefined && row[c] !== '') first = row[c];
+    const first = firstFilledCell(row, layout);
     if (typeof first !== 'string' || first.length > 40) continue;
     const text = first.replace(WHITE_SPACE, '');
     if (!APPENDIX_HEADING.test(text) || filledField(row, layout, 'parties') || filledField(row, layout, 'registered')) continue;
@@ -560,24 +559,30 @@ function isDisputeRow(row: CellValue[] | undefined, layout: LedgerLayout): boole
  * heading (二、已化解纠纷（共12件）). A last dispute with 以下空白 in its 备注 is still read.
  */
 function isTotalsOrBlankMark(row: CellValue[], layout: LedgerLayout): boolean {
-  let first = true;
-  let blankMark = false;
+  // Numbers, most first cells (序号), are neither a label nor a heading.
+  const first = firstFilledCell(row, layout);
+  if (typeof first === 'string' && TOTALS_LABEL.test(first.replace(WHITE_SPACE, ''))) return true;
+  // Asked before the row's cells are looked through: nearly every row names one or the other.
+  if (filledField(row, layout, 'parties') || filledField(row, layout, 'registered')) return false;
   let filled = 0;
-  let heading = false;
+  let blankMark = false;
   for (let c = layout.firstCol; c <= layout.lastCol && c < row.length; c++) {
     const v = row[c];
     if (v === null || v === undefined || v === '') continue;
     filled++;
-    // Numbers, most first cells (序号), are neither.
-    if (typeof v === 'string') {
-      if (first && TOTALS_LABEL.test(v.replace(WHITE_SPACE, ''))) return true;
-      if (first && SECTION_HEADING.test(v.trimStart())) heading = true;
-      // Every row's short cells pass here: only one with 空白 or 无 in it is looked at further.
-      if (v.length <= 20 && (v.indexOf('空白') >= 0 || v.indexOf('无') >= 0) && BLANK_MARK.test(v.replace(WHITE_SPACE, ''))) blankMark = true;
-    }
-    first = false;
+    // Only a short cell with 空白 or 无 in it is looked at further.
+    if (typeof v === 'string' && v.length <= 20 && (v.indexOf('空白') >= 0 || v.indexOf('无') >= 0) && BLANK_MARK.test(v.replace(WHITE_SPACE, ''))) blankMark = true;
   }
-  return (blankMark || (heading && filled === 1)) && !filledField(row, layout, 'parties') && !filledField(row, layout, 'registered');
+  return blankMark || (filled === 1 && typeof first === 'string' && SECTION_HEADING.test(first.trimStart()));
+}
+
+/** The row's first filled cell within the table's columns; undefined when it has none. */
+function firstFilledCell(row: CellValue[], layout: LedgerLayout): CellValue | undefined {
+  for (let c = layout.firstCol; c <= layout.lastCol && c < row.length; c++) {
+    const v = row[c];
+    if (v !== null && v !== undefined && v !== '') return v;
+  }
+  return undefined;
 }
 
 function filledField(row: CellValue[], layout: LedgerLayout, field: FieldName): boolean {
