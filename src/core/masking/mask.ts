@@ -130,8 +130,11 @@ function maskDigitRun(run: string): string {
  * What people put between a number's groups: a space, a dot, a hyphen or dash, or a middle dot
  * (138·0000·8153, printed whole before), in their ASCII and CJK forms.
  */
-const SEP = '[- .·・•‧∙－–—]';
-const DIGIT_GROUP_SEPARATORS = /[\s.·・•‧∙\-－–—]/g;
+const SEPARATOR_MARKS = '·・•‧∙－–—';
+/** One separator between groups, in a pattern. */
+const SEP = `[- .${SEPARATOR_MARKS}]`;
+/** Every separator a number written in groups may hold, whitespace of any kind included: taken out to read it whole. */
+const DIGIT_GROUP_SEPARATORS = new RegExp(`[\\s.\\-${SEPARATOR_MARKS}]`, 'g');
 
 /**
  * An ID number cell: 18 digits (last may be X) keep 6 + 4, 15 digits keep 6 + 4. Other runs of 8
