@@ -30,8 +30,8 @@ function longestLineEm(text: string): number {
 
 /**
  * Column widths (em) for the preview, from the texts it shows: the table is laid out with fixed
- * widths, so adding rows never re-measures the rows already on screen (with automatic widths,
- * each step of 50 rows re-laid out the whole table: 35–50 ms a step, growing with the table).
+ * widths, set from all the rows it will show, so the columns do not move as later rows arrive, and
+ * a step's layout is that of its own rows.
  * The first two are the row number and the level, never wrapped; a data column fits its longest
  * line between 4 and 24 em, and its header (one line) in any case.
  */
