@@ -41,6 +41,13 @@ describe.each([
     ['an integer of 18 digits (past exact)', '<c r="B1"><v>123456789012345678</v></c>', { value: Number('123456789012345678'), format: null }],
     ['an integer with leading zeros', '<c r="B1"><v>007</v></c>', { value: 7, format: null }],
     ['a number with spaces around it', '<c r="B1"><v> 7 </v></c>', { value: 7, format: null }],
+    // XML allows a character reference anywhere in text; a value so written reads as its characters.
+    ['a shared string number as a character reference', '<c r="B1" t="s"><v>&#49;</v></c>', { value: '乙', format: null }],
+    ['a shared string number as a hexadecimal reference', '<c r="B1" t="s"><v>&#x32;</v></c>', { value: '丙', format: null }],
+    ['a shared string number of two references past the list', '<c r="B1" t="s"><v>&#49;&#48;</v></c>', 'refused'],
+    ['a number with a reference inside, styled', '<c r="B1" s="3"><v>4&#54;000</v></c>', { value: 46000, format: 'format 3' }],
+    ['a boolean as a reference', '<c r="B1" t="b"><v>&#49;</v></c>', { value: true, format: null }],
+    ['an escaped ampersand before a number', '<c r="B1"><v>&amp;1</v></c>', 'refused'],
     ['hexadecimal', '<c r="B1"><v>0x10</v></c>', 'refused'],
     ['Infinity', '<c r="B1"><v>Infinity</v></c>', 'refused'],
     // A value of nothing is no value, but the cell is there: the row reaches it (blank), as it reaches

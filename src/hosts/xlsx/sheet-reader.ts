@@ -868,10 +868,13 @@ function cellValue(tag: string, inner: string, ctx: SheetContext, g: Grammar, at
   if (!v || v[1] === undefined) return null;
   const raw = v[1];
   const bad = () => new XmlFormatError('malformed', `${short(open)}${short(raw)}`, at);
+  // A number, index or boolean may be written with character references (`<v>&#49;2</v>` is 12):
+  // no program seen writes one, but XML allows it. Text types unescape their own.
+  const plain = () => unescapeXml(raw);
   switch (type) {
     case 's': {
       // The shared string's number: decimal digits, no leading zero (but 0 itself).
-      const index = raw.trim();
+      const index = plain().trim();
       const number = index === '0' ? 0 : positiveInteger(index);
       if (Number.isNaN(number)) throw bad();
       const text = ctx.sharedStrings()[number];
@@ -881,18 +884,21 @@ function cellValue(tag: string, inner: string, ctx: SheetContext, g: Grammar, at
     }
     case 'str':
       return detachedString(decodeOoxmlEscapes(unescapeXml(raw)));
-    case 'b':
-      if (raw === '1' || raw === 'true') return true;
-      if (raw === '0' || raw === 'false') return false;
+    case 'b': {
+      const b = plain();
+      if (b === '1' || b === 'true') return true;
+      if (b === '0' || b === 'false') return false;
       throw bad();
+    }
     case 'e':
       return detachedString(unescapeXml(raw)); // #N/A, #REF! … shown as their text
     case 'd':
       // ISO 8601 date cells (LibreOffice can write them): kept as text for the date parser.
       return detachedString(unescapeXml(raw));
     case 'n': {
-      if (raw.trim() === '') return null;
-      const n = xsdDouble(raw);
+      const number = plain();
+      if (number.trim() === '') return null;
+      const n = xsdDouble(number);
       if (n === null) throw bad();
       return n;
     }
