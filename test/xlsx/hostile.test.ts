@@ -542,6 +542,19 @@ describe('the sheet scanner cannot loop and cannot be fooled', () => {
     expect(new Set(formatIds).size).toBe(formatIds.length);
   });
 
+  it.each([65535, 65534, 4294967295])('adds its number formats under id 65536 (Excel numbers formats in 16 bits) beside a user format numbered %d', (userId) => {
+    const input = editPart(clean, 'xl/styles.xml', (xml) =>
+      xml.replace(/<numFmts count="(\d+)">/, (_m, n: string) => `<numFmts count="${Number(n) + 1}"><numFmt numFmtId="${userId}" formatCode="0.000"/>`),
+    );
+    const before = [...partOf(input, 'xl/styles.xml').matchAll(/<numFmt numFmtId="(\d+)"/g)].map((m) => Number(m[1]));
+    const output = processWorkbook(input, options).bytes;
+    const after = [...partOf(output, 'xl/styles.xml').matchAll(/<numFmt numFmtId="(\d+)"/g)].map((m) => Number(m[1]));
+    const added = after.filter((id) => !before.includes(id));
+    expect(added.length).toBeGreaterThan(0);
+    expect(added.every((id) => id >= 164 && id <= 65535)).toBe(true);
+    expect(new Set(after).size).toBe(after.length);
+  });
+
   it('puts its dropdown and formats among the worksheet\'s own children, never inside a user\'s data bar that has an <extLst> of its own', () => {
     const ext = 'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"';
     const dataBar =

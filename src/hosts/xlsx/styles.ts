@@ -189,10 +189,11 @@ export class StyleSheet {
   private ensureNumFmt(code: string): number {
     for (const [id, c] of this.customFormats) if (c === code) return id;
     let id = 164; // custom formats start at 164; a loop, as a part may hold any number of them
-    // An id that is no number (numFmtId="NaN") is not counted; past the unsignedInt the schema
-    // allows, the lowest free id from 164 is taken instead.
+    // An id that is no number (numFmtId="NaN") is not counted. Past 65535 the lowest free id from
+    // 164 is taken instead: the schema allows any unsignedInt, but Excel's own format table (BIFF's
+    // FORMAT record) numbers formats in 16 bits, and no program seen writes a larger id.
     for (const used of this.customFormats.keys()) if (Number.isSafeInteger(used)) id = Math.max(id, used + 1);
-    if (id > 4294967295) for (id = 164; this.customFormats.has(id); id++);
+    if (id > 65535) for (id = 164; this.customFormats.has(id); id++);
     this.ensure('numFmts', 'numFmt', `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
     this.customFormats.set(id, code);
     return id;
