@@ -193,7 +193,7 @@ describe('rows whose last cells carry no reference (<c>, <c/>: each the column a
 
 describe('a ledger without a registration date column', () => {
   const input = writeXlsx({
-    sheets: [{ name: '台账', rows: [['序号', '村(社区)', '纠纷类型', '简要情况'], [1, '红河村', '邻里纠纷', '口角'], [2, '常沟村', '土地纠纷', '地界']] }],
+    sheets: [{ name: '台账', rows: [['序号', '村(社区)', '纠纷类型', '简要情况', '化解情况'], [1, '红河村', '邻里纠纷', '口角', '化解中'], [2, '常沟村', '土地纠纷', '地界', '化解中']] }],
   });
   it('says once that no revisit can be scheduled, naming the sheet', () => {
     const { job } = processWorkbook(input, options);

@@ -408,3 +408,24 @@ describe('a status the description states (a ledger with no status column)', () 
     expect({ status: dispute.record.status, level: dispute.triage.effective }).toEqual({ status, level });
   });
 });
+
+describe('a ledger whose header names no text or no status column says so once', () => {
+  const row = ['2021-03-01', '张三', '邻里纠纷', '扬言要砍人', '已化解'];
+  it.each<[string, string[], string[]]>([
+    ['both found', ['登记日期', '当事人', '纠纷类型', '简要情况', '化解情况'], []],
+    ['a title instead of a description', ['登记日期', '当事人', '纠纷类型', '事件名称', '化解情况'], []],
+    ['a resolved flag instead of a status', ['登记日期', '当事人', '纠纷类型', '简要情况', '化解是否成功'], []],
+    ['a resolution date instead of a status', ['登记日期', '当事人', '纠纷类型', '简要情况', '化解日期'], []],
+    ['the text under a name no alias gives', ['登记日期', '当事人', '纠纷类型', '事情经过原委', '化解情况'], ['ledger.noTextColumn']],
+    ['the status under a name no alias gives', ['登记日期', '当事人', '纠纷类型', '简要情况', '最终怎样了'], ['ledger.noStatusColumn']],
+    ['neither', ['登记日期', '当事人', '纠纷类型', '事情经过原委', '最终怎样了'], ['ledger.noTextColumn', 'ledger.noStatusColumn']],
+  ])('%s', (_case, header, codes) => {
+    const job = runLedgerJob({ ledger: sheet([header, row, row.map((v) => (v === '张三' ? '李四' : v))], [], { name: '台账' }) }, OPTIONS);
+    const said = job.issues.filter((i) => i.code === 'ledger.noTextColumn' || i.code === 'ledger.noStatusColumn');
+    expect(said.map((i) => i.code)).toEqual(codes);
+    for (const issue of said) {
+      expect(issue.row).toBe(1);
+      expect(issue.message).toContain('“台账”的表头中没有找到');
+    }
+  });
+});

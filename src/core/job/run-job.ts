@@ -107,6 +107,15 @@ function formulasWithoutValueIssue(ledger: SheetGrid, layout: LedgerLayout, last
   };
 }
 
+/** The columns whose absence changes every dispute's reading, said once per ledger. */
+function missingColumnIssues(layout: LedgerLayout): ('ledger.noTextColumn' | 'ledger.noStatusColumn')[] {
+  const has = (...fields: FieldName[]) => fields.some((f) => layout.fields[f] !== undefined);
+  const codes: ('ledger.noTextColumn' | 'ledger.noStatusColumn')[] = [];
+  if (!has('description', 'title')) codes.push('ledger.noTextColumn');
+  if (!has('status', 'resolvedFlag', 'resolvedOn', 'closure')) codes.push('ledger.noStatusColumn');
+  return codes;
+}
+
 /** One ledger read, triaged and scheduled: what a single run and a joint meeting both start from. */
 export interface TriagedLedger {
   layout: LedgerLayout;
@@ -195,6 +204,10 @@ export function triageLedger(ledger: SheetGrid, options: JobOptions, revisitLog?
       row: layout.headerTop + 1,
       message: message('schedule.noDateColumn', language, { sheet: ledger.name }),
     });
+  // A column under a name the detector does not know leaves no trace but a quieter ledger: without
+  // text the word rules cannot fire (a red missed), without a status every dispute stays open.
+  for (const code of missingColumnIssues(layout))
+    issues.push({ code, row: layout.headerTop + 1, message: message(code, language, { sheet: ledger.name }) });
   issues.sort((a, b) => a.row - b.row);
   return { layout, unit, disputes, issues, lastDataRow: read.lastDataRow };
 }

@@ -324,6 +324,22 @@ describe('detectLedger maps every alias of domain.md to its canonical field', ()
     ['化解状态', 'status'],
     ['状态', 'status'],
     ['化解情况', 'status'],
+    // Names seen in other offices' ledgers (a sweep's): the text the rules read, and the status.
+    ['纠纷内容', 'description'],
+    ['矛盾纠纷内容', 'description'],
+    ['纠纷概况', 'description'],
+    ['具体情况', 'description'],
+    ['情况简介', 'description'],
+    ['事件概述', 'description'],
+    ['主要矛盾', 'description'],
+    ['警情摘要', 'description'],
+    ['处警情况', 'description'],
+    ['纠纷基本概况', 'description'],
+    ['处理结果', 'status'],
+    ['处理情况', 'status'],
+    ['办理结果', 'status'],
+    ['办结情况', 'status'],
+    ['化解进展情况', 'status'],
     ['化解日期', 'resolvedOn'],
     ['化解时间', 'resolvedOn'],
     ['化解时限', 'deadline'],
@@ -342,6 +358,14 @@ describe('detectLedger maps every alias of domain.md to its canonical field', ()
     const layout = detectLedger(sheet([[...context, header]]));
     expect(layout!.fields[field]).toBe(3);
     expect(layout!.unmapped).toEqual([]);
+  });
+
+  it.each<[string, string[], Partial<Record<FieldName, number>>]>([
+    ['案由 alone is the type', ['登记日期', '当事人', '案由', '简要情况'], { type: 2, description: 3 }],
+    ['案由 beside a type column is the description', ['登记日期', '当事人', '纠纷类型', '案由'], { type: 2, description: 3 }],
+  ])('%s', (_case, header, expected) => {
+    const layout = detectLedger(sheet([header]));
+    expect(layout!.fields).toMatchObject(expected);
   });
 
   // A ledger with a person column keeps its unit column apart.

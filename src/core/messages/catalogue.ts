@@ -57,6 +57,14 @@ export const CATALOGUE = {
     zh: '工作表“{sheet}”已用到 {last} 列，离最后一列（XFD）太近，右侧放不下“建议等级”等 {count} 列；请删除表格右侧不用的列后再试',
     en: 'Sheet "{sheet}" already reaches column {last}, too near the last column (XFD) for the {count} columns the add-in adds; delete unused columns right of the table and try again',
   },
+  'ledger.noTextColumn': {
+    zh: '“{sheet}”的表头中没有找到简要情况（或事件简述、纠纷内容、事件名称）一类的列，按文字判断的预警规则（扬言、持刀、群体等）没有可读的文字，各纠纷只按人数、金额、次数等分级；如果台账有这样的列，请把它的列名改为“简要情况”后再处理',
+    en: 'The header of "{sheet}" names no description column (简要情况, 事件简述, 纠纷内容 or 事件名称), so the rules that read the words (threats, knives, crowds) have nothing to read and each dispute is graded by its numbers only; if the ledger has such a column, rename its header 简要情况 and process it again',
+  },
+  'ledger.noStatusColumn': {
+    zh: '“{sheet}”的表头中没有找到化解情况（或化解状态、处理结果）、化解是否成功、化解日期或销号一类的列，所有纠纷都按未化解计算并排定回访；如果台账有这样的列，请把它的列名改为“化解情况”后再处理',
+    en: 'The header of "{sheet}" names no status column (化解情况, 化解状态 or 处理结果), no 化解是否成功, 化解日期 or 销号 column, so every dispute is counted open and scheduled for revisits; if the ledger has such a column, rename its header 化解情况 and process it again',
+  },
   'ledger.tooMuchText': {
     zh: '工作表“{sheet}”的台账文字超过了本工具能处理的 {limit} 个字符（10 万行的台账通常不到 1,000 万个）；请按年度或按单位拆成几个文件，再分别处理',
     en: 'The ledger in "{sheet}" holds more than the {limit} characters of text this tool processes (a 100,000-row ledger usually holds under 10,000,000); split it by year or by unit into several files and process each',
