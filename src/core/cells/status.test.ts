@@ -62,6 +62,20 @@ describe('parseStatusText', () => {
 
 describe('parseStatusText with settled wording, failures and follow-up words', () => {
   it.each<[string, CellValue, DisputeStatus | null]>([
+    // Spaced out, with an invisible character inside, or in traditional characters: the same words.
+    ['reads 已 化 解 as resolved', '已 化 解', 'resolved'],
+    ['reads 已　化　解 (ideographic spaces) as resolved', '已　化　解', 'resolved'],
+    ['reads 已化 + zero-width space + 解 as resolved', '已化\u200b解', 'resolved'],
+    ['reads 已 销 号 as closed', '已 销 号', 'closed'],
+    ['reads 已銷號 (traditional) as closed', '已銷號', 'closed'],
+    ['reads 調解成功 (traditional) as resolved', '調解成功', 'resolved'],
+    ['reads 未 化 解 as open', '未 化 解', 'open'],
+    // Settled in part, or for now, is not settled.
+    ['reads 部分化解 as open', '部分化解', 'open'],
+    ['reads 初步化解 as open', '初步化解', 'open'],
+    ['reads 基本化解 as open', '基本化解', 'open'],
+    ['reads 初步达成调解意向 as open', '初步达成调解意向', 'open'],
+    ['reads 矛盾暂时平息 as open', '矛盾暂时平息', 'open'],
     ['reads 已达成调解协议 as resolved', '已达成调解协议', 'resolved'],
     ['reads 达成调解协议 as resolved', '达成调解协议', 'resolved'],
     ['reads 已调结 as resolved', '已调结', 'resolved'],
@@ -96,6 +110,12 @@ describe('parseStatusText with settled wording, failures and follow-up words', (
 describe('parseYesNo', () => {
   it.each<[string, CellValue, boolean | null]>([
     ['reads 是 as yes', '是', true],
+    ['reads 部分成功 as no', '部分成功', false],
+    ['reads 是 with spaces around and inside a bracket as yes', ' 是 （已签协议）', true],
+    ['reads a template\'s 是/否 left as it is as nothing', '是/否', null],
+    ['reads 是□否□ as nothing', '是□否□', null],
+    ['reads 否/是 as nothing', '否/是', null],
+    ['reads 成功/失败 as nothing', '成功/失败', null],
     ['reads 否 as no', '否', false],
     ['reads a tick as yes', '√', true],
     ['reads a cross as no', '×', false],

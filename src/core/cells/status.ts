@@ -1,5 +1,5 @@
 import type { CellValue, DisputeStatus } from '../model';
-import { cellText } from './text';
+import { cellText, wordsOnly } from './text';
 
 // Phrases about closure or revisits say nothing about whether the dispute itself is settled:
 // "已化解，待回访" is resolved, "已化解，未销号" is resolved, not open.
@@ -16,6 +16,9 @@ const FAILED_TOKENS = [
   '未解决', '未处理', '未调解', '调解不成', '转立案', '转诉讼', '转入诉讼',
   // An agreement one side went back on (达成协议后对方反悔) is no settlement.
   '反悔', '毁约', '不履行', '拒不履行',
+  // Settled in part, or for now, is not settled: the revisits go on and a red stays red.
+  '部分化解', '部分调解', '部分解决', '部分成功', '部分达成', '初步化解', '初步调解', '初步达成', '初步解决', '基本化解', '基本解决',
+  '基本达成', '暂时化解', '暂时平息',
 ];
 // "未能化解", "没有化解", "尚未达成", "无法调解": a negation right before a settling verb. 履行 is not
 // among the verbs: "已达成协议，尚未履行" is settled, with the agreement still to be carried out.
@@ -39,16 +42,31 @@ const SETTLED_WORDS = ['办结', '结案', '息诉', '成功', '化解', '和解
  * still going on; null for blank or text that says neither (callers count that as open).
  */
 export function parseStatusText(text: CellValue): DisputeStatus | null {
-  const t = cellText(text);
+  const t = wordsOnly(cellText(text));
   if (t === '') return null;
   const settled = t.replace(NOT_CLOSED, '');
   if (settled.includes('销号')) return 'closed';
   const rest = settled.replace(REVISIT, '');
-  if (includesAny(rest, FAILED_TOKENS) || NEGATED_SETTLING.test(rest) || UNSETTLED_AFTER_ALL.test(rest)) return 'open';
+  if (failedOrPartial(rest)) return 'open';
   if (includesAny(rest, SETTLED_PHRASES)) return 'resolved';
   if (includesAny(rest, ONGOING_TOKENS)) return 'open';
   if (includesAny(rest, SETTLED_WORDS)) return 'resolved';
   return null;
+}
+
+/**
+ * Whether a status text says the mediation failed or settled only in part (未化解, 调解未果, 部分化解):
+ * said beside a 是 in 化解是否成功, it outweighs the 是. Words of work going on (正在履行协议) do not.
+ */
+export function statusSaysUnsettled(text: string): boolean {
+  const t = wordsOnly(text);
+  if (t === '') return false;
+  const rest = t.replace(NOT_CLOSED, '').replace(REVISIT, '');
+  return !rest.includes('销号') && failedOrPartial(rest);
+}
+
+function failedOrPartial(rest: string): boolean {
+  return includesAny(rest, FAILED_TOKENS) || NEGATED_SETTLING.test(rest) || UNSETTLED_AFTER_ALL.test(rest);
 }
 
 // A description that closes with its status, as staff write it in a ledger with one text column:
@@ -75,6 +93,8 @@ function includesAny(text: string, words: readonly string[]): boolean {
 }
 
 const LEADING_YES = /^是(?![否])/;
+/** A template's choice left unmade: 是/否, 是□否□, 成功/失败. */
+const BOTH_OFFERED = /^(?:是[□☐]?[/、|或]?否[□☐]?|否[□☐]?[/、|或]?是[□☐]?|成功[/、|或]失败|√[/、|或]×)$/;
 const LEADING_NO = /^否/;
 const YES = new Set(['是', '√', '✓', '✔', '☑', 'y', 'yes', 'true', '1', '成功', '已', '已化解', '化解', '已解决', '对', 'ok']);
 const NO = new Set(['否', '×', '✗', '✘', 'x', 'n', 'no', 'false', '0', '未成功', '不成功', '失败', '未', '未化解', '未解决']);
@@ -85,8 +105,8 @@ const NO = new Set(['否', '×', '✗', '✘', 'x', 'n', 'no', 'false', '0', '�
  * Null for blank or unreadable text.
  */
 export function parseYesNo(text: CellValue): boolean | null {
-  const t = cellText(text).toLowerCase();
-  if (t === '') return null;
+  const t = wordsOnly(cellText(text)).toLowerCase();
+  if (t === '' || BOTH_OFFERED.test(t)) return null;
   if (YES.has(t)) return true;
   if (NO.has(t)) return false;
   if (LEADING_YES.test(t)) return true;

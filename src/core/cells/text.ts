@@ -84,6 +84,14 @@ export function foldForMatching(s: string): string {
 }
 
 /**
+ * A short cell of words (a status, a yes/no) as the words alone: foldForMatching's text with no
+ * space or invisible character anywhere, so 已 化 解, 已化\u200b解 and 已銷號 read as 已化解 and 已销号.
+ */
+export function wordsOnly(s: string): string {
+  return foldForMatching(invisibleAsSpace(s)).replace(/[\s\u00a0\u3000\ufeff]+/g, '');
+}
+
+/**
  * A string of its own, with the same characters. V8 makes a substring of 13 characters or more a
  * view into the string it was cut from, and a join a chain of its parts: kept, either keeps the
  * whole source alive (one 判定依据 cell kept 110 MB of sheet text through a job; a remembered

@@ -169,6 +169,10 @@ describe('readRecords reads the status', () => {
     // The yes/no column says whether it was resolved; the text only adds 已销号 (domain.md).
     ['trusts 是 over a status text that sounds ongoing', { I: '是', J: '正在履行协议' }, 'resolved'],
     ['trusts 否 over a status text that sounds settled', { I: '否', J: '已化解' }, 'open'],
+    ['reads 是 beside 未化解 as open (a contradiction: the reading that cannot miss a red)', { I: '是', J: '未化解' }, 'open'],
+    ['reads 是 beside 部分化解 as open', { I: '是', J: '部分化解' }, 'open'],
+    ['reads 是 beside 调解未果，已销号 as closed', { I: '是', J: '调解未果，已销号' }, 'closed'],
+    ['reads a template\'s 是/否 left in the yes/no column by the text', { I: '是/否', J: '调解中' }, 'open'],
     ['falls back to the text when the yes/no cell is unreadable', { I: '不详', J: '已化解' }, 'resolved'],
     ['reads a 化解日期 with nothing else filled in as resolved', { L: '2020-06-01' }, 'resolved'],
   ])('%s', (_name, cells, expected) => {

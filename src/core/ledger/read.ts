@@ -13,6 +13,7 @@ import {
   parseStatusText,
   statusStatedIn,
   parseYesNo,
+  statusSaysUnsettled,
   toHalfWidth,
   writtenText,
   ymdFromDay,
@@ -634,7 +635,9 @@ function readStatus(text: Partial<Record<FieldName, string>>, resolvedOn: Day | 
     !!t && (parseStatusText(t) === 'closed' || (yesMeansClosed && parseYesNo(t) === true));
   if (fromText === 'closed' || closedBy(text.closure, true) || closedBy(text.resolvedFlag, false)) return 'closed';
   const flag = text.resolvedFlag ? parseYesNo(text.resolvedFlag) : null;
-  if (flag !== null) return flag ? 'resolved' : 'open';
+  // A yes beside a status that says the mediation failed or settled in part (是 with 未化解) is
+  // open: of the two readings, the one that keeps the revisits and a red's level cannot miss one.
+  if (flag !== null) return flag && !statusSaysUnsettled(text.status ?? '') ? 'resolved' : 'open';
   if (fromText !== null) return fromText;
   // A 化解日期 with nothing else filled in means the dispute was resolved on that day.
   return resolvedOn !== null ? 'resolved' : 'open';
