@@ -4,6 +4,11 @@ import { parseQuantity } from './numbers';
 describe('parseQuantity', () => {
   it.each<[string, CellValue, number | null]>([
     ['passes an integer through', 45, 45],
+    ['reads 3.5w as 35,000', '3.5w', 35000],
+    ['reads 3.5W元 as 35,000', '3.5W元', 35000],
+    ['reads 35k as 35,000', '35k', 35000],
+    ['reads 1-2w as the upper end, 20,000', '1-2w', 20000],
+    ['reads 5kg as 5 (a unit, not a multiplier)', '5kg', 5],
     ['passes a decimal through', 3.5, 3.5],
     ['passes zero through', 0, 0],
     ['gives null for NaN', NaN, null],

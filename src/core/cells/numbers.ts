@@ -6,7 +6,9 @@ const CN_DIGITS: Readonly<Record<string, number>> = {
 };
 const CN_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 const CN_SECTIONS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
-const MULTIPLIERS: Readonly<Record<string, number>> = { 百: 100, 千: 1000, 万: 1e4, 亿: 1e8 };
+// w and k as clerks type 万 and 千 on a keyboard (3.5w, 35k): Latin letters, so QUANTITY takes one
+// only right after a number.
+const MULTIPLIERS: Readonly<Record<string, number>> = { 百: 100, 千: 1000, 万: 1e4, 亿: 1e8, w: 1e4, W: 1e4, k: 1000, K: 1000 };
 
 /** 三十 → 30, 十二 → 12, 两 → 2, 一万五千 → 15000. */
 export function chineseNumber(s: string): number {
@@ -37,7 +39,7 @@ export function chineseDigits(s: string): number {
 
 // A number (Arabic or Chinese), then 余/多/来 ("50余人"), then multipliers ("3.5万", "3千万").
 // A Chinese number may start with 百 or 千 ("近百人", "上千人"), not with 万: "万元" alone is no amount.
-const QUANTITY = /(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*)[余多来]?([百千万亿]*)/y;
+const QUANTITY = /(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*)[余多来]?([wWkK](?![A-Za-z])|[百千万亿]*)/y;
 // Between the two ends of a range; a unit may follow the lower end ("20人-30人").
 const RANGE_SEPARATOR = /[人元户次个名]?(?:[-~至到—–]+)/y;
 
@@ -61,7 +63,7 @@ function quantityAt(s: string, from: number): Quantity | null {
 const tidy = (n: number): number => Number(n.toPrecision(15));
 
 /**
- * A headcount or an amount as written in a ledger: "30,000", "3.5万元" → 35000, "约50人" → 50,
+ * A headcount or an amount as written in a ledger: "30,000", "3.5万元" → 35000, "3.5w" → 35000, "约50人" → 50,
  * "50余人" → 50, "三十余人" → 30, "两人" → 2. A range gives its upper end ("20-30人" → 30,
  * "1-2万" → 20000) because risk is judged conservatively. The first number in the text counts.
  * Null for blank, '-', '/', '无' and text without a number.
