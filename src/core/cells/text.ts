@@ -114,12 +114,13 @@ const HEADER_HINTS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The form of a column header used to match it against aliases: half-width, no whitespace at all
+ * The form of a column header used to match it against aliases: half-width and in simplified
+ * characters (登記日期 is 登记日期: foldForMatching), no whitespace at all
  * (headers are often wrapped with Alt+Enter), no required-field star, no fill-in hint in brackets,
  * Latin letters lower-cased.
  */
 export function normalizeHeader(s: string): string {
-  const h = invisibleAsSpace(toHalfWidth(s)).replace(/[\s\u00a0\u3000\ufeff]+/g, '').toLowerCase();
+  const h = invisibleAsSpace(foldForMatching(s)).replace(/[\s\u00a0\u3000\ufeff]+/g, '').toLowerCase();
   const start = h.length - h.replace(/^\*+/, '').length;
   // Stars and hints can be stacked ("*金额(元)(必填)"): peeled from the end, each look reaching
   // back no further than what it takes off (matched again from the start for each, a header of

@@ -257,6 +257,9 @@ describe('detectLedger finds the header block', () => {
 describe('detectLedger normalises header text', () => {
   it.each<[string, string, FieldName]>([
     ['ignores spaces inside a header', '登 记 日 期', 'registered'],
+    ['reads a header in traditional characters', '登記日期', 'registered'],
+    ['reads 聯繫電話 in traditional characters', '聯繫電話', 'phone'],
+    ['reads 化解狀態 in traditional characters', '化解狀態', 'status'],
     ['ignores a line break inside a header', '登记\n日期', 'registered'],
     ['ignores a Windows line break inside a header', '登记\r\n日期', 'registered'],
     ['reads full-width brackets as half-width', '村（社区）', 'place'],
