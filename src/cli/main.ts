@@ -151,9 +151,22 @@ function fileProblem(e: unknown, language: Language): string {
   return key in CLI_MESSAGES ? say(language, key as CliMessage) : say(language, 'problem.other', { code: typeof code === 'string' ? code : '?' });
 }
 
-/** The output must keep the input's kind: Excel refuses a macro workbook named .xlsx and the reverse. */
-function wrongExtension(language: Language, file: string, extension: '.xlsx' | '.xlsm'): CommandError {
-  return new CommandError('output.extension', { file, extension, kind: say(language, extension === '.xlsm' ? 'output.kindMacros' : 'output.kindPlain') }, language);
+/**
+ * The output must keep the input's kind: Excel refuses a macro workbook named .xlsx and the reverse.
+ * A folder given as the output (`--out 结果/`) is said to be one, not to have the wrong extension.
+ */
+function checkOutputName(output: string, given: string | undefined, extension: '.xlsx' | '.xlsm', language: Language) {
+  if (path.extname(output).toLowerCase() === extension) return;
+  if (given !== undefined && (/[\\/]$/.test(given) || isFolder(output))) throw new CommandError('output.isDirectory', { file: output }, language);
+  throw new CommandError('output.extension', { file: output, extension, kind: say(language, extension === '.xlsm' ? 'output.kindMacros' : 'output.kindPlain') }, language);
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -452,7 +465,7 @@ function meeting(args: MeetingArgs, io: Io) {
   const { language } = args;
   const first = path.resolve(args.ledgers[0].file);
   const output = path.resolve(args.out ?? path.join(path.dirname(first), MEETING_OUTPUT_NAME));
-  if (path.extname(output).toLowerCase() !== '.xlsx') throw wrongExtension(language, output, '.xlsx');
+  checkOutputName(output, args.out, '.xlsx', language);
   for (const l of args.ledgers) if (sameFile(l.file, output)) throw new CommandError('output.sameAsInput', { file: output }, language);
   refuseExistingOutput(output, args.force, language);
   const preset = loadPreset(args.rules, language);
@@ -508,7 +521,7 @@ function runJob(args: RunArgs, io: Io, codec: DeflateCodec) {
   // Anything but .xlsx/.xlsm (x.xls, x.csv) would be a workbook under a name that lies about it.
   const macros = holdsMacros(input);
   const want = macros ? '.xlsm' : '.xlsx';
-  if (path.extname(output).toLowerCase() !== want) throw wrongExtension(language, output, want);
+  checkOutputName(output, args.out, want, language);
   if (sameFile(input, output)) throw new CommandError('output.sameAsInput', { file: output }, language);
   refuseExistingOutput(output, args.force, language);
   const preset = loadPreset(args.rules, args.language);
