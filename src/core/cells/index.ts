@@ -30,6 +30,6 @@ export {
 export type { DateContext, DateParse } from './dates';
 export { parseQuantity } from './numbers';
 export { parsePeriod } from './period';
-export { parseLevel, LEVEL_TOKENS, NOT_A_LEVEL } from './levels';
+export { parseLevel, LEVEL_TOKENS } from './levels';
 export { parseStatusText, parseYesNo, statusSaysUnsettled, statusStatedIn } from './status';
 export { columnLetter, columnIndex, columnOfLetters, cellAddress, parseCellAddress, parseRangeRef, parseAreaRef, areaRef, rangeRef, sheetRef, absoluteRef, MAX_ROW, MAX_COLUMN, SHEET_ROWS, SHEET_COLUMNS } from './addresses';

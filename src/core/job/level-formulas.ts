@@ -1,4 +1,4 @@
-import { LEVEL_TOKENS, NOT_A_LEVEL } from '../cells';
+import { LEVEL_TOKENS } from '../cells';
 import type { Level } from '../model';
 
 /** What the 建议等级 column says for a dispute that is no longer open: green, and why. */
@@ -11,14 +11,13 @@ const SETTLED_PREFIX = '绿（';
  * data row with absolute columns, so Excel and LibreOffice shift them down the range.
  *
  * They follow `parseLevel` exactly: a manual cell counts for a level when it contains one of that
- * level's tokens (SEARCH), red tokens before yellow before green, and no NOT_A_LEVEL mark. Rules are added red first with
+ * level's tokens (SEARCH), red tokens before yellow before green. Rules are added red first with
  * the highest priority, so a cell holding tokens of two levels shows the more severe one, as
  * parseLevel reads it. A settled dispute (绿（已化解）) is green whatever the manual level says.
  */
 export function levelFormulas(manualCell: string, suggestedCell: string): Record<Level, string> {
   const contains = (level: Level) => LEVEL_TOKENS[level].map((t) => `ISNUMBER(SEARCH("${t}",${manualCell}))`).join(',');
-  const saysNone = NOT_A_LEVEL.map((t) => `ISNUMBER(SEARCH("${t}",${manualCell}))`).join(',');
-  const manualAny = `AND(OR(${contains('red')},${contains('yellow')},${contains('green')}),NOT(OR(${saysNone})))`;
+  const manualAny = `OR(${contains('red')},${contains('yellow')},${contains('green')})`;
   const settled = `LEFT(${suggestedCell},2)="${SETTLED_PREFIX}"`;
   const open = `AND(${suggestedCell}<>"",NOT(${settled}))`;
   const formula = (level: Level, zh: string) => `AND(${open},IF(${manualAny},OR(${contains(level)}),${suggestedCell}="${zh}"))`;
