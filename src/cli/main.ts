@@ -156,8 +156,10 @@ function fileProblem(e: unknown, language: Language): string {
  * A folder given as the output (`--out 结果/`) is said to be one, not to have the wrong extension.
  */
 function checkOutputName(output: string, given: string | undefined, extension: '.xlsx' | '.xlsm', language: Language) {
+  // path.resolve drops a trailing slash: 结果.xlsx/ names a folder whatever its extension.
+  if (given !== undefined && /[\\/]$/.test(given)) throw new CommandError('output.isDirectory', { file: output }, language);
   if (path.extname(output).toLowerCase() === extension) return;
-  if (given !== undefined && (/[\\/]$/.test(given) || isFolder(output))) throw new CommandError('output.isDirectory', { file: output }, language);
+  if (given !== undefined && isFolder(output)) throw new CommandError('output.isDirectory', { file: output }, language);
   throw new CommandError('output.extension', { file: output, extension, kind: say(language, extension === '.xlsm' ? 'output.kindMacros' : 'output.kindPlain') }, language);
 }
 

@@ -120,6 +120,7 @@ describe('tricolor run', () => {
     // A folder without .xlsx in its name was told the extension was wrong.
     [['run', '{ledger}', '--out', '{dir}'], 1, '是一个文件夹；请用 --out 给出一个工作簿的文件名'],
     [['run', '{ledger}', '--out', '{dir}/'], 1, '是一个文件夹；请用 --out 给出一个工作簿的文件名'],
+    [['run', '{ledger}', '--out', '{dir}/结果.xlsx/'], 1, '是一个文件夹；请用 --out 给出一个工作簿的文件名'],
     [['meeting', '{ledger}', '--out', '{dir}'], 1, '是一个文件夹；请用 --out 给出一个工作簿的文件名'],
     [['run', '{ledger}', '--rules', '{text}'], 1, '：内容不是有效的 JSON，请用面板或网页导出的预设文件'],
     // Where JSON.parse says, not what it says (its words are English).

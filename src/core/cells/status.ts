@@ -17,8 +17,8 @@ const FAILED_TOKENS = [
   // An agreement one side went back on (达成协议后对方反悔) is no settlement.
   '反悔', '毁约', '不履行', '拒不履行',
   // Settled in part, or for now, is not settled: the revisits go on and a red stays red.
-  '部分化解', '部分调解', '部分解决', '部分成功', '部分达成', '初步化解', '初步调解', '初步达成', '初步解决', '基本化解', '基本解决',
-  '基本达成', '暂时化解', '暂时平息',
+  // (Not 初步调解: the first step of mediation, after which a dispute may well be settled.)
+  '部分化解', '部分解决', '部分成功', '部分达成', '初步化解', '初步解决', '基本化解', '基本解决', '暂时化解', '暂时平息',
 ];
 // "未能化解", "没有化解", "尚未达成", "无法调解": a negation right before a settling verb. 履行 is not
 // among the verbs: "已达成协议，尚未履行" is settled, with the agreement still to be carried out.
@@ -42,11 +42,10 @@ const SETTLED_WORDS = ['办结', '结案', '息诉', '成功', '化解', '和解
  * still going on; null for blank or text that says neither (callers count that as open).
  */
 export function parseStatusText(text: CellValue): DisputeStatus | null {
-  const t = wordsOnly(cellText(text));
-  if (t === '') return null;
-  const settled = t.replace(NOT_CLOSED, '');
-  if (settled.includes('销号')) return 'closed';
-  const rest = settled.replace(REVISIT, '');
+  const words = statusWords(cellText(text));
+  if (words === null) return null;
+  if (words.closed) return 'closed';
+  const { rest } = words;
   if (failedOrPartial(rest)) return 'open';
   if (includesAny(rest, SETTLED_PHRASES)) return 'resolved';
   if (includesAny(rest, ONGOING_TOKENS)) return 'open';
@@ -59,10 +58,19 @@ export function parseStatusText(text: CellValue): DisputeStatus | null {
  * said beside a 是 in 化解是否成功, it outweighs the 是. Words of work going on (正在履行协议) do not.
  */
 export function statusSaysUnsettled(text: string): boolean {
+  const words = statusWords(text);
+  return words !== null && !words.closed && failedOrPartial(words.rest);
+}
+
+/**
+ * A status text's words as both readers take them: folded (wordsOnly); whether it says 销号 once
+ * closure asked for or not yet done is taken out; and the rest without revisit phrases. Null when blank.
+ */
+function statusWords(text: string): { closed: boolean; rest: string } | null {
   const t = wordsOnly(text);
-  if (t === '') return false;
-  const rest = t.replace(NOT_CLOSED, '').replace(REVISIT, '');
-  return !rest.includes('销号') && failedOrPartial(rest);
+  if (t === '') return null;
+  const settled = t.replace(NOT_CLOSED, '');
+  return { closed: settled.includes('销号'), rest: settled.replace(REVISIT, '') };
 }
 
 function failedOrPartial(rest: string): boolean {

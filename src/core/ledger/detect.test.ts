@@ -366,9 +366,14 @@ describe('detectLedger maps every alias of domain.md to its canonical field', ()
   it.each<[string, string[], Partial<Record<FieldName, number>>]>([
     ['案由 alone is the type', ['登记日期', '当事人', '案由', '简要情况'], { type: 2, description: 3 }],
     ['案由 beside a type column is the description', ['登记日期', '当事人', '纠纷类型', '案由'], { type: 2, description: 3 }],
+    ['调解情况 beside 调解结果 is the description', ['登记日期', '当事人', '案由', '调解情况', '调解结果'], { type: 2, description: 3, status: 4 }],
+    ['调解情况 beside a description is the status', ['登记日期', '当事人', '简要情况', '调解情况'], { description: 2, status: 3 }],
+    ['当事人概况 is no description', ['登记日期', '当事人', '纠纷类型', '当事人概况'], { type: 2 }],
+    ['稳控措施及进展 is no status', ['登记日期', '当事人', '纠纷类型', '稳控措施及进展'], { type: 2 }],
   ])('%s', (_case, header, expected) => {
     const layout = detectLedger(sheet([header]));
     expect(layout!.fields).toMatchObject(expected);
+    if (_case.includes(' is no ')) expect(layout!.fields.description === 3 || layout!.fields.status === 3).toBe(false);
   });
 
   // A ledger with a person column keeps its unit column apart.

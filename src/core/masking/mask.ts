@@ -176,12 +176,14 @@ function maskPhones(text: string, withLocal: boolean): string {
 }
 
 /**
- * Digits in groups with one or two marks between them, of any kind people type: spaces and line
- * breaks, dashes, dots, slashes, underscores, tildes, commas, 、 and stars (3301 0619 9001 0100 2X,
- * 1 3 9 0 0 0 0 1 2 3 4, 139_0000_1234, 139、0000、1234). The patterns above know the usual groupings;
- * this catches the rest. Each such number whose digits, read together, are a mobile (11 from
- * 1[3-9]) or an ID (15, or 17 and a digit or X) is masked digit by digit, its marks kept: a mobile
- * keeps 3 + 4, an ID 6 + 4. Any other run (a date, an amount, a list of numbers) is left as written.
+ * Digits in groups with marks between them, of any kind people type: spaces and line breaks,
+ * dashes, dots, slashes, underscores, tildes, commas, 、 and stars (3301 0619 9001 0100 2X,
+ * 139_0000_1234, 139 - 0000 - 1234, 139、0000、1234), or every digit spaced apart. The patterns above
+ * know the usual groupings; this catches the rest. Each such number whose digits, read together,
+ * are a mobile (11 from 1[3-9]) or an ID (15, or 17 and a digit or X) is masked digit by digit, its
+ * marks kept: a mobile keeps 3 + 4, an ID 6 + 4. Groups as a number is written in: at least three
+ * digits each but the last (at least two characters), or single digits apart by spaces. Dates and
+ * lists are neither (2021.3.15-2021.12.31 is fifteen digits, 1、2、…、12 is fifteen) and stay as written.
  */
 function maskNumbersInPieces(text: string): string {
   if (!holdsDigits(text, 11)) return text;
@@ -192,19 +194,22 @@ function maskNumbersInPieces(text: string): string {
     if (MOBILE_ALONE.test(digits)) [keepHead, keepTail] = [3, 4];
     else if (ID_ALONE.test(digits)) [keepHead, keepTail] = [6, 4];
     else return run;
+    if (!GROUPED_AS_A_NUMBER.test(run) && !SPACED_DIGITS.test(run)) return run;
     let seen = 0;
     return run.replace(DIGIT_OR_X, (d) => (seen++ >= keepHead && seen <= digits.length - keepTail ? '*' : d.toUpperCase()));
   });
 }
-const PIECE_MARK = '[\\s\\-.·・•‧∙－–—‐‑‒―_/／~～、，,*]';
+const PIECE_MARK = '[\\s\\-.．·・•‧∙－–—‐‑‒―_/／~～、，,*]';
 // A digit first, so that the engine looks only at digits; then twelve digits and marks ahead,
 // which turns away the short runs most texts hold (3.5万, 2026-11-30) before a match is made of
 // them (a mobile in pieces is at least twelve characters). Written with the look-behind first and
 // without the look-ahead, it made masking texts with digits take 70 % longer.
 const NUMBER_IN_PIECES = new RegExp(
-  String.raw`\d(?<=(?:^|[^\dA-Za-z])\d)(?=[\d${PIECE_MARK.slice(1, -1)}]{11})\d*(?:${PIECE_MARK}{1,2}\d+)+(?:[ \-]?[Xx])?(?![\dA-Za-z])`,
+  String.raw`\d(?<=(?:^|[^\dA-Za-z])\d)(?=[\d${PIECE_MARK.slice(1, -1)}]{11})\d*(?:${PIECE_MARK}{1,3}\d+)+(?:[ \-]?[Xx])?(?![\dA-Za-z])`,
   'g',
 );
+const GROUPED_AS_A_NUMBER = new RegExp(String.raw`^(?:\d{3,}${PIECE_MARK}{1,3})+\d(?:\d|[ \-]?[Xx])+$`);
+const SPACED_DIGITS = /^\d(?:[ \u3000]{1,2}\d)+(?:[ -]?[Xx])?$/;
 /** Whether `text` holds `count` digits: most texts hold fewer than a mobile, and counting is cheaper than the pattern. */
 function holdsDigits(text: string, count: number): boolean {
   for (let i = 0; i < text.length; i++) {
