@@ -51,6 +51,15 @@ describe('amountInText reads sums of money', () => {
     ['3万人', null],
     ['万元户', null],
     ['面积120平方米', null],
+    // 万 and 千 typed on a keyboard.
+    ['拖欠工资3.5w元', 35000],
+    ['拖欠工程款50w', 500000],
+    ['借款3.5w未还', 35000],
+    ['欠款35k元', 35000],
+    ['相距35km', null],
+    ['损失35k', null],
+    ['3w人参加', null],
+    ['型号5W的灯泡坏了，赔了20元', 20],
   ])('%s → %s', (text, expected) => {
     expect(value(amountInText)(text)).toBe(expected);
   });

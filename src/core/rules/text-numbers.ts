@@ -165,17 +165,36 @@ export function headcountInText(raw: string): TextNumber | null {
 
 /** Sums of money in the text; the largest counts ("拖欠工程款12万元", "借款3.5万"). */
 export function amountInText(raw: string): TextNumber | null {
-  if (!/[元块圆币万亿塊圓幣萬億]/.test(raw)) return null;
+  if (!/[元块圆币万亿塊圓幣萬億wW]/.test(raw)) return null;
   const text = foldForMatching(raw);
   let best: TextNumber | null = null;
-  for (const n of readNumerals(text)) {
+  for (const numeral of readNumerals(text)) {
+    const n = withLatinMultiplier(text, numeral);
     const after = text.slice(n.end);
     const written = text.slice(n.start, n.end);
-    const money = MONEY_UNIT.test(after) || (/[万亿]/.test(written) && !OTHER_UNIT_AFTER_WAN.test(after));
+    const latin = n !== numeral;
+    const money =
+      MONEY_UNIT.test(after) ||
+      (latin ? /[wW]$/.test(written) && MONEY_WORD_BEFORE.test(text.slice(Math.max(0, n.start - 6), n.start)) : /[万亿]/.test(written) && !OTHER_UNIT_AFTER_WAN.test(after));
     if (!money) continue;
     if (!best || n.value > best.value) best = { value: n.value, phrase: phraseAt(text, raw, n.start, n.end) };
   }
   return best;
+}
+
+/** Words of money just before a number: 欠款3.5w is money, a 5W lamp is not. */
+const MONEY_WORD_BEFORE = /(?:款|钱|资|费|赔|偿|金|账|债|损失|价|欠|借|还)[^，,。；;！!？?]{0,4}$/;
+
+/**
+ * 万 and 千 as typed on a keyboard after an Arabic number (欠款3.5w, 35k元), as the amount column
+ * reads them (cells/numbers.ts). Before 元 or 块 either is money; w without them only after a word
+ * of money (watts are written 5W too), k never (35km).
+ */
+function withLatinMultiplier(text: string, n: Numeral): Numeral {
+  const letter = text[n.end];
+  if ((letter !== 'w' && letter !== 'W' && letter !== 'k' && letter !== 'K') || /[A-Za-z]/.test(text[n.end + 1] ?? '')) return n;
+  if (!/^\d[\d,.]*$/.test(text.slice(n.start, n.end))) return n;
+  return { value: Number((n.value * (letter === 'w' || letter === 'W' ? 1e4 : 1e3)).toPrecision(15)), start: n.start, end: n.end + 1 };
 }
 
 /** A count starts where no numeral stands before it: 二十余次 is twenty, not 十余. */
