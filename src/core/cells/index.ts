@@ -31,5 +31,6 @@ export type { DateContext, DateParse } from './dates';
 export { parseQuantity } from './numbers';
 export { parsePeriod } from './period';
 export { parseLevel, LEVEL_TOKENS } from './levels';
-export { parseStatusText, parseYesNo, statusSaysUnsettled, statusStatedIn } from './status';
+export { parseStatusText, parseYesNo, readStatusText, statusStatedIn } from './status';
+export type { StatusReading } from './status';
 export { columnLetter, columnIndex, columnOfLetters, cellAddress, parseCellAddress, parseRangeRef, parseAreaRef, areaRef, rangeRef, sheetRef, absoluteRef, MAX_ROW, MAX_COLUMN, SHEET_ROWS, SHEET_COLUMNS } from './addresses';

@@ -42,39 +42,29 @@ const SETTLED_WORDS = ['办结', '结案', '息诉', '成功', '化解', '和解
  * still going on; null for blank or text that says neither (callers count that as open).
  */
 export function parseStatusText(text: CellValue): DisputeStatus | null {
-  const words = statusWords(cellText(text));
-  if (words === null) return null;
-  if (words.closed) return 'closed';
-  const { rest } = words;
-  if (failedOrPartial(rest)) return 'open';
-  if (includesAny(rest, SETTLED_PHRASES)) return 'resolved';
-  if (includesAny(rest, ONGOING_TOKENS)) return 'open';
-  if (includesAny(rest, SETTLED_WORDS)) return 'resolved';
-  return null;
+  return readStatusText(text).status;
 }
 
-/**
- * Whether a status text says the mediation failed or settled only in part (未化解, 调解未果, 部分化解):
- * said beside a 是 in 化解是否成功, it outweighs the 是. Words of work going on (正在履行协议) do not.
- */
-export function statusSaysUnsettled(text: string): boolean {
-  const words = statusWords(text);
-  return words !== null && !words.closed && failedOrPartial(words.rest);
+/** A status text's reading; `unsettled` when the mediation failed or settled only in part. */
+export interface StatusReading {
+  status: DisputeStatus | null;
+  /**
+   * 未化解, 调解未果, 部分化解: said beside a 是 in 化解是否成功, it outweighs the 是. Words of work
+   * going on (正在履行协议) read open but do not.
+   */
+  unsettled: boolean;
 }
 
-/**
- * A status text's words as both readers take them: folded (wordsOnly); whether it says 销号 once
- * closure asked for or not yet done is taken out; and the rest without revisit phrases. Null when blank.
- */
-function statusWords(text: string): { closed: boolean; rest: string } | null {
-  const t = wordsOnly(text);
-  if (t === '') return null;
+/** parseStatusText's reading with why it is open, for a row that has a yes/no column too. */
+export function readStatusText(text: CellValue): StatusReading {
+  const t = wordsOnly(cellText(text));
+  if (t === '') return { status: null, unsettled: false };
   const settled = t.replace(NOT_CLOSED, '');
-  return { closed: settled.includes('销号'), rest: settled.replace(REVISIT, '') };
-}
-
-function failedOrPartial(rest: string): boolean {
-  return includesAny(rest, FAILED_TOKENS) || NEGATED_SETTLING.test(rest) || UNSETTLED_AFTER_ALL.test(rest);
+  if (settled.includes('销号')) return { status: 'closed', unsettled: false };
+  const rest = settled.replace(REVISIT, '');
+  if (includesAny(rest, FAILED_TOKENS) || NEGATED_SETTLING.test(rest) || UNSETTLED_AFTER_ALL.test(rest)) return { status: 'open', unsettled: true };
+  const status = includesAny(rest, SETTLED_PHRASES) ? 'resolved' : includesAny(rest, ONGOING_TOKENS) ? 'open' : includesAny(rest, SETTLED_WORDS) ? 'resolved' : null;
+  return { status, unsettled: false };
 }
 
 // A description that closes with its status, as staff write it in a ledger with one text column:

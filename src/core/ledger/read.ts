@@ -13,7 +13,7 @@ import {
   parseStatusText,
   statusStatedIn,
   parseYesNo,
-  statusSaysUnsettled,
+  readStatusText,
   toHalfWidth,
   writtenText,
   ymdFromDay,
@@ -629,7 +629,8 @@ function yearAboveHeader(grid: SheetGrid, layout: LedgerLayout): { year: number;
  * is read only when the yes/no cell is blank or unreadable.
  */
 function readStatus(text: Partial<Record<FieldName, string>>, resolvedOn: Day | null): DisputeStatus {
-  const fromText = text.status ? parseStatusText(text.status) : null;
+  const reading = text.status ? readStatusText(text.status) : null;
+  const fromText = reading?.status ?? null;
   // 已销号 anywhere, or a 是/√ in a 是否销号 column, closes the dispute.
   const closedBy = (t: string | undefined, yesMeansClosed: boolean) =>
     !!t && (parseStatusText(t) === 'closed' || (yesMeansClosed && parseYesNo(t) === true));
@@ -637,7 +638,7 @@ function readStatus(text: Partial<Record<FieldName, string>>, resolvedOn: Day | 
   const flag = text.resolvedFlag ? parseYesNo(text.resolvedFlag) : null;
   // A yes beside a status that says the mediation failed or settled in part (是 with 未化解) is
   // open: of the two readings, the one that keeps the revisits and a red's level cannot miss one.
-  if (flag !== null) return flag && !statusSaysUnsettled(text.status ?? '') ? 'resolved' : 'open';
+  if (flag !== null) return flag && !reading?.unsettled ? 'resolved' : 'open';
   if (fromText !== null) return fromText;
   // A 化解日期 with nothing else filled in means the dispute was resolved on that day.
   return resolvedOn !== null ? 'resolved' : 'open';
