@@ -199,7 +199,8 @@ function maskNumbersInPieces(text: string): string {
     return run.replace(DIGIT_OR_X, (d) => (seen++ >= keepHead && seen <= digits.length - keepTail ? '*' : d.toUpperCase()));
   });
 }
-const PIECE_MARK = '[\\s\\-.．·・•‧∙－–—‐‑‒―_/／~～、，,*]';
+/** One mark between a number's pieces: SEP's, and what people type besides (‐‒―_/／~～、，,*, a full-width full stop, any space). */
+const PIECE_MARK = `[\\s\\-.．${SEPARATOR_MARKS}‐‑‒―_/／~～、，,*]`;
 // A digit first, so that the engine looks only at digits; then twelve digits and marks ahead,
 // which turns away the short runs most texts hold (3.5万, 2026-11-30) before a match is made of
 // them (a mobile in pieces is at least twelve characters). Written with the look-behind first and
