@@ -162,6 +162,7 @@ describe('maskText', () => {
     ['masks a mobile split by full-width full stops', '电话139．0000．1234', [], '电话139．****．1234'],
     // Digits read together that only happen to count 11, 15 or 18 are no number in pieces.
     ['masks two mobiles listed with a comma each on its own (not as one run)', '13800008153，15900001111', [], '138****8153，159****1111'],
+    ['masks a mobile and an ID in pieces listed with 、, each on its own', '139 – 0000 – 1234、3301 0619 9001 0100 2X', [], '139 – **** – 1234、3301 06** **** **00 2X'],
     ['leaves a date in pieces alone', '2026、11、30 共13人', [], '2026、11、30 共13人'],
     ['leaves two dates of fifteen digits alone', '化解期限2021.3.15-2021.12.31', [], '化解期限2021.3.15-2021.12.31'],
     ['leaves two dates with slashes alone', '2021/3/15~2021/12/31', [], '2021/3/15~2021/12/31'],

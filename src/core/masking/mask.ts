@@ -187,18 +187,23 @@ function maskPhones(text: string, withLocal: boolean): string {
  */
 function maskNumbersInPieces(text: string): string {
   if (!holdsDigits(text, 11)) return text;
-  return text.replace(NUMBER_IN_PIECES, (run) => {
-    const digits = run.replace(NOT_DIGIT_OR_X, '');
-    let keepHead: number;
-    let keepTail: number;
-    if (MOBILE_ALONE.test(digits)) [keepHead, keepTail] = [3, 4];
-    else if (ID_ALONE.test(digits)) [keepHead, keepTail] = [6, 4];
-    else return run;
-    if (!GROUPED_AS_A_NUMBER.test(run) && !SPACED_DIGITS.test(run)) return run;
-    let seen = 0;
-    return run.replace(DIGIT_OR_X, (d) => (seen++ >= keepHead && seen <= digits.length - keepTail ? '*' : d.toUpperCase()));
-  });
+  return text.replace(NUMBER_IN_PIECES, (run) => maskedRun(run) ?? (LIST_MARKS.test(run) ? run.split(LIST_MARKS).map((part) => maskedRun(part) ?? part).join('') : run));
 }
+
+/** A run masked as the mobile or ID it is, or null when it is neither (a date, a list, several numbers). */
+function maskedRun(run: string): string | null {
+  const digits = run.replace(NOT_DIGIT_OR_X, '');
+  let keepHead: number;
+  let keepTail: number;
+  if (MOBILE_ALONE.test(digits)) [keepHead, keepTail] = [3, 4];
+  else if (ID_ALONE.test(digits)) [keepHead, keepTail] = [6, 4];
+  else return null;
+  if (!GROUPED_AS_A_NUMBER.test(run) && !SPACED_DIGITS.test(run)) return null;
+  let seen = 0;
+  return run.replace(DIGIT_OR_X, (d) => (seen++ >= keepHead && seen <= digits.length - keepTail ? '*' : d.toUpperCase()));
+}
+/** Marks that list numbers (139 – 0000 – 1234、3301 0619 …): a run that is no one number is read again part by part. Kept in the split. */
+const LIST_MARKS = /([、，,；;]+)/;
 /** One mark between a number's pieces: SEP's, and what people type besides (‐‒―_/／~～、，,*, a full-width full stop, any space). */
 const PIECE_MARK = `[\\s\\-.．${SEPARATOR_MARKS}‐‑‒―_/／~～、，,*]`;
 // A digit first, so that the engine looks only at digits; then twelve digits and marks ahead,
