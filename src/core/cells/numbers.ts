@@ -6,9 +6,12 @@ const CN_DIGITS: Readonly<Record<string, number>> = {
 };
 const CN_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 const CN_SECTIONS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
-// w and k as clerks type 万 and 千 on a keyboard (3.5w, 35k): Latin letters, so QUANTITY takes one
-// only right after a number.
-const MULTIPLIERS: Readonly<Record<string, number>> = { 百: 100, 千: 1000, 万: 1e4, 亿: 1e8, w: 1e4, W: 1e4, k: 1000, K: 1000 };
+/**
+ * 万 and 千 as clerks type them on a keyboard (3.5w, 35k): Latin letters, so a reader takes one only
+ * right after a number. The description's words read them too (rules/text-numbers.ts).
+ */
+export const KEYBOARD_MULTIPLIERS: Readonly<Record<string, number>> = { w: 1e4, W: 1e4, k: 1000, K: 1000 };
+const MULTIPLIERS: Readonly<Record<string, number>> = { 百: 100, 千: 1000, 万: 1e4, 亿: 1e8, ...KEYBOARD_MULTIPLIERS };
 
 /** 三十 → 30, 十二 → 12, 两 → 2, 一万五千 → 15000. */
 export function chineseNumber(s: string): number {

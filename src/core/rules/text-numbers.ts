@@ -1,4 +1,4 @@
-import { foldForMatching } from '../cells';
+import { foldForMatching, KEYBOARD_MULTIPLIERS } from '../cells';
 import type { NumericField } from './types';
 
 /**
@@ -191,10 +191,10 @@ const MONEY_WORD_BEFORE = /(?:款|钱|资|费|赔|偿|金|账|债|损失|价|欠
  * of money (watts are written 5W too), k never (35km).
  */
 function withLatinMultiplier(text: string, n: Numeral): Numeral {
-  const letter = text[n.end];
-  if ((letter !== 'w' && letter !== 'W' && letter !== 'k' && letter !== 'K') || /[A-Za-z]/.test(text[n.end + 1] ?? '')) return n;
+  const multiplier = KEYBOARD_MULTIPLIERS[text[n.end]];
+  if (multiplier === undefined || /[A-Za-z]/.test(text[n.end + 1] ?? '')) return n;
   if (!/^\d[\d,.]*$/.test(text.slice(n.start, n.end))) return n;
-  return { value: Number((n.value * (letter === 'w' || letter === 'W' ? 1e4 : 1e3)).toPrecision(15)), start: n.start, end: n.end + 1 };
+  return { value: Number((n.value * multiplier).toPrecision(15)), start: n.start, end: n.end + 1 };
 }
 
 /** A count starts where no numeral stands before it: 二十余次 is twenty, not 十余. */
