@@ -380,6 +380,11 @@ describe('previous meeting data that is damaged or not ours', () => {
       [['tricolor-meeting-snapshots', 3]],
       ['上次会议数据（旧汇总.xlsx）无法读取（不是本工具写出的格式或版本，或条目多得不像台账），已忽略，本次未与上次会议比较'],
     ],
+    [
+      'says nothing of damage in a meeting of this period or later, which is replaced and never compared with',
+      [header, ['kind', 'from', 'to', 'entries', 'data'], ['period', '2021-03-01', '2021-03-31', 9, 'id:X\t3\tpurple\to']],
+      [],
+    ],
   ])('%s', (_, rows, notices) => {
     const job = runLedgerJob({ ledger: firstRunGrid(), previous: { rows, source: '旧汇总.xlsx' } }, OPTIONS);
     expect(job.notices).toEqual(notices);

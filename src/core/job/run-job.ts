@@ -223,8 +223,9 @@ export function previousMeeting(
   period: Period,
   language: Language,
 ): { stored: MeetingSnapshot[]; previous: MeetingSnapshot | null; source: string; tallies: MeetingTally[]; notices: string[] } {
-  const own = snapshotsFromRows(ownRows);
-  const other = external ? snapshotsFromRows(external.rows) : null;
+  // Only meetings before this period are compared with or kept: the others are not read.
+  const own = snapshotsFromRows(ownRows, period.from);
+  const other = external ? snapshotsFromRows(external.rows, period.from) : null;
   // Damage is said, not passed over: compared with a meeting read in part, every red looks new.
   const notices: string[] = [];
   const tell = (read: StoredMeetings | null, source: string) => {

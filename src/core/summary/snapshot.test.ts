@@ -125,6 +125,26 @@ describe('snapshot rows', () => {
     expect(snapshotsFromRows(rows)).toEqual({ snapshots: [], tallies: [], problems: [message], unreadable: false });
   });
 
+  it.each<[string, Period, Period[]]>([
+    ['a run in December reads October and November', DEC, [OCT, NOV]],
+    ['a run repeated in November reads October only', NOV, [OCT]],
+    ['a run in October, after later ones, reads none', OCT, []],
+  ])('given the period run, passes over snapshots that end in it or after: %s', (_what, run, read) => {
+    const rows = snapshotToRows([snap(OCT, ['A']), snap(NOV, ['B']), snap(DEC, ['C'])]);
+    expect(snapshotsFromRows(rows, run.from).snapshots.map((s) => s.period)).toEqual(read);
+  });
+
+  it('says nothing of damage in a snapshot it passes over, and still of one it reads', () => {
+    const rows: CellValue[][] = [
+      [SNAPSHOT_MARKER, 2],
+      ['kind', 'from', 'to', 'entries', 'data'],
+      ['period', '2026-10-01', '2026-10-31', 2, 'A\t3\tpurple\to\nB\t5\tg\tc'],
+      ['period', '2026-11-01', '2026-11-30', 9, 'C\t3\tpurple\to'],
+    ];
+    expect(snapshotsFromRows(rows, NOV.from).problems).toEqual(['Row 3: 1 damaged snapshot entries of 2026-10-01..2026-10-31 skipped.']);
+    expect(snapshotsFromRows(rows).problems).toHaveLength(3);
+  });
+
   it('reports a snapshot whose entry count does not match', () => {
     const rows: CellValue[][] = [
       [SNAPSHOT_MARKER, 2],
