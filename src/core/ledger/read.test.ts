@@ -554,6 +554,12 @@ describe('readRecords skips rows that are not disputes', () => {
     ['a 共计 line', [header, ['东村', 46000, '邻里纠纷', '口角'], ['共计4件', null, null, null]], [], [2]],
     ['a note merged across the table', [header, ['东村', 46000, '邻里纠纷', '口角'], ['本表由村调委会按月报送，不含已移交案件', null, null, null]], [{ top: 2, left: 0, bottom: 2, right: 3 }], [2]],
     ['the column numbers printed under the header', [header, [1, 2, 3, 4], ['东村', 46000, '邻里纠纷', '口角']], [], [3]],
+    ['column numbers written （1）（2）…', [header, ['（1）', '（2）', '（3）', '（4）'], ['东村', 46000, '邻里纠纷', '口角']], [], [3]],
+    ['a 栏次 row: 甲 乙 1 2', [header, ['甲', '乙', 1, 2], ['东村', 46000, '邻里纠纷', '口角']], [], [3]],
+    ['a row of units', [header, [null, '年月日', '（人）', '（次）'], ['东村', 46000, '邻里纠纷', '口角']], [], [3]],
+    ['a units row, then the column numbers', [header, [null, '年月日', '（人）', '（次）'], ['一', '二', '三', '四'], ['东村', 46000, '邻里纠纷', '口角']], [], [4]],
+    ['a line on how to fill the form in', [header, ['XX村', '填写格式：2026-01-01', '按类别填写', '简要写明起因、经过'], ['东村', 46000, '邻里纠纷', '口角']], [], [3]],
+    ['the template\'s example line', [['序号', ...header], [1, '东村', 46000, '邻里纠纷', '口角'], ['例', 'XX村', '2026-01-01', '邻里纠纷', '张某与李某因宅基地边界发生争执']], [], [2]],
   ])('%s', (_name, values, merges, rows) => {
     const g = { name: '台账', values, merges, date1904: false };
     const read = readRecords(g, detectLedger(g)!, { asOf: 47000, language: 'zh' });

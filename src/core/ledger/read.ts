@@ -23,6 +23,7 @@ import { WorkbookError } from '../errors';
 import { message } from '../messages';
 import type { CellRange, CellValue, Day, DisputeRecord, DisputeStatus, FieldName, Language, RowIssue, SheetGrid } from '../model';
 import type { LedgerLayout } from './detect';
+import { isColumnLabelRow } from './column-labels';
 
 export interface ReadOptions {
   asOf: Day;
@@ -424,6 +425,8 @@ const NOT_A_DISPUTE =
  */
 const TOTALS_LABEL =
   /^(?:本页|本月|本季度?|本年度?|全年|当月|当年|以上|全部)?(?:合计|总计|小计|共计|累计|汇总|总数|总和)[\d.,，:：;；、()（）[\]【】件起户人个元万共-]*$|^(?:sub)?totals?\b|^sum\b/i;
+/** A template's example line, marked so where its number goes (例, 示例, 填写示例): no dispute of the unit's. */
+const EXAMPLE_MARK = /^\s*(?:例|示例|样例|范例|举例|填写示例|填表示例)\s*[:：]?\s*\d*\s*$/;
 /** A section's heading inside the table (二、已化解纠纷（共12件）, （一）在办): an ordinal, then words. */
 const SECTION_HEADING = /^[（(]?[一二三四五六七八九十]{1,3}[、)）.．]/;
 /** The marks a form's unused rows carry (以下空白, （此页无正文）): a cell that is only such a mark is no dispute. */
@@ -469,8 +472,9 @@ function filledExtent(row: readonly CellValue[]): [number, number] {
 
 /**
  * Rows below the header that are not disputes by their shape: a note merged across most of the
- * table ("说明：…"), the column numbers some ledgers print under the header (1, 2, 3 …), or the
- * header itself again (a month's block pasted below the last with its header).
+ * table ("说明：…"), the column numbers or units some ledgers print under the header (1, 2, 3 …,
+ * 栏次 甲 乙 1 2 …, （人）（元）), or the header itself again (a month's block pasted below the last
+ * with its header).
  */
 function notDisputeRows(grid: SheetGrid, layout: LedgerLayout): Set<number> {
   const rows = repeatedHeaderRows(grid, layout);
@@ -485,11 +489,24 @@ function notDisputeRows(grid: SheetGrid, layout: LedgerLayout): Set<number> {
       if (extent[0] >= m.left && extent[1] <= m.right) rows.add(m.top);
     }
   for (let r = layout.headerBottom + 1; r <= Math.min(layout.headerBottom + 2, grid.values.length - 1); r++) {
-    const cells = (grid.values[r] ?? []).filter((v) => v !== null && v !== '');
-    if (cells.length >= 3 && cells.every((v, i) => Number(v) === i + 1)) rows.add(r);
+    const row = grid.values[r];
+    if (row && (isColumnLabelRow(row, layout.firstCol, layout.lastCol) || isFillingHint(row, layout))) rows.add(r);
   }
   return rows;
 }
+
+/**
+ * A template's line on how to fill it in, left under the header (填写格式：2026-01-01, 是/否): one
+ * of its cells says so where it starts. A merged note across the table is passed over already.
+ */
+function isFillingHint(row: readonly CellValue[], layout: LedgerLayout): boolean {
+  for (let c = layout.firstCol; c <= layout.lastCol && c < row.length; c++) {
+    const v = row[c];
+    if (typeof v === 'string' && FILLING_HINT.test(v)) return true;
+  }
+  return false;
+}
+const FILLING_HINT = /^\s*(?:(?:填写|填表|填报)(?:格式|说明|要求|示例|提示|方法|规范)|(?:格式|示例|样例|范例)\s*[:：])/;
 
 /**
  * Rows that repeat the header: most of their filled field cells hold their column's header text
@@ -541,8 +558,8 @@ function isDisputeRow(row: CellValue[] | undefined, layout: LedgerLayout): boole
   if (!row) return false;
   // A totals line says so where the number goes (合计, 总计 in 序号), whatever its other cells hold (共6件).
   const serial = layout.fields.serial === undefined ? undefined : row[layout.fields.serial];
-  if (typeof serial === 'string' && NOT_A_DISPUTE.test(serial)) return false;
-  if (isTotalsOrBlankMark(row, layout)) return false;
+  if (typeof serial === 'string' && (NOT_A_DISPUTE.test(serial) || EXAMPLE_MARK.test(serial))) return false;
+  if (isTotalsExampleOrBlankMark(row, layout)) return false;
   for (const field of IDENTIFYING) {
     const col = layout.fields[field];
     if (col === undefined) continue;
@@ -555,14 +572,15 @@ function isDisputeRow(row: CellValue[] | undefined, layout: LedgerLayout): boole
 }
 
 /**
- * The row's first filled cell is a totals label; or it names neither a party nor a registration
- * and one of its cells is only a blank mark (以下空白), or its one filled cell is a section's
- * heading (二、已化解纠纷（共12件）). A last dispute with 以下空白 in its 备注 is still read.
+ * The row's first filled cell is a totals label or marks an example; or the row names neither a
+ * party nor a registration and one of its cells is only a blank mark (以下空白), or its one filled
+ * cell is a section's heading (二、已化解纠纷（共12件）). A last dispute with 以下空白 in its 备注 is
+ * still read.
  */
-function isTotalsOrBlankMark(row: CellValue[], layout: LedgerLayout): boolean {
+function isTotalsExampleOrBlankMark(row: CellValue[], layout: LedgerLayout): boolean {
   // Numbers, most first cells (序号), are neither a label nor a heading.
   const first = firstFilledCell(row, layout);
-  if (typeof first === 'string' && TOTALS_LABEL.test(first.replace(WHITE_SPACE, ''))) return true;
+  if (typeof first === 'string' && (TOTALS_LABEL.test(first.replace(WHITE_SPACE, '')) || EXAMPLE_MARK.test(first))) return true;
   // Asked before the row's cells are looked through: nearly every row names one or the other.
   if (filledField(row, layout, 'parties') || filledField(row, layout, 'registered')) return false;
   let filled = 0;
