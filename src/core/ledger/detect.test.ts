@@ -27,6 +27,13 @@ describe('detectLedger finds the header block', () => {
     expect(message('ledger.noneInWorkbook', 'en')).toContain(`first ${HEADER_SEARCH_ROWS} rows`);
   });
 
+  it.each<[string, CellValue[], number]>([
+    ['the first of two blocks, though the second names one column more', [...HEADER, '回访日期'], 0],
+    ['the first of two blocks whose headers are alike', HEADER, 0],
+  ])('finds %s', (_what, second, top) => {
+    expect(detectLedger(sheet([HEADER, DATA_ROW, DATA_ROW, ['下半年'], second, DATA_ROW]))?.headerTop).toBe(top);
+  });
+
   it('finds a header on row 1', () => {
     const layout = detectLedger(sheet([['序号', '登记日期', '当事人', '纠纷类型', '简要情况', '化解情况'], DATA_ROW]));
     expect(layout).not.toBeNull();

@@ -185,6 +185,17 @@ export function detectLedger(grid: SheetGrid): LedgerLayout | null {
     if (s > bestScore) [best, bestScore] = [r, s];
   }
   if (best < 0 || bestScore < MIN_FIELDS) return null;
+  // A header nearly as full above the best, with disputes under it, heads the first of two blocks
+  // (上半年 above a 下半年 pasted from a newer template, one column more): the table starts there,
+  // and the second header is met as it goes on (read.ts). Taken from the best, the first block's
+  // disputes were passed over without a word.
+  for (let r = 0; r < best; r++) {
+    const s = rowScore(values, r);
+    if (s >= MIN_FIELDS && s * 3 >= bestScore * 2 && values.slice(r + 1, best).some(holdsData)) {
+      [best, bestScore] = [r, s];
+      break;
+    }
+  }
   const mergeAt = indexMerges(grid.merges, searchRows + MAX_HEADER_ROWS);
 
   let top = best;

@@ -495,8 +495,19 @@ describe('readRecords reads the rows of a table', () => {
     expect(record.text).toMatchObject({ serial: '1', parties: '张三', type: '婚姻家庭', description: '双方因琐事争吵\n已调解' });
   });
 
-  it('keys a dispute by a serial with letters or a dash', () => {
-    expect(one({ A: '2020-001' }).key).toBe('id:2020-001');
+  it.each<[string, string, string, string | RegExp]>([
+    ['a 编号 with a dash', '编号', '2020-001', 'id:2020-001'],
+    ['a 案件编号 with letters', '案件编号', 'TJ2020001', 'id:TJ2020001'],
+    ['a case number written under 序号', '序号', '青司调〔2026〕31号', 'id:青司调〔2026〕31号'],
+    ['a 序号 with letters', '序号', 'A-0012', 'id:A-0012'],
+    // A place in the list, numbered again when a row is inserted or the table sorted.
+    ['not a 序号 of digits and dashes', '序号', '2020-001', /^h:[0-9a-f]{8}$/],
+    ['not a plain number', '编号', '2020001', /^h:[0-9a-f]{8}$/],
+  ])('keys a dispute by its serial: %s', (_what, header, serial, key) => {
+    const grid = sheet([[header, ...HEADER.slice(1)], line({ A: serial, B: 44228, C: '张三' })]);
+    const [record] = read(grid).records;
+    if (typeof key === 'string') expect(record.key).toBe(key);
+    else expect(record.key).toMatch(key);
   });
 
   it('hashes a serial longer than any case number, so no key outgrows a cell of the state sheet', () => {
@@ -600,5 +611,69 @@ describe('a dispute written over many rows under one merged 序号', () => {
     expect(records).toHaveLength(1);
     // Each name once, though each is written twice.
     expect(records[0].text.parties!.split('、')).toHaveLength(n / 2);
+  });
+});
+
+describe('a header met again below the first', () => {
+  const dispute = (n: number) => line({ A: n, B: 44228, C: '张三', D: '邻里纠纷', E: '口角', F: 3, G: 8000 });
+  const swap = (row: CellValue[], a: number, b: number) => row.map((v, i) => (i === a ? row[b] : i === b ? row[a] : v));
+  const moved = (second: CellValue[]) => () => read(sheet([HEADER, dispute(1), dispute(2), second, dispute(3)]));
+
+  it('is passed over when its columns are the first header\'s', () => {
+    expect(read(sheet([HEADER, dispute(1), HEADER, dispute(2)])).records.map((r) => r.row)).toEqual([2, 4]);
+  });
+
+  it.each<[string, CellValue[]]>([
+    ['涉及人数 and 涉及金额 swapped', swap(HEADER, 5, 6)],
+    ['a column inserted', [...HEADER.slice(0, 4), '所属村', ...HEADER.slice(4)]],
+    ['written from the second column', [null, ...HEADER]],
+  ])('is refused, by its row and a column that moved, when its columns are not: %s', (_what, second) => {
+    expect(moved(second)).toThrow(expect.objectContaining({ code: 'ledger.headerMoved' }));
+  });
+
+  it('says where, what moved and what to do', () => {
+    expect(moved(swap(HEADER, 5, 6))).toThrow(
+      '工作表“Sheet1”第 4 行又是一行表头，但列的位置与第 1 行的表头不同（如“涉及金额”在 G 列，这一行写在 F 列）：两段台账的列不一致，按上面的表头读下面的纠纷会读错。请把两段台账分到两个工作表，或把下面一段的列调成与上面一致，再处理',
+    );
+  });
+
+  it('is not seen in a dispute whose cells happen to hold two header names', () => {
+    const odd = line({ A: 3, B: 44228, C: '张三', D: '涉及金额', E: '涉及人数', F: 3, G: 8000 });
+    expect(read(sheet([HEADER, dispute(1), odd])).records).toHaveLength(2);
+  });
+});
+
+describe('a dispute written over two rows with nothing merged', () => {
+  // HEADER with the other side's 身份证号 and 联系电话 beside 当事人: P and Q.
+  const header = [...HEADER, '身份证号', '联系电话'];
+  const first = (n: number, text = '口角') => line({ A: n, B: 44228, C: '张三', D: '邻里纠纷', E: text, P: '330106199001010011', Q: '13900000000' });
+  const otherSide = line({ C: '李四', P: '330106199202020022', Q: '13800000000' });
+
+  it('takes a row of only the other party\'s details as part of the dispute above', () => {
+    const { records } = read(sheet([header, first(1), otherSide, first(2), otherSide]));
+    expect(records.map((r) => [r.row, r.text.parties])).toEqual([
+      [2, '张三、李四'],
+      [4, '张三、李四'],
+    ]);
+  });
+
+  it('takes a row whose text says it goes on (（续）) as part of the dispute above, and reads its words there', () => {
+    const { records } = read(sheet([header, first(1), line({ E: '（续）双方情绪激动，一方扬言要砍人' }), first(2)]));
+    expect(records.map((r) => r.row)).toEqual([2, 4]);
+    expect(records[0].text.description).toBe('口角、(续)双方情绪激动,一方扬言要砍人');
+  });
+
+  it.each<[string, CellValue[]]>([
+    ['a row with a date of its own', line({ B: 44230, C: '王五', E: '争吵' })],
+    ['a row with a text of its own', line({ C: '王五', E: '争吵' })],
+    ['a row with a type of its own', line({ C: '王五', D: '合同纠纷' })],
+  ])('reads %s as a dispute of its own', (_what, row) => {
+    expect(read(sheet([header, first(1), row])).records).toHaveLength(2);
+  });
+
+  it('joins nothing across a blank row, nor in a ledger with no 序号 column', () => {
+    expect(read(sheet([header, first(1), [], otherSide])).records).toHaveLength(2);
+    const noSerial = sheet([header.slice(1), first(1).slice(1), otherSide.slice(1)]);
+    expect(read(noSerial).records).toHaveLength(2);
   });
 });

@@ -1,6 +1,7 @@
 import {
   cellAddress,
   cellText,
+  columnLetter,
   dayFromYmd,
   PLAUSIBLE_DAYS,
   excelSerialToDay,
@@ -85,9 +86,11 @@ export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: Read
   const entries = Object.entries(layout.fields) as [FieldName, number][];
   let lastDataRow = layout.headerBottom;
 
-  const skipped = notDisputeRows(grid, layout);
+  const skipped = notDisputeRows(grid, layout, options.language);
   const continued = multiRowDisputes(values, grid, layout);
+  unmergedContinuations(values, grid, layout, skipped, continued);
   const mediationColumn = mediationCountKind(layout);
+  const serialId = serialIdPattern(layout);
   const blankText = blankTextOf(entries);
   const ctx = new RowContext(layout, options, issues);
   // The year-less readings of a registration are the same for every row: made once, not per row.
@@ -136,7 +139,7 @@ export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: Read
       policeCalls: ctx.quantity('policeCalls'),
       manualLevel: ctx.level(),
       status: readStatus(text, resolvedOn),
-      key: disputeKey(text, registered),
+      key: disputeKey(text, registered, serialId),
     };
     // Set after, not spread into the literal: a spread there made V8 build each of 100,000 records
     // property by property instead of from one template.
@@ -382,33 +385,89 @@ function multiRowDisputes(values: CellValue[][], grid: SheetGrid, layout: Ledger
   let joinedTo = -1;
   for (const m of topDown(serialMerges)) {
     if (m.bottom <= joinedTo) continue;
-    const first = writableRow(values, grid, m.top);
-    // By column, the parts joined so far (`had.split('、')` kept as a set): split again for each row,
-    // a serial merged over 20,000 rows took 43 s.
-    const joined = new Map<number, Set<string>>();
+    const into = new RowJoin(writableRow(values, grid, m.top));
     const to = m.bottom;
     for (let r = Math.max(m.top + 1, joinedTo + 1); r <= to; r++) {
       continued.add(r);
       // The row's own cells: those under a merge are blank in the grid (only the first cell holds it).
-      const own = grid.values[r] ?? [];
-      for (let c = 0; c < own.length; c++) {
-        const v = own[c];
-        if (v === null || v === '') continue;
-        const had = first[c];
-        if (had === null || had === undefined || had === '') first[c] = v;
-        else if (typeof had === 'string' && typeof v === 'string') {
-          let parts = joined.get(c);
-          if (!parts) joined.set(c, (parts = new Set(had.split('、'))));
-          if (parts.has(v)) continue;
-          first[c] = `${had}、${v}`;
-          for (const part of v.split('、')) parts.add(part);
-        }
-      }
+      into.add(grid.values[r] ?? []);
     }
     joinedTo = Math.max(joinedTo, to);
   }
   return continued;
 }
+
+/** One dispute's first row, the texts of the rows that continue it joined to its own (张三、李四). */
+class RowJoin {
+  // By column, the parts joined so far (`had.split('、')` kept as a set): split again for each row,
+  // a serial merged over 20,000 rows took 43 s.
+  private readonly joined = new Map<number, Set<string>>();
+
+  constructor(private readonly first: CellValue[]) {}
+
+  add(own: readonly CellValue[]): void {
+    const first = this.first;
+    for (let c = 0; c < own.length; c++) {
+      const v = own[c];
+      if (v === null || v === undefined || v === '') continue;
+      const had = first[c];
+      if (had === null || had === undefined || had === '') first[c] = v;
+      else if (typeof had === 'string' && typeof v === 'string') {
+        let parts = this.joined.get(c);
+        if (!parts) this.joined.set(c, (parts = new Set(had.split('、'))));
+        if (parts.has(v)) continue;
+        first[c] = `${had}、${v}`;
+        for (const part of v.split('、')) parts.add(part);
+      }
+    }
+  }
+}
+
+/** Fields a second party's row fills: who, and how to reach them. */
+const PARTY_DETAILS: readonly FieldName[] = ['parties', 'otherParties', 'idNumber', 'phone', 'address'];
+/** What a row that goes on with the text above starts with: （续）, 续：, 接上. */
+const GOES_ON = /^\s*(?:[（(]\s*续\s*[)）]|续\s*[:：]|接上(?:页|行|栏)?\s*[:：，,]?)/;
+
+/**
+ * A dispute written over several rows with nothing merged (the merges undone, or a system that
+ * never merges): a row with no 序号 below one that has it, holding only a party's details (the
+ * other side's 姓名, 身份证号, 电话) or text that says it goes on (（续）…). It is part of the
+ * dispute above, its texts joined to it: read as a dispute of its own, a ledger of 300 two-row
+ * disputes counted 600, and a （续） line's red words coloured a row with no date while the
+ * dispute they belong to stayed green. Only in a ledger with a 序号 column, whose blank marks the row.
+ */
+function unmergedContinuations(values: CellValue[][], grid: SheetGrid, layout: LedgerLayout, skipped: Set<number>, continued: Set<number>): void {
+  const serial = layout.fields.serial;
+  if (serial === undefined) return;
+  const details = PARTY_DETAILS.map((f) => layout.fields[f]).filter((c): c is number => c !== undefined);
+  const described = [layout.fields.description, layout.fields.title].filter((c): c is number => c !== undefined);
+  const others = (Object.entries(layout.fields) as [FieldName, number][]).filter(([f]) => !PARTY_DETAILS.includes(f) && f !== 'serial').map(([, c]) => c);
+  let into: RowJoin | null = null;
+  for (let r = layout.headerBottom + 1; r < grid.values.length; r++) {
+    const row = grid.values[r];
+    if (continued.has(r)) continue;
+    if (!row || skipped.has(r) || row.every((v) => v === null || v === '')) {
+      into = null;
+      continue;
+    }
+    const number = row[serial];
+    if (number !== null && number !== undefined && number !== '') {
+      into = new RowJoin(writableRow(values, grid, r));
+      continue;
+    }
+    if (!into) continue;
+    const goesOn = described.some((c) => typeof row[c] === 'string' && GOES_ON.test(row[c] as string));
+    const partyOnly = details.some((c) => filled(row[c])) && !others.some((c) => filled(row[c]));
+    if (!goesOn && !partyOnly) {
+      into = null;
+      continue;
+    }
+    into.add(row);
+    continued.add(r);
+  }
+}
+
+const filled = (v: CellValue | undefined) => v !== null && v !== undefined && v !== '';
 
 /**
  * Totals, notes and signature lines (合计, 注：…, 备注1.…, 填报人：… 审核人 张三) that may stand in any
@@ -476,8 +535,8 @@ function filledExtent(row: readonly CellValue[]): [number, number] {
  * 栏次 甲 乙 1 2 …, （人）（元）), or the header itself again (a month's block pasted below the last
  * with its header).
  */
-function notDisputeRows(grid: SheetGrid, layout: LedgerLayout): Set<number> {
-  const rows = repeatedHeaderRows(grid, layout);
+function notDisputeRows(grid: SheetGrid, layout: LedgerLayout, language: Language): Set<number> {
+  const rows = repeatedHeaderRows(grid, layout, language);
   const width = layout.lastCol - layout.firstCol + 1;
   // Where each row's filled cells start and end, found once a row: a damaged file may merge one
   // row thousands of times over (each looked through the whole row again).
@@ -512,25 +571,27 @@ const FILLING_HINT = /^\s*(?:(?:填写|填表|填报)(?:格式|说明|要求|示
  * Rows that repeat the header: most of their filled field cells hold their column's header text
  * as written (序号, 登记日期, 当事人 …), two at least. Compared as written, so a dispute row is
  * never normalised for it.
+ *
+ * A header met again with its names in other columns (the second half-year's block pasted below
+ * the first from a newer template, 涉及人数 and 涉及金额 swapped, a column inserted) is refused:
+ * read with the first header's columns, its amounts were counted as people and 17 of 150
+ * disputes changed level, without a word.
  */
-function repeatedHeaderRows(grid: SheetGrid, layout: LedgerLayout): Set<number> {
+function repeatedHeaderRows(grid: SheetGrid, layout: LedgerLayout, language: Language): Set<number> {
   const rows = new Set<number>();
   const fieldColumns = [...new Set(Object.values(layout.fields))];
   // Per column with a header text: its texts, and their lengths to turn most data cells away
   // without hashing them (this looks at every field cell of the ledger).
   const named: { col: number; texts: Set<string>; lengths: Uint8Array }[] = [];
   for (const col of fieldColumns) {
-    const texts = new Set<string>();
-    for (let r = layout.headerTop; r <= layout.headerBottom; r++) {
-      const v = grid.values[r]?.[col];
-      if (typeof v === 'string' && v.trim() !== '' && v.trim().length <= MAX_HEADER_TEXT) texts.add(v.trim());
-    }
+    const texts = headerTextsOf(grid, layout, col);
     if (texts.size === 0) continue;
     const lengths = new Uint8Array(MAX_HEADER_TEXT + 1);
     for (const t of texts) lengths[t.length] = 1;
     named.push({ col, texts, lengths });
   }
   if (named.length < 2) return rows;
+  const moved = new MovedHeader(grid, layout, named);
   const repeats = (v: CellValue | undefined, { texts, lengths }: (typeof named)[number]) => {
     if (typeof v !== 'string' || v.length === 0 || v.length > MAX_HEADER_TEXT) return false;
     // Spaces around (a header written " 序号 ") are taken off only where there are some.
@@ -540,6 +601,7 @@ function repeatedHeaderRows(grid: SheetGrid, layout: LedgerLayout): Set<number> 
   for (let r = layout.headerBottom + 1; r < grid.values.length; r++) {
     const row = grid.values[r];
     if (!row) continue;
+    moved.check(r, row, language);
     let repeated = 0;
     for (let k = 0; k < named.length; k++) if (repeats(row[named[k].col], named[k])) repeated++;
     if (repeated < 2) continue;
@@ -548,6 +610,85 @@ function repeatedHeaderRows(grid: SheetGrid, layout: LedgerLayout): Set<number> 
   }
   return rows;
 }
+
+/** A column's header texts as written, trimmed: one per header row that names it. */
+function headerTextsOf(grid: SheetGrid, layout: LedgerLayout, col: number): Set<string> {
+  const texts = new Set<string>();
+  for (let r = layout.headerTop; r <= layout.headerBottom; r++) {
+    const v = grid.values[r]?.[col];
+    if (typeof v === 'string' && v.trim() !== '' && v.trim().length <= MAX_HEADER_TEXT) texts.add(v.trim());
+  }
+  return texts;
+}
+
+/**
+ * Finds a row below the header that names the fields' columns again, but in other columns: two
+ * field names or more away from their own column, and most of its filled cells header names.
+ */
+class MovedHeader {
+  /** Each field's header text, to the field's column (a text that heads two columns is left out). */
+  private readonly columnOf = new Map<string, number>();
+  private readonly lengths = new Uint8Array(MAX_HEADER_TEXT + 1);
+
+  constructor(
+    private readonly grid: SheetGrid,
+    private readonly layout: LedgerLayout,
+    named: readonly { col: number; texts: Set<string> }[],
+  ) {
+    const twice = new Set<string>();
+    for (const { col, texts } of named)
+      for (const t of texts) {
+        if (this.columnOf.has(t) && this.columnOf.get(t) !== col) twice.add(t);
+        this.columnOf.set(t, col);
+        this.lengths[t.length] = 1;
+      }
+    for (const t of twice) this.columnOf.delete(t);
+  }
+
+  check(r: number, row: readonly CellValue[], language: Language): void {
+    const { firstCol, lastCol } = this.layout;
+    let moved = 0;
+    let named = 0;
+    let filled = 0;
+    let example: { text: string; from: number; to: number } | null = null;
+    for (let c = firstCol; c <= lastCol && c < row.length; c++) {
+      const v = row[c];
+      if (v === null || v === undefined || v === '') continue;
+      filled++;
+      if (typeof v !== 'string' || v.length > MAX_HEADER_TEXT + 8) continue;
+      const text = v.trim();
+      if (this.lengths[text.length] !== 1) continue;
+      const col = this.columnOf.get(text);
+      if (col === undefined) continue;
+      named++;
+      if (col !== c) {
+        moved++;
+        example ??= { text, from: col, to: c };
+      }
+    }
+    if (moved < 2 || named * 2 <= filled || example === null) return;
+    throw new WorkbookError(
+      'ledger.headerMoved',
+      {
+        sheet: this.grid.name,
+        row: r + 1,
+        header: headerRowsText(this.layout),
+        name: example.text,
+        from: columnLetter(example.from),
+        to: columnLetter(example.to),
+      },
+      language,
+    );
+  }
+}
+
+/** "3–4" or "3": the header's rows as a user numbers them. */
+function headerRowsText(layout: LedgerLayout): string {
+  const top = layout.headerTop + 1;
+  const bottom = layout.headerBottom + 1;
+  return top === bottom ? String(top) : `${top}–${bottom}`;
+}
+
 /** Spaces trim() takes off that header cells are written with: ASCII, no-break and ideographic. */
 const isSpace = (code: number) => code <= 0x20 || code === 0xa0 || code === 0x3000;
 
@@ -676,12 +817,13 @@ function mediationCountKind(layout: LedgerLayout): 'attempts' | 'failures' | und
 
 /**
  * Identity of a dispute across meetings. Row numbers and 序号 change when rows are inserted or
- * sorted, so the key is built from what describes the dispute itself.
+ * sorted, so the key is built from what describes the dispute itself — or from a number given to
+ * the case (`serialId`).
  */
-function disputeKey(text: Partial<Record<FieldName, string>>, registered: Day | null): string {
+function disputeKey(text: Partial<Record<FieldName, string>>, registered: Day | null, serialId: RegExp): string {
   const serial = text.serial ?? '';
   // An id no longer than MAX_SERIAL_ID: a 编号 of 32,767 characters would make a key past what a cell holds.
-  if (SERIAL_ID.test(serial) && serial.length >= 4 && serial.length <= MAX_SERIAL_ID) return `id:${serial}`;
+  if (serialId.test(serial) && serial.length >= 4 && serial.length <= MAX_SERIAL_ID) return `id:${serial}`;
   // The hash of "date|parties|place|type|title", taken part by part rather than of the joined string.
   let h = FNV_OFFSET;
   h = fnv1a(h, registered === null ? '' : dayText(registered));
@@ -700,7 +842,20 @@ function dayText(day: Day): string {
   if (lastDay?.day !== day) lastDay = { day, text: formatDay(day) };
   return lastDay.text;
 }
-const SERIAL_ID = /[A-Za-z\u4e00-\u9fff-]/;
+/**
+ * Which serials are a case's own number. Under 编号 or 案号 (a number given to the case), one with
+ * a letter, a Chinese character or a dash (2026-001, 青司调〔2026〕31号). Under 序号, a place in
+ * the list that is numbered again when a row is inserted or the table sorted, only one with a
+ * letter or a Chinese character: 2026-001 there, refilled after a dispute was added at the top,
+ * matched every dispute with its neighbour's last meeting (14 new reds, 35 escalations, none real).
+ */
+function serialIdPattern(layout: LedgerLayout): RegExp {
+  const col = layout.fields.serial;
+  const header = col === undefined ? '' : (layout.labels.get(col) ?? '');
+  return /编号|案号/.test(header) ? CASE_NUMBER : NUMBERED_CASE;
+}
+const CASE_NUMBER = /[A-Za-z\u4e00-\u9fff-]/;
+const NUMBERED_CASE = /[A-Za-z\u4e00-\u9fff]/;
 /** Longer than any case number (（2026）青01民初12345号 is 19): a longer 编号 is hashed with the rest of the row. */
 const MAX_SERIAL_ID = 64;
 

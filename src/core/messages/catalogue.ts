@@ -69,6 +69,10 @@ export const CATALOGUE = {
     zh: '工作表“{sheet}”的台账文字超过了本工具能处理的 {limit} 个字符（10 万行的台账通常不到 1,000 万个）；请按年度或按单位拆成几个文件，再分别处理',
     en: 'The ledger in "{sheet}" holds more than the {limit} characters of text this tool processes (a 100,000-row ledger usually holds under 10,000,000); split it by year or by unit into several files and process each',
   },
+  'ledger.headerMoved': {
+    zh: '工作表“{sheet}”第 {row} 行又是一行表头，但列的位置与第 {header} 行的表头不同（如“{name}”在 {from} 列，这一行写在 {to} 列）：两段台账的列不一致，按上面的表头读下面的纠纷会读错。请把两段台账分到两个工作表，或把下面一段的列调成与上面一致，再处理',
+    en: 'Row {row} of "{sheet}" is a header again, but its columns are not those of the header in row {header} ("{name}" is column {from} there and {to} here): read with the first header, the disputes below it would be misread. Put the two parts in two sheets, or arrange the lower part\'s columns as the upper one\'s, and process again',
+  },
   'ledger.notFound': {
     zh: `在“{sheet}”中找不到台账表头（如 登记日期、当事人、纠纷类型、简要情况）；表头须在工作表的前 ${HEADER_SEARCH_ROWS} 行内，请确认表头行，或指定台账所在的工作表`,
     en: `No ledger header (e.g. 登记日期, 当事人, 纠纷类型, 简要情况) found in "{sheet}"; the header must be within the sheet's first ${HEADER_SEARCH_ROWS} rows: check the header row, or name the sheet that holds the ledger`,

@@ -156,6 +156,7 @@ export const LABELS = {
   deEscalated: { zh: '等级下降', en: 'De-escalated' },
   resolvedChange: { zh: '已化解', en: 'Resolved' },
   absent: { zh: '（新登记）', en: '(new)' },
+  notFoundBefore: { zh: '（上次未找到）', en: '(not found last time)' },
 
   nextSteps: { zh: '下步工作', en: 'Next steps' },
   stepRed: {

@@ -205,6 +205,16 @@ describe('renderMeetingSummary', () => {
     expect([change['类别'].value, change['原等级'].value, change['现等级'].value]).toEqual(['新增红色', '（新登记）', '红']);
   });
 
+  it.each<[string, number, string]>([
+    ['new, when registered after the last meeting', day(2026, 11, 3), '（新登记）'],
+    ['not found, when registered before it (its party or type corrected since)', day(2026, 6, 20), '（上次未找到）'],
+  ])('calls a red missing from the last meeting’s data %s', (_what, registered, was) => {
+    const previous: MeetingSnapshot = { period: { from: day(2026, 10, 1), to: day(2026, 10, 31) }, entries: [] };
+    const red = dispute(5, { registered, level: 'red' });
+    const sheet = renderMeetingSummary(buildMeetingSummary([red], { period: NOV, asOf: AS_OF, previous }), { language: 'zh', mask: true });
+    expect(listRow(sheet, '变化原因')['原等级'].value).toBe(was);
+  });
+
   it('never shows a party name, an ID or a phone number when masking', () => {
     const previous: MeetingSnapshot = { period: { from: day(2026, 10, 1), to: day(2026, 10, 31) }, entries: [] };
     for (const language of ['zh', 'en'] as const) {

@@ -404,7 +404,11 @@ export function renderMeetingSummary(summary: MeetingSummary, options: RenderMee
       listHead({ level: 'currentLevel', registeredOn: 'previousLevel', daysOpen: 'category', reasons: 'why', nextRevisit: 'dash', overdueDays: 'dash', statusText: 'dash' });
       b.addList(c.items, (item) =>
         listRow(item, {
-          registeredOn: item.previousLevel ? levelCell(item.previousLevel) : textCell(t('absent')),
+          // Not in the last data: new only if registered after it was taken; else its key changed (a
+          // party added, a type or village corrected), and "new" would say what is not so.
+          registeredOn: item.previousLevel
+            ? levelCell(item.previousLevel)
+            : textCell(t(item.registered !== null && item.registered <= c.previousPeriod.to ? 'notFoundBefore' : 'absent')),
           daysOpen: wrap(t(CHANGE_LABEL[item.category])),
           reasons: wrap(item.why ? showReasons(item.why, item.names, item.address) : item.whyLabel ? t(item.whyLabel) : ''),
         }),
