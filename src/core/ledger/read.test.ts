@@ -677,3 +677,23 @@ describe('a dispute written over two rows with nothing merged', () => {
     expect(read(noSerial).records).toHaveLength(2);
   });
 });
+
+describe('风险等级 kept as ticks in 红 | 黄 | 绿 columns under it', () => {
+  const top = ['序号', '登记日期', '当事人', '纠纷类型', '简要情况', '风险等级', null, null];
+  const leaves = [null, null, null, null, null, '红', '黄', '绿'];
+  const merges = ['A1:A2', 'B1:B2', 'C1:C2', 'D1:D2', 'E1:E2', 'F1:H1'];
+  const dispute = (ticks: CellValue[]) => [1, 44228, '张三', '邻里纠纷', '口角', ...ticks];
+
+  it.each<[string, CellValue[], Level | null]>([
+    ['a tick under 红', ['√', null, null], 'red'],
+    ['a tick under 黄', [null, '√', null], 'yellow'],
+    ['a tick under 绿', [null, null, '✓'], 'green'],
+    ['a 1 under 黄', [null, 1, null], 'yellow'],
+    ['two ticks: the higher, so none is missed', [null, '√', '√'], 'yellow'],
+    ['no tick', [null, null, null], null],
+  ])('reads %s', (_what, ticks, level) => {
+    const result = read(sheet([top, leaves, dispute(ticks)], merges));
+    expect(result.records[0].manualLevel).toBe(level);
+    expect(result.issues).toEqual([]);
+  });
+});

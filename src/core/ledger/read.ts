@@ -22,7 +22,7 @@ import {
 } from '../cells';
 import { WorkbookError } from '../errors';
 import { message } from '../messages';
-import type { CellRange, CellValue, Day, DisputeRecord, DisputeStatus, FieldName, Language, RowIssue, SheetGrid } from '../model';
+import { LEVEL_RANK, type CellRange, type CellValue, type Day, type DisputeRecord, type DisputeStatus, type FieldName, type Language, type Level, type RowIssue, type SheetGrid } from '../model';
 import type { LedgerLayout } from './detect';
 import { isColumnLabelRow } from './column-labels';
 
@@ -234,11 +234,16 @@ class RowContext {
   private r = 0;
   private row: CellValue[] = [];
 
+  /** The level as ticks in 红 | 黄 | 绿 columns under one 风险等级, when the ledger keeps it so. */
+  private readonly levelTicks: LevelTicks | null;
+
   constructor(
     private readonly layout: LedgerLayout,
     private readonly options: ReadOptions,
     private readonly issues: RowIssue[],
-  ) {}
+  ) {
+    this.levelTicks = levelTickColumns(layout);
+  }
 
   moveTo(r: number, row: CellValue[]) {
     this.r = r;
@@ -324,6 +329,10 @@ class RowContext {
   }
 
   level() {
+    if (this.levelTicks) {
+      const ticked = tickedLevel(this.row, this.levelTicks);
+      if (ticked !== null) return ticked;
+    }
     const cell = this.cell('manualLevel');
     if (!cell) return null;
     const level = parseLevel(cell.value);
@@ -331,6 +340,46 @@ class RowContext {
     return level;
   }
 }
+
+/** Columns that each stand for a level, a mark in one saying the dispute has it. */
+type LevelTicks = [col: number, level: Level][];
+
+/**
+ * 风险等级 kept as three columns 红 | 黄 | 绿 under it, as printed 三色 forms lay it out, a √ under
+ * the level a chief gave: the level field is the first of them, and read alone each tick in it was
+ * "unreadable" and those under 黄 and 绿 lost — a level raised by hand among them.
+ */
+function levelTickColumns(layout: LedgerLayout): LevelTicks | null {
+  const col = layout.fields.manualLevel;
+  if (col === undefined) return null;
+  const [parent, leaf] = splitLabel(layout.labels.get(col) ?? '');
+  if (parent === '' || !LEVEL_LEAF.test(leaf)) return null;
+  const ticks: LevelTicks = [];
+  for (const [c, label] of layout.labels) {
+    const [p, l] = splitLabel(label);
+    const m = p === parent ? LEVEL_LEAF.exec(l) : null;
+    if (m) ticks.push([c, LEVEL_OF_LEAF[m[1]]]);
+  }
+  return ticks.length >= 2 ? ticks : null;
+}
+const LEVEL_LEAF = /^(红|黄|绿|红色|黄色|绿色|red|yellow|green)$/i;
+const LEVEL_OF_LEAF: Record<string, Level> = { 红: 'red', 黄: 'yellow', 绿: 'green', 红色: 'red', 黄色: 'yellow', 绿色: 'green', red: 'red', yellow: 'yellow', green: 'green' };
+
+/** A header label's parent and last part: 风险等级/红 is ['风险等级', '红']. */
+function splitLabel(label: string): [string, string] {
+  const at = label.lastIndexOf('/');
+  return at < 0 ? ['', label] : [label.slice(0, at), label.slice(at + 1)];
+}
+
+/** The level ticked in the row, the highest if more than one is (so none is missed); null if none. */
+function tickedLevel(row: readonly CellValue[], ticks: LevelTicks): Level | null {
+  let found: Level | null = null;
+  for (const [col, level] of ticks) if (isTick(row[col]) && (found === null || LEVEL_RANK[level] > LEVEL_RANK[found])) found = level;
+  return found;
+}
+const isTick = (v: CellValue | undefined) => (typeof v === 'number' ? v === 1 : typeof v === 'string' && TICK.test(v));
+/** The marks a form's tick box is filled with. */
+const TICK = /^\s*[√✓✔☑■●★vVＶ1１是]\s*$/;
 
 /** Row `r` of `values` as an array of its own to write into: the grid's row (the host's) is copied the first time. */
 function writableRow(values: CellValue[][], grid: SheetGrid, r: number): CellValue[] {
