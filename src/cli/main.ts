@@ -496,7 +496,7 @@ function meeting(args: MeetingArgs, io: Io) {
   );
   for (const notice of job.notices) io.stderr(`${notice}\n`);
   warnIfTooLargeToReadAgain(output, pieces, language, io);
-  warnIfPreviousUnused(args, job.summary, io);
+  warnIfPreviousUnused(args, job, io);
 }
 
 function run(args: RunArgs, io: Io) {
@@ -509,7 +509,7 @@ function run(args: RunArgs, io: Io) {
   );
   for (const notice of result.job.notices) io.stderr(`${notice}\n`);
   warnIfTooLargeToReadAgain(output, result.pieces, args.language, io);
-  warnIfPreviousUnused(args, result.job.summary, io);
+  warnIfPreviousUnused(args, result.job, io);
 }
 
 /** `run` up to the output's pieces: the file read and checked, the job run and the workbook written. */
@@ -554,24 +554,14 @@ function runJob(args: RunArgs, io: Io, codec: DeflateCodec) {
 
 /**
  * A --previous file whose meetings were not compared with (all of this period or later, or older
- * than what the workbook keeps itself), or whose meeting shares no dispute with the ledger: said,
- * rather than left to a paper with no comparison or a false one.
+ * than what the workbook keeps itself): said, rather than left to a paper with no comparison. One
+ * sharing no dispute with the ledger was left aside by the job, which says so itself.
  */
-function warnIfPreviousUnused(args: RunArgs | MeetingArgs, summary: MeetingSummary, io: Io) {
-  if (!args.previous) return;
-  const changes = summary.changes;
-  if (changes?.source !== path.basename(args.previous)) {
-    io.stderr(`${say(args.language, 'previous.notUsed', { file: args.previous, from: formatDay(summary.period.from) })}\n`);
-    return;
-  }
-  // A previous meeting none of whose disputes is in this ledger was another unit's or another
-  // ledger's: compared with it, every red counts as new. A few disputes might all have gone.
-  if (changes.shared === 0 && changes.previousDisputes >= FOREIGN_PREVIOUS_MIN)
-    io.stderr(`${say(args.language, 'previous.noneShared', { file: args.previous, count: changes.previousDisputes })}\n`);
+function warnIfPreviousUnused(args: RunArgs | MeetingArgs, job: { summary: MeetingSummary; previousIgnored: boolean }, io: Io) {
+  if (!args.previous || job.previousIgnored) return;
+  if (job.summary.changes?.source !== path.basename(args.previous))
+    io.stderr(`${say(args.language, 'previous.notUsed', { file: args.previous, from: formatDay(job.summary.period.from) })}\n`);
 }
-
-/** Below this many disputes, a previous meeting sharing none with the ledger may simply be an old one. */
-const FOREIGN_PREVIOUS_MIN = 5;
 
 /**
  * The as-of day, and a meeting period that starts after it refused: a period not yet begun has

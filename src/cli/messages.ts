@@ -92,10 +92,6 @@ export const CLI_MESSAGES = {
     zh: '注意：本次没有与“{file}”中的会议数据比较——其中没有早于本次会议期间（{from} 起）、又比本工作簿自己记下的更近的会议',
     en: 'Note: this run is not compared with the meetings in "{file}": none of them is before this period (from {from}) and more recent than what the workbook keeps itself',
   },
-  'previous.noneShared': {
-    zh: '注意：“{file}”中上次会议的 {count} 件纠纷，没有一件在本台账中——它可能是别的单位或别的台账的会议输出，与它比较时所有红色纠纷都算作“新增红色”；请确认 --previous 给的是本单位上次会议输出的 .tricolor.xlsx',
-    en: 'Note: none of the {count} disputes of the previous meeting in "{file}" is in this ledger — it may be another unit\'s or another ledger\'s output, and compared with it every red dispute counts as a new red; check that --previous names this unit\'s previous .tricolor.xlsx',
-  },
   'previous.tooLarge': {
     zh: '“{file}”有 {size} MB，超过本工具能读取的 {limit} MB；--previous 应为上次会议输出的 .tricolor.xlsx 文件，请检查是否选错了文件',
     en: '"{file}" is {size} MB, over the {limit} MB the tool can read; --previous names the .tricolor.xlsx a previous meeting wrote: check that this is the file meant',

@@ -551,14 +551,20 @@ describe('tricolor run', () => {
       expect(december.err()).not.toContain('注意');
     });
 
-    it('says when the previous meeting shares no dispute with the ledger (another unit’s output)', () => {
+    it.each<[string, string[]]>([
+      ['named by --previous', ['--previous', '司法所十一月.xlsx', '--out', 'b.xlsx']],
+      ['the output it replaces (one name kept for several ledgers)', ['--out', '司法所十一月.xlsx', '--force']],
+    ])('leaves aside, saying so once, a previous meeting that shares no dispute with the ledger (another unit’s output) %s', (_how, args) => {
       const otherUnit = path.join(dir, '司法所十一月.xlsx');
       const otherLedger = path.resolve(__dirname, '../fixtures/meeting/justice.xlsx');
-      expect(main(['run', otherLedger, '--as-of', '2026-11-30', '--period', '2026-11', '--out', otherUnit], capture().io)).toBe(0);
+      expect(main(['run', otherLedger, '--as-of', '2026-11-30', '--period', '2026-11', '--out', otherUnit, '--force'], capture().io)).toBe(0);
       const december = capture();
-      expect(main(['run', ledger, '--as-of', '2026-12-31', '--period', '2026-12', '--previous', otherUnit, '--out', path.join(dir, 'b.xlsx')], december.io)).toBe(0);
-      expect(december.err()).toContain(`注意：“${otherUnit}”中上次会议的 `);
-      expect(december.err()).toContain('件纠纷，没有一件在本台账中');
+      const inDir = args.map((a) => (a.endsWith('.xlsx') ? path.join(dir, a) : a));
+      expect(main(['run', ledger, '--as-of', '2026-12-31', '--period', '2026-12', '--json', ...inDir], december.io)).toBe(0);
+      expect(december.err()).toBe(
+        '上次会议数据（司法所十一月.xlsx）中没有一件纠纷与本台账对得上，像是另一份台账的结果（或本台账的序号、当事人等已大改），本次未与它比较，也未沿用它的历次统计\n',
+      );
+      expect(JSON.parse(december.out()).summary.meeting.comparedWith).toBeNull();
     });
 
     it('leaves nothing but the output beside it', () => {

@@ -372,7 +372,7 @@ describe('previous meeting data that is damaged or not ours', () => {
     ['says nothing of data read whole', [header, ['kind', 'from', 'to', 'entries', 'data'], ['period', '2021-02-01', '2021-02-28', 1, 'id:X\t3\tr\to']], []],
     [
       'says how many places were damaged and skipped',
-      [header, ['kind', 'from', 'to', 'entries', 'data'], ['period', '2021-02-01', '2021-02-28', 2, 'id:X\t3\tpurple\to\nid:Y\t4\tr\to'], ['tally', '2021-01-01', '2021-01-31', -7, 3]],
+      [header, ['kind', 'from', 'to', 'entries', 'data'], ['period', '2021-02-01', '2021-02-28', 2, 'id:Y\t3\tpurple\to\nid:X\t4\tr\to'], ['tally', '2021-01-01', '2021-01-31', -7, 3]],
       ['上次会议数据（旧汇总.xlsx）有 2 处损坏，已跳过；汇总中“较上次会议变化”可能不全'],
     ],
     [
@@ -386,8 +386,33 @@ describe('previous meeting data that is damaged or not ours', () => {
       [],
     ],
   ])('%s', (_, rows, notices) => {
-    const job = runLedgerJob({ ledger: firstRunGrid(), previous: { rows, source: '旧汇总.xlsx' } }, OPTIONS);
+    // id:X stands for a dispute of the ledger: data sharing none with it is another ledger's (below).
+    const key = runLedgerJob({ ledger: firstRunGrid() }, OPTIONS).disputes[0].record.key;
+    const ours = rows.map((row) => row.map((v) => (typeof v === 'string' ? v.replace('id:X', key) : v)));
+    const job = runLedgerJob({ ledger: firstRunGrid(), previous: { rows: ours, source: '旧汇总.xlsx' } }, OPTIONS);
     expect(job.notices).toEqual(notices);
+  });
+
+  const foreign = (n: number): CellValue[][] => [
+    header,
+    ['kind', 'from', 'to', 'entries', 'data'],
+    ['period', '2021-02-01', '2021-02-28', n, Array.from({ length: n }, (_, i) => `h:0000bee${i}\t${i + 3}\tr\to`).join('\n')],
+    ['tally', '2021-01-01', '2021-01-31', 7, 3],
+  ];
+
+  it("is another ledger's when not one of its five disputes or more is this ledger's: neither compared with nor taken into the history", () => {
+    const job = runLedgerJob({ ledger: firstRunGrid(), previous: { rows: foreign(5), source: '结果.xlsx' } }, OPTIONS);
+    expect(job.notices).toEqual([
+      '上次会议数据（结果.xlsx）中没有一件纠纷与本台账对得上，像是另一份台账的结果（或本台账的序号、当事人等已大改），本次未与它比较，也未沿用它的历次统计',
+    ]);
+    expect(job.previousIgnored).toBe(true);
+    expect(job.summary.changes).toBeNull();
+    expect(job.plan.state.rows.filter((r) => r[0] === 'tally').map((r) => r[1])).toEqual(['2021-03-01']);
+  });
+
+  it('is compared with when its few disputes may all have gone from the ledger since', () => {
+    const job = runLedgerJob({ ledger: firstRunGrid(), previous: { rows: foreign(4), source: '结果.xlsx' } }, OPTIONS);
+    expect([job.notices, job.previousIgnored, job.summary.changes?.source]).toEqual([[], false, '结果.xlsx']);
   });
 });
 

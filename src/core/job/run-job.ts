@@ -57,7 +57,9 @@ export function runLedgerJob(input: JobInput, options: JobOptions): LedgerJob {
       message: message('ledger.otherSheets', language, { sheet: ledger.name, others: quotedNames(input.otherLedgerSheets, language) }),
     });
 
-  const history = previousMeeting(input.stateRows ?? [], input.previous ?? null, period, language);
+  const history = previousMeeting(input.stateRows ?? [], input.previous ?? null, period, language, (s) =>
+    sharesADispute(keysForUnits(s, unit, false), disputes),
+  );
   const summary = buildMeetingSummary(disputes, {
     period,
     asOf,
@@ -73,7 +75,18 @@ export function runLedgerJob(input: JobInput, options: JobOptions): LedgerJob {
     summary: renderMeetingSummary(summary, { language, mask: options.mask }),
     stateRows: snapshotToRows(retainSnapshots(history.stored, current), mergeTallies(history.tallies, [tallyOf(current)])),
   });
-  return { layout, disputes, issues, counts: countJob(disputes, issues, asOf), period, unit, summary, plan, notices: history.notices };
+  return {
+    layout,
+    disputes,
+    issues,
+    counts: countJob(disputes, issues, asOf),
+    period,
+    unit,
+    summary,
+    plan,
+    notices: history.notices,
+    previousIgnored: history.externalIgnored,
+  };
 }
 
 /** Cells named in the message about formulas without values; the count says how many more. */
@@ -222,12 +235,22 @@ export function previousMeeting(
   external: PreviousMeetingData | null,
   period: Period,
   language: Language,
-): { stored: MeetingSnapshot[]; previous: MeetingSnapshot | null; source: string; tallies: MeetingTally[]; notices: string[] } {
+  matches?: (snapshot: MeetingSnapshot) => boolean,
+): { stored: MeetingSnapshot[]; previous: MeetingSnapshot | null; source: string; tallies: MeetingTally[]; notices: string[]; externalIgnored: boolean } {
   // Only meetings before this period are compared with or kept: the others are not read.
   const own = snapshotsFromRows(ownRows, period.from);
-  const other = external ? snapshotsFromRows(external.rows, period.from) : null;
-  // Damage is said, not passed over: compared with a meeting read in part, every red looks new.
+  let other = external ? snapshotsFromRows(external.rows, period.from) : null;
   const notices: string[] = [];
+  // Another ledger's output under the name this one writes (one 结果.xlsx for several ledgers):
+  // compared with it, every red was new and its counts became this ledger's history.
+  // A meeting of a few disputes may share none because all have gone from the ledger since.
+  const latest = other && previousSnapshot(other.snapshots, period);
+  const externalIgnored = !!matches && latest !== null && latest.entries.length >= OTHER_LEDGER_MIN_DISPUTES && !matches(latest);
+  if (externalIgnored) {
+    notices.push(message('snapshot.otherLedger', language, { source: external!.source }));
+    other = null;
+  }
+  // Damage is said, not passed over: compared with a meeting read in part, every red looks new.
   const tell = (read: StoredMeetings | null, source: string) => {
     if (read?.unreadable) notices.push(message('snapshot.unreadable', language, { source }));
     else if (read?.problems.length) notices.push(message('snapshot.damaged', language, { source, count: read.problems.length }));
@@ -246,7 +269,17 @@ export function previousMeeting(
     own.tallies,
     own.snapshots.map(tallyOf),
   ).filter((t) => t.period.to < period.from);
-  return { stored, previous, source, tallies, notices };
+  return { stored, previous, source, tallies, notices, externalIgnored };
+}
+
+/** Below this many disputes, a previous meeting sharing none with the ledger may simply be an old one. */
+const OTHER_LEDGER_MIN_DISPUTES = 5;
+
+/** Whether any dispute now is one of the snapshot's: none, and it is of another ledger. */
+export function sharesADispute(snapshot: MeetingSnapshot, disputes: readonly TriagedDispute[]): boolean {
+  const keys = new Set<string>();
+  for (const e of snapshot.entries) keys.add(e.key);
+  return disputes.some((d) => keys.has(d.record.key));
 }
 
 /** Longer than any office's name (湖南省长沙市望城区人民法院乔口人民法庭 is 18 characters). */

@@ -137,4 +137,6 @@ export interface LedgerJob {
   plan: WritePlan;
   /** What the user is told beside the rows' issues: previous meeting data damaged or unreadable. */
   notices: string[];
+  /** The previous meeting's data given from outside shared no dispute with the ledger, and was left aside (said in `notices`). */
+  previousIgnored: boolean;
 }

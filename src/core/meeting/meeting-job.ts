@@ -21,6 +21,7 @@ import {
 import {
   defaultPeriod,
   previousMeeting,
+  sharesADispute,
   triageLedger,
   STATE_SHEET,
   type JobInput,
@@ -69,6 +70,8 @@ export interface MeetingJob {
   plan: { reports: ReportSheet[]; state: { sheet: string; rows: (string | number)[][] } };
   /** What the user is told beside the rows' issues: previous meeting data damaged or unreadable. */
   notices: string[];
+  /** The previous meeting's data given from outside shared no dispute with the ledgers, and was left aside (said in `notices`). */
+  previousIgnored: boolean;
 }
 
 /**
@@ -131,7 +134,9 @@ export function runMeetingJob(ledgers: readonly MeetingLedger[], options: Meetin
   const sharedByUnit = names.map(() => 0);
   for (const i of inGroup) sharedByUnit[all[i].unit]++;
   const unitRows = units.map((u, unit) => unitRow(u, sharedByUnit[unit]));
-  const history = previousMeeting(options.stateRows ?? [], options.previous ?? null, period, language);
+  const history = previousMeeting(options.stateRows ?? [], options.previous ?? null, period, language, (s) =>
+    sharesADispute(keysForUnits(s, names[0], true), merged),
+  );
   const summary = buildMeetingSummary(merged, {
     period,
     asOf,
@@ -160,6 +165,7 @@ export function runMeetingJob(ledgers: readonly MeetingLedger[], options: Meetin
       state: { sheet: STATE_SHEET, rows: snapshotToRows(retainSnapshots(history.stored, current), mergeTallies(history.tallies, [tallyOf(current)])) },
     },
     notices: history.notices,
+    previousIgnored: history.externalIgnored,
   };
 }
 
