@@ -697,3 +697,23 @@ describe('风险等级 kept as ticks in 红 | 黄 | 绿 columns under it', () =>
     expect(result.issues).toEqual([]);
   });
 });
+
+describe('a column for each revisit', () => {
+  const header = ['序号', '登记日期', '当事人', '纠纷类型', '简要情况', '第一次回访日期', '第一次回访情况', '第二次回访日期', '第二次回访情况', '下次回访日期'];
+  const dispute = (first: CellValue, second: CellValue, planned: CellValue = null) => [1, '2021-01-05', '张三', '邻里纠纷', '口角', first, '稳定', second, '稳定', planned];
+
+  it.each<[string, CellValue[], string | null]>([
+    ['the later of two revisits', dispute('2021-01-07', '2021-02-10'), '2021-02-10'],
+    ['the first when there was no second', dispute('2021-01-07', null), '2021-01-07'],
+    ['the second alone', dispute(null, '2021-02-10'), '2021-02-10'],
+    ['not a planned date', dispute('2021-01-07', null, '2021-02-20'), '2021-01-07'],
+  ])('counts %s', (_what, row, last) => {
+    const { records } = read(sheet([header, row]));
+    expect(shown(records[0].lastRevisit)).toBe(last);
+  });
+
+  it('says a revisit dated after the as-of day in whichever column it is', () => {
+    const { issues } = read(sheet([header, dispute('2021-01-07', '2021-05-10')]));
+    expect(issues.map((i) => i.cell)).toEqual(['H2']);
+  });
+});

@@ -243,7 +243,11 @@ class RowContext {
     private readonly issues: RowIssue[],
   ) {
     this.levelTicks = levelTickColumns(layout);
+    this.revisitColumns = revisitColumns(layout);
   }
+
+  /** The 回访日期 column, and the other columns of revisits done (第二次回访日期): the latest date in any counts. */
+  private readonly revisitColumns: number[];
 
   moveTo(r: number, row: CellValue[]) {
     this.r = r;
@@ -251,7 +255,10 @@ class RowContext {
   }
 
   private cell(field: FieldName): { value: CellValue; col: number } | null {
-    const col = this.layout.fields[field];
+    return this.cellAt(this.layout.fields[field]);
+  }
+
+  private cellAt(col: number | undefined): { value: CellValue; col: number } | null {
     if (col === undefined) return null;
     const value = this.row[col] ?? null;
     if (value === null || (typeof value === 'string' && value.trim() === '')) return null;
@@ -286,7 +293,11 @@ class RowContext {
   }
 
   allDates(field: FieldName, ctx: DateContext): Day[] {
-    const cell = this.cell(field);
+    return this.datesIn(this.layout.fields[field], ctx);
+  }
+
+  private datesIn(col: number | undefined, ctx: DateContext): Day[] {
+    const cell = this.cellAt(col);
     if (!cell) return [];
     const days: Day[] = [];
     const read = parseAllDates(cell.value, ctx);
@@ -302,11 +313,14 @@ class RowContext {
    * off the revisit list until then.
    */
   revisitsBy(ctx: DateContext, asOf: Day): Day[] {
-    const days = this.allDates('lastRevisit', ctx);
-    const later = days.filter((d) => d > asOf);
-    if (later.length === 0) return days;
-    this.issue('date.revisitAfterAsOf', this.cell('lastRevisit')!.col, formatDay(later.reduce((a, b) => Math.min(a, b))), { asOf: formatDay(asOf) });
-    return days.filter((d) => d <= asOf);
+    const days: Day[] = [];
+    for (const col of this.revisitColumns) {
+      const found = this.datesIn(col, ctx);
+      const later = found.filter((d) => d > asOf);
+      if (later.length) this.issue('date.revisitAfterAsOf', col, formatDay(later.reduce((a, b) => Math.min(a, b))), { asOf: formatDay(asOf) });
+      for (const d of found) if (d <= asOf) days.push(d);
+    }
+    return days;
   }
 
   private plausible(day: Day, col: number, report: boolean): Day | null {
@@ -340,6 +354,24 @@ class RowContext {
     return level;
   }
 }
+
+/**
+ * The revisit field's column and the columns beside it that record revisits too, as forms with a
+ * column per revisit do (第一次回访日期 … 第二次回访日期, 二次回访时间): one field takes one column,
+ * and the later revisits, left unread, made 143 of 300 disputes due again too early. A planned
+ * date (下次回访日期, 应回访日期) is no revisit done.
+ */
+function revisitColumns(layout: LedgerLayout): number[] {
+  const col = layout.fields.lastRevisit;
+  if (col === undefined) return [];
+  const more = layout.unmapped.filter((c) => {
+    const label = (layout.labels.get(c) ?? '').replace(/\//g, '');
+    return REVISIT_DONE.test(label) && !REVISIT_PLANNED.test(label);
+  });
+  return [col, ...more];
+}
+const REVISIT_DONE = /回访(?:日期|时间)|最近回访|上次回访/;
+const REVISIT_PLANNED = /下次|下一次|计划|应回访|拟|预计|预约|安排/;
 
 /** Columns that each stand for a level, a mark in one saying the dispute has it. */
 type LevelTicks = [col: number, level: Level][];
