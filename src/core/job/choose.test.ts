@@ -1,4 +1,7 @@
-import { isOwnSheet, isOwnSheetCandidate, ownSheetName, sheetsByName } from './choose';
+import { dayFromYmd } from '../cells';
+import type { SheetGrid } from '../model';
+import type { Period } from '../summary';
+import { chooseLedgerSheet, isOwnSheet, isOwnSheetCandidate, monthOfName, ownSheetName, sheetsByName } from './choose';
 
 describe('isOwnSheet: a sheet of the add-in’s name is its own only when A1 is the title it writes, whole', () => {
   test.each<[string, string | number | null, boolean]>([
@@ -57,5 +60,40 @@ describe('sheetsByName', () => {
   it('finds a sheet as Excel compares names, and the first of two Excel would call one', () => {
     const named = sheetsByName([{ name: '_TRICOLOR', n: 1 }, { name: '台账', n: 2 }, { name: '_tricolor', n: 3 }]).get;
     expect([named('_tricolor')?.n, named('台账')?.n, named('回访清单')]).toEqual([1, 2, undefined]);
+  });
+});
+
+describe('chooseLedgerSheet: a workbook of a sheet a month', () => {
+  const ledger = (name: string): SheetGrid => ({
+    name,
+    values: [
+      ['序号', '登记日期', '当事人', '纠纷类型', '简要情况'],
+      [1, 46000, '张三', '邻里纠纷', '口角'],
+    ],
+    merges: [],
+    date1904: false,
+  });
+  const month = (year: number, m: number): Period => ({ from: dayFromYmd(year, m, 1)!, to: dayFromYmd(year, m, 28)! });
+
+  it.each<[string, string[], Period | undefined, string]>([
+    ['the month the meeting ends in', ['1月', '2月', '11月', '12月'], month(2026, 11), '11月'],
+    ['the month written in Chinese', ['一月', '十月', '十一月'], month(2026, 11), '十一月'],
+    ['the month of the right year', ['2025年11月', '2026年11月'], month(2026, 11), '2026年11月'],
+    ['a month written 2026.11', ['2026.10', '2026.11'], month(2026, 11), '2026.11'],
+    ['the first, when none is named for the month', ['一组', '二组'], month(2026, 11), '一组'],
+    ['the first, with no period given', ['1月', '11月'], undefined, '1月'],
+  ])('takes %s', (_what, names, period, chosen) => {
+    expect(chooseLedgerSheet(names.map(ledger), period)?.sheet).toBe(chosen);
+  });
+
+  it.each<[string, { year: number | null; month: number } | null]>([
+    ['11月', { year: null, month: 11 }],
+    ['2026年1月份台账', { year: 2026, month: 1 }],
+    ['十二月', { year: null, month: 12 }],
+    ['2026-03', { year: 2026, month: 3 }],
+    ['13月', null],
+    ['台账', null],
+  ])('reads the month of %s', (name, read) => {
+    expect(monthOfName(name)).toEqual(read);
   });
 });

@@ -1,5 +1,7 @@
 import { detectLedger, type LedgerLayout } from '../ledger';
+import { toHalfWidth, ymdFromDay } from '../cells';
 import type { CellValue, SheetGrid } from '../model';
+import type { Period } from '../summary';
 import { REVISIT_LOG_HEADER } from '../revisits';
 import { DUE_LIST_SHEET } from '../schedule';
 import { SNAPSHOT_MARKER } from '../summary';
@@ -113,10 +115,14 @@ interface Candidate {
 /**
  * The sheet most like a ledger among the candidates (each given as its first rows is enough):
  * one with disputes under its header before an empty template, a visible one before a hidden one,
- * then the one whose header names most fields, then the earlier sheet. null when none is a ledger.
- * The candidates are looked at one at a time and not kept: a host may read each as it is asked for.
+ * then, given the meeting's period, one named for the month it ends in (11月, 2026.11, 十一月) —
+ * a workbook of a sheet a month, where the first, 1月, made November's paper of January's
+ * disputes —, then the one whose header names most fields, then the earlier sheet. null when none
+ * is a ledger. The candidates are looked at one at a time and not kept: a host may read each as it
+ * is asked for.
  */
-export function chooseLedgerSheet(sheets: Iterable<SheetGrid>): { sheet: string; layout: LedgerLayout; others: string[] } | null {
+export function chooseLedgerSheet(sheets: Iterable<SheetGrid>, period?: Period): { sheet: string; layout: LedgerLayout; others: string[] } | null {
+  const month = period && ymdFromDay(period.to);
   let best: Candidate | null = null;
   const filled: string[] = [];
   for (const grid of sheets) {
@@ -125,13 +131,26 @@ export function chooseLedgerSheet(sheets: Iterable<SheetGrid>): { sheet: string;
     if (!layout) continue;
     const hasRows = grid.values.slice(layout.headerBottom + 1).some((row) => row?.some((v) => v !== null && v !== ''));
     if (hasRows && !grid.hidden) filled.push(grid.name);
-    const rank = [hasRows ? 1 : 0, grid.hidden ? 0 : 1, layout.score];
+    const named = month ? monthOfName(grid.name) : null;
+    const ofPeriod = named !== null && month !== undefined && named.month === month.month && (named.year === null || named.year === month.year);
+    const rank = [hasRows ? 1 : 0, grid.hidden ? 0 : 1, ofPeriod ? 1 : 0, layout.score];
     if (!best || compareRanks(rank, best.rank) > 0) best = { sheet: grid.name, layout, rank };
   }
   // Other visible sheets with disputes under a ledger header (一月台账 beside 二月台账): one is
   // processed, and the user is told of the rest rather than left to think there were none.
   return best && { sheet: best.sheet, layout: best.layout, others: filled.filter((name) => name !== best!.sheet) };
 }
+
+/** The month a sheet's name gives (11月, 2026年11月, 2026.11, 十一月份), with its year if it has one. */
+export function monthOfName(name: string): { year: number | null; month: number } | null {
+  const text = toHalfWidth(name).replace(/\s+/g, '');
+  const written = /(?:((?:19|20)\d{2})年?)?(\d{1,2}|十[一二]?|[一二三四五六七八九])月/.exec(text) ?? /((?:19|20)\d{2})[.\-/_](\d{1,2})(?!\d)/.exec(text);
+  if (!written) return null;
+  const month = /^\d/.test(written[2]) ? Number(written[2]) : CHINESE_MONTHS.indexOf(written[2]) + 1;
+  if (month < 1 || month > 12) return null;
+  return { year: written[1] ? Number(written[1]) : null, month };
+}
+const CHINESE_MONTHS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 
 function compareRanks(a: number[], b: number[]): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];

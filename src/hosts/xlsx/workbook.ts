@@ -1,5 +1,6 @@
 import {
   chooseLedgerSheet,
+  defaultPeriod,
   detectLedger,
   runLedgerJob,
   LedgerNotFoundError,
@@ -17,6 +18,7 @@ import {
   unitFromFileName,
   type LedgerJob,
   type Language,
+  type Period,
   type ReportSheet,
 } from '../../core';
 import { writeLedgerSheet, type LedgerStyles } from './ledger-writer';
@@ -223,7 +225,7 @@ function ownSheets(reports: readonly ReportSheet[], state: { sheet: string; rows
  * The ledger sheet — named by `sheet`, or the sheet most like a ledger — and the add-in's state and
  * revisit-log sheets: one reading path for every command.
  */
-export function readLedger(workbook: OpenWorkbook, sheet: string | undefined, fail: Fail): { entry: SheetEntry; input: JobInput } {
+export function readLedger(workbook: OpenWorkbook, sheet: string | undefined, fail: Fail, period?: Period): { entry: SheetEntry; input: JobInput } {
   const sheets = workbook.sheets();
   let entry: SheetEntry | undefined;
   let others: string[] = [];
@@ -239,7 +241,7 @@ export function readLedger(workbook: OpenWorkbook, sheet: string | undefined, fa
     // the ledger, nearly always), or else below: not in a pass of their own first.
     const listed = sheets.filter((s) => !OWN_SHEETS.includes(s.name));
     workbook.readAhead(listed);
-    const chosen = chooseLedgerSheet(workbook.topRowsOf(listed, { checkLater: true }));
+    const chosen = chooseLedgerSheet(workbook.topRowsOf(listed, { checkLater: true }), period);
     if (!chosen) {
       workbook.checkSheetsRead();
       const why = workbook.noLedger();
@@ -270,7 +272,7 @@ export function readLedger(workbook: OpenWorkbook, sheet: string | undefined, fa
 
 /** The ledger read and the job run; only the job outlives this, not the grid of the whole sheet. */
 function readAndRun(workbook: OpenWorkbook, options: WorkbookJobOptions, fail: Fail): { job: LedgerJob; ledgerPart: string } {
-  const { entry, input } = readLedger(workbook, options.sheet, fail);
+  const { entry, input } = readLedger(workbook, options.sheet, fail, options.period ?? defaultPeriod(options.asOf));
   // Refused as Excel refuses the pane's writes into it, before the job: the user protected the
   // sheet from changes, and the manual level could not be typed into the add-in's locked column.
   if (sheetIsProtected(workbook, entry)) throw new SheetProtectedError(entry.name, options.language);
