@@ -1,7 +1,7 @@
 import { cellAddress, columnLetter, dayFromYmd, formatDay, ymdFromDay } from '../cells';
 import { detectLedger, findLedgerUnit, readRecords, OWN_COLUMN_HEADERS, type LedgerLayout, type OwnColumn } from '../ledger';
 import { message, quotedName, quotedNames } from '../messages';
-import { LedgerNotFoundError, LedgerWriteError } from '../errors';
+import { LedgerNotFoundError, LedgerWriteError, WorkbookError } from '../errors';
 import { LEVEL_ZH, type CellValue, type Day, type DisputeRecord, type FieldName, type Language, type RowIssue, type SheetGrid, type TriagedDispute } from '../model';
 import { applyRevisitLog, readRevisitLog } from '../revisits';
 import { compilePreset, NO_RULE_FIRED, settleStatedStatus, triageRecord } from '../rules';
@@ -163,17 +163,14 @@ export function triageLedger(ledger: SheetGrid, options: JobOptions, revisitLog?
     });
   const uncalculated = formulasWithoutValueIssue(ledger, layout, read.lastDataRow, language);
   if (uncalculated) issues.push(uncalculated);
+  // Refused, not said: read, the left ledger's colours went onto the right one's rows (16th sweep).
   const repeated = repeatedHeaderNames(layout);
   if (repeated)
-    issues.push({
-      code: 'ledger.repeatedHeader',
-      row: layout.headerTop + 1,
-      message: message('ledger.repeatedHeader', language, {
-        sheet: ledger.name,
-        names: repeated.names.map((n) => quotedName(n, language)).join(language === 'zh' ? '' : ', '),
-        column: columnLetter(repeated.from),
-      }),
-    });
+    throw new WorkbookError(
+      'ledger.sideBySide',
+      { sheet: ledger.name, names: repeated.names.map((n) => quotedName(n, language)).join(language === 'zh' ? '' : ', '), column: columnLetter(repeated.from) },
+      language,
+    );
   const disputes: TriagedDispute[] = read.records.map((record) => {
     settleStatedStatus(compiled, record, asOf);
     const triage = triageRecord(compiled, record, asOf, language);

@@ -81,9 +81,9 @@ export const CATALOGUE = {
     zh: '“{sheet}”第 {row} 行“{text}”起是附表，不是台账，其下 {count} 行未读取；如果其中有纠纷，请把它们移到该行上方',
     en: 'From row {row} of "{sheet}" ("{text}") on is an appendix, not the ledger: the {count} rows below it were not read. If any of them is a dispute, move it above that row',
   },
-  'ledger.repeatedHeader': {
-    zh: '“{sheet}”的表头从 {column} 列起又出现了{names}等列名，像是并排放了两张台账；本次只读了左边的一张，请把右边的移到单独的工作表后再处理',
-    en: 'The header of "{sheet}" gives {names} and more again from column {column}, as if two ledgers stood side by side; only the left one was read: move the right one to a sheet of its own and process it there',
+  'ledger.sideBySide': {
+    zh: '“{sheet}”的表头从 {column} 列起又出现了{names}等列名，像是并排放了两张台账：建议等级等列只能加在两张的最右边，整行上色也会把左边纠纷的颜色涂到右边那张上。请把右边的台账移到单独的工作表后再处理',
+    en: 'The header of "{sheet}" gives {names} and more again from column {column}, as if two ledgers stood side by side: the tool\'s columns could only go right of both, and each row\'s colour would mark the right one with the left one\'s levels. Move the right ledger to a sheet of its own and process again',
   },
   'ledger.formulaWithoutValue': {
     zh: '“{sheet}”中{count}个单元格是公式，但文件里没有公式的计算结果（如 {cells}），这些单元格已按空白处理；保存这个文件的程序没有计算公式，请用 Excel、WPS 或 LibreOffice 打开它、保存后再处理',
