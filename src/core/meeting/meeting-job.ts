@@ -1,4 +1,5 @@
 import { baseFileName, unitFromFileName } from '../ledger';
+import { message } from '../messages';
 import { WorkbookError } from '../errors';
 import { LEVEL_RANK, type Language, type RowIssue, type TriagedDispute } from '../model';
 import type { ReportSheet } from '../report';
@@ -164,9 +165,23 @@ export function runMeetingJob(ledgers: readonly MeetingLedger[], options: Meetin
       reports: [dueList, renderMeetingSummary(summary, { language, mask: options.mask })],
       state: { sheet: STATE_SHEET, rows: snapshotToRows(retainSnapshots(history.stored, current), mergeTallies(history.tallies, [tallyOf(current)])) },
     },
-    notices: history.notices,
+    notices: [...unmatchableUnits(triaged, names, language), ...history.notices],
     previousIgnored: history.externalIgnored,
   };
+}
+
+/**
+ * The units whose ledger names neither a party nor a phone, or no registration date, said once
+ * each: their disputes can match none of another unit's (findSharedDisputes), and one passed on
+ * between units was counted twice without a word.
+ */
+function unmatchableUnits(triaged: readonly TriagedLedger[], names: readonly string[], language: Language): string[] {
+  if (triaged.length < 2) return [];
+  return triaged.flatMap((t, unit) => {
+    const { fields } = t.layout;
+    const whom = fields.parties !== undefined || fields.otherParties !== undefined || fields.phone !== undefined;
+    return whom && fields.registered !== undefined ? [] : [message('meeting.cannotMatch', language, { unit: names[unit] })];
+  });
 }
 
 /** Two ledgers that give the same unit name (or none) are told apart by a number. */

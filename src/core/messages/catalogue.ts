@@ -93,6 +93,10 @@ export const CATALOGUE = {
     zh: '工作簿中没有找到矛盾纠纷台账：工作表“{sheet}”像是台账，但这个名称留给本工具自己的工作表；请把它改名（例如“台账”）后再试',
     en: 'No dispute ledger in this workbook: the sheet "{sheet}" looks like one, but the tool keeps that name for a sheet of its own; rename it (台账, say) and try again',
   },
+  'meeting.cannotMatch': {
+    zh: '“{unit}”的台账没有当事人（或联系电话）列或登记日期列，它的纠纷无法与其他单位台账中的同一纠纷对应：同一纠纷若也记在别的单位，会被重复统计',
+    en: 'The ledger of "{unit}" has no party (or phone) column or no registration date: its disputes cannot be matched with the same disputes in other units\' ledgers, and one held by another unit too is counted twice',
+  },
   'snapshot.otherLedger': {
     zh: '上次会议数据（{source}）中没有一件纠纷与本台账对得上，像是另一份台账的结果（或本台账的序号、当事人等已大改），本次未与它比较，也未沿用它的历次统计',
     en: 'Not one dispute in the previous meeting\'s data ({source}) matches this ledger: it looks like another ledger\'s output (or this ledger\'s serials and parties were rewritten), so nothing was compared with it or taken from its history',
