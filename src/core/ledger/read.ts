@@ -523,29 +523,32 @@ function unmergedContinuations(values: CellValue[][], grid: SheetGrid, layout: L
   const details = PARTY_DETAILS.map((f) => layout.fields[f]).filter((c): c is number => c !== undefined);
   const described = [layout.fields.description, layout.fields.title].filter((c): c is number => c !== undefined);
   const others = (Object.entries(layout.fields) as [FieldName, number][]).filter(([f]) => !PARTY_DETAILS.includes(f) && f !== 'serial').map(([, c]) => c);
+  // The dispute's row, copied to join into only once a row goes on with it: most never do.
+  let owner = -1;
   let into: RowJoin | null = null;
   for (let r = layout.headerBottom + 1; r < grid.values.length; r++) {
     const row = grid.values[r];
     if (continued.has(r)) continue;
-    if (!row || skipped.has(r) || row.every((v) => v === null || v === '')) {
-      into = null;
+    const number = row?.[serial];
+    if (number !== null && number !== undefined && number !== '' && !skipped.has(r)) {
+      [owner, into] = [r, null];
       continue;
     }
-    const number = row[serial];
-    if (number !== null && number !== undefined && number !== '') {
-      into = new RowJoin(writableRow(values, grid, r));
+    if (owner < 0) continue;
+    if (!row || skipped.has(r) || !goesOnAbove(row, details, described, others)) {
+      owner = -1;
       continue;
     }
-    if (!into) continue;
-    const goesOn = described.some((c) => typeof row[c] === 'string' && GOES_ON.test(row[c] as string));
-    const partyOnly = details.some((c) => filled(row[c])) && !others.some((c) => filled(row[c]));
-    if (!goesOn && !partyOnly) {
-      into = null;
-      continue;
-    }
+    into ??= new RowJoin(writableRow(values, grid, owner));
     into.add(row);
     continued.add(r);
   }
+}
+
+/** Whether a row with no 序号 holds only a party's details, or text that says it goes on. A blank row does neither. */
+function goesOnAbove(row: readonly CellValue[], details: readonly number[], described: readonly number[], others: readonly number[]): boolean {
+  if (described.some((c) => typeof row[c] === 'string' && GOES_ON.test(row[c] as string))) return true;
+  return details.some((c) => filled(row[c])) && !others.some((c) => filled(row[c]));
 }
 
 const filled = (v: CellValue | undefined) => v !== null && v !== undefined && v !== '';
