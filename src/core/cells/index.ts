@@ -28,7 +28,7 @@ export {
   nonexistentDate,
 } from './dates';
 export type { DateContext, DateParse } from './dates';
-export { parseQuantity, KEYBOARD_MULTIPLIERS } from './numbers';
+export { chineseNumber, parseQuantity, KEYBOARD_MULTIPLIERS } from './numbers';
 export { parsePeriod } from './period';
 export { parseLevel, LEVEL_TOKENS } from './levels';
 export { parseStatusText, parseYesNo, readStatusText, statusStatedIn } from './status';

@@ -1,5 +1,5 @@
 import { detectLedger, type LedgerLayout } from '../ledger';
-import { toHalfWidth, ymdFromDay } from '../cells';
+import { chineseNumber, toHalfWidth, ymdFromDay } from '../cells';
 import type { CellValue, SheetGrid } from '../model';
 import type { Period } from '../summary';
 import { REVISIT_LOG_HEADER } from '../revisits';
@@ -146,11 +146,10 @@ export function monthOfName(name: string): { year: number | null; month: number 
   const text = toHalfWidth(name).replace(/\s+/g, '');
   const written = /(?:((?:19|20)\d{2})年?)?(\d{1,2}|十[一二]?|[一二三四五六七八九])月/.exec(text) ?? /((?:19|20)\d{2})[.\-/_](\d{1,2})(?!\d)/.exec(text);
   if (!written) return null;
-  const month = /^\d/.test(written[2]) ? Number(written[2]) : CHINESE_MONTHS.indexOf(written[2]) + 1;
+  const month = /^\d/.test(written[2]) ? Number(written[2]) : chineseNumber(written[2]);
   if (month < 1 || month > 12) return null;
   return { year: written[1] ? Number(written[1]) : null, month };
 }
-const CHINESE_MONTHS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 
 function compareRanks(a: number[], b: number[]): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];

@@ -1,5 +1,5 @@
 import type { CellValue } from '../model';
-import { chineseNumber, isColumnLabelRow } from './column-labels';
+import { isColumnLabelRow } from './column-labels';
 
 const row = (cells: CellValue[]) => isColumnLabelRow(cells, 0, cells.length - 1);
 const counted = (n: number, write: (i: number) => CellValue) => Array.from({ length: n }, (_, i) => write(i + 1));
@@ -41,25 +41,5 @@ describe('a row of column numbers or units under the header', () => {
   it('looks only within the table', () => {
     expect(isColumnLabelRow(['口角', 1, 2, 3], 1, 3)).toBe(true);
     expect(isColumnLabelRow(['口角', 1, 2, 3], 0, 3)).toBe(false);
-  });
-});
-
-describe('chineseNumber', () => {
-  it.each<[string, number | null]>([
-    ['一', 1],
-    ['十', 10],
-    ['十一', 11],
-    ['二十', 20],
-    ['二十一', 21],
-    ['九十九', 99],
-    ['一百', 100],
-    ['一百零五', 105],
-    ['百二十', 120],
-    ['零', null],
-    ['十十', null],
-    ['二二', null],
-    ['口角', null],
-  ])('%s is %s', (text, value) => {
-    expect(chineseNumber(text)).toBe(value);
   });
 });

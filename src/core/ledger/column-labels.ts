@@ -1,4 +1,4 @@
-import { toHalfWidth } from '../cells';
+import { chineseNumber, toHalfWidth } from '../cells';
 import type { CellValue } from '../model';
 
 /**
@@ -78,7 +78,7 @@ function columnMark(v: CellValue): ColumnMark {
   }
   if (/^[A-Z]/.test(written)) return { sequence: 'letter', value: letterNumber(written) };
   const value = chineseNumber(written);
-  return value === null ? null : { sequence: 'number', value };
+  return value > 0 && value <= MAX_COLUMN_NUMBER ? { sequence: 'number', value } : null;
 }
 
 /** A, B … Z, AA …: as spreadsheet columns count. */
@@ -86,33 +86,4 @@ function letterNumber(letters: string): number {
   let n = 0;
   for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
   return n;
-}
-
-const DIGITS = '零一二三四五六七八九';
-
-/** 一 to 一百九十九 as written in counting (十一, 二十, 二十一, 一百零五); null for anything else. */
-export function chineseNumber(text: string): number | null {
-  let rest = text;
-  let value = 0;
-  const hundred = rest.indexOf('百');
-  if (hundred >= 0) {
-    const d = hundred === 0 ? 1 : DIGITS.indexOf(rest.slice(0, hundred));
-    if (hundred > 1 || d <= 0) return null;
-    value += d * 100;
-    rest = rest.slice(hundred + 1).replace(/^零/, '');
-  }
-  const ten = rest.indexOf('十');
-  if (ten >= 0) {
-    const d = ten === 0 ? 1 : DIGITS.indexOf(rest.slice(0, ten));
-    if (ten > 1 || d <= 0) return null;
-    value += d * 10;
-    rest = rest.slice(ten + 1);
-  }
-  if (rest.length > 1) return null;
-  if (rest.length === 1) {
-    const d = DIGITS.indexOf(rest);
-    if (d <= 0) return null;
-    value += d;
-  }
-  return value > 0 ? value : null;
 }

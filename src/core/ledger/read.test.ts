@@ -696,6 +696,15 @@ describe('风险等级 kept as ticks in 红 | 黄 | 绿 columns under it', () =>
     expect(result.records[0].manualLevel).toBe(level);
     expect(result.issues).toEqual([]);
   });
+
+  it.each<[string, CellValue[], Level]>([
+    ['高 | 中 | 低: a tick under 中', [null, '√', null], 'yellow'],
+    ['高 | 中 | 低: a tick under 高', ['√', null, null], 'red'],
+  ])('reads %s', (_what, ticks, level) => {
+    const result = read(sheet([top, [null, null, null, null, null, '高', '中', '低'], dispute(ticks)], merges));
+    expect(result.records[0].manualLevel).toBe(level);
+    expect(result.issues).toEqual([]);
+  });
 });
 
 describe('a column for each revisit', () => {

@@ -385,17 +385,20 @@ function levelTickColumns(layout: LedgerLayout): LevelTicks | null {
   const col = layout.fields.manualLevel;
   if (col === undefined) return null;
   const [parent, leaf] = splitLabel(layout.labels.get(col) ?? '');
-  if (parent === '' || !LEVEL_LEAF.test(leaf)) return null;
+  if (parent === '' || levelOfLeaf(leaf) === null) return null;
   const ticks: LevelTicks = [];
   for (const [c, label] of layout.labels) {
     const [p, l] = splitLabel(label);
-    const m = p === parent ? LEVEL_LEAF.exec(l) : null;
-    if (m) ticks.push([c, LEVEL_OF_LEAF[m[1]]]);
+    const level = p === parent ? levelOfLeaf(l) : null;
+    if (level !== null) ticks.push([c, level]);
   }
-  return ticks.length >= 2 ? ticks : null;
+  return new Set(ticks.map(([, level]) => level)).size >= 2 ? ticks : null;
 }
-const LEVEL_LEAF = /^(红|黄|绿|红色|黄色|绿色|red|yellow|green)$/i;
-const LEVEL_OF_LEAF: Record<string, Level> = { 红: 'red', 黄: 'yellow', 绿: 'green', 红色: 'red', 黄色: 'yellow', 绿色: 'green', red: 'red', yellow: 'yellow', green: 'green' };
+
+/** The level a tick column stands for, by its short name (红, 黄色, 高, 中, 低): as a manual level cell reads. */
+function levelOfLeaf(leaf: string): Level | null {
+  return leaf.length <= 4 ? parseLevel(leaf) : null;
+}
 
 /** A header label's parent and last part: 风险等级/红 is ['风险等级', '红']. */
 function splitLabel(label: string): [string, string] {
