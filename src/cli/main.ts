@@ -7,6 +7,7 @@ import {
   MAX_WORKBOOK_BYTES,
   sizeParams,
   DEFAULT_PRESET,
+  defaultPeriod,
   describeProblems,
   formatDay,
   localIsoDay,
@@ -483,7 +484,7 @@ function meeting(args: MeetingArgs, io: Io) {
     const copyOf = byContent.get(digest);
     if (copyOf !== undefined) throw new CommandError('meeting.sameLedger', { file: l.file, other: copyOf }, language);
     byContent.set(digest, l.file);
-    const read = namingFile(fileName, language, () => readLedgerWorkbook(bytes, { fileName, language, codec: NODE_CODEC }));
+    const read = namingFile(fileName, language, () => readLedgerWorkbook(bytes, { fileName, language, codec: NODE_CODEC, period: args.period ?? defaultPeriod(asOf) }));
     return { file: fileName, unit: l.unit, input: read.input };
   });
   const previous = lastMeeting(args, output, io);

@@ -37,6 +37,7 @@ import {
   type SheetGrid,
   type TriagePreset,
   DETECTION_ROWS,
+  defaultPeriod,
   WorkbookError,
 } from '../core';
 import {
@@ -306,7 +307,13 @@ export function runMeeting(
   const jobOptions = jobOptionsOf(options);
   const ledgers: MeetingLedger[] = files.map((f, index) => {
     onProgress?.('read', { name: f.fileName, index, count: files.length });
-    const read = readLedgerWorkbook(f.bytes, { fileName: f.fileName, language: options.language, ...(f.sheet !== undefined ? { sheet: f.sheet } : {}), ...(codec ? { codec } : {}) });
+    const read = readLedgerWorkbook(f.bytes, {
+      fileName: f.fileName,
+      language: options.language,
+      period: jobOptions.period ?? defaultPeriod(jobOptions.asOf),
+      ...(f.sheet !== undefined ? { sheet: f.sheet } : {}),
+      ...(codec ? { codec } : {}),
+    });
     const unit = f.unit?.trim();
     return { file: f.fileName, ...(unit ? { unit } : {}), input: read.input };
   });

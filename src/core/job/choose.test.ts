@@ -82,8 +82,15 @@ describe('chooseLedgerSheet: a workbook of a sheet a month', () => {
     ['a month written 2026.11', ['2026.10', '2026.11'], month(2026, 11), '2026.11'],
     ['the first, when none is named for the month', ['一组', '二组'], month(2026, 11), '一组'],
     ['the first, with no period given', ['1月', '11月'], undefined, '1月'],
+    ['the year\'s ledger before a sheet of one month\'s new disputes', ['2026年矛盾纠纷台账', '11月新增'], month(2026, 11), '2026年矛盾纠纷台账'],
+    ['the first for a quarter\'s meeting', ['10月', '11月', '12月'], { from: dayFromYmd(2026, 10, 1)!, to: dayFromYmd(2026, 12, 31)! }, '10月'],
   ])('takes %s', (_what, names, period, chosen) => {
     expect(chooseLedgerSheet(names.map(ledger), period)?.sheet).toBe(chosen);
+  });
+
+  it('takes the month\'s sheet before a fuller header of another month', () => {
+    const fuller: SheetGrid = { ...ledger('1月'), values: [['序号', '登记日期', '当事人', '纠纷类型', '简要情况', '涉及人数', '化解情况'], [1, 46000, '张三', '邻里纠纷', '口角', 2, '调解中']] };
+    expect(chooseLedgerSheet([fuller, ledger('11月')], month(2026, 11))?.sheet).toBe('11月');
   });
 
   it.each<[string, { year: number | null; month: number } | null]>([
@@ -92,6 +99,10 @@ describe('chooseLedgerSheet: a workbook of a sheet a month', () => {
     ['十二月', { year: null, month: 12 }],
     ['2026-03', { year: 2026, month: 3 }],
     ['13月', null],
+    ['2025年1-11月', null],
+    ['1月-11月', null],
+    ['2025年12月-2026年11月', null],
+    ['一至十一月', null],
     ['台账', null],
   ])('reads the month of %s', (name, read) => {
     expect(monthOfName(name)).toEqual(read);

@@ -115,35 +115,51 @@ interface Candidate {
 /**
  * The sheet most like a ledger among the candidates (each given as its first rows is enough):
  * one with disputes under its header before an empty template, a visible one before a hidden one,
- * then, given the meeting's period, one named for the month it ends in (11月, 2026.11, 十一月) —
- * a workbook of a sheet a month, where the first, 1月, made November's paper of January's
- * disputes —, then the one whose header names most fields, then the earlier sheet. null when none
- * is a ledger. The candidates are looked at one at a time and not kept: a host may read each as it
- * is asked for.
+ * then the one whose header names most fields, then the earlier sheet. null when none is a ledger.
+ * The candidates are looked at one at a time and not kept: a host may read each as it is asked for.
+ *
+ * In a workbook of a sheet a month (1月 … 11月: every visible ledger with disputes named for a
+ * month), a month's meeting takes the sheet of its month first: the first sheet made November's
+ * paper of January's disputes. Only then: beside a whole year's ledger, a sheet of one month's
+ * new disputes is an extract, and a quarter's meeting needs no one month.
  */
 export function chooseLedgerSheet(sheets: Iterable<SheetGrid>, period?: Period): { sheet: string; layout: LedgerLayout; others: string[] } | null {
-  const month = period && ymdFromDay(period.to);
-  let best: Candidate | null = null;
-  const filled: string[] = [];
+  const candidates: (Candidate & { filled: boolean; month: { year: number | null; month: number } | null })[] = [];
   for (const grid of sheets) {
     if (OWN_SHEETS.includes(grid.name)) continue;
     const layout = detectLedger(grid);
     if (!layout) continue;
     const hasRows = grid.values.slice(layout.headerBottom + 1).some((row) => row?.some((v) => v !== null && v !== ''));
-    if (hasRows && !grid.hidden) filled.push(grid.name);
-    const named = month ? monthOfName(grid.name) : null;
-    const ofPeriod = named !== null && month !== undefined && named.month === month.month && (named.year === null || named.year === month.year);
-    const rank = [hasRows ? 1 : 0, grid.hidden ? 0 : 1, ofPeriod ? 1 : 0, layout.score];
-    if (!best || compareRanks(rank, best.rank) > 0) best = { sheet: grid.name, layout, rank };
+    const filled = hasRows && !grid.hidden;
+    candidates.push({ sheet: grid.name, layout, rank: [hasRows ? 1 : 0, grid.hidden ? 0 : 1, layout.score], filled, month: monthOfName(grid.name) });
   }
+  const month = period && monthOfPeriod(period);
+  const filled = candidates.filter((c) => c.filled);
+  if (month && filled.length > 1 && filled.every((c) => c.month !== null))
+    for (const c of candidates) {
+      const ofPeriod = c.month !== null && c.month.month === month.month && (c.month.year === null || c.month.year === month.year);
+      c.rank.splice(2, 0, ofPeriod ? 1 : 0);
+    }
+  let best: Candidate | null = null;
+  for (const c of candidates) if (!best || compareRanks(c.rank, best.rank) > 0) best = c;
   // Other visible sheets with disputes under a ledger header (一月台账 beside 二月台账): one is
   // processed, and the user is told of the rest rather than left to think there were none.
-  return best && { sheet: best.sheet, layout: best.layout, others: filled.filter((name) => name !== best!.sheet) };
+  return best && { sheet: best.sheet, layout: best.layout, others: filled.map((c) => c.sheet).filter((name) => name !== best!.sheet) };
+}
+
+const MONTH_SPAN = /\d{1,2}月?[-~—–至到]\d{1,4}[年月]|[一二三四五六七八九十]月?[-~—–至到][一二三四五六七八九十]+月/;
+
+/** The month a period lies in, when it lies in one. */
+function monthOfPeriod(period: Period): { year: number; month: number } | null {
+  const [from, to] = [ymdFromDay(period.from), ymdFromDay(period.to)];
+  return from.year === to.year && from.month === to.month ? { year: to.year, month: to.month } : null;
 }
 
 /** The month a sheet's name gives (11月, 2026年11月, 2026.11, 十一月份), with its year if it has one. */
 export function monthOfName(name: string): { year: number | null; month: number } | null {
   const text = toHalfWidth(name).replace(/\s+/g, '');
+  // A span of months (1-11月, 2025年12月-2026年11月) names no one month.
+  if (MONTH_SPAN.test(text)) return null;
   const written = /(?:((?:19|20)\d{2})年?)?(\d{1,2}|十[一二]?|[一二三四五六七八九])月/.exec(text) ?? /((?:19|20)\d{2})[.\-/_](\d{1,2})(?!\d)/.exec(text);
   if (!written) return null;
   const month = /^\d/.test(written[2]) ? Number(written[2]) : chineseNumber(written[2]);

@@ -246,6 +246,17 @@ describe('runLedgerJob on a small ledger', () => {
     );
   });
 
+  it('reads a ledger whose 申请人 and 被申请人 each name 姓名, 身份证号, 联系电话, 住址 (their parents unmerged), saying the names repeat', () => {
+    const values = [
+      ['序号', '登记日期', '申请人', null, null, null, '被申请人', null, null, null, '纠纷类型', '简要情况'],
+      [null, null, '姓名', '身份证号', '联系电话', '住址', '姓名', '身份证号', '联系电话', '住址', null, null],
+      [1, '2021-03-01', '张三', '1', '2', '东村', '李四', '3', '4', '西村', '邻里纠纷', '口角'],
+    ];
+    const j = runLedgerJob({ ledger: sheet(values) }, OPTIONS);
+    expect(j.disputes).toHaveLength(1);
+    expect(j.issues.map((i) => i.code)).toContain('ledger.repeatedHeader');
+  });
+
   it('reads a ledger with a second 备注 and a second 联系电话', () => {
     const values = [['序号', '登记日期', '当事人', '联系电话', '纠纷类型', '备注', '联系电话', '备注'], [1, '2021-03-01', '张三', '1', '邻里纠纷', '', '2', '']];
     expect(runLedgerJob({ ledger: sheet(values) }, OPTIONS).disputes).toHaveLength(1);
@@ -408,6 +419,15 @@ describe('previous meeting data that is damaged or not ours', () => {
     expect(job.previousIgnored).toBe(true);
     expect(job.summary.changes).toBeNull();
     expect(job.plan.state.rows.filter((r) => r[0] === 'tally').map((r) => r[1])).toEqual(['2021-03-01']);
+  });
+
+  it('is matched through the key an earlier version gave a 序号 written 2026-001', () => {
+    const rows = [['序号', '登记日期', '当事人', '纠纷类型', '简要情况'], ...[1, 2, 3, 4, 5].map((n) => [`2026-00${n}`, '2021-02-0' + n, `张${n}`, '邻里纠纷', '口角'])];
+    const stored = [1, 2, 3, 4, 5].map((n) => `id:2026-00${n}\t${n + 1}\tr\to`).join('\n');
+    const previous = { rows: [header, ['kind', 'from', 'to', 'entries', 'data'], ['period', '2021-02-01', '2021-02-28', 5, stored]], source: '上月.xlsx' };
+    const job = runLedgerJob({ ledger: sheet(rows), previous }, OPTIONS);
+    expect(job.disputes[0].record.key).toMatch(/^h:/);
+    expect([job.notices, job.summary.changes?.shared, job.summary.changes?.counts.deEscalated]).toEqual([[], 5, 5]);
   });
 
   it('is compared with when its few disputes may all have gone from the ledger since', () => {

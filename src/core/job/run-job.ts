@@ -163,14 +163,16 @@ export function triageLedger(ledger: SheetGrid, options: JobOptions, revisitLog?
     });
   const uncalculated = formulasWithoutValueIssue(ledger, layout, read.lastDataRow, language);
   if (uncalculated) issues.push(uncalculated);
-  // Refused, not said: read, the left ledger's colours went onto the right one's rows (16th sweep).
+  // A header that starts over (序号, 登记日期 … again) is a second ledger beside the first, refused:
+  // read, the left one's colours went onto the right one's rows (16th sweep). Names repeated
+  // within one table (申请人 and 被申请人 each over 姓名, 身份证号, 电话, their parents unmerged)
+  // are only said.
   const repeated = repeatedHeaderNames(layout);
-  if (repeated)
-    throw new WorkbookError(
-      'ledger.sideBySide',
-      { sheet: ledger.name, names: repeated.names.map((n) => quotedName(n, language)).join(language === 'zh' ? '' : ', '), column: columnLetter(repeated.from) },
-      language,
-    );
+  if (repeated) {
+    const params = { sheet: ledger.name, names: repeated.names.map((n) => quotedName(n, language)).join(language === 'zh' ? '' : ', '), column: columnLetter(repeated.from) };
+    if (repeated.startsOver) throw new WorkbookError('ledger.sideBySide', params, language);
+    issues.push({ code: 'ledger.repeatedHeader', row: layout.headerTop + 1, message: message('ledger.repeatedHeader', language, params) });
+  }
   const disputes: TriagedDispute[] = read.records.map((record) => {
     settleStatedStatus(compiled, record, asOf);
     const triage = triageRecord(compiled, record, asOf, language);
@@ -276,7 +278,7 @@ const OTHER_LEDGER_MIN_DISPUTES = 5;
 export function sharesADispute(snapshot: MeetingSnapshot, disputes: readonly TriagedDispute[]): boolean {
   const keys = new Set<string>();
   for (const e of snapshot.entries) keys.add(e.key);
-  return disputes.some((d) => keys.has(d.record.key));
+  return disputes.some((d) => keys.has(d.record.key) || (d.record.legacyKey !== undefined && keys.has(d.record.legacyKey)));
 }
 
 /** Longer than any office's name (湖南省长沙市望城区人民法院乔口人民法庭 is 18 characters). */
@@ -339,17 +341,21 @@ export function countJob(disputes: readonly TriagedDispute[], issues: readonly R
  * column J): two ledgers side by side, of which only the left one is read. Three at least, so a
  * second 备注 is no such thing. null when there are none.
  */
-function repeatedHeaderNames(layout: LedgerLayout): { names: string[]; from: number } | null {
+function repeatedHeaderNames(layout: LedgerLayout): { names: string[]; from: number; startsOver: boolean } | null {
   const read = new Set(Object.values(layout.fields));
+  const labelled = [...layout.labels].sort((a, b) => a[0] - b[0]);
   const firstOf = new Map<string, number>();
   const again: [string, number][] = [];
-  for (const [col, label] of [...layout.labels].sort((a, b) => a[0] - b[0])) {
+  for (const [col, label] of labelled) {
     const first = firstOf.get(label);
     if (first === undefined) firstOf.set(label, col);
     else if (read.has(first)) again.push([label, col]);
   }
   if (again.length < 3) return null;
-  return { names: again.slice(0, 3).map(([label]) => label), from: Math.min(...again.map(([, col]) => col)) };
+  // The table's first column named again where the repeat begins: the header starts over.
+  const from = Math.min(...again.map(([, col]) => col));
+  const startsOver = again.some(([label, col]) => col === from && label === labelled[0][1]);
+  return { names: again.slice(0, 3).map(([label]) => label), from, startsOver };
 }
 
 const OWN_ORDER: OwnColumn[] = ['suggested', 'reasons', 'nextRevisit', 'manual'];

@@ -34,6 +34,17 @@ describe('detectLedger finds the header block', () => {
     expect(detectLedger(sheet([HEADER, DATA_ROW, DATA_ROW, ['下半年'], second, DATA_ROW]))?.headerTop).toBe(top);
   });
 
+  it('finds the fuller of two header rows with no dispute between them (a template left above)', () => {
+    expect(detectLedger(sheet([HEADER, [], [...HEADER, '回访日期', '涉及人数'], DATA_ROW]))?.headerTop).toBe(2);
+  });
+
+  it('finds the ledger below another table (a key-case list) whose names it shares only in part', () => {
+    const keyCases = ['序号', '单位', '简要情况', '风险等级', '包案领导', '化解时限', '化解情况', '督办情况'];
+    const ledger = ['序号', '登记日期', '当事人', '联系电话', '纠纷类型', '简要情况', '涉及人数', '风险等级', '化解情况', '回访日期', '责任人', '销号情况'];
+    const values = [keyCases, [1, '派出所', '扬言报复', '红', '张书记', '2026-12-01', '调解中', '已督办'], [], ledger, [1, '2026-11-02', '刘某', '13800000000', '邻里纠纷', '口角', 2, null, '调解中', null, '王某', null]];
+    expect(detectLedger(sheet(values))?.headerTop).toBe(3);
+  });
+
   it('finds a header on row 1', () => {
     const layout = detectLedger(sheet([['序号', '登记日期', '当事人', '纠纷类型', '简要情况', '化解情况'], DATA_ROW]));
     expect(layout).not.toBeNull();

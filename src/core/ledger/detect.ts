@@ -189,9 +189,11 @@ export function detectLedger(grid: SheetGrid): LedgerLayout | null {
   // (上半年 above a 下半年 pasted from a newer template, one column more): the table starts there,
   // and the second header is met as it goes on (read.ts). Taken from the best, the first block's
   // disputes were passed over without a word.
+  // Only the same table's header: most of its names are the best row's too (a key-case list of
+  // 序号, 单位, 简要情况 … above the ledger is another table, not its first block).
   for (let r = 0; r < best; r++) {
     const s = rowScore(values, r);
-    if (s >= MIN_FIELDS && s * 3 >= bestScore * 2 && values.slice(r + 1, best).some(holdsData)) {
+    if (s >= MIN_FIELDS && s * 3 >= bestScore * 2 && sameNames(values, r, best) && values.slice(r + 1, best).some(holdsData)) {
       [best, bestScore] = [r, s];
       break;
     }
@@ -221,6 +223,15 @@ export function detectLedger(grid: SheetGrid): LedgerLayout | null {
 
   const layout = mapColumns(grid, top, bottom, mergeAt, bestScore);
   return WHAT_IT_IS_ABOUT.some((f) => layout.fields[f] !== undefined) ? layout : null;
+}
+
+/** Whether four in five of row `a`'s header names are row `b`'s too, wherever they stand. */
+function sameNames(values: CellValue[][], a: number, b: number): boolean {
+  const names = (r: number) => new Set(nonEmptyCols(values, r).map((c) => headerOf(textAt(values, r, c))));
+  const [upper, lower] = [names(a), names(b)];
+  let shared = 0;
+  for (const name of upper) if (lower.has(name)) shared++;
+  return shared * 5 >= upper.size * 4;
 }
 
 function nonEmptyCols(values: CellValue[][], row: number): number[] {

@@ -571,6 +571,7 @@ describe('readRecords skips rows that are not disputes', () => {
     ['a units row, then the column numbers', [header, [null, '年月日', '（人）', '（次）'], ['一', '二', '三', '四'], ['东村', 46000, '邻里纠纷', '口角']], [], [4]],
     ['a line on how to fill the form in', [header, ['XX村', '填写格式：2026-01-01', '按类别填写', '简要写明起因、经过'], ['东村', 46000, '邻里纠纷', '口角']], [], [3]],
     ['the template\'s example line', [['序号', ...header], [1, '东村', 46000, '邻里纠纷', '口角'], ['例', 'XX村', '2026-01-01', '邻里纠纷', '张某与李某因宅基地边界发生争执']], [], [2]],
+    ['the example line of a ledger with no 序号', [header, ['东村', 46000, '邻里纠纷', '口角'], ['示例：', '2026-01-01', '邻里纠纷', '张某与李某因宅基地边界发生争执']], [], [2]],
   ])('%s', (_name, values, merges, rows) => {
     const g = { name: '台账', values, merges, date1904: false };
     const read = readRecords(g, detectLedger(g)!, { asOf: 47000, language: 'zh' });
@@ -637,6 +638,28 @@ describe('a header met again below the first', () => {
     );
   });
 
+  it.each<[string, CellValue[]]>([
+    ['a small table below the ledger', ['所属村', '纠纷类型', '件数']],
+    ['a signing line', ['责任人', null, '联系电话', null, '日期']],
+  ])('is not seen in %s, which names too few of the header\'s columns', (_what, row) => {
+    const header = ['序号', '登记日期', '当事人', '纠纷类型', '简要情况', '所属村', '责任人', '联系电话'];
+    expect(() => read(sheet([header, line({ A: 1, B: 44228, C: '张三', D: '邻里纠纷', E: '口角' }), [], row]))).not.toThrow();
+  });
+
+  it('is passed over when a two-row header with one name under two parents (纠纷/日期, 调处/日期) comes again as it was', () => {
+    const top = ['序号', '当事人', '纠纷', null, '调处', null, '简要情况'];
+    const leaves = [null, null, '日期', '情况', '日期', '情况', null];
+    const merges = ['A1:A2', 'B1:B2', 'C1:D1', 'E1:F1', 'G1:G2', 'A4:A5', 'B4:B5', 'C4:D4', 'E4:F4', 'G4:G5'];
+    const row = [1, '张三', 44228, '争吵', 44230, '调解中', '口角'];
+    expect(read(sheet([top, leaves, row, top, leaves, row], merges)).records).toHaveLength(2);
+  });
+
+  it('is not seen in an appendix\'s own table below the ledger (附：重点人员名单)', () => {
+    const appendix = ['序号', '当事人', '纠纷类型', '简要情况', '涉及人数', '涉及金额', '登记日期', '风险等级', '化解是否成功'];
+    const result = read(sheet([HEADER, dispute(1), [], ['附：重点人员名单'], appendix, [1, '张三', '邻里纠纷', '扬言报复']]));
+    expect(result.records.map((r) => r.row)).toEqual([2]);
+  });
+
   it('is not seen in a dispute whose cells happen to hold two header names', () => {
     const odd = line({ A: 3, B: 44228, C: '张三', D: '涉及金额', E: '涉及人数', F: 3, G: 8000 });
     expect(read(sheet([HEADER, dispute(1), odd])).records).toHaveLength(2);
@@ -667,8 +690,17 @@ describe('a dispute written over two rows with nothing merged', () => {
     ['a row with a date of its own', line({ B: 44230, C: '王五', E: '争吵' })],
     ['a row with a text of its own', line({ C: '王五', E: '争吵' })],
     ['a row with a type of its own', line({ C: '王五', D: '合同纠纷' })],
+    ['a row not yet numbered whose text begins 接上级交办', line({ B: 44230, C: '王五', D: '家庭纠纷', E: '接上级交办：王五扬言要杀死妻子' })],
+    ['a row whose text begins 接上访人反映', line({ E: '接上访人反映，两户因宅基地争执' })],
+    ['a （续） row with a date of its own', line({ B: 44230, E: '（续）双方再次发生争执' })],
   ])('reads %s as a dispute of its own', (_what, row) => {
     expect(read(sheet([header, first(1), row])).records).toHaveLength(2);
+  });
+
+  it('joins nothing across a note merged across the table', () => {
+    const note = line({ A: '注：以下为转办纠纷' });
+    const { records } = read(sheet([header, first(1), note, otherSide], [`A3:Q3`]));
+    expect(records.map((r) => r.row)).toEqual([2, 4]);
   });
 
   it('joins nothing across a blank row, nor in a ledger with no 序号 column', () => {
@@ -697,6 +729,11 @@ describe('风险等级 kept as ticks in 红 | 黄 | 绿 columns under it', () =>
     expect(result.issues).toEqual([]);
   });
 
+  it('reads the highest of two ticks whatever the columns\' order', () => {
+    const result = read(sheet([top, [null, null, null, null, null, '绿', '黄', '红'], dispute(['√', null, '√'])], merges));
+    expect(result.records[0].manualLevel).toBe('red');
+  });
+
   it.each<[string, CellValue[], Level]>([
     ['高 | 中 | 低: a tick under 中', [null, '√', null], 'yellow'],
     ['高 | 中 | 低: a tick under 高', ['√', null, null], 'red'],
@@ -719,6 +756,11 @@ describe('a column for each revisit', () => {
   ])('counts %s', (_what, row, last) => {
     const { records } = read(sheet([header, row]));
     expect(shown(records[0].lastRevisit)).toBe(last);
+  });
+
+  it.each(['下步回访日期', '预定回访日期', '约定回访时间', '到期回访日期', '最迟回访日期', '应回访日期'])('counts no date planned under %s', (planned) => {
+    const { records } = read(sheet([[...header.slice(0, 9), planned], dispute('2021-01-07', null, '2021-02-20')]));
+    expect(shown(records[0].lastRevisit)).toBe('2021-01-07');
   });
 
   it('says a revisit dated after the as-of day in whichever column it is', () => {

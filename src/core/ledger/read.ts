@@ -147,6 +147,10 @@ export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: Read
     if (written) record.written = written;
     const stated = record.status === 'open' && statusUnfilled(text) && text.description ? statusStatedIn(text.description) : null;
     if (stated) record.statedStatus = stated;
+    if (serialId === NUMBERED_CASE) {
+      const legacy = legacyKey(text.serial ?? '');
+      if (legacy !== null && legacy !== record.key) record.legacyKey = legacy;
+    }
     records.push(record);
   }
   return { records, issues, lastDataRow };
@@ -358,20 +362,23 @@ class RowContext {
 /**
  * The revisit field's column and the columns beside it that record revisits too, as forms with a
  * column per revisit do (第一次回访日期 … 第二次回访日期, 二次回访时间): one field takes one column,
- * and the later revisits, left unread, made 143 of 300 disputes due again too early. A planned
- * date (下次回访日期, 应回访日期) is no revisit done.
+ * and the later revisits, left unread, made 143 of 300 disputes due again too early.
  */
 function revisitColumns(layout: LedgerLayout): number[] {
   const col = layout.fields.lastRevisit;
   if (col === undefined) return [];
-  const more = layout.unmapped.filter((c) => {
-    const label = (layout.labels.get(c) ?? '').replace(/\//g, '');
-    return REVISIT_DONE.test(label) && !REVISIT_PLANNED.test(label);
-  });
-  return [col, ...more];
+  const more = layout.unmapped.filter((c) => REVISIT_DONE.test((layout.labels.get(c) ?? '').replace(/[/\s]/g, '')));
+  // Each is looked at in every row: a header of 16,000 such names over 100,000 rows took 14 s more.
+  return [col, ...more.slice(0, MAX_REVISIT_COLUMNS)];
 }
-const REVISIT_DONE = /回访(?:日期|时间)|最近回访|上次回访/;
-const REVISIT_PLANNED = /下次|下一次|计划|应回访|拟|预计|预约|安排/;
+/** More revisit columns than any form has (one a month for a year, and some). */
+const MAX_REVISIT_COLUMNS = 16;
+/**
+ * A column of a revisit done, by a name that says so: 回访日期 alone, or the revisit's number or
+ * 最近/上次/实际 before it. Named otherwise (下步, 预定, 约定, 到期, 最迟 回访日期 …) it is a date
+ * planned, and read as done it hid a revisit 74 days overdue.
+ */
+const REVISIT_DONE = /^(?:第?[一二三四五六七八九十\d]{1,3}次|首次|初次|再次|最近一?次?|上一?次|实际|末次|最后一?次)?回访(?:日期|时间)$/;
 
 /** Columns that each stand for a level, a mark in one saying the dispute has it. */
 type LevelTicks = [col: number, level: Level][];
@@ -392,8 +399,11 @@ function levelTickColumns(layout: LedgerLayout): LevelTicks | null {
     const level = p === parent ? levelOfLeaf(l) : null;
     if (level !== null) ticks.push([c, level]);
   }
-  return new Set(ticks.map(([, level]) => level)).size >= 2 ? ticks : null;
+  // Three columns, perhaps a few more (红 | 橙 | 黄 | 蓝 | 绿): not thousands, each looked at in every row.
+  return new Set(ticks.map(([, level]) => level)).size >= 2 && ticks.length <= MAX_TICK_COLUMNS ? ticks : null;
 }
+
+const MAX_TICK_COLUMNS = 8;
 
 /** The level a tick column stands for, by its short name (红, 黄色, 高, 中, 低): as a manual level cell reads. */
 function levelOfLeaf(leaf: string): Level | null {
@@ -510,7 +520,10 @@ class RowJoin {
 /** Fields a second party's row fills: who, and how to reach them. */
 const PARTY_DETAILS: readonly FieldName[] = ['parties', 'otherParties', 'idNumber', 'phone', 'address'];
 /** What a row that goes on with the text above starts with: （续）, 续：, 接上. */
-const GOES_ON = /^\s*(?:[（(]\s*续\s*[)）]|续\s*[:：]|接上(?:页|行|栏)?\s*[:：，,]?)/;
+// 接上 only with what it goes on from: 接上级交办, 接上访人反映 begin disputes of their own.
+const GOES_ON = /^\s*(?:[（(]\s*续\s*[)）]|续\s*[:：]|接上(?:页|行|栏|表)\s*[:：，,]?)/;
+/** Fields a row that goes on with the text above never fills: it would be a dispute of its own. */
+const OWN_DISPUTE: readonly FieldName[] = ['registered', 'type', 'place'];
 
 /**
  * A dispute written over several rows with nothing merged (the merges undone, or a system that
@@ -526,6 +539,7 @@ function unmergedContinuations(values: CellValue[][], grid: SheetGrid, layout: L
   const details = PARTY_DETAILS.map((f) => layout.fields[f]).filter((c): c is number => c !== undefined);
   const described = [layout.fields.description, layout.fields.title].filter((c): c is number => c !== undefined);
   const others = (Object.entries(layout.fields) as [FieldName, number][]).filter(([f]) => !PARTY_DETAILS.includes(f) && f !== 'serial').map(([, c]) => c);
+  const ownDispute = OWN_DISPUTE.map((f) => layout.fields[f]).filter((c): c is number => c !== undefined);
   // The dispute's row, copied to join into only once a row goes on with it: most never do.
   let owner = -1;
   let into: RowJoin | null = null;
@@ -538,7 +552,7 @@ function unmergedContinuations(values: CellValue[][], grid: SheetGrid, layout: L
       continue;
     }
     if (owner < 0) continue;
-    if (!row || skipped.has(r) || !goesOnAbove(row, details, described, others)) {
+    if (!row || skipped.has(r) || !goesOnAbove(row, details, described, others, ownDispute)) {
       owner = -1;
       continue;
     }
@@ -549,8 +563,8 @@ function unmergedContinuations(values: CellValue[][], grid: SheetGrid, layout: L
 }
 
 /** Whether a row with no 序号 holds only a party's details, or text that says it goes on. A blank row does neither. */
-function goesOnAbove(row: readonly CellValue[], details: readonly number[], described: readonly number[], others: readonly number[]): boolean {
-  if (described.some((c) => typeof row[c] === 'string' && GOES_ON.test(row[c] as string))) return true;
+function goesOnAbove(row: readonly CellValue[], details: readonly number[], described: readonly number[], others: readonly number[], ownDispute: readonly number[]): boolean {
+  if (described.some((c) => typeof row[c] === 'string' && GOES_ON.test(row[c] as string))) return !ownDispute.some((c) => filled(row[c]));
   return details.some((c) => filled(row[c])) && !others.some((c) => filled(row[c]));
 }
 
@@ -678,7 +692,7 @@ function repeatedHeaderRows(grid: SheetGrid, layout: LedgerLayout, language: Lan
     named.push({ col, texts, lengths });
   }
   if (named.length < 2) return rows;
-  const moved = new MovedHeader(grid, layout, named);
+  const moved = new MovedHeader(grid, layout);
   const repeats = (v: CellValue | undefined, { texts, lengths }: (typeof named)[number]) => {
     if (typeof v !== 'string' || v.length === 0 || v.length > MAX_HEADER_TEXT) return false;
     // Spaces around (a header written " 序号 ") are taken off only where there are some.
@@ -709,30 +723,50 @@ function headerTextsOf(grid: SheetGrid, layout: LedgerLayout, col: number): Set<
 }
 
 /**
- * Finds a row below the header that names the fields' columns again, but in other columns: two
- * field names or more away from their own column, and most of its filled cells header names.
+ * Finds a row below the header that names the fields' columns again, but in other columns: half
+ * the header's field names or more (three at least), two of them away from their own column, and
+ * most of its filled cells header names. A small table below the ledger (所属村 | 纠纷类型 | 件数)
+ * or a signing line (责任人 … 联系电话 … 日期) names too few to be the header again.
  */
 class MovedHeader {
-  /** Each field's header text, to the field's column (a text that heads two columns is left out). */
+  /**
+   * Each header text to its column, over every column of the table, read or not: a text that
+   * heads two columns (日期 under 纠纷 and under 调处) is left out, as it names no one column.
+   */
   private readonly columnOf = new Map<string, number>();
   private readonly lengths = new Uint8Array(MAX_HEADER_TEXT + 1);
+  /** How many header names a row must give to be the header again. */
+  private readonly enough: number;
 
   constructor(
     private readonly grid: SheetGrid,
     private readonly layout: LedgerLayout,
-    named: readonly { col: number; texts: Set<string> }[],
   ) {
     const twice = new Set<string>();
-    for (const { col, texts } of named)
+    let columns = 0;
+    for (let col = layout.firstCol; col <= layout.lastCol; col++) {
+      const texts = headerTextsOf(grid, layout, col);
+      if (texts.size > 0) columns++;
       for (const t of texts) {
         if (this.columnOf.has(t) && this.columnOf.get(t) !== col) twice.add(t);
         this.columnOf.set(t, col);
         this.lengths[t.length] = 1;
       }
+    }
     for (const t of twice) this.columnOf.delete(t);
+    this.enough = Math.max(3, Math.ceil(columns / 2));
   }
 
-  check(r: number, row: readonly CellValue[], language: Language): void {
+  /** Past an appendix's heading (附：重点人员名单): its own table may name the same columns. */
+  private ended = false;
+
+  check(r: number, row: CellValue[], language: Language): void {
+    if (this.ended) return;
+    const first = firstFilledCell(row, this.layout);
+    if (typeof first === 'string' && first.length <= 40 && APPENDIX_HEADING.test(first.replace(WHITE_SPACE, ''))) {
+      this.ended = !filledField(row, this.layout, 'parties') && !filledField(row, this.layout, 'registered');
+      if (this.ended) return;
+    }
     const { firstCol, lastCol } = this.layout;
     let moved = 0;
     let named = 0;
@@ -753,7 +787,7 @@ class MovedHeader {
         example ??= { text, from: col, to: c };
       }
     }
-    if (moved < 2 || named * 2 <= filled || example === null) return;
+    if (moved < 2 || named < this.enough || named * 2 <= filled || example === null) return;
     throw new WorkbookError(
       'ledger.headerMoved',
       {
@@ -943,6 +977,11 @@ function serialIdPattern(layout: LedgerLayout): RegExp {
 }
 const CASE_NUMBER = /[A-Za-z\u4e00-\u9fff-]/;
 const NUMBERED_CASE = /[A-Za-z\u4e00-\u9fff]/;
+
+/** The key versions before 2026-12-08 gave a serial with a dash under 序号, else null. */
+function legacyKey(serial: string): string | null {
+  return CASE_NUMBER.test(serial) && serial.length >= 4 && serial.length <= MAX_SERIAL_ID ? `id:${serial}` : null;
+}
 /** Longer than any case number (（2026）青01民初12345号 is 19): a longer 编号 is hashed with the rest of the row. */
 const MAX_SERIAL_ID = 64;
 

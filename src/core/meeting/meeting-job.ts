@@ -1,7 +1,7 @@
 import { baseFileName, unitFromFileName } from '../ledger';
 import { message } from '../messages';
 import { WorkbookError } from '../errors';
-import { LEVEL_RANK, type Language, type RowIssue, type TriagedDispute } from '../model';
+import { LEVEL_RANK, type DisputeRecord, type Language, type RowIssue, type TriagedDispute } from '../model';
 import type { ReportSheet } from '../report';
 import { buildDueList, renderDueList } from '../schedule';
 import {
@@ -196,7 +196,9 @@ function distinctUnitNames(names: readonly string[]): string[] {
 
 /** Keys are per unit: two ledgers may both number a dispute 12. */
 function withUnitKey(d: MeetingDispute, unit: string): MeetingDispute {
-  return { ...d, record: { ...d.record, key: `${unit}|${d.record.key}` } };
+  const record = { ...d.record, key: `${unit}|${d.record.key}` };
+  if (d.record.legacyKey !== undefined) record.legacyKey = `${unit}|${d.record.legacyKey}`;
+  return { ...d, record };
 }
 
 /**
@@ -215,15 +217,15 @@ function mergeGroup(lines: readonly UnitDispute[], refOf: (x: UnitDispute) => Di
     : [...lines].sort((a, b) => (b.dispute.record.resolvedOn ?? -Infinity) - (a.dispute.record.resolvedOn ?? -Infinity))[0];
   const first = lines[0];
   const registered = lines.reduce((earliest, x) => Math.min(earliest, x.dispute.record.registered ?? Infinity), Infinity);
-  return {
-    ...pick.dispute,
-    record: {
-      ...pick.dispute.record,
-      registered: Number.isFinite(registered) ? registered : pick.dispute.record.registered,
-      key: `${names[first.unit]}|${first.dispute.record.key}`,
-    },
-    heldBy: [pick, ...lines.filter((x) => x !== pick)].map(refOf),
+  const record: DisputeRecord = {
+    ...pick.dispute.record,
+    registered: Number.isFinite(registered) ? registered : pick.dispute.record.registered,
+    key: `${names[first.unit]}|${first.dispute.record.key}`,
   };
+  // The first unit's, as the key: not the picked line's, which is another unit's.
+  delete record.legacyKey;
+  if (first.dispute.record.legacyKey !== undefined) record.legacyKey = `${names[first.unit]}|${first.dispute.record.legacyKey}`;
+  return { ...pick.dispute, record, heldBy: [pick, ...lines.filter((x) => x !== pick)].map(refOf) };
 }
 
 /** A unit's line of the per-unit table, from its own summary; 化解率 is resolved ÷ registered, as in the breakdowns. */

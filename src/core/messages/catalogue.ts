@@ -81,6 +81,10 @@ export const CATALOGUE = {
     zh: '“{sheet}”第 {row} 行“{text}”起是附表，不是台账，其下 {count} 行未读取；如果其中有纠纷，请把它们移到该行上方',
     en: 'From row {row} of "{sheet}" ("{text}") on is an appendix, not the ledger: the {count} rows below it were not read. If any of them is a dispute, move it above that row',
   },
+  'ledger.repeatedHeader': {
+    zh: '“{sheet}”的表头从 {column} 列起又出现了{names}等列名；本次按第一次出现的列读取，如果右边是另一张台账，请把它移到单独的工作表后再处理',
+    en: 'The header of "{sheet}" gives {names} and more again from column {column}; the first of each was read. If another ledger stands on the right, move it to a sheet of its own and process it there',
+  },
   'ledger.sideBySide': {
     zh: '“{sheet}”的表头从 {column} 列起又出现了{names}等列名，像是并排放了两张台账：建议等级等列只能加在两张的最右边，整行上色也会把左边纠纷的颜色涂到右边那张上。请把右边的台账移到单独的工作表后再处理',
     en: 'The header of "{sheet}" gives {names} and more again from column {column}, as if two ledgers stood side by side: the tool\'s columns could only go right of both, and each row\'s colour would mark the right one with the left one\'s levels. Move the right ledger to a sheet of its own and process again',

@@ -173,6 +173,11 @@ export interface DisputeRecord {
   statedStatus?: DisputeStatus;
   /** Stable identity across meetings (serial number where present, else registration + parties + place + type). */
   key: string;
+  /**
+   * The key an earlier version gave it, where it differs: a 序号 written 2026-001 was the key
+   * itself. A meeting stored by that version is still matched through it (summary/snapshot.ts).
+   */
+  legacyKey?: string;
 }
 
 /** What the rules made of one dispute. */

@@ -293,7 +293,7 @@ export function diffSinceSnapshot(previous: MeetingSnapshot, disputes: readonly 
   };
   const sorted = [...disputes].sort((a, b) => a.record.row - b.record.row);
   for (const d of sorted) {
-    const was = before.get(d.record.key);
+    const was = before.get(d.record.key) ?? (d.record.legacyKey === undefined ? undefined : before.get(d.record.legacyKey));
     if (was) diff.shared++;
     const level = d.triage.effective;
     const item: DiffItem = {

@@ -152,10 +152,10 @@ export function processWorkbook(input: Uint8Array, options: WorkbookJobOptions):
  */
 export function readLedgerWorkbook(
   bytes: Uint8Array,
-  options: ReadWorkbookOptions & { sheet?: string },
+  options: ReadWorkbookOptions & { sheet?: string; period?: Period },
 ): { sheet: string; input: JobInput; date1904: boolean } {
   return withWorkbook(bytes, options, 'read', (workbook, fail) => {
-    const { entry, input } = readLedger(workbook, options.sheet, fail);
+    const { entry, input } = readLedger(workbook, options.sheet, fail, options.period);
     return { sheet: entry.name, input, date1904: workbook.date1904 };
   });
 }
