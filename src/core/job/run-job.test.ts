@@ -430,6 +430,16 @@ describe('previous meeting data that is damaged or not ours', () => {
     expect([job.notices, job.summary.changes?.shared, job.summary.changes?.counts.deEscalated]).toEqual([[], 5, 5]);
   });
 
+  it('keeps each of two disputes alike but for their texts with its own history when the table is sorted', () => {
+    const header = ['序号', '登记日期', '当事人', '纠纷类型', '简要情况'];
+    const threat = ['2021-001', '2021-02-03', '张三', '家庭纠纷', '张三扬言要砍死妻子'];
+    const quarrel = ['2021-002', '2021-02-03', '张三', '家庭纠纷', '夫妻口角'];
+    const february = runLedgerJob({ ledger: sheet([header, threat, quarrel]) }, { ...OPTIONS, asOf: iso('2021-02-26') });
+    const march = runLedgerJob({ ledger: sheet([header, quarrel, threat]), stateRows: february.plan.state.rows }, { ...OPTIONS, asOf: iso('2021-03-01') });
+    expect(march.summary.changes?.counts).toEqual({ newRed: 0, escalated: 0, deEscalated: 0, resolved: 0 });
+    expect(march.summary.changes?.shared).toBe(2);
+  });
+
   it('is compared with when its few disputes may all have gone from the ledger since', () => {
     const job = runLedgerJob({ ledger: firstRunGrid(), previous: { rows: foreign(4), source: '结果.xlsx' } }, OPTIONS);
     expect([job.notices, job.previousIgnored, job.summary.changes?.source]).toEqual([[], false, '结果.xlsx']);

@@ -1,5 +1,5 @@
 import { cellAddress, columnLetter, dayFromYmd, formatDay, ymdFromDay } from '../cells';
-import { detectLedger, findLedgerUnit, readRecords, OWN_COLUMN_HEADERS, type LedgerLayout, type OwnColumn } from '../ledger';
+import { detectLedger, findLedgerUnit, readRecords, textKey, OWN_COLUMN_HEADERS, type LedgerLayout, type OwnColumn } from '../ledger';
 import { message, quotedName, quotedNames } from '../messages';
 import { LedgerNotFoundError, LedgerWriteError, WorkbookError } from '../errors';
 import { LEVEL_ZH, type CellValue, type Day, type DisputeRecord, type FieldName, type Language, type RowIssue, type SheetGrid, type TriagedDispute } from '../model';
@@ -293,9 +293,24 @@ function shortUnitName(unit: string): string {
 }
 
 /** Two identical rows (a duplicated entry) must still be told apart in snapshots and the revisit log. */
+/**
+ * Two disputes alike in date, parties, place and type (two quarrels of one family in a day) are
+ * told apart by their texts, and only rows alike in those too by their order: by order alone, a
+ * table sorted between two meetings swapped their histories (a false new red and a false
+ * resolution). What order gave them before is kept as the key an earlier version gave.
+ */
 function disambiguateKeys(records: DisputeRecord[]) {
+  const count = new Map<string, number>();
+  for (const r of records) count.set(r.key, (count.get(r.key) ?? 0) + 1);
+  const byOrder = new Map<string, number>();
   const seen = new Map<string, number>();
   for (const r of records) {
+    if (count.get(r.key)! > 1) {
+      const n = (byOrder.get(r.key) ?? 0) + 1;
+      byOrder.set(r.key, n);
+      r.legacyKey ??= n > 1 ? `${r.key}#${n}` : r.key;
+      r.key = `${r.key}~${textKey(r.text.description ?? r.text.title ?? '')}`;
+    }
     const n = seen.get(r.key) ?? 0;
     seen.set(r.key, n + 1);
     if (n > 0) r.key = `${r.key}#${n + 1}`;

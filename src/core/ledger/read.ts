@@ -987,6 +987,11 @@ const MAX_SERIAL_ID = 64;
 
 const FNV_OFFSET = 0x811c9dc5;
 
+/** A short hash of a text, to tell apart two disputes whose keys are alike (job/run-job.ts). */
+export function textKey(text: string): string {
+  return fnv1a(FNV_OFFSET, text).toString(16).padStart(8, '0');
+}
+
 /** FNV-1a over the UTF-16 code units of `s`, continuing from `h`. */
 function fnv1a(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
