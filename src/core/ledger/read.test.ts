@@ -672,8 +672,11 @@ describe('a dispute written over two rows with nothing merged', () => {
   const first = (n: number, text = '口角') => line({ A: n, B: 44228, C: '张三', D: '邻里纠纷', E: text, P: '330106199001010011', Q: '13900000000' });
   const otherSide = line({ C: '李四', P: '330106199202020022', Q: '13800000000' });
 
-  it('takes a row of only the other party\'s details as part of the dispute above', () => {
-    const { records } = read(sheet([header, first(1), otherSide, first(2), otherSide]));
+  it('takes a row of only the other party\'s details as part of the dispute above, and says so once', () => {
+    const { records, issues } = read(sheet([header, first(1), otherSide, first(2), otherSide]));
+    expect(issues.map((i) => i.message)).toEqual([
+      '“Sheet1”有 2 行没有序号，只写了另一方当事人或“（续）”的文字，已各自并入上面一行的纠纷（第 3、5 行）；如果其中有单独的纠纷，请补上序号后再处理',
+    ]);
     expect(records.map((r) => [r.row, r.text.parties])).toEqual([
       [2, '张三、李四'],
       [4, '张三、李四'],

@@ -88,7 +88,18 @@ export function readRecords(grid: SheetGrid, layout: LedgerLayout, options: Read
 
   const skipped = notDisputeRows(grid, layout, options.language);
   const continued = multiRowDisputes(values, grid, layout);
-  unmergedContinuations(values, grid, layout, skipped, continued);
+  const joined = unmergedContinuations(values, grid, layout, skipped, continued);
+  // Said once, with the first rows: a row with no 序号 may also be a dispute not numbered yet.
+  if (joined.length)
+    issues.push({
+      code: 'ledger.rowsJoined',
+      row: joined[0] + 1,
+      message: message('ledger.rowsJoined', options.language, {
+        sheet: grid.name,
+        count: joined.length,
+        rows: joined.slice(0, JOINED_NAMED).map((r) => r + 1).join(options.language === 'zh' ? '、' : ', ') + (joined.length > JOINED_NAMED ? '…' : ''),
+      }),
+    });
   const mediationColumn = mediationCountKind(layout);
   const serialId = serialIdPattern(layout);
   const blankText = blankTextOf(entries);
@@ -533,9 +544,10 @@ const OWN_DISPUTE: readonly FieldName[] = ['registered', 'type', 'place'];
  * disputes counted 600, and a （续） line's red words coloured a row with no date while the
  * dispute they belong to stayed green. Only in a ledger with a 序号 column, whose blank marks the row.
  */
-function unmergedContinuations(values: CellValue[][], grid: SheetGrid, layout: LedgerLayout, skipped: Set<number>, continued: Set<number>): void {
+function unmergedContinuations(values: CellValue[][], grid: SheetGrid, layout: LedgerLayout, skipped: Set<number>, continued: Set<number>): number[] {
+  const joined: number[] = [];
   const serial = layout.fields.serial;
-  if (serial === undefined) return;
+  if (serial === undefined) return joined;
   const details = PARTY_DETAILS.map((f) => layout.fields[f]).filter((c): c is number => c !== undefined);
   const described = [layout.fields.description, layout.fields.title].filter((c): c is number => c !== undefined);
   const others = (Object.entries(layout.fields) as [FieldName, number][]).filter(([f]) => !PARTY_DETAILS.includes(f) && f !== 'serial').map(([, c]) => c);
@@ -559,8 +571,13 @@ function unmergedContinuations(values: CellValue[][], grid: SheetGrid, layout: L
     into ??= new RowJoin(writableRow(values, grid, owner));
     into.add(row);
     continued.add(r);
+    joined.push(r);
   }
+  return joined;
 }
+
+/** Rows a message about joined rows names; the count says how many more. */
+const JOINED_NAMED = 5;
 
 /** Whether a row with no 序号 holds only a party's details, or text that says it goes on. A blank row does neither. */
 function goesOnAbove(row: readonly CellValue[], details: readonly number[], described: readonly number[], others: readonly number[], ownDispute: readonly number[]): boolean {

@@ -77,6 +77,10 @@ export const CATALOGUE = {
     zh: `在“{sheet}”中找不到台账表头（如 登记日期、当事人、纠纷类型、简要情况）；表头须在工作表的前 ${HEADER_SEARCH_ROWS} 行内，请确认表头行，或指定台账所在的工作表`,
     en: `No ledger header (e.g. 登记日期, 当事人, 纠纷类型, 简要情况) found in "{sheet}"; the header must be within the sheet's first ${HEADER_SEARCH_ROWS} rows: check the header row, or name the sheet that holds the ledger`,
   },
+  'ledger.rowsJoined': {
+    zh: '“{sheet}”有 {count} 行没有序号，只写了另一方当事人或“（续）”的文字，已各自并入上面一行的纠纷（第 {rows} 行）；如果其中有单独的纠纷，请补上序号后再处理',
+    en: '{count} rows of "{sheet}" have no serial and hold only another party or text that goes on ("（续）"): each was joined to the dispute above it (rows {rows}). If any is a dispute of its own, give it a serial and process again',
+  },
   'ledger.appendixBelow': {
     zh: '“{sheet}”第 {row} 行“{text}”起是附表，不是台账，其下 {count} 行未读取；如果其中有纠纷，请把它们移到该行上方',
     en: 'From row {row} of "{sheet}" ("{text}") on is an appendix, not the ledger: the {count} rows below it were not read. If any of them is a dispute, move it above that row',
