@@ -292,9 +292,9 @@ function shortUnitName(unit: string): string {
   return unit.length <= MAX_UNIT_CHARS ? unit : `${[...unit].slice(0, MAX_UNIT_CHARS - 1).join('')}…`;
 }
 
-/** Two identical rows (a duplicated entry) must still be told apart in snapshots and the revisit log. */
 /**
- * Two disputes alike in date, parties, place and type (two quarrels of one family in a day) are
+ * Two identical rows (a duplicated entry) must still be told apart in snapshots and the revisit
+ * log. Two disputes alike in date, parties, place and type (two quarrels of one family in a day) are
  * told apart by their texts, and only rows alike in those too by their order: by order alone, a
  * table sorted between two meetings swapped their histories (a false new red and a false
  * resolution). What order gave them before is kept as the key an earlier version gave.

@@ -530,8 +530,10 @@ class RowJoin {
 
 /** Fields a second party's row fills: who, and how to reach them. */
 const PARTY_DETAILS: readonly FieldName[] = ['parties', 'otherParties', 'idNumber', 'phone', 'address'];
-/** What a row that goes on with the text above starts with: （续）, 续：, 接上. */
-// 接上 only with what it goes on from: 接上级交办, 接上访人反映 begin disputes of their own.
+/**
+ * What a row that goes on with the text above starts with: （续）, 续：, 接上页. 接上 only with what
+ * it goes on from: 接上级交办, 接上访人反映 begin disputes of their own.
+ */
 const GOES_ON = /^\s*(?:[（(]\s*续\s*[)）]|续\s*[:：]|接上(?:页|行|栏|表)\s*[:：，,]?)/;
 /** Fields a row that goes on with the text above never fills: it would be a dispute of its own. */
 const OWN_DISPUTE: readonly FieldName[] = ['registered', 'type', 'place'];
@@ -621,17 +623,22 @@ const APPENDIX_HEADING = /^(?:附(?:[:：]|件|表|录|\s*\d)|(?:本月|本期|�
 function appendixBelow(grid: SheetGrid, layout: LedgerLayout, skipped: ReadonlySet<number>): { row: number; text: string; rowsBelow: number } | null {
   for (let r = layout.headerBottom + 1; r < grid.values.length; r++) {
     const row = grid.values[r];
-    if (!row) continue;
-    const first = firstFilledCell(row, layout);
-    if (typeof first !== 'string' || first.length > 40) continue;
-    const text = first.replace(WHITE_SPACE, '');
-    if (!APPENDIX_HEADING.test(text) || filledField(row, layout, 'parties') || filledField(row, layout, 'registered')) continue;
+    const heading = row ? appendixHeading(row, layout) : null;
+    if (heading === null) continue;
     let rowsBelow = 0;
     for (let below = r + 1; below < grid.values.length; below++) if (!skipped.has(below) && isDisputeRow(grid.values[below], layout)) rowsBelow++;
     // A heading with nothing a dispute's reading would take below it changes nothing: said only when it does.
-    return rowsBelow > 0 ? { row: r, text: first.trim(), rowsBelow } : null;
+    return rowsBelow > 0 ? { row: r, text: heading, rowsBelow } : null;
   }
   return null;
+}
+
+/** The row's appendix heading (APPENDIX_HEADING) as written, trimmed; null when it is none. */
+function appendixHeading(row: CellValue[], layout: LedgerLayout): string | null {
+  const first = firstFilledCell(row, layout);
+  if (typeof first !== 'string' || first.length > 40) return null;
+  if (!APPENDIX_HEADING.test(first.replace(WHITE_SPACE, '')) || filledField(row, layout, 'parties') || filledField(row, layout, 'registered')) return null;
+  return first.trim();
 }
 
 /** The first and last column of a row with something in it ([Infinity, -Infinity] when none has). */
@@ -779,10 +786,9 @@ class MovedHeader {
 
   check(r: number, row: CellValue[], language: Language): void {
     if (this.ended) return;
-    const first = firstFilledCell(row, this.layout);
-    if (typeof first === 'string' && first.length <= 40 && APPENDIX_HEADING.test(first.replace(WHITE_SPACE, ''))) {
-      this.ended = !filledField(row, this.layout, 'parties') && !filledField(row, this.layout, 'registered');
-      if (this.ended) return;
+    if (appendixHeading(row, this.layout) !== null) {
+      this.ended = true;
+      return;
     }
     const { firstCol, lastCol } = this.layout;
     let moved = 0;
