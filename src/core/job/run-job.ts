@@ -146,6 +146,19 @@ export function triageLedger(ledger: SheetGrid, options: JobOptions, revisitLog?
   const { asOf, language, preset } = options;
   const unit = shortUnitName(options.unit?.trim() || findLedgerUnit(ledger, layout.headerTop) || options.unitFallback?.trim() || '');
 
+  // A header that starts over (序号, 登记日期 … again) is a second ledger beside the first, refused:
+  // read, the left one's colours went onto the right one's rows (16th sweep). Names repeated
+  // within one table (申请人 and 被申请人 each over 姓名, 身份证号, 电话, their parents unmerged)
+  // are only said.
+  // Asked before the rows are read: a refusal owes the user no reading of them.
+  const repeated = repeatedHeaderNames(layout);
+  const repeatedParams = repeated && {
+    sheet: ledger.name,
+    names: repeated.names.map((n) => quotedName(n, language)).join(language === 'zh' ? '' : ', '),
+    column: columnLetter(repeated.from),
+  };
+  if (repeated?.startsOver) throw new WorkbookError('ledger.sideBySide', repeatedParams!, language);
+
   const read = readRecords(ledger, layout, { asOf, language });
   disambiguateKeys(read.records);
   const logIssues = applyRevisitLog(read.records, readRevisitLog(revisitLog ?? [], ledger.date1904), asOf, language);
@@ -163,16 +176,7 @@ export function triageLedger(ledger: SheetGrid, options: JobOptions, revisitLog?
     });
   const uncalculated = formulasWithoutValueIssue(ledger, layout, read.lastDataRow, language);
   if (uncalculated) issues.push(uncalculated);
-  // A header that starts over (序号, 登记日期 … again) is a second ledger beside the first, refused:
-  // read, the left one's colours went onto the right one's rows (16th sweep). Names repeated
-  // within one table (申请人 and 被申请人 each over 姓名, 身份证号, 电话, their parents unmerged)
-  // are only said.
-  const repeated = repeatedHeaderNames(layout);
-  if (repeated) {
-    const params = { sheet: ledger.name, names: repeated.names.map((n) => quotedName(n, language)).join(language === 'zh' ? '' : ', '), column: columnLetter(repeated.from) };
-    if (repeated.startsOver) throw new WorkbookError('ledger.sideBySide', params, language);
-    issues.push({ code: 'ledger.repeatedHeader', row: layout.headerTop + 1, message: message('ledger.repeatedHeader', language, params) });
-  }
+  if (repeatedParams) issues.push({ code: 'ledger.repeatedHeader', row: layout.headerTop + 1, message: message('ledger.repeatedHeader', language, repeatedParams) });
   const disputes: TriagedDispute[] = read.records.map((record) => {
     settleStatedStatus(compiled, record, asOf);
     const triage = triageRecord(compiled, record, asOf, language);
