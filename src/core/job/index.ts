@@ -1,4 +1,4 @@
-export { runLedgerJob, triageLedger, countJob, previousMeeting, sharesADispute, defaultPeriod, withFieldColumns, DROPDOWN_TITLE } from './run-job';
+export { runLedgerJob, triageLedger, countJob, previousMeeting, defaultPeriod, withFieldColumns, DROPDOWN_TITLE } from './run-job';
 export type { TriagedLedger } from './run-job';
 export { alternativeSheetName, chooseLedgerSheet, hasOwnSheetTitle, isOwnSheet, isOwnSheetCandidate, ledgerUnderOwnName, MEETING_SUMMARY_SHEET, OWN_SHEETS, ownSheetName, sameSheetName, sheetNameKey, sheetsByName } from './choose';
 export { FORMAT_MARKER, levelFormulas, markedFormula, overdueFormula, SETTLED_SUGGESTION, unmarkedFormula } from './level-formulas';

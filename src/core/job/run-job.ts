@@ -13,6 +13,7 @@ import {
   renderMeetingSummary,
   retainSnapshots,
   samePeriod,
+  sharesADispute,
   snapshotToRows,
   snapshotsFromRows,
   type StoredMeetings,
@@ -277,13 +278,6 @@ export function previousMeeting(
 
 /** Below this many disputes, a previous meeting sharing none with the ledger may simply be an old one. */
 const OTHER_LEDGER_MIN_DISPUTES = 5;
-
-/** Whether any dispute now is one of the snapshot's: none, and it is of another ledger. */
-export function sharesADispute(snapshot: MeetingSnapshot, disputes: readonly TriagedDispute[]): boolean {
-  const keys = new Set<string>();
-  for (const e of snapshot.entries) keys.add(e.key);
-  return disputes.some((d) => keys.has(d.record.key) || (d.record.legacyKey !== undefined && keys.has(d.record.legacyKey)));
-}
 
 /** Longer than any office's name (湖南省长沙市望城区人民法院乔口人民法庭 is 18 characters). */
 const MAX_UNIT_CHARS = 60;

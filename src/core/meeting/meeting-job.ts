@@ -18,11 +18,11 @@ import {
   type MeetingSummary,
   type Period,
   type UnitRow,
+  sharesADispute,
 } from '../summary';
 import {
   defaultPeriod,
   previousMeeting,
-  sharesADispute,
   triageLedger,
   STATE_SHEET,
   type JobInput,

@@ -47,6 +47,7 @@ export {
   mergeTallies,
   TALLIES_KEPT,
   diffSinceSnapshot,
+  sharesADispute,
 } from './snapshot';
 export {
   DEFAULT_SETTLEMENT_KEYWORDS,

@@ -1,4 +1,4 @@
-import type { CellValue, Day, DisputeStatus, Level, TriagedDispute } from '../model';
+import type { CellValue, Day, DisputeRecord, DisputeStatus, Level, TriagedDispute } from '../model';
 import { LEVEL_RANK } from '../model';
 import { dayFromYmd, formatDay, SHEET_ROWS } from '../cells';
 import type { DiffItem, MeetingSnapshot, MeetingTally, Period, SnapshotDiff, SnapshotEntry } from './types';
@@ -278,10 +278,27 @@ export function keysForUnits(snapshot: MeetingSnapshot, unit: string, joint: boo
   return { period: { ...snapshot.period }, entries };
 }
 
+/** A meeting's entries by key, the first of a key kept. */
+function entriesByKey(snapshot: MeetingSnapshot): Map<string, SnapshotEntry> {
+  const byKey = new Map<string, SnapshotEntry>();
+  for (const e of snapshot.entries) if (!byKey.has(e.key)) byKey.set(e.key, e);
+  return byKey;
+}
+
+/** A dispute's entry in a meeting: by its key, else by the key an earlier version gave it. */
+function entryOf(byKey: ReadonlyMap<string, SnapshotEntry>, record: DisputeRecord): SnapshotEntry | undefined {
+  return byKey.get(record.key) ?? (record.legacyKey === undefined ? undefined : byKey.get(record.legacyKey));
+}
+
+/** Whether any dispute now is one of the meeting's: none, and the meeting is of another ledger. */
+export function sharesADispute(snapshot: MeetingSnapshot, disputes: readonly TriagedDispute[]): boolean {
+  const byKey = entriesByKey(snapshot);
+  return disputes.some((d) => entryOf(byKey, d.record) !== undefined);
+}
+
 /** What changed between a previous meeting's snapshot and the ledger now. Lists are in row order. */
 export function diffSinceSnapshot(previous: MeetingSnapshot, disputes: readonly TriagedDispute[]): SnapshotDiff {
-  const before = new Map<string, SnapshotEntry>();
-  for (const e of previous.entries) if (!before.has(e.key)) before.set(e.key, e);
+  const before = entriesByKey(previous);
 
   const diff: SnapshotDiff = {
     newRed: [],
@@ -293,7 +310,7 @@ export function diffSinceSnapshot(previous: MeetingSnapshot, disputes: readonly 
   };
   const sorted = [...disputes].sort((a, b) => a.record.row - b.record.row);
   for (const d of sorted) {
-    const was = before.get(d.record.key) ?? (d.record.legacyKey === undefined ? undefined : before.get(d.record.legacyKey));
+    const was = entryOf(before, d.record);
     if (was) diff.shared++;
     const level = d.triage.effective;
     const item: DiffItem = {
